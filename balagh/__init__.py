@@ -1,0 +1,1 @@
+"""Balagh's composition: wiring core to its channels, the CLI and `balagh serve`."""

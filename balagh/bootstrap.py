@@ -1,0 +1,46 @@
+"""First-start chores: a secret key, the schema, and the first administrator."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+from sqlalchemy import select
+
+from core.accounts import add_user
+from core.context import Context
+from core.models import Role, User
+from core.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def ensure_secret_key(settings: Settings) -> None:
+    """Use BALAGH_SECRET_KEY, else a key generated once and kept in the data directory."""
+    if settings.secret_key:
+        return
+    path: Path = settings.data_dir / "secret_key"
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    settings.secret_key = path.read_text().strip()
+
+
+def ensure_admin(ctx: Context) -> str | None:
+    """Create the first administrator when there is none; returns a generated password once."""
+    with ctx.sessions() as session, session.begin():
+        if session.execute(select(User.id).where(User.role == Role.ADMIN).limit(1)).first():
+            return None
+        password = ctx.settings.admin_password or secrets.token_urlsafe(12)
+        add_user(
+            session,
+            ctx.settings.admin_email,
+            Role.ADMIN,
+            password=password,
+            name="Administrator",
+            directorates=[d.code for d in ctx.taxonomy.directorates],
+        )
+        logger.info("created administrator %s", ctx.settings.admin_email)
+        return None if ctx.settings.admin_password else password

@@ -1,0 +1,60 @@
+"""The `balagh` command line. Each area adds its commands in its own module."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from core.settings import Settings, SettingsError, load_settings
+
+
+class Env:
+    """Lazily loaded settings and context shared by subcommands."""
+
+    def __init__(self) -> None:
+        self._settings: Settings | None = None
+        self._ctx = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = load_settings()
+            except SettingsError as exc:
+                raise click.ClickException(str(exc)) from None
+        return self._settings
+
+    @property
+    def ctx(self):  # type: ignore[no-untyped-def]
+        """The core context, with the schema brought up to date first."""
+        if self._ctx is None:
+            from balagh.dbmigrate import upgrade
+            from balagh.wiring import build_context
+
+            upgrade(self.settings.effective_database_url)
+            self._ctx = build_context(self.settings)
+        return self._ctx
+
+
+pass_env = click.make_pass_decorator(Env, ensure=True)
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
+@click.pass_context
+def cli(click_ctx: click.Context, verbose: bool) -> None:
+    """Balagh: the municipality's contact centre."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    click_ctx.ensure_object(Env)
+
+
+def main() -> None:
+    from balagh.cli import admin, serve  # noqa: F401  (registers commands)
+
+    cli()

@@ -1,0 +1,108 @@
+"""`balagh serve`: web, SMTP listener, Telegram and scheduler in one process.
+
+Each component is started by a small function returning something with `stop()`; a log line
+names each with its address. SIGTERM and SIGINT stop them in reverse order.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from typing import Protocol
+
+from waitress.server import create_server
+
+from channels.web.app import create_app
+from core.context import Context
+
+logger = logging.getLogger(__name__)
+
+
+class Component(Protocol):
+    def stop(self) -> None: ...
+
+
+class WebServer:
+    """The Flask app on waitress, a production WSGI server, in a background thread."""
+
+    def __init__(self, ctx: Context) -> None:
+        app = create_app(ctx)
+        self.server = create_server(
+            app, host=ctx.settings.web_host, port=ctx.settings.web_port, threads=8
+        )
+        self.thread = threading.Thread(target=self.server.run, name="web", daemon=True)
+        self.thread.start()
+        logger.info(
+            "web: listening on http://%s:%s", ctx.settings.web_host, self.server.effective_port
+        )
+
+    def stop(self) -> None:
+        self.server.close()
+
+
+class Scheduler:
+    """Runs the named jobs on their intervals (APScheduler, in-process)."""
+
+    def __init__(self, ctx: Context) -> None:
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        from core.jobs import JOBS
+
+        self.scheduler = BackgroundScheduler(timezone="UTC")
+        for job in JOBS.values():
+            self.scheduler.add_job(
+                _guarded(job.name, job.run, ctx),
+                "interval",
+                seconds=job.seconds,
+                id=job.name,
+                coalesce=True,
+                max_instances=1,
+            )
+        self.scheduler.start()
+        logger.info("scheduler: %d jobs (%s)", len(JOBS), ", ".join(JOBS))
+
+    def stop(self) -> None:
+        self.scheduler.shutdown(wait=False)
+
+
+def _guarded(name: str, run: Callable[[Context], str], ctx: Context) -> Callable[[], None]:
+    def job() -> None:
+        try:
+            logger.debug("job %s: %s", name, run(ctx))
+        except Exception:
+            logger.exception("job %s failed", name)
+
+    return job
+
+
+def start_components(ctx: Context) -> list[Component]:
+    """Start every component this configuration asks for."""
+    components: list[Component] = [WebServer(ctx)]
+    for starter in optional_starters():
+        component = starter(ctx)
+        if component is not None:
+            components.append(component)
+    components.append(Scheduler(ctx))
+    return components
+
+
+def optional_starters() -> list[Callable[[Context], Component | None]]:
+    """Channel listeners (SMTP, Telegram) that start when configured."""
+    return []
+
+
+def run_forever(ctx: Context) -> None:
+    """Start everything and block until SIGTERM or SIGINT, then stop gracefully."""
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    components = start_components(ctx)
+    try:
+        stop.wait()
+    finally:
+        logger.info("stopping")
+        for component in reversed(components):
+            component.stop()
+        ctx.engine.dispose()

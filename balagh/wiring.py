@@ -1,0 +1,34 @@
+"""The one composition place: settings -> database, taxonomy, router, channel senders."""
+
+from __future__ import annotations
+
+import logging
+
+from core.context import Context
+from core.db import make_engine, make_sessionmaker
+from core.outbound import SenderRegistry
+from core.routing.taxonomy import load_taxonomy
+from core.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def build_context(settings: Settings, *, senders: SenderRegistry | None = None) -> Context:
+    """Everything core needs, built from settings; channels register senders here."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.effective_database_url)
+    ctx = Context(
+        settings=settings,
+        engine=engine,
+        sessions=make_sessionmaker(engine),
+        taxonomy=load_taxonomy(settings.taxonomy or None),
+        senders=senders if senders is not None else SenderRegistry(),
+    )
+    if senders is None:
+        register_channel_senders(ctx)
+    return ctx
+
+
+def register_channel_senders(ctx: Context) -> None:
+    """Register a sender for each channel that is configured."""
+    return None

@@ -1,0 +1,1 @@
+"""Channel adapters: each turns its transport into InboundMessages and delivers outbound ones."""

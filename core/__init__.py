@@ -1,0 +1,1 @@
+"""Balagh's domain core: tickets, ingestion, workflow, outbox. Imports no transport."""

@@ -1,0 +1,102 @@
+"""Staff accounts and API tokens. Passwords are scrypt hashes; tokens are stored as SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.errors import InputError
+from core.models import ApiToken, Role, User
+
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+MIN_PASSWORD = 10
+
+
+def hash_password(password: str) -> str:
+    """A salted scrypt hash in one self-describing string."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(stored: str, password: str) -> bool:
+    """Check a password against its stored hash in constant time."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(
+        password.encode(), salt=bytes.fromhex(salt), dklen=32, n=int(n), r=int(r), p=int(p)
+    )
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+def validate_role(role: str, directorate: str | None, directorates: list[str]) -> None:
+    """Department staff belong to exactly one known directorate; others to none."""
+    if role not in {r.value for r in Role}:
+        raise InputError(f"Unknown role '{role}'. Use one of: {', '.join(r.value for r in Role)}.")
+    if role == Role.DEPARTMENT and directorate not in directorates:
+        raise InputError(f"Department staff need --directorate, one of: {', '.join(directorates)}.")
+
+
+def add_user(
+    session: Session,
+    email: str,
+    role: str,
+    *,
+    password: str | None,
+    directorate: str | None = None,
+    name: str = "",
+    directorates: list[str],
+) -> User:
+    """Create a member of staff; a short password is refused with a clear message."""
+    email = email.strip().lower()
+    if "@" not in email:
+        raise InputError(f"'{email}' is not an email address.")
+    validate_role(role, directorate, directorates)
+    if session.execute(select(User).where(User.email == email)).scalar_one_or_none():
+        raise InputError(f"A user with email {email} already exists.")
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise InputError(f"The password must have at least {MIN_PASSWORD} characters.")
+    user = User(
+        email=email,
+        name=name or email.split("@")[0],
+        role=role,
+        directorate=directorate if role == Role.DEPARTMENT else None,
+        password_hash=hash_password(password) if password else "",
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_token(session: Session, user: User) -> str:
+    """A new API token for this user; the clear text is returned once and never stored."""
+    token = "blg_" + secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, token_hash=_token_hash(token), prefix=token[:10]))
+    session.flush()
+    return token
+
+
+def user_for_token(session: Session, token: str, now: datetime) -> User | None:
+    """The active user a bearer token belongs to, or None."""
+    row = session.execute(
+        select(ApiToken).where(
+            ApiToken.token_hash == _token_hash(token), ApiToken.revoked.is_(False)
+        )
+    ).scalar_one_or_none()
+    if row is None or not row.user.active:
+        return None
+    row.last_used_at = now
+    return row.user

@@ -1,0 +1,48 @@
+"""The dependencies core functions need, gathered in one object built at composition time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.outbound import SenderRegistry
+from core.routing.types import Router, UnroutedRouter
+from core.settings import Settings
+from core.sla import DueCalculator, wall_clock_due
+
+if TYPE_CHECKING:
+    from core.routing.taxonomy import Taxonomy
+
+
+@dataclass
+class Context:
+    """Settings, database, router, taxonomy, senders and clock: what core works with."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    taxonomy: Taxonomy
+    router: Router = field(default_factory=UnroutedRouter)
+    senders: SenderRegistry = field(default_factory=SenderRegistry)
+    due: DueCalculator = wall_clock_due
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.settings.data_dir
+
+    def now(self) -> datetime:
+        """The current time, or `BALAGH_NOW` for dry runs and tests."""
+        fixed = self.settings.now
+        if fixed is not None:
+            return fixed if fixed.tzinfo else fixed.replace(tzinfo=UTC)
+        return datetime.now(UTC)
+
+    def status_url(self, reference: str, secret: str) -> str:
+        """The citizen's private status link."""
+        return f"{self.settings.base_url}/t/{reference}?k={secret}"

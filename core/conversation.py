@@ -1,0 +1,208 @@
+"""Which ticket an inbound message belongs to, and what happens when it arrives.
+
+Thread hints count only when the sender is entitled to them: a reference with its secret,
+or a reply to one of our messages on a ticket of the same contact. Otherwise the contact's
+open ticket on the same channel within the threading window, else a new ticket.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.inbound import InboundMessage
+from core.ingest import Processed
+from core.language.detect import detect_language
+from core.models import (
+    OPEN_STATUSES,
+    Attachment,
+    Contact,
+    Direction,
+    InboundRecord,
+    Message,
+    Status,
+    Ticket,
+)
+from core.routing_apply import route_new_ticket
+from core.tickets import (
+    find_or_create_contact,
+    new_secret,
+    next_reference,
+    record_event,
+    ticket_for_secret,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def handle_message(
+    ctx: Context, session: Session, msg: InboundMessage, record: InboundRecord
+) -> Processed:
+    """Attach the message to its ticket (or a new one) and queue what the citizen should get."""
+    existing = session.execute(
+        select(Message).where(
+            Message.channel == msg.channel, Message.external_id == msg.external_id
+        )
+    ).scalar_one_or_none()
+    if existing is not None:
+        t = existing.ticket
+        return Processed(t.id, t.reference, t.secret, existing.id, created=False, duplicate=True)
+    contact, _identity = find_or_create_contact(session, msg.channel, msg.sender, msg.display_name)
+    _remember_contact_details(contact, msg)
+    ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
+    created = ticket is None
+    detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
+    if detection.language:
+        contact.language = detection.language
+    if ticket is None:
+        ticket = _open_ticket(ctx, session, msg, contact, detection.language)
+    message = _store_message(ctx, session, ticket, msg, record, detection.language)
+    if created:
+        record_event(
+            session,
+            ticket,
+            "created",
+            at=ctx.now(),
+            channel=msg.channel,
+            language=detection.language,
+            form=detection.form,
+            other=detection.other,
+        )
+        route_new_ticket(ctx, session, ticket, msg)
+    else:
+        _citizen_wrote_again(ctx, session, ticket)
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
+
+
+def _remember_contact_details(contact: Contact, msg: InboundMessage) -> None:
+    if msg.display_name and not contact.name:
+        contact.name = msg.display_name
+    if msg.phone and not contact.phone:
+        contact.phone = msg.phone
+    if msg.email and not contact.email:
+        contact.email = msg.email.strip().lower()
+    if msg.channel == "email" and not contact.email:
+        contact.email = msg.sender.lower()
+
+
+def _continued_ticket(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact
+) -> Ticket | None:
+    hints = msg.thread
+    if hints.reference and hints.secret:
+        ticket = ticket_for_secret(session, hints.reference, hints.secret)
+        if ticket is not None:
+            return ticket
+    if hints.reply_to:
+        replied = session.execute(
+            select(Ticket)
+            .join(Message, Message.ticket_id == Ticket.id)
+            .where(
+                Message.channel == msg.channel,
+                Message.external_id.in_(hints.reply_to),
+                Ticket.contact_id == contact.id,
+            )
+            .order_by(Message.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if replied is not None:
+            return replied
+    window_start = ctx.now() - timedelta(hours=ctx.settings.thread_window_hours)
+    return session.execute(
+        select(Ticket)
+        .where(
+            Ticket.contact_id == contact.id,
+            Ticket.channel == msg.channel,
+            Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
+            Ticket.updated_at >= window_start,
+        )
+        .order_by(Ticket.updated_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _open_ticket(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact, language: str | None
+) -> Ticket:
+    now = ctx.now()
+    loc = msg.location
+    ticket = Ticket(
+        reference=next_reference(session, ctx.settings.ref_prefix),
+        secret=new_secret(),
+        status=Status.NEW,
+        channel=msg.channel,
+        contact=contact,
+        language=language,
+        subject=(
+            msg.subject or msg.text.strip().splitlines()[0] if msg.text.strip() else msg.subject
+        ),
+        lat=loc.lat if loc else None,
+        lon=loc.lon if loc else None,
+        address=loc.address if loc else None,
+        created_at=now,
+        updated_at=now,
+    )
+    if ticket.subject:
+        ticket.subject = ticket.subject[:300]
+    session.add(ticket)
+    session.flush()
+    return ticket
+
+
+def _store_message(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    msg: InboundMessage,
+    record: InboundRecord,
+    language: str | None,
+) -> Message:
+    from core.files import store_file
+
+    message = Message(
+        ticket=ticket,
+        direction=Direction.IN,
+        channel=msg.channel,
+        text=msg.text,
+        html=msg.html,
+        language=language,
+        external_id=msg.external_id,
+        created_at=msg.received_at,
+        inbound_record_id=record.id,
+    )
+    session.add(message)
+    session.flush()
+    for att in msg.attachments:
+        digest = store_file(ctx.data_dir, att.data)
+        session.add(
+            Attachment(
+                message_id=message.id,
+                filename=att.filename[:300],
+                content_type=att.content_type[:120],
+                size=len(att.data),
+                sha256=digest,
+            )
+        )
+    if msg.location and ticket.lat is None and msg.location.lat is not None:
+        ticket.lat, ticket.lon = msg.location.lat, msg.location.lon
+        ticket.address = ticket.address or msg.location.address
+    ticket.updated_at = ctx.now()
+    return message
+
+
+def _citizen_wrote_again(ctx: Context, session: Session, ticket: Ticket) -> None:
+    """A new message reopens a closed ticket and wakes one waiting on the citizen."""
+    from core.workflow import SYSTEM_ACTOR, transition
+
+    if ticket.status == Status.CLOSED:
+        transition(ctx, session, ticket, Status.REOPENED, SYSTEM_ACTOR)
+    elif ticket.status == Status.AWAITING_CITIZEN:
+        target = Status.ASSIGNED if ticket.assigned_at else Status.TRIAGED
+        if target == Status.TRIAGED and not ticket.category:
+            target = Status.NEW
+        transition(ctx, session, ticket, target, SYSTEM_ACTOR, notify=False)
+    record_event(session, ticket, "citizen_message", at=ctx.now())

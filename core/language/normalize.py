@@ -1,0 +1,62 @@
+"""Arabic normalisation shared by routing and search.
+
+Citizens write the same word many ways (hamza carriers, ta marbuta vs ha, diacritics,
+Persian/Urdu letter forms, Arabic-Indic digits). Folding them makes "مستشفى" match "مستشفي".
+One `str.translate` table does the letter work, so normalising stays a few microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, Quranic marks, superscript alef, tatweel: removed.
+DIACRITICS = (
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]
+)
+# Invisible format characters (bidi marks, zero-width joiners, BOM, soft hyphen): removed, so
+# a Persian ZWNJ or a stray RLM never splits a word.
+FORMAT_CHARS = ["\u00ad", "\u061c", "\ufeff"] + [
+    chr(c) for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+]
+# A lone hamza is dropped (سماء ~ سما); hamza on a carrier becomes the carrier.
+DROPPED = "ء"
+
+LETTER_MAP = {
+    # alef forms
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
+    # ya / alef maqsura and Persian-Urdu ya forms, hamza on ya
+    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي", "ے": "ي", "ۓ": "ي", "ێ": "ي",
+    # ta marbuta and heh forms
+    "ة": "ه", "ۃ": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۂ": "ه",
+    # waw with hamza and variants
+    "ؤ": "و", "ۇ": "و", "ۆ": "و", "ۈ": "و", "ۋ": "و", "ٶ": "و",
+    # kaf and gaf forms
+    "ک": "ك", "ڪ": "ك", "گ": "ك", "ڭ": "ك", "ګ": "ك",
+    # Persian / Urdu consonants to the nearest Arabic letter
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڥ": "ف", "ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ں": "ن",
+}  # fmt: skip
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+
+TABLE = str.maketrans(
+    {
+        **LETTER_MAP,
+        **{d: str(i) for i, d in enumerate(ARABIC_INDIC_DIGITS)},
+        **{d: str(i) for i, d in enumerate(PERSIAN_DIGITS)},
+        **dict.fromkeys([*DIACRITICS, *FORMAT_CHARS, DROPPED]),
+    }
+)
+PUNCT_RE = re.compile(r"[^\w\s]|_")
+SPACE_RE = re.compile(r"\s+")
+
+
+def normalize_arabic(text: str) -> str:
+    """Fold Arabic spelling variants, digits, case, punctuation and spacing for matching."""
+    text = unicodedata.normalize("NFKC", text).translate(TABLE)
+    text = PUNCT_RE.sub(" ", text.lower())
+    return SPACE_RE.sub(" ", text).strip()

@@ -1,0 +1,392 @@
+"""The ticket model: every channel's messages end up in these tables.
+
+Typed SQLAlchemy 2 models. Unique constraints carry the idempotency guarantees: an inbound
+record and a message are unique per (channel, external id), a contact identity per
+(channel, address), so doing something twice is a no-op rather than a duplicate.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every database (SQLite forgets the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; Balagh stores aware UTC times only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+
+
+class Status(enum.StrEnum):
+    NEW = "new"
+    TRIAGED = "triaged"
+    ASSIGNED = "assigned"
+    AWAITING_CITIZEN = "awaiting_citizen"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+OPEN_STATUSES = (
+    Status.NEW,
+    Status.TRIAGED,
+    Status.ASSIGNED,
+    Status.AWAITING_CITIZEN,
+    Status.RESOLVED,
+    Status.REOPENED,
+)
+
+
+class Priority(enum.StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Direction(enum.StrEnum):
+    IN = "in"
+    OUT = "out"
+    NOTE = "note"
+
+
+class Delivery(enum.StrEnum):
+    """Where an outbound message is on its way to the citizen."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    RETRYING = "retrying"
+    FAILED = "failed"
+
+
+class Role(enum.StrEnum):
+    AGENT = "agent"
+    DISPATCHER = "dispatcher"
+    DEPARTMENT = "department"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Contact(Base):
+    """A citizen. One person may reach us on several channels (identities)."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40), index=True)
+    email: Mapped[str | None] = mapped_column(String(320), index=True)
+    language: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    identities: Mapped[list[ContactIdentity]] = relationship(back_populates="contact")
+    tickets: Mapped[list[Ticket]] = relationship(back_populates="contact")
+
+
+class ContactIdentity(Base):
+    """A contact's address on one channel (a chat id, an email address)."""
+
+    __tablename__ = "contact_identity"
+    __table_args__ = (UniqueConstraint("channel", "address", name="uq_identity_channel_address"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(320))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
+    unreachable_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    contact: Mapped[Contact] = relationship(back_populates="identities")
+
+
+class User(Base):
+    """A member of staff. Passwords are stored only as hashes."""
+
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(300), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    directorate: Mapped[str | None] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(8), default="ar")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    tokens: Mapped[list[ApiToken]] = relationship(back_populates="user")
+
+
+class ApiToken(Base):
+    """A bearer token for the JSON API; only its SHA-256 is stored."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column()
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    user: Mapped[User] = relationship(back_populates="tokens")
+
+
+class Ticket(Base):
+    """One case: what a citizen reported, where it is in the workflow, who owns it."""
+
+    __tablename__ = "ticket"
+    __table_args__ = (
+        Index("ix_ticket_status_directorate", "status", "directorate"),
+        Index("ix_ticket_contact_channel", "contact_id", "channel"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    secret: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default=Status.NEW, index=True)
+    priority: Mapped[str] = mapped_column(String(10), default=Priority.NORMAL)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    directorate: Mapped[str | None] = mapped_column(String(40), index=True)
+    category: Mapped[str | None] = mapped_column(String(40), index=True)
+    language: Mapped[str | None] = mapped_column(String(8))
+    channel: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str | None] = mapped_column(String(300))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    address: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    routing: Mapped[dict[str, Any] | None] = mapped_column()
+    not_for_us: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    assigned_at: Mapped[datetime | None] = mapped_column()
+    due_at: Mapped[datetime | None] = mapped_column(index=True)
+    first_response_at: Mapped[datetime | None] = mapped_column()
+    resolved_at: Mapped[datetime | None] = mapped_column()
+    closed_at: Mapped[datetime | None] = mapped_column()
+    sla_warned_at: Mapped[datetime | None] = mapped_column()
+    escalated_at: Mapped[datetime | None] = mapped_column()
+    reminded_at: Mapped[datetime | None] = mapped_column()
+    survey_sent_at: Mapped[datetime | None] = mapped_column()
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+    contact: Mapped[Contact] = relationship(back_populates="tickets")
+    assignee: Mapped[User | None] = relationship()
+    duplicate_of: Mapped[Ticket | None] = relationship(remote_side=[id])
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="ticket", order_by="Message.id", cascade="all, delete-orphan"
+    )
+    events: Mapped[list[Event]] = relationship(
+        back_populates="ticket", order_by="Event.id", cascade="all, delete-orphan"
+    )
+
+
+class Message(Base):
+    """One message in a ticket's conversation: citizen's, staff reply, or internal note."""
+
+    __tablename__ = "message"
+    __table_args__ = (
+        UniqueConstraint("channel", "external_id", name="uq_message_channel_external_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[str] = mapped_column(String(8))
+    channel: Mapped[str] = mapped_column(String(20))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    html: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(8))
+    external_id: Mapped[str | None] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20), default="message")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column()
+    delivery_status: Mapped[str | None] = mapped_column(String(12))
+    delivery_error: Mapped[str | None] = mapped_column(Text)
+    inbound_record_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_record.id"))
+
+    ticket: Mapped[Ticket] = relationship(back_populates="messages")
+    author: Mapped[User | None] = relationship()
+    attachments: Mapped[list[Attachment]] = relationship(back_populates="message")
+    revisions: Mapped[list[MessageRevision]] = relationship(
+        back_populates="message", order_by="MessageRevision.id"
+    )
+
+
+class MessageRevision(Base):
+    """An earlier text of a message the citizen later edited (Telegram edits)."""
+
+    __tablename__ = "message_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("message.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    message: Mapped[Message] = relationship(back_populates="revisions")
+
+
+class Attachment(Base):
+    """A file on a message, stored once under the data dir by its SHA-256."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("message.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(300))
+    content_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    message: Mapped[Message] = relationship(back_populates="attachments")
+
+
+class InboundRecord(Base):
+    """The raw payload exactly as a transport delivered it, stored before acknowledging."""
+
+    __tablename__ = "inbound_record"
+    __table_args__ = (
+        UniqueConstraint("channel", "external_id", name="uq_inbound_channel_external_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str] = mapped_column(String(300))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    normalized: Mapped[dict[str, Any]] = mapped_column()
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column()
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+
+
+class OutboxItem(Base):
+    """A message waiting to leave, written in the same transaction as the ticket change."""
+
+    __tablename__ = "outbox_item"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id", ondelete="CASCADE"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(320))
+    kind: Mapped[str] = mapped_column(String(30), default="reply")
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    status: Mapped[str] = mapped_column(String(12), default=Delivery.QUEUED)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column()
+
+    ticket: Mapped[Ticket | None] = relationship()
+
+
+class Event(Base):
+    """An audit row: who changed what on a ticket, and when."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    actor: Mapped[str] = mapped_column(String(120), default="system")
+    kind: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="events")
+
+
+class RoutingCorrection(Base):
+    """A staff reclassification, kept as training data for the router."""
+
+    __tablename__ = "routing_correction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    predicted: Mapped[str | None] = mapped_column(String(40))
+    category: Mapped[str] = mapped_column(String(40))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Counter(Base):
+    """Named counters (ticket reference numbers), incremented under a row lock."""
+
+    __tablename__ = "counter"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class JobRun(Base):
+    """The lease and last result of a scheduled job, so several workers run it once."""
+
+    __tablename__ = "job_run"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    leased_by: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[datetime | None] = mapped_column()
+    last_started_at: Mapped[datetime | None] = mapped_column()
+    last_finished_at: Mapped[datetime | None] = mapped_column()
+    last_result: Mapped[str | None] = mapped_column(Text)
+    last_ok: Mapped[bool | None] = mapped_column(Boolean)

@@ -1,0 +1,113 @@
+"""Messages to the citizen: stored on the ticket and queued on the channel they used.
+
+The reply goes out on the ticket's channel in the ticket's language. A web-form citizen reads
+replies on the status page, and also by email when they gave an address. A phone caller's
+"reply" is a call-back task the dispatcher records.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.language.texts import render, subject
+from core.models import Delivery, Direction, Message, Ticket
+from core.outbound import OutboundAttachment, OutboundMessage
+from core.outbox import enqueue
+from core.tickets import channel_address
+
+PUSH_CHANNELS = ("telegram", "email")
+
+
+def queue_reply(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    text: str,
+    *,
+    kind: str = "reply",
+    author_id: int | None = None,
+    subject_line: str | None = None,
+    attachments: tuple[OutboundAttachment, ...] = (),
+    extras: dict[str, object] | None = None,
+) -> Message:
+    """Store an outbound message and queue its delivery in the caller's transaction."""
+    now = ctx.now()
+    message = Message(
+        ticket=ticket,
+        direction=Direction.OUT,
+        channel=ticket.channel,
+        author_id=author_id,
+        text=text,
+        language=ticket.language,
+        kind=kind,
+        created_at=now,
+    )
+    session.add(message)
+    session.flush()
+    channel, address = _delivery_target(ticket)
+    if channel is None or address is None:
+        message.delivery_status = Delivery.SENT if ticket.channel == "web" else Delivery.QUEUED
+        return message
+    enqueue(
+        session,
+        OutboundMessage(
+            channel=channel,
+            to=address,
+            text=text,
+            language=ticket.language,
+            reference=ticket.reference,
+            kind=kind,
+            subject=subject_line or subject(kind, ticket.language, reference=ticket.reference),
+            in_reply_to=_thread_ids(session, ticket, channel),
+            attachments=attachments,
+            message_id=message.id,
+            extras=dict(extras or {}),
+        ),
+        ticket=ticket,
+        now=now,
+    )
+    message.delivery_status = Delivery.QUEUED
+    return message
+
+
+def notify_citizen(
+    ctx: Context, session: Session, ticket: Ticket, key: str, **params: object
+) -> Message:
+    """Send one of the system's own texts (acknowledgement, forwarded, resolved...)."""
+    text = render(key, ticket.language, reference=ticket.reference, **params)
+    return queue_reply(ctx, session, ticket, text, kind=key)
+
+
+def _delivery_target(ticket: Ticket) -> tuple[str | None, str | None]:
+    if ticket.channel in PUSH_CHANNELS:
+        address = channel_address(ticket)
+        if address is not None:
+            return ticket.channel, address
+    if ticket.channel == "web" and ticket.contact.email:
+        return "email", ticket.contact.email
+    return None, None
+
+
+def _thread_ids(session: Session, ticket: Ticket, channel: str) -> tuple[str, ...]:
+    """Channel ids of this ticket's earlier messages, newest last, so replies thread."""
+    rows = session.execute(
+        select(Message.external_id)
+        .where(
+            Message.ticket_id == ticket.id,
+            Message.channel == channel,
+            Message.external_id.is_not(None),
+        )
+        .order_by(Message.id)
+    ).scalars()
+    return tuple(r for r in rows if r)[-10:] if channel == "email" else ()
+
+
+def directorate_name(ctx: Context, code: str | None, language: str | None) -> str | None:
+    """A directorate's name for the citizen, both languages when theirs is unknown."""
+    if not code:
+        return None
+    if language in ("ar", "en"):
+        return ctx.taxonomy.name(code, language)
+    return f"{ctx.taxonomy.name(code, 'ar')} / {ctx.taxonomy.name(code, 'en')}"

@@ -1,0 +1,190 @@
+"""The outbox: replies are written with the ticket change and delivered afterwards.
+
+Items are claimed in a short transaction (`FOR UPDATE SKIP LOCKED` on PostgreSQL, the single
+writer lock on SQLite), sent outside any transaction, then marked. A claim is a lease: an
+item whose worker died mid-send becomes due again after the lease, so nothing is lost.
+Temporary failures back off exponentially up to a limit; permanent ones fail at once and
+show in the inbox with the error.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.models import ContactIdentity, Delivery, Message, OutboxItem, Ticket
+from core.outbound import (
+    OutboundAttachment,
+    OutboundMessage,
+    PermanentDeliveryError,
+    TemporaryDeliveryError,
+)
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)
+MAX_BACKOFF = timedelta(hours=6)
+
+
+def enqueue(
+    session: Session, message: OutboundMessage, *, ticket: Ticket | None, now: datetime
+) -> OutboxItem:
+    """Add one outbound message to the outbox, in the caller's transaction."""
+    payload = asdict(message)
+    item = OutboxItem(
+        ticket=ticket,
+        message_id=message.message_id,
+        channel=message.channel,
+        address=message.to,
+        kind=message.kind,
+        payload=payload,
+        status=Delivery.QUEUED,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    session.add(item)
+    return item
+
+
+def _to_message(item: OutboxItem) -> OutboundMessage:
+    data: dict[str, Any] = dict(item.payload)
+    data["attachments"] = tuple(OutboundAttachment(**a) for a in data.get("attachments", ()))
+    data["in_reply_to"] = tuple(data.get("in_reply_to", ()))
+    return OutboundMessage(**data)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+
+def claim_due(ctx: Context, limit: int) -> list[int]:
+    """Lease up to `limit` due items to this worker; no other worker can claim them."""
+    now = ctx.now()
+    with ctx.sessions() as session, session.begin():
+        query = (
+            select(OutboxItem)
+            .where(
+                OutboxItem.status.in_([Delivery.QUEUED, Delivery.RETRYING, Delivery.SENDING]),
+                OutboxItem.next_attempt_at <= now,
+            )
+            .order_by(OutboxItem.next_attempt_at, OutboxItem.id)
+            .limit(limit)
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        items = list(session.execute(query).scalars())
+        for item in items:
+            item.status = Delivery.SENDING
+            item.next_attempt_at = now + LEASE
+        return [item.id for item in items]
+
+
+def deliver_due(ctx: Context, limit: int = 50) -> DeliveryReport:
+    """Deliver every due outbox item once; the `outbox` job calls this every few seconds."""
+    report = DeliveryReport()
+    for item_id in claim_due(ctx, limit):
+        outcome = deliver_one(ctx, item_id)
+        setattr(report, outcome, getattr(report, outcome) + 1)
+    return report
+
+
+def deliver_one(ctx: Context, item_id: int) -> str:
+    """Send one claimed item and record the outcome: 'sent', 'retrying' or 'failed'."""
+    with ctx.sessions() as session:
+        item = session.get(OutboxItem, item_id)
+        assert item is not None
+        message = _to_message(item)
+        channel = item.channel
+    sender = ctx.senders.get(channel)
+    external_id: str | None = None
+    error: str | None = None
+    permanent = False
+    retry_after: float | None = None
+    if sender is None:
+        error, permanent = f"no sender is configured for channel '{channel}'", False
+    else:
+        try:
+            external_id = sender.send(message).external_id
+        except PermanentDeliveryError as exc:
+            error, permanent = str(exc) or type(exc).__name__, True
+        except TemporaryDeliveryError as exc:
+            error, retry_after = str(exc) or type(exc).__name__, exc.retry_after
+        except Exception as exc:  # a sender bug must not lose the item: retry, show error
+            logger.exception("sender for %s raised unexpectedly", channel)
+            error = f"{type(exc).__name__}: {exc}"
+    return _record_outcome(ctx, item_id, external_id, error, permanent, retry_after)
+
+
+def _record_outcome(
+    ctx: Context,
+    item_id: int,
+    external_id: str | None,
+    error: str | None,
+    permanent: bool,
+    retry_after: float | None,
+) -> str:
+    now = ctx.now()
+    with ctx.sessions() as session, session.begin():
+        item = session.get(OutboxItem, item_id)
+        assert item is not None
+        item.attempts += 1
+        if error is None:
+            item.status, item.sent_at, item.external_id, item.last_error = (
+                Delivery.SENT,
+                now,
+                external_id,
+                None,
+            )
+        elif permanent or item.attempts >= ctx.settings.outbox_max_attempts:
+            item.status, item.last_error = Delivery.FAILED, error
+            _mark_unreachable_if_blocked(session, item, error, permanent)
+        else:
+            item.status, item.last_error = Delivery.RETRYING, error
+            item.next_attempt_at = now + _backoff(ctx, item.attempts, retry_after)
+        if item.message_id is not None:
+            _mirror_on_message(session, item)
+        if item.status == Delivery.FAILED:
+            logger.warning("outbox item %s failed for good: %s", item.id, error)
+        return "sent" if item.status == Delivery.SENT else str(item.status)
+
+
+def _backoff(ctx: Context, attempts: int, retry_after: float | None) -> timedelta:
+    base = ctx.settings.outbox_base_delay_seconds * (2 ** (attempts - 1))
+    delay = timedelta(seconds=max(base, retry_after or 0))
+    return min(delay, MAX_BACKOFF)
+
+
+def _mirror_on_message(session: Session, item: OutboxItem) -> None:
+    """Copy delivery state onto the message the inbox shows."""
+    message = session.get(Message, item.message_id)
+    if message is None:
+        return
+    message.delivery_status = item.status
+    message.delivery_error = item.last_error
+    if item.status == Delivery.SENT and item.external_id and item.channel == message.channel:
+        message.external_id = item.external_id
+
+
+def _mark_unreachable_if_blocked(
+    session: Session, item: OutboxItem, error: str, permanent: bool
+) -> None:
+    """A permanent refusal (e.g. the bot was blocked) marks the address unreachable."""
+    if not permanent:
+        return
+    identity = session.execute(
+        select(ContactIdentity).where(
+            ContactIdentity.channel == item.channel, ContactIdentity.address == item.address
+        )
+    ).scalar_one_or_none()
+    if identity is not None:
+        identity.unreachable = True
+        identity.unreachable_reason = error

@@ -1,0 +1,1 @@
+"""Routing: taxonomy, classifier, urgency, not-for-us, duplicates, learning."""

@@ -1,0 +1,37 @@
+"""What the router answers, and the interface core calls it through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The router's answer for one text.
+
+    `not_for_us` names why a message looks like spam/advert/gibberish/empty (an agent
+    decides; nothing is dropped). `alternatives` are the next best (category, confidence).
+    """
+
+    category: str | None
+    directorate: str | None
+    confidence: float
+    urgent: bool = False
+    alternatives: tuple[tuple[str, float], ...] = ()
+    not_for_us: str | None = None
+    model_version: str | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+class Router(Protocol):
+    """Classifies a citizen's text to a category and directorate."""
+
+    def classify(self, text: str) -> Classification: ...
+
+
+class UnroutedRouter:
+    """Sends everything to the intake queue; used when no model is available."""
+
+    def classify(self, text: str) -> Classification:
+        return Classification(category=None, directorate=None, confidence=0.0)

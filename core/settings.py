@@ -1,0 +1,111 @@
+"""One typed settings object, read from the environment and `.env`.
+
+Every setting is prefixed `BALAGH_` and listed in `.env.example`. A bad value stops start-up
+with a message that names the setting, so an operator never has to guess.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(Exception):
+    """A setting has a value Balagh cannot use; the message names it."""
+
+
+class Settings(BaseSettings):
+    """All of Balagh's configuration. Defaults run a single machine on SQLite."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BALAGH_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(8080, ge=1, le=65535)
+    public_url: str = ""
+    secret_key: str = ""
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(2525, ge=0, le=65535)
+    smtp_max_size: int = Field(25 * 1024 * 1024, ge=1024)
+    smtp_tls_cert: str = ""
+    smtp_tls_key: str = ""
+    mail_address: str = "1111@balagh.localhost"
+    mail_domains: str = "balagh.localhost"
+    relay_host: str = "127.0.0.1"
+    relay_port: int = Field(25, ge=1, le=65535)
+    relay_user: str = ""
+    relay_password: str = ""
+    relay_starttls: bool = False
+    telegram_token: str = ""
+    telegram_api_url: str = "https://api.telegram.org"
+    telegram_mode: str = "polling"
+    telegram_webhook_secret: str = ""
+    open311_api_keys: str = ""
+    admin_email: str = "admin@balagh.localhost"
+    admin_password: str = ""
+    ref_prefix: str = "MCT"
+    taxonomy: str = ""
+    thread_window_hours: float = Field(72.0, gt=0)
+    outbox_max_attempts: int = Field(8, ge=1)
+    outbox_base_delay_seconds: float = Field(30.0, gt=0)
+    route_threshold: float = Field(0.6, ge=0, le=1)
+    redis_url: str = ""
+    log_level: str = "INFO"
+    now: datetime | None = None
+
+    @field_validator("telegram_mode")
+    @classmethod
+    def _known_mode(cls, value: str) -> str:
+        if value not in ("polling", "webhook"):
+            raise ValueError("must be 'polling' or 'webhook'")
+        return value
+
+    @field_validator("ref_prefix")
+    @classmethod
+    def _prefix_shape(cls, value: str) -> str:
+        if not value.isascii() or not value.isalpha() or not 1 <= len(value) <= 8:
+            raise ValueError("must be 1 to 8 ASCII letters, e.g. MCT")
+        return value.upper()
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("must be a sqlite:// or postgresql+psycopg:// URL")
+        if value.startswith("postgresql://"):
+            return "postgresql+psycopg://" + value.removeprefix("postgresql://")
+        return value
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured database, or SQLite under the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'balagh.sqlite3').resolve()}"
+
+    @property
+    def mail_domain_list(self) -> list[str]:
+        return [d.strip().lower() for d in self.mail_domains.split(",") if d.strip()]
+
+    @property
+    def base_url(self) -> str:
+        """Where citizens reach the web app; used in status links."""
+        return (self.public_url or f"http://{self.web_host}:{self.web_port}").rstrip("/")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, turning a validation failure into a message naming the setting."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            name = "BALAGH_" + "_".join(str(p) for p in err["loc"]).upper()
+            problems.append(f"{name}: {err['msg']} (got {err.get('input')!r})")
+        raise SettingsError("Invalid setting: " + "; ".join(problems)) from None

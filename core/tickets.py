@@ -1,0 +1,101 @@
+"""Tickets, contacts and events: the small operations everything else is made of."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.models import Contact, ContactIdentity, Counter, Event, Ticket
+
+
+def next_reference(session: Session, prefix: str) -> str:
+    """Allocate the next `PREFIX-NNNNNN` reference; safe with concurrent writers."""
+    name = f"ticket:{prefix}"
+    bumped = session.execute(
+        update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+    )
+    if bumped.rowcount == 0:  # type: ignore[attr-defined]
+        try:
+            with session.begin_nested():
+                session.add(Counter(name=name, value=1))
+        except IntegrityError:
+            session.execute(
+                update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+            )
+    value = session.execute(select(Counter.value).where(Counter.name == name)).scalar_one()
+    return f"{prefix}-{value:06d}"
+
+
+def new_secret() -> str:
+    """An unguessable secret for a ticket's status link."""
+    return secrets.token_urlsafe(24)
+
+
+def find_or_create_contact(
+    session: Session, channel: str, address: str, display_name: str | None
+) -> tuple[Contact, ContactIdentity]:
+    """The contact behind a channel address, made on first contact."""
+    identity = session.execute(
+        select(ContactIdentity).where(
+            ContactIdentity.channel == channel, ContactIdentity.address == address
+        )
+    ).scalar_one_or_none()
+    if identity is not None:
+        if display_name and not identity.display_name:
+            identity.display_name = display_name
+        return identity.contact, identity
+    contact = Contact(name=display_name)
+    session.add(contact)
+    session.flush()
+    identity = ContactIdentity(
+        contact_id=contact.id, channel=channel, address=address, display_name=display_name
+    )
+    session.add(identity)
+    session.flush()
+    return contact, identity
+
+
+def channel_address(ticket: Ticket, channel: str | None = None) -> str | None:
+    """The contact's address on the ticket's channel (or another), if they have one."""
+    wanted = channel or ticket.channel
+    for identity in ticket.contact.identities:
+        if identity.channel == wanted:
+            return identity.address
+    return None
+
+
+def record_event(
+    session: Session,
+    ticket: Ticket,
+    kind: str,
+    *,
+    actor: str = "system",
+    actor_id: int | None = None,
+    at: datetime | None = None,
+    **data: Any,
+) -> Event:
+    """Write one audit row; every change to a ticket goes through here."""
+    event = Event(ticket=ticket, kind=kind, actor=actor, actor_id=actor_id, data=data)
+    if at is not None:
+        event.created_at = at
+    session.add(event)
+    return event
+
+
+def ticket_by_reference(session: Session, reference: str) -> Ticket | None:
+    return session.execute(
+        select(Ticket).where(Ticket.reference == reference.strip().upper())
+    ).scalar_one_or_none()
+
+
+def ticket_for_secret(session: Session, reference: str, secret: str) -> Ticket | None:
+    """The ticket only when the secret matches (compared in constant time)."""
+    ticket = ticket_by_reference(session, reference)
+    if ticket is None or not secret or not secrets.compare_digest(ticket.secret, secret):
+        return None
+    return ticket

@@ -1,0 +1,202 @@
+"""The centre's three lines as a state machine, with one table of who may do what.
+
+new (intake) -> triaged (registered, dispatcher) -> assigned (department; SLA clock runs)
+-> resolved (answer back with the dispatcher) -> closed (citizen told). Side states:
+awaiting_citizen, reopened, duplicate, rejected. Any move not in TRANSITIONS, or by a role
+not listed for it, raises InvalidTransition and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.errors import InputError, InvalidTransition, NotFound
+from core.models import Priority, Role, Status, Ticket
+from core.notify import directorate_name, notify_citizen
+from core.tickets import record_event
+
+SYSTEM = "system"
+INTAKE = (Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN, SYSTEM)
+DISPATCH = (Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN)
+DEPARTMENT = (Role.DEPARTMENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN)
+
+TRANSITIONS: dict[tuple[Status, Status], tuple[str, ...]] = {
+    (Status.NEW, Status.TRIAGED): INTAKE,
+    (Status.NEW, Status.REJECTED): INTAKE,
+    (Status.NEW, Status.DUPLICATE): INTAKE,
+    (Status.NEW, Status.AWAITING_CITIZEN): INTAKE,
+    (Status.TRIAGED, Status.ASSIGNED): (*DISPATCH, SYSTEM),
+    (Status.TRIAGED, Status.NEW): DISPATCH,
+    (Status.TRIAGED, Status.REJECTED): DISPATCH,
+    (Status.TRIAGED, Status.DUPLICATE): DISPATCH,
+    (Status.TRIAGED, Status.AWAITING_CITIZEN): DISPATCH,
+    (Status.ASSIGNED, Status.RESOLVED): DEPARTMENT,
+    (Status.ASSIGNED, Status.AWAITING_CITIZEN): DEPARTMENT,
+    (Status.ASSIGNED, Status.TRIAGED): DEPARTMENT,
+    (Status.ASSIGNED, Status.DUPLICATE): DISPATCH,
+    (Status.AWAITING_CITIZEN, Status.ASSIGNED): (*DEPARTMENT, SYSTEM),
+    (Status.AWAITING_CITIZEN, Status.TRIAGED): (*DISPATCH, SYSTEM),
+    (Status.AWAITING_CITIZEN, Status.NEW): (*INTAKE,),
+    (Status.AWAITING_CITIZEN, Status.CLOSED): (*DISPATCH, SYSTEM),
+    (Status.RESOLVED, Status.CLOSED): DISPATCH,
+    (Status.RESOLVED, Status.ASSIGNED): DISPATCH,
+    (Status.CLOSED, Status.REOPENED): (*DISPATCH, SYSTEM),
+    (Status.REOPENED, Status.TRIAGED): DISPATCH,
+    (Status.REOPENED, Status.ASSIGNED): DISPATCH,
+    (Status.REOPENED, Status.CLOSED): DISPATCH,
+    (Status.REJECTED, Status.NEW): (Role.SUPERVISOR, Role.ADMIN),
+    (Status.DUPLICATE, Status.CLOSED): (*DISPATCH, SYSTEM),
+    (Status.DUPLICATE, Status.NEW): (Role.SUPERVISOR, Role.ADMIN),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a member of staff (with role and directorate) or the system."""
+
+    name: str
+    role: str
+    user_id: int | None = None
+    directorate: str | None = None
+
+
+SYSTEM_ACTOR = Actor(name="system", role=SYSTEM)
+
+
+def allowed_targets(ticket: Ticket, actor: Actor) -> list[Status]:
+    """The statuses this actor may move this ticket to (for buttons and the API)."""
+    current = Status(ticket.status)
+    return [
+        to for (frm, to), roles in TRANSITIONS.items() if frm == current and actor.role in roles
+    ]
+
+
+def check_transition(ticket: Ticket, to: Status, actor: Actor) -> None:
+    """Raise InvalidTransition unless the table allows this move for this actor."""
+    current = Status(ticket.status)
+    roles = TRANSITIONS.get((current, to))
+    if roles is None:
+        raise InvalidTransition(f"A ticket in status '{current}' cannot move to '{to}'.")
+    if actor.role not in roles:
+        raise InvalidTransition(
+            f"Role '{actor.role}' may not move a ticket from '{current}' to '{to}'."
+        )
+    if actor.role == Role.DEPARTMENT and ticket.directorate != actor.directorate:
+        raise NotFound("No such ticket.")
+
+
+def transition(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    to: Status | str,
+    actor: Actor,
+    *,
+    note: str | None = None,
+    duplicate_of: Ticket | None = None,
+    notify: bool = True,
+) -> None:
+    """Move a ticket, apply the move's effects, write an Event, queue the citizen's message."""
+    target = Status(to)
+    check_transition(ticket, target, actor)
+    previous = ticket.status
+    _apply_effects(ctx, session, ticket, target, note, duplicate_of)
+    ticket.status = target
+    ticket.updated_at = ctx.now()
+    record_event(
+        session,
+        ticket,
+        "transition",
+        actor=actor.name,
+        actor_id=actor.user_id,
+        at=ctx.now(),
+        **{"from": previous, "to": str(target), "note": note},
+    )
+    if notify:
+        _notify(ctx, session, ticket, target, note)
+    if target == Status.CLOSED:
+        _close_duplicates(ctx, session, ticket, actor)
+
+
+def _apply_effects(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    target: Status,
+    note: str | None,
+    duplicate_of: Ticket | None,
+) -> None:
+    now = ctx.now()
+    if target in (Status.TRIAGED, Status.ASSIGNED) and not ticket.category:
+        raise InvalidTransition(
+            "Classify the ticket (category and directorate) before moving it on."
+        )
+    if target == Status.ASSIGNED and ticket.assigned_at is None:
+        ticket.assigned_at = now
+        ticket.due_at = due_time(ctx, ticket, now)
+    elif target == Status.RESOLVED:
+        if not note:
+            raise InputError("Write the department's answer to resolve the ticket.")
+        ticket.resolution, ticket.resolved_at = note, now
+    elif target == Status.CLOSED:
+        ticket.closed_at = now
+    elif target == Status.REOPENED:
+        ticket.closed_at = None
+    elif target == Status.DUPLICATE:
+        if duplicate_of is None or duplicate_of.id == ticket.id:
+            raise InputError("Name the original ticket this one duplicates.")
+        ticket.duplicate_of_id = duplicate_of.id
+
+
+def due_time(ctx: Context, ticket: Ticket, start):  # type: ignore[no-untyped-def]
+    """When the ticket is due: the category's SLA, or the urgent SLA, from `start`."""
+    if ticket.urgent or ticket.priority == Priority.URGENT:
+        return ctx.due(start, float(ctx.taxonomy.urgent_sla_hours), ticket.directorate, True)
+    category = ctx.taxonomy.category(ticket.category) if ticket.category else None
+    hours = float(category.sla_hours) if category else 72.0
+    return ctx.due(start, hours, ticket.directorate, False)
+
+
+def _notify(
+    ctx: Context, session: Session, ticket: Ticket, target: Status, note: str | None
+) -> None:
+    if target == Status.ASSIGNED and not _already_sent(ticket, "forwarded"):
+        name = directorate_name(ctx, ticket.directorate, ticket.language)
+        notify_citizen(ctx, session, ticket, "forwarded", directorate_name=name)
+    elif target == Status.CLOSED and ticket.resolution:
+        notify_citizen(ctx, session, ticket, "resolved", answer=ticket.resolution)
+    elif target == Status.CLOSED:
+        notify_citizen(ctx, session, ticket, "closed")
+    elif target == Status.REOPENED:
+        notify_citizen(ctx, session, ticket, "reopened")
+    elif target == Status.DUPLICATE and ticket.duplicate_of is not None:
+        notify_citizen(ctx, session, ticket, "duplicate", original=ticket.duplicate_of.reference)
+    elif target == Status.AWAITING_CITIZEN and note:
+        notify_citizen(ctx, session, ticket, "need_info", question=note)
+
+
+def _already_sent(ticket: Ticket, kind: str) -> bool:
+    return any(m.kind == kind for m in ticket.messages)
+
+
+def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: Actor) -> None:
+    """Closing an original closes and informs every ticket linked to it as a duplicate."""
+    duplicates = session.execute(
+        select(Ticket).where(
+            Ticket.duplicate_of_id == original.id, Ticket.status == Status.DUPLICATE
+        )
+    ).scalars()
+    for dup in duplicates:
+        dup.resolution = original.resolution
+        transition(
+            ctx,
+            session,
+            dup,
+            Status.CLOSED,
+            SYSTEM_ACTOR,
+            note=f"original {original.reference} closed",
+        )

@@ -1,0 +1,118 @@
+"""Shared fixtures: every database test runs on SQLite and on PostgreSQL.
+
+Each test session creates its own uniquely named PostgreSQL database and drops it at the end;
+tables are emptied between tests. In CI (CI=true) an unreachable PostgreSQL is a failure;
+on a developer machine without one, the PostgreSQL half is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from balagh.dbmigrate import upgrade
+from balagh.wiring import build_context
+from core.context import Context
+from core.models import Base
+from core.outbound import CollectingSender, SenderRegistry
+from core.settings import Settings
+
+PG_ADMIN_URL = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _pg_connect():  # type: ignore[no-untyped-def]
+    import psycopg
+
+    return psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, migrated, dropped at the end."""
+    try:
+        admin = _pg_connect()
+    except Exception as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required in CI and is unreachable: {exc}")
+        pytest.skip(f"PostgreSQL unreachable: {exc}")
+    name = f"balagh_test_{uuid.uuid4().hex[:12]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    url = (
+        PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+        + f"/{name}"
+    )
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+        )
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+
+@pytest.fixture(scope="session")
+def sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'balagh.sqlite3'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """The URL of a migrated database; tests using it run once per backend."""
+    name = "pg_database" if request.param == "postgresql" else "sqlite_database"
+    return request.getfixturevalue(name)
+
+
+def make_settings(data_dir: Path, database_url: str, **overrides: object) -> Settings:
+    """Settings for tests: no .env file, a fixed secret, a local public URL."""
+    values: dict[str, object] = {
+        "data_dir": data_dir,
+        "database_url": database_url,
+        "secret_key": "test-secret-key-not-for-production",
+        "public_url": "http://balagh.test",
+        "mail_domains": "balagh.test",
+        "mail_address": "1111@balagh.test",
+        "outbox_base_delay_seconds": 1.0,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def empty_tables(ctx: Context) -> None:
+    """Remove every row so each test starts from an empty, migrated schema."""
+    with ctx.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(Base.metadata.sorted_tables):
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def senders() -> dict[str, CollectingSender]:
+    """Collecting senders standing in for the outside world on each push channel."""
+    return {"telegram": CollectingSender(), "email": CollectingSender()}
+
+
+@pytest.fixture
+def ctx(
+    tmp_path: Path, database_url: str, senders: dict[str, CollectingSender]
+) -> Iterator[Context]:
+    """A core context on a clean database with collecting senders."""
+    registry = SenderRegistry()
+    for name, sender in senders.items():
+        registry.register(name, sender)
+    context = build_context(make_settings(tmp_path / "data", database_url), senders=registry)
+    empty_tables(context)
+    yield context
+    context.engine.dispose()
