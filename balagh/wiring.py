@@ -8,6 +8,7 @@ from core.context import Context
 from core.db import make_engine, make_sessionmaker
 from core.outbound import SenderRegistry
 from core.routing.taxonomy import load_taxonomy
+from core.search import install_search_index
 from core.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ def build_context(settings: Settings, *, senders: SenderRegistry | None = None) 
         taxonomy=load_taxonomy(settings.taxonomy or None),
         senders=senders if senders is not None else SenderRegistry(),
     )
+    install_search_index(ctx.sessions)
     if senders is None:
         register_channel_senders(ctx)
     return ctx

@@ -21,7 +21,11 @@ class Settings(BaseSettings):
     """All of Balagh's configuration. Defaults run a single machine on SQLite."""
 
     model_config = SettingsConfigDict(
-        env_prefix="BALAGH_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="BALAGH_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
     )
 
     data_dir: Path = Path("data")
@@ -56,6 +60,7 @@ class Settings(BaseSettings):
     outbox_base_delay_seconds: float = Field(30.0, gt=0)
     route_threshold: float = Field(0.6, ge=0, le=1)
     redis_url: str = ""
+    web_report_rate_limit: str = "5 per minute;30 per hour"
     log_level: str = "INFO"
     now: datetime | None = None
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
 
 from core.context import Context
+
+
+csrf = CSRFProtect()  # every form POST needs csrf_token; JSON APIs exempt their blueprints
 
 
 def create_app(ctx: Context) -> Flask:
@@ -23,6 +27,7 @@ def create_app(ctx: Context) -> Flask:
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["balagh"] = ctx
+    csrf.init_app(app)
 
     from channels.web import health
 

@@ -1,0 +1,12 @@
+"""WSGI entry point for production web servers: `gunicorn 'balagh.wsgi:app'`."""
+
+from __future__ import annotations
+
+from balagh.bootstrap import ensure_secret_key
+from balagh.wiring import build_context
+from channels.web.app import create_app
+from core.settings import load_settings
+
+_settings = load_settings()
+ensure_secret_key(_settings)
+app = create_app(build_context(_settings))

@@ -1,0 +1,91 @@
+"""`balagh serve --demo` end to end: a real process, real sockets, SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import IN_CI, PG_ADMIN_URL, _pg_connect
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database (no schema): serve must migrate it itself."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'serve.sqlite3'}"
+        return
+    try:
+        admin = _pg_connect()
+    except Exception as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required in CI: {exc}")
+        pytest.skip(f"PostgreSQL unreachable: {exc}")
+    name = f"balagh_serve_{uuid.uuid4().hex[:10]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + f"/{name}"
+    finally:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+
+def get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_serve_demo_answers_healthz_and_stops_on_sigterm(tmp_path: Path, empty_database: str) -> None:
+    port = free_port()
+    env = {**os.environ, "BALAGH_DATA_DIR": str(tmp_path / "data"), "BALAGH_DATABASE_URL": empty_database,
+           "BALAGH_WEB_PORT": str(port), "BALAGH_SMTP_PORT": str(free_port()), "BALAGH_TELEGRAM_TOKEN": ""}  # fmt: skip
+    log = (tmp_path / "serve.log").open("w+")
+    proc = subprocess.Popen([sys.executable, "-m", "balagh", "serve", "--demo"], env=env, cwd=tmp_path,
+                            stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        status, body = 0, b""
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                status, body = get(f"http://127.0.0.1:{port}/healthz")
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert status == 200, _tail(log)
+        assert json.loads(body)["database"] == "ok"
+        metrics = get(f"http://127.0.0.1:{port}/metrics")[1].decode()
+        assert 'balagh_tickets{status="closed"} 1' in metrics
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=30)
+    output = _tail(log)
+    assert code == 0, output
+    assert f"web: listening on http://127.0.0.1:{port}" in output
+    assert "demo login: dispatcher@demo.balagh" in output
+
+
+def _tail(log) -> str:  # type: ignore[no-untyped-def]
+    log.flush()
+    log.seek(0)
+    return str(log.read())[-4000:]
