@@ -13,9 +13,12 @@ import json
 import logging
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.errors import StorageUnavailable
@@ -46,7 +49,7 @@ class Processed:
     duplicate: bool = False
 
 
-def serialize(message: InboundMessage, data_dir) -> dict:  # type: ignore[no-untyped-def]
+def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
     """A JSON-safe form of the normalised message; attachment bytes go to the file store."""
     data = asdict(message)
     data.pop("raw")
@@ -63,7 +66,7 @@ def serialize(message: InboundMessage, data_dir) -> dict:  # type: ignore[no-unt
     return data
 
 
-def deserialize(data: dict, raw: bytes, data_dir) -> InboundMessage:  # type: ignore[no-untyped-def]
+def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMessage:
     """Rebuild the normalised message from a stored record."""
     from core.files import read_file
 
@@ -117,7 +120,7 @@ def accept(ctx: Context, message: InboundMessage) -> Accepted:
         raise StorageUnavailable("The message could not be stored; try again shortly.") from exc
 
 
-def _find_record(session, channel: str, external_id: str) -> int | None:  # type: ignore[no-untyped-def]
+def _find_record(session: Session, channel: str, external_id: str) -> int | None:
     return session.execute(
         select(InboundRecord.id).where(
             InboundRecord.channel == channel, InboundRecord.external_id == external_id

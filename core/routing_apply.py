@@ -6,6 +6,8 @@ intake agent, who sees the model's suggestions. Either way the event log keeps t
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from core.context import Context
@@ -68,7 +70,7 @@ def set_category(ctx: Context, ticket: Ticket, category: str) -> None:
     ticket.category = category
 
 
-def routing_record(result: Classification) -> dict[str, object]:
+def routing_record(result: Classification) -> dict[str, Any]:
     """The router's answer as stored on the ticket and in the event log."""
     return {
         "category": result.category,

@@ -9,6 +9,7 @@ not listed for it, raises InvalidTransition and changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -152,7 +153,7 @@ def _apply_effects(
         ticket.duplicate_of_id = duplicate_of.id
 
 
-def due_time(ctx: Context, ticket: Ticket, start):  # type: ignore[no-untyped-def]
+def due_time(ctx: Context, ticket: Ticket, start: datetime) -> datetime:
     """When the ticket is due: the category's SLA, or the urgent SLA, from `start`."""
     if ticket.urgent or ticket.priority == Priority.URGENT:
         return ctx.due(start, float(ctx.taxonomy.urgent_sla_hours), ticket.directorate, True)
