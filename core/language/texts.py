@@ -1,0 +1,93 @@
+"""Render the citizen texts of `catalog` in the citizen's language, or in both.
+
+Inline values (a reference, a directorate name) are wrapped in Unicode bidi isolates inside
+Arabic text, so "MCT-000123" or a Latin name keeps its order in a right-to-left sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+
+from core.language.catalog import DEFAULTS, STATUS_LABELS, SUBJECTS, TEXTS
+
+LANGUAGES = ("ar", "en")
+BOTH_SEPARATOR = "\n\n"
+SUBJECT_SEPARATOR = " / "
+FSI = "\u2068"  # FIRST STRONG ISOLATE
+PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+INLINE_PARAMS = frozenset({"reference", "original", "directorate", "directorate_name"})
+ARABIC_RE = re.compile("[\u0600-\u06ff]")
+
+
+class MissingParameterError(TypeError):
+    """A text was rendered without a parameter it needs."""
+
+
+def render(key: str, language: str | None, **params: object) -> str:
+    """The text `key` in `language`; None (or an unknown language) gives Arabic then English."""
+    templates = TEXTS[key]
+    _check_params(key, templates, params)
+    languages = _languages(language)
+    parts = [_fill(templates[lang], lang, params) for lang in languages]
+    return BOTH_SEPARATOR.join(parts)
+
+
+def subject(key: str, language: str | None, **params: object) -> str:
+    """An email subject line "[REF] ..." for text `key`; any other key gets a generic one."""
+    reference = params.get("reference")
+    lines = SUBJECTS.get(key) or SUBJECTS["error" if key.startswith("error_") else "update"]
+    languages = _languages(language)
+    phrase = SUBJECT_SEPARATOR.join(lines[lang] for lang in languages)
+    if reference is None:
+        return phrase
+    tag = f"[{reference}]"
+    if languages[0] == "ar":
+        tag = f"{FSI}{tag}{PDI}"
+    return f"{tag} {phrase}"
+
+
+def status_label(status: str, language: str | None) -> str:
+    """A ticket status in plain words for the citizen (both languages when None)."""
+    labels = STATUS_LABELS[str(status).rsplit(".", 1)[-1].lower()]
+    return SUBJECT_SEPARATOR.join(labels[lang] for lang in _languages(language))
+
+
+def keys() -> tuple[str, ...]:
+    """Every text key `render` knows, sorted."""
+    return tuple(sorted(TEXTS))
+
+
+def _languages(language: str | None) -> tuple[str, ...]:
+    return (language,) if language in LANGUAGES else LANGUAGES
+
+
+def _check_params(key: str, templates: Mapping[str, str], params: Mapping[str, object]) -> None:
+    needed = {
+        field
+        for template in templates.values()
+        for _, field, _, _ in string.Formatter().parse(template)
+        if field
+    }
+    missing = sorted(f for f in needed if f not in params and f not in DEFAULTS)
+    if missing:
+        raise MissingParameterError(f"text {key!r} needs parameter(s): {', '.join(missing)}")
+
+
+def _fill(template: str, language: str, params: Mapping[str, object]) -> str:
+    values: dict[str, object] = {}
+    for name, default in DEFAULTS.items():
+        values[name] = default[language]
+    for name, value in params.items():
+        if value is None and name in DEFAULTS:
+            continue
+        values[name] = _isolate(str(value), language) if name in INLINE_PARAMS else value
+    return template.format_map(values)
+
+
+def _isolate(value: str, language: str) -> str:
+    """Wrap an inline value in bidi isolates where the surrounding direction differs."""
+    if language == "ar" or ARABIC_RE.search(value):
+        return f"{FSI}{value}{PDI}"
+    return value
