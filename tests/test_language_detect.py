@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -240,3 +241,188 @@ def test_arabic_and_english_detection_never_loads_langdetect() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# Edge cases from the issue's acceptance list, beyond the cases above.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🙏🏼",  # skin-tone modifier
+        "👍🏽👍🏽",
+        "❤️",  # variation selector
+        "👨‍👩‍👧",  # zero-width-joiner sequence
+        "👍 !!",
+    ],
+)
+def test_emoji_only_gives_no_language(text: str) -> None:
+    assert detect_language(text) == Detection(None, 0.0, "none")
+
+
+@pytest.mark.parametrize(
+    "text", ["123 456", "١٢٣٤٥", "۱۲۳۴", "٣", "+968 9123 4567", "12/05/2024", "١٢:٣٠"]
+)
+def test_digits_only_in_any_script_give_no_language(text: str) -> None:
+    assert detect_language(text) == Detection(None, 0.0, "none")
+
+
+@pytest.mark.parametrize(("text", "hint"), [("١٢٣٤٥", "ar"), ("12345", "en-GB")])
+def test_digits_only_fall_back_to_the_channel_hint(text: str, hint: str) -> None:
+    assert detect_language(text, hint=hint).language == hint[:2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://maps.app.goo.gl/3abc7XyZ",
+        "www.example.com",
+        "citizen@example.om",
+        "<https://x.om/7ala>",
+    ],
+)
+def test_url_or_address_alone_gives_no_language(text: str) -> None:
+    assert detect_language(text) == Detection(None, 0.0, "none")
+
+
+def test_url_inside_arabic_text_leaves_it_arabic() -> None:
+    detection = detect_language("الرابط https://balagh.example/s/MCT-1/abc ما يفتح")
+    assert (detection.language, detection.form) == ("ar", "arabic")
+
+
+def test_arabizi_looking_url_inside_english_text_leaves_it_english() -> None:
+    detection = detect_language("the link https://balagh.example/s/3ala7/abc does not open")
+    assert (detection.language, detection.form) == ("en", "english")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "form"),
+    [
+        ("شكراً", "ar", "arabic"),
+        ("شكرًا", "ar", "arabic"),
+        ("Thanks!", "en", "english"),
+        ("THANKS", "en", "english"),
+        ("Salam", "ar", "arabizi"),
+        ("HELP!", "en", "english"),
+        ("help?", "en", "english"),
+        ("مساعدة", "ar", "arabic"),
+    ],
+)
+def test_one_word_in_any_case_or_punctuation_gives_its_language(
+    text: str, language: str, form: str
+) -> None:
+    detection = detect_language(text)
+    assert (detection.language, detection.form) == (language, form)
+
+
+@pytest.mark.parametrize("text", ["OK", "Ok.", "ok!", "okay"])
+def test_ok_in_any_spelling_gives_no_language(text: str) -> None:
+    assert detect_language(text).language is None
+
+
+@pytest.mark.parametrize(("known", "hint"), [("ar", "en"), ("en", "ar"), (None, "ar-OM")])
+def test_ok_falls_back_to_known_language_then_hint(known: str | None, hint: str) -> None:
+    assert detect_language("ok", known=known, hint=hint).language == (known or "ar")
+
+
+@pytest.mark.parametrize(
+    "text", ["mct-004217", "#MCT-004217?", "MCT-004217 MCT-000042", "(MCT-1234)"]
+)
+def test_reference_number_alone_gives_no_language(text: str) -> None:
+    assert detect_language(text) == Detection(None, 0.0, "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("بخصوص البلاغ MCT-004217", "ar"), ("any news on MCT-004217?", "en")]
+)
+def test_reference_number_does_not_count_as_a_latin_word(text: str, language: str) -> None:
+    assert detect_language(text).language == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الشارع مكسر قدام City Centre Seeb",
+        "في حفرة كبيرة جنب Oman Avenues Mall",
+        "أسكن في Madinat Qaboos والماء مقطوع من أمس",
+    ],
+)
+def test_arabic_with_an_english_place_name_is_arabic(text: str) -> None:
+    assert detect_language(text).language == "ar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please fix the road near الخوض",
+        "The light is broken near the دوار",
+        "There is a big pothole in front of the بلدية office",
+    ],
+)
+def test_english_with_one_arabic_word_is_english_mixed(text: str) -> None:
+    detection = detect_language(text)
+    assert (detection.language, detection.form) == ("en", "mixed")
+
+
+@pytest.mark.parametrize(
+    "text", ["Room 3B on 2nd floor", "ROOM 3B ON 2ND FLOOR", "B4 2MORROW PLS", "ok b4 2morrow pls"]
+)
+def test_text_speak_and_ordinals_in_any_case_are_english(text: str) -> None:
+    detection = detect_language(text)
+    assert (detection.language, detection.form) == ("en", "english")
+
+
+@pytest.mark.parametrize("text", ["شکرا", "البلدیة", "الشارع مکسر", "یرجی إصلاح الشارع"])
+def test_short_arabic_typed_on_a_persian_keyboard_is_arabic_not_persian(text: str) -> None:
+    assert detect_language(text) == Detection("ar", detect_language(text).confidence, "arabic")
+
+
+@pytest.mark.parametrize(
+    "text", ["الشارع رقم ٤٥ مكسر", "البيت رقم ۴۵ في الشارع ۱۲", "اتصلوا على ٩٩١٢٣٤٥٦"]
+)
+def test_arabic_with_arabic_indic_or_persian_digits_is_arabic(text: str) -> None:
+    detection = detect_language(text)
+    assert (detection.language, detection.form, detection.other) == ("ar", "arabic", None)
+
+
+@pytest.mark.parametrize("text", ["building ٣٤ is dark", "the street ١٢ light is off"])
+def test_arabic_indic_digits_do_not_make_english_text_arabic(text: str) -> None:
+    detection = detect_language(text)
+    assert (detection.language, detection.form) == ("en", "english")
+
+
+CORPUS_DETERMINISM_SCRIPT = """
+import json, sys
+from core.language.detect import detect_language
+with open(sys.argv[1], encoding="utf-8") as handle:
+    texts = [json.loads(line)["text"] for line in handle if line.strip()]
+texts += json.loads(sys.argv[2])
+for text in texts:
+    d = detect_language(text)
+    print(json.dumps([d.language, d.confidence, d.form, d.other]))
+"""
+
+
+def _detect_corpus_with_hash_seed(seed: str) -> list[str]:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            CORPUS_DETERMINISM_SCRIPT,
+            str(CORPUS),
+            json.dumps(DETERMINISM_TEXTS),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
+    return result.stdout.splitlines()
+
+
+def test_corpus_detection_is_the_same_in_processes_with_different_hash_seeds() -> None:
+    first, second = _detect_corpus_with_hash_seed("1"), _detect_corpus_with_hash_seed("4242")
+    assert len(first) == len(_corpus()) + len(DETERMINISM_TEXTS)
+    assert first == second

@@ -1,4 +1,4 @@
-"""Render the citizen texts of `catalog` in the citizen's language, or in both.
+"""Render the citizen texts (gettext catalogs, see `catalog`) in the citizen's language or both.
 
 Inline values (a reference, a directorate name) are wrapped in Unicode bidi isolates inside
 Arabic text, so "MCT-000123" or a Latin name keeps its order in a right-to-left sentence.
@@ -10,9 +10,8 @@ import re
 import string
 from collections.abc import Mapping
 
-from core.language.catalog import DEFAULTS, STATUS_LABELS, SUBJECTS, TEXTS
+from core.language.catalog import LANGUAGES, STATUS, SUBJECT, defaults, messages, text_keys
 
-LANGUAGES = ("ar", "en")
 BOTH_SEPARATOR = "\n\n"
 SUBJECT_SEPARATOR = " / "
 FSI = "\u2068"  # FIRST STRONG ISOLATE
@@ -27,7 +26,7 @@ class MissingParameterError(TypeError):
 
 def render(key: str, language: str | None, **params: object) -> str:
     """The text `key` in `language`; None (or an unknown language) gives Arabic then English."""
-    templates = TEXTS[key]
+    templates = _templates(key)
     _check_params(key, templates, params)
     languages = _languages(language)
     parts = [_fill(templates[lang], lang, params) for lang in languages]
@@ -37,9 +36,11 @@ def render(key: str, language: str | None, **params: object) -> str:
 def subject(key: str, language: str | None, **params: object) -> str:
     """An email subject line "[REF] ..." for text `key`; any other key gets a generic one."""
     reference = params.get("reference")
-    lines = SUBJECTS.get(key) or SUBJECTS["error" if key.startswith("error_") else "update"]
+    msgid = SUBJECT + key
+    if msgid not in messages(LANGUAGES[0]):
+        msgid = SUBJECT + ("error" if key.startswith("error_") else "update")
     languages = _languages(language)
-    phrase = SUBJECT_SEPARATOR.join(lines[lang] for lang in languages)
+    phrase = SUBJECT_SEPARATOR.join(messages(lang)[msgid] for lang in languages)
     if reference is None:
         return phrase
     tag = f"[{reference}]"
@@ -50,13 +51,20 @@ def subject(key: str, language: str | None, **params: object) -> str:
 
 def status_label(status: str, language: str | None) -> str:
     """A ticket status in plain words for the citizen (both languages when None)."""
-    labels = STATUS_LABELS[str(status).rsplit(".", 1)[-1].lower()]
-    return SUBJECT_SEPARATOR.join(labels[lang] for lang in _languages(language))
+    msgid = STATUS + str(status).rsplit(".", 1)[-1].lower()
+    return SUBJECT_SEPARATOR.join(messages(lang)[msgid] for lang in _languages(language))
 
 
 def keys() -> tuple[str, ...]:
     """Every text key `render` knows, sorted."""
-    return tuple(sorted(TEXTS))
+    return text_keys()
+
+
+def _templates(key: str) -> dict[str, str]:
+    """Language -> template of a message-body key; KeyError for anything else."""
+    if "." in key:  # subject.*, status.* and default.* are not texts of their own
+        raise KeyError(key)
+    return {lang: messages(lang)[key] for lang in LANGUAGES}
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
@@ -70,17 +78,17 @@ def _check_params(key: str, templates: Mapping[str, str], params: Mapping[str, o
         for _, field, _, _ in string.Formatter().parse(template)
         if field
     }
-    missing = sorted(f for f in needed if f not in params and f not in DEFAULTS)
+    optional = defaults(LANGUAGES[0])
+    missing = sorted(f for f in needed if f not in params and f not in optional)
     if missing:
         raise MissingParameterError(f"text {key!r} needs parameter(s): {', '.join(missing)}")
 
 
 def _fill(template: str, language: str, params: Mapping[str, object]) -> str:
-    values: dict[str, object] = {}
-    for name, default in DEFAULTS.items():
-        values[name] = default[language]
+    optional = defaults(language)
+    values: dict[str, object] = dict(optional)
     for name, value in params.items():
-        if value is None and name in DEFAULTS:
+        if value is None and name in optional:
             continue
         values[name] = _isolate(str(value), language) if name in INLINE_PARAMS else value
     return template.format_map(values)
