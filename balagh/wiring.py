@@ -7,22 +7,33 @@ import logging
 from core.context import Context
 from core.db import make_engine, make_sessionmaker
 from core.outbound import SenderRegistry
+from core.routing.classifier import ModelStore
+from core.routing.router import ModelRouter
 from core.routing.taxonomy import load_taxonomy
+from core.routing.types import Router
 from core.search import install_search_index
 from core.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 
-def build_context(settings: Settings, *, senders: SenderRegistry | None = None) -> Context:
-    """Everything core needs, built from settings; channels register senders here."""
+def build_context(
+    settings: Settings, *, senders: SenderRegistry | None = None, router: Router | None = None
+) -> Context:
+    """Everything core needs, built from settings; channels register senders here.
+
+    The router defaults to the trained model kept under the data directory (built on first
+    use when missing); tests may pass another router, e.g. one with a model trained once.
+    """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.effective_database_url)
+    taxonomy = load_taxonomy(settings.taxonomy or None)
     ctx = Context(
         settings=settings,
         engine=engine,
         sessions=make_sessionmaker(engine),
-        taxonomy=load_taxonomy(settings.taxonomy or None),
+        taxonomy=taxonomy,
+        router=router or ModelRouter(ModelStore(settings.data_dir, taxonomy)),
         senders=senders if senders is not None else SenderRegistry(),
     )
     install_search_index(ctx.sessions)
@@ -33,4 +44,6 @@ def build_context(settings: Settings, *, senders: SenderRegistry | None = None) 
 
 def register_channel_senders(ctx: Context) -> None:
     """Register a sender for each channel that is configured."""
-    return None
+    from channels.email.sender import SmtpSender
+
+    ctx.senders.register("email", SmtpSender.from_settings(ctx.settings))

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.context import Context
+from core.duplicates import suggest_duplicates
 from core.inbound import InboundMessage
 from core.models import Priority, Status, Ticket
 from core.notify import directorate_name, notify_citizen
@@ -21,23 +22,31 @@ NO_ACK_REASONS = ("spam",)  # never send mail back to spammers (backscatter)
 
 
 def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
-    """Classify, record, triage when confident, and acknowledge the citizen."""
+    """Classify, record, triage when confident, suggest duplicates, acknowledge the citizen."""
     from core.workflow import SYSTEM_ACTOR, transition
 
     result = ctx.router.classify(_routing_text(msg))
-    ticket.routing = routing_record(result)
     ticket.confidence = result.confidence
     ticket.not_for_us = result.not_for_us
-    record_event(session, ticket, "routed", at=ctx.now(), **ticket.routing)
     if result.urgent:
         ticket.urgent, ticket.priority = True, Priority.URGENT
     hint = msg.category_hint if msg.category_hint and _known(ctx, msg.category_hint) else None
     confident = result.category and result.confidence >= ctx.settings.route_threshold
     if confident and not result.not_for_us:
         set_category(ctx, ticket, str(result.category))
-        transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR, notify=False)
     elif hint:
         set_category(ctx, ticket, hint)
+    session.flush()
+    record = routing_record(result)
+    record["duplicates"] = [
+        {"reference": s.reference, "reason": s.reason, "score": s.score}
+        for s in suggest_duplicates(session, ticket)
+    ]
+    ticket.routing = record
+    record_event(session, ticket, "routed", at=ctx.now(), **record)
+    if confident and not result.not_for_us:
+        transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR, notify=False)
+    elif hint:
         record_event(session, ticket, "citizen_category", at=ctx.now(), category=hint)
     if result.not_for_us not in NO_ACK_REASONS:
         name = directorate_name(ctx, ticket.directorate, ticket.language)

@@ -20,6 +20,11 @@ from balagh.wiring import build_context
 from core.context import Context
 from core.models import Base
 from core.outbound import CollectingSender, SenderRegistry
+from core.routing.classifier import Model, ModelStore, train
+from core.routing.dataset import shipped_rows
+from core.routing.router import ModelRouter
+from core.routing.taxonomy import load_taxonomy
+from core.routing.types import Router, UnroutedRouter
 from core.settings import Settings
 
 PG_ADMIN_URL = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -104,15 +109,52 @@ def senders() -> dict[str, CollectingSender]:
     return {"telegram": CollectingSender(), "email": CollectingSender()}
 
 
+class PreloadedStore(ModelStore):
+    """A model store holding a model trained once per test session (training takes seconds)."""
+
+    def __init__(self, data_dir: Path, model: Model) -> None:
+        super().__init__(data_dir, load_taxonomy(None))
+        self._model = model
+
+
+@pytest.fixture(scope="session")
+def routing_model() -> Model:
+    """The real routing model, trained once for the whole test session."""
+    return train(shipped_rows(), (), load_taxonomy(None))
+
+
+def _context(
+    tmp_path: Path, database_url: str, senders: dict[str, CollectingSender], router: Router
+) -> Context:
+    registry = SenderRegistry()
+    for name, sender in senders.items():
+        registry.register(name, sender)
+    settings = make_settings(tmp_path / "data", database_url)
+    context = build_context(settings, senders=registry, router=router)
+    empty_tables(context)
+    return context
+
+
 @pytest.fixture
 def ctx(
     tmp_path: Path, database_url: str, senders: dict[str, CollectingSender]
 ) -> Iterator[Context]:
-    """A core context on a clean database with collecting senders."""
-    registry = SenderRegistry()
-    for name, sender in senders.items():
-        registry.register(name, sender)
-    context = build_context(make_settings(tmp_path / "data", database_url), senders=registry)
-    empty_tables(context)
+    """A core context on a clean database with collecting senders.
+
+    Its router sends everything to the intake queue, so workflow tests start from `new`;
+    use `routed_ctx` for the trained model.
+    """
+    context = _context(tmp_path, database_url, senders, UnroutedRouter())
+    yield context
+    context.engine.dispose()
+
+
+@pytest.fixture
+def routed_ctx(
+    tmp_path: Path, database_url: str, senders: dict[str, CollectingSender], routing_model: Model
+) -> Iterator[Context]:
+    """Like `ctx`, but routing with the real trained model."""
+    store = PreloadedStore(tmp_path / "data", routing_model)
+    context = _context(tmp_path, database_url, senders, ModelRouter(store))
     yield context
     context.engine.dispose()

@@ -1,0 +1,104 @@
+"""HTML mail to plain text for routing and quote-cutting (stdlib parser, never raises).
+
+Scripts, styles and the head are dropped; block elements become line breaks; quoted
+blocks (`blockquote`, Gmail's `gmail_quote`) are rendered with "> " so the quote cutter
+recognises them.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg", "object"})
+BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "hr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "address",
+        "dd",
+        "dt",
+    }
+)
+VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
+MAX_HTML = 2_000_000
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.quote = 0
+        self.stack: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            if tag in BLOCK:
+                self.out.append("\n")
+            return
+        classes = " ".join(v or "" for k, v in attrs if k == "class")
+        quoted = tag == "blockquote" or "gmail_quote" in classes or "yahoo_quoted" in classes
+        self.stack.append((tag, quoted))
+        if tag in SKIP:
+            self.skip += 1
+        if quoted:
+            self.quote += 1
+        if tag in BLOCK:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                for name, quoted in self.stack[i:]:
+                    if name in SKIP:
+                        self.skip = max(0, self.skip - 1)
+                    if quoted:
+                        self.quote = max(0, self.quote - 1)
+                del self.stack[i:]
+                break
+        if tag in BLOCK:
+            self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.quote:
+            data = data.replace("\n", "\n> ")
+            if not self.out or self.out[-1].endswith("\n"):
+                data = "> " + data
+        self.out.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Readable text from an HTML body."""
+    parser = _TextExtractor()
+    try:
+        parser.feed(markup[:MAX_HTML])
+        parser.close()
+    except Exception:  # HTMLParser is lenient; this is belt and braces for odd input
+        return re.sub(r"<[^>]*>", " ", markup)
+    text = "".join(parser.out).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"(?:\n> ?)+\n", "\n> \n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -1,0 +1,169 @@
+"""From received bytes to a stored record, and from a stored record to a ticket.
+
+`receive` runs inside the SMTP DATA callback: parse (pure, fast), store (core.ingest.accept),
+and mark automatic mail ignored in its own transaction, all before the 250. `handle_record`
+runs afterwards on the worker thread: bounces mark our outbound message failed; everything
+else goes to core.ingest.process, and an acknowledgement beyond the per-sender rate limit is
+withdrawn before it leaves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from channels.email.parse import Limits, parse_email
+from channels.email.threads import reference_from_address
+from core.context import Context
+from core.inbound import InboundMessage
+from core.ingest import accept, process
+from core.models import Delivery, Direction, InboundRecord, Message, OutboxItem, Ticket
+from core.tickets import record_event
+
+logger = logging.getLogger(__name__)
+
+IGNORED = "ignored"
+ACK_LIMIT_PER_HOUR = 5
+ACK_WINDOW = timedelta(hours=1)
+
+
+def receive(
+    ctx: Context, raw: bytes, envelope_sender: str | None, recipients: tuple[str, ...]
+) -> tuple[int, bool]:
+    """Store one received mail; returns (record id, whether the worker should process it)."""
+    message = parse_email(
+        raw,
+        envelope_sender=envelope_sender,
+        recipients=recipients,
+        received_at=ctx.now(),
+        limits=Limits(max_total=ctx.settings.smtp_max_size),
+        ref_prefix=ctx.settings.ref_prefix,
+    )
+    message = _with_reply_token(ctx, message, recipients)
+    accepted = accept(ctx, message)  # raises StorageUnavailable -> 451
+    if accepted.duplicate:
+        return accepted.record_id, False
+    reason = message.extras.get("automatic")
+    if reason:
+        mark_ignored(ctx, accepted.record_id, str(reason))
+        return accepted.record_id, bool(message.extras.get("bounce"))
+    return accepted.record_id, True
+
+
+def _with_reply_token(
+    ctx: Context, message: InboundMessage, recipients: tuple[str, ...]
+) -> InboundMessage:
+    """A tokenised reply address proves the ticket: thread with its reference and secret."""
+    for rcpt in recipients:
+        reference = reference_from_address(rcpt, ctx.settings.secret_key)
+        if reference is None:
+            continue
+        with ctx.sessions() as session:
+            secret = session.execute(
+                select(Ticket.secret).where(Ticket.reference == reference)
+            ).scalar_one_or_none()
+        if secret is not None:
+            hints = dataclasses.replace(message.thread, reference=reference, secret=secret)
+            return dataclasses.replace(message, thread=hints)
+    return message
+
+
+def mark_ignored(ctx: Context, record_id: int, reason: str) -> None:
+    """Keep an automatic mail's record but never make a ticket (or an acknowledgement) of it."""
+    with ctx.sessions() as session, session.begin():
+        record = session.get(InboundRecord, record_id)
+        if record is not None and record.status == "pending":
+            record.status, record.error = IGNORED, f"not a citizen message: {reason}"[:2000]
+            record.processed_at = ctx.now()
+
+
+def handle_record(ctx: Context, record_id: int) -> None:
+    """Worker step for one stored record: apply a bounce, or process into a ticket."""
+    with ctx.sessions() as session:
+        record = session.get(InboundRecord, record_id)
+        if record is None:
+            return
+        status = record.status
+        extras = dict(record.normalized.get("extras") or {})
+    if status == IGNORED:
+        bounce = extras.get("bounce")
+        if bounce and bounce.get("final"):
+            apply_bounce(ctx, list(bounce.get("message_ids") or ()), str(bounce.get("reason")))
+        return
+    if status not in ("pending", "failed"):
+        return
+    result = process(ctx, record_id)  # failures are on the record, for the retry job
+    if result.created:
+        limit_acknowledgements(ctx, result.ticket_id)
+
+
+def apply_bounce(ctx: Context, message_ids: list[str], reason: str) -> int:
+    """Mark our outbound messages named by a bounce as failed, with the report's reason."""
+    if not message_ids:
+        return 0
+    error = f"bounced: {reason}"[:2000]
+    marked = 0
+    with ctx.sessions() as session, session.begin():
+        messages = session.execute(
+            select(Message).where(
+                Message.external_id.in_(message_ids), Message.direction == Direction.OUT
+            )
+        ).scalars()
+        for message in messages:
+            message.delivery_status, message.delivery_error = Delivery.FAILED, error
+            record_event(session, message.ticket, "delivery_failed", at=ctx.now(), error=error)
+            marked += 1
+        items = session.execute(
+            select(OutboxItem).where(OutboxItem.external_id.in_(message_ids))
+        ).scalars()
+        for item in items:
+            item.status, item.last_error = Delivery.FAILED, error
+    if marked:
+        logger.info("bounce marked %d outbound message(s) failed", marked)
+    return marked
+
+
+def limit_acknowledgements(ctx: Context, ticket_id: int) -> bool:
+    """Withdraw this ticket's queued acknowledgement if its address had too many lately.
+
+    A sender whose every mail opens a new ticket (a robot without RFC 3834 headers) would
+    otherwise get an acknowledgement per mail and could answer each one: a mail loop.
+    """
+    since = ctx.now() - ACK_WINDOW
+    with ctx.sessions() as session, session.begin():
+        item = session.execute(
+            select(OutboxItem).where(
+                OutboxItem.ticket_id == ticket_id,
+                OutboxItem.kind == "ack",
+                OutboxItem.channel == "email",
+                OutboxItem.status == Delivery.QUEUED,
+            )
+        ).scalar_one_or_none()
+        if item is None:
+            return False
+        recent = session.execute(
+            select(func.count())
+            .select_from(OutboxItem)
+            .where(
+                OutboxItem.address == item.address,
+                OutboxItem.kind == "ack",
+                OutboxItem.created_at >= since,
+                OutboxItem.id != item.id,
+                OutboxItem.status != Delivery.FAILED,
+            )
+        ).scalar_one()
+        if recent < ACK_LIMIT_PER_HOUR:
+            return False
+        reason = (
+            f"not sent: more than {ACK_LIMIT_PER_HOUR} acknowledgements to this address in an hour"
+        )
+        item.status, item.last_error = Delivery.FAILED, reason
+        if item.message_id is not None:
+            message = session.get(Message, item.message_id)
+            if message is not None:
+                message.delivery_status, message.delivery_error = Delivery.FAILED, reason
+        logger.info("acknowledgement for ticket %s withheld (rate limit)", ticket_id)
+        return True

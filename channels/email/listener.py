@@ -1,0 +1,187 @@
+"""The SMTP listener: aiosmtpd accepts mail for our domains, stores it, answers, hands it on.
+
+RCPT refuses foreign domains with 550, so Balagh is never an open relay, and caps the
+recipients per message. DATA stores the raw mail (core.ingest.accept) before answering 250,
+or answers 451 so the sending server retries; processing into a ticket happens afterwards on
+a worker thread, never inside the SMTP callback. aiosmtpd enforces the size limit (552),
+the line length (500) and the idle timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import ssl
+import threading
+import time
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from channels.email.intake import handle_record, receive
+from core.context import Context
+from core.errors import StorageUnavailable
+
+logger = logging.getLogger(__name__)
+
+MAX_RECIPIENTS = 50
+IDLE_TIMEOUT = 60.0
+COMMAND_LIMIT = 100
+# RFC 5321 says 1000, but real mail (long HTML lines, some MTAs) exceeds it; refusing it
+# would lose a citizen's message. Still bounded, so a client cannot grow our buffers at will.
+LINE_LIMIT = 64 * 1024
+
+
+class BalaghSMTP(SMTP):
+    """aiosmtpd's SMTP with a more tolerant, still bounded, line length."""
+
+    line_length_limit = LINE_LIMIT
+
+
+class BalaghController(Controller):
+    """A Controller that serves BalaghSMTP."""
+
+    def factory(self) -> SMTP:
+        return BalaghSMTP(self.handler, **self.SMTP_kwargs)
+
+
+class RecordProcessor:
+    """A worker thread that turns stored records into tickets, one at a time, in order."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.queue: queue.Queue[int | None] = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="smtp-processor", daemon=True)
+        self.thread.start()
+
+    def submit(self, record_id: int) -> None:
+        self.queue.put(record_id)
+
+    def _run(self) -> None:
+        while True:
+            record_id = self.queue.get()
+            try:
+                if record_id is None:
+                    return
+                handle_record(self.ctx, record_id)
+            except Exception:  # left on the record as failed; the inbound job retries it
+                logger.warning("processing mail record %s failed; left for retry", record_id)
+            finally:
+                self.queue.task_done()
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Block until every submitted record was handled (tests, graceful stop)."""
+        deadline = time.monotonic() + timeout
+        while self.queue.unfinished_tasks:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.queue.put(None)
+        self.thread.join(timeout)
+
+
+class MailHandler:
+    """aiosmtpd handler: recipient policy in RCPT, store-then-250 in DATA."""
+
+    def __init__(self, ctx: Context, processor: RecordProcessor) -> None:
+        self.ctx = ctx
+        self.processor = processor
+        self.domains = set(ctx.settings.mail_domain_list)
+
+    async def handle_RCPT(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        rcpt_options: list[str],
+    ) -> str:
+        domain = address.rpartition("@")[2].strip().lower().rstrip(".")
+        if "@" not in address or domain not in self.domains:
+            return "550 5.7.1 Relaying denied: we accept mail only for our own domains"
+        if len(envelope.rcpt_tos) >= MAX_RECIPIENTS:
+            return "452 4.5.3 Too many recipients"
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        raw = envelope.original_content or envelope.content or b""
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8", "surrogateescape")
+        mail_from = envelope.mail_from if envelope.mail_from is not None else None
+        loop = asyncio.get_running_loop()
+        try:
+            record_id, wanted = await loop.run_in_executor(
+                None, receive, self.ctx, bytes(raw), mail_from, tuple(envelope.rcpt_tos)
+            )
+        except StorageUnavailable:
+            return "451 4.3.0 Temporarily unable to store the message; try again later"
+        except Exception:
+            logger.exception("unexpected error storing a mail")
+            return "451 4.3.0 Temporary local problem; try again later"
+        if wanted:
+            self.processor.submit(record_id)
+        return "250 2.0.0 OK: message stored"
+
+
+def tls_context(cert: str, key: str) -> ssl.SSLContext:
+    """A server TLS context for STARTTLS from the configured certificate and key."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+class SmtpListener:
+    """The listener component: controller + worker; `stop()` shuts both down."""
+
+    def __init__(self, ctx: Context, host: str | None = None, port: int | None = None) -> None:
+        settings = ctx.settings
+        self.ctx = ctx
+        self.host = host or settings.smtp_host
+        self.port = port if port is not None else settings.smtp_port
+        self.processor = RecordProcessor(ctx)
+        kwargs: dict[str, Any] = {
+            "data_size_limit": settings.smtp_max_size,
+            "enable_SMTPUTF8": True,
+            "decode_data": False,
+            "timeout": IDLE_TIMEOUT,
+            "command_call_limit": COMMAND_LIMIT,
+            "ident": "Balagh ESMTP",
+        }
+        if settings.smtp_tls_cert and settings.smtp_tls_key:
+            kwargs["tls_context"] = tls_context(settings.smtp_tls_cert, settings.smtp_tls_key)
+        self.handler = MailHandler(ctx, self.processor)
+        self.controller = BalaghController(
+            self.handler, hostname=self.host, port=self.port, **kwargs
+        )
+        self.controller.start()
+        ctx.extras.setdefault("channel_probes", {})["email"] = self.probe
+        logger.info("smtp: listening on %s:%s", self.host, self.port)
+
+    def probe(self) -> dict[str, object]:
+        """State for /healthz: listening address and the processing backlog."""
+        return {
+            "listening": f"{self.host}:{self.port}",
+            "backlog": self.processor.queue.qsize(),
+            "tls": bool(self.ctx.settings.smtp_tls_cert),
+        }
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        return self.processor.wait_idle(timeout)
+
+    def stop(self) -> None:
+        self.controller.stop()
+        self.processor.wait_idle(5.0)
+        self.processor.stop()
+
+
+def start_listener(ctx: Context) -> SmtpListener | None:
+    """Starter for `balagh serve`: the listener unless BALAGH_SMTP_PORT is 0."""
+    if not ctx.settings.smtp_port:
+        return None
+    return SmtpListener(ctx)

@@ -1,0 +1,438 @@
+"""MIME bytes -> InboundMessage: a pure function, no database, no network, never raises.
+
+The stdlib parser (modern policy) is used for structure only; every header and body is
+decoded here, because `get_content()` raises on a multipart whose boundary never appears
+(KeyError) and on unknown charsets (LookupError), decodes mislabelled Arabic to replacement
+characters, and puts a spurious space between adjacent encoded-words in display names
+(CPython gh-128110). `email.header.decode_header` is correct, so headers go through it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email import policy
+from email.header import decode_header
+from email.message import Message as MimePart
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr
+from typing import Any
+
+import nh3
+
+from channels.email.charsets import decode_bytes, is_arabic_label
+from channels.email.htmltext import html_to_text
+from channels.email.loops import (
+    Bounce,
+    MailFacts,
+    automatic_reason,
+    bounce_from_status,
+    bounce_from_text,
+)
+from channels.email.quotes import cut_quoted
+from channels.email.threads import message_ids, subject_reference, thread_ids
+from core.inbound import InboundAttachment, InboundMessage, ThreadHints
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "email"
+MAX_DEPTH = 12
+MAX_PARTS = 200
+FORWARD_BANNER = "---------- Forwarded message ----------"
+MIME_LINE = re.compile(
+    r"^(?:--[\w'()+,./:=?-]{6,}(?:--)?|Content-[\w-]+:.*|MIME-Version:.*)$", re.I
+)
+FOLD = re.compile(r"\r?\n[ \t]+")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Attachment limits: per file, per message, and how many files."""
+
+    max_file: int = 10 * 1024 * 1024
+    max_total: int = 25 * 1024 * 1024
+    max_files: int = 20
+
+
+@dataclass
+class _Body:
+    plain: list[str] = field(default_factory=list)
+    html: list[str] = field(default_factory=list)
+    charsets: list[str] = field(default_factory=list)
+    attachments: list[InboundAttachment] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    forwarded: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    original_ids: list[str] = field(default_factory=list)
+    size: int = 0
+    parts: int = 0
+
+
+def parse_email(
+    raw: bytes,
+    *,
+    envelope_sender: str | None = None,
+    recipients: tuple[str, ...] = (),
+    received_at: datetime | None = None,
+    limits: Limits = Limits(),
+    ref_prefix: str = "MCT",
+) -> InboundMessage:
+    """The normalised message for raw RFC 5322 bytes; falls back to raw text, never raises."""
+    error = ""
+    for mime_policy in (policy.default, policy.compat32):
+        try:
+            return _parse(
+                raw, envelope_sender, recipients, received_at, limits, ref_prefix, mime_policy
+            )
+        except Exception as exc:  # any parser surprise still leaves a stored, readable message
+            error = f"{type(exc).__name__}: {exc}"
+            logger.warning("mail parse failed (%s)", type(exc).__name__)
+    return fallback_message(raw, envelope_sender, received_at, error)
+
+
+def fallback_message(
+    raw: bytes, envelope_sender: str | None, received_at: datetime | None, error: str
+) -> InboundMessage:
+    """A message carrying whatever text the raw bytes hold, for when parsing failed."""
+    sender = (envelope_sender or "").strip("<>").lower() or "unknown@invalid"
+    return InboundMessage(
+        channel=CHANNEL,
+        sender=sender,
+        text=decode_bytes(raw[:200_000]),
+        external_id=synthetic_id(raw),
+        email=sender,
+        received_at=received_at or datetime.now(UTC),
+        raw=raw,
+        extras={"parse_error": error[:500]},
+    )
+
+
+def synthetic_id(raw: bytes) -> str:
+    """A stable id for mail without a usable Message-ID, so redelivery is still de-duplicated."""
+    return f"<sha256.{hashlib.sha256(raw).hexdigest()}@balagh.invalid>"
+
+
+def _parse(
+    raw: bytes,
+    envelope_sender: str | None,
+    recipients: tuple[str, ...],
+    received_at: datetime | None,
+    limits: Limits,
+    ref_prefix: str,
+    mime_policy: policy.Policy,
+) -> InboundMessage:
+    mime = BytesParser(policy=mime_policy).parsebytes(raw)
+    headers = decoded_headers(mime)
+    name, address = _sender(mime, headers, envelope_sender)
+    subject = _one(headers, "subject") or None
+    body = _Body()
+    _walk(mime, body, limits, depth=0)
+    content_type = _content_type(mime)
+    facts = MailFacts(
+        headers=headers,
+        sender=address,
+        envelope_sender=envelope_sender,
+        content_type=content_type,
+        report_type=(mime.get_param("report-type") or None) if content_type else None,  # type: ignore[arg-type]
+    )
+    automatic = automatic_reason(facts)
+    full_text, html_full = _texts(body)
+    new_text = cut_quoted(full_text) if full_text else ""
+    if body.forwarded:
+        new_text = "\n\n".join([t for t in [new_text] if t] + body.forwarded)
+    display_html = _display_html(html_full, full_text, new_text)
+    ids = message_ids(_one(headers, "message-id"))
+    external_id = ids[0] if ids and len(ids[0]) <= 300 else synthetic_id(raw)
+    extras: dict[str, Any] = {
+        "recipients": list(recipients)[:50],
+        "envelope_sender": envelope_sender,
+        "date": _one(headers, "date") or None,
+    }
+    if automatic:
+        extras["automatic"] = automatic
+        bounce = _bounce(body, full_text, content_type)
+        if bounce is not None:
+            extras["bounce"] = {
+                "message_ids": list(bounce.message_ids),
+                "reason": bounce.reason,
+                "final": bounce.final,
+            }
+    if body.skipped:
+        extras["skipped_attachments"] = body.skipped
+    if not mime.defects:
+        pass
+    else:
+        extras["defects"] = sorted({type(d).__name__ for d in mime.defects})[:10]
+    return InboundMessage(
+        channel=CHANNEL,
+        sender=address,
+        text=new_text,
+        external_id=external_id,
+        display_name=name or None,
+        language_hint=_language_hint(headers, body),
+        thread=ThreadHints(
+            reply_to=thread_ids(_one(headers, "in-reply-to"), _one(headers, "references")),
+            reference=subject_reference(subject, ref_prefix),
+        ),
+        attachments=tuple(body.attachments),
+        html=display_html,
+        subject=subject[:300] if subject else None,
+        email=address,
+        received_at=received_at or datetime.now(UTC),
+        raw=raw,
+        extras=extras,
+    )
+
+
+# -- headers -------------------------------------------------------------------------------
+
+
+def decode_header_value(value: str) -> str:
+    """An RFC 2047 header value as text; raw 8-bit bytes decoded by plausibility."""
+    value = FOLD.sub(" ", str(value))
+    raw_bytes = value.encode("utf-8", "surrogateescape")
+    if "=?" not in value:
+        return decode_bytes(raw_bytes).strip()
+    try:
+        chunks = decode_header(value)
+    except Exception:
+        return decode_bytes(raw_bytes).strip()
+    out = []
+    for chunk, charset in chunks:
+        if isinstance(chunk, bytes):
+            if charset is None:
+                out.append(
+                    decode_bytes(
+                        chunk.decode("raw-unicode-escape").encode("utf-8", "surrogateescape")
+                    )
+                )
+            else:
+                out.append(decode_bytes(chunk, charset))
+        else:
+            out.append(decode_bytes(chunk.encode("utf-8", "surrogateescape")))
+    return "".join(out).strip()
+
+
+def decoded_headers(mime: MimePart) -> dict[str, list[str]]:
+    """Every header, lower-case name -> decoded values, in order."""
+    result: dict[str, list[str]] = {}
+    for name, value in mime.raw_items():
+        key = str(name).strip().lower()
+        if key in ("from", "to", "cc", "reply-to", "sender"):
+            result.setdefault(key, []).append(FOLD.sub(" ", str(value)))  # decoded per address
+        else:
+            result.setdefault(key, []).append(decode_header_value(value))
+    return result
+
+
+def _one(headers: dict[str, list[str]], name: str) -> str:
+    values = headers.get(name)
+    return values[0].strip() if values else ""
+
+
+def _sender(
+    mime: MimePart, headers: dict[str, list[str]], envelope_sender: str | None
+) -> tuple[str, str]:
+    raw_from = _one(headers, "from") or _one(headers, "sender")
+    name, address = "", ""
+    if raw_from:
+        pairs = getaddresses([raw_from]) or [parseaddr(raw_from)]
+        for raw_name, addr in pairs:
+            if "@" in addr:
+                name, address = raw_name, addr
+                break
+        if not address:
+            name = pairs[0][0] if pairs else ""
+    if not address and envelope_sender:
+        address = envelope_sender.strip("<> ")
+    address = decode_bytes(address.encode("utf-8", "surrogateescape")).strip().lower()
+    name = decode_header_value(name).strip().strip('"') if name else ""
+    return name[:200], (address or "unknown@invalid")[:320]
+
+
+def _language_hint(headers: dict[str, list[str]], body: _Body) -> str | None:
+    lang = _one(headers, "content-language").lower()[:2]
+    if lang in ("ar", "en"):
+        return lang
+    if any(is_arabic_label(c) for c in body.charsets):
+        return "ar"
+    return None
+
+
+# -- body ----------------------------------------------------------------------------------
+
+
+def _content_type(part: MimePart) -> str:
+    try:
+        return part.get_content_type().lower()
+    except Exception:
+        return "text/plain"
+
+
+def _payload_bytes(part: MimePart) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:
+        data = None
+    if isinstance(data, bytes):
+        return data
+    payload = part.get_payload()
+    if isinstance(payload, str):
+        return payload.encode("utf-8", "surrogateescape")
+    return b""
+
+
+def _part_text(part: MimePart) -> str:
+    charset = part.get_param("charset")
+    label = charset if isinstance(charset, str) else None
+    text = decode_bytes(_payload_bytes(part), label)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_attachment(part: MimePart) -> bool:
+    disposition = (part.get("content-disposition") or "").split(";")[0].strip().lower()
+    return disposition == "attachment" or (
+        disposition != "inline" and bool(part.get_param("name")) and _filename(part) != ""
+    )
+
+
+def _filename(part: MimePart) -> str:
+    try:
+        name = part.get_filename() or part.get_param("name") or ""
+    except Exception:
+        name = ""
+    if isinstance(name, tuple):  # RFC 2231 triple compat32 may hand back
+        name = name[2]
+    text = decode_header_value(str(name)) if name else ""
+    return re.sub(r"[\\/\x00-\x1f]", "_", text).strip()[:200]
+
+
+def _walk(part: MimePart, body: _Body, limits: Limits, depth: int) -> None:
+    body.parts += 1
+    if depth > MAX_DEPTH or body.parts > MAX_PARTS:
+        return
+    ctype = _content_type(part)
+    if ctype in ("message/delivery-status", "message/global-delivery-status"):
+        blocks = part.get_payload()
+        if isinstance(blocks, list):
+            body.status.append(
+                "\n\n".join(_header_block(b) for b in blocks if isinstance(b, MimePart))
+            )
+        else:
+            body.status.append(_part_text(part))
+        return
+    if part.is_multipart():
+        children = [c for c in part.get_payload() if isinstance(c, MimePart)]
+        if ctype == "message/rfc822":
+            for inner in children[:1]:
+                body.forwarded.append(_forwarded_text(inner, limits, depth))
+                body.original_ids.extend(message_ids(inner.get("message-id")))
+            return
+        if ctype == "multipart/alternative":
+            children = _preferred_alternative(children)
+        for child in children:
+            _walk(child, body, limits, depth + 1)
+        return
+    if ctype.startswith("multipart/"):
+        # A multipart whose boundary never appears: recover the text, drop MIME scaffolding.
+        text = _part_text(part)
+        lines = [ln for ln in text.split("\n") if not MIME_LINE.match(ln.strip())]
+        recovered = "\n".join(lines)
+        (body.html if "<html" in recovered.lower() else body.plain).append(recovered)
+        return
+    if ctype in ("text/rfc822-headers", "message/rfc822-headers"):
+        body.original_ids.extend(re.findall(r"(?im)^message-id:\s*(<[^>]+>)", _part_text(part)))
+        return
+    if (
+        ctype.startswith("text/")
+        and not _is_attachment(part)
+        and ctype in ("text/plain", "text/html")
+    ):
+        charset = part.get_param("charset")
+        if isinstance(charset, str):
+            body.charsets.append(charset)
+        (body.html if ctype == "text/html" else body.plain).append(_part_text(part))
+        return
+    if ctype == "text/plain" and not body.plain and not _filename(part):
+        body.plain.append(_part_text(part))
+        return
+    _attach(part, ctype, body, limits)
+
+
+def _header_block(block: MimePart) -> str:
+    return "\n".join(f"{k}: {FOLD.sub(' ', str(v))}" for k, v in block.raw_items())
+
+
+def _preferred_alternative(children: list[MimePart]) -> list[MimePart]:
+    """From alternatives keep one plain text and one HTML rendering (the last of each)."""
+    plain = [c for c in children if _content_type(c) == "text/plain"]
+    rich = [c for c in children if _content_type(c) == "text/html"]
+    other = [c for c in children if c.is_multipart()]
+    chosen = plain[-1:] + rich[-1:]
+    return chosen or other[-1:] or children[:1]
+
+
+def _attach(part: MimePart, ctype: str, body: _Body, limits: Limits) -> None:
+    data = _payload_bytes(part)
+    name = _filename(part) or f"attachment-{len(body.attachments) + 1}"
+    if not data:
+        return
+    if (
+        len(data) > limits.max_file
+        or body.size + len(data) > limits.max_total
+        or len(body.attachments) >= limits.max_files
+    ):
+        body.skipped.append(f"{name} ({len(data)} bytes)")
+        return
+    body.size += len(data)
+    body.attachments.append(InboundAttachment(name, ctype[:120], data))
+
+
+def _forwarded_text(inner: MimePart, limits: Limits, depth: int) -> str:
+    sub = _Body()
+    _walk(inner, sub, limits, depth + 1)
+    text, _ = _texts(sub)
+    headers = decoded_headers(inner)
+    lines = [FORWARD_BANNER]
+    for key, label in (("from", "From"), ("date", "Date"), ("subject", "Subject")):
+        value = _one(headers, key)
+        if value:
+            lines.append(f"{label}: {decode_header_value(value) if key == 'from' else value}")
+    return "\n".join(lines) + "\n\n" + text.strip()
+
+
+def _texts(body: _Body) -> tuple[str, str | None]:
+    """The full plain text (HTML rendered when there is no plain part) and the full HTML."""
+    plain = "\n\n".join(t.strip("\n") for t in body.plain if t.strip())
+    rich = "\n".join(body.html) if body.html else None
+    if not plain and rich:
+        plain = html_to_text(rich)
+    return plain.strip(), rich
+
+
+def _display_html(html_full: str | None, full_text: str, new_text: str) -> str | None:
+    """The original, sanitised for display; plain mail that lost a quote keeps its full text."""
+    if html_full:
+        return nh3.clean(html_full)
+    if full_text and full_text.strip() != new_text.strip():
+        return f'<pre dir="auto">{html.escape(full_text)}</pre>'
+    return None
+
+
+def _bounce(body: _Body, full_text: str, content_type: str) -> Bounce | None:
+    ids = list(dict.fromkeys(body.original_ids))
+    if body.status:
+        return bounce_from_status("\n".join(body.status), ids, full_text)
+    if content_type == "multipart/report":
+        return None
+    found = re.findall(
+        r"(?im)^\s*message-id:\s*(<[^>]+>)", full_text + "\n" + "\n".join(body.forwarded)
+    )
+    ids = ids or list(dict.fromkeys(found))
+    if ids and re.search(r"(?i)undeliver|failure|failed|not be delivered|returned", full_text):
+        return bounce_from_text(full_text, ids)
+    return None

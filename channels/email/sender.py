@@ -1,0 +1,178 @@
+"""SmtpSender: core's Sender for email, through the municipality's relay (BALAGH_RELAY_*).
+
+Every message is multipart/alternative (UTF-8 text plus sanitised HTML, `dir="rtl"` and
+`lang="ar"` for Arabic), from the public address, with our own Message-ID (returned as the
+receipt's external id so replies thread), In-Reply-To/References, Content-Language, the
+reference in the subject, and a per-ticket tokenised Reply-To. Automatic notifications carry
+`Auto-Submitted: auto-replied` (RFC 3834) so well-behaved responders stay quiet.
+SMTP 4xx and connection problems are temporary; a 5xx refusal of the recipient or the
+message is permanent.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import mimetypes
+import smtplib
+import ssl
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+import nh3
+
+from channels.email.threads import message_ids, reply_address
+from core.outbound import (
+    DeliveryReceipt,
+    OutboundMessage,
+    PermanentDeliveryError,
+    TemporaryDeliveryError,
+)
+from core.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT = 30.0
+MAX_REFERENCES = 10
+
+
+class SmtpSender:
+    """Delivers one OutboundMessage through an SMTP relay."""
+
+    def __init__(
+        self,
+        *,
+        host: str,
+        port: int,
+        from_address: str,
+        user: str = "",
+        password: str = "",
+        starttls: bool = False,
+        secret_key: str = "",
+        tls_context: ssl.SSLContext | None = None,
+        timeout: float = TIMEOUT,
+    ) -> None:
+        self.host, self.port = host, port
+        self.from_address = from_address
+        self.user, self.password = user, password
+        self.starttls = starttls
+        self.secret_key = secret_key
+        self.tls_context = tls_context
+        self.timeout = timeout
+        self.domain = from_address.rpartition("@")[2] or "balagh.localhost"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SmtpSender:
+        return cls(
+            host=settings.relay_host,
+            port=settings.relay_port,
+            from_address=settings.mail_address,
+            user=settings.relay_user,
+            password=settings.relay_password,
+            starttls=settings.relay_starttls,
+            secret_key=settings.secret_key,
+        )
+
+    def send(self, message: OutboundMessage) -> DeliveryReceipt:
+        """Build and relay the mail; the receipt carries our Message-ID for threading."""
+        mail = self.build(message)
+        try:
+            with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
+                smtp.ehlo()
+                if self.starttls:
+                    smtp.starttls(context=self.tls_context or ssl.create_default_context())
+                    smtp.ehlo()
+                if self.user:
+                    smtp.login(self.user, self.password)
+                refused = smtp.send_message(
+                    mail, from_addr=self.from_address, to_addrs=[message.to]
+                )
+        except smtplib.SMTPRecipientsRefused as exc:
+            code, reply = next(iter(exc.recipients.values()), (550, b"refused"))
+            raise _error(code, reply, "recipient refused") from exc
+        except smtplib.SMTPDataError as exc:
+            raise _error(exc.smtp_code, exc.smtp_error, "message refused") from exc
+        except smtplib.SMTPSenderRefused as exc:
+            # Our sender address refused: a relay configuration problem, not the citizen's.
+            raise TemporaryDeliveryError(f"relay refused our sender: {exc.smtp_code}") from exc
+        except smtplib.SMTPAuthenticationError as exc:
+            raise TemporaryDeliveryError(f"relay authentication failed: {exc.smtp_code}") from exc
+        except smtplib.SMTPResponseException as exc:
+            raise _error(exc.smtp_code, exc.smtp_error, "relay error", permanent_5xx=False) from exc
+        except (smtplib.SMTPException, OSError) as exc:
+            raise TemporaryDeliveryError(f"relay unreachable: {type(exc).__name__}: {exc}") from exc
+        if refused:
+            code, reply = next(iter(refused.values()))
+            raise _error(code, reply, "recipient refused")
+        return DeliveryReceipt(external_id=str(mail["Message-ID"]))
+
+    def build(self, message: OutboundMessage) -> EmailMessage:
+        """The MIME message for one outbound message (public for tests and previews)."""
+        mail = EmailMessage()
+        mail["From"] = self.from_address
+        mail["To"] = message.to
+        mail["Subject"] = _subject(message)
+        mail["Date"] = format_datetime(datetime.now(UTC))
+        mail["Message-ID"] = make_msgid(idstring="balagh", domain=self.domain)
+        ids = [
+            i for mid in message.in_reply_to for i in message_ids(mid) or [f"<{mid.strip('<>')}>"]
+        ]
+        if ids:
+            mail["In-Reply-To"] = ids[-1]
+            mail["References"] = " ".join(ids[-MAX_REFERENCES:])
+        if message.reference and self.secret_key:
+            mail["Reply-To"] = reply_address(self.from_address, message.reference, self.secret_key)
+        if message.kind != "reply":
+            mail["Auto-Submitted"] = "auto-replied"
+            mail["X-Auto-Response-Suppress"] = "All"
+        mail.set_content(message.text or "", charset="utf-8")
+        mail.add_alternative(_html(message), subtype="html", charset="utf-8")
+        for att in message.attachments:
+            _attach(mail, att.path, att.filename, att.content_type)
+        if message.language:  # after the body: make_alternative moves Content-* headers inward
+            mail["Content-Language"] = message.language
+        return mail
+
+
+def _subject(message: OutboundMessage) -> str:
+    subject = (message.subject or "").strip()
+    if message.reference and message.reference not in subject:
+        subject = f"[{message.reference}] {subject}".strip()
+    return subject.replace("\r", " ").replace("\n", " ")
+
+
+def _html(message: OutboundMessage) -> str:
+    arabic = message.language == "ar"
+    direction, lang = ("rtl", "ar") if arabic else ("ltr", message.language or "en")
+    if message.html:
+        body = nh3.clean(message.html)
+    else:
+        paragraphs = [p for p in (message.text or "").split("\n\n")]
+        body = "".join(
+            "<p>" + html.escape(p).replace("\n", "<br>\n") + "</p>\n" for p in paragraphs
+        )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"></head>\n'
+        f'<body dir="{direction}" lang="{lang}"><div dir="{direction}" lang="{lang}">\n{body}</div></body></html>\n'
+    )
+
+
+def _attach(mail: EmailMessage, path: str, filename: str, content_type: str) -> None:
+    data = Path(path).read_bytes()
+    ctype = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    maintype, _, subtype = ctype.partition("/")
+    mail.add_attachment(
+        data, maintype=maintype, subtype=subtype or "octet-stream", filename=filename
+    )
+
+
+def _error(
+    code: int, reply: bytes | str, what: str, *, permanent_5xx: bool = True
+) -> TemporaryDeliveryError | PermanentDeliveryError:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    detail = f"{what}: {code} {text}".strip()[:500]
+    if 500 <= code < 600 and permanent_5xx:
+        return PermanentDeliveryError(detail)
+    return TemporaryDeliveryError(detail)

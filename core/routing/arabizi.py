@@ -1,0 +1,115 @@
+"""Arabizi to Arabic script, and a consonant skeleton where Arabic and Arabizi spellings meet.
+
+Gulf Arabic written in Latin letters ("el zbala ma t7allat") shares no characters with the
+same words in Arabic script ("الزباله ما تحلت"), so n-grams learned in one never help the
+other. Transliterating Arabizi (3 -> ع, 7 -> ح, sh -> ش, ...) and reducing both to a
+consonant skeleton (vowels, the article and emphatic/plain distinctions dropped, since
+Arabizi spells them inconsistently and Arabic omits short vowels) gives both forms one
+shared view: "zbala" and "زباله" both become "زبل", "7ufra" and "حفره" both "حفر".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core.language.wordlists import ARABIZI_WORDS, ENGLISH_WORDS
+
+# Digits Arabizi uses for letters with no Latin equivalent; an apostrophe adds the dot.
+_DOTTED = {"3'": "غ", "6'": "ظ", "9'": "ض", "7'": "خ"}
+_DIGITS = {"2": "ء", "3": "ع", "4": "ذ", "5": "خ", "6": "ط", "7": "ح", "8": "ق", "9": "ص"}
+_DIGRAPHS = {"sh": "ش", "kh": "خ", "th": "ث", "dh": "ذ", "gh": "غ", "ch": "تش", "ee": "ي",
+             "ii": "ي", "oo": "و", "ou": "و", "aa": "ا", "ai": "ي", "ay": "ي", "ei": "ي"}  # fmt: skip
+_LETTERS = {"a": "ا", "b": "ب", "c": "ك", "d": "د", "e": "ي", "f": "ف", "g": "ق", "h": "ه",
+            "i": "ي", "j": "ج", "k": "ك", "l": "ل", "m": "م", "n": "ن", "o": "و", "p": "ب",
+            "q": "ق", "r": "ر", "s": "س", "t": "ت", "u": "و", "v": "ف", "w": "و", "x": "كس",
+            "y": "ي", "z": "ز"}  # fmt: skip
+_VOWELS = set("aeiou")
+_ARABIZI_DIGIT = re.compile(r"[a-z]+[2-9]|[2-9]'?[a-z]")
+# Skeleton: letters Arabizi writers cannot or do not distinguish fold together, and the
+# letters that are mostly vowels (alef, waw, ya, hamza) and ta marbuta's ه go.
+_SKELETON = str.maketrans(
+    {"ط": "ت", "ث": "ت", "ص": "س", "ض": "د", "ظ": "د", "ذ": "د", "ق": "ك", "ه": "ح",
+     "ا": None, "و": None, "ي": None, "ء": None, "ى": None, "ة": None}
+)  # fmt: skip
+_ARTICLES = frozenset({"al", "el", "il", "l", "ul"})
+_CLITIC_ARTICLE = ("وال", "بال", "فال", "كال", "ال", "لل")
+MIN_SKELETON = 2
+
+
+def is_arabizi_token(token: str) -> bool:
+    """A Latin token with an Arabizi letter-digit (3, 7, 5, 6, 9...) inside a word."""
+    return token.isascii() and not token.isdigit() and bool(_ARABIZI_DIGIT.search(token))
+
+
+def looks_arabizi(tokens: list[str]) -> bool:
+    """True when the Latin words of a message read as Arabizi rather than English."""
+    arabizi = english = 0
+    for tok in tokens:
+        if not tok.isascii():
+            continue
+        if is_arabizi_token(tok):
+            arabizi += 2
+        elif tok in ARABIZI_WORDS or tok in _ARTICLES:
+            arabizi += 1
+        elif tok in ENGLISH_WORDS:
+            english += 1
+    return arabizi > english
+
+
+@lru_cache(maxsize=8192)
+def transliterate(token: str) -> str:
+    """Arabic-script spelling of one lower-case Arabizi token (best effort, for features)."""
+    out: list[str] = []
+    i, n = 0, len(token)
+    while i < n:
+        pair = token[i : i + 2]
+        ch = token[i]
+        if pair in _DOTTED:
+            out.append(_DOTTED[pair])
+            i += 2
+        elif ch in _DIGITS:
+            out.append(_DIGITS[ch])
+            i += 1
+        elif pair in _DIGRAPHS:
+            out.append(_DIGRAPHS[pair])
+            i += 2
+        elif ch in _VOWELS and 0 < i < n - 1:
+            i += 1  # a single vowel inside a word is a short vowel, unwritten in Arabic
+        elif ch in _LETTERS:
+            # Doubled consonants (shadda) are written once.
+            if not (i and token[i - 1] == ch and ch not in _VOWELS):
+                out.append(_LETTERS[ch])
+            i += 1
+        else:
+            i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=16384)
+def skeleton(token: str) -> str:
+    """Consonant skeleton of an Arabic-script token, with the article removed."""
+    for prefix in _CLITIC_ARTICLE:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            token = token[len(prefix) :]
+            break
+    if token.endswith("ه") and len(token) >= 3:
+        token = token[:-1]  # ta marbuta (normalised to ه), like Arabizi's final -a, goes
+    return token.translate(_SKELETON)
+
+
+def skeleton_words(tokens: list[str]) -> list[str]:
+    """Skeletons of a message's Arabic words, and of its Latin words when it is Arabizi."""
+    arabizi = looks_arabizi(tokens)
+    out = []
+    for tok in tokens:
+        if tok.isascii():
+            if tok in _ARTICLES or not (arabizi or is_arabizi_token(tok)) or tok.isdigit():
+                continue
+            tok = transliterate(tok)
+        elif not ("\u0600" <= tok[0] <= "\u06ff"):
+            continue
+        skel = skeleton(tok)
+        if len(skel) >= MIN_SKELETON:
+            out.append(skel)
+    return out

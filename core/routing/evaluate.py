@@ -1,0 +1,210 @@
+"""Routing quality figures: accuracy, macro-F1, per language/form/category, urgency, language.
+
+Used by `balagh eval` (current model, or K-fold cross-validation of a labelled file) and by
+`balagh train` to refuse a retrained model that scores worse than the current one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+
+from core.routing.classifier import Model, train
+from core.routing.dataset import Row, labelled
+from core.routing.taxonomy import Taxonomy, load_taxonomy
+from core.routing.types import Classification
+
+CONFUSIONS_SHOWN = 8
+
+
+@dataclass
+class GroupRow:
+    """Figures for one slice of the data (a language, a form or a category)."""
+
+    name: str
+    n: int
+    accuracy: float
+    macro_f1: float | None = None
+    precision: float | None = None
+    recall: float | None = None
+
+
+@dataclass
+class Report:
+    """Everything `balagh eval` prints, also as a dict for JSON output and comparisons."""
+
+    n: int
+    accuracy: float
+    macro_f1: float
+    directorate_accuracy: float
+    directorate_macro_f1: float
+    urgent_precision: float
+    urgent_recall: float
+    urgent_support: int
+    by_lang: list[GroupRow] = field(default_factory=list)
+    by_form: list[GroupRow] = field(default_factory=list)
+    by_category: list[GroupRow] = field(default_factory=list)
+    confusions: list[tuple[str, str, int]] = field(default_factory=list)
+    language_accuracy: float | None = None
+    model_version: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict (JSON-serialisable)."""
+        return asdict(self)
+
+    def to_text(self) -> str:
+        """Human-readable report for the command line."""
+        lines = [
+            f"model {self.model_version or '-'}  messages {self.n}",
+            f"category    accuracy {self.accuracy:.3f}  macro-F1 {self.macro_f1:.3f}",
+            f"directorate accuracy {self.directorate_accuracy:.3f}  "
+            f"macro-F1 {self.directorate_macro_f1:.3f}",
+            f"urgent      precision {self.urgent_precision:.3f}  recall {self.urgent_recall:.3f}"
+            f"  (n={self.urgent_support})",
+        ]
+        if self.language_accuracy is not None:
+            lines.append(f"language    accuracy {self.language_accuracy:.3f}")
+        for title, rows in (("language", self.by_lang), ("form", self.by_form)):
+            lines.append(f"\nby {title}:")
+            lines += [
+                f"  {r.name:<12} n={r.n:<4} acc {r.accuracy:.3f}  F1 {r.macro_f1:.3f}" for r in rows
+            ]
+        lines.append("\nby category:")
+        lines += [
+            f"  {r.name:<22} n={r.n:<4} P {r.precision:.3f}  R {r.recall:.3f}  F1 {r.macro_f1:.3f}"
+            for r in self.by_category
+        ]
+        if self.confusions:
+            lines.append("\nmost frequent confusions (true -> predicted):")
+            lines += [f"  {t} -> {p}: {c}" for t, p, c in self.confusions]
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        """The report as one JSON document."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 0.0
+
+
+def _language_accuracy(rows: Sequence[Row]) -> float | None:
+    try:
+        from core.language.detect import detect_language
+    except ImportError:
+        return None
+    scored = [r for r in rows if r.get("lang") in ("ar", "en")]
+    hits = sum(1 for r in scored if detect_language(r["text"]).language == r["lang"])
+    return _ratio(hits, len(scored)) if scored else None
+
+
+def score(
+    rows: Sequence[Row],
+    predictions: Sequence[Classification],
+    taxonomy: Taxonomy,
+    model_version: str | None = None,
+) -> Report:
+    """Compare predictions with the labelled rows they were made for."""
+    truth = [r["category"] for r in rows]
+    pred = [p.category or "" for p in predictions]
+    d_of = {c.code: c.directorate for c in taxonomy.categories}
+    d_truth = [d_of.get(c, "?") for c in truth]
+    d_pred = [d_of.get(c, "?") for c in pred]
+    labels = sorted(set(truth))
+
+    def group(key: str) -> list[GroupRow]:
+        idx: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(rows):
+            idx[str(r.get(key) or "?")].append(i)
+        out = []
+        for name, ids in sorted(idx.items()):
+            t, p = [truth[i] for i in ids], [pred[i] for i in ids]
+            f1 = f1_score(t, p, labels=sorted(set(t)), average="macro", zero_division=0)
+            out.append(GroupRow(name, len(ids), accuracy_score(t, p), float(f1)))
+        return out
+
+    prec, rec, f1s, sup = precision_recall_fscore_support(
+        truth, pred, labels=labels, zero_division=0
+    )
+    by_category = [
+        GroupRow(lab, int(sup[i]), float(rec[i]), float(f1s[i]), float(prec[i]), float(rec[i]))
+        for i, lab in enumerate(labels)
+    ]
+    confusions = Counter((t, p) for t, p in zip(truth, pred, strict=True) if t != p)
+    u_true = [bool(r.get("urgent")) for r in rows]
+    u_pred = [p.urgent for p in predictions]
+    tp = sum(1 for t, p in zip(u_true, u_pred, strict=True) if t and p)
+    return Report(
+        n=len(rows),
+        accuracy=float(accuracy_score(truth, pred)),
+        macro_f1=float(f1_score(truth, pred, labels=labels, average="macro", zero_division=0)),
+        directorate_accuracy=float(accuracy_score(d_truth, d_pred)),
+        directorate_macro_f1=float(
+            f1_score(d_truth, d_pred, labels=sorted(set(d_truth)), average="macro", zero_division=0)
+        ),
+        urgent_precision=_ratio(tp, sum(u_pred)),
+        urgent_recall=_ratio(tp, sum(u_true)),
+        urgent_support=sum(u_true),
+        by_lang=group("lang"),
+        by_form=group("form"),
+        by_category=by_category,
+        confusions=[(t, p, c) for (t, p), c in confusions.most_common(CONFUSIONS_SHOWN)],
+        language_accuracy=_language_accuracy(rows),
+        model_version=model_version,
+    )
+
+
+def evaluate(model: Model, rows: Iterable[Row], taxonomy: Taxonomy | None = None) -> Report:
+    """Score an existing model on labelled rows (rows without a category are ignored)."""
+    data = labelled(rows)
+    predictions = model.classify_many([r["text"] for r in data])
+    return score(data, predictions, taxonomy or load_taxonomy(None), model.version)
+
+
+def _folds(rows: Sequence[Row], k: int, seed: int) -> list[list[int]]:
+    """Stratified folds by category: each category is dealt round-robin after a shuffle."""
+    by_cat: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_cat[r["category"]].append(i)
+    rng = random.Random(seed)
+    folds: list[list[int]] = [[] for _ in range(k)]
+    start = 0
+    for cat in sorted(by_cat):
+        ids = by_cat[cat]
+        rng.shuffle(ids)
+        for j, i in enumerate(ids):
+            folds[(start + j) % k].append(i)
+        start += len(ids)
+    return folds
+
+
+def cross_validate(
+    rows: Iterable[Row],
+    k: int = 5,
+    *,
+    extra_training: Iterable[Row] = (),
+    taxonomy: Taxonomy | None = None,
+    seed: int = 0,
+    trainer: Callable[..., Model] = train,
+) -> Report:
+    """Train on k-1 folds and score the held-out fold, k times; extra rows only ever train."""
+    if k < 2:
+        raise ValueError("cross-validation needs k >= 2")
+    taxonomy = taxonomy or load_taxonomy(None)
+    data = labelled(rows)
+    extra = labelled(extra_training)
+    predictions: list[Classification | None] = [None] * len(data)
+    for fold in _folds(data, k, seed):
+        held = set(fold)
+        training = [r for i, r in enumerate(data) if i not in held] + extra
+        model = trainer(training, taxonomy=taxonomy)
+        for i, p in zip(fold, model.classify_many([data[i]["text"] for i in fold]), strict=True):
+            predictions[i] = p
+    done = [p for p in predictions if p is not None]
+    return score(data, done, taxonomy, f"cv{k}")

@@ -1,0 +1,44 @@
+"""The Router core calls: the trained model, urgency rules and not-for-us screening together.
+
+If the model cannot be built (e.g. a broken data directory), messages still get the urgency
+rules and screening, and go to the intake queue unclassified rather than failing intake.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from core.routing import screening, urgency
+from core.routing.classifier import ModelStore
+from core.routing.types import Classification
+
+logger = logging.getLogger(__name__)
+
+
+class ModelRouter:
+    """Classifies a citizen's text with the store's current model."""
+
+    def __init__(self, store: ModelStore) -> None:
+        self.store = store
+
+    def classify(self, text: str) -> Classification:
+        """Category, directorate, confidence, alternatives, urgency and not-for-us reason."""
+        reason = screening.screen(text)
+        if reason == screening.EMPTY:
+            return Classification(
+                category=None, directorate=None, confidence=0.0, not_for_us=reason
+            )
+        try:
+            model = self.store.get()
+        except (OSError, ValueError) as exc:
+            logger.error("routing model unavailable, sending to intake: %s", exc)
+            urgent, why = urgency.is_urgent(text)
+            return Classification(
+                category=None,
+                directorate=None,
+                confidence=0.0,
+                urgent=urgent,
+                not_for_us=reason,
+                extras={"urgent_reason": why, "error": "model unavailable"},
+            )
+        return model.classify(text)

@@ -1,0 +1,190 @@
+"""MIME -> InboundMessage: every charset, broken MIME, quotes, HTML; pure, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from channels.email.charsets import decode_bytes
+from channels.email.parse import parse_email
+from channels.email.quotes import cut_quoted
+from tests.email_support import ARABIC, CORPUS, fixture
+
+ARABIC_TEXT = "السلام عليكم، توجد حفرة كبيرة في الشارع العام قرب مسجد الخوض"
+
+
+def test_every_corpus_message_parses_without_exception() -> None:
+    files = sorted(CORPUS.glob("*.eml")) + sorted(ARABIC.glob("*.eml"))
+    assert len(files) > 80
+    for path in files:
+        msg = parse_email(path.read_bytes())
+        assert "parse_error" not in msg.extras, path.name
+        assert msg.external_id and msg.sender
+
+
+def test_windows_1256_body_and_rfc2047_headers_decode_to_arabic() -> None:
+    msg = parse_email(fixture("arabic/windows-1256.eml"))
+    assert msg.text.startswith(ARABIC_TEXT)
+    assert msg.subject == "حفرة في الشارع"
+    assert msg.language_hint == "ar"
+
+
+def test_adjacent_encoded_words_in_display_name_get_no_spurious_space() -> None:
+    msg = parse_email(fixture("arabic/windows-1256.eml"))
+    assert msg.display_name == "سالم الهنائي"
+
+
+def test_iso_8859_6_quoted_printable_decodes() -> None:
+    msg = parse_email(fixture("arabic/iso-8859-6.eml"))
+    assert msg.text == "يوجد تسرب مياه في حي الخوير منذ ثلاثة أيام"
+    assert (msg.subject, msg.display_name) == ("تسرب مياه", "مريم")
+
+
+@pytest.mark.parametrize("name", ["mislabelled-utf8.eml", "no-charset.eml", "latin1-label.eml"])
+def test_mislabelled_or_unlabelled_arabic_is_recovered(name: str) -> None:
+    msg = parse_email(fixture(f"arabic/{name}"))
+    assert "\ufffd" not in msg.text
+    assert sum("\u0621" <= c <= "\u064a" for c in msg.text) > 20
+
+
+def test_raw_8bit_arabic_subject_decodes() -> None:
+    assert parse_email(fixture("arabic/no-charset.eml")).subject == "نفايات"
+
+
+def test_multipart_whose_boundary_never_appears_yields_its_text() -> None:
+    msg = parse_email(fixture("arabic/broken-boundary.eml"))
+    assert msg.text == "توجد كلاب ضالة في الحديقة العامة بحي الموالح"
+
+
+def test_unknown_charset_label_does_not_raise() -> None:
+    msg = parse_email(fixture("corpus/zbateson__invalid-charset.eml"))
+    assert msg.text.startswith("The Hare and the Tortoise")
+
+
+def test_crlf_message_body_has_no_carriage_returns() -> None:
+    msg = parse_email(fixture("arabic/outlook-arabic-reply.eml"))
+    assert "\r" not in msg.text
+
+
+def test_outlook_arabic_header_block_is_cut_and_original_kept() -> None:
+    msg = parse_email(fixture("arabic/outlook-arabic-reply.eml"))
+    assert msg.text == "شكرا لكم، ما زالت المشكلة قائمة ولم يصل أحد حتى الآن."
+    assert msg.html is not None and "شكرًا لتواصلكم" in msg.html
+
+
+def test_gmail_arabic_attribution_and_quote_are_cut() -> None:
+    msg = parse_email(fixture("arabic/gmail-arabic-reply.eml"))
+    assert msg.text == "أرفقت صورة للحفرة، أرجو الإسراع."
+    assert msg.html is not None and "استلمنا بلاغكم" in msg.html  # full original viewable
+
+
+@pytest.mark.parametrize(
+    "name", ["gmail", "outlook", "hotmail", "yahoo", "aol", "apple_mail_2", "iphone", "android"]
+)
+def test_common_client_replies_reduce_to_new_text(name: str) -> None:
+    msg = parse_email(fixture(f"corpus/talon__{name}.eml"))
+    assert msg.text.splitlines()[0].strip() == "Hello"
+    assert "wrote" not in msg.text.lower() or name == "android"
+
+
+def test_reply_quoted_above_new_text_keeps_only_new_text() -> None:
+    assert parse_email(fixture("corpus/talon__thunderbird.eml")).text == "Hello"
+
+
+def test_english_attribution_and_signature_are_cut() -> None:
+    text = (
+        "Still broken.\n\nThanks\n-- \nAhmed\n\nOn Mon, 1 Jan 2024, Balagh <1111@x> wrote:\n> ack"
+    )
+    assert cut_quoted(text) == "Still broken.\n\nThanks"
+
+
+def test_only_quoted_text_is_kept_rather_than_lost() -> None:
+    assert cut_quoted("> only a quote") == "> only a quote"
+
+
+def test_html_is_sanitised_and_rendered_as_text() -> None:
+    msg = parse_email(fixture("arabic/html-only-script.eml"))
+    assert msg.text == "الرصيف مكسور أمام المدرسة"
+    assert msg.html is not None
+    assert "<script" not in msg.html and "onclick" not in msg.html and "alert" not in msg.html
+
+
+def test_forwarded_rfc822_part_text_is_included() -> None:
+    msg = parse_email(fixture("arabic/forwarded-rfc822.eml"))
+    assert msg.text.startswith("أحول لكم رسالة جاري بخصوص المياه.")
+    assert "المياه مقطوعة عن حي الخوض منذ يومين" in msg.text
+    assert "Subject: انقطاع المياه" in msg.text
+
+
+def test_attachments_and_inline_images_are_kept() -> None:
+    msg = parse_email(fixture("corpus/cpython__msg_22.eml"))
+    assert [a.filename for a in msg.attachments] == ["wibble.JPG", "wibble2.JPG"]
+    assert all(a.content_type == "image/jpeg" and a.data for a in msg.attachments)
+
+
+def test_attachment_over_the_per_file_limit_is_skipped_and_noted() -> None:
+    from channels.email.parse import Limits
+
+    msg = parse_email(fixture("corpus/cpython__msg_22.eml"), limits=Limits(max_file=10))
+    assert msg.attachments == () and len(msg.extras["skipped_attachments"]) == 2
+
+
+def test_message_id_is_external_id_and_missing_one_is_stable() -> None:
+    assert parse_email(fixture("arabic/iso-8859-6.eml")).external_id == "<ar-iso-1@example.om>"
+    raw = b"From: a@example.om\nSubject: x\n\nbody\n"
+    assert parse_email(raw).external_id == parse_email(raw).external_id
+
+
+def test_subject_reference_is_only_a_bare_hint_without_secret() -> None:
+    msg = parse_email(fixture("arabic/outlook-arabic-reply.eml"))
+    assert msg.thread.reference == "MCT-000001" and msg.thread.secret is None
+    assert msg.thread.reply_to[0] == "<ack-1@balagh.test>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "corpus/sisimai__rfc3834-01.eml",
+        "corpus/sisimai__rfc3834-02.eml",
+        "corpus/sisimai__rfc3834-03.eml",
+        "corpus/sisimai__rfc3834-04.eml",
+        "corpus/sisimai__rfc3834-06.eml",
+        "corpus/flanker__bounce-gmail-invalid-address.eml",
+        "corpus/sisimai__lhost-postfix-02.eml",
+        "corpus/sisimai__lhost-qmail-01.eml",
+        "corpus/cpython__msg_16.eml",
+        "corpus/flanker__complaints-aol.eml",
+        "corpus/flanker__disposition-notification.eml",
+        "arabic/arabic-autoreply.eml",
+    ],
+)
+def test_automatic_mail_is_recognised(name: str) -> None:
+    assert parse_email(fixture(name)).extras.get("automatic")
+
+
+@pytest.mark.parametrize(
+    "name", ["corpus/sisimai__is-not-bounce-01.eml", "corpus/sisimai__is-not-bounce-02.eml"]
+)
+def test_ordinary_mail_is_not_taken_for_automatic(name: str) -> None:
+    assert "automatic" not in parse_email(fixture(name)).extras
+
+
+def test_bounce_report_names_original_message_and_reason() -> None:
+    bounce = parse_email(fixture("corpus/flanker__bounce-mailbox-full.eml")).extras["bounce"]
+    assert bounce["message_ids"] == ["<4E326A95.3010907@example.com>"]
+    assert "MAILBOX FULL" in bounce["reason"] and bounce["final"]
+
+
+def test_null_envelope_sender_marks_mail_automatic() -> None:
+    msg = parse_email(fixture("arabic/iso-8859-6.eml"), envelope_sender="")
+    assert "null envelope sender" in msg.extras["automatic"]
+
+
+def test_binary_junk_never_raises() -> None:
+    junk = bytes(range(256)) * 50 + b"\n\n" + bytes(range(255, -1, -1)) * 50
+    msg = parse_email(junk, envelope_sender="x@example.om")
+    assert msg.external_id.startswith("<sha256.")
+
+
+def test_decode_prefers_declared_charset_when_it_fits() -> None:
+    assert decode_bytes("Žluťoučký kůň".encode("iso-8859-2"), "iso-8859-2") == "Žluťoučký kůň"
+    assert decode_bytes("Café".encode("latin-1"), "utf-8") == "Café"

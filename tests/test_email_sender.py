@@ -1,0 +1,99 @@
+"""SmtpSender against an aiosmtpd sink: MIME, threading headers, error mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from channels.email.sender import SmtpSender
+from core.outbound import OutboundMessage, PermanentDeliveryError, TemporaryDeliveryError
+from tests.email_support import Sink, free_port
+
+
+@pytest.fixture
+def sink() -> Iterator[Sink]:
+    relay = Sink()
+    yield relay
+    relay.stop()
+
+
+def sender_for(port: int) -> SmtpSender:
+    return SmtpSender(
+        host="127.0.0.1", port=port, from_address="1111@balagh.test", secret_key="k" * 32
+    )
+
+
+def staff_reply(**overrides: object) -> OutboundMessage:
+    values: dict[str, object] = {
+        "channel": "email",
+        "to": "salim@example.om",
+        "text": "تم إصلاح الحفرة.\n\nمع التحية",
+        "language": "ar",
+        "reference": "MCT-000007",
+        "kind": "reply",
+        "subject": "رد بخصوص بلاغكم",
+        "in_reply_to": ("<c1@example.om>", "<ack@balagh.test>", "<c2@example.om>"),
+    }
+    values.update(overrides)
+    return OutboundMessage(**values)  # type: ignore[arg-type]
+
+
+def test_staff_reply_arrives_with_threading_headers_and_rtl_html(sink: Sink) -> None:
+    receipt = sender_for(sink.port).send(staff_reply())
+    [(envelope, mail)] = sink.messages
+    assert envelope.mail_from == "1111@balagh.test" and envelope.rcpt_tos == ["salim@example.om"]
+    assert mail["Message-ID"] == receipt.external_id and receipt.external_id.endswith(
+        "@balagh.test>"
+    )
+    assert mail["In-Reply-To"] == "<c2@example.om>"
+    assert mail["References"] == "<c1@example.om> <ack@balagh.test> <c2@example.om>"
+    assert "[MCT-000007]" in mail["Subject"] and mail["Content-Language"] == "ar"
+    assert mail["Auto-Submitted"] is None  # a person's reply is not automatic
+    assert mail["Reply-To"].startswith("1111+mct-000007.")
+    assert mail.get_content_type() == "multipart/alternative"
+    assert mail.get_body(("plain",)).get_content().startswith("تم إصلاح الحفرة.")
+    html = mail.get_body(("html",)).get_content()
+    assert 'dir="rtl"' in html and 'lang="ar"' in html and "تم إصلاح الحفرة." in html
+
+
+def test_automatic_notification_is_marked_auto_submitted(sink: Sink) -> None:
+    sender_for(sink.port).send(staff_reply(kind="ack", language="en", text="Received"))
+    mail = sink.messages[0][1]
+    assert mail["Auto-Submitted"] == "auto-replied"
+    assert 'dir="ltr"' in mail.get_body(("html",)).get_content()
+
+
+def test_supplied_html_is_sanitised(sink: Sink) -> None:
+    sender_for(sink.port).send(staff_reply(html="<p>ok</p><script>alert(1)</script>"))
+    html = sink.messages[0][1].get_body(("html",)).get_content()
+    assert "<p>ok</p>" in html and "script" not in html
+
+
+def test_attachment_is_sent(sink: Sink, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from core.outbound import OutboundAttachment
+
+    path = tmp_path / "map.pdf"
+    path.write_bytes(b"%PDF-1.4 test")
+    sender_for(sink.port).send(
+        staff_reply(attachments=(OutboundAttachment("map.pdf", "application/pdf", str(path)),))
+    )
+    [att] = list(sink.messages[0][1].iter_attachments())
+    assert att.get_filename() == "map.pdf" and att.get_content() == b"%PDF-1.4 test"
+
+
+def test_recipient_refused_with_5xx_is_permanent(sink: Sink) -> None:
+    sink.handler.rcpt_reply = "550 5.1.1 No such user"
+    with pytest.raises(PermanentDeliveryError, match="550"):
+        sender_for(sink.port).send(staff_reply())
+
+
+def test_4xx_from_relay_is_temporary(sink: Sink) -> None:
+    sink.handler.data_reply = "451 4.3.0 Try later"
+    with pytest.raises(TemporaryDeliveryError, match="451"):
+        sender_for(sink.port).send(staff_reply())
+
+
+def test_unreachable_relay_is_temporary() -> None:
+    with pytest.raises(TemporaryDeliveryError):
+        sender_for(free_port()).send(staff_reply())

@@ -1,0 +1,100 @@
+"""Urgency rules, not-for-us screening and duplicate helpers (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.routing.dataset import shipped_rows
+from core.routing.screening import screen
+from core.routing.similarity import haversine_m, text_similarity
+from core.routing.urgency import is_urgent, urgent_rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Live wires hanging out of the lamp post at Qurum beach parking, kids everywhere",
+        "أسلاك الكهرباء مكشوفة عند عمود الإنارة قدام البيت",
+        "el wayerat barra mn 3mood el lait w fiha kahraba",
+        "Manhole cover missing on Way 2210, deep hole in the middle of the road",
+        "غطا المنهول طاير والفتحة مفتوحة قدام المدرسة",
+        "The wall of the empty house is collapsing onto the pavement right now",
+        "الجدار يطيح الحين على الشارع",
+        "Rain water is coming into the house, the bedroom is flooded",
+        "المجاري دخلت البيت وغرقت الصالة",
+        "el mai da5al el bait w el 9ala kolha mai",
+        "The skip behind the shops is on fire",
+        "حريق في الحاوية جنب البيوت",
+        "A big tree fell across the road and is blocking both lanes",
+        "شجرة طاحت على الشارع وسدت الطريق",
+    ],
+)
+def test_danger_now_is_urgent_in_every_language_form(text: str) -> None:
+    assert urgent_rule(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sewage is pooling near the houses but hasn't come inside yet",
+        "The boundary wall has cracks, we are afraid it could fall one day",
+        "نخاف السور يطيح في يوم من الأيام",
+        "street light flickering all night",
+        "الحاوية ممتلئة من ثلاثة أيام",
+        "the fallen tree in the park needs removing, nothing blocked",
+    ],
+)
+def test_no_present_danger_is_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None, text
+
+
+def test_confident_urgent_model_counts_without_a_rule() -> None:
+    assert is_urgent("please come quickly", 0.95) == (True, "model")
+    assert is_urgent("please come quickly", 0.2) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("   ...!!! 🙂", "empty"),
+        ("asdfghjkl", "gibberish"),
+        ("ههههههههههه", "gibberish"),
+        ("BUY NOW 50% off iPhones, free delivery! https://cheap.example", "spam"),
+        ("Earn $500 a day trading crypto, guaranteed, join now", "spam"),
+        ("للبيع أرض في المعبيلة بسعر مغري اتصل الآن 99123456", "spam"),
+        ("خصم 70% على العطور، اطلب الآن والتوصيل مجاني", "spam"),
+    ],
+)
+def test_not_for_us_messages_are_flagged_with_a_reason(text: str, reason: str) -> None:
+    assert screen(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bridge lights off, Bawshar", "حفرة", "zbala", "pothole!!", "مطب", "kilab sayba", "خصم"],
+)
+def test_real_short_complaints_are_not_flagged(text: str) -> None:
+    assert screen(text) is None
+
+
+def test_no_labelled_corpus_message_is_flagged_and_every_shipped_junk_one_is() -> None:
+    rows = shipped_rows()
+    real = [r["text"] for r in rows if r.get("category")]
+    assert [t for t in real if screen(t)] == []
+    junk = [r for r in rows if not r.get("category")]
+    assert junk and all(screen(r["text"]) == r["not_for_us"] for r in junk)
+
+
+def test_text_similarity_survives_spelling_variants_and_separates_topics() -> None:
+    assert text_similarity("حفرة كبيرة في شارع بوشر", "حفره كبيره في شارع بوشر!") > 0.95
+    assert text_similarity("Big pothole near Seeb souq", "big pothole near the Seeb souq!!") > 0.8
+    assert text_similarity("pothole in Bawshar", "stray dogs chasing kids in Seeb") < 0.3
+    assert text_similarity("", "anything") == 0.0
+
+
+def test_haversine_distance_in_metres() -> None:
+    assert haversine_m(23.588, 58.3829, 23.588, 58.3829) == 0.0
+    # 0.002 degrees of latitude is about 222 m
+    assert 220 < haversine_m(23.588, 58.3829, 23.590, 58.3829) < 225
+    assert haversine_m(23.588, 58.38, 23.60, 58.45) > 250
