@@ -7,9 +7,7 @@ import logging
 from core.context import Context
 from core.db import make_engine, make_sessionmaker
 from core.outbound import SenderRegistry
-from core.routing.classifier import ModelStore
-from core.routing.router import ModelRouter
-from core.routing.taxonomy import load_taxonomy
+from core.routing.taxonomy import Taxonomy, load_taxonomy
 from core.routing.types import Router
 from core.search import install_search_index
 from core.settings import Settings
@@ -26,20 +24,28 @@ def build_context(
     use when missing); tests may pass another router, e.g. one with a model trained once.
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(settings.effective_database_url)
     taxonomy = load_taxonomy(settings.taxonomy or None)
+    engine = make_engine(settings.effective_database_url)
     ctx = Context(
         settings=settings,
         engine=engine,
         sessions=make_sessionmaker(engine),
         taxonomy=taxonomy,
-        router=router or ModelRouter(ModelStore(settings.data_dir, taxonomy)),
+        router=router or model_router(settings, taxonomy),
         senders=senders if senders is not None else SenderRegistry(),
     )
     install_search_index(ctx.sessions)
     if senders is None:
         register_channel_senders(ctx)
     return ctx
+
+
+def model_router(settings: Settings, taxonomy: Taxonomy) -> Router:
+    """The trained router; its model loads (or is built) on first use, not at start-up."""
+    from core.routing.classifier import ModelStore
+    from core.routing.router import ModelRouter
+
+    return ModelRouter(ModelStore(settings.data_dir, taxonomy))
 
 
 def register_channel_senders(ctx: Context) -> None:

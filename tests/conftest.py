@@ -11,6 +11,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -20,10 +21,6 @@ from balagh.wiring import build_context
 from core.context import Context
 from core.models import Base
 from core.outbound import CollectingSender, SenderRegistry
-from core.routing.classifier import Model, ModelStore, train
-from core.routing.dataset import shipped_rows
-from core.routing.router import ModelRouter
-from core.routing.taxonomy import load_taxonomy
 from core.routing.types import Router, UnroutedRouter
 from core.settings import Settings
 
@@ -109,17 +106,13 @@ def senders() -> dict[str, CollectingSender]:
     return {"telegram": CollectingSender(), "email": CollectingSender()}
 
 
-class PreloadedStore(ModelStore):
-    """A model store holding a model trained once per test session (training takes seconds)."""
-
-    def __init__(self, data_dir: Path, model: Model) -> None:
-        super().__init__(data_dir, load_taxonomy(None))
-        self._model = model
-
-
 @pytest.fixture(scope="session")
-def routing_model() -> Model:
+def routing_model() -> Any:
     """The real routing model, trained once for the whole test session."""
+    from core.routing.classifier import train
+    from core.routing.dataset import shipped_rows
+    from core.routing.taxonomy import load_taxonomy
+
     return train(shipped_rows(), (), load_taxonomy(None))
 
 
@@ -151,10 +144,15 @@ def ctx(
 
 @pytest.fixture
 def routed_ctx(
-    tmp_path: Path, database_url: str, senders: dict[str, CollectingSender], routing_model: Model
+    tmp_path: Path, database_url: str, senders: dict[str, CollectingSender], routing_model: Any
 ) -> Iterator[Context]:
-    """Like `ctx`, but routing with the real trained model."""
-    store = PreloadedStore(tmp_path / "data", routing_model)
+    """Like `ctx`, but routing with the real trained model (loaded once per session)."""
+    from core.routing.classifier import ModelStore
+    from core.routing.router import ModelRouter
+    from core.routing.taxonomy import load_taxonomy
+
+    store = ModelStore(tmp_path / "data", load_taxonomy(None))
+    store._model = routing_model  # trained once per session instead of per test
     context = _context(tmp_path, database_url, senders, ModelRouter(store))
     yield context
     context.engine.dispose()

@@ -55,6 +55,6 @@ def cli(click_ctx: click.Context, verbose: bool) -> None:
 
 
 def main() -> None:
-    from balagh.cli import admin, serve  # noqa: F401  (registers commands)
+    from balagh.cli import admin, jobs, routing, serve, stats  # noqa: F401  (registers commands)
 
     cli()
