@@ -53,3 +53,7 @@ def register_channel_senders(ctx: Context) -> None:
     from channels.email.sender import SmtpSender
 
     ctx.senders.register("email", SmtpSender.from_settings(ctx.settings))
+    if ctx.settings.telegram_token:
+        from channels.telegram.health import register_telegram
+
+        register_telegram(ctx)

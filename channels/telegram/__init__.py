@@ -1,0 +1,1 @@
+"""The Telegram channel: python-telegram-bot in (polling or webhook), the Bot API out."""

@@ -1,0 +1,296 @@
+"""Small async handlers, one per thing a citizen can do in the chat.
+
+A handler that stores something does it before returning (the update is acknowledged only
+then); routing, the acknowledgement and prompts run afterwards as follow-up tasks. Replies
+that are not about a ticket (greeting, /status) go straight to the chat; ticket
+notifications go through the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import ContextTypes
+
+from channels.telegram import records
+from channels.telegram.bot import STATE_KEY, BotState
+from channels.telegram.normalize import (
+    FileRef,
+    file_refs,
+    message_location,
+    message_text,
+    normalize_edit,
+    normalize_update,
+    own_phone,
+    refusal_for,
+)
+from channels.telegram.texts import LANGUAGE_NAMES, bot_text, button_label
+from core import ingest
+from core.inbound import InboundAttachment, InboundMessage
+from core.language.detect import detect_language
+from core.language.texts import FSI, PDI, render, status_label
+from core.outbox import deliver_due
+
+logger = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+STATUS_LIMIT = 10
+GROUP_NOTE_EVERY = timedelta(hours=1)
+LANGUAGE_WORDS = {
+    "ar": "ar",
+    "arabic": "ar",
+    "عربي": "ar",
+    "العربية": "ar",
+    "en": "en",
+    "english": "en",
+    "انجليزي": "en",
+    "الإنجليزية": "en",
+}
+
+
+def _state(context: Context) -> BotState:
+    return context.bot_data[STATE_KEY]
+
+
+def _hint(update: Update) -> str | None:
+    user = update.effective_user
+    return detect_language("", hint=user.language_code if user else None).language
+
+
+def _language(state: BotState, update: Update) -> str | None:
+    """The chat's language: the one we settled on, else Telegram's language_code, else None."""
+    chat = update.effective_chat
+    known = records.chat_language(state.ctx, chat.id) if chat else None
+    return known or _hint(update)
+
+
+async def _reply(message: Message, text: str, **kwargs: object) -> None:
+    """Answer in the chat; a blocked bot or a deleted chat is not worth retrying the update."""
+    try:
+        await message.reply_text(text, **kwargs)  # type: ignore[arg-type]
+    except (Forbidden, BadRequest) as exc:
+        logger.info("telegram: could not answer in chat %s: %s", message.chat.id, exc)
+
+
+async def start(update: Update, context: Context) -> None:
+    """/start and /help: greet in the citizen's language and say what to send."""
+    assert update.message is not None
+    await _reply(update.message, render("help", _language(_state(context), update)))
+
+
+async def new_report(update: Update, context: Context) -> None:
+    """/new: the next message opens a new ticket instead of joining the open one."""
+    assert update.message is not None
+    state = _state(context)
+    state.new_ticket_chats.add(update.message.chat.id)
+    await _reply(update.message, bot_text("new_report", _language(state, update)))
+
+
+async def status(update: Update, context: Context) -> None:
+    """/status: the citizen's tickets with their state in plain words."""
+    assert update.message is not None
+    state = _state(context)
+    language = _language(state, update)
+    lines, total = records.tickets_for_chat(state.ctx, update.message.chat.id, STATUS_LIMIT)
+    if not lines:
+        await _reply(update.message, bot_text("status_none", language))
+        return
+    parts = [bot_text("status_header", language)]
+    for line in lines:
+        reference = line.reference if language == "en" else f"{FSI}{line.reference}{PDI}"
+        entry = f"• {reference} — {status_label(line.status, language)}"
+        if line.subject:
+            subject = line.subject if len(line.subject) <= 80 else line.subject[:79] + "…"
+            entry += f"\n  {subject}"
+        parts.append(entry)
+    if total > len(lines):
+        parts.append(bot_text("status_more", language, count=len(lines)))
+    await _reply(update.message, "\n".join(parts))
+
+
+async def language(update: Update, context: Context) -> None:
+    """/language [ar|en]: switch the language we write in, or offer the two as buttons."""
+    assert update.message is not None
+    state = _state(context)
+    wanted = LANGUAGE_WORDS.get((context.args or [""])[0].strip().lower()) if context.args else None
+    if wanted is None:
+        buttons = [
+            InlineKeyboardButton(LANGUAGE_NAMES[code], callback_data=f"lang:{code}")
+            for code in ("ar", "en")
+        ]
+        await _reply(
+            update.message,
+            bot_text("language_choose", None),
+            reply_markup=InlineKeyboardMarkup([buttons]),
+        )
+        return
+    user = update.effective_user
+    records.set_language(
+        state.ctx, update.message.chat.id, wanted, user.full_name if user else None
+    )
+    await _reply(update.message, bot_text("language_set", wanted))
+
+
+async def choose_language(update: Update, context: Context) -> None:
+    """The language buttons: store the choice and confirm in that language."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    wanted = query.data.split(":", 1)[1]
+    if wanted not in LANGUAGE_NAMES or query.message is None:
+        await query.answer()
+        return
+    records.set_language(
+        _state(context).ctx, query.message.chat.id, wanted, query.from_user.full_name
+    )
+    await query.answer(bot_text("language_set", wanted))
+    await _safely(query.edit_message_text(bot_text("language_set", wanted)))
+
+
+async def rate(update: Update, context: Context) -> None:
+    """A satisfaction button: store the score on the ticket and thank the citizen."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    state = _state(context)
+    _, reference, score = (query.data.split(":") + ["", ""])[:3]
+    chat_id = query.message.chat.id if query.message else query.from_user.id
+    ok = score.isdigit() and 1 <= int(score) <= 5
+    ok = ok and records.set_satisfaction(state.ctx, chat_id, reference, int(score))
+    language = _language(state, update)
+    if not ok:
+        await query.answer(bot_text("satisfaction_unknown", language))
+        return
+    await query.answer(bot_text("satisfaction_thanks", language))
+    await _safely(query.edit_message_reply_markup(reply_markup=None))
+
+
+async def _safely(coro: object) -> None:
+    """Cosmetic calls (removing buttons) whose failure changes nothing we store."""
+    try:
+        await coro  # type: ignore[misc]
+    except (Forbidden, BadRequest) as exc:
+        logger.info("telegram: cosmetic call failed: %s", exc)
+
+
+async def group_note(update: Update, context: Context) -> None:
+    """Messages in groups: a short note (at most hourly per group) that we work in private."""
+    assert update.message is not None
+    state = _state(context)
+    chat_id = update.message.chat.id
+    now = state.ctx.now()
+    last = state.group_noted.get(chat_id)
+    if last is not None and now - last < GROUP_NOTE_EVERY:
+        return
+    state.group_noted[chat_id] = now
+    await _reply(update.message, render("error_group_chat", _hint(update)))
+
+
+async def edited(update: Update, context: Context) -> None:
+    """An edited message: the stored message gets the new text, the old one as a revision."""
+    edit = normalize_edit(update)
+    if edit is not None:
+        records.apply_edit(_state(context).ctx, edit)
+
+
+async def report(update: Update, context: Context) -> None:
+    """A citizen's message in a private chat: store it first, then make it part of a ticket."""
+    message = update.message
+    assert message is not None
+    state = _state(context)
+    chat_id = message.chat.id
+    phone = own_phone(message)
+    refs = file_refs(message)
+    refusal = refusal_for(refs)
+    has_content = bool(message_text(message) or message_location(message))
+    if phone and not has_content and not refs:
+        user = message.from_user
+        records.save_phone(state.ctx, chat_id, phone, user.full_name if user else None)
+        await _reply(
+            message,
+            bot_text("phone_saved", _language(state, update)),
+            reply_markup=ReplyKeyboardRemove(),
+        )
+        return
+    wanted = [] if refusal else refs
+    if not has_content and not wanted:
+        await _reply(message, render(refusal or "error_empty", _language(state, update)))
+        return
+    attachments = tuple([await _download(context, ref) for ref in wanted])
+    inbound = normalize_update(
+        update, attachments=attachments, new_ticket=chat_id in state.new_ticket_chats
+    )
+    assert inbound is not None
+    accepted = ingest.accept(state.ctx, inbound)
+    state.new_ticket_chats.discard(chat_id)
+    if refusal:
+        await _reply(message, render(refusal, _language(state, update)))
+    state.spawn(_follow_up(context, state, accepted.record_id, inbound))
+
+
+async def _download(context: Context, ref: FileRef) -> InboundAttachment:
+    """Fetch one file through getFile and the file URL (the largest photo size only)."""
+    telegram_file = await context.bot.get_file(ref.file_id)
+    data = bytes(await telegram_file.download_as_bytearray())
+    return InboundAttachment(ref.filename, ref.content_type, data)
+
+
+async def _follow_up(
+    context: Context, state: BotState, record_id: int, inbound: InboundMessage
+) -> None:
+    """After acceptance: process into a ticket, send the ack, offer the location button."""
+    ctx = state.ctx
+    try:
+        processed = ingest.process(ctx, record_id)
+    except Exception:  # recorded on the inbound record; the `inbound` job retries it
+        logger.warning("telegram: record %s left for the retry job", record_id)
+        return
+    if processed.duplicate:
+        return
+    if state.kick_outbox:  # deliver the acknowledgement now rather than at the next tick
+        await asyncio.to_thread(deliver_due, ctx)
+    summary = records.ticket_summary(ctx, processed.ticket_id)
+    if summary is None:
+        return
+    chat_id = int(inbound.sender)
+    try:
+        if processed.created and not summary.has_location:
+            button = KeyboardButton(
+                button_label("share_location_button", summary.language), request_location=True
+            )
+            await context.bot.send_message(
+                chat_id,
+                bot_text("share_location", summary.language),
+                reply_markup=ReplyKeyboardMarkup(
+                    [[button]], resize_keyboard=True, one_time_keyboard=True
+                ),
+            )
+        elif not processed.created and inbound.location and summary.has_location:
+            await context.bot.send_message(
+                chat_id,
+                bot_text("location_saved", summary.language, reference=summary.reference),
+                reply_markup=ReplyKeyboardRemove(),
+            )
+    except Exception as exc:  # a prompt is a nicety: the report itself is stored and routed
+        logger.info("telegram: follow-up prompt to %s failed: %s", chat_id, type(exc).__name__)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Remember that an update's handler failed, so `dispatch` does not acknowledge it."""
+    if isinstance(update, Update):
+        _state(context).failures[update.update_id] = context.error  # type: ignore[assignment]
+    logger.warning(
+        "telegram: handler failed for update %s: %s",
+        getattr(update, "update_id", "?"),
+        type(context.error).__name__,
+    )

@@ -1,0 +1,140 @@
+"""The few database operations the bot does itself: edits, ratings, language, phone, /status.
+
+Each runs in one short transaction and commits before the update is acknowledged, so what a
+citizen did in the chat is durable the moment Telegram forgets the update.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from channels.telegram.normalize import CHANNEL, Edit
+from core.context import Context
+from core.models import (
+    OPEN_STATUSES,
+    Contact,
+    ContactIdentity,
+    InboundRecord,
+    Message,
+    MessageRevision,
+    Ticket,
+)
+from core.tickets import find_or_create_contact, record_event
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TicketLine:
+    reference: str
+    status: str
+    subject: str | None
+
+
+def _contact(session: Session, chat_id: int) -> Contact | None:
+    identity = session.execute(
+        select(ContactIdentity).where(
+            ContactIdentity.channel == CHANNEL, ContactIdentity.address == str(chat_id)
+        )
+    ).scalar_one_or_none()
+    return identity.contact if identity is not None else None
+
+
+def chat_language(ctx: Context, chat_id: int) -> str | None:
+    """The language we last settled on with this chat's contact, if any."""
+    with ctx.sessions() as session:
+        contact = _contact(session, chat_id)
+        return contact.language if contact is not None else None
+
+
+def set_language(ctx: Context, chat_id: int, language: str, display_name: str | None) -> None:
+    """Switch the contact's language and that of their open tickets (replies follow it)."""
+    with ctx.sessions() as session, session.begin():
+        contact, _ = find_or_create_contact(session, CHANNEL, str(chat_id), display_name)
+        contact.language = language
+        for ticket in contact.tickets:
+            if ticket.status in [str(s) for s in OPEN_STATUSES]:
+                ticket.language = language
+
+
+def save_phone(ctx: Context, chat_id: int, phone: str, display_name: str | None) -> None:
+    """Keep the citizen's own phone number on the contact, for linking across channels."""
+    with ctx.sessions() as session, session.begin():
+        contact, _ = find_or_create_contact(session, CHANNEL, str(chat_id), display_name)
+        contact.phone = phone[:40]
+
+
+def apply_edit(ctx: Context, edit: Edit) -> bool:
+    """Keep the old text as a revision and show the new one; False when nothing matched."""
+    with ctx.sessions() as session, session.begin():
+        message = session.execute(
+            select(Message).where(
+                Message.channel == CHANNEL, Message.external_id == edit.external_id
+            )
+        ).scalar_one_or_none()
+        if message is None:
+            return _edit_pending_record(session, edit)
+        if message.text == edit.text:
+            return True
+        session.add(MessageRevision(message=message, text=message.text, created_at=edit.edited_at))
+        message.text, message.edited_at = edit.text, edit.edited_at
+        record_event(session, message.ticket, "citizen_edit", at=edit.edited_at, message=message.id)
+        return True
+
+
+def _edit_pending_record(session: Session, edit: Edit) -> bool:
+    """An edit of a message stored but not yet processed: process the latest text."""
+    record = session.execute(
+        select(InboundRecord).where(
+            InboundRecord.channel == CHANNEL, InboundRecord.external_id == edit.external_id
+        )
+    ).scalar_one_or_none()
+    if record is None or record.status == "done":
+        logger.info("telegram: edit of a message we never stored (%s)", edit.external_id)
+        return False
+    record.normalized = {**record.normalized, "text": edit.text}
+    return True
+
+
+def set_satisfaction(ctx: Context, chat_id: int, reference: str, score: int) -> bool:
+    """Store a rating when the ticket belongs to this chat's contact; False otherwise."""
+    with ctx.sessions() as session, session.begin():
+        contact = _contact(session, chat_id)
+        ticket = session.execute(
+            select(Ticket).where(Ticket.reference == reference)
+        ).scalar_one_or_none()
+        if contact is None or ticket is None or ticket.contact_id != contact.id:
+            return False
+        ticket.satisfaction = score
+        record_event(session, ticket, "satisfaction", at=ctx.now(), score=score, channel=CHANNEL)
+        return True
+
+
+def tickets_for_chat(ctx: Context, chat_id: int, limit: int) -> tuple[list[TicketLine], int]:
+    """The contact's latest tickets (any channel) and how many they have in all."""
+    with ctx.sessions() as session:
+        contact = _contact(session, chat_id)
+        if contact is None:
+            return [], 0
+        tickets = sorted(contact.tickets, key=lambda t: t.id, reverse=True)
+        lines = [TicketLine(t.reference, t.status, t.subject) for t in tickets[:limit]]
+        return lines, len(tickets)
+
+
+@dataclass(frozen=True)
+class TicketSummary:
+    reference: str
+    language: str | None
+    has_location: bool
+
+
+def ticket_summary(ctx: Context, ticket_id: int) -> TicketSummary | None:
+    with ctx.sessions() as session:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            return None
+        return TicketSummary(ticket.reference, ticket.language, ticket.lat is not None)

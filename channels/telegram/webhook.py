@@ -1,0 +1,72 @@
+"""Webhook mode: Telegram POSTs updates to `/telegram/webhook` (no token in the path).
+
+Every call must carry our secret in `X-Telegram-Bot-Api-Secret-Token` (set with setWebhook),
+else 403. The update is stored before we answer 200; if it cannot be, 503 makes Telegram
+deliver it again. Routing and replies run afterwards on the bot's loop.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING
+
+from flask import Blueprint, Response, abort, current_app, request
+
+from core.context import Context
+
+if TYPE_CHECKING:
+    from channels.telegram.runtime import TelegramRuntime
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("telegram", __name__)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+_runtime_lock = threading.Lock()
+
+
+def _ctx() -> Context:
+    return current_app.extensions["balagh"]
+
+
+def runtime_for(ctx: Context) -> TelegramRuntime:
+    """The bot runtime behind the webhook, started on first use when serve did not."""
+    from channels.telegram.runtime import TelegramRuntime
+
+    with _runtime_lock:
+        runtime = ctx.extras.get("telegram_runtime")
+        if runtime is None:
+            runtime = TelegramRuntime(ctx)
+            ctx.extras["telegram_runtime"] = runtime
+        return runtime
+
+
+def _authorised(ctx: Context) -> bool:
+    expected = ctx.settings.telegram_webhook_secret
+    given = request.headers.get(SECRET_HEADER, "")
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+@bp.post("/telegram/webhook")
+def webhook() -> Response:
+    """One update from Telegram: 200 once stored, 503 when it could not be, 403 without secret."""
+    ctx = _ctx()
+    if not ctx.settings.telegram_token:
+        abort(404)
+    if not _authorised(ctx):
+        logger.warning(
+            "telegram: webhook call without the right secret from %s", request.remote_addr
+        )
+        abort(403)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+        abort(400)
+    try:
+        stored = runtime_for(ctx).handle(data)
+    except (FutureTimeout, TimeoutError):
+        stored = False
+    if not stored:
+        return Response("not stored; retry", status=503, headers={"Retry-After": "5"})
+    return Response("", status=200)
