@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -59,8 +59,17 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(8, ge=1)
     outbox_base_delay_seconds: float = Field(30.0, gt=0)
     route_threshold: float = Field(0.6, ge=0, le=1)
+    # Follow-up jobs and the business calendar (core/calendar.py, core/followup.py).
+    sla_working_hours: bool = False
+    holidays: str = ""
+    calendars: str = ""
+    sla_warning_share: float = Field(0.8, gt=0, lt=1)
+    sla_reminder_hours: float = Field(24.0, gt=0)
+    awaiting_reminder_hours: float = Field(72.0, gt=0)
+    awaiting_autoclose_hours: float = Field(168.0, gt=0)
+    survey_delay_hours: float = Field(1.0, ge=0)
     redis_url: str = ""
-    web_report_rate_limit: str = "5 per minute;30 per hour"
+    web_report_rate_limit: str = "10 per minute;100 per hour"
     log_level: str = "INFO"
     now: datetime | None = None
 
@@ -69,6 +78,14 @@ class Settings(BaseSettings):
     def _known_mode(cls, value: str) -> str:
         if value not in ("polling", "webhook"):
             raise ValueError("must be 'polling' or 'webhook'")
+        return value
+
+    @field_validator("awaiting_autoclose_hours")
+    @classmethod
+    def _close_after_reminder(cls, value: float, info: ValidationInfo) -> float:
+        reminder = info.data.get("awaiting_reminder_hours")
+        if reminder is not None and value <= reminder:
+            raise ValueError("must be longer than BALAGH_AWAITING_REMINDER_HOURS")
         return value
 
     @field_validator("ref_prefix")

@@ -7,7 +7,6 @@ from flask_wtf.csrf import CSRFProtect
 
 from core.context import Context
 
-
 csrf = CSRFProtect()  # every form POST needs csrf_token; JSON APIs exempt their blueprints
 
 
@@ -32,4 +31,22 @@ def create_app(ctx: Context) -> Flask:
     from channels.web import health
 
     app.register_blueprint(health.bp)
+    from channels.web import api, inbox
+
+    inbox.init_app(app)  # staff inbox and Flask-Login
+    api.init_app(app)  # JSON API, CSRF-exempt (bearer tokens)
+
+    from channels.web import citizen
+
+    # rate limits: in memory per process, shared through Redis when BALAGH_REDIS_URL is set
+    app.config.setdefault("RATELIMIT_STORAGE_URI", ctx.settings.redis_url or "memory://")
+    citizen.limiter.init_app(app)
+    app.register_blueprint(citizen.bp)
+    from channels.web import open311
+
+    app.register_blueprint(open311.bp)
+    from channels.telegram import webhook as telegram_webhook
+
+    csrf.exempt(telegram_webhook.bp)  # Telegram proves itself with the secret header
+    app.register_blueprint(telegram_webhook.bp)
     return app

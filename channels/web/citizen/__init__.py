@@ -1,0 +1,5 @@
+"""The citizen side of the web channel: report form and private status page."""
+
+from channels.web.citizen.views import bp, limiter
+
+__all__ = ["bp", "limiter"]

@@ -1,0 +1,217 @@
+"""The citizen forms (Flask-WTF): field names are a contract integrations and tests post to.
+
+Error messages depend on the page's language, so each form is built with `language` and its
+validators write messages through `texts.text`. Photos are validated by decoding them
+(`photos.clean_photo`); the clean copies are kept on the form for the view to ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from typing import Any
+
+from flask import current_app
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import FileStorage
+from wtforms import (
+    Field,
+    HiddenField,
+    MultipleFileField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import ValidationError
+
+from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto, PhotoError, clean_photo
+from channels.web.citizen.texts import text
+
+MAX_DESCRIPTION = 4000
+MAX_PHOTOS = 5
+EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
+PHONE_RE = re.compile(r"^\+?\d{7,15}$")
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,43}\.[0-9a-f]{24}$")
+# Arabic-Indic and Eastern Arabic-Indic digits, as typed on Arabic keyboards
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
+
+
+def new_token() -> str:
+    """A fresh per-form token, signed: the idempotency key of one submission.
+
+    Only tokens we issued are honoured, so no one can pick a token that collides with (and
+    reveals the link of) another citizen's submission.
+    """
+    nonce = secrets.token_urlsafe(16)
+    return f"{nonce}.{_sign(nonce)}"
+
+
+def valid_token(token: str | None) -> bool:
+    """True for a token `new_token` made with this app's secret key."""
+    if not token or not TOKEN_RE.match(token):
+        return False
+    nonce, _, signature = token.partition(".")
+    return hmac.compare_digest(signature, _sign(nonce))
+
+
+def _sign(nonce: str) -> str:
+    key = str(current_app.config["SECRET_KEY"]).encode()
+    digest = hmac.new(key, b"balagh-web-submission:" + nonce.encode(), hashlib.sha256)
+    return digest.hexdigest()[:24]
+
+
+def ascii_digits(value: str) -> str:
+    """`value` with Arabic-Indic digits turned into ASCII ones."""
+    return value.translate(DIGITS)
+
+
+class CitizenForm(FlaskForm):
+    """Shared parts: the page language, the per-submission token, photos."""
+
+    submission = HiddenField()
+
+    def __init__(self, *args: object, language: str = "ar", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
+        self.clean_photos: list[tuple[str, CleanPhoto]] = []
+        if not valid_token(self.submission.data):
+            self.submission.data = new_token()
+
+    def t(self, key: str, **params: object) -> str:
+        return text(key, self.language, **params)
+
+    def _check_photos(self, field: Field) -> None:
+        files = [f for f in field.data or () if isinstance(f, FileStorage) and f.filename]
+        if len(files) > MAX_PHOTOS:
+            raise ValidationError(self.t("err_photos_count"))
+        problems = []
+        for storage in files:
+            name = storage.filename or ""
+            try:
+                # one byte past the limit is enough to tell "too large"
+                photo = clean_photo(storage.read(MAX_PHOTO_BYTES + 1))
+            except PhotoError as exc:
+                key = "err_photo_too_large" if exc.reason == "too_large" else "err_photo_not_image"
+                problems.append(self.t(key, filename=name[:80]))
+                continue
+            self.clean_photos.append((name, photo))
+        if problems:
+            field.errors = list(field.errors or []) + problems[1:]
+            raise ValidationError(problems[0])
+
+
+class ReportForm(CitizenForm):
+    """The report form at /report."""
+
+    description = TextAreaField()
+    category = StringField()  # rendered as a <select> of the taxonomy's categories
+    address = StringField()
+    lat = StringField()
+    lon = StringField()
+    photos = MultipleFileField()
+    name = StringField()
+    email = StringField()
+    phone = StringField()
+    website = StringField()  # honeypot: hidden from people, irresistible to bots
+
+    def __init__(self, *args: object, categories: tuple[str, ...] = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.category_codes = frozenset(categories)
+
+    def validate_description(self, field: Field) -> None:
+        value = (field.data or "").strip()
+        if not value:
+            raise ValidationError(self.t("err_description_required"))
+        if len(value) > MAX_DESCRIPTION:
+            raise ValidationError(self.t("err_description_long"))
+        field.data = value
+
+    def validate_category(self, field: Field) -> None:
+        field.data = (field.data or "").strip()
+        if field.data and field.data not in self.category_codes:
+            raise ValidationError(self.t("err_category"))
+
+    def validate_address(self, field: Field) -> None:
+        field.data = (field.data or "").strip()
+        if len(field.data) > 500:
+            raise ValidationError(self.t("err_too_long"))
+
+    def validate_lat(self, field: Field) -> None:
+        field.data = _coordinate(field.data, 90, self.t("err_lat"))
+
+    def validate_lon(self, field: Field) -> None:
+        field.data = _coordinate(field.data, 180, self.t("err_lon"))
+        lat_given = self.lat.data not in (None, "") and not self.lat.errors
+        if lat_given != (field.data is not None) and not self.lat.errors:
+            raise ValidationError(self.t("err_coordinates_pair"))
+
+    def validate_photos(self, field: Field) -> None:
+        self._check_photos(field)
+
+    def validate_name(self, field: Field) -> None:
+        field.data = (field.data or "").strip()
+        if len(field.data) > 200:
+            raise ValidationError(self.t("err_too_long"))
+
+    def validate_email(self, field: Field) -> None:
+        field.data = (field.data or "").strip()
+        if field.data and (len(field.data) > 254 or not EMAIL_RE.match(field.data)):
+            raise ValidationError(self.t("err_email"))
+
+    def validate_phone(self, field: Field) -> None:
+        raw = ascii_digits((field.data or "").strip())
+        digits = re.sub(r"[\s\-().]", "", raw)
+        if digits.startswith("00"):
+            digits = "+" + digits[2:]
+        if raw and not PHONE_RE.match(digits):
+            raise ValidationError(self.t("err_phone"))
+        field.data = digits
+
+
+def _coordinate(value: str | None, limit: int, message: str) -> float | None:
+    value = ascii_digits((value or "").strip())
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValidationError(message) from None
+    if not -limit <= number <= limit or number != number:  # NaN is not a coordinate
+        raise ValidationError(message)
+    return number
+
+
+class MessageForm(CitizenForm):
+    """A message or photo the citizen adds on the status page."""
+
+    action = HiddenField(default="message")
+    message = TextAreaField()
+    photos = MultipleFileField()
+
+    def validate_message(self, field: Field) -> None:
+        field.data = (field.data or "").strip()
+        if len(field.data) > MAX_DESCRIPTION:
+            raise ValidationError(self.t("err_description_long"))
+
+    def validate_photos(self, field: Field) -> None:
+        self._check_photos(field)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Valid fields, and at least a message or a photo."""
+        ok = super().validate(extra_validators)
+        if ok and not self.message.data and not self.clean_photos:
+            self.message.errors = [self.t("err_message_required")]
+            return False
+        return ok
+
+
+class RatingForm(CitizenForm):
+    """The satisfaction question after the report is closed."""
+
+    action = HiddenField(default="rating")
+    rating = StringField()  # rendered as five radio buttons
+
+    def validate_rating(self, field: Field) -> None:
+        if field.data not in {"1", "2", "3", "4", "5"}:
+            raise ValidationError(self.t("err_rating"))

@@ -1,0 +1,417 @@
+"""The citizen pages: the report form (/report) and the private status page (/t/<reference>).
+
+Every submission is one InboundMessage on channel 'web', ingested before the page answers so
+the citizen sees the reference at once. The sender identity is per submission, never the
+email or phone typed (anyone can type anyone's address): a report always opens a new ticket,
+and later messages reach a ticket only through its secret link.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
+
+from channels.web.citizen import status as status_view
+from channels.web.citizen.forms import MessageForm, RatingForm, ReportForm
+from channels.web.citizen.photos import CleanPhoto
+from channels.web.citizen.texts import DEFAULT_LANGUAGE, LANGUAGES, text
+from core.context import Context
+from core.errors import StorageUnavailable
+from core.files import file_path
+from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
+from core.ingest import accept, process
+from core.models import Attachment, Direction, Message, Ticket
+from core.tickets import channel_address, record_event, ticket_for_secret
+
+logger = logging.getLogger(__name__)
+
+MAX_REQUEST_BYTES = 25 * 1024 * 1024  # five phone photos and the text, with room to spare
+LANG_COOKIE = "balagh_lang"
+LANG_COOKIE_AGE = 365 * 24 * 3600
+CHANNEL = "web"
+
+bp = Blueprint(
+    "citizen",
+    __name__,
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/citizen-static",
+)
+
+# Memory by default, Redis when BALAGH_REDIS_URL is set (create_app sets the storage URI).
+# Limits are per client address; if Redis is down, counting falls back to memory rather
+# than refusing citizens.
+limiter = Limiter(
+    key_func=get_remote_address,
+    headers_enabled=True,
+    swallow_errors=True,
+    in_memory_fallback_enabled=True,
+)
+
+
+def _ctx() -> Context:
+    return current_app.extensions["balagh"]
+
+
+def _rate() -> str:
+    return _ctx().settings.web_report_rate_limit
+
+
+submission_limit = limiter.shared_limit(_rate, scope="citizen-submit", methods=["POST"])
+
+
+# -- language ---------------------------------------------------------------------------
+
+
+@bp.url_value_preprocessor
+def _before_anything(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    """Per-request upload limit and language, set before CSRF reads the form.
+
+    URL value preprocessors run before every before_request function, including the app's
+    CSRF check, which parses the body; the limit must be in place by then.
+    """
+    request.max_content_length = MAX_REQUEST_BYTES
+    g.lang = choose_language()
+
+
+def choose_language(ticket_language: str | None = None) -> str:
+    """?lang= first, then the remembered choice, then the ticket's, then Accept-Language."""
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    remembered = request.cookies.get(LANG_COOKIE)
+    if remembered in LANGUAGES:
+        return remembered
+    if ticket_language in LANGUAGES:
+        return str(ticket_language)
+    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE) or "ar"
+
+
+@bp.after_request
+def _headers(response: Response) -> Response:
+    """Remember a language switch; keep secret links out of referrers and caches."""
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        response.set_cookie(
+            LANG_COOKIE, asked, max_age=LANG_COOKIE_AGE, samesite="Lax", httponly=True
+        )
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    )
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    if request.endpoint != "citizen.static":
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.context_processor
+def _template_helpers() -> dict[str, Any]:
+    lang = g.get("lang", DEFAULT_LANGUAGE)
+    return {
+        "lang": lang,
+        "dir": "rtl" if lang == "ar" else "ltr",
+        "t": lambda key, **params: text(key, lang, **params),
+        "other_lang": "en" if lang == "ar" else "ar",
+        "switch_url": _switch_url,
+    }
+
+
+def _switch_url() -> str:
+    lang = g.get("lang", DEFAULT_LANGUAGE)
+    if g.get("error_page"):  # never echo a (possibly wrong) link back; offer the form
+        return url_for("citizen.report", lang="en" if lang == "ar" else "ar")
+    values: dict[str, Any] = {**(request.view_args or {}), **request.args.to_dict()}
+    values["lang"] = "en" if lang == "ar" else "ar"
+    return url_for(request.endpoint or "citizen.report", **values)
+
+
+# -- the report form ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the citizen is shown after a submission."""
+
+    reference: str
+    secret: str
+
+
+def _report_form() -> ReportForm:
+    return ReportForm(language=g.lang, categories=_ctx().taxonomy.category_codes())
+
+
+def _category_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    ctx, lang = _ctx(), g.lang
+    groups = []
+    for d in ctx.taxonomy.directorates:
+        cats = [
+            (c.code, ctx.taxonomy.name(c.code, lang))
+            for c in ctx.taxonomy.categories
+            if c.directorate == d.code
+        ]
+        groups.append((ctx.taxonomy.name(d.code, lang), cats))
+    return groups
+
+
+@bp.get("/report")
+def report() -> str:
+    """The empty form, with a fresh submission token."""
+    return render_template("citizen/report.html", form=_report_form(), groups=_category_groups())
+
+
+@bp.post("/report")
+@submission_limit
+def submit_report() -> Any:
+    """Validate, ingest, and show the reference and private link."""
+    form = _report_form()
+    if form.website.data:
+        logger.info("web report with the honeypot filled; dropped")
+        return render_template("citizen/message.html", title_key="honeypot_thanks")
+    if not form.validate_on_submit():
+        page = render_template("citizen/report.html", form=form, groups=_category_groups())
+        return page, 400
+    lat, lon = form.lat.data, form.lon.data
+    if lat is None:
+        lat, lon = next(
+            ((p.lat, p.lon) for _, p in form.clean_photos if p.lat is not None), (None, None)
+        )
+    token = form.submission.data
+    email = form.email.data or None
+    msg = InboundMessage(
+        channel=CHANNEL,
+        sender=f"web:{token}",
+        text=form.description.data,
+        external_id=f"web:{token}",
+        display_name=form.name.data or None,
+        language_hint=g.lang,
+        thread=ThreadHints(new_ticket=True),
+        attachments=_attachments(form.clean_photos),
+        location=Location(lat, lon, form.address.data or None)
+        if (lat is not None or form.address.data)
+        else None,
+        phone=form.phone.data or None,
+        email=email,
+        category_hint=form.category.data or None,
+        extras={"remote_addr": request.remote_addr},
+    )
+    receipt = _ingest(msg)
+    if receipt is None:
+        return render_template(
+            "citizen/message.html", title_key="submitted_title", body_key="submitted_pending"
+        ), 202
+    link = url_for("citizen.status", reference=receipt.reference, k=receipt.secret, _external=False)
+    return render_template(
+        "citizen/submitted.html",
+        reference=receipt.reference,
+        status_link=link,
+        full_link=_ctx().settings.base_url + link,
+        emailed=bool(email),
+    )
+
+
+def _attachments(photos: list[tuple[str, CleanPhoto]]) -> tuple[InboundAttachment, ...]:
+    return tuple(
+        InboundAttachment(f"photo-{i}.{p.extension}", p.content_type, p.data)
+        for i, (_, p) in enumerate(photos, start=1)
+    )
+
+
+def _ingest(msg: InboundMessage) -> Receipt | None:
+    """Store, then process; None when stored but processing failed (the retry job finishes)."""
+    ctx = _ctx()
+    accepted = accept(ctx, msg)  # StorageUnavailable -> 503 page
+    try:
+        result = process(ctx, accepted.record_id)
+    except Exception:
+        existing = _ticket_of_message(msg.external_id)  # a double submit won the race
+        if existing is not None:
+            return existing
+        logger.exception("web message %s stored but not processed", accepted.record_id)
+        return None
+    return Receipt(result.reference, result.secret)
+
+
+def _ticket_of_message(external_id: str) -> Receipt | None:
+    with _ctx().sessions() as session:
+        ticket = session.execute(
+            select(Ticket)
+            .join(Message, Message.ticket_id == Ticket.id)
+            .where(Message.channel == CHANNEL, Message.external_id == external_id)
+        ).scalar_one_or_none()
+        return Receipt(ticket.reference, ticket.secret) if ticket else None
+
+
+# -- the status page ----------------------------------------------------------------------
+
+
+@bp.get("/t/<reference>")
+def status(reference: str) -> str:
+    """State, expected date, the public conversation, and what the citizen can do next."""
+    secret = request.args.get("k", "")
+    with _ctx().sessions() as session:
+        ticket = _ticket_or_404(session, reference, secret)
+        return _render_status(session, ticket, secret)
+
+
+def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) -> str:
+    if "lang" not in request.args and LANG_COOKIE not in request.cookies:
+        g.lang = choose_language(ticket.language)
+    view = status_view.build(_ctx(), ticket, g.lang)
+    message_form = forms.get("message_form") or MessageForm(language=g.lang, formdata=None)
+    rating_form = forms.get("rating_form") or RatingForm(language=g.lang, formdata=None)
+    return render_template(
+        "citizen/status.html",
+        view=view,
+        secret=secret,
+        message_form=message_form,
+        rating_form=rating_form,
+    )
+
+
+@bp.post("/t/<reference>")
+@submission_limit
+def status_post(reference: str) -> Any:
+    """A new message or photo on the ticket, or the satisfaction answer after close."""
+    ctx, secret = _ctx(), request.args.get("k", "")
+    with ctx.sessions() as session:
+        ticket = _ticket_or_404(session, reference, secret)
+        if request.form.get("action") == "rating":
+            form = RatingForm(language=g.lang)
+            if not status_view.can_rate(ticket) or not form.validate_on_submit():
+                return _render_status(session, ticket, secret, rating_form=form), 400
+            ticket.satisfaction = int(form.rating.data)
+            record_event(
+                session,
+                ticket,
+                "satisfaction",
+                actor="citizen",
+                at=ctx.now(),
+                score=ticket.satisfaction,
+                channel=CHANNEL,
+            )
+            session.commit()
+            flash(text("rating_thanks", g.lang, rating=ticket.satisfaction))
+            return redirect(url_for("citizen.status", reference=ticket.reference, k=secret))
+        form = MessageForm(language=g.lang)
+        if not form.validate_on_submit():
+            return _render_status(session, ticket, secret, message_form=form), 400
+        sender = channel_address(ticket, CHANNEL) or f"web:{ticket.reference}"
+        ref = ticket.reference
+    token = form.submission.data
+    msg = InboundMessage(
+        channel=CHANNEL,
+        sender=sender,
+        text=form.message.data or "",
+        external_id=f"web:{token}",
+        language_hint=g.lang,
+        thread=ThreadHints(reference=ref, secret=secret),
+        attachments=_attachments(form.clean_photos),
+        extras={"remote_addr": request.remote_addr},
+    )
+    if _ingest(msg) is not None:
+        flash(text("message_sent", g.lang))
+    return redirect(url_for("citizen.status", reference=ref, k=secret))
+
+
+@bp.get("/t/<reference>/files/<int:attachment_id>")
+def attachment(reference: str, attachment_id: int) -> Response:
+    """A file on the ticket's public conversation, for whoever holds the secret link."""
+    ctx = _ctx()
+    with ctx.sessions() as session:
+        ticket = _ticket_or_404(session, reference, request.args.get("k", ""))
+        row = session.execute(
+            select(Attachment)
+            .join(Message, Message.id == Attachment.message_id)
+            .where(
+                Attachment.id == attachment_id,
+                Message.ticket_id == ticket.id,
+                Message.direction != Direction.NOTE,
+            )
+        ).scalar_one_or_none()
+        if row is None:
+            abort(404)
+        path = file_path(ctx.data_dir, row.sha256)
+        inline = row.content_type in status_view.INLINE_IMAGE_TYPES
+        return send_file(
+            path,
+            mimetype=row.content_type if inline else "application/octet-stream",
+            as_attachment=not inline,
+            download_name=row.filename,
+            max_age=0,
+        )
+
+
+def _ticket_or_404(session: Session, reference: str, secret: str) -> Ticket:
+    """The ticket when the secret matches; otherwise the same 404 as an unknown reference."""
+    ticket = ticket_for_secret(session, reference, secret) if secret else None
+    if ticket is None:
+        abort(404)
+    return ticket
+
+
+# -- friendly errors, in the page's language ----------------------------------------------
+
+
+def _error_page(title_key: str, body_key: str, code: int, **params: Any) -> tuple[str, int]:
+    g.lang = g.get("lang") or choose_language()
+    g.error_page = True
+    page = render_template(
+        "citizen/message.html", title_key=title_key, body_key=body_key, params=params, code=code
+    )
+    return page, code
+
+
+@bp.errorhandler(404)
+def _not_found(_exc: Exception) -> tuple[str, int]:
+    return _error_page("not_found_title", "not_found_body", 404)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(_exc: Exception) -> tuple[str, int]:
+    return _error_page("too_large_title", "too_large_body", 413, limit=MAX_REQUEST_BYTES // 2**20)
+
+
+@bp.errorhandler(TooManyRequests)
+def _too_many(exc: TooManyRequests) -> Any:
+    page, code = _error_page("rate_limited_title", "rate_limited_body", 429)
+    response = current_app.make_response((page, code))
+    retry = exc.response.headers.get("Retry-After") if exc.response is not None else None
+    if retry:
+        response.headers["Retry-After"] = retry
+    return response
+
+
+@bp.errorhandler(CSRFError)
+def _csrf(_exc: Exception) -> tuple[str, int]:
+    return _error_page("csrf_title", "csrf_body", 400)
+
+
+@bp.errorhandler(StorageUnavailable)
+def _unavailable(_exc: Exception) -> Any:
+    page, code = _error_page("unavailable_title", "unavailable_body", 503)
+    return page, code, {"Retry-After": "60"}

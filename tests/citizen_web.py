@@ -1,0 +1,83 @@
+"""Helpers for the citizen web tests: an app on the test context, form tokens, test photos."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+from PIL import Image
+from PIL.TiffImagePlugin import IFDRational
+from werkzeug.test import TestResponse
+
+from channels.web.app import create_app
+from core.context import Context
+
+# Muscat, Ruwi: 23° 35' 16.2" N, 58° 32' 42" E
+GPS_LAT, GPS_LON = 23.5878, 58.545
+
+
+def make_app(ctx: Context) -> Flask:
+    app = create_app(ctx)
+    app.config["TESTING"] = True
+    return app
+
+
+def hidden(html: str, name: str) -> str:
+    """The value of the hidden input `name` on a page."""
+    for tag in re.findall(r"<input[^>]*>", html):
+        if f'name="{name}"' in tag:
+            found = re.search(r'value="([^"]*)"', tag)
+            if found:
+                return found.group(1)
+    raise AssertionError(f"no hidden input {name!r} on the page")
+
+
+def open_form(client: FlaskClient, lang: str = "ar") -> dict[str, str]:
+    """GET /report and return the csrf and submission tokens the page carries."""
+    page = client.get(f"/report?lang={lang}").get_data(as_text=True)
+    return {"csrf_token": hidden(page, "csrf_token"), "submission": hidden(page, "submission")}
+
+
+def submit(client: FlaskClient, lang: str = "ar", **fields: Any) -> TestResponse:
+    """Open the form, then post it with `fields` (files as (BytesIO, name) tuples)."""
+    data: dict[str, Any] = open_form(client, lang)
+    data.update(fields)
+    return client.post("/report", data=data, content_type="multipart/form-data")
+
+
+def status_link(html: str) -> str:
+    found = re.search(r'id="status-link" href="([^"]+)"', html)
+    assert found, "no status link on the confirmation page"
+    return found.group(1).replace("&amp;", "&")
+
+
+def reference_of(html: str) -> str:
+    found = re.search(r"MCT-\d{6}", html)
+    assert found, "no reference on the page"
+    return found.group(0)
+
+
+def _dms(value: float) -> tuple[IFDRational, IFDRational, IFDRational]:
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    seconds = round(((value - degrees) * 60 - minutes) * 60 * 100)
+    return IFDRational(degrees), IFDRational(minutes), IFDRational(seconds, 100)
+
+
+def jpeg(gps: bool = False, size: tuple[int, int] = (64, 48)) -> bytes:
+    """A small JPEG; with `gps`, its EXIF carries the camera make and a GPS position."""
+    image = Image.new("RGB", size, (200, 120, 40))
+    exif = Image.Exif()
+    if gps:
+        exif[0x010F] = "TestCam"
+        exif[0x8825] = {1: "N", 2: _dms(GPS_LAT), 3: "E", 4: _dms(GPS_LON)}
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def upload(data: bytes, name: str) -> tuple[io.BytesIO, str]:
+    return io.BytesIO(data), name
