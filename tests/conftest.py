@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,36 +29,39 @@ PG_ADMIN_URL = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-def _pg_connect():  # type: ignore[no-untyped-def]
+@contextmanager
+def fresh_pg_database(prefix: str) -> Iterator[str]:
+    """Create a uniquely named empty PostgreSQL database; drop it afterwards.
+
+    In CI an unreachable server fails the test; elsewhere the PostgreSQL half is skipped.
+    """
     import psycopg
 
-    return psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
-
-
-@pytest.fixture(scope="session")
-def pg_database() -> Iterator[str]:
-    """A fresh PostgreSQL database for this test session, migrated, dropped at the end."""
     try:
-        admin = _pg_connect()
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
     except Exception as exc:
         if IN_CI:
             pytest.fail(f"PostgreSQL is required in CI and is unreachable: {exc}")
         pytest.skip(f"PostgreSQL unreachable: {exc}")
-    name = f"balagh_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin.execute(f'CREATE DATABASE "{name}"')
-    url = (
-        PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-        + f"/{name}"
-    )
+    base = PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
     try:
-        upgrade(url)
-        yield url
+        yield f"{base}/{name}"
     finally:
         admin.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
         )
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.close()
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, migrated, dropped at the end."""
+    with fresh_pg_database("balagh_test") as url:
+        upgrade(url)
+        yield url
 
 
 @pytest.fixture(scope="session")

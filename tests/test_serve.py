@@ -11,13 +11,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI, PG_ADMIN_URL, _pg_connect
+from tests.conftest import fresh_pg_database
 
 
 def free_port() -> int:
@@ -32,20 +31,8 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'serve.sqlite3'}"
         return
-    try:
-        admin = _pg_connect()
-    except Exception as exc:
-        if IN_CI:
-            pytest.fail(f"PostgreSQL is required in CI: {exc}")
-        pytest.skip(f"PostgreSQL unreachable: {exc}")
-    name = f"balagh_serve_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + f"/{name}"
-    finally:
-        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.close()
+    with fresh_pg_database("balagh_serve") as url:
+        yield url
 
 
 def get(url: str) -> tuple[int, bytes]:
@@ -56,7 +43,9 @@ def get(url: str) -> tuple[int, bytes]:
         return exc.code, exc.read()
 
 
-def test_serve_demo_answers_healthz_and_stops_on_sigterm(tmp_path: Path, empty_database: str) -> None:
+def test_serve_demo_answers_healthz_and_stops_on_sigterm(
+    tmp_path: Path, empty_database: str
+) -> None:
     port = free_port()
     env = {**os.environ, "BALAGH_DATA_DIR": str(tmp_path / "data"), "BALAGH_DATABASE_URL": empty_database,
            "BALAGH_WEB_PORT": str(port), "BALAGH_SMTP_PORT": str(free_port()), "BALAGH_TELEGRAM_TOKEN": ""}  # fmt: skip
