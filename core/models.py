@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     DateTime,
     Float,
     ForeignKey,
@@ -21,8 +22,10 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     TypeDecorator,
+    Unicode,
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
@@ -221,6 +224,9 @@ class Ticket(Base):
     survey_sent_at: Mapped[datetime | None] = mapped_column()
     satisfaction: Mapped[int | None] = mapped_column(Integer)
     resolution: Mapped[str | None] = mapped_column(Text)
+    # Normalised reference, subject and citizen text (core.search keeps it), so Arabic search
+    # matches spelling variants with a plain LIKE on SQLite and PostgreSQL alike.
+    search_text: Mapped[str | None] = mapped_column(Text)
 
     contact: Mapped[Contact] = relationship(back_populates="tickets")
     assignee: Mapped[User | None] = relationship()
@@ -390,3 +396,14 @@ class JobRun(Base):
     last_finished_at: Mapped[datetime | None] = mapped_column()
     last_result: Mapped[str | None] = mapped_column(Text)
     last_ok: Mapped[bool | None] = mapped_column(Boolean)
+
+
+# APScheduler's job store (balagh/scheduler.py): declared here, exactly as SQLAlchemyJobStore
+# defines it, so migrations create it and schema comparisons do not see a stranger.
+scheduler_jobs = Table(
+    "apscheduler_jobs",
+    Base.metadata,
+    Column("id", Unicode(191), primary_key=True),
+    Column("next_run_time", Float(25), index=True),
+    Column("job_state", LargeBinary, nullable=False),
+)

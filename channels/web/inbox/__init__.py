@@ -1,0 +1,27 @@
+"""`/inbox`: the staff shared inbox, server-rendered, in Arabic (RTL) and English.
+
+`auth` signs staff in and out (Flask-Login, lockout after repeated failures); `views` shows
+the queues and the ticket page and runs the actions through `core.staff_actions`, so the
+inbox and the JSON API share one permission table.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask
+
+bp = Blueprint(
+    "inbox",
+    __name__,
+    url_prefix="/inbox",
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/static",
+)
+
+
+def init_app(app: Flask) -> None:
+    """Register the inbox blueprint and its login manager."""
+    from channels.web.inbox import auth, views  # noqa: F401  (registers routes)
+
+    auth.login_manager.init_app(app)
+    app.register_blueprint(bp)

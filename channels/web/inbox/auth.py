@@ -1,0 +1,174 @@
+"""Signing staff in and out, the language switch, and what every inbox page needs."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from functools import cache
+from typing import Any
+
+from flask import (
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from sqlalchemy import select
+
+from channels.web.inbox import bp
+from channels.web.inbox.i18n import LANGUAGES, RTL, translate
+from core.accounts import hash_password, verify_password
+from core.context import Context
+from core.models import User
+from core.permissions import Action, Staff, allowed, staff_from_user
+
+logger = logging.getLogger(__name__)
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+
+login_manager = LoginManager()
+login_manager.login_view = "inbox.login"
+login_manager.login_message = "please_sign_in"
+login_manager.localize_callback = lambda key: t(key)
+login_manager.session_protection = "strong"
+
+
+class StaffUser(UserMixin):
+    """The signed-in member of staff as Flask-Login sees them."""
+
+    def __init__(self, staff: Staff) -> None:
+        self.staff = staff
+
+    def get_id(self) -> str:
+        return str(self.staff.id)
+
+
+def ctx() -> Context:
+    return current_app.extensions["balagh"]
+
+
+def current_staff() -> Staff:
+    staff: Staff = current_user.staff
+    return staff
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> StaffUser | None:
+    """Reload the user each request so a deactivated or locked account loses access."""
+    if not user_id.isdigit():
+        return None
+    with ctx().sessions() as db:
+        user = db.get(User, int(user_id))
+        if user is None or not user.active:
+            return None
+        if user.locked_until is not None and user.locked_until > ctx().now():
+            return None
+        return StaffUser(staff_from_user(user))
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password("not-a-real-password")
+
+
+def current_language() -> str:
+    """The session's choice, else the user's, else the browser's, else Arabic."""
+    chosen = session.get("lang")
+    if chosen in LANGUAGES:
+        return str(chosen)
+    if current_user.is_authenticated:
+        return current_staff().language if current_staff().language in LANGUAGES else "ar"
+    return request.accept_languages.best_match(LANGUAGES) or "ar"
+
+
+def t(key: str, **params: object) -> str:
+    return translate(key, current_language(), **params)
+
+
+@bp.context_processor
+def _inject() -> dict[str, Any]:
+    lang = current_language()
+    staff = current_staff() if current_user.is_authenticated else None
+    return {
+        "t": t,
+        "lang": lang,
+        "text_dir": "rtl" if lang in RTL else "ltr",
+        "staff": staff,
+        "can": (lambda action: staff is not None and allowed(staff, Action(action))),
+        "taxonomy": ctx().taxonomy,
+    }
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/inbox") and not target.startswith("//"):
+        return target
+    return url_for("inbox.queue")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> Response | str:
+    """Email and password; five failures in a row lock the account for fifteen minutes."""
+    if request.method == "GET":
+        if current_user.is_authenticated:
+            return redirect(url_for("inbox.queue"))  # type: ignore[return-value]
+        return render_template("inbox/login.html", next=request.args.get("next", ""))
+    email = request.form.get("email", "").strip().lower()
+    password = request.form.get("password", "")
+    staff = _check_credentials(email, password)
+    if staff is None:
+        flash(t("login_failed"), "error")
+        return render_template("inbox/login.html", next=request.form.get("next", "")), 401  # type: ignore[return-value]
+    login_user(StaffUser(staff))
+    session["lang"] = staff.language if staff.language in LANGUAGES else current_language()
+    return redirect(_safe_next(request.form.get("next")))  # type: ignore[return-value]
+
+
+def _check_credentials(email: str, password: str) -> Staff | None:
+    now = ctx().now()
+    with ctx().sessions() as db, db.begin():
+        user = db.execute(select(User).where(User.email == email)).scalar_one_or_none()
+        if user is None or not user.active or not user.password_hash:
+            verify_password(_dummy_hash(), password)  # same work whether or not the user exists
+            return None
+        if user.locked_until is not None and user.locked_until > now:
+            logger.info("sign-in refused: account %s is locked", user.id)
+            return None
+        if verify_password(user.password_hash, password):
+            user.failed_logins, user.locked_until = 0, None
+            return staff_from_user(user)
+        user.failed_logins = (user.failed_logins or 0) + 1
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until, user.failed_logins = now + LOCKOUT, 0
+            logger.warning("account %s locked after repeated sign-in failures", user.id)
+        return None
+
+
+@bp.post("/logout")
+def logout() -> Response:
+    """Sign out and forget the session."""
+    lang = session.get("lang")
+    logout_user()
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    flash(translate("signed_out", str(lang or "ar")), "info")
+    return redirect(url_for("inbox.login"))  # type: ignore[return-value]
+
+
+@bp.get("/lang/<code>")
+def set_language(code: str) -> Response:
+    """Switch the inbox between Arabic and English (remembered for the user)."""
+    if code in LANGUAGES:
+        session["lang"] = code
+        if current_user.is_authenticated:
+            with ctx().sessions() as db, db.begin():
+                user = db.get(User, current_staff().id)
+                if user is not None:
+                    user.language = code
+    return redirect(_safe_next(request.args.get("next")))  # type: ignore[return-value]

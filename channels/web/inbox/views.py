@@ -1,0 +1,300 @@
+"""The queues, the ticket page and the actions staff take on a ticket."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import login_required
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from channels.web.inbox import bp
+from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.canned import CANNED, render_canned
+from core import staff_actions
+from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
+from core.files import file_path
+from core.models import Attachment, Delivery, Priority, Role, Status, Ticket, User
+from core.notify import directorate_name
+from core.permissions import Action, allowed, require, ticket_for
+from core.stats import compute_stats, parse_period
+from core.workflow import allowed_targets
+
+CHANNELS = ("telegram", "email", "web", "phone", "open311")
+
+
+@bp.errorhandler(NotFound)
+def _not_found(_exc: NotFound) -> tuple[str, int]:
+    return render_template("inbox/error.html", message=t("not_found")), 404
+
+
+@bp.errorhandler(Forbidden)
+def _forbidden(_exc: Forbidden) -> tuple[str, int]:
+    return render_template("inbox/error.html", message=t("forbidden")), 403
+
+
+def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
+    args = request.args
+    queue = args.get("queue", "mine")
+    status = args.get("status", "")
+    flt = staff_actions.TicketFilter(
+        queue=queue if queue in staff_actions.QUEUES else "mine",
+        status=[status] if status in {s.value for s in Status} else [],
+        directorate=args.get("directorate") or None,
+        category=args.get("category") or None,
+        channel=args.get("channel") or None,
+        language=args.get("language") or None,
+        priority=args.get("priority") or None,
+        overdue=bool(args.get("overdue")),
+        q=(args.get("q") or "").strip() or None,
+    )
+    if flt.q and queue == "mine" and "queue" not in args:
+        flt.queue = "all"  # a search looks everywhere the user may see
+    page = args.get("page", "1")
+    return flt, int(page) if page.isdigit() else 1
+
+
+@bp.get("/")
+@login_required
+def queue() -> str:
+    """The role's queue, or all visible tickets, with filters, search and pages."""
+    staff = current_staff()
+    flt, page = _filter_from_args()
+    with ctx().sessions() as db:
+        result = staff_actions.list_tickets(ctx(), db, staff, flt, page)
+        args = {k: v for k, v in request.args.items() if k != "page"}
+        return render_template(
+            "inbox/queue.html",
+            result=result,
+            flt=flt,
+            args=args,
+            now=ctx().now(),
+            statuses=[s.value for s in Status],
+            priorities=[p.value for p in Priority],
+            channels=CHANNELS,
+        )
+
+
+def _staff_choices(db: Session, ticket: Ticket, for_department: bool) -> list[User]:
+    """Who the ticket may go to: its directorate's staff, and central staff unless the
+    person choosing is department staff (they hand work only within their directorate)."""
+    users = db.execute(select(User).where(User.active.is_(True)).order_by(User.email)).scalars()
+    return [
+        u
+        for u in users
+        if (
+            u.role == Role.DEPARTMENT and ticket.directorate and u.directorate == ticket.directorate
+        )
+        or (u.role != Role.DEPARTMENT and not for_department)
+    ]
+
+
+@bp.get("/t/<reference>")
+@login_required
+def ticket(reference: str) -> str:
+    """Everything about one ticket, and the actions this user may take on it."""
+    staff = current_staff()
+    with ctx().sessions() as db:
+        item = ticket_for(db, staff, reference, Action.VIEW)
+        language = item.language
+        canned = [
+            (
+                c.key,
+                c.label,
+                render_canned(
+                    c.key,
+                    language,
+                    reference=item.reference,
+                    name=item.contact.name,
+                    directorate=directorate_name(ctx(), item.directorate, language),
+                ),
+            )
+            for c in CANNED
+        ]
+        targets = [s.value for s in allowed_targets(item, staff.actor) if s != Status.DUPLICATE]
+        return render_template(
+            "inbox/ticket.html",
+            ticket=item,
+            canned=canned,
+            targets=targets,
+            can_duplicate=Status.DUPLICATE in allowed_targets(item, staff.actor)
+            and allowed(staff, Action.DUPLICATE),
+            assignable=(
+                _staff_choices(db, item, staff.role == Role.DEPARTMENT)
+                if allowed(staff, Action.ASSIGN)
+                else []
+            ),
+            now=ctx().now(),
+            pending_callback=Delivery.QUEUED,
+        )
+
+
+def _act(reference: str, action: Callable[[Any, Session, Ticket], object]) -> Response:
+    """Run one action in one transaction; a refused action is shown, never half-done."""
+    staff = current_staff()
+    try:
+        with ctx().sessions() as db, db.begin():
+            item = ticket_for(db, staff, reference, Action.VIEW)
+            action(staff, db, item)
+    except (InputError, InvalidTransition) as exc:
+        flash(str(exc), "error")
+    except (NotFound, Forbidden):
+        raise
+    except BalaghError as exc:  # pragma: no cover - a new error type not mapped yet
+        flash(str(exc), "error")
+    else:
+        flash(t("done"), "info")
+    return redirect(url_for("inbox.ticket", reference=reference))  # type: ignore[return-value]
+
+
+@bp.post("/t/<reference>/reply")
+@login_required
+def reply(reference: str) -> Response:
+    """Reply to the citizen, typed or from a canned response."""
+    text = request.form.get("text", "").strip()
+    key = request.form.get("canned", "")
+
+    def run(staff: Any, db: Session, item: Ticket) -> None:
+        body = text
+        if not body and key:
+            body = (
+                render_canned(
+                    key,
+                    item.language,
+                    reference=item.reference,
+                    name=item.contact.name,
+                    directorate=directorate_name(ctx(), item.directorate, item.language),
+                )
+                or ""
+            )
+        staff_actions.reply(ctx(), db, staff, item, body)
+
+    return _act(reference, run)
+
+
+@bp.post("/t/<reference>/note")
+@login_required
+def note(reference: str) -> Response:
+    """Add an internal note."""
+    text = request.form.get("text", "")
+    return _act(reference, lambda s, db, item: staff_actions.add_note(ctx(), db, s, item, text))
+
+
+@bp.post("/t/<reference>/transition")
+@login_required
+def transition(reference: str) -> Response:
+    """Move the ticket to one of the statuses the role may choose."""
+    to = request.form.get("to", "")
+    text = request.form.get("note", "")
+    return _act(
+        reference, lambda s, db, item: staff_actions.change_status(ctx(), db, s, item, to, text)
+    )
+
+
+@bp.post("/t/<reference>/reclassify")
+@login_required
+def reclassify(reference: str) -> Response:
+    """Correct the category; the router learns from it."""
+    category = request.form.get("category", "")
+    return _act(
+        reference, lambda s, db, item: staff_actions.reclassify(ctx(), db, s, item, category)
+    )
+
+
+@bp.post("/t/<reference>/assign")
+@login_required
+def assign(reference: str) -> Response:
+    """Give the ticket to a person, or to nobody."""
+    email = request.form.get("assignee", "") or None
+    return _act(reference, lambda s, db, item: staff_actions.assign(ctx(), db, s, item, email))
+
+
+@bp.post("/t/<reference>/duplicate")
+@login_required
+def duplicate(reference: str) -> Response:
+    """Mark the ticket a duplicate of another."""
+    original = request.form.get("of", "")
+    return _act(
+        reference,
+        lambda s, db, item: staff_actions.mark_duplicate(ctx(), db, s, item, original),
+    )
+
+
+@bp.post("/t/<reference>/callback/<int:message_id>")
+@login_required
+def callback(reference: str, message_id: int) -> Response:
+    """Record whether a call-back reached the phone caller."""
+    reached = request.form.get("reached") == "1"
+    text = request.form.get("note", "")
+    return _act(
+        reference,
+        lambda s, db, item: staff_actions.record_callback(
+            ctx(), db, s, item, message_id, reached, text
+        ),
+    )
+
+
+@bp.route("/call", methods=["GET", "POST"])
+@login_required
+def record_call() -> Response | str:
+    """An intake agent records a phone call as a new ticket."""
+    staff = current_staff()
+    require(staff, Action.RECORD_CALL)
+    if request.method == "POST":
+        form = request.form
+        try:
+            processed = staff_actions.record_phone_call(
+                ctx(),
+                staff,
+                form.get("phone", ""),
+                form.get("text", ""),
+                name=form.get("name"),
+                language=form.get("language"),
+                category=form.get("category") or None,
+            )
+        except InputError as exc:
+            flash(str(exc), "error")
+            return render_template("inbox/call.html", form=form), 422  # type: ignore[return-value]
+        flash(t("call_recorded", reference=processed.reference), "info")
+        return redirect(url_for("inbox.ticket", reference=processed.reference))  # type: ignore[return-value]
+    return render_template("inbox/call.html", form={})
+
+
+@bp.get("/attachments/<int:attachment_id>")
+@login_required
+def attachment(attachment_id: int) -> Response:
+    """Download a citizen's file, only for staff who may see its ticket."""
+    staff = current_staff()
+    with ctx().sessions() as db:
+        found = db.get(Attachment, attachment_id)
+        if found is None:
+            raise NotFound("No such file.")
+        require(staff, Action.ATTACHMENT, found.message.ticket)
+        path = file_path(ctx().data_dir, found.sha256)
+        if not path.exists():
+            abort(404)
+        return send_file(
+            path,
+            mimetype=found.content_type or "application/octet-stream",
+            as_attachment=True,
+            download_name=found.filename or f"attachment-{found.id}",
+        )
+
+
+@bp.get("/stats")
+@login_required
+def stats() -> str:
+    """Counts per status, directorate, category and channel for a period."""
+    staff = current_staff()
+    require(staff, Action.STATS)
+    since_arg, until_arg = request.args.get("since", ""), request.args.get("until", "")
+    try:
+        since, until = parse_period(since_arg or None, until_arg or None)
+    except InputError as exc:
+        flash(str(exc), "error")
+        since = until = None
+    with ctx().sessions() as db:
+        figures = compute_stats(db, since, until)
+    return render_template("inbox/stats.html", figures=figures, since=since_arg, until=until_arg)

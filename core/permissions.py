@@ -1,0 +1,148 @@
+"""One permission table for every staff action, shared by the inbox and the JSON API.
+
+Two questions, asked in this order: may this person see the ticket at all (department staff
+see only their directorate's tickets; for anyone else a ticket outside their sight does not
+exist, so it is NotFound -> 404), and may their role do this action (Forbidden -> 403).
+Workflow moves are decided by `core.workflow`'s own table: a role not listed for a move is
+Forbidden, a move the ticket's state does not allow is InvalidTransition -> 409.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, true
+from sqlalchemy.orm import Session
+
+from core.errors import Forbidden, NotFound
+from core.models import Role, Status, Ticket, User
+from core.tickets import ticket_by_reference
+from core.workflow import TRANSITIONS, Actor, check_transition
+
+
+class Action(enum.StrEnum):
+    """Everything a member of staff can do."""
+
+    VIEW = "view"
+    LIST = "list"
+    REPLY = "reply"
+    NOTE = "note"
+    TRANSITION = "transition"
+    RECLASSIFY = "reclassify"
+    ASSIGN = "assign"
+    DUPLICATE = "duplicate"
+    RECORD_CALL = "record_call"
+    CALLBACK = "callback"
+    ATTACHMENT = "attachment"
+    STATS = "stats"
+    MANAGE_USERS = "manage_users"
+
+
+A, D, DEP, S, ADM = Role.AGENT, Role.DISPATCHER, Role.DEPARTMENT, Role.SUPERVISOR, Role.ADMIN
+EVERYONE = frozenset(Role)
+
+# The table. Department staff reach only their directorate's tickets (checked separately);
+# per the centre's three lines they answer the dispatcher (resolve with a note), and the
+# dispatcher informs the citizen, so they do not reply to citizens directly.
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.VIEW: EVERYONE,
+    Action.LIST: EVERYONE,
+    Action.REPLY: frozenset({A, D, S, ADM}),
+    Action.NOTE: EVERYONE,
+    Action.TRANSITION: EVERYONE,
+    Action.RECLASSIFY: frozenset({A, D, S, ADM}),
+    Action.ASSIGN: frozenset({D, DEP, S, ADM}),
+    Action.DUPLICATE: frozenset({A, D, S, ADM}),
+    Action.RECORD_CALL: frozenset({A, D, S, ADM}),
+    Action.CALLBACK: frozenset({D, S, ADM}),
+    Action.ATTACHMENT: EVERYONE,
+    Action.STATS: frozenset({D, S, ADM}),
+    Action.MANAGE_USERS: frozenset({ADM}),
+}
+
+# Actions that need no ticket.
+GLOBAL_ACTIONS = frozenset({Action.LIST, Action.RECORD_CALL, Action.STATS, Action.MANAGE_USERS})
+
+
+@dataclass(frozen=True)
+class Staff:
+    """Who is asking: a detached copy of the user, safe to keep across requests."""
+
+    id: int
+    email: str
+    name: str
+    role: str
+    directorate: str | None
+    language: str = "ar"
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(name=self.email, role=self.role, user_id=self.id, directorate=self.directorate)
+
+
+def staff_from_user(user: User) -> Staff:
+    """The permission view of a User row."""
+    return Staff(
+        id=user.id,
+        email=user.email,
+        name=user.name,
+        role=user.role,
+        directorate=user.directorate,
+        language=user.language or "ar",
+    )
+
+
+def allowed(staff: Staff, action: Action) -> bool:
+    """Whether the role may do this action at all (for showing buttons)."""
+    return staff.role in PERMISSIONS[action]
+
+
+def can_see(staff: Staff, ticket: Ticket) -> bool:
+    """Department staff see their directorate's tickets only; everyone else sees all."""
+    if staff.role == Role.DEPARTMENT:
+        return bool(staff.directorate) and ticket.directorate == staff.directorate
+    return staff.role in EVERYONE
+
+
+def visible_clause(staff: Staff) -> ColumnElement[bool]:
+    """The same rule as `can_see`, as a WHERE clause for listings."""
+    if staff.role == Role.DEPARTMENT:
+        return Ticket.directorate == (staff.directorate or "\x00")
+    return true()
+
+
+def require(staff: Staff, action: Action, ticket: Ticket | None = None) -> None:
+    """Raise NotFound if the ticket is out of sight, Forbidden if the role may not act."""
+    if ticket is not None and not can_see(staff, ticket):
+        raise NotFound("No such ticket.")
+    if ticket is None and action not in GLOBAL_ACTIONS:
+        raise NotFound("No such ticket.")
+    if not allowed(staff, action):
+        raise Forbidden(f"Role '{staff.role}' may not {action.value.replace('_', ' ')}.")
+
+
+def ticket_for(session: Session, staff: Staff, reference: str, action: Action) -> Ticket:
+    """Load a ticket by reference for an action, or raise NotFound/Forbidden."""
+    ticket = ticket_by_reference(session, reference)
+    if ticket is None:
+        raise NotFound("No such ticket.")
+    require(staff, action, ticket)
+    return ticket
+
+
+def require_transition(staff: Staff, ticket: Ticket, to: Status | str) -> None:
+    """Decide a workflow move: 404 out of sight, 403 wrong role, 409 wrong step."""
+    require(staff, Action.TRANSITION, ticket)
+    try:
+        target = Status(to)
+    except ValueError:
+        from core.errors import InputError
+
+        raise InputError(f"Unknown status '{to}'.") from None
+    roles = TRANSITIONS.get((Status(ticket.status), target))
+    if roles is not None and staff.role not in roles:
+        raise Forbidden(
+            f"Role '{staff.role}' may not move a ticket from '{ticket.status}' to '{target}'."
+        )
+    check_transition(ticket, target, staff.actor)

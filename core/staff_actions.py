@@ -1,0 +1,397 @@
+"""What staff do to tickets, once, for the inbox and the JSON API alike.
+
+Every operation takes the acting `Staff`, asks `core.permissions` first, and works in the
+caller's session and transaction, so the ticket change, its Event and any outbox item commit
+together or not at all. Recording a phone call is the exception: it goes through ingestion
+like any other channel, which commits on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from core.context import Context
+from core.errors import InputError, NotFound
+from core.inbound import InboundMessage
+from core.ingest import Processed, ingest
+from core.models import (
+    OPEN_STATUSES,
+    Delivery,
+    Direction,
+    Message,
+    Role,
+    RoutingCorrection,
+    Status,
+    Ticket,
+    User,
+)
+from core.notify import queue_reply
+from core.permissions import Action, Staff, can_see, require, require_transition, visible_clause
+from core.routing_apply import set_category
+from core.search import search_clause
+from core.tickets import record_event, ticket_by_reference
+from core.workflow import transition
+
+MAX_TEXT = 10_000
+PER_PAGE = 25
+MAX_PER_PAGE = 100
+# Open tickets whose SLA clock is running; a resolved ticket waits on the dispatcher, not SLA.
+CLOCK_STATUSES = tuple(s.value for s in OPEN_STATUSES if s != Status.RESOLVED)
+QUEUES = ("mine", "all", "assigned_to_me")
+PHONE_RE = re.compile(r"^\+?[0-9]{6,15}$")
+
+
+def _clean_text(text: str | None, what: str) -> str:
+    cleaned = (text or "").strip()
+    if not cleaned:
+        raise InputError(f"The {what} is empty.")
+    if len(cleaned) > MAX_TEXT:
+        raise InputError(f"The {what} is longer than {MAX_TEXT} characters.")
+    return cleaned
+
+
+def reply(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: str) -> Message:
+    """Answer the citizen on the ticket's channel (a call-back task for phone tickets)."""
+    require(staff, Action.REPLY, ticket)
+    body = _clean_text(text, "reply")
+    message = queue_reply(ctx, session, ticket, body, kind="reply", author_id=staff.id)
+    now = ctx.now()
+    if ticket.first_response_at is None:
+        ticket.first_response_at = now
+    ticket.updated_at = now
+    record_event(
+        session, ticket, "reply", actor=staff.email, actor_id=staff.id, at=now, message=message.id
+    )
+    return message
+
+
+def add_note(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: str) -> Message:
+    """An internal note: on the ticket for staff, never sent to anyone."""
+    require(staff, Action.NOTE, ticket)
+    body = _clean_text(text, "note")
+    now = ctx.now()
+    message = Message(
+        ticket=ticket,
+        direction=Direction.NOTE,
+        channel=ticket.channel,
+        author_id=staff.id,
+        text=body,
+        kind="note",
+        created_at=now,
+    )
+    session.add(message)
+    session.flush()
+    record_event(
+        session, ticket, "note", actor=staff.email, actor_id=staff.id, at=now, message=message.id
+    )
+    return message
+
+
+def reclassify(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, category: str
+) -> RoutingCorrection:
+    """Set the right category (and so directorate) and keep it as a routing correction."""
+    require(staff, Action.RECLASSIFY, ticket)
+    try:
+        ctx.taxonomy.category(category)
+    except KeyError:
+        raise InputError(f"Unknown category '{category}'.") from None
+    before = {"category": ticket.category, "directorate": ticket.directorate}
+    set_category(ctx, ticket, category)
+    assignee = ticket.assignee
+    if assignee and assignee.role == Role.DEPARTMENT and assignee.directorate != ticket.directorate:
+        ticket.assignee_id = None  # the new directorate picks its own person
+    predicted = (ticket.routing or {}).get("category")
+    correction = RoutingCorrection(
+        ticket_id=ticket.id,
+        text=_citizen_text(ticket),
+        predicted=str(predicted) if predicted else None,
+        category=category,
+        user_id=staff.id,
+        created_at=ctx.now(),
+    )
+    session.add(correction)
+    ticket.updated_at = ctx.now()
+    record_event(
+        session,
+        ticket,
+        "reclassified",
+        actor=staff.email,
+        actor_id=staff.id,
+        at=ctx.now(),
+        **{"from": before, "to": {"category": category, "directorate": ticket.directorate}},
+    )
+    return correction
+
+
+def _citizen_text(ticket: Ticket) -> str:
+    parts = [ticket.subject or ""]
+    parts += [m.text for m in ticket.messages if m.direction == Direction.IN and m.text]
+    seen: list[str] = []
+    for part in parts:
+        if part and part not in seen:
+            seen.append(part)
+    return "\n".join(seen)[:MAX_TEXT] or ticket.reference
+
+
+def assign(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, email: str | None
+) -> User | None:
+    """Give the ticket to one person (None: nobody); department staff only within theirs."""
+    require(staff, Action.ASSIGN, ticket)
+    user: User | None = None
+    if email:
+        user = session.execute(
+            select(User).where(User.email == email.strip().lower(), User.active.is_(True))
+        ).scalar_one_or_none()
+        if user is None:
+            raise InputError(f"No active member of staff with email {email}.")
+        if user.role == Role.DEPARTMENT and user.directorate != ticket.directorate:
+            raise InputError(f"{user.email} works for another directorate than this ticket's.")
+        if staff.role == Role.DEPARTMENT and user.role != Role.DEPARTMENT:
+            raise InputError("Department staff assign tickets within their directorate.")
+    previous = ticket.assignee.email if ticket.assignee else None
+    ticket.assignee_id = user.id if user else None
+    ticket.assignee = user
+    ticket.updated_at = ctx.now()
+    record_event(
+        session,
+        ticket,
+        "assignee",
+        actor=staff.email,
+        actor_id=staff.id,
+        at=ctx.now(),
+        **{"from": previous, "to": user.email if user else None},
+    )
+    return user
+
+
+def change_status(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    to: str,
+    note: str | None = None,
+) -> None:
+    """A workflow move by a member of staff (403 wrong role, 409 wrong step)."""
+    require_transition(staff, ticket, to)
+    if to == Status.DUPLICATE:
+        raise InputError("Use 'mark duplicate' and name the original ticket.")
+    transition(ctx, session, ticket, to, staff.actor, note=(note or "").strip() or None)
+
+
+def mark_duplicate(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    original_reference: str,
+    note: str | None = None,
+) -> Ticket:
+    """Link this ticket to the original it repeats and move it to `duplicate`."""
+    require(staff, Action.DUPLICATE, ticket)
+    original = ticket_by_reference(session, original_reference or "")
+    if original is None or not can_see(staff, original):
+        raise InputError(f"No ticket {original_reference!r} to be a duplicate of.")
+    if original.id == ticket.id:
+        raise InputError("A ticket cannot duplicate itself.")
+    require_transition(staff, ticket, Status.DUPLICATE)
+    transition(
+        ctx,
+        session,
+        ticket,
+        Status.DUPLICATE,
+        staff.actor,
+        note=(note or "").strip() or None,
+        duplicate_of=original,
+    )
+    return original
+
+
+def record_phone_call(
+    ctx: Context,
+    staff: Staff,
+    phone: str,
+    text: str,
+    *,
+    name: str | None = None,
+    language: str | None = None,
+    category: str | None = None,
+) -> Processed:
+    """An intake agent types in a call: it becomes a ticket on channel 'phone'."""
+    require(staff, Action.RECORD_CALL)
+    number = re.sub(r"[\s\-().]", "", phone or "")
+    if not PHONE_RE.match(number):
+        raise InputError("Give the caller's phone number (digits, optionally starting with +).")
+    body = _clean_text(text, "call summary")
+    if category:
+        try:
+            ctx.taxonomy.category(category)
+        except KeyError:
+            raise InputError(f"Unknown category '{category}'.") from None
+    processed = ingest(
+        ctx,
+        InboundMessage(
+            channel="phone",
+            sender=number,
+            text=body,
+            external_id=f"call:{uuid.uuid4().hex}",
+            display_name=(name or "").strip() or None,
+            language_hint=language if language in ("ar", "en") else None,
+            phone=number,
+            category_hint=category or None,
+            received_at=ctx.now(),
+            extras={"recorded_by": staff.email},
+        ),
+    )
+    with ctx.sessions() as session, session.begin():
+        ticket = session.get(Ticket, processed.ticket_id)
+        if ticket is not None:
+            record_event(
+                session,
+                ticket,
+                "phone_call",
+                actor=staff.email,
+                actor_id=staff.id,
+                at=ctx.now(),
+                message=processed.message_id,
+            )
+    return processed
+
+
+def record_callback(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    message_id: int,
+    reached: bool,
+    note: str | None = None,
+) -> Message:
+    """The dispatcher called the citizen back: the reply is delivered (reached) or failed."""
+    require(staff, Action.CALLBACK, ticket)
+    message = session.get(Message, message_id)
+    if message is None or message.ticket_id != ticket.id or message.direction != Direction.OUT:
+        raise NotFound("No such call-back on this ticket.")
+    if message.channel != "phone":
+        raise InputError("Only replies to phone tickets are call-backs.")
+    message.delivery_status = Delivery.SENT if reached else Delivery.FAILED
+    message.delivery_error = None if reached else ((note or "").strip() or "not reached")
+    record_event(
+        session,
+        ticket,
+        "callback",
+        actor=staff.email,
+        actor_id=staff.id,
+        at=ctx.now(),
+        message=message.id,
+        reached=reached,
+        note=(note or "").strip() or None,
+    )
+    return message
+
+
+# --- listing -------------------------------------------------------------------------------
+
+
+@dataclass
+class TicketFilter:
+    """What a queue or search asks for; empty fields do not filter."""
+
+    queue: str = "all"
+    status: list[str] = field(default_factory=list)
+    directorate: str | None = None
+    category: str | None = None
+    channel: str | None = None
+    language: str | None = None
+    priority: str | None = None
+    overdue: bool = False
+    q: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketPage:
+    items: list[Ticket]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def queue_clause(staff: Staff, now: datetime) -> ColumnElement[bool]:
+    """The work waiting for this role: intake, dispatch, department, supervision."""
+    if staff.role == Role.AGENT:
+        return Ticket.status == Status.NEW
+    if staff.role == Role.DISPATCHER:
+        return Ticket.status.in_([Status.TRIAGED, Status.RESOLVED, Status.REOPENED])
+    if staff.role == Role.DEPARTMENT:
+        return Ticket.status == Status.ASSIGNED
+    if staff.role == Role.SUPERVISOR:
+        return and_(
+            Ticket.status.in_(CLOCK_STATUSES),
+            or_(Ticket.due_at < now, Ticket.escalated_at.is_not(None)),
+        )
+    return Ticket.status.in_([s.value for s in OPEN_STATUSES])
+
+
+def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket]:
+    """The visible tickets matching a filter, most urgent and newest first."""
+    require(staff, Action.LIST)
+    now = ctx.now()
+    query = select(Ticket).where(visible_clause(staff))
+    if flt.queue == "mine":
+        query = query.where(queue_clause(staff, now))
+    elif flt.queue == "assigned_to_me":
+        query = query.where(Ticket.assignee_id == staff.id)
+    if flt.status:
+        query = query.where(Ticket.status.in_(flt.status))
+    for column, value in (
+        (Ticket.directorate, flt.directorate),
+        (Ticket.category, flt.category),
+        (Ticket.channel, flt.channel),
+        (Ticket.language, flt.language),
+        (Ticket.priority, flt.priority),
+    ):
+        if value:
+            query = query.where(column == value)
+    if flt.overdue:
+        query = query.where(Ticket.status.in_(CLOCK_STATUSES), Ticket.due_at < now)
+    if flt.q:
+        reference = flt.q.strip().upper()
+        clause = search_clause(flt.q)
+        if clause is not None:
+            query = query.where(or_(clause, Ticket.reference == reference))
+    return query
+
+
+def list_tickets(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    flt: TicketFilter,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> TicketPage:
+    """One page of visible tickets matching the filter, with the total count."""
+    page = max(1, page)
+    per_page = min(max(1, per_page), MAX_PER_PAGE)
+    query = ticket_query(ctx, staff, flt)
+    total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = session.execute(
+        query.options(selectinload(Ticket.contact), selectinload(Ticket.assignee))
+        .order_by(Ticket.urgent.desc(), Ticket.created_at.desc(), Ticket.id.desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).scalars()
+    return TicketPage(items=list(rows), page=page, per_page=per_page, total=total)

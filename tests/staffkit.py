@@ -1,0 +1,127 @@
+"""Helpers for the inbox, API, permission and staff-action tests (imported, not a plugin)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from itertools import count
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from channels.web.app import create_app
+from core.accounts import add_user, issue_token
+from core.context import Context
+from core.inbound import InboundMessage, ThreadHints
+from core.ingest import ingest
+from core.models import Ticket, User
+from core.permissions import Staff, staff_from_user
+from core.routing_apply import set_category
+
+PASSWORD = "correct horse battery"
+_ids = count(1)
+
+
+def make_staff(
+    ctx: Context, email: str, role: str, directorate: str | None = None, language: str = "en"
+) -> Staff:
+    """A member of staff with PASSWORD, returned as the permission view."""
+    codes = [d.code for d in ctx.taxonomy.directorates]
+    with ctx.sessions() as session, session.begin():
+        user = add_user(
+            session, email, role, password=PASSWORD, directorate=directorate, directorates=codes
+        )
+        user.language = language
+        return staff_from_user(user)
+
+
+def the_roles(ctx: Context) -> dict[str, Staff]:
+    """One member of staff per role, with department staff for roads and health."""
+    return {
+        "agent": make_staff(ctx, "agent@mct.om", "agent"),
+        "dispatcher": make_staff(ctx, "disp@mct.om", "dispatcher"),
+        "roads": make_staff(ctx, "roads@mct.om", "department", "roads"),
+        "health": make_staff(ctx, "health@mct.om", "department", "health"),
+        "supervisor": make_staff(ctx, "super@mct.om", "supervisor"),
+        "admin": make_staff(ctx, "admin@mct.om", "admin"),
+    }
+
+
+def new_ticket(
+    ctx: Context,
+    text: str = "Pothole on Sultan Qaboos Street",
+    *,
+    sender: str | None = None,
+    channel: str = "telegram",
+    category: str | None = None,
+    **extra: object,
+) -> str:
+    """Ingest a citizen message as a new ticket; optionally classify it; return its reference."""
+    n = next(_ids)
+    if sender is None:
+        sender = f"c{n}@example.com" if channel == "email" else str(1000 + n)
+    processed = ingest(
+        ctx,
+        InboundMessage(
+            channel=channel,
+            sender=sender,
+            text=text,
+            external_id=f"test-{n}-{datetime.now(UTC).timestamp()}",
+            thread=ThreadHints(new_ticket=True),
+            **extra,  # type: ignore[arg-type]
+        ),
+    )
+    if category:
+        with ctx.sessions() as session, session.begin():
+            ticket = session.get(Ticket, processed.ticket_id)
+            assert ticket is not None
+            set_category(ctx, ticket, category)
+    return processed.reference
+
+
+def load(ctx: Context, reference: str) -> Ticket:
+    with ctx.sessions() as session:
+        ticket = session.execute(select(Ticket).where(Ticket.reference == reference)).scalar_one()
+        _ = ticket.messages, ticket.events, ticket.contact.identities, ticket.assignee
+        _ = ticket.duplicate_of
+        return ticket
+
+
+def app_for(ctx: Context) -> Flask:
+    app = create_app(ctx)
+    app.config["TESTING"] = True
+    return app
+
+
+def token_for(ctx: Context, email: str) -> str:
+    with ctx.sessions() as session, session.begin():
+        user = session.execute(select(User).where(User.email == email)).scalar_one()
+        return issue_token(session, user)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token(client: FlaskClient, path: str = "/inbox/login") -> str:
+    page = client.get(path).get_data(as_text=True)
+    match = CSRF_RE.search(page)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def login(client: FlaskClient, email: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+    token = csrf_token(client)
+    return client.post(
+        "/inbox/login", data={"email": email, "password": password, "csrf_token": token}
+    )
+
+
+def post_form(client: FlaskClient, path: str, data: dict[str, str]):  # type: ignore[no-untyped-def]
+    """POST an inbox form with the session's CSRF token."""
+    token = csrf_token(client, "/inbox/")
+    return client.post(path, data={**data, "csrf_token": token})

@@ -1,0 +1,116 @@
+"""Signing in to the inbox: password, lockout, logout, cookies, CSRF, language."""
+
+from __future__ import annotations
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from core.context import Context
+from core.models import User
+from tests.conftest import make_settings
+from tests.staffkit import PASSWORD, app_for, csrf_token, login, make_staff
+
+
+@pytest.fixture
+def client(ctx: Context) -> FlaskClient:
+    make_staff(ctx, "agent@mct.om", "agent", language="ar")
+    return app_for(ctx).test_client()
+
+
+def test_inbox_needs_a_sign_in(client: FlaskClient) -> None:
+    response = client.get("/inbox/")
+    assert response.status_code == 302 and "/inbox/login" in response.headers["Location"]
+
+
+def test_correct_password_signs_in(client: FlaskClient) -> None:
+    response = login(client, "agent@mct.om")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/inbox/")
+    assert client.get("/inbox/").status_code == 200
+
+
+def test_wrong_password_is_refused(client: FlaskClient) -> None:
+    response = login(client, "agent@mct.om", "wrong password!")
+    assert response.status_code == 401
+    assert client.get("/inbox/").status_code == 302
+
+
+def test_unknown_email_gets_the_same_answer(client: FlaskClient) -> None:
+    unknown = login(client, "nobody@mct.om", "whatever12345")
+    wrong = login(client, "agent@mct.om", "whatever12345")
+    assert unknown.status_code == wrong.status_code == 401
+
+
+def test_repeated_failures_lock_the_account_even_for_the_right_password(
+    ctx: Context, client: FlaskClient
+) -> None:
+    for _ in range(5):
+        login(client, "agent@mct.om", "wrong password!")
+    with ctx.sessions() as session:
+        user = session.execute(select(User).where(User.email == "agent@mct.om")).scalar_one()
+        assert user.locked_until is not None and user.locked_until > ctx.now()
+    assert login(client, "agent@mct.om", PASSWORD).status_code == 401
+
+
+def test_success_resets_the_failure_count(ctx: Context, client: FlaskClient) -> None:
+    for _ in range(3):
+        login(client, "agent@mct.om", "wrong password!")
+    login(client, "agent@mct.om")
+    with ctx.sessions() as session:
+        user = session.execute(select(User).where(User.email == "agent@mct.om")).scalar_one()
+        assert user.failed_logins == 0
+
+
+def test_logout_ends_the_session(client: FlaskClient) -> None:
+    login(client, "agent@mct.om")
+    token = csrf_token(client, "/inbox/")
+    response = client.post("/inbox/logout", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert client.get("/inbox/").status_code == 302
+
+
+def test_deactivated_user_loses_the_session(ctx: Context, client: FlaskClient) -> None:
+    login(client, "agent@mct.om")
+    with ctx.sessions() as session, session.begin():
+        session.execute(select(User)).scalar_one().active = False
+    assert client.get("/inbox/").status_code == 302
+
+
+def test_form_post_without_csrf_token_is_refused(client: FlaskClient) -> None:
+    response = client.post("/inbox/login", data={"email": "agent@mct.om", "password": PASSWORD})
+    assert response.status_code == 400
+
+
+def test_session_cookie_is_httponly_and_samesite(client: FlaskClient) -> None:
+    response = login(client, "agent@mct.om")
+    cookie = " ".join(response.headers.getlist("Set-Cookie"))
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_session_cookie_is_secure_behind_https(ctx: Context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from balagh.wiring import build_context
+    from channels.web.app import create_app
+
+    settings = make_settings(
+        tmp_path, ctx.settings.effective_database_url, public_url="https://balagh.example"
+    )
+    secure_ctx = build_context(settings, senders=ctx.senders)
+    try:
+        assert create_app(secure_ctx).config["SESSION_COOKIE_SECURE"] is True
+    finally:
+        secure_ctx.engine.dispose()
+
+
+def test_login_page_is_arabic_rtl_by_default_and_switches_to_english(client: FlaskClient) -> None:
+    page = client.get("/inbox/login", headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    assert 'dir="rtl"' in page and "تسجيل الدخول" in page
+    client.get("/inbox/lang/en")
+    page = client.get("/inbox/login").get_data(as_text=True)
+    assert 'dir="ltr"' in page and "Sign in" in page
+
+
+def test_language_choice_is_remembered_for_the_user(ctx: Context, client: FlaskClient) -> None:
+    login(client, "agent@mct.om")
+    client.get("/inbox/lang/en")
+    with ctx.sessions() as session:
+        assert session.execute(select(User.language)).scalar_one() == "en"

@@ -1,0 +1,200 @@
+"""The inbox: queues per role, the ticket page, actions, visibility and escaping."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from core.context import Context
+from core.inbound import InboundAttachment
+from core.models import Attachment, OutboxItem, RoutingCorrection
+from core.routing.types import UnroutedRouter
+from tests.staffkit import app_for, load, login, new_ticket, post_form, the_roles
+
+
+@pytest.fixture
+def app(ctx: Context) -> Flask:
+    ctx.router = UnroutedRouter()
+    the_roles(ctx)
+    return app_for(ctx)
+
+
+def signed_in(app: Flask, email: str) -> FlaskClient:
+    client = app.test_client()
+    assert login(client, email).status_code == 302
+    client.get("/inbox/lang/en")
+    return client
+
+
+def test_agent_queue_shows_new_tickets(ctx: Context, app: Flask) -> None:
+    fresh = new_ticket(ctx, "Pothole on Way 12")
+    page = signed_in(app, "agent@mct.om").get("/inbox/").get_data(as_text=True)
+    assert fresh in page
+
+
+def test_department_queue_shows_only_its_assigned_tickets(ctx: Context, app: Flask) -> None:
+    roads = new_ticket(ctx, "Pothole", category="road_damage")
+    health = new_ticket(ctx, "Rats", category="pest_control")
+    disp = signed_in(app, "disp@mct.om")
+    agent = signed_in(app, "agent@mct.om")
+    for ref in (roads, health):
+        post_form(agent, f"/inbox/t/{ref}/transition", {"to": "triaged"})
+        post_form(disp, f"/inbox/t/{ref}/transition", {"to": "assigned"})
+    page = signed_in(app, "roads@mct.om").get("/inbox/").get_data(as_text=True)
+    assert roads in page and health not in page
+
+
+def test_department_user_gets_404_on_another_directorates_ticket(ctx: Context, app: Flask) -> None:
+    health = new_ticket(ctx, "Rats", category="pest_control")
+    client = signed_in(app, "roads@mct.om")
+    assert client.get(f"/inbox/t/{health}").status_code == 404
+    assert post_form(client, f"/inbox/t/{health}/note", {"text": "x"}).status_code == 404
+
+
+def test_citizen_script_is_shown_as_text(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "<script>alert('x')</script> pothole")
+    page = signed_in(app, "agent@mct.om").get(f"/inbox/t/{ref}").get_data(as_text=True)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(" in page
+
+
+def test_ticket_page_shows_router_answer_and_delivery_state(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "Pothole")
+    with ctx.sessions() as session, session.begin():
+        from core.tickets import ticket_by_reference
+
+        ticket = ticket_by_reference(session, ref)
+        assert ticket is not None
+        ticket.routing = {
+            "category": "road_damage",
+            "confidence": 0.41,
+            "alternatives": [["street_lighting", 0.22]],
+            "not_for_us": None,
+        }
+    page = signed_in(app, "agent@mct.om").get(f"/inbox/t/{ref}").get_data(as_text=True)
+    assert "41%" in page and "22%" in page
+    assert "Queued" in page  # the acknowledgement waiting in the outbox
+
+
+def test_reply_form_queues_on_the_tickets_channel(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "Pothole", sender="321")
+    client = signed_in(app, "agent@mct.om")
+    response = post_form(client, f"/inbox/t/{ref}/reply", {"text": "Team on the way"})
+    assert response.status_code == 302
+    with ctx.sessions() as session:
+        item = session.execute(select(OutboxItem).where(OutboxItem.kind == "reply")).scalar_one()
+    assert (item.channel, item.address, item.payload["text"]) == (
+        "telegram",
+        "321",
+        "Team on the way",
+    )
+
+
+def test_canned_reply_is_filled_in_the_tickets_language(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "يوجد حفرة كبيرة في الشارع", category="road_damage")
+    client = signed_in(app, "agent@mct.om")
+    post_form(client, f"/inbox/t/{ref}/reply", {"text": "", "canned": "team_dispatched"})
+    reply = load(ctx, ref).messages[-1]
+    assert ref in reply.text and "فريق" in reply.text
+
+
+def test_note_form_never_reaches_the_outbox(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "Pothole")
+    post_form(signed_in(app, "agent@mct.om"), f"/inbox/t/{ref}/note", {"text": "internal"})
+    with ctx.sessions() as session:
+        kinds = list(session.execute(select(OutboxItem.kind)).scalars())
+    assert kinds == ["ack"]
+    assert load(ctx, ref).messages[-1].direction == "note"
+
+
+def test_reclassify_form_stores_a_correction(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "Dog bit my son")
+    post_form(
+        signed_in(app, "agent@mct.om"), f"/inbox/t/{ref}/reclassify", {"category": "stray_animals"}
+    )
+    with ctx.sessions() as session:
+        assert session.execute(select(RoutingCorrection.category)).scalar_one() == "stray_animals"
+
+
+def test_refused_transition_is_shown_and_changes_nothing(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "Pothole")
+    client = signed_in(app, "disp@mct.om")
+    response = post_form(client, f"/inbox/t/{ref}/transition", {"to": "closed"})
+    assert response.status_code == 302
+    page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+    assert "cannot move" in page
+    assert load(ctx, ref).status == "new"
+
+
+def test_ticket_page_offers_only_the_roles_transitions(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "Pothole", category="road_damage")
+    page = signed_in(app, "agent@mct.om").get(f"/inbox/t/{ref}").get_data(as_text=True)
+    assert 'value="triaged"' in page and 'value="closed"' not in page
+
+
+def test_search_finds_spelling_variant(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "تسرب عند مستشفي النهضة")
+    client = signed_in(app, "agent@mct.om")
+    page = client.get("/inbox/", query_string={"q": "مستشفى", "queue": "all"}).get_data(
+        as_text=True
+    )
+    assert ref in page
+
+
+def test_queue_paginates(ctx: Context, app: Flask) -> None:
+    refs = [new_ticket(ctx, f"Pothole {i}") for i in range(27)]
+    client = signed_in(app, "agent@mct.om")
+    first = client.get("/inbox/").get_data(as_text=True)
+    second = client.get("/inbox/?page=2").get_data(as_text=True)
+    assert "Page 1 of 2 (27 tickets)" in first
+    assert sum(r in second for r in refs) == 2
+
+
+def test_record_phone_call_form_creates_a_phone_ticket(ctx: Context, app: Flask) -> None:
+    client = signed_in(app, "agent@mct.om")
+    response = post_form(
+        client,
+        "/inbox/call",
+        {"phone": "99887766", "text": "Broken swing in the park", "language": "en"},
+    )
+    assert response.status_code == 302
+    ref = response.headers["Location"].rsplit("/", 1)[-1]
+    assert load(ctx, ref).channel == "phone"
+
+
+def test_department_cannot_open_the_phone_call_form(app: Flask) -> None:
+    assert signed_in(app, "roads@mct.om").get("/inbox/call").status_code == 403
+
+
+def test_attachment_downloads_only_for_staff_who_see_the_ticket(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(
+        ctx,
+        "Photo of the rats",
+        category="pest_control",
+        attachments=(InboundAttachment("rats.jpg", "image/jpeg", b"\xff\xd8jpegbytes"),),
+    )
+    with ctx.sessions() as session:
+        attachment_id = session.execute(select(Attachment.id)).scalar_one()
+    health = signed_in(app, "health@mct.om").get(f"/inbox/attachments/{attachment_id}")
+    assert health.status_code == 200 and health.data == b"\xff\xd8jpegbytes"
+    roads = signed_in(app, "roads@mct.om").get(f"/inbox/attachments/{attachment_id}")
+    assert roads.status_code == 404
+    assert ref
+
+
+def test_arabic_inbox_is_right_to_left(ctx: Context, app: Flask) -> None:
+    client = app.test_client()
+    login(client, "agent@mct.om")
+    client.get("/inbox/lang/ar")
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert 'dir="rtl"' in page and "قائمتي" in page
+
+
+def test_stats_page_for_supervisor(ctx: Context, app: Flask) -> None:
+    new_ticket(ctx, "Pothole", category="road_damage")
+    client = signed_in(app, "super@mct.om")
+    page = client.get("/inbox/stats").get_data(as_text=True)
+    assert "Road" in page or "road" in page
+    assert signed_in(app, "agent@mct.om").get("/inbox/stats").status_code == 403
