@@ -18,6 +18,7 @@ from core.outbox import enqueue
 from core.tickets import channel_address
 
 PUSH_CHANNELS = ("telegram", "email")
+PULL_CHANNELS = ("web", "open311")
 
 
 def queue_reply(
@@ -48,7 +49,10 @@ def queue_reply(
     session.flush()
     channel, address = _delivery_target(ticket)
     if channel is None or address is None:
-        message.delivery_status = Delivery.SENT if ticket.channel == "web" else Delivery.QUEUED
+        # Pull channels publish the reply where the citizen reads it (status page, Open311);
+        # a phone caller's reply waits as a call-back task for the dispatcher.
+        pulled = ticket.channel in PULL_CHANNELS
+        message.delivery_status = Delivery.SENT if pulled else Delivery.QUEUED
         return message
     enqueue(
         session,
@@ -85,7 +89,7 @@ def _delivery_target(ticket: Ticket) -> tuple[str | None, str | None]:
         address = channel_address(ticket)
         if address is not None:
             return ticket.channel, address
-    if ticket.channel == "web" and ticket.contact.email:
+    if ticket.channel in PULL_CHANNELS and ticket.contact.email:  # also tell them by email
         return "email", ticket.contact.email
     return None, None
 

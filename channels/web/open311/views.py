@@ -1,0 +1,234 @@
+"""`/open311/v2/...`: Open311 GeoReport v2 (discovery, services, requests, tokens).
+
+Spec: http://wiki.open311.org/GeoReport_v2. Reading is public; submitting needs one of the
+keys in BALAGH_OPEN311_API_KEYS. Every service is `realtime`: a POST answers with the
+ticket reference as `service_request_id`. If storing works but processing fails, the
+message is safe (the retry job processes it later) and the client gets a token instead,
+which `/tokens/<token>` turns into the reference once it exists.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from datetime import UTC, datetime, timedelta
+
+from flask import Blueprint, Response, current_app, request
+from sqlalchemy import select
+
+from channels.web.app import csrf
+from channels.web.open311 import public
+from channels.web.open311.render import Open311Error, check_format, error_response, respond
+from channels.web.open311.submit import TOKEN_RE, parse_submission, submission_token
+from core.context import Context
+from core.errors import StorageUnavailable
+from core.ingest import accept, process
+from core.models import InboundRecord, Ticket
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("open311", __name__, url_prefix="/open311/v2")
+csrf.exempt(bp)  # API clients authenticate with api_key, not a session cookie
+
+LANGUAGES = ("en", "ar")
+CHANGESET = "2025-06-01T00:00:00Z"  # when this endpoint's discovery document last changed
+DEFAULT_WINDOW = timedelta(days=90)
+MAX_RESULTS = 1000
+
+
+def _ctx() -> Context:
+    return current_app.extensions["balagh"]
+
+
+@bp.errorhandler(Open311Error)
+def _open311_error(error: Open311Error) -> Response:
+    fmt = (request.view_args or {}).get("fmt", "json")
+    return error_response(fmt, error)
+
+
+def _language() -> str:
+    """`locale` (e.g. ar, ar-OM, en_US) when given, else Accept-Language, else English."""
+    locale = (request.values.get("locale") or "").strip().lower()[:2]
+    if locale in LANGUAGES:
+        return locale
+    return request.accept_languages.best_match(LANGUAGES, default="en") or "en"
+
+
+def _language_hint() -> str | None:
+    """A language the client stated, to reply in when the text itself does not tell."""
+    if request.values.get("locale") or request.headers.get("Accept-Language"):
+        return _language()
+    return None
+
+
+@bp.get("/discovery.<fmt>")
+def discovery(fmt: str) -> Response:
+    """Where the endpoint is and what it speaks."""
+    check_format(fmt)
+    settings = _ctx().settings
+    body = {
+        "changeset": CHANGESET,
+        "contact": f"Questions about this API: {settings.mail_address}",
+        "key_service": f"API keys for submitting requests are issued on request: {settings.mail_address}",
+        "endpoints": [
+            {
+                "specification": public.SPEC_URL,
+                "url": f"{settings.base_url}/open311/v2",
+                "changeset": CHANGESET,
+                "type": "production",
+                "formats": ["application/json", "text/xml"],
+            }
+        ],
+    }
+    return respond(fmt, "discovery", body)
+
+
+@bp.get("/services.<fmt>")
+def services(fmt: str) -> Response:
+    """One service per taxonomy category."""
+    check_format(fmt)
+    return respond(fmt, "services", public.services(_ctx().taxonomy, _language()))
+
+
+@bp.get("/services/<code>.<fmt>")
+def service_definition(code: str, fmt: str) -> Response:
+    """A service's definition; none of ours asks for extra attributes."""
+    check_format(fmt)
+    try:
+        _ctx().taxonomy.category(code)
+    except KeyError:
+        raise Open311Error(404, f"No service with service_code '{code}'.") from None
+    return respond(fmt, "service_definition", {"service_code": code, "attributes": []})
+
+
+def _check_api_key() -> str:
+    keys = [k.strip() for k in _ctx().settings.open311_api_keys.split(",") if k.strip()]
+    given = (request.values.get("api_key") or "").strip()
+    if not keys:
+        raise Open311Error(403, "Submitting requests is not enabled on this endpoint.")
+    if not given:
+        raise Open311Error(401, "api_key is required to submit a request.")
+    # Compare with every key in constant time so timing does not reveal a near match.
+    matched = [k for k in keys if hmac.compare_digest(k.encode(), given.encode())]
+    if not matched:
+        raise Open311Error(403, "api_key is not valid.")
+    return matched[0]
+
+
+@bp.post("/requests.<fmt>")
+def create_request(fmt: str) -> Response:
+    """Submit a service request; answers with the ticket reference."""
+    check_format(fmt)
+    ctx = _ctx()
+    api_key = _check_api_key()
+    token = submission_token(request.headers.get("Idempotency-Key"))
+    message = parse_submission(
+        request.form,
+        ctx.taxonomy,
+        api_key=api_key,
+        token=token,
+        received_at=ctx.now(),
+        language_hint=_language_hint(),
+    )
+    code = str(message.category_hint)
+    language = _language()
+    try:
+        accepted = accept(ctx, message)
+    except StorageUnavailable as exc:
+        response = error_response(fmt, Open311Error(503, str(exc)))
+        response.headers["Retry-After"] = "30"
+        return response
+    client_token = message.external_id.split(":")[1] + token
+    try:
+        processed = process(ctx, accepted.record_id)
+    except Exception:  # stored and marked failed; the retry job finishes it later
+        logger.exception(
+            "open311 request stored as record %s but not processed", accepted.record_id
+        )
+        body = [{"token": client_token, "service_notice": None, "account_id": None}]
+        return respond(fmt, "service_requests", body, 202)
+    notice = public.service_notice(ctx.taxonomy, code, processed.reference, language)
+    body = [
+        {"service_request_id": processed.reference, "service_notice": notice, "account_id": None}
+    ]
+    return respond(fmt, "service_requests", body, 200 if accepted.duplicate else 201)
+
+
+def _date(name: str) -> datetime | None:
+    raw = (request.args.get(name) or "").strip()
+    if not raw:
+        return None
+    # An unencoded '+' in a query string arrives as a space: 10:00:00+04:00 -> "10:00:00 04:00".
+    for candidate in (raw, raw.replace(" ", "+")):
+        try:
+            value = datetime.fromisoformat(candidate)
+        except ValueError:
+            continue
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    raise Open311Error(400, f"{name} must be a W3C date-time, e.g. 2025-01-31T08:00:00+04:00.")
+
+
+@bp.get("/requests.<fmt>")
+def list_requests(fmt: str) -> Response:
+    """Public service requests: by id, or filtered; the last 90 days by default."""
+    check_format(fmt)
+    ctx = _ctx()
+    references = public.split_list(request.args.get("service_request_id"))[:MAX_RESULTS]
+    statuses = [s.lower() for s in public.split_list(request.args.get("status"))]
+    if any(s not in ("open", "closed") for s in statuses):
+        raise Open311Error(400, "status must be open, closed, or both comma-separated.")
+    start, end = _date("start_date"), _date("end_date")
+    if start is None and not references:
+        start = (end or ctx.now()) - DEFAULT_WINDOW
+    with ctx.sessions() as session:
+        tickets = public.find_tickets(
+            session,
+            references=references,
+            codes=public.split_list(request.args.get("service_code")),
+            statuses=statuses,
+            start=start,
+            end=end,
+            limit=MAX_RESULTS,
+        )
+        body = public.service_requests(session, ctx.taxonomy, tickets, _language())
+    return respond(fmt, "service_requests", body)
+
+
+@bp.get("/requests/<reference>.<fmt>")
+def show_request(reference: str, fmt: str) -> Response:
+    """One public service request by its id (the ticket reference)."""
+    check_format(fmt)
+    ctx = _ctx()
+    with ctx.sessions() as session:
+        tickets = public.find_tickets(session, references=[reference], limit=1)
+        if not tickets:
+            raise Open311Error(404, f"No service request '{reference}'.")
+        body = public.service_requests(session, ctx.taxonomy, tickets, _language())
+    return respond(fmt, "service_requests", body)
+
+
+@bp.get("/tokens/<token>.<fmt>")
+def token_status(token: str, fmt: str) -> Response:
+    """The service_request_id behind a token (or a reference, which is its own token)."""
+    check_format(fmt)
+    ctx = _ctx()
+    token = token.strip()
+    with ctx.sessions() as session:
+        reference = session.execute(
+            select(Ticket.reference).where(Ticket.reference == token.upper())
+        ).scalar_one_or_none()
+        if reference is None and TOKEN_RE.match(token):
+            record = session.execute(
+                select(InboundRecord).where(
+                    InboundRecord.channel == public.CHANNEL,
+                    InboundRecord.external_id == f"{public.CHANNEL}:{token[:12]}:{token[12:]}",
+                )
+            ).scalar_one_or_none()
+            if record is None:
+                raise Open311Error(404, f"No request with token '{token}'.")
+            if record.ticket_id is not None:
+                ticket = session.get(Ticket, record.ticket_id)
+                reference = ticket.reference if ticket is not None else None
+        elif reference is None:
+            raise Open311Error(404, f"No request with token '{token}'.")
+    return respond(fmt, "service_requests", [{"service_request_id": reference, "token": token}])
