@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from core.context import Context
 from core.errors import InputError, NotFound
-from core.inbound import InboundMessage
+from core.inbound import InboundMessage, ThreadHints
 from core.ingest import Processed, ingest
 from core.models import (
     OPEN_STATUSES,
@@ -249,6 +249,7 @@ def record_phone_call(
             phone=number,
             category_hint=category or None,
             received_at=ctx.now(),
+            thread=ThreadHints(new_ticket=True),  # each call is its own case
             extras={"recorded_by": staff.email},
         ),
     )

@@ -151,6 +151,19 @@ def test_callback_outcome_marks_the_reply_delivered_or_failed(
         assert len(list(kinds)) == 2
 
 
+def test_each_phone_call_is_a_new_ticket_even_from_the_same_number(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    first = staff_actions.record_phone_call(
+        ctx, roles["agent"], "91234567", "Pothole", category="road_damage"
+    )
+    second = staff_actions.record_phone_call(
+        ctx, roles["agent"], "91234567", "Stray dogs", category="stray_animals"
+    )
+    assert first.reference != second.reference
+    assert load(ctx, second.reference).category == "stray_animals"
+
+
 def test_phone_call_needs_a_phone_number(ctx: Context, roles: dict[str, Staff]) -> None:
     with pytest.raises(InputError):
         staff_actions.record_phone_call(ctx, roles["agent"], "call me", "Pothole")
