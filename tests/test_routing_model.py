@@ -14,12 +14,15 @@ from core.routing.evaluate import cross_validate, evaluate
 from core.routing.router import ModelRouter
 from core.routing.taxonomy import load_taxonomy
 
-# Measured 5-fold CV on the dev corpus with extra.jsonl in every training fold:
-# accuracy 0.830, macro-F1 0.830 (seed 0). Floors leave a margin for seeds and new libraries.
-CV_MACRO_F1_FLOOR = 0.78
-FORM_ACCURACY_FLOOR = 0.70
-URGENT_RECALL_FLOOR = 0.90
-URGENT_PRECISION_FLOOR = 0.85
+# Measured 3-fold CV (seed 0) on the dev corpus with extra.jsonl in every training fold:
+# accuracy 0.888, macro-F1 0.888, weakest form (english) 0.842, urgent P 1.0 / R 1.0; seeds 1
+# and 2 give 0.876-0.878. The full 5-fold figures come from `bench/routing.py`; three folds
+# keep this test fast. Floors leave a margin for seeds and new library versions.
+CV_FOLDS = 3
+CV_MACRO_F1_FLOOR = 0.85
+FORM_ACCURACY_FLOOR = 0.78
+URGENT_RECALL_FLOOR = 0.93
+URGENT_PRECISION_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +30,11 @@ def model() -> Model:
     return train(shipped_rows())
 
 
-def test_five_fold_cross_validation_meets_the_measured_floor() -> None:
+def test_cross_validation_meets_the_measured_floor() -> None:
     rows = shipped_rows()
     dev = [r for r in rows if str(r.get("id", "")).startswith("dev-")]
     extra = [r for r in rows if not str(r.get("id", "")).startswith("dev-")]
-    report = cross_validate(dev, 5, extra_training=extra)
+    report = cross_validate(dev, CV_FOLDS, extra_training=extra)
     assert report.n == 500
     assert report.macro_f1 >= CV_MACRO_F1_FLOOR, report.to_text()
     assert all(r.accuracy >= FORM_ACCURACY_FLOOR for r in report.by_form), report.to_text()

@@ -1,15 +1,18 @@
 """The trained category and urgency model, its file format, and the store that builds it.
 
-Features are character n-grams (robust to spelling, dialect and Arabizi variation), word
-n-grams, and cross-language concept tokens, all over normalised text with place names
-removed. A linear SVM calibrated to probabilities measured better than logistic regression
-on cross-validation of the dev corpus, and trains in a few seconds.
+Features (features.py) are character n-grams, word n-grams, a consonant-skeleton view that
+puts Arabizi and Arabic spellings in one space, and cross-language concept tokens, all over
+normalised text with place names removed. A linear SVM with a fitted softmax temperature
+measured better than logistic regression and than per-class sigmoid calibration on
+cross-validation of the dev corpus, and trains in a few seconds. Once trained, the category and urgency models are reduced to one dense weight
+matrix, so classifying a message is a row gather and a few array operations.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import os
 import pickle
 import threading
@@ -21,26 +24,27 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 import sklearn
+from scipy.optimize import minimize_scalar
 from scipy.special import expit
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.svm import LinearSVC
 
 from core.language.normalize import normalize_arabic
 from core.routing import screening, urgency
 from core.routing.dataset import Row, labelled, shipped_rows
-from core.routing.lexicon import concept_tokens, strip_places
+from core.routing.features import FeatureSpace
 from core.routing.taxonomy import Taxonomy, load_taxonomy
 from core.routing.types import Classification
 
 logger = logging.getLogger(__name__)
 
-MODEL_FORMAT = 1  # bump when the saved structure or the features change
+MODEL_FORMAT = 2  # bump when the saved structure or the features change
 MODEL_FILE = "routing-model.pkl"
 CORRECTION_WEIGHT = 3.0  # a staff correction counts as much as three shipped examples
+SVM_C = 0.5  # chosen on a small grid by cross-validation of the dev corpus
+URGENT_C = 10.0
 _PROBE = "أُسْرة إلى مستشفى ٣ ROAD Ruwi 7ufra"  # fingerprints the normaliser a model was built with
 
 
@@ -73,11 +77,6 @@ def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
     return hashlib.sha256(repr(pairs).encode()).hexdigest()[:12]
 
 
-def _prepare(texts: Iterable[str]) -> tuple[list[str], list[str]]:
-    norms = [normalize_arabic(t) for t in texts]
-    return [strip_places(n) for n in norms], [concept_tokens(n) for n in norms]
-
-
 class Model:
     """A trained router model: category probabilities plus an urgent-message probability."""
 
@@ -94,50 +93,40 @@ class Model:
     @property
     def categories(self) -> tuple[str, ...]:
         """The category codes this model can answer."""
-        return tuple(str(c) for c in self._parts["category"].classes_)
-
-    def _features(self, texts: Sequence[str]) -> Any:
-        words, concepts = _prepare(texts)
-        p = self._parts
-        return sp.hstack(
-            [
-                p["char"].transform(words),
-                p["word"].transform(words),
-                p["concept"].transform(concepts),
-            ]
-        ).tocsr()
+        return self._parts["linear"].classes
 
     def classify(self, text: str) -> Classification:
         """Classify one message: category, directorate, confidence, alternatives, urgency."""
-        return self.classify_many([text])[0]
+        cols, vals = self._parts["features"].vector(text)
+        probs, urgent_p = self._parts["linear"].predict_one(cols, vals)
+        return self._result(text, probs, urgent_p)
 
     def classify_many(self, texts: Sequence[str]) -> list[Classification]:
         """Classify a batch (faster per message than one at a time)."""
         if not texts:
             return []
-        x = self._features(texts)
-        probs = self._parts["category"].predict_proba(x)
-        urgent_p = self._parts["urgent"].predict_proba(x)[:, 1] if self._parts["urgent"] else None
+        x = self._parts["features"].matrix(texts)
+        probs, urgent_p = self._parts["linear"].predict_many(x)
+        return [
+            self._result(text, probs[i], None if urgent_p is None else float(urgent_p[i]))
+            for i, text in enumerate(texts)
+        ]
+
+    def _result(self, text: str, probs: np.ndarray, p_urgent: float | None) -> Classification:
         classes = self.categories
-        out = []
-        for i, text in enumerate(texts):
-            order = np.argsort(probs[i])[::-1]
-            best = classes[order[0]]
-            p_urgent = float(urgent_p[i]) if urgent_p is not None else None
-            is_urgent, why = urgency.is_urgent(text, p_urgent)
-            out.append(
-                Classification(
-                    category=best,
-                    directorate=self.directorates.get(best),
-                    confidence=float(probs[i][order[0]]),
-                    urgent=is_urgent,
-                    alternatives=tuple((classes[j], float(probs[i][j])) for j in order[1:3]),
-                    not_for_us=screening.screen(text),
-                    model_version=self.version,
-                    extras={"urgent_probability": p_urgent, "urgent_reason": why},
-                )
-            )
-        return out
+        order = np.argsort(probs)[::-1][:3]
+        best = classes[order[0]]
+        is_urgent, why = urgency.is_urgent(text, p_urgent)
+        return Classification(
+            category=best,
+            directorate=self.directorates.get(best),
+            confidence=float(probs[order[0]]),
+            urgent=is_urgent,
+            alternatives=tuple((classes[j], float(probs[j])) for j in order[1:3]),
+            not_for_us=screening.screen(text),
+            model_version=self.version,
+            extras={"urgent_probability": p_urgent, "urgent_reason": why},
+        )
 
     def save(self, path: str | Path) -> None:
         """Write the model atomically (temp file then rename) so readers never see half a file."""
@@ -175,42 +164,94 @@ def load(path: str | Path) -> Model:
     return Model(parts, dict(payload["directorates"]), meta)
 
 
-class CompiledCalibratedLinear:
-    """A fitted sigmoid-calibrated linear SVM ensemble reduced to numpy arrays.
+class ScaledSVC:
+    """A linear SVM whose scores become probabilities through one fitted softmax temperature.
 
-    scikit-learn's CalibratedClassifierCV validates its input once per fold and per class,
-    which costs milliseconds per message; the same arithmetic as one sparse product and a
-    few array operations gives identical probabilities in a fraction of the time.
+    One-vs-rest sigmoid calibration (CalibratedClassifierCV) re-ranks classes and cost about
+    a point of cross-validated accuracy; a single temperature, fitted on cross-validated
+    decision values by minimising log-loss, keeps the SVM's ranking and still gives
+    confidences the intake threshold can rely on.
     """
 
-    def __init__(self, calibrated: CalibratedClassifierCV) -> None:
-        self.classes_ = np.asarray(calibrated.classes_)
-        folds = calibrated.calibrated_classifiers_
-        for fold in folds:
-            if list(fold.estimator.classes_) != list(self.classes_):
-                raise ValueError("every calibration fold must know every class")
-        self._weights = sp.csr_matrix(np.vstack([f.estimator.coef_ for f in folds]).T)
-        self._intercepts = np.concatenate([f.estimator.intercept_ for f in folds])
-        self._a = np.concatenate([[c.a_ for c in f.calibrators] for f in folds])
-        self._b = np.concatenate([[c.b_ for c in f.calibrators] for f in folds])
-        self._folds = len(folds)
+    def __init__(self, c: float, folds: int) -> None:
+        self.c = c
+        self.folds = folds
+        self.scale = 1.0
 
-    def predict_proba(self, x: Any) -> np.ndarray:
-        """Average over folds of the per-fold normalised one-vs-rest sigmoid probabilities."""
-        n_classes = len(self.classes_)
-        scores = np.asarray((x @ self._weights).todense()) + self._intercepts
-        proba = expit(-(self._a * scores + self._b)).reshape(-1, self._folds, n_classes)
-        totals = proba.sum(axis=2, keepdims=True)
-        proba = np.where(totals > 0, proba / np.where(totals > 0, totals, 1.0), 1.0 / n_classes)
-        result: np.ndarray = proba.mean(axis=1)
-        return result
+    def fit(self, x: Any, y: Sequence[str], sample_weight: np.ndarray) -> ScaledSVC:
+        """Fit the SVM on everything and the temperature on out-of-fold scores."""
+        svm = LinearSVC(C=self.c)
+        cv = StratifiedKFold(self.folds, shuffle=True, random_state=0)
+        scores = cross_val_predict(
+            svm, x, y, cv=cv, method="decision_function", params={"sample_weight": sample_weight}
+        )
+        svm.fit(x, y, sample_weight=sample_weight)
+        self.classes_ = svm.classes_
+        self.coef_, self.intercept_ = svm.coef_, svm.intercept_
+        truth = np.searchsorted(self.classes_, np.asarray(y))
+        weights = sample_weight / sample_weight.sum()
+
+        def loss(log_scale: float) -> float:
+            z = scores * math.exp(log_scale)
+            z = z - z.max(axis=1, keepdims=True)
+            log_p = z[np.arange(len(truth)), truth] - np.log(np.exp(z).sum(axis=1))
+            return float(-(weights * log_p).sum())
+
+        self.scale = math.exp(minimize_scalar(loss, bounds=(-3.0, 5.0), method="bounded").x)
+        return self
+
+
+class CompiledLinear:
+    """Fitted category and urgency models reduced to one dense weight matrix.
+
+    Columns are the category model's scores (one per class, softmax with the model's scale)
+    followed by the urgent model's single output. scikit-learn validates its input on every
+    call, which costs milliseconds per message; the same arithmetic as a row gather and a few
+    array operations gives the same probabilities in microseconds.
+    """
+
+    def __init__(self, category: Any, urgent: LogisticRegression | None) -> None:
+        self.classes = tuple(str(c) for c in category.classes_)
+        coef, intercept = category.coef_, category.intercept_
+        if len(self.classes) == 2:  # binary: one score column, softmax of (0, score)
+            coef = np.vstack([np.zeros_like(coef), coef])
+            intercept = np.concatenate([[0.0], intercept])
+        scale = float(getattr(category, "scale", 1.0))
+        coef, intercept = coef * scale, intercept * scale
+        self._urgent = urgent is not None
+        if urgent is not None:
+            coef = np.vstack([coef, urgent.coef_])
+            intercept = np.concatenate([intercept, urgent.intercept_])
+        self._weights = np.ascontiguousarray(coef.T, dtype=np.float32)
+        self._intercepts = intercept.astype(np.float64)
+
+    def predict_one(self, cols: list[int], vals: list[float]) -> tuple[np.ndarray, float | None]:
+        """Category probabilities and urgent probability for one sparse feature row."""
+        if cols:
+            scores = np.asarray(vals) @ self._weights[cols] + self._intercepts
+        else:
+            scores = self._intercepts.copy()
+        probs, urgent = self._finish(scores[np.newaxis, :])
+        return probs[0], None if urgent is None else float(urgent[0])
+
+    def predict_many(self, x: Any) -> tuple[np.ndarray, np.ndarray | None]:
+        """Category probabilities (rows) and urgent probabilities for a sparse matrix."""
+        return self._finish(np.asarray(x @ self._weights) + self._intercepts)
+
+    def _finish(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        urgent = expit(scores[:, -1]) if self._urgent else None
+        if self._urgent:
+            scores = scores[:, :-1]
+        z = np.exp(scores - scores.max(axis=1, keepdims=True))
+        probs: np.ndarray = z / z.sum(axis=1, keepdims=True)
+        return probs, urgent
 
 
 def _category_classifier(counts: Counter[str]) -> Any:
     folds = min(5, min(counts.values()))
     if folds < 2:  # a category with one example cannot be calibrated by cross-validation
         return LogisticRegression(C=20, max_iter=3000)
-    return CalibratedClassifierCV(LinearSVC(C=0.5), cv=folds, method="sigmoid")
+    return ScaledSVC(SVM_C, folds)
 
 
 def train(
@@ -237,30 +278,15 @@ def train(
     if len(set(labels)) < 2:
         raise ValueError("training needs examples of at least two categories")
 
-    words, concepts = _prepare(texts)
-    parts: dict[str, Any] = {
-        "char": TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
-        "word": TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
-        ),
-        "concept": TfidfVectorizer(token_pattern=r"\S+", use_idf=False),
-    }
-    x = sp.hstack(
-        [
-            parts["char"].fit_transform(words),
-            parts["word"].fit_transform(words),
-            parts["concept"].fit_transform(concepts),
-        ]
-    ).tocsr()
+    space = FeatureSpace().fit(texts)
+    x = space.matrix(texts)
     clf = _category_classifier(Counter(labels))
     clf.fit(x, labels, sample_weight=np.asarray(weights))
-    parts["category"] = (
-        CompiledCalibratedLinear(clf) if isinstance(clf, CalibratedClassifierCV) else clf
-    )
-    parts["urgent"] = None
+    urgent_model = None
     if 2 <= sum(urgent) < n_urgent_rows:
-        parts["urgent"] = LogisticRegression(C=10, class_weight="balanced", max_iter=3000)
-        parts["urgent"].fit(x[:n_urgent_rows], urgent)
+        urgent_model = LogisticRegression(C=URGENT_C, class_weight="balanced", max_iter=3000)
+        urgent_model.fit(x[:n_urgent_rows], urgent)
+    parts: dict[str, Any] = {"features": space, "linear": CompiledLinear(clf, urgent_model)}
 
     now = datetime.now(UTC)
     digest = hashlib.sha256(repr((texts, labels)).encode()).hexdigest()[:8]

@@ -1,123 +1,172 @@
-"""A small cross-language concept lexicon for municipal complaints.
+"""A cross-language concept lexicon for municipal complaints, matched by dictionary look-up.
 
 The labelled data is thin per language form (a few examples per category each for English,
 MSA, Gulf, Arabizi and mixed), so n-grams learned in one form rarely help another. Mapping
 everyday words of every form (حفره, pothole, 7ufra) to one concept token lets the model share
-what it learns across forms. Terms are general vocabulary, never phrases from the corpus.
+what it learns across forms. Terms are general municipal vocabulary in Arabic (MSA and Gulf)
+and English, never phrases from the corpus; Arabizi words reach the Arabic terms through
+their consonant skeleton (see arabizi.py), so few Arabizi spellings need listing.
 """
 
 from __future__ import annotations
 
-from core.routing.terms import compile_terms
+from core.routing.arabizi import is_arabizi_token, looks_arabizi, skeleton, transliterate
+from core.routing.terms import index_terms, is_arabic, variants
 
+# Arabic terms are stems (they also match with suffixes and clitics); Latin terms too, so
+# short English words that begin longer unrelated ones end in '=' (whole word only).
 # fmt: off
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "pothole": ("حفر", "حفره", "نقره", "pothole", "hole in the road", "7ufr", "7ofr", "7ufra",
-                "7ofra"),
+    "pothole": ("حفر", "حفره", "نقره", "جوره", "pothole", "hole=", "holes=", "crater"),
     "asphalt": ("اسفلت", "زفت", "طبقه الطريق", "هبوط", "تشقق الطريق", "asphalt", "tarmac",
-                "road surface", "sinking", "isfilt", "zift"),
+                "road surface", "resurfac", "sinking", "subsid", "isfilt", "zift"),
     "pavement": ("رصيف", "ارصفه", "بلاط", "انترلوك", "pavement", "sidewalk", "footpath", "kerb",
-                 "curb", "tiles", "rasif", "ra9ee", "bla6"),
+                 "curb", "tiles", "paving", "interlock"),
+    "road": ("شارع", "شوارع", "طريق", "طرق", "سكه", "دوار", "تقاطع", "جسر", "road", "street",
+             "lane=", "roundabout", "junction", "bridge", "highway", "shari3", "6areeq"),
     "light": ("اناره", "انوار", "ليت", "لمبه", "مصباح", "مصابيح", "عمود الاناره", "عمود النور",
-              "street light", "streetlight", "lamp", "light", "lights", "lighting", "enara",
-              "lait", "lamba", "ly6", "3mood el"),
-    "dark": ("ظلام", "مظلم", "مطفي", "طافي", "طافيه", "ما تشتغل", "dark", "unlit", "not working",
-             "flicker", "off at night", "6afy", "6afya", "6'alam", "dalam"),
-    "sign": ("لوحه", "لوحات", "اشاره", "اشارات", "لافته ارشاديه", "sign", "signs", "signboard",
-             "stop sign", "road marking", "zebra", "crossing", "lo7a", "lo7at", "ishara"),
-    "bump": ("مطب", "مطبات", "تخفيف السرعه", "speed bump", "speed hump", "speeding", "matab",
-             "mataab", "ma6ab", "b sor3a", "bsor3a"),
-    "garbage": ("زباله", "قمامه", "نفايات", "اكياس", "garbage", "rubbish", "trash", "waste bin",
-                "bin", "bins", "zbala", "zibala", "qmama", "akyas"),
-    "container": ("حاويه", "حاويات", "برميل", "container", "skip", "dumpster", "7awya", "7awiya",
-                  "barmeel"),
-    "collect": ("ما جمعوا", "لم تجمع", "تفريغ", "يفضي", "شاحنه النفايات", "سياره الزباله",
-                "collected", "collection", "pick up", "emptied", "overflowing bin", "t7allat",
-                "ma sheloha"),
-    "dumping": ("رمي", "مرمي", "مرميه", "يكبون", "كب", "مكبوب", "مخلفات", "انقاض", "ردم",
-                "dumped", "dumping", "debris", "rubble", "fly tipping", "tyres", "ykbon", "kab=",
-                "mu5alafat", "mkbooba"),
-    "vehicle": ("سياره", "سيارات", "مركبه", "باص", "بيك اب", "car", "vehicle", "truck", "bus",
-                "sayara", "sayyara", "pick up", "pickup"),
-    "abandoned": ("مهمل", "مهمله", "متروكه", "خربان", "خربانه", "واقفه من", "ما تحركت", "غبار",
-                  "abandoned", "left for", "dusty", "flat tyres", "mhmal", "5arban", "3'bar"),
-    "sewage": ("مجاري", "صرف صحي", "الصرف", "طفح", "تطفح", "طافحه", "بيارة", "خزان صرف", "sewage",
-               "sewer", "septic", "majari", "t6f7", "6af7", "y6af7"),
-    "manhole": ("منهول", "غرفه تفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole",
-                "drain cover", "manhool", "balo3a"),
+              "street light", "streetlight", "lamp", "light", "lighting", "bulb", "lait=",
+              "lamba"),
+    "dark": ("ظلام", "مظلم", "مطفي", "طافي", "طافيه", "منطفي", "dark", "unlit", "flicker",
+             "blackout", "switched off"),
+    "sign": ("لوحه", "لوحات", "اشاره", "اشارات", "لافته", "خطوط المشاه", "ممر المشاه",
+             "sign=", "signs=", "signboard", "signpost", "road marking", "zebra", "crossing",
+             "traffic light", "signal"),
+    "bump": ("مطب", "مطبات", "تخفيف السرعه", "سرعه", "speed bump", "speed hump", "speeding",
+             "speed=", "matab"),
+    "garbage": ("زباله", "قمامه", "نفايات", "اكياس", "وساخه", "garbage", "rubbish", "trash",
+                "litter", "waste", "bin=", "bins=", "bags=", "zbala", "zibala"),
+    "container": ("حاويه", "حاويات", "برميل", "container", "skip=", "skips=", "dumpster",
+                  "wheelie"),
+    "collect": ("ما جمعوا", "لم تجمع", "جمع", "تفريغ", "يفضي", "شاحنه النفايات", "سياره الزباله",
+                "انشالت", "شالوا", "ممتلي", "مليان", "collected", "collection", "pick up",
+                "emptied", "empty=", "overflow", "full="),
+    "dumping": ("رمي", "رمى", "يرمي", "يرمون", "مرمي", "مرميه", "يكبون", "كب=", "مكبوب", "مخلفات",
+                "انقاض", "ردم", "سكراب", "dumped", "dumping", "dump=", "debris", "rubble",
+                "fly tipping", "fly tip", "tyres", "tires", "thrown", "throwing", "scrap",
+                "construction waste", "mu5alafat"),
+    "vehicle": ("سياره", "سيارات", "مركبه", "مركبات", "باص", "بيك اب", "شاحنه", "قارب", "دراجه",
+                "car=", "cars=", "vehicle", "truck", "bus=", "van=", "pickup", "boat", "trailer",
+                "motorbike", "sayara", "sayyara"),
+    "abandoned": ("مهمل", "مهمله", "متروك", "متروكه", "مهجوره", "خربان", "خربانه", "تالفه",
+                  "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب", "abandoned",
+                  "left there", "not moved", "hasn't moved", "wreck", "derelict", "no plates",
+                  "number plates", "tow=", "towed", "towing", "rusting", "rusty", "5arban"),
+    "sewage": ("مجاري", "صرف صحي", "الصرف", "طفح", "تطفح", "طافحه", "بياره", "خزان صرف", "sewage",
+               "sewer", "septic", "wastewater", "majari"),
+    "manhole": ("منهول", "غرفه تفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole", "drain cover",
+                "manhool"),
     "smell": ("ريحه", "رائحه", "روايح", "كريهه", "smell", "stink", "odour", "odor", "ray7a"),
-    "rain": ("مطر", "امطار", "الامطار", "سيول", "وادي", "rain", "storm", "flood", "m6ar", "mu6ar"),
+    "rain": ("مطر", "امطار", "الامطار", "سيول", "وادي", "اعصار", "rain", "storm", "flood",
+             "cyclone", "wadi"),
     "pooling": ("تجمع", "متجمعه", "واقف", "راكده", "بحيره", "غرق", "الماي", "مياه", "pooling",
-                "standing water", "puddle", "under water", "waterlogged", "mai=", "wagif", "wagfa"),
-    "drain": ("تصريف", "مصرف", "مصارف", "شبكه التصريف", "فتحات التصريف", "drain", "drains",
-              "gully", "culvert", "msdood"),
-    "food": ("مطعم", "مطاعم", "اكل", "غذا", "اغذيه", "مقهى", "كافتيريا", "مخبز", "ملحمه", "سمك",
-             "لحم", "بقاله", "restaurant", "food", "cafeteria", "bakery", "kitchen", "meat",
-             "fish", "grocery", "ma63am", "mat3am", "akl", "baqala", "9aloon"),
-    "hygiene": ("منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "قذر", "صراصير بالمطبخ",
-                "تسمم", "expired", "rotten", "spoiled", "dirty kitchen", "hygiene", "poisoning",
-                "unhygienic", "montahi", "fased", "wasi5"),
-    "rodent": ("فيران", "فئران", "جرذ", "جرذان", "قوارض", "rat", "rats", "mice", "rodent",
-               "fe2ran", "firan", "jr4an"),
-    "insect": ("بعوض", "ناموس", "صراصير", "حشرات", "ذباب", "نمل", "رش", "مبيد", "mosquito",
-               "mosquitoes", "cockroach", "insects", "flies", "termite", "fogging", "spray",
-               "ba3oodh", "ba3ood", "9ara9eer", "rash=", "dhbab"),
+                "standing water", "puddle", "under water", "waterlogged", "stagnant", "mai="),
+    "drain": ("تصريف", "مصرف", "مصارف", "شبكه التصريف", "فتحات التصريف", "انسداد", "مسدود",
+              "drain", "gully", "culvert", "blocked", "clogged"),
+    "food": ("مطعم", "مطاعم", "اكل", "غذا", "اغذيه", "مقهى", "كافتيريا", "مخبز", "ملحمه", "مسلخ",
+             "سمك", "لحم", "بقاله", "مطبخ", "restaurant", "food", "cafeteria", "cafe", "bakery",
+             "kitchen", "meat", "fish=", "grocery", "butcher", "eatery", "shawarma", "mat3am"),
+    "hygiene": ("منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "قذر", "تسمم", "نظافه",
+                "expired", "rotten", "spoiled", "hygiene", "poisoning", "unhygienic", "filthy",
+                "mould", "mold", "contaminat"),
+    "rodent": ("فيران", "فئران", "فار", "جرذ", "جرذان", "قوارض", "rat=", "rats=", "mice", "mouse",
+               "rodent"),
+    "insect": ("بعوض", "ناموس", "صراصير", "حشرات", "ذباب", "نمل", "رش", "مبيد", "مكافحه",
+               "mosquito", "cockroach", "insect", "flies", "termite", "fogging", "spray",
+               "pest", "bedbug", "fumigat"),
     "animal": ("كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال", "ابل", "بقر",
-               "اغنام", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "ميت", "ميته", "dog",
-               "dogs", "cat", "cats", "camel", "donkey", "goats", "stray", "animal", "carcass",
-               "dead", "kilab", "klab", "qa6wa", "9a6wa", "7mar", "sayba", "mayta", "mayit",
-               "jamal"),
-    "construction": ("بناء", "يبني", "بنى", "ملحق", "طابق", "دور ثالث", "سور", "build", "built",
-                     "building", "extension", "storey", "floor", "annex", "bina", "yabni", "6abiq"),
-    "violation": ("مخالفه", "بدون ترخيص", "بدون تصريح", "تعدي", "متعدي", "ارض حكوميه",
-                  "الارض العامه", "بدون رخصه", "violation", "without permit", "no permit",
-                  "illegal", "encroach", "public land", "unauthorised", "unauthorized",
-                  "bdoon tar5ee9", "bdoon ru5sa", "bdoon rukh9a", "ta3addi"),
-    "danger_structure": ("آيل للسقوط", "تشقق", "تشققات", "متصدع", "تصدعات", "شقوق", "مائل",
-                         "مايل", "ينهار", "انهيار", "يطيح", "مهجور", "crack", "cracks", "cracked",
-                         "collapse", "collapsing", "leaning", "unsafe", "derelict", "crumbling",
-                         "mshaqqaq", "shqooq", "mayel", "y6ee7", "mhjoor"),
-    "noise": ("ازعاج", "ضوضاء", "ضجيج", "صوت", "مزعج", "دق", "طق", "noise", "noisy", "loud",
-              "hammering", "drilling", "generator", "9oot", "9ouat", "iz3aj", "ez3aj"),
-    "night": ("الليل", "بالليل", "ليلا", "نص الليل", "الفجر", "night", "midnight", "am every",
-              "pm every", "lail", "layl"),
-    "park": ("حديقه", "حدايق", "حدائق", "منتزه", "العاب الاطفال", "مرجيحه", "ممشى", "park",
-             "playground", "swing", "slide", "garden", "7adeeqa", "7adiqa", "mrji7a"),
-    "tree": ("شجره", "اشجار", "نخله", "نخيل", "اغصان", "تقليم", "ري", "عشب", "زرع", "tree",
-             "trees", "branch", "palm", "irrigation", "grass", "pruning", "shajara", "shjar",
-             "ni5la"),
+               "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
+               "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
+               "sheep", "stray", "animal", "carcass", "dead="),
+    "construction": ("بناء", "يبني", "يبنون", "بنى", "ملحق", "طابق", "ادوار", "سور", "توسعه",
+                     "build", "built", "extension", "storey", "floor", "annex", "fence",
+                     "construct", "wall="),
+    "violation": ("مخالف", "بدون ترخيص", "بدون تصريح", "بدون رخصه", "تعدي", "متعدي", "استحواذ",
+                  "ارض حكوميه", "الارض العامه", "املاك عامه", "ارتداد", "violation", "violat",
+                  "without permit", "without a permit", "no permit", "illegal", "encroach",
+                  "public land", "unauthoris", "unauthoriz", "unlicensed", "setback",
+                  "beyond the boundary"),
+    "danger_structure": ("ايل للسقوط", "تشقق", "تشققات", "متصدع", "تصدع", "شقوق", "مائل", "مايل",
+                         "ينهار", "انهيار", "يطيح", "مهجور", "خطر", "متهالك", "crack",
+                         "collapse", "leaning", "unsafe", "derelict", "crumbl", "dilapidated",
+                         "structural", "danger", "about to fall"),
+    "noise": ("ازعاج", "ضوضاء", "ضجيج", "صوت", "مزعج", "دق", "طق", "مكبرات", "noise", "noisy",
+              "loud", "hammering", "drilling", "generator", "music", "disturb", "iz3aj"),
+    "night": ("الليل", "بالليل", "ليلا", "نص الليل", "الفجر", "night", "midnight", "late=",
+              "lail", "layl"),
+    "park": ("حديقه", "حدايق", "حدائق", "منتزه", "العاب", "مرجيحه", "زحليقه", "ممشى", "park=",
+             "parks=", "playground", "swing", "slide", "garden", "walkway", "7adeeqa"),
+    "tree": ("شجره", "اشجار", "شجر", "نخله", "نخيل", "اغصان", "تقليم", "ري=", "عشب", "زرع",
+             "tree", "branch", "palm", "irrigation", "grass", "pruning", "plants", "lawn"),
     "beach": ("شاطي", "شاطئ", "بحر", "كورنيش", "دورات المياه", "دوره المياه", "حمامات", "مظلات",
-              "beach", "corniche", "toilet", "toilets", "restroom", "showers", "shade", "shati2",
-              "sha6i", "7mamat", "7ammamat"),
-    "vendor": ("باعه", "بائع", "متجول", "بسطه", "يبيع", "يبيعون", "عربه", "vendor", "vendors",
-               "hawker", "selling", "stall", "food truck", "ba3a", "ba2i3", "ybee3", "yby3"),
-    "shop": ("محل", "محلات", "ترخيص المحل", "ترخيص", "رخصه تجاريه", "لوحه المحل", "shop", "store",
-             "licence", "license", "signboard", "salon", "ma7al", "dukkan", "tar5ee9", "ru5sa"),
-    "question": ("كيف", "كم", "هل", "وين", "متى", "ما هي", "ماهي", "استفسار", "اسال", "ابا اعرف",
-                 "how", "what", "when", "where", "can i", "do i", "is there", "enquiry",
-                 "inquiry", "question", "kaif", "kam=", "wain", "ween", "mata=", "hal="),
+              "beach", "corniche", "toilet", "restroom", "shower", "shade", "bench",
+              "public facilit"),
+    "vendor": ("باعه", "بائع", "بياع", "متجول", "بسطه", "يبيع", "يبيعون", "عربه", "كشك", "vendor",
+               "hawker", "selling", "sells", "stall", "food truck", "kiosk", "peddler"),
+    "shop": ("محل", "محلات", "ترخيص المحل", "ترخيص", "رخصه تجاريه", "سجل تجاري", "تجاري",
+             "shop", "store", "licence", "license", "signboard", "salon", "commercial", "business",
+             "ma7al", "dukkan"),
+    "question": ("كيف", "كم=", "هل=", "وين", "متى", "ما هي", "ماهي", "استفسار", "اسال", "ابا اعرف",
+                 "ابي اعرف", "ابغى اعرف", "اود معرفه", "how=", "what=", "when=", "where=",
+                 "can i", "do i", "is there", "enquir", "inquir", "question", "wondering",
+                 "kaif", "kam=", "wain", "ween", "mata=", "hal="),
     "admin": ("رسوم", "معامله", "مستندات", "اوراق", "تصريح", "رخصه بناء", "اوقات العمل", "دوام",
-              "مراجعه", "البلاغ", "رقم البلاغ", "fees", "documents", "permit", "office",
-              "opening hours", "track", "reference", "portal", "fine", "fines", "rusoom", "rsoom",
-              "mu3amala", "ta9ree7", "tasree7", "dawam"),
-    "thanks": ("شكر", "شكرا", "مشكورين", "يعطيكم العافيه", "ما قصرتوا", "نثمن", "جزاكم", "thank",
-               "thanks", "appreciate", "great job", "well done", "shukran", "mashkoreen",
-               "ma 8a9artu", "ma 8a9artoo"),
-    "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "ليش ما", "suggest", "suggestion", "propose",
-                "would be nice", "eqtira7", "iqtira7"),
+              "مراجعه", "البلاغ", "رقم البلاغ", "شهاده", "طلب", "تجديد", "الكتروني", "البوابه",
+              "fees", "documents", "permit", "office", "opening hours", "track", "reference",
+              "portal", "fine=", "fines=", "certificate", "application", "apply", "renew",
+              "procedure", "requirement", "online"),
+    "thanks": ("شكر", "شكرا", "مشكورين", "يعطيكم العافيه", "ما قصرتوا", "نثمن", "جزاكم", "ممتاز",
+               "سرعه الاستجابه", "thank", "appreciate", "great job", "well done", "excellent",
+               "impressed", "kudos", "shukran", "mashkoor"),
+    "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "ليت", "نتمنى", "ليش ما", "suggest",
+                "propose", "would be nice", "it would be", "idea", "recommend", "eqtira7",
+                "iqtira7"),
+    "service": ("موظف", "الموظفين", "خدمه العملاء", "الرد", "ما احد رد", "محد رد", "تاخير",
+                "تجاهل", "الاستجابه", "الخدمه", "تعامل", "staff", "employee", "call centre",
+                "call center", "hotline", "no one answered", "nobody answered", "no response",
+                "response", "ignored", "service", "rude", "helpful", "app=", "website"),
     "fire": ("حريق", "نار", "تحترق", "يحترق", "دخان", "تولع", "fire", "burning", "flames",
              "smoke", "7areeq", "nar="),
-    "wires": ("اسلاك", "سلك", "وايرات", "كيبل", "كهربا", "شرار", "wire", "wires", "cable",
-              "cables", "electric", "sparking", "wayerat", "aslak", "kahraba"),
+    "wires": ("اسلاك", "سلك", "وايرات", "كيبل", "كهربا", "شرار", "wire", "cable", "electric",
+              "sparking", "wayerat", "aslak", "kahraba"),
 }
 # fmt: on
 
-_COMPILED = {name: compile_terms(terms) for name, terms in CONCEPTS.items()}
+_INDEX = index_terms(CONCEPTS)
+SKELETON_MIN = 3  # shorter skeletons collide across unrelated words
+
+
+def _skeleton_index() -> dict[str, set[str]]:
+    """Concepts by the consonant skeleton of their Arabic single-word terms."""
+    out: dict[str, set[str]] = {}
+    for name, terms in CONCEPTS.items():
+        for term in terms:
+            word = term.rstrip("=")
+            if " " in word or not is_arabic(word):
+                continue
+            for form in variants(word):
+                skel = skeleton(form)
+                if len(skel) >= SKELETON_MIN:
+                    out.setdefault(skel, set()).add(name)
+    return out
+
+
+_BY_SKELETON = _skeleton_index()
+
+
+def concepts(words: list[str]) -> list[str]:
+    """Sorted concept names whose terms occur in the normalised words (any language form)."""
+    found = _INDEX.labels(words)
+    arabizi = looks_arabizi(words)
+    for word in words:
+        if word.isascii() and (arabizi or is_arabizi_token(word)) and not word.isdigit():
+            found.update(_BY_SKELETON.get(skeleton(transliterate(word)), ()))
+    return sorted(found)
 
 
 def concept_tokens(normalised: str) -> str:
     """Space-separated concept tokens (e.g. 'zc_pothole zc_night') found in normalised text."""
-    return " ".join(f"zc_{name}" for name, pat in _COMPILED.items() if pat.search(normalised))
+    return " ".join(f"zc_{name}" for name in concepts(normalised.split()))
 
 
 # Place names and address words say where, never what: left in, they let a few examples
@@ -131,9 +180,17 @@ PLACE_TERMS: tuple[str, ...] = (
     "5uwair", "ghubrah", "darsait", "misfah", "qantab", "wadi kabir", "wadi adai", "madinat",
     "sultan qaboos", "al=", "el=", "way=", "sikka", "sikkat", "block=", "north=", "south=",
 )  # fmt: skip
-_PLACES = compile_terms(PLACE_TERMS)
+_PLACES = index_terms({"place": PLACE_TERMS})
+
+
+def strip_place_words(words: list[str]) -> list[str]:
+    """The words without place names and address words."""
+    drop: set[int] = set()
+    for start, end, _ in _PLACES.find(words):
+        drop.update(range(start, end))
+    return [w for i, w in enumerate(words) if i not in drop] if drop else words
 
 
 def strip_places(normalised: str) -> str:
     """Remove place names and address words from normalised text."""
-    return " ".join(_PLACES.sub(" ", normalised).split())
+    return " ".join(strip_place_words(normalised.split()))

@@ -10,24 +10,25 @@ import re
 import unicodedata
 
 from core.language.normalize import normalize_arabic
-from core.routing.terms import compile_terms
+from core.routing.terms import TermIndex
 
 EMPTY = "empty"
 GIBBERISH = "gibberish"
 SPAM = "spam"
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|io|xyz|info|biz|ly)\b", re.I)
-_PROMO = compile_terms(
-    ["buy now", "order now", "shop now", "limited offer", "limited time", "special offer",
-     "discount", "% off", "free delivery", "click here", "claim", "you have won", "congratulations",
+_PROMO_TERMS = (
+    "buy now", "order now", "shop now", "limited offer", "limited time", "special offer",
+     "discount", "free delivery", "click here", "claim", "you have won", "congratulations",
      "winner", "prize", "crypto", "bitcoin", "forex", "trading", "invest", "guaranteed",
      "double your money", "earn", "per day", "loan", "instant loan", "low interest", "seo=",
      "followers", "whatsapp us", "call now", "subscribe", "promo",
      "للبيع", "للايجار", "خصم", "خصومات", "تخفيضات", "عرض خاص", "عروض", "اطلب الان", "اتصل الان",
      "التوصيل مجاني", "توصيل مجاني", "تمويل", "قرض", "قروض", "بدون تحويل راتب", "اربح", "ربح",
      "العملات الرقميه", "بيتكوين", "تداول", "استثمار", "واتساب فقط", "للتواصل", "سعر مغري",
-     "lil bai3", "5a9m", "khasm", "o6lub", "itasil"]
+     "lil bai3", "5a9m", "khasm", "o6lub", "itasil"
 )  # fmt: skip
+_PROMO = TermIndex((term, term) for term in _PROMO_TERMS)  # each cue counts once
 _PROMO_NEEDED = 2  # promo cues needed on their own; one is enough with a link or a phone number
 _PHONE = re.compile(r"(?:\+?968)?\s?[79]\d{7}\b|\b[79]x{7}\b", re.I)
 # Keyboard rows and runs typed when mashing keys.
@@ -56,7 +57,7 @@ def screen(text: str) -> str | None:
 
 
 def _is_spam(raw: str, norm: str) -> bool:
-    cues = len({m.group(0) for m in _PROMO.finditer(norm)})
+    cues = len(_PROMO.labels(norm.split()))
     has_contact = bool(_URL.search(raw) or _PHONE.search(raw))
     return cues >= _PROMO_NEEDED or (cues >= 1 and has_contact)
 

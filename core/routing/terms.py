@@ -1,45 +1,127 @@
-"""Term lists compiled to regexes over normalised text, shared by lexicon and urgency rules.
+"""Term lists matched by dictionary look-up on the words of normalised text.
 
 Terms are written naturally (Arabic, English, Arabizi) and normalised with the same function
 as the messages, so spelling variants match. A term matches at the start of a word (Arabic
 words may carry a clitic prefix such as و/ب/ال) and by default as a stem; a trailing '='
 demands the whole word, which keeps short Arabizi and English words from matching inside
-longer ones.
+longer ones. In a phrase the earlier words are whole words and the last follows the same
+stem rule.
+
+Matching is a few dictionary probes per word (its clitic-stripped variants and their stem
+prefixes), cached per word, instead of one large regular expression scanned over the text:
+the same answers in microseconds.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from core.language.normalize import normalize_arabic
 
-_ARABIC = re.compile("[\u0600-\u06ff]")
-# Clitics that glue onto Arabic words: conjunctions, prepositions and the article.
-_AR_PREFIX = "(?:[وفبلك]?(?:ال|لل)?)?"
+_CONJ = "وفبلك"
+_ARTICLES = ("ال", "لل")
+_CACHE = 65536
 
 
-def _pattern(term: str) -> str | None:
-    whole = term.endswith("=")
-    norm = normalize_arabic(term.rstrip("="))
-    if not norm:
-        return None
-    body = r"\s+".join(re.escape(part) for part in norm.split())
-    prefix = _AR_PREFIX if _ARABIC.match(norm) else ""
-    end = r"(?![^\W_])" if whole else ""
-    return rf"(?<![^\W_]){prefix}{body}{end}"
+def is_arabic(word: str) -> bool:
+    """True when a word starts with an Arabic letter."""
+    return "\u0600" <= word[0] <= "\u06ff"
 
 
-def compile_terms(terms: Iterable[str]) -> re.Pattern[str]:
-    """Compile terms into one alternation that matches any of them in normalised text."""
-    parts = [p for p in (_pattern(t) for t in terms) if p]
-    if not parts:
-        return re.compile(r"(?!x)x")
-    # Longest first so multi-word terms win over their first word.
-    parts.sort(key=len, reverse=True)
-    return re.compile("|".join(parts))
+@lru_cache(maxsize=_CACHE)
+def variants(word: str) -> tuple[str, ...]:
+    """The word and, for Arabic, the word without a leading conjunction/preposition/article."""
+    if not is_arabic(word):
+        return (word,)
+    found = [word]
+    bases = [word]
+    if word[0] in _CONJ and len(word) > 2:
+        bases.append(word[1:])
+    for base in bases:
+        if base is not word:
+            found.append(base)
+        for art in _ARTICLES:
+            if base.startswith(art) and len(base) > len(art) + 1:
+                found.append(base[len(art) :])
+    return tuple(dict.fromkeys(found))
 
 
-def token_index(text: str, offset: int) -> int:
-    """Index of the word containing a character offset in normalised (single-spaced) text."""
-    return text.count(" ", 0, offset)
+class TermIndex:
+    """Terms, each tagged with labels, found in a list of normalised words."""
+
+    def __init__(self, tagged: Iterable[tuple[str, str]]) -> None:
+        # single[word] -> labels for whole-word terms; stems[prefix] -> labels for stems
+        self._exact: dict[str, set[str]] = {}
+        self._stems: dict[str, set[str]] = {}
+        # phrases[first word] -> (later words, last is whole word, label)
+        self._phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        for term, label in tagged:
+            whole = term.endswith("=")
+            words = normalize_arabic(term.rstrip("=")).split()
+            if not words:
+                continue
+            if len(words) == 1:
+                target = self._exact if whole else self._stems
+                target.setdefault(words[0], set()).add(label)
+            else:
+                entry = (tuple(words[1:]), whole, label)
+                self._phrases.setdefault(words[0], []).append(entry)
+        self._lengths = sorted({len(s) for s in self._stems}, reverse=True)
+        self._word_cache: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+    def _word(self, word: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """Labels a word matches on its own, and its variants that start a phrase."""
+        hit = self._word_cache.get(word)
+        if hit is not None:
+            return hit
+        labels: set[str] = set()
+        starts = []
+        for form in variants(word):
+            labels.update(self._exact.get(form, ()))
+            size = len(form)
+            for n in self._lengths:
+                if n <= size:
+                    labels.update(self._stems.get(form[:n], ()))
+            if form in self._phrases:
+                starts.append(form)
+        hit = (frozenset(labels), tuple(starts))
+        if len(self._word_cache) < _CACHE:
+            self._word_cache[word] = hit
+        return hit
+
+    def find(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Every match as (first word index, index after the last word, label)."""
+        out: list[tuple[int, int, str]] = []
+        n = len(words)
+        for i, word in enumerate(words):
+            labels, starts = self._word(word)
+            out.extend((i, i + 1, label) for label in labels)
+            for form in starts:
+                for rest, whole, label in self._phrases[form]:
+                    end = i + 1 + len(rest)
+                    if end > n or not _phrase_matches(words, i + 1, rest, whole):
+                        continue
+                    out.append((i, end, label))
+        return out
+
+    def labels(self, words: Sequence[str]) -> set[str]:
+        """The set of labels whose terms occur in the words."""
+        return {label for _, _, label in self.find(words)}
+
+
+def _phrase_matches(words: Sequence[str], at: int, rest: tuple[str, ...], whole: bool) -> bool:
+    last = len(rest) - 1
+    for j, part in enumerate(rest):
+        word = words[at + j]
+        if j < last or whole:
+            if word != part:
+                return False
+        elif not word.startswith(part):
+            return False
+    return True
+
+
+def index_terms(groups: Mapping[str, Iterable[str]]) -> TermIndex:
+    """One index over several named term lists; a match's label is its list's name."""
+    return TermIndex((term, name) for name, terms in groups.items() for term in terms)

@@ -10,25 +10,24 @@ any language form; a confident urgent model catches the phrasings the rules miss
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 from core.language.normalize import normalize_arabic
-from core.routing.terms import compile_terms, token_index
+from core.routing.terms import TermIndex, index_terms
 
 WINDOW = 14  # words: all parts of a rule must sit within this span
 MODEL_THRESHOLD = 0.8  # urgent-model probability that counts as urgent on its own
 
-_NEGATION = compile_terms(
-    ["not=", "no=", "never=", "hasn=", "hasnt=", "haven=", "havent=", "isn=", "isnt=", "didn=",
+_NEGATION = index_terms(
+    {"negation": ["not=", "no=", "never=", "hasn=", "hasnt=", "haven=", "havent=", "isn=", "isnt=", "didn=",
      "didnt=", "doesn=", "wasn=", "ما=", "لم=", "لا=", "ليس=", "مو=", "مب=", "ma=", "mb=", "mu=",
-     "la="]
+     "la="]}
 )  # fmt: skip
-_STILL_NOT = compile_terms(["yet=", "بعد=", "ba3d="])
+_STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
-_HYPOTHETICAL = compile_terms(
-    ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "قد=", "ممكن=", "might=", "could=", "may=", "afraid",
-     "worried", "fear", "akhaf", "n5af", "could=", "will="]
+_HYPOTHETICAL = index_terms(
+    {"fear": ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "قد=", "ممكن=", "might=", "could=", "may=", "afraid",
+     "worried", "fear", "akhaf", "n5af", "could=", "will="]}
 )  # fmt: skip
 
 _WIRES = ["wire", "wiring", "cable", "electric", "اسلاك", "سلك", "وايرات", "واير", "كيبل",
@@ -73,57 +72,57 @@ class Rule:
     """A named rule: every group must match within WINDOW words; `negatable` group indexes."""
 
     name: str
-    groups: tuple[re.Pattern[str], ...]
+    groups: tuple[str, ...]
     negatable: tuple[int, ...] = ()
 
 
-def _rule(name: str, *groups: list[str], negatable: tuple[int, ...] = ()) -> Rule:
-    return Rule(name, tuple(compile_terms(g) for g in groups), negatable)
-
+_GROUPS: dict[str, list[str]] = {
+    "wires": _WIRES, "exposed": _EXPOSED, "manhole": _MANHOLE, "open": _OPEN,
+    "structure": _STRUCTURE, "collapsing": _COLLAPSING, "water": _WATER, "inside": _INSIDE,
+    "home": _HOME, "fire": _FIRE, "tree": _TREE, "fallen": _FALLEN, "road": _ROAD,
+}  # fmt: skip
+_INDEX: TermIndex = index_terms(_GROUPS)
 
 RULES: tuple[Rule, ...] = (
-    _rule("exposed_wiring", _WIRES, _EXPOSED),
-    _rule("open_manhole", _MANHOLE, _OPEN),
-    _rule("collapsing_structure", _STRUCTURE, _COLLAPSING, negatable=(1,)),
-    _rule("water_inside_home", _WATER, _INSIDE, _HOME, negatable=(1,)),
-    _rule("fire", _FIRE, negatable=(0,)),
-    _rule("fallen_tree_on_road", _TREE, _FALLEN, _ROAD, negatable=(1,)),
+    Rule("exposed_wiring", ("wires", "exposed")),
+    Rule("open_manhole", ("manhole", "open")),
+    Rule("collapsing_structure", ("structure", "collapsing"), negatable=(1,)),
+    Rule("water_inside_home", ("water", "inside", "home"), negatable=(1,)),
+    Rule("fire", ("fire",), negatable=(0,)),
+    Rule("fallen_tree_on_road", ("tree", "fallen", "road"), negatable=(1,)),
 )
+MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
 
-def _negated(text: str, start: int, end: int) -> bool:
+def _negated(words: list[str], start: int, end: int) -> bool:
     """True when a negation or a fear sits in the three words before a match, or 'yet' after."""
-    before = " ".join(text[:start].split()[-3:])
-    after = " ".join(text[end:].split()[:2])
+    before = words[max(0, start - 3) : start]
     return bool(
-        _NEGATION.search(before) or _HYPOTHETICAL.search(before) or _STILL_NOT.search(after)
+        _NEGATION.find(before)
+        or _HYPOTHETICAL.find(before)
+        or _STILL_NOT.find(words[end : end + 2])
     )
-
-
-def _positions(text: str, rule: Rule) -> list[list[int]] | None:
-    found: list[list[int]] = []
-    for i, pattern in enumerate(rule.groups):
-        hits = [
-            token_index(text, m.start())
-            for m in pattern.finditer(text)
-            if i not in rule.negatable or not _negated(text, m.start(), m.end())
-        ]
-        if not hits:
-            return None
-        found.append(hits[:8])
-    return found
 
 
 def urgent_rule(text: str) -> str | None:
     """Name of the first urgent rule the text meets, or None."""
-    norm = normalize_arabic(text)
+    words = normalize_arabic(text).split()
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for start, end, group in _INDEX.find(words):
+        hits.setdefault(group, []).append((start, end))
     for rule in RULES:
-        positions = _positions(norm, rule)
-        if positions is None:
-            continue
-        for combo in itertools.product(*positions):
-            if max(combo) - min(combo) <= WINDOW:
-                return rule.name
+        positions: list[list[int]] = []
+        for i, group in enumerate(rule.groups):
+            spans = hits.get(group, [])
+            if i in rule.negatable:
+                spans = [(s, e) for s, e in spans if not _negated(words, s, e)]
+            if not spans:
+                break
+            positions.append([s for s, _ in spans[:MAX_HITS]])
+        else:
+            for combo in itertools.product(*positions):
+                if max(combo) - min(combo) <= WINDOW:
+                    return rule.name
     return None
 
 

@@ -1,0 +1,121 @@
+"""Routing benchmark: build time, latency, throughput, size, memory and cross-validated quality.
+
+Run: .venv/bin/python bench/routing.py [--folds 5] [--seeds 0 1 2] [--no-cv]
+Prints figures; not part of the test run. Latency is measured on a model loaded from disk
+(cold per-word caches) with one `classify` call per dev-corpus message, as intake does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.routing.classifier import load, train  # noqa: E402
+from core.routing.dataset import labelled, shipped_rows  # noqa: E402
+from core.routing.evaluate import cross_validate  # noqa: E402
+
+
+def _maxrss_mb() -> float:
+    # ru_maxrss is kilobytes on Linux (bytes on macOS).
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
+
+
+def _percentile(sorted_ms: list[float], q: float) -> float:
+    return sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * q))]
+
+
+def bench_model(rows: list[dict[str, object]]) -> None:
+    """Build, save, load, then time single and batch classification."""
+    texts = [str(r["text"]) for r in labelled(rows) if str(r.get("id", "")).startswith("dev-")]
+    rss_before = _maxrss_mb()
+    tracemalloc.start()
+    start = time.perf_counter()
+    model = train(rows)
+    build_s = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_delta = _maxrss_mb() - rss_before
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.pkl"
+        model.save(path)
+        size_mb = os.path.getsize(path) / 1e6
+        start = time.perf_counter()
+        model = load(path)
+        load_s = time.perf_counter() - start
+
+    def one_pass() -> list[float]:
+        out = []
+        for text in texts:
+            t0 = time.perf_counter()
+            model.classify(text)
+            out.append((time.perf_counter() - t0) * 1000)
+        return sorted(out)
+
+    cold = one_pass()
+    warm = one_pass()
+    start = time.perf_counter()
+    model.classify_many(texts)
+    batch_s = time.perf_counter() - start
+
+    print(f"training rows            {len(labelled(rows))}")
+    print(f"model build              {build_s:.2f} s")
+    print(
+        f"peak memory (build)      tracemalloc {peak / 1e6:.0f} MB, ru_maxrss +{rss_delta:.0f} MB"
+    )
+    print(f"model load               {load_s * 1000:.0f} ms")
+    print(f"model file               {size_mb:.1f} MB")
+    for name, lat in (("first pass", cold), ("second pass", warm)):
+        print(
+            f"classify one, {name:<11} median {statistics.median(lat):.3f} ms  "
+            f"p99 {_percentile(lat, 0.99):.3f} ms  ({1000 / statistics.mean(lat):.0f} msg/s)"
+        )
+    print(f"throughput batch         {len(texts) / batch_s:.0f} msg/s")
+
+
+def bench_quality(rows: list[dict[str, object]], folds: int, seeds: list[int]) -> None:
+    """K-fold CV of the dev corpus (extra rows only ever train), per seed and per form."""
+    dev = [r for r in rows if str(r.get("id", "")).startswith("dev-")]
+    extra = [r for r in rows if not str(r.get("id", "")).startswith("dev-")]
+    for seed in seeds:
+        start = time.perf_counter()
+        rep = cross_validate(dev, folds, extra_training=extra, seed=seed)
+        took = time.perf_counter() - start
+        print(
+            f"\n{folds}-fold CV seed {seed} ({took:.0f} s): accuracy {rep.accuracy:.3f}  "
+            f"macro-F1 {rep.macro_f1:.3f}  directorate macro-F1 {rep.directorate_macro_f1:.3f}  "
+            f"urgent P {rep.urgent_precision:.3f} R {rep.urgent_recall:.3f}"
+        )
+        for g in rep.by_form:
+            gap = g.accuracy - rep.accuracy
+            print(
+                f"  {g.name:<10} n={g.n:<4} acc {g.accuracy:.3f}  F1 {g.macro_f1:.3f}  "
+                f"({gap:+.3f} vs overall)"
+            )
+
+
+def main() -> None:
+    """Print the routing figures the issue's targets are stated in."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0])
+    parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
+    args = parser.parse_args()
+    rows = shipped_rows()
+    bench_model(rows)
+    if not args.no_cv:
+        bench_quality(rows, args.folds, args.seeds)
+
+
+if __name__ == "__main__":
+    main()

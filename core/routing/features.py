@@ -1,0 +1,220 @@
+"""Text features for the router: several TF-IDF views of a message, computed in pure Python.
+
+Views (each sublinear TF-IDF, L2-normalised, then weighted):
+- chars: character n-grams inside words of the normalised text, place names removed; robust
+  to spelling, dialect and Arabizi variation;
+- words: word unigrams and bigrams of the same text;
+- stems: light stems of the words (Arabic clitics and suffixes, English -s/-ed/-ing off), so
+  inflected forms share one feature;
+- skeleton: character n-grams of the consonant skeletons of Arabic and Arabizi words, the
+  space where "zbala" meets "زباله" (see arabizi.py);
+- concepts: cross-language concept tokens (see lexicon.py).
+
+Vocabularies are plain dicts fitted on the training texts; turning one message into features
+is dictionary look-ups, with none of scikit-learn's per-call input validation, which costs
+more than the arithmetic for a single message.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+
+from core.language.normalize import normalize_arabic
+from core.routing.arabizi import skeleton_words
+from core.routing.lexicon import concepts, strip_place_words
+from core.routing.terms import is_arabic, variants
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message's normalised words in the forms the views read."""
+
+    words: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    concepts: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)
+def prepare(text: str) -> Prepared:
+    """Normalise once and derive every view's input (cached: retries and batches repeat)."""
+    words = normalize_arabic(text).split()
+    kept = strip_place_words(words)
+    return Prepared(tuple(kept), tuple(skeleton_words(kept)), tuple(concepts(words)))
+
+
+def _char_ngrams(words: Sequence[str], lo: int, hi: int) -> list[str]:
+    """scikit-learn's char_wb n-grams: each word padded with spaces, short words whole."""
+    out: list[str] = []
+    for word in words:
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(lo, hi + 1):
+            if size <= n:
+                out.append(padded)
+                break
+            out.extend(padded[i : i + n] for i in range(size - n + 1))
+    return out
+
+
+def _word_ngrams(words: Sequence[str]) -> list[str]:
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem: Arabic without clitics and common suffixes, English without -s/-ed/-ing."""
+    if is_arabic(word):
+        word = variants(word)[-1]
+        for suffix in _AR_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+        return word
+    for suffix in _EN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+_AR_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ات", "ون", "ين", "ه", "ي")
+_EN_SUFFIXES = ("ing", "ies", "ed", "es", "s", "ly")
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """One view: its name, weight in the union, and the n-gram settings it reads."""
+
+    name: str
+    weight: float
+    lo: int = 1
+    hi: int = 1
+    min_df: int = 1
+
+
+def _extract(spec: ViewSpec, p: Prepared) -> list[str]:
+    if spec.name == "chars":
+        return _char_ngrams(p.words, spec.lo, spec.hi)
+    if spec.name == "words":
+        return _word_ngrams(p.words)
+    if spec.name == "stems":
+        stems = [stem(w) for w in p.words]
+        return _word_ngrams(stems) if spec.hi > 1 else stems
+    if spec.name == "skeleton":
+        return _char_ngrams(p.skeletons, spec.lo, spec.hi)
+    if spec.name == "concepts":
+        return list(p.concepts)
+    raise ValueError(f"unknown view {spec.name}")
+
+
+# Weights, n-gram ranges and C (classifier.py) chosen on a small grid by 5-fold
+# cross-validation of the dev corpus over three fold seeds.
+DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("chars", 1.0, 2, 5),
+    ViewSpec("words", 0.5),
+    ViewSpec("stems", 1.5),
+    ViewSpec("skeleton", 0.6, 2, 4),
+    ViewSpec("concepts", 0.6),
+)
+
+
+@dataclass
+class _View:
+    spec: ViewSpec
+    vocab: dict[str, int] = field(default_factory=dict)
+    idf: list[float] = field(default_factory=list)
+    offset: int = 0
+    # word -> its character n-grams' columns; rebuilt lazily, so it is not saved
+    word_columns: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["word_columns"] = {}
+        return state
+
+
+_PER_WORD = frozenset({"chars", "skeleton"})  # views whose n-grams never cross a word
+WORD_CACHE = 50_000
+
+
+class FeatureSpace:
+    """The fitted views; `vector` for one message, `matrix` for many."""
+
+    def __init__(self, views: Sequence[ViewSpec] = DEFAULT_VIEWS) -> None:
+        self._views = [_View(spec) for spec in views]
+        self.size = 0
+
+    def fit(self, texts: Sequence[str]) -> FeatureSpace:
+        """Learn each view's vocabulary and smoothed IDF from training texts."""
+        prepared = [prepare(t) for t in texts]
+        n_docs = len(prepared)
+        offset = 0
+        for view in self._views:
+            df: Counter[str] = Counter()
+            for p in prepared:
+                df.update(set(_extract(view.spec, p)))
+            terms = sorted(t for t, c in df.items() if c >= view.spec.min_df)
+            view.vocab = {t: i for i, t in enumerate(terms)}
+            view.idf = [math.log((1 + n_docs) / (1 + df[t])) + 1.0 for t in terms]
+            view.offset = offset
+            view.word_columns = {}
+            offset += len(terms)
+        self.size = offset
+        return self
+
+    def vector(self, text: str) -> tuple[list[int], list[float]]:
+        """Column indexes and values of one message's feature row."""
+        p = prepare(text)
+        cols: list[int] = []
+        vals: list[float] = []
+        for view in self._views:
+            counts = self._counts(view, p)
+            if not counts:
+                continue
+            idf = view.idf
+            weights = [(1.0 + math.log(c)) * idf[j] if c > 1 else idf[j] for j, c in counts.items()]
+            scale = view.spec.weight / math.sqrt(sum(w * w for w in weights))
+            base = view.offset
+            cols.extend([base + j for j in counts])
+            vals.extend([w * scale for w in weights])
+        return cols, vals
+
+    def _counts(self, view: _View, p: Prepared) -> Counter[int]:
+        """Term counts of one view; character views reuse each word's cached n-gram columns."""
+        counts: Counter[int] = Counter()
+        spec = view.spec
+        if spec.name not in _PER_WORD:
+            vocab = view.vocab
+            counts.update(j for j in map(vocab.get, _extract(spec, p)) if j is not None)
+            return counts
+        cache = view.word_columns
+        for word in p.words if spec.name == "chars" else p.skeletons:
+            columns = cache.get(word)
+            if columns is None:
+                vocab = view.vocab
+                grams = _char_ngrams((word,), spec.lo, spec.hi)
+                columns = tuple(j for j in map(vocab.get, grams) if j is not None)
+                if len(cache) < WORD_CACHE:
+                    cache[word] = columns
+            counts.update(columns)
+        return counts
+
+    def matrix(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Feature rows for many messages as one sparse matrix."""
+        indptr = [0]
+        cols: list[int] = []
+        vals: list[float] = []
+        for text in texts:
+            c, v = self.vector(text)
+            cols.extend(c)
+            vals.extend(v)
+            indptr.append(len(cols))
+        return sp.csr_matrix(
+            (np.asarray(vals, dtype=np.float64), np.asarray(cols, dtype=np.int64), indptr),
+            shape=(len(texts), self.size),
+        )
