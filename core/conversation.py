@@ -54,6 +54,9 @@ def handle_message(
     contact, _identity = find_or_create_contact(session, msg.channel, msg.sender, msg.display_name)
     _remember_contact_details(contact, msg)
     ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
+    follows = ticket if ticket is not None and _closed_too_long(ctx, ticket) else None
+    if follows is not None:
+        ticket = None  # too late to reopen: a new case that links the old one
     created = ticket is None
     detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
     if detection.language:
@@ -71,11 +74,21 @@ def handle_message(
             language=detection.language,
             form=detection.form,
             other=detection.other,
+            follows=follows.reference if follows is not None else None,
         )
+        if follows is not None:
+            record_event(session, follows, "followed_by", at=ctx.now(), reference=ticket.reference)
         route_new_ticket(ctx, session, ticket, msg)
     else:
         _citizen_wrote_again(ctx, session, ticket)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
+
+
+def _closed_too_long(ctx: Context, ticket: Ticket) -> bool:
+    """A closed ticket reopens only within the reopen window; later writing starts a new one."""
+    if ticket.status != Status.CLOSED or ticket.closed_at is None:
+        return False
+    return ctx.now() - ticket.closed_at > timedelta(days=ctx.settings.reopen_days)
 
 
 def _remember_contact_details(contact: Contact, msg: InboundMessage) -> None:

@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     ref_prefix: str = "MCT"
     taxonomy: str = ""
     thread_window_hours: float = Field(72.0, gt=0)
+    reopen_days: float = Field(14.0, ge=0)
     outbox_max_attempts: int = Field(8, ge=1)
     outbox_base_delay_seconds: float = Field(30.0, gt=0)
     route_threshold: float = Field(0.6, ge=0, le=1)

@@ -173,3 +173,35 @@ def test_system_actor_can_triage(ctx: Context) -> None:
     tid = new_ticket(ctx)
     classify(ctx, tid)
     assert move(ctx, tid, Status.TRIAGED, SYSTEM_ACTOR).status == "triaged"
+
+
+def test_reply_long_after_close_opens_a_new_ticket_linking_the_old(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.inbound import ThreadHints
+
+    tid = new_ticket(ctx)
+    classify(ctx, tid)
+    move(ctx, tid, Status.TRIAGED, AGENT)
+    move(ctx, tid, Status.ASSIGNED, DISPATCHER)
+    move(ctx, tid, Status.RESOLVED, ROADS, note="Fixed.")
+    closed = move(ctx, tid, Status.CLOSED, DISPATCHER)
+    monkeypatch.setattr(
+        ctx.settings, "now", ctx.now() + timedelta(days=ctx.settings.reopen_days + 1)
+    )
+    hint = ThreadHints(reference=closed.reference, secret=closed.secret)
+    late = ingest(
+        ctx,
+        InboundMessage(
+            channel="web", sender="web", text="It broke again", external_id="w10", thread=hint
+        ),
+    )
+    assert late.created and late.ticket_id != tid
+    with ctx.sessions() as session:
+        old = session.get(Ticket, tid)
+        new_created = session.execute(
+            select(Event).where(Event.ticket_id == late.ticket_id, Event.kind == "created")
+        ).scalar_one()
+        assert old is not None and old.status == "closed"
+        assert new_created.data["follows"] == closed.reference
+        assert [e.kind for e in old.events][-1] == "followed_by"
