@@ -14,6 +14,7 @@ from typing import Protocol
 
 from waitress.server import create_server
 
+from balagh.scheduler import JobScheduler
 from channels.web.app import create_app
 from core.context import Context
 
@@ -42,41 +43,6 @@ class WebServer:
         self.server.close()
 
 
-class Scheduler:
-    """Runs the named jobs on their intervals (APScheduler, in-process)."""
-
-    def __init__(self, ctx: Context) -> None:
-        from apscheduler.schedulers.background import BackgroundScheduler
-
-        from core.jobs import JOBS
-
-        self.scheduler = BackgroundScheduler(timezone="UTC")
-        for job in JOBS.values():
-            self.scheduler.add_job(
-                _guarded(job.name, job.run, ctx),
-                "interval",
-                seconds=job.seconds,
-                id=job.name,
-                coalesce=True,
-                max_instances=1,
-            )
-        self.scheduler.start()
-        logger.info("scheduler: %d jobs (%s)", len(JOBS), ", ".join(JOBS))
-
-    def stop(self) -> None:
-        self.scheduler.shutdown(wait=False)
-
-
-def _guarded(name: str, run: Callable[[Context], str], ctx: Context) -> Callable[[], None]:
-    def job() -> None:
-        try:
-            logger.debug("job %s: %s", name, run(ctx))
-        except Exception:
-            logger.exception("job %s failed", name)
-
-    return job
-
-
 def start_components(ctx: Context) -> list[Component]:
     """Start every component this configuration asks for."""
     components: list[Component] = [WebServer(ctx)]
@@ -84,13 +50,16 @@ def start_components(ctx: Context) -> list[Component]:
         component = starter(ctx)
         if component is not None:
             components.append(component)
-    components.append(Scheduler(ctx))
+    components.append(JobScheduler(ctx))
     return components
 
 
 def optional_starters() -> list[Callable[[Context], Component | None]]:
     """Channel listeners (SMTP, Telegram) that start when configured."""
-    return []
+    from channels.email.listener import start_listener
+    from channels.telegram.runtime import start_telegram
+
+    return [start_listener, start_telegram]
 
 
 def run_forever(ctx: Context) -> None:

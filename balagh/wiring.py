@@ -35,6 +35,7 @@ def build_context(
         senders=senders if senders is not None else SenderRegistry(),
     )
     install_search_index(ctx.sessions)
+    install_calendar(ctx)
     if senders is None:
         register_channel_senders(ctx)
     return ctx
@@ -46,6 +47,17 @@ def model_router(settings: Settings, taxonomy: Taxonomy) -> Router:
     from core.routing.router import ModelRouter
 
     return ModelRouter(ModelStore(settings.data_dir, taxonomy))
+
+
+def install_calendar(ctx: Context) -> None:
+    """Load the business calendars; with BALAGH_SLA_WORKING_HOURS, SLAs count working time."""
+    from core.calendar import load_calendars
+
+    calendars = load_calendars(ctx.settings)
+    ctx.extras["calendars"] = calendars
+    if ctx.settings.sla_working_hours:
+        ctx.due = calendars.due
+        logger.info("SLA due times count working hours (%s)", calendars.timezone.key)
 
 
 def register_channel_senders(ctx: Context) -> None:

@@ -46,6 +46,14 @@ class Settings(BaseSettings):
     relay_user: str = ""
     relay_password: str = ""
     relay_starttls: bool = False
+    # A mailbox elsewhere polled over IMAP (channels/email/imap.py); empty host: off.
+    imap_host: str = ""
+    imap_port: int = Field(993, ge=1, le=65535)
+    imap_user: str = ""
+    imap_password: str = ""
+    imap_ssl: bool = True
+    imap_folder: str = "INBOX"
+    imap_poll_seconds: float = Field(60.0, gt=0)
     telegram_token: str = ""
     telegram_api_url: str = "https://api.telegram.org"
     telegram_mode: str = "polling"

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 import balagh.cli.admin  # noqa: F401  (registers the commands)
+import balagh.cli.jobs  # noqa: F401  (registers the commands)
 from balagh.cli import cli
 from core.accounts import user_for_token
 from core.models import User

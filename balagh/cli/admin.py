@@ -1,4 +1,4 @@
-"""`balagh db`, `balagh users`, `balagh inbound`, `balagh jobs`: administration commands."""
+"""`balagh db`, `balagh users`, `balagh inbound`: administration commands (jobs: cli/jobs.py)."""
 
 from __future__ import annotations
 
@@ -95,21 +95,3 @@ def inbound_retry(env: Env) -> None:
     click.echo(f"processed {done}, still failing {failed}")
     if failed:
         sys.exit(1)
-
-
-@cli.group()
-def jobs() -> None:
-    """Scheduled jobs."""
-
-
-@jobs.command("run")
-@click.argument("name")
-@pass_env
-def jobs_run(env: Env, name: str) -> None:
-    """Run one scheduled job now."""
-    from core.jobs import JOBS
-
-    job = JOBS.get(name)
-    if job is None:
-        raise click.ClickException(f"Unknown job '{name}'. Known: {', '.join(sorted(JOBS))}.")
-    click.echo(f"{name}: {job.run(env.ctx)}")

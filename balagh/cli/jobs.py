@@ -1,0 +1,85 @@
+"""`balagh jobs list`, `balagh jobs run NAME` and `balagh worker`: the scheduled jobs."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+
+import click
+from sqlalchemy import select
+
+from balagh.cli import Env, cli, pass_env
+from core.models import JobRun
+
+
+@cli.group()
+def jobs() -> None:
+    """Scheduled jobs."""
+
+
+@jobs.command("run")
+@click.argument("name")
+@pass_env
+def jobs_run(env: Env, name: str) -> None:
+    """Run one scheduled job now (under the job's lease, so never twice at once)."""
+    from balagh.scheduler import run_with_lease
+    from core.jobs import JOBS
+
+    job = JOBS.get(name)
+    if job is None:
+        raise click.ClickException(f"Unknown job '{name}'. Known: {', '.join(sorted(JOBS))}.")
+    outcome = run_with_lease(env.ctx, job, scheduled=False)
+    if not outcome.ran:
+        raise click.ClickException(
+            f"Job '{name}' is running in another worker now; try again when it has finished."
+        )
+    click.echo(f"{name}: {outcome.result}")
+    if not outcome.ok:
+        sys.exit(1)
+
+
+@jobs.command("list")
+@pass_env
+def jobs_list(env: Env) -> None:
+    """Each job with its schedule, next run and last result."""
+    from balagh.scheduler import next_runs
+    from core.jobs import JOBS
+    from core.staff_mail import local_time
+
+    ctx = env.ctx
+    upcoming = next_runs(ctx)
+    with ctx.sessions() as session:
+        runs = {r.name: r for r in session.execute(select(JobRun)).scalars()}
+    for name, job in JOBS.items():
+        run = runs.get(name)
+        every = job.cron or f"every {job.seconds:g}s"
+        nxt = local_time(ctx, upcoming.get(name)) if name in upcoming else "not scheduled"
+        if run is None or run.last_started_at is None:
+            last = "never run"
+        elif run.lease_until is not None and run.last_finished_at is None:
+            last = f"running since {local_time(ctx, run.last_started_at)} ({run.leased_by})"
+        else:
+            state = "ok" if run.last_ok else "FAILED"
+            last = f"{state} {local_time(ctx, run.last_finished_at)}: {run.last_result}"
+            if run.lease_until is not None:
+                last = f"running now ({run.leased_by}); last {last}"
+        click.echo(f"{name:<10} {every:<16} next {nxt:<16}  last {last}")
+
+
+@cli.command()
+@pass_env
+def worker(env: Env) -> None:
+    """Run the scheduled jobs only (no web, no listeners), until SIGTERM or SIGINT."""
+    from balagh.scheduler import JobScheduler
+
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    scheduler = JobScheduler(env.ctx)
+    try:
+        stop.wait()
+    finally:
+        click.echo("stopping", err=True)
+        scheduler.stop()
+        env.ctx.engine.dispose()

@@ -1,0 +1,129 @@
+"""The supervisors' daily digest, and the weekly routing retraining job."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.models import OPEN_STATUSES, Ticket
+from core.staff_mail import email_staff, local_time, supervisors
+
+logger = logging.getLogger(__name__)
+
+PERIOD = timedelta(hours=24)
+UNCLASSIFIED = "-"
+
+
+@dataclass
+class Digest:
+    """What happened in one period, overall and per directorate."""
+
+    since: datetime
+    until: datetime
+    totals: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    oldest: Ticket | None = None
+
+
+def _counts(session: Session, *where: ColumnElement[bool]) -> dict[str, int]:
+    rows = session.execute(
+        select(Ticket.directorate, func.count()).where(*where).group_by(Ticket.directorate)
+    ).all()
+    return {(code or UNCLASSIFIED): int(n) for code, n in rows}
+
+
+def build_digest(ctx: Context, until: datetime | None = None) -> Digest:
+    """Received, resolved, breached (escalated) in the 24 hours to `until`; open and oldest now."""
+    until = until or ctx.now()
+    since = until - PERIOD
+    digest = Digest(since=since, until=until)
+    with ctx.sessions() as session:
+        metrics = {
+            "received": _counts(session, Ticket.created_at >= since, Ticket.created_at < until),
+            "resolved": _counts(session, Ticket.resolved_at >= since, Ticket.resolved_at < until),
+            "breached": _counts(session, Ticket.escalated_at >= since, Ticket.escalated_at < until),
+            "open": _counts(session, Ticket.status.in_(OPEN_STATUSES)),
+        }
+        digest.oldest = session.execute(
+            select(Ticket)
+            .where(Ticket.status.in_(OPEN_STATUSES))
+            .order_by(Ticket.created_at, Ticket.id)
+            .limit(1)
+        ).scalar_one_or_none()
+    codes = sorted({code for counts in metrics.values() for code in counts})
+    digest.rows = {code: {m: metrics[m].get(code, 0) for m in metrics} for code in codes}
+    digest.totals = {m: sum(counts.values()) for m, counts in metrics.items()}
+    return digest
+
+
+def _directorate_label(ctx: Context, code: str, language: str) -> str:
+    if code == UNCLASSIFIED:
+        return "غير مصنف" if language != "en" else "unclassified"
+    try:
+        return ctx.taxonomy.name(code, "en" if language == "en" else "ar")
+    except KeyError:
+        return code
+
+
+def send_digest(ctx: Context) -> str:
+    """Email the daily digest to every active supervisor."""
+    digest = build_digest(ctx)
+    oldest = digest.oldest
+    oldest_text = (
+        f"{oldest.reference} ({oldest.directorate or UNCLASSIFIED}, "
+        f"{local_time(ctx, oldest.created_at)}, "
+        f"{(digest.until - oldest.created_at).days} d)"
+        if oldest is not None
+        else "-"
+    )
+    with ctx.sessions() as session, session.begin():
+        sent = 0
+        for user in supervisors(session):
+            rows = "\n".join(
+                f"- {_directorate_label(ctx, code, user.language)}: {r['received']} / "
+                f"{r['resolved']} / {r['breached']} / {r['open']}"
+                for code, r in digest.rows.items()
+            )
+            sent += email_staff(
+                ctx,
+                session,
+                [user],
+                "digest",
+                ticket=None,
+                day=local_time(ctx, digest.until)[:10],
+                until=local_time(ctx, digest.until),
+                oldest=oldest_text,
+                rows=rows or "-",
+                **digest.totals,
+            )
+    totals = ", ".join(f"{k} {v}" for k, v in digest.totals.items())
+    return f"digest ({totals}) sent to {sent} supervisor(s)"
+
+
+RETRAIN_MODULES = ("core.retrain", "core.routing")  # where routing's retrain(ctx) may live
+
+
+def retrain_routing(ctx: Context) -> str:
+    """Retrain the router from staff corrections with routing's own `retrain(ctx)`."""
+    retrain = None
+    for name in RETRAIN_MODULES:
+        try:
+            retrain = getattr(importlib.import_module(name), "retrain", None)
+        except ImportError:
+            continue
+        if retrain is not None:
+            break
+    if retrain is None:
+        logger.warning("weekly retraining skipped: no retrain(ctx) in %s", RETRAIN_MODULES)
+        return "skipped: routing provides no retrain(ctx)"
+    result = retrain(ctx)
+    summary = getattr(result, "summary", None)
+    if callable(summary):
+        return str(summary())
+    return str(result) if result is not None else "retrained"
