@@ -198,3 +198,11 @@ def test_stats_page_for_supervisor(ctx: Context, app: Flask) -> None:
     page = client.get("/inbox/stats").get_data(as_text=True)
     assert "Road" in page or "road" in page
     assert signed_in(app, "agent@mct.om").get("/inbox/stats").status_code == 403
+
+
+def test_event_history_is_in_the_staff_members_language(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "حفرة في الشارع")
+    client = signed_in(app, "agent@mct.om")
+    client.get("/inbox/lang/ar")
+    page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+    assert "إنشاء البلاغ" in page and "<strong>created</strong>" not in page

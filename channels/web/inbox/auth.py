@@ -21,7 +21,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from sqlalchemy import select
 
 from channels.web.inbox import bp
-from channels.web.inbox.i18n import LANGUAGES, RTL, translate
+from channels.web.inbox.i18n import LANGUAGES, RTL, WORDS, translate
 from core.accounts import hash_password, verify_password
 from core.context import Context
 from core.models import User
@@ -97,6 +97,7 @@ def _inject() -> dict[str, Any]:
     staff = current_staff() if current_user.is_authenticated else None
     return {
         "t": t,
+        "words": WORDS,
         "lang": lang,
         "text_dir": "rtl" if lang in RTL else "ltr",
         "staff": staff,
