@@ -5,12 +5,16 @@ The texts live in `locale/<language>/LC_MESSAGES/balagh.po`. Each msgid is a sta
 status and `default.directorate` for what an empty optional parameter reads as. A msgstr keeps
 its `{name}` fields for `texts.render`. The .po files are parsed once, on first use, so there
 is no build step at install time and no catalog load at start-up.
+
+Channels keep their own texts the same way: `load_catalog("channels.telegram", "telegram")`
+reads `channels/telegram/locale/<language>/LC_MESSAGES/telegram.po` for every language.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -36,13 +40,46 @@ def messages(language: str) -> Mapping[str, str]:
     """Every msgid -> msgstr of `language`'s catalog (read once, then cached, read-only)."""
     if language not in LANGUAGES:
         raise KeyError(language)
+    return read_catalog(catalog_path(language), DOMAIN)
+
+
+def locale_path(package: str, domain: str, language: str) -> Path:
+    """`<package dir>/locale/<language>/LC_MESSAGES/<domain>.po` (the package is not imported)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise CatalogError(f"{package!r} is not a package")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return root / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+@cache
+def load_catalog(package: str, domain: str) -> Mapping[str, Mapping[str, str]]:
+    """Language -> msgid -> msgstr of `domain`'s catalogs in `package` (read once, read-only).
+
+    Every language must hold the same msgids, so a text never exists in one language only.
+    """
+    found = {
+        language: read_catalog(locale_path(package, domain, language), domain)
+        for language in LANGUAGES
+    }
+    first, *others = LANGUAGES
+    for language in others:
+        differing = sorted(set(found[first]) ^ set(found[language]))
+        if differing:
+            raise CatalogError(
+                f"{package}/{domain}: {first} and {language} differ in: {', '.join(differing)}"
+            )
+    return MappingProxyType(found)
+
+
+def read_catalog(path: Path, domain: str) -> Mapping[str, str]:
+    """Every msgid -> msgstr of one .po file, read-only; CatalogError for an unusable entry."""
     # Imported here: Babel's catalog module costs ~30 ms, paid by the first text sent.
     from babel.messages.pofile import PoFileError, read_po
 
-    path = catalog_path(language)
     try:
         with path.open("rb") as handle:
-            catalog = read_po(handle, domain=DOMAIN, abort_invalid=True)
+            catalog = read_po(handle, domain=domain, abort_invalid=True)
     except (OSError, PoFileError) as error:
         raise CatalogError(f"cannot read {path}: {error}") from error
     found: dict[str, str] = {}
