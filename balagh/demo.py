@@ -86,7 +86,7 @@ def _add_users(ctx: Context) -> list[str]:
 
 
 PATHS: dict[Status, list[Status]] = {
-    Status.NEW: [],
+    Status.NEW: [Status.NEW],  # the router may have triaged it; send it back to intake
     Status.TRIAGED: [Status.TRIAGED],
     Status.ASSIGNED: [Status.TRIAGED, Status.ASSIGNED],
     Status.AWAITING_CITIZEN: [Status.TRIAGED, Status.ASSIGNED, Status.AWAITING_CITIZEN],
@@ -110,7 +110,7 @@ def _walk(ctx: Context, ticket_id: int, case: DemoCase, originals: dict[str, int
     with ctx.sessions() as session, session.begin():
         ticket = session.get(Ticket, ticket_id)
         assert ticket is not None
-        if case.target != Status.REJECTED:
+        if case.target not in (Status.REJECTED, Status.NEW):
             set_category(ctx, ticket, case.category)
         for step in PATHS[case.target]:
             if ticket.status == step:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from core.models import Status
 from tests.conftest import fresh_pg_database
 
 
@@ -64,7 +65,9 @@ def test_serve_demo_answers_healthz_and_stops_on_sigterm(
         assert status == 200, _tail(log)
         assert json.loads(body)["database"] == "ok"
         metrics = get(f"http://127.0.0.1:{port}/metrics")[1].decode()
-        assert 'balagh_tickets{status="closed"} 1' in metrics
+        for status in Status:  # the demo shows every step of the workflow
+            assert f'balagh_tickets{{status="{status}"}} 1' in metrics, metrics
+        assert get(f"http://127.0.0.1:{port}/")[0] == 200  # root leads to the report form
     finally:
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(timeout=30)

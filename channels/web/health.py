@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app, jsonify, redirect, url_for
 from sqlalchemy import func, select
 
 from core.context import Context
@@ -14,6 +14,12 @@ bp = Blueprint("health", __name__)
 
 def _ctx() -> Context:
     return current_app.extensions["balagh"]
+
+
+@bp.get("/")
+def home() -> Response:
+    """The site's root is the citizen's report form."""
+    return redirect(url_for("citizen.report"))
 
 
 @bp.get("/healthz")
