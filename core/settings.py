@@ -6,11 +6,14 @@ with a message that names the setting, so an operator never has to guess.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SECRET_HINTS = re.compile(r"PASSWORD|SECRET|TOKEN|KEY|DATABASE_URL|REDIS_URL")
 
 
 class SettingsError(Exception):
@@ -138,5 +141,6 @@ def load_settings(**overrides: object) -> Settings:
         problems = []
         for err in exc.errors():
             name = "BALAGH_" + "_".join(str(p) for p in err["loc"]).upper()
-            problems.append(f"{name}: {err['msg']} (got {err.get('input')!r})")
+            shown = "hidden" if SECRET_HINTS.search(name) else repr(err.get("input"))
+            problems.append(f"{name}: {err['msg']} (got {shown})")
         raise SettingsError("Invalid setting: " + "; ".join(problems)) from None

@@ -68,3 +68,11 @@ def test_jobs_run_unknown_name_lists_known_jobs(run) -> None:  # type: ignore[no
 def test_bad_setting_stops_with_message_naming_it(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["db", "upgrade"], env={"BALAGH_WEB_PORT": "eighty"})
     assert result.exit_code != 0 and "BALAGH_WEB_PORT" in result.output
+
+
+def test_bad_database_url_is_named_without_showing_its_password() -> None:
+    result = CliRunner().invoke(
+        cli, ["db", "upgrade"], env={"BALAGH_DATABASE_URL": "mysql://u:hunter2-secret@db/x"}
+    )
+    assert result.exit_code != 0 and "BALAGH_DATABASE_URL" in result.output
+    assert "hunter2" not in result.output
