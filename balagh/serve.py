@@ -55,11 +55,12 @@ def start_components(ctx: Context) -> list[Component]:
 
 
 def optional_starters() -> list[Callable[[Context], Component | None]]:
-    """Channel listeners (SMTP, Telegram) that start when configured."""
+    """Channel listeners (SMTP, IMAP, Telegram) that start when configured."""
+    from channels.email.imap import start_imap
     from channels.email.listener import start_listener
     from channels.telegram.runtime import start_telegram
 
-    return [start_listener, start_telegram]
+    return [start_listener, start_imap, start_telegram]
 
 
 def run_forever(ctx: Context) -> None:

@@ -188,3 +188,30 @@ def test_binary_junk_never_raises() -> None:
 def test_decode_prefers_declared_charset_when_it_fits() -> None:
     assert decode_bytes("Žluťoučký kůň".encode("iso-8859-2"), "iso-8859-2") == "Žluťoučký kůň"
     assert decode_bytes("Café".encode("latin-1"), "utf-8") == "Café"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["corpus/mikel__attachment_only_email.eml", "corpus/helpdesk__blank-body-with-attachment.eml"],
+)
+def test_mail_with_an_empty_body_takes_its_subject_as_text(name: str) -> None:
+    msg = parse_email(fixture(name))
+    assert msg.text and msg.text == msg.subject
+
+
+def test_reply_prefixes_are_dropped_when_the_subject_is_the_text() -> None:
+    raw = b"From: a@example.om\nSubject: Re: Fwd: Broken streetlight\nMessage-ID: <e1@x>\n\n\n"
+    assert parse_email(raw).text == "Broken streetlight"
+
+
+def test_russian_android_attribution_is_cut() -> None:
+    assert parse_email(fixture("corpus/talon__android.eml")).text == "Hello"
+
+
+def test_multipart_with_a_mangled_boundary_parameter_uses_the_body_delimiter() -> None:
+    msg = parse_email(fixture("corpus/mikel__raw_email_with_illegal_boundary.eml"))
+    assert msg.text == "Hello\nThis is an outlook test\n\nSo there.\n\nMe."
+
+
+def test_recovered_text_drops_mime_scaffolding() -> None:
+    assert parse_email(fixture("corpus/flanker__mailformed-headers.eml")).text == "Hello"

@@ -44,9 +44,16 @@ MAX_DEPTH = 12
 MAX_PARTS = 200
 FORWARD_BANNER = "---------- Forwarded message ----------"
 MIME_LINE = re.compile(
-    r"^(?:--[\w'()+,./:=?-]{6,}(?:--)?|Content-[\w-]+:.*|MIME-Version:.*)$", re.I
+    r"^(?:--\S{6,}|Content-[\w-]+:.*|MIME-Version:.*|This is a multi-?part message in MIME"
+    r" format\.?)$",
+    re.I,
 )
+DELIMITER = re.compile(r"^--(\S{1,70}?)(--)?[ \t]*\r?$", re.M)
 FOLD = re.compile(r"\r?\n[ \t]+")
+REPLY_PREFIX = re.compile(
+    r"^(?:\s*(?:re|fwd?|aw|wg|tr|sv|rv|رد|إعادة توجيه|اعادة توجيه|توجيه)\s*(?:\[\d+\])?\s*:)+",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,8 @@ def _parse(
     new_text = cut_quoted(full_text) if full_text else ""
     if body.forwarded:
         new_text = "\n\n".join([t for t in [new_text] if t] + body.forwarded)
+    if not new_text.strip() and subject:
+        new_text = subject_as_text(subject)  # all they wrote, or an attachment with a subject
     display_html = _display_html(html_full, full_text, new_text)
     ids = message_ids(_one(headers, "message-id"))
     external_id = ids[0] if ids and len(ids[0]) <= 300 else synthetic_id(raw)
@@ -227,6 +236,11 @@ def decoded_headers(mime: MimePart) -> dict[str, list[str]]:
         else:
             result.setdefault(key, []).append(decode_header_value(value))
     return result
+
+
+def subject_as_text(subject: str) -> str:
+    """A subject without reply/forward prefixes: the text of a mail whose body is empty."""
+    return REPLY_PREFIX.sub("", subject).strip()
 
 
 def _one(headers: dict[str, list[str]], name: str) -> str:
@@ -338,7 +352,13 @@ def _walk(part: MimePart, body: _Body, limits: Limits, depth: int) -> None:
             _walk(child, body, limits, depth + 1)
         return
     if ctype.startswith("multipart/"):
-        # A multipart whose boundary never appears: recover the text, drop MIME scaffolding.
+        # A multipart whose boundary never appears. Often the header mangled it (an unquoted
+        # "=" cuts `boundary=----=_NextPart...` short): parse again with the delimiter the
+        # body really uses. Otherwise recover the text and drop the MIME scaffolding.
+        reparsed = _reparse_with_used_boundary(part, ctype)
+        if reparsed is not None:
+            _walk(reparsed, body, limits, depth + 1)
+            return
         text = _part_text(part)
         lines = [ln for ln in text.split("\n") if not MIME_LINE.match(ln.strip())]
         recovered = "\n".join(lines)
@@ -361,6 +381,27 @@ def _walk(part: MimePart, body: _Body, limits: Limits, depth: int) -> None:
         body.plain.append(_part_text(part))
         return
     _attach(part, ctype, body, limits)
+
+
+def _reparse_with_used_boundary(part: MimePart, ctype: str) -> MimePart | None:
+    """The part parsed with the boundary its body uses, if that makes it a real multipart."""
+    raw = _payload_bytes(part)  # get_payload() would turn 8-bit bytes into U+FFFD
+    payload = raw.decode("ascii", "surrogateescape")
+    opened: dict[str, int] = {}
+    closed: set[str] = set()
+    for match in DELIMITER.finditer(payload):
+        if match.group(2):
+            closed.add(match.group(1))
+        else:
+            opened[match.group(1)] = opened.get(match.group(1), 0) + 1
+    found = [b for b, n in opened.items() if b in closed or n > 1]
+    if not found or found[0] == part.get_param("boundary"):
+        return None
+    boundary = max(found, key=lambda b: opened[b])
+    head = f'Content-Type: {ctype}; boundary="{boundary}"\n\n'
+    data = head.encode() + raw
+    reparsed = BytesParser(policy=part.policy).parsebytes(data)
+    return reparsed if reparsed.is_multipart() else None
 
 
 def _header_block(block: MimePart) -> str:

@@ -19,6 +19,8 @@ ATTRIBUTION = [
     re.compile(r"^\s*Am\b.{0,300}\bschrieb\b.{0,100}:\s*$", re.I | re.S),
     re.compile(r"^\s*(?:في|بتاريخ|يوم)\s.{0,300}(?:كتب|كتبت|كتبَ)\s*.{0,60}:\s*$", re.S),
     re.compile(r"^\s*.{0,200}<[^>\s]+@[^>\s]+>\s*(?:wrote|كتب|كتبت)\s*:\s*$", re.I | re.S),
+    # Android/Gmail in Russian: '02.04.2012 14:20 пользователь "a@b" <a@b> написал:'
+    re.compile(r"^\s*\d.{0,300}\b(?:написал|написала|пишет)\s*:\s*$", re.I | re.S),
 ]
 SEPARATOR = re.compile(
     r"^\s*(?:-{2,}\s*(?:Original Message|Reply Message|الرسالة الأصلية|الرسالة الاصلية)\s*-{2,}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, url_for
 from sqlalchemy import func, select
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from core.context import Context
 from core.db import database_ok
@@ -17,7 +18,7 @@ def _ctx() -> Context:
 
 
 @bp.get("/")
-def home() -> Response:
+def home() -> WerkzeugResponse:
     """The site's root is the citizen's report form."""
     return redirect(url_for("citizen.report"))
 
@@ -51,11 +52,11 @@ def metrics() -> Response:
         for state in Delivery:
             lines.append(f'balagh_outbox{{state="{state}"}} {rows.get(state.value, 0)}')
         lines += ["# HELP balagh_inbound Inbound records by state.", "# TYPE balagh_inbound gauge"]
-        rows = dict(
+        inbound = dict(
             session.execute(
                 select(InboundRecord.status, func.count()).group_by(InboundRecord.status)
             ).all()
         )
-        for state in ("pending", "done", "failed"):
-            lines.append(f'balagh_inbound{{state="{state}"}} {rows.get(state, 0)}')
+        for name in ("pending", "done", "failed", "ignored"):
+            lines.append(f'balagh_inbound{{state="{name}"}} {inbound.get(name, 0)}')
     return Response("\n".join(lines) + "\n", mimetype="text/plain; version=0.0.4")
