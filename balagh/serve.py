@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Protocol
 
 from waitress.server import create_server
@@ -43,32 +43,39 @@ class WebServer:
         self.server.close()
 
 
-def start_components(ctx: Context) -> list[Component]:
-    """Start every component this configuration asks for."""
-    components: list[Component] = [WebServer(ctx)]
-    for starter in optional_starters():
-        component = starter(ctx)
-        if component is not None:
-            components.append(component)
-    components.append(JobScheduler(ctx))
-    return components
-
-
-def optional_starters() -> list[Callable[[Context], Component | None]]:
-    """Channel listeners (SMTP, IMAP, Telegram) that start when configured."""
+def starters() -> dict[str, Callable[[Context], Component | None]]:
+    """Every component by name; channel starters return None when not configured."""
     from channels.email.imap import start_imap
     from channels.email.listener import start_listener
     from channels.telegram.runtime import start_telegram
 
-    return [start_listener, start_imap, start_telegram]
+    return {
+        "web": WebServer,
+        "smtp": start_listener,
+        "imap": start_imap,
+        "telegram": start_telegram,
+        "scheduler": JobScheduler,
+    }
 
 
-def run_forever(ctx: Context) -> None:
+def start_components(ctx: Context, only: Collection[str] | None = None) -> list[Component]:
+    """Start the components asked for (all by default), in a fixed order."""
+    components: list[Component] = []
+    for name, starter in starters().items():
+        if only is not None and name not in only:
+            continue
+        component = starter(ctx)
+        if component is not None:
+            components.append(component)
+    return components
+
+
+def run_forever(ctx: Context, only: Collection[str] | None = None) -> None:
     """Start everything and block until SIGTERM or SIGINT, then stop gracefully."""
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    components = start_components(ctx)
+    components = start_components(ctx, only)
     try:
         stop.wait()
     finally:

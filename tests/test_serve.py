@@ -48,11 +48,22 @@ def test_serve_demo_answers_healthz_and_stops_on_sigterm(
     tmp_path: Path, empty_database: str
 ) -> None:
     port = free_port()
-    env = {**os.environ, "BALAGH_DATA_DIR": str(tmp_path / "data"), "BALAGH_DATABASE_URL": empty_database,
-           "BALAGH_WEB_PORT": str(port), "BALAGH_SMTP_PORT": str(free_port()), "BALAGH_TELEGRAM_TOKEN": ""}  # fmt: skip
+    env = {
+        **os.environ,
+        "BALAGH_DATA_DIR": str(tmp_path / "data"),
+        "BALAGH_DATABASE_URL": empty_database,
+        "BALAGH_WEB_PORT": str(port),
+        "BALAGH_SMTP_PORT": str(free_port()),
+        "BALAGH_TELEGRAM_TOKEN": "",
+    }
     log = (tmp_path / "serve.log").open("w+")
-    proc = subprocess.Popen([sys.executable, "-m", "balagh", "serve", "--demo"], env=env, cwd=tmp_path,
-                            stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "balagh", "serve", "--demo"],
+        env=env,
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 120
         status, body = 0, b""
@@ -81,3 +92,50 @@ def _tail(log) -> str:  # type: ignore[no-untyped-def]
     log.flush()
     log.seek(0)
     return str(log.read())[-4000:]
+
+
+def test_serve_only_unknown_component_is_refused_with_the_known_names(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    import balagh.cli.serve  # noqa: F401  (registers the command)
+    from balagh.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["serve", "--only", "web,ftp"], env={"BALAGH_DATA_DIR": str(tmp_path)}
+    )
+    assert result.exit_code != 0
+    assert "ftp" in result.output and "scheduler" in result.output
+
+
+def test_serve_only_some_components_leaves_the_others_off(tmp_path: Path) -> None:
+    web_port, smtp_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "BALAGH_DATA_DIR": str(tmp_path / "data"),
+        "BALAGH_WEB_PORT": str(web_port),
+        "BALAGH_SMTP_PORT": str(smtp_port),
+        "BALAGH_TELEGRAM_TOKEN": "",
+    }
+    log = (tmp_path / "serve.log").open("w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "balagh", "serve", "--only", "smtp"],
+        env=env,
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while (
+            time.monotonic() < deadline
+            and f"smtp: listening on 127.0.0.1:{smtp_port}" not in _tail(log)
+        ):
+            assert proc.poll() is None, _tail(log)
+            time.sleep(0.3)
+        with socket.create_connection(("127.0.0.1", smtp_port), timeout=5) as conn:
+            assert conn.recv(100).startswith(b"220")
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", web_port), timeout=2).close()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0, _tail(log)

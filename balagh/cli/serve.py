@@ -9,9 +9,25 @@ from balagh.cli import Env, cli, pass_env
 
 @cli.command()
 @click.option("--demo", is_flag=True, help="Fill an empty database with demo data and logins.")
+@click.option(
+    "--only",
+    default=None,
+    metavar="NAMES",
+    help="Comma-separated components to run (web, smtp, imap, telegram, scheduler); "
+    "default all. E.g. --only smtp,telegram beside a web app under gunicorn.",
+)
 @pass_env
-def serve(env: Env, demo: bool) -> None:
-    """Run web, SMTP listener, Telegram (when a token is set) and the scheduler."""
+def serve(env: Env, demo: bool, only: str | None) -> None:
+    """Run web, SMTP listener, IMAP, Telegram (when configured) and the scheduler."""
+    from balagh.serve import starters
+
+    chosen = None
+    if only is not None:
+        chosen = {name.strip() for name in only.split(",") if name.strip()}
+        unknown = chosen - set(starters())
+        if unknown or not chosen:
+            known = ", ".join(starters())
+            raise click.BadParameter(f"unknown component(s) {sorted(unknown)}; known: {known}")
     from balagh.bootstrap import ensure_admin, ensure_secret_key
     from balagh.serve import run_forever
 
@@ -26,4 +42,4 @@ def serve(env: Env, demo: bool) -> None:
 
         for line in load_demo(ctx):
             click.echo(line)
-    run_forever(ctx)
+    run_forever(ctx, chosen)
