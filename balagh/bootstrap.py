@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
+import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,10 +24,20 @@ def ensure_secret_key(settings: Settings) -> None:
         return
     path: Path = settings.data_dir / "secret_key"
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
-    settings.secret_key = path.read_text().strip()
+    try:  # O_EXCL: when several processes start at once, exactly one writes the key
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(48))
+    for _ in range(50):  # another process may still be writing it
+        key = path.read_text().strip()
+        if key:
+            settings.secret_key = key
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"{path} is empty; delete it or set BALAGH_SECRET_KEY")
 
 
 def ensure_admin(ctx: Context) -> str | None:
