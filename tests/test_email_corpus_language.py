@@ -22,16 +22,12 @@ from tests.email_support import MAIL_DATA
 
 LANGUAGES = {"ar": "ar", "en": "en", "none": None}
 # Where core.language's detector disagrees with the table (its English word list has no
-# "text", "test", "body", "foo", "lyrics"; CJK mojibake inside German reads as English).
+# "lyrics" and no nonsense word "foo"; CJK mojibake inside German reads as English).
 # Channel parsing gives it the right text; the fix belongs to core/language. Each stays
 # checked by the strict xfail below, which fails as soon as the detector gets it right.
 KNOWN_DETECTOR_GAPS = {
     "corpus/cpython__msg_12.eml": "one-word English text 'Lyrics' gives no language",
-    "corpus/cpython__msg_22.eml": "'Text text text.' gives no language",
-    "corpus/flanker__attached-pdf.eml": "'Test - body content' gives no language",
-    "corpus/mikel__invalid_subject_characters.eml": "'TEST' gives no language",
     "corpus/mikel__multiple_invalid_content_dispositions.eml": "'foo' gives no language",
-    "corpus/mikel__utf8_headers.eml": "'body' gives no language",
     "corpus/zbateson__m1011.eml": "German garbled with CJK (broken UTF-7) is taken for English",
 }
 

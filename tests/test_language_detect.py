@@ -315,6 +315,49 @@ def test_one_word_in_any_case_or_punctuation_gives_its_language(
     assert (detection.language, detection.form) == (language, form)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "text",
+        "Test",
+        "TEST",
+        "body",
+        "message",
+        "Text text text.",
+        "Test - body content",
+        "please see attached",
+        "Dear Sir/Madam, please find the application form attached.",
+        "Thanks and regards",
+    ],
+)
+def test_short_plain_english_is_english(text: str) -> None:
+    detection = detect_language(text)
+    assert (detection.language, detection.form) == ("en", "english")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ana fi el bait",
+        "la wallah mafi shay",
+        "ya akhi el share3 5arban",
+        "shu el mushkila",
+        "bas abi a3rf el status",
+        "abi a3ref el system",
+        "hi ya habibi",
+        "zain",
+    ],
+)
+def test_arabizi_with_english_looking_words_stays_arabic(text: str) -> None:
+    detection = detect_language(text)
+    assert (detection.language, detection.form) == ("ar", "arabizi")
+
+
+@pytest.mark.parametrize("text", ["foo", "asdf", "qwerty zxcv"])
+def test_nonsense_latin_word_gives_no_language(text: str) -> None:
+    assert detect_language(text).language is None
+
+
 @pytest.mark.parametrize("text", ["OK", "Ok.", "ok!", "okay"])
 def test_ok_in_any_spelling_gives_no_language(text: str) -> None:
     assert detect_language(text).language is None

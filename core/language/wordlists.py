@@ -54,6 +54,224 @@ ENGLISH_WORDS = _words(
     """
 )
 
+# The most common English words beyond the list above, by kind, so that short plain English
+# ("Text", "test", "message body", "please see attached") has a signal. Common Arabizi
+# spellings that are also English words (share, wish, law, tool, men, bait) stay out of it.
+
+# Function words, pronouns, determiners, auxiliaries and contractions.
+ENGLISH_WORDS |= _words(
+    """
+    afterwards ahead almost alone among amongst anybody anyone anything anywhere away became
+    become becomes becoming beforehand besides beyond both despite due either else elsewhere
+    enough even ever everybody everyone everything everywhere except fewer former formerly
+    further furthermore hence hers herself himself indeed instead itself least like likely maybe
+    meanwhile moreover mostly myself namely neither nevertheless nobody none noone nothing
+    nowhere once others otherwise ourselves per perhaps quite rather really several somebody
+    someone something sometime somewhat somewhere themselves thereafter thereby through
+    throughout thus together toward towards unless unlike upon via whatever whenever whereas
+    wherever whoever whole within yourself yourselves yeah yep nope i'd i'll you'd you'll you've
+    he'd he'll he's she'd she'll she's it'd we'd we'll we've they'd they'll they've that's
+    that'll there'll here's what's where's how's let's haven't hasn't hadn't shan't mustn't
+    mightn't needn't ain't
+    """
+)
+
+# Numbers and ordinals spelled out.
+ENGLISH_WORDS |= _words(
+    """
+    zero six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands million millions billion half quarter double twice fourth fifth sixth
+    seventh eighth ninth tenth final numbers
+    """
+)
+
+# Time: days, months, seasons and time adverbs.
+ENGLISH_WORDS |= _words(
+    """
+    times mornings afternoon evenings nights midnight noon daily weekly weekend weekends monthly
+    yearly annual annually hourly seconds moment moments date dates period periods season summer
+    winter spring autumn fall holiday holidays monday tuesday wednesday thursday friday saturday
+    sunday january february march april june july august september october november december
+    earlier later lately recently recent currently nowadays previously eventually finally
+    suddenly usually normally regularly frequently occasionally rarely constantly continuously
+    temporarily permanently past present future deadline schedule scheduled schedules
+    """
+)
+
+# Common verbs with their forms (lookup is exact, so each form is listed).
+ENGLISH_WORDS |= _words(
+    """
+    accept accepted accepting accepts act acted acting add added adding adds admit admitted
+    agree agreed agrees allow allowed allowing allows answer answered answering answers appear
+    appeared appears apply applied applying applies appreciate appreciated approve approved
+    approving argue arrange arranged arrive arrived arrives asking asks attach attached
+    attaching attend attended avoid avoided began begin beginning begins begun believe believed
+    belong belongs borrow bought break breaking breaks bring bringing brings broke brought build
+    builds built burn burned burning burnt buy buying calling calls cancel cancelled canceled
+    cancelling care cared carry carried carrying catch caught cause caused causes causing change
+    changed changes changing charge charged charges checking checks choose chose chosen cleaning
+    clear cleared clearing climb closes closing collect collecting coming compare compared
+    complained complaining complete completed completing confirm confirmed confirming connect
+    connected consider considered contact contacted contacting continue continued continues
+    contain contains control cook copy copied correct corrected cost costs count counted cover
+    covered covering create created creating cross crossed cut cuts cutting deal dealing dealt
+    decide decided deliver delivered delivering describe described deserve destroy destroyed
+    develop developed died dig digging disappear disappeared discuss discussed drink
+    drive driven driver drives driving drop dropped dropping drove dry dug eat eaten eating eats
+    enjoy enter entered entering escape expect expected expecting explain explained explaining
+    face faced fail failed failing fails feed feel feeling feels felt fight fill filled filling
+    find finding finds finish finished finishing fit fixes flow flowing fly follow followed
+    following forget forgets forgot forgotten forward forwarded forwarding found given giving
+    gotten grow growing grown happen happened happening happens hate hear heard hearing helped
+    helping helps hit hold holding hope hoped hoping hurt hurts ignore ignored ignoring imagine
+    improve improved include included includes including inform informed inspect inspected
+    install installed installing intend invite invited join joined jump keeping kill killed knew
+    knock knowing known knows lead learn learned learnt leave leaves leaving led lend lets lie
+    lift listen listened live lived lives living load locate located lock locked looked lose
+    losing lost love loved making manage managed mark marked matter mean meaning means meant
+    meet meeting meets met mind miss missed missing move moved moves moving needing notice
+    noticed notified notify obtain occur occurred offer offered opening opens order ordered
+    organise organize owned paid paint painted pass passed passing pay paying pays pick picked
+    placed plan planned plant planted play played playing point pointed prefer prepare prepared
+    prevent prevented print printed process processed produce promise promised protect protected
+    prove provide provided provides providing pull pulled push pushed puts putting raise raised
+    ran reach reached read reading reads realise realize receive received receiving recommend
+    recommended record recorded reduce reduced refer referred refuse refused register registered
+    reject rejected remain remains remember remind removing renew renewed renewing rent rented
+    repairing repeat repeated replace replaced replacing reply replied replying reporting
+    reports requested requesting require required requires reset resolve resolved respond
+    responded rest return returned returning review reviewed ring rise risen run running runs
+    said save saved say saying says search searched seeing seem seemed seems sell selling sells
+    sending sends serve served set sets setting settle shared sharing show showed showing shown
+    shows shut signed sit sitting sleep sleeping slept smelled smelling solve solved speak
+    speaking spend spent spoke spoken spray sprayed spraying stand standing start started
+    starting starts stay stayed staying steal stole stolen stop stopped stopping stops study
+    submit submitted submitting suggest suggested supply support supported suppose surprise
+    taken taking talk talked talking taught teach telling tells thanked thinking thinks thought
+    threw throw throwing thrown touch train transfer transferred travel tried tries try trying
+    turn turned turning understand understood updated updating upload uploaded use used uses
+    using visit visited visiting wait waited waiting wake walk walked walking wanted wanting
+    warn warned wash washed wasted watch watched watching wear win wonder wondering worked
+    working worry worried write writes writing written wrote
+    """
+)
+
+# Common adjectives and adverbs.
+ENGLISH_WORDS |= _words(
+    """
+    able absolute actual actually additional afraid alive alright angry annoyed annoying
+    available average aware awful badly basic beautiful bigger biggest black blue boring brief
+    bright brown busy calm careful carefully certain certainly cheap cleaner clearly closer cold
+    common completely correctly crazy current dark dead deep definitely different difficult
+    direct directly disgusting easy easily effective entire entirely equal especially exact
+    exactly excellent expensive extra extremely fair false familiar famous fast fresh friendly
+    frustrated frustrating fully funny general generally gentle glad green grey gray happy hard
+    hardly healthy heavy heavily high higher highly hot huge humid ill important impossible
+    incorrect independent individual initial kind larger latest legal little local longer loose
+    lovely low lower lucky main mainly major minor modern narrow nearly necessary negative newer
+    normal obvious obviously official older orange ordinary original overall painful particular
+    particularly perfect personal pink plain pleasant polite poor popular positive possible
+    possibly pretty previous private probably proper properly public purple quick quickly quiet
+    quietly rare ready real reasonable red regular relevant responsible rich rough round rude
+    sad safer scared serious seriously severe severely sharp short shortly sick significant
+    silly similar simple simply single slightly slow slowly smaller smooth soft solid special
+    specific standard steep straight strange strong stuck stupid successful sudden sufficient
+    suitable super surely sweet tall terrible thick thin tired total totally tough true truly
+    typical ugly unable unacceptable unfortunately unhappy unknown unsafe upset useful useless
+    usual valid various warm weak weird welcome wet white wide wild wonderful worth wrong yellow
+    young
+    """
+)
+
+# People and everyday nouns.
+ENGLISH_WORDS |= _words(
+    """
+    adult adults age air aunt baby babies bag bags bank bathroom bed bedroom bill bills bird
+    birds birthday blood boat body book books bottle bottles box boxes boy boys brother brothers
+    business businesses cake camera capital card cards case cases chair chairs chance cheque
+    choice church class classes climate clothes coffee college colour color community company
+    condition conditions country couple course court cousin cup customer customers daughter
+    death decision desk dinner doctor doctors door doors dream dress earth economy edge
+    education effect effort energy engine evidence example examples experience eye eyes fact
+    father fault fear field figure finger fire fish floor floors flower flowers food foot friend
+    friends fruit fun game games gate gates gift girl girls glass goal gold government grass
+    ground group groups guest guests guy guys hair hand hands head health heart heat history
+    hotel husband idea ideas image images importance information island job jobs key keys kid
+    kitchen knowledge lady land language leader letter letters level life line lines list lists
+    man manner meal meat medicine member members memory milk minister mistake mistakes money
+    mother mouth movie name names nature news nose note notes nurse object oil opinion owner
+    owners page pages pain pair paper papers parent parents part parts party patient pen person
+    phone picture pictures piece pieces plans plane plastic plate police pool population power
+    president price prices program programme project projects property purpose quality question
+    questions radio reason reasons result results rice risk river role room rooms rule rules
+    salary sand schools science sea seat seats sense series shape sister situation size skin sky
+    smoke snow society son song sort sound source space speech sport staff stage star stone
+    stones story student students subject success sugar sun table tables tax taxes tea teacher
+    teachers teams term terms test tests thing things tools toy trip truth type types uncle unit
+    units university user users value view voice wall walls weather website wife window
+    windows wind woman women wood word words world
+    """
+)
+
+# E-mail, office and technology words, and letter openings and closings.
+ENGLISH_WORDS |= _words(
+    """
+    account accounts address addresses admin administrator agenda app apps applications
+    appointment appointments approval archive attachment attachments attendance autoreply backup
+    bcc blog bounce browser bug bugs cc chat click code comment comments computer confirmation
+    content contents cv data database delivery detail details device devices digital document
+    documents download downloads draft email emails error errors fax feedback file files folder
+    folders font form forms format inbox internet invoice invoices laptop link links log login
+    logout mail mailbox mails meetings memo message messages mobile network newsletter
+    notification notifications online password passwords pdf photo photos pic pics portal post
+    posted posting postal printer privacy profile receipt receipts recipient recipients reminder
+    reminders replies requests screen screenshot screenshots sender server service services
+    settings signature sincerely software spam submission summary system systems tab tablet
+    telephone template text texts ticket tickets topic unsubscribe updates url username version
+    video videos web webpage wifi sirs mr mrs ms dr wishes cheers greetings respectfully
+    faithfully thankyou grateful apologies apology apologise apologize enclosed herewith fyi re
+    fwd
+    """
+)
+
+# Municipal services: utilities, permits, enforcement, public works.
+ENGLISH_WORDS |= _words(
+    """
+    agency allowance areas assessment authority authorities bench benches block blocks boundary
+    bus buses cable cables canal census centre center certificate certificates citizen citizens
+    civic claim claims clearance committee compensation compliance connection contractor
+    contractors council councils crossing crosswalk curb kerb cycle debris demolition department
+    departments deposit directorate district districts ditch drainage driveway dust electricity
+    electric emergency enforcement enquiry enquiries inquiry inquiries environment environmental
+    excavation exemption facilities facility fence fences fines fountain garage gas generator
+    graffiti gutter hazard hazards hydrant illegal illegally infrastructure inspection
+    inspections inspector installation irrigation lamppost landfill lawn lease licenses licensed
+    licences lighting maintenance manhole map meter meters ministry municipal objection
+    obstruction ownership pavement pedestrian pedestrians penalty pest pests planning playground
+    plot plots plumbing pollution premises procedure pump pumps recycling refund registration
+    regulation regulations renewal repairs resident residential response roadworks route rubble
+    sanitation sector sewer sewers shade shelter sidewalk signage sink spill stall stalls
+    stormwater structure survey tank tanker tenant tenants toilet toilets tower trench tyre
+    tyres tire tires utility utilities vacant valve vendor vendors violation violations wires
+    wiring zone zoning
+    """
+)
+
+# Home, transport, weather, animals and food.
+ENGLISH_WORDS |= _words(
+    """
+    apartments balcony basement bathrooms ceiling compound gardens heater roof roofs stairs tap
+    taps tiles villas yard airport bicycle bike bikes cab drivers fuel lorry lorries metro
+    motorbike motorcycle petrol station stations taxi taxis trains transport trucks van vans
+    cloud clouds cloudy dusty fog humidity raining rainy sandstorm storm storms sunny
+    temperature thunder windy ant ants bee bees camel camels cockroach cockroaches cow cows
+    donkey donkeys flies goat goats horse horses insect mice monkey mouse mosquito pigeon
+    pigeons scorpion scorpions snake snakes sheep spider spiders bread chicken egg eggs juice
+    lunch breakfast salad vegetables
+    """
+)
+
 # Common Arabizi and Gulf-Arabic words written in Latin letters (digit-free spellings).
 ARABIZI_WORDS = _words(
     """
