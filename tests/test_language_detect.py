@@ -469,3 +469,23 @@ def test_corpus_detection_is_the_same_in_processes_with_different_hash_seeds() -
     first, second = _detect_corpus_with_hash_seed("1"), _detect_corpus_with_hash_seed("4242")
     assert len(first) == len(_corpus()) + len(DETERMINISM_TEXTS)
     assert first == second
+
+
+@pytest.mark.parametrize(
+    "token", ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "101st"]
+)
+def test_real_ordinals_are_not_arabizi(token: str) -> None:
+    from core.language.detect import is_ordinal
+
+    assert is_ordinal(token)
+
+
+@pytest.mark.parametrize("token", ["3nd", "5st", "2th", "7rd"])
+def test_digit_letter_tokens_that_are_not_ordinals_stay_arabizi_candidates(token: str) -> None:
+    from core.language.detect import is_ordinal
+
+    assert not is_ordinal(token)
+
+
+def test_arabizi_with_a_pseudo_ordinal_is_arabic() -> None:
+    assert detect_language("el block 3nd el masjid").language == "ar"

@@ -42,10 +42,24 @@ PERSIAN_URDU_HINT_RE = re.compile("[یکپچژگٹڈڑںےۓہۂھ]")
 
 # Latin tokens with digits that are not Arabizi: ordinals, times, units, codes like 3B or A4.
 NUMERIC_LATIN_RE = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th|am|pm|s|x|k|m|km|kg|g|cm|mm|ml|l|h|hr|hrs|min|mins|sec|secs|"
+    r"^(?:\d+(?:am|pm|s|x|k|m|km|kg|g|cm|mm|ml|l|h|hr|hrs|min|mins|sec|secs|"
     r"mb|gb|kb|omr|ro|bz|sqm|m2|kw|kwh|v|w|d|yr|yrs|ft)|[a-z]\d+|\d+[a-z]|[a-z]{1,3}\d{2,}|"
     r"\d+[a-z]\d+|mp3|mp4|h2o|co2|a4|a3|g5|b2b)$"
 )
+ORDINAL_RE = re.compile(r"^\d*(\d)(st|nd|rd|th)$")
+
+
+def is_ordinal(token: str) -> bool:
+    """1st, 2nd, 3rd, 4th, 11th, 22nd...; '3nd' or '5st' are Arabizi, not ordinals."""
+    match = ORDINAL_RE.match(token)
+    if match is None:
+        return False
+    last, suffix = match.groups()
+    teen = len(token) >= 4 and token[-4] == "1"
+    expected = "th" if teen else {"1": "st", "2": "nd", "3": "rd"}.get(last, "th")
+    return suffix == expected
+
+
 # Arabizi: letters and Arabic-sound digits (2 3 5 6 7 8 9) only, a digit next to a letter.
 ARABIZI_DIGIT_RE = re.compile(
     r"^(?=(?:.*[a-z]){2})[a-z'235-9]*(?:[a-z][235-9]|[235-9][a-z])[a-z'235-9]*$"
@@ -163,7 +177,7 @@ def _count_latin(counts: _Counts, token: str, *, after_arabic_article: bool) -> 
     if token in NEUTRAL_WORDS:
         return
     has_digit = not token.isalpha()
-    if has_digit and (token in TEXT_SPEAK or NUMERIC_LATIN_RE.match(token)):
+    if has_digit and (token in TEXT_SPEAK or NUMERIC_LATIN_RE.match(token) or is_ordinal(token)):
         return
     counts.latin_content += 1
     if after_arabic_article:
