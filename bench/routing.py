@@ -87,21 +87,38 @@ def bench_quality(rows: list[dict[str, object]], folds: int, seeds: list[int]) -
     """K-fold CV of the dev corpus (extra rows only ever train), per seed and per form."""
     dev = [r for r in rows if str(r.get("id", "")).startswith("dev-")]
     extra = [r for r in rows if not str(r.get("id", "")).startswith("dev-")]
+    totals: dict[str, list[float]] = {}
     for seed in seeds:
         start = time.perf_counter()
         rep = cross_validate(dev, folds, extra_training=extra, seed=seed)
         took = time.perf_counter() - start
         print(
             f"\n{folds}-fold CV seed {seed} ({took:.0f} s): accuracy {rep.accuracy:.3f}  "
-            f"macro-F1 {rep.macro_f1:.3f}  directorate macro-F1 {rep.directorate_macro_f1:.3f}  "
+            f"macro-F1 {rep.macro_f1:.3f}  directorate accuracy {rep.directorate_accuracy:.3f}  "
+            f"macro-F1 {rep.directorate_macro_f1:.3f}  "
             f"urgent P {rep.urgent_precision:.3f} R {rep.urgent_recall:.3f}"
         )
+        figures = {
+            "accuracy": rep.accuracy,
+            "macro-F1": rep.macro_f1,
+            "directorate accuracy": rep.directorate_accuracy,
+            "directorate macro-F1": rep.directorate_macro_f1,
+            "urgent precision": rep.urgent_precision,
+            "urgent recall": rep.urgent_recall,
+        }
         for g in rep.by_form:
             gap = g.accuracy - rep.accuracy
+            figures[f"{g.name} accuracy"] = g.accuracy
             print(
                 f"  {g.name:<10} n={g.n:<4} acc {g.accuracy:.3f}  F1 {g.macro_f1:.3f}  "
                 f"({gap:+.3f} vs overall)"
             )
+        for name, value in figures.items():
+            totals.setdefault(name, []).append(value)
+    if len(seeds) > 1:
+        print(f"\nmean over seeds {' '.join(map(str, seeds))}:")
+        for name, values in totals.items():
+            print(f"  {name:<22} {statistics.mean(values):.3f}  (min {min(values):.3f})")
 
 
 def main() -> None:

@@ -40,7 +40,7 @@ from core.routing.types import Classification
 
 logger = logging.getLogger(__name__)
 
-MODEL_FORMAT = 2  # bump when the saved structure or the features change
+MODEL_FORMAT = 3  # bump when the saved structure or the features change
 MODEL_FILE = "routing-model.pkl"
 CORRECTION_WEIGHT = 3.0  # a staff correction counts as much as three shipped examples
 SVM_C = 0.5  # chosen on a small grid by cross-validation of the dev corpus
@@ -84,6 +84,10 @@ class Model:
         self._parts = parts
         self.directorates = directorates
         self.meta = meta
+        groups: dict[str, list[int]] = {}
+        for j, code in enumerate(self.categories):  # a category without a directorate: alone
+            groups.setdefault(directorates.get(code, f"?{code}"), []).append(j)
+        self._groups = [np.asarray(cols) for cols in groups.values()]
 
     @property
     def version(self) -> str:
@@ -114,19 +118,40 @@ class Model:
 
     def _result(self, text: str, probs: np.ndarray, p_urgent: float | None) -> Classification:
         classes = self.categories
-        order = np.argsort(probs)[::-1][:3]
-        best = classes[order[0]]
+        best, directorate, p_directorate = self._decode(probs)
+        order = [j for j in np.argsort(probs)[::-1] if j != best][:2]
         is_urgent, why = urgency.is_urgent(text, p_urgent)
         return Classification(
-            category=best,
-            directorate=self.directorates.get(best),
-            confidence=float(probs[order[0]]),
+            category=classes[best],
+            directorate=directorate,
+            confidence=float(probs[best]),
             urgent=is_urgent,
-            alternatives=tuple((classes[j], float(probs[j])) for j in order[1:3]),
+            alternatives=tuple((classes[j], float(probs[j])) for j in order),
             not_for_us=screening.screen(text),
             model_version=self.version,
-            extras={"urgent_probability": p_urgent, "urgent_reason": why},
+            extras={
+                "urgent_probability": p_urgent,
+                "urgent_reason": why,
+                "directorate_probability": p_directorate,
+            },
         )
+
+    def _decode(self, probs: np.ndarray) -> tuple[int, str | None, float]:
+        """The likeliest directorate (its categories' summed probability), then its best category.
+
+        Summing over a directorate's categories picks the right directorate more often than
+        the single likeliest category does when the model hesitates between two categories of
+        one directorate. The category is the best one inside that directorate, so a ticket's
+        directorate is always its category's. With a category above one half nothing changes
+        (its directorate holds more than half the mass), so automatic triage at any threshold
+        of one half or more (the default is 0.6) is unaffected; only hesitant answers, which go
+        to intake, can differ from the plain argmax, and then an alternative may carry a higher
+        probability than the suggested category.
+        """
+        sums = [(float(probs[cols].sum()), cols) for cols in self._groups]
+        p_directorate, cols = max(sums, key=lambda item: item[0])
+        best = int(cols[int(np.argmax(probs[cols]))])
+        return best, self.directorates.get(self.categories[best]), p_directorate
 
     def save(self, path: str | Path) -> None:
         """Write the model atomically (temp file then rename) so readers never see half a file."""
@@ -259,7 +284,7 @@ def train(
     corrections: Iterable[tuple[str, str]] = (),
     taxonomy: Taxonomy | None = None,
 ) -> Model:
-    """Train on labelled rows plus the taxonomy's examples and staff corrections."""
+    """Train on labelled rows plus the taxonomy's examples and names, and staff corrections."""
     taxonomy = taxonomy or load_taxonomy(None)
     known = set(taxonomy.category_codes())
     given = labelled(rows)
@@ -269,7 +294,10 @@ def train(
             "training: skipped %s rows with categories not in the taxonomy", len(given) - len(data)
         )
     fixes = [(t, c) for t, c in corrections if c in known and t.strip()]
-    examples = [(e, c.code) for c in taxonomy.categories for e in c.examples]
+    # the taxonomy's own words: each category's examples and its names in both languages
+    examples = [
+        (text, c.code) for c in taxonomy.categories for text in (*c.examples, c.name_en, c.name_ar)
+    ]
     texts = [r["text"] for r in data] + [t for t, _ in examples] + [t for t, _ in fixes]
     labels = [r["category"] for r in data] + [c for _, c in examples] + [c for _, c in fixes]
     weights = [1.0] * (len(data) + len(examples)) + [CORRECTION_WEIGHT] * len(fixes)
