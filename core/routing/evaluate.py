@@ -52,6 +52,7 @@ class Report:
     by_category: list[GroupRow] = field(default_factory=list)
     confusions: list[tuple[str, str, int]] = field(default_factory=list)
     language_accuracy: float | None = None
+    language_by_form: list[GroupRow] = field(default_factory=list)
     model_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +71,11 @@ class Report:
         ]
         if self.language_accuracy is not None:
             lines.append(f"language    accuracy {self.language_accuracy:.3f}")
+        if self.language_by_form:
+            lines.append("\nlanguage detection by form:")
+            lines += [
+                f"  {r.name:<12} n={r.n:<4} acc {r.accuracy:.3f}" for r in self.language_by_form
+            ]
         for title, rows in (("language", self.by_lang), ("form", self.by_form)):
             lines.append(f"\nby {title}:")
             lines += [
@@ -94,14 +100,25 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 0.0
 
 
-def _language_accuracy(rows: Sequence[Row]) -> float | None:
-    try:
-        from core.language.detect import detect_language
-    except ImportError:
-        return None
+def _language_hits(rows: Sequence[Row]) -> list[tuple[Row, bool]]:
+    """Each row with a known reply language, and whether the detector agrees with it."""
+    from core.language.detect import detect_language
+
     scored = [r for r in rows if r.get("lang") in ("ar", "en")]
-    hits = sum(1 for r in scored if detect_language(r["text"]).language == r["lang"])
-    return _ratio(hits, len(scored)) if scored else None
+    return [(r, detect_language(r["text"]).language == r["lang"]) for r in scored]
+
+
+def _language_accuracy(hits: Sequence[tuple[Row, bool]]) -> float | None:
+    return _ratio(sum(ok for _, ok in hits), len(hits)) if hits else None
+
+
+def _language_by_form(hits: Sequence[tuple[Row, bool]]) -> list[GroupRow]:
+    groups: dict[str, list[bool]] = defaultdict(list)
+    for row, ok in hits:
+        groups[str(row.get("form") or "?")].append(ok)
+    return [
+        GroupRow(name, len(oks), _ratio(sum(oks), len(oks))) for name, oks in sorted(groups.items())
+    ]
 
 
 def score(
@@ -140,6 +157,7 @@ def score(
     u_true = [bool(r.get("urgent")) for r in rows]
     u_pred = [p.urgent for p in predictions]
     tp = sum(1 for t, p in zip(u_true, u_pred, strict=True) if t and p)
+    hits = _language_hits(rows)
     return Report(
         n=len(rows),
         accuracy=float(accuracy_score(truth, pred)),
@@ -155,7 +173,8 @@ def score(
         by_form=group("form"),
         by_category=by_category,
         confusions=[(t, p, c) for (t, p), c in confusions.most_common(CONFUSIONS_SHOWN)],
-        language_accuracy=_language_accuracy(rows),
+        language_accuracy=_language_accuracy(hits),
+        language_by_form=_language_by_form(hits),
         model_version=model_version,
     )
 
