@@ -59,7 +59,7 @@ def queue_reply(
         OutboundMessage(
             channel=channel,
             to=address,
-            text=text,
+            text=with_reference(ticket, text) if kind == "reply" else text,
             language=ticket.language,
             reference=ticket.reference,
             kind=kind,
@@ -74,6 +74,16 @@ def queue_reply(
     )
     message.delivery_status = Delivery.QUEUED
     return message
+
+
+def with_reference(ticket: Ticket, body: str) -> str:
+    """A staff reply as the citizen receives it: headed by the ticket's reference.
+
+    The system's own texts carry the reference already; staff write only the answer.
+    """
+    if ticket.language in ("ar", "en"):
+        return render("reply", ticket.language, reference=ticket.reference, body=body)
+    return f"{ticket.reference}\n\n{body}"
 
 
 def notify_citizen(

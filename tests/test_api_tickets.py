@@ -127,9 +127,8 @@ def test_reply_posted_through_the_api_is_delivered_on_the_citizens_channel(
     assert response.get_json()["delivery_status"] == "queued"
     deliver_due(ctx)
     sent = [m for m in senders["email"].sent if m.kind == "reply"]
-    assert [(m.to, m.text) for m in sent] == [
-        ("citizen@example.com", "An inspector visits tomorrow.")
-    ]
+    assert [m.to for m in sent] == ["citizen@example.com"]
+    assert "An inspector visits tomorrow." in sent[0].text and ref in sent[0].text
     assert senders["telegram"].sent == []
     assert load(ctx, ref).messages[-1].delivery_status == "sent"
 

@@ -97,7 +97,7 @@ def test_flood_limited_message_is_sent_once_after_the_wait(
     later(ctx, 31)
     assert deliver_due(ctx).sent == 1
     assert len(fake_api.calls_of("sendMessage")) == 2  # the refused call and the one that worked
-    assert fake_api.sent_texts(CHAT).count("We are on it.") == 2
+    assert sum("We are on it." in text for text in fake_api.sent_texts(CHAT)) == 2
 
 
 def test_bad_gateway_delays_delivery_without_losing_it(
@@ -163,7 +163,8 @@ def test_partly_sent_message_resumes_without_repeating_parts(
     deliver_due(ctx)
     later(ctx, 5)
     deliver_due(ctx)
-    assert fake_api.sent_texts(CHAT) == ["Done, see the photo."]
+    (text,) = fake_api.sent_texts(CHAT)
+    assert "Done, see the photo." in text
     assert len(fake_api.calls_of("sendPhoto")) == 2
 
 

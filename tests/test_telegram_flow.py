@@ -137,7 +137,8 @@ def test_staff_reply_arrives_in_the_same_chat_escaped_as_html(
     deliver_due(ctx)
     last = fake_api.calls_of("sendMessage")[-1]
     assert int(last.params["chat_id"]) == 707
-    assert last.params["text"] == "Crew sent &lt;today&gt; &amp; tomorrow"
+    assert "Crew sent &lt;today&gt; &amp; tomorrow" in last.params["text"]
+    assert ticket.reference in last.params["text"]
     assert last.params["parse_mode"] == "HTML"
 
 
@@ -385,3 +386,28 @@ def test_process_update_from_captured_json_opens_a_ticket(
     assert ticket.status in (Status.NEW, Status.TRIAGED)
     if name == "venue.json":
         assert ticket.address == "Muttrah Corniche, Al Bahri Rd, Muttrah"
+
+
+def test_staff_reply_posted_through_the_api_arrives_in_the_citizens_chat(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    from tests.staffkit import app_for, bearer, the_roles, token_for
+
+    send(tg, fake_api, text_update(712, 1, AR_REPORT))
+    (ticket,) = tickets(ctx)
+    the_roles(ctx)
+    response = (
+        app_for(ctx)
+        .test_client()
+        .post(
+            f"/api/v1/tickets/{ticket.reference}/replies",
+            json={"text": "وصل الفريق إلى الموقع وسيتم الإصلاح اليوم"},
+            headers=bearer(token_for(ctx, "disp@mct.om")),
+        )
+    )
+    assert response.status_code == 201
+    deliver_due(ctx)
+    last = fake_api.calls_of("sendMessage")[-1]
+    assert int(last.params["chat_id"]) == 712
+    assert "وصل الفريق إلى الموقع وسيتم الإصلاح اليوم" in last.params["text"]
+    assert ticket.reference in last.params["text"] and "بلاغكم" in last.params["text"]
