@@ -160,3 +160,13 @@ def routed_ctx(
     context = _context(tmp_path, database_url, senders, ModelRouter(store))
     yield context
     context.engine.dispose()
+
+
+@pytest.fixture
+def fake_api() -> Iterator[Any]:
+    """A fake Telegram Bot API server on loopback (the outside world for the bot)."""
+    from tests.telegram_fake import FakeBotApi
+
+    api = FakeBotApi()
+    yield api
+    api.close()

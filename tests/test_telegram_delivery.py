@@ -23,13 +23,6 @@ CHAT = 800
 
 
 @pytest.fixture
-def fake_api() -> Iterator[FakeBotApi]:
-    api = FakeBotApi()
-    yield api
-    api.close()
-
-
-@pytest.fixture
 def sender(ctx: Context, fake_api: FakeBotApi) -> Iterator[TelegramSender]:
     sender = TelegramSender(TOKEN, fake_api.url)
     ctx.senders.register("telegram", sender)

@@ -26,13 +26,6 @@ EN_REPORT = "There is a big pothole on the main road near Qurum beach, cars are 
 
 
 @pytest.fixture
-def fake_api() -> Iterator[FakeBotApi]:
-    api = FakeBotApi()
-    yield api
-    api.close()
-
-
-@pytest.fixture
 def tg(ctx: Context, fake_api: FakeBotApi) -> Iterator[TelegramRuntime]:
     """The bot on the fake Bot API, with the real TelegramSender behind the outbox."""
     ctx.settings.telegram_token = TOKEN

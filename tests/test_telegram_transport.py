@@ -28,13 +28,6 @@ REPORT = "Garbage has not been collected on our street in Bawshar for a week."
 
 
 @pytest.fixture
-def fake_api() -> Iterator[FakeBotApi]:
-    api = FakeBotApi()
-    yield api
-    api.close()
-
-
-@pytest.fixture
 def tg_ctx(ctx: Context, fake_api: FakeBotApi) -> Iterator[Context]:
     ctx.settings.telegram_token = TOKEN
     ctx.settings.telegram_api_url = fake_api.url
