@@ -170,3 +170,13 @@ def fake_api() -> Iterator[Any]:
     api = FakeBotApi()
     yield api
     api.close()
+
+
+@pytest.fixture
+def sink() -> Iterator[Any]:
+    """An SMTP relay on loopback that records what we send (the municipality's relay)."""
+    from tests.email_support import Sink
+
+    relay = Sink()
+    yield relay
+    relay.stop()

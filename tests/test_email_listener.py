@@ -21,13 +21,6 @@ ARABIC_REPORT = "توجد حفرة كبيرة في الشارع العام قر�
 
 
 @pytest.fixture
-def sink() -> Iterator[Sink]:
-    relay = Sink()
-    yield relay
-    relay.stop()
-
-
-@pytest.fixture
 def listener(ctx: Context, sink: Sink) -> Iterator[SmtpListener]:
     """Our listener on a free port, replies going through a real SmtpSender to the sink."""
     ctx.senders.register(

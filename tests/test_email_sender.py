@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from channels.email.sender import SmtpSender
 from core.outbound import OutboundMessage, PermanentDeliveryError, TemporaryDeliveryError
 from tests.email_support import Sink, free_port
-
-
-@pytest.fixture
-def sink() -> Iterator[Sink]:
-    relay = Sink()
-    yield relay
-    relay.stop()
 
 
 def sender_for(port: int) -> SmtpSender:

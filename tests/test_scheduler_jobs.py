@@ -26,13 +26,6 @@ from tests.followup_support import T0, add_staff, assigned_ticket, events, ticke
 
 
 @pytest.fixture
-def sink() -> Iterator[Sink]:
-    relay = Sink()
-    yield relay
-    relay.stop()
-
-
-@pytest.fixture
 def overdue(tmp_path: Path, database_url: str) -> Iterator[Context]:
     """Staff and one road ticket assigned at T0 (due T0 + 72 h) on a clean database."""
     ctx = build_context(

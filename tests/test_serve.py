@@ -18,12 +18,7 @@ import pytest
 
 from core.models import Status
 from tests.conftest import fresh_pg_database
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.email_support import free_port
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
