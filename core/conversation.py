@@ -8,6 +8,7 @@ open ticket on the same channel within the threading window, else a new ticket.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -54,6 +55,10 @@ def handle_message(
     contact, _identity = find_or_create_contact(session, msg.channel, msg.sender, msg.display_name)
     _remember_contact_details(contact, msg)
     ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
+    surveyed = ticket or _surveyed_ticket(session, contact, msg)
+    rating = satisfaction_answer(surveyed, msg.text) if surveyed is not None else None
+    if surveyed is not None and rating is not None:
+        return _record_rating(ctx, session, surveyed, msg, record, rating)
     follows = ticket if ticket is not None and _closed_too_long(ctx, ticket) else None
     if follows is not None:
         ticket = None  # too late to reopen: a new case that links the old one
@@ -82,6 +87,55 @@ def handle_message(
     else:
         _citizen_wrote_again(ctx, session, ticket)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
+
+
+# "4", "٤", "4/5", "4 من 5": Unicode digits, so Arabic-Indic and Persian ones count too.
+RATING_RE = re.compile(r"^\s*(\d)\s*(?:(?:/|من|out of)\s*(?:5|٥|۵))?\s*[.!]*\s*$")
+
+
+def satisfaction_answer(ticket: Ticket, text: str) -> int | None:
+    """A bare 1-5 sent after our satisfaction question is a rating, not a new problem."""
+    if ticket.status != Status.CLOSED or ticket.survey_sent_at is None:
+        return None
+    if ticket.satisfaction is not None:
+        return None
+    match = RATING_RE.match(text or "")
+    rating = int(match.group(1)) if match else None
+    return rating if rating is not None and 1 <= rating <= 5 else None
+
+
+def _surveyed_ticket(session: Session, contact: Contact, msg: InboundMessage) -> Ticket | None:
+    """The contact's latest closed ticket on this channel still waiting for a rating."""
+    if msg.thread.new_ticket:
+        return None
+    return session.execute(
+        select(Ticket)
+        .where(
+            Ticket.contact_id == contact.id,
+            Ticket.channel == msg.channel,
+            Ticket.status == Status.CLOSED,
+            Ticket.survey_sent_at.is_not(None),
+            Ticket.satisfaction.is_(None),
+        )
+        .order_by(Ticket.survey_sent_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _record_rating(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    msg: InboundMessage,
+    record: InboundRecord,
+    rating: int,
+) -> Processed:
+    """Keep the citizen's rating on the closed ticket without reopening it."""
+    message = _store_message(ctx, session, ticket, msg, record, ticket.language)
+    message.kind = "satisfaction"
+    ticket.satisfaction = rating
+    record_event(session, ticket, "satisfaction", at=ctx.now(), rating=rating, channel=msg.channel)
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
 
 
 def _closed_too_long(ctx: Context, ticket: Ticket) -> bool:

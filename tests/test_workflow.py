@@ -205,3 +205,46 @@ def test_reply_long_after_close_opens_a_new_ticket_linking_the_old(
         assert old is not None and old.status == "closed"
         assert new_created.data["follows"] == closed.reference
         assert [e.kind for e in old.events][-1] == "followed_by"
+
+
+def closed_with_survey(ctx: Context) -> Ticket:
+    tid = new_ticket(ctx)
+    classify(ctx, tid)
+    move(ctx, tid, Status.TRIAGED, AGENT)
+    move(ctx, tid, Status.ASSIGNED, DISPATCHER)
+    move(ctx, tid, Status.RESOLVED, ROADS, note="Fixed.")
+    move(ctx, tid, Status.CLOSED, DISPATCHER)
+    with ctx.sessions() as session, session.begin():
+        ticket = session.get(Ticket, tid)
+        assert ticket is not None
+        ticket.survey_sent_at = ctx.now()
+        return ticket
+
+
+@pytest.mark.parametrize(("answer", "rating"), [("4", 4), ("٥", 5), ("3/5", 3), ("2 من 5", 2)])
+def test_rating_answer_after_survey_is_stored_without_reopening(
+    ctx: Context, answer: str, rating: int
+) -> None:
+    ticket = closed_with_survey(ctx)
+    ingest(ctx, InboundMessage(channel="telegram", sender="7", text=answer, external_id="7:rating"))
+    with ctx.sessions() as session:
+        stored = session.get(Ticket, ticket.id)
+        assert stored is not None
+        assert (stored.status, stored.satisfaction) == ("closed", rating)
+
+
+@pytest.mark.parametrize("answer", ["7", "the hole is back", "0"])
+def test_other_answers_on_the_surveyed_ticket_reopen_it_as_usual(ctx: Context, answer: str) -> None:
+    from core.inbound import ThreadHints
+
+    ticket = closed_with_survey(ctx)
+    hint = ThreadHints(reference=ticket.reference, secret=ticket.secret)
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram", sender="7", text=answer, external_id="7:again", thread=hint
+        ),
+    )
+    with ctx.sessions() as session:
+        stored = session.get(Ticket, ticket.id)
+        assert stored is not None and stored.status == "reopened" and stored.satisfaction is None
