@@ -51,7 +51,7 @@ def cli(click_ctx: click.Context, verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    for noisy in ("alembic", "mail.log", "httpx", "apscheduler.executors.default"):
+    for noisy in ("alembic", "mail.log", "httpx", "apscheduler"):
         # per-connection and per-plugin chatter; warnings and errors still show
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
     click_ctx.ensure_object(Env)
