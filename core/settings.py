@@ -100,6 +100,13 @@ class Settings(BaseSettings):
             raise ValueError("must be longer than BALAGH_AWAITING_REMINDER_HOURS")
         return value
 
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return value.upper()
+
     @field_validator("ref_prefix")
     @classmethod
     def _prefix_shape(cls, value: str) -> str:

@@ -46,15 +46,19 @@ pass_env = click.make_pass_decorator(Env, ensure=True)
 @click.pass_context
 def cli(click_ctx: click.Context, verbose: bool) -> None:
     """Balagh: the municipality's contact centre."""
+    env = click_ctx.ensure_object(Env)
+    try:
+        level = "DEBUG" if verbose else env.settings.log_level
+    except click.ClickException:
+        level = "INFO"  # the command itself reports the bad setting
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
+        level=level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
     for noisy in ("alembic", "mail.log", "httpx", "apscheduler"):
         # per-connection and per-plugin chatter; warnings and errors still show
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
-    click_ctx.ensure_object(Env)
 
 
 def main() -> None:
