@@ -58,11 +58,9 @@ def fail_first_accept(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_polling_fetches_an_unstored_update_again_and_stores_it_once(
-    tg_ctx: Context, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen = fail_first_accept(monkeypatch)
-    update_id = fake_api.push(text_update(901, 1, REPORT, language="en"))
+def poll_one_update(tg_ctx: Context, fake_api: FakeBotApi, chat: int) -> int:
+    """Push one update, poll until the offset moves past it, stop; returns its update id."""
+    update_id = fake_api.push(text_update(chat, 1, REPORT, language="en"))
     polling = TelegramPolling(
         TelegramRuntime(tg_ctx, kick_outbox=False), poll_timeout=1, retry_delay=0.05
     ).start()
@@ -70,6 +68,14 @@ def test_polling_fetches_an_unstored_update_again_and_stores_it_once(
         fake_api.wait_for(lambda: polling.offset == update_id + 1)
     finally:
         polling.stop()
+    return update_id
+
+
+def test_polling_fetches_an_unstored_update_again_and_stores_it_once(
+    tg_ctx: Context, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = fail_first_accept(monkeypatch)
+    update_id = poll_one_update(tg_ctx, fake_api, 901)
     delivered = [
         c
         for c in fake_api.calls_of("getUpdates")
@@ -83,14 +89,7 @@ def test_polling_offset_is_not_advanced_before_the_update_is_stored(
     tg_ctx: Context, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen = fail_first_accept(monkeypatch)
-    update_id = fake_api.push(text_update(902, 1, REPORT, language="en"))
-    polling = TelegramPolling(
-        TelegramRuntime(tg_ctx, kick_outbox=False), poll_timeout=1, retry_delay=0.05
-    ).start()
-    try:
-        fake_api.wait_for(lambda: polling.offset == update_id + 1)
-    finally:
-        polling.stop()
+    update_id = poll_one_update(tg_ctx, fake_api, 902)
     offsets = [c.params.get("offset") for c in fake_api.calls_of("getUpdates")]
     second_fetch = next(
         i
