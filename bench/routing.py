@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.routing.classifier import load, train  # noqa: E402
-from core.routing.dataset import labelled, shipped_rows  # noqa: E402
+from core.routing.dataset import CORPUS_FILE, labelled, shipped_rows, training_beside  # noqa: E402
 from core.routing.evaluate import cross_validate  # noqa: E402
 
 
@@ -85,8 +85,8 @@ def bench_model(rows: list[dict[str, object]]) -> None:
 
 def bench_quality(rows: list[dict[str, object]], folds: int, seeds: list[int]) -> None:
     """K-fold CV of the dev corpus (extra rows only ever train), per seed and per form."""
-    dev = [r for r in rows if str(r.get("id", "")).startswith("dev-")]
-    extra = [r for r in rows if not str(r.get("id", "")).startswith("dev-")]
+    dev = labelled(shipped_rows((CORPUS_FILE,)))
+    extra = training_beside(dev)
     totals: dict[str, list[float]] = {}
     for seed in seeds:
         start = time.perf_counter()

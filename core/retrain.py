@@ -14,7 +14,7 @@ from sqlalchemy import select
 from core.context import Context
 from core.models import RoutingCorrection
 from core.routing.classifier import ModelStore, train
-from core.routing.dataset import labelled, load_rows, shipped_rows
+from core.routing.dataset import CORPUS_FILE, labelled, load_rows, shipped_rows
 from core.routing.evaluate import Report, evaluate
 
 logger = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def retrain(ctx: Context) -> RetrainResult:
 
 def load_rows_default() -> list[dict[str, object]]:
     """The reference set: the shipped labelled corpus."""
-    return shipped_rows(("dev.jsonl",))
+    return shipped_rows((CORPUS_FILE,))
 
 
 __all__ = ["RetrainResult", "load_corrections", "load_rows", "retrain"]

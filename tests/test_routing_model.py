@@ -10,21 +10,22 @@ import pytest
 
 from core.routing import classifier
 from core.routing.classifier import Model, ModelLoadError, ModelStore, load, train
-from core.routing.dataset import shipped_rows
+from core.routing.dataset import CORPUS_FILE, labelled, shipped_rows, training_beside
 from core.routing.evaluate import cross_validate, evaluate
 from core.routing.router import ModelRouter
 from core.routing.taxonomy import load_taxonomy
 
-# Measured 3-fold CV (seed 0) on the dev corpus with extra.jsonl in every training fold:
-# accuracy 0.924, macro-F1 0.924, directorate macro-F1 0.933, weakest form (gulf) 0.895,
-# urgent P 1.0 / R 1.0; seeds 1 and 2 give macro-F1 0.916-0.928, directorate macro-F1
-# 0.925-0.937, weakest form 0.895. The full 5-fold figures come from `bench/routing.py`;
-# three folds keep this test fast. Floors leave a margin for seeds and new library versions.
+# Measured 3-fold CV on the dev corpus with our own files (extra.jsonl, broad.jsonl) in every
+# training fold, seeds 0/1/2: accuracy 0.946-0.948, macro-F1 0.946-0.948, directorate
+# macro-F1 0.956-0.960, weakest form (gulf) 0.905-0.916 (at most 4.3 points under overall),
+# urgent P 1.0 / R 1.0. The 5-fold figures come from `balagh eval --cv 5` and
+# `bench/routing.py`; three folds keep this test fast. The directorate and per-form checks
+# are the targets themselves; the others leave a margin for library versions.
 CV_FOLDS = 3
-CV_MACRO_F1_FLOOR = 0.88
-DIRECTORATE_MACRO_F1_FLOOR = 0.89
-FORM_ACCURACY_FLOOR = 0.82
-URGENT_RECALL_FLOOR = 0.93
+CV_MACRO_F1_FLOOR = 0.92
+DIRECTORATE_MACRO_F1_FLOOR = 0.93
+FORM_GAP_CEILING = 0.05
+URGENT_RECALL_FLOOR = 0.95
 URGENT_PRECISION_FLOOR = 0.90
 
 
@@ -33,15 +34,14 @@ def model() -> Model:
     return train(shipped_rows())
 
 
-def test_cross_validation_meets_the_measured_floor() -> None:
-    rows = shipped_rows()
-    dev = [r for r in rows if str(r.get("id", "")).startswith("dev-")]
-    extra = [r for r in rows if not str(r.get("id", "")).startswith("dev-")]
-    report = cross_validate(dev, CV_FOLDS, extra_training=extra)
+def test_cross_validation_meets_the_targets() -> None:
+    dev = labelled(shipped_rows((CORPUS_FILE,)))
+    report = cross_validate(dev, CV_FOLDS, extra_training=training_beside(dev))
     assert report.n == 500
     assert report.macro_f1 >= CV_MACRO_F1_FLOOR, report.to_text()
     assert report.directorate_macro_f1 >= DIRECTORATE_MACRO_F1_FLOOR, report.to_text()
-    assert all(r.accuracy >= FORM_ACCURACY_FLOOR for r in report.by_form), report.to_text()
+    gaps = {r.name: abs(r.accuracy - report.accuracy) for r in report.by_form}
+    assert max(gaps.values()) <= FORM_GAP_CEILING, gaps
     assert report.urgent_recall >= URGENT_RECALL_FLOOR
     assert report.urgent_precision >= URGENT_PRECISION_FLOOR
     assert "by form:" in report.to_text() and report.to_dict()["n"] == 500

@@ -10,7 +10,7 @@ import click
 from balagh.cli import Env, cli, pass_env
 from core.language.detect import detect_language
 from core.routing.classifier import ModelStore
-from core.routing.dataset import DatasetError, labelled, load_rows, shipped_rows
+from core.routing.dataset import DatasetError, labelled, load_rows, training_beside
 from core.routing.evaluate import cross_validate, evaluate
 from core.routing.taxonomy import load_taxonomy
 
@@ -72,7 +72,7 @@ def evaluate_command(env: Env, file: str, folds: int | None, as_json: bool) -> N
     if not rows:
         raise click.ClickException(f"{file} has no labelled rows.")
     if folds:
-        extra = [r for r in labelled(shipped_rows(("extra.jsonl",)))]
+        extra = training_beside(rows)
         report = cross_validate(rows, k=folds, extra_training=extra, taxonomy=taxonomy)
     else:
         report = evaluate(_store(env).get(), rows, taxonomy)
