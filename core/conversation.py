@@ -52,7 +52,9 @@ def handle_message(
     if existing is not None:
         t = existing.ticket
         return Processed(t.id, t.reference, t.secret, existing.id, created=False, duplicate=True)
-    contact, _identity = find_or_create_contact(session, msg.channel, msg.sender, msg.display_name)
+    contact, identity = find_or_create_contact(session, msg.channel, msg.sender, msg.display_name)
+    if identity.unreachable:  # they just wrote from this address: it works again
+        identity.unreachable, identity.unreachable_reason = False, None
     _remember_contact_details(contact, msg)
     ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
     surveyed = ticket or _surveyed_ticket(session, contact, msg)

@@ -9,11 +9,20 @@ from email.message import EmailMessage
 import pytest
 from sqlalchemy import func, select
 
+from channels.email.intake import apply_bounce
 from channels.email.listener import SmtpListener
 from channels.email.sender import SmtpSender
 from core.context import Context
 from core.errors import StorageUnavailable
-from core.models import Delivery, InboundRecord, Message, OutboxItem, Ticket
+from core.models import (
+    ContactIdentity,
+    Delivery,
+    Event,
+    InboundRecord,
+    Message,
+    OutboxItem,
+    Ticket,
+)
 from core.outbox import deliver_due
 from tests.email_support import ARABIC, CORPUS, Sink, fixture, free_port
 
@@ -248,28 +257,106 @@ def test_auto_replies_bounces_and_list_mail_make_no_ticket_and_no_reply(
     assert record.status == "ignored" and record.error and record.raw == crlf(fixture(name))
 
 
-def test_bounce_of_our_ack_marks_it_failed_with_the_reason(
-    ctx: Context, listener: SmtpListener, sink: Sink
-) -> None:
-    send(listener, citizen_mail())
-    deliver_due(ctx)
-    ack_id = str(sink.messages[0][1]["Message-ID"])
-    dsn = (
+def delivery_report(
+    original_id: str,
+    *,
+    action: str = "failed",
+    status: str = "5.1.1",
+    diagnostic: str = "smtp; 550 5.1.1 user unknown",
+    msgid: str = "<dsn1@mx.example.om>",
+) -> bytes:
+    """An RFC 3464 delivery status notification about our message `original_id`."""
+    return (
         "From: MAILER-DAEMON@mx.example.om\nTo: 1111@balagh.test\nSubject: Undelivered Mail\n"
-        "Message-ID: <dsn1@mx.example.om>\nMIME-Version: 1.0\n"
+        f"Message-ID: {msgid}\nMIME-Version: 1.0\n"
         'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n'
         "--b\nContent-Type: text/plain\n\nMailbox unavailable\n"
         "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.om\n\n"
-        "Final-Recipient: rfc822; salim@example.om\nAction: failed\nStatus: 5.1.1\n"
-        "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n\n"
-        f"--b\nContent-Type: text/rfc822-headers\n\nMessage-ID: {ack_id}\nSubject: ack\n\n--b--\n"
+        f"Final-Recipient: rfc822; salim@example.om\nAction: {action}\nStatus: {status}\n"
+        f"Diagnostic-Code: {diagnostic}\n\n"
+        f"--b\nContent-Type: text/rfc822-headers\n\nMessage-ID: {original_id}\nSubject: ack\n\n"
+        "--b--\n"
     ).encode()
-    send(listener, dsn, sender="")
+
+
+def sent_ack(ctx: Context, listener: SmtpListener, sink: Sink) -> str:
+    """A citizen mail whose acknowledgement went out; returns the ack's Message-ID."""
+    send(listener, citizen_mail())
+    deliver_due(ctx)
+    return str(sink.messages[0][1]["Message-ID"])
+
+
+def citizen_address(ctx: Context, address: str = "salim@example.om") -> ContactIdentity:
+    with ctx.sessions() as session:
+        return session.execute(
+            select(ContactIdentity).where(
+                ContactIdentity.channel == "email", ContactIdentity.address == address
+            )
+        ).scalar_one()
+
+
+def test_bounce_of_our_ack_marks_it_failed_with_the_reason(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    send(listener, delivery_report(ack_id), sender="")
     with ctx.sessions() as session:
         ack = session.execute(select(Message).where(Message.external_id == ack_id)).scalar_one()
     assert ack.delivery_status == Delivery.FAILED
     assert "550 5.1.1 user unknown" in (ack.delivery_error or "")
     assert count(ctx, Ticket) == 1
+
+
+def test_final_bounce_marks_the_citizens_address_unreachable_with_the_reason(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    send(listener, delivery_report(ack_id), sender="")
+    identity = citizen_address(ctx)
+    assert identity.unreachable
+    assert "550 5.1.1 user unknown" in (identity.unreachable_reason or "")
+    with ctx.sessions() as session:
+        events = (
+            session.execute(select(Event).where(Event.kind == "contact_unreachable"))
+            .scalars()
+            .all()
+        )
+    assert [e.data["channel"] for e in events] == ["email"]
+
+
+def test_delayed_delivery_report_changes_nothing(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    report = delivery_report(
+        ack_id, action="delayed", status="4.4.7", diagnostic="smtp; 451 4.4.7 try again later"
+    )
+    send(listener, report, sender="")
+    identity = citizen_address(ctx)
+    assert not identity.unreachable and identity.unreachable_reason is None
+    with ctx.sessions() as session:
+        ack = session.execute(select(Message).where(Message.external_id == ack_id)).scalar_one()
+    assert ack.delivery_status == Delivery.SENT
+
+
+def test_unreachable_reason_is_cut_to_a_readable_length(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    apply_bounce(ctx, [ack_id], "550 mailbox gone " + "x" * 3000)
+    reason = citizen_address(ctx).unreachable_reason or ""
+    assert reason.startswith("bounced: 550 mailbox gone") and len(reason) <= 500
+
+
+def test_new_mail_from_an_unreachable_address_makes_it_reachable_again(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    send(listener, delivery_report(ack_id), sender="")
+    assert citizen_address(ctx).unreachable
+    send(listener, citizen_mail("عاد بريدي يعمل", msgid="<c2@example.om>"))
+    identity = citizen_address(ctx)
+    assert not identity.unreachable and identity.unreachable_reason is None
 
 
 def test_acknowledgements_to_one_sender_are_rate_limited(

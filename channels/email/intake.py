@@ -2,9 +2,10 @@
 
 `receive` runs inside the SMTP DATA callback: parse (pure, fast), store (core.ingest.accept),
 and mark automatic mail ignored in its own transaction, all before the 250. `handle_record`
-runs afterwards on the worker thread: bounces mark our outbound message failed; everything
-else goes to core.ingest.process, and an acknowledgement beyond the per-sender rate limit is
-withdrawn before it leaves.
+runs afterwards on the worker thread: a final bounce marks our outbound message failed and
+its address unreachable (until the citizen writes from it again); everything else goes to
+core.ingest.process, and an acknowledgement beyond the per-sender rate limit is withdrawn
+before it leaves.
 """
 
 from __future__ import annotations
@@ -14,13 +15,22 @@ import logging
 from datetime import timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from channels.email.parse import Limits, parse_email
 from channels.email.threads import reference_from_address
 from core.context import Context
 from core.inbound import InboundMessage
 from core.ingest import accept, process
-from core.models import Delivery, Direction, InboundRecord, Message, OutboxItem, Ticket
+from core.models import (
+    ContactIdentity,
+    Delivery,
+    Direction,
+    InboundRecord,
+    Message,
+    OutboxItem,
+    Ticket,
+)
 from core.tickets import record_event
 
 logger = logging.getLogger(__name__)
@@ -28,6 +38,7 @@ logger = logging.getLogger(__name__)
 IGNORED = "ignored"
 ACK_LIMIT_PER_HOUR = 5
 ACK_WINDOW = timedelta(hours=1)
+UNREACHABLE_REASON_LIMIT = 500
 
 
 def receive(
@@ -101,7 +112,7 @@ def handle_record(ctx: Context, record_id: int) -> None:
 
 
 def apply_bounce(ctx: Context, message_ids: list[str], reason: str) -> int:
-    """Mark our outbound messages named by a bounce as failed, with the report's reason."""
+    """Mark our outbound messages named by a final bounce failed, their addresses unreachable."""
     if not message_ids:
         return 0
     error = f"bounced: {reason}"[:2000]
@@ -121,9 +132,32 @@ def apply_bounce(ctx: Context, message_ids: list[str], reason: str) -> int:
         ).scalars()
         for item in items:
             item.status, item.last_error = Delivery.FAILED, error
+            _mark_unreachable(ctx, session, item, error)
     if marked:
         logger.info("bounce marked %d outbound message(s) failed", marked)
     return marked
+
+
+def _mark_unreachable(ctx: Context, session: Session, item: OutboxItem, error: str) -> None:
+    """A final bounce means the address the item went to does not work: show staff why."""
+    identity = session.execute(
+        select(ContactIdentity).where(
+            ContactIdentity.channel == item.channel, ContactIdentity.address == item.address
+        )
+    ).scalar_one_or_none()
+    if identity is None or identity.unreachable:
+        return
+    identity.unreachable = True
+    identity.unreachable_reason = error[:UNREACHABLE_REASON_LIMIT]
+    if item.ticket is not None:
+        record_event(
+            session,
+            item.ticket,
+            "contact_unreachable",
+            at=ctx.now(),
+            channel=item.channel,
+            reason=identity.unreachable_reason,
+        )
 
 
 def limit_acknowledgements(ctx: Context, ticket_id: int) -> bool:

@@ -46,6 +46,10 @@ WORDS: dict[str, dict[str, str]] = {
     "assignee": {"ar": "المسؤول", "en": "Assignee"},
     "nobody": {"ar": "لا أحد", "en": "Nobody"},
     "contact": {"ar": "المواطن", "en": "Citizen"},
+    "unreachable": {
+        "ar": "تعذّر الوصول إلى هذا العنوان: الرسائل إليه لا تصل.",
+        "en": "Unreachable: messages to this address do not arrive.",
+    },
     "no_tickets": {"ar": "لا توجد بلاغات هنا.", "en": "No tickets here."},
     "page_of": {
         "ar": "صفحة {page} من {pages} ({total} بلاغ)",
@@ -130,6 +134,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "event_citizen_edit": {"ar": "عدّل المواطن رسالته", "en": "Citizen edited a message"},
     "event_citizen_message": {"ar": "رسالة جديدة من المواطن", "en": "New message from the citizen"},
+    "event_contact_unreachable": {
+        "ar": "تعذّر الوصول إلى عنوان المواطن",
+        "en": "Citizen's address unreachable",
+    },
     "event_created": {"ar": "إنشاء البلاغ", "en": "Ticket created"},
     "event_delivery_failed": {"ar": "تعذّر التسليم", "en": "Delivery failed"},
     "event_department_reminder": {"ar": "تذكير القسم", "en": "Department reminded"},
