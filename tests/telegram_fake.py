@@ -2,9 +2,9 @@
 
 Implements the methods the channel uses (getMe, getUpdates, sendMessage, sendPhoto,
 sendDocument, getFile and file download, answerCallbackQuery, editMessageReplyMarkup,
-editMessageText, setWebhook, deleteWebhook), records every call, and can be told to fail
-a method (429 with retry_after, 403 blocked, 502). getUpdates follows Telegram's offset
-rule: updates below the offset are confirmed and forgotten.
+editMessageText, setWebhook, deleteWebhook, setMyCommands, getMyCommands), records every
+call, and can be told to fail a method (429 with retry_after, 403 blocked, 502). getUpdates
+follows Telegram's offset rule: updates below the offset are confirmed and forgotten.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ class FakeBotApi:
         self.files: dict[str, tuple[str, bytes]] = {}
         self.failures: dict[str, list[tuple[int, dict[str, Any] | str]]] = {}
         self.webhook: dict[str, Any] = {}
+        # (scope type, language_code or None) -> the command menu set for it
+        self.commands: dict[tuple[str, str | None], list[dict[str, str]]] = {}
         self._ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
         self._cond = threading.Condition()
@@ -220,6 +222,18 @@ class FakeBotApi:
     def _m_deleteWebhook(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
         self.webhook = {}
         return True
+
+    @staticmethod
+    def _menu_key(params: dict[str, Any]) -> tuple[str, str | None]:
+        scope = params.get("scope") or {"type": "default"}
+        return str(scope["type"]), params.get("language_code") or None
+
+    def _m_setMyCommands(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        self.commands[self._menu_key(params)] = list(params["commands"])
+        return True
+
+    def _m_getMyCommands(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+        return self.commands.get(self._menu_key(params), [])
 
 
 # --- updates as Telegram sends them ------------------------------------------------------

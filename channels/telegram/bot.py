@@ -124,6 +124,7 @@ def build_application(ctx: Context, *, kick_outbox: bool = True) -> Application:
 def register_handlers(application: Application) -> None:
     """The handler table, in order: first match wins."""
     from channels.telegram import handlers as h
+    from channels.telegram.commands import COMMANDS
 
     private = filters.ChatType.PRIVATE
     message = private & filters.UpdateType.MESSAGE
@@ -133,10 +134,8 @@ def register_handlers(application: Application) -> None:
     application.add_handler(
         MessageHandler(filters.ChatType.GROUPS & filters.UpdateType.MESSAGE, h.group_note)
     )
-    application.add_handler(CommandHandler(["start", "help"], h.start, filters=message))
-    application.add_handler(CommandHandler("new", h.new_report, filters=message))
-    application.add_handler(CommandHandler("status", h.status, filters=message))
-    application.add_handler(CommandHandler("language", h.language, filters=message))
+    for command in COMMANDS:  # the same table builds the command menu (commands.py)
+        application.add_handler(CommandHandler(command.name, command.callback, filters=message))
     application.add_handler(MessageHandler(message & filters.COMMAND, h.start))
     application.add_handler(MessageHandler(message, h.report))
     application.add_error_handler(h.on_error)

@@ -24,6 +24,7 @@ from channels.telegram.bot import (
     settle,
     state_of,
 )
+from channels.telegram.commands import publish_menu
 from channels.telegram.loop import LoopThread
 from channels.telegram.sender import retry_after_seconds
 from core.context import Context
@@ -42,7 +43,12 @@ class TelegramRuntime:
         self.ctx = ctx
         self.application = build_application(ctx, kick_outbox=kick_outbox)
         self.loop = LoopThread("telegram")
-        self.loop.run(self.application.initialize(), timeout=60)
+        self.loop.run(self._start(), timeout=60)
+
+    async def _start(self) -> None:
+        await self.application.initialize()
+        # The command menu is a nicety: set it in the background, start-up does not wait.
+        self.state.spawn(publish_menu(self.application.bot))
 
     @property
     def state(self) -> BotState:
