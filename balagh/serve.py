@@ -31,7 +31,13 @@ class WebServer:
     def __init__(self, ctx: Context) -> None:
         app = create_app(ctx)
         self.server = create_server(
-            app, host=ctx.settings.web_host, port=ctx.settings.web_port, threads=8
+            app,
+            host=ctx.settings.web_host,
+            port=ctx.settings.web_port,
+            threads=8,
+            # waitress drops X-Forwarded-* by default; with trusted proxies the app's ProxyFix
+            # (BALAGH_PROXY_HOPS) reads them, so they must reach it.
+            clear_untrusted_proxy_headers=ctx.settings.proxy_hops == 0,
         )
         self.thread = threading.Thread(target=self.server.run, name="web", daemon=True)
         self.thread.start()

@@ -13,6 +13,8 @@ from pathlib import Path
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from core.crontab import check_crontab
+
 SECRET_HINTS = re.compile(r"PASSWORD|SECRET|TOKEN|KEY|DATABASE_URL|REDIS_URL")
 
 
@@ -36,6 +38,8 @@ class Settings(BaseSettings):
     web_host: str = "127.0.0.1"
     web_port: int = Field(8080, ge=1, le=65535)
     public_url: str = ""
+    # Reverse proxies in front of the web app whose X-Forwarded-For/-Proto/-Host are trusted.
+    proxy_hops: int = Field(0, ge=0, le=10)
     secret_key: str = ""
     smtp_host: str = "127.0.0.1"
     smtp_port: int = Field(2525, ge=0, le=65535)
@@ -80,6 +84,10 @@ class Settings(BaseSettings):
     awaiting_reminder_hours: float = Field(72.0, gt=0)
     awaiting_autoclose_hours: float = Field(168.0, gt=0)
     survey_delay_hours: float = Field(1.0, ge=0)
+    # When the supervisors' digest and the routing retrain run: crontab lines, read as cron
+    # reads them (core/crontab.py), in the centre's time zone (BALAGH_CALENDARS' default).
+    digest_cron: str = "0 7 * * *"
+    retrain_cron: str = "0 3 * * fri"
     redis_url: str = ""
     web_report_rate_limit: str = "10 per minute;100 per hour"
     log_level: str = "INFO"
@@ -91,6 +99,11 @@ class Settings(BaseSettings):
         if value not in ("polling", "webhook"):
             raise ValueError("must be 'polling' or 'webhook'")
         return value
+
+    @field_validator("digest_cron", "retrain_cron")
+    @classmethod
+    def _crontab_line(cls, value: str) -> str:
+        return check_crontab(value)
 
     @field_validator("awaiting_autoclose_hours")
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core.context import Context
 
@@ -26,6 +27,14 @@ def create_app(ctx: Context) -> Flask:
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["balagh"] = ctx
+    hops = ctx.settings.proxy_hops
+    if hops:
+        # Behind that many trusted reverse proxies, the client address (the rate-limit key),
+        # scheme and host come from their X-Forwarded-* headers; with none, those headers are
+        # ignored so a client cannot choose its own address.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
+        )
     csrf.init_app(app)
 
     from channels.web import health
