@@ -26,15 +26,15 @@ from apscheduler.jobstores.base import ConflictingIdError
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.context import Context
+from core.crontab import crontab_trigger
 from core.db import make_engine
-from core.jobs import JOBS, Job
+from core.jobs import JOBS, Job, configured, scheduled
 from core.models import JobRun, scheduler_jobs
 from core.staff_mail import business_timezone
 
@@ -147,7 +147,7 @@ def run_scheduled(name: str) -> None:
     if ctx is None or job is None:
         logger.warning("scheduled job %s cannot run here (no context or unknown job)", name)
         return
-    outcome = run_with_lease(ctx, job, scheduled=True)
+    outcome = run_with_lease(ctx, configured(job, ctx.settings), scheduled=True)
     if outcome.ran:
         logger.debug("job %s: %s", name, outcome.result)
 
@@ -155,7 +155,7 @@ def run_scheduled(name: str) -> None:
 def trigger_for(job: Job, timezone: ZoneInfo) -> BaseTrigger:
     """The job's cron line in the centre's time zone, or its interval."""
     if job.cron:
-        return CronTrigger.from_crontab(job.cron, timezone=timezone)
+        return crontab_trigger(job.cron, timezone)
     return IntervalTrigger(seconds=job.seconds, timezone=timezone)
 
 
@@ -164,6 +164,7 @@ class JobScheduler:
 
     def __init__(self, ctx: Context) -> None:
         _RUNTIME["ctx"] = ctx
+        self.jobs = scheduled(ctx.settings, JOBS)  # digest and retrain times from settings
         self.timezone = business_timezone(ctx)
         self.store_engine = make_engine(ctx.engine.url.render_as_string(hide_password=False))
         self.scheduler = BackgroundScheduler(
@@ -176,12 +177,13 @@ class JobScheduler:
         self.scheduler.start(paused=True)
         self._reconcile()
         self.scheduler.resume()
-        logger.info("scheduler: %d jobs (%s), worker %s", len(JOBS), ", ".join(JOBS), WORKER_ID)
+        shown = [f"{j.name} '{j.cron}'" if j.cron else j.name for j in self.jobs.values()]
+        logger.info("scheduler: %d jobs (%s), worker %s", len(shown), ", ".join(shown), WORKER_ID)
 
     def _reconcile(self) -> None:
-        """Make the stored schedule match JOBS, keeping unchanged jobs' next run times."""
+        """Make the stored schedule match the jobs, keeping unchanged jobs' next run times."""
         stored = {job.id: job for job in self.scheduler.get_jobs()}
-        for job in JOBS.values():
+        for job in self.jobs.values():
             trigger = trigger_for(job, self.timezone)
             grace = misfire_grace(job)
             existing = stored.pop(job.name, None)

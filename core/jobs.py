@@ -6,14 +6,16 @@ so adding a job is one line, and the scheduler and the CLI agree on names.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 
 from core.context import Context
+from core.crontab import shortest_period
 from core.digest import retrain_routing, send_digest
 from core.followup import autoclose, remind, send_surveys, watch_sla
 from core.ingest import retry_pending
 from core.outbox import deliver_due
+from core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class Job:
     # A crontab line ("0 7 * * *", the centre's time zone) pins the time of day; `seconds`
     # stays the nominal period (leases and missed-run grace are derived from it).
     cron: str | None = None
+    # Or the setting holding that line (digest_cron is BALAGH_DIGEST_CRON); see `scheduled`.
+    cron_setting: str | None = None
 
 
 def _outbox(ctx: Context) -> str:
@@ -46,7 +50,26 @@ JOBS: dict[str, Job] = {
         Job("reminders", remind, 900, "remind departments of tickets due soon, and citizens"),
         Job("autoclose", autoclose, 900, "close tickets whose citizen never answered"),
         Job("survey", send_surveys, 900, "ask the satisfaction question once after closing"),
-        Job("digest", send_digest, 86400, "daily digest to supervisors", cron="0 7 * * *"),
-        Job("retrain", retrain_routing, 604800, "retrain routing weekly", cron="0 3 * * fri"),
+        Job("digest", send_digest, 86400, "digest to supervisors", cron_setting="digest_cron"),
+        Job("retrain", retrain_routing, 604800, "retrain routing", cron_setting="retrain_cron"),
     )
 }
+
+
+def configured(job: Job, settings: Settings) -> Job:
+    """The job with its `cron_setting` read into `cron`.
+
+    A line that runs more often than the nominal period (the digest at 07:00 and 15:00)
+    shortens `seconds` to its shortest gap, so the lease's cooldown never skips a run.
+    """
+    if job.cron_setting is None:
+        return job
+    line = str(getattr(settings, job.cron_setting))
+    return replace(job, cron=line, seconds=min(job.seconds, shortest_period(line)))
+
+
+def scheduled(settings: Settings, jobs: Mapping[str, Job] | None = None) -> dict[str, Job]:
+    """The jobs as the scheduler runs them, schedules taken from the settings."""
+    return {
+        name: configured(job, settings) for name, job in (JOBS if jobs is None else jobs).items()
+    }

@@ -5,8 +5,10 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from datetime import datetime
 
 import click
+from apscheduler.triggers.base import BaseTrigger
 from sqlalchemy import select
 
 from balagh.cli import Env, cli, pass_env
@@ -42,19 +44,23 @@ def jobs_run(env: Env, name: str) -> None:
 @jobs.command("list")
 @pass_env
 def jobs_list(env: Env) -> None:
-    """Each job with its schedule, next run and last result."""
-    from balagh.scheduler import next_runs
-    from core.jobs import JOBS
-    from core.staff_mail import local_time
+    """Each job with its schedule (the digest's and retrain's from settings), next run, result."""
+    from balagh.scheduler import next_runs, trigger_for
+    from core.jobs import scheduled
+    from core.staff_mail import business_timezone, local_time
 
     ctx = env.ctx
     upcoming = next_runs(ctx)
+    timezone = business_timezone(ctx)
     with ctx.sessions() as session:
         runs = {r.name: r for r in session.execute(select(JobRun)).scalars()}
-    for name, job in JOBS.items():
+    for name, job in scheduled(ctx.settings).items():
         run = runs.get(name)
         every = job.cron or f"every {job.seconds:g}s"
-        nxt = local_time(ctx, upcoming.get(name)) if name in upcoming else "not scheduled"
+        stored = upcoming.get(name)
+        nxt = local_time(ctx, stored) if name in upcoming else "not scheduled"
+        if stored is not None and job.cron and not _fires_at(trigger_for(job, timezone), stored):
+            nxt += " (old schedule until serve/worker restarts)"
         if run is None or run.last_started_at is None:
             last = "never run"
         elif run.lease_until is not None and run.last_finished_at is None:
@@ -65,6 +71,11 @@ def jobs_list(env: Env) -> None:
             if run.lease_until is not None:
                 last = f"running now ({run.leased_by}); last {last}"
         click.echo(f"{name:<10} {every:<16} next {nxt:<16}  last {last}")
+
+
+def _fires_at(trigger: BaseTrigger, moment: datetime) -> bool:
+    """Whether the stored next run is one the current schedule would make."""
+    return bool(trigger.get_next_fire_time(None, moment) == moment)
 
 
 @cli.command()
