@@ -89,6 +89,26 @@ def run_times(line: str, count: int, timezone: tzinfo = UTC) -> list[datetime]:
     return times
 
 
+def previous_run(line: str, before: datetime, timezone: tzinfo) -> datetime | None:
+    """The run of a crontab line before its latest run at or before `before` (None if none).
+
+    A digest running at its scheduled time covers the time since the run before it; run by
+    hand between two scheduled times it covers the same stretch up to now. The search looks
+    back over growing windows so a per-minute line stays cheap and a monthly one is found.
+    """
+    trigger = crontab_trigger(line, timezone)
+    for days in (2, 9, 40, 400):
+        times: list[datetime] = []
+        start = before - timedelta(days=days)
+        fire = trigger.get_next_fire_time(None, start)
+        while fire is not None and fire <= before:
+            times.append(fire)
+            fire = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
+        if len(times) >= 2:
+            return times[-2]
+    return None
+
+
 def shortest_period(line: str, runs: int = 60) -> float:
     """The least time in seconds between two runs of a crontab line, over its next runs."""
     times = run_times(line, runs)

@@ -1,4 +1,4 @@
-"""The supervisors' daily digest, and the weekly routing retraining job."""
+"""The supervisors' digest (since its previous scheduled run) and the routing retraining job."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from core.context import Context
+from core.crontab import previous_run
 from core.models import OPEN_STATUSES, Ticket
-from core.staff_mail import email_staff, local_time, supervisors
+from core.staff_mail import business_timezone, email_staff, local_time, supervisors
 
 logger = logging.getLogger(__name__)
 
-PERIOD = timedelta(hours=24)
+PERIOD = timedelta(hours=24)  # the window when the digest's schedule gives no earlier run
 UNCLASSIFIED = "-"
 
 
@@ -38,10 +39,20 @@ def _counts(session: Session, *where: ColumnElement[bool]) -> dict[str, int]:
     return {(code or UNCLASSIFIED): int(n) for code, n in rows}
 
 
+def digest_since(ctx: Context, until: datetime) -> datetime:
+    """Where the digest ending at `until` starts: the digest's previous scheduled run.
+
+    With a working-days schedule (e.g. `0 7 * * sun-thu`) the Sunday digest then covers the
+    weekend too; with the daily default it is the 24 hours before.
+    """
+    previous = previous_run(ctx.settings.digest_cron, until, business_timezone(ctx))
+    return previous.astimezone(until.tzinfo) if previous is not None else until - PERIOD
+
+
 def build_digest(ctx: Context, until: datetime | None = None) -> Digest:
-    """Received, resolved, breached (escalated) in the 24 hours to `until`; open and oldest now."""
+    """Received, resolved, breached (escalated) since the previous digest; open and oldest now."""
     until = until or ctx.now()
-    since = until - PERIOD
+    since = digest_since(ctx, until)
     digest = Digest(since=since, until=until)
     with ctx.sessions() as session:
         metrics = {
@@ -97,6 +108,7 @@ def send_digest(ctx: Context) -> str:
                 "digest",
                 ticket=None,
                 day=local_time(ctx, digest.until)[:10],
+                since=local_time(ctx, digest.since),
                 until=local_time(ctx, digest.until),
                 oldest=oldest_text,
                 rows=rows or "-",

@@ -56,18 +56,18 @@ STAFF_TEXTS: dict[str, dict[str, str]] = {
         "ar": "بلاغات {directorate} التالية يقترب موعد إنجازها:\n\n{lines}",
     },
     "digest.subject": {
-        "en": "Daily digest {day}",
-        "ar": "الملخص اليومي {day}",
+        "en": "Digest {day}",
+        "ar": "ملخص البلاغات {day}",
     },
     "digest": {
         "en": (
-            "The last 24 hours up to {until}:\n"
+            "From {since} to {until}:\n"
             "received {received}, resolved {resolved}, breached {breached}, open {open}.\n"
             "Oldest open: {oldest}\n\nBy directorate (received / resolved / breached / open):\n"
             "{rows}"
         ),
         "ar": (
-            "آخر 24 ساعة حتى {until}:\n"
+            "من {since} إلى {until}:\n"
             "وردت {received}، أُنجزت {resolved}، تجاوزت الموعد {breached}، مفتوحة {open}.\n"
             "أقدم بلاغ مفتوح: {oldest}\n\nحسب المديرية (وارد / منجز / متجاوز / مفتوح):\n{rows}"
         ),

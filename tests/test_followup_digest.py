@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -67,3 +68,44 @@ def test_retrain_job_calls_routings_retrain_and_reports_its_summary(
     monkeypatch.setattr("core.retrain.retrain", lambda c: calls.append(c) or Result())
     assert retrain_routing(ctx) == "corrections 3; switched in"
     assert calls == [ctx]
+
+
+MUSCAT = ZoneInfo("Asia/Muscat")
+
+
+def test_daily_digest_covers_the_day_since_yesterdays_run(ctx: Context) -> None:
+    until = datetime(2025, 1, 7, 7, 0, tzinfo=MUSCAT)
+    digest = build_digest(ctx, until=until)
+    assert digest.since == until - timedelta(hours=24)
+
+
+def test_working_days_digest_on_sunday_covers_the_weekend_since_thursday(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ctx.settings, "digest_cron", "0 7 * * sun-thu")
+    sunday = datetime(2025, 1, 5, 7, 0, 30, tzinfo=MUSCAT)  # the run, half a minute late
+    digest = build_digest(ctx, until=sunday)
+    assert digest.since == datetime(2025, 1, 2, 7, 0, tzinfo=MUSCAT)  # Thursday's run
+    monday = build_digest(ctx, until=datetime(2025, 1, 6, 7, 0, tzinfo=MUSCAT))
+    assert monday.since == datetime(2025, 1, 5, 7, 0, tzinfo=MUSCAT)
+
+
+def test_digest_run_by_hand_between_runs_covers_from_the_previous_run_to_now(
+    ctx: Context,
+) -> None:
+    afternoon = datetime(2025, 1, 7, 15, 0, tzinfo=MUSCAT)
+    digest = build_digest(ctx, until=afternoon)
+    assert digest.since == datetime(2025, 1, 6, 7, 0, tzinfo=MUSCAT)
+
+
+def test_digest_email_names_the_period_it_covers(ctx: Context) -> None:
+    busy_day(ctx)
+    at(ctx, T0 + timedelta(hours=50))
+    text = outbox_text_after_digest(ctx)
+    # supervisors without a language preference read Arabic; times are Muscat's
+    assert "من 2025-01-06 07:00 إلى 2025-01-07 11:00" in text
+
+
+def outbox_text_after_digest(ctx: Context) -> str:
+    send_digest(ctx)
+    return str(outbox(ctx, "digest")[0].payload["text"])
