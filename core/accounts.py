@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from datetime import datetime
 
@@ -15,6 +16,14 @@ from core.models import ApiToken, Role, User
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 MIN_PASSWORD = 10
+MAX_EMAIL = 320  # the column's size
+# One "@", no spaces, a dotted domain: enough to catch typos; the mail server decides the rest.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+
+
+def valid_email(email: str) -> bool:
+    """Whether this (already lower-cased, stripped) text can be a staff email address."""
+    return len(email) <= MAX_EMAIL and _EMAIL.fullmatch(email) is not None
 
 
 def hash_password(password: str) -> str:
@@ -58,7 +67,7 @@ def add_user(
 ) -> User:
     """Create a member of staff; a short password is refused with a clear message."""
     email = email.strip().lower()
-    if "@" not in email:
+    if not valid_email(email):
         raise InputError(f"'{email}' is not an email address.")
     validate_role(role, directorate, directorates)
     if session.execute(select(User).where(User.email == email)).scalar_one_or_none():

@@ -2,7 +2,8 @@
 
 `auth` signs staff in and out (Flask-Login, lockout after repeated failures); `views` shows
 the queues and the ticket page and runs the actions through `core.staff_actions`, so the
-inbox and the JSON API share one permission table.
+inbox and the JSON API share one permission table; `staff` lets administrators manage staff
+accounts through `core.staff_admin`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ bp = Blueprint(
 
 def init_app(app: Flask) -> None:
     """Register the inbox blueprint and its login manager."""
-    from channels.web.inbox import auth, views  # noqa: F401  (registers routes)
+    from channels.web.inbox import auth, staff, views  # noqa: F401  (registers routes)
 
     auth.login_manager.init_app(app)
     app.register_blueprint(bp)

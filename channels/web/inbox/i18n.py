@@ -152,6 +152,78 @@ WORDS: dict[str, dict[str, str]] = {
     "event_sla_warning": {"ar": "تنبيه قرب انتهاء المهلة", "en": "SLA warning"},
     "event_survey_sent": {"ar": "إرسال سؤال الرضا", "en": "Satisfaction question sent"},
     "event_transition": {"ar": "تغيير الحالة", "en": "Status changed"},
+    # Staff accounts (/inbox/staff, administrators only)
+    "staff_accounts": {"ar": "حسابات الموظفين", "en": "Staff accounts"},
+    "staff_add": {"ar": "إضافة موظف", "en": "Add a member of staff"},
+    "staff_details": {"ar": "الاسم والدور والمديرية", "en": "Name, role and directorate"},
+    "display_name": {"ar": "الاسم", "en": "Name"},
+    "role": {"ar": "الدور", "en": "Role"},
+    "directorate_for_department": {"ar": "لموظفي الأقسام فقط", "en": "department staff only"},
+    "account_state": {"ar": "حالة الحساب", "en": "Account"},
+    "account_active": {"ar": "نشط", "en": "Active"},
+    "account_inactive": {"ar": "معطّل", "en": "Deactivated"},
+    "account_locked": {
+        "ar": "مقفل مؤقتًا بعد محاولات دخول فاشلة",
+        "en": "Locked for now after failed sign-ins",
+    },
+    "you": {"ar": "أنت", "en": "you"},
+    "initial_password": {"ar": "كلمة المرور الأولية", "en": "Initial password"},
+    "new_password": {"ar": "كلمة المرور الجديدة", "en": "New password"},
+    "password_rule": {"ar": "{minimum} أحرف على الأقل", "en": "at least {minimum} characters"},
+    "reset_password": {"ar": "تعيين كلمة المرور", "en": "Set the password"},
+    "reset_password_note": {
+        "ar": "يرفع ذلك أي قفل على الحساب. رموز الواجهة البرمجية (API) للموظف تبقى صالحة.",
+        "en": "This also lifts a sign-in lockout. The person's API tokens stay valid.",
+    },
+    "deactivate": {"ar": "تعطيل الحساب", "en": "Deactivate"},
+    "reactivate": {"ar": "إعادة تفعيل الحساب", "en": "Reactivate"},
+    "deactivate_note": {
+        "ar": "لا يستطيع صاحب الحساب المعطّل تسجيل الدخول، وتنتهي جلساته المفتوحة وتتوقف رموز الواجهة البرمجية الخاصة به.",
+        "en": "A deactivated account cannot sign in; its open sessions end and its API tokens stop working.",
+    },
+    "staff_self_note": {
+        "ar": "لا يمكنك إزالة دور مدير النظام عن حسابك أو تعطيل حسابك.",
+        "en": "You cannot remove your own administrator role or deactivate your own account.",
+    },
+    "staff_created": {"ar": "أُضيف {email}.", "en": "{email} is added."},
+    "staff_deactivated": {"ar": "عُطّل الحساب.", "en": "The account is deactivated."},
+    "staff_reactivated": {"ar": "أُعيد تفعيل الحساب.", "en": "The account is active again."},
+    "staff_password_set": {"ar": "عُيّنت كلمة المرور.", "en": "The password is set."},
+    "staff_admin_only": {
+        "ar": "إدارة حسابات الموظفين لمدير النظام فقط.",
+        "en": "Only administrators can manage staff accounts.",
+    },
+    "staff_not_found": {"ar": "لا يوجد موظف بهذا الرقم.", "en": "No such member of staff."},
+    "staff_bad_email": {
+        "ar": "هذا ليس بريدًا إلكترونيًا صحيحًا.",
+        "en": "This is not an email address.",
+    },
+    "staff_email_exists": {
+        "ar": "يوجد موظف بالبريد {email} من قبل.",
+        "en": "A member of staff with the email {email} already exists.",
+    },
+    "staff_bad_role": {"ar": "اختر دورًا من القائمة.", "en": "Choose a role from the list."},
+    "staff_needs_directorate": {
+        "ar": "موظفو الأقسام يحتاجون إلى مديرية: اختر واحدة.",
+        "en": "Department staff need a directorate: choose one.",
+    },
+    "staff_password_too_short": {
+        "ar": "يجب أن تتكون كلمة المرور من {minimum} أحرف على الأقل.",
+        "en": "The password must have at least {minimum} characters.",
+    },
+    "staff_name_too_long": {
+        "ar": "الاسم أطول من {limit} حرفًا.",
+        "en": "The name is longer than {limit} characters.",
+    },
+    "staff_bad_language": {"ar": "اختر العربية أو الإنجليزية.", "en": "Choose Arabic or English."},
+    "staff_no_self_demote": {
+        "ar": "لا يمكنك إزالة دور مدير النظام عن حسابك.",
+        "en": "You cannot remove your own administrator role.",
+    },
+    "staff_no_self_deactivate": {
+        "ar": "لا يمكنك تعطيل حسابك.",
+        "en": "You cannot deactivate your own account.",
+    },
 }
 
 

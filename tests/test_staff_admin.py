@@ -1,0 +1,38 @@
+"""core.staff_admin's rules, below HTTP: who may manage staff, and never losing every admin."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import staff_admin
+from core.context import Context
+from core.errors import Forbidden
+from core.permissions import Staff
+from tests.staffkit import make_staff
+
+
+def codes(ctx: Context) -> list[str]:
+    return [d.code for d in ctx.taxonomy.directorates]
+
+
+def test_a_non_admin_actor_is_refused_by_core_itself(ctx: Context) -> None:
+    supervisor = make_staff(ctx, "super@mct.om", "supervisor")
+    agent = make_staff(ctx, "agent@mct.om", "agent")
+    with ctx.sessions() as session, pytest.raises(Forbidden):
+        staff_admin.set_active(session, supervisor, agent.id, False)
+
+
+def test_two_admins_removing_each_other_leave_one_admin(ctx: Context) -> None:
+    """The second change was authorised by a role its actor has just lost: it is refused."""
+    one = make_staff(ctx, "one@mct.om", "admin")
+    two = make_staff(ctx, "two@mct.om", "admin")
+    with ctx.sessions() as session, session.begin():
+        staff_admin.set_active(session, one, two.id, False)
+    stale_two = Staff(two.id, two.email, two.name, "admin", None)
+    with ctx.sessions() as session, session.begin(), pytest.raises(Forbidden):
+        staff_admin.update_staff(
+            session, stale_two, one.id, name="", role="agent", directorate=None,
+            directorates=codes(ctx),
+        )  # fmt: skip
+    with ctx.sessions() as session:
+        assert staff_admin.get_staff(session, one, one.id).role == "admin"
