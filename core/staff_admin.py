@@ -10,6 +10,9 @@ two of them remove each other at the same moment.
 
 A staff change has no ticket, so it cannot be an `Event`; each one is logged instead, naming
 who did it (as ticket events do, by email and id) and what changed. Passwords never are.
+Open tickets held by someone who is deactivated, or who leaves a directorate or the
+department role, go back to their directorate's queue unassigned (with an `unassigned` event
+on each), so no ticket waits on a person who can no longer see or work it.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from sqlalchemy.orm import Session
 
 from core.accounts import MIN_PASSWORD, add_user, hash_password, valid_email
 from core.errors import Forbidden, InputError, NotFound
-from core.models import Role, User
+from core.models import OPEN_STATUSES, Role, Ticket, User
 from core.permissions import Action, Staff, require
+from core.tickets import record_event
 
 logger = logging.getLogger(__name__)
 
@@ -174,6 +178,8 @@ def update_staff(
     if not changes:
         return user
     user.name, user.role, user.directorate = clean_name, role, new_directorate
+    if "role" in changes or "directorate" in changes:
+        _release_tickets(session, actor, user, "moved")
     logger.info(
         "staff: %s (user %s) changed user %s: %s",
         actor.email,
@@ -197,6 +203,8 @@ def set_active(session: Session, actor: Staff, user_id: int, active: bool) -> Us
         if user.role == Role.ADMIN:
             _keep_an_admin(session, actor)
     user.active = active
+    if not active:
+        _release_tickets(session, actor, user, "deactivated")
     logger.info(
         "staff: %s (user %s) %s user %s",
         actor.email,
@@ -219,6 +227,30 @@ def reset_password(session: Session, actor: Staff, user_id: int, password: str) 
     user.failed_logins, user.locked_until = 0, None
     logger.info("staff: %s (user %s) reset the password of user %s", actor.email, actor.id, user.id)
     return user
+
+
+def _release_tickets(session: Session, actor: Staff, user: User, why: str) -> int:
+    """Return the open tickets `user` holds but may no longer work to their queue."""
+    query = select(Ticket).where(Ticket.assignee_id == user.id, Ticket.status.in_(OPEN_STATUSES))
+    released = 0
+    for ticket in session.execute(query).scalars():
+        still_theirs = user.active and (
+            user.role != Role.DEPARTMENT or user.directorate == ticket.directorate
+        )
+        if still_theirs:
+            continue
+        ticket.assignee_id = None
+        record_event(
+            session,
+            ticket,
+            "unassigned",
+            actor=actor.email,
+            actor_id=actor.id,
+            user_id=user.id,
+            reason=why,
+        )
+        released += 1
+    return released
 
 
 def _keep_an_admin(session: Session, actor: Staff) -> None:

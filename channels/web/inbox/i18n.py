@@ -148,6 +148,10 @@ WORDS: dict[str, dict[str, str]] = {
     "event_reclassified": {"ar": "إعادة التصنيف", "en": "Reclassified"},
     "event_reply": {"ar": "رد على المواطن", "en": "Reply to the citizen"},
     "event_routed": {"ar": "التصنيف الآلي", "en": "Routed automatically"},
+    "event_unassigned": {
+        "ar": "أُعيد إلى قائمة المديرية (المسؤول لم يعد متاحاً)",
+        "en": "Back to the directorate's queue (assignee no longer available)",
+    },
     "event_satisfaction": {"ar": "تقييم المواطن", "en": "Citizen's rating"},
     "event_sla_warning": {"ar": "تنبيه قرب انتهاء المهلة", "en": "SLA warning"},
     "event_survey_sent": {"ar": "إرسال سؤال الرضا", "en": "Satisfaction question sent"},
