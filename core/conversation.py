@@ -2,7 +2,9 @@
 
 Thread hints count only when the sender is entitled to them: a reference with its secret,
 or a reply to one of our messages on a ticket of the same contact. Otherwise the contact's
-open ticket on the same channel within the threading window, else a new ticket.
+open ticket on the same channel within the threading window, else a new ticket. A citizen may
+ask for a new ticket (Telegram's /new): the request is kept on their identity, so it survives
+a restart, until their next message takes it or it lapses (NEW_TICKET_REQUEST_LIFETIME).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import logging
 import re
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.context import Context
@@ -22,6 +24,7 @@ from core.models import (
     OPEN_STATUSES,
     Attachment,
     Contact,
+    ContactIdentity,
     Direction,
     InboundRecord,
     Message,
@@ -38,6 +41,44 @@ from core.tickets import (
 )
 
 logger = logging.getLogger(__name__)
+
+# A /new older than this is forgotten: the citizen who forgot it is not surprised by a new
+# ticket weeks later.
+NEW_TICKET_REQUEST_LIFETIME = timedelta(hours=24)
+
+
+def request_new_ticket(
+    ctx: Context, channel: str, address: str, display_name: str | None = None
+) -> None:
+    """The citizen asked that their next message open a new ticket (Telegram's /new)."""
+    with ctx.sessions() as session, session.begin():
+        _, identity = find_or_create_contact(session, channel, address, display_name)
+        identity.new_ticket_requested_at = ctx.now()
+
+
+def new_ticket_requested(ctx: Context, channel: str, address: str) -> bool:
+    """Whether the next message from this address opens a new ticket (a fresh request)."""
+    with ctx.sessions() as session:
+        requested = session.execute(
+            select(ContactIdentity.new_ticket_requested_at).where(
+                ContactIdentity.channel == channel, ContactIdentity.address == address
+            )
+        ).scalar_one_or_none()
+    return requested is not None and ctx.now() - requested <= NEW_TICKET_REQUEST_LIFETIME
+
+
+def clear_new_ticket_request(ctx: Context, channel: str, address: str) -> None:
+    """The message the request was for is stored (as a new ticket's): later ones join it."""
+    with ctx.sessions() as session, session.begin():
+        session.execute(
+            update(ContactIdentity)
+            .where(
+                ContactIdentity.channel == channel,
+                ContactIdentity.address == address,
+                ContactIdentity.new_ticket_requested_at.is_not(None),
+            )
+            .values(new_ticket_requested_at=None)
+        )
 
 
 def handle_message(

@@ -141,6 +141,9 @@ class ContactIdentity(Base):
     display_name: Mapped[str | None] = mapped_column(String(200))
     unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
     unreachable_reason: Mapped[str | None] = mapped_column(Text)
+    # The citizen asked (Telegram /new) that their next message open a new ticket; consumed
+    # by that message, ignored once older than core.conversation.NEW_TICKET_REQUEST_LIFETIME.
+    new_ticket_requested_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     contact: Mapped[Contact] = relationship(back_populates="identities")
@@ -338,7 +341,10 @@ class OutboxItem(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The receipt id (of the first part, for a message a sender delivers in parts)
     external_id: Mapped[str | None] = mapped_column(String(300))
+    # Parts already delivered by earlier attempts, so a retry (in any process) skips them
+    parts_delivered: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column()
 

@@ -2,13 +2,16 @@
 
 A channel registers one `Sender` under its name; the outbox hands it `OutboundMessage`s.
 Senders raise `TemporaryDeliveryError` (retry with backoff) or `PermanentDeliveryError`
-(recorded and shown to staff, never retried).
+(recorded and shown to staff, never retried). A sender that delivers one message in several
+parts (Telegram) is a `ResumableSender`: the outbox keeps its `Progress` on the outbox item,
+so a retry, even by another process after a restart, does not send a delivered part again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,30 @@ class Sender(Protocol):
     """Delivers one outbound message on one channel."""
 
     def send(self, message: OutboundMessage) -> DeliveryReceipt: ...
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far delivery of a message in parts got: `parts` delivered, the first one's id."""
+
+    parts: int = 0
+    first_id: str | None = None
+
+
+@runtime_checkable
+class ResumableSender(Sender, Protocol):
+    """A sender that delivers a message in parts and can start after the delivered ones.
+
+    `send_from` skips the first `progress.parts` parts and calls `checkpoint` after each part
+    it delivers (the outbox stores it at once); its receipt id is that of the first part.
+    """
+
+    def send_from(
+        self,
+        message: OutboundMessage,
+        progress: Progress,
+        checkpoint: Callable[[Progress], None],
+    ) -> DeliveryReceipt: ...
 
 
 class SenderRegistry:

@@ -4,7 +4,9 @@ Items are claimed in a short transaction (`FOR UPDATE SKIP LOCKED` on PostgreSQL
 writer lock on SQLite), sent outside any transaction, then marked. A claim is a lease: an
 item whose worker died mid-send becomes due again after the lease, so nothing is lost.
 Temporary failures back off exponentially up to a limit; permanent ones fail at once and
-show in the inbox with the error.
+show in the inbox with the error. A message a sender delivers in parts records each delivered
+part on its item (`parts_delivered`, the first part's id in `external_id`) as it goes, so a
+retry after a partial failure, in this process or after a restart, sends only the rest.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from core.context import Context
@@ -23,6 +26,8 @@ from core.outbound import (
     OutboundAttachment,
     OutboundMessage,
     PermanentDeliveryError,
+    Progress,
+    ResumableSender,
     TemporaryDeliveryError,
 )
 
@@ -104,6 +109,9 @@ def deliver_one(ctx: Context, item_id: int) -> str:
         assert item is not None
         message = _to_message(item)
         channel = item.channel
+        progress = Progress(
+            item.parts_delivered, item.external_id if item.parts_delivered else None
+        )
     sender = ctx.senders.get(channel)
     external_id: str | None = None
     error: str | None = None
@@ -113,7 +121,13 @@ def deliver_one(ctx: Context, item_id: int) -> str:
         error, permanent = f"no sender is configured for channel '{channel}'", False
     else:
         try:
-            external_id = sender.send(message).external_id
+            if isinstance(sender, ResumableSender):
+                receipt = sender.send_from(
+                    message, progress, lambda done: _checkpoint(ctx, item_id, done)
+                )
+            else:
+                receipt = sender.send(message)
+            external_id = receipt.external_id
         except PermanentDeliveryError as exc:
             error, permanent = str(exc) or type(exc).__name__, True
         except TemporaryDeliveryError as exc:
@@ -122,6 +136,24 @@ def deliver_one(ctx: Context, item_id: int) -> str:
             logger.exception("sender for %s raised unexpectedly", channel)
             error = f"{type(exc).__name__}: {exc}"
     return _record_outcome(ctx, item_id, external_id, error, permanent, retry_after)
+
+
+def _checkpoint(ctx: Context, item_id: int, progress: Progress) -> None:
+    """Store the parts delivered so far; if the database is away, the worst is a repeat."""
+    try:
+        with ctx.sessions() as session, session.begin():
+            session.execute(
+                update(OutboxItem)
+                .where(OutboxItem.id == item_id)
+                .values(parts_delivered=progress.parts, external_id=progress.first_id)
+            )
+    except SQLAlchemyError as exc:
+        logger.warning(
+            "outbox item %s: could not record %d delivered parts (%s); a retry may repeat them",
+            item_id,
+            progress.parts,
+            type(exc).__name__,
+        )
 
 
 def _record_outcome(

@@ -46,7 +46,8 @@ class FakeBotApi:
         self.calls: list[Call] = []
         self.pending: list[dict[str, Any]] = []
         self.files: dict[str, tuple[str, bytes]] = {}
-        self.failures: dict[str, list[tuple[int, dict[str, Any] | str]]] = {}
+        # per method, what its next calls get: a failure, or None (answered normally)
+        self.failures: dict[str, list[tuple[int, dict[str, Any] | str] | None]] = {}
         self.webhook: dict[str, Any] = {}
         # (scope type, language_code or None) -> the command menu set for it
         self.commands: dict[tuple[str, str | None], list[dict[str, str]]] = {}
@@ -91,10 +92,11 @@ class FakeBotApi:
         status: int,
         *,
         times: int = 1,
+        after: int = 0,
         retry_after: int | None = None,
         description: str | None = None,
     ) -> None:
-        """Make the next `times` calls of `method` fail with this HTTP status."""
+        """Make `times` calls of `method` fail with this HTTP status, after `after` that work."""
         body: dict[str, Any] | str
         if status == 502:
             body = "<html><body>502 Bad Gateway</body></html>"
@@ -111,7 +113,9 @@ class FakeBotApi:
             }
             if retry_after is not None:
                 body["parameters"] = {"retry_after": retry_after}
-        self.failures.setdefault(method, []).extend([(status, body)] * times)
+        queue = self.failures.setdefault(method, [])
+        queue.extend([None] * after)
+        queue.extend([(status, body)] * times)
 
     def calls_of(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
@@ -139,8 +143,9 @@ class FakeBotApi:
         call = Call(method, params, files)
         self.calls.append(call)
         queued = self.failures.get(method)
-        if queued:
-            status, body = queued.pop(0)
+        failure = queued.pop(0) if queued else None
+        if failure is not None:
+            status, body = failure
             if isinstance(body, str):
                 return Response(body, status=status, mimetype="text/html")
             return self._json(body, status)

@@ -41,13 +41,12 @@ MAX_ATTEMPTS = 3  # an update whose handler keeps failing for another reason is 
 class BotState:
     """What the handlers share: the core context and the bot's small in-memory state.
 
-    `new_ticket_chats` (the /new flag) lives in memory on purpose: losing it in a restart
-    only means the next message joins the chat's open ticket, not worth a schema change.
+    Nothing here needs to survive a restart: the /new flag is kept on the chat's identity
+    (core.conversation), the hourly group note and the retry counts may start afresh.
     """
 
     ctx: Context
     kick_outbox: bool = True
-    new_ticket_chats: set[int] = field(default_factory=set)
     group_noted: dict[int, datetime] = field(default_factory=dict)
     failures: dict[int, BaseException] = field(default_factory=dict)
     attempts: dict[int, int] = field(default_factory=dict)

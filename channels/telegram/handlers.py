@@ -27,6 +27,7 @@ from telegram.ext import ContextTypes
 from channels.telegram import records
 from channels.telegram.bot import STATE_KEY, BotState
 from channels.telegram.normalize import (
+    CHANNEL,
     FileRef,
     file_refs,
     message_location,
@@ -37,7 +38,7 @@ from channels.telegram.normalize import (
     refusal_for,
 )
 from channels.telegram.texts import LANGUAGE_NAMES, bot_text, button_label
-from core import ingest
+from core import conversation, ingest
 from core.inbound import InboundAttachment, InboundMessage
 from core.language.detect import detect_language
 from core.language.texts import FSI, PDI, render, status_label
@@ -91,10 +92,17 @@ async def start(update: Update, context: Context) -> None:
 
 
 async def new_report(update: Update, context: Context) -> None:
-    """/new: the next message opens a new ticket instead of joining the open one."""
+    """/new: the next message opens a new ticket instead of joining the open one.
+
+    The request is stored on the chat's identity, so a restart between /new and that message
+    does not lose it; it lapses after a day (core.conversation.NEW_TICKET_REQUEST_LIFETIME).
+    """
     assert update.message is not None
     state = _state(context)
-    state.new_ticket_chats.add(update.message.chat.id)
+    user = update.effective_user
+    conversation.request_new_ticket(
+        state.ctx, CHANNEL, str(update.message.chat.id), user.full_name if user else None
+    )
     await _reply(update.message, bot_text("new_report", _language(state, update)))
 
 
@@ -227,12 +235,12 @@ async def report(update: Update, context: Context) -> None:
         await _reply(message, render(refusal or "error_empty", _language(state, update)))
         return
     attachments = tuple([await _download(context, ref) for ref in wanted])
-    inbound = normalize_update(
-        update, attachments=attachments, new_ticket=chat_id in state.new_ticket_chats
-    )
+    new_ticket = conversation.new_ticket_requested(state.ctx, CHANNEL, str(chat_id))
+    inbound = normalize_update(update, attachments=attachments, new_ticket=new_ticket)
     assert inbound is not None
     accepted = ingest.accept(state.ctx, inbound)
-    state.new_ticket_chats.discard(chat_id)
+    if new_ticket:  # taken only once the message it was for is stored
+        conversation.clear_new_ticket_request(state.ctx, CHANNEL, str(chat_id))
     if refusal:
         await _reply(message, render(refusal, _language(state, update)))
     state.spawn(_follow_up(context, state, accepted.record_id, inbound))

@@ -2,9 +2,11 @@
 
 Our text is plain, so it is HTML-escaped and sent in HTML parse mode (nothing a member of
 staff types can turn into markup), split into parts under Telegram's 4096-character limit.
-Staff attachments follow as photos or documents. Errors are translated at this edge:
-RetryAfter (flood limit) and network trouble are temporary, "Forbidden" (the citizen blocked
-the bot) and "Bad Request" (no such chat) are permanent.
+Staff attachments follow as photos or documents. Each text part and file is one part: the
+outbox stores how many were delivered (`send_from`'s checkpoint), so a retry after a partial
+failure, even after a restart, starts at the first undelivered one. Errors are translated at
+this edge: RetryAfter (flood limit) and network trouble are temporary, "Forbidden" (the
+citizen blocked the bot) and "Bad Request" (no such chat) are permanent.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import html
 import logging
 import threading
 import warnings
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from core.outbound import (
     OutboundAttachment,
     OutboundMessage,
     PermanentDeliveryError,
+    Progress,
     TemporaryDeliveryError,
 )
 
@@ -97,9 +101,6 @@ class TelegramSender:
         self._bot: Bot | None = None
         self._requests: tuple[HTTPXRequest, ...] = ()
         self._lock = threading.Lock()
-        # parts already delivered per outbox message, so a retry after a partial failure
-        # does not send the same part twice (in this process)
-        self._progress: dict[int, tuple[int, str]] = {}
         self.last_error: str | None = None
         quiet_retry_after_warning()
 
@@ -121,10 +122,20 @@ class TelegramSender:
             return self._loop, self._bot
 
     def send(self, message: OutboundMessage) -> DeliveryReceipt:
-        """Deliver one message; the receipt id is "chat_id:message_id" of its first part."""
+        """Deliver one message whole; the receipt id is "chat_id:message_id" of its first part."""
+        return self.send_from(message, Progress(), lambda progress: None)
+
+    def send_from(
+        self,
+        message: OutboundMessage,
+        progress: Progress,
+        checkpoint: Callable[[Progress], None],
+    ) -> DeliveryReceipt:
+        """Deliver the parts after the `progress.parts` already delivered, `checkpoint` after
+        each; the receipt id is "chat_id:message_id" of the message's first part."""
         loop, bot = self._ensure_started()
         try:
-            receipt = loop.run(self._send(bot, message), timeout=SEND_TIMEOUT)
+            receipt = loop.run(self._send(bot, message, progress, checkpoint), timeout=SEND_TIMEOUT)
         except RetryAfter as exc:
             self.last_error = "flood limit"
             wait = retry_after_seconds(exc)
@@ -143,15 +154,20 @@ class TelegramSender:
         self.last_error = None
         return receipt
 
-    async def _send(self, bot: Bot, message: OutboundMessage) -> DeliveryReceipt:
+    async def _send(
+        self,
+        bot: Bot,
+        message: OutboundMessage,
+        progress: Progress,
+        checkpoint: Callable[[Progress], None],
+    ) -> DeliveryReceipt:
         chat_id = int(message.to)
         texts = split_text(message.text)
         steps: list[tuple[str, object]] = [("text", t) for t in texts]
         steps += [("file", a) for a in message.attachments]
-        key = message.message_id
-        done, first_id = self._progress.get(key, (0, "")) if key is not None else (0, "")
+        first_id = progress.first_id
         for index, (kind, item) in enumerate(steps):
-            if index < done:
+            if index < progress.parts:
                 continue
             last = index == len(texts) - 1
             if kind == "text":
@@ -169,11 +185,8 @@ class TelegramSender:
             else:
                 sent = await self._send_file(bot, chat_id, item)  # type: ignore[arg-type]
             first_id = first_id or f"{chat_id}:{sent.message_id}"
-            if key is not None:
-                self._progress[key] = (index + 1, first_id)
-        if key is not None:
-            self._progress.pop(key, None)
-        return DeliveryReceipt(external_id=first_id or None)
+            checkpoint(Progress(index + 1, first_id))
+        return DeliveryReceipt(external_id=first_id)
 
     async def _send_file(self, bot: Bot, chat_id: int, attachment: OutboundAttachment) -> TgMessage:
         data = Path(attachment.path).read_bytes()

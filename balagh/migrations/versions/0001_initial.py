@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 15:36:36.833307
+Create Date: 2026-11-28 17:38:05.504841
 """
 
 from __future__ import annotations
@@ -102,6 +102,7 @@ def upgrade() -> None:
         sa.Column("display_name", sa.String(length=200), nullable=True),
         sa.Column("unreachable", sa.Boolean(), nullable=False),
         sa.Column("unreachable_reason", sa.Text(), nullable=True),
+        sa.Column("new_ticket_requested_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("created_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["contact_id"], ["contact.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -297,6 +298,7 @@ def upgrade() -> None:
         sa.Column("next_attempt_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("last_error", sa.Text(), nullable=True),
         sa.Column("external_id", sa.String(length=300), nullable=True),
+        sa.Column("parts_delivered", sa.Integer(), nullable=False),
         sa.Column("created_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("sent_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["message_id"], ["message.id"], ondelete="CASCADE"),
