@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from core.language.normalize import normalize_arabic
-from core.routing.dataset import CORPUS_FILE, OWN_FILES, shipped_rows, training_beside
+from core.routing.dataset import CORPUS_FILE, OWN_FILES, load_rows, shipped_rows, training_beside
 from core.routing.taxonomy import load_taxonomy
 
 # Cosine similarity of character 3-5-gram TF-IDF above which an own row counts as a near
 # copy of a corpus row. Measured: unrelated messages about one topic in one city reach about
 # 0.5; rewordings of one message (same details, a few words changed) score 0.6 and more.
 NEAR_COPY = 0.55
+HELD_OUT = Path(__file__).resolve().parents[1] / "bench" / "data"
 FORMS = {"english", "msa", "gulf", "arabizi", "mixed"}
 
 
@@ -35,6 +37,22 @@ def test_no_own_row_is_a_near_copy_of_a_corpus_row() -> None:
         (own[i]["id"], round(float(worst[i]), 2)) for i in range(len(own)) if worst[i] >= NEAR_COPY
     ]
     assert not copies, copies
+
+
+def test_no_test_set_row_is_a_near_copy_of_a_training_row() -> None:
+    """bench/data/heldout_*.jsonl measure the shipped model; a reworded training row in them
+    would measure memory, not generalisation."""
+    training = shipped_rows()
+    for path in sorted(HELD_OUT.glob("heldout_*.jsonl")):
+        held = load_rows(path)
+        vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        vectoriser.fit(_normalised(training + held))
+        similarity = cosine_similarity(
+            vectoriser.transform(_normalised(held)), vectoriser.transform(_normalised(training))
+        )
+        worst = similarity.max(axis=1)
+        assert len(held) > 200
+        assert float(worst.max()) < NEAR_COPY, (path.name, held[int(worst.argmax())]["id"])
 
 
 def test_own_rows_are_well_formed_and_inside_the_taxonomy() -> None:
