@@ -17,8 +17,9 @@ from core.models import ApiToken, Role, User
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 MIN_PASSWORD = 10
 MAX_EMAIL = 320  # the column's size
-# One "@", no spaces, a dotted domain: enough to catch typos; the mail server decides the rest.
-_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+# One "@", no spaces or control characters, a dotted domain: enough to catch typos; the mail
+# server decides the rest.
+_EMAIL = re.compile(r"[^@\s\x00-\x1f]+@[^@\s.\x00-\x1f]+(\.[^@\s.\x00-\x1f]+)+")
 
 
 def valid_email(email: str) -> bool:

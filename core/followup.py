@@ -68,7 +68,7 @@ def watch_sla(ctx: Context) -> str:
 def warning_time(ctx: Context, ticket: Ticket) -> datetime:
     """When the configured share of the ticket's time is used, counted like its SLA."""
     assert ticket.due_at is not None
-    start = ticket.assigned_at or ticket.created_at
+    start = ticket.sla_started_at or ticket.assigned_at or ticket.created_at
     share = ctx.settings.sla_warning_share
     calendars = ctx.extras.get("calendars")
     urgent = ticket.urgent or ticket.priority == Priority.URGENT

@@ -25,6 +25,7 @@ from core.errors import StorageUnavailable
 from core.files import store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.models import InboundRecord
+from core.storable import storable, storable_text
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,11 @@ class Processed:
 
 
 def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
-    """A JSON-safe form of the normalised message; attachment bytes go to the file store."""
+    """A JSON-safe, storable form of the message; attachment bytes go to the file store.
+
+    Every string is passed through `storable_text`: a NUL a citizen pasted (or an email's
+    quoted-printable `=00`) would make PostgreSQL refuse the ticket. The raw bytes keep it.
+    """
     data = asdict(message)
     data.pop("raw")
     data["received_at"] = message.received_at.isoformat()
@@ -63,7 +68,7 @@ def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
         }
         for a in message.attachments
     ]
-    return data
+    return storable(data)
 
 
 def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMessage:
@@ -93,14 +98,15 @@ def accept(ctx: Context, message: InboundMessage) -> Accepted:
         raise ValueError("an inbound message needs an external id for de-duplication")
     try:
         normalized = serialize(message, ctx.data_dir)
+        channel, external_id = normalized["channel"], normalized["external_id"]
         raw = message.raw or json.dumps(normalized, ensure_ascii=False).encode()
         with ctx.sessions() as session:
-            existing = _find_record(session, message.channel, message.external_id)
+            existing = _find_record(session, channel, external_id)
             if existing is not None:
                 return Accepted(existing, duplicate=True)
             record = InboundRecord(
-                channel=message.channel,
-                external_id=message.external_id,
+                channel=channel,
+                external_id=external_id,
                 raw=raw,
                 normalized=normalized,
                 received_at=message.received_at,
@@ -110,7 +116,7 @@ def accept(ctx: Context, message: InboundMessage) -> Accepted:
                 session.commit()
             except IntegrityError:  # the same message raced in on another connection
                 session.rollback()
-                found = _find_record(session, message.channel, message.external_id)
+                found = _find_record(session, channel, external_id)
                 if found is None:
                     raise
                 return Accepted(found, duplicate=True)
@@ -137,7 +143,12 @@ def process(ctx: Context, record_id: int) -> Processed:
             record = session.get(InboundRecord, record_id)
             if record is None:
                 raise LookupError(f"no inbound record {record_id}")
-            message = deserialize(record.normalized, record.raw, ctx.data_dir)
+            # Records accepted before text was made storable on the way in are cleaned here,
+            # so retrying one that failed on a NUL now succeeds.
+            normalized = storable(record.normalized)
+            if normalized != record.normalized:
+                record.normalized = normalized
+            message = deserialize(normalized, record.raw, ctx.data_dir)
             result = handle_message(ctx, session, message, record)
             record.status, record.error = "done", None
             record.processed_at, record.ticket_id = ctx.now(), result.ticket_id
@@ -155,7 +166,7 @@ def _mark_failed(ctx: Context, record_id: int, exc: Exception) -> None:
             record = session.get(InboundRecord, record_id)
             if record is not None:
                 record.status = "failed"
-                record.error = f"{type(exc).__name__}: {exc}"[:2000]
+                record.error = storable_text(f"{type(exc).__name__}: {exc}")[:2000]
                 record.attempts += 1
     except SQLAlchemyError:
         logger.error("could not mark inbound record %s failed; it stays pending", record_id)

@@ -218,6 +218,9 @@ class Ticket(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     assigned_at: Mapped[datetime | None] = mapped_column()
     due_at: Mapped[datetime | None] = mapped_column(index=True)
+    # When the running SLA clock started (assignment, or the latest reopening); due_at counts
+    # from here, so a reclassification recomputes it from the same start.
+    sla_started_at: Mapped[datetime | None] = mapped_column()
     first_response_at: Mapped[datetime | None] = mapped_column()
     resolved_at: Mapped[datetime | None] = mapped_column()
     closed_at: Mapped[datetime | None] = mapped_column()

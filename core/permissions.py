@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, true
+from sqlalchemy import ColumnElement, false, true
 from sqlalchemy.orm import Session
 
 from core.errors import Forbidden, NotFound
@@ -108,7 +108,8 @@ def can_see(staff: Staff, ticket: Ticket) -> bool:
 def visible_clause(staff: Staff) -> ColumnElement[bool]:
     """The same rule as `can_see`, as a WHERE clause for listings."""
     if staff.role == Role.DEPARTMENT:
-        return Ticket.directorate == (staff.directorate or "\x00")
+        # No directorate sees nothing; a NUL placeholder here would be refused by PostgreSQL.
+        return Ticket.directorate == staff.directorate if staff.directorate else false()
     return true()
 
 

@@ -2,6 +2,11 @@
 
 At or above the threshold the ticket is triaged automatically; below it stays `new` for an
 intake agent, who sees the model's suggestions. Either way the event log keeps the answer.
+
+A category is chosen by a person in two ways. A member of staff recording a phone call
+decides it: the ticket is triaged to it whatever the router says, and a choice that differs
+from the router's is kept as a routing correction. A citizen's choice (web form, Open311) is
+a hint: it classifies the ticket only when the router is unsure, and it is always recorded.
 """
 
 from __future__ import annotations
@@ -13,12 +18,16 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.duplicates import suggest_duplicates
 from core.inbound import InboundMessage
-from core.models import Priority, Status, Ticket
+from core.models import Priority, RoutingCorrection, Status, Ticket
 from core.notify import directorate_name, notify_citizen
 from core.routing.types import Classification
 from core.tickets import record_event
 
 NO_ACK_REASONS = ("spam",)  # never send mail back to spammers (backscatter)
+# InboundMessage.extras key: the member of staff whose choice `category_hint` is
+# ({"user_id", "email", "role"}); only core sets it (core.staff_actions.record_phone_call).
+CATEGORY_CHOSEN_BY = "category_chosen_by"
+MAX_CORRECTION_TEXT = 10_000
 
 
 def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
@@ -31,8 +40,14 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
     if result.urgent:
         ticket.urgent, ticket.priority = True, Priority.URGENT
     hint = msg.category_hint if msg.category_hint and _known(ctx, msg.category_hint) else None
+    chooser = _staff_chooser(msg) if hint else None
     confident = result.category and result.confidence >= ctx.settings.route_threshold
-    if confident and not result.not_for_us:
+    automatic = bool(confident and not result.not_for_us)
+    if chooser is not None:
+        assert hint is not None
+        set_category(ctx, ticket, hint)
+        ticket.not_for_us = None  # staff took the case on: not spam, not someone else's
+    elif automatic:
         set_category(ctx, ticket, str(result.category))
     elif hint:
         set_category(ctx, ticket, hint)
@@ -44,11 +59,22 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
     ]
     ticket.routing = record
     record_event(session, ticket, "routed", at=ctx.now(), **record)
-    if confident and not result.not_for_us:
+    if chooser is not None:
+        assert hint is not None
+        _apply_staff_choice(ctx, session, ticket, msg, result, hint, chooser)
+    elif automatic:
         transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR, notify=False)
-    elif hint:
-        record_event(session, ticket, "citizen_category", at=ctx.now(), category=hint)
-    if result.not_for_us not in NO_ACK_REASONS:
+    if hint and chooser is None:
+        record_event(
+            session,
+            ticket,
+            "citizen_category",
+            at=ctx.now(),
+            category=hint,
+            applied=not automatic,  # the router was unsure: the hint classified the ticket
+            suggested=result.category,
+        )
+    if ticket.not_for_us not in NO_ACK_REASONS:
         name = directorate_name(ctx, ticket.directorate, ticket.language)
         notify_citizen(
             ctx,
@@ -58,6 +84,54 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
             status_url=ctx.status_url(ticket.reference, ticket.secret),
             directorate=name,
         )
+
+
+def _staff_chooser(msg: InboundMessage) -> dict[str, Any] | None:
+    chooser = msg.extras.get(CATEGORY_CHOSEN_BY)
+    if isinstance(chooser, dict) and chooser.get("email") and chooser.get("role"):
+        return chooser
+    return None
+
+
+def _apply_staff_choice(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    msg: InboundMessage,
+    result: Classification,
+    category: str,
+    chooser: dict[str, Any],
+) -> None:
+    """The staff member's category wins: record it, learn from it, triage in their name."""
+    from core.workflow import INTAKE, SYSTEM_ACTOR, Actor, transition
+
+    email, user_id, role = str(chooser["email"]), chooser.get("user_id"), str(chooser["role"])
+    user_id = user_id if isinstance(user_id, int) else None
+    now = ctx.now()
+    record_event(
+        session,
+        ticket,
+        "staff_category",
+        actor=email,
+        actor_id=user_id,
+        at=now,
+        category=category,
+        suggested=result.category,
+        confidence=round(float(result.confidence), 4),
+    )
+    if result.category != category:  # the router would have got it wrong: teach it
+        session.add(
+            RoutingCorrection(
+                ticket_id=ticket.id,
+                text=(_routing_text(msg) or ticket.reference)[:MAX_CORRECTION_TEXT],
+                predicted=result.category,
+                category=category,
+                user_id=user_id,
+                created_at=now,
+            )
+        )
+    actor = Actor(name=email, role=role, user_id=user_id) if role in INTAKE else SYSTEM_ACTOR
+    transition(ctx, session, ticket, Status.TRIAGED, actor, notify=False)
 
 
 def _routing_text(msg: InboundMessage) -> str:

@@ -4,17 +4,28 @@ Choice: a normalised copy of what staff search (reference, subject, citizen mess
 `Ticket.search_text`, kept up to date by a `before_flush` hook on Balagh's sessionmaker. A
 search normalises the query the same way (`normalize_arabic`) and matches with a plain LIKE,
 so "مستشفى" finds "مستشفي" without database extensions, and pagination stays exact.
+The contact's name, phone and email are folded in too, so staff find a caller by number.
+
+A query word matches anywhere inside the text, as before; a word carrying the definite
+article (الكلاب, بالحفرة) also matches its bare form at the start of a word (كلاب) or after
+any article (للكلاب). A bare word already matches the article forms, being inside them, so
+both directions work without touching what is stored.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, event, select
+from sqlalchemy import ColumnElement, and_, event, false, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.language.normalize import normalize_arabic
-from core.models import Direction, Message, Ticket
+from core.language.normalize import normalize_arabic, strip_article
+from core.models import Contact, Direction, Message, Ticket
+
+CONTACT_FIELDS = ("name", "phone", "email")
+# A stem this long matches at the start of any word; a shorter one only as a whole word, so
+# الحي finds حي but not every حيث.
+PREFIX_STEM = 3
 
 
 def _append(ticket: Ticket, text: str | None) -> None:
@@ -27,16 +38,37 @@ def _append(ticket: Ticket, text: str | None) -> None:
     ticket.search_text = f"{current} {folded}".strip()
 
 
+def _append_contact(ticket: Ticket, contact: Contact | None) -> None:
+    if contact is not None:
+        for name in CONTACT_FIELDS:
+            _append(ticket, getattr(contact, name))
+
+
+def _contact_changed(contact: Contact) -> bool:
+    state = inspect(contact)
+    return any(state.attrs[name].history.has_changes() for name in CONTACT_FIELDS)
+
+
 def _index_new_objects(session: Session, _context: Any, _instances: Any) -> None:
-    """Before each flush: fold new tickets' reference and subject and new citizen text."""
-    for obj in list(session.new) + list(session.dirty):
+    """Before each flush: fold new tickets' reference, subject and contact, new citizen text,
+    and a contact's new name, phone or email into each of its tickets."""
+    new = set(session.new)
+    for obj in list(new) + list(session.dirty):
         if isinstance(obj, Ticket):
             _append(obj, obj.reference)
             _append(obj, obj.subject)
+            if obj in new:
+                contact = obj.contact or (
+                    session.get(Contact, obj.contact_id) if obj.contact_id else None
+                )
+                _append_contact(obj, contact)
         elif isinstance(obj, Message) and obj.direction == Direction.IN:
             ticket = obj.ticket or (session.get(Ticket, obj.ticket_id) if obj.ticket_id else None)
             if ticket is not None:
                 _append(ticket, obj.text)
+        elif isinstance(obj, Contact) and obj not in new and _contact_changed(obj):
+            for ticket in obj.tickets:
+                _append_contact(ticket, obj)
 
 
 def install_search_index(sessions: sessionmaker[Session]) -> None:
@@ -52,6 +84,7 @@ def reindex(session: Session) -> int:
         ticket.search_text = None
         _append(ticket, ticket.reference)
         _append(ticket, ticket.subject)
+        _append_contact(ticket, ticket.contact)
         for message in ticket.messages:
             if message.direction == Direction.IN:
                 _append(ticket, message.text)
@@ -59,16 +92,43 @@ def reindex(session: Session) -> int:
     return count
 
 
-def search_clause(query: str) -> ColumnElement[bool] | None:
-    """A WHERE clause matching every normalised word of the query, or None when empty."""
-    words = normalize_arabic(query).split()
-    if not words:
-        return None
-    from sqlalchemy import and_
+def search_words(query: str | None) -> list[str]:
+    """The normalised words a query searches for; none for blank or punctuation-only text."""
+    return normalize_arabic(query or "").split()
 
-    clauses = [Ticket.search_text.like(f"%{_escape(w)}%", escape="\\") for w in words]
-    return and_(*clauses)
+
+def search_clause(query: str) -> ColumnElement[bool] | None:
+    """A WHERE clause matching every normalised word of the query; None for a blank query.
+
+    A query of punctuation or LIKE wildcards alone (`%`, `_`, `'`) has nothing to look for,
+    so it matches no ticket rather than every ticket.
+    """
+    if not query.strip():
+        return None
+    words = search_words(query)
+    if not words:
+        return false()
+    return and_(*(_word_clause(word) for word in words))
+
+
+def _word_clause(word: str) -> ColumnElement[bool]:
+    """One word, found inside the text; with its article, also its bare or other forms."""
+    stem = strip_article(word)
+    if stem == word:
+        return _like(f"%{_escape(word)}%")
+    s = _escape(stem)
+    after_article = [_like(f"%ال{s}%"), _like(f"%لل{s}%")]
+    if len(stem) >= PREFIX_STEM:
+        bare = [_like(f"{s}%"), _like(f"% {s}%")]
+    else:
+        bare = [Ticket.search_text == stem, _like(f"{s} %"), _like(f"% {s}"), _like(f"% {s} %")]
+    return or_(*after_article, *bare)
+
+
+def _like(pattern: str) -> ColumnElement[bool]:
+    return Ticket.search_text.like(pattern, escape="\\")
 
 
 def _escape(word: str) -> str:
+    """Make LIKE's wildcards and the escape character literal."""
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

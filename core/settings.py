@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     smtp_tls_cert: str = ""
     smtp_tls_key: str = ""
     mail_address: str = "1111@balagh.localhost"
+    mail_name: str = "بلاغ | Balagh"
     mail_domains: str = "balagh.localhost"
     relay_host: str = "127.0.0.1"
     relay_port: int = Field(25, ge=1, le=65535)
@@ -90,6 +91,7 @@ class Settings(BaseSettings):
     retrain_cron: str = "0 3 * * fri"
     redis_url: str = ""
     web_report_rate_limit: str = "10 per minute;100 per hour"
+    web_attempt_rate_limit: str = "30 per minute;300 per hour"
     log_level: str = "INFO"
     now: datetime | None = None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -21,6 +21,7 @@ from core.context import Context
 from core.errors import InputError, NotFound
 from core.inbound import InboundMessage, ThreadHints
 from core.ingest import Processed, ingest
+from core.language.normalize import ascii_digits
 from core.models import (
     OPEN_STATUSES,
     Delivery,
@@ -34,10 +35,11 @@ from core.models import (
 )
 from core.notify import queue_reply
 from core.permissions import Action, Staff, can_see, require, require_transition, visible_clause
-from core.routing_apply import set_category
+from core.routing_apply import CATEGORY_CHOSEN_BY, set_category
 from core.search import search_clause
+from core.storable import is_storable, storable, storable_text
 from core.tickets import record_event, ticket_by_reference
-from core.workflow import transition
+from core.workflow import recompute_due, transition
 
 MAX_TEXT = 10_000
 PER_PAGE = 25
@@ -49,12 +51,17 @@ PHONE_RE = re.compile(r"^\+?[0-9]{6,15}$")
 
 
 def _clean_text(text: str | None, what: str) -> str:
-    cleaned = (text or "").strip()
+    cleaned = storable_text(text or "").strip()
     if not cleaned:
         raise InputError(f"The {what} is empty.")
     if len(cleaned) > MAX_TEXT:
         raise InputError(f"The {what} is longer than {MAX_TEXT} characters.")
     return cleaned
+
+
+def _optional_text(text: str | None) -> str | None:
+    """A note staff may leave empty, made storable (no NUL) like every staff text."""
+    return storable_text(text or "").strip() or None
 
 
 def reply(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: str) -> Message:
@@ -97,7 +104,10 @@ def add_note(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text:
 def reclassify(
     ctx: Context, session: Session, staff: Staff, ticket: Ticket, category: str
 ) -> RoutingCorrection:
-    """Set the right category (and so directorate) and keep it as a routing correction."""
+    """Set the right category (and so directorate) and keep it as a routing correction.
+
+    A running SLA clock is recomputed for the new category from the same start.
+    """
     require(staff, Action.RECLASSIFY, ticket)
     try:
         ctx.taxonomy.category(category)
@@ -108,6 +118,7 @@ def reclassify(
     assignee = ticket.assignee
     if assignee and assignee.role == Role.DEPARTMENT and assignee.directorate != ticket.directorate:
         ticket.assignee_id = None  # the new directorate picks its own person
+    due = recompute_due(ctx, ticket)
     predicted = (ticket.routing or {}).get("category")
     correction = RoutingCorrection(
         ticket_id=ticket.id,
@@ -127,6 +138,7 @@ def reclassify(
         actor_id=staff.id,
         at=ctx.now(),
         **{"from": before, "to": {"category": category, "directorate": ticket.directorate}},
+        **due,
     )
     return correction
 
@@ -148,9 +160,13 @@ def assign(
     require(staff, Action.ASSIGN, ticket)
     user: User | None = None
     if email:
-        user = session.execute(
-            select(User).where(User.email == email.strip().lower(), User.active.is_(True))
-        ).scalar_one_or_none()
+        user = (
+            session.execute(
+                select(User).where(User.email == email.strip().lower(), User.active.is_(True))
+            ).scalar_one_or_none()
+            if is_storable(email)
+            else None
+        )
         if user is None:
             raise InputError(f"No active member of staff with email {email}.")
         if user.role == Role.DEPARTMENT and user.directorate != ticket.directorate:
@@ -185,7 +201,7 @@ def change_status(
     require_transition(staff, ticket, to)
     if to == Status.DUPLICATE:
         raise InputError("Use 'mark duplicate' and name the original ticket.")
-    transition(ctx, session, ticket, to, staff.actor, note=(note or "").strip() or None)
+    transition(ctx, session, ticket, to, staff.actor, note=_optional_text(note))
 
 
 def mark_duplicate(
@@ -210,7 +226,7 @@ def mark_duplicate(
         ticket,
         Status.DUPLICATE,
         staff.actor,
-        note=(note or "").strip() or None,
+        note=_optional_text(note),
         duplicate_of=original,
     )
     return original
@@ -226,9 +242,15 @@ def record_phone_call(
     language: str | None = None,
     category: str | None = None,
 ) -> Processed:
-    """An intake agent types in a call: it becomes a ticket on channel 'phone'."""
+    """An intake agent types in a call: it becomes a ticket on channel 'phone'.
+
+    The number may be typed in Arabic-Indic digits and with 00 for +, as on the citizen form.
+    A category the staff member chooses is the ticket's category (see `route_new_ticket`).
+    """
     require(staff, Action.RECORD_CALL)
-    number = re.sub(r"[\s\-().]", "", phone or "")
+    number = re.sub(r"[\s\-().]", "", ascii_digits(phone or ""))
+    if number.startswith("00"):
+        number = "+" + number[2:]
     if not PHONE_RE.match(number):
         raise InputError("Give the caller's phone number (digits, optionally starting with +).")
     body = _clean_text(text, "call summary")
@@ -250,7 +272,10 @@ def record_phone_call(
             category_hint=category or None,
             received_at=ctx.now(),
             thread=ThreadHints(new_ticket=True),  # each call is its own case
-            extras={"recorded_by": staff.email},
+            extras={
+                "recorded_by": staff.email,
+                **({CATEGORY_CHOSEN_BY: _chooser(staff)} if category else {}),
+            },
         ),
     )
     with ctx.sessions() as session, session.begin():
@@ -266,6 +291,11 @@ def record_phone_call(
                 message=processed.message_id,
             )
     return processed
+
+
+def _chooser(staff: Staff) -> dict[str, object]:
+    """Who chose a ticket's category at intake, as kept on the inbound record."""
+    return {"user_id": staff.id, "email": staff.email, "role": staff.role}
 
 
 def record_callback(
@@ -285,7 +315,7 @@ def record_callback(
     if message.channel != "phone":
         raise InputError("Only replies to phone tickets are call-backs.")
     message.delivery_status = Delivery.SENT if reached else Delivery.FAILED
-    message.delivery_error = None if reached else ((note or "").strip() or "not reached")
+    message.delivery_error = None if reached else (_optional_text(note) or "not reached")
     record_event(
         session,
         ticket,
@@ -295,7 +325,7 @@ def record_callback(
         at=ctx.now(),
         message=message.id,
         reached=reached,
-        note=(note or "").strip() or None,
+        note=_optional_text(note),
     )
     return message
 
@@ -349,6 +379,7 @@ def queue_clause(staff: Staff, now: datetime) -> ColumnElement[bool]:
 def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket]:
     """The visible tickets matching a filter, most urgent and newest first."""
     require(staff, Action.LIST)
+    flt = TicketFilter(**storable(asdict(flt)))  # a NUL from a URL finds nothing, not a 500
     now = ctx.now()
     query = select(Ticket).where(visible_clause(staff))
     if flt.queue == "mine":

@@ -27,6 +27,7 @@ from core.accounts import MIN_PASSWORD, add_user, hash_password, valid_email
 from core.errors import Forbidden, InputError, NotFound
 from core.models import OPEN_STATUSES, Role, Ticket, User
 from core.permissions import Action, Staff, require
+from core.storable import storable_text
 from core.tickets import record_event
 
 logger = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def get_staff(session: Session, actor: Staff, user_id: int) -> User:
 
 
 def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(storable_text(name).split())
     if len(cleaned) > MAX_NAME:
         raise StaffChangeRefused(
             f"The name is longer than {MAX_NAME} characters.", "staff_name_too_long", limit=MAX_NAME

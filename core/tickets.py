@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.models import Contact, ContactIdentity, Counter, Event, Ticket
+from core.storable import is_storable
 
 
 def next_reference(session: Session, prefix: str) -> str:
@@ -88,6 +89,9 @@ def record_event(
 
 
 def ticket_by_reference(session: Session, reference: str) -> Ticket | None:
+    """The ticket with this reference; None for junk (a NUL from a URL) the database refuses."""
+    if not is_storable(reference):
+        return None
     return session.execute(
         select(Ticket).where(Ticket.reference == reference.strip().upper())
     ).scalar_one_or_none()

@@ -4,12 +4,18 @@ new (intake) -> triaged (registered, dispatcher) -> assigned (department; SLA cl
 -> resolved (answer back with the dispatcher) -> closed (citizen told). Side states:
 awaiting_citizen, reopened, duplicate, rejected. Any move not in TRANSITIONS, or by a role
 not listed for it, raises InvalidTransition and changes nothing.
+
+Waiting on the citizen needs the question asked (the note). The SLA clock starts at the
+first assignment and again at a reopening (a fresh due time, not the first one);
+`recompute_due` moves the due time when the category changes. Each due change is recorded in
+the event ("due_at": {"from", "to"}).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +27,14 @@ from core.notify import directorate_name, notify_citizen
 from core.tickets import record_event
 
 SYSTEM = "system"
+# Open statuses whose due time still matters (a resolved ticket's SLA outcome is settled).
+SLA_CLOCK_STATUSES = (
+    Status.NEW,
+    Status.TRIAGED,
+    Status.ASSIGNED,
+    Status.AWAITING_CITIZEN,
+    Status.REOPENED,
+)
 INTAKE = (Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN, SYSTEM)
 DISPATCH = (Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN)
 DEPARTMENT = (Role.DEPARTMENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN)
@@ -105,7 +119,7 @@ def transition(
     target = Status(to)
     check_transition(ticket, target, actor)
     previous = ticket.status
-    _apply_effects(ctx, session, ticket, target, note, duplicate_of)
+    effects = _apply_effects(ctx, session, ticket, target, note, duplicate_of)
     ticket.status = target
     ticket.updated_at = ctx.now()
     record_event(
@@ -116,6 +130,7 @@ def transition(
         actor_id=actor.user_id,
         at=ctx.now(),
         **{"from": previous, "to": str(target), "note": note},
+        **effects,
     )
     if notify:
         _notify(ctx, session, ticket, target, note)
@@ -130,15 +145,23 @@ def _apply_effects(
     target: Status,
     note: str | None,
     duplicate_of: Ticket | None,
-) -> None:
+) -> dict[str, Any]:
+    """Change the ticket for the move; returns what the transition event should also record."""
     now = ctx.now()
+    effects: dict[str, Any] = {}
     if target in (Status.TRIAGED, Status.ASSIGNED) and not ticket.category:
         raise InvalidTransition(
             "Classify the ticket (category and directorate) before moving it on."
         )
     if target == Status.ASSIGNED and ticket.assigned_at is None:
         ticket.assigned_at = now
-        ticket.due_at = due_time(ctx, ticket, now)
+        effects = start_sla_clock(ctx, ticket, now)
+    elif target == Status.AWAITING_CITIZEN:
+        # The citizen is asked this question; reminders and auto-close refer to it.
+        if not (note or "").strip():
+            raise InputError(
+                "Write the question to ask the citizen (the note) before waiting for their answer."
+            )
     elif target == Status.RESOLVED:
         if not note:
             raise InputError("Write the department's answer to resolve the ticket.")
@@ -147,10 +170,45 @@ def _apply_effects(
         ticket.closed_at = now
     elif target == Status.REOPENED:
         ticket.closed_at = None
+        if ticket.assigned_at is not None:  # a fresh SLA from now, not the first due date
+            ticket.sla_warned_at = ticket.escalated_at = None
+            effects = start_sla_clock(ctx, ticket, now)
     elif target == Status.DUPLICATE:
         if duplicate_of is None or duplicate_of.id == ticket.id:
             raise InputError("Name the original ticket this one duplicates.")
         ticket.duplicate_of_id = duplicate_of.id
+    return effects
+
+
+def start_sla_clock(ctx: Context, ticket: Ticket, start: datetime) -> dict[str, Any]:
+    """Start the ticket's SLA clock at `start`; returns the due change for the event log."""
+    before = ticket.due_at
+    ticket.sla_started_at = start
+    ticket.due_at = due_time(ctx, ticket, start)
+    return {"due_at": due_change(before, ticket.due_at)}
+
+
+def recompute_due(ctx: Context, ticket: Ticket) -> dict[str, Any]:
+    """After the category (or urgency) changed: the due time again from the clock's start.
+
+    Only a running clock is recomputed; a ticket not yet assigned gets its due time at
+    assignment, from its category then. Returns the change for the event log ({} if none).
+    """
+    if ticket.due_at is None or ticket.status not in SLA_CLOCK_STATUSES:
+        return {}
+    start = ticket.sla_started_at or ticket.assigned_at or ticket.created_at
+    before = ticket.due_at
+    ticket.due_at = due_time(ctx, ticket, start)
+    if ticket.due_at == before:
+        return {}
+    return {"due_at": due_change(before, ticket.due_at)}
+
+
+def due_change(before: datetime | None, after: datetime | None) -> dict[str, str | None]:
+    return {
+        "from": before.isoformat() if before else None,
+        "to": after.isoformat() if after else None,
+    }
 
 
 def due_time(ctx: Context, ticket: Ticket, start: datetime) -> datetime:

@@ -88,3 +88,37 @@ def test_4xx_from_relay_is_temporary(sink: Sink) -> None:
 def test_unreachable_relay_is_temporary() -> None:
     with pytest.raises(TemporaryDeliveryError):
         sender_for(free_port()).send(staff_reply())
+
+
+def test_mail_comes_from_the_centres_name_in_arabic(sink: Sink) -> None:
+    sender = SmtpSender(
+        host="127.0.0.1", port=sink.port, from_address="1111@balagh.test", from_name="بلدية مسقط"
+    )
+    sender.send(staff_reply())
+    mail = sink.messages[0][1]
+    assert mail["From"].addresses[0].display_name == "بلدية مسقط"
+    assert mail["From"].addresses[0].addr_spec == "1111@balagh.test"
+    assert mail["Reply-To"] is None  # no secret key given: no tokenised address
+
+
+def test_without_a_name_mail_comes_from_the_bare_address(sink: Sink) -> None:
+    sender_for(sink.port).send(staff_reply())
+    assert str(sink.messages[0][1]["From"]) == "1111@balagh.test"
+
+
+def test_links_in_the_html_part_are_clickable_and_escaped(sink: Sink) -> None:
+    text = "تابعوا بلاغكم: https://balagh.example.om/t/MCT-000007?k=a&b=1.\n\n<b>not bold</b>"
+    sender_for(sink.port).send(staff_reply(text=text))
+    html = sink.messages[0][1].get_body(("html",)).get_content()
+    url = "https://balagh.example.om/t/MCT-000007?k=a&amp;b=1"
+    assert f'<a href="{url}">{url}</a>.' in html  # the sentence's full stop stays outside
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in html
+
+
+def test_a_bilingual_message_lets_each_paragraph_take_its_own_direction(sink: Sink) -> None:
+    text = "وصلنا بلاغكم.\n\nWe received your report."
+    sender_for(sink.port).send(staff_reply(kind="ack", language=None, text=text))
+    html = sink.messages[0][1].get_body(("html",)).get_content()
+    assert 'dir="ltr"' not in html and 'dir="rtl"' not in html and 'lang="en"' not in html
+    assert '<p dir="auto">وصلنا بلاغكم.</p>' in html
+    assert '<p dir="auto">We received your report.</p>' in html

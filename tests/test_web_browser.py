@@ -154,3 +154,23 @@ def test_form_is_usable_from_the_keyboard(browser, server: str) -> None:  # type
     assert "description" in focused and "category" in focused and "address" in focused
     assert "website" not in focused  # the honeypot is out of the tab order
     context.close()
+
+
+def test_arabic_status_facts_keep_a_gap_between_label_and_value(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=DESKTOP, locale="ar-OM")
+    page = context.new_page()
+    page.goto(f"{server}/report")
+    page.get_by_label("وصف المشكلة").fill("حفرة كبيرة في الطريق أمام المسجد في حي الخوض")
+    page.get_by_role("button", name="إرسال البلاغ").click()
+    page.wait_for_selector("#reference")
+    page.click("#status-link")
+    page.wait_for_selector(".facts")
+    rows = page.locator(".facts > div")
+    assert rows.count() >= 1
+    for i in range(rows.count()):
+        label = rows.nth(i).locator("dt").bounding_box()
+        value = rows.nth(i).locator("dd").bounding_box()
+        assert label and value
+        assert label["x"] - (value["x"] + value["width"]) >= 12  # RTL: the label on the right
+    shot(page, "status-ar-facts")
+    context.close()

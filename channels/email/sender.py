@@ -1,7 +1,8 @@
 """SmtpSender: core's Sender for email, through the municipality's relay (BALAGH_RELAY_*).
 
 Every message is multipart/alternative (UTF-8 text plus sanitised HTML, `dir="rtl"` and
-`lang="ar"` for Arabic), from the public address, with our own Message-ID (returned as the
+`lang="ar"` for Arabic, paragraphs `dir="auto"` and web links clickable), from the public
+address under the centre's name (BALAGH_MAIL_NAME), with our own Message-ID (returned as the
 receipt's external id so replies thread), In-Reply-To/References, Content-Language, the
 reference in the subject, and a per-ticket tokenised Reply-To. Automatic notifications carry
 `Auto-Submitted: auto-replied` (RFC 3834) so well-behaved responders stay quiet.
@@ -14,9 +15,11 @@ from __future__ import annotations
 import html
 import logging
 import mimetypes
+import re
 import smtplib
 import ssl
 from datetime import UTC, datetime
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -33,6 +36,7 @@ from core.outbound import (
 from core.settings import Settings
 
 logger = logging.getLogger(__name__)
+URL_RE = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")  # not a final stop or bracket
 
 TIMEOUT = 30.0
 MAX_REFERENCES = 10
@@ -47,6 +51,7 @@ class SmtpSender:
         host: str,
         port: int,
         from_address: str,
+        from_name: str = "",
         user: str = "",
         password: str = "",
         starttls: bool = False,
@@ -56,6 +61,7 @@ class SmtpSender:
     ) -> None:
         self.host, self.port = host, port
         self.from_address = from_address
+        self.from_name = from_name.strip()
         self.user, self.password = user, password
         self.starttls = starttls
         self.secret_key = secret_key
@@ -69,6 +75,7 @@ class SmtpSender:
             host=settings.relay_host,
             port=settings.relay_port,
             from_address=settings.mail_address,
+            from_name=settings.mail_name,
             user=settings.relay_user,
             password=settings.relay_password,
             starttls=settings.relay_starttls,
@@ -111,7 +118,7 @@ class SmtpSender:
     def build(self, message: OutboundMessage) -> EmailMessage:
         """The MIME message for one outbound message (public for tests and previews)."""
         mail = EmailMessage()
-        mail["From"] = self.from_address
+        mail["From"] = _from_header(self.from_name, self.from_address)
         mail["To"] = message.to
         mail["Subject"] = _subject(message)
         mail["Date"] = format_datetime(datetime.now(UTC))
@@ -136,6 +143,24 @@ class SmtpSender:
         return mail
 
 
+def _from_header(name: str, address: str) -> str:
+    """`Name <address>` (the policy encodes an Arabic name), or the bare address."""
+    if not name:
+        return address
+    return str(Address(display_name=name.replace("\r", " ").replace("\n", " "), addr_spec=address))
+
+
+def _paragraph(text: str) -> str:
+    """One paragraph of plain text as HTML: escaped, line breaks kept, web links clickable.
+
+    `dir="auto"` lets each paragraph take the direction of its own first letters, so the
+    English half of a bilingual message reads left to right inside an Arabic one and back.
+    """
+    escaped = html.escape(text)
+    linked = URL_RE.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+    return '<p dir="auto">' + linked.replace("\n", "<br>\n") + "</p>\n"
+
+
 def _subject(message: OutboundMessage) -> str:
     subject = (message.subject or "").strip()
     if message.reference and message.reference not in subject:
@@ -144,18 +169,19 @@ def _subject(message: OutboundMessage) -> str:
 
 
 def _html(message: OutboundMessage) -> str:
-    arabic = message.language == "ar"
-    direction, lang = ("rtl", "ar") if arabic else ("ltr", message.language or "en")
+    """The HTML alternative; a message in no one language (bilingual) gets no lang/dir."""
+    if message.language in ("ar", "en"):
+        direction = "rtl" if message.language == "ar" else "ltr"
+        attrs = f' lang="{message.language}" dir="{direction}"'
+    else:
+        attrs = ' dir="auto"'
     if message.html:
         body = nh3.clean(message.html)
     else:
-        paragraphs = [p for p in (message.text or "").split("\n\n")]
-        body = "".join(
-            "<p>" + html.escape(p).replace("\n", "<br>\n") + "</p>\n" for p in paragraphs
-        )
+        body = "".join(_paragraph(p) for p in (message.text or "").split("\n\n"))
     return (
-        f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"></head>\n'
-        f'<body dir="{direction}" lang="{lang}"><div dir="{direction}" lang="{lang}">\n{body}</div></body></html>\n'
+        f'<!DOCTYPE html>\n<html{attrs}><head><meta charset="utf-8"></head>\n'
+        f"<body{attrs}><div{attrs}>\n{body}</div></body></html>\n"
     )
 
 

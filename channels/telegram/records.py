@@ -7,7 +7,7 @@ citizen did in the chat is durable the moment Telegram forgets the update.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from core.models import (
     MessageRevision,
     Ticket,
 )
+from core.storable import storable_text
 from core.tickets import find_or_create_contact, record_event
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ def save_phone(ctx: Context, chat_id: int, phone: str, display_name: str | None)
 
 def apply_edit(ctx: Context, edit: Edit) -> bool:
     """Keep the old text as a revision and show the new one; False when nothing matched."""
+    edit = replace(edit, text=storable_text(edit.text))  # stored like ingested text
     with ctx.sessions() as session, session.begin():
         message = session.execute(
             select(Message).where(

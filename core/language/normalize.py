@@ -54,9 +54,38 @@ TABLE = str.maketrans(
 PUNCT_RE = re.compile(r"[^\w\s]|_")
 SPACE_RE = re.compile(r"\s+")
 
+# The definite article, alone or fused with a proclitic: و/ف/ب/ك + ال, and ل + ال written
+# لل. Longest first. A bare و/ب/ل is not stripped: too many words start with those letters.
+ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
+# Shorter remainders are words of their own (الي "to" is not ال + ي).
+MIN_STEM = 2
+
 
 def normalize_arabic(text: str) -> str:
     """Fold Arabic spelling variants, digits, case, punctuation and spacing for matching."""
     text = unicodedata.normalize("NFKC", text).translate(TABLE)
     text = PUNCT_RE.sub(" ", text.lower())
     return SPACE_RE.sub(" ", text).strip()
+
+
+def strip_article(word: str) -> str:
+    """A normalised word without its leading definite article (الكلاب, بالحفره -> كلاب, حفره).
+
+    Returns the word unchanged when it has no article or too little would remain.
+    """
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            return word[len(prefix) :]
+    return word
+
+
+DIGITS_TABLE = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS + "٫", "0123456789" * 2 + ".")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with Arabic-Indic and Persian digits (and the Arabic decimal mark) made ASCII.
+
+    Only digits change, unlike `normalize_arabic`: for numbers people type (phone numbers,
+    coordinates) in either script.
+    """
+    return text.translate(DIGITS_TABLE)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 17:38:05.504841
+Create Date: 2026-11-28 17:59:01.034106
 """
 
 from __future__ import annotations
@@ -134,6 +134,7 @@ def upgrade() -> None:
         sa.Column("updated_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("assigned_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("due_at", core.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("sla_started_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("first_response_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("resolved_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("closed_at", core.models.UTCDateTime(timezone=True), nullable=True),

@@ -192,7 +192,7 @@ class MessageForm(CitizenForm):
     def validate_message(self, field: Field) -> None:
         field.data = (field.data or "").strip()
         if len(field.data) > MAX_DESCRIPTION:
-            raise ValidationError(self.t("err_description_long"))
+            raise ValidationError(self.t("err_message_long"))
 
     def validate_photos(self, field: Field) -> None:
         self._check_photos(field)

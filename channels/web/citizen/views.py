@@ -29,6 +29,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
 
@@ -50,6 +51,7 @@ MAX_REQUEST_BYTES = 25 * 1024 * 1024  # five phone photos and the text, with roo
 LANG_COOKIE = "balagh_lang"
 LANG_COOKIE_AGE = 365 * 24 * 3600
 CHANNEL = "web"
+STATUS_ENDPOINTS = frozenset({"citizen.status", "citizen.status_post"})
 
 bp = Blueprint(
     "citizen",
@@ -78,7 +80,27 @@ def _rate() -> str:
     return _ctx().settings.web_report_rate_limit
 
 
-submission_limit = limiter.shared_limit(_rate, scope="citizen-submit", methods=["POST"])
+def _attempt_rate() -> str:
+    return _ctx().settings.web_attempt_rate_limit
+
+
+def _stored(_response: Response) -> bool:
+    """Whether this request stored a submission (the only kind the submission limit counts)."""
+    return bool(g.get("submission_stored"))
+
+
+def _count_submission() -> None:
+    g.submission_stored = True
+
+
+# Two limits on every citizen POST. Only stored submissions count toward the submission limit
+# (tested before the view, deducted after it), so a citizen correcting their form is never
+# refused for it; every attempt, valid or not, counts toward the higher attempt limit, which
+# bounds floods of invalid posts.
+submission_limit = limiter.shared_limit(
+    _rate, scope="citizen-submit", methods=["POST"], deduct_when=_stored
+)
+attempt_limit = limiter.shared_limit(_attempt_rate, scope="citizen-attempt", methods=["POST"])
 
 
 # -- language ---------------------------------------------------------------------------
@@ -185,12 +207,14 @@ def report() -> str:
 
 
 @bp.post("/report")
+@attempt_limit
 @submission_limit
 def submit_report() -> Any:
     """Validate, ingest, and show the reference and private link."""
     form = _report_form()
     if form.website.data:
         logger.info("web report with the honeypot filled; dropped")
+        _count_submission()  # it looks like success to the bot, and it counts like one
         return render_template("citizen/message.html", title_key="honeypot_thanks")
     if not form.validate_on_submit():
         page = render_template("citizen/report.html", form=form, groups=_category_groups())
@@ -245,6 +269,7 @@ def _ingest(msg: InboundMessage) -> Receipt | None:
     """Store, then process; None when stored but processing failed (the retry job finishes)."""
     ctx = _ctx()
     accepted = accept(ctx, msg)  # StorageUnavailable -> 503 page
+    _count_submission()
     try:
         result = process(ctx, accepted.record_id)
     except Exception:
@@ -274,13 +299,22 @@ def status(reference: str) -> str:
     """State, expected date, the public conversation, and what the citizen can do next."""
     secret = request.args.get("k", "")
     with _ctx().sessions() as session:
-        ticket = _ticket_or_404(session, reference, secret)
+        ticket = _status_ticket(session, reference, secret)
         return _render_status(session, ticket, secret)
 
 
+def _status_ticket(session: Session, reference: str, secret: str) -> Ticket:
+    """The ticket of a status page, whose language the page (GET and POST) now speaks.
+
+    The ticket's language wins over the browser's: a link opened in another browser reads as
+    the report was written. Only an explicit switch (?lang=, remembered in a cookie) beats it.
+    """
+    ticket = _ticket_or_404(session, reference, secret)
+    g.lang = choose_language(ticket.language)
+    return ticket
+
+
 def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) -> str:
-    if "lang" not in request.args and LANG_COOKIE not in request.cookies:
-        g.lang = choose_language(ticket.language)
     view = status_view.build(_ctx(), ticket, g.lang)
     message_form = forms.get("message_form") or MessageForm(language=g.lang, formdata=None)
     rating_form = forms.get("rating_form") or RatingForm(language=g.lang, formdata=None)
@@ -294,12 +328,13 @@ def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) 
 
 
 @bp.post("/t/<reference>")
+@attempt_limit
 @submission_limit
 def status_post(reference: str) -> Any:
     """A new message or photo on the ticket, or the satisfaction answer after close."""
     ctx, secret = _ctx(), request.args.get("k", "")
     with ctx.sessions() as session:
-        ticket = _ticket_or_404(session, reference, secret)
+        ticket = _status_ticket(session, reference, secret)
         if request.form.get("action") == "rating":
             form = RatingForm(language=g.lang)
             if not status_view.can_rate(ticket) or not form.validate_on_submit():
@@ -315,6 +350,7 @@ def status_post(reference: str) -> Any:
                 channel=CHANNEL,
             )
             session.commit()
+            _count_submission()
             flash(text("rating_thanks", g.lang, rating=ticket.satisfaction))
             return redirect(url_for("citizen.status", reference=ticket.reference, k=secret))
         form = MessageForm(language=g.lang)
@@ -378,12 +414,33 @@ def _ticket_or_404(session: Session, reference: str, secret: str) -> Ticket:
 
 
 def _error_page(title_key: str, body_key: str, code: int, **params: Any) -> tuple[str, int]:
-    g.lang = g.get("lang") or choose_language()
+    g.lang = _error_language(code)
     g.error_page = True
     page = render_template(
         "citizen/message.html", title_key=title_key, body_key=body_key, params=params, code=code
     )
     return page, code
+
+
+def _error_language(code: int) -> str:
+    """The error page's language: on a status page (a refused post, say) its ticket's."""
+    lang = g.get("lang") or choose_language()
+    view_args = request.view_args or {}
+    secret = request.args.get("k", "")
+    if (
+        code in (404, 503)  # no ticket to speak for, or no database to ask
+        or request.endpoint not in STATUS_ENDPOINTS
+        or "reference" not in view_args
+        or not secret
+    ):
+        return lang
+    try:
+        with _ctx().sessions() as session:
+            ticket = ticket_for_secret(session, str(view_args["reference"]), secret)
+            return choose_language(ticket.language) if ticket else lang
+    except SQLAlchemyError:
+        logger.warning("could not read the ticket's language for an error page", exc_info=True)
+        return lang
 
 
 @bp.errorhandler(404)

@@ -3,7 +3,8 @@
 `auth` signs staff in and out (Flask-Login, lockout after repeated failures); `views` shows
 the queues and the ticket page and runs the actions through `core.staff_actions`, so the
 inbox and the JSON API share one permission table; `staff` lets administrators manage staff
-accounts through `core.staff_admin`.
+accounts through `core.staff_admin`; `expired` answers a form refused for its CSRF token in
+the staff member's language, keeping what they typed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ bp = Blueprint(
 
 def init_app(app: Flask) -> None:
     """Register the inbox blueprint and its login manager."""
-    from channels.web.inbox import auth, staff, views  # noqa: F401  (registers routes)
+    from channels.web.inbox import auth, expired, staff, views  # noqa: F401  (registers routes)
 
     auth.login_manager.init_app(app)
     app.register_blueprint(bp)

@@ -26,6 +26,7 @@ from core.accounts import hash_password, verify_password
 from core.context import Context
 from core.models import User
 from core.permissions import Action, Staff, allowed, staff_from_user
+from core.storable import is_storable
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +134,8 @@ def login() -> Response | str:
 def _check_credentials(email: str, password: str) -> Staff | None:
     now = ctx().now()
     with ctx().sessions() as db, db.begin():
-        user = db.execute(select(User).where(User.email == email)).scalar_one_or_none()
+        by_email = select(User).where(User.email == email)
+        user = db.execute(by_email).scalar_one_or_none() if is_storable(email) else None
         if user is None or not user.active or not user.password_hash:
             verify_password(_dummy_hash(), password)  # same work whether or not the user exists
             return None

@@ -95,6 +95,26 @@ WORDS: dict[str, dict[str, str]] = {
     "not_reached": {"ar": "تعذّر الوصول", "en": "Not reached"},
     "not_found": {"ar": "لا يوجد بلاغ بهذا الرقم.", "en": "No such ticket."},
     "forbidden": {"ar": "لا تملك صلاحية هذا الإجراء.", "en": "You may not do this."},
+    # A form refused for its expired security token (the page was open too long)
+    "form_expired_title": {"ar": "انتهت صلاحية النموذج", "en": "The form has expired"},
+    "form_expired_kept": {
+        "ar": "لم يُرسَل شيء: بقيت الصفحة مفتوحة مدة طويلة فانتهت صلاحية النموذج. ما كتبته محفوظ في مكانه أدناه؛ أرسله مرة أخرى.",
+        "en": "Nothing was sent: the page had been open too long and the form expired. What you typed is kept below; please send it again.",
+    },
+    "form_expired_sign_in": {
+        "ar": "انتهت صلاحية نموذج الدخول لبقاء الصفحة مفتوحة مدة طويلة. سجّل الدخول مرة أخرى.",
+        "en": "The sign-in form had expired because the page was open too long. Please sign in again.",
+    },
+    "form_expired_copy": {
+        "ar": "لم يُرسَل شيء: انتهت صلاحية النموذج لبقاء الصفحة مفتوحة مدة طويلة أو لانتهاء جلستك. انسخ ما كتبته أدناه، ثم افتح الصفحة من جديد وأرسله.",
+        "en": "Nothing was sent: the form expired because the page was open too long or your session ended. Copy what you typed below, then open the page again and send it.",
+    },
+    "form_expired_body": {
+        "ar": "لم يُرسَل شيء: انتهت صلاحية النموذج لبقاء الصفحة مفتوحة مدة طويلة أو لانتهاء جلستك. افتح الصفحة من جديد وأعد المحاولة.",
+        "en": "Nothing was sent: the form expired because the page was open too long or your session ended. Open the page again and try once more.",
+    },
+    "you_typed": {"ar": "ما كتبته", "en": "What you typed"},
+    "back_to_ticket": {"ar": "العودة إلى البلاغ", "en": "Back to the ticket"},
     "resolution": {"ar": "جواب القسم", "en": "The department's answer"},
     "urgent": {"ar": "عاجل", "en": "Urgent"},
     "total": {"ar": "المجموع", "en": "Total"},
@@ -154,6 +174,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "event_satisfaction": {"ar": "تقييم المواطن", "en": "Citizen's rating"},
     "event_sla_warning": {"ar": "تنبيه قرب انتهاء المهلة", "en": "SLA warning"},
+    "event_staff_category": {"ar": "تصنيف اختاره الموظف", "en": "Category chosen by staff"},
     "event_survey_sent": {"ar": "إرسال سؤال الرضا", "en": "Satisfaction question sent"},
     "event_transition": {"ar": "تغيير الحالة", "en": "Status changed"},
     # Staff accounts (/inbox/staff, administrators only)

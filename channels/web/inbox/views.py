@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from flask import Response, abort, flash, redirect, render_template, request, send_file, url_for
@@ -19,6 +20,8 @@ from core.files import file_path
 from core.models import Attachment, Delivery, Priority, Role, Status, Ticket, User
 from core.notify import directorate_name
 from core.permissions import Action, allowed, require, ticket_for
+from core.search import search_words
+from core.staff_mail import business_timezone
 from core.stats import compute_stats, parse_period
 from core.workflow import allowed_targets
 
@@ -35,9 +38,22 @@ def _forbidden(_exc: Forbidden) -> tuple[str, int]:
     return render_template("inbox/error.html", message=t("forbidden")), 403
 
 
+@bp.app_template_filter("inbox_time")
+def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored UTC time as staff read it: in the centre's time zone (as in staff mail)."""
+    if moment is None:
+        return ""
+    return moment.astimezone(business_timezone(ctx())).strftime(fmt)
+
+
 def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
     args = request.args
+    # Punctuation or wildcards alone are no search text: the queue shows, not every ticket.
+    q = (args.get("q") or "").strip()
+    q = q if search_words(q) else ""
     queue = args.get("queue", "mine")
+    if q:
+        queue = "all"  # a search looks everywhere the user may see, whichever queue it came from
     status = args.get("status", "")
     flt = staff_actions.TicketFilter(
         queue=queue if queue in staff_actions.QUEUES else "mine",
@@ -48,10 +64,8 @@ def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
         language=args.get("language") or None,
         priority=args.get("priority") or None,
         overdue=bool(args.get("overdue")),
-        q=(args.get("q") or "").strip() or None,
+        q=q or None,
     )
-    if flt.q and queue == "mine" and "queue" not in args:
-        flt.queue = "all"  # a search looks everywhere the user may see
     page = args.get("page", "1")
     return flt, int(page) if page.isdigit() else 1
 

@@ -24,6 +24,7 @@ from core.context import Context
 from core.errors import StorageUnavailable
 from core.ingest import accept, process
 from core.models import InboundRecord, Ticket
+from core.storable import is_storable
 
 logger = logging.getLogger(__name__)
 
@@ -168,12 +169,21 @@ def _date(name: str) -> datetime | None:
     raise Open311Error(400, f"{name} must be a W3C date-time, e.g. 2025-01-31T08:00:00+04:00.")
 
 
+def _listed(name: str) -> list[str]:
+    """A comma-separated id parameter; control characters (a NUL) make it a 400."""
+    values = public.split_list(request.args.get(name))
+    if not all(is_storable(v) for v in values):
+        raise Open311Error(400, f"{name} must not contain control characters.")
+    return values
+
+
 @bp.get("/requests.<fmt>")
 def list_requests(fmt: str) -> Response:
     """Public service requests: by id, or filtered; the last 90 days by default."""
     check_format(fmt)
     ctx = _ctx()
-    references = public.split_list(request.args.get("service_request_id"))[:MAX_RESULTS]
+    references = _listed("service_request_id")[:MAX_RESULTS]
+    codes = _listed("service_code")
     statuses = [s.lower() for s in public.split_list(request.args.get("status"))]
     if any(s not in ("open", "closed") for s in statuses):
         raise Open311Error(400, "status must be open, closed, or both comma-separated.")
@@ -184,7 +194,7 @@ def list_requests(fmt: str) -> Response:
         tickets = public.find_tickets(
             session,
             references=references,
-            codes=public.split_list(request.args.get("service_code")),
+            codes=codes,
             statuses=statuses,
             start=start,
             end=end,
@@ -200,7 +210,11 @@ def show_request(reference: str, fmt: str) -> Response:
     check_format(fmt)
     ctx = _ctx()
     with ctx.sessions() as session:
-        tickets = public.find_tickets(session, references=[reference], limit=1)
+        tickets = (
+            public.find_tickets(session, references=[reference], limit=1)
+            if is_storable(reference)
+            else []
+        )
         if not tickets:
             raise Open311Error(404, f"No service request '{reference}'.")
         body = public.service_requests(session, ctx.taxonomy, tickets, _language())
@@ -213,6 +227,8 @@ def token_status(token: str, fmt: str) -> Response:
     check_format(fmt)
     ctx = _ctx()
     token = token.strip()
+    if not is_storable(token):
+        raise Open311Error(404, f"No request with token '{token}'.")
     with ctx.sessions() as session:
         reference = session.execute(
             select(Ticket.reference).where(Ticket.reference == token.upper())

@@ -1,0 +1,43 @@
+"""Text the database can store, whatever a citizen or a member of staff typed or pasted.
+
+PostgreSQL refuses NUL in text columns (and `\\u0000` in jsonb), and no driver can encode a
+lone surrogate (which `json.loads` happily produces from `"\\ud800"`). SQLite accepts both, so
+a NUL that slipped through would only fail in production. Every text that reaches core from
+outside goes through `storable_text` (inbound messages in `core.ingest`, staff text in
+`core.staff_actions`), and lookups by a key from a URL check `is_storable` first so junk is
+"not found" instead of a database error.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# C0 controls except tab, line feed and carriage return: NUL breaks PostgreSQL, the others
+# are never meaningful in a report. Everything else stays, including the zero-width
+# (non-)joiners and direction marks Arabic and Persian text needs.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(text: str) -> str:
+    """`text` without NUL and the other C0 controls; a lone surrogate becomes U+FFFD."""
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
+
+
+def storable(value: Any) -> Any:
+    """`storable_text` applied to every string in nested dicts, lists and tuples (and keys)."""
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(storable(v) for v in value)
+    return value
+
+
+def is_storable(text: str) -> bool:
+    """Whether `text` can be stored or looked up as it is (no controls, no lone surrogates)."""
+    return _CONTROLS.search(text) is None and _SURROGATES.search(text) is None

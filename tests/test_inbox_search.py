@@ -1,0 +1,92 @@
+"""The inbox's search box and times: searches reach beyond the queue, times are Muscat's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from core.context import Context
+from core.models import Event, Message, Ticket
+from core.routing.types import UnroutedRouter
+from core.tickets import ticket_by_reference
+from tests.staffkit import app_for, login, new_ticket, post_form, the_roles
+
+# What the landing page's filter form sends when only the search box is filled in.
+FORM = {"queue": "mine", "status": "", "channel": "", "directorate": "", "category": ""}
+
+
+@pytest.fixture
+def app(ctx: Context) -> Flask:
+    ctx.router = UnroutedRouter()
+    the_roles(ctx)
+    return app_for(ctx)
+
+
+def signed_in(app: Flask, email: str) -> FlaskClient:
+    client = app.test_client()
+    assert login(client, email).status_code == 302
+    client.get("/inbox/lang/en")
+    return client
+
+
+def listed(page: str, ref: str) -> bool:
+    """Whether the ticket is a row of the list (the search box may echo the reference)."""
+    return f'href="/inbox/t/{ref}"' in page
+
+
+def triaged(ctx: Context, app: Flask, text: str, category: str) -> str:
+    ref = new_ticket(ctx, text, category=category)
+    post_form(signed_in(app, "agent@mct.om"), f"/inbox/t/{ref}/transition", {"to": "triaged"})
+    return ref
+
+
+def test_landing_page_search_finds_a_ticket_outside_the_agents_queue(
+    ctx: Context, app: Flask
+) -> None:
+    ref = triaged(ctx, app, "Pothole", "road_damage")
+    client = signed_in(app, "agent@mct.om")
+    assert not listed(client.get("/inbox/").get_data(as_text=True), ref)
+    page = client.get("/inbox/", query_string={**FORM, "q": ref}).get_data(as_text=True)
+    assert listed(page, ref)
+
+
+def test_department_search_covers_only_its_directorate(ctx: Context, app: Flask) -> None:
+    roads = triaged(ctx, app, "Blocked drain near the park", "road_damage")
+    health = triaged(ctx, app, "Rats near the park", "pest_control")
+    client = signed_in(app, "roads@mct.om")
+    page = client.get("/inbox/", query_string={**FORM, "q": "park"}).get_data(as_text=True)
+    assert listed(page, roads) and not listed(page, health)
+
+
+def test_search_of_punctuation_alone_shows_the_queue_not_every_ticket(
+    ctx: Context, app: Flask
+) -> None:
+    elsewhere = triaged(ctx, app, "Pothole", "road_damage")
+    waiting = new_ticket(ctx, "Streetlight out")
+    client = signed_in(app, "agent@mct.om")
+    for args in ({**FORM, "q": "%"}, {"q": "%"}, {"q": "_"}):
+        page = client.get("/inbox/", query_string=args).get_data(as_text=True)
+        assert listed(page, waiting) and not listed(page, elsewhere), args
+
+
+def test_queue_and_ticket_pages_show_times_in_muscat(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "Pothole")
+    created = datetime(2025, 3, 1, 22, 30, tzinfo=UTC)  # 02:30 on 2 March in Muscat
+    with ctx.sessions() as session, session.begin():
+        ticket = ticket_by_reference(session, ref)
+        assert isinstance(ticket, Ticket)
+        ticket.created_at = created
+        ticket.due_at = datetime(2025, 3, 3, 20, 15, tzinfo=UTC)
+        for row in [*ticket.messages, *ticket.events]:
+            assert isinstance(row, Message | Event)
+            row.created_at = created
+    client = signed_in(app, "agent@mct.om")
+    queue = client.get("/inbox/").get_data(as_text=True)
+    page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+    assert "2025-03-02 02:30" in queue and "2025-03-04 00:15" in queue
+    assert page.count("2025-03-02 02:30") >= 3  # created, the message, the history
+    assert "2025-03-04 00:15" in page
+    assert "22:30" not in queue + page and "20:15" not in queue + page
