@@ -1,4 +1,10 @@
-"""Core's small exception family, translated to status codes at each channel's edge."""
+"""Core's small exception family, translated to status codes at each channel's edge.
+
+Each error carries an English message (what the API, the CLI and the logs show) and may carry
+a `key` and `params`: a user interface with its own words (the staff inbox, in Arabic or
+English) looks the key up and fills in the params, and shows the English message when it has
+no words for the key.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,11 @@ class BalaghError(Exception):
     """Base of every domain error."""
 
     code = "error"
+
+    def __init__(self, message: str = "", key: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params = params
 
 
 class InputError(BalaghError):

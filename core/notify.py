@@ -2,7 +2,8 @@
 
 The reply goes out on the ticket's channel in the ticket's language. A web-form citizen reads
 replies on the status page, and also by email when they gave an address. A phone caller's
-"reply" is a call-back task the dispatcher records.
+"reply" is a call-back task the dispatcher records; a phone ticket gets no acknowledgement
+(`core.routing_apply.NO_ACK_CHANNELS`), since the agent gives the reference during the call.
 """
 
 from __future__ import annotations

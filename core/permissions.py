@@ -64,6 +64,23 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
 # Actions that need no ticket.
 GLOBAL_ACTIONS = frozenset({Action.LIST, Action.RECORD_CALL, Action.STATS, Action.MANAGE_USERS})
 
+# How a refusal names each action: "Your role (agent) may not <phrase>."
+PHRASES: dict[Action, str] = {
+    Action.VIEW: "view this ticket",
+    Action.LIST: "list tickets",
+    Action.REPLY: "reply to citizens",
+    Action.NOTE: "add notes",
+    Action.TRANSITION: "change a ticket's status",
+    Action.RECLASSIFY: "reclassify tickets",
+    Action.ASSIGN: "assign tickets",
+    Action.DUPLICATE: "mark tickets as duplicates",
+    Action.RECORD_CALL: "record phone calls",
+    Action.CALLBACK: "record call-backs",
+    Action.ATTACHMENT: "open attachments",
+    Action.STATS: "view statistics",
+    Action.MANAGE_USERS: "manage staff accounts",
+}
+
 
 @dataclass(frozen=True)
 class Staff:
@@ -113,6 +130,11 @@ def visible_clause(staff: Staff) -> ColumnElement[bool]:
     return true()
 
 
+def refusal(staff: Staff, action: Action) -> str:
+    """The sentence a Forbidden carries, e.g. "Your role (agent) may not view statistics."."""
+    return f"Your role ({staff.role}) may not {PHRASES[action]}."
+
+
 def require(staff: Staff, action: Action, ticket: Ticket | None = None) -> None:
     """Raise NotFound if the ticket is out of sight, Forbidden if the role may not act."""
     if ticket is not None and not can_see(staff, ticket):
@@ -120,7 +142,7 @@ def require(staff: Staff, action: Action, ticket: Ticket | None = None) -> None:
     if ticket is None and action not in GLOBAL_ACTIONS:
         raise NotFound("No such ticket.")
     if not allowed(staff, action):
-        raise Forbidden(f"Role '{staff.role}' may not {action.value.replace('_', ' ')}.")
+        raise Forbidden(refusal(staff, action))
 
 
 def ticket_for(session: Session, staff: Staff, reference: str, action: Action) -> Ticket:
@@ -140,10 +162,10 @@ def require_transition(staff: Staff, ticket: Ticket, to: Status | str) -> None:
     except ValueError:
         from core.errors import InputError
 
-        raise InputError(f"Unknown status '{to}'.") from None
+        raise InputError(f"Unknown status '{to}'.", "unknown_status", status=str(to)) from None
     roles = TRANSITIONS.get((Status(ticket.status), target))
     if roles is not None and staff.role not in roles:
         raise Forbidden(
-            f"Role '{staff.role}' may not move a ticket from '{ticket.status}' to '{target}'."
+            f"Your role ({staff.role}) may not move a ticket from {ticket.status} to {target}."
         )
     check_transition(ticket, target, staff.actor)

@@ -24,6 +24,10 @@ from core.routing.types import Classification
 from core.tickets import record_event
 
 NO_ACK_REASONS = ("spam",)  # never send mail back to spammers (backscatter)
+# Channels where the citizen is told their reference as the ticket is made: an intake agent
+# records a phone call while the caller is on the line and reads the reference out, so an
+# acknowledgement would only become a pointless call-back task.
+NO_ACK_CHANNELS = ("phone",)
 # InboundMessage.extras key: the member of staff whose choice `category_hint` is
 # ({"user_id", "email", "role"}); only core sets it (core.staff_actions.record_phone_call).
 CATEGORY_CHOSEN_BY = "category_chosen_by"
@@ -31,7 +35,8 @@ MAX_CORRECTION_TEXT = 10_000
 
 
 def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
-    """Classify, record, triage when confident, suggest duplicates, acknowledge the citizen."""
+    """Classify, record, triage when confident, suggest duplicates, acknowledge the citizen
+    (except a phone caller, who hears the reference from the agent)."""
     from core.workflow import SYSTEM_ACTOR, transition
 
     result = ctx.router.classify(_routing_text(msg))
@@ -74,7 +79,7 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
             applied=not automatic,  # the router was unsure: the hint classified the ticket
             suggested=result.category,
         )
-    if ticket.not_for_us not in NO_ACK_REASONS:
+    if ticket.not_for_us not in NO_ACK_REASONS and ticket.channel not in NO_ACK_CHANNELS:
         name = directorate_name(ctx, ticket.directorate, ticket.language)
         notify_citizen(
             ctx,

@@ -51,11 +51,15 @@ PHONE_RE = re.compile(r"^\+?[0-9]{6,15}$")
 
 
 def _clean_text(text: str | None, what: str) -> str:
+    """Staff text made storable; `what` names it in the refusal ("reply", "call summary")."""
     cleaned = storable_text(text or "").strip()
+    name = what.replace(" ", "_")
     if not cleaned:
-        raise InputError(f"The {what} is empty.")
+        raise InputError(f"The {what} is empty.", f"{name}_empty")
     if len(cleaned) > MAX_TEXT:
-        raise InputError(f"The {what} is longer than {MAX_TEXT} characters.")
+        raise InputError(
+            f"The {what} is longer than {MAX_TEXT} characters.", f"{name}_too_long", limit=MAX_TEXT
+        )
     return cleaned
 
 
@@ -112,7 +116,9 @@ def reclassify(
     try:
         ctx.taxonomy.category(category)
     except KeyError:
-        raise InputError(f"Unknown category '{category}'.") from None
+        raise InputError(
+            f"Unknown category '{category}'.", "unknown_category", category=category
+        ) from None
     before = {"category": ticket.category, "directorate": ticket.directorate}
     set_category(ctx, ticket, category)
     assignee = ticket.assignee
@@ -168,11 +174,20 @@ def assign(
             else None
         )
         if user is None:
-            raise InputError(f"No active member of staff with email {email}.")
+            raise InputError(
+                f"No active member of staff with email {email}.", "no_such_assignee", email=email
+            )
         if user.role == Role.DEPARTMENT and user.directorate != ticket.directorate:
-            raise InputError(f"{user.email} works for another directorate than this ticket's.")
+            raise InputError(
+                f"{user.email} works for another directorate than this ticket's.",
+                "assignee_other_directorate",
+                email=user.email,
+            )
         if staff.role == Role.DEPARTMENT and user.role != Role.DEPARTMENT:
-            raise InputError("Department staff assign tickets within their directorate.")
+            raise InputError(
+                "Department staff assign tickets within their directorate.",
+                "assign_within_directorate",
+            )
     previous = ticket.assignee.email if ticket.assignee else None
     ticket.assignee_id = user.id if user else None
     ticket.assignee = user
@@ -200,7 +215,7 @@ def change_status(
     """A workflow move by a member of staff (403 wrong role, 409 wrong step)."""
     require_transition(staff, ticket, to)
     if to == Status.DUPLICATE:
-        raise InputError("Use 'mark duplicate' and name the original ticket.")
+        raise InputError("Use 'mark duplicate' and name the original ticket.", "use_mark_duplicate")
     transition(ctx, session, ticket, to, staff.actor, note=_optional_text(note))
 
 
@@ -216,9 +231,13 @@ def mark_duplicate(
     require(staff, Action.DUPLICATE, ticket)
     original = ticket_by_reference(session, original_reference or "")
     if original is None or not can_see(staff, original):
-        raise InputError(f"No ticket {original_reference!r} to be a duplicate of.")
+        raise InputError(
+            f"No ticket {original_reference!r} to be a duplicate of.",
+            "no_original_ticket",
+            reference=original_reference,
+        )
     if original.id == ticket.id:
-        raise InputError("A ticket cannot duplicate itself.")
+        raise InputError("A ticket cannot duplicate itself.", "duplicate_of_itself")
     require_transition(staff, ticket, Status.DUPLICATE)
     transition(
         ctx,
@@ -252,13 +271,18 @@ def record_phone_call(
     if number.startswith("00"):
         number = "+" + number[2:]
     if not PHONE_RE.match(number):
-        raise InputError("Give the caller's phone number (digits, optionally starting with +).")
+        raise InputError(
+            "Give the caller's phone number (digits, optionally starting with +).",
+            "bad_caller_phone",
+        )
     body = _clean_text(text, "call summary")
     if category:
         try:
             ctx.taxonomy.category(category)
         except KeyError:
-            raise InputError(f"Unknown category '{category}'.") from None
+            raise InputError(
+                f"Unknown category '{category}'.", "unknown_category", category=category
+            ) from None
     processed = ingest(
         ctx,
         InboundMessage(
@@ -313,7 +337,7 @@ def record_callback(
     if message is None or message.ticket_id != ticket.id or message.direction != Direction.OUT:
         raise NotFound("No such call-back on this ticket.")
     if message.channel != "phone":
-        raise InputError("Only replies to phone tickets are call-backs.")
+        raise InputError("Only replies to phone tickets are call-backs.", "callback_not_phone")
     message.delivery_status = Delivery.SENT if reached else Delivery.FAILED
     message.delivery_error = None if reached else (_optional_text(note) or "not reached")
     record_event(

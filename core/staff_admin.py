@@ -38,12 +38,12 @@ LANGUAGES = ("ar", "en")
 
 class StaffChangeRefused(InputError):
     """A refused staff change: an English message, plus a key and parameters a user
-    interface can turn into its own words."""
+    interface can turn into its own words (always has a key, unlike InputError)."""
+
+    key: str
 
     def __init__(self, message: str, key: str, **params: object) -> None:
-        super().__init__(message)
-        self.key = key
-        self.params = params
+        super().__init__(message, key, **params)
 
 
 def list_staff(session: Session, actor: Staff) -> list[User]:

@@ -1,7 +1,8 @@
 """Statistics per directorate, category, status and channel, for studies and the API.
 
 A period covers tickets created from `since` (inclusive) to `until` (exclusive); the CLI and
-API turn an `--until DATE` into the start of the next day so the whole day counts.
+API turn an `--until DATE` into the start of the next day so the whole day counts. A period
+that ends before it starts is refused rather than counted as empty.
 """
 
 from __future__ import annotations
@@ -29,7 +30,15 @@ DIMENSIONS = {
 
 def parse_period(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
     """Dates (YYYY-MM-DD) or ISO datetimes to an aware [since, until) pair."""
-    return _parse(since, "since", end=False), _parse(until, "until", end=True)
+    start, end = _parse(since, "since", end=False), _parse(until, "until", end=True)
+    if start is not None and end is not None and start >= end:
+        raise InputError(
+            f"'since' ({since}) must not be after 'until' ({until}).",
+            "period_reversed",
+            since=since,
+            until=until,
+        )
+    return start, end
 
 
 def _parse(value: str | None, name: str, *, end: bool) -> datetime | None:
@@ -42,7 +51,9 @@ def _parse(value: str | None, name: str, *, end: bool) -> datetime | None:
             return moment
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise InputError(f"'{name}' must be a date like 2025-01-31 (got {value!r}).") from None
+        raise InputError(
+            f"'{name}' must be a date like 2025-01-31 (got {value!r}).", f"bad_{name}", value=value
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 

@@ -95,10 +95,19 @@ def check_transition(ticket: Ticket, to: Status, actor: Actor) -> None:
     current = Status(ticket.status)
     roles = TRANSITIONS.get((current, to))
     if roles is None:
-        raise InvalidTransition(f"A ticket in status '{current}' cannot move to '{to}'.")
+        raise InvalidTransition(
+            f"A ticket in status '{current}' cannot move to '{to}'.",
+            "cannot_move",
+            from_status=str(current),
+            to_status=str(to),
+        )
     if actor.role not in roles:
         raise InvalidTransition(
-            f"Role '{actor.role}' may not move a ticket from '{current}' to '{to}'."
+            f"Role '{actor.role}' may not move a ticket from '{current}' to '{to}'.",
+            "role_cannot_move",
+            role=actor.role,
+            from_status=str(current),
+            to_status=str(to),
         )
     if actor.role == Role.DEPARTMENT and ticket.directorate != actor.directorate:
         raise NotFound("No such ticket.")
@@ -151,7 +160,8 @@ def _apply_effects(
     effects: dict[str, Any] = {}
     if target in (Status.TRIAGED, Status.ASSIGNED) and not ticket.category:
         raise InvalidTransition(
-            "Classify the ticket (category and directorate) before moving it on."
+            "Classify the ticket (category and directorate) before moving it on.",
+            "classify_first",
         )
     if target == Status.ASSIGNED and ticket.assigned_at is None:
         ticket.assigned_at = now
@@ -160,11 +170,14 @@ def _apply_effects(
         # The citizen is asked this question; reminders and auto-close refer to it.
         if not (note or "").strip():
             raise InputError(
-                "Write the question to ask the citizen (the note) before waiting for their answer."
+                "Write the question to ask the citizen (the note) before waiting for their answer.",
+                "question_needed",
             )
     elif target == Status.RESOLVED:
         if not note:
-            raise InputError("Write the department's answer to resolve the ticket.")
+            raise InputError(
+                "Write the department's answer to resolve the ticket.", "answer_needed"
+            )
         ticket.resolution, ticket.resolved_at = note, now
     elif target == Status.CLOSED:
         ticket.closed_at = now
@@ -175,7 +188,7 @@ def _apply_effects(
             effects = start_sla_clock(ctx, ticket, now)
     elif target == Status.DUPLICATE:
         if duplicate_of is None or duplicate_of.id == ticket.id:
-            raise InputError("Name the original ticket this one duplicates.")
+            raise InputError("Name the original ticket this one duplicates.", "original_needed")
         ticket.duplicate_of_id = duplicate_of.id
     return effects
 

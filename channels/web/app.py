@@ -58,4 +58,7 @@ def create_app(ctx: Context) -> Flask:
 
     csrf.exempt(telegram_webhook.bp)  # Telegram proves itself with the secret header
     app.register_blueprint(telegram_webhook.bp)
+    from channels.web import errors
+
+    errors.init_app(app)  # 404/405 for unrouted paths: JSON, Open311 or the citizen page
     return app

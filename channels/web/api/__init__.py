@@ -2,19 +2,21 @@
 
 Every view authenticates, then calls the same `core.staff_actions` the inbox uses, so the one
 permission table in `core.permissions` decides. Errors are `{"error": {"code", "message"}}`:
-400 unreadable request, 401 no or bad token, 403 role may not, 404 no such ticket (or not
-yours), 409 a workflow step the ticket's state does not allow, 422 a value that makes no sense.
+400 unreadable request or an unknown filter value (the error also names the `parameter` and
+its `allowed` values), 401 no or bad token, 403 role may not, 404 no such ticket (or not
+yours), 405 a method the path does not take (with an Allow header), 409 a workflow step the
+ticket's state does not allow, 422 a value that makes no sense.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from sqlalchemy.orm import Session
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from channels.web.api.openapi import openapi_document
 from channels.web.api.serialize import message_json, ticket_detail_json, ticket_json
@@ -22,7 +24,8 @@ from core import staff_actions
 from core.accounts import user_for_token
 from core.context import Context
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
-from core.models import Ticket
+from core.language.catalog import LANGUAGES
+from core.models import Priority, Status, Ticket
 from core.permissions import Action, Staff, require, staff_from_user, ticket_for
 from core.stats import compute_stats, parse_period
 
@@ -39,21 +42,50 @@ STATUS_FOR = {
 class ApiError(Exception):
     """An error raised by the API layer itself (authentication, unreadable request)."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, **details: Any) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+        self.details = details
 
 
-def error_response(status: int, code: str, message: str) -> tuple[Response, int]:
-    response = jsonify({"error": {"code": code, "message": message}})
+class BadParameter(ApiError):
+    """A query parameter with a value the API does not know: 400 naming the allowed ones."""
+
+    def __init__(self, name: str, value: str, allowed: Sequence[str]) -> None:
+        super().__init__(
+            400,
+            "invalid_parameter",
+            f"Unknown value '{value[:80]}' for '{name}'; allowed: {', '.join(allowed)}.",
+            parameter=name,
+            allowed=list(allowed),
+        )
+
+
+def error_response(status: int, code: str, message: str, **details: Any) -> tuple[Response, int]:
+    """The API's error body, `{"error": {"code", "message", ...details}}`, with its status."""
+    response = jsonify({"error": {"code": code, "message": message, **details}})
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="balagh"'
     return response, status
 
 
+def method_not_allowed(allowed: Iterable[str]) -> Response:
+    """A JSON 405 with the Allow header listing the methods the path does take."""
+    methods = sorted(set(allowed))
+    response, status = error_response(
+        405,
+        "method_not_allowed",
+        f"{request.method} is not allowed here; allowed: {', '.join(methods)}.",
+        allowed=methods,
+    )
+    response.status_code = status
+    response.headers["Allow"] = ", ".join(methods)
+    return response
+
+
 @bp.errorhandler(ApiError)
 def _api_error(exc: ApiError) -> tuple[Response, int]:
-    return error_response(exc.status, exc.code, exc.message)
+    return error_response(exc.status, exc.code, exc.message, **exc.details)
 
 
 @bp.errorhandler(BalaghError)
@@ -66,7 +98,9 @@ def _domain_error(exc: BalaghError) -> tuple[Response, int]:
 
 
 @bp.errorhandler(HTTPException)
-def _http_error(exc: HTTPException) -> tuple[Response, int]:
+def _http_error(exc: HTTPException) -> Response | tuple[Response, int]:
+    if isinstance(exc, MethodNotAllowed):
+        return method_not_allowed(exc.valid_methods or ())
     code = (exc.name or "error").lower().replace(" ", "_")
     return error_response(exc.code or 500, code, exc.description or exc.name)
 
@@ -113,7 +147,37 @@ def _text_field(data: dict[str, Any], name: str, required: bool = True) -> str |
     return value
 
 
-def _filter_from_args() -> tuple[staff_actions.TicketFilter, int, int]:
+def _choice(name: str, allowed: Sequence[str]) -> str | None:
+    """An optional one-of parameter: absent or empty is None, anything unknown a 400."""
+    value = request.args.get(name, "").strip()
+    if value and value not in allowed:
+        raise BadParameter(name, value, allowed)
+    return value or None
+
+
+def _statuses() -> list[str]:
+    """`status`: one status or several, comma-separated; each must be a real status."""
+    allowed = [s.value for s in Status]
+    values = [s.strip() for s in request.args.get("status", "").split(",") if s.strip()]
+    for value in values:
+        if value not in allowed:
+            raise BadParameter("status", value, allowed)
+    return values
+
+
+TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no")
+
+
+def _overdue() -> bool:
+    """`overdue`: a boolean; anything else is a 400 rather than a quiet false."""
+    value = request.args.get("overdue", "").strip().lower()
+    if value and value not in TRUE + FALSE:
+        raise BadParameter("overdue", value, TRUE + FALSE)
+    return value in TRUE
+
+
+def _filter_from_args(ctx: Context) -> tuple[staff_actions.TicketFilter, int, int]:
+    """The listing filter from the query string; an unknown value is a 400, not no results."""
     args = request.args
     try:
         page = int(args.get("page", "1"))
@@ -121,14 +185,14 @@ def _filter_from_args() -> tuple[staff_actions.TicketFilter, int, int]:
     except ValueError:
         raise ApiError(400, "bad_request", "'page' and 'per_page' must be numbers.") from None
     flt = staff_actions.TicketFilter(
-        queue=args.get("queue", "all") if args.get("queue") in staff_actions.QUEUES else "all",
-        status=[s for s in args.get("status", "").split(",") if s],
-        directorate=args.get("directorate") or None,
-        category=args.get("category") or None,
+        queue=_choice("queue", staff_actions.QUEUES) or "all",
+        status=_statuses(),
+        directorate=_choice("directorate", [d.code for d in ctx.taxonomy.directorates]),
+        category=_choice("category", ctx.taxonomy.category_codes()),
         channel=args.get("channel") or None,
-        language=args.get("language") or None,
-        priority=args.get("priority") or None,
-        overdue=args.get("overdue", "").lower() in ("1", "true", "yes"),
+        language=_choice("language", LANGUAGES),
+        priority=_choice("priority", [p.value for p in Priority]),
+        overdue=_overdue(),
         q=args.get("q") or None,
     )
     return flt, page, per_page
@@ -137,7 +201,8 @@ def _filter_from_args() -> tuple[staff_actions.TicketFilter, int, int]:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3 document describing this API (no token needed)."""
-    return jsonify(openapi_document(_ctx().settings.base_url))
+    ctx = _ctx()
+    return jsonify(openapi_document(ctx.settings.base_url, ctx.taxonomy))
 
 
 @bp.get("/me")
@@ -157,8 +222,8 @@ def me() -> Response:
 @bp.get("/tickets")
 def list_tickets() -> Response:
     """Visible tickets, filtered and paginated."""
-    flt, page, per_page = _filter_from_args()
     with _work() as (ctx, session, staff):
+        flt, page, per_page = _filter_from_args(ctx)
         result = staff_actions.list_tickets(ctx, session, staff, flt, page, per_page)
         return jsonify(
             {
@@ -322,12 +387,6 @@ def stats() -> Response:
         require(staff, Action.STATS)
         since, until = parse_period(request.args.get("since"), request.args.get("until"))
         return jsonify(compute_stats(session, since, until))
-
-
-@bp.route("/<path:_rest>", methods=["GET", "POST", "PATCH", "PUT", "DELETE"])
-def unknown(_rest: str) -> tuple[Response, int]:
-    """Anything else under /api/v1 is a JSON 404, not an HTML page."""
-    return error_response(404, "not_found", "No such endpoint.")
 
 
 def init_app(app: Any) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from core.models import Status
+from core.language.catalog import LANGUAGES
+from core.models import Priority, Status
+from core.routing.taxonomy import Taxonomy
+from core.staff_actions import QUEUES
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -17,7 +21,7 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 def _errors(*codes: int) -> dict[str, Any]:
     text = {
-        400: "Unreadable request (not a JSON object, wrong field type).",
+        400: "Unreadable request (not a JSON object, wrong field type, unknown filter value).",
         401: "No bearer token, or an unknown or revoked one.",
         403: "The caller's role may not do this.",
         404: "No such ticket, or not visible to the caller.",
@@ -63,8 +67,43 @@ def _ticket_op(
 TEXT = {"text": {"type": "string", "minLength": 1}}
 
 
-def openapi_document(base_url: str) -> dict[str, Any]:
-    """The whole document; `servers` points at this installation."""
+def _enum(values: Sequence[str]) -> dict[str, Any]:
+    return {"type": "string", "enum": list(values)}
+
+
+def _list_parameters(taxonomy: Taxonomy | None) -> list[dict[str, Any]]:
+    """GET /tickets' query parameters; an unknown value in any of them is a 400."""
+    directorates = [d.code for d in taxonomy.directorates] if taxonomy else []
+    categories = list(taxonomy.category_codes()) if taxonomy else []
+    code = {"type": "string"}
+    statuses = {"type": "array", "items": _enum([s.value for s in Status])}
+    params: list[tuple[str, dict[str, Any], str]] = [
+        ("status", statuses, "One status or several, comma-separated."),
+        ("directorate", _enum(directorates) if directorates else code, "Directorate code."),
+        ("category", _enum(categories) if categories else code, "Category code."),
+        ("channel", code, "telegram, email, web, phone..."),
+        ("language", _enum(LANGUAGES), "The ticket's language."),
+        ("priority", _enum([p.value for p in Priority]), "The ticket's priority."),
+        ("overdue", {"type": "boolean"}, "Only tickets past their due time (true or false)."),
+        (
+            "queue",
+            {**_enum(QUEUES), "default": "all"},
+            "all, mine (the caller's role queue) or assigned_to_me.",
+        ),
+        ("q", code, "Search text; Arabic spelling variants match each other."),
+        ("page", {"type": "integer", "minimum": 1}, "Page number from 1."),
+        ("per_page", {"type": "integer", "minimum": 1}, "Tickets per page (at most 100)."),
+    ]
+    described = [
+        {"name": n, "in": "query", "required": False, "schema": schema, "description": d}
+        for n, schema, d in params
+    ]
+    described[0].update(style="form", explode=False)  # status=new,triaged
+    return described
+
+
+def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[str, Any]:
+    """The whole document; `servers` points at this installation, codes at its taxonomy."""
     nullable_str = {"type": ["string", "null"]}
     schemas: dict[str, Any] = {
         "Error": {
@@ -74,7 +113,20 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                 "error": {
                     "type": "object",
                     "required": ["code", "message"],
-                    "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+                    "properties": {
+                        "code": {"type": "string"},
+                        "message": {"type": "string"},
+                        "parameter": {
+                            "type": "string",
+                            "description": "The query parameter with an unknown value (400).",
+                        },
+                        "allowed": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "The values that parameter takes, or the "
+                            "methods the path takes (405).",
+                        },
+                    },
                 }
             },
         },
@@ -195,22 +247,6 @@ def openapi_document(base_url: str) -> dict[str, Any]:
             },
         },
     }
-    query = [
-        {"name": n, "in": "query", "required": False, "schema": {"type": t}, "description": d}
-        for n, t, d in (
-            ("status", "string", "One status or several, comma-separated."),
-            ("directorate", "string", "Directorate code."),
-            ("category", "string", "Category code."),
-            ("channel", "string", "telegram, email, web, phone..."),
-            ("language", "string", "ar or en."),
-            ("priority", "string", "low, normal, high, urgent."),
-            ("overdue", "boolean", "Only tickets past their due time."),
-            ("queue", "string", "all (default), mine (the caller's role queue), assigned_to_me."),
-            ("q", "string", "Search text; Arabic spelling variants match each other."),
-            ("page", "integer", "Page number from 1."),
-            ("per_page", "integer", "Tickets per page (at most 100)."),
-        )
-    ]
     transition_body = _body(
         {"to": {"type": "string", "enum": [s.value for s in Status]}, "note": {"type": "string"}},
         ["to"],
@@ -219,7 +255,7 @@ def openapi_document(base_url: str) -> dict[str, Any]:
         "/tickets": {
             "get": {
                 "summary": "List visible tickets with filters and pagination",
-                "parameters": query,
+                "parameters": _list_parameters(taxonomy),
                 "responses": {"200": _json(_ref("TicketPage"), "A page."), **_errors(400, 401)},
             }
         },

@@ -422,6 +422,25 @@ def _error_page(title_key: str, body_key: str, code: int, **params: Any) -> tupl
     return page, code
 
 
+def not_found_page() -> Response:
+    """The citizen 404 page for a path no view owns, in the negotiated language.
+
+    The app-level handler calls this outside the blueprint, where the blueprint's context
+    processor and response headers do not apply on their own, so both are applied here.
+    """
+    g.lang = choose_language()
+    g.error_page = True
+    page = render_template(
+        "citizen/message.html",
+        title_key="not_found_title",
+        body_key="not_found_body",
+        params={},
+        code=404,
+        **_template_helpers(),
+    )
+    return _headers(current_app.make_response((page, 404)))
+
+
 def _error_language(code: int) -> str:
     """The error page's language: on a status page (a refused post, say) its ticket's."""
     lang = g.get("lang") or choose_language()

@@ -21,7 +21,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from sqlalchemy import select
 
 from channels.web.inbox import bp
-from channels.web.inbox.i18n import LANGUAGES, RTL, WORDS, translate
+from channels.web.inbox.i18n import LANGUAGES, RTL, WORDS, count_phrase, label, translate
 from core.accounts import hash_password, verify_password
 from core.context import Context
 from core.models import User
@@ -98,6 +98,9 @@ def _inject() -> dict[str, Any]:
     staff = current_staff() if current_user.is_authenticated else None
     return {
         "t": t,
+        # label('channel', 'email') -> "Email"; count_of('ticket', 3) -> "3 بلاغات"
+        "label": lambda group, code: label(group, code, lang),
+        "count_of": lambda noun, n: count_phrase(noun, n, lang),
         "words": WORDS,
         "lang": lang,
         "text_dir": "rtl" if lang in RTL else "ltr",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.language.catalog import defaults
+
 
 @dataclass(frozen=True)
 class Canned:
@@ -12,37 +14,47 @@ class Canned:
     text: dict[str, str]
 
 
+# Arabic as the system's own texts write to citizens (core/language/locale/ar): polite Modern
+# Standard Arabic in the plural of respect (لكم، نشكركم), and "the municipality", not a city's.
 CANNED: tuple[Canned, ...] = (
     Canned(
         "received",
         {"ar": "استلمنا البلاغ", "en": "Report received"},
         {
-            "ar": "شكرًا لتواصلك مع بلدية مسقط. بلاغك رقم {reference} قيد المتابعة لدى {directorate}.",
-            "en": "Thank you for contacting Muscat Municipality. Your report {reference} is being followed up by {directorate}.",
+            "ar": "نشكركم على تواصلكم مع البلدية. بلاغكم رقم {reference} قيد المتابعة لدى "
+            "{directorate}، وسنوافيكم بالمستجدات.",
+            "en": "Thank you for contacting the Municipality. Your report {reference} is being "
+            "followed up by {directorate}, and we will keep you informed.",
         },
     ),
     Canned(
         "need_location",
-        {"ar": "نحتاج الموقع", "en": "Need the location"},
+        {"ar": "طلب الموقع", "en": "Need the location"},
         {
-            "ar": "مرحبًا {name}، نرجو تزويدنا بالموقع الدقيق للمشكلة (أو مشاركة الموقع) لبلاغك رقم {reference}.",
-            "en": "Hello {name}, please send us the exact location of the problem (or share your location) for report {reference}.",
+            "ar": "مرحبًا {name}، نرجو تزويدنا بالموقع الدقيق للمشكلة الواردة في بلاغكم رقم "
+            "{reference}، أو مشاركة موقعها، لنتمكن من متابعة البلاغ.",
+            "en": "Hello {name}, please send us the exact location of the problem in your report "
+            "{reference} (or share the location) so that we can follow it up.",
         },
     ),
     Canned(
         "team_dispatched",
-        {"ar": "أُرسل فريق", "en": "Team dispatched"},
+        {"ar": "توجيه فريق إلى الموقع", "en": "Team dispatched"},
         {
-            "ar": "تم توجيه فريق مختص إلى الموقع بخصوص بلاغك رقم {reference}. شكرًا لصبرك.",
-            "en": "A team has been sent to the site for your report {reference}. Thank you for your patience.",
+            "ar": "نفيدكم بأنه تم توجيه فريق مختص إلى الموقع بخصوص بلاغكم رقم {reference}، "
+            "ونشكركم على صبركم وتعاونكم.",
+            "en": "A team has been sent to the site for your report {reference}. Thank you for "
+            "your patience.",
         },
     ),
     Canned(
         "not_municipal",
         {"ar": "خارج اختصاص البلدية", "en": "Not a municipal matter"},
         {
-            "ar": "نشكرك على تواصلك. موضوع البلاغ رقم {reference} خارج اختصاص البلدية، ونرجو التواصل مع الجهة المختصة.",
-            "en": "Thank you for contacting us. Report {reference} is not a municipal matter; please contact the responsible authority.",
+            "ar": "نشكركم على تواصلكم. نفيدكم بأن موضوع البلاغ رقم {reference} يقع خارج اختصاص "
+            "البلدية، لذا نرجو التواصل مع الجهة المختصة بشأنه.",
+            "en": "Thank you for contacting us. Report {reference} is not a municipal matter; "
+            "please contact the responsible authority.",
         },
     ),
 )
@@ -59,6 +71,9 @@ def render_canned(key: str, language: str | None, **params: str | None) -> str |
         if canned.key == key:
             lang = language if language in ("ar", "en") else "ar"
             values = _Keep({k: v for k, v in params.items() if v})
-            values.setdefault("name", "")
-            return canned.text[lang].format_map(values).replace("  ", " ").replace(" ,", ",")
+            values.setdefault("name", "")  # "Hello , ..." is tidied below
+            # No directorate yet reads as the system texts say it ("the department responsible").
+            values.setdefault("directorate", defaults(lang).get("directorate", ""))
+            text = canned.text[lang].format_map(values)
+            return text.replace("  ", " ").replace(" ,", ",").replace(" ،", "،")
     return None

@@ -7,6 +7,8 @@ then to the key itself, so a missing word shows rather than breaking the page.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 LANGUAGES = ("ar", "en")
 RTL = frozenset({"ar"})
 
@@ -52,8 +54,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "no_tickets": {"ar": "لا توجد بلاغات هنا.", "en": "No tickets here."},
     "page_of": {
-        "ar": "صفحة {page} من {pages} ({total} بلاغ)",
-        "en": "Page {page} of {pages} ({total} tickets)",
+        "ar": "صفحة {page} من {pages} ({count})",
+        "en": "Page {page} of {pages} ({count})",
     },
     "previous": {"ar": "السابق", "en": "Previous"},
     "next": {"ar": "التالي", "en": "Next"},
@@ -87,13 +89,117 @@ WORDS: dict[str, dict[str, str]] = {
     "caller_name": {"ar": "اسم المتصل", "en": "Caller's name"},
     "call_summary": {"ar": "ملخص المكالمة", "en": "What the caller reported"},
     "call_recorded": {
-        "ar": "سُجّلت المكالمة كبلاغ {reference}.",
-        "en": "The call is recorded as {reference}.",
+        "ar": "سُجّلت المكالمة كبلاغ رقمه {reference}. اقرأ هذا الرقم على المتصل ليتابع به بلاغه.",
+        "en": "The call is recorded as {reference}. Read this reference out to the caller: they quote it to follow up.",
+    },
+    # Refusals core gives a key to (core.errors: key + params); the English is core's meaning.
+    "reply_empty": {"ar": "الرد فارغ: اكتب نص الرد أولًا.", "en": "The reply is empty."},
+    "note_empty": {"ar": "الملاحظة فارغة: اكتب نصها أولًا.", "en": "The note is empty."},
+    "call_summary_empty": {
+        "ar": "ملخص المكالمة فارغ: اكتب ما أبلغ عنه المتصل.",
+        "en": "The call summary is empty: write what the caller reported.",
+    },
+    "reply_too_long": {
+        "ar": "الرد أطول من {limit} حرف.",
+        "en": "The reply is longer than {limit} characters.",
+    },
+    "note_too_long": {
+        "ar": "الملاحظة أطول من {limit} حرف.",
+        "en": "The note is longer than {limit} characters.",
+    },
+    "call_summary_too_long": {
+        "ar": "ملخص المكالمة أطول من {limit} حرف.",
+        "en": "The call summary is longer than {limit} characters.",
+    },
+    "bad_caller_phone": {
+        "ar": "اكتب رقم هاتف المتصل بالأرقام (ويجوز أن يبدأ بعلامة +).",
+        "en": "Give the caller's phone number (digits, optionally starting with +).",
+    },
+    "unknown_category": {
+        "ar": "التصنيف {category} غير معروف: اختر تصنيفًا من القائمة.",
+        "en": "Unknown category {category}: choose one from the list.",
+    },
+    "unknown_status": {
+        "ar": "الحالة {status} غير معروفة: اختر حالة من القائمة.",
+        "en": "Unknown status {status}: choose one from the list.",
+    },
+    "cannot_move": {
+        "ar": "لا يمكن نقل بلاغ من حالة {from_status} إلى حالة {to_status}.",
+        "en": "A ticket in status {from_status} cannot move to {to_status}.",
+    },
+    "role_cannot_move": {
+        "ar": "لا يملك دور {role} نقل بلاغ من حالة {from_status} إلى حالة {to_status}.",
+        "en": "The role {role} may not move a ticket from {from_status} to {to_status}.",
+    },
+    "classify_first": {
+        "ar": "صنّف البلاغ (التصنيف والمديرية) قبل نقله إلى المرحلة التالية.",
+        "en": "Classify the ticket (category and directorate) before moving it on.",
+    },
+    "question_needed": {
+        "ar": "اكتب في الملاحظة السؤال الموجّه إلى المواطن قبل انتظار جوابه.",
+        "en": "Write the question to ask the citizen (the note) before waiting for their answer.",
+    },
+    "answer_needed": {
+        "ar": "اكتب جواب القسم في الملاحظة لحل البلاغ.",
+        "en": "Write the department's answer (the note) to resolve the ticket.",
+    },
+    "original_needed": {
+        "ar": "اذكر رقم البلاغ الأصلي الذي يكرره هذا البلاغ.",
+        "en": "Name the original ticket this one duplicates.",
+    },
+    "use_mark_duplicate": {
+        "ar": "لتعليم البلاغ كمكرر استخدم «تعليم كمكرر» واذكر رقم البلاغ الأصلي.",
+        "en": "Use “Mark duplicate” and name the original ticket.",
+    },
+    "no_original_ticket": {
+        "ar": "لا يوجد بلاغ برقم {reference} ليكون البلاغ الأصلي.",
+        "en": "There is no ticket {reference} to be the original.",
+    },
+    "duplicate_of_itself": {
+        "ar": "لا يمكن أن يكون البلاغ مكررًا لنفسه.",
+        "en": "A ticket cannot duplicate itself.",
+    },
+    "no_such_assignee": {
+        "ar": "لا يوجد موظف نشط بالبريد {email}.",
+        "en": "No active member of staff has the email {email}.",
+    },
+    "assignee_other_directorate": {
+        "ar": "{email} يعمل في مديرية غير مديرية هذا البلاغ: اختر موظفًا من مديريته.",
+        "en": "{email} works for another directorate than this ticket's.",
+    },
+    "assign_within_directorate": {
+        "ar": "يُسند موظفو الأقسام البلاغات داخل مديريتهم فقط.",
+        "en": "Department staff assign tickets only within their directorate.",
+    },
+    "callback_not_phone": {
+        "ar": "معاودة الاتصال تخص الردود على بلاغات الهاتف فقط.",
+        "en": "Only replies to phone tickets are call-backs.",
+    },
+    "bad_since": {
+        "ar": "تاريخ البداية غير صحيح: اكتبه بالصيغة 2025-01-31 (المكتوب: {value}).",
+        "en": "The start date is not a date: write it like 2025-01-31 (you wrote {value}).",
+    },
+    "bad_until": {
+        "ar": "تاريخ النهاية غير صحيح: اكتبه بالصيغة 2025-01-31 (المكتوب: {value}).",
+        "en": "The end date is not a date: write it like 2025-01-31 (you wrote {value}).",
+    },
+    "period_reversed": {
+        "ar": "تاريخ البداية ({since}) بعد تاريخ النهاية ({until}): اختر فترة تبدأ قبل أن تنتهي.",
+        "en": "The start date ({since}) is after the end date ({until}): choose a period that starts before it ends.",
     },
     "callback": {"ar": "معاودة الاتصال", "en": "Call-back"},
     "reached": {"ar": "تم الوصول إلى المواطن", "en": "Citizen reached"},
     "not_reached": {"ar": "تعذّر الوصول", "en": "Not reached"},
     "not_found": {"ar": "لا يوجد بلاغ بهذا الرقم.", "en": "No such ticket."},
+    "attachment_not_found": {
+        "ar": "لم يُعثر على هذا المرفق.",
+        "en": "This attachment was not found.",
+    },
+    "choose_category": {"ar": "اختر تصنيفًا", "en": "Choose a category"},
+    "choose_category_first": {
+        "ar": "لم يتغير التصنيف: اختر تصنيفًا من القائمة أولًا.",
+        "en": "The category is unchanged: choose a category from the list first.",
+    },
     "forbidden": {"ar": "لا تملك صلاحية هذا الإجراء.", "en": "You may not do this."},
     # A form refused for its expired security token (the page was open too long)
     "form_expired_title": {"ar": "انتهت صلاحية النموذج", "en": "The form has expired"},
@@ -177,6 +283,44 @@ WORDS: dict[str, dict[str, str]] = {
     "event_staff_category": {"ar": "تصنيف اختاره الموظف", "en": "Category chosen by staff"},
     "event_survey_sent": {"ar": "إرسال سؤال الرضا", "en": "Satisfaction question sent"},
     "event_transition": {"ar": "تغيير الحالة", "en": "Status changed"},
+    # Codes shown to staff as words (see `label`): channels, languages, message kinds,
+    # event actors, the router's not-for-us reasons, and an empty statistics dimension.
+    "channel_telegram": {"ar": "تيليجرام", "en": "Telegram"},
+    "channel_email": {"ar": "البريد الإلكتروني", "en": "Email"},
+    "channel_web": {"ar": "الموقع الإلكتروني", "en": "Website"},
+    "channel_phone": {"ar": "الهاتف", "en": "Phone"},
+    "channel_open311": {"ar": "تطبيقات Open311", "en": "Open311 apps"},
+    "channel_none": {"ar": "غير معروفة", "en": "Unknown"},
+    "language_ar": {"ar": "العربية", "en": "Arabic"},
+    "language_en": {"ar": "الإنجليزية", "en": "English"},
+    "language_none": {"ar": "غير محددة", "en": "Not known"},
+    "category_none": {"ar": "غير مصنّف", "en": "Unclassified"},
+    "directorate_none": {"ar": "بلا مديرية", "en": "No directorate"},
+    "kind_ack": {"ar": "إشعار الاستلام", "en": "Acknowledgement"},
+    "kind_forwarded": {"ar": "إشعار الإحالة", "en": "Forwarding notice"},
+    "kind_need_info": {"ar": "طلب معلومات", "en": "Request for information"},
+    "kind_resolved": {"ar": "إشعار المعالجة", "en": "Resolution notice"},
+    "kind_closed": {"ar": "إشعار الإغلاق", "en": "Closure notice"},
+    "kind_reopened": {"ar": "إشعار إعادة الفتح", "en": "Reopening notice"},
+    "kind_satisfaction": {"ar": "سؤال الرضا", "en": "Satisfaction question"},
+    "kind_rating": {"ar": "تقييم المواطن", "en": "Citizen's rating"},
+    "kind_duplicate": {"ar": "إشعار الدمج مع بلاغ آخر", "en": "Duplicate notice"},
+    "kind_awaiting_reminder": {"ar": "تذكير بانتظار الرد", "en": "Reminder to reply"},
+    "kind_autoclosed": {"ar": "إشعار الإغلاق التلقائي", "en": "Automatic closure notice"},
+    "kind_rejected": {"ar": "إشعار الرفض", "en": "Rejection notice"},
+    "kind_help": {"ar": "رسالة المساعدة", "en": "Help message"},
+    "kind_error_too_large": {"ar": "ملف كبير جدًا", "en": "File too large"},
+    "kind_error_unsupported_file": {"ar": "نوع ملف غير مقبول", "en": "File type not accepted"},
+    "kind_error_rate_limited": {"ar": "رسائل كثيرة جدًا", "en": "Too many messages"},
+    "kind_error_temporary": {"ar": "خلل فني مؤقت", "en": "Temporary fault"},
+    "kind_error_empty": {"ar": "رسالة غير مفهومة", "en": "Message not understood"},
+    "kind_error_group_chat": {"ar": "محادثة جماعية", "en": "Group chat"},
+    "kind_error_not_found": {"ar": "رقم بلاغ غير موجود", "en": "Reference not found"},
+    "actor_system": {"ar": "النظام", "en": "System"},
+    "actor_citizen": {"ar": "المواطن", "en": "Citizen"},
+    "reason_empty": {"ar": "رسالة بلا نص", "en": "No text in the message"},
+    "reason_gibberish": {"ar": "نص غير مفهوم", "en": "Unintelligible text"},
+    "reason_spam": {"ar": "رسالة دعائية أو مزعجة", "en": "Advertising or spam"},
     # Staff accounts (/inbox/staff, administrators only)
     "staff_accounts": {"ar": "حسابات الموظفين", "en": "Staff accounts"},
     "staff_add": {"ar": "إضافة موظف", "en": "Add a member of staff"},
@@ -257,3 +401,69 @@ def translate(key: str, lang: str, **params: object) -> str:
     entry = WORDS.get(key)
     text = key if entry is None else entry.get(lang) or entry.get("en") or key
     return text.format(**params) if params else text
+
+
+def label(group: str, code: object, lang: str) -> str:
+    """A stored code (a channel, a language, a message kind...) as a word in `lang`.
+
+    The word is `WORDS["<group>_<code>"]`; no code reads as the group's `<group>_none` word
+    (or a dash), and a code without a word shows as itself, so nothing silently disappears.
+    """
+    text = "none" if code is None or code == "" else str(code)
+    key = f"{group}_{text}"
+    if key in WORDS:
+        return translate(key, lang)
+    return translate("none", lang) if text == "none" else text
+
+
+@dataclass(frozen=True)
+class ArabicNoun:
+    """The forms an Arabic noun takes after a number written in digits."""
+
+    zero: str  # 0: the whole phrase, "لا توجد بلاغات"
+    one: str  # 1: the whole phrase, "بلاغ واحد"
+    two: str  # 2: the dual on its own, "بلاغان"
+    few: str  # 3-10 (and 103-110...): plural, "بلاغات"
+    many: str  # 11-99 (and 111-199...): accusative singular, "بلاغًا"
+    other: str  # 100, 101, 102, 200...: singular, "بلاغ"
+
+
+def arabic_count(n: int, noun: ArabicNoun) -> str:
+    """`n` of `noun` with Arabic number agreement: "بلاغان", "3 بلاغات", "11 بلاغًا"."""
+    if n == 0:
+        return noun.zero
+    if n == 1:
+        return noun.one
+    if n == 2:
+        return noun.two
+    rest = n % 100
+    if 3 <= rest <= 10:
+        return f"{n} {noun.few}"
+    if 11 <= rest <= 99:
+        return f"{n} {noun.many}"
+    return f"{n} {noun.other}"
+
+
+# Nouns the inbox counts: the Arabic forms, and English singular and plural.
+NOUNS: dict[str, tuple[ArabicNoun, str, str]] = {
+    "ticket": (
+        ArabicNoun(
+            zero="لا توجد بلاغات",
+            one="بلاغ واحد",
+            two="بلاغان",
+            few="بلاغات",
+            many="بلاغًا",
+            other="بلاغ",
+        ),
+        "ticket",
+        "tickets",
+    ),
+}
+
+
+def count_phrase(noun: str, n: int, lang: str) -> str:
+    """A count of one of `NOUNS` in `lang` ("3 بلاغات", "3 tickets"; English when unknown)."""
+    arabic, singular, plural = NOUNS[noun]
+    if lang == "ar":
+        return arabic_count(n, arabic)
+    return f"{n} {singular if n == 1 else plural}"

@@ -6,14 +6,16 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from flask import Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Response, flash, redirect, render_template, request, send_file, url_for
 from flask_login import login_required
+from markupsafe import Markup, escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channels.web.inbox import bp
-from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.canned import CANNED, render_canned
+from channels.web.inbox.i18n import WORDS
 from core import staff_actions
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
@@ -44,6 +46,41 @@ def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     if moment is None:
         return ""
     return moment.astimezone(business_timezone(ctx())).strftime(fmt)
+
+
+# Core's refusal parameters that name a code the inbox has words for (status_new, role_agent).
+LABELLED_PARAMS = {
+    "status": "status",
+    "from_status": "status",
+    "to_status": "status",
+    "role": "role",
+}
+
+
+def refusal(exc: BalaghError) -> Markup:
+    """Core's refusal in the staff member's language, ready for `flash`.
+
+    A key the inbox has words for is shown in those words, each parameter isolated in a
+    <bdi> so an email, a date or a code keeps its own direction inside Arabic text. Without
+    words, core's English message is shown, isolated as left-to-right English, so its
+    punctuation is not scrambled on a right-to-left page.
+    """
+    entry = WORDS.get(exc.key or "")
+    if entry is None or not entry.get(current_language()):
+        return Markup('<bdi dir="ltr" lang="en">{}</bdi>').format(str(exc))
+    params = {
+        name: Markup("<bdi>{}</bdi>").format(_param_word(name, value))
+        for name, value in exc.params.items()
+    }
+    return escape(t(str(exc.key))).format(**params)
+
+
+def _param_word(name: str, value: object) -> str:
+    """A status or role code as the inbox names it; anything else as it is."""
+    group = LABELLED_PARAMS.get(name)
+    if group and f"{group}_{value}" in WORDS:
+        return t(f"{group}_{value}")
+    return str(value)
 
 
 def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
@@ -153,11 +190,11 @@ def _act(reference: str, action: Callable[[Any, Session, Ticket], object]) -> Re
             item = ticket_for(db, staff, reference, Action.VIEW)
             action(staff, db, item)
     except (InputError, InvalidTransition) as exc:
-        flash(str(exc), "error")
+        flash(refusal(exc), "error")
     except (NotFound, Forbidden):
         raise
     except BalaghError as exc:  # pragma: no cover - a new error type not mapped yet
-        flash(str(exc), "error")
+        flash(refusal(exc), "error")
     else:
         flash(t("done"), "info")
     return redirect(url_for("inbox.ticket", reference=reference))  # type: ignore[return-value]
@@ -211,10 +248,18 @@ def transition(reference: str) -> Response:
 @login_required
 def reclassify(reference: str) -> Response:
     """Correct the category; the router learns from it."""
-    category = request.form.get("category", "")
-    return _act(
-        reference, lambda s, db, item: staff_actions.reclassify(ctx(), db, s, item, category)
-    )
+    category = request.form.get("category", "").strip()
+
+    def run(staff: Any, db: Session, item: Ticket) -> None:
+        if not category:  # the form's "choose a category": nothing chosen, nothing changed
+            require(staff, Action.RECLASSIFY, item)
+            raise InputError(
+                "The category is unchanged: choose a category from the list first.",
+                "choose_category_first",
+            )
+        staff_actions.reclassify(ctx(), db, staff, item, category)
+
+    return _act(reference, run)
 
 
 @bp.post("/t/<reference>/assign")
@@ -269,26 +314,32 @@ def record_call() -> Response | str:
                 category=form.get("category") or None,
             )
         except InputError as exc:
-            flash(str(exc), "error")
+            flash(refusal(exc), "error")
             return render_template("inbox/call.html", form=form), 422  # type: ignore[return-value]
-        flash(t("call_recorded", reference=processed.reference), "info")
+        # No acknowledgement goes to a caller: the agent reads the reference out on the line.
+        reference = Markup('<strong class="read-out" dir="ltr">{}</strong>').format(
+            processed.reference
+        )
+        flash(escape(t("call_recorded")).format(reference=reference), "info")
         return redirect(url_for("inbox.ticket", reference=processed.reference))  # type: ignore[return-value]
     return render_template("inbox/call.html", form={})
 
 
 @bp.get("/attachments/<int:attachment_id>")
 @login_required
-def attachment(attachment_id: int) -> Response:
+def attachment(attachment_id: int) -> Response | tuple[str, int]:
     """Download a citizen's file, only for staff who may see its ticket."""
     staff = current_staff()
     with ctx().sessions() as db:
         found = db.get(Attachment, attachment_id)
-        if found is None:
-            raise NotFound("No such file.")
-        require(staff, Action.ATTACHMENT, found.message.ticket)
-        path = file_path(ctx().data_dir, found.sha256)
-        if not path.exists():
-            abort(404)
+        if found is not None:
+            try:
+                require(staff, Action.ATTACHMENT, found.message.ticket)
+            except NotFound:
+                found = None  # a ticket they may not see: for them the file does not exist
+        path = file_path(ctx().data_dir, found.sha256) if found is not None else None
+        if found is None or path is None or not path.exists():
+            return render_template("inbox/error.html", message=t("attachment_not_found")), 404
         return send_file(
             path,
             mimetype=found.content_type or "application/octet-stream",
@@ -299,7 +350,7 @@ def attachment(attachment_id: int) -> Response:
 
 @bp.get("/stats")
 @login_required
-def stats() -> str:
+def stats() -> str | tuple[str, int]:
     """Counts per status, directorate, category and channel for a period."""
     staff = current_staff()
     require(staff, Action.STATS)
@@ -307,8 +358,10 @@ def stats() -> str:
     try:
         since, until = parse_period(since_arg or None, until_arg or None)
     except InputError as exc:
-        flash(str(exc), "error")
-        since = until = None
+        # No figures under the error: all-time totals would pass for the period asked about.
+        flash(refusal(exc), "error")
+        page = render_template("inbox/stats.html", figures=None, since=since_arg, until=until_arg)
+        return page, 400
     with ctx().sessions() as db:
         figures = compute_stats(db, since, until)
     return render_template("inbox/stats.html", figures=figures, since=since_arg, until=until_arg)

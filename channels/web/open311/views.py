@@ -4,7 +4,9 @@ Spec: http://wiki.open311.org/GeoReport_v2. Reading is public; submitting needs 
 keys in BALAGH_OPEN311_API_KEYS. Every service is `realtime`: a POST answers with the
 ticket reference as `service_request_id`. If storing works but processing fails, the
 message is safe (the retry job processes it later) and the client gets a token instead,
-which `/tokens/<token>` turns into the reference once it exists.
+which `/tokens/<token>` turns into the reference once it exists. An `Idempotency-Key` sent
+again with the same fields answers the first request; with other fields it is a 409.
+Unknown paths and methods get Open311-shaped errors from `channels.web.errors`.
 """
 
 from __future__ import annotations
@@ -116,6 +118,17 @@ def _check_api_key() -> str:
     return matched[0]
 
 
+def _same_submission(ctx: Context, record_id: int, raw: bytes | None) -> bool:
+    """Whether a stored request was submitted with exactly these fields (api_key aside).
+
+    An Idempotency-Key makes a retry land on the first request; the same key with other
+    fields is a client bug, refused rather than answered with the first request's id.
+    """
+    with ctx.sessions() as session:
+        record = session.get(InboundRecord, record_id)
+        return record is not None and bytes(record.raw) == raw
+
+
 @bp.post("/requests.<fmt>")
 def create_request(fmt: str) -> Response:
     """Submit a service request; answers with the ticket reference."""
@@ -139,6 +152,12 @@ def create_request(fmt: str) -> Response:
         response = error_response(fmt, Open311Error(503, str(exc)))
         response.headers["Retry-After"] = "30"
         return response
+    if accepted.duplicate and not _same_submission(ctx, accepted.record_id, message.raw):
+        raise Open311Error(
+            409,
+            "This Idempotency-Key was already used for a different request; "
+            "send a new key for a new request.",
+        )
     client_token = message.external_id.split(":")[1] + token
     try:
         processed = process(ctx, accepted.record_id)

@@ -1,0 +1,267 @@
+"""The inbox's words: codes shown as words, Arabic counts, the reclassify choice, the
+missing-attachment page, the phone contact box and the canned replies' Arabic."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from channels.web.inbox.canned import CANNED, render_canned
+from channels.web.inbox.i18n import WORDS, count_phrase, label
+from channels.web.inbox.views import CHANNELS
+from core.context import Context
+from core.files import file_path
+from core.inbound import InboundAttachment
+from core.language import texts
+from core.models import Attachment, RoutingCorrection
+from core.routing import screening
+from core.routing.types import UnroutedRouter
+from core.tickets import ticket_by_reference
+from tests.staffkit import app_for, load, login, new_ticket, post_form, the_roles
+
+
+@pytest.fixture
+def app(ctx: Context) -> Flask:
+    ctx.router = UnroutedRouter()
+    the_roles(ctx)
+    return app_for(ctx)
+
+
+def signed_in(app: Flask, email: str, lang: str = "en") -> FlaskClient:
+    client = app.test_client()
+    assert login(client, email).status_code == 302
+    client.get(f"/inbox/lang/{lang}")
+    return client
+
+
+def page(client: FlaskClient, path: str) -> str:
+    return client.get(path).get_data(as_text=True)
+
+
+# Arabic counts
+
+
+@pytest.mark.parametrize(
+    ("n", "phrase"),
+    [
+        (0, "لا توجد بلاغات"),
+        (1, "بلاغ واحد"),
+        (2, "بلاغان"),
+        (3, "3 بلاغات"),
+        (10, "10 بلاغات"),
+        (11, "11 بلاغًا"),
+        (99, "99 بلاغًا"),
+        (100, "100 بلاغ"),
+        (102, "102 بلاغ"),
+        (103, "103 بلاغات"),
+        (111, "111 بلاغًا"),
+    ],
+)
+def test_arabic_ticket_count_agrees_with_the_number(n: int, phrase: str) -> None:
+    assert count_phrase("ticket", n, "ar") == phrase
+
+
+@pytest.mark.parametrize(("n", "phrase"), [(0, "0 tickets"), (1, "1 ticket"), (2, "2 tickets")])
+def test_english_ticket_count_is_singular_only_for_one(n: int, phrase: str) -> None:
+    assert count_phrase("ticket", n, "en") == phrase
+
+
+def test_arabic_queue_counts_its_tickets_with_number_agreement(ctx: Context, app: Flask) -> None:
+    for i in range(3):
+        new_ticket(ctx, f"حفرة في الشارع {i}")
+    shown = page(signed_in(app, "agent@mct.om", "ar"), "/inbox/")
+    assert "(3 بلاغات)" in shown and "بلاغ)" not in shown
+
+
+def test_arabic_empty_queue_says_there_are_no_tickets(app: Flask) -> None:
+    shown = page(signed_in(app, "roads@mct.om", "ar"), "/inbox/")
+    assert "(لا توجد بلاغات)" in shown and "(0 بلاغ)" not in shown
+
+
+# Codes as words
+
+
+def test_every_channel_has_words_in_both_languages() -> None:
+    for channel in CHANNELS:
+        assert set(WORDS[f"channel_{channel}"]) == {"ar", "en"}
+
+
+def test_every_citizen_text_kind_has_words_in_both_languages() -> None:
+    for key in set(texts.keys()) - {"reply"}:  # a staff reply is shown as the reply it is
+        assert set(WORDS[f"kind_{key}"]) == {"ar", "en"}, key
+
+
+def test_every_not_for_us_reason_has_words_in_both_languages() -> None:
+    for reason in (screening.EMPTY, screening.GIBBERISH, screening.SPAM):
+        assert set(WORDS[f"reason_{reason}"]) == {"ar", "en"}
+
+
+def test_a_code_without_words_shows_as_itself() -> None:
+    assert label("actor", "agent@mct.om", "ar") == "agent@mct.om"
+    assert label("actor", "system", "ar") == "النظام"
+
+
+def test_ticket_page_names_channel_language_kind_and_actor_in_arabic(
+    ctx: Context, app: Flask
+) -> None:
+    ref = new_ticket(ctx, "There is a big pothole on Sultan Qaboos Street", channel="email")
+    shown = page(signed_in(app, "agent@mct.om", "ar"), f"/inbox/t/{ref}")
+    assert "<small>(البريد الإلكتروني، الإنجليزية)</small>" in shown  # the reply heading
+    assert "<dd>البريد الإلكتروني</dd>" in shown and "<dd>الإنجليزية</dd>" in shown
+    assert "<li>البريد الإلكتروني: <span" in shown  # the contact's address
+    assert "<em>إشعار الاستلام</em>" in shown and "· النظام" in shown
+    for code in ("<span>email</span>", "<span>en</span>", "<em>ack</em>", "· system"):
+        assert code not in shown
+
+
+def test_ticket_page_names_channel_language_kind_and_actor_in_english(
+    ctx: Context, app: Flask
+) -> None:
+    ref = new_ticket(ctx, "There is a big pothole on Sultan Qaboos Street", channel="email")
+    shown = page(signed_in(app, "agent@mct.om"), f"/inbox/t/{ref}")
+    assert "<small>(Email, English)</small>" in shown
+    assert "<em>Acknowledgement</em>" in shown and "· System" in shown
+    assert "(email, en)" not in shown
+
+
+def test_queue_names_channels_and_languages_in_the_staff_members_language(
+    ctx: Context, app: Flask
+) -> None:
+    new_ticket(ctx, "حفرة كبيرة في الشارع")
+    shown = page(signed_in(app, "agent@mct.om", "ar"), "/inbox/")
+    assert "<td>تيليجرام</td>" in shown and "<td>العربية</td>" in shown
+    assert ">تيليجرام</option>" in shown and ">telegram</option>" not in shown
+    assert 'value="open311"' in shown  # the code stays the filter's value
+
+
+def test_router_card_names_the_not_for_us_reason(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "Pothole")
+    with ctx.sessions() as session, session.begin():
+        ticket = ticket_by_reference(session, ref)
+        assert ticket is not None
+        ticket.routing = {"category": None, "confidence": 0.0, "not_for_us": "empty"}
+    assert "ليس من اختصاصنا: رسالة بلا نص" in page(
+        signed_in(app, "agent@mct.om", "ar"), f"/inbox/t/{ref}"
+    )
+    english = page(signed_in(app, "agent@mct.om"), f"/inbox/t/{ref}")
+    assert "Not for us: No text in the message" in english and "Not for us: empty" not in english
+
+
+def test_arabic_stats_page_names_unclassified_tickets(ctx: Context, app: Flask) -> None:
+    new_ticket(ctx, "حفرة في الشارع")
+    shown = page(signed_in(app, "super@mct.om", "ar"), "/inbox/stats")
+    assert "<td>غير مصنّف</td>" in shown and "<td>تيليجرام</td>" in shown
+    assert "<td>none</td>" not in shown and "<td>telegram</td>" not in shown
+
+
+# Reclassifying
+
+
+def test_reclassify_form_asks_for_a_category_on_an_unclassified_ticket(
+    ctx: Context, app: Flask
+) -> None:
+    ref = new_ticket(ctx, "Dog bit my son")
+    shown = page(signed_in(app, "agent@mct.om"), f"/inbox/t/{ref}")
+    assert '<option value="" selected>Choose a category</option>' in shown
+    assert re.search(r'<option value="\w+" selected>[^<]*—', shown) is None
+
+
+def test_reclassify_form_keeps_a_classified_tickets_category_selected(
+    ctx: Context, app: Flask
+) -> None:
+    ref = new_ticket(ctx, "Pothole", category="road_damage")
+    shown = page(signed_in(app, "agent@mct.om"), f"/inbox/t/{ref}")
+    assert '<option value="road_damage" selected>' in shown
+    assert '<option value="" selected>' not in shown
+
+
+def test_reclassify_without_a_category_is_refused_and_changes_nothing(
+    ctx: Context, app: Flask
+) -> None:
+    ref = new_ticket(ctx, "Dog bit my son")
+    client = signed_in(app, "agent@mct.om")
+    response = post_form(client, f"/inbox/t/{ref}/reclassify", {"category": ""})
+    assert response.status_code == 302
+    assert "choose a category from the list first" in page(client, f"/inbox/t/{ref}")
+    assert load(ctx, ref).category is None
+    with ctx.sessions() as session:
+        assert session.execute(select(RoutingCorrection)).first() is None
+
+
+def test_reclassify_without_a_category_is_refused_in_arabic(ctx: Context, app: Flask) -> None:
+    ref = new_ticket(ctx, "كلب عض ابني")
+    client = signed_in(app, "agent@mct.om", "ar")
+    post_form(client, f"/inbox/t/{ref}/reclassify", {"category": ""})
+    assert "اختر تصنيفًا من القائمة أولًا" in page(client, f"/inbox/t/{ref}")
+
+
+# Attachments
+
+
+def test_unknown_attachment_says_the_attachment_was_not_found(app: Flask) -> None:
+    response = signed_in(app, "agent@mct.om").get("/inbox/attachments/999999")
+    shown = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert "This attachment was not found." in shown and "No such ticket" not in shown
+
+
+def test_attachment_whose_file_is_gone_says_so_in_arabic(ctx: Context, app: Flask) -> None:
+    new_ticket(
+        ctx,
+        "Photo of the rats",
+        category="pest_control",
+        attachments=(InboundAttachment("rats.jpg", "image/jpeg", b"\xff\xd8gone"),),
+    )
+    with ctx.sessions() as session:
+        found = session.execute(select(Attachment)).scalar_one()
+        attachment_id, sha256 = found.id, found.sha256
+    file_path(ctx.data_dir, sha256).unlink()
+    response = signed_in(app, "agent@mct.om", "ar").get(f"/inbox/attachments/{attachment_id}")
+    assert response.status_code == 404
+    assert "لم يُعثر على هذا المرفق." in response.get_data(as_text=True)
+
+
+# The contact box
+
+
+def test_phone_ticket_shows_the_callers_number_once(ctx: Context, app: Flask) -> None:
+    client = signed_in(app, "agent@mct.om")
+    response = post_form(
+        client, "/inbox/call", {"phone": "99887766", "text": "Broken swing", "language": "en"}
+    )
+    ref = response.headers["Location"].rsplit("/", 1)[-1]
+    shown = page(client, f"/inbox/t/{ref}")
+    assert shown.count("99887766") == 1
+    assert '<li>Phone: <span dir="ltr">99887766</span>' in shown
+
+
+# Canned replies
+
+SINGULAR_ADDRESS = re.compile(r"(?:لك|بلاغك|تواصلك|صبرك|نشكرك|شكرًا)(?![\u0600-\u06ff])")
+
+
+def test_arabic_canned_replies_address_the_citizen_in_the_polite_plural() -> None:
+    for canned in CANNED:
+        text = canned.text["ar"]
+        assert SINGULAR_ADDRESS.search(text) is None, canned.key
+        assert "كم" in text, canned.key  # لكم، بلاغكم، نشكركم
+
+
+def test_canned_replies_name_the_municipality_not_a_city() -> None:
+    for canned in CANNED:
+        assert "مسقط" not in canned.text["ar"] and "Muscat" not in canned.text["en"]
+
+
+def test_canned_reply_without_a_directorate_names_the_department_responsible() -> None:
+    for lang, words in (("ar", "الجهة المختصة"), ("en", "the department responsible")):
+        text = render_canned("received", lang, reference="MCT-000001", directorate=None)
+        assert text is not None and words in text and "{" not in text
+
+
+def test_arabic_canned_reply_without_a_name_has_no_space_before_the_comma() -> None:
+    text = render_canned("need_location", "ar", reference="MCT-000001", name=None)
+    assert text is not None and text.startswith("مرحبًا، نرجو")

@@ -1,0 +1,97 @@
+"""Open311: a reused Idempotency-Key with other fields is a 409; unknown paths answer in shape."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from channels.web.app import create_app
+from core.context import Context
+from core.models import InboundRecord, Ticket
+
+KEY = "key-1"
+V2 = "/open311/v2"
+POTHOLE = {
+    "api_key": KEY,
+    "service_code": "road_damage",
+    "lat": "23.5880",
+    "long": "58.3829",
+    "description": "Deep pothole in the right lane",
+    "email": "citizen@example.om",
+}
+RATS = {**POTHOLE, "service_code": "pest_control", "description": "Rats near the market"}
+RETRY = {"Idempotency-Key": "report-42"}
+
+
+@pytest.fixture
+def client(ctx: Context) -> FlaskClient:
+    ctx.settings.open311_api_keys = KEY
+    return create_app(ctx).test_client()
+
+
+def _count(ctx: Context, model: type[Ticket] | type[InboundRecord]) -> int:
+    with ctx.sessions() as session:
+        return int(session.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def test_same_idempotency_key_with_other_fields_is_409_json(
+    ctx: Context, client: FlaskClient
+) -> None:
+    first = client.post(f"{V2}/requests.json", data=POTHOLE, headers=RETRY)
+    other = client.post(f"{V2}/requests.json", data=RATS, headers=RETRY)
+    assert first.status_code == 201
+    assert other.status_code == 409 and other.is_json
+    [error] = other.get_json()
+    assert error["code"] == 409 and "Idempotency-Key" in error["description"]
+    assert (_count(ctx, Ticket), _count(ctx, InboundRecord)) == (1, 1)
+
+
+def test_same_idempotency_key_with_other_fields_is_409_xml(client: FlaskClient) -> None:
+    client.post(f"{V2}/requests.xml", data=POTHOLE, headers=RETRY)
+    other = client.post(f"{V2}/requests.xml", data={**POTHOLE, "lat": "23.6"}, headers=RETRY)
+    assert other.status_code == 409
+    root = ET.fromstring(other.data)
+    assert (root.tag, root.findtext("error/code")) == ("errors", "409")
+
+
+def test_same_idempotency_key_with_same_fields_returns_the_first_request(
+    ctx: Context, client: FlaskClient
+) -> None:
+    first = client.post(f"{V2}/requests.json", data=POTHOLE, headers=RETRY)
+    again = client.post(f"{V2}/requests.json", data=dict(reversed(POTHOLE.items())), headers=RETRY)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.get_json()[0]["service_request_id"] == again.get_json()[0]["service_request_id"]
+    assert _count(ctx, Ticket) == 1
+
+
+def test_idempotency_keys_of_different_clients_do_not_conflict(
+    ctx: Context, client: FlaskClient
+) -> None:
+    ctx.settings.open311_api_keys = f"{KEY},key-2"
+    first = client.post(f"{V2}/requests.json", data=POTHOLE, headers=RETRY)
+    other = client.post(f"{V2}/requests.json", data={**RATS, "api_key": "key-2"}, headers=RETRY)
+    assert (first.status_code, other.status_code) == (201, 201)
+
+
+@pytest.mark.parametrize("path", ["/nothing", "/nothing.json", "/requests/MCT-1/extra"])
+def test_unknown_path_is_an_open311_json_404(client: FlaskClient, path: str) -> None:
+    response = client.get(V2 + path)
+    assert response.status_code == 404 and response.is_json
+    assert response.get_json() == [{"code": 404, "description": "No such endpoint."}]
+
+
+def test_unknown_xml_path_is_an_open311_xml_404(client: FlaskClient) -> None:
+    response = client.get(f"{V2}/nothing.xml")
+    assert response.status_code == 404
+    assert response.mimetype == "text/xml"
+    assert ET.fromstring(response.data).findtext("error/code") == "404"
+
+
+def test_wrong_method_is_an_open311_405_with_allow(client: FlaskClient) -> None:
+    response = client.delete(f"{V2}/requests.xml")
+    assert response.status_code == 405
+    assert {"GET", "POST"} <= set(response.headers["Allow"].split(", "))
+    assert ET.fromstring(response.data).findtext("error/code") == "405"
