@@ -180,3 +180,24 @@ def sink() -> Iterator[Any]:
     relay = Sink()
     yield relay
     relay.stop()
+
+
+@pytest.fixture
+def listener(ctx: Context, sink: Any) -> Iterator[Any]:
+    """Our SMTP listener on a free port, replies going through a real SmtpSender to the sink."""
+    from channels.email.listener import SmtpListener
+    from channels.email.sender import SmtpSender
+    from tests.email_support import free_port
+
+    ctx.senders.register(
+        "email",
+        SmtpSender(
+            host="127.0.0.1",
+            port=sink.port,
+            from_address=ctx.settings.mail_address,
+            secret_key=ctx.settings.secret_key,
+        ),
+    )
+    smtp = SmtpListener(ctx, host="127.0.0.1", port=free_port())
+    yield smtp
+    smtp.stop()

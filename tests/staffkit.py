@@ -121,6 +121,15 @@ def login(client: FlaskClient, email: str, password: str = PASSWORD):  # type: i
     )
 
 
+def signed_in(app: Flask, email: str, language: str | None = "en") -> FlaskClient:
+    """A test client signed in as `email`, reading the inbox in `language` (None: default)."""
+    client = app.test_client()
+    assert login(client, email).status_code == 302
+    if language:
+        client.get(f"/inbox/lang/{language}")
+    return client
+
+
 def post_form(client: FlaskClient, path: str, data: dict[str, str]):  # type: ignore[no-untyped-def]
     """POST an inbox form with the session's CSRF token."""
     token = csrf_token(client, "/inbox/")

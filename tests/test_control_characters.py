@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import smtplib
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from channels.email.listener import SmtpListener
-from channels.email.sender import SmtpSender
 from core.accounts import valid_email
 from core.context import Context
 from core.inbound import InboundMessage, ThreadHints
@@ -25,7 +23,6 @@ from core.permissions import Staff
 from core.staff_actions import TicketFilter, list_tickets
 from core.storable import is_storable, storable_text
 from tests.citizen_web import make_app, submit
-from tests.email_support import Sink, free_port
 from tests.staffkit import (
     PASSWORD,
     app_for,
@@ -183,22 +180,6 @@ QP_MAIL = (
     b"\r\n"
     b"There is a deep pothole=00 in the road near the Al Khuwair=00 mosque.\r\n"
 )
-
-
-@pytest.fixture
-def listener(ctx: Context, sink: Sink) -> Iterator[SmtpListener]:
-    ctx.senders.register(
-        "email",
-        SmtpSender(
-            host="127.0.0.1",
-            port=sink.port,
-            from_address=ctx.settings.mail_address,
-            secret_key=ctx.settings.secret_key,
-        ),
-    )
-    smtp = SmtpListener(ctx, host="127.0.0.1", port=free_port())
-    yield smtp
-    smtp.stop()
 
 
 def test_email_with_quoted_printable_nul_becomes_a_ticket(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import smtplib
-from collections.abc import Iterator
 from email.message import EmailMessage
 
 import pytest
@@ -11,7 +10,6 @@ from sqlalchemy import func, select
 
 from channels.email.intake import apply_bounce
 from channels.email.listener import SmtpListener
-from channels.email.sender import SmtpSender
 from core.context import Context
 from core.errors import StorageUnavailable
 from core.models import (
@@ -27,23 +25,6 @@ from core.outbox import deliver_due
 from tests.email_support import ARABIC, CORPUS, Sink, fixture, free_port
 
 ARABIC_REPORT = "توجد حفرة كبيرة في الشارع العام قرب مسجد الخوض وتسبب خطرا على السيارات"
-
-
-@pytest.fixture
-def listener(ctx: Context, sink: Sink) -> Iterator[SmtpListener]:
-    """Our listener on a free port, replies going through a real SmtpSender to the sink."""
-    ctx.senders.register(
-        "email",
-        SmtpSender(
-            host="127.0.0.1",
-            port=sink.port,
-            from_address=ctx.settings.mail_address,
-            secret_key=ctx.settings.secret_key,
-        ),
-    )
-    smtp = SmtpListener(ctx, host="127.0.0.1", port=free_port())
-    yield smtp
-    smtp.stop()
 
 
 def send(

@@ -6,13 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 
 from core.context import Context
 from core.models import Event, Message, Ticket
 from core.routing.types import UnroutedRouter
 from core.tickets import ticket_by_reference
-from tests.staffkit import app_for, login, new_ticket, post_form, the_roles
+from tests.staffkit import app_for, new_ticket, post_form, signed_in, the_roles
 
 # What the landing page's filter form sends when only the search box is filled in.
 FORM = {"queue": "mine", "status": "", "channel": "", "directorate": "", "category": ""}
@@ -23,13 +22,6 @@ def app(ctx: Context) -> Flask:
     ctx.router = UnroutedRouter()
     the_roles(ctx)
     return app_for(ctx)
-
-
-def signed_in(app: Flask, email: str) -> FlaskClient:
-    client = app.test_client()
-    assert login(client, email).status_code == 302
-    client.get("/inbox/lang/en")
-    return client
 
 
 def listed(page: str, ref: str) -> bool:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from core.context import Context
 from core.inbound import InboundAttachment
 from core.models import Attachment, OutboxItem, RoutingCorrection
 from core.routing.types import UnroutedRouter
-from tests.staffkit import app_for, load, login, new_ticket, post_form, the_roles
+from tests.staffkit import app_for, load, login, new_ticket, post_form, signed_in, the_roles
 
 
 @pytest.fixture
@@ -19,13 +18,6 @@ def app(ctx: Context) -> Flask:
     ctx.router = UnroutedRouter()
     the_roles(ctx)
     return app_for(ctx)
-
-
-def signed_in(app: Flask, email: str) -> FlaskClient:
-    client = app.test_client()
-    assert login(client, email).status_code == 302
-    client.get("/inbox/lang/en")
-    return client
 
 
 def test_agent_queue_shows_new_tickets(ctx: Context, app: Flask) -> None:
