@@ -129,6 +129,20 @@ def test_validation_errors_are_inline_in_english(client: FlaskClient) -> None:
     assert "Please describe the problem." in page and "Please enter a valid phone number" in page
 
 
+def test_description_of_only_invisible_characters_is_refused(
+    ctx: Context, client: FlaskClient
+) -> None:
+    invisible = "\u200b\u200f \u2060\ufeff\u200c"  # zero-width space, RLM, joiners, BOM
+    page = submit(client, "en", description=invisible).get_data(as_text=True)
+    assert "Please describe the problem." in page and count(ctx, Ticket) == 0
+
+
+def test_description_keeps_joiners_inside_real_words(ctx: Context, client: FlaskClient) -> None:
+    page = submit(client, "en", description="Pothole on Way 12 \u200c near the mosque")
+    assert "Your report was received" in page.get_data(as_text=True)
+    assert count(ctx, Ticket) == 1
+
+
 def test_description_over_4000_characters_is_refused(ctx: Context, client: FlaskClient) -> None:
     page = submit(client, "en", description="a" * 4001).get_data(as_text=True)
     assert "limit is 4,000 characters" in page and count(ctx, Ticket) == 0

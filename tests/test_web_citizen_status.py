@@ -160,6 +160,22 @@ def test_empty_message_is_refused_inline(client: FlaskClient) -> None:
     assert "Please write a message or attach a photo." in response.get_data(as_text=True)
 
 
+def test_message_of_only_zero_width_characters_is_refused(client: FlaskClient) -> None:
+    link = report(client, "en")
+    page = client.get(link).get_data(as_text=True)
+    response = client.post(
+        link,
+        data={
+            "csrf_token": hidden(page, "csrf_token"),
+            "submission": hidden(page, "submission"),
+            "action": "message",
+            "message": "\u200b\u200b\u2060",
+        },
+    )
+    assert response.status_code == 400
+    assert "Please write a message or attach a photo." in response.get_data(as_text=True)
+
+
 def test_posting_with_wrong_secret_is_404(ctx: Context, client: FlaskClient) -> None:
     link = report(client)
     page = client.get(link).get_data(as_text=True)

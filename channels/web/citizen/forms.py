@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import unicodedata
 from typing import Any
 
 from flask import current_app
@@ -120,7 +121,7 @@ class ReportForm(CitizenForm):
         self.category_codes = frozenset(categories)
 
     def validate_description(self, field: Field) -> None:
-        value = (field.data or "").strip()
+        value = visible_or_empty(field.data)
         if not value:
             raise ValidationError(self.t("err_description_required"))
         if len(value) > MAX_DESCRIPTION:
@@ -190,7 +191,7 @@ class MessageForm(CitizenForm):
     photos = MultipleFileField()
 
     def validate_message(self, field: Field) -> None:
-        field.data = (field.data or "").strip()
+        field.data = visible_or_empty(field.data)
         if len(field.data) > MAX_DESCRIPTION:
             raise ValidationError(self.t("err_message_long"))
 
@@ -204,6 +205,14 @@ class MessageForm(CitizenForm):
             self.message.errors = [self.t("err_message_required")]
             return False
         return ok
+
+
+def visible_or_empty(text: str | None) -> str:
+    """The text stripped, or "" when nothing in it would show (only spaces, zero-width
+    characters or direction marks): such a report says nothing to the people reading it."""
+    value = (text or "").strip()
+    shown = any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in value)
+    return value if shown else ""
 
 
 class RatingForm(CitizenForm):
