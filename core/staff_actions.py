@@ -13,6 +13,7 @@ import re
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -68,6 +69,13 @@ def _optional_text(text: str | None) -> str | None:
     return storable_text(text or "").strip() or None
 
 
+def _staff_event(
+    session: Session, staff: Staff, ticket: Ticket, kind: str, *, at: datetime, **data: Any
+) -> None:
+    """An event on the ticket in the name of the member of staff who acted."""
+    record_event(session, ticket, kind, actor=staff.email, actor_id=staff.id, at=at, **data)
+
+
 def reply(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: str) -> Message:
     """Answer the citizen on the ticket's channel (a call-back task for phone tickets)."""
     require(staff, Action.REPLY, ticket)
@@ -77,9 +85,7 @@ def reply(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: st
     if ticket.first_response_at is None:
         ticket.first_response_at = now
     ticket.updated_at = now
-    record_event(
-        session, ticket, "reply", actor=staff.email, actor_id=staff.id, at=now, message=message.id
-    )
+    _staff_event(session, staff, ticket, "reply", at=now, message=message.id)
     return message
 
 
@@ -99,9 +105,7 @@ def add_note(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text:
     )
     session.add(message)
     session.flush()
-    record_event(
-        session, ticket, "note", actor=staff.email, actor_id=staff.id, at=now, message=message.id
-    )
+    _staff_event(session, staff, ticket, "note", at=now, message=message.id)
     return message
 
 
@@ -136,12 +140,11 @@ def reclassify(
     )
     session.add(correction)
     ticket.updated_at = ctx.now()
-    record_event(
+    _staff_event(
         session,
+        staff,
         ticket,
         "reclassified",
-        actor=staff.email,
-        actor_id=staff.id,
         at=ctx.now(),
         **{"from": before, "to": {"category": category, "directorate": ticket.directorate}},
         **due,
@@ -192,12 +195,11 @@ def assign(
     ticket.assignee_id = user.id if user else None
     ticket.assignee = user
     ticket.updated_at = ctx.now()
-    record_event(
+    _staff_event(
         session,
+        staff,
         ticket,
         "assignee",
-        actor=staff.email,
-        actor_id=staff.id,
         at=ctx.now(),
         **{"from": previous, "to": user.email if user else None},
     )
@@ -305,12 +307,11 @@ def record_phone_call(
     with ctx.sessions() as session, session.begin():
         ticket = session.get(Ticket, processed.ticket_id)
         if ticket is not None:
-            record_event(
+            _staff_event(
                 session,
+                staff,
                 ticket,
                 "phone_call",
-                actor=staff.email,
-                actor_id=staff.id,
                 at=ctx.now(),
                 message=processed.message_id,
             )
@@ -340,12 +341,11 @@ def record_callback(
         raise InputError("Only replies to phone tickets are call-backs.", "callback_not_phone")
     message.delivery_status = Delivery.SENT if reached else Delivery.FAILED
     message.delivery_error = None if reached else (_optional_text(note) or "not reached")
-    record_event(
+    _staff_event(
         session,
+        staff,
         ticket,
         "callback",
-        actor=staff.email,
-        actor_id=staff.id,
         at=ctx.now(),
         message=message.id,
         reached=reached,
