@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from core.language.normalize import head
 from core.language.wordlists import (
     ARABIZI_WORDS,
     ENGLISH_WORDS,
@@ -25,7 +26,9 @@ from core.language.wordlists import (
 
 REPLY_LANGUAGES = ("ar", "en")
 
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.IGNORECASE)
+# An address's local part starts where its run of characters starts (the look-behind), so a
+# long run without '@' is scanned once, not once per position inside it (O(n^2)).
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b", re.IGNORECASE)
 REFERENCE_RE = re.compile(r"\b[A-Za-z]{2,5}-\d{3,}\b")
 PHONE_RE = re.compile(r"\+?\d[\d\s\-()]{6,}\d")
 # Arabic-script letters and marks (not Arabic punctuation or digits).
@@ -61,9 +64,27 @@ def is_ordinal(token: str) -> bool:
 
 
 # Arabizi: letters and Arabic-sound digits (2 3 5 6 7 8 9) only, a digit next to a letter.
-ARABIZI_DIGIT_RE = re.compile(
-    r"^(?=(?:.*[a-z]){2})[a-z'235-9]*(?:[a-z][235-9]|[235-9][a-z])[a-z'235-9]*$"
-)
+ARABIZI_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+ARABIZI_DIGITS = frozenset("2356789")
+ARABIZI_CHARS = ARABIZI_LETTERS | ARABIZI_DIGITS | {"'"}
+
+
+def is_arabizi_digit_word(token: str) -> bool:
+    """Only letters, Arabic-sound digits and "'", two letters or more, a digit beside a letter.
+
+    One linear pass: the regular expression this replaces backtracked quadratically on a long
+    token of letter-digit pairs.
+    """
+    if not ARABIZI_CHARS.issuperset(token):
+        return False
+    if sum(ch in ARABIZI_LETTERS for ch in token) < 2:
+        return False
+    return any(
+        (a in ARABIZI_LETTERS and b in ARABIZI_DIGITS)
+        or (a in ARABIZI_DIGITS and b in ARABIZI_LETTERS)
+        for a, b in zip(token, token[1:], strict=False)
+    )
+
 
 SCRIPT_LANGUAGES = (
     ("DEVANAGARI", "hi"),
@@ -119,7 +140,7 @@ class _Counts:
 
 def detect_language(text: str, *, known: str | None = None, hint: str | None = None) -> Detection:
     """Detect the language to reply in; falls back to `known`, then `hint`, then both."""
-    cleaned = _clean(text)
+    cleaned = _clean(head(text))
     detection = _from_counts(_count(cleaned), cleaned)
     if detection.language is not None:
         return detection
@@ -189,7 +210,7 @@ def _count_latin(counts: _Counts, token: str, *, after_arabic_article: bool) -> 
         counts.latin += 1
     elif token in ARABIZI_WORDS:
         counts.arabizi_words += 1
-    elif has_digit and ARABIZI_DIGIT_RE.match(token):
+    elif has_digit and is_arabizi_digit_word(token):
         counts.arabizi_digits += 1
     else:
         counts.latin += 1

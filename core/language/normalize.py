@@ -51,6 +51,17 @@ TABLE = str.maketrans(
         **dict.fromkeys([*DIACRITICS, *FORMAT_CHARS, DROPPED]),
     }
 )
+# Routing and language detection read at most this many characters of a message: its first
+# lines say what it is about, and reading a huge body would let one message stall intake.
+# The full text is always stored; only what these readers look at is cut.
+READ_LIMIT = 5_000
+
+
+def head(text: str) -> str:
+    """The part of a message routing and language detection read (see READ_LIMIT)."""
+    return text[:READ_LIMIT]
+
+
 PUNCT_RE = re.compile(r"[^\w\s]|_")
 SPACE_RE = re.compile(r"\s+")
 

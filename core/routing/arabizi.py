@@ -25,7 +25,9 @@ _LETTERS = {"a": "ا", "b": "ب", "c": "ك", "d": "د", "e": "ي", "f": "ف", "g
             "q": "ق", "r": "ر", "s": "س", "t": "ت", "u": "و", "v": "ف", "w": "و", "x": "كس",
             "y": "ي", "z": "ز"}  # fmt: skip
 _VOWELS = set("aeiou")
-_ARABIZI_DIGIT = re.compile(r"[a-z]+[2-9]|[2-9]'?[a-z]")
+# A letter right before a digit, or a digit (maybe with its dot) before a letter. One letter
+# is enough: "[a-z]+[2-9]" means the same but retries every start of a long word (O(n^2)).
+_ARABIZI_DIGIT = re.compile(r"[a-z][2-9]|[2-9]'?[a-z]")
 # Skeleton: letters Arabizi writers cannot or do not distinguish fold together, and the
 # letters that are mostly vowels (alef, waw, ya, hamza) and ta marbuta's ه go.
 _SKELETON = str.maketrans(

@@ -30,7 +30,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from core.language.normalize import normalize_arabic
+from core.language.normalize import head, normalize_arabic
 from core.routing.arabizi import skeleton_words
 from core.routing.lexicon import concepts, strip_place_words
 from core.routing.terms import is_arabic, variants
@@ -48,7 +48,7 @@ class Prepared:
 @lru_cache(maxsize=4096)
 def prepare(text: str) -> Prepared:
     """Normalise once and derive every view's input (cached: retries and batches repeat)."""
-    words = normalize_arabic(text).split()
+    words = normalize_arabic(head(text)).split()
     kept = strip_place_words(words)
     return Prepared(tuple(kept), tuple(skeleton_words(kept)), tuple(concepts(words)))
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core.language.normalize import normalize_arabic
+from core.language.normalize import head, normalize_arabic
 from core.routing.terms import TermIndex
 
 EMPTY = "empty"
 GIBBERISH = "gibberish"
 SPAM = "spam"
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|io|xyz|info|biz|ly)\b", re.I)
+# A bare domain starts where a run of word characters and hyphens starts (the look-behind), so
+# a long run is scanned once, not once per position inside it.
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]+\.(?:com|net|org|io|xyz|info|biz|ly)\b", re.I
+)
 _PROMO_TERMS = (
     "buy now", "order now", "shop now", "limited offer", "limited time", "special offer",
      "discount", "free delivery", "click here", "claim", "you have won", "congratulations",
@@ -45,7 +49,8 @@ _LATIN_VOWELS = set("aeiouy")
 
 def screen(text: str) -> str | None:
     """Why a message looks not-for-us ('empty', 'gibberish', 'spam'), or None if it looks real."""
-    norm = normalize_arabic(text or "")
+    text = head(text or "")
+    norm = normalize_arabic(text)
     letters = [ch for ch in norm if unicodedata.category(ch).startswith("L")]
     if not letters:
         return EMPTY

@@ -10,14 +10,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from core.language.normalize import normalize_arabic
+from core.language.normalize import head, normalize_arabic
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG), metres
 NGRAM = 3
 
 
 def _ngrams(text: str, n: int = NGRAM) -> Counter[str]:
-    norm = normalize_arabic(text)
+    norm = normalize_arabic(head(text))
     grams: Counter[str] = Counter()
     for word in norm.split():
         padded = f" {word} "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from core.language.normalize import normalize_arabic
+from core.language.normalize import head, normalize_arabic
 from core.routing.terms import TermIndex, index_terms
 
 WINDOW = 14  # words: all parts of a rule must sit within this span
@@ -111,7 +111,7 @@ def _negated(words: list[str], start: int, end: int) -> bool:
 
 def urgent_rule(text: str) -> str | None:
     """Name of the first urgent rule the text meets, or None."""
-    words = normalize_arabic(text).split()
+    words = normalize_arabic(head(text)).split()
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, group in _INDEX.find(words):
         hits.setdefault(group, []).append((start, end))
