@@ -9,9 +9,28 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 logger = logging.getLogger(__name__)
+
+# The database is down, hung, overloaded or (SQLite) locked: try again later. A transport
+# answers these with a temporary failure (SMTP 451, HTTP 503, Telegram offset kept), never
+# as a bug to skip. OperationalError covers "database is locked" and statement timeouts.
+DATABASE_OUTAGES: tuple[type[Exception], ...] = (
+    OperationalError,
+    InterfaceError,
+    DisconnectionError,
+    PoolTimeout,
+)
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Whether an error means the database is unavailable for now (rather than a bug)."""
+    from core.errors import StorageUnavailable
+
+    return isinstance(exc, (StorageUnavailable, *DATABASE_OUTAGES))
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

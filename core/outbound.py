@@ -37,6 +37,9 @@ class OutboundMessage:
     attachments: tuple[OutboundAttachment, ...] = ()
     message_id: int | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    # Fixed once per outbox item and the same on every retry, so a sender can give the
+    # receiver a stable identity (the email Message-ID) to recognise a repeat by.
+    delivery_key: str | None = None
 
 
 @dataclass(frozen=True)

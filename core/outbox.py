@@ -12,7 +12,7 @@ retry after a partial failure, in this process or after a restart, sends only th
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -57,8 +57,17 @@ def enqueue(
     return item
 
 
+def delivery_key(item: OutboxItem) -> str:
+    """The item's identity for receivers: the same on every retry, unique per item.
+
+    The creation time keeps keys apart across databases (a restored backup reuses ids).
+    """
+    return f"{item.id}.{item.created_at:%Y%m%d%H%M%S%f}"
+
+
 def _to_message(item: OutboxItem) -> OutboundMessage:
     data: dict[str, Any] = dict(item.payload)
+    data.pop("delivery_key", None)
     data["attachments"] = tuple(OutboundAttachment(**a) for a in data.get("attachments", ()))
     data["in_reply_to"] = tuple(data.get("in_reply_to", ()))
     return OutboundMessage(**data)
@@ -107,7 +116,7 @@ def deliver_one(ctx: Context, item_id: int) -> str:
     with ctx.sessions() as session:
         item = session.get(OutboxItem, item_id)
         assert item is not None
-        message = _to_message(item)
+        message = replace(_to_message(item), delivery_key=delivery_key(item))
         channel = item.channel
         progress = Progress(
             item.parts_delivered, item.external_id if item.parts_delivered else None

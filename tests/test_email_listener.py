@@ -169,6 +169,18 @@ def test_same_message_delivered_twice_makes_one_message(
         )
 
 
+def test_another_sender_reusing_a_message_id_is_stored_as_its_own_mail(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    send(listener, citizen_mail())
+    send(
+        listener,
+        citizen_mail("Streetlight out on Way 3021", sender="huda@example.net"),
+        sender="huda@example.net",
+    )
+    assert (count(ctx, InboundRecord), count(ctx, Ticket)) == (2, 2)
+
+
 def test_foreign_recipient_domain_is_refused_with_550(listener: SmtpListener) -> None:
     with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
         client.ehlo()

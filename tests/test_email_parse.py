@@ -128,8 +128,9 @@ def test_attachment_over_the_per_file_limit_is_skipped_and_noted() -> None:
     assert msg.attachments == () and len(msg.extras["skipped_attachments"]) == 2
 
 
-def test_message_id_is_external_id_and_missing_one_is_stable() -> None:
-    assert parse_email(fixture("arabic/iso-8859-6.eml")).external_id == "<ar-iso-1@example.om>"
+def test_message_id_with_its_sender_is_external_id_and_missing_one_is_stable() -> None:
+    parsed = parse_email(fixture("arabic/iso-8859-6.eml"))
+    assert parsed.external_id == "<ar-iso-1@example.om> maryam@example.om"
     raw = b"From: a@example.om\nSubject: x\n\nbody\n"
     assert parse_email(raw).external_id == parse_email(raw).external_id
 

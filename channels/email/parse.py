@@ -123,6 +123,22 @@ def synthetic_id(raw: bytes) -> str:
     return f"<sha256.{hashlib.sha256(raw).hexdigest()}@balagh.invalid>"
 
 
+def scoped_id(message_id: str, sender: str) -> str:
+    """The de-duplication key of a mail: its Message-ID as given by that sender.
+
+    A Message-ID is unique only by its author's care (RFC 5322 3.6.4 says "should"); keyed
+    by the id alone, another sender reusing one would get 250 and its mail dropped as a
+    repeat. `message_ids` still reads the bare id out of it for threading headers.
+    """
+    return f"{message_id} {sender}"
+
+
+def _reply_to(headers: dict[str, list[str]], sender: str) -> tuple[str, ...]:
+    """Ids this mail answers: ours (bare Message-IDs) and the sender's own earlier mail."""
+    ids = thread_ids(_one(headers, "in-reply-to"), _one(headers, "references"))
+    return ids + tuple(scoped_id(mid, sender) for mid in ids)
+
+
 def _parse(
     raw: bytes,
     envelope_sender: str | None,
@@ -155,7 +171,9 @@ def _parse(
         new_text = subject_as_text(subject)  # all they wrote, or an attachment with a subject
     display_html = _display_html(html_full, full_text, new_text)
     ids = message_ids(_one(headers, "message-id"))
-    external_id = ids[0] if ids and len(ids[0]) <= 300 else synthetic_id(raw)
+    external_id = scoped_id(ids[0], address) if ids else ""
+    if not ids or len(external_id) > 300:
+        external_id = synthetic_id(raw)
     extras: dict[str, Any] = {
         "recipients": list(recipients)[:50],
         "envelope_sender": envelope_sender,
@@ -184,7 +202,7 @@ def _parse(
         display_name=name or None,
         language_hint=_language_hint(headers, body),
         thread=ThreadHints(
-            reply_to=thread_ids(_one(headers, "in-reply-to"), _one(headers, "references")),
+            reply_to=_reply_to(headers, address),
             reference=subject_reference(subject, ref_prefix),
         ),
         attachments=tuple(body.attachments),

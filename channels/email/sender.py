@@ -12,6 +12,8 @@ message is permanent.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import html
 import logging
 import mimetypes
@@ -115,6 +117,15 @@ class SmtpSender:
             raise _error(code, reply, "recipient refused")
         return DeliveryReceipt(external_id=str(mail["Message-ID"]))
 
+    def message_id(self, message: OutboundMessage) -> str:
+        """Our Message-ID: fixed per outbox item, so a retry after a relay timeout that did
+        deliver is a copy the citizen's mail client can recognise (RFC 5322 3.6.4)."""
+        key = message.delivery_key
+        if not key:
+            return make_msgid(idstring="balagh", domain=self.domain)
+        digest = hmac.new(self.secret_key.encode(), key.encode(), hashlib.sha256).hexdigest()
+        return f"<balagh.{key}.{digest[:16]}@{self.domain}>"
+
     def build(self, message: OutboundMessage) -> EmailMessage:
         """The MIME message for one outbound message (public for tests and previews)."""
         mail = EmailMessage()
@@ -122,7 +133,7 @@ class SmtpSender:
         mail["To"] = message.to
         mail["Subject"] = _subject(message)
         mail["Date"] = format_datetime(datetime.now(UTC))
-        mail["Message-ID"] = make_msgid(idstring="balagh", domain=self.domain)
+        mail["Message-ID"] = self.message_id(message)
         ids = [
             i for mid in message.in_reply_to for i in message_ids(mid) or [f"<{mid.strip('<>')}>"]
         ]

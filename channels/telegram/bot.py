@@ -27,13 +27,13 @@ from telegram.ext import (
 
 from channels.telegram.sender import quiet_retry_after_warning
 from core.context import Context
-from core.errors import StorageUnavailable
+from core.db import is_outage
 
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "balagh"
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
-TRANSIENT_ERRORS = (StorageUnavailable, NetworkError, RetryAfter)
+TRANSIENT_ERRORS = (NetworkError, RetryAfter)  # and every database outage (core.db.is_outage)
 MAX_ATTEMPTS = 3  # an update whose handler keeps failing for another reason is a bug: log, skip
 
 
@@ -154,7 +154,9 @@ async def dispatch(application: Application, update: Update) -> bool:
         state.attempts.pop(update.update_id, None)
         return True
     state.last_error = type(error).__name__
-    if isinstance(error, TRANSIENT_ERRORS):
+    if isinstance(error, TRANSIENT_ERRORS) or is_outage(error):
+        # Any database error before the update was stored means "not stored": the update
+        # stays unacknowledged for as long as the outage lasts, however many tries it takes.
         return False
     attempts = state.attempts.get(update.update_id, 0) + 1
     state.attempts[update.update_id] = attempts

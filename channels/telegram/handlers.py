@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any, TypeVar
 
 from telegram import (
     InlineKeyboardButton,
@@ -47,6 +49,7 @@ from core.outbox import deliver_due
 logger = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
+T = TypeVar("T")
 STATUS_LIMIT = 10
 GROUP_NOTE_EVERY = timedelta(hours=1)
 LANGUAGE_WORDS = {
@@ -70,10 +73,19 @@ def _hint(update: Update) -> str | None:
     return detect_language("", hint=user.language_code if user else None).language
 
 
-def _language(state: BotState, update: Update) -> str | None:
+async def _db(function: Callable[..., T], *args: Any) -> T:
+    """Run a blocking database call in a worker thread, keeping the event loop free.
+
+    The loop also carries every Bot API call (prompts, downloads, the long poll); a slow or
+    locked database must not make those time out.
+    """
+    return await asyncio.to_thread(function, *args)
+
+
+async def _language(state: BotState, update: Update) -> str | None:
     """The chat's language: the one we settled on, else Telegram's language_code, else None."""
     chat = update.effective_chat
-    known = records.chat_language(state.ctx, chat.id) if chat else None
+    known = await _db(records.chat_language, state.ctx, chat.id) if chat else None
     return known or _hint(update)
 
 
@@ -88,7 +100,7 @@ async def _reply(message: Message, text: str, **kwargs: object) -> None:
 async def start(update: Update, context: Context) -> None:
     """/start and /help: greet in the citizen's language and say what to send."""
     assert update.message is not None
-    await _reply(update.message, render("help", _language(_state(context), update)))
+    await _reply(update.message, render("help", await _language(_state(context), update)))
 
 
 async def new_report(update: Update, context: Context) -> None:
@@ -100,18 +112,24 @@ async def new_report(update: Update, context: Context) -> None:
     assert update.message is not None
     state = _state(context)
     user = update.effective_user
-    conversation.request_new_ticket(
-        state.ctx, CHANNEL, str(update.message.chat.id), user.full_name if user else None
+    await _db(
+        conversation.request_new_ticket,
+        state.ctx,
+        CHANNEL,
+        str(update.message.chat.id),
+        user.full_name if user else None,
     )
-    await _reply(update.message, bot_text("new_report", _language(state, update)))
+    await _reply(update.message, bot_text("new_report", await _language(state, update)))
 
 
 async def status(update: Update, context: Context) -> None:
     """/status: the citizen's tickets with their state in plain words."""
     assert update.message is not None
     state = _state(context)
-    language = _language(state, update)
-    lines, total = records.tickets_for_chat(state.ctx, update.message.chat.id, STATUS_LIMIT)
+    language = await _language(state, update)
+    lines, total = await _db(
+        records.tickets_for_chat, state.ctx, update.message.chat.id, STATUS_LIMIT
+    )
     if not lines:
         await _reply(update.message, bot_text("status_none", language))
         return
@@ -145,8 +163,12 @@ async def language(update: Update, context: Context) -> None:
         )
         return
     user = update.effective_user
-    records.set_language(
-        state.ctx, update.message.chat.id, wanted, user.full_name if user else None
+    await _db(
+        records.set_language,
+        state.ctx,
+        update.message.chat.id,
+        wanted,
+        user.full_name if user else None,
     )
     await _reply(update.message, bot_text("language_set", wanted))
 
@@ -159,8 +181,12 @@ async def choose_language(update: Update, context: Context) -> None:
     if wanted not in LANGUAGE_NAMES or query.message is None:
         await query.answer()
         return
-    records.set_language(
-        _state(context).ctx, query.message.chat.id, wanted, query.from_user.full_name
+    await _db(
+        records.set_language,
+        _state(context).ctx,
+        query.message.chat.id,
+        wanted,
+        query.from_user.full_name,
     )
     await query.answer(bot_text("language_set", wanted))
     await _safely(query.edit_message_text(bot_text("language_set", wanted)))
@@ -174,8 +200,8 @@ async def rate(update: Update, context: Context) -> None:
     _, reference, score = (query.data.split(":") + ["", ""])[:3]
     chat_id = query.message.chat.id if query.message else query.from_user.id
     ok = score.isdigit() and 1 <= int(score) <= 5
-    ok = ok and records.set_satisfaction(state.ctx, chat_id, reference, int(score))
-    language = _language(state, update)
+    ok = ok and await _db(records.set_satisfaction, state.ctx, chat_id, reference, int(score))
+    language = await _language(state, update)
     if not ok:
         await query.answer(bot_text("satisfaction_unknown", language))
         return
@@ -208,7 +234,7 @@ async def edited(update: Update, context: Context) -> None:
     """An edited message: the stored message gets the new text, the old one as a revision."""
     edit = normalize_edit(update)
     if edit is not None:
-        records.apply_edit(_state(context).ctx, edit)
+        await _db(records.apply_edit, _state(context).ctx, edit)
 
 
 async def report(update: Update, context: Context) -> None:
@@ -223,26 +249,26 @@ async def report(update: Update, context: Context) -> None:
     has_content = bool(message_text(message) or message_location(message))
     if phone and not has_content and not refs:
         user = message.from_user
-        records.save_phone(state.ctx, chat_id, phone, user.full_name if user else None)
+        await _db(records.save_phone, state.ctx, chat_id, phone, user.full_name if user else None)
         await _reply(
             message,
-            bot_text("phone_saved", _language(state, update)),
+            bot_text("phone_saved", await _language(state, update)),
             reply_markup=ReplyKeyboardRemove(),
         )
         return
     wanted = [] if refusal else refs
     if not has_content and not wanted:
-        await _reply(message, render(refusal or "error_empty", _language(state, update)))
+        await _reply(message, render(refusal or "error_empty", await _language(state, update)))
         return
     attachments = tuple([await _download(context, ref) for ref in wanted])
-    new_ticket = conversation.new_ticket_requested(state.ctx, CHANNEL, str(chat_id))
+    new_ticket = await _db(conversation.new_ticket_requested, state.ctx, CHANNEL, str(chat_id))
     inbound = normalize_update(update, attachments=attachments, new_ticket=new_ticket)
     assert inbound is not None
-    accepted = ingest.accept(state.ctx, inbound)
+    accepted = await _db(ingest.accept, state.ctx, inbound)
     if new_ticket:  # taken only once the message it was for is stored
-        conversation.clear_new_ticket_request(state.ctx, CHANNEL, str(chat_id))
+        await _db(conversation.clear_new_ticket_request, state.ctx, CHANNEL, str(chat_id))
     if refusal:
-        await _reply(message, render(refusal, _language(state, update)))
+        await _reply(message, render(refusal, await _language(state, update)))
     state.spawn(_follow_up(context, state, accepted.record_id, inbound))
 
 
@@ -259,7 +285,7 @@ async def _follow_up(
     """After acceptance: process into a ticket, send the ack, offer the location button."""
     ctx = state.ctx
     try:
-        processed = ingest.process(ctx, record_id)
+        processed = await _db(ingest.process, ctx, record_id)
     except Exception:  # recorded on the inbound record; the `inbound` job retries it
         logger.warning("telegram: record %s left for the retry job", record_id)
         return
@@ -267,7 +293,7 @@ async def _follow_up(
         return
     if state.kick_outbox:  # deliver the acknowledgement now rather than at the next tick
         await asyncio.to_thread(deliver_due, ctx)
-    summary = records.ticket_summary(ctx, processed.ticket_id)
+    summary = await _db(records.ticket_summary, ctx, processed.ticket_id)
     if summary is None:
         return
     chat_id = int(inbound.sender)
