@@ -15,7 +15,6 @@ from typing import Protocol
 from waitress.server import create_server
 
 from balagh.scheduler import JobScheduler
-from channels.web.app import create_app
 from core.context import Context
 
 logger = logging.getLogger(__name__)
@@ -29,7 +28,9 @@ class WebServer:
     """The Flask app on waitress, a production WSGI server, in a background thread."""
 
     def __init__(self, ctx: Context) -> None:
-        app = create_app(ctx)
+        from balagh.wiring import web_app
+
+        app = web_app(ctx)
         self.server = create_server(
             app,
             host=ctx.settings.web_host,
@@ -51,17 +52,9 @@ class WebServer:
 
 def starters() -> dict[str, Callable[[Context], Component | None]]:
     """Every component by name; channel starters return None when not configured."""
-    from channels.email.imap import start_imap
-    from channels.email.listener import start_listener
-    from channels.telegram.runtime import start_telegram
+    from balagh.wiring import channel_starters
 
-    return {
-        "web": WebServer,
-        "smtp": start_listener,
-        "imap": start_imap,
-        "telegram": start_telegram,
-        "scheduler": JobScheduler,
-    }
+    return {"web": WebServer, **channel_starters(), "scheduler": JobScheduler}
 
 
 def start_components(ctx: Context, only: Collection[str] | None = None) -> list[Component]:

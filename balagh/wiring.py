@@ -1,9 +1,19 @@
-"""The one composition place: settings -> database, taxonomy, router, channel senders."""
+"""The one composition place: settings -> database, taxonomy, router, channels.
+
+`CHANNELS` is the one channel registry: a new channel is its folder plus one line here.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from channels.email.channel import CHANNEL as EMAIL
+from channels.telegram.channel import CHANNEL as TELEGRAM
+from channels.web.channel import CHANNEL as WEB
+from channels.web.channel import OPEN311
+from core.channels import ChannelDescriptor, capability_table
 from core.context import Context
 from core.db import make_engine, make_sessionmaker
 from core.outbound import SenderRegistry
@@ -12,7 +22,17 @@ from core.routing.types import Router
 from core.search import install_search_index
 from core.settings import Settings
 
+if TYPE_CHECKING:
+    from flask import Flask
+
 logger = logging.getLogger(__name__)
+
+CHANNELS: tuple[ChannelDescriptor, ...] = (
+    EMAIL,
+    TELEGRAM,
+    WEB,
+    OPEN311,
+)
 
 
 def build_context(
@@ -33,6 +53,7 @@ def build_context(
         taxonomy=taxonomy,
         router=router or model_router(settings, taxonomy),
         senders=senders if senders is not None else SenderRegistry(),
+        channels=capability_table(CHANNELS),
     )
     install_search_index(ctx.sessions)
     install_calendar(ctx)
@@ -61,11 +82,24 @@ def install_calendar(ctx: Context) -> None:
 
 
 def register_channel_senders(ctx: Context) -> None:
-    """Register a sender for each channel that is configured."""
-    from channels.email.sender import SmtpSender
+    """Register a sender (and its /healthz probe) for each channel that is configured."""
+    for channel in CHANNELS:
+        sender = channel.sender(ctx) if channel.sender is not None else None
+        if sender is None:
+            continue
+        ctx.senders.register(channel.name, sender)
+        if channel.probe is not None:
+            ctx.extras.setdefault("channel_probes", {})[channel.name] = channel.probe(ctx)
 
-    ctx.senders.register("email", SmtpSender.from_settings(ctx.settings))
-    if ctx.settings.telegram_token:
-        from channels.telegram.health import register_telegram
 
-        register_telegram(ctx)
+def channel_starters() -> dict[str, Callable[[Context], Any]]:
+    """The channels' `balagh serve` components by name, in registry order."""
+    return {name: start for channel in CHANNELS for name, start in channel.starters.items()}
+
+
+def web_app(ctx: Context) -> Flask:
+    """The web app with every channel's webhook blueprint."""
+    from channels.web.app import create_app
+
+    hooks = [channel.blueprint() for channel in CHANNELS if channel.blueprint is not None]
+    return create_app(ctx, channel_blueprints=hooks)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from balagh.bootstrap import ensure_secret_key
-from balagh.wiring import build_context
-from channels.web.app import create_app
+from balagh.wiring import build_context, web_app
 from core.settings import load_settings
 
 _settings = load_settings()
 ensure_secret_key(_settings)
-app = create_app(build_context(_settings))
+app = web_app(build_context(_settings))

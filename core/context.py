@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.channels import ChannelTable
 from core.outbound import SenderRegistry
 from core.routing.types import Router, UnroutedRouter
 from core.settings import Settings
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
-    """Settings, database, router, taxonomy, senders and clock: what core works with."""
+    """Settings, database, router, taxonomy, senders, channels and clock: what core works with."""
 
     settings: Settings
     engine: Engine
@@ -29,6 +30,7 @@ class Context:
     taxonomy: Taxonomy
     router: Router = field(default_factory=UnroutedRouter)
     senders: SenderRegistry = field(default_factory=SenderRegistry)
+    channels: ChannelTable = field(default_factory=ChannelTable)  # capabilities by name
     due: DueCalculator = wall_clock_due
     extras: dict[str, Any] = field(default_factory=dict)
 

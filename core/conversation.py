@@ -96,7 +96,7 @@ def handle_message(
     contact, identity = find_or_create_contact(session, msg.channel, msg.sender, msg.display_name)
     if identity.unreachable:  # they just wrote from this address: it works again
         identity.unreachable, identity.unreachable_reason = False, None
-    _remember_contact_details(contact, msg)
+    _remember_contact_details(ctx, contact, msg)
     ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
     surveyed = ticket or _surveyed_ticket(session, contact, msg)
     rating = satisfaction_answer(surveyed, msg.text) if surveyed is not None else None
@@ -188,14 +188,14 @@ def _closed_too_long(ctx: Context, ticket: Ticket) -> bool:
     return ctx.now() - ticket.closed_at > timedelta(days=ctx.settings.reopen_days)
 
 
-def _remember_contact_details(contact: Contact, msg: InboundMessage) -> None:
+def _remember_contact_details(ctx: Context, contact: Contact, msg: InboundMessage) -> None:
     if msg.display_name and not contact.name:
         contact.name = msg.display_name
     if msg.phone and not contact.phone:
         contact.phone = msg.phone
     if msg.email and not contact.email:
         contact.email = msg.email.strip().lower()
-    if msg.channel == "email" and not contact.email:
+    if ctx.channels.of(msg.channel).sender_is_email and not contact.email:
         contact.email = msg.sender.lower()
 
 

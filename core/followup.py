@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 # Statuses in which the SLA clock runs: waiting on the citizen pauses it, resolution stops it.
 SLA_ACTIVE = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.REOPENED)
 PRIORITY_ORDER = (Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT)
-SURVEY_CHANNELS = ("telegram", "email", "web")
 SURVEY_MAX_AGE = timedelta(days=14)  # never survey cases closed long ago (e.g. on upgrade)
 AUTOCLOSE_NOTE = "closed automatically: no answer from the citizen"
 
@@ -316,7 +315,7 @@ def send_surveys(ctx: Context) -> str:
                     Ticket.closed_at >= now - SURVEY_MAX_AGE,
                     Ticket.resolution.is_not(None),
                     Ticket.duplicate_of_id.is_(None),
-                    Ticket.channel.in_(SURVEY_CHANNELS),
+                    Ticket.channel.in_(ctx.channels.named(lambda c: c.surveys)),
                 )
             )
             .scalars()

@@ -18,9 +18,6 @@ from core.outbound import OutboundAttachment, OutboundMessage
 from core.outbox import enqueue
 from core.tickets import channel_address
 
-PUSH_CHANNELS = ("telegram", "email")
-PULL_CHANNELS = ("web", "open311")
-
 
 def queue_reply(
     ctx: Context,
@@ -48,11 +45,11 @@ def queue_reply(
     )
     session.add(message)
     session.flush()
-    channel, address = _delivery_target(ticket)
+    channel, address = _delivery_target(ctx, ticket)
     if channel is None or address is None:
         # Pull channels publish the reply where the citizen reads it (status page, Open311);
         # a phone caller's reply waits as a call-back task for the dispatcher.
-        pulled = ticket.channel in PULL_CHANNELS
+        pulled = ctx.channels.of(ticket.channel).pull
         message.delivery_status = Delivery.SENT if pulled else Delivery.QUEUED
         return message
     enqueue(
@@ -65,7 +62,7 @@ def queue_reply(
             reference=ticket.reference,
             kind=kind,
             subject=subject_line or subject(kind, ticket.language, reference=ticket.reference),
-            in_reply_to=_thread_ids(session, ticket, channel),
+            in_reply_to=_thread_ids(ctx, session, ticket, channel),
             attachments=attachments,
             message_id=message.id,
             extras=dict(extras or {}),
@@ -95,17 +92,24 @@ def notify_citizen(
     return queue_reply(ctx, session, ticket, text, kind=key)
 
 
-def _delivery_target(ticket: Ticket) -> tuple[str | None, str | None]:
-    if ticket.channel in PUSH_CHANNELS:
+def _delivery_target(ctx: Context, ticket: Ticket) -> tuple[str | None, str | None]:
+    capabilities = ctx.channels.of(ticket.channel)
+    if capabilities.push:
         address = channel_address(ticket)
         if address is not None:
             return ticket.channel, address
-    if ticket.channel in PULL_CHANNELS and ticket.contact.email:  # also tell them by email
-        return "email", ticket.contact.email
+    if capabilities.pull and ticket.contact.email:  # also tell them by email
+        return _email_channel(ctx), ticket.contact.email
     return None, None
 
 
-def _thread_ids(session: Session, ticket: Ticket, channel: str) -> tuple[str, ...]:
+def _email_channel(ctx: Context) -> str | None:
+    """The channel that delivers to an email address (the pull channels' copy goes there)."""
+    mail = ctx.channels.named(lambda c: c.push and c.sender_is_email)
+    return mail[0] if mail else None
+
+
+def _thread_ids(ctx: Context, session: Session, ticket: Ticket, channel: str) -> tuple[str, ...]:
     """Channel ids of this ticket's earlier messages, newest last, so replies thread."""
     rows = session.execute(
         select(Message.external_id)
@@ -116,7 +120,8 @@ def _thread_ids(session: Session, ticket: Ticket, channel: str) -> tuple[str, ..
         )
         .order_by(Message.id)
     ).scalars()
-    return tuple(r for r in rows if r)[-10:] if channel == "email" else ()
+    threads = ctx.channels.of(channel).threads_by_message_id
+    return tuple(r for r in rows if r)[-10:] if threads else ()
 
 
 def directorate_name(ctx: Context, code: str | None, language: str | None) -> str | None:

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.serving import make_server
 
+from balagh.wiring import web_app
 from channels.telegram.health import register_telegram
 from channels.telegram.runtime import TelegramPolling, TelegramRuntime, start_telegram
-from channels.web.app import create_app
 from core import ingest
 from core.context import Context
 from core.errors import StorageUnavailable
@@ -117,7 +117,7 @@ def test_polling_processes_the_stored_update_into_a_ticket(
 @pytest.fixture
 def web(tg_ctx: Context) -> Iterator[str]:
     """The real web app on a loopback socket."""
-    server = make_server("127.0.0.1", 0, create_app(tg_ctx), threaded=True)
+    server = make_server("127.0.0.1", 0, web_app(tg_ctx), threaded=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from channels.telegram.bot import api_root
@@ -9,12 +10,24 @@ from channels.telegram.sender import TelegramSender
 from core.context import Context
 
 
+def telegram_sender(ctx: Context) -> TelegramSender:
+    """The Bot API sender the outbox delivers Telegram replies with."""
+    return TelegramSender(ctx.settings.telegram_token, api_root(ctx))
+
+
 def register_telegram(ctx: Context) -> TelegramSender:
     """Register the Bot API sender under 'telegram' and a probe under channel_probes."""
-    sender = TelegramSender(ctx.settings.telegram_token, api_root(ctx))
+    sender = telegram_sender(ctx)
     ctx.senders.register("telegram", sender)
-    ctx.extras.setdefault("channel_probes", {})["telegram"] = lambda: probe(ctx, sender)
+    ctx.extras.setdefault("channel_probes", {})["telegram"] = probe_for(ctx)
     return sender
+
+
+def probe_for(ctx: Context) -> Callable[[], dict[str, Any]]:
+    """The /healthz state function for the registered sender."""
+    sender = ctx.senders.get("telegram")
+    assert isinstance(sender, TelegramSender)
+    return lambda: probe(ctx, sender)
 
 
 def probe(ctx: Context, sender: TelegramSender) -> dict[str, Any]:

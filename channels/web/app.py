@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from collections.abc import Sequence
+
+from flask import Blueprint, Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -11,8 +13,13 @@ from core.context import Context
 csrf = CSRFProtect()  # every form POST needs csrf_token; JSON APIs exempt their blueprints
 
 
-def create_app(ctx: Context) -> Flask:
-    """Build the web app around a core context; blueprints per area."""
+def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Flask:
+    """Build the web app around a core context; blueprints per area.
+
+    Other channels' webhooks come from the composition root (`balagh.wiring.web_app`), so
+    the web app imports no other channel. They are CSRF-exempt: each proves its caller with
+    its own secret or signature.
+    """
     app = Flask(__name__)
     secret = ctx.settings.secret_key
     if not secret:
@@ -54,10 +61,9 @@ def create_app(ctx: Context) -> Flask:
     from channels.web import open311
 
     app.register_blueprint(open311.bp)
-    from channels.telegram import webhook as telegram_webhook
-
-    csrf.exempt(telegram_webhook.bp)  # Telegram proves itself with the secret header
-    app.register_blueprint(telegram_webhook.bp)
+    for hook in channel_blueprints:
+        csrf.exempt(hook)
+        app.register_blueprint(hook)
     from channels.web import errors
 
     errors.init_app(app)  # 404/405 for unrouted paths: JSON, Open311 or the citizen page

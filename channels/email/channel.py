@@ -1,0 +1,37 @@
+"""The email channel's descriptor: SMTP out, an SMTP listener and an IMAP poller in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.channels import Capabilities, ChannelDescriptor
+from core.context import Context
+from core.outbound import Sender
+
+
+def _sender(ctx: Context) -> Sender:
+    from channels.email.sender import SmtpSender
+
+    return SmtpSender.from_settings(ctx.settings)
+
+
+def _start_listener(ctx: Context) -> Any:
+    from channels.email.listener import start_listener
+
+    return start_listener(ctx)
+
+
+def _start_imap(ctx: Context) -> Any:
+    from channels.email.imap import start_imap
+
+    return start_imap(ctx)
+
+
+CHANNEL = ChannelDescriptor(
+    name="email",
+    capabilities=Capabilities(
+        push=True, threads_by_message_id=True, surveys=True, sender_is_email=True
+    ),
+    sender=_sender,
+    starters={"smtp": _start_listener, "imap": _start_imap},
+)

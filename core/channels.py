@@ -1,0 +1,77 @@
+"""What core knows about channels: their capabilities, never their names.
+
+Each `channels/<name>/` exports one `ChannelDescriptor`; `balagh/wiring.py` lists them in the
+one registry and puts their capabilities on the context. Core asks "does this channel push
+replies?" rather than "is this Telegram?", so a new channel is one folder plus one registry
+line, with no edit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from core.context import Context
+    from core.outbound import Sender
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """How a channel behaves towards the citizen, as far as core must know."""
+
+    # Replies are delivered to the citizen's address on this channel (a chat, a mailbox).
+    push: bool = False
+    # The citizen fetches replies (status page, Open311); a copy goes by email when they gave one.
+    pull: bool = False
+    # Replies carry the channel ids of earlier messages so mail clients thread them.
+    threads_by_message_id: bool = False
+    # The satisfaction question is asked on this channel after a ticket is closed.
+    surveys: bool = False
+    # The sender's address is an email address (it becomes the contact's email).
+    sender_is_email: bool = False
+    # The sender's address is a phone number the channel has verified (WhatsApp): it joins
+    # the contact that already has that number.
+    verified_phone: bool = False
+
+
+NO_CAPABILITIES = Capabilities()
+
+
+class ChannelTable:
+    """Capabilities by channel name; a channel nobody registered can do nothing."""
+
+    def __init__(self, channels: Mapping[str, Capabilities] | None = None) -> None:
+        self._channels = dict(channels or {})
+
+    def of(self, channel: str) -> Capabilities:
+        return self._channels.get(channel, NO_CAPABILITIES)
+
+    def named(self, wanted: Callable[[Capabilities], bool]) -> list[str]:
+        """The channels with a capability, e.g. `named(lambda c: c.surveys)`."""
+        return [name for name, caps in self._channels.items() if wanted(caps)]
+
+
+ProbeFactory = Callable[["Context"], Callable[[], dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class ChannelDescriptor:
+    """Everything the composition root needs from a channel, in one value.
+
+    The factories import their transport lazily, so listing a channel costs nothing until it
+    is used. `blueprint` returns a web blueprint (a Flask one; typed loosely so core stays
+    free of transports), `probe` builds the /healthz state function once the sender exists.
+    """
+
+    name: str
+    capabilities: Capabilities
+    sender: Callable[[Context], Sender | None] | None = None
+    starters: Mapping[str, Callable[[Context], Any]] = field(default_factory=dict)
+    blueprint: Callable[[], Any] | None = None
+    probe: ProbeFactory | None = None
+
+
+def capability_table(descriptors: Iterable[ChannelDescriptor]) -> ChannelTable:
+    return ChannelTable({d.name: d.capabilities for d in descriptors})
