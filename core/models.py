@@ -229,6 +229,8 @@ class Ticket(Base):
     reminded_at: Mapped[datetime | None] = mapped_column()
     survey_sent_at: Mapped[datetime | None] = mapped_column()
     satisfaction: Mapped[int | None] = mapped_column(Integer)
+    # How often the ticket was reopened (core.workflow), so statistics need not scan events.
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     resolution: Mapped[str | None] = mapped_column(Text)
     # Normalised reference, subject and citizen text (core.search keeps it), so Arabic search
     # matches spelling variants with a plain LIKE on SQLite and PostgreSQL alike.

@@ -57,7 +57,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RECORD_CALL: frozenset({A, D, S, ADM}),
     Action.CALLBACK: frozenset({D, S, ADM}),
     Action.ATTACHMENT: EVERYONE,
-    Action.STATS: frozenset({D, S, ADM}),
+    Action.STATS: frozenset({D, DEP, S, ADM}),  # department staff: their directorate only
     Action.MANAGE_USERS: frozenset({ADM}),
 }
 

@@ -183,6 +183,7 @@ def _apply_effects(
         ticket.closed_at = now
     elif target == Status.REOPENED:
         ticket.closed_at = None
+        ticket.reopen_count = (ticket.reopen_count or 0) + 1
         if ticket.assigned_at is not None:  # a fresh SLA from now, not the first due date
             ticket.sla_warned_at = ticket.escalated_at = None
             effects = start_sla_clock(ctx, ticket, now)

@@ -199,7 +199,11 @@ def test_stats_endpoint_counts_and_needs_permission(ctx: Context, client: FlaskC
     ok = client.get("/api/v1/stats", headers=bearer(token_for(ctx, "super@mct.om")))
     assert ok.status_code == 200
     body = ok.get_json()
-    assert body["total"] == 2 and body["by_channel"] == {"email": 1, "telegram": 1}
+    assert body["totals"]["tickets"] == 2 and body["group_by"] == "directorate"
+    by_channel = client.get(
+        "/api/v1/stats?group_by=channel", headers=bearer(token_for(ctx, "super@mct.om"))
+    ).get_json()
+    assert {g["key"]: g["tickets"] for g in by_channel["groups"]} == {"email": 1, "telegram": 1}
     denied = client.get("/api/v1/stats", headers=bearer(token_for(ctx, "agent@mct.om")))
     assert denied.status_code == 403
     bad = client.get("/api/v1/stats?since=soon", headers=bearer(token_for(ctx, "super@mct.om")))

@@ -151,11 +151,14 @@ def test_router_card_names_the_not_for_us_reason(ctx: Context, app: Flask) -> No
     assert "Not for us: No text in the message" in english and "Not for us: empty" not in english
 
 
-def test_arabic_stats_page_names_unclassified_tickets(ctx: Context, app: Flask) -> None:
+def test_arabic_stats_page_names_tickets_without_a_directorate_and_channels(ctx: Context, app: Flask) -> None:
     new_ticket(ctx, "حفرة في الشارع")
-    shown = page(signed_in(app, "super@mct.om", "ar"), "/inbox/stats")
-    assert "<td>غير مصنّف</td>" in shown and "<td>تيليجرام</td>" in shown
-    assert "<td>none</td>" not in shown and "<td>telegram</td>" not in shown
+    client = signed_in(app, "super@mct.om", "ar")
+    by_directorate = page(client, "/inbox/stats")
+    assert '<th scope="row">بلا مديرية</th>' in by_directorate
+    by_channel = page(client, "/inbox/stats?group_by=channel")
+    assert '<th scope="row">تيليجرام</th>' in by_channel
+    assert ">none<" not in by_directorate + by_channel and ">telegram<" not in by_channel
 
 
 # Reclassifying

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -286,12 +287,19 @@ def test_stats_count_a_known_set_by_each_dimension(ctx: Context, roles: dict[str
         figures = compute_stats(session, since, until)
         everything = compute_stats(session)
         only_2020 = compute_stats(session, *parse_period("2020-01-01", "2020-01-01"))
-    assert figures["total"] == 3 and everything["total"] == 4 and only_2020["total"] == 1
-    assert figures["by_status"] == {"new": 2, "triaged": 1}
-    assert figures["by_directorate"] == {"health": 1, "roads": 2}
-    assert figures["by_category"] == {"pest_control": 1, "road_damage": 2}
-    assert figures["by_channel"] == {"email": 1, "telegram": 2}
-    assert "channel,telegram,2" in stats_csv(figures)
+        by_category = compute_stats(session, since, until, group_by="category")
+        by_channel = compute_stats(session, since, until, group_by="channel")
+    assert figures["totals"]["tickets"] == 3 and everything["totals"]["tickets"] == 4
+    assert only_2020["totals"]["tickets"] == 1
+    assert (figures["totals"]["open"], figures["totals"]["closed"]) == (3, 0)
+
+    def counts(result: dict[str, Any]) -> dict[str, int]:
+        return {g["key"]: g["tickets"] for g in result["groups"]}
+
+    assert counts(figures) == {"health": 1, "roads": 2}
+    assert counts(by_category) == {"pest_control": 1, "road_damage": 2}
+    assert counts(by_channel) == {"email": 1, "telegram": 2}
+    assert "telegram,2," in stats_csv(by_channel)
 
 
 def test_stats_reject_a_bad_date() -> None:
@@ -326,6 +334,10 @@ def test_stats_command_prints_json_and_csv(ctx: Context, roles: dict[str, Staff]
     runner = CliRunner()
     result = runner.invoke(cli, ["stats", "--since", "2000-01-01", "--format", "json"], env=env)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["by_directorate"] == {"roads": 1}
-    result = runner.invoke(cli, ["stats", "--format", "csv"], env=env)
-    assert "directorate,roads,1" in result.output.splitlines()
+    printed = json.loads(result.output)
+    roads = [g for g in printed["groups"] if g["key"] == "roads"]
+    assert printed["group_by"] == "directorate" and roads[0]["tickets"] == 1
+    assert [g["tickets"] for g in printed["groups"] if g["key"] != "roads"] == [0] * 7
+    result = runner.invoke(cli, ["stats", "--group-by", "channel", "--format", "csv"], env=env)
+    lines = result.output.splitlines()
+    assert lines[0].startswith("channel,tickets,") and lines[1].startswith("telegram,1,")

@@ -1,4 +1,4 @@
-"""`balagh stats`: ticket counts per directorate, category, status and channel."""
+"""`balagh stats`: service-quality figures per directorate, category, channel, language or assignee."""
 
 from __future__ import annotations
 
@@ -8,24 +8,35 @@ import click
 
 from balagh.cli import Env, cli, pass_env
 from core.errors import InputError
-from core.stats import compute_stats, parse_period, stats_csv
+from core.stats import GROUP_BY, compute_stats, parse_period, stats_csv
 
 
 @cli.command("stats")
 @click.option("--since", default=None, help="First day counted (YYYY-MM-DD), inclusive.")
 @click.option("--until", default=None, help="Last day counted (YYYY-MM-DD), inclusive.")
 @click.option(
+    "--group-by",
+    "group_by",
+    type=click.Choice(GROUP_BY),
+    default="directorate",
+    show_default=True,
+    help="One row per value of this.",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
 )
 @pass_env
-def stats(env: Env, since: str | None, until: str | None, fmt: str) -> None:
-    """Print statistics of tickets created in the period."""
+def stats(env: Env, since: str | None, until: str | None, group_by: str, fmt: str) -> None:
+    """Print service-quality figures of tickets created in the period, per group."""
     try:
         start, end = parse_period(since, until)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
-    with env.ctx.sessions() as session:
-        result = compute_stats(session, start, end)
+    ctx = env.ctx
+    with ctx.sessions() as session:
+        result = compute_stats(
+            session, start, end, group_by=group_by, taxonomy=ctx.taxonomy, now=ctx.now()
+        )
     if fmt == "csv":
         click.echo(stats_csv(result), nl=False)
     else:

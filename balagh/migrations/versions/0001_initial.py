@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 17:59:01.034106
+Create Date: 2026-12-05 20:15:51.688470
 """
 
 from __future__ import annotations
@@ -143,6 +143,7 @@ def upgrade() -> None:
         sa.Column("reminded_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("survey_sent_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("satisfaction", sa.Integer(), nullable=True),
+        sa.Column("reopen_count", sa.Integer(), server_default="0", nullable=False),
         sa.Column("resolution", sa.Text(), nullable=True),
         sa.Column("search_text", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(

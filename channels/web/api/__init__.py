@@ -27,7 +27,7 @@ from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, N
 from core.language.catalog import LANGUAGES
 from core.models import Priority, Status, Ticket
 from core.permissions import Action, Staff, require, staff_from_user, ticket_for
-from core.stats import compute_stats, parse_period
+from core.stats import check_group_by, compute_stats, parse_period, stats_scope
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -382,11 +382,20 @@ def post_call() -> tuple[Response, int]:
 
 @bp.get("/stats")
 def stats() -> Response:
-    """Ticket counts per status, directorate, category and channel for a period."""
-    with _work() as (_ctx_, session, staff):
+    """Service-quality figures per group for a period (department staff: own directorate)."""
+    with _work() as (ctx, session, staff):
         require(staff, Action.STATS)
         since, until = parse_period(request.args.get("since"), request.args.get("until"))
-        return jsonify(compute_stats(session, since, until))
+        figures = compute_stats(
+            session,
+            since,
+            until,
+            group_by=check_group_by(request.args.get("group_by")),
+            directorate=stats_scope(staff),
+            taxonomy=ctx.taxonomy,
+            now=ctx.now(),
+        )
+        return jsonify(figures)
 
 
 def init_app(app: Any) -> None:

@@ -9,6 +9,7 @@ from core.language.catalog import LANGUAGES
 from core.models import Priority, Status
 from core.routing.taxonomy import Taxonomy
 from core.staff_actions import QUEUES
+from core.stats import COUNTS, FIGURES, GROUP_BY
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -223,28 +224,33 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                 "total": {"type": "integer"},
             },
         },
+        "Figures": {
+            "type": "object",
+            "description": "Service-quality figures of one group (meanings in core/stats.py).",
+            "properties": {
+                name: ({"type": "integer"} if name in COUNTS else {"type": ["number", "null"]})
+                for name in FIGURES
+            },
+            "required": list(FIGURES),
+        },
         "Stats": {
             "type": "object",
             "properties": {
                 "since": nullable_str,
                 "until": nullable_str,
-                "total": {"type": "integer"},
-                "urgent": {"type": "integer"},
-                "resolved": {"type": "integer"},
-                "avg_first_response_hours": {"type": ["number", "null"]},
-                "avg_resolution_hours": {"type": ["number", "null"]},
-                **{
-                    f"by_{d}": {"type": "object", "additionalProperties": {"type": "integer"}}
-                    for d in (
-                        "status",
-                        "directorate",
-                        "category",
-                        "channel",
-                        "language",
-                        "priority",
-                    )
+                "group_by": {"type": "string", "enum": list(GROUP_BY)},
+                "totals": _ref("Figures"),
+                "groups": {
+                    "type": "array",
+                    "items": {
+                        "allOf": [
+                            _ref("Figures"),
+                            {"type": "object", "properties": {"key": nullable_str}},
+                        ]
+                    },
                 },
             },
+            "required": ["since", "until", "group_by", "totals", "groups"],
         },
     }
     transition_body = _body(
@@ -347,19 +353,28 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
         },
         "/stats": {
             "get": {
-                "summary": "Counts per status, directorate, category and channel",
+                "summary": "Service-quality figures per group for a period",
                 "parameters": [
+                    *(
+                        {
+                            "name": n,
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "string", "format": "date"},
+                            "description": d,
+                        }
+                        for n, d in (
+                            ("since", "First day, inclusive."),
+                            ("until", "Last day, inclusive."),
+                        )
+                    ),
                     {
-                        "name": n,
+                        "name": "group_by",
                         "in": "query",
                         "required": False,
-                        "schema": {"type": "string", "format": "date"},
-                        "description": d,
-                    }
-                    for n, d in (
-                        ("since", "First day, inclusive."),
-                        ("until", "Last day, inclusive."),
-                    )
+                        "schema": {"type": "string", "enum": list(GROUP_BY)},
+                        "description": "One group per value of this (default directorate).",
+                    },
                 ],
                 "responses": {
                     "200": _json(_ref("Stats"), "The figures."),

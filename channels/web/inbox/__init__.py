@@ -23,7 +23,13 @@ bp = Blueprint(
 
 def init_app(app: Flask) -> None:
     """Register the inbox blueprint and its login manager."""
-    from channels.web.inbox import auth, expired, staff, views  # noqa: F401  (registers routes)
+    from channels.web.inbox import (  # noqa: F401  (registers routes)
+        auth,
+        expired,
+        insights,
+        staff,
+        views,
+    )
 
     auth.login_manager.init_app(app)
     app.register_blueprint(bp)

@@ -24,7 +24,6 @@ from core.notify import directorate_name
 from core.permissions import Action, allowed, require, ticket_for
 from core.search import search_words
 from core.staff_mail import business_timezone
-from core.stats import compute_stats, parse_period
 from core.workflow import allowed_targets
 
 CHANNELS = ("telegram", "email", "web", "phone", "open311")
@@ -346,22 +345,3 @@ def attachment(attachment_id: int) -> Response | tuple[str, int]:
             as_attachment=True,
             download_name=found.filename or f"attachment-{found.id}",
         )
-
-
-@bp.get("/stats")
-@login_required
-def stats() -> str | tuple[str, int]:
-    """Counts per status, directorate, category and channel for a period."""
-    staff = current_staff()
-    require(staff, Action.STATS)
-    since_arg, until_arg = request.args.get("since", ""), request.args.get("until", "")
-    try:
-        since, until = parse_period(since_arg or None, until_arg or None)
-    except InputError as exc:
-        # No figures under the error: all-time totals would pass for the period asked about.
-        flash(refusal(exc), "error")
-        page = render_template("inbox/stats.html", figures=None, since=since_arg, until=until_arg)
-        return page, 400
-    with ctx().sessions() as db:
-        figures = compute_stats(db, since, until)
-    return render_template("inbox/stats.html", figures=figures, since=since_arg, until=until_arg)
