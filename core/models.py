@@ -104,6 +104,13 @@ class Delivery(enum.StrEnum):
     FAILED = "failed"
 
 
+class IncidentStatus(enum.StrEnum):
+    """An incident is open while its problem is being handled, closed once answered."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
 class Role(enum.StrEnum):
     AGENT = "agent"
     DISPATCHER = "dispatcher"
@@ -235,6 +242,14 @@ class Ticket(Base):
     # Normalised reference, subject and citizen text (core.search keeps it), so Arabic search
     # matches spelling variants with a plain LIKE on SQLite and PostgreSQL alike.
     search_text: Mapped[str | None] = mapped_column(Text)
+    # The mass incident this report is part of (core.incidents), and one it may be part of:
+    # a report without coordinates naming an incident's area waits for staff to confirm it.
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    incident_suggested_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incident.id", ondelete="SET NULL")
+    )
 
     contact: Mapped[Contact] = relationship(back_populates="tickets")
     assignee: Mapped[User | None] = relationship()
@@ -245,6 +260,10 @@ class Ticket(Base):
     events: Mapped[list[Event]] = relationship(
         back_populates="ticket", order_by="Event.id", cascade="all, delete-orphan"
     )
+    incident: Mapped[Incident | None] = relationship(
+        back_populates="tickets", foreign_keys=[incident_id]
+    )
+    incident_suggested: Mapped[Incident | None] = relationship(foreign_keys=[incident_suggested_id])
 
 
 class Message(Base):
@@ -370,6 +389,56 @@ class Event(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     ticket: Mapped[Ticket] = relationship(back_populates="events")
+
+
+class Incident(Base):
+    """Many citizens' reports of one problem in one place, handled and answered once for all."""
+
+    __tablename__ = "incident"
+    __table_args__ = (Index("ix_incident_status_category", "status", "category"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category: Mapped[str] = mapped_column(String(40))
+    directorate: Mapped[str | None] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(12), default=IncidentStatus.OPEN)
+    # The centre of its reports' places; None while no report has coordinates.
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    # The area its reports name, and its normalised words for matching reports without a map.
+    area: Mapped[str | None] = mapped_column(Text)
+    area_key: Mapped[str | None] = mapped_column(String(300))
+    opened_by: Mapped[str] = mapped_column(String(120), default="system")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The newest report's time: the time window for joining counts from here.
+    last_report_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column()
+
+    tickets: Mapped[list[Ticket]] = relationship(
+        back_populates="incident", foreign_keys="Ticket.incident_id", order_by="Ticket.id"
+    )
+    updates: Mapped[list[IncidentUpdate]] = relationship(
+        back_populates="incident", order_by="IncidentUpdate.id", cascade="all, delete-orphan"
+    )
+
+
+class IncidentUpdate(Base):
+    """The incident's shared history: a reply or a status change for all, a report in or out."""
+
+    __tablename__ = "incident_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incident.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str | None] = mapped_column(Text)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    actor: Mapped[str] = mapped_column(String(120), default="system")
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    incident: Mapped[Incident] = relationship(back_populates="updates")
 
 
 class RoutingCorrection(Base):

@@ -37,6 +37,7 @@ class Action(enum.StrEnum):
     ATTACHMENT = "attachment"
     STATS = "stats"
     MANAGE_USERS = "manage_users"
+    INCIDENT = "incident"
 
 
 A, D, DEP, S, ADM = Role.AGENT, Role.DISPATCHER, Role.DEPARTMENT, Role.SUPERVISOR, Role.ADMIN
@@ -59,6 +60,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ATTACHMENT: EVERYONE,
     Action.STATS: frozenset({D, DEP, S, ADM}),  # department staff: their directorate only
     Action.MANAGE_USERS: frozenset({ADM}),
+    Action.INCIDENT: frozenset({D, S, ADM}),
 }
 
 # Actions that need no ticket.
@@ -79,6 +81,7 @@ PHRASES: dict[Action, str] = {
     Action.ATTACHMENT: "open attachments",
     Action.STATS: "view statistics",
     Action.MANAGE_USERS: "manage staff accounts",
+    Action.INCIDENT: "attach, detach, open or close incidents",
 }
 
 

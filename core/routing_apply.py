@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.duplicates import suggest_duplicates
 from core.inbound import InboundMessage
+from core.incidents import place_ticket
 from core.models import Priority, RoutingCorrection, Status, Ticket
 from core.notify import directorate_name, notify_citizen
 from core.routing.types import Classification
@@ -32,11 +33,13 @@ NO_ACK_CHANNELS = ("phone",)
 # ({"user_id", "email", "role"}); only core sets it (core.staff_actions.record_phone_call).
 CATEGORY_CHOSEN_BY = "category_chosen_by"
 MAX_CORRECTION_TEXT = 10_000
+# The outbox kinds of an acknowledgement: plain, or saying the problem is a known incident.
+ACK_KINDS = ("ack", "ack_incident")
 
 
 def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
-    """Classify, record, triage when confident, suggest duplicates, acknowledge the citizen
-    (except a phone caller, who hears the reference from the agent)."""
+    """Classify, record, triage when confident, suggest duplicates, join a mass incident,
+    acknowledge the citizen (except a phone caller, who hears the reference from the agent)."""
     from core.workflow import SYSTEM_ACTOR, transition
 
     result = ctx.router.classify(_routing_text(msg))
@@ -79,7 +82,19 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
             applied=not automatic,  # the router was unsure: the hint classified the ticket
             suggested=result.category,
         )
-    if ticket.not_for_us not in NO_ACK_REASONS and ticket.channel not in NO_ACK_CHANNELS:
+    placement = place_ticket(ctx, session, ticket) if not ticket.not_for_us else None
+    if ticket.not_for_us in NO_ACK_REASONS or ticket.channel in NO_ACK_CHANNELS:
+        return
+    if placement is not None:  # the problem is known: say so, with how many reported it
+        notify_citizen(
+            ctx,
+            session,
+            ticket,
+            "ack_incident",
+            status_url=ctx.status_url(ticket.reference, ticket.secret),
+            reports=placement.reports,
+        )
+    else:
         name = directorate_name(ctx, ticket.directorate, ticket.language)
         notify_citizen(
             ctx,

@@ -76,6 +76,12 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(8, ge=1)
     outbox_base_delay_seconds: float = Field(30.0, gt=0)
     route_threshold: float = Field(0.6, ge=0, le=1)
+    # Mass incidents (core/incidents.py): a report of the same category within this distance
+    # of an open incident, and within this time of its latest report, joins it.
+    incident_distance_m: float = Field(300.0, gt=0)
+    incident_window_hours: float = Field(6.0, gt=0)
+    # Map tiles for the inbox's maps (a Leaflet URL template); tiles load in the staff browser.
+    map_tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     # Follow-up jobs and the business calendar (core/calendar.py, core/followup.py).
     sla_working_hours: bool = False
     holidays: str = ""

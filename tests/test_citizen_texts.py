@@ -29,12 +29,13 @@ PARAMS: dict[str, object] = {
     "answer": "The pothole was filled on Sunday.",
     "original": "MCT-000100",
     "body": "A team will visit tomorrow.",
+    "reports": 5,
 }
 REQUIRED_KEYS = [
     "ack", "forwarded", "need_info", "resolved", "closed", "reopened", "satisfaction",
     "duplicate", "reply", "awaiting_reminder", "autoclosed", "rejected", "help",
     "error_too_large", "error_unsupported_file", "error_rate_limited", "error_temporary",
-    "error_empty", "error_group_chat", "error_not_found",
+    "error_empty", "error_group_chat", "error_not_found", "ack_incident", "incident_reply",
 ]  # fmt: skip
 TEXT_KEYS = keys()
 REPO = Path(__file__).resolve().parent.parent

@@ -73,7 +73,11 @@ INVALID_MOVE = ("triaged", "closed")  # a step the workflow never allows: 409 fo
 # What has no HTTP surface, per surface (the API has no user management, which is the
 # inbox's staff page and `balagh users ...`; it lists attachments with their messages but has
 # no download).
-NO_SURFACE: dict[str, set[Action]] = {"api": {Action.ATTACHMENT, Action.MANAGE_USERS}, "ui": set()}
+# Incidents are not tickets: their per-role rules are pinned in tests/test_incident_api.py.
+NO_SURFACE: dict[str, set[Action]] = {
+    "api": {Action.ATTACHMENT, Action.MANAGE_USERS, Action.INCIDENT},
+    "ui": {Action.INCIDENT},
+}
 
 
 @dataclass

@@ -38,6 +38,7 @@ EXPECTED = {
     Action.ATTACHMENT: {"agent", "dispatcher", "department", "supervisor", "admin"},
     Action.STATS: {"dispatcher", "supervisor", "admin"},
     Action.MANAGE_USERS: {"admin"},
+    Action.INCIDENT: {"dispatcher", "supervisor", "admin"},
 }
 
 

@@ -31,6 +31,7 @@ from core.models import (
     OutboxItem,
     Ticket,
 )
+from core.routing_apply import ACK_KINDS
 from core.tickets import record_event
 
 logger = logging.getLogger(__name__)
@@ -171,7 +172,7 @@ def limit_acknowledgements(ctx: Context, ticket_id: int) -> bool:
         item = session.execute(
             select(OutboxItem).where(
                 OutboxItem.ticket_id == ticket_id,
-                OutboxItem.kind == "ack",
+                OutboxItem.kind.in_(ACK_KINDS),
                 OutboxItem.channel == "email",
                 OutboxItem.status == Delivery.QUEUED,
             )
@@ -183,7 +184,7 @@ def limit_acknowledgements(ctx: Context, ticket_id: int) -> bool:
             .select_from(OutboxItem)
             .where(
                 OutboxItem.address == item.address,
-                OutboxItem.kind == "ack",
+                OutboxItem.kind.in_(ACK_KINDS),
                 OutboxItem.created_at >= since,
                 OutboxItem.id != item.id,
                 OutboxItem.status != Delivery.FAILED,

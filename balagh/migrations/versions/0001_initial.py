@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-05 20:15:51.688470
+Create Date: 2026-12-05 20:26:54.733666
 """
 
 from __future__ import annotations
@@ -53,6 +53,28 @@ def upgrade() -> None:
         sa.Column("value", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("name"),
     )
+    op.create_table(
+        "incident",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("category", sa.String(length=40), nullable=False),
+        sa.Column("directorate", sa.String(length=40), nullable=True),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("lat", sa.Float(), nullable=True),
+        sa.Column("lon", sa.Float(), nullable=True),
+        sa.Column("area", sa.Text(), nullable=True),
+        sa.Column("area_key", sa.String(length=300), nullable=True),
+        sa.Column("opened_by", sa.String(length=120), nullable=False),
+        sa.Column("created_at", core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("last_report_at", core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("closed_at", core.models.UTCDateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("incident", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_incident_created_at"), ["created_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_incident_directorate"), ["directorate"], unique=False)
+        batch_op.create_index("ix_incident_status_category", ["status", "category"], unique=False)
+
     op.create_table(
         "job_run",
         sa.Column("name", sa.String(length=40), nullable=False),
@@ -109,6 +131,28 @@ def upgrade() -> None:
         sa.UniqueConstraint("channel", "address", name="uq_identity_channel_address"),
     )
     op.create_table(
+        "incident_update",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("incident_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("text", sa.Text(), nullable=True),
+        sa.Column("actor_id", sa.Integer(), nullable=True),
+        sa.Column("actor", sa.String(length=120), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("created_at", core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["actor_id"],
+            ["user.id"],
+        ),
+        sa.ForeignKeyConstraint(["incident_id"], ["incident.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("incident_update", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_incident_update_incident_id"), ["incident_id"], unique=False
+        )
+
+    op.create_table(
         "ticket",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("reference", sa.String(length=20), nullable=False),
@@ -146,6 +190,8 @@ def upgrade() -> None:
         sa.Column("reopen_count", sa.Integer(), server_default="0", nullable=False),
         sa.Column("resolution", sa.Text(), nullable=True),
         sa.Column("search_text", sa.Text(), nullable=True),
+        sa.Column("incident_id", sa.Integer(), nullable=True),
+        sa.Column("incident_suggested_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["assignee_id"],
             ["user.id"],
@@ -158,6 +204,8 @@ def upgrade() -> None:
             ["duplicate_of_id"],
             ["ticket.id"],
         ),
+        sa.ForeignKeyConstraint(["incident_id"], ["incident.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["incident_suggested_id"], ["incident.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("reference"),
     )
@@ -167,6 +215,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_ticket_created_at"), ["created_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_ticket_directorate"), ["directorate"], unique=False)
         batch_op.create_index(batch_op.f("ix_ticket_due_at"), ["due_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_ticket_incident_id"), ["incident_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_ticket_status"), ["status"], unique=False)
         batch_op.create_index(
             "ix_ticket_status_directorate", ["status", "directorate"], unique=False
@@ -340,6 +389,7 @@ def downgrade() -> None:
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.drop_index("ix_ticket_status_directorate")
         batch_op.drop_index(batch_op.f("ix_ticket_status"))
+        batch_op.drop_index(batch_op.f("ix_ticket_incident_id"))
         batch_op.drop_index(batch_op.f("ix_ticket_due_at"))
         batch_op.drop_index(batch_op.f("ix_ticket_directorate"))
         batch_op.drop_index(batch_op.f("ix_ticket_created_at"))
@@ -347,10 +397,20 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_ticket_category"))
 
     op.drop_table("ticket")
+    with op.batch_alter_table("incident_update", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_incident_update_incident_id"))
+
+    op.drop_table("incident_update")
     op.drop_table("contact_identity")
     op.drop_table("api_token")
     op.drop_table("user")
     op.drop_table("job_run")
+    with op.batch_alter_table("incident", schema=None) as batch_op:
+        batch_op.drop_index("ix_incident_status_category")
+        batch_op.drop_index(batch_op.f("ix_incident_directorate"))
+        batch_op.drop_index(batch_op.f("ix_incident_created_at"))
+
+    op.drop_table("incident")
     op.drop_table("counter")
     with op.batch_alter_table("contact", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_contact_phone"))

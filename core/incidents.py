@@ -1,0 +1,320 @@
+"""Mass incidents: many citizens' reports of one problem in one place become one incident.
+
+A new report whose category matches an open incident, within `BALAGH_INCIDENT_DISTANCE_M` of
+its centre and `BALAGH_INCIDENT_WINDOW_HOURS` of its latest report, joins it; the third
+matching report (MIN_REPORTS) opens an incident that takes in the earlier ones. A report
+without coordinates cannot be placed on the map: when its address names an open incident's
+area (same category), the incident is only suggested, for staff to confirm. Every change of
+membership is an Event on the ticket and an IncidentUpdate on the incident.
+
+What staff do to an incident (one answer for all) is in `core.incident_actions`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter as Tally
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.language.normalize import normalize_arabic, strip_article
+from core.models import (
+    OPEN_STATUSES,
+    Counter,
+    Incident,
+    IncidentStatus,
+    IncidentUpdate,
+    Ticket,
+)
+from core.routing.similarity import haversine_m
+from core.tickets import record_event
+
+MIN_REPORTS = 3  # the report that makes this many matching ones opens an incident
+CANDIDATE_LIMIT = 200
+MIN_AREA_WORD = 3  # shorter words ("al", "st", "ال") do not name a place
+WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where automatic placement put a new report: the incident and how many reports it has."""
+
+    incident_id: int
+    reports: int
+    opened: bool
+
+
+def place_ticket(ctx: Context, session: Session, ticket: Ticket) -> Placement | None:
+    """Join a matching open incident, or open one with the earlier matching reports.
+
+    A report without coordinates is never placed automatically; at most an incident whose
+    area its address names is suggested (`ticket.incident_suggested_id`).
+    """
+    if not ticket.category or ticket.incident_id is not None:
+        return None
+    if ticket.lat is None or ticket.lon is None:
+        suggest_by_area(ctx, session, ticket)
+        return None
+    _serialise(session, ticket.category)
+    incident = matching_incident(ctx, session, ticket)
+    if incident is not None:
+        link(ctx, session, incident, ticket, how="auto")
+        return Placement(incident.id, len(incident.tickets), opened=False)
+    earlier = matching_reports(ctx, session, ticket)
+    if len(earlier) + 1 < MIN_REPORTS:
+        return None
+    incident = open_incident(ctx, session, [*earlier, ticket], opened_by="system", how="auto")
+    return Placement(incident.id, len(incident.tickets), opened=True)
+
+
+def _serialise(session: Session, category: str) -> None:
+    """Take a row lock per category, so two reports processed at once open one incident."""
+    name = f"incident:{category}"[:40]
+    bumped = session.execute(
+        update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+    )
+    if bumped.rowcount == 0:  # type: ignore[attr-defined]
+        try:
+            with session.begin_nested():
+                session.add(Counter(name=name, value=1))
+        except IntegrityError:
+            session.execute(
+                update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+            )
+
+
+def _window(ctx: Context) -> timedelta:
+    return timedelta(hours=ctx.settings.incident_window_hours)
+
+
+def _distance(ticket: Ticket, lat: float | None, lon: float | None) -> float | None:
+    if None in (ticket.lat, ticket.lon, lat, lon):
+        return None
+    return haversine_m(ticket.lat, ticket.lon, lat, lon)  # type: ignore[arg-type]
+
+
+def matching_incident(ctx: Context, session: Session, ticket: Ticket) -> Incident | None:
+    """The nearest open incident of the ticket's category, in distance and time."""
+    since = ticket.created_at - _window(ctx)
+    candidates = session.execute(
+        select(Incident).where(
+            Incident.status == IncidentStatus.OPEN,
+            Incident.category == ticket.category,
+            Incident.last_report_at >= since,
+            Incident.lat.is_not(None),
+        )
+    ).scalars()
+    limit = ctx.settings.incident_distance_m
+    located = ((_distance(ticket, i.lat, i.lon), i) for i in candidates)
+    near = [(metres, i) for metres, i in located if metres is not None and metres <= limit]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def matching_reports(ctx: Context, session: Session, ticket: Ticket) -> list[Ticket]:
+    """Earlier open reports of the same category nearby and recent, in no incident yet."""
+    since = ticket.created_at - _window(ctx)
+    rows = session.execute(
+        select(Ticket)
+        .where(
+            Ticket.id != ticket.id,
+            Ticket.category == ticket.category,
+            Ticket.incident_id.is_(None),
+            Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
+            Ticket.created_at >= since,
+            Ticket.lat.is_not(None),
+            Ticket.lon.is_not(None),
+        )
+        .order_by(Ticket.created_at.desc())
+        .limit(CANDIDATE_LIMIT)
+    ).scalars()
+    limit = ctx.settings.incident_distance_m
+    near = [t for t in rows if (_distance(ticket, t.lat, t.lon) or limit + 1) <= limit]
+    return sorted(near, key=lambda t: t.id)
+
+
+def open_incident(
+    ctx: Context,
+    session: Session,
+    tickets: list[Ticket],
+    *,
+    opened_by: str,
+    actor_id: int | None = None,
+    how: str,
+) -> Incident:
+    """A new open incident of the first report's category, taking in all these reports."""
+    first = tickets[0]
+    assert first.category is not None
+    now = ctx.now()
+    incident = Incident(
+        category=first.category,
+        directorate=first.directorate,
+        status=IncidentStatus.OPEN,
+        opened_by=opened_by,
+        created_at=now,
+        updated_at=now,
+        last_report_at=first.created_at,
+    )
+    session.add(incident)
+    session.flush()
+    record_update(session, incident, "opened", opened_by, actor_id, now, how=how)
+    for ticket in tickets:
+        link(ctx, session, incident, ticket, how=how, actor=opened_by, actor_id=actor_id)
+    return incident
+
+
+def link(
+    ctx: Context,
+    session: Session,
+    incident: Incident,
+    ticket: Ticket,
+    *,
+    how: str,
+    actor: str = "system",
+    actor_id: int | None = None,
+) -> None:
+    """Make the report part of the incident, recorded on both."""
+    now = ctx.now()
+    ticket.incident = incident
+    ticket.incident_id = incident.id
+    ticket.incident_suggested_id = None
+    session.flush()
+    session.refresh(incident, ["tickets"])
+    _recompute_place(incident)
+    incident.last_report_at = max(incident.last_report_at, ticket.created_at)
+    incident.updated_at = now
+    reports = len(incident.tickets)
+    record_event(
+        session,
+        ticket,
+        "incident_joined",
+        actor=actor,
+        actor_id=actor_id,
+        at=now,
+        incident=incident.id,
+        how=how,
+        reports=reports,
+    )
+    record_update(
+        session, incident, "joined", actor, actor_id, now, reference=ticket.reference, how=how
+    )
+
+
+def unlink(
+    ctx: Context, session: Session, ticket: Ticket, *, actor: str, actor_id: int | None
+) -> Incident | None:
+    """Take the report out of its incident (staff's decision), recorded on both."""
+    incident = ticket.incident
+    if incident is None:
+        return None
+    now = ctx.now()
+    ticket.incident = None
+    ticket.incident_id = None
+    session.flush()
+    session.refresh(incident, ["tickets"])
+    _recompute_place(incident)
+    incident.updated_at = now
+    record_event(
+        session,
+        ticket,
+        "incident_left",
+        actor=actor,
+        actor_id=actor_id,
+        at=now,
+        incident=incident.id,
+    )
+    record_update(session, incident, "left", actor, actor_id, now, reference=ticket.reference)
+    return incident
+
+
+def _recompute_place(incident: Incident) -> None:
+    """Centre of the reports' coordinates; area: the address its reports name most often."""
+    located = [t for t in incident.tickets if t.lat is not None and t.lon is not None]
+    if located:
+        incident.lat = sum(t.lat for t in located) / len(located)  # type: ignore[misc]
+        incident.lon = sum(t.lon for t in located) / len(located)  # type: ignore[misc]
+    else:
+        incident.lat = incident.lon = None
+    addresses = Tally(
+        (t.address or "").strip() for t in incident.tickets if (t.address or "").strip()
+    )
+    if addresses:
+        incident.area = addresses.most_common(1)[0][0][:300]
+        incident.area_key = area_key(incident.area)
+
+
+def area_key(address: str | None) -> str | None:
+    """The words of an address that name a place, normalised (Arabic variants folded)."""
+    if not address:
+        return None
+    words = [strip_article(w) for w in WORD_RE.findall(normalize_arabic(address))]
+    kept = [w for w in words if len(w) >= MIN_AREA_WORD and not w.isdigit()]
+    return " ".join(kept)[:300] or None
+
+
+def names_area(address: str | None, key: str | None) -> bool:
+    """Whether an address names the area: every word of the shorter is in the longer."""
+    mine = set((area_key(address) or "").split())
+    theirs = set((key or "").split())
+    if not mine or not theirs:
+        return False
+    shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+    return shorter <= longer
+
+
+def suggest_by_area(ctx: Context, session: Session, ticket: Ticket) -> Incident | None:
+    """For a report without coordinates: the open incident its address names, as a suggestion."""
+    if not ticket.category or not ticket.address:
+        return None
+    since = ticket.created_at - _window(ctx)
+    candidates = session.execute(
+        select(Incident)
+        .where(
+            Incident.status == IncidentStatus.OPEN,
+            Incident.category == ticket.category,
+            Incident.last_report_at >= since,
+            Incident.area_key.is_not(None),
+        )
+        .order_by(Incident.last_report_at.desc())
+    ).scalars()
+    for incident in candidates:
+        if names_area(ticket.address, incident.area_key):
+            ticket.incident_suggested_id = incident.id
+            record_event(
+                session,
+                ticket,
+                "incident_suggested",
+                at=ctx.now(),
+                incident=incident.id,
+                area=incident.area,
+            )
+            return incident
+    return None
+
+
+def record_update(
+    session: Session,
+    incident: Incident,
+    kind: str,
+    actor: str,
+    actor_id: int | None,
+    at: datetime,
+    text: str | None = None,
+    **data: object,
+) -> IncidentUpdate:
+    """One entry in the incident's shared history (the incident page's conversation)."""
+    update_row = IncidentUpdate(
+        incident=incident,
+        kind=kind,
+        text=text,
+        actor=actor,
+        actor_id=actor_id,
+        data=dict(data),
+        created_at=at,
+    )
+    session.add(update_row)
+    return update_row
