@@ -19,9 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.routing.classifier import load, train  # noqa: E402
-from core.routing.dataset import CORPUS_FILE, labelled, shipped_rows, training_beside  # noqa: E402
-from core.routing.evaluate import cross_validate  # noqa: E402
+from core.routing.classifier import Model, load, train  # noqa: E402
+from core.routing.dataset import (  # noqa: E402
+    CORPUS_FILE,
+    labelled,
+    load_rows,
+    shipped_rows,
+    training_beside,
+)
+from core.routing.evaluate import Report, cross_validate, evaluate  # noqa: E402
+
+TEST_SETS = Path(__file__).resolve().parent / "data"
 
 
 def _maxrss_mb() -> float:
@@ -34,7 +42,7 @@ def _percentile(sorted_ms: list[float], q: float) -> float:
     return sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * q))]
 
 
-def bench_model(rows: list[dict[str, object]]) -> None:
+def bench_model(rows: list[dict[str, object]]) -> Model:
     """Build, save, load, then time single and batch classification."""
     texts = [str(r["text"]) for r in labelled(rows) if str(r.get("id", "")).startswith("dev-")]
     rss_before = _maxrss_mb()
@@ -81,6 +89,33 @@ def bench_model(rows: list[dict[str, object]]) -> None:
             f"p99 {_percentile(lat, 0.99):.3f} ms  ({1000 / statistics.mean(lat):.0f} msg/s)"
         )
     print(f"throughput batch         {len(texts) / batch_s:.0f} msg/s")
+    return model
+
+
+def bench_test_sets(model: Model) -> None:
+    """The shipped model on each test set in bench/data: urgency per form, screening errors."""
+    for path in sorted(TEST_SETS.glob("*.jsonl")):
+        rep = evaluate(model, load_rows(path))
+        sc = rep.screening
+        assert sc is not None
+        spam = (
+            "-" if sc.spam_recall is None else f"{sc.spam_recall:.3f} ({sc.spam_caught}/{sc.spam})"
+        )
+        print(
+            f"\n{path.name}: accuracy {rep.accuracy:.3f}  directorate macro-F1 "
+            f"{rep.directorate_macro_f1:.3f}  urgent P {rep.urgent_precision:.3f} "
+            f"R {rep.urgent_recall:.3f} (n={rep.urgent_support})\n"
+            f"  not for us: genuine flagged {sc.genuine_flagged}/{sc.genuine} "
+            f"(FP rate {sc.false_positive_rate:.3f}), spam recall {spam}"
+        )
+        _print_urgent_by_form(rep)
+
+
+def _print_urgent_by_form(rep: Report) -> None:
+    for r in rep.urgent_by_form:
+        p = "-" if r.precision is None else f"{r.precision:.3f}"
+        rec = "-" if r.recall is None else f"{r.recall:.3f}"
+        print(f"  urgent {r.name:<10} urgent {r.urgent:<3} flagged {r.flagged:<3} P {p:<6} R {rec}")
 
 
 def bench_quality(rows: list[dict[str, object]], folds: int, seeds: list[int]) -> None:
@@ -106,6 +141,7 @@ def bench_quality(rows: list[dict[str, object]], folds: int, seeds: list[int]) -
             "urgent precision": rep.urgent_precision,
             "urgent recall": rep.urgent_recall,
         }
+        _print_urgent_by_form(rep)
         for g in rep.by_form:
             gap = g.accuracy - rep.accuracy
             figures[f"{g.name} accuracy"] = g.accuracy
@@ -129,7 +165,8 @@ def main() -> None:
     parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
     args = parser.parse_args()
     rows = shipped_rows()
-    bench_model(rows)
+    model = bench_model(rows)
+    bench_test_sets(model)
     if not args.no_cv:
         bench_quality(rows, args.folds, args.seeds)
 

@@ -40,10 +40,12 @@ def test_no_own_row_is_a_near_copy_of_a_corpus_row() -> None:
 
 
 def test_no_test_set_row_is_a_near_copy_of_a_training_row() -> None:
-    """bench/data/heldout_*.jsonl measure the shipped model; a reworded training row in them
-    would measure memory, not generalisation."""
+    """bench/data/*.jsonl measure the shipped model; a reworded training row in them would
+    measure memory, not generalisation."""
     training = shipped_rows()
-    for path in sorted(HELD_OUT.glob("heldout_*.jsonl")):
+    paths = sorted(HELD_OUT.glob("*.jsonl"))
+    assert {p.name for p in paths} >= {"heldout_a.jsonl", "heldout_b.jsonl", "screening.jsonl"}
+    for path in paths:
         held = load_rows(path)
         vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
         vectoriser.fit(_normalised(training + held))
@@ -51,7 +53,7 @@ def test_no_test_set_row_is_a_near_copy_of_a_training_row() -> None:
             vectoriser.transform(_normalised(held)), vectoriser.transform(_normalised(training))
         )
         worst = similarity.max(axis=1)
-        assert len(held) > 200
+        assert len(held) > 50
         assert float(worst.max()) < NEAR_COPY, (path.name, held[int(worst.argmax())]["id"])
 
 

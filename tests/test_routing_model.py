@@ -141,3 +141,30 @@ def test_evaluate_scores_the_current_model(model: Model) -> None:
     report = evaluate(model, shipped_rows()[:60])
     assert report.n == 60 and report.model_version == model.version
     assert 0.0 <= report.accuracy <= 1.0
+
+
+def test_evaluate_reports_urgency_per_form_and_the_screening_errors(model: Model) -> None:
+    rows = [
+        {"text": "Live wires hanging out of the lamp post by the school", "category":
+         "street_lighting", "urgent": True, "form": "english"},
+        {"text": "street light flickering on our lane", "category": "street_lighting",
+         "urgent": False, "form": "english"},
+        {"text": "el wayerat barra mn 3mood el lait w fiha kahraba", "category": "street_lighting",
+         "urgent": True, "form": "arabizi"},
+        {"text": "حفرة كبيرة في الشارع قدام بيتنا، رقم هاتفي للتواصل 92345678", "category":
+         "road_damage", "urgent": False, "form": "gulf"},
+        {"text": "Mega sale 70% discount, free delivery, shop now www.deals.example",
+         "category": None, "not_for_us": "spam", "form": "english"},
+        {"text": "qwertyuiop asdf", "category": None, "not_for_us": "gibberish", "form": "english"},
+    ]  # fmt: skip
+    report = evaluate(model, rows)
+    by_form = {r.name: r for r in report.urgent_by_form}
+    assert (by_form["english"].urgent, by_form["english"].recall) == (1, 1.0)
+    assert (by_form["arabizi"].urgent, by_form["arabizi"].recall) == (1, 1.0)
+    assert by_form["gulf"].urgent == 0 and by_form["gulf"].recall is None
+    assert report.screening is not None
+    assert (report.screening.genuine, report.screening.genuine_flagged) == (4, 0)
+    assert (report.screening.spam, report.screening.spam_caught) == (1, 1)
+    text = report.to_text()
+    assert "urgent by form:" in text and "genuine flagged 0/4" in text
+    assert report.to_dict()["screening"]["false_positive_rate"] == 0.0

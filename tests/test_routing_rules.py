@@ -98,3 +98,43 @@ def test_haversine_distance_in_metres() -> None:
     # 0.002 degrees of latitude is about 222 m
     assert 220 < haversine_m(23.588, 58.3829, 23.590, 58.3829) < 225
     assert haversine_m(23.588, 58.38, 23.60, 58.45) > 250
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "توجد حفرة كبيرة في الشارع المؤدي إلى المسجد في العذيبة. رقم هاتفي للتواصل: 92345678",
+        "Deep pothole at the roundabout near Seeb souq. Call me on 99123456, email "
+        "ahmed@example.com, photos: https://photos.example.com/abc",
+        "el zbala ma t7allat mn usboo3 jamb baitna, itasilo feeni 99887711",
+        "A shop in Al Khuwair with a '50% off, order now' banner put its goods on the pavement "
+        "next to the road. My phone 92008877",
+    ],
+)
+def test_a_complaint_with_contact_details_is_never_spam(text: str) -> None:
+    assert screen(text) is None
+    assert screen(text, category_confidence=0.1) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mega sale! Up to 70% discount on sofas, free delivery. Shop now www.home.example",
+        "Congratulations, you have won a prize! Claim it at http://bit.ly/x",
+        "Flat for rent in Al Khuwair, 250 OMR monthly, call 98123456",
+        "عرض خاص: تنظيف خزانات المياه بأسعار مغرية، خصم 30%، اتصل الآن 99112233",
+        "عزيزي العميل، تم إيقاف بطاقتك البنكية، حدث بياناتك عبر الرابط http://bank.example",
+        "lil bai3 villa fi al ansab, si3r mughri, itasil 3la 92345670",
+        "Professional pest control! Cockroaches and rats gone, special offer 15 OMR per flat",
+    ],
+)
+def test_adverts_and_scams_are_spam(text: str) -> None:
+    assert screen(text) == "spam"
+
+
+def test_a_confident_router_clears_a_borderline_advert_but_not_a_clear_one() -> None:
+    borderline = "شركة مكافحة حشرات، خصم هذا الشهر، للحجز 96667788"  # one cue and a phone
+    clear = "Pest control special offer, 50% discount, call now 96667788"
+    assert screen(borderline) == "spam"
+    assert screen(borderline, category_confidence=0.9) is None
+    assert screen(clear, category_confidence=0.9) == "spam"

@@ -66,10 +66,10 @@ def evaluate_command(env: Env, file: str, folds: int | None, as_json: bool) -> N
     """Routing and language quality on a labelled file (text, category, lang, urgent)."""
     taxonomy = load_taxonomy(env.settings.taxonomy or None)
     try:
-        rows = labelled(load_rows(file))
+        rows = load_rows(file)  # rows labelled not-for-us score the screening
     except DatasetError as exc:
         raise click.ClickException(str(exc)) from None
-    if not rows:
+    if not labelled(rows):
         raise click.ClickException(f"{file} has no labelled rows.")
     if folds:
         extra = training_beside(rows)

@@ -127,7 +127,7 @@ class Model:
             confidence=float(probs[best]),
             urgent=is_urgent,
             alternatives=tuple((classes[j], float(probs[j])) for j in order),
-            not_for_us=screening.screen(text),
+            not_for_us=screening.screen(text, float(probs[best])),
             model_version=self.version,
             extras={
                 "urgent_probability": p_urgent,

@@ -1,4 +1,5 @@
-"""Routing quality figures: accuracy, macro-F1, per language/form/category, urgency, language.
+"""Routing quality figures: accuracy, macro-F1, per language/form/category, urgency, language,
+and not-for-us screening (genuine reports flagged; spam caught).
 
 Used by `balagh eval` (current model, or K-fold cross-validation of a labelled file) and by
 `balagh train` to refuse a retrained model that scores worse than the current one.
@@ -36,6 +37,38 @@ class GroupRow:
 
 
 @dataclass
+class UrgentRow:
+    """Urgency figures for one language form: what safety is measured in, form by form."""
+
+    name: str
+    n: int  # rows in the form
+    urgent: int  # rows labelled urgent
+    flagged: int  # rows predicted urgent
+    precision: float | None  # None: nothing flagged / nothing urgent in this form
+    recall: float | None
+
+
+@dataclass
+class Screening:
+    """Not-for-us screening: genuine reports flagged (must be none) and spam caught."""
+
+    genuine: int
+    genuine_flagged: int
+    spam: int
+    spam_caught: int
+
+    @property
+    def false_positive_rate(self) -> float:
+        """Share of genuine (categorised) reports flagged not-for-us for any reason."""
+        return _ratio(self.genuine_flagged, self.genuine)
+
+    @property
+    def spam_recall(self) -> float | None:
+        """Share of rows labelled spam that were flagged spam; None without such rows."""
+        return _ratio(self.spam_caught, self.spam) if self.spam else None
+
+
+@dataclass
 class Report:
     """Everything `balagh eval` prints, also as a dict for JSON output and comparisons."""
 
@@ -54,10 +87,16 @@ class Report:
     language_accuracy: float | None = None
     language_by_form: list[GroupRow] = field(default_factory=list)
     model_version: str | None = None
+    urgent_by_form: list[UrgentRow] = field(default_factory=list)
+    screening: Screening | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict (JSON-serialisable)."""
-        return asdict(self)
+        out = asdict(self)
+        if self.screening is not None:
+            out["screening"]["false_positive_rate"] = self.screening.false_positive_rate
+            out["screening"]["spam_recall"] = self.screening.spam_recall
+        return out
 
     def to_text(self) -> str:
         """Human-readable report for the command line."""
@@ -69,8 +108,23 @@ class Report:
             f"urgent      precision {self.urgent_precision:.3f}  recall {self.urgent_recall:.3f}"
             f"  (n={self.urgent_support})",
         ]
+        if self.screening is not None:
+            sc = self.screening
+            spam = "-" if sc.spam_recall is None else f"{sc.spam_recall:.3f}"
+            lines.append(
+                f"not for us  genuine flagged {sc.genuine_flagged}/{sc.genuine} "
+                f"(FP rate {sc.false_positive_rate:.3f})  spam recall {spam} "
+                f"({sc.spam_caught}/{sc.spam})"
+            )
         if self.language_accuracy is not None:
             lines.append(f"language    accuracy {self.language_accuracy:.3f}")
+        if self.urgent_by_form:
+            lines.append("\nurgent by form:")
+            lines += [
+                f"  {r.name:<12} n={r.n:<4} urgent {r.urgent:<3} flagged {r.flagged:<3} "
+                f"P {_figure(r.precision)}  R {_figure(r.recall)}"
+                for r in self.urgent_by_form
+            ]
         if self.language_by_form:
             lines.append("\nlanguage detection by form:")
             lines += [
@@ -94,6 +148,10 @@ class Report:
     def to_json(self) -> str:
         """The report as one JSON document."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+def _figure(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
 
 
 def _ratio(num: int, den: int) -> float:
@@ -121,13 +179,54 @@ def _language_by_form(hits: Sequence[tuple[Row, bool]]) -> list[GroupRow]:
     ]
 
 
+def _urgent_by_form(rows: Sequence[Row], predictions: Sequence[Classification]) -> list[UrgentRow]:
+    groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for row, p in zip(rows, predictions, strict=True):
+        groups[str(row.get("form") or "?")].append((bool(row.get("urgent")), p.urgent))
+    out = []
+    for name, pairs in sorted(groups.items()):
+        tp = sum(1 for t, p in pairs if t and p)
+        urgent, flagged = sum(t for t, _ in pairs), sum(p for _, p in pairs)
+        precision = tp / flagged if flagged else None
+        recall = tp / urgent if urgent else None
+        out.append(UrgentRow(name, len(pairs), urgent, flagged, precision, recall))
+    return out
+
+
+def _screening(
+    genuine: Sequence[Classification],
+    junk: Sequence[Row],
+    junk_predictions: Sequence[Classification],
+) -> Screening:
+    spam = [
+        (r, p) for r, p in zip(junk, junk_predictions, strict=True) if r.get("not_for_us") == "spam"
+    ]
+    return Screening(
+        genuine=len(genuine),
+        genuine_flagged=sum(1 for p in genuine if p.not_for_us),
+        spam=len(spam),
+        spam_caught=sum(1 for _, p in spam if p.not_for_us == "spam"),
+    )
+
+
+def not_for_us_rows(rows: Iterable[Row]) -> list[Row]:
+    """Rows labelled not-for-us (no category, a `not_for_us` reason): screening's test rows."""
+    return [r for r in rows if not r.get("category") and r.get("not_for_us")]
+
+
 def score(
     rows: Sequence[Row],
     predictions: Sequence[Classification],
     taxonomy: Taxonomy,
     model_version: str | None = None,
+    junk: Sequence[Row] = (),
+    junk_predictions: Sequence[Classification] = (),
 ) -> Report:
-    """Compare predictions with the labelled rows they were made for."""
+    """Compare predictions with the labelled rows they were made for.
+
+    `junk` are rows labelled not-for-us (with `junk_predictions` for them): with the
+    categorised rows they give the screening figures.
+    """
     truth = [r["category"] for r in rows]
     pred = [p.category or "" for p in predictions]
     d_of = {c.code: c.directorate for c in taxonomy.categories}
@@ -176,14 +275,20 @@ def score(
         language_accuracy=_language_accuracy(hits),
         language_by_form=_language_by_form(hits),
         model_version=model_version,
+        urgent_by_form=_urgent_by_form(rows, predictions),
+        screening=_screening(predictions, junk, junk_predictions),
     )
 
 
 def evaluate(model: Model, rows: Iterable[Row], taxonomy: Taxonomy | None = None) -> Report:
-    """Score an existing model on labelled rows (rows without a category are ignored)."""
-    data = labelled(rows)
+    """Score an existing model on labelled rows; rows labelled not-for-us score screening."""
+    rows = list(rows)
+    data, junk = labelled(rows), not_for_us_rows(rows)
     predictions = model.classify_many([r["text"] for r in data])
-    return score(data, predictions, taxonomy or load_taxonomy(None), model.version)
+    junk_predictions = model.classify_many([r["text"] for r in junk])
+    return score(
+        data, predictions, taxonomy or load_taxonomy(None), model.version, junk, junk_predictions
+    )
 
 
 def _folds(rows: Sequence[Row], k: int, seed: int) -> list[list[int]]:
@@ -216,14 +321,18 @@ def cross_validate(
     if k < 2:
         raise ValueError("cross-validation needs k >= 2")
     taxonomy = taxonomy or load_taxonomy(None)
-    data = labelled(rows)
+    rows = list(rows)
+    data, junk = labelled(rows), not_for_us_rows(rows)
     extra = labelled(extra_training)
     predictions: list[Classification | None] = [None] * len(data)
+    junk_predictions: list[Classification] = []
     for fold in _folds(data, k, seed):
         held = set(fold)
         training = [r for i, r in enumerate(data) if i not in held] + extra
         model = trainer(training, taxonomy=taxonomy)
         for i, p in zip(fold, model.classify_many([data[i]["text"] for i in fold]), strict=True):
             predictions[i] = p
+        if not junk_predictions:  # not-for-us rows never train: any fold's model scores them
+            junk_predictions = model.classify_many([r["text"] for r in junk])
     done = [p for p in predictions if p is not None]
-    return score(data, done, taxonomy, f"cv{k}")
+    return score(data, done, taxonomy, f"cv{k}", junk, junk_predictions)
