@@ -53,8 +53,14 @@ class WebServer:
 def starters() -> dict[str, Callable[[Context], Component | None]]:
     """Every component by name; channel starters return None when not configured."""
     from balagh.wiring import channel_starters
+    from core.pipeline import start_pipeline
 
-    return {"web": WebServer, **channel_starters(), "scheduler": JobScheduler}
+    return {
+        "inbound": start_pipeline,
+        "web": WebServer,
+        **channel_starters(),
+        "scheduler": JobScheduler,
+    }
 
 
 def start_components(ctx: Context, only: Collection[str] | None = None) -> list[Component]:

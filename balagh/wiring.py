@@ -59,7 +59,17 @@ def build_context(
     install_calendar(ctx)
     if senders is None:
         register_channel_senders(ctx)
+    register_inbound_hooks(ctx)
     return ctx
+
+
+def register_inbound_hooks(ctx: Context) -> None:
+    """Channels whose records the inbound pipeline processes (core.pipeline), any process."""
+    from core.pipeline import register_hook
+
+    for channel in CHANNELS:
+        if channel.after_processing is not None:
+            register_hook(ctx, channel.name, channel.after_processing)
 
 
 def model_router(settings: Settings, taxonomy: Taxonomy) -> Router:

@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import or_, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from core.context import Context
@@ -134,37 +134,151 @@ def _find_record(session: Session, channel: str, external_id: str) -> int | None
     ).scalar_one_or_none()
 
 
+RACE_RETRIES = 3
+
+
+def _raced(exc: Exception) -> bool:
+    """A conflict with a concurrent transaction that a retry resolves (it has committed by
+    then): two first messages creating the same contact, or a deadlock PostgreSQL broke."""
+    if isinstance(exc, IntegrityError):
+        return True
+    return isinstance(exc, DBAPIError) and "deadlock" in str(exc.orig).lower()
+
+
 def process(ctx: Context, record_id: int) -> Processed:
-    """Turn a stored record into a message on a ticket, all or nothing."""
+    """Turn a stored record into a message on a ticket, all or nothing.
+
+    Safe beside the workers of `core.pipeline`: the record is locked (PostgreSQL `FOR
+    UPDATE`; SQLite's `BEGIN IMMEDIATE` serialises writers) and a record another worker
+    already processed is answered from its message, never processed twice.
+    """
+    query = select(InboundRecord).where(InboundRecord.id == record_id).with_for_update()
+    for attempt in range(RACE_RETRIES + 1):
+        try:
+            with ctx.sessions() as session, session.begin():
+                record = session.execute(query).scalar_one_or_none()
+                if record is None:
+                    raise LookupError(f"no inbound record {record_id}")
+                if record.status == "done":
+                    landed = _landed(session, record)
+                    if landed is not None:
+                        return landed
+                return _process_locked(ctx, session, record)
+        except Exception as exc:
+            if attempt < RACE_RETRIES and _raced(exc):
+                continue
+            _mark_failed(ctx, record_id, exc)
+            raise
+    raise AssertionError("unreachable")
+
+
+class ClaimFailed(Exception):
+    """A claimed record could not be processed; its error is on the record (status failed)."""
+
+    def __init__(self, record_id: int) -> None:
+        super().__init__(f"inbound record {record_id} failed")
+        self.record_id = record_id
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A record a worker claimed and processed: which one, from which channel, with what."""
+
+    record_id: int
+    channel: str
+    processed: Processed
+
+
+def process_next(
+    ctx: Context, channels: tuple[str, ...] | None = None, older_than: datetime | None = None
+) -> Claimed | None:
+    """Claim the oldest pending record no other worker holds, and process it; None if none.
+
+    The claim and the processing are one transaction: `FOR UPDATE SKIP LOCKED` makes
+    concurrent workers (threads or `balagh worker` processes on one PostgreSQL) take
+    different records, and a worker that dies releases its claim with its connection, so
+    the record is simply pending again. `channels` and `older_than` narrow what is claimed
+    (see `core.pipeline` for why). One record per transaction, not a batch: processing
+    locks the contact and the reference counter, and a batch would hold them across
+    records and serialise the workers.
+    """
+    query = select(InboundRecord).where(InboundRecord.status == "pending")
+    if channels is not None:
+        query = query.where(InboundRecord.channel.in_(channels))
+    if older_than is not None:
+        query = query.where(InboundRecord.received_at < older_than)
+    query = query.order_by(InboundRecord.id).limit(1).with_for_update(skip_locked=True)
+    record_id: int | None = None
+    for attempt in range(RACE_RETRIES + 1):
+        if record_id is not None:  # a retry takes the same record again, if still free
+            query = (
+                select(InboundRecord)
+                .where(InboundRecord.id == record_id, InboundRecord.status == "pending")
+                .with_for_update(skip_locked=True)
+            )
+        try:
+            with ctx.sessions() as session, session.begin():
+                record = session.execute(query).scalar_one_or_none()
+                if record is None:
+                    return None
+                record_id, channel = record.id, record.channel
+                return Claimed(record_id, channel, _process_locked(ctx, session, record))
+        except Exception as exc:
+            if record_id is None:
+                raise
+            if attempt < RACE_RETRIES and _raced(exc):
+                continue
+            _mark_failed(ctx, record_id, exc)
+            raise ClaimFailed(record_id) from exc
+    raise AssertionError("unreachable")
+
+
+def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Processed:
+    """Process a record the caller holds locked, inside the caller's transaction."""
     from core.conversation import handle_message
 
-    try:
-        with ctx.sessions() as session, session.begin():
-            record = session.get(InboundRecord, record_id)
-            if record is None:
-                raise LookupError(f"no inbound record {record_id}")
-            # Records accepted before text was made storable on the way in are cleaned here,
-            # so retrying one that failed on a NUL now succeeds.
-            normalized = storable(record.normalized)
-            if normalized != record.normalized:
-                record.normalized = normalized
-            message = deserialize(normalized, record.raw, ctx.data_dir)
-            result = handle_message(ctx, session, message, record)
-            record.status, record.error = "done", None
-            record.processed_at, record.ticket_id = ctx.now(), result.ticket_id
-            record.attempts += 1
-            return result
-    except Exception as exc:
-        _mark_failed(ctx, record_id, exc)
-        raise
+    # Records accepted before text was made storable on the way in are cleaned here,
+    # so retrying one that failed on a NUL now succeeds.
+    normalized = storable(record.normalized)
+    if normalized != record.normalized:
+        record.normalized = normalized
+    message = deserialize(normalized, record.raw, ctx.data_dir)
+    if session.get_bind().dialect.name == "postgresql":
+        # One sender's messages one at a time, so a second message finds the ticket the
+        # first one opened instead of opening its own in a parallel transaction.
+        key = f"{message.channel}:{message.sender}"
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+    result = handle_message(ctx, session, message, record)
+    record.status, record.error = "done", None
+    record.processed_at, record.ticket_id = ctx.now(), result.ticket_id
+    record.attempts += 1
+    return result
+
+
+def _landed(session: Session, record: InboundRecord) -> Processed | None:
+    """Where an already processed record's message is (a duplicate answer), if it still is."""
+    from core.models import Message
+
+    message = session.execute(
+        select(Message).where(
+            Message.channel == record.channel, Message.external_id == record.external_id
+        )
+    ).scalar_one_or_none()
+    if message is None:
+        return None
+    t = message.ticket
+    return Processed(t.id, t.reference, t.secret, message.id, created=False, duplicate=True)
 
 
 def _mark_failed(ctx: Context, record_id: int, exc: Exception) -> None:
+    """Record the error, unless another worker processed the record meanwhile."""
     logger.warning("processing inbound record %s failed: %s", record_id, type(exc).__name__)
     try:
         with ctx.sessions() as session, session.begin():
-            record = session.get(InboundRecord, record_id)
-            if record is not None:
+            record = session.execute(
+                select(InboundRecord).where(InboundRecord.id == record_id).with_for_update()
+            ).scalar_one_or_none()
+            if record is not None and record.status != "done":
                 record.status = "failed"
                 record.error = storable_text(f"{type(exc).__name__}: {exc}")[:2000]
                 record.attempts += 1

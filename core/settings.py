@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     taxonomy: str = ""
     thread_window_hours: float = Field(72.0, gt=0)
     reopen_days: float = Field(14.0, ge=0)
+    # Threads per process that turn stored inbound records into tickets (core/pipeline.py);
+    # always one on SQLite. Several `balagh worker` processes on one PostgreSQL share the work.
+    inbound_workers: int = Field(2, ge=1, le=64)
     outbox_max_attempts: int = Field(8, ge=1)
     outbox_base_delay_seconds: float = Field(30.0, gt=0)
     route_threshold: float = Field(0.6, ge=0, le=1)

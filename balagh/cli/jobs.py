@@ -81,16 +81,23 @@ def _fires_at(trigger: BaseTrigger, moment: datetime) -> bool:
 @cli.command()
 @pass_env
 def worker(env: Env) -> None:
-    """Run the scheduled jobs only (no web, no listeners), until SIGTERM or SIGINT."""
+    """Run the scheduled jobs and inbound processing (no web, no listeners), until stopped.
+
+    Several workers on one PostgreSQL share the inbound records (core.pipeline) and never
+    run one job twice at once (the scheduler's leases).
+    """
     from balagh.scheduler import JobScheduler
+    from core.pipeline import start_pipeline
 
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
+    pipeline = start_pipeline(env.ctx)
     scheduler = JobScheduler(env.ctx)
     try:
         stop.wait()
     finally:
         click.echo("stopping", err=True)
         scheduler.stop()
+        pipeline.stop()
         env.ctx.engine.dispose()

@@ -6,6 +6,7 @@ from typing import Any
 
 from core.channels import Capabilities, ChannelDescriptor
 from core.context import Context
+from core.ingest import Processed
 from core.outbound import Sender
 
 
@@ -27,6 +28,12 @@ def _start_imap(ctx: Context) -> Any:
     return start_imap(ctx)
 
 
+def _after_processing(ctx: Context, result: Processed) -> None:
+    from channels.email.intake import after_processing
+
+    after_processing(ctx, result)
+
+
 CHANNEL = ChannelDescriptor(
     name="email",
     capabilities=Capabilities(
@@ -34,4 +41,5 @@ CHANNEL = ChannelDescriptor(
     ),
     sender=_sender,
     starters={"smtp": _start_listener, "imap": _start_imap},
+    after_processing=_after_processing,
 )

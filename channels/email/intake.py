@@ -21,7 +21,7 @@ from channels.email.parse import Limits, parse_email
 from channels.email.threads import reference_from_address
 from core.context import Context
 from core.inbound import InboundMessage
-from core.ingest import accept, process
+from core.ingest import Processed, accept, process
 from core.models import (
     ContactIdentity,
     Delivery,
@@ -42,10 +42,18 @@ ACK_WINDOW = timedelta(hours=1)
 UNREACHABLE_REASON_LIMIT = 500
 
 
+PROCESS = "process"
+BOUNCE = "bounce"
+
+
 def receive(
     ctx: Context, raw: bytes, envelope_sender: str | None, recipients: tuple[str, ...]
-) -> tuple[int, bool]:
-    """Store one received mail; returns (record id, whether the worker should process it)."""
+) -> tuple[int, str]:
+    """Store one received mail; returns (record id, what is left to do: PROCESS, BOUNCE or "").
+
+    PROCESS: a citizen's mail for the inbound pipeline; BOUNCE: a final bounce to apply
+    (`handle_record`); "": nothing (a duplicate, or automatic mail kept as ignored).
+    """
     message = parse_email(
         raw,
         envelope_sender=envelope_sender,
@@ -57,12 +65,12 @@ def receive(
     message = _with_reply_token(ctx, message, recipients)
     accepted = accept(ctx, message)  # raises StorageUnavailable -> 451
     if accepted.duplicate:
-        return accepted.record_id, False
+        return accepted.record_id, ""
     reason = message.extras.get("automatic")
     if reason:
         mark_ignored(ctx, accepted.record_id, str(reason))
-        return accepted.record_id, bool(message.extras.get("bounce"))
-    return accepted.record_id, True
+        return accepted.record_id, BOUNCE if message.extras.get("bounce") else ""
+    return accepted.record_id, PROCESS
 
 
 def _with_reply_token(
@@ -108,7 +116,12 @@ def handle_record(ctx: Context, record_id: int) -> None:
     if status not in ("pending", "failed"):
         return
     result = process(ctx, record_id)  # failures are on the record, for the retry job
-    if result.created:
+    after_processing(ctx, result)
+
+
+def after_processing(ctx: Context, result: Processed) -> None:
+    """The email channel's step after a record became part of a ticket (a pipeline hook)."""
+    if result.created and not result.duplicate:
         limit_acknowledgements(ctx, result.ticket_id)
 
 

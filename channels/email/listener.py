@@ -3,26 +3,31 @@
 RCPT refuses foreign domains with 550, so Balagh is never an open relay, and caps the
 recipients per message. DATA stores the raw mail (core.ingest.accept) before answering 250,
 or answers 451 so the sending server retries; processing into a ticket happens afterwards on
-a worker thread, never inside the SMTP callback. aiosmtpd enforces the size limit (552),
-the line length (500) and the idle timeout.
+the inbound pipeline's workers (core.pipeline), woken at once, never inside the SMTP
+callback. aiosmtpd enforces the size limit (552), the line length (500) and the idle timeout.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import queue
 import ssl
-import threading
-import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from channels.email.intake import handle_record, receive
+from channels.email.intake import BOUNCE, PROCESS, handle_record, receive
 from core.context import Context
 from core.errors import StorageUnavailable
+from core.pipeline import (
+    EXTRA_KEY,
+    pending_backlog,
+    start_pipeline,
+    stop_pipeline,
+    wake,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,50 +52,13 @@ class BalaghController(Controller):
         return BalaghSMTP(self.handler, **self.SMTP_kwargs)
 
 
-class RecordProcessor:
-    """A worker thread that turns stored records into tickets, one at a time, in order."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.queue: queue.Queue[int | None] = queue.Queue()
-        self.thread = threading.Thread(target=self._run, name="smtp-processor", daemon=True)
-        self.thread.start()
-
-    def submit(self, record_id: int) -> None:
-        self.queue.put(record_id)
-
-    def _run(self) -> None:
-        while True:
-            record_id = self.queue.get()
-            try:
-                if record_id is None:
-                    return
-                handle_record(self.ctx, record_id)
-            except Exception:  # left on the record as failed; the inbound job retries it
-                logger.warning("processing mail record %s failed; left for retry", record_id)
-            finally:
-                self.queue.task_done()
-
-    def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Block until every submitted record was handled (tests, graceful stop)."""
-        deadline = time.monotonic() + timeout
-        while self.queue.unfinished_tasks:
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(0.01)
-        return True
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self.queue.put(None)
-        self.thread.join(timeout)
-
-
 class MailHandler:
     """aiosmtpd handler: recipient policy in RCPT, store-then-250 in DATA."""
 
-    def __init__(self, ctx: Context, processor: RecordProcessor) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.processor = processor
+        # Final bounces are applied in order on one thread, after the 250.
+        self.bounces = ThreadPoolExecutor(1, thread_name_prefix="smtp-bounces")
         self.domains = set(ctx.settings.mail_domain_list)
 
     async def handle_RCPT(
@@ -124,9 +92,25 @@ class MailHandler:
         except Exception:
             logger.exception("unexpected error storing a mail")
             return "451 4.3.0 Temporary local problem; try again later"
-        if wanted:
-            self.processor.submit(record_id)
+        if wanted == PROCESS:
+            wake(self.ctx)
+        elif wanted == BOUNCE:
+            self.bounces.submit(self._apply_bounce, record_id)
         return "250 2.0.0 OK: message stored"
+
+    def _apply_bounce(self, record_id: int) -> None:
+        try:
+            handle_record(self.ctx, record_id)
+        except Exception:  # the bounce record is kept; staff still see the delivery as sent
+            logger.exception("applying the bounce in mail record %s failed", record_id)
+
+    def wait_bounces(self, timeout: float) -> bool:
+        """Whether every bounce received so far was applied within `timeout` seconds."""
+        try:
+            self.bounces.submit(lambda: None).result(timeout)
+        except TimeoutError:
+            return False
+        return True
 
 
 def tls_context(cert: str, key: str) -> ssl.SSLContext:
@@ -144,7 +128,8 @@ class SmtpListener:
         self.ctx = ctx
         self.host = host or settings.smtp_host
         self.port = port if port is not None else settings.smtp_port
-        self.processor = RecordProcessor(ctx)
+        self.owns_pipeline = EXTRA_KEY not in ctx.extras
+        self.pipeline = start_pipeline(ctx)
         kwargs: dict[str, Any] = {
             "data_size_limit": settings.smtp_max_size,
             "enable_SMTPUTF8": True,
@@ -155,7 +140,7 @@ class SmtpListener:
         }
         if settings.smtp_tls_cert and settings.smtp_tls_key:
             kwargs["tls_context"] = tls_context(settings.smtp_tls_cert, settings.smtp_tls_key)
-        self.handler = MailHandler(ctx, self.processor)
+        self.handler = MailHandler(ctx)
         self.controller = BalaghController(
             self.handler, hostname=self.host, port=self.port, **kwargs
         )
@@ -167,17 +152,18 @@ class SmtpListener:
         """State for /healthz: listening address and the processing backlog."""
         return {
             "listening": f"{self.host}:{self.port}",
-            "backlog": self.processor.queue.qsize(),
+            "backlog": pending_backlog(self.ctx).get("email", 0),
             "tls": bool(self.ctx.settings.smtp_tls_cert),
         }
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
-        return self.processor.wait_idle(timeout)
+        return self.handler.wait_bounces(timeout) and self.pipeline.wait_idle(timeout)
 
     def stop(self) -> None:
         self.controller.stop()
-        self.processor.wait_idle(5.0)
-        self.processor.stop()
+        self.handler.bounces.shutdown(wait=True)
+        if self.owns_pipeline:  # else `balagh serve`'s inbound component stops it
+            stop_pipeline(self.ctx)
 
 
 def start_listener(ctx: Context) -> SmtpListener | None:
