@@ -17,7 +17,7 @@ from collections import Counter as Tally
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -318,3 +318,40 @@ def record_update(
     )
     session.add(update_row)
     return update_row
+
+
+def incident_figures(
+    session: Session,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    directorate: str | None = None,
+) -> dict[str, int]:
+    """Incidents opened in [since, until) and the reports in them (for `core.stats`)."""
+    where = []
+    if since is not None:
+        where.append(Incident.created_at >= since)
+    if until is not None:
+        where.append(Incident.created_at < until)
+    if directorate is not None:
+        where.append(Incident.directorate == directorate)
+    opened = session.execute(
+        select(Incident.status, func.count(Incident.id)).where(*where).group_by(Incident.status)
+    ).all()
+    by_status = {str(status): int(n) for status, n in opened}
+    reports = session.execute(
+        select(func.count(Ticket.id))
+        .join(Incident, Incident.id == Ticket.incident_id)
+        .where(*where)
+    ).scalar_one()
+    return {
+        "incidents": sum(by_status.values()),
+        "open": by_status.get(IncidentStatus.OPEN, 0),
+        "closed": by_status.get(IncidentStatus.CLOSED, 0),
+        "tickets": int(reports),
+    }
+
+
+def status_note(incident: Incident) -> str | None:
+    """The incident's latest status-change note (published with its reports, e.g. Open311)."""
+    notes = [u.text for u in incident.updates if u.kind == "transition" and u.text]
+    return notes[-1] if notes else None

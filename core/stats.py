@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import KeyedColumnElement
 
 from core.errors import InputError
+from core.incidents import incident_figures
 from core.models import Priority, Role, RoutingCorrection, Status, Ticket, User
 from core.permissions import Staff
 from core.routing.taxonomy import Taxonomy
@@ -303,6 +304,8 @@ def compute_stats(
         "group_by": group_by,
         "totals": _figures(total_row, spread.get(_TOTAL)),
         "groups": [{"key": k, **groups[k]} for k in sorted(groups, key=_sort_key)],
+        # Mass incidents opened in the period and their reports (core.incidents).
+        "incidents": incident_figures(session, since, until, directorate),
     }
 
 

@@ -151,7 +151,9 @@ def test_router_card_names_the_not_for_us_reason(ctx: Context, app: Flask) -> No
     assert "Not for us: No text in the message" in english and "Not for us: empty" not in english
 
 
-def test_arabic_stats_page_names_tickets_without_a_directorate_and_channels(ctx: Context, app: Flask) -> None:
+def test_arabic_stats_page_names_tickets_without_a_directorate_and_channels(
+    ctx: Context, app: Flask
+) -> None:
     new_ticket(ctx, "حفرة في الشارع")
     client = signed_in(app, "super@mct.om", "ar")
     by_directorate = page(client, "/inbox/stats")

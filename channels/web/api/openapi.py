@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from channels.web.api.incident_openapi import incident_paths, incident_schemas
 from core.language.catalog import LANGUAGES
 from core.models import Priority, Status
 from core.routing.taxonomy import Taxonomy
@@ -169,6 +170,11 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                 "duplicate_of": nullable_str,
                 "location": {"type": ["object", "null"]},
                 "contact": _ref("Contact"),
+                "incident": {"type": ["integer", "null"], "description": "Its incident's id."},
+                "incident_suggested": {
+                    "type": ["integer", "null"],
+                    "description": "An incident suggested by area, for staff to confirm.",
+                },
             },
         },
         "Message": {
@@ -240,6 +246,13 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                 "until": nullable_str,
                 "group_by": {"type": "string", "enum": list(GROUP_BY)},
                 "totals": _ref("Figures"),
+                "incidents": {
+                    "type": "object",
+                    "description": "Mass incidents opened in the period and their reports.",
+                    "properties": {
+                        n: {"type": "integer"} for n in ("incidents", "open", "closed", "tickets")
+                    },
+                },
                 "groups": {
                     "type": "array",
                     "items": {
@@ -389,6 +402,8 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
             }
         },
     }
+    schemas.update(incident_schemas())
+    paths.update(incident_paths())
     responses = {
         f"E{code}": _json(_ref("Error"), text)
         for code, text in (

@@ -51,6 +51,8 @@ def ticket_json(ticket: Ticket) -> dict[str, Any]:
         "duplicate_of": ticket.duplicate_of.reference if ticket.duplicate_of else None,
         "location": location,
         "contact": contact_json(ticket),
+        "incident": ticket.incident_id,
+        "incident_suggested": ticket.incident_suggested_id,
     }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from core.incidents import status_note
 from core.models import Direction, InboundRecord, Message, Status, Ticket
 from core.routing.taxonomy import Category, Taxonomy
 
@@ -115,10 +116,11 @@ def _public(
     taxonomy: Taxonomy, ticket: Ticket, submitted: dict[str, Any], language: str
 ) -> dict[str, Any]:
     status = public_status(ticket.status)
+    notes = ticket.resolution if status == "closed" else None
     return {
         "service_request_id": ticket.reference,
         "status": status,
-        "status_notes": ticket.resolution if status == "closed" else None,
+        "status_notes": _incident_note(ticket) or notes,
         "service_name": _name(taxonomy, ticket.category, language),
         "service_code": ticket.category,
         "description": submitted.get("description") or None,
@@ -133,7 +135,25 @@ def _public(
         "lat": ticket.lat,
         "long": ticket.lon,
         "media_url": submitted.get("media_url") or None,
+        **_incident_fields(ticket),
     }
+
+
+def _incident_note(ticket: Ticket) -> str | None:
+    return status_note(ticket.incident) if ticket.incident is not None else None
+
+
+def _incident_fields(ticket: Ticket) -> dict[str, Any]:
+    """A report in a mass incident lists the other reports of the same problem (extension)."""
+    incident = ticket.incident
+    if incident is None:
+        return {}
+    linked = [
+        t.reference
+        for t in incident.tickets
+        if t.id != ticket.id and t.not_for_us not in HIDDEN_FLAGS
+    ]
+    return {"incident_id": incident.id, "linked_requests": linked}
 
 
 def _name(taxonomy: Taxonomy, code: str | None, language: str) -> str | None:
