@@ -6,6 +6,7 @@ import importlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -13,11 +14,21 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.crontab import previous_run
 from core.models import OPEN_STATUSES, Ticket
-from core.staff_mail import business_timezone, email_staff, local_time, supervisors
+from core.staff_mail import (
+    business_timezone,
+    email_staff,
+    local_time,
+    staff_text,
+    supervisors,
+)
+from core.stats import compute_stats
 
 logger = logging.getLogger(__name__)
 
 PERIOD = timedelta(hours=24)  # the window when the digest's schedule gives no earlier run
+# Service quality needs cases old enough to be finished: a day's cohort is mostly still open,
+# so the digest's figures cover the tickets created in the last 30 days.
+QUALITY_WINDOW = timedelta(days=30)
 UNCLASSIFIED = "-"
 
 
@@ -30,6 +41,8 @@ class Digest:
     totals: dict[str, int] = field(default_factory=dict)
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     oldest: Ticket | None = None
+    # core.stats figures per directorate over the QUALITY_WINDOW ending at `until`
+    quality: dict[str, Any] = field(default_factory=dict)
 
 
 def _counts(session: Session, *where: ColumnElement[bool]) -> dict[str, int]:
@@ -67,6 +80,14 @@ def build_digest(ctx: Context, until: datetime | None = None) -> Digest:
             .order_by(Ticket.created_at, Ticket.id)
             .limit(1)
         ).scalar_one_or_none()
+        digest.quality = compute_stats(
+            session,
+            until - QUALITY_WINDOW,
+            until,
+            group_by="directorate",
+            taxonomy=ctx.taxonomy,
+            now=until,
+        )
     codes = sorted({code for counts in metrics.values() for code in counts})
     digest.rows = {code: {m: metrics[m].get(code, 0) for m in metrics} for code in codes}
     digest.totals = {m: sum(counts.values()) for m, counts in metrics.items()}
@@ -80,6 +101,39 @@ def _directorate_label(ctx: Context, code: str, language: str) -> str:
         return ctx.taxonomy.name(code, "en" if language == "en" else "ar")
     except KeyError:
         return code
+
+
+def quality_rows(ctx: Context, quality: dict[str, Any], language: str) -> str:
+    """The per-directorate figures as one line each, in the reader's language."""
+    lines = [
+        staff_text(
+            "digest_quality_row",
+            language,
+            name=_directorate_label(ctx, group["key"] or UNCLASSIFIED, language),
+            tickets=group["tickets"],
+            frm=_number(group["first_response_hours_median"]),
+            frp=_number(group["first_response_hours_p90"]),
+            rm=_number(group["resolution_hours_median"]),
+            rp=_number(group["resolution_hours_p90"]),
+            sla=_percent(group["sla_met_share"]),
+            reopened=_percent(group["reopened_share"]),
+            rating=_number(group["rating_average"]),
+            ratings=group["rating_count"],
+            answered=_percent(group["rating_response_share"]),
+            corrected=_percent(group["routing_corrected_share"]),
+        )
+        for group in quality.get("groups", [])
+        if group["tickets"]
+    ]
+    return "\n".join(lines) or "-"
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{round(value * 100)}%"
 
 
 def send_digest(ctx: Context) -> str:
@@ -112,6 +166,8 @@ def send_digest(ctx: Context) -> str:
                 until=local_time(ctx, digest.until),
                 oldest=oldest_text,
                 rows=rows or "-",
+                days=QUALITY_WINDOW.days,
+                quality=quality_rows(ctx, digest.quality, user.language),
                 **digest.totals,
             )
     totals = ", ".join(f"{k} {v}" for k, v in digest.totals.items())

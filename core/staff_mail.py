@@ -64,12 +64,27 @@ STAFF_TEXTS: dict[str, dict[str, str]] = {
             "From {since} to {until}:\n"
             "received {received}, resolved {resolved}, breached {breached}, open {open}.\n"
             "Oldest open: {oldest}\n\nBy directorate (received / resolved / breached / open):\n"
-            "{rows}"
+            "{rows}\n\nService quality of the last {days} days by directorate:\n{quality}"
         ),
         "ar": (
             "من {since} إلى {until}:\n"
             "وردت {received}، أُنجزت {resolved}، تجاوزت الموعد {breached}، مفتوحة {open}.\n"
             "أقدم بلاغ مفتوح: {oldest}\n\nحسب المديرية (وارد / منجز / متجاوز / مفتوح):\n{rows}"
+            "\n\nجودة الخدمة في آخر {days} يومًا حسب المديرية:\n{quality}"
+        ),
+    },
+    "digest_quality_row": {
+        "en": (
+            "- {name}: {tickets} tickets; first response median {frm} h (90%: {frp} h); "
+            "resolution median {rm} h (90%: {rp} h); within SLA {sla}; reopened {reopened}; "
+            "rating {rating} ({ratings} ratings, {answered} of surveys answered); "
+            "category corrected {corrected}"
+        ),
+        "ar": (
+            "- {name}: {tickets} بلاغ؛ وسيط أول رد {frm} ساعة (90%: {frp})؛ "
+            "وسيط الحل {rm} ساعة (90%: {rp})؛ في الموعد {sla}؛ أُعيد فتحها {reopened}؛ "
+            "التقييم {rating} ({ratings} تقييم، أُجيب {answered} من الاستبيانات)؛ "
+            "صُحّح تصنيفها {corrected}"
         ),
     },
 }

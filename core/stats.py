@@ -33,7 +33,19 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, and_, case, cast, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import KeyedColumnElement
 
@@ -267,6 +279,36 @@ def _figures(row: Any, extra: dict[str, float | None] | None = None) -> dict[str
     return figures
 
 
+def figures_query(
+    session: Session,
+    since: datetime | None,
+    until: datetime | None,
+    *,
+    group_by: str,
+    directorate: str | None = None,
+    now: datetime,
+) -> Any:
+    """One statement: a row per group plus the totals row (`is_total`), in one scan.
+
+    PostgreSQL computes both with GROUPING SETS and adds the percentiles; SQLite has neither,
+    so there the totals are a second branch of a UNION and the percentiles come separately.
+    """
+    column = _group_key(group_by)
+    where = period_filter(Period(since, until), directorate)
+    base = _select(group_by)
+    aggregates = _aggregates(session, now)
+    if session.get_bind().dialect.name == "postgresql":
+        return (
+            base(column.label("key"), func.grouping(column).label("is_total"), *aggregates)
+            .add_columns(*_percentile_columns(session))
+            .where(*where)
+            .group_by(func.grouping_sets(tuple_(column), tuple_()))
+        )
+    groups = base(column.label("key"), literal(0).label("is_total"), *aggregates)
+    totals = base(literal(None).label("key"), literal(1).label("is_total"), *aggregates)
+    return union_all(groups.where(*where).group_by(column), totals.where(*where))
+
+
 def compute_stats(
     session: Session,
     since: datetime | None = None,
@@ -285,17 +327,16 @@ def compute_stats(
     """
     group_by = check_group_by(group_by)
     now = now or datetime.now(UTC)
-    where = period_filter(Period(since, until), directorate)
-    key = _group_key(group_by).label("key")
-    base = _select(group_by)
-    aggregates = _aggregates(session, now)
-    postgres = session.get_bind().dialect.name == "postgresql"
-    if postgres:
-        aggregates += _percentile_columns(session)
-    total_row = session.execute(base(*aggregates).where(*where)).one_or_none()
-    rows = session.execute(base(key, *aggregates).where(*where).group_by(key)).all()
-    spread = {} if postgres else _sqlite_percentiles(session, base, key, where)
-    groups = {row.key: _figures(row, spread.get(row.key)) for row in rows}
+    rows = session.execute(
+        figures_query(session, since, until, group_by=group_by, directorate=directorate, now=now)
+    ).all()
+    total_row = next((row for row in rows if row.is_total), None)
+    spread: dict[Any, dict[str, float | None]] = {}
+    if session.get_bind().dialect.name != "postgresql":
+        where = period_filter(Period(since, until), directorate)
+        key = _group_key(group_by).label("key")
+        spread = _sqlite_percentiles(session, _select(group_by), key, where)
+    groups = {row.key: _figures(row, spread.get(row.key)) for row in rows if not row.is_total}
     for code in _known_keys(group_by, taxonomy, directorate):
         groups.setdefault(code, _figures(None))
     return {

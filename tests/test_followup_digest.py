@@ -109,3 +109,19 @@ def test_digest_email_names_the_period_it_covers(ctx: Context) -> None:
 def outbox_text_after_digest(ctx: Context) -> str:
     send_digest(ctx)
     return str(outbox(ctx, "digest")[0].payload["text"])
+
+
+def test_digest_carries_each_directorates_service_quality(ctx: Context) -> None:
+    busy_day(ctx)  # roads: one resolved after 30 h within its 48 h, one open past its due time
+    at(ctx, T0 + timedelta(hours=50))
+    digest = build_digest(ctx)
+    (roads,) = [g for g in digest.quality["groups"] if g["key"] == "roads"]
+    assert (roads["tickets"], roads["resolution_hours_median"]) == (2, 30.0)
+    assert roads["sla_met_share"] == 0.5
+    send_digest(ctx)
+    text = outbox(ctx, "digest")[0].payload["text"]
+    assert "Service quality of the last 30 days by directorate:" not in text  # Arabic reader
+    assert "جودة الخدمة في آخر 30 يومًا حسب المديرية:" in text
+    assert "resolution" not in text and "وسيط الحل 30 ساعة" in text
+    assert "في الموعد 50%" in text
+    assert "الحدائق" not in text.split("جودة الخدمة")[1]  # directorates without tickets left out

@@ -1,0 +1,187 @@
+"""Time the service-quality figures (core.stats) at scale on PostgreSQL.
+
+Creates a scratch database, loads N tickets spread over a year with COPY (realistic mix of
+statuses, response and resolution times, due times, ratings, reopenings, corrections and
+locations), then times `compute_stats` for the whole year grouped each way, the dashboard's
+trend and map queries, and prints EXPLAIN ANALYZE of the main query. Prints figures and the
+machine; asserts nothing. Not part of the test run.
+
+    .venv/bin/python bench/stats.py [--tickets 1000000] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+
+from balagh.dbmigrate import upgrade
+
+ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+YEAR_START = datetime(2025, 1, 1, tzinfo=UTC)
+CHANNELS = ("telegram", "email", "web", "phone", "open311")
+STATUSES = ("new", "triaged", "assigned", "awaiting_citizen", "resolved", "closed", "reopened")
+WEIGHTS = (3, 3, 10, 2, 10, 70, 2)
+COLUMNS = (
+    "reference, secret, status, priority, urgent, directorate, category, language, channel,"
+    " contact_id, assignee_id, lat, lon, created_at, updated_at, due_at, first_response_at,"
+    " resolved_at, closed_at, survey_sent_at, satisfaction, reopen_count"
+)
+
+
+def load(url: str, count: int, seed: int = 7) -> float:
+    """Bulk-load `count` tickets with COPY; returns the seconds it took."""
+    from core.routing.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(None)
+    categories = [(c.code, c.directorate, c.sla_hours) for c in taxonomy.categories]
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    with psycopg.connect(url) as conn:
+        contact = conn.execute(
+            "INSERT INTO contact (created_at) VALUES (now()) RETURNING id"
+        ).fetchone()
+        staff = [
+            conn.execute(
+                'INSERT INTO "user" (email, name, password_hash, role, language, active,'
+                " failed_logins, created_at) VALUES (%s, '', '', 'department', 'ar', true, 0,"
+                " now()) RETURNING id",
+                (f"officer{i}@mct.om",),
+            ).fetchone()[0]  # type: ignore[index]
+            for i in range(40)
+        ]
+        with conn.cursor().copy(f"COPY ticket ({COLUMNS}) FROM STDIN") as copy:
+            for n in range(count):
+                copy.write_row(_row(rng, n, categories, staff, contact[0]))  # type: ignore[index]
+        conn.execute(
+            "INSERT INTO routing_correction (ticket_id, text, category, created_at)"
+            " SELECT id, 'x', category, created_at FROM ticket WHERE id %% 25 = 0"
+        )
+        conn.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
+def _row(
+    rng: random.Random,
+    n: int,
+    categories: list[tuple[str, str, float]],
+    staff: list[int],
+    contact: int,
+) -> tuple[object, ...]:
+    code, directorate, sla = rng.choice(categories)
+    created = YEAR_START + timedelta(seconds=rng.randrange(365 * 86400))
+    status = rng.choices(STATUSES, WEIGHTS)[0]
+    first = created + timedelta(hours=rng.expovariate(1 / 6)) if rng.random() < 0.9 else None
+    finished = status in ("resolved", "closed")
+    resolved = created + timedelta(hours=rng.expovariate(1 / 40)) if finished else None
+    closed = resolved + timedelta(hours=2) if status == "closed" and resolved else None
+    due = created + timedelta(hours=sla) if status not in ("new", "triaged") else None
+    surveyed = closed + timedelta(hours=1) if closed and rng.random() < 0.6 else None
+    rating = rng.randint(1, 5) if surveyed and rng.random() < 0.4 else None
+    return (
+        f"MCT-{n + 1:07d}", uuid.uuid4().hex, status, "normal", rng.random() < 0.03, directorate,
+        code, rng.choice(("ar", "ar", "en")), rng.choice(CHANNELS), contact,
+        rng.choice(staff) if due else None, 23.5 + rng.random() * 0.2, 58.2 + rng.random() * 0.4,
+        created, created, due, first, resolved, closed, surveyed, rating,
+        1 if status == "reopened" else 0,
+    )  # fmt: skip
+
+
+def time_it(label: str, run: object, repeat: int = 5) -> None:
+    """Run `run()` `repeat` times; print the median and the best in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()  # type: ignore[operator]
+        times.append((time.perf_counter() - started) * 1000)
+    print(f"{label:<44} median {statistics.median(times):8.1f} ms   best {min(times):8.1f} ms")
+
+
+def bench(url: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from core.routing.taxonomy import load_taxonomy
+    from core.stats import compute_stats
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    taxonomy = load_taxonomy(None)
+    year = (YEAR_START, YEAR_START.replace(year=YEAR_START.year + 1))
+    with Session(engine) as session:
+        for group_by in ("directorate", "category", "channel", "language", "assignee"):
+            time_it(
+                f"stats, a year, group_by={group_by}",
+                lambda g=group_by: compute_stats(
+                    session, *year, group_by=g, taxonomy=taxonomy, now=year[1]
+                ),
+            )
+        time_it(
+            "stats, one month, one directorate",
+            lambda: compute_stats(
+                session, YEAR_START, YEAR_START + timedelta(days=31), directorate="roads"
+            ),
+        )
+        _trends(session, year)
+    with psycopg.connect(url) as conn:
+        print("\nEXPLAIN ANALYZE of the per-directorate query:")
+        for (line,) in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + _main_sql(engine, year)):
+            print("  ", line)
+
+
+def _trends(session: object, year: tuple[datetime, datetime]) -> None:
+    try:
+        from core.trends import map_points, trends
+    except ImportError:
+        return
+    time_it("dashboard trends, a year", lambda: trends(session, *year))  # type: ignore[arg-type]
+    time_it("dashboard map points, a year", lambda: map_points(session, *year))  # type: ignore[arg-type]
+
+
+def _main_sql(engine: object, year: tuple[datetime, datetime]) -> str:
+    """The per-directorate statement, compiled with its literal values."""
+    from sqlalchemy.orm import Session
+
+    from core.stats import figures_query
+
+    with Session(engine) as session:  # type: ignore[call-overload]
+        query = figures_query(session, *year, group_by="directorate", now=year[1])
+        return str(query.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=1_000_000)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument("--url", help="use this already-loaded database instead")
+    args = parser.parse_args()
+    print(f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} CPUs,"
+          f" Python {platform.python_version()}")  # fmt: skip
+    if args.url:
+        bench(args.url)
+        return
+    name = f"balagh_bench_{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect(ADMIN, autocommit=True)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{ADMIN.rsplit('/', 1)[0]}/{name}"
+    try:
+        version = admin.execute("SHOW server_version").fetchone()
+        print(f"PostgreSQL {version[0] if version else '?'}; database {name}")
+        upgrade(url.replace("postgresql://", "postgresql+psycopg://"))
+        seconds = load(url, args.tickets)
+        print(f"loaded {args.tickets:,} tickets with COPY in {seconds:.1f} s\n")
+        bench(url)
+    finally:
+        if not args.keep:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+
+if __name__ == "__main__":
+    main()
