@@ -62,7 +62,7 @@ def load(url: str, count: int, seed: int = 7) -> float:
                 copy.write_row(_row(rng, n, categories, staff, contact[0]))  # type: ignore[index]
         conn.execute(
             "INSERT INTO routing_correction (ticket_id, text, category, created_at)"
-            " SELECT id, 'x', category, created_at FROM ticket WHERE id %% 25 = 0"
+            " SELECT id, 'x', category, created_at FROM ticket WHERE id % 25 = 0"
         )
         conn.execute("ANALYZE")
     return time.perf_counter() - started

@@ -1,14 +1,16 @@
-"""`balagh stats`: service-quality figures per directorate, category, channel, language or assignee."""
+"""`balagh stats` (service-quality figures per group) and `balagh export research`."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
 from balagh.cli import Env, cli, pass_env
 from core.errors import InputError
-from core.stats import GROUP_BY, compute_stats, parse_period, stats_csv
+from core.research_export import export_research
+from core.stats import GROUP_BY, Period, compute_stats, parse_period, stats_csv
 
 
 @cli.command("stats")
@@ -41,3 +43,33 @@ def stats(env: Env, since: str | None, until: str | None, group_by: str, fmt: st
         click.echo(stats_csv(result), nl=False)
     else:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@cli.group("export")
+def export() -> None:
+    """Exports for people outside the centre."""
+
+
+@export.command("research")
+@click.option("--since", default=None, help="First day (YYYY-MM-DD), inclusive.")
+@click.option("--until", default=None, help="Last day (YYYY-MM-DD), inclusive.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write: .parquet for Parquet (needs pyarrow), anything else CSV.",
+)
+@pass_env
+def export_research_command(env: Env, since: str | None, until: str | None, out: Path) -> None:
+    """Write the anonymised research export (docs/RESEARCH_EXPORT.md) of tickets in the period."""
+    try:
+        start, end = parse_period(since, until)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    ctx = env.ctx
+    with ctx.sessions() as session:
+        try:
+            result = export_research(session, ctx.taxonomy, Period(start, end), out)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"{result.rows} ticket(s) written to {result.path} ({result.format})")
