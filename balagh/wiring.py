@@ -13,6 +13,7 @@ from channels.email.channel import CHANNEL as EMAIL
 from channels.telegram.channel import CHANNEL as TELEGRAM
 from channels.web.channel import CHANNEL as WEB
 from channels.web.channel import OPEN311
+from channels.whatsapp.channel import CHANNEL as WHATSAPP
 from core.channels import ChannelDescriptor, capability_table
 from core.context import Context
 from core.db import make_engine, make_sessionmaker
@@ -32,6 +33,7 @@ CHANNELS: tuple[ChannelDescriptor, ...] = (
     TELEGRAM,
     WEB,
     OPEN311,
+    WHATSAPP,
 )
 
 

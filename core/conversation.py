@@ -31,6 +31,7 @@ from core.models import (
     Status,
     Ticket,
 )
+from core.phones import normalize_phone
 from core.routing_apply import route_new_ticket
 from core.tickets import (
     find_or_create_contact,
@@ -93,7 +94,13 @@ def handle_message(
     if existing is not None:
         t = existing.ticket
         return Processed(t.id, t.reference, t.secret, existing.id, created=False, duplicate=True)
-    contact, identity = find_or_create_contact(session, msg.channel, msg.sender, msg.display_name)
+    contact, identity = find_or_create_contact(
+        session,
+        msg.channel,
+        msg.sender,
+        msg.display_name,
+        joins=lambda: _contact_with_verified_phone(ctx, session, msg),
+    )
     if identity.unreachable:  # they just wrote from this address: it works again
         identity.unreachable, identity.unreachable_reason = False, None
     _remember_contact_details(ctx, contact, msg)
@@ -197,6 +204,32 @@ def _remember_contact_details(ctx: Context, contact: Contact, msg: InboundMessag
         contact.email = msg.email.strip().lower()
     if ctx.channels.of(msg.channel).sender_is_email and not contact.email:
         contact.email = msg.sender.lower()
+
+
+def _contact_with_verified_phone(
+    ctx: Context, session: Session, msg: InboundMessage
+) -> Contact | None:
+    """The one contact already known by this number, when the channel has verified it.
+
+    WhatsApp proves the sender owns the number, so their first message joins the contact
+    that gave the same number on another channel (a Telegram contact, a form, a call)
+    instead of starting a second history. Stored numbers may be typed any way, so candidates
+    are found by their last digits and compared in E.164; two matches join neither.
+    """
+    if not ctx.channels.of(msg.channel).verified_phone:
+        return None
+    number = normalize_phone(msg.phone)
+    if number is None:
+        return None
+    candidates = session.execute(
+        select(Contact).where(Contact.phone.like(f"%{number[-4:]}"))
+    ).scalars()
+    matches = {c.id: c for c in candidates if normalize_phone(c.phone) == number}
+    if len(matches) != 1:
+        return None
+    contact = next(iter(matches.values()))
+    logger.info("verified number joins %s identity to contact %s", msg.channel, contact.id)
+    return contact
 
 
 def _continued_ticket(

@@ -102,6 +102,9 @@ class Delivery(enum.StrEnum):
     SENT = "sent"
     RETRYING = "retrying"
     FAILED = "failed"
+    # Reported back by channels that confirm receipt (WhatsApp status webhooks).
+    DELIVERED = "delivered"
+    READ = "read"
 
 
 class IncidentStatus(enum.StrEnum):

@@ -30,6 +30,7 @@ from core.outbound import (
     ResumableSender,
     TemporaryDeliveryError,
 )
+from core.tickets import record_event
 
 logger = logging.getLogger(__name__)
 
@@ -229,3 +230,50 @@ def _mark_unreachable_if_blocked(
     if identity is not None:
         identity.unreachable = True
         identity.unreachable_reason = error
+
+
+# A channel's receipts can arrive out of order (read before delivered); a state only moves on.
+_RECEIPT_RANK = {
+    Delivery.QUEUED: 0,
+    Delivery.SENDING: 1,
+    Delivery.RETRYING: 1,
+    Delivery.SENT: 2,
+    Delivery.DELIVERED: 3,
+    Delivery.READ: 4,
+}
+
+
+def record_delivery_state(
+    ctx: Context,
+    channel: str,
+    external_id: str,
+    state: Delivery,
+    *,
+    error: str | None = None,
+    permanent: bool = False,
+) -> bool:
+    """Apply a channel's receipt (delivered, read, failed) to the message it sent.
+
+    `external_id` is the id the channel gave the message when it was sent. A failure the
+    channel calls permanent marks the address unreachable, as an email bounce does. False
+    when no sent message has that id (a receipt for something we never sent).
+    """
+    with ctx.sessions() as session, session.begin():
+        item = session.execute(
+            select(OutboxItem).where(
+                OutboxItem.channel == channel, OutboxItem.external_id == external_id
+            )
+        ).scalar_one_or_none()
+        if item is None:
+            return False
+        if state == Delivery.FAILED:
+            failure = f"not delivered: {error or 'unknown error'}"[:2000]
+            item.status, item.last_error = Delivery.FAILED, failure
+            _mark_unreachable_if_blocked(session, item, failure, permanent)
+            if item.ticket is not None:
+                record_event(session, item.ticket, "delivery_failed", at=ctx.now(), error=failure)
+        elif _RECEIPT_RANK.get(Delivery(item.status), 5) < _RECEIPT_RANK[state]:
+            item.status = state
+        if item.message_id is not None:
+            _mirror_on_message(session, item)
+    return True

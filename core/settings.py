@@ -66,6 +66,19 @@ class Settings(BaseSettings):
     telegram_api_url: str = "https://api.telegram.org"
     telegram_mode: str = "polling"
     telegram_webhook_secret: str = ""
+    # WhatsApp Business Cloud API; an empty token means the WhatsApp channel is off.
+    whatsapp_token: str = ""
+    whatsapp_phone_id: str = ""
+    whatsapp_app_secret: str = ""
+    whatsapp_verify_token: str = ""
+    whatsapp_api_url: str = "https://graph.facebook.com/v21.0"
+    # Approved message templates for writing outside WhatsApp's 24-hour window, and the
+    # template language code used for each citizen language.
+    whatsapp_template_ack: str = "balagh_ack"
+    whatsapp_template_notice: str = "balagh_notice"
+    whatsapp_template_survey: str = "balagh_survey"
+    whatsapp_template_language_ar: str = "ar"
+    whatsapp_template_language_en: str = "en"
     open311_api_keys: str = ""
     admin_email: str = "admin@balagh.localhost"
     admin_password: str = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -38,9 +39,17 @@ def new_secret() -> str:
 
 
 def find_or_create_contact(
-    session: Session, channel: str, address: str, display_name: str | None
+    session: Session,
+    channel: str,
+    address: str,
+    display_name: str | None,
+    joins: Callable[[], Contact | None] | None = None,
 ) -> tuple[Contact, ContactIdentity]:
-    """The contact behind a channel address, made on first contact."""
+    """The contact behind a channel address, made on first contact.
+
+    A new address becomes an identity of the contact `joins` names (a proven link to a
+    known citizen), else of a new contact.
+    """
     identity = session.execute(
         select(ContactIdentity).where(
             ContactIdentity.channel == channel, ContactIdentity.address == address
@@ -50,9 +59,11 @@ def find_or_create_contact(
         if display_name and not identity.display_name:
             identity.display_name = display_name
         return identity.contact, identity
-    contact = Contact(name=display_name)
-    session.add(contact)
-    session.flush()
+    contact = joins() if joins is not None else None
+    if contact is None:
+        contact = Contact(name=display_name)
+        session.add(contact)
+        session.flush()
     identity = ContactIdentity(
         contact_id=contact.id, channel=channel, address=address, display_name=display_name
     )

@@ -19,7 +19,11 @@ from core.language import catalog
 from core.language.catalog import LANGUAGES, CatalogError, load_catalog, locale_path, messages
 
 REPO = Path(__file__).resolve().parent.parent
-CATALOGS = [("channels.telegram", "telegram"), ("channels.web.citizen", "citizen")]
+CATALOGS = [
+    ("channels.telegram", "telegram"),
+    ("channels.web.citizen", "citizen"),
+    ("channels.whatsapp", "whatsapp"),
+]
 ARABIC_RE = re.compile("[\u0600-\u06ff]")
 FSI, PDI = "\u2068", "\u2069"
 # The link to the other language is written in that language on purpose.

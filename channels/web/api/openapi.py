@@ -190,7 +190,16 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                 "author": nullable_str,
                 "delivery_status": {
                     "type": ["string", "null"],
-                    "enum": ["queued", "sending", "sent", "retrying", "failed", None],
+                    "enum": [
+                        "queued",
+                        "sending",
+                        "sent",
+                        "retrying",
+                        "failed",
+                        "delivered",
+                        "read",
+                        None,
+                    ],
                 },
                 "delivery_error": nullable_str,
                 "attachments": {"type": "array", "items": {"type": "object"}},

@@ -307,6 +307,8 @@ WORDS: dict[str, dict[str, str]] = {
     "delivery_sent": {"ar": "أُرسل", "en": "Sent"},
     "delivery_retrying": {"ar": "إعادة المحاولة", "en": "Retrying"},
     "delivery_failed": {"ar": "فشل", "en": "Failed"},
+    "delivery_delivered": {"ar": "تم التسليم", "en": "Delivered"},
+    "delivery_read": {"ar": "تمت القراءة", "en": "Read"},
     "priority_low": {"ar": "منخفضة", "en": "Low"},
     "priority_normal": {"ar": "عادية", "en": "Normal"},
     "priority_high": {"ar": "عالية", "en": "High"},

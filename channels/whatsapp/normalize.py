@@ -1,0 +1,198 @@
+"""A webhook body from WhatsApp, in the shapes core takes: inbound messages and receipts.
+
+One call can carry several messages and statuses (`entry[].changes[].value`). Each message
+is read with pywa's `Message` type (text, captions, media, locations); the replies to our
+rating list and to a template's quick-reply buttons are read from the payload itself, as
+pywa files them under callback types. The external id is the WhatsApp message id (wamid),
+so Meta's retries of the same webhook make one message.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from pywa import WhatsApp
+from pywa.types import Message as WaMessage
+from pywa.types import MessageStatusType
+
+from core.inbound import InboundMessage, Location, ThreadHints
+from core.models import Delivery
+from core.phones import normalize_phone
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "whatsapp"
+MEDIA_TYPES = ("image", "document", "audio", "video", "sticker")
+REPLY_TYPES = ("interactive", "button")
+IGNORED_TYPES = ("reaction", "system", "request_welcome")
+RECEIPTS = {
+    MessageStatusType.SENT: Delivery.SENT,
+    MessageStatusType.DELIVERED: Delivery.DELIVERED,
+    MessageStatusType.READ: Delivery.READ,
+    MessageStatusType.FAILED: Delivery.FAILED,
+}
+# pywa needs a client to attach to the types it builds; this one never makes a call.
+_PARSER = WhatsApp(phone_id="0", token="unused", server=None)
+
+
+@dataclass(frozen=True)
+class MediaRef:
+    """A file the citizen sent, still on Meta's servers (fetched before the message is stored)."""
+
+    media_id: str
+    content_type: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class Incoming:
+    message: InboundMessage
+    media: MediaRef | None = None
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """A status webhook: what happened to one message we sent."""
+
+    external_id: str
+    state: Delivery
+    error_code: int | None = None
+    error: str | None = None
+
+
+@dataclass
+class Updates:
+    messages: list[Incoming] = field(default_factory=list)
+    receipts: list[Receipt] = field(default_factory=list)
+
+
+def parse_updates(body: dict[str, Any]) -> Updates:
+    """Every message and receipt in one webhook body; unknown parts are logged and skipped."""
+    updates = Updates()
+    for entry in body.get("entry") or ():
+        for change in entry.get("changes") or ():
+            value = change.get("value") or {}
+            for raw in value.get("messages") or ():
+                incoming = _incoming(entry, value, raw)
+                if incoming is not None:
+                    updates.messages.append(incoming)
+            for status in value.get("statuses") or ():
+                receipt = _receipt(status)
+                if receipt is not None:
+                    updates.receipts.append(receipt)
+    return updates
+
+
+def _incoming(entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any]) -> Incoming | None:
+    kind = str(raw.get("type", ""))
+    if kind in IGNORED_TYPES:
+        return None
+    sender = str(raw["from"])
+    contact = _contact_of(value, sender)
+    single: dict[str, Any] = {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": entry.get("id", ""),
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {**value, "contacts": [contact], "messages": [raw]},
+                    }
+                ],
+            }
+        ],
+    }
+    text, location, media = "", None, None
+    if kind in REPLY_TYPES:
+        text = _reply_text(raw)
+    else:
+        parsed = WaMessage.from_update(_PARSER, single)  # type: ignore[arg-type]
+        text = parsed.text or parsed.caption or ""
+        if parsed.location is not None:
+            loc = parsed.location
+            place = ", ".join(p for p in (loc.name, loc.address) if p) or None
+            location = Location(lat=loc.latitude, lon=loc.longitude, address=place)
+        if kind in MEDIA_TYPES and parsed.media is not None:
+            media = MediaRef(
+                media_id=str(parsed.media.id),
+                content_type=str(parsed.media.mime_type or "application/octet-stream"),
+                filename=_filename(kind, raw, str(parsed.media.mime_type or "")),
+            )
+    if not text and location is None and media is None:
+        logger.info("whatsapp: message type %r carries nothing Balagh reads; kept raw", kind)
+    context = raw.get("context") or {}
+    message = InboundMessage(
+        channel=CHANNEL,
+        sender=sender,
+        text=text,
+        external_id=str(raw["id"]),
+        display_name=(contact.get("profile") or {}).get("name") or None,
+        thread=ThreadHints(reply_to=(str(context["id"]),) if context.get("id") else ()),
+        location=location,
+        phone=normalize_phone("+" + sender.lstrip("+")),
+        received_at=_timestamp(raw.get("timestamp")),
+        raw=json.dumps(single, ensure_ascii=False).encode(),
+        extras={"whatsapp_type": kind},
+    )
+    return Incoming(message, media)
+
+
+def _contact_of(value: dict[str, Any], sender: str) -> dict[str, Any]:
+    """The sender's contact card (name); pywa wants the business-scoped id field present."""
+    contacts = [c for c in value.get("contacts") or () if isinstance(c, dict)]
+    found = next((c for c in contacts if c.get("wa_id") == sender), None)
+    contact = dict(found or (contacts[0] if contacts else {"wa_id": sender}))
+    contact.setdefault("user_id", None)
+    return contact
+
+
+def _reply_text(raw: dict[str, Any]) -> str:
+    """The citizen's choice: our rating list sends row ids "1".."5", templates a button text."""
+    if raw.get("type") == "button":
+        button = raw.get("button") or {}
+        return str(button.get("text") or button.get("payload") or "")
+    interactive = raw.get("interactive") or {}
+    chosen = interactive.get("list_reply") or interactive.get("button_reply") or {}
+    return str(chosen.get("id") or chosen.get("title") or "")
+
+
+def _filename(kind: str, raw: dict[str, Any], content_type: str) -> str:
+    given = (raw.get(kind) or {}).get("filename")
+    if given:
+        return str(given)
+    extension = content_type.split(";")[0].split("/")[-1].strip() or "bin"
+    return f"{kind}-{raw.get('id', 'file')[-12:]}.{extension}"
+
+
+def _timestamp(value: Any) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(value), UTC)
+    except (TypeError, ValueError):
+        return datetime.now(UTC)
+
+
+def _receipt(status: dict[str, Any]) -> Receipt | None:
+    try:
+        state = RECEIPTS[MessageStatusType(status.get("status"))]
+    except (KeyError, ValueError):
+        return None
+    errors = status.get("errors") or [{}]
+    first = errors[0] if isinstance(errors[0], dict) else {}
+    code = first.get("code")
+    detail = (
+        (first.get("error_data") or {}).get("details")
+        if isinstance(first.get("error_data"), dict)
+        else None
+    )
+    error = first.get("title") or first.get("message") or detail
+    return Receipt(
+        external_id=str(status["id"]),
+        state=state,
+        error_code=int(code) if isinstance(code, int | str) and str(code).isdigit() else None,
+        error=f"{code}: {error}" if code or error else None,
+    )

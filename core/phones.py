@@ -1,0 +1,28 @@
+"""Phone numbers in one form, E.164 (`+96891234567`), so one number finds one contact.
+
+Citizens type numbers every way (`9123 4567`, `0096891234567`, `+968 9123-4567`); WhatsApp
+gives them without the plus. `phonenumbers` (Google's libphonenumber) reads them all, with
+Oman as the region for numbers written without a country code.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+
+DEFAULT_REGION = "OM"
+
+
+def normalize_phone(text: str | None, region: str = DEFAULT_REGION) -> str | None:
+    """The number in E.164, or None when it is not a possible phone number."""
+    if not text or not text.strip():
+        return None
+    raw = text.strip()
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
