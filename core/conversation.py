@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.inbound import InboundMessage
+from core.incidents import place_located_later
 from core.ingest import Processed
 from core.language.detect import detect_language
 from core.models import (
@@ -136,6 +137,8 @@ def handle_message(
         route_new_ticket(ctx, session, ticket, msg)
     else:
         _citizen_wrote_again(ctx, session, ticket)
+        if msg.location is not None:  # e.g. Telegram: the text first, the place after
+            place_located_later(ctx, session, ticket)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
 
 

@@ -31,9 +31,11 @@ from core.models import (
     IncidentUpdate,
     Ticket,
 )
+from core.notify import notify_citizen
 from core.routing.similarity import haversine_m
 from core.tickets import record_event
 
+OPEN = [str(s) for s in OPEN_STATUSES]
 MIN_REPORTS = 3  # the report that makes this many matching ones opens an incident
 CANDIDATE_LIMIT = 200
 MIN_AREA_WORD = 3  # shorter words ("al", "st", "ال") do not name a place
@@ -70,6 +72,22 @@ def place_ticket(ctx: Context, session: Session, ticket: Ticket) -> Placement | 
         return None
     incident = open_incident(ctx, session, [*earlier, ticket], opened_by="system", how="auto")
     return Placement(incident.id, len(incident.tickets), opened=True)
+
+
+def place_located_later(ctx: Context, session: Session, ticket: Ticket) -> Placement | None:
+    """A report whose place came after it (Telegram's shared location): place it now.
+
+    Its acknowledgement has gone already, so when it joins an incident the citizen is told
+    that the problem is known, with the number of reports.
+    """
+    from core.routing_apply import NO_ACK_CHANNELS  # it places new reports through here
+
+    if ticket.incident_id is not None or ticket.status not in OPEN or ticket.not_for_us:
+        return None
+    placement = place_ticket(ctx, session, ticket)
+    if placement is not None and ticket.channel not in NO_ACK_CHANNELS:
+        notify_citizen(ctx, session, ticket, "incident_joined", reports=placement.reports)
+    return placement
 
 
 def _serialise(session: Session, category: str) -> None:

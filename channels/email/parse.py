@@ -35,6 +35,7 @@ from channels.email.loops import (
 )
 from channels.email.quotes import cut_quoted
 from channels.email.threads import message_ids, subject_reference, thread_ids
+from core.geo import location_from_text
 from core.inbound import InboundAttachment, InboundMessage, ThreadHints
 
 logger = logging.getLogger(__name__)
@@ -206,6 +207,7 @@ def _parse(
             reference=subject_reference(subject, ref_prefix),
         ),
         attachments=tuple(body.attachments),
+        location=location_from_text(new_text),  # a map link or coordinates they pasted
         html=display_html,
         subject=subject[:300] if subject else None,
         email=address,
