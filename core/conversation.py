@@ -33,6 +33,7 @@ from core.models import (
     Ticket,
 )
 from core.phones import normalize_phone
+from core.ratings import record_rating
 from core.routing_apply import route_new_ticket
 from core.tickets import (
     find_or_create_contact,
@@ -186,8 +187,7 @@ def _record_rating(
     """Keep the citizen's rating on the closed ticket without reopening it."""
     message = _store_message(ctx, session, ticket, msg, record, ticket.language)
     message.kind = "satisfaction"
-    ticket.satisfaction = rating
-    record_event(session, ticket, "satisfaction", at=ctx.now(), rating=rating, channel=msg.channel)
+    record_rating(ctx, session, ticket, rating, channel=msg.channel)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
 
 

@@ -224,6 +224,9 @@ class Ticket(Base):
     confidence: Mapped[float | None] = mapped_column(Float)
     routing: Mapped[dict[str, Any] | None] = mapped_column()
     not_for_us: Mapped[str | None] = mapped_column(String(40))
+    # Why a person should look again (core.screening): e.g. a follow-up that reads like a
+    # different problem. Cleared by staff; the intake queue lists flagged open tickets.
+    attention: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     assigned_at: Mapped[datetime | None] = mapped_column()
@@ -241,7 +244,14 @@ class Ticket(Base):
     satisfaction: Mapped[int | None] = mapped_column(Integer)
     # How often the ticket was reopened (core.workflow), so statistics need not scan events.
     reopen_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    satisfaction_comment: Mapped[str | None] = mapped_column(Text)
+    rated_at: Mapped[datetime | None] = mapped_column()
+    # The department's answer to the dispatcher (internal wording, never sent as it is
+    # unless the dispatcher chooses to) and the answer the citizen was told on closing.
     resolution: Mapped[str | None] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(Text)
+    # Staff marked the ticket public: Open311 may then publish its answer and exact location.
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
     # Normalised reference, subject and citizen text (core.search keeps it), so Arabic search
     # matches spelling variants with a plain LIKE on SQLite and PostgreSQL alike.
     search_text: Mapped[str | None] = mapped_column(Text)

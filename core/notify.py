@@ -85,11 +85,20 @@ def with_reference(ticket: Ticket, body: str) -> str:
 
 
 def notify_citizen(
-    ctx: Context, session: Session, ticket: Ticket, key: str, **params: object
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    key: str,
+    *,
+    author_id: int | None = None,
+    **params: object,
 ) -> Message:
-    """Send one of the system's own texts (acknowledgement, forwarded, resolved...)."""
+    """Send one of the system's own texts (acknowledgement, forwarded, resolved...).
+
+    `author_id` names the member of staff whose action sent it (None: the system's own).
+    """
     text = render(key, ticket.language, reference=ticket.reference, **params)
-    return queue_reply(ctx, session, ticket, text, kind=key)
+    return queue_reply(ctx, session, ticket, text, kind=key, author_id=author_id)
 
 
 def _delivery_target(ctx: Context, ticket: Ticket) -> tuple[str | None, str | None]:

@@ -21,6 +21,11 @@ class OutboundAttachment:
     path: str
 
 
+# Outbound kinds a person wrote (a staff reply, the question asked while awaiting the
+# citizen): not automatic, so email sends them without Auto-Submitted (RFC 3834).
+PERSON_WRITTEN_KINDS = frozenset({"reply", "need_info"})
+
+
 @dataclass(frozen=True)
 class OutboundMessage:
     """One message to one citizen address on one channel."""

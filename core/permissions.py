@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from core.errors import Forbidden, NotFound
 from core.models import Role, Status, Ticket, User
 from core.tickets import ticket_by_reference
-from core.workflow import TRANSITIONS, Actor, check_transition
+from core.workflow import TRANSITIONS, Actor, check_transition, may_move
 
 
 class Action(enum.StrEnum):
@@ -38,6 +38,7 @@ class Action(enum.StrEnum):
     STATS = "stats"
     MANAGE_USERS = "manage_users"
     INCIDENT = "incident"
+    PRIORITY = "priority"
 
 
 A, D, DEP, S, ADM = Role.AGENT, Role.DISPATCHER, Role.DEPARTMENT, Role.SUPERVISOR, Role.ADMIN
@@ -61,7 +62,12 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.STATS: frozenset({D, DEP, S, ADM}),  # department staff: their directorate only
     Action.MANAGE_USERS: frozenset({ADM}),
     Action.INCIDENT: frozenset({D, S, ADM}),
+    Action.PRIORITY: frozenset({A, D, S, ADM}),
 }
+
+# What department staff may also do where the centre lets them answer citizens themselves
+# (BALAGH_DEPARTMENT_REPLIES_DIRECT); the matching workflow move is in core.workflow.
+DIRECT_REPLY_ACTIONS = frozenset({Action.REPLY, Action.CALLBACK})
 
 # Actions that need no ticket.
 GLOBAL_ACTIONS = frozenset({Action.LIST, Action.RECORD_CALL, Action.STATS, Action.MANAGE_USERS})
@@ -82,6 +88,7 @@ PHRASES: dict[Action, str] = {
     Action.STATS: "view statistics",
     Action.MANAGE_USERS: "manage staff accounts",
     Action.INCIDENT: "attach, detach, open or close incidents",
+    Action.PRIORITY: "change a ticket's priority",
 }
 
 
@@ -95,14 +102,22 @@ class Staff:
     role: str
     directorate: str | None
     language: str = "ar"
+    # The centre lets department staff answer citizens (BALAGH_DEPARTMENT_REPLIES_DIRECT).
+    replies_direct: bool = False
 
     @property
     def actor(self) -> Actor:
-        return Actor(name=self.email, role=self.role, user_id=self.id, directorate=self.directorate)
+        return Actor(
+            name=self.email,
+            role=self.role,
+            user_id=self.id,
+            directorate=self.directorate,
+            replies_direct=self.replies_direct,
+        )
 
 
-def staff_from_user(user: User) -> Staff:
-    """The permission view of a User row."""
+def staff_from_user(user: User, *, replies_direct: bool = False) -> Staff:
+    """The permission view of a User row (`replies_direct`: the centre's setting)."""
     return Staff(
         id=user.id,
         email=user.email,
@@ -110,12 +125,15 @@ def staff_from_user(user: User) -> Staff:
         role=user.role,
         directorate=user.directorate,
         language=user.language or "ar",
+        replies_direct=replies_direct,
     )
 
 
 def allowed(staff: Staff, action: Action) -> bool:
     """Whether the role may do this action at all (for showing buttons)."""
-    return staff.role in PERMISSIONS[action]
+    if staff.role in PERMISSIONS[action]:
+        return True
+    return staff.role == Role.DEPARTMENT and staff.replies_direct and action in DIRECT_REPLY_ACTIONS
 
 
 def can_see(staff: Staff, ticket: Ticket) -> bool:
@@ -167,7 +185,7 @@ def require_transition(staff: Staff, ticket: Ticket, to: Status | str) -> None:
 
         raise InputError(f"Unknown status '{to}'.", "unknown_status", status=str(to)) from None
     roles = TRANSITIONS.get((Status(ticket.status), target))
-    if roles is not None and staff.role not in roles:
+    if roles is not None and not may_move(staff.actor, Status(ticket.status), target):
         raise Forbidden(
             f"Your role ({staff.role}) may not move a ticket from {ticket.status} to {target}."
         )

@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     # Threads per process that turn stored inbound records into tickets (core/pipeline.py);
     # always one on SQLite. Several `balagh worker` processes on one PostgreSQL share the work.
     inbound_workers: int = Field(2, ge=1, le=64)
+    # The centre's three lines: departments answer the dispatcher, who informs the citizen.
+    # True lets department staff reply to citizens and close answered tickets themselves.
+    department_replies_direct: bool = False
     outbox_max_attempts: int = Field(8, ge=1)
     outbox_base_delay_seconds: float = Field(30.0, gt=0)
     route_threshold: float = Field(0.6, ge=0, le=1)

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from core.context import Context
@@ -28,6 +28,7 @@ from core.models import (
     Delivery,
     Direction,
     Message,
+    Priority,
     Role,
     RoutingCorrection,
     Status,
@@ -39,7 +40,7 @@ from core.permissions import Action, Staff, can_see, require, require_transition
 from core.routing_apply import CATEGORY_CHOSEN_BY, set_category
 from core.search import search_clause
 from core.storable import is_storable, storable, storable_text
-from core.tickets import record_event, ticket_by_reference
+from core.tickets import count_first_response, record_event, ticket_by_reference
 from core.workflow import recompute_due, transition
 
 MAX_TEXT = 10_000
@@ -82,8 +83,7 @@ def reply(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: st
     body = _clean_text(text, "reply")
     message = queue_reply(ctx, session, ticket, body, kind="reply", author_id=staff.id)
     now = ctx.now()
-    if ticket.first_response_at is None:
-        ticket.first_response_at = now
+    count_first_response(ticket, now)
     ticket.updated_at = now
     _staff_event(session, staff, ticket, "reply", at=now, message=message.id)
     return message
@@ -213,12 +213,56 @@ def change_status(
     ticket: Ticket,
     to: str,
     note: str | None = None,
+    answer: str | None = None,
 ) -> None:
-    """A workflow move by a member of staff (403 wrong role, 409 wrong step)."""
+    """A workflow move by a member of staff (403 wrong role, 409 wrong step).
+
+    `answer` (closing only) is the text the citizen is told, as the dispatcher worded it;
+    None sends the department's answer as it is.
+    """
     require_transition(staff, ticket, to)
     if to == Status.DUPLICATE:
         raise InputError("Use 'mark duplicate' and name the original ticket.", "use_mark_duplicate")
-    transition(ctx, session, ticket, to, staff.actor, note=_optional_text(note))
+    worded = None if answer is None else _clean_text(answer, "answer")
+    transition(ctx, session, ticket, to, staff.actor, note=_optional_text(note), answer=worded)
+
+
+def set_priority(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    priority: str,
+    reason: str | None = None,
+) -> None:
+    """Intake, dispatch and supervision set a ticket's priority; urgent runs on the urgent SLA.
+
+    The router's urgency flag follows the priority staff chose (so lowering an urgent
+    ticket takes it off the urgent SLA), and a running SLA clock is recomputed from its start.
+    """
+    require(staff, Action.PRIORITY, ticket)
+    try:
+        chosen = Priority(priority)
+    except ValueError:
+        raise InputError(
+            f"Unknown priority '{priority}'.", "unknown_priority", priority=str(priority)
+        ) from None
+    before = ticket.priority
+    if chosen == before:
+        return
+    ticket.priority = chosen
+    ticket.urgent = chosen == Priority.URGENT
+    due = recompute_due(ctx, ticket)
+    ticket.updated_at = ctx.now()
+    _staff_event(
+        session,
+        staff,
+        ticket,
+        "priority",
+        at=ctx.now(),
+        **{"from": before, "to": str(chosen), "reason": _optional_text(reason)},
+        **due,
+    )
 
 
 def mark_duplicate(
@@ -385,9 +429,18 @@ class TicketPage:
 
 
 def queue_clause(staff: Staff, now: datetime) -> ColumnElement[bool]:
-    """The work waiting for this role: intake, dispatch, department, supervision."""
+    """The work waiting for this role: intake, dispatch, department, supervision.
+
+    Intake: what needs a person (new tickets, which is where unsure routing, not-for-us flags
+    and unclassified calls stay, and open tickets flagged for a look). Dispatch: tickets to
+    forward, reopened ones, and those the department answered, to inform (listed first).
+    Supervision: overdue and escalated tickets.
+    """
     if staff.role == Role.AGENT:
-        return Ticket.status == Status.NEW
+        return or_(
+            Ticket.status == Status.NEW,
+            and_(Ticket.attention.is_not(None), Ticket.status.in_(CLOCK_STATUSES)),
+        )
     if staff.role == Role.DISPATCHER:
         return Ticket.status.in_([Status.TRIAGED, Status.RESOLVED, Status.REOPENED])
     if staff.role == Role.DEPARTMENT:
@@ -431,6 +484,13 @@ def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket
     return query
 
 
+def _queue_order(staff: Staff, flt: TicketFilter) -> tuple[ColumnElement[int], ...]:
+    """A dispatcher's own queue lists what the department answered (to inform) first."""
+    if flt.queue == "mine" and staff.role == Role.DISPATCHER:
+        return (case((Ticket.status == Status.RESOLVED, 0), else_=1),)
+    return ()
+
+
 def list_tickets(
     ctx: Context,
     session: Session,
@@ -446,7 +506,12 @@ def list_tickets(
     total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     rows = session.execute(
         query.options(selectinload(Ticket.contact), selectinload(Ticket.assignee))
-        .order_by(Ticket.urgent.desc(), Ticket.created_at.desc(), Ticket.id.desc())
+        .order_by(
+            *_queue_order(staff, flt),
+            Ticket.urgent.desc(),
+            Ticket.created_at.desc(),
+            Ticket.id.desc(),
+        )
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).scalars()

@@ -81,6 +81,16 @@ def channel_address(ticket: Ticket, channel: str | None = None) -> str | None:
     return None
 
 
+def count_first_response(ticket: Ticket, at: datetime) -> None:
+    """The centre's first response: the first citizen-facing message staff caused.
+
+    A reply, a forwarded notice, a question or the answer count when a member of staff's
+    action sent them; automatic acknowledgements and reminders never call this.
+    """
+    if ticket.first_response_at is None:
+        ticket.first_response_at = at
+
+
 def record_event(
     session: Session,
     ticket: Ticket,

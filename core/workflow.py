@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.errors import InputError, InvalidTransition, NotFound
-from core.models import Priority, Role, Status, Ticket
+from core.models import Message, Priority, Role, Status, Ticket
 from core.notify import directorate_name, notify_citizen
-from core.tickets import record_event
+from core.tickets import count_first_response, record_event
 
 SYSTEM = "system"
 # Open statuses whose due time still matters (a resolved ticket's SLA outcome is settled).
@@ -67,6 +67,9 @@ TRANSITIONS: dict[tuple[Status, Status], tuple[str, ...]] = {
     (Status.DUPLICATE, Status.CLOSED): (*DISPATCH, SYSTEM),
     (Status.DUPLICATE, Status.NEW): (Role.SUPERVISOR, Role.ADMIN),
 }
+# Moves department staff may also make where the centre lets them answer citizens
+# themselves (BALAGH_DEPARTMENT_REPLIES_DIRECT): informing the citizen and closing.
+DIRECT_REPLY_MOVES = frozenset({(Status.RESOLVED, Status.CLOSED)})
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Actor:
     role: str
     user_id: int | None = None
     directorate: str | None = None
+    replies_direct: bool = False
 
 
 SYSTEM_ACTOR = Actor(name="system", role=SYSTEM)
@@ -85,9 +89,16 @@ SYSTEM_ACTOR = Actor(name="system", role=SYSTEM)
 def allowed_targets(ticket: Ticket, actor: Actor) -> list[Status]:
     """The statuses this actor may move this ticket to (for buttons and the API)."""
     current = Status(ticket.status)
-    return [
-        to for (frm, to), roles in TRANSITIONS.items() if frm == current and actor.role in roles
-    ]
+    return [to for (frm, to) in TRANSITIONS if frm == current and may_move(actor, frm, to)]
+
+
+def may_move(actor: Actor, frm: Status, to: Status) -> bool:
+    """Whether the table (or the centre's direct-reply setting) lets this actor's role move."""
+    if actor.role in TRANSITIONS.get((frm, to), ()):
+        return True
+    return (
+        actor.role == Role.DEPARTMENT and actor.replies_direct and (frm, to) in DIRECT_REPLY_MOVES
+    )
 
 
 def check_transition(ticket: Ticket, to: Status, actor: Actor) -> None:
@@ -101,7 +112,7 @@ def check_transition(ticket: Ticket, to: Status, actor: Actor) -> None:
             from_status=str(current),
             to_status=str(to),
         )
-    if actor.role not in roles:
+    if not may_move(actor, current, to):
         raise InvalidTransition(
             f"Role '{actor.role}' may not move a ticket from '{current}' to '{to}'.",
             "role_cannot_move",
@@ -123,12 +134,23 @@ def transition(
     note: str | None = None,
     duplicate_of: Ticket | None = None,
     notify: bool = True,
+    answer: str | None = None,
 ) -> None:
-    """Move a ticket, apply the move's effects, write an Event, queue the citizen's message."""
+    """Move a ticket, apply the move's effects, write an Event, queue the citizen's message.
+
+    `answer` is the dispatcher's wording for the citizen when closing; without it the
+    citizen is told the department's answer (the resolution) as it is.
+    """
     target = Status(to)
     check_transition(ticket, target, actor)
+    if answer is not None and target != Status.CLOSED:
+        raise InputError("An answer for the citizen goes with closing only.", "answer_on_close")
     previous = ticket.status
     effects = _apply_effects(ctx, session, ticket, target, note, duplicate_of)
+    if target == Status.CLOSED:
+        ticket.answer = answer if answer is not None else ticket.resolution
+        if answer is not None:
+            effects["answer"] = answer
     ticket.status = target
     ticket.updated_at = ctx.now()
     record_event(
@@ -142,7 +164,9 @@ def transition(
         **effects,
     )
     if notify:
-        _notify(ctx, session, ticket, target, note)
+        sent = _notify(ctx, session, ticket, target, note, actor)
+        if sent is not None and actor.role != SYSTEM:
+            count_first_response(ticket, ctx.now())
     if target == Status.CLOSED:
         _close_duplicates(ctx, session, ticket, actor)
 
@@ -235,21 +259,38 @@ def due_time(ctx: Context, ticket: Ticket, start: datetime) -> datetime:
 
 
 def _notify(
-    ctx: Context, session: Session, ticket: Ticket, target: Status, note: str | None
-) -> None:
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    target: Status,
+    note: str | None,
+    actor: Actor,
+) -> Message | None:
+    """Tell the citizen about the move (in the name of the member of staff who made it)."""
+    key, params = _notice(ctx, ticket, target, note)
+    if key is None:
+        return None
+    return notify_citizen(ctx, session, ticket, key, author_id=actor.user_id, **params)
+
+
+def _notice(
+    ctx: Context, ticket: Ticket, target: Status, note: str | None
+) -> tuple[str | None, dict[str, Any]]:
+    """Which of the system's texts a move sends the citizen, with its parameters."""
     if target == Status.ASSIGNED and not _already_sent(ticket, "forwarded"):
         name = directorate_name(ctx, ticket.directorate, ticket.language)
-        notify_citizen(ctx, session, ticket, "forwarded", directorate_name=name)
-    elif target == Status.CLOSED and ticket.resolution:
-        notify_citizen(ctx, session, ticket, "resolved", answer=ticket.resolution)
-    elif target == Status.CLOSED:
-        notify_citizen(ctx, session, ticket, "closed")
-    elif target == Status.REOPENED:
-        notify_citizen(ctx, session, ticket, "reopened")
-    elif target == Status.DUPLICATE and ticket.duplicate_of is not None:
-        notify_citizen(ctx, session, ticket, "duplicate", original=ticket.duplicate_of.reference)
-    elif target == Status.AWAITING_CITIZEN and note:
-        notify_citizen(ctx, session, ticket, "need_info", question=note)
+        return "forwarded", {"directorate_name": name}
+    if target == Status.CLOSED and ticket.answer:
+        return "resolved", {"answer": ticket.answer}
+    if target == Status.CLOSED:
+        return "closed", {}
+    if target == Status.REOPENED:
+        return "reopened", {}
+    if target == Status.DUPLICATE and ticket.duplicate_of is not None:
+        return "duplicate", {"original": ticket.duplicate_of.reference}
+    if target == Status.AWAITING_CITIZEN and note:
+        return "need_info", {"question": note}
+    return None, {}
 
 
 def _already_sent(ticket: Ticket, kind: str) -> bool:
@@ -272,4 +313,5 @@ def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: A
             Status.CLOSED,
             SYSTEM_ACTOR,
             note=f"original {original.reference} closed",
+            answer=original.answer,
         )

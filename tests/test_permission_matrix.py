@@ -174,6 +174,7 @@ TICKET_OPS: dict[str, Action] = {
     "duplicate": Action.DUPLICATE,
     "callback": Action.CALLBACK,
     "attachment": Action.ATTACHMENT,
+    "priority": Action.PRIORITY,
 }
 MOVE_OPS = {f"{frm}->{to}": (frm, to) for frm, to in MOVES}
 TRANSITION_OPS = [*MOVE_OPS, "invalid_move"]
@@ -217,6 +218,9 @@ class Api:
             "duplicate": lambda: self._post(f"/tickets/{t.duplicate}/duplicate", {"of": t.base}),
             "callback": lambda: self._post(
                 f"/tickets/{t.phone}/callbacks", {"message_id": t.callback_id, "reached": True}
+            ),
+            "priority": lambda: self.client.patch(
+                f"/api/v1{ref}", json={"priority": "high"}, headers=self.headers
             ),
             "invalid_move": lambda: self._post(f"{ref}/transition", {"to": INVALID_MOVE[1]}),
         }
@@ -281,6 +285,7 @@ class Ui:
                 f"/t/{t.phone}/callback/{t.callback_id}", {"reached": "1"}
             ),
             "attachment": lambda: self.client.get(f"/inbox/attachments/{t.attachment_id}"),
+            "priority": lambda: self._post(f"{ref}/priority", {"priority": "high"}),
             "invalid_move": lambda: self._post(f"{ref}/transition", {"to": INVALID_MOVE[1]}),
         }
         if op in MOVE_OPS:

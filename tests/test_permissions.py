@@ -39,6 +39,7 @@ EXPECTED = {
     Action.STATS: {"dispatcher", "supervisor", "admin"},
     Action.MANAGE_USERS: {"admin"},
     Action.INCIDENT: {"dispatcher", "supervisor", "admin"},
+    Action.PRIORITY: {"agent", "dispatcher", "supervisor", "admin"},
 }
 
 

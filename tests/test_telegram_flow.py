@@ -300,6 +300,7 @@ def test_satisfaction_button_is_stored_on_the_ticket(
     send(tg, fake_api, text_update(718, 1, EN_REPORT, language="en"))
     with ctx.sessions() as session, session.begin():
         ticket = session.execute(select(Ticket)).scalar_one()
+        ticket.status, ticket.closed_at = Status.CLOSED, ctx.now()  # ratings: closed only
         notify_citizen(ctx, session, ticket, "satisfaction")
     deliver_due(ctx)
     question = fake_api.calls_of("sendMessage")[-1]

@@ -30,6 +30,7 @@ import nh3
 
 from channels.email.threads import message_ids, reply_address
 from core.outbound import (
+    PERSON_WRITTEN_KINDS,
     DeliveryReceipt,
     OutboundMessage,
     PermanentDeliveryError,
@@ -142,7 +143,7 @@ class SmtpSender:
             mail["References"] = " ".join(ids[-MAX_REFERENCES:])
         if message.reference and self.secret_key:
             mail["Reply-To"] = reply_address(self.from_address, message.reference, self.secret_key)
-        if message.kind != "reply":
+        if message.kind not in PERSON_WRITTEN_KINDS:
             mail["Auto-Submitted"] = "auto-replied"
             mail["X-Auto-Response-Suppress"] = "All"
         mail.set_content(message.text or "", charset="utf-8")

@@ -23,6 +23,7 @@ from core.models import (
     MessageRevision,
     Ticket,
 )
+from core.ratings import record_rating
 from core.storable import storable_text
 from core.tickets import find_or_create_contact, record_event
 
@@ -111,9 +112,7 @@ def set_satisfaction(ctx: Context, chat_id: int, reference: str, score: int) -> 
         ).scalar_one_or_none()
         if contact is None or ticket is None or ticket.contact_id != contact.id:
             return False
-        ticket.satisfaction = score
-        record_event(session, ticket, "satisfaction", at=ctx.now(), score=score, channel=CHANNEL)
-        return True
+        return record_rating(ctx, session, ticket, score, channel=CHANNEL)
 
 
 def tickets_for_chat(ctx: Context, chat_id: int, limit: int) -> tuple[list[TicketLine], int]:

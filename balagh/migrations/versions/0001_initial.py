@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-05 20:26:54.733666
+Create Date: 2026-12-05 20:39:38.560019
 """
 
 from __future__ import annotations
@@ -174,6 +174,7 @@ def upgrade() -> None:
         sa.Column("confidence", sa.Float(), nullable=True),
         sa.Column("routing", sa.JSON(), nullable=True),
         sa.Column("not_for_us", sa.String(length=40), nullable=True),
+        sa.Column("attention", sa.String(length=40), nullable=True),
         sa.Column("created_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("assigned_at", core.models.UTCDateTime(timezone=True), nullable=True),
@@ -188,7 +189,11 @@ def upgrade() -> None:
         sa.Column("survey_sent_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("satisfaction", sa.Integer(), nullable=True),
         sa.Column("reopen_count", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("satisfaction_comment", sa.Text(), nullable=True),
+        sa.Column("rated_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("resolution", sa.Text(), nullable=True),
+        sa.Column("answer", sa.Text(), nullable=True),
+        sa.Column("public", sa.Boolean(), nullable=False),
         sa.Column("search_text", sa.Text(), nullable=True),
         sa.Column("incident_id", sa.Integer(), nullable=True),
         sa.Column("incident_suggested_id", sa.Integer(), nullable=True),

@@ -120,7 +120,7 @@ def _authenticate(ctx: Context, session: Session) -> Staff:
     user = user_for_token(session, _bearer_token(), ctx.now())
     if user is None:
         raise ApiError(401, "unauthorized", "The token is unknown or revoked.")
-    return staff_from_user(user)
+    return staff_from_user(user, replies_direct=ctx.settings.department_replies_direct)
 
 
 @contextmanager
@@ -251,12 +251,22 @@ def show_ticket(reference: str) -> Response:
 
 @bp.patch("/tickets/<reference>")
 def update_ticket(reference: str) -> Response:
-    """Reclassify (`category`) and/or assign (`assignee`: an email or null)."""
+    """Reclassify (`category`), assign (`assignee`: an email or null) and/or set `priority`
+    (low|normal|high|urgent, with an optional `reason` kept in the event)."""
     with _work() as (ctx, session, staff):
         data = _body()
-        if "category" not in data and "assignee" not in data:
-            raise ApiError(400, "bad_request", "Send 'category' and/or 'assignee'.")
+        if not {"category", "assignee", "priority"} & data.keys():
+            raise ApiError(400, "bad_request", "Send 'category', 'assignee' and/or 'priority'.")
         ticket = ticket_for(session, staff, reference, Action.VIEW)
+        if "priority" in data:
+            staff_actions.set_priority(
+                ctx,
+                session,
+                staff,
+                ticket,
+                str(_text_field(data, "priority")),
+                _text_field(data, "reason", required=False),
+            )
         if "category" in data:
             staff_actions.reclassify(
                 ctx, session, staff, ticket, str(_text_field(data, "category"))
@@ -294,13 +304,18 @@ def post_note(reference: str) -> tuple[Response, int]:
 
 @bp.post("/tickets/<reference>/transition")
 def post_transition(reference: str) -> Response:
-    """Move the ticket in the workflow: `{"to": status, "note": optional}`."""
+    """Move the ticket in the workflow: `{"to": status, "note": optional, "answer": optional}`.
+
+    `answer` (closing only) is the dispatcher's text for the citizen; without it the
+    citizen is told the department's answer as it is.
+    """
     with _work() as (ctx, session, staff):
         data = _body()
         to = str(_text_field(data, "to"))
         note = _text_field(data, "note", required=False)
+        answer = _text_field(data, "answer", required=False)
         ticket = ticket_for(session, staff, reference, Action.VIEW)
-        staff_actions.change_status(ctx, session, staff, ticket, to, note)
+        staff_actions.change_status(ctx, session, staff, ticket, to, note, answer)
         return _detail(session, staff, ticket)
 
 

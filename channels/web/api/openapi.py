@@ -175,6 +175,15 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                     "type": ["integer", "null"],
                     "description": "An incident suggested by area, for staff to confirm.",
                 },
+                "rating": {
+                    "type": ["object", "null"],
+                    "description": "The citizen's rating after closing (once): score 1-5, "
+                    "comment, channel, rated_at.",
+                },
+                "attention": {
+                    "type": ["string", "null"],
+                    "description": "Why a person should look again (e.g. different_problem).",
+                },
             },
         },
         "Message": {
@@ -221,7 +230,14 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                     "type": "object",
                     "properties": {
                         "routing": {"type": ["object", "null"]},
-                        "resolution": nullable_str,
+                        "resolution": {
+                            "type": ["string", "null"],
+                            "description": "The department's answer to the dispatcher.",
+                        },
+                        "answer": {
+                            "type": ["string", "null"],
+                            "description": "What the citizen was told on closing.",
+                        },
                         "messages": {"type": "array", "items": _ref("Message")},
                         "events": {"type": "array", "items": _ref("Event")},
                         "allowed_transitions": {"type": "array", "items": {"type": "string"}},
@@ -276,7 +292,15 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
         },
     }
     transition_body = _body(
-        {"to": {"type": "string", "enum": [s.value for s in Status]}, "note": {"type": "string"}},
+        {
+            "to": {"type": "string", "enum": [s.value for s in Status]},
+            "note": {"type": "string"},
+            "answer": {
+                "type": "string",
+                "description": "Closing only: the text for the citizen (default: the "
+                "department's answer as it is).",
+            },
+        },
         ["to"],
     )
     paths: dict[str, Any] = {
@@ -297,8 +321,16 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                 },
             },
             "patch": _ticket_op(
-                "Reclassify (category) and/or assign (assignee email or null)",
-                _body({"category": {"type": "string"}, "assignee": nullable_str}, []),
+                "Reclassify (category), assign (assignee email or null), set priority",
+                _body(
+                    {
+                        "category": {"type": "string"},
+                        "assignee": nullable_str,
+                        "priority": {"type": "string", "enum": [p.value for p in Priority]},
+                        "reason": {"type": "string", "description": "Why (kept in the event)."},
+                    },
+                    [],
+                ),
             ),
         },
         "/tickets/{reference}/replies": {

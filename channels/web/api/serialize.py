@@ -53,6 +53,19 @@ def ticket_json(ticket: Ticket) -> dict[str, Any]:
         "contact": contact_json(ticket),
         "incident": ticket.incident_id,
         "incident_suggested": ticket.incident_suggested_id,
+        "rating": rating_json(ticket),
+        "attention": ticket.attention,
+    }
+
+
+def rating_json(ticket: Ticket) -> dict[str, Any] | None:
+    """The citizen's rating of a closed ticket, or None while there is none."""
+    if ticket.satisfaction is None:
+        return None
+    return {
+        "score": ticket.satisfaction,
+        "comment": ticket.satisfaction_comment,
+        "rated_at": _iso(ticket.rated_at),
     }
 
 
@@ -89,6 +102,7 @@ def ticket_detail_json(ticket: Ticket, staff: Staff) -> dict[str, Any]:
     body = ticket_json(ticket)
     body["routing"] = ticket.routing
     body["resolution"] = ticket.resolution
+    body["answer"] = ticket.answer
     body["messages"] = [message_json(m) for m in ticket.messages]
     body["events"] = [event_json(e) for e in ticket.events]
     body["allowed_transitions"] = [str(s) for s in allowed_targets(ticket, staff.actor)]

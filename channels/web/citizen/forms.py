@@ -220,6 +220,7 @@ class RatingForm(CitizenForm):
 
     action = HiddenField(default="rating")
     rating = StringField()  # rendered as five radio buttons
+    comment = TextAreaField()  # optional: what the citizen wants to add to the score
 
     def validate_rating(self, field: Field) -> None:
         if field.data not in {"1", "2", "3", "4", "5"}:

@@ -12,6 +12,7 @@ from channels.web.citizen.texts import MONTHS, text
 from core.context import Context
 from core.language.texts import status_label
 from core.models import Direction, Status, Ticket
+from core.ratings import can_rate
 
 # Oman keeps UTC+4 all year; dates are shown as the citizen's clock reads them.
 LOCAL_TZ = timezone(timedelta(hours=4))
@@ -81,11 +82,6 @@ def build(ctx: Context, ticket: Ticket, lang: str) -> StatusView:
             if m.direction in (Direction.IN, Direction.OUT)
         ],
     )
-
-
-def can_rate(ticket: Ticket) -> bool:
-    """The satisfaction question is asked once, after the report is closed."""
-    return ticket.status == Status.CLOSED and ticket.satisfaction is None
 
 
 def expected_date(ctx: Context, ticket: Ticket, lang: str) -> tuple[str, str | None]:

@@ -43,7 +43,8 @@ from core.files import file_path
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.ingest import accept, process
 from core.models import Attachment, Direction, Message, Ticket
-from core.tickets import channel_address, record_event, ticket_for_secret
+from core.ratings import record_rating
+from core.tickets import channel_address, ticket_for_secret
 
 logger = logging.getLogger(__name__)
 
@@ -339,15 +340,13 @@ def status_post(reference: str) -> Any:
             form = RatingForm(language=g.lang)
             if not status_view.can_rate(ticket) or not form.validate_on_submit():
                 return _render_status(session, ticket, secret, rating_form=form), 400
-            ticket.satisfaction = int(form.rating.data)
-            record_event(
+            record_rating(
+                ctx,
                 session,
                 ticket,
-                "satisfaction",
-                actor="citizen",
-                at=ctx.now(),
-                score=ticket.satisfaction,
+                int(form.rating.data),
                 channel=CHANNEL,
+                comment=form.comment.data,
             )
             session.commit()
             _count_submission()

@@ -70,7 +70,9 @@ def load_user(user_id: str) -> StaffUser | None:
             return None
         if user.locked_until is not None and user.locked_until > ctx().now():
             return None
-        return StaffUser(staff_from_user(user))
+        return StaffUser(
+            staff_from_user(user, replies_direct=ctx().settings.department_replies_direct)
+        )
 
 
 @cache

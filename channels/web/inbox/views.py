@@ -21,7 +21,7 @@ from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, N
 from core.files import file_path
 from core.models import Attachment, Delivery, Priority, Role, Status, Ticket, User
 from core.notify import directorate_name
-from core.permissions import Action, allowed, require, ticket_for
+from core.permissions import Action, allowed, can_see, require, ticket_for
 from core.search import search_words
 from core.staff_mail import business_timezone
 from core.workflow import allowed_targets
@@ -164,11 +164,28 @@ def ticket(reference: str) -> str:
             for c in CANNED
         ]
         targets = [s.value for s in allowed_targets(item, staff.actor) if s != Status.DUPLICATE]
+        # The department's answer and the dispatcher's "inform and close" have forms of their
+        # own that say where their text goes; the plain status list offers the other moves.
+        answering = Status.RESOLVED in targets
+        informing = item.status == Status.RESOLVED and Status.CLOSED in targets
+        targets = [
+            s
+            for s in targets
+            if not (answering and s == Status.RESOLVED) and not (informing and s == Status.CLOSED)
+        ]
         return render_template(
             "inbox/ticket.html",
             ticket=item,
             canned=canned,
             targets=targets,
+            answering=answering,
+            informing=informing,
+            priorities=[p.value for p in Priority],
+            other_tickets=[
+                other
+                for other in item.contact.tickets
+                if other.id != item.id and can_see(staff, other)
+            ],
             can_duplicate=Status.DUPLICATE in allowed_targets(item, staff.actor)
             and allowed(staff, Action.DUPLICATE),
             assignable=(
@@ -238,8 +255,22 @@ def transition(reference: str) -> Response:
     """Move the ticket to one of the statuses the role may choose."""
     to = request.form.get("to", "")
     text = request.form.get("note", "")
+    answer = request.form.get("answer")  # the "inform and close" form's text for the citizen
     return _act(
-        reference, lambda s, db, item: staff_actions.change_status(ctx(), db, s, item, to, text)
+        reference,
+        lambda s, db, item: staff_actions.change_status(ctx(), db, s, item, to, text, answer),
+    )
+
+
+@bp.post("/t/<reference>/priority")
+@login_required
+def priority(reference: str) -> Response:
+    """Set the ticket's priority (urgent runs on the urgent SLA), with the reason."""
+    chosen = request.form.get("priority", "")
+    reason = request.form.get("reason", "")
+    return _act(
+        reference,
+        lambda s, db, item: staff_actions.set_priority(ctx(), db, s, item, chosen, reason),
     )
 
 
