@@ -36,7 +36,7 @@ EXPECTED = {
     Action.RECORD_CALL: {"agent", "dispatcher", "supervisor", "admin"},
     Action.CALLBACK: {"dispatcher", "supervisor", "admin"},
     Action.ATTACHMENT: {"agent", "dispatcher", "department", "supervisor", "admin"},
-    Action.STATS: {"dispatcher", "supervisor", "admin"},
+    Action.STATS: {"dispatcher", "department", "supervisor", "admin"},
     Action.MANAGE_USERS: {"admin"},
     Action.INCIDENT: {"dispatcher", "supervisor", "admin"},
     Action.PRIORITY: {"agent", "dispatcher", "supervisor", "admin"},
