@@ -47,7 +47,11 @@ def build_context(
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     taxonomy = load_taxonomy(settings.taxonomy or None)
-    engine = make_engine(settings.effective_database_url)
+    engine = make_engine(
+        settings.effective_database_url,
+        connect_timeout=settings.db_connect_timeout_seconds,
+        statement_timeout=settings.db_statement_timeout_seconds,
+    )
     ctx = Context(
         settings=settings,
         engine=engine,

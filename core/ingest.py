@@ -21,11 +21,12 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from core.context import Context
+from core.db import within
 from core.errors import StorageUnavailable
 from core.files import store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.models import InboundRecord
-from core.storable import storable, storable_text
+from core.storable import plain_label, storable, storable_text
 
 logger = logging.getLogger(__name__)
 
@@ -55,13 +56,17 @@ def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
 
     Every string is passed through `storable_text`: a NUL a citizen pasted (or an email's
     quoted-printable `=00`) would make PostgreSQL refuse the ticket. The raw bytes keep it.
+    File names and the subject also lose bidi overrides (`plain_label`), which would make
+    `invoice<U+202E>fdp.exe` look like a PDF in the inbox.
     """
     data = asdict(message)
     data.pop("raw")
     data["received_at"] = message.received_at.isoformat()
+    if data.get("subject"):
+        data["subject"] = plain_label(data["subject"])
     data["attachments"] = [
         {
-            "filename": a.filename,
+            "filename": plain_label(a.filename),
             "content_type": a.content_type,
             "size": len(a.data),
             "sha256": store_file(data_dir, a.data),
@@ -96,6 +101,11 @@ def accept(ctx: Context, message: InboundMessage) -> Accepted:
     """Store the raw message durably; only after this returns may the transport acknowledge."""
     if not message.external_id:
         raise ValueError("an inbound message needs an external id for de-duplication")
+    # Bounded: a hung database must not hold the SMTP session or the web request open.
+    return within(ctx.settings.db_answer_timeout_seconds, _store, ctx, message)
+
+
+def _store(ctx: Context, message: InboundMessage) -> Accepted:
     try:
         normalized = serialize(message, ctx.data_dir)
         channel, external_id = normalized["channel"], normalized["external_id"]

@@ -92,9 +92,17 @@ def reindex(session: Session) -> int:
     return count
 
 
+MAX_QUERY_CHARS = 200  # a search box line; SQLite refuses LIKE patterns over 50,000 bytes
+MAX_QUERY_WORDS = 12  # each word is a few LIKE terms; SQLite caps an expression's depth
+
+
 def search_words(query: str | None) -> list[str]:
-    """The normalised words a query searches for; none for blank or punctuation-only text."""
-    return normalize_arabic(query or "").split()
+    """The normalised words a query searches for; none for blank or punctuation-only text.
+
+    Only the first MAX_QUERY_CHARS characters and MAX_QUERY_WORDS words count: no one types
+    more, and a 100,000-character query must not reach the database as a pattern.
+    """
+    return normalize_arabic((query or "")[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_WORDS]
 
 
 def search_clause(query: str) -> ColumnElement[bool] | None:

@@ -35,6 +35,15 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("data")
     database_url: str = ""
+    # Seconds to wait for a new database connection (PostgreSQL connect_timeout, and for a
+    # free connection in the pool) before the caller gets a temporary failure.
+    db_connect_timeout_seconds: float = Field(5.0, gt=0)
+    # Seconds one SQL statement may run (PostgreSQL statement_timeout) or wait for SQLite's
+    # write lock (busy timeout) before it fails as "database unavailable".
+    db_statement_timeout_seconds: float = Field(20.0, gt=0)
+    # Seconds SMTP, the web form, webhooks and /healthz wait for the database to store or
+    # answer before they give a temporary failure (451, 503), even if it hangs outright.
+    db_answer_timeout_seconds: float = Field(8.0, gt=0)
     web_host: str = "127.0.0.1"
     web_port: int = Field(8080, ge=1, le=65535)
     public_url: str = ""

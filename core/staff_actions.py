@@ -46,6 +46,7 @@ from core.workflow import recompute_due, transition
 MAX_TEXT = 10_000
 PER_PAGE = 25
 MAX_PER_PAGE = 100
+MAX_PAGE = 100_000  # beyond any real listing; a larger page number would overflow OFFSET
 # Open tickets whose SLA clock is running; a resolved ticket waits on the dispatcher, not SLA.
 CLOCK_STATUSES = tuple(s.value for s in OPEN_STATUSES if s != Status.RESOLVED)
 QUEUES = ("mine", "all", "assigned_to_me")
@@ -65,9 +66,14 @@ def _clean_text(text: str | None, what: str) -> str:
     return cleaned
 
 
-def _optional_text(text: str | None) -> str | None:
-    """A note staff may leave empty, made storable (no NUL) like every staff text."""
-    return storable_text(text or "").strip() or None
+def _optional_text(text: str | None, what: str = "note") -> str | None:
+    """A note staff may leave empty, made storable (no NUL) and capped like every staff text."""
+    cleaned = storable_text(text or "").strip()
+    if len(cleaned) > MAX_TEXT:
+        raise InputError(
+            f"The {what} is longer than {MAX_TEXT} characters.", f"{what}_too_long", limit=MAX_TEXT
+        )
+    return cleaned or None
 
 
 def _staff_event(
@@ -500,7 +506,7 @@ def list_tickets(
     per_page: int = PER_PAGE,
 ) -> TicketPage:
     """One page of visible tickets matching the filter, with the total count."""
-    page = max(1, page)
+    page = min(max(1, page), MAX_PAGE)
     per_page = min(max(1, per_page), MAX_PER_PAGE)
     query = ticket_query(ctx, staff, flt)
     total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()

@@ -18,11 +18,19 @@ from typing import Any
 # (non-)joiners and direction marks Arabic and Persian text needs.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Bidi embeddings, overrides and isolates: in a one-line label they reorder what follows,
+# so `invoice<U+202E>fdp.exe` reads as `invoiceexe.pdf`. Marks (U+200E/F, U+061C) stay.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def storable_text(text: str) -> str:
     """`text` without NUL and the other C0 controls; a lone surrogate becomes U+FFFD."""
     return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
+
+
+def plain_label(text: str) -> str:
+    """A file name or subject as it will be shown: storable, without bidi reordering."""
+    return _BIDI_CONTROLS.sub("", storable_text(text))
 
 
 def storable(value: Any) -> Any:

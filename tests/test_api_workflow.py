@@ -9,7 +9,7 @@ from core.context import Context
 from core.outbound import CollectingSender
 from core.outbox import deliver_due
 from core.routing.types import UnroutedRouter
-from tests.staffkit import app_for, bearer, new_ticket, the_roles, token_for
+from tests.staffkit import app_for, bearer, load, new_ticket, the_roles, token_for
 
 
 @pytest.fixture
@@ -120,3 +120,14 @@ def test_reclassify_and_assign_endpoints(ctx: Context, client: FlaskClient) -> N
         f"/api/v1/tickets/{ref}/assign", json={"assignee": "roads@mct.om"}, headers=bearer(disp)
     )
     assert wrong.status_code == 422
+
+
+def test_transition_note_over_the_text_limit_is_422_and_changes_nothing(
+    ctx: Context, client: FlaskClient
+) -> None:
+    ref = new_ticket(ctx, "Deep pothole on Way 3021", sender="43")
+    agent = token_for(ctx, "agent@mct.om")
+    response = move(client, agent, ref, "triaged", "x" * 500_000)
+    assert response.status_code == 422
+    assert response.get_json()["error"]["code"] == "invalid"
+    assert load(ctx, ref).status == "new"

@@ -137,6 +137,11 @@ def test_description_of_only_invisible_characters_is_refused(
     assert "Please describe the problem." in page and count(ctx, Ticket) == 0
 
 
+def test_description_of_only_nul_characters_is_refused(ctx: Context, client: FlaskClient) -> None:
+    page = submit(client, "en", description="\x00" * 20).get_data(as_text=True)
+    assert "Please describe the problem." in page and count(ctx, Ticket) == 0
+
+
 def test_description_keeps_joiners_inside_real_words(ctx: Context, client: FlaskClient) -> None:
     page = submit(client, "en", description="Pothole on Way 12 \u200c near the mosque")
     assert "Your report was received" in page.get_data(as_text=True)

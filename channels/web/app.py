@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from flask import Blueprint, Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter, Map
 
 from core.context import Context
+
+BIGINT_MAX = 2**63 - 1
+
+
+class DatabaseInteger(IntegerConverter):
+    """Flask's `int` converter bounded to what a database id column can hold."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", BIGINT_MAX)
+        super().__init__(map, *args, **kwargs)
+
 
 csrf = CSRFProtect()  # every form POST needs csrf_token; JSON APIs exempt their blueprints
 
@@ -34,6 +47,9 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["balagh"] = ctx
+    # Before any blueprint adds a rule: `<int:...>` in every path stops at the database's
+    # BIGINT, so a 100-digit id is a 404 rather than an OverflowError in the driver.
+    app.url_map.converters["int"] = DatabaseInteger
     hops = ctx.settings.proxy_hops
     if hops:
         # Behind that many trusted reverse proxies, the client address (the rate-limit key),

@@ -1,24 +1,37 @@
-"""App-level answers for paths no view owns: 404 and 405 in the shape the caller reads.
+"""App-level answers no single view owns, in the shape the caller reads.
 
-Routing fails before any blueprint is chosen, so blueprint error handlers never see these.
-The path decides the shape: JSON errors under /api/, Open311 errors under /open311/ (in the
-format the path's extension asks for), and elsewhere the citizen pages' 404 page, in the
-language the citizen pages negotiate (?lang=, the remembered choice, Accept-Language).
+404 and 405 for paths no view owns (routing fails before any blueprint is chosen, so
+blueprint error handlers never see these); 503 with Retry-After while the database is down,
+hung or locked, from any view; 400 for input too big or too deep to handle (a 100-digit
+integer, a JSON body nested 100,000 deep). The path decides the shape: JSON errors under
+/api/, Open311 errors under /open311/ (in the format the path's extension asks for), a short
+page under /inbox/, and elsewhere the citizen pages, in the language the citizen pages
+negotiate (?lang=, the remembered choice, Accept-Language).
 """
 
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, Response, current_app, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
 from channels.web import api
-from channels.web.citizen.views import not_found_page
+from channels.web.citizen.views import not_found_page, unavailable_page
 from channels.web.open311.render import Open311Error
 from channels.web.open311.render import error_response as open311_error
+from core.db import DATABASE_OUTAGES
 
 API = "/api"
 OPEN311 = "/open311"
+INBOX = "/inbox"
+RETRY_AFTER = "30"  # seconds; a database restart or failover usually takes less
+INBOX_UNAVAILABLE = """<!doctype html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>الخدمة غير متاحة مؤقتًا</title></head>
+<body><h1>الخدمة غير متاحة مؤقتًا</h1>
+<p>تعذّر الوصول إلى قاعدة البيانات. لم يُحفظ أي تغيير؛ يُرجى المحاولة بعد قليل.</p>
+<p lang="en" dir="ltr">The database cannot be reached just now. Nothing was changed;
+please try again in a moment.</p></body></html>
+"""
 
 
 def _under(prefix: str) -> bool:
@@ -56,7 +69,42 @@ def method_not_allowed(exc: MethodNotAllowed) -> ResponseReturnValue:
     return exc
 
 
+def database_unavailable(exc: Exception) -> ResponseReturnValue:
+    """503 with Retry-After while the database is away: the caller should simply retry."""
+    current_app.logger.warning("database unavailable for %s: %s", request.path, type(exc).__name__)
+    message = "The service is briefly unavailable; nothing was changed. Try again shortly."
+    response: Response
+    if _under(API):
+        response, _ = api.error_response(503, "unavailable", message)
+        response.status_code = 503
+    elif _under(OPEN311):
+        response = open311_error(_open311_format(), Open311Error(503, message))
+    elif _under(INBOX):
+        response = Response(INBOX_UNAVAILABLE, status=503, mimetype="text/html")
+    elif request.blueprint == "citizen" or request.url_rule is None:
+        return unavailable_page()
+    else:  # webhooks: the platform retries on a 5xx
+        response = Response(message, status=503, mimetype="text/plain")
+    response.headers["Retry-After"] = RETRY_AFTER
+    return response
+
+
+def input_too_large(exc: Exception) -> ResponseReturnValue:
+    """400 for a number or a nesting depth beyond what any real request carries."""
+    current_app.logger.info("refused oversized input on %s: %s", request.path, type(exc).__name__)
+    message = "A value in the request is too large or too deeply nested."
+    if _under(API):
+        return api.error_response(400, "bad_request", message)
+    if _under(OPEN311):
+        return open311_error(_open311_format(), Open311Error(400, message))
+    return Response(message, status=400, mimetype="text/plain")
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers on the app; a blueprint's own handlers still win in its views."""
     app.register_error_handler(NotFound, not_found)
     app.register_error_handler(MethodNotAllowed, method_not_allowed)
+    for outage in DATABASE_OUTAGES:
+        app.register_error_handler(outage, database_unavailable)
+    app.register_error_handler(OverflowError, input_too_large)
+    app.register_error_handler(RecursionError, input_too_large)

@@ -27,7 +27,7 @@ def home() -> WerkzeugResponse:
 def healthz() -> tuple[Response, int]:
     """200 with each component's state; 503 when the database is down."""
     ctx = _ctx()
-    ok, detail = database_ok(ctx.engine)
+    ok, detail = database_ok(ctx.engine, ctx.settings.db_answer_timeout_seconds)
     channels = {name: probe() for name, probe in ctx.extras.get("channel_probes", {}).items()}
     body = {"status": "ok" if ok else "unavailable", "database": detail, "channels": channels}
     return jsonify(body), 200 if ok else 503

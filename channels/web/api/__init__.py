@@ -23,7 +23,14 @@ from channels.web.api.serialize import message_json, ticket_detail_json, ticket_
 from core import staff_actions
 from core.accounts import user_for_token
 from core.context import Context
-from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
+from core.errors import (
+    BalaghError,
+    Forbidden,
+    InputError,
+    InvalidTransition,
+    NotFound,
+    StorageUnavailable,
+)
 from core.language.catalog import LANGUAGES
 from core.models import Priority, Status, Ticket
 from core.permissions import Action, Staff, require, staff_from_user, ticket_for
@@ -83,6 +90,14 @@ def method_not_allowed(allowed: Iterable[str]) -> Response:
     return response
 
 
+@bp.after_request
+def _no_store(response: Response) -> Response:
+    """Answers carry citizens' personal data: no cache keeps them, no browser sniffs them."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @bp.errorhandler(ApiError)
 def _api_error(exc: ApiError) -> tuple[Response, int]:
     return error_response(exc.status, exc.code, exc.message, **exc.details)
@@ -90,6 +105,10 @@ def _api_error(exc: ApiError) -> tuple[Response, int]:
 
 @bp.errorhandler(BalaghError)
 def _domain_error(exc: BalaghError) -> tuple[Response, int]:
+    if isinstance(exc, StorageUnavailable):
+        response, status = error_response(503, "unavailable", str(exc))
+        response.headers["Retry-After"] = "30"
+        return response, status
     for kind, (status, code) in STATUS_FOR.items():
         if isinstance(exc, kind):
             return error_response(status, code, str(exc))

@@ -28,6 +28,7 @@ from wtforms.validators import ValidationError
 
 from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto, PhotoError, clean_photo
 from channels.web.citizen.texts import text
+from core.storable import storable_text
 
 MAX_DESCRIPTION = 4000
 MAX_PHOTOS = 5
@@ -209,9 +210,10 @@ class MessageForm(CitizenForm):
 
 def visible_or_empty(text: str | None) -> str:
     """The text stripped, or "" when nothing in it would show (only spaces, zero-width
-    characters or direction marks): such a report says nothing to the people reading it."""
-    value = (text or "").strip()
-    shown = any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in value)
+    characters, direction marks or NULs): such a report says nothing to the people reading it.
+    NULs and other control characters are dropped, as the database would drop them anyway."""
+    value = storable_text(text or "").strip()
+    shown = any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc") for ch in value)
     return value if shown else ""
 
 

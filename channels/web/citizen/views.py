@@ -22,7 +22,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_limiter import Limiter
@@ -37,6 +36,7 @@ from channels.web.citizen import status as status_view
 from channels.web.citizen.forms import MessageForm, RatingForm, ReportForm
 from channels.web.citizen.photos import CleanPhoto
 from channels.web.citizen.texts import DEFAULT_LANGUAGE, LANGUAGES, text
+from channels.web.files import send_attachment
 from core.context import Context
 from core.errors import StorageUnavailable
 from core.files import file_path
@@ -53,6 +53,7 @@ LANG_COOKIE = "balagh_lang"
 LANG_COOKIE_AGE = 365 * 24 * 3600
 CHANNEL = "web"
 STATUS_ENDPOINTS = frozenset({"citizen.status", "citizen.status_post"})
+RETRY_AFTER_SECONDS = 60  # what a 503 page tells a browser (and a citizen) to wait
 
 bp = Blueprint(
     "citizen",
@@ -391,14 +392,7 @@ def attachment(reference: str, attachment_id: int) -> Response:
         if row is None:
             abort(404)
         path = file_path(ctx.data_dir, row.sha256)
-        inline = row.content_type in status_view.INLINE_IMAGE_TYPES
-        return send_file(
-            path,
-            mimetype=row.content_type if inline else "application/octet-stream",
-            as_attachment=not inline,
-            download_name=row.filename,
-            max_age=0,
-        )
+        return send_attachment(path, row.content_type, row.filename, inline_images=True)
 
 
 def _ticket_or_404(session: Session, reference: str, secret: str) -> Ticket:
@@ -422,22 +416,34 @@ def _error_page(title_key: str, body_key: str, code: int, **params: Any) -> tupl
 
 
 def not_found_page() -> Response:
-    """The citizen 404 page for a path no view owns, in the negotiated language.
+    """The citizen 404 page for a path no view owns, in the negotiated language."""
+    return standalone_page("not_found_title", "not_found_body", 404)
 
-    The app-level handler calls this outside the blueprint, where the blueprint's context
-    processor and response headers do not apply on their own, so both are applied here.
+
+def unavailable_page() -> Response:
+    """The citizen 503 page (database away), with the Retry-After the form also gives."""
+    response = standalone_page("unavailable_title", "unavailable_body", 503)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def standalone_page(title_key: str, body_key: str, code: int) -> Response:
+    """A citizen message page rendered by an app-level handler, outside the blueprint.
+
+    There the blueprint's context processor and response headers do not apply on their
+    own, so both are applied here.
     """
     g.lang = choose_language()
     g.error_page = True
     page = render_template(
         "citizen/message.html",
-        title_key="not_found_title",
-        body_key="not_found_body",
+        title_key=title_key,
+        body_key=body_key,
         params={},
-        code=404,
+        code=code,
         **_template_helpers(),
     )
-    return _headers(current_app.make_response((page, 404)))
+    return _headers(current_app.make_response((page, code)))
 
 
 def _error_language(code: int) -> str:
@@ -489,4 +495,4 @@ def _csrf(_exc: Exception) -> tuple[str, int]:
 @bp.errorhandler(StorageUnavailable)
 def _unavailable(_exc: Exception) -> Any:
     page, code = _error_page("unavailable_title", "unavailable_body", 503)
-    return page, code, {"Retry-After": "60"}
+    return page, code, {"Retry-After": str(RETRY_AFTER_SECONDS)}

@@ -9,7 +9,7 @@ the staff member's language, keeping what they typed.
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask
+from flask import Blueprint, Flask, Response, request
 
 bp = Blueprint(
     "inbox",
@@ -19,6 +19,19 @@ bp = Blueprint(
     static_folder="static",
     static_url_path="/static",
 )
+
+
+@bp.after_request
+def _security_headers(response: Response) -> Response:
+    """Staff pages show citizens' personal data and act on a click: never framed (a
+    clickjacked "close ticket"), never cached, never content-sniffed."""
+    response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if request.endpoint != "inbox.static":
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def init_app(app: Flask) -> None:

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from flask import Response, flash, redirect, render_template, request, send_file, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 from markupsafe import Markup, escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from channels.web.files import send_attachment
 from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.canned import CANNED, render_canned
@@ -103,7 +104,9 @@ def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
         q=q or None,
     )
     page = args.get("page", "1")
-    return flt, int(page) if page.isdigit() else 1
+    # ASCII digits only (int() refuses '²' that isdigit() accepts), and few enough of them
+    wanted = int(page) if page.isascii() and page.isdigit() and len(page) <= 9 else 1
+    return flt, wanted
 
 
 @bp.get("/")
@@ -370,9 +373,5 @@ def attachment(attachment_id: int) -> Response | tuple[str, int]:
         path = file_path(ctx().data_dir, found.sha256) if found is not None else None
         if found is None or path is None or not path.exists():
             return render_template("inbox/error.html", message=t("attachment_not_found")), 404
-        return send_file(
-            path,
-            mimetype=found.content_type or "application/octet-stream",
-            as_attachment=True,
-            download_name=found.filename or f"attachment-{found.id}",
-        )
+        name = found.filename or f"attachment-{found.id}"
+        return send_attachment(path, found.content_type, name, inline_images=False)

@@ -21,6 +21,7 @@ from typing import Any
 from channels.web.open311.render import Open311Error
 from core.inbound import InboundMessage, Location, ThreadHints
 from core.routing.taxonomy import Taxonomy
+from core.storable import storable_text
 
 CHANNEL = "open311"
 MAX_DESCRIPTION = 4000  # the spec's limit
@@ -138,7 +139,7 @@ def parse_submission(
             400, f"service_code '{code}' is not a service of this endpoint."
         ) from None
     location, address_id = _location(form)
-    description = _field(form, "description", MAX_DESCRIPTION) or ""
+    description = storable_text(_field(form, "description", MAX_DESCRIPTION) or "").strip()
     email, phone, display_name = _contact(form)
     media_url = _media_url(form)
     device, account = _field(form, "device_id"), _field(form, "account_id")

@@ -174,6 +174,9 @@ def create_request(fmt: str) -> Response:
     return respond(fmt, "service_requests", body, 200 if accepted.duplicate else 201)
 
 
+EARLIEST_DATE, LATEST_DATE = 1900, 9000  # years; beyond them date arithmetic overflows
+
+
 def _date(name: str) -> datetime | None:
     raw = (request.args.get(name) or "").strip()
     if not raw:
@@ -184,7 +187,10 @@ def _date(name: str) -> datetime | None:
             value = datetime.fromisoformat(candidate)
         except ValueError:
             continue
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
+        value = value if value.tzinfo else value.replace(tzinfo=UTC)
+        if not EARLIEST_DATE <= value.year <= LATEST_DATE:  # the default window subtracts days
+            raise Open311Error(400, f"{name} must be between the years 1900 and 9000.")
+        return value
     raise Open311Error(400, f"{name} must be a W3C date-time, e.g. 2025-01-31T08:00:00+04:00.")
 
 

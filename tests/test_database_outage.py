@@ -1,0 +1,162 @@
+"""While the database is down, hung or locked, every client gets a quick temporary failure.
+
+PostgreSQL sits behind a proxy the test can cut (a server that went down) or freeze (a
+server stopped with SIGSTOP: sockets stay open and nothing answers). SMTP answers 451, the
+form and /healthz 503 within seconds even when it hangs; the API and the inbox answer 503
+with Retry-After when it is down (on SQLite: when another writer holds the lock too long).
+"""
+
+from __future__ import annotations
+
+import smtplib
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from balagh.wiring import build_context
+from channels.email.listener import SmtpListener
+from core.context import Context
+from core.outbound import SenderRegistry
+from core.routing.types import UnroutedRouter
+from tests.citizen_web import make_app, open_form
+from tests.conftest import empty_tables, make_settings
+from tests.db_proxy import DatabaseProxy
+from tests.email_support import free_port
+from tests.staffkit import bearer, make_staff, signed_in, token_for
+
+ANSWER_TIMEOUT = 1.5  # seconds; BALAGH_DB_ANSWER_TIMEOUT_SECONDS for these tests
+QUICKLY = 6.0  # what "within seconds" means here: well below any client's own timeout
+MAIL = b"From: salim@example.om\r\nTo: 1111@balagh.test\r\nSubject: x\r\nMessage-ID: <o1@example.om>\r\n\r\nThe streetlight on Way 3021 is out.\r\n"
+
+
+@pytest.fixture
+def proxy(pg_database: str) -> Iterator[DatabaseProxy]:
+    relay = DatabaseProxy(pg_database)
+    yield relay
+    relay.close()
+
+
+def context_on(tmp_path: Path, url: str) -> Context:
+    settings = make_settings(
+        tmp_path / "data",
+        url,
+        db_answer_timeout_seconds=ANSWER_TIMEOUT,
+        db_connect_timeout_seconds=1.0,
+        db_statement_timeout_seconds=2.0,
+    )
+    ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+    empty_tables(ctx)
+    return ctx
+
+
+@pytest.fixture
+def pg_ctx(tmp_path: Path, proxy: DatabaseProxy) -> Iterator[Context]:
+    ctx = context_on(tmp_path, proxy.url)
+    yield ctx
+    ctx.engine.dispose()
+
+
+def timed(function, *args):  # type: ignore[no-untyped-def]
+    started = time.monotonic()
+    result = function(*args)
+    return result, time.monotonic() - started
+
+
+@pytest.mark.parametrize("outage", ["cut", "freeze"])
+def test_healthz_answers_503_within_seconds(
+    pg_ctx: Context, proxy: DatabaseProxy, outage: str
+) -> None:
+    client = make_app(pg_ctx).test_client()
+    assert client.get("/healthz").status_code == 200
+    getattr(proxy, outage)()
+    response, took = timed(client.get, "/healthz")
+    assert response.status_code == 503 and took < QUICKLY
+    proxy.resume()
+
+
+@pytest.mark.parametrize("outage", ["cut", "freeze"])
+def test_smtp_answers_451_within_seconds_and_the_retry_is_stored(
+    pg_ctx: Context, proxy: DatabaseProxy, outage: str
+) -> None:
+    listener = SmtpListener(pg_ctx, host="127.0.0.1", port=free_port())
+    try:
+        make_app(pg_ctx).test_client().get("/healthz")  # a pooled connection exists
+        getattr(proxy, outage)()
+        started = time.monotonic()
+        with (
+            smtplib.SMTP("127.0.0.1", listener.port, timeout=30) as client,
+            pytest.raises(smtplib.SMTPDataError) as refused,
+        ):
+            client.sendmail("salim@example.om", ["1111@balagh.test"], MAIL)
+        assert refused.value.smtp_code == 451 and time.monotonic() - started < QUICKLY
+        proxy.resume()
+        with smtplib.SMTP("127.0.0.1", listener.port, timeout=30) as client:
+            assert client.sendmail("salim@example.om", ["1111@balagh.test"], MAIL) == {}
+    finally:
+        proxy.resume()
+        listener.stop()
+
+
+def test_report_form_answers_503_within_seconds_when_the_database_hangs(
+    pg_ctx: Context, proxy: DatabaseProxy
+) -> None:
+    client = make_app(pg_ctx).test_client()
+    data = {**open_form(client, "en"), "description": "Water leaking on Way 3021 for two days."}
+    proxy.freeze()
+    response, took = timed(
+        lambda: client.post("/report", data=data, content_type="multipart/form-data")
+    )
+    proxy.resume()
+    assert response.status_code == 503 and took < QUICKLY
+    assert response.headers.get("Retry-After")
+
+
+def test_api_answers_503_with_retry_after_while_the_database_is_down(
+    pg_ctx: Context, proxy: DatabaseProxy
+) -> None:
+    make_staff(pg_ctx, "agent@mct.om", "agent")
+    token = token_for(pg_ctx, "agent@mct.om")
+    client = make_app(pg_ctx).test_client()
+    proxy.cut()
+    response = client.get("/api/v1/tickets", headers=bearer(token))
+    proxy.resume()
+    assert response.status_code == 503 and response.headers.get("Retry-After")
+    assert response.get_json()["error"]["code"] == "unavailable"
+
+
+def test_inbox_answers_503_with_retry_after_while_the_database_is_down(
+    pg_ctx: Context, proxy: DatabaseProxy
+) -> None:
+    make_staff(pg_ctx, "agent@mct.om", "agent")
+    client = signed_in(make_app(pg_ctx), "agent@mct.om")
+    proxy.cut()
+    response = client.get("/inbox/")
+    proxy.resume()
+    assert response.status_code == 503 and response.headers.get("Retry-After")
+    assert "الخدمة غير متاحة" in response.get_data(as_text=True)
+
+
+@pytest.fixture
+def sqlite_ctx(tmp_path: Path, sqlite_database: str) -> Iterator[Context]:
+    ctx = context_on(tmp_path, sqlite_database)
+    yield ctx
+    ctx.engine.dispose()
+
+
+def test_api_answers_503_while_another_writer_holds_the_sqlite_lock(
+    sqlite_ctx: Context, sqlite_database: str
+) -> None:
+    make_staff(sqlite_ctx, "agent@mct.om", "agent")
+    token = token_for(sqlite_ctx, "agent@mct.om")
+    client = make_app(sqlite_ctx).test_client()
+    holder = sqlite3.connect(sqlite_database.split("///", 1)[1], isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        response = client.get("/api/v1/tickets", headers=bearer(token))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert response.status_code == 503 and response.headers.get("Retry-After")

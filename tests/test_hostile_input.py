@@ -1,0 +1,84 @@
+"""Hostile input gets a 400 or 404 in the caller's shape, never a 500.
+
+Numbers too big for any column, page numbers too big for OFFSET, JSON nested deeper than
+Python's recursion limit, a 100,000-character search, dates outside the calendar's range.
+"""
+
+from __future__ import annotations
+
+import pytest
+from flask.testing import FlaskClient
+
+from core.context import Context
+from tests.staffkit import app_for, bearer, make_staff, new_ticket, signed_in, token_for
+
+HUGE = "9" * 40
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+LONG_QUERY = "حفرة " * 20_000
+
+
+@pytest.fixture
+def api(ctx: Context) -> tuple[FlaskClient, dict[str, str]]:
+    make_staff(ctx, "admin@mct.om", "admin")
+    return app_for(ctx).test_client(), bearer(token_for(ctx, "admin@mct.om"))
+
+
+@pytest.fixture
+def inbox(ctx: Context) -> FlaskClient:
+    make_staff(ctx, "admin@mct.om", "admin")
+    return signed_in(app_for(ctx), "admin@mct.om")
+
+
+def test_api_page_number_beyond_any_listing_is_an_empty_page(
+    api: tuple[FlaskClient, dict[str, str]],
+) -> None:
+    client, auth = api
+    response = client.get(f"/api/v1/tickets?page={HUGE}", headers=auth)
+    assert response.status_code == 200 and response.get_json()["items"] == []
+
+
+def test_api_deeply_nested_json_body_is_a_400_in_the_api_shape(
+    ctx: Context, api: tuple[FlaskClient, dict[str, str]]
+) -> None:
+    client, auth = api
+    reference = new_ticket(ctx)
+    response = client.post(
+        f"/api/v1/tickets/{reference}/notes",
+        data=DEEP_JSON,
+        headers={**auth, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400 and "error" in response.get_json()
+
+
+def test_api_search_of_100000_characters_answers(
+    ctx: Context, api: tuple[FlaskClient, dict[str, str]]
+) -> None:
+    client, auth = api
+    new_ticket(ctx, "حفرة في الشارع")
+    response = client.get("/api/v1/tickets", query_string={"q": LONG_QUERY}, headers=auth)
+    assert response.status_code == 200 and len(response.get_json()["items"]) == 1
+
+
+def test_inbox_search_of_100000_characters_answers(ctx: Context, inbox: FlaskClient) -> None:
+    new_ticket(ctx, "حفرة في الشارع")
+    assert inbox.get("/inbox/", query_string={"q": LONG_QUERY}).status_code == 200
+
+
+def test_inbox_odd_page_numbers_show_a_page(inbox: FlaskClient) -> None:
+    pages = [HUGE, "²", "9" * 5000]
+    answers = [inbox.get("/inbox/", query_string={"page": p}).status_code for p in pages]
+    assert answers == [200, 200, 200]
+
+
+def test_ids_too_big_for_any_column_are_not_found(inbox: FlaskClient) -> None:
+    paths = [f"/inbox/attachments/{HUGE}", f"/inbox/staff/{HUGE}", f"/t/MCT-000001/files/{HUGE}"]
+    assert [inbox.get(path).status_code for path in paths] == [404, 404, 404]
+
+
+@pytest.mark.parametrize("name", ["start_date", "end_date"])
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00Z", "9999-12-31T23:00:00-14:00"])
+def test_open311_dates_at_the_calendars_edge_are_a_400(ctx: Context, name: str, value: str) -> None:
+    client = app_for(ctx).test_client()
+    response = client.get("/open311/v2/requests.json", query_string={name: value})
+    assert response.status_code == 400
+    assert response.get_json()[0]["code"] == 400
