@@ -39,6 +39,7 @@ def init_app(app: Flask) -> None:
     from channels.web.inbox import (  # noqa: F401  (registers routes)
         auth,
         expired,
+        incidents,
         insights,
         staff,
         views,

@@ -502,6 +502,88 @@ WORDS: dict[str, dict[str, str]] = {
         "ar": "لا يمكنك تعطيل حسابك.",
         "en": "You cannot deactivate your own account.",
     },
+    # Mass incidents (channels/web/inbox/incidents.py)
+    "incidents": {"ar": "الحوادث الجماعية", "en": "Incidents"},
+    "incident": {"ar": "حادثة", "en": "Incident"},
+    "incident_status_open": {"ar": "مفتوحة", "en": "Open"},
+    "incident_status_closed": {"ar": "مغلقة", "en": "Closed"},
+    "incident_area": {"ar": "المنطقة", "en": "Area"},
+    "incident_reports": {"ar": "البلاغات المرتبطة", "en": "Linked reports"},
+    "incident_suggested": {
+        "ar": "بلاغات بلا إحداثيات تذكر المنطقة نفسها (بانتظار التأكيد)",
+        "en": "Reports without coordinates naming the same area (to confirm)",
+    },
+    "incident_history": {"ar": "المحادثة المشتركة والسجل", "en": "Shared conversation and history"},
+    "incident_reply_all": {"ar": "رد واحد لجميع المواطنين", "en": "One reply to every citizen"},
+    "incident_reply_help": {
+        "ar": "يصل الرد إلى كل مواطن مرة واحدة عبر قناته وبلغته.",
+        "en": "Each citizen receives it once, on their own channel, in their language.",
+    },
+    "incident_text_ar": {"ar": "النص (العربية)", "en": "Text (Arabic)"},
+    "incident_text_en": {"ar": "النص بالإنجليزية (اختياري)", "en": "English text (optional)"},
+    "incident_move_all": {"ar": "نقل جميع البلاغات إلى", "en": "Move every report to"},
+    "incident_answer": {
+        "ar": "الإجابة للمواطنين (مطلوبة للحل والإغلاق)",
+        "en": "Answer for the citizens (needed to resolve and close)",
+    },
+    "incident_attach": {"ar": "إضافة بلاغ", "en": "Attach a report"},
+    "incident_detach": {"ar": "فصل", "en": "Detach"},
+    "incident_confirm": {"ar": "تأكيد الانضمام", "en": "Confirm"},
+    "incident_open_here": {
+        "ar": "فتح حادثة جماعية من هذا البلاغ",
+        "en": "Open an incident from this report",
+    },
+    "incident_other_refs": {
+        "ar": "أرقام بلاغات أخرى (مفصولة بفواصل)",
+        "en": "Other references (comma-separated)",
+    },
+    "incident_part_of": {"ar": "جزء من الحادثة", "en": "Part of incident"},
+    "incident_maybe": {"ar": "قد يكون جزءًا من الحادثة", "en": "May be part of incident"},
+    "incident_none": {"ar": "لا توجد حوادث هنا.", "en": "No incidents here."},
+    "incident_no_map": {
+        "ar": "لا توجد إحداثيات لهذه البلاغات.",
+        "en": "None of these reports has coordinates.",
+    },
+    "incident_moved": {
+        "ar": "نُقلت: {moved}؛ لم تُنقل: {skipped}",
+        "en": "Moved: {moved}; not moved: {skipped}",
+    },
+    "incident_update_opened": {"ar": "فُتحت الحادثة", "en": "Incident opened"},
+    "incident_update_joined": {"ar": "انضم بلاغ", "en": "Report joined"},
+    "incident_update_left": {"ar": "فُصل بلاغ", "en": "Report detached"},
+    "incident_update_reply": {"ar": "رد للجميع", "en": "Reply to all"},
+    "incident_update_transition": {"ar": "تغيير الحالة للجميع", "en": "Status change for all"},
+    "kind_ack_incident": {
+        "ar": "إشعار استلام (مشكلة معروفة)",
+        "en": "Acknowledgement (known problem)",
+    },
+    "kind_incident_reply": {"ar": "رد الحادثة", "en": "Incident reply"},
+    "kind_incident_joined": {"ar": "إشعار الانضمام إلى حادثة", "en": "Joined an incident"},
+    "incident_no_open_reports": {
+        "ar": "لا توجد في الحادثة بلاغات مفتوحة للرد عليها.",
+        "en": "The incident has no open reports to answer.",
+    },
+    "incident_target": {
+        "ar": "لا يمكن نقل بلاغات الحادثة معًا إلى هذه الحالة.",
+        "en": "An incident's reports cannot move together to that status.",
+    },
+    "incident_closed": {"ar": "الحادثة مغلقة.", "en": "The incident is closed."},
+    "in_other_incident": {
+        "ar": "البلاغ {reference} جزء من حادثة أخرى؛ افصله منها أولًا.",
+        "en": "{reference} is part of another incident; detach it there first.",
+    },
+    "already_in_incident": {
+        "ar": "البلاغ {reference} جزء من هذه الحادثة بالفعل.",
+        "en": "{reference} is already part of this incident.",
+    },
+    "incident_other_directorate": {
+        "ar": "البلاغ تابع لمديرية غير مديرية الحادثة.",
+        "en": "The report belongs to another directorate than the incident.",
+    },
+    "no_such_ticket_reference": {
+        "ar": "لا يوجد بلاغ برقم {reference}.",
+        "en": "No ticket {reference}.",
+    },
 }
 
 

@@ -1,0 +1,142 @@
+"""The incidents queue and the incident page: many reports, one set of actions for all.
+
+Every action runs `core.incident_actions` in one transaction, as the JSON API does, so the
+permission table and the "one answer for all" rules are the same on both. The map is Leaflet
+(vendored under channels/web/static/vendor/leaflet), with tiles from BALAGH_MAP_TILES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from channels.web.inbox import bp
+from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.views import refusal
+from core import incident_actions
+from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
+from core.models import Incident, IncidentStatus, Ticket
+from core.permissions import Action, Staff, ticket_for
+
+
+@bp.get("/incidents")
+@login_required
+def incidents() -> str:
+    """The incidents queue: open ones first, for dispatchers and supervisors."""
+    staff = current_staff()
+    status = request.args.get("status", IncidentStatus.OPEN)
+    status = status if status in {s.value for s in IncidentStatus} else None
+    with ctx().sessions() as db:
+        rows = incident_actions.list_incidents(db, staff, status)
+        return render_template("inbox/incidents.html", incidents=rows, status=status)
+
+
+def _points(incident: Incident) -> list[dict[str, Any]]:
+    return [
+        {"lat": t.lat, "lon": t.lon, "ref": t.reference}
+        for t in incident.tickets
+        if t.lat is not None and t.lon is not None
+    ]
+
+
+@bp.get("/incidents/<int:incident_id>")
+@login_required
+def incident(incident_id: int) -> str:
+    """The incident: its reports on a map, the shared history, one set of actions."""
+    staff = current_staff()
+    with ctx().sessions() as db:
+        found = incident_actions.incident_for(db, staff, incident_id, Action.VIEW)
+        suggested = db.execute(
+            select(Ticket).where(Ticket.incident_suggested_id == found.id).order_by(Ticket.id)
+        ).scalars()
+        return render_template(
+            "inbox/incident.html",
+            incident=found,
+            suggested=list(suggested),
+            points=_points(found),
+            tiles=ctx().settings.map_tiles,
+            targets=[s.value for s in incident_actions.INCIDENT_TARGETS],
+        )
+
+
+def _act(incident_id: int, action: Callable[[Staff, Session, Incident], object]) -> Response:
+    """One action in one transaction; a refusal is shown on the page, nothing half-done."""
+    staff = current_staff()
+    try:
+        with ctx().sessions() as db, db.begin():
+            found = incident_actions.incident_for(db, staff, incident_id, Action.VIEW)
+            result = action(staff, db, found)
+    except (InputError, InvalidTransition) as exc:
+        flash(refusal(exc), "error")
+    except (NotFound, Forbidden):
+        raise
+    except BalaghError as exc:  # pragma: no cover - a new error type not mapped yet
+        flash(refusal(exc), "error")
+    else:
+        if isinstance(result, incident_actions.MoveResult):
+            moved, skipped = ", ".join(result.moved) or "—", ", ".join(result.skipped) or "—"
+            flash(t("incident_moved", moved=moved, skipped=skipped), "info")
+        else:
+            flash(t("done"), "info")
+    return redirect(url_for("inbox.incident", incident_id=incident_id))  # type: ignore[return-value]
+
+
+@bp.post("/incidents/<int:incident_id>/reply")
+@login_required
+def incident_reply(incident_id: int) -> Response:
+    """One reply to every citizen; an English version for English-speaking citizens."""
+    text = request.form.get("text", "")
+    english = request.form.get("text_en", "").strip()
+    return _act(
+        incident_id,
+        lambda s, db, i: incident_actions.reply_all(
+            ctx(), db, s, i, text, {"en": english} if english else None
+        ),
+    )
+
+
+@bp.post("/incidents/<int:incident_id>/transition")
+@login_required
+def incident_transition(incident_id: int) -> Response:
+    """Move every open report of the incident."""
+    to, note = request.form.get("to", ""), request.form.get("note", "")
+    return _act(incident_id, lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, note))
+
+
+@bp.post("/incidents/<int:incident_id>/attach")
+@login_required
+def incident_attach(incident_id: int) -> Response:
+    """Attach a report by reference (or confirm a suggested one)."""
+    reference = request.form.get("reference", "")
+    return _act(incident_id, lambda s, db, i: incident_actions.attach(ctx(), db, s, i, reference))
+
+
+@bp.post("/incidents/<int:incident_id>/detach")
+@login_required
+def incident_detach(incident_id: int) -> Response:
+    """Detach a report; it goes on as a ticket of its own."""
+    reference = request.form.get("reference", "")
+    return _act(incident_id, lambda s, db, i: incident_actions.detach(ctx(), db, s, i, reference))
+
+
+@bp.post("/t/<reference>/incident")
+@login_required
+def open_incident(reference: str) -> Response:
+    """Open an incident by hand from this report and any others named."""
+    staff = current_staff()
+    others = [r.strip() for r in request.form.get("others", "").split(",") if r.strip()]
+    try:
+        with ctx().sessions() as db, db.begin():
+            ticket_for(db, staff, reference, Action.VIEW)
+            opened = incident_actions.open_by_hand(ctx(), db, staff, [reference, *others])
+            opened_id = opened.id
+    except InputError as exc:
+        flash(refusal(exc), "error")
+        return redirect(url_for("inbox.ticket", reference=reference))  # type: ignore[return-value]
+    flash(t("done"), "info")
+    return redirect(url_for("inbox.incident", incident_id=opened_id))  # type: ignore[return-value]

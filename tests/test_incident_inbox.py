@@ -1,0 +1,108 @@
+"""The inbox's incidents queue, the incident page and the incident on a ticket page."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from flask import Flask
+
+from core.context import Context
+from tests.incident_support import incidents, outbox, report, ticket
+from tests.staffkit import app_for, post_form, signed_in, the_roles
+
+
+def _three(ctx: Context, **kw: str) -> tuple[Flask, list[str], int]:
+    the_roles(ctx)
+    refs = [
+        report(ctx, n, 0, language=lang, **kw) for n, lang in ((0, "ar"), (30, "en"), (60, "ar"))
+    ]
+    return app_for(ctx), refs, incidents(ctx)[0].id
+
+
+def test_dispatcher_sees_the_incidents_queue_with_the_incident(ctx: Context) -> None:
+    app, _refs, incident_id = _three(ctx)
+    page = signed_in(app, "disp@mct.om").get("/inbox/incidents").get_data(as_text=True)
+    assert f'href="/inbox/incidents/{incident_id}"' in page and "3 tickets" in page
+
+
+def test_incident_page_shows_reports_map_points_and_history(ctx: Context) -> None:
+    app, refs, incident_id = _three(ctx, address="الخوير")
+    page = (
+        signed_in(app, "super@mct.om").get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    )
+    assert all(f">{r}</a>" in page for r in refs)
+    found = re.search(r'data-points="([^"]+)"', page)
+    assert found is not None
+    points = json.loads(found.group(1).replace("&#34;", '"').replace("&quot;", '"'))
+    assert sorted(p["ref"] for p in points) == sorted(refs)
+    assert "/static/vendor/leaflet/leaflet.js" in page and "Incident opened" in page
+
+
+def test_arabic_incident_page_is_right_to_left_in_arabic(ctx: Context) -> None:
+    app, _refs, incident_id = _three(ctx)
+    client = signed_in(app, "disp@mct.om", "ar")
+    page = client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    assert 'dir="rtl"' in page and "رد واحد لجميع المواطنين" in page and "3 بلاغات" in page
+
+
+def test_department_staff_of_another_directorate_get_404(ctx: Context) -> None:
+    app, _refs, incident_id = _three(ctx)
+    client = signed_in(app, "roads@mct.om")
+    assert client.get(f"/inbox/incidents/{incident_id}").status_code == 404
+    assert f"/inbox/incidents/{incident_id}" not in client.get("/inbox/incidents").get_data(
+        as_text=True
+    )
+
+
+def test_one_reply_form_answers_every_citizen(ctx: Context) -> None:
+    app, refs, incident_id = _three(ctx)
+    client = signed_in(app, "disp@mct.om")
+    response = post_form(
+        client,
+        f"/inbox/incidents/{incident_id}/reply",
+        {"text": "الفرق في الموقع.", "text_en": "Crews are on site."},
+    )
+    assert response.status_code == 302
+    texts = {i.payload["reference"]: i.payload["text"] for i in outbox(ctx, "incident_reply")}
+    assert sorted(texts) == sorted(refs) and "Crews are on site." in texts[refs[1]]
+
+
+def test_moving_the_incident_without_the_answer_is_shown_as_a_refusal(ctx: Context) -> None:
+    app, refs, incident_id = _three(ctx)
+    client = signed_in(app, "disp@mct.om")
+    post_form(client, f"/inbox/incidents/{incident_id}/transition", {"to": "closed", "note": ""})
+    page = client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    assert 'class="flash error"' in page
+    assert ticket(ctx, refs[0]).status != "closed"
+
+
+def test_ticket_page_shows_its_incident(ctx: Context) -> None:
+    app, refs, incident_id = _three(ctx)
+    page = signed_in(app, "disp@mct.om").get(f"/inbox/t/{refs[0]}").get_data(as_text=True)
+    assert "Part of incident" in page and f'href="/inbox/incidents/{incident_id}"' in page
+
+
+def test_a_suggested_report_is_confirmed_from_its_ticket_page(ctx: Context) -> None:
+    app, _refs, incident_id = _three(ctx, address="الخوير")
+    vague = report(ctx, None, address="حي الخوير")
+    client = signed_in(app, "disp@mct.om")
+    page = client.get(f"/inbox/t/{vague}").get_data(as_text=True)
+    assert "May be part of incident" in page
+    post_form(client, f"/inbox/incidents/{incident_id}/attach", {"reference": vague})
+    assert ticket(ctx, vague).incident_id == incident_id
+
+
+def test_staff_open_an_incident_from_a_ticket_page(ctx: Context) -> None:
+    the_roles(ctx)
+    a, b = report(ctx, 0, 0), report(ctx, 4000, 0)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    response = post_form(client, f"/inbox/t/{a}/incident", {"others": b})
+    assert response.status_code == 302 and "/inbox/incidents/" in response.headers["Location"]
+    assert ticket(ctx, a).incident_id == ticket(ctx, b).incident_id is not None
+
+
+def test_leaflet_is_served_from_our_own_static_files(ctx: Context) -> None:
+    client = app_for(ctx).test_client()
+    response = client.get("/static/vendor/leaflet/leaflet.js")
+    assert response.status_code == 200 and b"Leaflet 1.9.4" in response.data
