@@ -26,7 +26,7 @@ from core.models import OPEN_STATUSES, Incident, IncidentStatus, Role, Status, T
 from core.notify import queue_reply
 from core.permissions import Action, Staff, can_see, require
 from core.staff_actions import _clean_text, _optional_text
-from core.tickets import record_event, ticket_by_reference
+from core.tickets import count_first_response, record_event, ticket_by_reference
 from core.workflow import TRANSITIONS, transition
 
 # Where an incident's tickets can be moved together, and the steps a walk may pass through.
@@ -141,8 +141,7 @@ def reply_all(
             )
             told[ticket.contact_id] = ticket.reference
             data["message"] = message.id
-        if ticket.first_response_at is None:
-            ticket.first_response_at = now
+        count_first_response(ticket, now)
         ticket.updated_at = now
         record_event(
             session, ticket, "incident_reply", actor=staff.email, actor_id=staff.id, at=now, **data
@@ -204,10 +203,9 @@ def move(
                 "Write the answer for the citizens to close the incident's reports.",
                 "answer_needed",
             )
-        if target == Status.CLOSED and note:
-            ticket.resolution = note
         for step in path:
             last = step == path[-1]
+            closing = last and step == Status.CLOSED
             transition(
                 ctx,
                 session,
@@ -216,6 +214,7 @@ def move(
                 staff.actor,
                 note=note if step in (Status.RESOLVED, target) else None,
                 notify=last and ticket.contact_id not in told,
+                answer=note if closing and note else None,  # the one answer for all
             )
         told.add(ticket.contact_id)
         record_event(
