@@ -34,6 +34,7 @@ from core.models import (
 )
 from core.phones import normalize_phone
 from core.ratings import record_rating
+from core.routing.similarity import text_features
 from core.routing_apply import route_new_ticket
 from core.tickets import (
     find_or_create_contact,
@@ -289,6 +290,7 @@ def _open_ticket(
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
         address=loc.address if loc else None,
+        text_features=text_features(msg.text),
         created_at=now,
         updated_at=now,
     )

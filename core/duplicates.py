@@ -1,26 +1,35 @@
 """Possible duplicates, suggested to staff and never merged on their own.
 
-An open ticket in the same category within 250 m (when both have a location), or one with
-near-identical text in the last 7 days, is a candidate. Staff decide; linking a duplicate
+An open ticket of the last 7 days in the same category (or, like the new one, not yet
+classified) within 250 m (when both have a location) or with near-identical text is a
+candidate. Staff decide; linking a duplicate
 is a workflow transition (core.workflow) that tells its citizen the original's reference.
+
+The cost per new ticket does not grow with the number of tickets: candidates come from two
+index lookups, each capped at CANDIDATE_LIMIT (the same category in the grid cells around
+the ticket, `ix_ticket_category_cell_created`; the same category in the time window,
+`ix_ticket_category_created`), and texts are compared from the trigram counts stored on
+each ticket (`Ticket.text_features`), so no candidate's messages are read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from core.models import OPEN_STATUSES, Direction, Message, Ticket
-from core.routing.similarity import haversine_m, text_similarity
+from core.geogrid import neighbour_cells
+from core.models import OPEN_STATUSES, Ticket
+from core.routing.similarity import feature_similarity, haversine_m
 
 RADIUS_M = 250.0
 TEXT_WINDOW = timedelta(days=7)
 TEXT_THRESHOLD = 0.85
 MAX_SUGGESTIONS = 5
-CANDIDATE_LIMIT = 500
+CANDIDATE_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -30,50 +39,42 @@ class Suggestion:
     score: float  # metres for distance, similarity for text
 
 
-def first_text(session: Session, ticket: Ticket) -> str:
-    """The citizen's first message on a ticket: what duplicates are compared on."""
-    text = session.execute(
-        select(Message.text)
-        .where(Message.ticket_id == ticket.id, Message.direction == Direction.IN)
-        .order_by(Message.id)
-        .limit(1)
-    ).scalar_one_or_none()
-    return text or ""
-
-
-def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
-    """Open tickets that may report the same problem, best first."""
-    since = ticket.created_at - TEXT_WINDOW
-    candidates = session.execute(
-        select(Ticket)
+def _candidates(ticket: Ticket) -> Select[Any]:
+    """Open tickets of the same category (or both unclassified) in the window, newest first."""
+    same = Ticket.category == ticket.category if ticket.category else Ticket.category.is_(None)
+    return (
+        select(Ticket.reference, Ticket.lat, Ticket.lon, Ticket.text_features)
         .where(
+            same,
+            Ticket.created_at >= ticket.created_at - TEXT_WINDOW,
             Ticket.id != ticket.id,
             Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
-            Ticket.created_at >= since,
         )
         .order_by(Ticket.created_at.desc())
         .limit(CANDIDATE_LIMIT)
-    ).scalars()
-    text = first_text(session, ticket)
-    found: list[Suggestion] = []
-    for other in candidates:
-        suggestion = _compare(session, ticket, text, other)
-        if suggestion is not None:
-            found.append(suggestion)
-    found.sort(
-        key=lambda s: (s.reason != "distance", s.score if s.reason == "distance" else -s.score)
     )
-    return found[:MAX_SUGGESTIONS]
 
 
-def _compare(session: Session, ticket: Ticket, text: str, other: Ticket) -> Suggestion | None:
-    located = None not in (ticket.lat, ticket.lon, other.lat, other.lon)
-    if located and ticket.category and ticket.category == other.category:
-        metres = haversine_m(ticket.lat, ticket.lon, other.lat, other.lon)  # type: ignore[arg-type]
-        if metres <= RADIUS_M:
-            return Suggestion(other.reference, "distance", round(metres, 1))
-    if text:
-        similarity = text_similarity(text, first_text(session, other))
-        if similarity >= TEXT_THRESHOLD:
-            return Suggestion(other.reference, "text", round(similarity, 3))
-    return None
+def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
+    """Open tickets that may report the same problem, best first (at most two queries)."""
+    found: dict[str, Suggestion] = {}
+    if ticket.category and ticket.lat is not None and ticket.lon is not None:
+        nearby = _candidates(ticket).where(
+            Ticket.geo_cell.in_(neighbour_cells(ticket.lat, ticket.lon))
+        )
+        for reference, lat, lon, _features in session.execute(nearby):
+            metres = haversine_m(ticket.lat, ticket.lon, lat, lon)
+            if metres <= RADIUS_M:
+                found[reference] = Suggestion(reference, "distance", round(metres, 1))
+    if ticket.text_features:
+        for reference, _lat, _lon, features in session.execute(_candidates(ticket)):
+            if reference in found or not features:
+                continue
+            similarity = feature_similarity(ticket.text_features, features)
+            if similarity >= TEXT_THRESHOLD:
+                found[reference] = Suggestion(reference, "text", round(similarity, 3))
+    ranked = sorted(
+        found.values(),
+        key=lambda s: (s.reason != "distance", s.score if s.reason == "distance" else -s.score),
+    )
+    return ranked[:MAX_SUGGESTIONS]

@@ -27,9 +27,12 @@ from sqlalchemy import (
     TypeDecorator,
     Unicode,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from core.geogrid import grid_cell
 
 
 def utcnow() -> datetime:
@@ -145,7 +148,9 @@ class ContactIdentity(Base):
     __table_args__ = (UniqueConstraint("channel", "address", name="uq_identity_channel_address"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
     channel: Mapped[str] = mapped_column(String(20))
     address: Mapped[str] = mapped_column(String(320))
     display_name: Mapped[str | None] = mapped_column(String(200))
@@ -202,6 +207,9 @@ class Ticket(Base):
     __table_args__ = (
         Index("ix_ticket_status_directorate", "status", "directorate"),
         Index("ix_ticket_contact_channel", "contact_id", "channel"),
+        # Duplicate suggestion (core.duplicates): the same category recently, and nearby.
+        Index("ix_ticket_category_created", "category", "created_at"),
+        Index("ix_ticket_category_cell_created", "category", "geo_cell", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -220,6 +228,11 @@ class Ticket(Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+    # The map grid cell of (lat, lon) (core.geogrid), kept current on every flush.
+    geo_cell: Mapped[str | None] = mapped_column(String(24))
+    # Character trigram counts of the first message (core.routing.similarity), stored so
+    # duplicate suggestion compares texts without reading each candidate's messages.
+    text_features: Mapped[dict[str, Any] | None] = mapped_column()
     address: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float | None] = mapped_column(Float)
     routing: Mapped[dict[str, Any] | None] = mapped_column()
@@ -277,6 +290,13 @@ class Ticket(Base):
         back_populates="tickets", foreign_keys=[incident_id]
     )
     incident_suggested: Mapped[Incident | None] = relationship(foreign_keys=[incident_suggested_id])
+
+
+@event.listens_for(Ticket, "before_insert")
+@event.listens_for(Ticket, "before_update")
+def _keep_geo_cell(_mapper: Any, _connection: Any, ticket: Ticket) -> None:
+    """Wherever lat/lon are set, the grid cell follows them."""
+    ticket.geo_cell = grid_cell(ticket.lat, ticket.lon)
 
 
 class Message(Base):

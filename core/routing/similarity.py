@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 
 from core.language.normalize import head, normalize_arabic
 
@@ -29,9 +30,21 @@ def _ngrams(text: str, n: int = NGRAM) -> Counter[str]:
     return grams
 
 
+FEATURE_CHARS = 1000  # what duplicate suggestion compares: the start of the first message
+
+
+def text_features(text: str) -> dict[str, int]:
+    """The trigram counts stored on a ticket (`Ticket.text_features`) for `feature_similarity`."""
+    return dict(_ngrams(text[:FEATURE_CHARS]))
+
+
 def text_similarity(a: str, b: str) -> float:
     """Cosine similarity (0..1) of character trigram counts of the normalised texts."""
-    ga, gb = _ngrams(a), _ngrams(b)
+    return feature_similarity(_ngrams(a), _ngrams(b))
+
+
+def feature_similarity(ga: Mapping[str, int], gb: Mapping[str, int]) -> float:
+    """Cosine similarity (0..1) of two trigram count vectors (see `text_features`)."""
     if not ga or not gb:
         return 0.0
     dot = sum(count * gb[gram] for gram, count in ga.items() if gram in gb)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-05 20:39:38.560019
+Create Date: 2026-12-05 20:43:22.479894
 """
 
 from __future__ import annotations
@@ -130,6 +130,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("channel", "address", name="uq_identity_channel_address"),
     )
+    with op.batch_alter_table("contact_identity", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_contact_identity_contact_id"), ["contact_id"], unique=False
+        )
+
     op.create_table(
         "incident_update",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -170,6 +175,8 @@ def upgrade() -> None:
         sa.Column("duplicate_of_id", sa.Integer(), nullable=True),
         sa.Column("lat", sa.Float(), nullable=True),
         sa.Column("lon", sa.Float(), nullable=True),
+        sa.Column("geo_cell", sa.String(length=24), nullable=True),
+        sa.Column("text_features", sa.JSON(), nullable=True),
         sa.Column("address", sa.Text(), nullable=True),
         sa.Column("confidence", sa.Float(), nullable=True),
         sa.Column("routing", sa.JSON(), nullable=True),
@@ -216,6 +223,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_ticket_category"), ["category"], unique=False)
+        batch_op.create_index(
+            "ix_ticket_category_cell_created", ["category", "geo_cell", "created_at"], unique=False
+        )
+        batch_op.create_index(
+            "ix_ticket_category_created", ["category", "created_at"], unique=False
+        )
         batch_op.create_index("ix_ticket_contact_channel", ["contact_id", "channel"], unique=False)
         batch_op.create_index(batch_op.f("ix_ticket_created_at"), ["created_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_ticket_directorate"), ["directorate"], unique=False)
@@ -399,6 +412,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_ticket_directorate"))
         batch_op.drop_index(batch_op.f("ix_ticket_created_at"))
         batch_op.drop_index("ix_ticket_contact_channel")
+        batch_op.drop_index("ix_ticket_category_created")
+        batch_op.drop_index("ix_ticket_category_cell_created")
         batch_op.drop_index(batch_op.f("ix_ticket_category"))
 
     op.drop_table("ticket")
@@ -406,6 +421,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_incident_update_incident_id"))
 
     op.drop_table("incident_update")
+    with op.batch_alter_table("contact_identity", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_contact_identity_contact_id"))
+
     op.drop_table("contact_identity")
     op.drop_table("api_token")
     op.drop_table("user")
