@@ -17,6 +17,7 @@ from werkzeug.serving import make_server
 
 from balagh.wiring import CHANNELS, web_app
 from core.context import Context
+from core.errors import StorageUnavailable
 from core.inbound import InboundMessage, ThreadHints
 from core.ingest import ingest
 from core.models import (
@@ -184,20 +185,14 @@ def test_shared_location_places_the_ticket_and_is_acknowledged(
     assert len(graph.to(NUMBER)) == 1
 
 
-@pytest.mark.parametrize("signature", [None, "sha256=" + "0" * 64, sign(b"other body")])
 def test_missing_or_bad_signature_is_refused_and_nothing_is_stored(
-    wa_ctx: Context, web: str, signature: str | None
+    wa_ctx: Context, web: str
 ) -> None:
-    response = post(web, wa_update(NUMBER, "wamid.BAD", "text", {"body": "hi"}), signature)
-    assert response.status_code == 401
+    update = wa_update(NUMBER, "wamid.BAD", "text", {"body": "hi"})
+    other_secret = sign(json.dumps(update, ensure_ascii=False).encode(), secret="not-ours")
+    bad = [None, "sha256=" + "0" * 64, sign(b"another body"), other_secret, "md5=abc"]
+    assert [post(web, update, signature).status_code for signature in bad] == [401] * len(bad)
     assert count(wa_ctx, InboundRecord) == 0
-
-
-def test_signature_made_with_another_secret_is_refused(wa_ctx: Context, web: str) -> None:
-    update = wa_update(NUMBER, "wamid.BAD2", "text", {"body": "hi"})
-    body = json.dumps(update).encode()
-    response = post(web, update, sign(body, secret="not-the-app-secret"))
-    assert response.status_code == 401 and count(wa_ctx, InboundRecord) == 0
 
 
 def test_a_repeated_webhook_makes_one_message_and_one_ack(
@@ -376,3 +371,88 @@ def test_other_numbers_start_their_own_contact(wa_ctx: Context, web: str) -> Non
     with wa_ctx.sessions() as session:
         contacts = set(session.execute(select(ContactIdentity.contact_id)).scalars())
     assert len(contacts) == 2
+
+
+def test_survey_outside_the_window_uses_the_survey_template_and_its_button_rates(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    send_text(web, "wamid.T1", ENGLISH_REPORT)
+    deliver_due(wa_ctx)
+    wa_ctx.settings.now = T0 + timedelta(days=3)
+    close_for_survey(wa_ctx)
+    deliver_due(wa_ctx)
+    template = graph.to(NUMBER)[-1]["template"]
+    assert (template["name"], template["language"]["code"]) == ("balagh_survey", "en")
+    button = {"payload": "rate-5", "text": "5"}
+    assert post(web, wa_update(NUMBER, "wamid.T2", "button", button)).status_code == 200
+    assert only_ticket(wa_ctx).satisfaction == 5
+
+
+def test_text_refused_as_outside_the_window_goes_again_as_a_template(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    send_text(web, "wamid.O1", ENGLISH_REPORT)
+    graph.fail_next(400, {"message": "Re-engagement message", "code": 131047})
+    report = deliver_due(wa_ctx)
+    (sent,) = graph.to(NUMBER)
+    assert report.sent == 1 and sent["template"]["name"] == "balagh_ack"
+
+
+def test_send_refused_for_a_number_without_whatsapp_marks_it_unreachable_at_once(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    send_text(web, "wamid.U1", ENGLISH_REPORT)
+    graph.fail_next(400, {"message": "Message undeliverable", "code": 131026})
+    report = deliver_due(wa_ctx)
+    with wa_ctx.sessions() as session:
+        identity = session.execute(select(ContactIdentity)).scalar_one()
+    assert report.failed == 1 and len(graph.attempts) == 1
+    assert identity.unreachable and "131026" in (identity.unreachable_reason or "")
+
+
+def test_expired_token_is_retried_and_does_not_mark_the_citizen_unreachable(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    send_text(web, "wamid.E1", ENGLISH_REPORT)
+    graph.fail_next(401, {"message": "Error validating access token", "code": 190})
+    report = deliver_due(wa_ctx)
+    with wa_ctx.sessions() as session:
+        identity = session.execute(select(ContactIdentity)).scalar_one()
+    assert report.retrying == 1 and not identity.unreachable
+
+
+def test_image_whose_file_cannot_be_fetched_is_still_stored_and_filed(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    image = {
+        "id": "MEDIA-GONE",
+        "mime_type": "image/jpeg",
+        "sha256": "x",
+        "caption": ENGLISH_REPORT,
+    }
+    assert post(web, wa_update(NUMBER, "wamid.G1", "image", image)).status_code == 200
+    with wa_ctx.sessions() as session:
+        record = session.execute(select(InboundRecord)).scalar_one()
+    assert record.normalized["extras"]["whatsapp_media_missing"] == "MEDIA-GONE"
+    assert only_ticket(wa_ctx).channel == "whatsapp" and count(wa_ctx, Attachment) == 0
+
+
+def test_webhook_answers_503_when_the_message_cannot_be_stored(
+    wa_ctx: Context, web: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from channels.whatsapp import webhook
+
+    def down(ctx: Context, message: InboundMessage) -> Any:
+        raise StorageUnavailable("database down")
+
+    monkeypatch.setattr(webhook, "accept", down)
+    response = post(web, wa_update(NUMBER, "wamid.D1", "text", {"body": ENGLISH_REPORT}))
+    assert response.status_code == 503 and count(wa_ctx, InboundRecord) == 0
+
+
+def test_healthz_reports_the_channel_without_its_secrets(wa_ctx: Context, web: str) -> None:
+    (whatsapp,) = [c for c in CHANNELS if c.name == "whatsapp"]
+    assert whatsapp.probe is not None
+    wa_ctx.extras.setdefault("channel_probes", {})["whatsapp"] = whatsapp.probe(wa_ctx)
+    body = httpx.get(f"{web}/healthz").text
+    assert '"whatsapp"' in body and TOKEN not in body and APP_SECRET not in body

@@ -1,0 +1,103 @@
+"""Reading Meta's webhook bodies: every message type Balagh files, several per call, receipts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from channels.whatsapp.normalize import parse_updates
+from core.models import Delivery
+from tests.whatsapp_fake import envelope, message_update, status_update
+
+NUMBER = "96891234567"
+
+
+def one(kind: str, content: dict[str, Any], **extra: Any) -> Any:
+    update = message_update(NUMBER, "wamid.X1", kind, content, at=1765000000)
+    update["entry"][0]["changes"][0]["value"]["messages"][0].update(extra)
+    (incoming,) = parse_updates(update).messages
+    return incoming
+
+
+def test_text_message_becomes_one_inbound_message_keyed_by_its_wamid() -> None:
+    incoming = one("text", {"body": "السلام عليكم"})
+    msg = incoming.message
+    assert (msg.channel, msg.sender, msg.external_id, msg.text) == (
+        "whatsapp",
+        NUMBER,
+        "wamid.X1",
+        "السلام عليكم",
+    )
+    assert (msg.display_name, msg.phone, incoming.media) == ("Salim", "+96891234567", None)
+
+
+def test_voice_note_is_media_to_fetch_with_an_audio_file_name() -> None:
+    voice = {"id": "M-VOICE", "mime_type": "audio/ogg; codecs=opus", "sha256": "s", "voice": True}
+    incoming = one("audio", voice)
+    assert incoming.media is not None
+    assert (incoming.media.media_id, incoming.media.content_type) == (
+        "M-VOICE",
+        "audio/ogg; codecs=opus",
+    )
+    assert incoming.media.filename.startswith("audio-") and incoming.media.filename.endswith(".ogg")
+
+
+def test_document_keeps_its_file_name_and_caption() -> None:
+    doc = {
+        "id": "M-DOC",
+        "mime_type": "application/pdf",
+        "sha256": "s",
+        "filename": "permit.pdf",
+        "caption": "رخصة البناء",
+    }
+    incoming = one("document", doc)
+    assert incoming.media is not None and incoming.media.filename == "permit.pdf"
+    assert incoming.message.text == "رخصة البناء"
+
+
+def test_template_quick_reply_button_reads_as_its_text() -> None:
+    incoming = one("button", {"payload": "rating-5", "text": "5"})
+    assert incoming.message.text == "5"
+
+
+def test_reply_to_one_of_our_messages_is_a_threading_hint() -> None:
+    incoming = one(
+        "text", {"body": "more details"}, context={"from": "96824000000", "id": "wamid.OUT7"}
+    )
+    assert incoming.message.thread.reply_to == ("wamid.OUT7",)
+
+
+def test_reactions_are_not_messages() -> None:
+    update = message_update(
+        NUMBER, "wamid.R", "reaction", {"message_id": "wamid.OUT1", "emoji": "👍"}
+    )
+    assert parse_updates(update).messages == []
+
+
+def test_several_messages_and_statuses_in_one_call_are_all_read() -> None:
+    first = message_update(NUMBER, "wamid.A", "text", {"body": "one"})
+    second = message_update("96899887766", "wamid.B", "text", {"body": "two"})
+    value = first["entry"][0]["changes"][0]["value"]
+    value["messages"] += second["entry"][0]["changes"][0]["value"]["messages"]
+    value["contacts"] += second["entry"][0]["changes"][0]["value"]["contacts"]
+    value["statuses"] = status_update("wamid.OUT1", NUMBER, "read")["entry"][0]["changes"][0][
+        "value"
+    ]["statuses"]
+    updates = parse_updates(first)
+    assert [(m.message.sender, m.message.text) for m in updates.messages] == [
+        (NUMBER, "one"),
+        ("96899887766", "two"),
+    ]
+    assert [(r.external_id, r.state) for r in updates.receipts] == [("wamid.OUT1", Delivery.READ)]
+
+
+def test_failed_status_carries_its_error_code() -> None:
+    update = status_update(
+        "wamid.OUT2", NUMBER, "failed", {"code": 131026, "title": "Message undeliverable"}
+    )
+    (receipt,) = parse_updates(update).receipts
+    assert (receipt.state, receipt.error_code) == (Delivery.FAILED, 131026)
+    assert receipt.error == "131026: Message undeliverable"
+
+
+def test_an_empty_or_foreign_body_yields_nothing() -> None:
+    assert parse_updates({}).messages == [] and parse_updates(envelope({})).receipts == []
