@@ -101,3 +101,10 @@ def test_failed_status_carries_its_error_code() -> None:
 
 def test_an_empty_or_foreign_body_yields_nothing() -> None:
     assert parse_updates({}).messages == [] and parse_updates(envelope({})).receipts == []
+
+
+def test_a_message_that_cannot_be_read_is_kept_raw_rather_than_lost() -> None:
+    incoming = one("image", {"id": "M-NO-HASH", "mime_type": "image/jpeg"})  # no sha256
+    msg = incoming.message
+    assert (msg.external_id, msg.sender, msg.text) == ("wamid.X1", NUMBER, "")
+    assert msg.extras["whatsapp_unread"] is True and b"M-NO-HASH" in msg.raw

@@ -77,7 +77,7 @@ def parse_updates(body: dict[str, Any]) -> Updates:
         for change in entry.get("changes") or ():
             value = change.get("value") or {}
             for raw in value.get("messages") or ():
-                incoming = _incoming(entry, value, raw)
+                incoming = _read_message(entry, value, raw)
                 if incoming is not None:
                     updates.messages.append(incoming)
             for status in value.get("statuses") or ():
@@ -85,6 +85,29 @@ def parse_updates(body: dict[str, Any]) -> Updates:
                 if receipt is not None:
                     updates.receipts.append(receipt)
     return updates
+
+
+def _read_message(
+    entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any]
+) -> Incoming | None:
+    """One message; one Balagh cannot read is still kept (raw, no text) rather than lost."""
+    try:
+        return _incoming(entry, value, raw)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("from"):
+            logger.warning("whatsapp: skipped a message without id or sender: %s", exc)
+            return None
+        logger.warning("whatsapp: could not read message %s (%s); kept raw", raw["id"], exc)
+        message = InboundMessage(
+            channel=CHANNEL,
+            sender=str(raw["from"]),
+            text="",
+            external_id=str(raw["id"]),
+            received_at=_timestamp(raw.get("timestamp")),
+            raw=json.dumps(raw, ensure_ascii=False).encode(),
+            extras={"whatsapp_type": str(raw.get("type", "")), "whatsapp_unread": True},
+        )
+        return Incoming(message)
 
 
 def _incoming(entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any]) -> Incoming | None:

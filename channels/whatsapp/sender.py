@@ -59,7 +59,9 @@ class WhatsAppSender:
     def send_from(
         self, message: OutboundMessage, progress: Progress, checkpoint: Any
     ) -> DeliveryReceipt:
-        open_window = self.window_open(message.to)
+        # A message begun inside the window keeps its parts on a retry: switching to a
+        # template would silently drop the files not yet sent; they fail visibly instead.
+        open_window = progress.parts > 0 or self.window_open(message.to)
         parts = self._parts(message, open_window)
         first_id = progress.first_id
         for index in range(progress.parts, len(parts)):
