@@ -1,4 +1,4 @@
-"""WhatsApp webhook cost per message: `python bench/whatsapp_webhook.py [count] [database url]`.
+"""WhatsApp webhook cost per message: `PYTHONPATH=. .venv/bin/python bench/whatsapp_webhook.py [N] [URL]`.
 
 Posts signed text messages to the real web app (Flask test client, no socket) and times the
 whole call: signature check, pywa parsing, storing the raw record, filing it on a ticket
