@@ -8,15 +8,24 @@ replies on the status page, and also by email when they gave an address. A phone
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import logging
+from datetime import timedelta
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.language.texts import render, subject
-from core.models import Delivery, Direction, Message, Ticket
+from core.models import Delivery, Direction, Message, OutboxItem, Ticket
 from core.outbound import OutboundAttachment, OutboundMessage
 from core.outbox import enqueue
 from core.tickets import channel_address
+
+logger = logging.getLogger(__name__)
+
+# The outbox kinds of an acknowledgement: plain, or saying the problem is a known incident.
+ACK_KINDS = ("ack", "ack_incident")
+TYPED_ADDRESS_WINDOW = timedelta(hours=24)
 
 
 def queue_reply(
@@ -46,6 +55,12 @@ def queue_reply(
     session.add(message)
     session.flush()
     channel, address = _delivery_target(ctx, ticket)
+    if (
+        channel is not None
+        and address is not None
+        and _typed_address_full(ctx, session, ticket, kind, channel, address)
+    ):
+        channel = address = None  # the status page still shows it
     if channel is None or address is None:
         # Pull channels publish the reply where the citizen reads it (status page, Open311);
         # a phone caller's reply waits as a call-back task for the dispatcher.
@@ -72,6 +87,33 @@ def queue_reply(
     )
     message.delivery_status = Delivery.QUEUED
     return message
+
+
+def _typed_address_full(
+    ctx: Context, session: Session, ticket: Ticket, kind: str, channel: str, address: str
+) -> bool:
+    """Whether an acknowledgement to an address someone typed (not one the channel proved)
+    would exceed BALAGH_TYPED_ADDRESS_ACKS_PER_DAY; a stranger's address gets only so many."""
+    if kind not in ACK_KINDS or channel == ticket.channel:
+        return False
+    recent = session.execute(
+        select(func.count())
+        .select_from(OutboxItem)
+        .where(
+            OutboxItem.channel == channel,
+            func.lower(OutboxItem.address) == address.lower(),
+            OutboxItem.kind.in_(ACK_KINDS),
+            OutboxItem.created_at >= ctx.now() - TYPED_ADDRESS_WINDOW,
+        )
+    ).scalar_one()
+    if recent < ctx.settings.typed_address_acks_per_day:
+        return False
+    logger.info(
+        "ticket %s: acknowledgement not mailed, its typed address had %d today",
+        ticket.reference,
+        recent,
+    )
+    return True
 
 
 def with_reference(ticket: Ticket, body: str) -> str:

@@ -33,8 +33,6 @@ NO_ACK_CHANNELS = ("phone",)
 # ({"user_id", "email", "role"}); only core sets it (core.staff_actions.record_phone_call).
 CATEGORY_CHOSEN_BY = "category_chosen_by"
 MAX_CORRECTION_TEXT = 10_000
-# The outbox kinds of an acknowledgement: plain, or saying the problem is a known incident.
-ACK_KINDS = ("ack", "ack_incident")
 
 
 def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> None:

@@ -126,6 +126,9 @@ class Settings(BaseSettings):
     redis_url: str = ""
     web_report_rate_limit: str = "10 per minute;100 per hour"
     web_attempt_rate_limit: str = "30 per minute;300 per hour"
+    # Acknowledgements one typed email address (web form, Open311) may receive in 24 hours:
+    # anyone can type anyone's address, so the form must not become a way to mail a stranger.
+    typed_address_acks_per_day: int = Field(3, ge=0)
     log_level: str = "INFO"
     now: datetime | None = None
 

@@ -59,6 +59,9 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
         )
     csrf.init_app(app)
+    # rate limits (citizen pages, sign-in throttle): in memory per process, shared through
+    # Redis when BALAGH_REDIS_URL is set
+    app.config.setdefault("RATELIMIT_STORAGE_URI", ctx.settings.redis_url or "memory://")
 
     from channels.web import health
 
@@ -70,8 +73,6 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
 
     from channels.web import citizen
 
-    # rate limits: in memory per process, shared through Redis when BALAGH_REDIS_URL is set
-    app.config.setdefault("RATELIMIT_STORAGE_URI", ctx.settings.redis_url or "memory://")
     citizen.limiter.init_app(app)
     app.register_blueprint(citizen.bp)
     from channels.web import open311

@@ -46,4 +46,7 @@ def init_app(app: Flask) -> None:
     )
 
     auth.login_manager.init_app(app)
+    from channels.web.inbox.throttle import init_throttle
+
+    init_throttle(app, app.config.get("RATELIMIT_STORAGE_URI") or "memory://")
     app.register_blueprint(bp)

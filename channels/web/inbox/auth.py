@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from functools import cache
 from typing import Any
 
@@ -22,6 +21,7 @@ from sqlalchemy import select
 
 from channels.web.inbox import bp
 from channels.web.inbox.i18n import LANGUAGES, RTL, WORDS, count_phrase, label, translate
+from channels.web.inbox.throttle import throttle
 from core.accounts import hash_password, verify_password
 from core.context import Context
 from core.models import User
@@ -29,9 +29,6 @@ from core.permissions import Action, Staff, allowed, staff_from_user
 from core.storable import is_storable
 
 logger = logging.getLogger(__name__)
-
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 
 login_manager = LoginManager()
 login_manager.login_view = "inbox.login"
@@ -120,17 +117,25 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> Response | str:
-    """Email and password; five failures in a row lock the account for fifteen minutes."""
+    """Email and password; repeated failures make that address wait longer (inbox.throttle)."""
     if request.method == "GET":
         if current_user.is_authenticated:
             return redirect(url_for("inbox.queue"))  # type: ignore[return-value]
         return render_template("inbox/login.html", next=request.args.get("next", ""))
     email = request.form.get("email", "").strip().lower()
     password = request.form.get("password", "")
+    address = request.remote_addr or "unknown"
+    wait = throttle().wait_seconds(address, email)
+    if wait:  # checked before the password, so a throttled guess learns nothing
+        flash(t("login_throttled", seconds=wait), "error")
+        page = render_template("inbox/login.html", next=request.form.get("next", ""))
+        return page, 429, {"Retry-After": str(wait)}  # type: ignore[return-value]
     staff = _check_credentials(email, password)
     if staff is None:
+        throttle().failed(address, email)
         flash(t("login_failed"), "error")
         return render_template("inbox/login.html", next=request.form.get("next", "")), 401  # type: ignore[return-value]
+    throttle().succeeded(address, email)
     login_user(StaffUser(staff))
     session["lang"] = staff.language if staff.language in LANGUAGES else current_language()
     return redirect(_safe_next(request.form.get("next")))  # type: ignore[return-value]
@@ -148,12 +153,10 @@ def _check_credentials(email: str, password: str) -> Staff | None:
             logger.info("sign-in refused: account %s is locked", user.id)
             return None
         if verify_password(user.password_hash, password):
-            user.failed_logins, user.locked_until = 0, None
+            user.failed_logins = 0
             return staff_from_user(user)
+        # No lockout (a stranger could lock anyone out): the throttle slows the guesser.
         user.failed_logins = (user.failed_logins or 0) + 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until, user.failed_logins = now + LOCKOUT, 0
-            logger.warning("account %s locked after repeated sign-in failures", user.id)
         return None
 
 

@@ -19,8 +19,12 @@ WORDS: dict[str, dict[str, str]] = {
     "email": {"ar": "البريد الإلكتروني", "en": "Email"},
     "password": {"ar": "كلمة المرور", "en": "Password"},
     "login_failed": {
-        "ar": "تعذّر تسجيل الدخول. تحقّق من البريد وكلمة المرور؛ بعد محاولات فاشلة متكررة يُقفل الحساب 15 دقيقة.",
-        "en": "Sign-in failed. Check your email and password; after repeated failures the account is locked for 15 minutes.",
+        "ar": "تعذّر تسجيل الدخول. تحقّق من البريد وكلمة المرور؛ بعد محاولات فاشلة متكررة يلزم الانتظار قبل المحاولة من جديد.",
+        "en": "Sign-in failed. Check your email and password; after repeated failures you must wait before trying again.",
+    },
+    "login_throttled": {
+        "ar": "محاولات فاشلة كثيرة من هذا الجهاز. يُرجى الانتظار {seconds} ثانية ثم المحاولة من جديد.",
+        "en": "Too many failed sign-ins from here. Please wait {seconds} seconds, then try again.",
     },
     "signed_out": {"ar": "تم تسجيل الخروج.", "en": "You are signed out."},
     "please_sign_in": {"ar": "سجّل الدخول للمتابعة.", "en": "Please sign in to continue."},

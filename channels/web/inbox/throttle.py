@@ -1,0 +1,74 @@
+"""Sign-in throttling: growing waits per client address and per account, never a lockout.
+
+Only failed sign-ins count. Three stacked windows give growing delays (a few quick tries,
+then a wait of up to a minute, then an hour, then a day):
+- per client address, over every account: stops spraying one password across accounts;
+- per account from that address: stops guessing one account from one place;
+- per account from everywhere, set high enough that one stranger's address is throttled
+  long before it: a distributed guess is slowed, but one stranger cannot lock the owner out.
+The account itself is never locked, so its owner signs in from their own place while a
+stranger's attempts wait. Counts live in the rate limiter's storage (memory, or Redis when
+BALAGH_REDIS_URL is set, shared by every web process).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from flask import Flask, current_app
+from limits import RateLimitItem, parse_many, storage, strategies
+
+ADDRESS_LIMITS = parse_many("5 per minute;20 per hour;50 per day")
+ACCOUNT_AT_ADDRESS_LIMITS = parse_many("5 per minute;10 per hour;30 per day")
+ACCOUNT_LIMITS = parse_many("60 per hour;200 per day")
+EXTENSION = "balagh_login_throttle"
+
+
+@dataclass(frozen=True)
+class Throttle:
+    """The failure counters for sign-ins, on one limiter storage."""
+
+    limiter: strategies.RateLimiter
+
+    def _checks(self, address: str, account: str) -> list[tuple[RateLimitItem, tuple[str, ...]]]:
+        return (
+            [(limit, ("address", address)) for limit in ADDRESS_LIMITS]
+            + [(limit, ("pair", account, address)) for limit in ACCOUNT_AT_ADDRESS_LIMITS]
+            + [(limit, ("account", account)) for limit in ACCOUNT_LIMITS]
+        )
+
+    def wait_seconds(self, address: str, account: str) -> int:
+        """Seconds until this address may try this account again; 0 when it may now."""
+        longest = 0.0
+        for limit, keys in self._checks(address, account):
+            if not self.limiter.test(limit, *keys):
+                reset = self.limiter.get_window_stats(limit, *keys).reset_time
+                longest = max(longest, reset - time.time())
+        return max(1, math.ceil(longest)) if longest > 0 else 0
+
+    def failed(self, address: str, account: str) -> None:
+        """Count one failed sign-in against the address, the pair and the account."""
+        for limit, keys in self._checks(address, account):
+            self.limiter.hit(limit, *keys)
+
+    def succeeded(self, address: str, account: str) -> None:
+        """A correct password clears this pair's count (typos before it were the owner's).
+
+        The address's count stays: signing into one's own account must not reset the
+        budget for guessing others'.
+        """
+        for limit in ACCOUNT_AT_ADDRESS_LIMITS:
+            self.limiter.clear(limit, "pair", account, address)
+
+
+def init_throttle(app: Flask, storage_uri: str) -> None:
+    """Create the throttle on the same storage as the citizen pages' rate limits."""
+    backend = storage.storage_from_string(storage_uri)
+    app.extensions[EXTENSION] = Throttle(strategies.MovingWindowRateLimiter(backend))
+
+
+def throttle() -> Throttle:
+    throttle_: Throttle = current_app.extensions[EXTENSION]
+    return throttle_
