@@ -21,7 +21,7 @@ from typing import Any
 
 Row = dict[str, Any]
 CORPUS_FILE = "dev.jsonl"
-OWN_FILES = ("extra.jsonl", "broad.jsonl", "dialect.jsonl")
+OWN_FILES = ("extra.jsonl", "broad.jsonl", "dialect.jsonl", "forms.jsonl")
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
 

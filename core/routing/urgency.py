@@ -1,10 +1,16 @@
-"""Urgency: danger to life or property now, by rules over normalised text plus the model.
+"""Urgency: danger to life or property now, by safety rules over normalised text plus the model.
 
-The taxonomy's rule (exposed wiring, open manhole, collapsing structure, flooding or sewage
-inside homes, fire, fallen tree blocking a road) is written as small named rules. Each rule
-needs all its concept groups close together in the message, and a negation right before the
-action ("hasn't come inside yet", "ما دخل") cancels it. The rules catch the clear cases in
-any language form; a confident urgent model catches the phrasings the rules miss.
+The taxonomy's rule (something about to fall or collapse, exposed or sparking wires, an open
+or broken manhole, water, sewage or smoke inside a home, fire, a fallen tree, sign or pole on a
+road, a sinking road or an open trench, a gas leak, an attacking animal or one on a fast road,
+a person trapped or in danger) is written as small named rules over a hazard lexicon in every
+form: MSA, Gulf, English, Arabizi with its digit letters, and mixed. Each rule needs all its
+concept groups close together; a negation or a fear right before the danger ("hasn't come
+inside yet", "ما دخل", "mb 6ay7a", "could fall one day") cancels it, and so do words around it
+that say the danger is over, denied or long past ("was fixed", "no danger", "last year",
+"every time it rains"). Recall comes first: a missed emergency costs far more than a false
+alarm, so a rule fires on the danger words alone. The trade-off is measured per form in
+docs/ROUTING_DATA.md. A confident urgent model catches the phrasings the rules miss.
 """
 
 from __future__ import annotations
@@ -23,53 +29,156 @@ WINDOW = 14  # words: all parts of a rule must sit within this span
 # phrasings the rules were never shown: the model carries the rest.
 MODEL_THRESHOLD = 0.5
 
+# Negation right before a hazard's state ("not exposed", "ما دخل", "mb 6ay7"), or "yet" after.
 _NEGATION = index_terms(
-    {"negation": ["not=", "no=", "never=", "hasn=", "hasnt=", "haven=", "havent=", "isn=", "isnt=", "didn=",
-     "didnt=", "doesn=", "wasn=", "ما=", "لم=", "لا=", "ليس=", "مو=", "مب=", "ma=", "mb=", "mu=",
-     "la="]}
+    {"negation": ["not=", "no=", "never=", "hasn=", "hasnt=", "haven=", "havent=", "isn=", "isnt=",
+     "aren=", "arent=", "didn=", "didnt=", "doesn=", "doesnt=", "wasn=", "wasnt=", "weren=",
+     "no longer", "without=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
+     "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy="]}
 )  # fmt: skip
-_STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d="]})
+_STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
 _HYPOTHETICAL = index_terms(
     {"fear": ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "قد=", "ممكن=", "might=", "could=", "may=", "afraid",
-     "worried", "fear", "akhaf", "n5af", "could=", "will="]}
+     "worried", "fear", "akhaf", "a5af", "n5af", "nkhaf", "mumkin=", "momkin=", "will=", "خايف",
+     "خايفين", "خايفه", "5ayf", "khayf", "before=", "قبل لا", "gabl la", "لا سمح الله",
+     "god forbid", "in case", "لو=", "if=", "law="]}
 )  # fmt: skip
+# Over, or never dangerous: a hazard near one of these is history or a denial, not danger now
+# ("the exposed wires were fixed", "السور اللي طاح السنه الماضيه", "mafi 5a6ar").
+_SETTLED = index_terms(
+    {"settled": ["fixed", "repaired", "was removed", "were removed", "been removed", "cleared",
+     "sorted", "resolved", "made safe", "now safe", "no danger", "not dangerous", "no risk",
+     "not urgent", "nothing urgent", "not an emergency", "last year", "last month", "months ago",
+     "years ago", "thank", "thanks", "put out", "extinguished", "انطفت", "انطفى", "طفوها", "طفوه",
+     "اطفوها", "تم اصلاح", "تم اصلاحه", "تم اصلاحها", "تم ازاله", "تمت ازاله",
+     "تمت معالجه", "اصلحوا", "اصلحوه", "اصلحوها", "صلحوا", "صلحوه", "صلحوها", "انصلح", "انصلحت",
+     "شالوه", "شالوها", "شكرا", "مشكورين", "لا يوجد خطر", "لا خطر", "ما في خطر", "مافي خطر",
+     "ما فيه خطر", "مب خطير", "مو خطير", "غير خطير", "ليس خطير", "ليس عاجل", "مب مستعجل",
+     "for months", "for weeks", "for a long time", "last week", "every time", "each time",
+     "whenever", "من زمان", "من اسبوعين", "من شهور", "من اشهر", "منذ اشهر", "منذ عده اشهر",
+     "الاسبوع الماضي", "الاسبوع اللي فات", "كل مره", "كل مطره", "اي مطر", "min zaman",
+     "السنه الماضيه", "العام الماضي", "الشهر الماضي", "قبل شهور", "قبل سنه", "قبل سنوات",
+     "9alla7o", "sala7o", "sall7oh", "shaloh", "shalooh", "mafi 5a6ar", "mafi khatar",
+     "ma fee 5a6ar", "shukran", "mashkoor"]}
+)  # fmt: skip
+SETTLED_BEFORE, SETTLED_AFTER = 6, 10  # words around a match searched for _SETTLED
 
-_WIRES = ["wire", "wiring", "cable", "electric", "اسلاك", "سلك", "وايرات", "واير", "كيبل",
-          "كابل", "كهرب", "wayer", "aslak", "kahraba"]  # fmt: skip
-_EXPOSED = ["exposed", "bare", "hanging", "spark", "live=", "visible", "open", "hanging out", "sticking out", "مكشوف",
-            "ظاهر", "عاري", "شرار", "طالع", "متدلي", "مفتوح", "برع", "barra", "6al3", "mkshoof",
-            "shrar"]  # fmt: skip
-_MANHOLE = ["manhole", "manhool", "inspection chamber", "drain cover", "sewer cover", "منهول",
-            "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف", "فتحه المجاري", "غطا البالوعه",
-            "غطاء البالوعه", "غطا المنهول"]  # fmt: skip
+# Hazard lexicon, every form: MSA, Gulf, English, Arabizi (with its digit letters) and mixed.
+# Arabic terms are stems (clitics and suffixes match), Latin ones too unless marked '='.
+_WIRES = ["wire", "wiring", "cable", "electric", "live cable", "اسلاك", "سلك", "وايرات", "واير",
+          "كيبل", "كابل", "كهرب", "wayer", "wayar", "waiyer", "aslak", "silk=", "kahraba", "kahrab",
+          "kaibl", "keebl", "cable=", "lamp post", "light pole", "pole=", "عمود", "3mood",
+          "3amood", "generator", "مولد", "socket", "sockets"]  # fmt: skip
+_EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=", "visible",
+            "hanging out", "sticking out", "uncovered", "cut=", "torn", "loose", "electrocut",
+            "shock", "ممدوده", "on the ground", "مكشوف", "ظاهر", "عاري", "عريان", "شرار", "متدلي", "مدلي", "برع",
+            "مقطوع", "سايب", "صعق", "تكهرب", "مكهرب", "barra", "bara=", "6al3", "tal3", "mkshoof",
+            "makshoof", "mkshof", "makshof", "mkshoofa", "makshoofa", "shrar", "sharar", "mitdali",
+            "mdali", "3aryan", "maftoo7", "maftoo7a", "mgtoo3", "sayb", "tkahrab", "mkahrab"]  # fmt: skip
+_MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover", "sewer cover",
+            "gully cover", "منهول", "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف",
+            "فتحه المجاري", "غطا البالوعه", "غطاء البالوعه", "غطا المنهول", "غطاء المنهول",
+            "بالوعه", "fat7at el majari", "fat7at majari", "fat7a", "ghata el manhole",
+            "3'6a el manhole", "ghe6a", "bal3a", "balloo3a"]  # fmt: skip
 _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "uncovered", "removed",
-         "stolen", "caved", "gone", "deep hole", "مفتوح", "مفقود", "بدون غطا", "بلا غطا", "مكشوف",
-         "مسروق", "طاير", "maftoo7", "bdoon 3'6a", "bdoon 36a", "bala 3'6a", "where the manhole"]  # fmt: skip
-_STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "جدار",
-              "سقف", "سور", "بنايه", "مبني", "مبنى", "شرفه", "البيت", "منزل", "jidar", "saqf",
-              "soor", "bait", "3imara", "عماره"]  # fmt: skip
+         "stolen", "caved", "gone", "deep hole", "broken", "collapsed", "smashed",
+         "مفتوح", "مفقود", "بدون غطا", "بلا غطا", "مكشوف", "مسروق", "طاير", "مكسور", "مكسوره",
+         "متكسر", "منكسر", "مهدوم", "maftoo7", "maftoo7a", "maftu7", "bdoon 3'6a", "bdoon 36a",
+         "bala 3'6a", "bdoon ghata", "maksoor", "maksoora", "mkassar", "mitkassar", "5arban",
+         "where the manhole"]  # fmt: skip
+_STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
+              "parapet", "water tank", "tank=", "scaffold", "pole", "billboard", "house=",
+              "جدار", "سقف", "سور", "بنايه", "مبني", "مبنى", "شرفه", "البيت", "منزل", "عماره", "خزان",
+              "تانكي", "سقاله", "سقالات", "الواجهه", "واجهه", "بلكونه", "عمود", "لوحه اعلان", "حايط",
+              "حيطه", "jidar", "jdar", "saqf", "sagf", "sa8f", "soor", "sur=", "bait", "3imara",
+              "3maara", "5azzan", "khazzan", "tanki", "sgala", "sqala", "saqala", "skala", "7ai6",
+              "7aye6", "7ayi6", "7ee6a", "3amood", "3mood", "balcon", "canopy", "cladding", "slab",
+              "bridge", "طوفه", "الطوفه", "مظله", "المظلات", "جسر", "الجسر", "بلاطه", "6ofa", "6oofa",
+              "6oofah", "wajha", "wajhat", "mbna", "mabna", "jisr"]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
-               "giving way", "crumbling", "coming down", "ينهار", "انهار", "بالانهيار", "تنهار",
-               "يطيح", "تطيح", "بيطيح", "يتساقط", "تتساقط", "سقط", "يسقط", "طاح", "y6ee7", "t6ee7",
-               "6a7", "yinhar", "evacuat", "اخلا"]  # fmt: skip
-_WATER = ["water", "rain", "flood", "sewage", "ماي", "مياه", "المطر", "الامطار", "مطر", "سيل",
-          "المجاري", "مجاري", "الصرف", "mai=", "m6ar", "majari", "seil"]  # fmt: skip
-_INSIDE = ["inside", "into our", "into the house", "entering", "coming into", "came into",
-           "coming up through", "in the living room", "in our flat", "ankle deep", "knee deep",
-           "دخل", "دخلت", "تدخل", "يدخل", "داخل", "غمر", "غرق", "وصل الغرف", "في الغرف", "da5al",
-           "dakhal", "dakhla", "da5la", "dkhal", "da5il"]  # fmt: skip
+               "giving way", "crumbling", "coming down", "about to fall", "going to fall",
+               "tilting", "leaning over", "swaying", "toppl", "ينهار", "انهار",
+               "بالانهيار", "تنهار", "انهيار", "يطيح", "تطيح", "بيطيح", "بتطيح", "بيطيح", "يتساقط",
+               "تتساقط", "سقط", "يسقط", "تسقط", "طاح", "طاحت", "ايل للسقوط", "وشك السقوط",
+               "يتمايل", "تتمايل", "يتهاوى", "منهار", "متساقط", "y6ee7", "t6ee7", "bi6ee7",
+               "bit6ee7", "6a7", "6a7at", "yinhar", "tinhar", "inhar", "inhiyar", "yitsaqa6",
+               "yitmayal", "titmayal", "evacuat", "اخلا", "dropped a chunk",
+               "pieces falling", "chunks falling", "widening", "moved after",
+               "moving", "more today", "تساقطت", "قاعد يطيح", "يكبر بالساعه", "ازداد ميلانه",
+               "زاد ميلانه", "مالت اكثر", "تتحرك", "يتحرك", "t6i7", "ti6i7", "bt6i7", "bit6i7",
+               "wshk", "tsaqa6"]  # fmt: skip
+_WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
+          "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه", "المطر",
+          "الامطار", "مطر", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
+          "الماي الوسخ", "mai=", "maay=", "maya=", "m6ar", "mu6ar", "majari", "mjari", "seil",
+          "sail=", "siyool", "bayara", "9arf", "maya=", "ma2=", "dokhan", "do5an", "du5an"]  # fmt: skip
+_INSIDE = ["inside", "into our", "into the house", "into the flat", "into the rooms", "entering",
+           "coming into", "came into", "coming in", "coming up through", "coming up", "backing up",
+           "backed up", "floor drain", "in the living room", "in our flat", "ankle deep",
+           "knee deep", "دخل", "دخلت", "تدخل", "يدخل", "داخل", "غمر", "غرق", "غرقت", "وصل الغرف",
+           "في الغرف", "راجعه", "ترجع", "يرجع", "رجعت", "بلاعه", "البلاعه", "بلاليع", "وصل", "وصلت",
+           "تتسرب الى", "تتدفق", "pouring into", "under our front door", "coming in under",
+           "spreading into", "rj3at", "wa9lat", "dakhel", "da5al", "da5il", "da5el", "dakhal", "dakhil", "dakhla", "da5la", "dkhal", "d5al",
+           "yid5al", "tid5al", "yidkhal", "tidkhal", "ghirig", "gharqan", "ghar8an", "3'ar8an",
+           "ghar2an", "raj3a", "tirja3", "yirja3", "bal3a", "balalee3"]  # fmt: skip
 _HOME = ["house", "home", "flat", "flats", "villa", "room", "bedroom", "hall", "bathroom",
-         "kitchen", "ground floor", "basement", "بيت", "منزل", "منازل", "بيوت", "الغرف", "غرفه",
-         "الصاله", "المجلس", "الشقه", "الشقق", "شقه", "الحمام", "المطبخ", "bait", "byoot",
-         "shaqqa", "9ala", "3'oraf", "ghoraf"]  # fmt: skip
-_FIRE = ["fire", "burning", "flames", "ablaze", "حريق", "تحترق", "يحترق", "النار",
-         "نار", "النيران", "تولع", "يولع", "اشتعل", "7areeq", "nar=", "t7tareg", "twalla3"]  # fmt: skip
-_TREE = ["tree", "palm", "شجره", "نخله", "شجر", "shajara", "ni5la"]
-_FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "سقطت", "طاحت", "طايحه", "سقوط",
-           "6a7at", "sa8a6at"]  # fmt: skip
-_ROAD = ["road", "street", "lane", "way=", "traffic", "شارع", "طريق", "الطريق", "سكه", "الشارع",
-         "shari3", "6areeq", "sikka"]  # fmt: skip
+         "kitchen", "ground floor", "basement", "majlis", "بيت", "منزل", "منازل", "بيوت", "الغرف",
+         "غرفه", "الصاله", "المجلس", "الشقه", "الشقق", "شقه", "الحمام", "المطبخ", "الحوش", "bait",
+         "beit", "bet=", "baitna", "beitna", "bitna", "byoot", "shaqqa", "shaqa", "9ala", "3'oraf",
+         "ghoraf", "ghurfa", "ghurfat", "7amam", "7ammam", "7mam", "ma6ba5", "me6ba5", "7oosh",
+         "villa", "البيسمنت", "الصاله", "living room", "ground-floor", "ground floor"]  # fmt: skip
+# Gulf "تولع/يولع" also means a lamp coming on ("الليتات تولع"), so it is not a fire word.
+_FIRE = ["fire=", "fires=", "on fire", "burning", "flames", "ablaze", "smoke pouring", "حريق",
+         "تحترق", "يحترق", "النار=", "النيران", "اشتعل", "اشتعلت", "7areeq", "7ariq", "nar=",
+         "naar=", "t7tareg", "yi7tarig", "ti7tarig", "7arig", "ولعوا", "حرقوا", "يحرقون", "حرق=",
+         "7ara8", "7arag", "catch fire", "caught fire"]  # fmt: skip
+_TREE = ["tree", "palm", "branch", "شجره", "نخله", "شجر", "غصن", "shajara", "shajra", "ni5la",
+         "nakhla", "ghu9n"]  # fmt: skip
+_SIGN = ["sign=", "signs=", "signboard", "signpost", "road sign", "billboard", "traffic light",
+         "lamp post", "light pole", "pole=", "عمود", "3mood", "3amood",
+         "لوحه", "لوحات", "اشاره", "لافته", "لوحه ارشاديه", "لوحه المرور", "lo7a", "lau7a",
+         "ishara", "ishaara", "yafta"]  # fmt: skip
+_FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "blown over", "knocked over",
+           "dangling", "lying", "سقطت", "طاحت", "طايحه", "طايح", "سقوط", "ساقطه",
+           "متدليه", "معلقه", "منقلعه", "مقلوعه", "6a7at", "6a7", "6ay7a", "6ay7", "sa8a6at",
+           "saqa6at", "m3allaga", "mitdalya", "mgloo3a"]  # fmt: skip
+_ROAD = ["road", "street", "lane", "way=", "traffic", "carriageway", "roundabout", "junction",
+         "شارع", "طريق", "الطريق", "سكه", "الشارع", "دوار", "تقاطع", "shari3", "sharee3", "6areeq",
+         "6ari8", "sikka", "dawwar", "taqato3"]  # fmt: skip
+# A sinking road, a hole or trench left open without barriers.
+_GROUND = ["road", "street", "asphalt", "ground", "lane", "hole", "trench", "pit=", "الشارع",
+           "شارع", "الطريق", "طريق", "الارض", "حفره", "الحفره", "خندق", "share3", "shari3",
+           "7ufra", "7ofra", "6areeq"]  # fmt: skip
+_SINKING = ["collapsed", "caved in", "sinkhole", "sink hole",
+            "no barriers", "no barrier", "without barriers", "انخسف", "انهار",
+            "انهيار", "هبط فجاه", "تجويف", "بدون حواجز", "ما في حواجز", "مافي حواجز", "بلا حواجز",
+            "دون اي علامات", "حاط حواجز", "n5asaf", "inkhasaf", "inhar", "ma fi ay 7awajez",
+            "bdoon 7awajez"]  # fmt: skip
+# Gas, fuel: a leak is danger now.
+_LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol", "leaking fuel",
+         "petrol leak", "رائحه غاز", "ريحه غاز", "ريحة الغاز", "تسرب غاز", "تسرب الغاز", "تسرب بترول",
+         "تسرب بنزين", "تسرب بترول", "ray7at gaz", "ri7at gaz", "tasarrub gaz"]  # fmt: skip
+# Animals that attack or stand on a fast road.
+_BEAST = ["dog", "dogs", "camel", "camels", "cow=", "cows=", "donkey", "bees", "wasps", "swarm",
+          "كلب", "كلاب", "جمال", "جمل", "بعير", "ابل", "حمير", "نحل", "دبابير", "kalb", "klab",
+          "jamal", "jmal", "b3eer"]  # fmt: skip
+_ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "motorway",
+           "hard shoulder", "يهاجم", "تهاجم", "يهاجمون", "عض=", "عضه", "مسعور", "الطريق السريع", "الخط السريع",
+           "السريع", "3a9", "3add", "yhajim",
+           "el sree3", "el 5a6 el sree3"]  # fmt: skip
+# A person in danger now: who, and what is happening to them.
+_PERSON = ["child", "children", "kid", "kids", "boy=", "girl=", "toddler", "baby", "student",
+           "worker", "a man", "a woman", "person", "people", "طفل", "اطفال", "ولد", "بنت", "عيال",
+           "يهال", "جهال", "ياهل", "طالب", "طلاب", "عامل", "شخص", "رجال", "حرمه", "family", "car=", "موتر", "سياره", "sayara", "sayyara", "6ifl", "6fl", "a6fal", "atfal", "yahal", "yahhal",
+           "3yal", "3eyal", "walad", "bint", "6alib", "6ullab", "3amil", "sha5s"]  # fmt: skip
+_PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocuted", "attacking",
+          "being attacked", "bleeding", "unconscious",
+          "can't get out", "cannot get out", "swept away", "stalled", "عالقه", "3alqa", "3al8a", "عالق", "عالقين", "محبوس", "محبوسين",
+          "محاصر", "محاصرين", "طاح في", "طاحت في", "سقط في", "يغرق", "غرقان", "انصعق", "مصعوق",
+          "يهاجم", "تهاجم", "يهاجمون", "ينزف", "مغمى", "جرفه", "جرفهم", "3alig", "3algeen",
+          "m7boos", "m7boseen", "m7a9ar", "6a7 fi", "yighrag", "ghargan", "in9i3ag", "yihajim",
+          "yhajmoon", "yinzif"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -79,34 +188,50 @@ class Rule:
     name: str
     groups: tuple[str, ...]
     negatable: tuple[int, ...] = ()
+    window: int = WINDOW
 
 
 _GROUPS: dict[str, list[str]] = {
     "wires": _WIRES, "exposed": _EXPOSED, "manhole": _MANHOLE, "open": _OPEN,
     "structure": _STRUCTURE, "collapsing": _COLLAPSING, "water": _WATER, "inside": _INSIDE,
-    "home": _HOME, "fire": _FIRE, "tree": _TREE, "fallen": _FALLEN, "road": _ROAD,
+    "home": _HOME, "fire": _FIRE, "tree": _TREE, "sign": _SIGN, "fallen": _FALLEN,
+    "road": _ROAD, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
+    "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK,
 }  # fmt: skip
 _INDEX: TermIndex = index_terms(_GROUPS)
 
+# The danger a rule names is in its last group ("exposed", "collapsing"...): that is the group
+# a negation in front of it cancels ("not exposed", "ما طاح").
 RULES: tuple[Rule, ...] = (
-    Rule("exposed_wiring", ("wires", "exposed")),
-    Rule("open_manhole", ("manhole", "open")),
+    Rule("exposed_wiring", ("wires", "exposed"), negatable=(1,)),
+    Rule("open_manhole", ("manhole", "open"), negatable=(1,)),
     Rule("collapsing_structure", ("structure", "collapsing"), negatable=(1,)),
-    Rule("water_inside_home", ("water", "inside", "home"), negatable=(1,)),
+    # tighter: "water", "inside" and "home" words are common apart (dust "داخل البيوت")
+    Rule("water_inside_home", ("water", "inside", "home"), negatable=(1,), window=10),
     Rule("fire", ("fire",), negatable=(0,)),
-    Rule("fallen_tree_on_road", ("tree", "fallen", "road"), negatable=(1,)),
+    Rule("fallen_tree_on_road", ("tree", "fallen", "road"), negatable=(1, 2)),
+    Rule("fallen_sign_or_pole_on_road", ("sign", "fallen", "road"), negatable=(1, 2)),
+    Rule("person_at_risk", ("person", "peril"), negatable=(1,)),
+    Rule("road_collapse_or_open_trench", ("ground", "sinking"), negatable=(1,)),
+    Rule("gas_or_fuel_leak", ("leak",), negatable=(0,)),
+    Rule("animal_attack_or_on_highway", ("beast", "attack"), negatable=(1,)),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
 
 def _negated(words: list[str], start: int, end: int) -> bool:
-    """True when a negation or a fear sits in the three words before a match, or 'yet' after."""
-    before = words[max(0, start - 3) : start]
+    """True when a negation or a fear sits in the four words before a match, or 'yet' after."""
+    before = words[max(0, start - 4) : start]
     return bool(
         _NEGATION.find(before)
         or _HYPOTHETICAL.find(before)
         or _STILL_NOT.find(words[end : end + 2])
     )
+
+
+def _settled(words: list[str], first: int, last: int) -> bool:
+    """True when the words around a match say the danger is over or denied."""
+    return bool(_SETTLED.find(words[max(0, first - SETTLED_BEFORE) : last + SETTLED_AFTER]))
 
 
 def urgent_rule(text: str) -> str | None:
@@ -126,7 +251,8 @@ def urgent_rule(text: str) -> str | None:
             positions.append([s for s, _ in spans[:MAX_HITS]])
         else:
             for combo in itertools.product(*positions):
-                if max(combo) - min(combo) <= WINDOW:
+                low, high = min(combo), max(combo)
+                if high - low <= rule.window and not _settled(words, low, high):
                     return rule.name
     return None
 
