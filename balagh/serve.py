@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable, Collection
 from typing import Protocol
 
@@ -63,16 +64,52 @@ def starters() -> dict[str, Callable[[Context], Component | None]]:
     }
 
 
+def prepare_router(ctx: Context) -> None:
+    """Build or load the routing model before any citizen's message needs it."""
+    prepare = getattr(ctx.router, "prepare", None)
+    if prepare is None:
+        return
+    started = time.monotonic()
+    try:
+        prepare()
+    except (OSError, ValueError) as exc:  # the router then sends reports to the intake queue
+        logger.error("routing model unavailable at start-up: %s", exc)
+        return
+    logger.info("routing model ready in %.1f s", time.monotonic() - started)
+
+
 def start_components(ctx: Context, only: Collection[str] | None = None) -> list[Component]:
-    """Start the components asked for (all by default), in a fixed order."""
+    """Start the components asked for (all by default), in a fixed order.
+
+    The web comes first and answers /healthz `starting` (503) while the routing model is
+    built or loaded; the listeners and workers start only once it is ready, so the first
+    citizen is not the one who waits for it.
+    """
+    chosen = [(n, s) for n, s in starters().items() if only is None or n in only]
     components: list[Component] = []
-    for name, starter in starters().items():
-        if only is not None and name not in only:
-            continue
-        component = starter(ctx)
-        if component is not None:
-            components.append(component)
+    ctx.starting = True
+    try:
+        for name, starter in chosen:
+            if name in EARLY:
+                _start(ctx, starter, components)
+        prepare_router(ctx)
+    finally:
+        ctx.starting = False
+    for name, starter in chosen:
+        if name not in EARLY:
+            _start(ctx, starter, components)
     return components
+
+
+EARLY = ("web",)
+
+
+def _start(
+    ctx: Context, starter: Callable[[Context], Component | None], components: list[Component]
+) -> None:
+    component = starter(ctx)
+    if component is not None:
+        components.append(component)
 
 
 def run_forever(ctx: Context, only: Collection[str] | None = None) -> None:

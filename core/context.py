@@ -33,6 +33,8 @@ class Context:
     channels: ChannelTable = field(default_factory=ChannelTable)  # capabilities by name
     due: DueCalculator = wall_clock_due
     extras: dict[str, Any] = field(default_factory=dict)
+    # True while `balagh serve` prepares the routing model: /healthz answers `starting`.
+    starting: bool = False
 
     @property
     def data_dir(self) -> Path:

@@ -87,11 +87,13 @@ def worker(env: Env) -> None:
     run one job twice at once (the scheduler's leases).
     """
     from balagh.scheduler import JobScheduler
+    from balagh.serve import prepare_router
     from core.pipeline import start_pipeline
 
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
+    prepare_router(env.ctx)  # before the first record needs it
     pipeline = start_pipeline(env.ctx)
     scheduler = JobScheduler(env.ctx)
     try:

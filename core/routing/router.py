@@ -21,6 +21,11 @@ class ModelRouter:
     def __init__(self, store: ModelStore) -> None:
         self.store = store
 
+    def prepare(self) -> None:
+        """Load the model now (building it into the data directory if missing), not on the
+        first citizen's message."""
+        self.store.get()
+
     def classify(self, text: str) -> Classification:
         """Category, directorate, confidence, alternatives, urgency and not-for-us reason."""
         reason = screening.screen(text)

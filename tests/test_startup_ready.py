@@ -1,0 +1,97 @@
+"""Start-up: the routing model is ready before any listener accepts a citizen's message."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from balagh.serve import Component, start_components
+from balagh.wiring import build_context
+from core.context import Context
+from core.routing.types import Classification
+from tests.email_support import free_port
+
+
+class SlowModelRouter:
+    """A router whose model takes until `ready` is set to build."""
+
+    def __init__(self) -> None:
+        self.ready = threading.Event()
+        self.prepared = False
+
+    def prepare(self) -> None:
+        assert self.ready.wait(60)
+        self.prepared = True
+
+    def classify(self, text: str) -> Classification:
+        return Classification(category=None, directorate=None, confidence=0.0)
+
+
+def get(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def accepts(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(2)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture
+def serving(ctx: Context) -> Iterator[tuple[Context, SlowModelRouter, list[Component]]]:
+    settings = ctx.settings.model_copy(
+        update={"web_port": free_port(), "smtp_port": free_port(), "telegram_token": ""}
+    )
+    router = SlowModelRouter()
+    app_ctx = build_context(settings, senders=ctx.senders, router=router)
+    started: list[Component] = []
+    thread = threading.Thread(
+        target=lambda: started.extend(start_components(app_ctx, {"web", "smtp", "inbound"}))
+    )
+    thread.start()
+    yield app_ctx, router, started
+    router.ready.set()
+    thread.join(30)
+    for component in reversed(started):
+        component.stop()
+    app_ctx.engine.dispose()
+
+
+def wait_for(condition: object, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_healthz_says_starting_and_listeners_wait_until_the_model_is_ready(
+    serving: tuple[Context, SlowModelRouter, list[Component]],
+) -> None:
+    app_ctx, router, _ = serving
+    web, smtp = app_ctx.settings.web_port, app_ctx.settings.smtp_port
+    assert wait_for(lambda: accepts(web))
+    status, _, body = get(f"http://127.0.0.1:{web}/healthz")
+    assert (status, json.loads(body)["status"]) == (503, "starting")
+    status, headers, _ = get(f"http://127.0.0.1:{web}/report")
+    assert status == 503 and headers.get("Retry-After")
+    assert not accepts(smtp)  # no citizen's mail is taken before the model is ready
+    router.ready.set()
+    assert wait_for(lambda: accepts(smtp))
+    assert router.prepared
+    status, _, body = get(f"http://127.0.0.1:{web}/healthz")
+    health = json.loads(body)
+    assert (status, health["status"]) == (200, "ok")
+    assert health["backlog"] == {"pending": {}, "oldest_pending_seconds": None}
