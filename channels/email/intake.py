@@ -31,7 +31,7 @@ from core.models import (
     OutboxItem,
     Ticket,
 )
-from core.routing_apply import ACK_KINDS
+from core.notify import ACK_KINDS
 from core.tickets import record_event
 
 logger = logging.getLogger(__name__)
