@@ -318,6 +318,9 @@ def _status_ticket(session: Session, reference: str, secret: str) -> Ticket:
 
 def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) -> str:
     view = status_view.build(_ctx(), ticket, g.lang)
+    # The page is rendered from `view` alone: end the transaction first, so no database lock
+    # (SQLite's single write lock) is held while the template runs.
+    session.close()
     message_form = forms.get("message_form") or MessageForm(language=g.lang, formdata=None)
     rating_form = forms.get("rating_form") or RatingForm(language=g.lang, formdata=None)
     return render_template(

@@ -46,6 +46,7 @@ def init_app(app: Flask) -> None:
     )
 
     auth.login_manager.init_app(app)
+    app.before_request(auth.load_signed_in_user)
     from channels.web.inbox.throttle import init_throttle
 
     init_throttle(app, app.config.get("RATELIMIT_STORAGE_URI") or "memory://")

@@ -72,6 +72,17 @@ def load_user(user_id: str) -> StaffUser | None:
         )
 
 
+def load_signed_in_user() -> None:
+    """Load the signed-in user, if any, before the view opens its own session.
+
+    Flask-Login loads the user lazily, e.g. in its template context processor while a view
+    renders inside its session: on SQLite that second session would wait on the first's
+    write lock until the busy timeout. Loaded up front, its short session is closed before
+    any view begins, so a request never holds two sessions at once.
+    """
+    _ = current_user.is_authenticated
+
+
 @cache
 def _dummy_hash() -> str:
     return hash_password("not-a-real-password")
