@@ -21,6 +21,7 @@ from core.inbound import InboundMessage
 from core.incidents import place_located_later
 from core.ingest import Processed
 from core.language.detect import detect_language
+from core.language.normalize import ascii_digits
 from core.models import (
     OPEN_STATUSES,
     Attachment,
@@ -36,11 +37,13 @@ from core.phones import normalize_phone
 from core.ratings import record_rating
 from core.routing.similarity import text_features
 from core.routing_apply import route_new_ticket
+from core.screening import is_courtesy, screen_followup
 from core.tickets import (
     find_or_create_contact,
     new_secret,
     next_reference,
     record_event,
+    ticket_by_reference,
     ticket_for_secret,
 )
 
@@ -112,6 +115,9 @@ def handle_message(
     rating = satisfaction_answer(surveyed, msg.text) if surveyed is not None else None
     if surveyed is not None and rating is not None:
         return _record_rating(ctx, session, surveyed, msg, record, rating)
+    thanked = _thanked_closed_ticket(ctx, session, msg, contact, ticket)
+    if thanked is not None:
+        return _record_courtesy(ctx, session, thanked, msg, record)
     follows = ticket if ticket is not None and _closed_too_long(ctx, ticket) else None
     if follows is not None:
         ticket = None  # too late to reopen: a new case that links the old one
@@ -136,9 +142,11 @@ def handle_message(
         )
         if follows is not None:
             record_event(session, follows, "followed_by", at=ctx.now(), reference=ticket.reference)
+        _link_possibly_related(ctx, session, msg, contact, ticket)
         route_new_ticket(ctx, session, ticket, msg)
     else:
         _citizen_wrote_again(ctx, session, ticket)
+        screen_followup(ctx, session, ticket, message)
         if msg.location is not None:  # e.g. Telegram: the text first, the place after
             place_located_later(ctx, session, ticket)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
@@ -239,11 +247,17 @@ def _contact_with_verified_phone(
 def _continued_ticket(
     ctx: Context, session: Session, msg: InboundMessage, contact: Contact
 ) -> Ticket | None:
+    """The ticket a message continues, by proof first, then by the citizen's own reference,
+    then by reply ids; on chat channels (not threaded by message id) also the contact's open
+    ticket of the last hours. A new email with none of these is a new report."""
     hints = msg.thread
     if hints.reference and hints.secret:
         ticket = ticket_for_secret(session, hints.reference, hints.secret)
         if ticket is not None:
             return ticket
+    own = _own_referenced_ticket(ctx, session, msg, contact)
+    if own is not None:
+        return own
     if hints.reply_to:
         replied = session.execute(
             select(Ticket)
@@ -258,10 +272,24 @@ def _continued_ticket(
         ).scalar_one_or_none()
         if replied is not None:
             return replied
+    if ctx.channels.of(msg.channel).threads_by_message_id:
+        return None  # email threads by its headers, the reply token or the subject's reference
+    return _recent_open_ticket(ctx, session, msg, contact)
+
+
+def _recent_open_ticket(
+    ctx: Context,
+    session: Session,
+    msg: InboundMessage,
+    contact: Contact,
+    besides: Ticket | None = None,
+) -> Ticket | None:
+    """The contact's open ticket on this channel that moved within the thread window."""
     window_start = ctx.now() - timedelta(hours=ctx.settings.thread_window_hours)
     return session.execute(
         select(Ticket)
         .where(
+            Ticket.id != (besides.id if besides is not None else -1),
             Ticket.contact_id == contact.id,
             Ticket.channel == msg.channel,
             Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
@@ -270,6 +298,78 @@ def _continued_ticket(
         .order_by(Ticket.updated_at.desc())
         .limit(1)
     ).scalar_one_or_none()
+
+
+def _own_referenced_ticket(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact
+) -> Ticket | None:
+    """A ticket of this contact named by its reference (the email subject's, or one written
+    in a chat message). A stranger's reference never threads: a reference is no proof."""
+    references = [msg.thread.reference] if msg.thread.reference else []
+    if not ctx.channels.of(msg.channel).threads_by_message_id:
+        references += mentioned_references(ctx, msg.text)
+    for reference in references:
+        ticket = ticket_by_reference(session, reference)
+        if ticket is not None and ticket.contact_id == contact.id:
+            return ticket
+    return None
+
+
+def mentioned_references(ctx: Context, text: str | None) -> list[str]:
+    """Ticket references written in a text ("MCT-000123", "mct 000123", Arabic-Indic digits)."""
+    prefix = re.escape(ctx.settings.ref_prefix)
+    pattern = re.compile(rf"(?<![\w-])({prefix})[\s-]?(\d{{6}})(?!\d)", re.IGNORECASE)
+    found = pattern.findall(ascii_digits(text or ""))
+    return [f"{p.upper()}-{n}" for p, n in found]
+
+
+def _link_possibly_related(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact, ticket: Ticket
+) -> None:
+    """A new email from a citizen with an open ticket: staff see the two may be related."""
+    if not ctx.channels.of(msg.channel).threads_by_message_id or msg.thread.new_ticket:
+        return
+    other = _recent_open_ticket(ctx, session, msg, contact, besides=ticket)
+    if other is None:
+        return
+    record_event(session, ticket, "possibly_related", at=ctx.now(), reference=other.reference)
+    record_event(session, other, "possibly_related", at=ctx.now(), reference=ticket.reference)
+
+
+def _thanked_closed_ticket(
+    ctx: Context,
+    session: Session,
+    msg: InboundMessage,
+    contact: Contact,
+    ticket: Ticket | None,
+) -> Ticket | None:
+    """The closed ticket a courtesy message ("thank you") answers, if it is one."""
+    if msg.thread.new_ticket or msg.attachments or msg.location or not is_courtesy(msg.text):
+        return None
+    if ticket is not None:
+        return ticket if ticket.status == Status.CLOSED else None
+    since = ctx.now() - timedelta(days=max(ctx.settings.reopen_days, 1.0))
+    return session.execute(
+        select(Ticket)
+        .where(
+            Ticket.contact_id == contact.id,
+            Ticket.channel == msg.channel,
+            Ticket.status == Status.CLOSED,
+            Ticket.closed_at >= since,
+        )
+        .order_by(Ticket.closed_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _record_courtesy(
+    ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage, record: InboundRecord
+) -> Processed:
+    """Keep the thanks on the closed ticket: no reopening, no new ticket, no questions."""
+    message = _store_message(ctx, session, ticket, msg, record, ticket.language)
+    message.kind = "courtesy"
+    record_event(session, ticket, "courtesy", at=ctx.now(), message=message.id)
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
 
 
 def _open_ticket(

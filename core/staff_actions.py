@@ -233,6 +233,15 @@ def change_status(
     transition(ctx, session, ticket, to, staff.actor, note=_optional_text(note), answer=worded)
 
 
+def clear_attention(ctx: Context, session: Session, staff: Staff, ticket: Ticket) -> None:
+    """A member of staff looked at what the screening flagged (core.screening)."""
+    require(staff, Action.NOTE, ticket)
+    if ticket.attention is None:
+        return
+    _staff_event(session, staff, ticket, "attention_cleared", at=ctx.now(), reason=ticket.attention)
+    ticket.attention = None
+
+
 def set_priority(
     ctx: Context,
     session: Session,

@@ -19,6 +19,20 @@ from core.outbound import OutboundMessage
 from core.outbox import enqueue
 
 STAFF_TEXTS: dict[str, dict[str, str]] = {
+    "urgent_followup.subject": {
+        "en": "[{reference}] Urgent: the citizen wrote again",
+        "ar": "[{reference}] عاجل: كتب المواطن مجددًا",
+    },
+    "urgent_followup": {
+        "en": (
+            "The citizen's new message on ticket {reference} reads as urgent; its priority "
+            "is now urgent and its due time follows the urgent SLA.\n\n{text}\n\n{url}"
+        ),
+        "ar": (
+            "رسالة المواطن الجديدة على البلاغ {reference} تبدو عاجلة؛ رُفعت أولويته إلى عاجلة "
+            "وصار موعد إنجازه وفق مهلة الحالات العاجلة.\n\n{text}\n\n{url}"
+        ),
+    },
     "sla_warning.subject": {
         "en": "[{reference}] Due soon: {due}",
         "ar": "[{reference}] يقترب موعد الإنجاز: {due}",

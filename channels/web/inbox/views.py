@@ -265,6 +265,13 @@ def transition(reference: str) -> Response:
     )
 
 
+@bp.post("/t/<reference>/attention")
+@login_required
+def attention(reference: str) -> Response:
+    """Staff looked at what the screening flagged; the flag goes."""
+    return _act(reference, lambda s, db, item: staff_actions.clear_attention(ctx(), db, s, item))
+
+
 @bp.post("/t/<reference>/priority")
 @login_required
 def priority(reference: str) -> Response:
