@@ -25,6 +25,7 @@ from core.db import within
 from core.errors import StorageUnavailable
 from core.files import store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
+from core.metrics import PROCESSING_LAG, observe_lag
 from core.models import InboundRecord
 from core.storable import plain_label, storable, storable_text
 
@@ -262,6 +263,7 @@ def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Pr
     record.status, record.error = "done", None
     record.processed_at, record.ticket_id = ctx.now(), result.ticket_id
     record.attempts += 1
+    observe_lag(PROCESSING_LAG, record.channel, record.received_at, record.processed_at)
     return result
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from core.context import Context
+from core.metrics import DELIVERY_LAG, observe_lag
 from core.models import ContactIdentity, Delivery, Message, OutboxItem, Ticket
 from core.outbound import (
     OutboundAttachment,
@@ -186,6 +187,7 @@ def _record_outcome(
                 external_id,
                 None,
             )
+            observe_lag(DELIVERY_LAG, item.channel, item.created_at, now)
         elif permanent or item.attempts >= ctx.settings.outbox_max_attempts:
             item.status, item.last_error = Delivery.FAILED, error
             _mark_unreachable_if_blocked(session, item, error, permanent)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
@@ -129,6 +130,10 @@ class Settings(BaseSettings):
     # Acknowledgements one typed email address (web form, Open311) may receive in 24 hours:
     # anyone can type anyone's address, so the form must not become a way to mail a stranger.
     typed_address_acks_per_day: int = Field(3, ge=0)
+    # Who may read /metrics: a bearer token, and/or client addresses or networks
+    # ("127.0.0.1,10.0.0.0/8"). With neither, /metrics answers 404.
+    metrics_token: str = ""
+    metrics_allow: str = ""
     log_level: str = "INFO"
     now: datetime | None = None
 
@@ -150,6 +155,14 @@ class Settings(BaseSettings):
         reminder = info.data.get("awaiting_reminder_hours")
         if reminder is not None and value <= reminder:
             raise ValueError("must be longer than BALAGH_AWAITING_REMINDER_HOURS")
+        return value
+
+    @field_validator("metrics_allow")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in value.split(","):
+            if item.strip():
+                ip_network(item.strip(), strict=False)  # ValueError names the bad entry
         return value
 
     @field_validator("log_level")
@@ -181,6 +194,15 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'balagh.sqlite3').resolve()}"
+
+    @property
+    def metrics_networks(self) -> list[IPv4Network | IPv6Network]:
+        """BALAGH_METRICS_ALLOW as networks (a bare address is a one-address network)."""
+        return [
+            ip_network(item.strip(), strict=False)
+            for item in self.metrics_allow.split(",")
+            if item.strip()
+        ]
 
     @property
     def mail_domain_list(self) -> list[str]:

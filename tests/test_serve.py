@@ -50,6 +50,7 @@ def test_serve_demo_answers_healthz_and_stops_on_sigterm(
         "BALAGH_WEB_PORT": str(port),
         "BALAGH_SMTP_PORT": str(free_port()),
         "BALAGH_TELEGRAM_TOKEN": "",
+        "BALAGH_METRICS_ALLOW": "127.0.0.1",
     }
     log = (tmp_path / "serve.log").open("w+")
     proc = subprocess.Popen(

@@ -66,6 +66,9 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     from channels.web import health
 
     app.register_blueprint(health.bp)
+    from channels.web.metrics import install_metrics
+
+    install_metrics(app, ctx)
     from channels.web import api, inbox
 
     inbox.init_app(app)  # staff inbox and Flask-Login

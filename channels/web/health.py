@@ -1,15 +1,13 @@
-"""`/healthz` and `/metrics`: the state of the database and each channel."""
+"""`/healthz`: the state of the database, each channel and the inbound backlog (and `/`)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, request, url_for
-from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from core.context import Context
 from core.db import database_ok
-from core.models import Delivery, InboundRecord, OutboxItem, Ticket
 from core.pipeline import backlog
 
 bp = Blueprint("health", __name__)
@@ -25,7 +23,7 @@ def home() -> WerkzeugResponse:
     return redirect(url_for("citizen.report"))
 
 
-HEALTH_ENDPOINTS = frozenset({"health.healthz", "health.metrics"})
+HEALTH_ENDPOINTS = frozenset({"health.healthz", "metrics.metrics"})
 STARTING_RETRY_AFTER = "5"
 
 
@@ -62,32 +60,3 @@ def healthz() -> tuple[Response, int]:
         except SQLAlchemyError:  # answered above, failing now: report what we have
             body["backlog"] = None
     return jsonify(body), 200 if status == "ok" else 503
-
-
-@bp.get("/metrics")
-def metrics() -> Response:
-    """Prometheus text format: tickets by status, outbox and inbound backlogs."""
-    ctx = _ctx()
-    lines = ["# HELP balagh_tickets Tickets by status.", "# TYPE balagh_tickets gauge"]
-    with ctx.sessions() as session:
-        for status, count in session.execute(
-            select(Ticket.status, func.count()).group_by(Ticket.status)
-        ):
-            lines.append(f'balagh_tickets{{status="{status}"}} {count}')
-        lines += ["# HELP balagh_outbox Outbox items by state.", "# TYPE balagh_outbox gauge"]
-        rows = dict(
-            session.execute(
-                select(OutboxItem.status, func.count()).group_by(OutboxItem.status)
-            ).all()
-        )
-        for state in Delivery:
-            lines.append(f'balagh_outbox{{state="{state}"}} {rows.get(state.value, 0)}')
-        lines += ["# HELP balagh_inbound Inbound records by state.", "# TYPE balagh_inbound gauge"]
-        inbound = dict(
-            session.execute(
-                select(InboundRecord.status, func.count()).group_by(InboundRecord.status)
-            ).all()
-        )
-        for name in ("pending", "done", "failed", "ignored"):
-            lines.append(f'balagh_inbound{{state="{name}"}} {inbound.get(name, 0)}')
-    return Response("\n".join(lines) + "\n", mimetype="text/plain; version=0.0.4")
