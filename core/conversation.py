@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.inbound import InboundMessage
-from core.incidents import place_located_later
+from core.incidents import place_later
 from core.ingest import Processed
 from core.language.detect import detect_language
 from core.language.normalize import ascii_digits
@@ -148,7 +148,7 @@ def handle_message(
         _citizen_wrote_again(ctx, session, ticket)
         screen_followup(ctx, session, ticket, message)
         if msg.location is not None:  # e.g. Telegram: the text first, the place after
-            place_located_later(ctx, session, ticket)
+            place_later(ctx, session, ticket)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
 
 

@@ -12,10 +12,12 @@ What staff do to an incident (one answer for all) is in `core.incident_actions`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter as Tally
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -36,6 +38,7 @@ from core.routing.similarity import haversine_m
 from core.tickets import record_event
 
 OPEN = [str(s) for s in OPEN_STATUSES]
+METRES_PER_DEGREE = 111_320.0  # of latitude; of longitude times cos(latitude)
 MIN_REPORTS = 3  # the report that makes this many matching ones opens an incident
 CANDIDATE_LIMIT = 200
 MIN_AREA_WORD = 3  # shorter words ("al", "st", "ال") do not name a place
@@ -74,11 +77,12 @@ def place_ticket(ctx: Context, session: Session, ticket: Ticket) -> Placement | 
     return Placement(incident.id, len(incident.tickets), opened=True)
 
 
-def place_located_later(ctx: Context, session: Session, ticket: Ticket) -> Placement | None:
-    """A report whose place came after it (Telegram's shared location): place it now.
+def place_later(ctx: Context, session: Session, ticket: Ticket) -> Placement | None:
+    """A report whose place or category came after it: place it now.
 
-    Its acknowledgement has gone already, so when it joins an incident the citizen is told
-    that the problem is known, with the number of reports.
+    Telegram's shared location follows the text; an intake agent classifies a report the
+    router was unsure of. Its acknowledgement has gone already, so when it joins an incident
+    the citizen is told that the problem is known, with the number of reports.
     """
     from core.routing_apply import NO_ACK_CHANNELS  # it places new reports through here
 
@@ -110,6 +114,18 @@ def _window(ctx: Context) -> timedelta:
     return timedelta(hours=ctx.settings.incident_window_hours)
 
 
+def _near(lat_column: Any, lon_column: Any, ticket: Ticket, metres: float) -> list[Any]:
+    """A bounding box around the ticket as WHERE clauses, so the database (its indexes) and
+    not Python narrows a storm day's thousands of open reports to the few nearby."""
+    assert ticket.lat is not None and ticket.lon is not None
+    dlat = metres / METRES_PER_DEGREE
+    dlon = metres / (METRES_PER_DEGREE * max(math.cos(math.radians(ticket.lat)), 0.01))
+    return [
+        lat_column.between(ticket.lat - dlat, ticket.lat + dlat),
+        lon_column.between(ticket.lon - dlon, ticket.lon + dlon),
+    ]
+
+
 def _distance(ticket: Ticket, lat: float | None, lon: float | None) -> float | None:
     if None in (ticket.lat, ticket.lon, lat, lon):
         return None
@@ -124,7 +140,7 @@ def matching_incident(ctx: Context, session: Session, ticket: Ticket) -> Inciden
             Incident.status == IncidentStatus.OPEN,
             Incident.category == ticket.category,
             Incident.last_report_at >= since,
-            Incident.lat.is_not(None),
+            *_near(Incident.lat, Incident.lon, ticket, ctx.settings.incident_distance_m),
         )
     ).scalars()
     limit = ctx.settings.incident_distance_m
@@ -144,8 +160,7 @@ def matching_reports(ctx: Context, session: Session, ticket: Ticket) -> list[Tic
             Ticket.incident_id.is_(None),
             Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
             Ticket.created_at >= since,
-            Ticket.lat.is_not(None),
-            Ticket.lon.is_not(None),
+            *_near(Ticket.lat, Ticket.lon, ticket, ctx.settings.incident_distance_m),
         )
         .order_by(Ticket.created_at.desc())
         .limit(CANDIDATE_LIMIT)
@@ -180,8 +195,7 @@ def open_incident(
     session.add(incident)
     session.flush()
     record_update(session, incident, "opened", opened_by, actor_id, now, how=how)
-    for ticket in tickets:
-        link(ctx, session, incident, ticket, how=how, actor=opened_by, actor_id=actor_id)
+    link_all(ctx, session, incident, tickets, how=how, actor=opened_by, actor_id=actor_id)
     return incident
 
 
@@ -196,30 +210,46 @@ def link(
     actor_id: int | None = None,
 ) -> None:
     """Make the report part of the incident, recorded on both."""
+    link_all(ctx, session, incident, [ticket], how=how, actor=actor, actor_id=actor_id)
+
+
+def link_all(
+    ctx: Context,
+    session: Session,
+    incident: Incident,
+    tickets: list[Ticket],
+    *,
+    how: str,
+    actor: str = "system",
+    actor_id: int | None = None,
+) -> None:
+    """Make these reports part of the incident at once (its place computed once)."""
     now = ctx.now()
-    ticket.incident = incident
-    ticket.incident_id = incident.id
-    ticket.incident_suggested_id = None
+    for ticket in tickets:
+        ticket.incident = incident
+        ticket.incident_id = incident.id
+        ticket.incident_suggested_id = None
     session.flush()
     session.refresh(incident, ["tickets"])
     _recompute_place(incident)
-    incident.last_report_at = max(incident.last_report_at, ticket.created_at)
+    incident.last_report_at = max([incident.last_report_at, *(t.created_at for t in tickets)])
     incident.updated_at = now
     reports = len(incident.tickets)
-    record_event(
-        session,
-        ticket,
-        "incident_joined",
-        actor=actor,
-        actor_id=actor_id,
-        at=now,
-        incident=incident.id,
-        how=how,
-        reports=reports,
-    )
-    record_update(
-        session, incident, "joined", actor, actor_id, now, reference=ticket.reference, how=how
-    )
+    for ticket in tickets:
+        record_event(
+            session,
+            ticket,
+            "incident_joined",
+            actor=actor,
+            actor_id=actor_id,
+            at=now,
+            incident=incident.id,
+            how=how,
+            reports=reports,
+        )
+        record_update(
+            session, incident, "joined", actor, actor_id, now, reference=ticket.reference, how=how
+        )
 
 
 def unlink(

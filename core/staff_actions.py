@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from core.context import Context
 from core.errors import InputError, NotFound
 from core.inbound import InboundMessage, ThreadHints
+from core.incidents import place_later
 from core.ingest import Processed, ingest
 from core.language.normalize import ascii_digits
 from core.models import (
@@ -120,7 +121,8 @@ def reclassify(
 ) -> RoutingCorrection:
     """Set the right category (and so directorate) and keep it as a routing correction.
 
-    A running SLA clock is recomputed for the new category from the same start.
+    A running SLA clock is recomputed for the new category from the same start, and a
+    report in no incident joins a matching one (`core.incidents`).
     """
     require(staff, Action.RECLASSIFY, ticket)
     try:
@@ -155,6 +157,8 @@ def reclassify(
         **{"from": before, "to": {"category": category, "directorate": ticket.directorate}},
         **due,
     )
+    if ticket.incident_id is None:  # classified now: it may be part of a mass incident
+        place_later(ctx, session, ticket)
     return correction
 
 

@@ -57,7 +57,7 @@ def report(
             language_hint=language,
             thread=ThreadHints(new_ticket=True),
             location=location,
-            category_hint=category,
+            category_hint=category or None,
             received_at=ctx.now(),
         ),
     )

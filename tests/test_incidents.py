@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from core import incident_actions
+from core import incident_actions, staff_actions
 from core.context import Context
 from core.errors import InputError, NotFound
 from core.models import Incident, IncidentStatus, Status, Ticket
@@ -270,3 +270,19 @@ def test_a_ticket_keeps_its_incident_when_reloaded(ctx: Context) -> None:
     with ctx.sessions() as session:
         found = session.execute(select(Ticket).where(Ticket.reference == refs[0])).scalar_one()
         assert found.incident is not None and len(found.incident.tickets) == 3
+
+
+def test_a_report_classified_by_intake_later_joins_the_incident_and_is_told(
+    ctx: Context,
+) -> None:
+    agent = the_roles(ctx)["agent"]
+    for north in (0, 30, 60):
+        report(ctx, north, 0, language="en")
+    unsure = report(ctx, 90, 0, category="", language="en")  # the router could not tell
+    assert ticket(ctx, unsure).category is None
+    with ctx.sessions() as session, session.begin():
+        found = session.execute(select(Ticket).where(Ticket.reference == unsure)).scalar_one()
+        staff_actions.reclassify(ctx, session, agent, found, FLOOD)
+    assert ticket(ctx, unsure).incident_id == _incident(ctx).id
+    [told] = outbox(ctx, "incident_joined")
+    assert told.payload["reference"] == unsure and "4 reports" in told.payload["text"]

@@ -1,0 +1,124 @@
+"""Time placing a storm day's reports in mass incidents (core.incidents) on PostgreSQL.
+
+Creates a scratch database, loads N open flooding reports of the last five hours scattered
+over a 20 km square of Muscat (some clustered around flooded streets), then places M new
+reports one by one, each in its own transaction as ingestion does, and prints how long a
+placement takes, how many incidents formed and the machine. Asserts nothing; not part of the
+test run.
+
+    .venv/bin/python bench/incidents.py [--tickets 5000] [--reports 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import time
+import uuid
+from datetime import timedelta
+
+import psycopg
+from sqlalchemy import func, select
+
+from balagh.dbmigrate import upgrade
+from balagh.wiring import build_context
+from core.incidents import place_ticket
+from core.models import Contact, Incident, Status, Ticket
+from core.outbound import SenderRegistry
+from core.routing.types import UnroutedRouter
+from core.settings import Settings
+
+ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+LAT, LON, SPAN = 23.58, 58.38, 0.18  # about 20 km around Muscat
+HOTSPOTS = 40  # flooded streets many people report
+CATEGORY, DIRECTORATE = "stormwater_flooding", "drainage"
+
+
+def _point(rng: random.Random, spots: list[tuple[float, float]]) -> tuple[float, float]:
+    if rng.random() < 0.6:  # most reports are of a flooded street others report too
+        lat, lon = rng.choice(spots)
+        return lat + rng.gauss(0, 0.0008), lon + rng.gauss(0, 0.0008)
+    return LAT + rng.uniform(-SPAN / 2, SPAN / 2), LON + rng.uniform(-SPAN / 2, SPAN / 2)
+
+
+def _ticket(n: int, contact: Contact, at: object, lat: float, lon: float) -> Ticket:
+    return Ticket(
+        reference=f"BEN-{n:07d}",
+        secret="x",
+        status=Status.TRIAGED,
+        channel="telegram",
+        contact=contact,
+        category=CATEGORY,
+        directorate=DIRECTORATE,
+        lat=lat,
+        lon=lon,
+        created_at=at,
+        updated_at=at,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tickets", type=int, default=5000)
+    parser.add_argument("--reports", type=int, default=300)
+    args = parser.parse_args()
+    name = f"balagh_bench_{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect(ADMIN, autocommit=True)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    base = ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+    url = f"{base}/{name}"
+    try:
+        upgrade(url)
+        settings = Settings(_env_file=None, database_url=url, secret_key="bench")  # type: ignore[call-arg]
+        ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+        rng = random.Random(19)
+        half = SPAN / 2
+        spots = [
+            (LAT + rng.uniform(-half, half), LON + rng.uniform(-half, half))
+            for _ in range(HOTSPOTS)
+        ]
+        now = ctx.now()
+        with ctx.sessions() as session, session.begin():
+            contact = Contact(name="bench")
+            session.add(contact)
+            for n in range(args.tickets):
+                at = now - timedelta(minutes=rng.uniform(0, 300))
+                session.add(_ticket(n, contact, at, *_point(rng, spots)))
+        timings = []
+        for n in range(args.tickets, args.tickets + args.reports):
+            with ctx.sessions() as session, session.begin():
+                contact = session.get(Contact, 1)
+                assert contact is not None
+                ticket = _ticket(n, contact, now, *_point(rng, spots))
+                session.add(ticket)
+                session.flush()
+                started = time.perf_counter()
+                place_ticket(ctx, session, ticket)
+                timings.append((time.perf_counter() - started) * 1000)
+        with ctx.sessions() as session:
+            incidents = session.execute(select(func.count(Incident.id))).scalar_one()
+            joined = session.execute(
+                select(func.count(Ticket.id)).where(Ticket.incident_id.is_not(None))
+            ).scalar_one()
+        ctx.engine.dispose()
+        timings.sort()
+        print(f"open reports already there: {args.tickets}; new reports placed: {args.reports}")
+        print(
+            f"placement ms: median {statistics.median(timings):.1f}, "
+            f"p90 {timings[int(len(timings) * 0.9)]:.1f}, max {timings[-1]:.1f}"
+        )
+        print(f"incidents formed: {incidents}; reports in incidents: {joined}")
+        print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.python_version()}")
+    finally:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+        )
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+
+if __name__ == "__main__":
+    main()
