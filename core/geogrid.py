@@ -24,3 +24,16 @@ def neighbour_cells(lat: float, lon: float) -> list[str]:
     """The point's cell and the eight around it."""
     row, column = math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
     return [f"{row + dr}:{column + dc}" for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+
+
+def cells_within(lat: float, lon: float, metres: float) -> list[str]:
+    """Every cell holding a point within `metres` of this one (nine at Muscat for 300 m)."""
+    side = CELL_DEGREES * 111_320.0  # metres per cell north-south
+    rows = math.ceil(metres / side)
+    columns = math.ceil(metres / (side * max(math.cos(math.radians(lat)), 0.01)))
+    row, column = math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
+    return [
+        f"{row + dr}:{column + dc}"
+        for dr in range(-rows, rows + 1)
+        for dc in range(-columns, columns + 1)
+    ]

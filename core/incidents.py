@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.context import Context
+from core.geogrid import cells_within
 from core.language.normalize import normalize_arabic, strip_article
 from core.models import (
     OPEN_STATUSES,
@@ -152,6 +153,9 @@ def matching_incident(ctx: Context, session: Session, ticket: Ticket) -> Inciden
 def matching_reports(ctx: Context, session: Session, ticket: Ticket) -> list[Ticket]:
     """Earlier open reports of the same category nearby and recent, in no incident yet."""
     since = ticket.created_at - _window(ctx)
+    limit = ctx.settings.incident_distance_m
+    # Through the (category, grid cell, created) index: cost does not grow with the city's
+    # open reports, only with those nearby.
     rows = session.execute(
         select(Ticket)
         .where(
@@ -160,12 +164,11 @@ def matching_reports(ctx: Context, session: Session, ticket: Ticket) -> list[Tic
             Ticket.incident_id.is_(None),
             Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
             Ticket.created_at >= since,
-            *_near(Ticket.lat, Ticket.lon, ticket, ctx.settings.incident_distance_m),
+            Ticket.geo_cell.in_(cells_within(ticket.lat, ticket.lon, limit)),  # type: ignore[arg-type]
         )
         .order_by(Ticket.created_at.desc())
         .limit(CANDIDATE_LIMIT)
     ).scalars()
-    limit = ctx.settings.incident_distance_m
     near = [t for t in rows if (_distance(ticket, t.lat, t.lon) or limit + 1) <= limit]
     return sorted(near, key=lambda t: t.id)
 

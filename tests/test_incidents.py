@@ -286,3 +286,34 @@ def test_a_report_classified_by_intake_later_joins_the_incident_and_is_told(
     assert ticket(ctx, unsure).incident_id == _incident(ctx).id
     [told] = outbox(ctx, "incident_joined")
     assert told.payload["reference"] == unsure and "4 reports" in told.payload["text"]
+
+
+def test_placing_reports_reaches_tickets_and_incidents_through_indexes_on_postgresql(
+    ctx: Context, database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("query plans are PostgreSQL's")
+    from sqlalchemy import event, text
+
+    report(ctx, 0, 0)
+    report(ctx, 30, 0)
+    seen: list[tuple[str, object]] = []
+
+    def record(_c: object, _k: object, statement: str, parameters: object, *_: object) -> None:
+        seen.append((statement, parameters))
+
+    event.listen(ctx.engine, "before_cursor_execute", record)
+    try:
+        report(ctx, 60, 0)  # opens the incident
+        report(ctx, 90, 0)  # joins it
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", record)
+    selects = [(s, p) for s, p in seen if s.lstrip().upper().startswith("SELECT")]
+    assert any("geo_cell" in s for s, _ in selects)  # the placement query ran
+    scans = []
+    with ctx.engine.connect() as conn:
+        conn.execute(text("SET enable_seqscan = off"))
+        for statement, parameters in selects:
+            plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, parameters))  # type: ignore[arg-type]
+            scans += [t for t in ("ticket", "incident") if f"Seq Scan on {t} " in plan]
+    assert scans == []
