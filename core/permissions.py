@@ -36,6 +36,7 @@ class Action(enum.StrEnum):
     CALLBACK = "callback"
     ATTACHMENT = "attachment"
     STATS = "stats"
+    DASHBOARD = "dashboard"
     MANAGE_USERS = "manage_users"
     INCIDENT = "incident"
     PRIORITY = "priority"
@@ -60,6 +61,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CALLBACK: frozenset({D, S, ADM}),
     Action.ATTACHMENT: EVERYONE,
     Action.STATS: frozenset({D, DEP, S, ADM}),  # department staff: their directorate only
+    Action.DASHBOARD: frozenset({S, ADM}),  # trends, map, research export
     Action.MANAGE_USERS: frozenset({ADM}),
     Action.INCIDENT: frozenset({D, S, ADM}),
     Action.PRIORITY: frozenset({A, D, S, ADM}),
@@ -70,7 +72,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
 DIRECT_REPLY_ACTIONS = frozenset({Action.REPLY, Action.CALLBACK})
 
 # Actions that need no ticket.
-GLOBAL_ACTIONS = frozenset({Action.LIST, Action.RECORD_CALL, Action.STATS, Action.MANAGE_USERS})
+GLOBAL_ACTIONS = frozenset(
+    {Action.LIST, Action.RECORD_CALL, Action.STATS, Action.DASHBOARD, Action.MANAGE_USERS}
+)
 
 # How a refusal names each action: "Your role (agent) may not <phrase>."
 PHRASES: dict[Action, str] = {
@@ -86,6 +90,7 @@ PHRASES: dict[Action, str] = {
     Action.CALLBACK: "record call-backs",
     Action.ATTACHMENT: "open attachments",
     Action.STATS: "view statistics",
+    Action.DASHBOARD: "open the dashboard",
     Action.MANAGE_USERS: "manage staff accounts",
     Action.INCIDENT: "attach, detach, open or close incidents",
     Action.PRIORITY: "change a ticket's priority",

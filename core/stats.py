@@ -43,6 +43,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
     tuple_,
     union_all,
 )
@@ -77,15 +78,19 @@ COUNTS = ("tickets", "open", "resolved", "closed", "urgent", "rating_count")
 OPEN = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.AWAITING_CITIZEN, Status.REOPENED)
 FINISHED = (Status.RESOLVED, Status.CLOSED)
 PERCENTILES = (("median", 0.5), ("p90", 0.9))
+WORK_MEM = "64MB"  # PostgreSQL, for the statistics transaction only (SET LOCAL)
 DURATIONS = ("first_response_hours", "resolution_hours")
 
 
 @dataclass(frozen=True)
 class Period:
-    """Tickets created in [since, until); either end may be open."""
+    """Tickets created in [since, until) (either end may be open), optionally of one
+    category and/or channel (the dashboard's filters)."""
 
     since: datetime | None = None
     until: datetime | None = None
+    category: str | None = None
+    channel: str | None = None
 
 
 def parse_period(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
@@ -157,6 +162,10 @@ def period_filter(
         where.append(column < period.until)
     if directorate is not None:
         where.append(Ticket.directorate == directorate)
+    if period.category:
+        where.append(Ticket.category == period.category)
+    if period.channel:
+        where.append(Ticket.channel == period.channel)
     return where
 
 
@@ -184,7 +193,7 @@ def _aggregates(session: Session, now: datetime) -> list[KeyedColumnElement[Any]
         select(RoutingCorrection.ticket_id).where(RoutingCorrection.ticket_id.is_not(None))
     )
     return [
-        func.count(Ticket.id).label("tickets"),
+        func.count().label("tickets"),
         _count_if(Ticket.status.in_(OPEN)).label("open"),
         _count_if(Ticket.status == Status.RESOLVED).label("resolved"),
         _count_if(Ticket.status == Status.CLOSED).label("closed"),
@@ -287,6 +296,7 @@ def figures_query(
     group_by: str,
     directorate: str | None = None,
     now: datetime,
+    period: Period | None = None,
 ) -> Any:
     """One statement: a row per group plus the totals row (`is_total`), in one scan.
 
@@ -294,7 +304,7 @@ def figures_query(
     so there the totals are a second branch of a UNION and the percentiles come separately.
     """
     column = _group_key(group_by)
-    where = period_filter(Period(since, until), directorate)
+    where = period_filter(period or Period(since, until), directorate)
     base = _select(group_by)
     aggregates = _aggregates(session, now)
     if session.get_bind().dialect.name == "postgresql":
@@ -318,6 +328,8 @@ def compute_stats(
     directorate: str | None = None,
     taxonomy: Taxonomy | None = None,
     now: datetime | None = None,
+    category: str | None = None,
+    channel: str | None = None,
 ) -> dict[str, Any]:
     """The figures for tickets created in the period: totals and one row per group.
 
@@ -327,13 +339,18 @@ def compute_stats(
     """
     group_by = check_group_by(group_by)
     now = now or datetime.now(UTC)
-    rows = session.execute(
-        figures_query(session, since, until, group_by=group_by, directorate=directorate, now=now)
-    ).all()
+    period = Period(since, until, category, channel)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:  # the percentiles' sorts stay in memory rather than spilling to disk
+        session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+    query = figures_query(
+        session, since, until, group_by=group_by, directorate=directorate, now=now, period=period
+    )
+    rows = session.execute(query).all()
     total_row = next((row for row in rows if row.is_total), None)
     spread: dict[Any, dict[str, float | None]] = {}
-    if session.get_bind().dialect.name != "postgresql":
-        where = period_filter(Period(since, until), directorate)
+    if not postgres:
+        where = period_filter(period, directorate)
         key = _group_key(group_by).label("key")
         spread = _sqlite_percentiles(session, _select(group_by), key, where)
     groups = {row.key: _figures(row, spread.get(row.key)) for row in rows if not row.is_total}

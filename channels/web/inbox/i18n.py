@@ -303,6 +303,10 @@ WORDS: dict[str, dict[str, str]] = {
     "group_by_language": {"ar": "اللغة", "en": "Language"},
     "group_by_assignee": {"ar": "المسؤول", "en": "Assignee"},
     "dashboard": {"ar": "لوحة المؤشرات", "en": "Dashboard"},
+    "dashboard_only": {
+        "ar": "لوحة المؤشرات للمشرفين ومديري النظام.",
+        "en": "The dashboard is for supervisors and administrators.",
+    },
     "trend_tickets": {
         "ar": "البلاغات لكل يوم حسب المديرية",
         "en": "Tickets per day by directorate",
@@ -317,8 +321,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "map_title": {"ar": "خريطة البلاغات", "en": "Map of reports"},
     "map_no_tiles": {
-        "ar": "لم تُضبط خرائط الأساس؛ تظهر البلاغات على شبكة الإحداثيات فقط.",
-        "en": "No base map is configured; reports are shown on a plain coordinate grid.",
+        "ar": "لم تُضبط خريطة أساس؛ تظهر البلاغات في مواقعها دون خلفية.",
+        "en": "No base map is configured; reports are shown at their positions without a background.",
     },
     "map_count": {"ar": "بلاغات لها موقع: {count}", "en": "Reports with a location: {count}"},
     "research_export": {

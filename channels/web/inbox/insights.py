@@ -9,15 +9,27 @@ would pass for the period asked about).
 
 from __future__ import annotations
 
-from flask import flash, render_template, request
+import io
+
+from flask import Response, abort, flash, make_response, render_template, request
 from flask_login import login_required
 
 from channels.web.inbox import bp
-from channels.web.inbox.auth import ctx, current_staff
+from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.views import refusal
-from core.errors import InputError
-from core.permissions import Action, require
-from core.stats import FIGURES, GROUP_BY, check_group_by, compute_stats, parse_period, stats_scope
+from core.errors import Forbidden, InputError
+from core.permissions import Action, Staff, require
+from core.research_export import research_rows, write_csv
+from core.stats import (
+    FIGURES,
+    GROUP_BY,
+    Period,
+    check_group_by,
+    compute_stats,
+    parse_period,
+    stats_scope,
+)
+from core.trends import map_points, trends
 
 
 def _table_words() -> dict[str, object]:
@@ -53,3 +65,88 @@ def stats() -> str | tuple[str, int]:
             now=context.now(),
         )
     return render_template("inbox/stats.html", **page)
+
+
+FILTERS = ("since", "until", "directorate", "category", "channel")
+
+
+def _dashboard_args() -> dict[str, str]:
+    """The filters as typed, from the URL (so a reload or a shared link keeps them)."""
+    return {name: request.args.get(name, "").strip() for name in FILTERS}
+
+
+def _dashboard_staff() -> Staff:
+    """Supervisors and administrators; anyone else is told who may come here."""
+    staff = current_staff()
+    try:
+        require(staff, Action.DASHBOARD)
+    except Forbidden:
+        abort(make_response(render_template("inbox/error.html", message=t("dashboard_only")), 403))
+    return staff
+
+
+@bp.get("/dashboard")
+@login_required
+def dashboard() -> str | tuple[str, int]:
+    """Figures per directorate, trend charts and a map, for the period and filters chosen."""
+    _dashboard_staff()
+    args = _dashboard_args()
+    context = ctx()
+    page: dict[str, object] = {
+        "figures": None,
+        "args": args,
+        "channels": context.channels.named(lambda _capabilities: True),
+        "map_tiles": context.settings.map_tiles,
+        **_table_words(),
+    }
+    try:
+        since, until = parse_period(args["since"] or None, args["until"] or None)
+    except InputError as exc:
+        flash(refusal(exc), "error")
+        return render_template("inbox/dashboard.html", **page), 400
+    filters = {
+        "directorate": args["directorate"] or None,
+        "category": args["category"] or None,
+        "channel": args["channel"] or None,
+    }
+    with context.sessions() as db:
+        page["figures"] = compute_stats(
+            db, since, until, taxonomy=context.taxonomy, now=context.now(), **filters
+        )
+        page["trend"] = trends(db, since, until, now=context.now(), **filters)
+        page["points"] = map_points(db, since, until, **filters)
+    page["names_of"] = {
+        code: _name(code)
+        for code in page["trend"]["tickets"]  # type: ignore[index]
+    }
+    return render_template("inbox/dashboard.html", **page)
+
+
+def _name(code: str) -> str:
+    try:
+        return ctx().taxonomy.name(code, current_language())
+    except KeyError:
+        return t("directorate_none") if code == "-" else code
+
+
+@bp.get("/dashboard/research.csv")
+@login_required
+def research_csv() -> Response | tuple[str, int]:
+    """The anonymised research export (docs/RESEARCH_EXPORT.md) of the dashboard's period."""
+    _dashboard_staff()
+    args = _dashboard_args()
+    try:
+        since, until = parse_period(args["since"] or None, args["until"] or None)
+    except InputError as exc:
+        flash(refusal(exc), "error")
+        return render_template("inbox/error.html", message=refusal(exc)), 400
+    context = ctx()
+    out = io.StringIO()
+    with context.sessions() as db:
+        write_csv(research_rows(db, context.taxonomy, Period(since, until)), out)
+    name = f"balagh-research-{args['since'] or 'start'}-{args['until'] or 'now'}.csv"
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
