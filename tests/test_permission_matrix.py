@@ -75,7 +75,7 @@ INVALID_MOVE = ("triaged", "closed")  # a step the workflow never allows: 409 fo
 # no download).
 # Incidents are not tickets: their per-role rules are pinned in tests/test_incident_api.py.
 NO_SURFACE: dict[str, set[Action]] = {
-    "api": {Action.ATTACHMENT, Action.MANAGE_USERS, Action.INCIDENT},
+    "api": {Action.ATTACHMENT, Action.MANAGE_USERS, Action.INCIDENT, Action.DASHBOARD},
     "ui": {Action.INCIDENT},
 }
 
@@ -181,6 +181,7 @@ TRANSITION_OPS = [*MOVE_OPS, "invalid_move"]
 GLOBAL_OPS: dict[str, Action] = {
     "list": Action.LIST,
     "stats": Action.STATS,
+    "dashboard": Action.DASHBOARD,
     "record_call": Action.RECORD_CALL,
     "manage_users": Action.MANAGE_USERS,
 }
@@ -298,6 +299,8 @@ class Ui:
             return self.client.get("/inbox/?queue=all")
         if op == "stats":
             return self.client.get("/inbox/stats")
+        if op == "dashboard":
+            return self.client.get("/inbox/dashboard")
         if op == "manage_users":
             return self.client.get("/inbox/staff")
         return self._post(
@@ -308,7 +311,14 @@ class Ui:
         """A form action redirects back to the ticket; its flash says done or why not."""
         status = response.status_code
         flashes = self._flashes()
-        if status == 200 and op in ("view", "attachment", "list", "stats", "manage_users"):
+        if status == 200 and op in (
+            "view",
+            "attachment",
+            "list",
+            "stats",
+            "dashboard",
+            "manage_users",
+        ):
             return "ok"
         if status == 302:
             categories = {category for category, _ in flashes}

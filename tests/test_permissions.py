@@ -37,6 +37,7 @@ EXPECTED = {
     Action.CALLBACK: {"dispatcher", "supervisor", "admin"},
     Action.ATTACHMENT: {"agent", "dispatcher", "department", "supervisor", "admin"},
     Action.STATS: {"dispatcher", "department", "supervisor", "admin"},
+    Action.DASHBOARD: {"supervisor", "admin"},
     Action.MANAGE_USERS: {"admin"},
     Action.INCIDENT: {"dispatcher", "supervisor", "admin"},
     Action.PRIORITY: {"agent", "dispatcher", "supervisor", "admin"},
