@@ -78,3 +78,19 @@ def test_the_router_classifies_a_60000_letter_email_body(routing_model: Any) -> 
     result: list[Any] = []
     assert _seconds(lambda: result.append(routing_model.classify("a" * LONG))) < BUDGET_S
     assert result[0].category is not None
+
+
+def test_a_huge_single_token_report_is_routed_quickly_and_stored_whole(routed_ctx: Any) -> None:
+    from sqlalchemy import select
+
+    from core.inbound import InboundMessage
+    from core.ingest import ingest
+    from core.models import Message
+
+    body = "pothole " + "a" * LONG
+    msg = InboundMessage(channel="email", sender="x@example.om", text=body, external_id="m-1")
+    done: list[Any] = []
+    assert _seconds(lambda: done.append(ingest(routed_ctx, msg))) < 10 * BUDGET_S
+    with routed_ctx.sessions() as session:
+        stored = session.scalars(select(Message).where(Message.id == done[0].message_id)).one()
+        assert stored.text == body
