@@ -13,9 +13,8 @@ import time
 from collections.abc import Callable, Collection
 from typing import Protocol
 
-from waitress.server import create_server
-
 from balagh.scheduler import JobScheduler
+from channels.web.server import make_server
 from core.context import Context
 
 logger = logging.getLogger(__name__)
@@ -26,21 +25,13 @@ class Component(Protocol):
 
 
 class WebServer:
-    """The Flask app on waitress, a production WSGI server, in a background thread."""
+    """The Flask app on waitress, a production WSGI server, in a background thread
+    (hardened against storms and slow clients: channels/web/server.py)."""
 
     def __init__(self, ctx: Context) -> None:
         from balagh.wiring import web_app
 
-        app = web_app(ctx)
-        self.server = create_server(
-            app,
-            host=ctx.settings.web_host,
-            port=ctx.settings.web_port,
-            threads=8,
-            # waitress drops X-Forwarded-* by default; with trusted proxies the app's ProxyFix
-            # (BALAGH_PROXY_HOPS) reads them, so they must reach it.
-            clear_untrusted_proxy_headers=ctx.settings.proxy_hops == 0,
-        )
+        self.server = make_server(web_app(ctx), ctx.settings)
         self.thread = threading.Thread(target=self.server.run, name="web", daemon=True)
         self.thread.start()
         logger.info(

@@ -47,6 +47,14 @@ class Settings(BaseSettings):
     db_answer_timeout_seconds: float = Field(8.0, gt=0)
     web_host: str = "127.0.0.1"
     web_port: int = Field(8080, ge=1, le=65535)
+    # The web under storms and slow clients (channels/web/server.py): requests running at
+    # once, requests waiting for one of those (past it: 503 + Retry-After), connections in
+    # all and per client address, and seconds a client has to send a request's headers.
+    web_threads: int = Field(8, ge=1, le=256)
+    web_queue: int = Field(32, ge=0, le=10000)
+    web_connection_limit: int = Field(1000, ge=10)
+    web_client_connections: int = Field(50, ge=1)
+    web_header_timeout: float = Field(10.0, gt=0)
     public_url: str = ""
     # Reverse proxies in front of the web app whose X-Forwarded-For/-Proto/-Host are trusted.
     proxy_hops: int = Field(0, ge=0, le=10)

@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter, Map
 
+from channels.web.server import LoadShedder
 from core.context import Context
 
 BIGINT_MAX = 2**63 - 1
@@ -58,6 +59,10 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
         )
+    # A bounded number of requests run and wait; past it, 503 + Retry-After at once.
+    app.wsgi_app = LoadShedder(  # type: ignore[method-assign]
+        app.wsgi_app, slots=ctx.settings.web_threads, queue=ctx.settings.web_queue
+    )
     csrf.init_app(app)
     # rate limits (citizen pages, sign-in throttle): in memory per process, shared through
     # Redis when BALAGH_REDIS_URL is set

@@ -1,0 +1,176 @@
+"""The web's production server (waitress) hardened for storms and slow clients.
+
+Two defences, each in one place:
+- `LoadShedder` (WSGI, so it works under gunicorn too): at most `slots` requests run at
+  once and at most `queue` wait for a slot, each for at most QUEUE_WAIT seconds; past that
+  the answer is 503 with Retry-After at once, instead of a queue that grows without bound
+  (a storm of form posts on SQLite used to wait minutes). /healthz and /metrics skip it, so
+  operators still see the state of a busy centre.
+- `GuardedServer` (waitress): a connection limit well above a busy centre's needs, a cap
+  on connections per client address, and a deadline for a request's headers, so sockets
+  that hold unfinished requests (slowloris) cannot take every connection. Behind nginx the
+  proxy enforces its own limits (README).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+from waitress.task import ThreadedTaskDispatcher
+
+from core.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+QUEUE_WAIT = 10.0  # seconds a request may wait for a slot before it is told to come back
+RETRY_AFTER = "5"
+SPARE_THREADS = 4  # threads that only ever answer 503, so shedding never waits for a slot
+UNSHED_PATHS = frozenset({"/healthz", "/metrics"})
+BUSY_BODY = (
+    "الخدمة مشغولة الآن؛ يُرجى المحاولة بعد لحظات.\n"
+    "The service is busy right now; please try again in a few seconds.\n"
+).encode()
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+class LoadShedder:
+    """WSGI middleware: a bounded number of running and waiting requests, 503 past it."""
+
+    def __init__(self, app: WSGIApp, slots: int, queue: int, wait: float = QUEUE_WAIT) -> None:
+        self.app = app
+        self.slots = threading.BoundedSemaphore(slots)
+        self.queue = queue
+        self.wait = wait
+        self.waiting = 0
+        self.lock = threading.Lock()
+        self.shed = 0
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if environ.get("PATH_INFO") in UNSHED_PATHS:
+            return self.app(environ, start_response)
+        if not self._admit():
+            return self._busy(start_response)
+        # The slot covers the view's work; a body still streaming (an attachment) is the
+        # server's to send, and a client that never reads it must not keep the slot.
+        try:
+            return self.app(environ, start_response)
+        finally:
+            self.slots.release()
+
+    def _admit(self) -> bool:
+        if self.slots.acquire(blocking=False):
+            return True
+        with self.lock:
+            if self.waiting >= self.queue:
+                return False
+            self.waiting += 1
+        try:
+            return self.slots.acquire(timeout=self.wait)
+        finally:
+            with self.lock:
+                self.waiting -= 1
+
+    def _busy(self, start_response: Callable[..., Any]) -> list[bytes]:
+        with self.lock:
+            self.shed += 1
+        start_response(
+            "503 Service Unavailable",
+            [
+                ("Content-Type", "text/plain; charset=utf-8"),
+                ("Content-Length", str(len(BUSY_BODY))),
+                ("Retry-After", RETRY_AFTER),
+                ("Cache-Control", "no-store"),
+            ],
+        )
+        return [BUSY_BODY]
+
+
+class GuardedChannel(HTTPChannel):  # type: ignore[misc]
+    """A waitress channel that remembers when its unfinished request began."""
+
+    partial_since: float | None = None
+
+    def received(self, data: bytes) -> bool:
+        if data and self.request is None:
+            self.partial_since = time.time()
+        done = bool(super().received(data))
+        if self.request is None:
+            self.partial_since = None
+        return done
+
+
+class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
+    """waitress's TCP server with a per-client connection cap and a header deadline."""
+
+    channel_class = GuardedChannel
+    client_connections = 50
+    header_timeout = 10.0
+
+    def handle_accept(self) -> None:
+        try:
+            accepted = self.accept()
+            if accepted is None:
+                return
+            conn, addr = accepted
+        except OSError:
+            return
+        host = addr[0] if isinstance(addr, tuple) else addr
+        held = sum(1 for c in list(self.active_channels.values()) if _host(c) == host)
+        if held >= self.client_connections:
+            logger.warning("web: refused a connection from %s: %d already open", host, held)
+            conn.close()
+            return
+        self.set_socket_options(conn)
+        self.channel_class(self, conn, self.fix_addr(addr), self.adj, map=self._map)
+
+    def maintenance(self, now: float) -> None:
+        """Also close connections whose request headers are not complete in time."""
+        super().maintenance(now)
+        cutoff = now - self.header_timeout
+        for channel in list(self.active_channels.values()):
+            started = getattr(channel, "partial_since", None)
+            request = channel.request
+            late = started is not None and started < cutoff
+            if late and request is not None and not request.headers_finished:
+                channel.will_close = True
+
+
+def _host(channel: Any) -> Any:
+    addr = getattr(channel, "addr", None)
+    return addr[0] if isinstance(addr, tuple) else addr
+
+
+def waitress_threads(settings: Settings) -> int:
+    """Running slots + waiting places + spare threads that answer 503."""
+    return settings.web_threads + settings.web_queue + SPARE_THREADS
+
+
+def make_server(app: WSGIApp, settings: Settings) -> GuardedServer:
+    """The app on a GuardedServer bound to BALAGH_WEB_HOST:BALAGH_WEB_PORT (not yet run)."""
+    adj = Adjustments(
+        host=settings.web_host,
+        port=settings.web_port,
+        threads=waitress_threads(settings),
+        connection_limit=settings.web_connection_limit,
+        channel_timeout=max(30.0, settings.web_header_timeout),
+        cleanup_interval=max(1.0, min(10.0, settings.web_header_timeout / 2)),
+        # waitress drops X-Forwarded-* by default; with trusted proxies the app's ProxyFix
+        # (BALAGH_PROXY_HOPS) reads them, so they must reach it.
+        clear_untrusted_proxy_headers=settings.proxy_hops == 0,
+    )
+    dispatcher = ThreadedTaskDispatcher()
+    dispatcher.set_thread_count(adj.threads)
+    server = GuardedServer(
+        app, {}, True, None, dispatcher=dispatcher, adj=adj, sockinfo=adj.listen[0]
+    )
+    server.client_connections = settings.web_client_connections
+    server.header_timeout = settings.web_header_timeout
+    return server
