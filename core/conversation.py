@@ -16,6 +16,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from core.contacts import merge_contacts
 from core.context import Context
 from core.inbound import InboundMessage
 from core.incidents import place_later
@@ -111,6 +112,9 @@ def handle_message(
         identity.unreachable, identity.unreachable_reason = False, None
     _remember_contact_details(ctx, contact, msg)
     ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
+    if ticket is not None and ticket.contact_id != contact.id and _proves_owner(ctx, msg, ticket):
+        contact = merge_contacts(session, ticket.contact, contact)  # answered our reply token
+        record_event(session, ticket, "contact_joined", contact=contact.id, proof="reply_token")
     surveyed = ticket or _surveyed_ticket(session, contact, msg)
     rating = satisfaction_answer(surveyed, msg.text) if surveyed is not None else None
     if surveyed is not None and rating is not None:
@@ -211,7 +215,7 @@ def _remember_contact_details(ctx: Context, contact: Contact, msg: InboundMessag
     if msg.display_name and not contact.name:
         contact.name = msg.display_name
     if msg.phone and not contact.phone:
-        contact.phone = msg.phone
+        contact.phone = normalize_phone(msg.phone) or msg.phone[:40]
     if msg.email and not contact.email:
         contact.email = msg.email.strip().lower()
     if ctx.channels.of(msg.channel).sender_is_email and not contact.email:
@@ -298,6 +302,18 @@ def _recent_open_ticket(
         .order_by(Ticket.updated_at.desc())
         .limit(1)
     ).scalar_one_or_none()
+
+
+def _proves_owner(ctx: Context, msg: InboundMessage, ticket: Ticket) -> bool:
+    """An email sender who answered the ticket's tokenised reply address received our mail
+    to the ticket's citizen: the address is theirs."""
+    hints = msg.thread
+    return (
+        ctx.channels.of(msg.channel).sender_is_email
+        and hints.reference == ticket.reference
+        and bool(hints.secret)
+        and hints.secret == ticket.secret
+    )
 
 
 def _own_referenced_ticket(

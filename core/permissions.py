@@ -40,6 +40,7 @@ class Action(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     INCIDENT = "incident"
     PRIORITY = "priority"
+    CONTACTS = "contacts"
 
 
 A, D, DEP, S, ADM = Role.AGENT, Role.DISPATCHER, Role.DEPARTMENT, Role.SUPERVISOR, Role.ADMIN
@@ -65,6 +66,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({ADM}),
     Action.INCIDENT: frozenset({D, S, ADM}),
     Action.PRIORITY: frozenset({A, D, S, ADM}),
+    Action.CONTACTS: frozenset({A, D, S, ADM}),
 }
 
 # What department staff may also do where the centre lets them answer citizens themselves
@@ -94,6 +96,7 @@ PHRASES: dict[Action, str] = {
     Action.MANAGE_USERS: "manage staff accounts",
     Action.INCIDENT: "attach, detach, open or close incidents",
     Action.PRIORITY: "change a ticket's priority",
+    Action.CONTACTS: "link, merge or split contacts",
 }
 
 

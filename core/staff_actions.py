@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from core.contacts import LINK_REJECTED, merge_contacts, split_identity
 from core.context import Context
 from core.errors import InputError, NotFound
 from core.inbound import InboundMessage, ThreadHints
@@ -26,6 +27,8 @@ from core.ingest import Processed, ingest
 from core.language.normalize import ascii_digits
 from core.models import (
     OPEN_STATUSES,
+    Contact,
+    ContactIdentity,
     Delivery,
     Direction,
     Message,
@@ -38,6 +41,7 @@ from core.models import (
 )
 from core.notify import queue_reply
 from core.permissions import Action, Staff, can_see, require, require_transition, visible_clause
+from core.phones import normalize_phone
 from core.routing_apply import CATEGORY_CHOSEN_BY, set_category
 from core.search import search_clause
 from core.storable import is_storable, storable, storable_text
@@ -237,6 +241,43 @@ def change_status(
     transition(ctx, session, ticket, to, staff.actor, note=_optional_text(note), answer=worded)
 
 
+def link_contacts(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, other_id: int, confirm: bool
+) -> None:
+    """Staff confirm (merge) or reject a suggested link between the ticket's contact and
+    another; a rejected pair is not suggested again."""
+    require(staff, Action.CONTACTS, ticket)
+    other = session.get(Contact, other_id)
+    if other is None or other.id == ticket.contact_id:
+        raise InputError("No such contact to link.", "no_such_contact")
+    contact_id = ticket.contact_id
+    if confirm:
+        keep, gone = sorted((ticket.contact, other), key=lambda c: c.id)
+        merge_contacts(session, keep, gone)
+    kind = "contact_merged" if confirm else LINK_REJECTED
+    _staff_event(session, staff, ticket, kind, at=ctx.now(), contact=contact_id, other=other_id)
+
+
+def split_contact(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, identity_id: int
+) -> None:
+    """Give one of the contact's channel identities a contact of its own (a wrong merge)."""
+    require(staff, Action.CONTACTS, ticket)
+    identity = session.get(ContactIdentity, identity_id)
+    if identity is None or identity.contact_id != ticket.contact_id:
+        raise InputError("No such address on this citizen.", "no_such_identity")
+    fresh = split_identity(session, identity)
+    _staff_event(
+        session,
+        staff,
+        ticket,
+        "contact_split",
+        at=ctx.now(),
+        channel=identity.channel,
+        contact=fresh.id,
+    )
+
+
 def clear_attention(ctx: Context, session: Session, staff: Staff, ticket: Ticket) -> None:
     """A member of staff looked at what the screening flagged (core.screening)."""
     require(staff, Action.NOTE, ticket)
@@ -332,10 +373,10 @@ def record_phone_call(
     A category the staff member chooses is the ticket's category (see `route_new_ticket`).
     """
     require(staff, Action.RECORD_CALL)
-    number = re.sub(r"[\s\-().]", "", ascii_digits(phone or ""))
-    if number.startswith("00"):
-        number = "+" + number[2:]
-    if not PHONE_RE.match(number):
+    typed = re.sub(r"[\s\-().]", "", ascii_digits(phone or ""))
+    typed = "+" + typed[2:] if typed.startswith("00") else typed
+    number = normalize_phone(typed) if PHONE_RE.match(typed) else None
+    if number is None:  # E.164, Oman for numbers without a country code
         raise InputError(
             "Give the caller's phone number (digits, optionally starting with +).",
             "bad_caller_phone",

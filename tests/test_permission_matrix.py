@@ -75,7 +75,13 @@ INVALID_MOVE = ("triaged", "closed")  # a step the workflow never allows: 409 fo
 # no download).
 # Incidents are not tickets: their per-role rules are pinned in tests/test_incident_api.py.
 NO_SURFACE: dict[str, set[Action]] = {
-    "api": {Action.ATTACHMENT, Action.MANAGE_USERS, Action.INCIDENT, Action.DASHBOARD},
+    "api": {
+        Action.ATTACHMENT,
+        Action.MANAGE_USERS,
+        Action.INCIDENT,
+        Action.DASHBOARD,
+        Action.CONTACTS,
+    },
     "ui": {Action.INCIDENT},
 }
 
@@ -90,6 +96,7 @@ class Tickets:
     phone: str = ""  # a phone call with a pending call-back
     callback_id: int = 0
     attachment_id: int = 0
+    other_contact: int = 0  # the phone caller's contact, to reject as "the same citizen"
     moves: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
@@ -127,6 +134,10 @@ def _tickets(ctx: Context, admin: Staff, directorate: str) -> Tickets:
         category=CATEGORY[directorate],
     )
     found.phone = call.reference
+    with ctx.sessions() as session:
+        found.other_contact = session.execute(
+            select(Ticket.contact_id).where(Ticket.reference == call.reference)
+        ).scalar_one()
     with ctx.sessions() as session, session.begin():
         phone = session.get(Ticket, call.ticket_id)
         assert phone is not None
@@ -175,6 +186,7 @@ TICKET_OPS: dict[str, Action] = {
     "callback": Action.CALLBACK,
     "attachment": Action.ATTACHMENT,
     "priority": Action.PRIORITY,
+    "contacts": Action.CONTACTS,
 }
 MOVE_OPS = {f"{frm}->{to}": (frm, to) for frm, to in MOVES}
 TRANSITION_OPS = [*MOVE_OPS, "invalid_move"]
@@ -287,6 +299,9 @@ class Ui:
             ),
             "attachment": lambda: self.client.get(f"/inbox/attachments/{t.attachment_id}"),
             "priority": lambda: self._post(f"{ref}/priority", {"priority": "high"}),
+            "contacts": lambda: self._post(
+                f"{ref}/contacts/link", {"other": str(t.other_contact), "confirm": "0"}
+            ),
             "invalid_move": lambda: self._post(f"{ref}/transition", {"to": INVALID_MOVE[1]}),
         }
         if op in MOVE_OPS:

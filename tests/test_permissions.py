@@ -41,6 +41,7 @@ EXPECTED = {
     Action.MANAGE_USERS: {"admin"},
     Action.INCIDENT: {"dispatcher", "supervisor", "admin"},
     Action.PRIORITY: {"agent", "dispatcher", "supervisor", "admin"},
+    Action.CONTACTS: {"agent", "dispatcher", "supervisor", "admin"},
 }
 
 

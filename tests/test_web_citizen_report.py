@@ -93,7 +93,7 @@ def test_email_address_is_kept_on_contact_and_gets_the_acknowledgement(
     with ctx.sessions() as session:
         contact = session.execute(select(Contact)).scalar_one()
         ack = session.execute(select(OutboxItem)).scalar_one()
-    assert (contact.email, contact.phone) == ("salim@example.om", "91234567")
+    assert (contact.email, contact.phone) == ("salim@example.om", "+96891234567")  # E.164
     assert (ack.channel, ack.address) == ("email", "salim@example.om")
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channels.telegram.normalize import CHANNEL, Edit
+from core.contacts import join_proven_phone
 from core.context import Context
 from core.models import (
     OPEN_STATUSES,
@@ -64,10 +65,11 @@ def set_language(ctx: Context, chat_id: int, language: str, display_name: str | 
 
 
 def save_phone(ctx: Context, chat_id: int, phone: str, display_name: str | None) -> None:
-    """Keep the citizen's own phone number on the contact, for linking across channels."""
+    """Keep the citizen's own phone number (shared by its owner: proven) on the contact; it
+    joins the contact already known by that number on another channel."""
     with ctx.sessions() as session, session.begin():
         contact, _ = find_or_create_contact(session, CHANNEL, str(chat_id), display_name)
-        contact.phone = phone[:40]
+        join_proven_phone(session, contact, phone)
 
 
 def apply_edit(ctx: Context, edit: Edit) -> bool:

@@ -28,6 +28,7 @@ from wtforms.validators import ValidationError
 
 from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto, PhotoError, clean_photo
 from channels.web.citizen.texts import text
+from core.phones import normalize_phone
 from core.storable import storable_text
 
 MAX_DESCRIPTION = 4000
@@ -166,9 +167,10 @@ class ReportForm(CitizenForm):
         digits = re.sub(r"[\s\-().]", "", raw)
         if digits.startswith("00"):
             digits = "+" + digits[2:]
-        if raw and not PHONE_RE.match(digits):
+        number = normalize_phone(digits) if PHONE_RE.match(digits) else None
+        if raw and number is None:
             raise ValidationError(self.t("err_phone"))
-        field.data = digits
+        field.data = number or ""  # E.164 (Oman when no country code), one form everywhere
 
 
 def _coordinate(value: str | None, limit: int, message: str) -> float | None:

@@ -18,6 +18,7 @@ from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.canned import CANNED, render_canned
 from channels.web.inbox.i18n import WORDS
 from core import staff_actions
+from core.contacts import suggested_links
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
 from core.models import Attachment, Delivery, Priority, Role, Status, Ticket, User
@@ -184,6 +185,9 @@ def ticket(reference: str) -> str:
             answering=answering,
             informing=informing,
             priorities=[p.value for p in Priority],
+            suggested=(
+                suggested_links(db, item.contact) if allowed(staff, Action.CONTACTS) else []
+            ),
             other_tickets=[
                 other
                 for other in item.contact.tickets
@@ -262,6 +266,31 @@ def transition(reference: str) -> Response:
     return _act(
         reference,
         lambda s, db, item: staff_actions.change_status(ctx(), db, s, item, to, text, answer),
+    )
+
+
+@bp.post("/t/<reference>/contacts/link")
+@login_required
+def link_contact(reference: str) -> Response:
+    """Confirm (merge) or reject a suggested link to another contact."""
+    other = request.form.get("other", "")
+    confirm = request.form.get("confirm") == "1"
+    other_id = int(other) if other.isdigit() else 0
+    return _act(
+        reference,
+        lambda s, db, item: staff_actions.link_contacts(ctx(), db, s, item, other_id, confirm),
+    )
+
+
+@bp.post("/t/<reference>/contacts/split")
+@login_required
+def split_contact(reference: str) -> Response:
+    """Give one of the citizen's addresses a contact of its own."""
+    identity = request.form.get("identity", "")
+    identity_id = int(identity) if identity.isdigit() else 0
+    return _act(
+        reference,
+        lambda s, db, item: staff_actions.split_contact(ctx(), db, s, item, identity_id),
     )
 
 
