@@ -68,3 +68,26 @@ def test_eval_of_a_broken_file_names_the_line(env: dict[str, str], tmp_path: Pat
     broken.write_text('{"text": "ok", "category": "feedback"}\n{oops\n', "utf-8")
     result = CliRunner().invoke(cli, ["eval", str(broken)], env=env)
     assert result.exit_code != 0 and "broken.jsonl:2" in result.output
+
+
+def test_eval_reports_urgency_per_form_and_the_not_for_us_errors(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    rows = [
+        {"text": "حفرة كبيرة في الشارع قدام بيتنا، رقم هاتفي للتواصل 92345678",
+         "category": "road_damage", "form": "gulf"},
+        {"text": "el aslak makshoofa jamb el madrasa", "category": "street_lighting",
+         "urgent": True, "form": "arabizi"},
+        {"text": "Mega sale 70% discount, shop now www.deals.example", "category": None,
+         "not_for_us": "spam", "form": "english"},
+    ]  # fmt: skip
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(labelled)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "genuine flagged 0/2 (FP rate 0.000)  spam recall 1.000 (1/1)" in result.output
+    assert "urgent by form:" in result.output
+    by_json = CliRunner().invoke(cli, ["eval", "--json", str(labelled)], env=env)
+    report = json.loads(by_json.stdout)
+    assert report["screening"]["false_positive_rate"] == 0.0
+    assert {r["name"]: r["recall"] for r in report["urgent_by_form"]}["arabizi"] == 1.0
