@@ -28,7 +28,7 @@ from tests.email_support import free_port
 from tests.staffkit import bearer, make_staff, signed_in, token_for
 
 ANSWER_TIMEOUT = 1.5  # seconds; BALAGH_DB_ANSWER_TIMEOUT_SECONDS for these tests
-QUICKLY = 6.0  # what "within seconds" means here: well below any client's own timeout
+QUICKLY = 10.0  # "within seconds": generous for a loaded machine, far below a hang
 MAIL = b"From: salim@example.om\r\nTo: 1111@balagh.test\r\nSubject: x\r\nMessage-ID: <o1@example.om>\r\n\r\nThe streetlight on Way 3021 is out.\r\n"
 
 
