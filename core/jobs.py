@@ -16,6 +16,7 @@ from core.followup import autoclose, remind, send_surveys, watch_sla
 from core.ingest import retry_pending
 from core.outbox import deliver_due
 from core.settings import Settings
+from core.spikes import find_spikes
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ JOBS: dict[str, Job] = {
         Job("reminders", remind, 900, "remind departments of tickets due soon, and citizens"),
         Job("autoclose", autoclose, 900, "close tickets whose citizen never answered"),
         Job("survey", send_surveys, 900, "ask the satisfaction question once after closing"),
+        Job("spikes", find_spikes, 900, "tell supervisors once of an unusual volume by area"),
         Job("digest", send_digest, 86400, "digest to supervisors", cron_setting="digest_cron"),
         Job("retrain", retrain_routing, 604800, "retrain routing", cron_setting="retrain_cron"),
     )

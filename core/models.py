@@ -497,6 +497,27 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class Spike(Base):
+    """An unusual volume of one category in one area (core.spikes), told to supervisors once.
+
+    While the volume stays high the same row is updated (`last_seen_at`, `count`); a new row,
+    and a new notice, only after it has calmed down for a whole window.
+    """
+
+    __tablename__ = "spike"
+    __table_args__ = (Index("ix_spike_key_seen", "category", "area", "last_seen_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category: Mapped[str] = mapped_column(String(40))
+    area: Mapped[str] = mapped_column(String(40))  # a coarse grid cell, or "*": city-wide
+    area_name: Mapped[str | None] = mapped_column(String(300))
+    count: Mapped[int] = mapped_column(Integer)
+    usual: Mapped[float] = mapped_column(Float)
+    hours: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class JobRun(Base):
     """The lease and last result of a scheduled job, so several workers run it once."""
 

@@ -87,6 +87,20 @@ STAFF_TEXTS: dict[str, dict[str, str]] = {
             "\n\nجودة الخدمة في آخر {days} يومًا حسب المديرية:\n{quality}"
         ),
     },
+    "spike.subject": {
+        "en": "Unusual volume: {category} in {area}",
+        "ar": "ارتفاع غير معتاد: {category} في {area}",
+    },
+    "spike": {
+        "en": (
+            "{category} in {area}: {count} reports in {hours} hours, usually {usual}.\n"
+            "The dashboard shows them on the map."
+        ),
+        "ar": (
+            "{category} في {area}: {count} بلاغات خلال {hours} ساعات، والمعتاد {usual}.\n"
+            "تظهر البلاغات على الخريطة في لوحة المؤشرات."
+        ),
+    },
     "digest_quality_row": {
         "en": (
             "- {name}: {tickets} tickets; first response median {frm} h (90%: {frp} h); "

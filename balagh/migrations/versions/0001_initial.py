@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-05 20:43:22.479894
+Create Date: 2026-12-05 21:01:00.511511
 """
 
 from __future__ import annotations
@@ -86,6 +86,25 @@ def upgrade() -> None:
         sa.Column("last_ok", sa.Boolean(), nullable=True),
         sa.PrimaryKeyConstraint("name"),
     )
+    op.create_table(
+        "spike",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("category", sa.String(length=40), nullable=False),
+        sa.Column("area", sa.String(length=40), nullable=False),
+        sa.Column("area_name", sa.String(length=300), nullable=True),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.Column("usual", sa.Float(), nullable=False),
+        sa.Column("hours", sa.Integer(), nullable=False),
+        sa.Column("started_at", core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("last_seen_at", core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("spike", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_spike_key_seen", ["category", "area", "last_seen_at"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_spike_started_at"), ["started_at"], unique=False)
+
     op.create_table(
         "user",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -427,6 +446,11 @@ def downgrade() -> None:
     op.drop_table("contact_identity")
     op.drop_table("api_token")
     op.drop_table("user")
+    with op.batch_alter_table("spike", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_spike_started_at"))
+        batch_op.drop_index("ix_spike_key_seen")
+
+    op.drop_table("spike")
     op.drop_table("job_run")
     with op.batch_alter_table("incident", schema=None) as batch_op:
         batch_op.drop_index("ix_incident_status_category")

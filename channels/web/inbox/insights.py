@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import io
 
-from flask import Response, abort, flash, make_response, render_template, request
-from flask_login import login_required
+from flask import Response, abort, flash, g, make_response, render_template, request
+from flask_login import current_user, login_required
 
 from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.views import refusal
 from core.errors import Forbidden, InputError
-from core.permissions import Action, Staff, require
+from core.permissions import Action, Staff, allowed, require
 from core.research_export import research_rows, write_csv
+from core.spikes import recent_spikes, spike_words
 from core.stats import (
     FIGURES,
     GROUP_BY,
@@ -68,6 +69,28 @@ def stats() -> str | tuple[str, int]:
 
 
 FILTERS = ("since", "until", "directorate", "category", "channel")
+
+
+@bp.before_request
+def _load_spike_notices() -> None:
+    """The last day's unusual volumes for supervisors and administrators, in their words.
+
+    Read before the view opens its own session: on SQLite a second transaction opened while
+    the view's is still open would wait for it (and the view waits for the page).
+    """
+    g.spike_notices = []
+    if not current_user.is_authenticated:
+        return
+    staff = current_staff()
+    if not allowed(staff, Action.DASHBOARD):
+        return
+    context = ctx()
+    lang = current_language()
+    with context.sessions() as db:
+        g.spike_notices = [
+            t("spike_notice", **spike_words(context, spike, lang))
+            for spike in recent_spikes(db, context.now())
+        ]
 
 
 def _dashboard_args() -> dict[str, str]:
