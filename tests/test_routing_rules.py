@@ -138,3 +138,36 @@ def test_a_confident_router_clears_a_borderline_advert_but_not_a_clear_one() -> 
     assert screen(borderline) == "spam"
     assert screen(borderline, category_confidence=0.9) is None
     assert screen(clear, category_confidence=0.9) == "spam"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Used fridge like new, half price, cash on delivery anywhere in Seeb",
+        "Make 200 rials a week, work from home, no experience needed, DM me for details",
+        "Your shipment is held. Pay the customs fee of 1 OMR to release it: track-parcel.example",
+        "أثاث مكتبي بأسعار تنافسية، قابل للتفاوض، للطلب واتساب 93456789",
+        "قرض شخصي بموافقة فورية ودون كفيل، رقمنا 92223344",
+        "تم تعليق حسابك المصرفي، أرسل رمز التحقق لإعادة التفعيل",
+        "lel bee3 sayara nissan 2019, el si3r 2500 riyal, ra8mi 95551234",
+        "8ro9 sari3a bdon kafeel, kalmna 3la 96661234",
+        "عرض 🔥 cleaning sofas بسعر خاص 8 OMR, DM us on instagram",
+    ],
+)
+def test_offers_and_scams_in_every_form_are_spam(text: str) -> None:
+    assert screen(text) == "spam"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was fined 20 rials for parking outside my own house. Please call me 92345678",
+        "The restaurant charged me 3 rials for a rotten meal, my number 91234567",
+        "Congratulations on the new park, but the swings are already broken. Call me 91234567",
+        "مبروك افتتاح الحديقة الجديدة لكن الألعاب مكسورة، للتواصل 91234567",
+        "The new branch of the bank has no parking and cars block our gate. 91234567",
+        "mabrook 3la el dowar el jdeed, bs el lait ma yshta3el, ra8mi 91234567",
+    ],
+)
+def test_words_sellers_share_with_citizens_never_make_a_report_spam(text: str) -> None:
+    assert screen(text, category_confidence=0.1) is None

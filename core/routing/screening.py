@@ -49,11 +49,39 @@ _AD_TERMS = (
     "سعر مغري", "بسعر مغري", "اسعار مغريه", "ارخص الاسعار", "عزيزي العميل", "تحديث بياناتك",
     "ايقاف بطاقتك", "بطاقتك البنكيه", "special=", "lil bai3", "5a9m", "khasm", "o6lub",
     "itasil al7een", "3roodh", "3orood", "mughri", "ruba7t", "jayza", "tamweel",
+    # Offers, shops and scams (issue 17, second pass): what only a seller or a scammer says.
+    "half price", "cash on delivery", "dm us", "dm me", "dm for", "order via", "order on",
+    "prices from", "packages start", "no down payment", "affordable prices", "competitive prices",
+    "customs fee", "reply with your", "work from home", "no experience needed", "100% safe",
+    "get rich", "you won", "t.me", "نصف السعر", "لفتره محدوده", "احجز موعدك", "احجز الان",
+    "اسعار تنافسيه", "سعر خاص", "قابل للتفاوض", "المهتم يتواصل", "المهتم يكلمني", "بالاقساط",
+    "بدون دفعه", "دون كفيل", "بدون كفيل", "فائده منخفضه", "موافقه فوريه", "فاز رقمك",
+    "رقمك الفائز", "رسوم الشحن", "دخل يومي", "ادفع اشتراك", "تعليق حسابك", "حسابك المصرفي",
+    "رمز التحقق", "lel bee3", "lil bee3", "lelbee3", "3ard 5as", "bdon kafeel", "8ro9", "qroo9",
+    "fa2z", "jayeza", "jaa2iza", "bayanat el bitaqa", "mutaba3",
+)  # fmt: skip
+# Words a seller uses that a citizen may use too ("congratulations on the new park", "the
+# new branch blocks our gate"): they add to a strong cue but never make an advert alone.
+_WEAK_TERMS = (
+    "congratulations", "selected", "reward", "winner", "draw=", "profit", "income",
+    "bank account", "brand new", "warranty", "free drinks", "free gift", "book today", "book on",
+    "our new", "try our", "visit our", "new branch", "grand opening", "wholesale", "installments",
+    "باقه", "باقات", "باسعار", "للمهتمين", "فرع جديد", "افتتاح", "زورونا", "جربوا", "اقساط",
+    "نوفر لك", "نقدم لكم", "مطعمنا", "محلنا", "شركتنا", "خدماتنا", "التوصيل لين", "توصيل لين",
+    "مبروك", "فزت", "للاستلام", "مضمون", "ضاعف", "mabrook", "mabrouk", "fozt", "si3r", "as3ar",
+    "tawseel", "tawaseel", "kafeel", "nwafr",
 )  # fmt: skip
 _AD = TermIndex((term, term) for term in _AD_TERMS)  # each cue counts once
-_AD_NEEDED = 2  # advert cues needed on their own; one is enough with contact details
+_WEAK = TermIndex((term, term) for term in _WEAK_TERMS)
+_WEAK_NEEDED = 3  # weak cues that make an advert with no strong one
+_AD_NEEDED = 2  # cues needed on their own; one strong cue is enough with contact details
 _PERCENT = re.compile(r"\d\s?%|٪")
-_PRICE = re.compile(r"\d\s?(?:omr|o\.m\.r|ro|rial|riyal|ريال|ر\.ع)\b", re.I)
+# A sum of money: a number and a currency, or the Gulf dual "two rials" in one word.
+_PRICE = re.compile(
+    r"\d\s?(?:omr\b|o\.m\.r|ro\b|rials?\b|riyals?\b|usd\b|dollars?\b|ريال|ر\.ع|دولار|درهم)"
+    r"|\$\s?\d|ريالين",
+    re.I,
+)
 # A problem the municipality handles: the lexicon's concepts for things broken, dirty,
 # dangerous, unlawful or disturbing (not those for thanks, questions or services).
 _PROBLEMS = frozenset(
@@ -102,14 +130,18 @@ def screen(text: str, category_confidence: float | None = None) -> str | None:
 def _is_spam(raw: str, words: list[str], category_confidence: float | None) -> bool:
     """Advertising intent and no municipal problem.
 
+    Intent is a strong cue (a phrase only sellers and scammers use) with a second cue or
+    contact details, or three weak cues (words, a percentage or a sum citizens use too).
     The router's confidence only clears a borderline advert (one cue plus contact details):
     it never saw adverts in training, so it is confident about some of them (a pest-control
     company's offer reads as pest control); a clear advert needs a described problem and
     place to be taken as a report.
     """
-    cues = _advert_cues(raw, words)
+    strong, weak = _advert_cues(raw, words)
+    cues = strong + weak
     has_contact = bool(_URL.search(raw) or _PHONE.search(raw) or _EMAIL.search(raw))
-    if cues < _AD_NEEDED and not (cues and has_contact):
+    advert = strong > 0 and (cues >= _AD_NEEDED or has_contact)
+    if not (advert or weak >= _WEAK_NEEDED):
         return False
     if _problem_and_place(words):
         return False
@@ -117,9 +149,12 @@ def _is_spam(raw: str, words: list[str], category_confidence: float | None) -> b
     return cues >= _AD_NEEDED or not confident
 
 
-def _advert_cues(raw: str, words: list[str]) -> int:
-    """Distinct advert cues: offer and scam phrases, a percentage, a price."""
-    return len(_AD.labels(words)) + bool(_PERCENT.search(raw)) + bool(_PRICE.search(raw))
+def _advert_cues(raw: str, words: list[str]) -> tuple[int, int]:
+    """Distinct strong cues (offer and scam phrases) and weak ones (words sellers share with
+    citizens, a percentage, a sum of money)."""
+    strong = len(_AD.labels(words))
+    weak = len(_WEAK.labels(words)) + bool(_PERCENT.search(raw)) + bool(_PRICE.search(raw))
+    return strong, weak
 
 
 def _problem_and_place(words: list[str]) -> bool:
