@@ -16,7 +16,7 @@ from core.routing.types import UnroutedRouter
 from core.stats import Period
 from core.tickets import ticket_by_reference
 from core.trends import bucket_size, map_points, trends
-from tests.staffkit import app_for, new_ticket, signed_in, the_roles
+from tests.staffkit import app_for, bearer, new_ticket, signed_in, the_roles, token_for
 
 MONDAY = datetime(2025, 3, 3, 10, 0, tzinfo=UTC)
 
@@ -121,3 +121,14 @@ def test_a_ticket_without_location_is_not_on_the_map(week: Context) -> None:
     with week.sessions() as session:
         located = session.query(Ticket).filter(Ticket.lat.is_not(None)).count()
         assert len(map_points(session, None, None)) == located == 3
+
+
+def test_api_stats_for_department_staff_cover_their_directorate_only(week: Context) -> None:
+    client = app_for(week).test_client()
+    body = client.get(
+        "/api/v1/stats?group_by=category", headers=bearer(token_for(week, "roads@mct.om"))
+    ).get_json()
+    assert body["group_by"] == "category" and body["totals"]["tickets"] == 3
+    assert {g["key"] for g in body["groups"]} == {"road_damage", "street_lighting", "traffic_signs"}
+    bad = client.get("/api/v1/stats?group_by=mood", headers=bearer(token_for(week, "super@mct.om")))
+    assert bad.status_code == 422
