@@ -16,7 +16,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from core.contacts import merge_contacts
+from core.contacts import contact_by_phone, merge_contacts
 from core.context import Context
 from core.inbound import InboundMessage
 from core.incidents import place_later
@@ -228,23 +228,14 @@ def _contact_with_verified_phone(
     """The one contact already known by this number, when the channel has verified it.
 
     WhatsApp proves the sender owns the number, so their first message joins the contact
-    that gave the same number on another channel (a Telegram contact, a form, a call)
-    instead of starting a second history. Stored numbers may be typed any way, so candidates
-    are found by their last digits and compared in E.164; two matches join neither.
+    known by the same number (a Telegram contact card, a form, a call) instead of starting
+    a second history, as a proven Telegram contact card does (`core.contacts`).
     """
     if not ctx.channels.of(msg.channel).verified_phone:
         return None
-    number = normalize_phone(msg.phone)
-    if number is None:
-        return None
-    candidates = session.execute(
-        select(Contact).where(Contact.phone.like(f"%{number[-4:]}"))
-    ).scalars()
-    matches = {c.id: c for c in candidates if normalize_phone(c.phone) == number}
-    if len(matches) != 1:
-        return None
-    contact = next(iter(matches.values()))
-    logger.info("verified number joins %s identity to contact %s", msg.channel, contact.id)
+    contact = contact_by_phone(session, msg.phone)
+    if contact is not None:
+        logger.info("verified number joins %s identity to contact %s", msg.channel, contact.id)
     return contact
 
 
