@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, false, func, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from core.context import Context
-from core.errors import InputError, NotFound
+from core.errors import InputError, InvalidTransition, NotFound
 from core.incidents import link, open_incident, record_update, unlink
 from core.language.texts import render, subject
 from core.models import OPEN_STATUSES, Incident, IncidentStatus, Role, Status, Ticket
@@ -229,6 +230,12 @@ def move(
             note=note,
         )
         moved.append(ticket.reference)
+    if skipped and not moved:
+        raise InvalidTransition(
+            f"None of the incident's open reports can move to '{target}' for this role.",
+            "incident_nothing_moved",
+            to_status=str(target),
+        )
     _set_status(incident, target, now)
     record_update(
         session,
@@ -286,10 +293,11 @@ def walk(current: str, target: Status, role: str) -> list[Status]:
     return []
 
 
-def _set_status(incident: Incident, target: Status, now: object) -> None:
-    incident.updated_at = now  # type: ignore[assignment]
-    if target == Status.CLOSED:
-        incident.status, incident.closed_at = IncidentStatus.CLOSED, now  # type: ignore[assignment]
+def _set_status(incident: Incident, target: Status, now: datetime) -> None:
+    """Closing closes the incident once none of its reports is left open."""
+    incident.updated_at = now
+    if target == Status.CLOSED and not open_tickets(incident):
+        incident.status, incident.closed_at = IncidentStatus.CLOSED, now
 
 
 def attach(

@@ -317,3 +317,16 @@ def test_placing_reports_reaches_tickets_and_incidents_through_indexes_on_postgr
             plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, parameters))  # type: ignore[arg-type]
             scans += [t for t in ("ticket", "incident") if f"Seq Scan on {t} " in plan]
     assert scans == []
+
+
+def test_a_move_no_report_can_make_is_refused_and_the_incident_stays_open(
+    ctx: Context,
+) -> None:
+    agent = the_roles(ctx)["agent"]
+    for north in (0, 30, 60):
+        report(ctx, north, 0)
+    from core.errors import InvalidTransition
+
+    with pytest.raises(InvalidTransition):
+        _with_incident(ctx, lambda s, i: incident_actions.close(ctx, s, agent, i, "Done."))
+    assert _incident(ctx).status == IncidentStatus.OPEN
