@@ -75,7 +75,9 @@ def generate(url: str, start: int, count: int, now: datetime, seed: int) -> floa
     rng = random.Random(seed + start)
     started = time.perf_counter()
     with psycopg.connect(url) as conn:
-        officers = [row[0] for row in conn.execute("SELECT id FROM \"user\" WHERE role='department'")]
+        officers = [
+            row[0] for row in conn.execute("SELECT id FROM \"user\" WHERE role='department'")
+        ]
         first_contact = _next_id(conn, "contact")
         contacts = max(1, count // 2)
         with conn.cursor().copy("COPY contact (id, name, created_at) FROM STDIN") as copy:
@@ -207,7 +209,9 @@ class Harness:
     def api(self, path: str, token: str) -> None:
         answer = self.client.get(path, headers={"Authorization": f"Bearer {token}"})
         if answer.status_code != 200:
-            raise RuntimeError(f"{path}: {answer.status_code} {answer.get_data(as_text=True)[:200]}")
+            raise RuntimeError(
+                f"{path}: {answer.status_code} {answer.get_data(as_text=True)[:200]}"
+            )
 
     def message(self, reply: bool) -> None:
         from core.inbound import InboundMessage, Location
@@ -240,7 +244,9 @@ def measure(h: Harness, samples: int) -> dict[str, list[float]]:
         "API: search 'water'": timed(
             lambda: h.api("/api/v1/tickets?q=water", h.admin_token), samples
         ),
-        "API: GET /stats": timed(lambda: h.api("/api/v1/stats", h.admin_token), max(5, samples // 4)),
+        "API: GET /stats": timed(
+            lambda: h.api("/api/v1/stats", h.admin_token), max(5, samples // 4)
+        ),
     }
 
 
