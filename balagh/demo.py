@@ -20,8 +20,6 @@ DEMO_PASSWORD = "balagh-demo-2026"
 ROLES = [
     ("agent@demo.balagh", "agent", None, "Aisha Al Balushi"),
     ("dispatcher@demo.balagh", "dispatcher", None, "Khalid Al Harthy"),
-    ("roads@demo.balagh", "department", "roads", "Roads Directorate"),
-    ("cleanliness@demo.balagh", "department", "cleanliness", "Cleanliness Directorate"),
     ("supervisor@demo.balagh", "supervisor", None, "Maryam Al Hinai"),
 ]
 
@@ -74,10 +72,17 @@ def load_demo(ctx: Context) -> list[str]:
 
 
 def _add_users(ctx: Context) -> list[str]:
+    """The central roles, and a department login for every directorate of the taxonomy."""
     codes = [d.code for d in ctx.taxonomy.directorates]
-    lines = []
+    departments = [
+        (f"{code}@demo.balagh", "department", code, ctx.taxonomy.name(code, "en")) for code in codes
+    ]
+    lines = [
+        f"demo login: {ctx.settings.admin_email} / (the administrator's password: "
+        "BALAGH_ADMIN_PASSWORD, or the one printed when it was created) (admin)"
+    ]
     with ctx.sessions() as session, session.begin():
-        for email, role, directorate, name in ROLES:
+        for email, role, directorate, name in [*ROLES, *departments]:
             if session.execute(select(User.id).where(User.email == email)).first() is None:
                 add_user(session, email, role, password=DEMO_PASSWORD, directorate=directorate,
                          name=name, directorates=codes)  # fmt: skip

@@ -76,7 +76,7 @@ def queue_reply(
             language=ticket.language,
             reference=ticket.reference,
             kind=kind,
-            subject=subject_line or subject(kind, ticket.language, reference=ticket.reference),
+            subject=subject_line or _subject(ctx, ticket, kind),
             in_reply_to=_thread_ids(ctx, session, ticket, channel),
             attachments=attachments,
             message_id=message.id,
@@ -114,6 +114,15 @@ def _typed_address_full(
         recent,
     )
     return True
+
+
+def _subject(ctx: Context, ticket: Ticket, kind: str) -> str:
+    """A ticket that came by email keeps the citizen's own subject after the reference, so
+    mail clients thread our messages with theirs; others get the message's own subject."""
+    if ctx.channels.of(ticket.channel).threads_by_message_id and ticket.subject:
+        own = " ".join(ticket.subject.split())
+        return f"[{ticket.reference}] {own}"
+    return subject(kind, ticket.language, reference=ticket.reference)
 
 
 def with_reference(ticket: Ticket, body: str) -> str:

@@ -41,6 +41,7 @@ class Action(enum.StrEnum):
     INCIDENT = "incident"
     PRIORITY = "priority"
     CONTACTS = "contacts"
+    PUBLISH = "publish"
 
 
 A, D, DEP, S, ADM = Role.AGENT, Role.DISPATCHER, Role.DEPARTMENT, Role.SUPERVISOR, Role.ADMIN
@@ -67,6 +68,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.INCIDENT: frozenset({D, S, ADM}),
     Action.PRIORITY: frozenset({A, D, S, ADM}),
     Action.CONTACTS: frozenset({A, D, S, ADM}),
+    Action.PUBLISH: frozenset({D, S, ADM}),
 }
 
 # What department staff may also do where the centre lets them answer citizens themselves
@@ -97,6 +99,7 @@ PHRASES: dict[Action, str] = {
     Action.INCIDENT: "attach, detach, open or close incidents",
     Action.PRIORITY: "change a ticket's priority",
     Action.CONTACTS: "link, merge or split contacts",
+    Action.PUBLISH: "make a ticket public on Open311",
 }
 
 

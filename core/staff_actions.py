@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from core.contacts import LINK_REJECTED, merge_contacts, split_identity
 from core.context import Context
 from core.errors import InputError, NotFound
-from core.inbound import InboundMessage, ThreadHints
+from core.inbound import InboundMessage, Location, ThreadHints
 from core.incidents import place_later
 from core.ingest import Processed, ingest
 from core.language.normalize import ascii_digits
@@ -88,16 +88,43 @@ def _staff_event(
     record_event(session, ticket, kind, actor=staff.email, actor_id=staff.id, at=at, **data)
 
 
-def reply(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: str) -> Message:
-    """Answer the citizen on the ticket's channel (a call-back task for phone tickets)."""
+def reply(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    text: str,
+    *,
+    despite_unreachable: bool = False,
+) -> Message:
+    """Answer the citizen on the ticket's channel (a call-back task for phone tickets).
+
+    When the citizen's address there is marked unreachable (a final bounce, a blocked bot),
+    the reply is refused with a warning until staff confirm they want to send it anyway.
+    """
     require(staff, Action.REPLY, ticket)
     body = _clean_text(text, "reply")
+    unreachable = unreachable_address(ticket)
+    if unreachable is not None and not despite_unreachable:
+        raise InputError(
+            f"The citizen's address {unreachable} is marked unreachable; confirm to send anyway.",
+            "address_unreachable",
+            address=unreachable,
+        )
     message = queue_reply(ctx, session, ticket, body, kind="reply", author_id=staff.id)
     now = ctx.now()
     count_first_response(ticket, now)
     ticket.updated_at = now
     _staff_event(session, staff, ticket, "reply", at=now, message=message.id)
     return message
+
+
+def unreachable_address(ticket: Ticket) -> str | None:
+    """The citizen's address on the ticket's channel when it is marked unreachable."""
+    for identity in ticket.contact.identities:
+        if identity.channel == ticket.channel and identity.unreachable:
+            return identity.address
+    return None
 
 
 def add_note(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: str) -> Message:
@@ -278,6 +305,15 @@ def split_contact(
     )
 
 
+def set_public(ctx: Context, session: Session, staff: Staff, ticket: Ticket, public: bool) -> None:
+    """Let Open311 publish the ticket's exact place and answer (or stop it again)."""
+    require(staff, Action.PUBLISH, ticket)
+    if ticket.public == public:
+        return
+    ticket.public = public
+    _staff_event(session, staff, ticket, "public", at=ctx.now(), public=public)
+
+
 def clear_attention(ctx: Context, session: Session, staff: Staff, ticket: Ticket) -> None:
     """A member of staff looked at what the screening flagged (core.screening)."""
     require(staff, Action.NOTE, ticket)
@@ -366,8 +402,14 @@ def record_phone_call(
     name: str | None = None,
     language: str | None = None,
     category: str | None = None,
+    address: str | None = None,
+    lat: str | float | None = None,
+    lon: str | float | None = None,
 ) -> Processed:
     """An intake agent types in a call: it becomes a ticket on channel 'phone'.
+
+    The caller's address and, when the agent places it, its coordinates are the ticket's
+    location, as for the other channels.
 
     The number may be typed in Arabic-Indic digits and with 00 for +, as on the citizen form.
     A category the staff member chooses is the ticket's category (see `route_new_ticket`).
@@ -399,6 +441,7 @@ def record_phone_call(
             display_name=(name or "").strip() or None,
             language_hint=language if language in ("ar", "en") else None,
             phone=number,
+            location=_call_location(address, lat, lon),
             category_hint=category or None,
             received_at=ctx.now(),
             thread=ThreadHints(new_ticket=True),  # each call is its own case
@@ -420,6 +463,26 @@ def record_phone_call(
                 message=processed.message_id,
             )
     return processed
+
+
+def _call_location(
+    address: str | None, lat: str | float | None, lon: str | float | None
+) -> Location | None:
+    """The place a caller describes: an address, coordinates (both or neither), or none."""
+    place = _optional_text(address)
+    given = [v for v in (lat, lon) if v is not None and str(v).strip()]
+    if not given:
+        return Location(None, None, place[:500]) if place else None
+    try:
+        latitude, longitude = (float(ascii_digits(str(v)).strip()) for v in (lat, lon))
+    except (TypeError, ValueError):
+        latitude = longitude = float("nan")
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise InputError(
+            "Give the location as latitude and longitude in degrees, both or neither.",
+            "bad_call_location",
+        )
+    return Location(latitude, longitude, place[:500] if place else None)
 
 
 def _chooser(staff: Staff) -> dict[str, object]:

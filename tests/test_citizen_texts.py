@@ -234,8 +234,9 @@ def test_english_subject_starts_with_the_bracketed_reference() -> None:
     assert subject("ack", "en", reference="MCT-000123") == "[MCT-000123] Your report was received"
 
 
-def test_arabic_subject_isolates_the_reference() -> None:
-    assert subject("ack", "ar", reference="MCT-000123").startswith(f"{FSI}[MCT-000123]{PDI} ")
+def test_arabic_subject_starts_with_the_reference_and_no_invisible_mark() -> None:
+    line = subject("ack", "ar", reference="MCT-000123")
+    assert line.startswith("[MCT-000123] ") and FSI not in line and PDI not in line
 
 
 def test_subject_without_language_holds_both() -> None:

@@ -81,6 +81,7 @@ NO_SURFACE: dict[str, set[Action]] = {
         Action.INCIDENT,
         Action.DASHBOARD,
         Action.CONTACTS,
+        Action.PUBLISH,
     },
     "ui": {Action.INCIDENT},
 }
@@ -187,6 +188,7 @@ TICKET_OPS: dict[str, Action] = {
     "attachment": Action.ATTACHMENT,
     "priority": Action.PRIORITY,
     "contacts": Action.CONTACTS,
+    "publish": Action.PUBLISH,
 }
 MOVE_OPS = {f"{frm}->{to}": (frm, to) for frm, to in MOVES}
 TRANSITION_OPS = [*MOVE_OPS, "invalid_move"]
@@ -299,6 +301,7 @@ class Ui:
             ),
             "attachment": lambda: self.client.get(f"/inbox/attachments/{t.attachment_id}"),
             "priority": lambda: self._post(f"{ref}/priority", {"priority": "high"}),
+            "publish": lambda: self._post(f"{ref}/public", {"public": "1"}),
             "contacts": lambda: self._post(
                 f"{ref}/contacts/link", {"other": str(t.other_contact), "confirm": "0"}
             ),

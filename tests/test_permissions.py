@@ -42,6 +42,7 @@ EXPECTED = {
     Action.INCIDENT: {"dispatcher", "supervisor", "admin"},
     Action.PRIORITY: {"agent", "dispatcher", "supervisor", "admin"},
     Action.CONTACTS: {"agent", "dispatcher", "supervisor", "admin"},
+    Action.PUBLISH: {"dispatcher", "supervisor", "admin"},
 }
 
 

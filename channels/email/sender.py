@@ -152,6 +152,10 @@ class SmtpSender:
             _attach(mail, att.path, att.filename, att.content_type)
         if message.language:  # after the body: make_alternative moves Content-* headers inward
             mail["Content-Language"] = message.language
+        # Headers folded only past 998 characters: Python's folder drops the space between two
+        # encoded words when it folds an Arabic subject there ("في القرم" -> "فيالقرم"). The
+        # bodies above are already encoded in 76-character lines.
+        mail.policy = mail.policy.clone(max_line_length=998)
         return mail
 
 

@@ -43,10 +43,9 @@ def subject(key: str, language: str | None, **params: object) -> str:
     phrase = SUBJECT_SEPARATOR.join(messages(lang)[msgid] for lang in languages)
     if reference is None:
         return phrase
-    tag = f"[{reference}]"
-    if languages[0] == "ar":
-        tag = f"{FSI}{tag}{PDI}"
-    return f"{tag} {phrase}"
+    # No direction marks: an invisible character before the reference would break the
+    # "[REF]" mail clients and filters match, and a subject line is isolated on its own.
+    return f"[{reference}] {phrase}"
 
 
 def status_label(status: str, language: str | None) -> str:

@@ -166,6 +166,15 @@ def _text_field(data: dict[str, Any], name: str, required: bool = True) -> str |
     return value
 
 
+def _number_field(data: dict[str, Any], name: str) -> float | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ApiError(400, "bad_request", f"Field '{name}' must be a number.")
+    return float(value)
+
+
 def _choice(name: str, allowed: Sequence[str]) -> str | None:
     """An optional one-of parameter: absent or empty is None, anything unknown a 400."""
     value = request.args.get(name, "").strip()
@@ -304,7 +313,14 @@ def post_reply(reference: str) -> tuple[Response, int]:
     with _work() as (ctx, session, staff):
         data = _body()
         ticket = ticket_for(session, staff, reference, Action.VIEW)
-        message = staff_actions.reply(ctx, session, staff, ticket, str(_text_field(data, "text")))
+        message = staff_actions.reply(
+            ctx,
+            session,
+            staff,
+            ticket,
+            str(_text_field(data, "text")),
+            despite_unreachable=data.get("despite_unreachable") is True,
+        )
         return jsonify(message_json(message)), 201
 
 
@@ -407,6 +423,9 @@ def post_call() -> tuple[Response, int]:
         name=_text_field(data, "name", required=False),
         language=_text_field(data, "language", required=False),
         category=_text_field(data, "category", required=False),
+        address=_text_field(data, "address", required=False),
+        lat=_number_field(data, "lat"),
+        lon=_number_field(data, "lon"),
     )
     with ctx.sessions() as session:
         ticket = session.get(Ticket, processed.ticket_id)

@@ -42,7 +42,7 @@ from core.errors import StorageUnavailable
 from core.files import file_path
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.ingest import accept, process
-from core.models import Attachment, Direction, Message, Ticket
+from core.models import Attachment, Direction, InboundRecord, Message, Ticket
 from core.ratings import record_rating
 from core.tickets import channel_address, ticket_for_secret
 
@@ -312,8 +312,22 @@ def _status_ticket(session: Session, reference: str, secret: str) -> Ticket:
     the report was written. Only an explicit switch (?lang=, remembered in a cookie) beats it.
     """
     ticket = _ticket_or_404(session, reference, secret)
-    g.lang = choose_language(ticket.language)
+    g.lang = choose_language(page_language(session, ticket))
     return ticket
+
+
+def page_language(session: Session, ticket: Ticket) -> str | None:
+    """The language the status page speaks by default: the ticket's, except for a report
+    written in Arabizi, whose writer chose the form's page language (Arabizi tells nothing
+    about the script they read, and the page should not switch under them)."""
+    created = next((e for e in ticket.events if e.kind == "created"), None)
+    if created is None or created.data.get("form") != "arabizi":
+        return ticket.language
+    first = next((m for m in ticket.messages if m.direction == Direction.IN), None)
+    record_id = first.inbound_record_id if first is not None else None
+    record = session.get(InboundRecord, record_id) if record_id is not None else None
+    hint = (record.normalized or {}).get("language_hint") if record is not None else None
+    return str(hint) if hint in LANGUAGES else ticket.language
 
 
 def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) -> str:

@@ -69,6 +69,13 @@ WORDS: dict[str, dict[str, str]] = {
     "dir_note": {"ar": "ملاحظة داخلية", "en": "Internal note"},
     "attachments": {"ar": "المرفقات", "en": "Attachments"},
     "location": {"ar": "الموقع", "en": "Location"},
+    "address": {"ar": "العنوان كما وصفه المتصل", "en": "Address as the caller describes it"},
+    "latitude": {"ar": "خط العرض", "en": "Latitude"},
+    "longitude": {"ar": "خط الطول", "en": "Longitude"},
+    "bad_call_location": {
+        "ar": "اكتب الموقع بخطَّي العرض والطول بالدرجات، كليهما أو لا شيء.",
+        "en": "Give the location as latitude and longitude in degrees, both or neither.",
+    },
     "router": {"ar": "اقتراح التصنيف الآلي", "en": "The router's answer"},
     "confidence": {"ar": "الثقة", "en": "Confidence"},
     "alternatives": {"ar": "بدائل", "en": "Alternatives"},
@@ -277,6 +284,27 @@ WORDS: dict[str, dict[str, str]] = {
         "ar": "هذا العنوان ليس لهذا المواطن.",
         "en": "No such address on this citizen.",
     },
+    "reply_unreachable": {
+        "ar": "عنوان المواطن {address} معلَّم بأنه لا يستقبل الرسائل؛ قد لا يصله الرد.",
+        "en": "The citizen's address {address} is marked unreachable; the reply may not arrive.",
+    },
+    "send_anyway": {"ar": "أرسل رغم ذلك", "en": "Send anyway"},
+    "address_unreachable": {
+        "ar": "لم يُرسل الرد: العنوان {address} معلَّم بأنه لا يستقبل الرسائل. أكّد الإرسال رغم ذلك إن أردت.",
+        "en": "Not sent: the address {address} is marked unreachable. Confirm to send anyway.",
+    },
+    "open311_public": {"ar": "النشر في البيانات المفتوحة (Open311)", "en": "Open data (Open311)"},
+    "open311_public_no": {
+        "ar": "يُنشر الموقع تقريبيًا (بضع مئات من الأمتار) دون العنوان أو نص الجواب.",
+        "en": "Published with the place rounded to a few hundred metres, without address or answer.",
+    },
+    "open311_public_yes": {
+        "ar": "يُنشر بموقعه الدقيق وعنوانه ونص الجواب.",
+        "en": "Published with its exact place, address and answer.",
+    },
+    "make_public": {"ar": "انشره كاملًا", "en": "Publish in full"},
+    "make_private": {"ar": "أعده خاصًا", "en": "Make private again"},
+    "event_public": {"ar": "تغيير النشر في Open311", "en": "Open311 publication changed"},
     "other_tickets": {"ar": "بلاغات أخرى لهذا المواطن", "en": "This citizen's other tickets"},
     "urgent": {"ar": "عاجل", "en": "Urgent"},
     # Service-quality figures (core/stats.py says what each one counts)

@@ -184,6 +184,7 @@ def ticket(reference: str) -> str:
             targets=targets,
             answering=answering,
             informing=informing,
+            unreachable=staff_actions.unreachable_address(item),
             priorities=[p.value for p in Priority],
             suggested=(
                 suggested_links(db, item.contact) if allowed(staff, Action.CONTACTS) else []
@@ -229,6 +230,7 @@ def reply(reference: str) -> Response:
     """Reply to the citizen, typed or from a canned response."""
     text = request.form.get("text", "").strip()
     key = request.form.get("canned", "")
+    despite = request.form.get("despite_unreachable") == "1"
 
     def run(staff: Any, db: Session, item: Ticket) -> None:
         body = text
@@ -243,7 +245,7 @@ def reply(reference: str) -> Response:
                 )
                 or ""
             )
-        staff_actions.reply(ctx(), db, staff, item, body)
+        staff_actions.reply(ctx(), db, staff, item, body, despite_unreachable=despite)
 
     return _act(reference, run)
 
@@ -292,6 +294,14 @@ def split_contact(reference: str) -> Response:
         reference,
         lambda s, db, item: staff_actions.split_contact(ctx(), db, s, item, identity_id),
     )
+
+
+@bp.post("/t/<reference>/public")
+@login_required
+def public(reference: str) -> Response:
+    """Mark the ticket public on Open311 (exact place and answer), or private again."""
+    chosen = request.form.get("public") == "1"
+    return _act(reference, lambda s, db, item: staff_actions.set_public(ctx(), db, s, item, chosen))
 
 
 @bp.post("/t/<reference>/attention")
@@ -381,6 +391,9 @@ def record_call() -> Response | str:
                 name=form.get("name"),
                 language=form.get("language"),
                 category=form.get("category") or None,
+                address=form.get("address"),
+                lat=form.get("lat"),
+                lon=form.get("lon"),
             )
         except InputError as exc:
             flash(refusal(exc), "error")

@@ -116,7 +116,10 @@ def _public(
     taxonomy: Taxonomy, ticket: Ticket, submitted: dict[str, Any], language: str
 ) -> dict[str, Any]:
     status = public_status(ticket.status)
-    notes = ticket.resolution if status == "closed" else None
+    published = is_published(ticket)
+    answer = ticket.answer or ticket.resolution
+    notes = answer if status == "closed" and published else None
+    lat, lon = (ticket.lat, ticket.lon) if published else (_blur(ticket.lat), _blur(ticket.lon))
     return {
         "service_request_id": ticket.reference,
         "status": status,
@@ -129,14 +132,32 @@ def _public(
         "requested_datetime": _when(ticket.created_at),
         "updated_datetime": _when(ticket.updated_at),
         "expected_datetime": _when(ticket.due_at),
-        "address": ticket.address,
+        "address": ticket.address if published else None,
         "address_id": submitted.get("address_id") or None,
         "zipcode": None,
-        "lat": ticket.lat,
-        "long": ticket.lon,
+        "lat": lat,
+        "long": lon,
         "media_url": submitted.get("media_url") or None,
         **_incident_fields(ticket),
     }
+
+
+# Requests that came privately (Telegram, email, the web form, a call) are published with
+# their place rounded to this grid (about 550 m north-south, 500 m east-west in Oman) and
+# no address or answer text, unless staff marked the ticket public.
+PRIVACY_GRID_DEGREES = 0.005
+PUBLIC_CHANNELS = ("open311",)
+
+
+def is_published(ticket: Ticket) -> bool:
+    """Whether the request's exact place and answer text may be shown to anyone."""
+    return ticket.channel in PUBLIC_CHANNELS or bool(ticket.public)
+
+
+def _blur(value: float | None) -> float | None:
+    if value is None:
+        return None
+    return round(round(value / PRIVACY_GRID_DEGREES) * PRIVACY_GRID_DEGREES, 3)
 
 
 def _incident_note(ticket: Ticket) -> str | None:

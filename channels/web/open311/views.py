@@ -109,8 +109,8 @@ def _check_api_key() -> str:
     given = (request.values.get("api_key") or "").strip()
     if not keys:
         raise Open311Error(403, "Submitting requests is not enabled on this endpoint.")
-    if not given:
-        raise Open311Error(401, "api_key is required to submit a request.")
+    if not given:  # GeoReport v2: a missing or wrong api_key is 403
+        raise Open311Error(403, "api_key is required to submit a request.")
     # Compare with every key in constant time so timing does not reveal a near match.
     matched = [k for k in keys if hmac.compare_digest(k.encode(), given.encode())]
     if not matched:
@@ -194,6 +194,20 @@ def _date(name: str) -> datetime | None:
     raise Open311Error(400, f"{name} must be a W3C date-time, e.g. 2025-01-31T08:00:00+04:00.")
 
 
+def _window(ctx: Context) -> tuple[datetime, datetime]:
+    """start_date and end_date, at most 90 days apart (the spec's limit); both default so."""
+    start, end = _date("start_date"), _date("end_date")
+    if start is not None and end is not None and start > end:
+        raise Open311Error(400, "start_date must not be after end_date.")
+    if start is None:
+        start = (end or ctx.now()) - DEFAULT_WINDOW
+    if end is None:
+        end = min(ctx.now(), start + DEFAULT_WINDOW) if start <= ctx.now() else start
+    if end - start > DEFAULT_WINDOW:
+        raise Open311Error(400, "start_date and end_date may be at most 90 days apart.")
+    return start, end
+
+
 def _listed(name: str) -> list[str]:
     """A comma-separated id parameter; control characters (a NUL) make it a 400."""
     values = public.split_list(request.args.get(name))
@@ -212,9 +226,9 @@ def list_requests(fmt: str) -> Response:
     statuses = [s.lower() for s in public.split_list(request.args.get("status"))]
     if any(s not in ("open", "closed") for s in statuses):
         raise Open311Error(400, "status must be open, closed, or both comma-separated.")
-    start, end = _date("start_date"), _date("end_date")
-    if start is None and not references:
-        start = (end or ctx.now()) - DEFAULT_WINDOW
+    start, end = _window(ctx)
+    if references:
+        start = end = None  # requests asked for by id are found whatever their date
     with ctx.sessions() as session:
         tickets = public.find_tickets(
             session,
