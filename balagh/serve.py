@@ -6,6 +6,7 @@ names each with its address. SIGTERM and SIGINT stop them in reverse order.
 
 from __future__ import annotations
 
+import errno
 import logging
 import signal
 import threading
@@ -18,6 +19,24 @@ from channels.web.server import make_server
 from core.context import Context
 
 logger = logging.getLogger(__name__)
+
+
+# The setting that chooses each listening component's port, for the "port in use" message.
+PORT_SETTINGS = {"web": ("BALAGH_WEB_PORT", "web_port"), "smtp": ("BALAGH_SMTP_PORT", "smtp_port")}
+
+
+class PortInUse(Exception):
+    """A component could not listen because its port is taken; the message names the setting."""
+
+
+def _address_in_use(exc: BaseException | None) -> bool:
+    """Whether `exc` (or what caused it: aiosmtpd wraps the socket error) is EADDRINUSE."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 class Component(Protocol):
@@ -78,17 +97,22 @@ def start_components(ctx: Context, only: Collection[str] | None = None) -> list[
     """
     chosen = [(n, s) for n, s in starters().items() if only is None or n in only]
     components: list[Component] = []
-    ctx.starting = True
     try:
+        ctx.starting = True
+        try:
+            for name, starter in chosen:
+                if name in EARLY:
+                    _start(ctx, name, starter, components)
+            prepare_router(ctx)
+        finally:
+            ctx.starting = False
         for name, starter in chosen:
-            if name in EARLY:
-                _start(ctx, starter, components)
-        prepare_router(ctx)
-    finally:
-        ctx.starting = False
-    for name, starter in chosen:
-        if name not in EARLY:
-            _start(ctx, starter, components)
+            if name not in EARLY:
+                _start(ctx, name, starter, components)
+    except PortInUse:
+        for component in reversed(components):  # leave nothing listening behind
+            component.stop()
+        raise
     return components
 
 
@@ -96,9 +120,22 @@ EARLY = ("web",)
 
 
 def _start(
-    ctx: Context, starter: Callable[[Context], Component | None], components: list[Component]
+    ctx: Context,
+    name: str,
+    starter: Callable[[Context], Component | None],
+    components: list[Component],
 ) -> None:
-    component = starter(ctx)
+    try:
+        component = starter(ctx)
+    except Exception as exc:
+        if name not in PORT_SETTINGS or not _address_in_use(exc):
+            raise
+        env_name, field = PORT_SETTINGS[name]
+        port = getattr(ctx.settings, field)
+        raise PortInUse(
+            f"{name}: port {port} is already in use by another program; "
+            f"stop it or choose another port with {env_name}"
+        ) from None
     if component is not None:
         components.append(component)
 

@@ -6,7 +6,10 @@ with a message that names the setting, so an operator never has to guess.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
@@ -117,8 +120,13 @@ class Settings(BaseSettings):
     # of an open incident, and within this time of its latest report, joins it.
     incident_distance_m: float = Field(300.0, gt=0)
     incident_window_hours: float = Field(6.0, gt=0)
-    # Map tiles for the inbox's maps (a Leaflet URL template); tiles load in the staff browser.
+    # Map tiles for the inbox's and the report form's maps (a Leaflet URL template); tiles load
+    # in the viewer's browser. Empty: maps without a background, still usable.
     map_tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    # Reverse geocoder that fills the report form's address from its map pin (empty: off). A
+    # URL with {lat}, {lon} and {lang} answering Nominatim's JSON (`display_name`); the server
+    # asks it, so the citizen's browser talks only to us.
+    geocoder_url: str = ""
     # Follow-up jobs and the business calendar (core/calendar.py, core/followup.py).
     sla_working_hours: bool = False
     holidays: str = ""
@@ -233,3 +241,37 @@ def load_settings(**overrides: object) -> Settings:
             shown = "hidden" if SECRET_HINTS.search(name) else repr(err.get("input"))
             problems.append(f"{name}: {err['msg']} (got {shown})")
         raise SettingsError("Invalid setting: " + "; ".join(problems)) from None
+
+
+def unknown_setting_names(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> list[str]:
+    """One warning per BALAGH_* name in the environment or `.env` that is no setting.
+
+    pydantic-settings ignores unknown names, so a misspelt one (BALAGH_WEB_PROT) would silently
+    leave the default in force; the warning names the closest real setting.
+    """
+    known = {"BALAGH_" + name.upper() for name in Settings.model_fields}
+    given = [(name, "environment") for name in (os.environ if environ is None else environ)]
+    given += [(name, str(env_file)) for name in _dotenv_names(env_file)]
+    warnings = []
+    for name, where in given:
+        upper = name.upper()
+        if not upper.startswith("BALAGH_") or upper in known:
+            continue
+        close = difflib.get_close_matches(upper, known, n=1, cutoff=0.75)
+        hint = f"; did you mean {close[0]}?" if close else "; no such setting"
+        warnings.append(f"{name} (in the {where}) is not a Balagh setting{hint}")
+    return warnings
+
+
+def _dotenv_names(env_file: Path | None) -> Iterable[str]:
+    """The variable names a `.env` file sets (comments, blanks and `export ` skipped)."""
+    if env_file is None or not env_file.is_file():
+        return []
+    names = []
+    for line in env_file.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.strip().removeprefix("export ").strip()
+        if line and not line.startswith("#") and "=" in line:
+            names.append(line.split("=", 1)[0].strip())
+    return names

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from core.settings import Settings, SettingsError, load_settings
+from core.settings import Settings, SettingsError, load_settings, unknown_setting_names
 
 
 class Env:
@@ -24,6 +24,8 @@ class Env:
                 self._settings = load_settings()
             except SettingsError as exc:
                 raise click.ClickException(str(exc)) from None
+            for warning in unknown_setting_names():
+                click.echo(f"Warning: {warning}", err=True)
         return self._settings
 
     @property

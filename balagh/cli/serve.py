@@ -29,7 +29,7 @@ def serve(env: Env, demo: bool, only: str | None) -> None:
             known = ", ".join(starters())
             raise click.BadParameter(f"unknown component(s) {sorted(unknown)}; known: {known}")
     from balagh.bootstrap import ensure_admin, ensure_secret_key
-    from balagh.serve import run_forever
+    from balagh.serve import PortInUse, run_forever
 
     ensure_secret_key(env.settings)
     ctx = env.ctx
@@ -42,4 +42,7 @@ def serve(env: Env, demo: bool, only: str | None) -> None:
 
         for line in load_demo(ctx):
             click.echo(line)
-    run_forever(ctx, chosen)
+    try:
+        run_forever(ctx, chosen)
+    except PortInUse as exc:
+        raise click.ClickException(str(exc)) from None
