@@ -7,6 +7,8 @@ validators write messages through `texts.text`. Photos are validated by decoding
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import hmac
 import re
@@ -14,7 +16,7 @@ import secrets
 import unicodedata
 from typing import Any
 
-from flask import current_app
+from flask import current_app, request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import FileStorage
 from wtforms import (
@@ -26,8 +28,15 @@ from wtforms import (
 )
 from wtforms.validators import ValidationError
 
-from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto, PhotoError, clean_photo
+from channels.web.citizen.photos import (
+    FORMATS,
+    MAX_PHOTO_BYTES,
+    CleanPhoto,
+    PhotoError,
+    clean_photo,
+)
 from channels.web.citizen.texts import text
+from core.files import read_file, store_file
 from core.phones import normalize_phone
 from core.storable import storable_text
 
@@ -36,6 +45,8 @@ MAX_PHOTOS = 5
 EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
 PHONE_RE = re.compile(r"^\+?\d{7,15}$")
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,43}\.[0-9a-f]{24}$")
+KEPT_RE = re.compile(r"^([0-9a-f]{64})\.([a-z]{3,4})\.([0-9a-f]{24})\.([A-Za-z0-9_=-]{0,120})$")
+KEPT_TYPES = {ext: content_type for _, content_type, ext in FORMATS.values()}
 # Arabic-Indic and Eastern Arabic-Indic digits, as typed on Arabic keyboards
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
 
@@ -58,10 +69,36 @@ def valid_token(token: str | None) -> bool:
     return hmac.compare_digest(signature, _sign(nonce))
 
 
-def _sign(nonce: str) -> str:
+def _sign(nonce: str, purpose: bytes = b"balagh-web-submission:") -> str:
     key = str(current_app.config["SECRET_KEY"]).encode()
-    digest = hmac.new(key, b"balagh-web-submission:" + nonce.encode(), hashlib.sha256)
+    digest = hmac.new(key, purpose + nonce.encode(), hashlib.sha256)
     return digest.hexdigest()[:24]
+
+
+def kept_token(submission: str, sha256: str, extension: str, filename: str) -> str:
+    """The form's reference to a photo kept on the server after a validation error.
+
+    Signed with the app's key and bound to this form's submission token: a page can only hand
+    back photos this same form sent, never name another citizen's stored file.
+    """
+    name = base64.urlsafe_b64encode(filename[:80].encode()).decode()
+    signature = _sign(f"{submission}:{sha256}.{extension}.{name}", b"balagh-kept-photo:")
+    return f"{sha256}.{extension}.{signature}.{name}"
+
+
+def read_kept_token(submission: str, token: str) -> tuple[str, str, str] | None:
+    """(sha256, extension, filename) of a genuine kept-photo token, else None."""
+    match = KEPT_RE.match(token)
+    if not match or match[2] not in KEPT_TYPES:
+        return None
+    sha256, extension, signature, name = match.groups()
+    expected = _sign(f"{submission}:{sha256}.{extension}.{name}", b"balagh-kept-photo:")
+    if not hmac.compare_digest(signature, expected):
+        return None
+    try:
+        return sha256, extension, base64.urlsafe_b64decode(name).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None
 
 
 def ascii_digits(value: str) -> str:
@@ -84,9 +121,41 @@ class CitizenForm(FlaskForm):
     def t(self, key: str, **params: object) -> str:
         return text(key, self.language, **params)
 
+    def kept_photos(self) -> list[tuple[str, str]]:
+        """Store the valid photos of a refused submission; (token, file name) for the page.
+
+        The page hands the tokens back with the corrected form, so the citizen need not
+        attach the photos again. Stored content-addressed like any attachment (a copy that is
+        never submitted costs its bytes, as a duplicate photo would).
+        """
+        data_dir = current_app.extensions["balagh"].data_dir
+        kept = []
+        for name, photo in self.clean_photos:
+            digest = store_file(data_dir, photo.data)
+            token = kept_token(self.submission.data, digest, photo.extension, name)
+            kept.append((token, name))
+        return kept
+
+    def _previously_kept(self) -> list[tuple[str, CleanPhoto]]:
+        """The photos a refused submission kept, as the corrected form hands them back."""
+        data_dir = current_app.extensions["balagh"].data_dir
+        photos = []
+        for token in request.form.getlist("kept_photo")[:MAX_PHOTOS]:
+            found = read_kept_token(self.submission.data, token)
+            if found is None:
+                continue
+            sha256, extension, name = found
+            try:
+                data = read_file(data_dir, sha256)
+            except OSError:
+                continue
+            photos.append((name, CleanPhoto(data, KEPT_TYPES[extension], extension)))
+        return photos
+
     def _check_photos(self, field: Field) -> None:
         files = [f for f in field.data or () if isinstance(f, FileStorage) and f.filename]
-        if len(files) > MAX_PHOTOS:
+        self.clean_photos.extend(self._previously_kept())
+        if len(files) + len(self.clean_photos) > MAX_PHOTOS:
             raise ValidationError(self.t("err_photos_count"))
         problems = []
         for storage in files:

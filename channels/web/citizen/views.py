@@ -19,6 +19,7 @@ from flask import (
     current_app,
     flash,
     g,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -32,6 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
 
+from channels.web.citizen import geocode
 from channels.web.citizen import status as status_view
 from channels.web.citizen.forms import MessageForm, RatingForm, ReportForm
 from channels.web.citizen.photos import CleanPhoto
@@ -140,9 +142,11 @@ def _headers(response: Response) -> Response:
         response.set_cookie(
             LANG_COOKIE, asked, max_age=LANG_COOKIE_AGE, samesite="Lax", httponly=True
         )
+    tiles = geocode.tile_origin(_ctx().settings.map_tiles)
     response.headers.setdefault(
         "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        f"default-src 'self'; img-src 'self' data:{' ' + tiles if tiles else ''}; "
+        "style-src 'self'; script-src 'self'; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
     )
     response.headers["Referrer-Policy"] = "no-referrer"
@@ -202,10 +206,35 @@ def _category_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     return groups
 
 
+def _render_report(form: ReportForm, kept: list[tuple[str, str]] | None = None) -> str:
+    settings = _ctx().settings
+    return render_template(
+        "citizen/report.html",
+        form=form,
+        kept=kept or [],
+        groups=_category_groups(),
+        map_tiles=settings.map_tiles,
+        geocoding=bool(settings.geocoder_url),
+    )
+
+
 @bp.get("/report")
 def report() -> str:
     """The empty form, with a fresh submission token."""
-    return render_template("citizen/report.html", form=_report_form(), groups=_category_groups())
+    return _render_report(_report_form())
+
+
+@bp.get("/report/place")
+@limiter.limit("30 per minute")
+def place() -> Response:
+    """The address at the form's map pin, from the configured reverse geocoder (404 if none)."""
+    url = _ctx().settings.geocoder_url
+    if not url:
+        abort(404)
+    lat, lon = geocode.coordinates(request.args.get("lat"), request.args.get("lon"))
+    if lat is None or lon is None:
+        abort(400)
+    return jsonify(address=geocode.reverse(url, lat, lon, g.lang))
 
 
 @bp.post("/report")
@@ -219,8 +248,7 @@ def submit_report() -> Any:
         _count_submission()  # it looks like success to the bot, and it counts like one
         return render_template("citizen/message.html", title_key="honeypot_thanks")
     if not form.validate_on_submit():
-        page = render_template("citizen/report.html", form=form, groups=_category_groups())
-        return page, 400
+        return _render_report(form, kept=form.kept_photos()), 400
     lat, lon = form.lat.data, form.lon.data
     if lat is None:
         lat, lon = next(

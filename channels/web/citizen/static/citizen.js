@@ -21,6 +21,7 @@
       function (pos) {
         lat.value = pos.coords.latitude.toFixed(6);
         lon.value = pos.coords.longitude.toFixed(6);
+        lat.dispatchEvent(new Event("change")); // the form's map moves its pin there
         status.textContent = box.dataset.located;
         button.disabled = false;
       },
