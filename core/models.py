@@ -385,7 +385,11 @@ class OutboxItem(Base):
     """A message waiting to leave, written in the same transaction as the ticket change."""
 
     __tablename__ = "outbox_item"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        # Receipts name a sent item by its channel id (WhatsApp statuses, email bounces).
+        Index("ix_outbox_channel_external_id", "channel", "external_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id", ondelete="CASCADE"))
