@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 import psycopg
 
 from balagh.dbmigrate import upgrade
+from core.geogrid import grid_cell
 
 ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 YEAR_START = datetime(2025, 1, 1, tzinfo=UTC)
@@ -32,7 +33,7 @@ WEIGHTS = (3, 3, 10, 2, 10, 70, 2)
 COLUMNS = (
     "reference, secret, status, priority, urgent, directorate, category, language, channel,"
     " contact_id, assignee_id, lat, lon, created_at, updated_at, due_at, first_response_at,"
-    " resolved_at, closed_at, survey_sent_at, satisfaction, reopen_count"
+    " resolved_at, closed_at, survey_sent_at, satisfaction, reopen_count, public, geo_cell"
 )
 
 
@@ -84,13 +85,14 @@ def _row(
     closed = resolved + timedelta(hours=2) if status == "closed" and resolved else None
     due = created + timedelta(hours=sla) if status not in ("new", "triaged") else None
     surveyed = closed + timedelta(hours=1) if closed and rng.random() < 0.6 else None
+    lat, lon = 23.5 + rng.random() * 0.2, 58.2 + rng.random() * 0.4
     rating = rng.randint(1, 5) if surveyed and rng.random() < 0.4 else None
     return (
         f"MCT-{n + 1:07d}", uuid.uuid4().hex, status, "normal", rng.random() < 0.03, directorate,
         code, rng.choice(("ar", "ar", "en")), rng.choice(CHANNELS), contact,
-        rng.choice(staff) if due else None, 23.5 + rng.random() * 0.2, 58.2 + rng.random() * 0.4,
+        rng.choice(staff) if due else None, lat, lon,
         created, created, due, first, resolved, closed, surveyed, rating,
-        1 if status == "reopened" else 0,
+        1 if status == "reopened" else 0, False, grid_cell(lat, lon),
     )  # fmt: skip
 
 
@@ -185,6 +187,9 @@ def main() -> None:
         bench(url)
     finally:
         if not args.keep:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+            )
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.close()
 
