@@ -132,3 +132,10 @@ def test_api_stats_for_department_staff_cover_their_directorate_only(week: Conte
     assert {g["key"] for g in body["groups"]} == {"road_damage", "street_lighting", "traffic_signs"}
     bad = client.get("/api/v1/stats?group_by=mood", headers=bearer(token_for(week, "super@mct.om")))
     assert bad.status_code == 422
+
+
+def test_dashboard_without_dates_shows_the_last_30_days(week: Context) -> None:
+    week.now = lambda: MONDAY + timedelta(days=40)  # type: ignore[method-assign]
+    page = signed_in(app_for(week), "super@mct.om").get("/inbox/dashboard").get_data(as_text=True)
+    assert 'name="since" value="2025-03-14"' in page
+    assert "Total: <strong>0</strong>" in page  # the week's tickets are older than that

@@ -10,6 +10,7 @@ would pass for the period asked about).
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 from flask import Response, abort, flash, g, make_response, render_template, request
 from flask_login import current_user, login_required
@@ -69,6 +70,7 @@ def stats() -> str | tuple[str, int]:
 
 
 FILTERS = ("since", "until", "directorate", "category", "channel")
+DEFAULT_DAYS = timedelta(days=29)  # with today: the last 30 days
 
 
 @bp.before_request
@@ -115,6 +117,8 @@ def dashboard() -> str | tuple[str, int]:
     _dashboard_staff()
     args = _dashboard_args()
     context = ctx()
+    if not args["since"] and not args["until"]:  # by default the last 30 days, not all time
+        args["since"] = (context.now().date() - DEFAULT_DAYS).isoformat()
     page: dict[str, object] = {
         "figures": None,
         "args": args,
