@@ -220,18 +220,24 @@ def _mirror_on_message(session: Session, item: OutboxItem) -> None:
 
 def _mark_unreachable_if_blocked(
     session: Session, item: OutboxItem, error: str, permanent: bool
-) -> None:
-    """A permanent refusal (e.g. the bot was blocked) marks the address unreachable."""
+) -> bool:
+    """A permanent refusal (e.g. the bot was blocked) marks the address unreachable.
+
+    True when the address was reachable until now.
+    """
     if not permanent:
-        return
+        return False
     identity = session.execute(
         select(ContactIdentity).where(
             ContactIdentity.channel == item.channel, ContactIdentity.address == item.address
         )
     ).scalar_one_or_none()
-    if identity is not None:
-        identity.unreachable = True
-        identity.unreachable_reason = error
+    if identity is None:
+        return False
+    newly = not identity.unreachable
+    identity.unreachable = True
+    identity.unreachable_reason = error
+    return newly
 
 
 # A channel's receipts can arrive out of order (read before delivered); a state only moves on.
@@ -271,9 +277,18 @@ def record_delivery_state(
         if state == Delivery.FAILED:
             failure = f"not delivered: {error or 'unknown error'}"[:2000]
             item.status, item.last_error = Delivery.FAILED, failure
-            _mark_unreachable_if_blocked(session, item, failure, permanent)
+            newly = permanent and _mark_unreachable_if_blocked(session, item, failure, permanent)
             if item.ticket is not None:
                 record_event(session, item.ticket, "delivery_failed", at=ctx.now(), error=failure)
+                if newly:  # staff see why replies stop, as after an email bounce
+                    record_event(
+                        session,
+                        item.ticket,
+                        "contact_unreachable",
+                        at=ctx.now(),
+                        channel=channel,
+                        reason=failure,
+                    )
         elif _RECEIPT_RANK.get(Delivery(item.status), 5) < _RECEIPT_RANK[state]:
             item.status = state
         if item.message_id is not None:

@@ -25,6 +25,7 @@ from core.models import (
     ContactIdentity,
     Delivery,
     Direction,
+    Event,
     InboundRecord,
     Message,
     Status,
@@ -270,6 +271,9 @@ def test_failed_status_with_a_permanent_error_marks_the_number_unreachable(
         identity = session.execute(select(ContactIdentity)).scalar_one()
     assert ack.delivery_status == Delivery.FAILED and "131026" in (ack.delivery_error or "")
     assert identity.unreachable
+    with wa_ctx.sessions() as session:
+        kinds = set(session.execute(select(Event.kind)).scalars())
+    assert {"delivery_failed", "contact_unreachable"} <= kinds
 
 
 @pytest.mark.parametrize(
