@@ -129,9 +129,9 @@ def open_from_queue(page: Any, reference: str) -> None:
     page.wait_for_selector(".ticket-head")
 
 
-def act(page: Any, action: str, **fields: str) -> None:
+def act(page: Any, action: str, form_id: str | None = None, **fields: str) -> None:
     """Fill one of the ticket page's action forms and submit it; it must succeed."""
-    form = page.locator(f"form[action$='/{action}']")
+    form = page.locator(f"form#{form_id}" if form_id else f"form[action$='/{action}']")
     for name, value in fields.items():
         field = form.locator(f"[name={name}]")
         if field.evaluate("e => e.tagName") == "SELECT":
@@ -199,16 +199,18 @@ def test_ticket_goes_from_intake_to_close_across_roles_and_the_answer_reaches_th
     context, page = sign_in(browser, served, ROADS, case)
     open_from_queue(page, reference)
     assert page.locator("form[action$='/reply']").count() == 0  # they answer the dispatcher
-    act(page, "transition", to="resolved", note=case.answer)
+    assert word("answer_dispatcher_help", lang) in page.inner_text("#answer-form")
+    act(page, "transition", form_id="answer-form", note=case.answer)
     assert status_badge(page) == word("status_resolved", lang)
     assert case.answer in page.inner_text(".facts")
     shot(page, f"inbox-{lang}-3-resolved")
     context.close()
 
-    # The dispatcher informs the citizen by closing the case.
+    # The dispatcher informs the citizen and closes, the department's answer prefilled.
     context, page = sign_in(browser, served, DISPATCHER, case)
     open_from_queue(page, reference)
-    act(page, "transition", to="closed")
+    assert page.input_value("#inform-answer") == case.answer
+    act(page, "transition", form_id="inform-form")
     assert status_badge(page) == word("status_closed", lang)
     assert page.get_attribute("html", "dir") == case.text_dir
     shot(page, f"inbox-{lang}-4-closed")
