@@ -460,3 +460,19 @@ def test_healthz_reports_the_channel_without_its_secrets(wa_ctx: Context, web: s
     wa_ctx.extras.setdefault("channel_probes", {})["whatsapp"] = whatsapp.probe(wa_ctx)
     body = httpx.get(f"{web}/healthz").text
     assert '"whatsapp"' in body and TOKEN not in body and APP_SECRET not in body
+
+
+def test_retry_after_a_failed_file_sends_only_the_file_not_the_text_again(
+    wa_ctx: Context, graph: FakeGraphApi, web: str, tmp_path: Any
+) -> None:
+    send_text(web, "wamid.P1", ENGLISH_REPORT)
+    deliver_due(wa_ctx)  # the acknowledgement
+    photo = tmp_path / "after.png"
+    photo.write_bytes(PNG)
+    wa_ctx.settings.now = T0 + timedelta(hours=23, minutes=50)
+    staff_reply(wa_ctx, "Done.", (OutboundAttachment("after.png", "image/png", str(photo)),))
+    graph.fail_next_of("image", 502, {"message": "Bad gateway", "code": 1})
+    assert deliver_due(wa_ctx).retrying == 1
+    wa_ctx.settings.now = T0 + timedelta(hours=24, minutes=30)  # the window has closed since
+    assert deliver_due(wa_ctx).sent == 1
+    assert [m["type"] for m in graph.to(NUMBER)] == ["text", "text", "image"]

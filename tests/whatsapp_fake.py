@@ -3,7 +3,7 @@
 Serves `POST /v21.0/{phone id}/messages` (answers a wamid), `POST /v21.0/{phone id}/media`
 (answers a media id), `GET /v21.0/{media id}` (its download URL) and the download itself,
 each checking the bearer token. Records every message call and can be told to fail the next
-calls (a 429 with Retry-After, a 5xx, a Graph error body).
+calls, or the next call of one message type (a 429 with Retry-After, a 5xx, a Graph error).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class FakeGraphApi:
         self.uploads: list[tuple[str, str, bytes]] = []
         self.media: dict[str, tuple[str, bytes]] = {}
         self.failures: list[tuple[int, dict[str, Any], dict[str, str]]] = []
+        self.type_failures: dict[str, list[tuple[int, dict[str, Any], dict[str, str]]]] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         app = Flask("fake-graph")
@@ -77,6 +78,10 @@ class FakeGraphApi:
         body = {"error": error or {"message": "failure", "type": "OAuthException", "code": 1}}
         self.failures.append((status, body, headers))
 
+    def fail_next_of(self, kind: str, status: int, error: dict[str, Any]) -> None:
+        """The next message call of this type (text, image, template...) gets this answer."""
+        self.type_failures.setdefault(kind, []).append((status, {"error": error}, {}))
+
     def to(self, number: str) -> list[dict[str, Any]]:
         return [s.payload for s in self.sent if s.payload.get("to") == number]
 
@@ -96,8 +101,9 @@ class FakeGraphApi:
         payload = request.get_json(force=True)
         with self._lock:
             self.attempts.append(payload)
-            if self.failures:
-                status, body, headers = self.failures.pop(0)
+            queued = self.failures or self.type_failures.get(str(payload.get("type")), [])
+            if queued:
+                status, body, headers = queued.pop(0)
                 return _json(status, body, headers)
             wamid = f"wamid.OUT{next(self._ids)}"
             self.sent.append(Sent(payload, wamid))
