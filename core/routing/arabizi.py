@@ -37,6 +37,8 @@ _SKELETON = str.maketrans(
 _ARTICLES = frozenset({"al", "el", "il", "l", "ul"})
 _CLITIC_ARTICLE = ("وال", "بال", "فال", "كال", "ال", "لل")
 MIN_SKELETON = 2
+# Shorter skeletons name too many Arabic words to stand for one of them.
+MIN_TRANSLIT_SKELETON = 3
 
 
 def is_arabizi_token(token: str) -> bool:
@@ -114,4 +116,22 @@ def skeleton_words(tokens: list[str]) -> list[str]:
         skel = skeleton(tok)
         if len(skel) >= MIN_SKELETON:
             out.append(skel)
+    return out
+
+
+def arabizi_skeletons(tokens: list[str]) -> list[str]:
+    """Skeletons of a message's Arabizi words only (Latin words read as Arabic).
+
+    The feature space maps each to the Arabic word of the training texts with the same
+    skeleton, so an Arabizi message also gets the Arabic words' features (features.py).
+    """
+    arabizi = looks_arabizi(tokens)
+    out = []
+    for tok in tokens:
+        if not tok.isascii() or tok.isdigit() or tok in _ARTICLES:
+            continue
+        if arabizi or is_arabizi_token(tok):
+            skel = skeleton(transliterate(tok))
+            if len(skel) >= MIN_TRANSLIT_SKELETON:
+                out.append(skel)
     return out

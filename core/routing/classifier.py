@@ -40,7 +40,7 @@ from core.routing.types import Classification
 
 logger = logging.getLogger(__name__)
 
-MODEL_FORMAT = 4  # bump when the saved structure or the features change
+MODEL_FORMAT = 5  # bump when the saved structure or the features change
 MODEL_FILE = "routing-model.pkl"
 CORRECTION_WEIGHT = 3.0  # a staff correction counts as much as three shipped examples
 SVM_C = 0.5  # chosen on a small grid by cross-validation of the dev corpus

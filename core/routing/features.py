@@ -9,6 +9,9 @@ Views (each sublinear TF-IDF, L2-normalised, then weighted):
 - skeleton: character n-grams of the consonant skeletons of Arabic and Arabizi words, the
   space where "zbala" meets "زباله" (see arabizi.py);
 - concepts: cross-language concept tokens (see lexicon.py);
+- transliteration (inside chars and stems): each Arabizi word also stands for the Arabic
+  training word with the same consonant skeleton ("7ufra" -> "حفره"), whose character n-grams
+  and stem it adds, so what the model learns from Arabic-script rows serves Arabizi too;
 - opening: the light stems of the first words after any greeting, marked as openings. How a
   message opens says what it is ("thank you for removing...", "how do I...", "كيف أجدد",
   "شكراً على") where the rest of it names a service: thanks and questions about a service
@@ -31,7 +34,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from core.language.normalize import head, normalize_arabic
-from core.routing.arabizi import skeleton_words
+from core.routing.arabizi import (
+    MIN_TRANSLIT_SKELETON,
+    arabizi_skeletons,
+    skeleton,
+    skeleton_words,
+)
 from core.routing.lexicon import concepts, strip_place_words
 from core.routing.terms import is_arabic, variants
 
@@ -43,6 +51,7 @@ class Prepared:
     words: tuple[str, ...]
     skeletons: tuple[str, ...]
     concepts: tuple[str, ...]
+    arabizi: tuple[str, ...] = ()  # skeletons of the Arabizi words alone
 
 
 @lru_cache(maxsize=4096)
@@ -50,7 +59,12 @@ def prepare(text: str) -> Prepared:
     """Normalise once and derive every view's input (cached: retries and batches repeat)."""
     words = normalize_arabic(head(text)).split()
     kept = strip_place_words(words)
-    return Prepared(tuple(kept), tuple(skeleton_words(kept)), tuple(concepts(words)))
+    return Prepared(
+        tuple(kept),
+        tuple(skeleton_words(kept)),
+        tuple(concepts(words)),
+        tuple(arabizi_skeletons(kept)),
+    )
 
 
 def _char_ngrams(words: Sequence[str], lo: int, hi: int) -> list[str]:
@@ -106,6 +120,19 @@ def opening_words(words: Sequence[str], count: int) -> list[str]:
     while start < len(words) and words[start] in _GREETINGS:
         start += 1
     return ["^" + stem(w) for w in words[start : start + count]]
+
+
+def _arabic_by_skeleton(prepared: Sequence[Prepared]) -> dict[str, str]:
+    """Each skeleton of the training texts' Arabic words -> the commonest word with it."""
+    seen: dict[str, Counter[str]] = {}
+    for p in prepared:
+        for word in p.words:
+            if not is_arabic(word):
+                continue
+            skel = skeleton(word)
+            if len(skel) >= MIN_TRANSLIT_SKELETON:
+                seen.setdefault(skel, Counter())[variants(word)[-1]] += 1
+    return {skel: words.most_common(1)[0][0] for skel, words in seen.items()}
 
 
 @dataclass(frozen=True)
@@ -175,16 +202,20 @@ class FeatureSpace:
     def __init__(self, views: Sequence[ViewSpec] = DEFAULT_VIEWS) -> None:
         self._views = [_View(spec) for spec in views]
         self.size = 0
+        # Transliteration: consonant skeleton -> the commonest Arabic training word with it,
+        # so "7ufra" also carries the features of "حفره". Fitted, so saved with the model.
+        self.arabic_by_skeleton: dict[str, str] = {}
 
     def fit(self, texts: Sequence[str]) -> FeatureSpace:
         """Learn each view's vocabulary and smoothed IDF from training texts."""
         prepared = [prepare(t) for t in texts]
+        self.arabic_by_skeleton = _arabic_by_skeleton(prepared)
         n_docs = len(prepared)
         offset = 0
         for view in self._views:
             df: Counter[str] = Counter()
             for p in prepared:
-                df.update(set(_extract(view.spec, p)))
+                df.update(set(self._terms(view.spec, p)))
             terms = sorted(t for t, c in df.items() if c >= view.spec.min_df)
             view.vocab = {t: i for i, t in enumerate(terms)}
             view.idf = [math.log((1 + n_docs) / (1 + df[t])) + 1.0 for t in terms]
@@ -211,16 +242,33 @@ class FeatureSpace:
             vals.extend([w * scale for w in weights])
         return cols, vals
 
+    def _terms(self, spec: ViewSpec, p: Prepared) -> list[str]:
+        """A view's terms; chars and stems add those of the Arabic words Arabizi stands for."""
+        terms = _extract(spec, p)
+        if spec.name == "stems" and p.arabizi:
+            terms.extend(stem(w) for w in self._arabic_words(p))
+        elif spec.name == "chars" and p.arabizi:
+            terms.extend(_char_ngrams(self._arabic_words(p), spec.lo, spec.hi))
+        return terms
+
+    def _arabic_words(self, p: Prepared) -> list[str]:
+        """The Arabic training words the message's Arabizi words stand for."""
+        table = self.arabic_by_skeleton
+        return [table[s] for s in p.arabizi if s in table]
+
     def _counts(self, view: _View, p: Prepared) -> Counter[int]:
         """Term counts of one view; character views reuse each word's cached n-gram columns."""
         counts: Counter[int] = Counter()
         spec = view.spec
         if spec.name not in _PER_WORD:
             vocab = view.vocab
-            counts.update(j for j in map(vocab.get, _extract(spec, p)) if j is not None)
+            counts.update(j for j in map(vocab.get, self._terms(spec, p)) if j is not None)
             return counts
         cache = view.word_columns
-        for word in p.words if spec.name == "chars" else p.skeletons:
+        words = p.words if spec.name == "chars" else p.skeletons
+        if spec.name == "chars" and p.arabizi:
+            words = (*words, *self._arabic_words(p))
+        for word in words:
             columns = cache.get(word)
             if columns is None:
                 vocab = view.vocab

@@ -1,0 +1,44 @@
+"""The transliteration view: Arabizi words carry the features of the Arabic words they spell."""
+
+from __future__ import annotations
+
+import math
+
+from core.routing.features import FeatureSpace, ViewSpec, prepare
+
+# Only views that read words as written: without the transliteration view a Latin word
+# shares nothing with these Arabic-script training texts.
+_WRITTEN = (ViewSpec("chars", 1.0, 2, 5), ViewSpec("stems", 1.5))
+_ARABIC_ONLY = [
+    "توجد حفرة كبيرة في الشارع",
+    "الحفرة عميقة أمام البيت",
+    "الزبالة ما انشالت من أسبوع",
+    "الزبالة كثيرة عند الحاوية",
+]
+
+
+def _cosine(space: FeatureSpace, a: str, b: str) -> float:
+    va = dict(zip(*space.vector(a), strict=True))
+    vb = dict(zip(*space.vector(b), strict=True))
+    dot = sum(v * vb.get(k, 0.0) for k, v in va.items())
+    norm = math.sqrt(sum(v * v for v in va.values()) * sum(v * v for v in vb.values()))
+    return dot / norm if norm else 0.0
+
+
+def test_arabizi_words_share_features_with_arabic_training_words() -> None:
+    space = FeatureSpace(_WRITTEN).fit(_ARABIC_ONLY)
+    pothole = _cosine(space, "7ufra kbeera", "توجد حفرة كبيرة في الشارع")
+    rubbish = _cosine(space, "el zbala kteera", "الزبالة كثيرة عند الحاوية")
+    assert pothole > 0.3 and rubbish > 0.3
+    assert _cosine(space, "7ufra kbeera", "الزبالة كثيرة عند الحاوية") < pothole / 2
+
+
+def test_digit_letters_and_spelling_variants_reach_the_same_arabic_word() -> None:
+    space = FeatureSpace(_WRITTEN).fit(_ARABIC_ONLY)
+    for spelling in ("7ufra", "7ofra", "hufra", "7frah"):
+        assert _cosine(space, f"fi {spelling}", "الحفرة") > 0.3, spelling
+
+
+def test_english_words_are_not_read_as_arabizi() -> None:
+    assert prepare("the rubbish bins near our house are full").arabizi == ()
+    assert prepare("el zbala ma t7allat").arabizi != ()
