@@ -118,10 +118,11 @@ class InboundPipeline:
     def _run(self, number: int) -> None:
         while not self._stopping.is_set():
             self._wake.clear()
+            looked = time.monotonic()  # a search that began after a record was stored
             if self._step():
                 continue
             with self._lock:
-                self._idle_since[number] = time.monotonic()
+                self._idle_since[number] = looked
             self._wake.wait(POLL_SECONDS)
 
     def _step(self) -> bool:
@@ -151,7 +152,8 @@ class InboundPipeline:
         return True
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Block until every worker found nothing left to claim (tests, a graceful stop)."""
+        """Block until every worker found nothing left to claim in a search that began after
+        this call (so a record stored before the call is never missed) (tests, a stop)."""
         start = time.monotonic()
         self.wake()
         while time.monotonic() - start < timeout:
