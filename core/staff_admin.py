@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.accounts import MIN_PASSWORD, add_user, hash_password, valid_email
+from core.accounts import MIN_PASSWORD, add_user, hash_password, valid_email, verify_password
 from core.errors import Forbidden, InputError, NotFound
 from core.models import OPEN_STATUSES, Role, Ticket, User
 from core.permissions import Action, Staff, require
@@ -227,6 +227,22 @@ def reset_password(session: Session, actor: Staff, user_id: int, password: str) 
     user.password_hash = hash_password(password)
     user.failed_logins, user.locked_until = 0, None
     logger.info("staff: %s (user %s) reset the password of user %s", actor.email, actor.id, user.id)
+    return user
+
+
+def change_own_password(session: Session, actor: Staff, current: str, new: str) -> User:
+    """A staff member replaces their own password, proving they know the present one (a
+    session left open on a shared desk must not be enough to take the account over)."""
+    user = session.get(User, actor.id)
+    if user is None or not user.active:
+        raise NotFound("no such staff account")
+    if not verify_password(user.password_hash, current):
+        raise StaffChangeRefused("The current password is not right.", "password_current_wrong")
+    _check_password(new)
+    if new == current:
+        raise StaffChangeRefused("The new password is the same as the old one.", "password_same")
+    user.password_hash = hash_password(new)
+    logger.info("staff: %s (user %s) changed their own password", actor.email, actor.id)
     return user
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from flask import Blueprint, Flask
+from flask import Blueprint, Flask, Response, current_app
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter, Map
@@ -92,4 +92,10 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     from channels.web import errors
 
     errors.init_app(app)  # 404/405 for unrouted paths: JSON, Open311 or the citizen page
+    app.add_url_rule("/favicon.ico", "favicon", _favicon)
     return app
+
+
+def _favicon() -> Response:
+    """The tab icon, for browsers that ask /favicon.ico before reading the page's link."""
+    return current_app.send_static_file("favicon.svg")

@@ -37,6 +37,7 @@ def _security_headers(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     """Register the inbox blueprint and its login manager."""
     from channels.web.inbox import (  # noqa: F401  (registers routes)
+        account,
         auth,
         expired,
         incidents,

@@ -1,0 +1,42 @@
+"""`/inbox/password`: every staff member changes their own password (issue 20, item 7).
+
+The rule (the present password first, the length rule) is `core.staff_admin`'s.
+"""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+from channels.web.inbox import bp
+from channels.web.inbox.auth import ctx, current_staff, t
+from core import staff_admin
+from core.accounts import MIN_PASSWORD
+
+
+@bp.get("/password")
+@login_required
+def own_password() -> str:
+    return render_template("inbox/password.html", minimum=MIN_PASSWORD, error=None)
+
+
+@bp.post("/password")
+@login_required
+def own_password_post() -> Response | tuple[str, int]:
+    """Change it; a refusal re-renders the form with the reason and status 400."""
+    form = request.form
+    if form.get("new", "") != form.get("repeat", ""):
+        return _refused(t("password_mismatch"))
+    try:
+        with ctx().sessions() as db, db.begin():
+            staff_admin.change_own_password(
+                db, current_staff(), form.get("current", ""), form.get("new", "")
+            )
+    except staff_admin.StaffChangeRefused as exc:
+        return _refused(t(exc.key, **exc.params))
+    flash(t("password_changed"), "info")
+    return redirect(url_for("inbox.queue"))  # type: ignore[return-value]
+
+
+def _refused(reason: str) -> tuple[str, int]:
+    return render_template("inbox/password.html", minimum=MIN_PASSWORD, error=reason), 400

@@ -1,0 +1,111 @@
+"""The inbox in a real Chromium: axe-core finds no serious or critical WCAG 2.1 AA violation on
+the queue, the ticket page and the password page in Arabic and English, and the documented
+keyboard shortcuts work (issue 20, items 7 and 11).
+
+One browser, one server and one ticket for the module keep the added time small.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from balagh.wiring import build_context
+from channels.web.inbox.i18n import WORDS
+from core.context import Context
+from core.inbound import InboundMessage, ThreadHints
+from core.ingest import ingest
+from core.routing.types import UnroutedRouter
+from tests.axe_support import serious_violations
+from tests.conftest import empty_tables, make_settings
+from tests.staffkit import PASSWORD, app_for, make_staff
+from tests.test_web_browser import DESKTOP, browser  # noqa: F401  (browser: fixture)
+
+pytestmark = pytest.mark.browser
+
+AGENT = "agent@mct.om"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Context, str]]:
+    tmp = tmp_path_factory.mktemp("inbox-a11y")
+    from balagh.dbmigrate import upgrade
+
+    url = f"sqlite:///{tmp / 'db.sqlite3'}"
+    upgrade(url)
+    ctx = build_context(make_settings(tmp / "data", url), router=UnroutedRouter())
+    empty_tables(ctx)
+    make_staff(ctx, AGENT, "agent")
+    done = ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram",
+            sender="555001",
+            text="حفرة كبيرة في شارع السلطان قابوس قرب دوار الوطية",
+            external_id="555001:1",
+            display_name="سالم",
+            thread=ThreadHints(),
+        ),
+    )
+    httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", ctx, done.reference
+    finally:
+        httpd.shutdown()
+        ctx.engine.dispose()
+
+
+def _signed_in(chromium: Any, url: str, lang: str) -> tuple[Any, Any]:
+    context = chromium.new_context(viewport=DESKTOP, bypass_csp=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{url}/inbox/login")
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
+    assert serious_violations(page) == []  # the sign-in page
+    page.get_by_label(WORDS["email"][lang], exact=True).fill(AGENT)
+    page.get_by_label(WORDS["password"][lang], exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=WORDS["sign_in"][lang]).click()
+    page.wait_for_url(f"{url}/inbox/")
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")
+    return context, page
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_inbox_pages_have_no_serious_accessibility_violations(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, _ctx, reference = served
+    context, page = _signed_in(browser, url, lang)
+    assert page.get_attribute("html", "lang") == lang
+    for path in ("/inbox/?queue=all", f"/inbox/t/{reference}", "/inbox/password"):
+        page.goto(url + path)
+        found = serious_violations(page)
+        assert found == [], f"{path}: {found}"
+    context.close()
+
+
+def test_keyboard_shortcuts_focus_search_reply_and_rows(browser, served) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    url, _ctx, reference = served
+    context, page = _signed_in(browser, url, "en")
+    page.goto(f"{url}/inbox/?queue=all")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.locator("h1, main").first.click()
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent.trim()") == reference
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/inbox/t/{reference}")
+    page.keyboard.press("r")
+    assert page.evaluate("document.activeElement.id") == "reply-text"
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("?")
+    assert page.evaluate("document.getElementById('shortcuts').open")
+    context.close()
