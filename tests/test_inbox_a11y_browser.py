@@ -17,10 +17,11 @@ from werkzeug.serving import make_server
 from balagh.wiring import build_context
 from channels.web.inbox.i18n import WORDS
 from core.context import Context
-from core.inbound import InboundMessage, ThreadHints
+from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.ingest import ingest
 from core.routing.types import UnroutedRouter
 from tests.axe_support import serious_violations
+from tests.citizen_web import jpeg
 from tests.conftest import empty_tables, make_settings
 from tests.staffkit import PASSWORD, app_for, make_staff
 from tests.test_web_browser import DESKTOP, browser  # noqa: F401  (browser: fixture)
@@ -37,7 +38,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Cont
 
     url = f"sqlite:///{tmp / 'db.sqlite3'}"
     upgrade(url)
-    ctx = build_context(make_settings(tmp / "data", url), router=UnroutedRouter())
+    ctx = build_context(make_settings(tmp / "data", url, map_tiles=""), router=UnroutedRouter())
     empty_tables(ctx)
     make_staff(ctx, AGENT, "agent")
     done = ingest(
@@ -49,6 +50,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Cont
             external_id="555001:1",
             display_name="سالم",
             thread=ThreadHints(),
+            attachments=(InboundAttachment("pothole.jpg", "image/jpeg", jpeg(size=(320, 240))),),
+            location=Location(23.5957, 58.4101, "الوطية"),
         ),
     )
     httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
@@ -108,4 +111,26 @@ def test_keyboard_shortcuts_focus_search_reply_and_rows(browser, served) -> None
     page.evaluate("document.activeElement.blur()")
     page.keyboard.press("?")
     assert page.evaluate("document.getElementById('shortcuts').open")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_photo_shows_as_a_thumbnail_opens_in_the_viewer_and_the_place_on_a_map(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, _ctx, reference = served
+    context, page = _signed_in(browser, url, lang)
+    page.goto(f"{url}/inbox/t/{reference}")
+    thumb = page.locator("a.thumb img")
+    assert thumb.count() == 1
+    page.wait_for_function("document.querySelector('a.thumb img').naturalWidth === 320")
+    assert page.is_visible("#ticket-map .leaflet-marker-icon")
+    assert page.get_attribute("a[href^='geo:']", "href") == "geo:23.595700,58.410100"
+    thumb.click()
+    assert page.evaluate("document.getElementById('viewer').open")
+    assert page.url.endswith(f"/inbox/t/{reference}")  # the viewer, not a new page
+    page.get_by_role("button", name=WORDS["close_viewer"][lang]).click()
+    assert not page.evaluate("document.getElementById('viewer').open")
     context.close()

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from channels.web.files import send_attachment
+from channels.web.files import INLINE_IMAGES, send_attachment
 from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.canned import CANNED, render_canned
@@ -203,6 +203,8 @@ def ticket(reference: str) -> str:
             ),
             now=ctx().now(),
             pending_callback=Delivery.QUEUED,
+            thumbnail_types=frozenset(INLINE_IMAGES),
+            map_tiles=ctx().settings.map_tiles,
         )
 
 
@@ -423,4 +425,7 @@ def attachment(attachment_id: int) -> Response | tuple[str, int]:
         if found is None or path is None or not path.exists():
             return render_template("inbox/error.html", message=t("attachment_not_found")), 404
         name = found.filename or f"attachment-{found.id}"
-        return send_attachment(path, found.content_type, name, inline_images=False)
+        # ?view=1 (thumbnails and the photo viewer) shows a verified image in the page; any
+        # other file, and every file without it, is a download
+        inline = request.args.get("view") == "1"
+        return send_attachment(path, found.content_type, name, inline_images=inline)
