@@ -127,6 +127,9 @@ class Settings(BaseSettings):
     # URL with {lat}, {lon} and {lang} answering Nominatim's JSON (`display_name`); the server
     # asks it, so the citizen's browser talks only to us.
     geocoder_url: str = ""
+    # Seconds between the inbox's checks for new messages and tickets on an open queue or
+    # ticket page (the changed part is replaced in place, new items marked); 0: off.
+    inbox_refresh_seconds: float = Field(15.0, ge=0)
     # Follow-up jobs and the business calendar (core/calendar.py, core/followup.py).
     sla_working_hours: bool = False
     holidays: str = ""

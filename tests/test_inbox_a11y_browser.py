@@ -24,7 +24,7 @@ from tests.axe_support import serious_violations
 from tests.citizen_web import jpeg
 from tests.conftest import empty_tables, make_settings
 from tests.staffkit import PASSWORD, app_for, make_staff
-from tests.test_web_browser import DESKTOP, browser  # noqa: F401  (browser: fixture)
+from tests.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Cont
 
     url = f"sqlite:///{tmp / 'db.sqlite3'}"
     upgrade(url)
-    ctx = build_context(make_settings(tmp / "data", url, map_tiles=""), router=UnroutedRouter())
+    ctx = build_context(
+        make_settings(tmp / "data", url, map_tiles="", inbox_refresh_seconds=1),
+        router=UnroutedRouter(),
+    )
     empty_tables(ctx)
     make_staff(ctx, AGENT, "agent")
     done = ingest(
@@ -133,4 +136,47 @@ def test_a_photo_shows_as_a_thumbnail_opens_in_the_viewer_and_the_place_on_a_map
     assert page.url.endswith(f"/inbox/t/{reference}")  # the viewer, not a new page
     page.get_by_role("button", name=WORDS["close_viewer"][lang]).click()
     assert not page.evaluate("document.getElementById('viewer').open")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_an_open_ticket_and_queue_show_a_citizens_new_message_without_a_reload(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, ctx, reference = served
+    context, page = _signed_in(browser, url, lang)
+    page.goto(f"{url}/inbox/t/{reference}")
+    page.locator("#reply-text").fill("a draft the refresh must keep")
+    before = page.locator("ol.conversation > li").count()
+    text = f"ما زالت الحفرة موجودة ({lang})"
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram",
+            sender="555001",
+            text=text,
+            external_id=f"555001:live-{lang}",
+            thread=ThreadHints(),
+        ),
+    )
+    page.wait_for_selector("ol.conversation > li.fresh", timeout=8_000)
+    assert page.locator("ol.conversation > li").count() == before + 1
+    assert text in page.inner_text("ol.conversation > li.fresh")
+    assert page.is_visible("#live-notice")
+    assert page.input_value("#reply-text") == "a draft the refresh must keep"  # no reload
+    page.goto(f"{url}/inbox/?queue=all")
+    done = ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram",
+            sender=f"5559{len(lang)}{lang == 'ar'}",
+            text="انقطاع الإنارة في شارع المها",
+            external_id=f"live-queue-{lang}",
+            thread=ThreadHints(new_ticket=True),
+        ),
+    )
+    page.wait_for_selector(f"tr.fresh[data-live-item='{done.reference}']", timeout=8_000)
+    shot(page, f"inbox-queue-live-{lang}")
     context.close()

@@ -117,6 +117,7 @@ def _inject() -> dict[str, Any]:
         "staff": staff,
         "can": (lambda action: staff is not None and allowed(staff, Action(action))),
         "taxonomy": ctx().taxonomy,
+        "refresh_seconds": ctx().settings.inbox_refresh_seconds,
     }
 
 

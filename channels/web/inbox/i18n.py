@@ -501,6 +501,10 @@ WORDS: dict[str, dict[str, str]] = {
     "open_in_maps_app": {"ar": "فتح في تطبيق الخرائط", "en": "Open in a maps app"},
     "photo_viewer": {"ar": "عرض الصورة", "en": "Photo viewer"},
     "close_viewer": {"ar": "إغلاق", "en": "Close"},
+    "live_new_items": {
+        "ar": "وصل جديد: {count} (معلَّم أدناه)",
+        "en": "New since you opened the page: {count} (marked below)",
+    },
     "change_password": {"ar": "تغيير كلمة المرور", "en": "Change password"},
     "current_password": {"ar": "كلمة المرور الحالية", "en": "Current password"},
     "repeat_password": {"ar": "كلمة المرور الجديدة مرة أخرى", "en": "New password again"},

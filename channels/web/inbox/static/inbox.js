@@ -48,3 +48,56 @@ document.addEventListener("keydown", function (event) {
   }
   if (done) event.preventDefault();
 });
+
+// Live refresh (issue 20, item 2): every data-refresh seconds, fetch this same page and
+// replace each [data-live] region (the queue's table, the ticket's conversation) in place;
+// items not seen before are marked "fresh" and counted in the live notice. Forms, drafts and
+// the scroll position are untouched: no full reload. A hidden tab waits until it is shown.
+(function () {
+  "use strict";
+  var main = document.querySelector("main[data-refresh]");
+  var seconds = main && parseFloat(main.getAttribute("data-refresh"));
+  if (!seconds || !window.fetch || !window.DOMParser || !document.querySelector("[data-live]")) return;
+  var notice = document.getElementById("live-notice");
+  var template = main.getAttribute("data-new-items");
+  var seen = {};
+  var fresh = 0;
+  function ids(root) {
+    return Array.prototype.map.call(root.querySelectorAll("[data-live-item]"), function (el) {
+      return el.getAttribute("data-live-item");
+    });
+  }
+  ids(document).forEach(function (id) { seen[id] = true; });
+  function refresh() {
+    if (document.hidden) return;
+    fetch(window.location.href, { credentials: "same-origin", headers: { "X-Live": "1" } })
+      .then(function (r) { return r.ok && !r.redirected ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var next = new DOMParser().parseFromString(html, "text/html");
+        Array.prototype.forEach.call(document.querySelectorAll("[data-live]"), function (region) {
+          var key = region.getAttribute("data-live");
+          var replacement = next.querySelector('[data-live="' + key + '"]');
+          if (!replacement || replacement.innerHTML === region.innerHTML) return;
+          var focused = document.activeElement && region.contains(document.activeElement);
+          region.innerHTML = replacement.innerHTML;
+          Array.prototype.forEach.call(region.querySelectorAll("[data-live-item]"), function (el) {
+            var id = el.getAttribute("data-live-item");
+            if (!seen[id]) {
+              seen[id] = true;
+              fresh += 1;
+              el.classList.add("fresh");
+            }
+          });
+          if (focused) region.focus && region.focus();
+        });
+        if (fresh && notice) {
+          notice.textContent = template.replace("{count}", String(fresh));
+          notice.hidden = false;
+        }
+      })
+      .catch(function () { /* offline for a moment: try again next time */ });
+  }
+  setInterval(refresh, seconds * 1000);
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
+})();
