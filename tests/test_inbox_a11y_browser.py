@@ -161,7 +161,7 @@ def test_an_open_ticket_and_queue_show_a_citizens_new_message_without_a_reload(
             thread=ThreadHints(),
         ),
     )
-    page.wait_for_selector("ol.conversation > li.fresh", timeout=8_000)
+    page.wait_for_selector("ol.conversation > li.fresh", timeout=15_000)
     assert page.locator("ol.conversation > li").count() == before + 1
     assert text in page.inner_text("ol.conversation > li.fresh")
     assert page.is_visible("#live-notice")
@@ -177,6 +177,6 @@ def test_an_open_ticket_and_queue_show_a_citizens_new_message_without_a_reload(
             thread=ThreadHints(new_ticket=True),
         ),
     )
-    page.wait_for_selector(f"tr.fresh[data-live-item='{done.reference}']", timeout=8_000)
+    page.wait_for_selector(f"tr.fresh[data-live-item='{done.reference}']", timeout=15_000)
     shot(page, f"inbox-queue-live-{lang}")
     context.close()

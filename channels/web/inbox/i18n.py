@@ -505,6 +505,59 @@ WORDS: dict[str, dict[str, str]] = {
         "ar": "وصل جديد: {count} (معلَّم أدناه)",
         "en": "New since you opened the page: {count} (marked below)",
     },
+    "delivery_retrying_at": {"ar": "؛ ستُعاد المحاولة الساعة {time}", "en": "; retrying at {time}"},
+    "delivery_why_relay_refused": {
+        "ar": "رفض خادم البريد الاتصال",
+        "en": "The mail server refused the connection",
+    },
+    "delivery_why_relay_timeout": {
+        "ar": "لم يردّ خادم البريد في الوقت المحدد",
+        "en": "The mail server did not answer in time",
+    },
+    "delivery_why_relay_name": {
+        "ar": "تعذّر العثور على اسم خادم البريد",
+        "en": "The mail server's name could not be found",
+    },
+    "delivery_why_relay_unreachable": {
+        "ar": "تعذّر الوصول إلى خادم البريد",
+        "en": "The mail server could not be reached",
+    },
+    "delivery_why_relay_login": {
+        "ar": "رفض خادم البريد بيانات الدخول (BALAGH_RELAY_USER وBALAGH_RELAY_PASSWORD)",
+        "en": "The mail server did not accept our login (BALAGH_RELAY_USER, BALAGH_RELAY_PASSWORD)",
+    },
+    "delivery_why_relay_sender": {
+        "ar": "رفض خادم البريد عنوان المرسل الخاص بنا",
+        "en": "The mail server refused our sender address",
+    },
+    "delivery_why_recipient": {
+        "ar": "رفض خادم بريد المواطن العنوان",
+        "en": "The citizen's mail server refused the address",
+    },
+    "delivery_why_message": {
+        "ar": "رفض خادم البريد الرسالة",
+        "en": "The mail server refused the message",
+    },
+    "delivery_why_telegram_flood": {
+        "ar": "طلب تيليجرام الإبطاء في الإرسال",
+        "en": "Telegram asked us to send more slowly",
+    },
+    "delivery_why_telegram_blocked": {
+        "ar": "حظر المواطن البوت أو غادر المحادثة",
+        "en": "The citizen has blocked the bot or left the chat",
+    },
+    "delivery_why_telegram_rejected": {
+        "ar": "رفض تيليجرام الرسالة",
+        "en": "Telegram rejected the message",
+    },
+    "delivery_why_telegram_unreachable": {
+        "ar": "تعذّر الوصول إلى تيليجرام",
+        "en": "Telegram could not be reached",
+    },
+    "delivery_why_whatsapp_unreachable": {
+        "ar": "تعذّر الوصول إلى واتساب",
+        "en": "WhatsApp could not be reached",
+    },
     "change_password": {"ar": "تغيير كلمة المرور", "en": "Change password"},
     "current_password": {"ar": "كلمة المرور الحالية", "en": "Current password"},
     "repeat_password": {"ar": "كلمة المرور الجديدة مرة أخرى", "en": "New password again"},

@@ -16,6 +16,7 @@ from channels.web.files import INLINE_IMAGES, send_attachment
 from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.canned import CANNED, render_canned
+from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import WORDS
 from core import staff_actions
 from core.contacts import suggested_links
@@ -204,6 +205,8 @@ def ticket(reference: str) -> str:
             now=ctx().now(),
             pending_callback=Delivery.QUEUED,
             thumbnail_types=frozenset(INLINE_IMAGES),
+            outcomes=outcomes(db, [m.id for m in item.messages if m.direction == "out"]),
+            problem_key=problem_key,
             map_tiles=ctx().settings.map_tiles,
         )
 
