@@ -29,6 +29,7 @@ from tests.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browse
 pytestmark = pytest.mark.browser
 
 AGENT = "agent@mct.om"
+DISPATCHER = "disp@mct.om"
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Cont
     )
     empty_tables(ctx)
     make_staff(ctx, AGENT, "agent")
+    make_staff(ctx, DISPATCHER, "dispatcher")
     done = ingest(
         ctx,
         InboundMessage(
@@ -66,14 +68,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Cont
         ctx.engine.dispose()
 
 
-def _signed_in(chromium: Any, url: str, lang: str) -> tuple[Any, Any]:
+def _signed_in(chromium: Any, url: str, lang: str, email: str = AGENT) -> tuple[Any, Any]:
     context = chromium.new_context(viewport=DESKTOP, bypass_csp=True)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(f"{url}/inbox/login")
     page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
     assert serious_violations(page) == []  # the sign-in page
-    page.get_by_label(WORDS["email"][lang], exact=True).fill(AGENT)
+    page.get_by_label(WORDS["email"][lang], exact=True).fill(email)
     page.get_by_label(WORDS["password"][lang], exact=True).fill(PASSWORD)
     page.get_by_role("button", name=WORDS["sign_in"][lang]).click()
     page.wait_for_url(f"{url}/inbox/")
@@ -179,4 +181,40 @@ def test_an_open_ticket_and_queue_show_a_citizens_new_message_without_a_reload(
     )
     page.wait_for_selector(f"tr.fresh[data-live-item='{done.reference}']", timeout=15_000)
     shot(page, f"inbox-queue-live-{lang}")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_dispatcher_ticks_tickets_in_the_queue_and_assigns_them_at_once(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, ctx, _reference = served
+    refs = [
+        ingest(
+            ctx,
+            InboundMessage(
+                channel="telegram",
+                sender=f"5557{i}{lang}",
+                text=f"تجمع مياه الأمطار في الشارع رقم {i}",
+                external_id=f"bulk-{lang}-{i}",
+                thread=ThreadHints(new_ticket=True),
+            ),
+        ).reference
+        for i in range(2)
+    ]
+    context, page = _signed_in(browser, url, lang, DISPATCHER)
+    page.goto(f"{url}/inbox/?queue=all")
+    assert serious_violations(page) == []
+    for ref in refs:
+        page.check(f"input[name=refs][value='{ref}']")
+    page.select_option("#bulk-form select[name=assignee]", AGENT)
+    page.locator("#bulk-form button[type=submit]").click()
+    page.wait_for_selector(".flash.info")
+    expected = WORDS["bulk_assigned"][lang].format(count=2, assignee=AGENT)
+    assert expected in page.inner_text(".flash.info")
+    for ref in refs:
+        row = page.locator(f"tr[data-live-item='{ref}']")
+        assert AGENT in row.inner_text()
     context.close()

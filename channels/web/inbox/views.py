@@ -129,7 +129,48 @@ def queue() -> str:
             statuses=[s.value for s in Status],
             priorities=[p.value for p in Priority],
             channels=CHANNELS,
+            bulk_assignees=_bulk_assignees(db) if allowed(current_staff(), Action.ASSIGN) else [],
         )
+
+
+def _bulk_assignees(db: Session) -> list[User]:
+    """Who the queue's bulk "assign" offers; each ticket's own rule still decides."""
+    staff = current_staff()
+    users = db.execute(select(User).where(User.active.is_(True)).order_by(User.email)).scalars()
+    if staff.role == Role.DEPARTMENT:
+        return [u for u in users if u.directorate == staff.directorate]
+    return list(users)
+
+
+BULK_LIMIT = 100  # tickets per bulk action: a page of the queue, with room
+
+
+@bp.post("/bulk/assign")
+@login_required
+def bulk_assign() -> Response:
+    """Assign the ticked tickets, each in its own transaction under its own rules; the
+    confirmation says how many were assigned and which were refused, and why."""
+    staff = current_staff()
+    email = request.form.get("assignee", "") or None
+    refs = list(dict.fromkeys(request.form.getlist("refs")))[:BULK_LIMIT]
+    done, refused = 0, []
+    for reference in refs:
+        try:
+            with ctx().sessions() as db, db.begin():
+                item = ticket_for(db, staff, reference, Action.VIEW)
+                staff_actions.assign(ctx(), db, staff, item, email)
+            done += 1
+        except (NotFound, Forbidden):
+            refused.append(f"{reference} ({t('bulk_not_yours')})")
+        except (InputError, InvalidTransition) as exc:
+            refused.append(f"{reference} ({refusal(exc)})")
+    flash(t("bulk_assigned", count=done, assignee=email or t("nobody")), "info")
+    if refused:
+        flash(t("bulk_refused", tickets="; ".join(refused)), "error")
+    back = request.form.get("next", "")
+    if not back.startswith("/inbox") or back.startswith("//"):
+        back = url_for("inbox.queue")
+    return redirect(back)  # type: ignore[return-value]
 
 
 def _staff_choices(db: Session, ticket: Ticket, for_department: bool) -> list[User]:

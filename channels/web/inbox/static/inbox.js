@@ -80,7 +80,13 @@ document.addEventListener("keydown", function (event) {
           var replacement = next.querySelector('[data-live="' + key + '"]');
           if (!replacement || replacement.innerHTML === region.innerHTML) return;
           var focused = document.activeElement && region.contains(document.activeElement);
+          var ticked = Array.prototype.map.call(region.querySelectorAll("input[name=refs]:checked"),
+            function (box) { return box.value; });
           region.innerHTML = replacement.innerHTML;
+          ticked.forEach(function (ref) { // a refresh keeps what was ticked for a bulk action
+            var box = region.querySelector('input[name=refs][value="' + ref + '"]');
+            if (box) box.checked = true;
+          });
           Array.prototype.forEach.call(region.querySelectorAll("[data-live-item]"), function (el) {
             var id = el.getAttribute("data-live-item");
             if (!seen[id]) {
