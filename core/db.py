@@ -15,6 +15,8 @@ from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.errors import StorageUnavailable
+
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -31,8 +33,6 @@ DATABASE_OUTAGES: tuple[type[Exception], ...] = (
 
 def is_outage(exc: BaseException) -> bool:
     """Whether an error means the database is unavailable for now (rather than a bug)."""
-    from core.errors import StorageUnavailable
-
     return isinstance(exc, (StorageUnavailable, *DATABASE_OUTAGES))
 
 
@@ -125,8 +125,6 @@ def within(seconds: float, function: Callable[..., T], *args: Any) -> T:
     on in its thread, and if it later succeeds the work is done once, so the sender's retry
     after our temporary failure is de-duplicated like any other repeat.
     """
-    from core.errors import StorageUnavailable
-
     future = _CALLS.submit(function, *args)
     try:
         return future.result(seconds)

@@ -60,6 +60,12 @@ def test_database_stopped_mid_traffic_loses_nothing_acknowledged_and_service_res
         serve.stop()
     records, messages, pending = stored(cluster.url)
     acked = {"email": bursts[0].acked, "web": bursts[1].acked, "telegram": telegram.acked()}
+    print(
+        "acknowledged:",
+        {k: len(v) for k, v in acked.items()},
+        "refused during the outage:",
+        {b.name: b.refused for b in bursts},
+    )
     assert health_during == 503 and health_after == 200
     assert acked_in_outage[0] <= 1 and acked_in_outage[1] <= 1  # at most one in flight
     assert all(len(b.acked) > n for b, n in zip(bursts, resumed, strict=True))  # resumed

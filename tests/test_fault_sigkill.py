@@ -100,6 +100,7 @@ def test_sigkill_mid_burst_loses_and_doubles_nothing_acknowledged(
         "web": bursts[1].acked,
         "telegram": telegram.acked(),
     }
+    print("acknowledged before/around SIGKILL:", {k: len(v) for k, v in acked.items()})
     assert all(acked.values()), {k: len(v) for k, v in acked.items()}
     for channel, ids in acked.items():
         assert all(records.get((channel, i)) == 1 for i in ids), channel

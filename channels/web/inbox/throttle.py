@@ -6,6 +6,7 @@ then a wait of up to a minute, then an hour, then a day):
 - per account from that address: stops guessing one account from one place;
 - per account from everywhere, set high enough that one stranger's address is throttled
   long before it: a distributed guess is slowed, but one stranger cannot lock the owner out.
+An account's counts start afresh when its password is reset (the key carries its version).
 The account itself is never locked, so its owner signs in from their own place while a
 stranger's attempts wait. Counts live in the rate limiter's storage (memory, or Redis when
 BALAGH_REDIS_URL is set, shared by every web process).
@@ -20,9 +21,9 @@ from dataclasses import dataclass
 from flask import Flask, current_app
 from limits import RateLimitItem, parse_many, storage, strategies
 
-ADDRESS_LIMITS = parse_many("5 per minute;20 per hour;50 per day")
+ADDRESS_LIMITS = parse_many("10 per minute;30 per hour;60 per day")
 ACCOUNT_AT_ADDRESS_LIMITS = parse_many("5 per minute;10 per hour;30 per day")
-ACCOUNT_LIMITS = parse_many("60 per hour;200 per day")
+ACCOUNT_LIMITS = parse_many("90 per hour;300 per day")
 EXTENSION = "balagh_login_throttle"
 
 
