@@ -18,14 +18,13 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.models import Event, Priority, Status, Ticket, User
 from core.notify import notify_citizen
+from core.sla import SLA_CLOCK_RUNNING
 from core.staff_mail import department_staff, email_staff, inbox_url, local_time, supervisors
 from core.tickets import record_event
 from core.workflow import SYSTEM_ACTOR, transition
 
 logger = logging.getLogger(__name__)
 
-# Statuses in which the SLA clock runs: waiting on the citizen pauses it, resolution stops it.
-SLA_ACTIVE = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.REOPENED)
 PRIORITY_ORDER = (Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT)
 SURVEY_MAX_AGE = timedelta(days=14)  # never survey cases closed long ago (e.g. on upgrade)
 AUTOCLOSE_NOTE = "closed automatically: no answer from the citizen"
@@ -38,7 +37,7 @@ def watch_sla(ctx: Context) -> str:
         overdue = (
             session.execute(
                 select(Ticket.id).where(
-                    Ticket.status.in_(SLA_ACTIVE),
+                    Ticket.status.in_(SLA_CLOCK_RUNNING),
                     Ticket.due_at <= now,
                     Ticket.escalated_at.is_(None),
                 )
@@ -49,7 +48,7 @@ def watch_sla(ctx: Context) -> str:
         pending = (
             session.execute(
                 select(Ticket).where(
-                    Ticket.status.in_(SLA_ACTIVE),
+                    Ticket.status.in_(SLA_CLOCK_RUNNING),
                     Ticket.due_at > now,
                     Ticket.sla_warned_at.is_(None),
                     Ticket.escalated_at.is_(None),
@@ -101,7 +100,7 @@ def escalate(ctx: Context, ticket_id: int) -> bool:
             ticket_id,
             "escalated_at",
             now,
-            Ticket.status.in_(SLA_ACTIVE),
+            Ticket.status.in_(SLA_CLOCK_RUNNING),
             Ticket.due_at <= now,
         ):
             return False
@@ -206,7 +205,7 @@ def remind_departments(ctx: Context) -> int:
             session.execute(
                 select(Ticket)
                 .where(
-                    Ticket.status.in_(SLA_ACTIVE),
+                    Ticket.status.in_(SLA_CLOCK_RUNNING),
                     Ticket.due_at > now,
                     Ticket.due_at <= now + window,
                     Ticket.escalated_at.is_(None),

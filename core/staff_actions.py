@@ -44,6 +44,7 @@ from core.permissions import Action, Staff, can_see, require, require_transition
 from core.phones import normalize_phone
 from core.routing_apply import CATEGORY_CHOSEN_BY, set_category
 from core.search import search_clause
+from core.sla import SLA_CLOCK_RUNNING
 from core.storable import is_storable, storable, storable_text
 from core.tickets import count_first_response, record_event, ticket_by_reference
 from core.workflow import recompute_due, transition
@@ -53,7 +54,8 @@ PER_PAGE = 25
 MAX_PER_PAGE = 100
 MAX_PAGE = 100_000  # beyond any real listing; a larger page number would overflow OFFSET
 # Open tickets whose SLA clock is running; a resolved ticket waits on the dispatcher, not SLA.
-CLOCK_STATUSES = tuple(s.value for s in OPEN_STATUSES if s != Status.RESOLVED)
+# Open and not yet answered: a flag for a look matters on these (not SLA; see core.sla).
+STILL_WORKED = tuple(s.value for s in OPEN_STATUSES if s != Status.RESOLVED)
 QUEUES = ("mine", "all", "assigned_to_me")
 PHONE_RE = re.compile(r"^\+?[0-9]{6,15}$")
 
@@ -562,7 +564,7 @@ def queue_clause(staff: Staff, now: datetime) -> ColumnElement[bool]:
     if staff.role == Role.AGENT:
         return or_(
             Ticket.status == Status.NEW,
-            and_(Ticket.attention.is_not(None), Ticket.status.in_(CLOCK_STATUSES)),
+            and_(Ticket.attention.is_not(None), Ticket.status.in_(STILL_WORKED)),
         )
     if staff.role == Role.DISPATCHER:
         return Ticket.status.in_([Status.TRIAGED, Status.RESOLVED, Status.REOPENED])
@@ -570,7 +572,7 @@ def queue_clause(staff: Staff, now: datetime) -> ColumnElement[bool]:
         return Ticket.status == Status.ASSIGNED
     if staff.role == Role.SUPERVISOR:
         return and_(
-            Ticket.status.in_(CLOCK_STATUSES),
+            Ticket.status.in_(SLA_CLOCK_RUNNING),
             or_(Ticket.due_at < now, Ticket.escalated_at.is_not(None)),
         )
     return Ticket.status.in_([s.value for s in OPEN_STATUSES])
@@ -598,7 +600,7 @@ def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket
         if value:
             query = query.where(column == value)
     if flt.overdue:
-        query = query.where(Ticket.status.in_(CLOCK_STATUSES), Ticket.due_at < now)
+        query = query.where(Ticket.status.in_(SLA_CLOCK_RUNNING), Ticket.due_at < now)
     if flt.q:
         reference = flt.q.strip().upper()
         clause = search_clause(flt.q)

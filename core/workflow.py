@@ -24,17 +24,10 @@ from core.context import Context
 from core.errors import InputError, InvalidTransition, NotFound
 from core.models import Message, Priority, Role, Status, Ticket
 from core.notify import directorate_name, notify_citizen
+from core.sla import SLA_CLOCK_RUNNING
 from core.tickets import count_first_response, record_event
 
 SYSTEM = "system"
-# Open statuses whose due time still matters (a resolved ticket's SLA outcome is settled).
-SLA_CLOCK_STATUSES = (
-    Status.NEW,
-    Status.TRIAGED,
-    Status.ASSIGNED,
-    Status.AWAITING_CITIZEN,
-    Status.REOPENED,
-)
 INTAKE = (Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN, SYSTEM)
 DISPATCH = (Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN)
 DEPARTMENT = (Role.DEPARTMENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN)
@@ -232,7 +225,7 @@ def recompute_due(ctx: Context, ticket: Ticket) -> dict[str, Any]:
     Only a running clock is recomputed; a ticket not yet assigned gets its due time at
     assignment, from its category then. Returns the change for the event log ({} if none).
     """
-    if ticket.due_at is None or ticket.status not in SLA_CLOCK_STATUSES:
+    if ticket.due_at is None or ticket.status not in SLA_CLOCK_RUNNING:
         return {}
     start = ticket.sla_started_at or ticket.assigned_at or ticket.created_at
     before = ticket.due_at
