@@ -51,3 +51,14 @@ def _agent_may_assign() -> bool:
     from core.permissions import Action, Staff, allowed
 
     return allowed(Staff(id=0, email="a@b", name="", role="agent", directorate=None), Action.ASSIGN)
+
+
+def test_the_move_forms_note_placeholder_fits_each_status(ctx: Context) -> None:
+    the_roles(ctx)
+    ref = new_ticket(ctx, "Pothole by the mosque", category="road_damage")
+    page = signed_in(app_for(ctx), "disp@mct.om").get(f"/inbox/t/{ref}").get_data(as_text=True)
+    assert (
+        'value="awaiting_citizen" data-note="The question the citizen will be sent (required)"'
+        in page
+    )
+    assert 'data-note-for="transition-note"' in page

@@ -81,3 +81,18 @@ def test_an_unknown_reason_is_shown_as_written() -> None:
     assert problem_key("relay unreachable: TimeoutError: timed out") == (
         "delivery_why_relay_timeout"
     )
+
+
+def test_a_web_citizen_reads_as_the_web_form_not_an_internal_token(relay_down: Context) -> None:
+    ctx = relay_down
+    page = submit(make_app(ctx).test_client(), "en", description="Broken bench").get_data(
+        as_text=True
+    )
+    make_staff(ctx, "agent@mct.om", "agent")
+    text = (
+        signed_in(app_for(ctx), "agent@mct.om", "en")
+        .get(f"/inbox/t/{reference_of(page)}")
+        .get_data(as_text=True)
+    )
+    assert "web form (follows the report through its private link)" in text
+    assert "web:" not in text[text.index("<dl") :]

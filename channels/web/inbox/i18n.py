@@ -567,6 +567,27 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "bulk_refused": {"ar": "لم يُسند: {tickets}", "en": "Not assigned: {tickets}"},
     "bulk_not_yours": {"ar": "خارج صلاحياتكم", "en": "outside what you may change"},
+    "web_form_address": {
+        "ar": "نموذج الموقع (يتابع عبر رابط بلاغه الخاص)",
+        "en": "web form (follows the report through its private link)",
+    },
+    "note_hint_question": {
+        "ar": "السؤال الذي سيُرسَل إلى المواطن (مطلوب)",
+        "en": "The question the citizen will be sent (required)",
+    },
+    "note_hint_answer": {
+        "ar": "إجابة القسم: ما الذي تم (مطلوبة)",
+        "en": "The department's answer: what was done (required)",
+    },
+    "note_hint_rejected": {
+        "ar": "سبب عدم الاختصاص",
+        "en": "Why it is not for us",
+    },
+    "note_hint_closed": {
+        "ar": "ملاحظة الإغلاق (داخلية، اختيارية)",
+        "en": "Closing note (internal, optional)",
+    },
+    "note_hint_reopened": {"ar": "سبب إعادة الفتح (داخلية)", "en": "Why it is reopened (internal)"},
     "change_password": {"ar": "تغيير كلمة المرور", "en": "Change password"},
     "current_password": {"ar": "كلمة المرور الحالية", "en": "Current password"},
     "repeat_password": {"ar": "كلمة المرور الجديدة مرة أخرى", "en": "New password again"},

@@ -142,6 +142,16 @@ def _bulk_assignees(db: Session) -> list[User]:
     return list(users)
 
 
+# The move form's note placeholder for the chosen status: what the note becomes there
+# (core.workflow: the question the citizen is sent, the department's answer).
+NOTE_HINTS = {
+    Status.AWAITING_CITIZEN: "note_hint_question",
+    Status.RESOLVED: "note_hint_answer",
+    Status.REJECTED: "note_hint_rejected",
+    Status.CLOSED: "note_hint_closed",
+    Status.REOPENED: "note_hint_reopened",
+}
+
 BULK_LIMIT = 100  # tickets per bulk action: a page of the queue, with room
 
 
@@ -246,6 +256,7 @@ def ticket(reference: str) -> str:
             now=ctx().now(),
             pending_callback=Delivery.QUEUED,
             thumbnail_types=frozenset(INLINE_IMAGES),
+            note_hints=NOTE_HINTS,
             outcomes=outcomes(db, [m.id for m in item.messages if m.direction == "out"]),
             problem_key=problem_key,
             map_tiles=ctx().settings.map_tiles,

@@ -107,3 +107,13 @@ document.addEventListener("keydown", function (event) {
   setInterval(refresh, seconds * 1000);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
 })();
+
+// The move form's note says what it becomes for the chosen status (the question sent to the
+// citizen, the department's answer...): its placeholder follows the <select>.
+document.addEventListener("change", function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches("select[data-note-for]")) return;
+  var box = document.getElementById(select.getAttribute("data-note-for"));
+  var option = select.options[select.selectedIndex];
+  if (box && option && option.getAttribute("data-note")) box.placeholder = option.getAttribute("data-note");
+});
