@@ -4,7 +4,7 @@ Prints, in one run, accuracy by form and per-message latency (median, p99) of ea
 the median speed-up (the issue's target is at least 50x), langdetect's profile-load time and
 how many messages our detector handed to langdetect.
 
-Run: .venv/bin/python bench/language.py [FILE.jsonl]   (default: tests/data/dev.jsonl)
+Run: .venv/bin/python bench/language.py [FILE.jsonl]   (default: core/routing/data/dev.jsonl)
 Each JSON line needs "text", "lang" ('ar' | 'en') and "form".
 """
 
@@ -24,7 +24,7 @@ from core.language import detect as detect_module
 from core.language.detect import detect_language
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO / "tests" / "data" / "dev.jsonl"
+DEFAULT_CORPUS = REPO / "core" / "routing" / "data" / "dev.jsonl"
 REPEATS = 5  # per message; the best time is kept, so a GC pause does not count as detection
 SPEED_UP_TARGET = 50
 Detector = Callable[[str], str | None]

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 import balagh.cli.routing  # noqa: F401  (registers the commands)
 from balagh.cli import cli
 
-DEV = Path(__file__).parent / "data" / "dev.jsonl"
+# The routing corpus, read from its one place (never a copy under tests/).
+DEV = Path(__file__).resolve().parents[1] / "core" / "routing" / "data" / "dev.jsonl"
 
 
 @pytest.fixture
