@@ -67,11 +67,11 @@ def corrections(ctx: Context) -> list[RoutingCorrection]:
 # --- phone numbers -----------------------------------------------------------------------
 
 
-def test_phone_number_in_arabic_indic_digits_is_accepted(
+def test_phone_number_in_arabic_indic_digits_is_stored_in_e164_for_oman(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:
     processed = staff_actions.record_phone_call(ctx, roles["agent"], "٩٩١٢٣٤٥٦", "Pothole")
-    assert load(ctx, processed.reference).contact.phone == "99123456"
+    assert load(ctx, processed.reference).contact.phone == "+96899123456"
 
 
 def test_phone_number_with_00_and_persian_digits_is_stored_with_a_plus(
