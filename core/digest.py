@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.crontab import previous_run
 from core.models import OPEN_STATUSES, Ticket
+from core.retrain import retrain
 from core.staff_mail import (
     business_timezone,
     email_staff,
@@ -174,24 +174,6 @@ def send_digest(ctx: Context) -> str:
     return f"digest ({totals}) sent to {sent} supervisor(s)"
 
 
-RETRAIN_MODULES = ("core.retrain", "core.routing")  # where routing's retrain(ctx) may live
-
-
 def retrain_routing(ctx: Context) -> str:
-    """Retrain the router from staff corrections with routing's own `retrain(ctx)`."""
-    retrain = None
-    for name in RETRAIN_MODULES:
-        try:
-            retrain = getattr(importlib.import_module(name), "retrain", None)
-        except ImportError:
-            continue
-        if retrain is not None:
-            break
-    if retrain is None:
-        logger.warning("weekly retraining skipped: no retrain(ctx) in %s", RETRAIN_MODULES)
-        return "skipped: routing provides no retrain(ctx)"
-    result = retrain(ctx)
-    summary = getattr(result, "summary", None)
-    if callable(summary):
-        return str(summary())
-    return str(result) if result is not None else "retrained"
+    """Retrain the router from staff corrections (a plain import: retrain lives in core)."""
+    return retrain(ctx).summary()

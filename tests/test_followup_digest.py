@@ -65,7 +65,7 @@ def test_retrain_job_calls_routings_retrain_and_reports_its_summary(
             return "corrections 3; switched in"
 
     calls: list[Context] = []
-    monkeypatch.setattr("core.retrain.retrain", lambda c: calls.append(c) or Result())
+    monkeypatch.setattr("core.digest.retrain", lambda c: calls.append(c) or Result())
     assert retrain_routing(ctx) == "corrections 3; switched in"
     assert calls == [ctx]
 
