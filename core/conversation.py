@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.contacts import contact_by_phone, merge_contacts
 from core.context import Context
+from core.files import store_file
 from core.inbound import InboundMessage
 from core.incidents import place_later
 from core.ingest import Processed
@@ -416,8 +417,6 @@ def _store_message(
     record: InboundRecord,
     language: str | None,
 ) -> Message:
-    from core.files import store_file
-
     message = Message(
         ticket=ticket,
         direction=Direction.IN,

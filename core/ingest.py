@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.db import within
 from core.errors import StorageUnavailable
-from core.files import store_file
+from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.metrics import PROCESSING_LAG, observe_lag
-from core.models import InboundRecord
+from core.models import InboundRecord, Message
 from core.storable import plain_label, storable, storable_text
 
 logger = logging.getLogger(__name__)
@@ -79,8 +79,6 @@ def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
 
 def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMessage:
     """Rebuild the normalised message from a stored record."""
-    from core.files import read_file
-
     values = dict(data)
     values["thread"] = ThreadHints(
         **{
@@ -269,8 +267,6 @@ def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Pr
 
 def _landed(session: Session, record: InboundRecord) -> Processed | None:
     """Where an already processed record's message is (a duplicate answer), if it still is."""
-    from core.models import Message
-
     message = session.execute(
         select(Message).where(
             Message.channel == record.channel, Message.external_id == record.external_id

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, false, true
 from sqlalchemy.orm import Session
 
-from core.errors import Forbidden, NotFound
+from core.errors import Forbidden, InputError, NotFound
 from core.models import Role, Status, Ticket, User
 from core.tickets import ticket_by_reference
 from core.workflow import TRANSITIONS, Actor, check_transition, may_move
@@ -192,8 +192,6 @@ def require_transition(staff: Staff, ticket: Ticket, to: Status | str) -> None:
     try:
         target = Status(to)
     except ValueError:
-        from core.errors import InputError
-
         raise InputError(f"Unknown status '{to}'.", "unknown_status", status=str(to)) from None
     roles = TRANSITIONS.get((Status(ticket.status), target))
     if roles is not None and not may_move(staff.actor, Status(ticket.status), target):
