@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from core.accounts import add_user
 from core.context import Context
 from core.models import Role, User
 from core.settings import Settings
+from core.staff.accounts import add_user
 
 logger = logging.getLogger(__name__)
 

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from core.accounts import add_user
 from core.context import Context
+from core.delivery.notify import queue_reply
 from core.inbound import InboundMessage, Location
-from core.ingest import ingest
+from core.intake.ingest import ingest
+from core.intake.triage import set_category
 from core.models import Status, Ticket, User
-from core.notify import queue_reply
-from core.routing_apply import set_category
-from core.workflow import Actor, transition
+from core.staff.accounts import add_user
+from core.workflow.transitions import Actor, transition
 
 DEMO_PASSWORD = "balagh-demo-2026"
 ROLES = [

@@ -34,9 +34,9 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.crontab import crontab_trigger
 from core.db import make_engine
-from core.jobs import JOBS, Job, configured, scheduled
+from core.delivery.staff_mail import business_timezone
+from core.followup.jobs import JOBS, Job, configured, scheduled
 from core.models import JobRun, scheduler_jobs
-from core.staff_mail import business_timezone
 
 logger = logging.getLogger(__name__)
 

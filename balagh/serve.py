@@ -64,7 +64,7 @@ class WebServer:
 def starters() -> dict[str, Callable[[Context], Component | None]]:
     """Every component by name; channel starters return None when not configured."""
     from balagh.wiring import channel_starters
-    from core.pipeline import start_pipeline
+    from core.intake.pipeline import start_pipeline
 
     return {
         "inbound": start_pipeline,

@@ -20,8 +20,8 @@ from core.db import make_engine, make_sessionmaker
 from core.outbound import SenderRegistry
 from core.routing.taxonomy import Taxonomy, load_taxonomy
 from core.routing.types import Router
-from core.search import install_search_index
 from core.settings import Settings
+from core.staff.search import install_search_index
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -70,8 +70,8 @@ def build_context(
 
 
 def register_inbound_hooks(ctx: Context) -> None:
-    """Channels whose records the inbound pipeline processes (core.pipeline), any process."""
-    from core.pipeline import register_hook
+    """Channels whose records the inbound pipeline processes (core.intake.pipeline), any process."""
+    from core.intake.pipeline import register_hook
 
     for channel in CHANNELS:
         if channel.after_processing is not None:
@@ -88,7 +88,7 @@ def model_router(settings: Settings, taxonomy: Taxonomy) -> Router:
 
 def install_calendar(ctx: Context) -> None:
     """Load the business calendars; with BALAGH_SLA_WORKING_HOURS, SLAs count working time."""
-    from core.calendar import load_calendars
+    from core.sla.calendar import load_calendars
 
     calendars = load_calendars(ctx.settings)
     ctx.extras["calendars"] = calendars

@@ -1,4 +1,4 @@
-"""Time placing a storm day's reports in mass incidents (core.incidents) on PostgreSQL.
+"""Time placing a storm day's reports in mass incidents (core.intake.incidents) on PostgreSQL.
 
 Creates a scratch database, loads N open flooding reports of the last five hours scattered
 over a 20 km square of Muscat (some clustered around flooded streets), then places M new
@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from balagh.dbmigrate import upgrade
 from balagh.wiring import build_context
-from core.incidents import place_ticket
+from core.intake.incidents import place_ticket
 from core.models import Contact, Incident, Status, Ticket
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter

@@ -190,7 +190,7 @@ def profile(ctx: Any, count: int) -> None:
     from pyinstrument import Profiler
 
     from channels.email.intake import receive
-    from core.ingest import process_next
+    from core.intake.ingest import process_next
 
     run = uuid.uuid4().hex
     for n in range(count):

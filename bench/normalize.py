@@ -1,6 +1,6 @@
 """Bench: time to normalise one Arabic message (the budget is 50 microseconds per message).
 
-Was a timed assertion in tests/test_arabic_normalize.py; timings belong here, where they are
+Was a timed assertion in tests/core/language/test_arabic_normalize.py; timings belong here, where they are
 printed with the machine rather than failing a loaded CI runner.
 
 Run: .venv/bin/python bench/normalize.py

@@ -165,9 +165,9 @@ class Harness:
 
     def __init__(self, url: str, data_dir: Path) -> None:
         from balagh.wiring import build_context, web_app
-        from core.accounts import add_user, issue_token
         from core.outbound import CollectingSender, SenderRegistry
         from core.settings import Settings
+        from core.staff.accounts import add_user, issue_token
 
         senders = SenderRegistry()
         for channel in ("telegram", "email", "web"):
@@ -217,7 +217,7 @@ class Harness:
 
     def message(self, reply: bool) -> None:
         from core.inbound import InboundMessage, Location
-        from core.ingest import ingest
+        from core.intake.ingest import ingest
 
         self.sent += 1
         sender = "bench-repeat" if reply else f"bench-{self.sent}"

@@ -1,4 +1,4 @@
-"""Time the service-quality figures (core.stats) at scale on PostgreSQL.
+"""Time the service-quality figures (core.insights.stats) at scale on PostgreSQL.
 
 Creates a scratch database, loads N tickets spread over a year with COPY (realistic mix of
 statuses, response and resolution times, due times, ratings, reopenings, corrections and
@@ -113,8 +113,8 @@ def bench(url: str) -> None:
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
+    from core.insights.stats import compute_stats
     from core.routing.taxonomy import load_taxonomy
-    from core.stats import compute_stats
 
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
     taxonomy = load_taxonomy(None)
@@ -142,7 +142,7 @@ def bench(url: str) -> None:
 
 def _trends(session: object, year: tuple[datetime, datetime]) -> None:
     try:
-        from core.trends import map_points, trends
+        from core.insights.trends import map_points, trends
     except ImportError:
         return
     time_it(
@@ -156,7 +156,7 @@ def _main_sql(engine: object, year: tuple[datetime, datetime]) -> str:
     """The per-directorate statement, compiled with its literal values."""
     from sqlalchemy.orm import Session
 
-    from core.stats import figures_query
+    from core.insights.stats import figures_query
 
     with Session(engine) as session:  # type: ignore[call-overload]
         query = figures_query(session, *year, group_by="directorate", now=year[1])

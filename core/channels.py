@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from core.context import Context
-    from core.ingest import Processed
+    from core.intake.ingest import Processed
     from core.outbound import Sender
 
 
@@ -72,7 +72,7 @@ class ChannelDescriptor:
     starters: Mapping[str, Callable[[Context], Any]] = field(default_factory=dict)
     blueprint: Callable[[], Any] | None = None
     probe: ProbeFactory | None = None
-    # Set when the channel hands its stored records to the inbound pipeline (core.pipeline)
+    # Set when the channel hands its stored records to the inbound pipeline (core.intake.pipeline)
     # rather than processing them inline: what runs after each one became part of a ticket.
     after_processing: Callable[[Context, Processed], None] | None = None
 

@@ -14,7 +14,7 @@ from core.channels import ChannelTable
 from core.outbound import SenderRegistry
 from core.routing.types import Router, UnroutedRouter
 from core.settings import Settings
-from core.sla import DueCalculator, wall_clock_due
+from core.sla.clock import DueCalculator, wall_clock_due
 
 if TYPE_CHECKING:
     from core.routing.taxonomy import Taxonomy

@@ -157,7 +157,7 @@ class ContactIdentity(Base):
     unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
     unreachable_reason: Mapped[str | None] = mapped_column(Text)
     # The citizen asked (Telegram /new) that their next message open a new ticket; consumed
-    # by that message, ignored once older than core.conversation.NEW_TICKET_REQUEST_LIFETIME.
+    # by that message, ignored once older than core.intake.conversation.NEW_TICKET_REQUEST_LIFETIME.
     new_ticket_requested_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -207,7 +207,7 @@ class Ticket(Base):
     __table_args__ = (
         Index("ix_ticket_status_directorate", "status", "directorate"),
         Index("ix_ticket_contact_channel", "contact_id", "channel"),
-        # Duplicate suggestion (core.duplicates): the same category recently, and nearby.
+        # Duplicate suggestion (core.intake.duplicates): the same category recently, and nearby.
         Index("ix_ticket_category_created", "category", "created_at"),
         Index("ix_ticket_category_cell_created", "category", "geo_cell", "created_at"),
     )
@@ -237,7 +237,7 @@ class Ticket(Base):
     confidence: Mapped[float | None] = mapped_column(Float)
     routing: Mapped[dict[str, Any] | None] = mapped_column()
     not_for_us: Mapped[str | None] = mapped_column(String(40))
-    # Why a person should look again (core.screening): e.g. a follow-up that reads like a
+    # Why a person should look again (core.intake.screening): e.g. a follow-up that reads like a
     # different problem. Cleared by staff; the intake queue lists flagged open tickets.
     attention: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
@@ -255,7 +255,7 @@ class Ticket(Base):
     reminded_at: Mapped[datetime | None] = mapped_column()
     survey_sent_at: Mapped[datetime | None] = mapped_column()
     satisfaction: Mapped[int | None] = mapped_column(Integer)
-    # How often the ticket was reopened (core.workflow), so statistics need not scan events.
+    # How often the ticket was reopened (core.workflow.transitions), so statistics need not scan events.
     reopen_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     satisfaction_comment: Mapped[str | None] = mapped_column(Text)
     rated_at: Mapped[datetime | None] = mapped_column()
@@ -265,10 +265,10 @@ class Ticket(Base):
     answer: Mapped[str | None] = mapped_column(Text)
     # Staff marked the ticket public: Open311 may then publish its answer and exact location.
     public: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Normalised reference, subject and citizen text (core.search keeps it), so Arabic search
+    # Normalised reference, subject and citizen text (core.staff.search keeps it), so Arabic search
     # matches spelling variants with a plain LIKE on SQLite and PostgreSQL alike.
     search_text: Mapped[str | None] = mapped_column(Text)
-    # The mass incident this report is part of (core.incidents), and one it may be part of:
+    # The mass incident this report is part of (core.intake.incidents), and one it may be part of:
     # a report without coordinates naming an incident's area waits for staff to confirm it.
     incident_id: Mapped[int | None] = mapped_column(
         ForeignKey("incident.id", ondelete="SET NULL"), index=True
@@ -502,7 +502,7 @@ class Counter(Base):
 
 
 class Spike(Base):
-    """An unusual volume of one category in one area (core.spikes), told to supervisors once.
+    """An unusual volume of one category in one area (core.insights.spikes), told to supervisors once.
 
     While the volume stays high the same row is updated (`last_seen_at`, `count`); a new row,
     and a new notice, only after it has calmed down for a whole window.

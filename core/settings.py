@@ -107,7 +107,7 @@ class Settings(BaseSettings):
     taxonomy: str = ""
     thread_window_hours: float = Field(72.0, gt=0)
     reopen_days: float = Field(14.0, ge=0)
-    # Threads per process that turn stored inbound records into tickets (core/pipeline.py);
+    # Threads per process that turn stored inbound records into tickets (core/intake/pipeline.py);
     # always one on SQLite. Several `balagh worker` processes on one PostgreSQL share the work.
     inbound_workers: int = Field(2, ge=1, le=64)
     # The centre's three lines: departments answer the dispatcher, who informs the citizen.
@@ -116,7 +116,7 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(8, ge=1)
     outbox_base_delay_seconds: float = Field(30.0, gt=0)
     route_threshold: float = Field(0.6, ge=0, le=1)
-    # Mass incidents (core/incidents.py): a report of the same category within this distance
+    # Mass incidents (core/intake/incidents.py): a report of the same category within this distance
     # of an open incident, and within this time of its latest report, joins it.
     incident_distance_m: float = Field(300.0, gt=0)
     incident_window_hours: float = Field(6.0, gt=0)
@@ -130,7 +130,7 @@ class Settings(BaseSettings):
     # Seconds between the inbox's checks for new messages and tickets on an open queue or
     # ticket page (the changed part is replaced in place, new items marked); 0: off.
     inbox_refresh_seconds: float = Field(15.0, ge=0)
-    # Follow-up jobs and the business calendar (core/calendar.py, core/followup.py).
+    # Follow-up jobs and the business calendar (core/sla/calendar.py, core/followup/tasks.py).
     sla_working_hours: bool = False
     holidays: str = ""
     calendars: str = ""

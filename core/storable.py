@@ -3,8 +3,8 @@
 PostgreSQL refuses NUL in text columns (and `\\u0000` in jsonb), and no driver can encode a
 lone surrogate (which `json.loads` happily produces from `"\\ud800"`). SQLite accepts both, so
 a NUL that slipped through would only fail in production. Every text that reaches core from
-outside goes through `storable_text` (inbound messages in `core.ingest`, staff text in
-`core.staff_actions`), and lookups by a key from a URL check `is_storable` first so junk is
+outside goes through `storable_text` (inbound messages in `core.intake.ingest`, staff text in
+`core.staff.actions`), and lookups by a key from a URL check `is_storable` first so junk is
 "not found" instead of a database error.
 """
 

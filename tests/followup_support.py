@@ -6,13 +6,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from core.accounts import add_user
 from core.context import Context
 from core.inbound import InboundMessage
-from core.ingest import ingest
+from core.intake.ingest import ingest
+from core.intake.triage import set_category
 from core.models import Event, OutboxItem, Status, Ticket, User
-from core.routing_apply import set_category
-from core.workflow import Actor, transition
+from core.staff.accounts import add_user
+from core.workflow.transitions import Actor, transition
 
 # Sunday 5 January 2025, 09:00 in Muscat (UTC+4): a working morning.
 T0 = datetime(2025, 1, 5, 5, 0, tzinfo=UTC)

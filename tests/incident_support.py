@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from core.context import Context
 from core.inbound import InboundMessage, Location, ThreadHints
-from core.ingest import ingest
+from core.intake.ingest import ingest
 from core.models import Incident, OutboxItem, Ticket
 
 FLOOD = "stormwater_flooding"

@@ -11,13 +11,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from channels.web.app import create_app
-from core.accounts import add_user, issue_token
 from core.context import Context
 from core.inbound import InboundMessage, ThreadHints
-from core.ingest import ingest
+from core.intake.ingest import ingest
+from core.intake.triage import set_category
 from core.models import Ticket, User
-from core.permissions import Staff, staff_from_user
-from core.routing_apply import set_category
+from core.staff.accounts import add_user, issue_token
+from core.staff.permissions import Staff, staff_from_user
 
 PASSWORD = "correct horse battery"
 _ids = count(1)

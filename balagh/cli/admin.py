@@ -8,9 +8,9 @@ import click
 from sqlalchemy import select
 
 from balagh.cli import Env, cli, pass_env
-from core.accounts import add_user, issue_token
 from core.errors import InputError
 from core.models import User
+from core.staff.accounts import add_user, issue_token
 
 
 @cli.group()
@@ -89,7 +89,7 @@ def inbound() -> None:
 @pass_env
 def inbound_retry(env: Env) -> None:
     """Process inbound records that are pending or failed."""
-    from core.ingest import retry_pending
+    from core.intake.ingest import retry_pending
 
     done, failed = retry_pending(env.ctx, limit=10_000)
     click.echo(f"processed {done}, still failing {failed}")

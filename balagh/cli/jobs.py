@@ -26,7 +26,7 @@ def jobs() -> None:
 def jobs_run(env: Env, name: str) -> None:
     """Run one scheduled job now (under the job's lease, so never twice at once)."""
     from balagh.scheduler import run_with_lease
-    from core.jobs import JOBS
+    from core.followup.jobs import JOBS
 
     job = JOBS.get(name)
     if job is None:
@@ -46,8 +46,8 @@ def jobs_run(env: Env, name: str) -> None:
 def jobs_list(env: Env) -> None:
     """Each job with its schedule (the digest's and retrain's from settings), next run, result."""
     from balagh.scheduler import next_runs, trigger_for
-    from core.jobs import scheduled
-    from core.staff_mail import business_timezone, local_time
+    from core.delivery.staff_mail import business_timezone, local_time
+    from core.followup.jobs import scheduled
 
     ctx = env.ctx
     upcoming = next_runs(ctx)
@@ -83,12 +83,12 @@ def _fires_at(trigger: BaseTrigger, moment: datetime) -> bool:
 def worker(env: Env) -> None:
     """Run the scheduled jobs and inbound processing (no web, no listeners), until stopped.
 
-    Several workers on one PostgreSQL share the inbound records (core.pipeline) and never
+    Several workers on one PostgreSQL share the inbound records (core.intake.pipeline) and never
     run one job twice at once (the scheduler's leases).
     """
     from balagh.scheduler import JobScheduler
     from balagh.serve import prepare_router
-    from core.pipeline import start_pipeline
+    from core.intake.pipeline import start_pipeline
 
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -83,7 +83,7 @@ def evaluate_command(env: Env, file: str, folds: int | None, as_json: bool) -> N
 @pass_env
 def train(env: Env) -> None:
     """Retrain from shipped data plus staff corrections; switch only if not worse."""
-    from core.retrain import retrain
+    from core.followup.retrain import retrain
 
     result = retrain(env.ctx)
     if result.before is not None:

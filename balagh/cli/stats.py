@@ -9,8 +9,8 @@ import click
 
 from balagh.cli import Env, cli, pass_env
 from core.errors import InputError
-from core.research_export import export_research
-from core.stats import GROUP_BY, Period, compute_stats, parse_period, stats_csv
+from core.insights.research_export import export_research
+from core.insights.stats import GROUP_BY, Period, compute_stats, parse_period, stats_csv
 
 
 @cli.command("stats")

@@ -6,7 +6,7 @@ from typing import Any
 
 from core.channels import Capabilities, ChannelDescriptor
 from core.context import Context
-from core.ingest import Processed
+from core.intake.ingest import Processed
 from core.outbound import Sender
 
 

@@ -1,7 +1,7 @@
 """IMAP intake: take citizen mail from a mailbox that lives on another server (BALAGH_IMAP_*).
 
 Each UNSEEN message is fetched with BODY.PEEK[] (which, unlike BODY[], does not set \\Seen),
-taken through the same path as the SMTP listener (parse, store with core.ingest.accept,
+taken through the same path as the SMTP listener (parse, store with core.intake.ingest.accept,
 automatic mail ignored, then processed into a ticket), and flagged \\Seen only after it was
 stored. If storing fails the message stays unseen and the next poll takes it again; a
 message taken twice has the same Message-ID, so core stores it once.

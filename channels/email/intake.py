@@ -1,10 +1,10 @@
 """From received bytes to a stored record, and from a stored record to a ticket.
 
-`receive` runs inside the SMTP DATA callback: parse (pure, fast), store (core.ingest.accept),
+`receive` runs inside the SMTP DATA callback: parse (pure, fast), store (core.intake.ingest.accept),
 and mark automatic mail ignored in its own transaction, all before the 250. `handle_record`
 runs afterwards on the worker thread: a final bounce marks our outbound message failed and
 its address unreachable (until the citizen writes from it again); everything else goes to
-core.ingest.process, and an acknowledgement beyond the per-sender rate limit is withdrawn
+core.intake.ingest.process, and an acknowledgement beyond the per-sender rate limit is withdrawn
 before it leaves.
 """
 
@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from channels.email.parse import Limits, parse_email
 from channels.email.threads import reference_from_address
 from core.context import Context
+from core.delivery.notify import ACK_KINDS
 from core.inbound import InboundMessage
-from core.ingest import Processed, accept, process
+from core.intake.ingest import Processed, accept, process
 from core.models import (
     ContactIdentity,
     Delivery,
@@ -31,7 +32,6 @@ from core.models import (
     OutboxItem,
     Ticket,
 )
-from core.notify import ACK_KINDS
 from core.tickets import record_event
 
 logger = logging.getLogger(__name__)

@@ -1,9 +1,9 @@
 """The SMTP listener: aiosmtpd accepts mail for our domains, stores it, answers, hands it on.
 
 RCPT refuses foreign domains with 550, so Balagh is never an open relay, and caps the
-recipients per message. DATA stores the raw mail (core.ingest.accept) before answering 250,
+recipients per message. DATA stores the raw mail (core.intake.ingest.accept) before answering 250,
 or answers 451 so the sending server retries; processing into a ticket happens afterwards on
-the inbound pipeline's workers (core.pipeline), woken at once, never inside the SMTP
+the inbound pipeline's workers (core.intake.pipeline), woken at once, never inside the SMTP
 callback. aiosmtpd enforces the size limit (552), the line length (500) and the idle timeout.
 """
 
@@ -21,7 +21,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from channels.email.intake import BOUNCE, PROCESS, handle_record, receive
 from core.context import Context
 from core.errors import StorageUnavailable
-from core.pipeline import (
+from core.intake.pipeline import (
     EXTRA_KEY,
     pending_backlog,
     start_pipeline,

@@ -2,7 +2,7 @@
 
 `dispatch` is the one place that decides whether an update may be acknowledged (the polling
 offset moved past it, or the webhook answered 2xx): only when its handler finished, which
-for a citizen's message means it was stored by `core.ingest.accept`. A handler that raises
+for a citizen's message means it was stored by `core.intake.ingest.accept`. A handler that raises
 leaves the update unacknowledged, so Telegram delivers it again.
 """
 
@@ -42,7 +42,7 @@ class BotState:
     """What the handlers share: the core context and the bot's small in-memory state.
 
     Nothing here needs to survive a restart: the /new flag is kept on the chat's identity
-    (core.conversation), the hourly group note and the retry counts may start afresh.
+    (core.intake.conversation), the hourly group note and the retry counts may start afresh.
     """
 
     ctx: Context

@@ -40,11 +40,11 @@ from channels.telegram.normalize import (
     refusal_for,
 )
 from channels.telegram.texts import LANGUAGE_NAMES, bot_text, button_label
-from core import conversation, ingest
+from core.delivery.outbox import deliver_due
 from core.inbound import InboundAttachment, InboundMessage
+from core.intake import conversation, ingest
 from core.language.detect import detect_language
 from core.language.texts import FSI, PDI, render, status_label
-from core.outbox import deliver_due
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ async def new_report(update: Update, context: Context) -> None:
     """/new: the next message opens a new ticket instead of joining the open one.
 
     The request is stored on the chat's identity, so a restart between /new and that message
-    does not lose it; it lapses after a day (core.conversation.NEW_TICKET_REQUEST_LIFETIME).
+    does not lose it; it lapses after a day (core.intake.conversation.NEW_TICKET_REQUEST_LIFETIME).
     """
     assert update.message is not None
     state = _state(context)

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channels.telegram.normalize import CHANNEL, Edit
-from core.contacts import join_proven_phone
 from core.context import Context
+from core.intake.contacts import join_proven_phone
 from core.models import (
     OPEN_STATUSES,
     Contact,
@@ -24,9 +24,9 @@ from core.models import (
     MessageRevision,
     Ticket,
 )
-from core.ratings import record_rating
 from core.storable import storable_text
 from core.tickets import find_or_create_contact, record_event
+from core.workflow.ratings import record_rating
 
 logger = logging.getLogger(__name__)
 

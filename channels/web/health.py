@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from core.context import Context
 from core.db import database_ok
-from core.pipeline import backlog
+from core.intake.pipeline import backlog
 
 bp = Blueprint("health", __name__)
 

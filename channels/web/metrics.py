@@ -23,8 +23,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from core.context import Context
+from core.intake.pipeline import backlog
 from core.models import Delivery, InboundRecord, OutboxItem, Ticket
-from core.pipeline import backlog
 
 bp = Blueprint("metrics", __name__)
 

@@ -20,10 +20,10 @@ from pywa.utils import webhook_updates_validator
 from channels.whatsapp.graph import GraphApi, is_recipient_failure
 from channels.whatsapp.normalize import CHANNEL, Incoming, Receipt, parse_updates
 from core.context import Context
+from core.delivery.outbox import record_delivery_state
 from core.errors import StorageUnavailable
 from core.inbound import InboundAttachment, InboundMessage
-from core.ingest import accept, process
-from core.outbox import record_delivery_state
+from core.intake.ingest import accept, process
 
 logger = logging.getLogger(__name__)
 

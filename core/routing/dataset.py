@@ -7,7 +7,7 @@ Shipped files: `dev.jsonl` is the labelled corpus the centre gave us (also the r
 a retrained model must not score worse on); `extra.jsonl` and `broad.jsonl` are messages we
 wrote ourselves. `broad.jsonl` was written from per-category sub-topic lists by writers who
 never saw the corpus (docs/ROUTING_DATA.md). No own row may be a near copy of a corpus row
-(tests/test_routing_data.py), or cross-validating the corpus would score paraphrases of its
+(tests/core/routing/test_routing_data.py), or cross-validating the corpus would score paraphrases of its
 own held-out messages.
 """
 

@@ -1,7 +1,7 @@
 """`/api/v1`: the JSON API for staff tools and integrations, bearer-token auth.
 
-Every view authenticates, then calls the same `core.staff_actions` the inbox uses, so the one
-permission table in `core.permissions` decides. Errors are `{"error": {"code", "message"}}`:
+Every view authenticates, then calls the same `core.staff.actions` the inbox uses, so the one
+permission table in `core.staff.permissions` decides. Errors are `{"error": {"code", "message"}}`:
 400 unreadable request or an unknown filter value (the error also names the `parameter` and
 its `allowed` values), 401 no or bad token, 403 role may not, 404 no such ticket (or not
 yours), 405 a method the path does not take (with an Allow header), 409 a workflow step the
@@ -20,8 +20,6 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from channels.web.api.openapi import openapi_document
 from channels.web.api.serialize import message_json, ticket_detail_json, ticket_json
-from core import staff_actions
-from core.accounts import user_for_token
 from core.context import Context
 from core.errors import (
     BalaghError,
@@ -31,10 +29,12 @@ from core.errors import (
     NotFound,
     StorageUnavailable,
 )
+from core.insights.stats import check_group_by, compute_stats, parse_period, stats_scope
 from core.language.catalog import LANGUAGES
 from core.models import Priority, Status, Ticket
-from core.permissions import Action, Staff, require, staff_from_user, ticket_for
-from core.stats import check_group_by, compute_stats, parse_period, stats_scope
+from core.staff import actions as staff_actions
+from core.staff.accounts import user_for_token
+from core.staff.permissions import Action, Staff, require, staff_from_user, ticket_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

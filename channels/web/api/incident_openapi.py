@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.incident_actions import INCIDENT_TARGETS
 from core.models import IncidentStatus
+from core.staff.incident_actions import INCIDENT_TARGETS
 
 ID_PARAM = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 NULLABLE = {"type": ["string", "null"]}

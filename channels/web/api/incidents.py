@@ -1,7 +1,7 @@
 """`/api/v1/incidents`: mass incidents for staff tools, answered once for all their reports.
 
 Same authentication, transaction and error shape as the ticket views (`channels.web.api`);
-the work is `core.incident_actions`, shared with the inbox. Department staff see only their
+the work is `core.staff.incident_actions`, shared with the inbox. Department staff see only their
 directorate's incidents (404 otherwise), as with tickets.
 """
 
@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from channels.web.api import ApiError, BadParameter, _body, _text_field, _work, bp
 from channels.web.api.serialize import _iso
-from core import incident_actions
 from core.models import Incident, IncidentStatus, Ticket
-from core.permissions import Action, Staff
+from core.staff import incident_actions
+from core.staff.permissions import Action, Staff
 
 
 def incident_json(incident: Incident) -> dict[str, Any]:

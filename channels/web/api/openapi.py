@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from channels.web.api.incident_openapi import incident_paths, incident_schemas
+from core.insights.stats import COUNTS, FIGURES, GROUP_BY
 from core.language.catalog import LANGUAGES
 from core.models import Priority, Status
 from core.routing.taxonomy import Taxonomy
-from core.staff_actions import QUEUES
-from core.stats import COUNTS, FIGURES, GROUP_BY
+from core.staff.actions import QUEUES
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -257,7 +257,7 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
         },
         "Figures": {
             "type": "object",
-            "description": "Service-quality figures of one group (meanings in core/stats.py).",
+            "description": "Service-quality figures of one group (meanings in core/insights/stats.py).",
             "properties": {
                 name: ({"type": "integer"} if name in COUNTS else {"type": ["number", "null"]})
                 for name in FIGURES

@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from core.models import Event, Message, Ticket
-from core.permissions import Staff
-from core.workflow import allowed_targets
+from core.staff.permissions import Staff
+from core.workflow.transitions import allowed_targets
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -12,7 +12,7 @@ from channels.web.citizen.texts import MONTHS, text
 from core.context import Context
 from core.language.texts import status_label
 from core.models import Direction, Status, Ticket
-from core.ratings import can_rate
+from core.workflow.ratings import can_rate
 
 # Oman keeps UTC+4 all year; dates are shown as the citizen's clock reads them.
 LOCAL_TZ = timezone(timedelta(hours=4))

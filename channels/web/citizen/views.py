@@ -43,10 +43,10 @@ from core.context import Context
 from core.errors import StorageUnavailable
 from core.files import file_path
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
-from core.ingest import accept, process
+from core.intake.ingest import accept, process
 from core.models import Attachment, Direction, InboundRecord, Message, Ticket
-from core.ratings import record_rating
 from core.tickets import channel_address, ticket_for_secret
+from core.workflow.ratings import record_rating
 
 logger = logging.getLogger(__name__)
 

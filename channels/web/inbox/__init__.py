@@ -1,9 +1,9 @@
 """`/inbox`: the staff shared inbox, server-rendered, in Arabic (RTL) and English.
 
 `auth` signs staff in and out (Flask-Login, lockout after repeated failures); `views` shows
-the queues and the ticket page and runs the actions through `core.staff_actions`, so the
+the queues and the ticket page and runs the actions through `core.staff.actions`, so the
 inbox and the JSON API share one permission table; `staff` lets administrators manage staff
-accounts through `core.staff_admin`; `expired` answers a form refused for its CSRF token in
+accounts through `core.staff.admin`; `expired` answers a form refused for its CSRF token in
 the staff member's language, keeping what they typed.
 """
 

@@ -1,6 +1,6 @@
 """`/inbox/password`: every staff member changes their own password (issue 20, item 7).
 
-The rule (the present password first, the length rule) is `core.staff_admin`'s.
+The rule (the present password first, the length rule) is `core.staff.admin`'s.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from flask_login import login_required
 
 from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
-from core import staff_admin
-from core.accounts import MIN_PASSWORD
+from core.staff import admin as staff_admin
+from core.staff.accounts import MIN_PASSWORD
 
 
 @bp.get("/password")

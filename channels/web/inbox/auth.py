@@ -23,10 +23,10 @@ from sqlalchemy import select
 from channels.web.inbox import bp
 from channels.web.inbox.i18n import LANGUAGES, RTL, WORDS, count_phrase, label, translate
 from channels.web.inbox.throttle import throttle
-from core.accounts import hash_password, verify_password
 from core.context import Context
 from core.models import User
-from core.permissions import Action, Staff, allowed, staff_from_user
+from core.staff.accounts import hash_password, verify_password
+from core.staff.permissions import Action, Staff, allowed, staff_from_user
 from core.storable import is_storable
 
 logger = logging.getLogger(__name__)

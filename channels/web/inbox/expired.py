@@ -20,7 +20,7 @@ from flask_wtf.csrf import CSRFError
 from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
 from core.errors import Forbidden, NotFound
-from core.permissions import Action, allowed, ticket_for
+from core.staff.permissions import Action, allowed, ticket_for
 
 logger = logging.getLogger(__name__)
 

@@ -307,7 +307,7 @@ WORDS: dict[str, dict[str, str]] = {
     "event_public": {"ar": "تغيير النشر في Open311", "en": "Open311 publication changed"},
     "other_tickets": {"ar": "بلاغات أخرى لهذا المواطن", "en": "This citizen's other tickets"},
     "urgent": {"ar": "عاجل", "en": "Urgent"},
-    # Service-quality figures (core/stats.py says what each one counts)
+    # Service-quality figures (core/insights/stats.py says what each one counts)
     "group_by": {"ar": "التجميع حسب", "en": "Group by"},
     "bad_group_by": {
         "ar": "لا يمكن التجميع حسب «{value}».",

@@ -1,6 +1,6 @@
 """The incidents queue and the incident page: many reports, one set of actions for all.
 
-Every action runs `core.incident_actions` in one transaction, as the JSON API does, so the
+Every action runs `core.staff.incident_actions` in one transaction, as the JSON API does, so the
 permission table and the "one answer for all" rules are the same on both. The map is Leaflet
 (vendored under channels/web/static/vendor/leaflet), with tiles from BALAGH_MAP_TILES.
 """
@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
 from channels.web.inbox.views import refusal
-from core import incident_actions
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.models import Incident, IncidentStatus, Ticket
-from core.permissions import Action, Staff, ticket_for
+from core.staff import incident_actions
+from core.staff.permissions import Action, Staff, ticket_for
 
 
 @bp.get("/incidents")

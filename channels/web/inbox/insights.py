@@ -1,7 +1,7 @@
 """`/inbox/stats` and `/inbox/dashboard`: the service-quality figures for staff.
 
-Only HTTP lives here: the figures are `core.stats`'s, the trends and map points
-`core.trends`'s, so the CLI, the API, the digest and these pages count the same way.
+Only HTTP lives here: the figures are `core.insights.stats`'s, the trends and map points
+`core.insights.trends`'s, so the CLI, the API, the digest and these pages count the same way.
 Department staff see their own directorate only; the dashboard is for supervisors and
 administrators. A bad date or grouping is refused with no figures under it (all-time totals
 would pass for the period asked about).
@@ -19,10 +19,9 @@ from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.views import refusal
 from core.errors import Forbidden, InputError
-from core.permissions import Action, Staff, allowed, require
-from core.research_export import research_rows, write_csv
-from core.spikes import recent_spikes, spike_words
-from core.stats import (
+from core.insights.research_export import research_rows, write_csv
+from core.insights.spikes import recent_spikes, spike_words
+from core.insights.stats import (
     FIGURES,
     GROUP_BY,
     Period,
@@ -31,7 +30,8 @@ from core.stats import (
     parse_period,
     stats_scope,
 )
-from core.trends import map_points, trends
+from core.insights.trends import map_points, trends
+from core.staff.permissions import Action, Staff, allowed, require
 
 
 def _table_words() -> dict[str, object]:

@@ -1,7 +1,7 @@
 """`/inbox/staff`: administrators list, add and change staff accounts.
 
 Only HTTP lives here; the rules (who may, the password rule, never losing the last
-administrator, the log of who changed what) are `core.staff_admin`'s. A refused change
+administrator, the log of who changed what) are `core.staff.admin`'s. A refused change
 re-renders its form with the reason in the page's language and status 400; nothing changes.
 """
 
@@ -15,11 +15,11 @@ from werkzeug.datastructures import MultiDict
 
 from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
-from core import staff_admin
-from core.accounts import MIN_PASSWORD
 from core.errors import Forbidden, InputError, NotFound
 from core.models import Role
-from core.permissions import Action, Staff, require
+from core.staff import admin as staff_admin
+from core.staff.accounts import MIN_PASSWORD
+from core.staff.permissions import Action, Staff, require
 
 ROLES = tuple(r.value for r in Role)
 

@@ -18,16 +18,16 @@ from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.canned import CANNED, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import WORDS
-from core import staff_actions
-from core.contacts import suggested_links
+from core.delivery.notify import directorate_name
+from core.delivery.staff_mail import business_timezone
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
+from core.intake.contacts import suggested_links
 from core.models import Attachment, Delivery, Priority, Role, Status, Ticket, User
-from core.notify import directorate_name
-from core.permissions import Action, allowed, can_see, require, ticket_for
-from core.search import search_words
-from core.staff_mail import business_timezone
-from core.workflow import allowed_targets
+from core.staff import actions as staff_actions
+from core.staff.permissions import Action, allowed, can_see, require, ticket_for
+from core.staff.search import search_words
+from core.workflow.transitions import allowed_targets
 
 CHANNELS = ("telegram", "email", "web", "phone", "open311")
 
@@ -143,7 +143,7 @@ def _bulk_assignees(db: Session) -> list[User]:
 
 
 # The move form's note placeholder for the chosen status: what the note becomes there
-# (core.workflow: the question the citizen is sent, the department's answer).
+# (core.workflow.transitions: the question the citizen is sent, the department's answer).
 NOTE_HINTS = {
     Status.AWAITING_CITIZEN: "note_hint_question",
     Status.RESOLVED: "note_hint_answer",

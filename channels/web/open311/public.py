@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from core.incidents import status_note
+from core.intake.incidents import status_note
 from core.models import Direction, InboundRecord, Message, Status, Ticket
 from core.routing.taxonomy import Category, Taxonomy
 

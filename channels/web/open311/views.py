@@ -24,7 +24,7 @@ from channels.web.open311.render import Open311Error, check_format, error_respon
 from channels.web.open311.submit import TOKEN_RE, parse_submission, submission_token
 from core.context import Context
 from core.errors import StorageUnavailable
-from core.ingest import accept, process
+from core.intake.ingest import accept, process
 from core.models import InboundRecord, Ticket
 from core.storable import is_storable
 

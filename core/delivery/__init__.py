@@ -1,0 +1,1 @@
+"""Delivery: the outbox, citizen notices and staff mail."""

@@ -1,0 +1,193 @@
+"""Messages to the citizen: stored on the ticket and queued on the channel they used.
+
+The reply goes out on the ticket's channel in the ticket's language. A web-form citizen reads
+replies on the status page, and also by email when they gave an address. A phone caller's
+"reply" is a call-back task the dispatcher records; a phone ticket gets no acknowledgement
+(`core.intake.triage.NO_ACK_CHANNELS`), since the agent gives the reference during the call.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.delivery.outbox import enqueue
+from core.language.texts import render, subject
+from core.models import Delivery, Direction, Message, OutboxItem, Ticket
+from core.outbound import OutboundAttachment, OutboundMessage
+from core.tickets import channel_address
+
+logger = logging.getLogger(__name__)
+
+# The outbox kinds of an acknowledgement: plain, or saying the problem is a known incident.
+ACK_KINDS = ("ack", "ack_incident")
+TYPED_ADDRESS_WINDOW = timedelta(hours=24)
+
+
+def queue_reply(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    text: str,
+    *,
+    kind: str = "reply",
+    author_id: int | None = None,
+    subject_line: str | None = None,
+    attachments: tuple[OutboundAttachment, ...] = (),
+    extras: dict[str, object] | None = None,
+) -> Message:
+    """Store an outbound message and queue its delivery in the caller's transaction."""
+    now = ctx.now()
+    message = Message(
+        ticket=ticket,
+        direction=Direction.OUT,
+        channel=ticket.channel,
+        author_id=author_id,
+        text=text,
+        language=ticket.language,
+        kind=kind,
+        created_at=now,
+    )
+    session.add(message)
+    session.flush()
+    channel, address = _delivery_target(ctx, ticket)
+    if (
+        channel is not None
+        and address is not None
+        and _typed_address_full(ctx, session, ticket, kind, channel, address)
+    ):
+        channel = address = None  # the status page still shows it
+    if channel is None or address is None:
+        # Pull channels publish the reply where the citizen reads it (status page, Open311);
+        # a phone caller's reply waits as a call-back task for the dispatcher.
+        pulled = ctx.channels.of(ticket.channel).pull
+        message.delivery_status = Delivery.SENT if pulled else Delivery.QUEUED
+        return message
+    enqueue(
+        session,
+        OutboundMessage(
+            channel=channel,
+            to=address,
+            text=with_reference(ticket, text) if kind == "reply" else text,
+            language=ticket.language,
+            reference=ticket.reference,
+            kind=kind,
+            subject=subject_line or _subject(ctx, ticket, kind),
+            in_reply_to=_thread_ids(ctx, session, ticket, channel),
+            attachments=attachments,
+            message_id=message.id,
+            extras=dict(extras or {}),
+        ),
+        ticket=ticket,
+        now=now,
+    )
+    message.delivery_status = Delivery.QUEUED
+    return message
+
+
+def _typed_address_full(
+    ctx: Context, session: Session, ticket: Ticket, kind: str, channel: str, address: str
+) -> bool:
+    """Whether an acknowledgement to an address someone typed (not one the channel proved)
+    would exceed BALAGH_TYPED_ADDRESS_ACKS_PER_DAY; a stranger's address gets only so many."""
+    if kind not in ACK_KINDS or channel == ticket.channel:
+        return False
+    recent = session.execute(
+        select(func.count())
+        .select_from(OutboxItem)
+        .where(
+            OutboxItem.channel == channel,
+            func.lower(OutboxItem.address) == address.lower(),
+            OutboxItem.kind.in_(ACK_KINDS),
+            OutboxItem.created_at >= ctx.now() - TYPED_ADDRESS_WINDOW,
+        )
+    ).scalar_one()
+    if recent < ctx.settings.typed_address_acks_per_day:
+        return False
+    logger.info(
+        "ticket %s: acknowledgement not mailed, its typed address had %d today",
+        ticket.reference,
+        recent,
+    )
+    return True
+
+
+def _subject(ctx: Context, ticket: Ticket, kind: str) -> str:
+    """A ticket that came by email keeps the citizen's own subject after the reference, so
+    mail clients thread our messages with theirs; others get the message's own subject."""
+    if ctx.channels.of(ticket.channel).threads_by_message_id and ticket.subject:
+        own = " ".join(ticket.subject.split())
+        return f"[{ticket.reference}] {own}"
+    return subject(kind, ticket.language, reference=ticket.reference)
+
+
+def with_reference(ticket: Ticket, body: str) -> str:
+    """A staff reply as the citizen receives it: headed by the ticket's reference.
+
+    The system's own texts carry the reference already; staff write only the answer.
+    """
+    if ticket.language in ("ar", "en"):
+        return render("reply", ticket.language, reference=ticket.reference, body=body)
+    return f"{ticket.reference}\n\n{body}"
+
+
+def notify_citizen(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    key: str,
+    *,
+    author_id: int | None = None,
+    **params: object,
+) -> Message:
+    """Send one of the system's own texts (acknowledgement, forwarded, resolved...).
+
+    `author_id` names the member of staff whose action sent it (None: the system's own).
+    """
+    text = render(key, ticket.language, reference=ticket.reference, **params)
+    return queue_reply(ctx, session, ticket, text, kind=key, author_id=author_id)
+
+
+def _delivery_target(ctx: Context, ticket: Ticket) -> tuple[str | None, str | None]:
+    capabilities = ctx.channels.of(ticket.channel)
+    if capabilities.push:
+        address = channel_address(ticket)
+        if address is not None:
+            return ticket.channel, address
+    if capabilities.pull and ticket.contact.email:  # also tell them by email
+        return _email_channel(ctx), ticket.contact.email
+    return None, None
+
+
+def _email_channel(ctx: Context) -> str | None:
+    """The channel that delivers to an email address (the pull channels' copy goes there)."""
+    mail = ctx.channels.named(lambda c: c.push and c.sender_is_email)
+    return mail[0] if mail else None
+
+
+def _thread_ids(ctx: Context, session: Session, ticket: Ticket, channel: str) -> tuple[str, ...]:
+    """Channel ids of this ticket's earlier messages, newest last, so replies thread."""
+    rows = session.execute(
+        select(Message.external_id)
+        .where(
+            Message.ticket_id == ticket.id,
+            Message.channel == channel,
+            Message.external_id.is_not(None),
+        )
+        .order_by(Message.id)
+    ).scalars()
+    threads = ctx.channels.of(channel).threads_by_message_id
+    return tuple(r for r in rows if r)[-10:] if threads else ()
+
+
+def directorate_name(ctx: Context, code: str | None, language: str | None) -> str | None:
+    """A directorate's name for the citizen, both languages when theirs is unknown."""
+    if not code:
+        return None
+    if language in ("ar", "en"):
+        return ctx.taxonomy.name(code, language)
+    return f"{ctx.taxonomy.name(code, 'ar')} / {ctx.taxonomy.name(code, 'en')}"

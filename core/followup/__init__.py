@@ -1,0 +1,1 @@
+"""Follow-up: scheduled jobs (SLA watch, reminders, surveys, digest, retrain)."""

@@ -1,0 +1,1 @@
+"""Insights: statistics, trends, spikes and the research export."""

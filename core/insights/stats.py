@@ -1,0 +1,405 @@
+"""Service-quality figures per group and period, computed by the database.
+
+A period covers tickets created from `since` (inclusive) to `until` (exclusive); the CLI and
+API turn an `--until DATE` into the start of the next day so the whole day counts. A period
+that ends before it starts is refused rather than counted as empty.
+
+Every figure is one SQL aggregate over the tickets created in the period (GROUP BY the chosen
+dimension), so a year of a million tickets is one scan, never a million rows in Python.
+Percentiles are `percentile_cont` on PostgreSQL; SQLite has none, so there the durations of
+each group are read sorted and interpolated the same way (`percentile`), which is exact.
+
+What each figure means (one place; the dashboard, digest, API and CLI all read these):
+- `open`: waiting for work now (new, triaged, assigned, awaiting the citizen, reopened);
+  `resolved`, `closed`: in that status now; `urgent`: flagged urgent or of urgent priority.
+- `first_response_hours_*`: creation to the first staff reply; `resolution_hours_*`:
+  creation to the (latest) resolution.
+- `sla_met_share`: of tickets with a due time whose outcome is known (finished, or still
+  open past the due time), the share finished by the due time.
+- `reopened_share`: share of tickets reopened at least once.
+- `rating_average`, `rating_count`: the citizens' 1-5 ratings; `rating_response_share`:
+  ratings received per satisfaction question sent.
+- `routing_corrected_share`: share of tickets whose category staff corrected.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+    union_all,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import KeyedColumnElement
+
+from core.errors import InputError
+from core.intake.incidents import incident_figures
+from core.models import Priority, Role, RoutingCorrection, Status, Ticket, User
+from core.routing.taxonomy import Taxonomy
+from core.staff.permissions import Staff
+
+GROUP_BY = ("directorate", "category", "channel", "language", "assignee")
+FIGURES = (
+    "tickets",
+    "open",
+    "resolved",
+    "closed",
+    "urgent",
+    "first_response_hours_median",
+    "first_response_hours_p90",
+    "resolution_hours_median",
+    "resolution_hours_p90",
+    "sla_met_share",
+    "reopened_share",
+    "rating_average",
+    "rating_count",
+    "rating_response_share",
+    "routing_corrected_share",
+)
+COUNTS = ("tickets", "open", "resolved", "closed", "urgent", "rating_count")
+OPEN = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.AWAITING_CITIZEN, Status.REOPENED)
+FINISHED = (Status.RESOLVED, Status.CLOSED)
+PERCENTILES = (("median", 0.5), ("p90", 0.9))
+WORK_MEM = "64MB"  # PostgreSQL, for the statistics transaction only (SET LOCAL)
+DURATIONS = ("first_response_hours", "resolution_hours")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Tickets created in [since, until) (either end may be open), optionally of one
+    category and/or channel (the dashboard's filters)."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    category: str | None = None
+    channel: str | None = None
+
+
+def parse_period(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """Dates (YYYY-MM-DD) or ISO datetimes to an aware [since, until) pair."""
+    start, end = _parse(since, "since", end=False), _parse(until, "until", end=True)
+    if start is not None and end is not None and start >= end:
+        raise InputError(
+            f"'since' ({since}) must not be after 'until' ({until}).",
+            "period_reversed",
+            since=since,
+            until=until,
+        )
+    return start, end
+
+
+def _parse(value: str | None, name: str, *, end: bool) -> datetime | None:
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            moment = datetime.combine(day + timedelta(days=1 if end else 0), time(), UTC)
+            return moment
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"'{name}' must be a date like 2025-01-31 (got {value!r}).", f"bad_{name}", value=value
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def check_group_by(value: str | None) -> str:
+    """The grouping asked for, or a clear refusal naming the allowed ones."""
+    group_by = value or "directorate"
+    if group_by not in GROUP_BY:
+        raise InputError(
+            f"'group_by' must be one of {', '.join(GROUP_BY)} (got {group_by!r}).",
+            "bad_group_by",
+            value=group_by,
+        )
+    return group_by
+
+
+def stats_scope(staff: Staff) -> str | None:
+    """The one directorate department staff may count (None: all of them).
+
+    Department staff without a directorate get an empty scope that matches no ticket.
+    """
+    if staff.role == Role.DEPARTMENT:
+        return staff.directorate or ""
+    return None
+
+
+def hours_between(session: Session, start: Any, end: Any) -> ColumnElement[float]:
+    """`end - start` in hours, in the database's own date arithmetic."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.extract("epoch", end - start) / 3600.0, Float)
+    return cast((func.julianday(end) - func.julianday(start)) * 24.0, Float)
+
+
+def period_filter(
+    period: Period, directorate: str | None = None, column: Any = Ticket.created_at
+) -> list[ColumnElement[bool]]:
+    """WHERE terms for the period and, for department staff, their own directorate."""
+    where: list[ColumnElement[bool]] = []
+    if period.since is not None:
+        where.append(column >= period.since)
+    if period.until is not None:
+        where.append(column < period.until)
+    if directorate is not None:
+        where.append(Ticket.directorate == directorate)
+    if period.category:
+        where.append(Ticket.category == period.category)
+    if period.channel:
+        where.append(Ticket.channel == period.channel)
+    return where
+
+
+def _group_key(group_by: str) -> Any:
+    if group_by == "assignee":
+        return User.email
+    return getattr(Ticket, group_by)
+
+
+def _share(numerator: Any, denominator: Any) -> ColumnElement[float]:
+    return cast(cast(numerator, Float) / func.nullif(denominator, 0), Float)
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _aggregates(session: Session, now: datetime) -> list[KeyedColumnElement[Any]]:
+    """The figures that are plain aggregates (everything but the percentiles)."""
+    finished_at = case(
+        (Ticket.status.in_(FINISHED), func.coalesce(Ticket.resolved_at, Ticket.closed_at))
+    )
+    settled = and_(Ticket.due_at.is_not(None), or_(finished_at.is_not(None), Ticket.due_at < now))
+    corrected = Ticket.id.in_(
+        select(RoutingCorrection.ticket_id).where(RoutingCorrection.ticket_id.is_not(None))
+    )
+    return [
+        func.count().label("tickets"),
+        _count_if(Ticket.status.in_(OPEN)).label("open"),
+        _count_if(Ticket.status == Status.RESOLVED).label("resolved"),
+        _count_if(Ticket.status == Status.CLOSED).label("closed"),
+        _count_if(or_(Ticket.urgent.is_(True), Ticket.priority == Priority.URGENT)).label("urgent"),
+        _share(_count_if(and_(settled, finished_at <= Ticket.due_at)), _count_if(settled)).label(
+            "sla_met_share"
+        ),
+        _share(_count_if(Ticket.reopen_count > 0), func.count(Ticket.id)).label("reopened_share"),
+        func.avg(cast(Ticket.satisfaction, Float)).label("rating_average"),
+        func.count(Ticket.satisfaction).label("rating_count"),
+        _share(func.count(Ticket.satisfaction), func.count(Ticket.survey_sent_at)).label(
+            "rating_response_share"
+        ),
+        _share(_count_if(corrected), func.count(Ticket.id)).label("routing_corrected_share"),
+    ]
+
+
+def _durations(session: Session) -> dict[str, ColumnElement[float]]:
+    return {
+        "first_response_hours": hours_between(session, Ticket.created_at, Ticket.first_response_at),
+        "resolution_hours": hours_between(session, Ticket.created_at, Ticket.resolved_at),
+    }
+
+
+def _percentile_columns(session: Session) -> list[KeyedColumnElement[Any]]:
+    """percentile_cont per duration (PostgreSQL only)."""
+    return [
+        func.percentile_cont(literal(fraction)).within_group(expr).label(f"{name}_{suffix}")
+        for name, expr in _durations(session).items()
+        for suffix, fraction in PERCENTILES
+    ]
+
+
+def percentile(values: Sequence[float], fraction: float) -> float | None:
+    """Linear interpolation between the closest ranks, exactly as SQL's percentile_cont."""
+    if not values:
+        return None
+    position = fraction * (len(values) - 1)
+    low, high = math.floor(position), math.ceil(position)
+    return values[low] + (values[high] - values[low]) * (position - low)
+
+
+def _sqlite_percentiles(
+    session: Session, base: Any, key: Any, where: list[ColumnElement[bool]]
+) -> dict[Any, dict[str, float | None]]:
+    """Per group key (and None for the totals): the percentiles, from sorted durations."""
+    result: dict[Any, dict[str, float | None]] = defaultdict(dict)
+    for name, expr in _durations(session).items():
+        rows = session.execute(
+            base(key, expr).where(*where, expr.is_not(None)).order_by(expr)
+        ).all()
+        per_group: dict[Any, list[float]] = defaultdict(list)
+        everything: list[float] = []
+        for group, hours in rows:
+            per_group[group].append(float(hours))
+            everything.append(float(hours))
+        for group, values in [*per_group.items(), (_TOTAL, everything)]:  # already sorted
+            for suffix, fraction in PERCENTILES:
+                result[group][f"{name}_{suffix}"] = percentile(values, fraction)
+    return result
+
+
+_TOTAL = object()  # the key of the totals row in the SQLite percentile map
+
+
+def _select(group_by: str) -> Any:
+    def build(*columns: Any) -> Any:
+        query = select(*columns).select_from(Ticket)
+        if group_by == "assignee":
+            query = query.outerjoin(User, User.id == Ticket.assignee_id)
+        return query
+
+    return build
+
+
+def _round(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in COUNTS:
+        return int(value)
+    if name.endswith("_share"):
+        return round(float(value), 4)
+    return round(float(value), 2)
+
+
+def _figures(row: Any, extra: dict[str, float | None] | None = None) -> dict[str, Any]:
+    values = dict(row._mapping) if row is not None else {}
+    values.update(extra or {})
+    figures = {name: _round(name, values.get(name)) for name in FIGURES}
+    for name in COUNTS:
+        figures[name] = figures[name] or 0
+    return figures
+
+
+def figures_query(
+    session: Session,
+    since: datetime | None,
+    until: datetime | None,
+    *,
+    group_by: str,
+    directorate: str | None = None,
+    now: datetime,
+    period: Period | None = None,
+) -> Any:
+    """One statement: a row per group plus the totals row (`is_total`), in one scan.
+
+    PostgreSQL computes both with GROUPING SETS and adds the percentiles; SQLite has neither,
+    so there the totals are a second branch of a UNION and the percentiles come separately.
+    """
+    column = _group_key(group_by)
+    where = period_filter(period or Period(since, until), directorate)
+    base = _select(group_by)
+    aggregates = _aggregates(session, now)
+    if session.get_bind().dialect.name == "postgresql":
+        return (
+            base(column.label("key"), func.grouping(column).label("is_total"), *aggregates)
+            .add_columns(*_percentile_columns(session))
+            .where(*where)
+            .group_by(func.grouping_sets(tuple_(column), tuple_()))
+        )
+    groups = base(column.label("key"), literal(0).label("is_total"), *aggregates)
+    totals = base(literal(None).label("key"), literal(1).label("is_total"), *aggregates)
+    return union_all(groups.where(*where).group_by(column), totals.where(*where))
+
+
+def compute_stats(
+    session: Session,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    *,
+    group_by: str = "directorate",
+    directorate: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    now: datetime | None = None,
+    category: str | None = None,
+    channel: str | None = None,
+) -> dict[str, Any]:
+    """The figures for tickets created in the period: totals and one row per group.
+
+    `directorate` limits everything to one directorate (department staff see only theirs).
+    With a taxonomy, grouping by directorate or category lists every one of them, so a
+    directorate without tickets shows as zeros rather than disappearing.
+    """
+    group_by = check_group_by(group_by)
+    now = now or datetime.now(UTC)
+    period = Period(since, until, category, channel)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:  # the percentiles' sorts stay in memory rather than spilling to disk
+        session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+    query = figures_query(
+        session, since, until, group_by=group_by, directorate=directorate, now=now, period=period
+    )
+    rows = session.execute(query).all()
+    total_row = next((row for row in rows if row.is_total), None)
+    spread: dict[Any, dict[str, float | None]] = {}
+    if not postgres:
+        where = period_filter(period, directorate)
+        key = _group_key(group_by).label("key")
+        spread = _sqlite_percentiles(session, _select(group_by), key, where)
+    groups = {row.key: _figures(row, spread.get(row.key)) for row in rows if not row.is_total}
+    for code in _known_keys(group_by, taxonomy, directorate):
+        groups.setdefault(code, _figures(None))
+    return {
+        "since": since.isoformat() if since else None,
+        "until": until.isoformat() if until else None,
+        "group_by": group_by,
+        "totals": _figures(total_row, spread.get(_TOTAL)),
+        "groups": [{"key": k, **groups[k]} for k in sorted(groups, key=_sort_key)],
+        # Mass incidents opened in the period and their reports (core.intake.incidents).
+        "incidents": incident_figures(session, since, until, directorate),
+    }
+
+
+def _known_keys(group_by: str, taxonomy: Taxonomy | None, directorate: str | None) -> list[str]:
+    if taxonomy is None:
+        return []
+    if group_by == "directorate":
+        codes = [d.code for d in taxonomy.directorates]
+        return [c for c in codes if directorate is None or c == directorate]
+    if group_by == "category":
+        return [
+            c.code
+            for c in taxonomy.categories
+            if directorate is None or c.directorate == directorate
+        ]
+    return []
+
+
+def _sort_key(key: Any) -> tuple[int, str]:
+    return (1, "") if key is None else (0, str(key))
+
+
+def stats_csv(stats: dict[str, Any]) -> str:
+    """One CSV row per group and a last `total` row; the columns are the figures."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([stats["group_by"], *FIGURES])
+    rows: Iterable[tuple[Any, dict[str, Any]]] = (
+        *((g["key"], g) for g in stats["groups"]),
+        ("total", stats["totals"]),
+    )
+    for key, figures in rows:
+        writer.writerow(
+            [
+                "" if key is None else key,
+                *("" if figures[f] is None else figures[f] for f in FIGURES),
+            ]
+        )
+    return out.getvalue()

@@ -1,0 +1,156 @@
+"""The dashboard's trends (tickets per day or week by directorate, medians over time) and
+map points, computed by the database like core.insights.stats and with the same filters.
+
+A period longer than `WEEKLY_AFTER` is shown per week (ISO weeks, Monday first) so a year is
+52 points rather than 365. Days and weeks are UTC, as in the research export.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.insights.stats import Period, hours_between, percentile, period_filter
+from core.models import Ticket
+
+WEEKLY_AFTER = timedelta(days=62)
+MAP_LIMIT = 5000  # the newest points; beyond this a map shows clusters of a sample
+
+
+def bucket_size(period: Period, now: datetime) -> str:
+    """'day' for short periods, 'week' for long (or open-ended) ones."""
+    start = period.since
+    end = period.until or now
+    if start is None or end - start > WEEKLY_AFTER:
+        return "week"
+    return "day"
+
+
+def _bucket(session: Session, size: str) -> Any:
+    """The first day of the ticket's day or ISO week, as text YYYY-MM-DD."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(
+            func.date_trunc(size, func.timezone("UTC", Ticket.created_at)), "YYYY-MM-DD"
+        )
+    if size == "day":
+        return func.date(Ticket.created_at)
+    # SQLite: forward to the week's Sunday (or stay on it), then back six days to its Monday
+    return func.date(Ticket.created_at, "weekday 0", "-6 days")
+
+
+def trends(
+    session: Session,
+    since: datetime | None,
+    until: datetime | None,
+    *,
+    directorate: str | None = None,
+    category: str | None = None,
+    channel: str | None = None,
+    now: datetime,
+) -> dict[str, Any]:
+    """Ticket counts per bucket and directorate, and first-response and resolution medians
+    per bucket: `{"bucket", "labels", "tickets": {directorate: [n...]}, "medians": {...}}`."""
+    period = Period(since, until, category, channel)
+    size = bucket_size(period, now)
+    where = period_filter(period, directorate)
+    bucket = _bucket(session, size).label("bucket")
+    counts = session.execute(
+        select(bucket, Ticket.directorate, func.count())
+        .where(*where)
+        .group_by(bucket, Ticket.directorate)
+    ).all()
+    labels = _labels(period, size, now, {row[0] for row in counts})
+    index = {label: i for i, label in enumerate(labels)}
+    per_directorate: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
+    for label, code, n in counts:
+        if label in index:
+            per_directorate[code or "-"][index[label]] = int(n)
+    medians = {
+        name: _medians(session, bucket, expr, where, index)
+        for name, expr in (
+            (
+                "first_response_hours",
+                hours_between(session, Ticket.created_at, Ticket.first_response_at),
+            ),
+            ("resolution_hours", hours_between(session, Ticket.created_at, Ticket.resolved_at)),
+        )
+    }
+    return {
+        "bucket": size,
+        "labels": labels,
+        "tickets": dict(sorted(per_directorate.items())),
+        "medians": medians,
+    }
+
+
+def _medians(
+    session: Session, bucket: Any, expr: Any, where: list[Any], index: dict[str, int]
+) -> list[float | None]:
+    result: list[float | None] = [None] * len(index)
+    if session.get_bind().dialect.name == "postgresql":
+        rows = session.execute(
+            select(bucket, func.percentile_cont(0.5).within_group(expr))
+            .where(*where, expr.is_not(None))
+            .group_by(bucket)
+        ).all()
+        values = {label: value for label, value in rows}
+    else:
+        grouped: dict[str, list[float]] = defaultdict(list)
+        for label, hours in session.execute(
+            select(bucket, expr).where(*where, expr.is_not(None)).order_by(expr)
+        ):
+            grouped[label].append(float(hours))
+        values = {label: percentile(v, 0.5) for label, v in grouped.items()}
+    for label, value in values.items():
+        if label in index and value is not None:
+            result[index[label]] = round(float(value), 2)
+    return result
+
+
+def _labels(period: Period, size: str, now: datetime, seen: set[str]) -> list[str]:
+    """Every bucket of the period (empty ones too, so a quiet week shows as zero)."""
+    if period.since is None:
+        if not seen:
+            return []
+        first = date.fromisoformat(min(seen))
+    else:
+        first = period.since.date()
+    last = (period.until - timedelta(microseconds=1)).date() if period.until else now.date()
+    step = timedelta(days=1 if size == "day" else 7)
+    if size == "week":
+        first -= timedelta(days=first.weekday())
+    labels: list[str] = []
+    day = first
+    while day <= last and len(labels) < 800:
+        labels.append(day.isoformat())
+        day += step
+    return labels
+
+
+def map_points(
+    session: Session,
+    since: datetime | None,
+    until: datetime | None,
+    *,
+    directorate: str | None = None,
+    category: str | None = None,
+    channel: str | None = None,
+    limit: int = MAP_LIMIT,
+) -> list[dict[str, Any]]:
+    """The newest located tickets as `{lat, lon, category, directorate, reference}`."""
+    where = period_filter(Period(since, until, category, channel), directorate)
+    rows = session.execute(
+        select(Ticket.lat, Ticket.lon, Ticket.category, Ticket.directorate, Ticket.reference)
+        .where(*where, Ticket.lat.is_not(None), Ticket.lon.is_not(None))
+        .order_by(Ticket.created_at.desc())
+        .limit(limit)
+    ).all()
+    return [
+        {"lat": r.lat, "lon": r.lon, "category": r.category, "directorate": r.directorate,
+         "reference": r.reference}
+        for r in rows
+    ]  # fmt: skip

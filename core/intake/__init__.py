@@ -1,0 +1,1 @@
+"""Intake: a message becomes a ticket or joins one (ingest, conversation, triage)."""

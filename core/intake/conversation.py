@@ -1,0 +1,462 @@
+"""Which ticket an inbound message belongs to, and what happens when it arrives.
+
+Thread hints count only when the sender is entitled to them: a reference with its secret,
+or a reply to one of our messages on a ticket of the same contact. Otherwise the contact's
+open ticket on the same channel within the threading window, else a new ticket. A citizen may
+ask for a new ticket (Telegram's /new): the request is kept on their identity, so it survives
+a restart, until their next message takes it or it lapses (NEW_TICKET_REQUEST_LIFETIME).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.files import store_file
+from core.inbound import InboundMessage
+from core.intake.contacts import contact_by_phone, merge_contacts
+from core.intake.incidents import place_later
+from core.intake.ingest import Processed
+from core.intake.screening import is_courtesy, screen_followup
+from core.intake.triage import route_new_ticket
+from core.language.detect import detect_language
+from core.language.normalize import ascii_digits
+from core.models import (
+    OPEN_STATUSES,
+    Attachment,
+    Contact,
+    ContactIdentity,
+    Direction,
+    InboundRecord,
+    Message,
+    Status,
+    Ticket,
+)
+from core.phones import normalize_phone
+from core.routing.similarity import text_features
+from core.tickets import (
+    find_or_create_contact,
+    new_secret,
+    next_reference,
+    record_event,
+    ticket_by_reference,
+    ticket_for_secret,
+)
+from core.workflow.ratings import record_rating
+
+logger = logging.getLogger(__name__)
+
+# A /new older than this is forgotten: the citizen who forgot it is not surprised by a new
+# ticket weeks later.
+NEW_TICKET_REQUEST_LIFETIME = timedelta(hours=24)
+
+
+def request_new_ticket(
+    ctx: Context, channel: str, address: str, display_name: str | None = None
+) -> None:
+    """The citizen asked that their next message open a new ticket (Telegram's /new)."""
+    with ctx.sessions() as session, session.begin():
+        _, identity = find_or_create_contact(session, channel, address, display_name)
+        identity.new_ticket_requested_at = ctx.now()
+
+
+def new_ticket_requested(ctx: Context, channel: str, address: str) -> bool:
+    """Whether the next message from this address opens a new ticket (a fresh request)."""
+    with ctx.sessions() as session:
+        requested = session.execute(
+            select(ContactIdentity.new_ticket_requested_at).where(
+                ContactIdentity.channel == channel, ContactIdentity.address == address
+            )
+        ).scalar_one_or_none()
+    return requested is not None and ctx.now() - requested <= NEW_TICKET_REQUEST_LIFETIME
+
+
+def clear_new_ticket_request(ctx: Context, channel: str, address: str) -> None:
+    """The message the request was for is stored (as a new ticket's): later ones join it."""
+    with ctx.sessions() as session, session.begin():
+        session.execute(
+            update(ContactIdentity)
+            .where(
+                ContactIdentity.channel == channel,
+                ContactIdentity.address == address,
+                ContactIdentity.new_ticket_requested_at.is_not(None),
+            )
+            .values(new_ticket_requested_at=None)
+        )
+
+
+def handle_message(
+    ctx: Context, session: Session, msg: InboundMessage, record: InboundRecord
+) -> Processed:
+    """Attach the message to its ticket (or a new one) and queue what the citizen should get."""
+    existing = session.execute(
+        select(Message).where(
+            Message.channel == msg.channel, Message.external_id == msg.external_id
+        )
+    ).scalar_one_or_none()
+    if existing is not None:
+        t = existing.ticket
+        return Processed(t.id, t.reference, t.secret, existing.id, created=False, duplicate=True)
+    contact, identity = find_or_create_contact(
+        session,
+        msg.channel,
+        msg.sender,
+        msg.display_name,
+        joins=lambda: _contact_with_verified_phone(ctx, session, msg),
+    )
+    if identity.unreachable:  # they just wrote from this address: it works again
+        identity.unreachable, identity.unreachable_reason = False, None
+    _remember_contact_details(ctx, contact, msg)
+    ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
+    if ticket is not None and ticket.contact_id != contact.id and _proves_owner(ctx, msg, ticket):
+        contact = merge_contacts(session, ticket.contact, contact)  # answered our reply token
+        record_event(session, ticket, "contact_joined", contact=contact.id, proof="reply_token")
+    surveyed = ticket or _surveyed_ticket(session, contact, msg)
+    rating = satisfaction_answer(surveyed, msg.text) if surveyed is not None else None
+    if surveyed is not None and rating is not None:
+        return _record_rating(ctx, session, surveyed, msg, record, rating)
+    thanked = _thanked_closed_ticket(ctx, session, msg, contact, ticket)
+    if thanked is not None:
+        return _record_courtesy(ctx, session, thanked, msg, record)
+    follows = ticket if ticket is not None and _closed_too_long(ctx, ticket) else None
+    if follows is not None:
+        ticket = None  # too late to reopen: a new case that links the old one
+    created = ticket is None
+    detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
+    if detection.language:
+        contact.language = detection.language
+    if ticket is None:
+        ticket = _open_ticket(ctx, session, msg, contact, detection.language)
+    message = _store_message(ctx, session, ticket, msg, record, detection.language)
+    if created:
+        record_event(
+            session,
+            ticket,
+            "created",
+            at=ctx.now(),
+            channel=msg.channel,
+            language=detection.language,
+            form=detection.form,
+            other=detection.other,
+            follows=follows.reference if follows is not None else None,
+        )
+        if follows is not None:
+            record_event(session, follows, "followed_by", at=ctx.now(), reference=ticket.reference)
+        _link_possibly_related(ctx, session, msg, contact, ticket)
+        route_new_ticket(ctx, session, ticket, msg)
+    else:
+        _citizen_wrote_again(ctx, session, ticket)
+        screen_followup(ctx, session, ticket, message)
+        if msg.location is not None:  # e.g. Telegram: the text first, the place after
+            place_later(ctx, session, ticket)
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
+
+
+# "4", "٤", "4/5", "4 من 5": Unicode digits, so Arabic-Indic and Persian ones count too.
+RATING_RE = re.compile(r"^\s*(\d)\s*(?:(?:/|من|out of)\s*(?:5|٥|۵))?\s*[.!]*\s*$")
+
+
+def satisfaction_answer(ticket: Ticket, text: str) -> int | None:
+    """A bare 1-5 sent after our satisfaction question is a rating, not a new problem."""
+    if ticket.status != Status.CLOSED or ticket.survey_sent_at is None:
+        return None
+    if ticket.satisfaction is not None:
+        return None
+    match = RATING_RE.match(text or "")
+    rating = int(match.group(1)) if match else None
+    return rating if rating is not None and 1 <= rating <= 5 else None
+
+
+def _surveyed_ticket(session: Session, contact: Contact, msg: InboundMessage) -> Ticket | None:
+    """The contact's latest closed ticket on this channel still waiting for a rating."""
+    if msg.thread.new_ticket:
+        return None
+    return session.execute(
+        select(Ticket)
+        .where(
+            Ticket.contact_id == contact.id,
+            Ticket.channel == msg.channel,
+            Ticket.status == Status.CLOSED,
+            Ticket.survey_sent_at.is_not(None),
+            Ticket.satisfaction.is_(None),
+        )
+        .order_by(Ticket.survey_sent_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _record_rating(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    msg: InboundMessage,
+    record: InboundRecord,
+    rating: int,
+) -> Processed:
+    """Keep the citizen's rating on the closed ticket without reopening it."""
+    message = _store_message(ctx, session, ticket, msg, record, ticket.language)
+    message.kind = "satisfaction"
+    record_rating(ctx, session, ticket, rating, channel=msg.channel)
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
+
+
+def _closed_too_long(ctx: Context, ticket: Ticket) -> bool:
+    """A closed ticket reopens only within the reopen window; later writing starts a new one."""
+    if ticket.status != Status.CLOSED or ticket.closed_at is None:
+        return False
+    return ctx.now() - ticket.closed_at > timedelta(days=ctx.settings.reopen_days)
+
+
+def _remember_contact_details(ctx: Context, contact: Contact, msg: InboundMessage) -> None:
+    if msg.display_name and not contact.name:
+        contact.name = msg.display_name
+    if msg.phone and not contact.phone:
+        contact.phone = normalize_phone(msg.phone) or msg.phone[:40]
+    if msg.email and not contact.email:
+        contact.email = msg.email.strip().lower()
+    if ctx.channels.of(msg.channel).sender_is_email and not contact.email:
+        contact.email = msg.sender.lower()
+
+
+def _contact_with_verified_phone(
+    ctx: Context, session: Session, msg: InboundMessage
+) -> Contact | None:
+    """The one contact already known by this number, when the channel has verified it.
+
+    WhatsApp proves the sender owns the number, so their first message joins the contact
+    known by the same number (a Telegram contact card, a form, a call) instead of starting
+    a second history, as a proven Telegram contact card does (`core.intake.contacts`).
+    """
+    if not ctx.channels.of(msg.channel).verified_phone:
+        return None
+    contact = contact_by_phone(session, msg.phone)
+    if contact is not None:
+        logger.info("verified number joins %s identity to contact %s", msg.channel, contact.id)
+    return contact
+
+
+def _continued_ticket(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact
+) -> Ticket | None:
+    """The ticket a message continues, by proof first, then by the citizen's own reference,
+    then by reply ids; on chat channels (not threaded by message id) also the contact's open
+    ticket of the last hours. A new email with none of these is a new report."""
+    hints = msg.thread
+    if hints.reference and hints.secret:
+        ticket = ticket_for_secret(session, hints.reference, hints.secret)
+        if ticket is not None:
+            return ticket
+    own = _own_referenced_ticket(ctx, session, msg, contact)
+    if own is not None:
+        return own
+    if hints.reply_to:
+        replied = session.execute(
+            select(Ticket)
+            .join(Message, Message.ticket_id == Ticket.id)
+            .where(
+                Message.channel == msg.channel,
+                Message.external_id.in_(hints.reply_to),
+                Ticket.contact_id == contact.id,
+            )
+            .order_by(Message.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if replied is not None:
+            return replied
+    if ctx.channels.of(msg.channel).threads_by_message_id:
+        return None  # email threads by its headers, the reply token or the subject's reference
+    return _recent_open_ticket(ctx, session, msg, contact)
+
+
+def _recent_open_ticket(
+    ctx: Context,
+    session: Session,
+    msg: InboundMessage,
+    contact: Contact,
+    besides: Ticket | None = None,
+) -> Ticket | None:
+    """The contact's open ticket on this channel that moved within the thread window."""
+    window_start = ctx.now() - timedelta(hours=ctx.settings.thread_window_hours)
+    return session.execute(
+        select(Ticket)
+        .where(
+            Ticket.id != (besides.id if besides is not None else -1),
+            Ticket.contact_id == contact.id,
+            Ticket.channel == msg.channel,
+            Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
+            Ticket.updated_at >= window_start,
+        )
+        .order_by(Ticket.updated_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _proves_owner(ctx: Context, msg: InboundMessage, ticket: Ticket) -> bool:
+    """An email sender who answered the ticket's tokenised reply address received our mail
+    to the ticket's citizen: the address is theirs."""
+    hints = msg.thread
+    return (
+        ctx.channels.of(msg.channel).sender_is_email
+        and hints.reference == ticket.reference
+        and bool(hints.secret)
+        and hints.secret == ticket.secret
+    )
+
+
+def _own_referenced_ticket(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact
+) -> Ticket | None:
+    """A ticket of this contact named by its reference (the email subject's, or one written
+    in a chat message). A stranger's reference never threads: a reference is no proof."""
+    references = [msg.thread.reference] if msg.thread.reference else []
+    if not ctx.channels.of(msg.channel).threads_by_message_id:
+        references += mentioned_references(ctx, msg.text)
+    for reference in references:
+        ticket = ticket_by_reference(session, reference)
+        if ticket is not None and ticket.contact_id == contact.id:
+            return ticket
+    return None
+
+
+def mentioned_references(ctx: Context, text: str | None) -> list[str]:
+    """Ticket references written in a text ("MCT-000123", "mct 000123", Arabic-Indic digits)."""
+    prefix = re.escape(ctx.settings.ref_prefix)
+    pattern = re.compile(rf"(?<![\w-])({prefix})[\s-]?(\d{{6}})(?!\d)", re.IGNORECASE)
+    found = pattern.findall(ascii_digits(text or ""))
+    return [f"{p.upper()}-{n}" for p, n in found]
+
+
+def _link_possibly_related(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact, ticket: Ticket
+) -> None:
+    """A new email from a citizen with an open ticket: staff see the two may be related."""
+    if not ctx.channels.of(msg.channel).threads_by_message_id or msg.thread.new_ticket:
+        return
+    other = _recent_open_ticket(ctx, session, msg, contact, besides=ticket)
+    if other is None:
+        return
+    record_event(session, ticket, "possibly_related", at=ctx.now(), reference=other.reference)
+    record_event(session, other, "possibly_related", at=ctx.now(), reference=ticket.reference)
+
+
+def _thanked_closed_ticket(
+    ctx: Context,
+    session: Session,
+    msg: InboundMessage,
+    contact: Contact,
+    ticket: Ticket | None,
+) -> Ticket | None:
+    """The closed ticket a courtesy message ("thank you") answers, if it is one."""
+    if msg.thread.new_ticket or msg.attachments or msg.location or not is_courtesy(msg.text):
+        return None
+    if ticket is not None:
+        return ticket if ticket.status == Status.CLOSED else None
+    since = ctx.now() - timedelta(days=max(ctx.settings.reopen_days, 1.0))
+    return session.execute(
+        select(Ticket)
+        .where(
+            Ticket.contact_id == contact.id,
+            Ticket.channel == msg.channel,
+            Ticket.status == Status.CLOSED,
+            Ticket.closed_at >= since,
+        )
+        .order_by(Ticket.closed_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _record_courtesy(
+    ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage, record: InboundRecord
+) -> Processed:
+    """Keep the thanks on the closed ticket: no reopening, no new ticket, no questions."""
+    message = _store_message(ctx, session, ticket, msg, record, ticket.language)
+    message.kind = "courtesy"
+    record_event(session, ticket, "courtesy", at=ctx.now(), message=message.id)
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
+
+
+def _open_ticket(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact, language: str | None
+) -> Ticket:
+    now = ctx.now()
+    loc = msg.location
+    ticket = Ticket(
+        reference=next_reference(session, ctx.settings.ref_prefix),
+        secret=new_secret(),
+        status=Status.NEW,
+        channel=msg.channel,
+        contact=contact,
+        language=language,
+        subject=(
+            msg.subject or msg.text.strip().splitlines()[0] if msg.text.strip() else msg.subject
+        ),
+        lat=loc.lat if loc else None,
+        lon=loc.lon if loc else None,
+        address=loc.address if loc else None,
+        text_features=text_features(msg.text),
+        created_at=now,
+        updated_at=now,
+    )
+    if ticket.subject:
+        ticket.subject = ticket.subject[:300]
+    session.add(ticket)
+    session.flush()
+    return ticket
+
+
+def _store_message(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    msg: InboundMessage,
+    record: InboundRecord,
+    language: str | None,
+) -> Message:
+    message = Message(
+        ticket=ticket,
+        direction=Direction.IN,
+        channel=msg.channel,
+        text=msg.text,
+        html=msg.html,
+        language=language,
+        external_id=msg.external_id,
+        created_at=msg.received_at,
+        inbound_record_id=record.id,
+    )
+    session.add(message)
+    session.flush()
+    for att in msg.attachments:
+        digest = store_file(ctx.data_dir, att.data)
+        session.add(
+            Attachment(
+                message_id=message.id,
+                filename=att.filename[:300],
+                content_type=att.content_type[:120],
+                size=len(att.data),
+                sha256=digest,
+            )
+        )
+    if msg.location and ticket.lat is None and msg.location.lat is not None:
+        ticket.lat, ticket.lon = msg.location.lat, msg.location.lon
+        ticket.address = ticket.address or msg.location.address
+    ticket.updated_at = ctx.now()
+    return message
+
+
+def _citizen_wrote_again(ctx: Context, session: Session, ticket: Ticket) -> None:
+    """A new message reopens a closed ticket and wakes one waiting on the citizen."""
+    from core.workflow.transitions import SYSTEM_ACTOR, transition
+
+    if ticket.status == Status.CLOSED:
+        transition(ctx, session, ticket, Status.REOPENED, SYSTEM_ACTOR)
+    elif ticket.status == Status.AWAITING_CITIZEN:
+        target = Status.ASSIGNED if ticket.assigned_at else Status.TRIAGED
+        if target == Status.TRIAGED and not ticket.category:
+            target = Status.NEW
+        transition(ctx, session, ticket, target, SYSTEM_ACTOR, notify=False)
+    record_event(session, ticket, "citizen_message", at=ctx.now())

@@ -1,0 +1,324 @@
+"""Ingestion in two steps: `accept` stores the raw message, `process` makes it part of a ticket.
+
+`accept` commits the raw payload before the transport is acknowledged, so nothing a citizen
+sent is lost; if it cannot, it raises StorageUnavailable and the transport answers with a
+temporary failure (SMTP 451, HTTP 503) so the sender retries. `process` does everything else
+in one transaction; a failure rolls it all back and leaves the raw record marked failed with
+its error, for the retry job or `balagh inbound retry`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.db import within
+from core.errors import StorageUnavailable
+from core.files import read_file, store_file
+from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
+from core.metrics import PROCESSING_LAG, observe_lag
+from core.models import InboundRecord, Message
+from core.storable import plain_label, storable, storable_text
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The stored raw record; `duplicate` when this exact message was accepted before."""
+
+    record_id: int
+    duplicate: bool
+
+
+@dataclass(frozen=True)
+class Processed:
+    """Where the message landed."""
+
+    ticket_id: int
+    reference: str
+    secret: str
+    message_id: int
+    created: bool
+    duplicate: bool = False
+
+
+def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
+    """A JSON-safe, storable form of the message; attachment bytes go to the file store.
+
+    Every string is passed through `storable_text`: a NUL a citizen pasted (or an email's
+    quoted-printable `=00`) would make PostgreSQL refuse the ticket. The raw bytes keep it.
+    File names and the subject also lose bidi overrides (`plain_label`), which would make
+    `invoice<U+202E>fdp.exe` look like a PDF in the inbox.
+    """
+    data = asdict(message)
+    data.pop("raw")
+    data["received_at"] = message.received_at.isoformat()
+    if data.get("subject"):
+        data["subject"] = plain_label(data["subject"])
+    data["attachments"] = [
+        {
+            "filename": plain_label(a.filename),
+            "content_type": a.content_type,
+            "size": len(a.data),
+            "sha256": store_file(data_dir, a.data),
+        }
+        for a in message.attachments
+    ]
+    return storable(data)
+
+
+def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMessage:
+    """Rebuild the normalised message from a stored record."""
+    values = dict(data)
+    values["thread"] = ThreadHints(
+        **{
+            **values.get("thread", {}),
+            "reply_to": tuple(values.get("thread", {}).get("reply_to", ())),
+        }
+    )
+    values["location"] = Location(**values["location"]) if values.get("location") else None
+    values["attachments"] = tuple(
+        InboundAttachment(a["filename"], a["content_type"], read_file(data_dir, a["sha256"]))
+        for a in values.get("attachments", ())
+    )
+    values["received_at"] = datetime.fromisoformat(values["received_at"])
+    values["raw"] = raw
+    return InboundMessage(**values)
+
+
+def accept(ctx: Context, message: InboundMessage) -> Accepted:
+    """Store the raw message durably; only after this returns may the transport acknowledge."""
+    if not message.external_id:
+        raise ValueError("an inbound message needs an external id for de-duplication")
+    # Bounded: a hung database must not hold the SMTP session or the web request open.
+    return within(ctx.settings.db_answer_timeout_seconds, _store, ctx, message)
+
+
+def _store(ctx: Context, message: InboundMessage) -> Accepted:
+    try:
+        normalized = serialize(message, ctx.data_dir)
+        channel, external_id = normalized["channel"], normalized["external_id"]
+        raw = message.raw or json.dumps(normalized, ensure_ascii=False).encode()
+        with ctx.sessions() as session:
+            existing = _find_record(session, channel, external_id)
+            if existing is not None:
+                return Accepted(existing, duplicate=True)
+            record = InboundRecord(
+                channel=channel,
+                external_id=external_id,
+                raw=raw,
+                normalized=normalized,
+                received_at=message.received_at,
+            )
+            session.add(record)
+            try:
+                session.commit()
+            except IntegrityError:  # the same message raced in on another connection
+                session.rollback()
+                found = _find_record(session, channel, external_id)
+                if found is None:
+                    raise
+                return Accepted(found, duplicate=True)
+            return Accepted(record.id, duplicate=False)
+    except (SQLAlchemyError, OSError) as exc:
+        logger.error("could not store inbound %s message: %s", message.channel, type(exc).__name__)
+        raise StorageUnavailable("The message could not be stored; try again shortly.") from exc
+
+
+def _find_record(session: Session, channel: str, external_id: str) -> int | None:
+    return session.execute(
+        select(InboundRecord.id).where(
+            InboundRecord.channel == channel, InboundRecord.external_id == external_id
+        )
+    ).scalar_one_or_none()
+
+
+RACE_RETRIES = 3
+
+
+def _raced(exc: Exception) -> bool:
+    """A conflict with a concurrent transaction that a retry resolves (it has committed by
+    then): two first messages creating the same contact, or a deadlock PostgreSQL broke."""
+    if isinstance(exc, IntegrityError):
+        return True
+    return isinstance(exc, DBAPIError) and "deadlock" in str(exc.orig).lower()
+
+
+def process(ctx: Context, record_id: int) -> Processed:
+    """Turn a stored record into a message on a ticket, all or nothing.
+
+    Safe beside the workers of `core.intake.pipeline`: the record is locked (PostgreSQL `FOR
+    UPDATE`; SQLite's `BEGIN IMMEDIATE` serialises writers) and a record another worker
+    already processed is answered from its message, never processed twice.
+    """
+    query = select(InboundRecord).where(InboundRecord.id == record_id).with_for_update()
+    for attempt in range(RACE_RETRIES + 1):
+        try:
+            with ctx.sessions() as session, session.begin():
+                record = session.execute(query).scalar_one_or_none()
+                if record is None:
+                    raise LookupError(f"no inbound record {record_id}")
+                if record.status == "done":
+                    landed = _landed(session, record)
+                    if landed is not None:
+                        return landed
+                return _process_locked(ctx, session, record)
+        except Exception as exc:
+            if attempt < RACE_RETRIES and _raced(exc):
+                continue
+            _mark_failed(ctx, record_id, exc)
+            raise
+    raise AssertionError("unreachable")
+
+
+class ClaimFailed(Exception):
+    """A claimed record could not be processed; its error is on the record (status failed)."""
+
+    def __init__(self, record_id: int) -> None:
+        super().__init__(f"inbound record {record_id} failed")
+        self.record_id = record_id
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A record a worker claimed and processed: which one, from which channel, with what."""
+
+    record_id: int
+    channel: str
+    processed: Processed
+
+
+def process_next(
+    ctx: Context, channels: tuple[str, ...] | None = None, older_than: datetime | None = None
+) -> Claimed | None:
+    """Claim the oldest pending record no other worker holds, and process it; None if none.
+
+    The claim and the processing are one transaction: `FOR UPDATE SKIP LOCKED` makes
+    concurrent workers (threads or `balagh worker` processes on one PostgreSQL) take
+    different records, and a worker that dies releases its claim with its connection, so
+    the record is simply pending again. `channels` and `older_than` narrow what is claimed
+    (see `core.intake.pipeline` for why). One record per transaction, not a batch: processing
+    locks the contact and the reference counter, and a batch would hold them across
+    records and serialise the workers.
+    """
+    query = select(InboundRecord).where(InboundRecord.status == "pending")
+    if channels is not None:
+        query = query.where(InboundRecord.channel.in_(channels))
+    if older_than is not None:
+        query = query.where(InboundRecord.received_at < older_than)
+    query = query.order_by(InboundRecord.id).limit(1).with_for_update(skip_locked=True)
+    record_id: int | None = None
+    for attempt in range(RACE_RETRIES + 1):
+        if record_id is not None:  # a retry takes the same record again, if still free
+            query = (
+                select(InboundRecord)
+                .where(InboundRecord.id == record_id, InboundRecord.status == "pending")
+                .with_for_update(skip_locked=True)
+            )
+        try:
+            with ctx.sessions() as session, session.begin():
+                record = session.execute(query).scalar_one_or_none()
+                if record is None:
+                    return None
+                record_id, channel = record.id, record.channel
+                return Claimed(record_id, channel, _process_locked(ctx, session, record))
+        except Exception as exc:
+            if record_id is None:
+                raise
+            if attempt < RACE_RETRIES and _raced(exc):
+                continue
+            _mark_failed(ctx, record_id, exc)
+            raise ClaimFailed(record_id) from exc
+    raise AssertionError("unreachable")
+
+
+def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Processed:
+    """Process a record the caller holds locked, inside the caller's transaction."""
+    from core.intake.conversation import handle_message
+
+    # Records accepted before text was made storable on the way in are cleaned here,
+    # so retrying one that failed on a NUL now succeeds.
+    normalized = storable(record.normalized)
+    if normalized != record.normalized:
+        record.normalized = normalized
+    message = deserialize(normalized, record.raw, ctx.data_dir)
+    if session.get_bind().dialect.name == "postgresql":
+        # One sender's messages one at a time, so a second message finds the ticket the
+        # first one opened instead of opening its own in a parallel transaction.
+        key = f"{message.channel}:{message.sender}"
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+    result = handle_message(ctx, session, message, record)
+    record.status, record.error = "done", None
+    record.processed_at, record.ticket_id = ctx.now(), result.ticket_id
+    record.attempts += 1
+    observe_lag(PROCESSING_LAG, record.channel, record.received_at, record.processed_at)
+    return result
+
+
+def _landed(session: Session, record: InboundRecord) -> Processed | None:
+    """Where an already processed record's message is (a duplicate answer), if it still is."""
+    message = session.execute(
+        select(Message).where(
+            Message.channel == record.channel, Message.external_id == record.external_id
+        )
+    ).scalar_one_or_none()
+    if message is None:
+        return None
+    t = message.ticket
+    return Processed(t.id, t.reference, t.secret, message.id, created=False, duplicate=True)
+
+
+def _mark_failed(ctx: Context, record_id: int, exc: Exception) -> None:
+    """Record the error, unless another worker processed the record meanwhile."""
+    logger.warning("processing inbound record %s failed: %s", record_id, type(exc).__name__)
+    try:
+        with ctx.sessions() as session, session.begin():
+            record = session.execute(
+                select(InboundRecord).where(InboundRecord.id == record_id).with_for_update()
+            ).scalar_one_or_none()
+            if record is not None and record.status != "done":
+                record.status = "failed"
+                record.error = storable_text(f"{type(exc).__name__}: {exc}")[:2000]
+                record.attempts += 1
+    except SQLAlchemyError:
+        logger.error("could not mark inbound record %s failed; it stays pending", record_id)
+
+
+def ingest(ctx: Context, message: InboundMessage) -> Processed:
+    """Both steps at once, for the web form (the citizen sees the reference immediately)."""
+    accepted = accept(ctx, message)
+    return process(ctx, accepted.record_id)
+
+
+def retry_pending(ctx: Context, limit: int = 100, max_attempts: int = 10) -> tuple[int, int]:
+    """Process records still pending or failed; returns (done, still failing)."""
+    with ctx.sessions() as session:
+        ids = list(
+            session.execute(
+                select(InboundRecord.id)
+                .where(
+                    or_(InboundRecord.status == "pending", InboundRecord.status == "failed"),
+                    InboundRecord.attempts < max_attempts,
+                )
+                .order_by(InboundRecord.id)
+                .limit(limit)
+            ).scalars()
+        )
+    done = failed = 0
+    for record_id in ids:
+        try:
+            process(ctx, record_id)
+            done += 1
+        except Exception:  # already recorded on the row by process()
+            failed += 1
+    return done, failed

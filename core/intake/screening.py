@@ -1,0 +1,189 @@
+"""Every follow-up is screened: a message added to an open ticket gets the checks a new one gets.
+
+A new report is routed (category, urgency); a later message on the same ticket used to skip
+that, so "now the water is inside the house" stayed a normal ticket and a stray-dog report
+sent into a street-light ticket went to Roads unseen. `FOLLOWUP_RULES` is the ordered tuple
+of small named rules run on each follow-up (reordering or adding one is a one-line diff);
+each may change the ticket and returns what it did for the event log.
+
+Courtesy messages ("thank you", "شكرا") are recognised here too: after closing they are kept
+on the closed ticket rather than reopening it or opening a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.delivery.staff_mail import department_staff, email_staff, inbox_url, supervisors
+from core.language.normalize import normalize_arabic
+from core.models import Message, Priority, Ticket
+from core.routing.types import Classification
+from core.tickets import record_event
+
+URGENT_REASON = "urgent_followup"
+DIFFERENT_PROBLEM = "different_problem"
+# Categories that are not a problem of their own: a question or thanks never is "different".
+NOT_A_PROBLEM = ("enquiry", "feedback")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A citizen's message on an existing ticket, with the router's reading of it."""
+
+    ticket: Ticket
+    message: Message
+    reading: Classification
+
+
+Rule = Callable[[Context, Session, FollowUp], str | None]
+
+
+def screen_followup(ctx: Context, session: Session, ticket: Ticket, message: Message) -> list[str]:
+    """Run every rule on the follow-up; returns the names of the rules that acted."""
+    if not (message.text or "").strip():
+        return []
+    followup = FollowUp(ticket, message, ctx.router.classify(message.text))
+    acted = [name for name, rule in FOLLOWUP_RULES if rule(ctx, session, followup)]
+    return acted
+
+
+def raise_urgent(ctx: Context, session: Session, followup: FollowUp) -> str | None:
+    """An urgent follow-up makes the ticket urgent (urgent SLA) and tells whoever has it."""
+    from core.workflow.transitions import recompute_due
+
+    ticket = followup.ticket
+    if not followup.reading.urgent or ticket.priority == Priority.URGENT:
+        return None
+    before = ticket.priority
+    ticket.priority, ticket.urgent = Priority.URGENT, True
+    due = recompute_due(ctx, ticket)
+    change: dict[str, Any] = {"from": before, "to": str(Priority.URGENT), **due}
+    record_event(
+        session,
+        ticket,
+        "priority",
+        at=ctx.now(),
+        reason=URGENT_REASON,
+        message=followup.message.id,
+        **change,
+    )
+    people = [ticket.assignee] if ticket.assignee is not None else []
+    people = people or department_staff(session, ticket.directorate) or supervisors(session)
+    email_staff(
+        ctx,
+        session,
+        people,
+        URGENT_REASON,
+        ticket=ticket,
+        reference=ticket.reference,
+        text=followup.message.text[:500],
+        url=inbox_url(ctx, ticket.reference),
+    )
+    return URGENT_REASON
+
+
+def flag_different_problem(ctx: Context, session: Session, followup: FollowUp) -> str | None:
+    """A follow-up the router confidently files under another category is flagged for staff.
+
+    Staff decide (split it into its own report or not); nothing is moved automatically.
+    """
+    ticket, reading = followup.ticket, followup.reading
+    if reading.category is None or reading.not_for_us or ticket.category is None:
+        return None
+    if reading.category in (ticket.category, *NOT_A_PROBLEM):
+        return None
+    if reading.confidence < ctx.settings.route_threshold:
+        return None
+    ticket.attention = DIFFERENT_PROBLEM
+    record_event(
+        session,
+        ticket,
+        "attention",
+        at=ctx.now(),
+        reason=DIFFERENT_PROBLEM,
+        message=followup.message.id,
+        category=reading.category,
+        confidence=round(float(reading.confidence), 4),
+    )
+    return DIFFERENT_PROBLEM
+
+
+FOLLOWUP_RULES: tuple[tuple[str, Rule], ...] = (
+    (URGENT_REASON, raise_urgent),
+    (DIFFERENT_PROBLEM, flag_different_problem),
+)
+
+
+# --- courtesy ---------------------------------------------------------------------------------
+
+_COURTESY_WORDS = {
+    # Arabic (normalised: no diacritics, alef/taa marbuta/yaa unified by normalize_arabic)
+    "شكرا",
+    "شكر",
+    "مشكور",
+    "مشكورين",
+    "مشكوره",
+    "جزاكم",
+    "جزاك",
+    "الله",
+    "خيرا",
+    "خير",
+    "يعطيكم",
+    "يعطيك",
+    "العافيه",
+    "تسلم",
+    "تسلمون",
+    "جزيل",
+    "جزيلا",
+    "جدا",
+    "الشكر",
+    "لكم",
+    "لك",
+    "كثيرا",
+    "وشكرا",
+    "تمام",
+    "ممتاز",
+    "حسنا",
+    "اوكي",
+    "و",
+    # English and Arabizi
+    "thanks",
+    "thank",
+    "you",
+    "thx",
+    "ty",
+    "many",
+    "so",
+    "much",
+    "very",
+    "ok",
+    "okay",
+    "great",
+    "shukran",
+    "mashkoor",
+    "tamam",
+}
+_COURTESY_CORE = {"شكرا", "شكر", "مشكور", "مشكورين", "مشكوره", "جزاكم", "جزاك", "تسلم"}
+_COURTESY_CORE |= {"تسلمون", "وشكرا", "العافيه", "thanks", "thank", "thx", "ty", "shukran"}
+_COURTESY_CORE |= {"mashkoor", "ok", "okay", "تمام", "اوكي", "حسنا"}
+_WORD = re.compile(r"\w+")
+_EMOJI_ONLY = re.compile(r"^[\s\W_]*$")
+
+
+def is_courtesy(text: str | None) -> bool:
+    """A short thank-you or acknowledgement that asks for nothing ("شكرا جزيلا", "thanks!")."""
+    value = (text or "").strip()
+    if not value:
+        return False
+    if _EMOJI_ONLY.match(value):  # 👍 🙏 alone
+        return len(value) <= 8
+    words = _WORD.findall(normalize_arabic(value).lower())
+    if not words or len(words) > 8:
+        return False
+    return all(w in _COURTESY_WORDS for w in words) and any(w in _COURTESY_CORE for w in words)

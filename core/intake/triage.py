@@ -1,0 +1,184 @@
+"""Apply the router's answer to a new ticket: the confidence policy and the acknowledgement.
+
+At or above the threshold the ticket is triaged automatically; below it stays `new` for an
+intake agent, who sees the model's suggestions. Either way the event log keeps the answer.
+
+A category is chosen by a person in two ways. A member of staff recording a phone call
+decides it: the ticket is triaged to it whatever the router says, and a choice that differs
+from the router's is kept as a routing correction. A citizen's choice (web form, Open311) is
+a hint: it classifies the ticket only when the router is unsure, and it is always recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.delivery.notify import directorate_name, notify_citizen
+from core.inbound import InboundMessage
+from core.intake.duplicates import suggest_duplicates
+from core.intake.incidents import place_ticket
+from core.models import Priority, RoutingCorrection, Status, Ticket
+from core.routing.types import Classification
+from core.tickets import record_event
+
+NO_ACK_REASONS = ("spam",)  # never send mail back to spammers (backscatter)
+# Channels where the citizen is told their reference as the ticket is made: an intake agent
+# records a phone call while the caller is on the line and reads the reference out, so an
+# acknowledgement would only become a pointless call-back task.
+NO_ACK_CHANNELS = ("phone",)
+# InboundMessage.extras key: the member of staff whose choice `category_hint` is
+# ({"user_id", "email", "role"}); only core sets it (core.staff.actions.record_phone_call).
+CATEGORY_CHOSEN_BY = "category_chosen_by"
+MAX_CORRECTION_TEXT = 10_000
+
+
+def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
+    """Classify, record, triage when confident, suggest duplicates, join a mass incident,
+    acknowledge the citizen (except a phone caller, who hears the reference from the agent)."""
+    from core.workflow.transitions import SYSTEM_ACTOR, transition
+
+    result = ctx.router.classify(_routing_text(msg))
+    ticket.confidence = result.confidence
+    ticket.not_for_us = result.not_for_us
+    if result.urgent:
+        ticket.urgent, ticket.priority = True, Priority.URGENT
+    hint = msg.category_hint if msg.category_hint and _known(ctx, msg.category_hint) else None
+    chooser = _staff_chooser(msg) if hint else None
+    confident = result.category and result.confidence >= ctx.settings.route_threshold
+    automatic = bool(confident and not result.not_for_us)
+    if chooser is not None:
+        assert hint is not None
+        set_category(ctx, ticket, hint)
+        ticket.not_for_us = None  # staff took the case on: not spam, not someone else's
+    elif automatic:
+        set_category(ctx, ticket, str(result.category))
+    elif hint:
+        set_category(ctx, ticket, hint)
+    session.flush()
+    record = routing_record(result)
+    record["duplicates"] = [
+        {"reference": s.reference, "reason": s.reason, "score": s.score}
+        for s in suggest_duplicates(session, ticket)
+    ]
+    ticket.routing = record
+    record_event(session, ticket, "routed", at=ctx.now(), **record)
+    if chooser is not None:
+        assert hint is not None
+        _apply_staff_choice(ctx, session, ticket, msg, result, hint, chooser)
+    elif automatic:
+        transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR, notify=False)
+    if hint and chooser is None:
+        record_event(
+            session,
+            ticket,
+            "citizen_category",
+            at=ctx.now(),
+            category=hint,
+            applied=not automatic,  # the router was unsure: the hint classified the ticket
+            suggested=result.category,
+        )
+    placement = place_ticket(ctx, session, ticket) if not ticket.not_for_us else None
+    if ticket.not_for_us in NO_ACK_REASONS or ticket.channel in NO_ACK_CHANNELS:
+        return
+    if placement is not None:  # the problem is known: say so, with how many reported it
+        notify_citizen(
+            ctx,
+            session,
+            ticket,
+            "ack_incident",
+            status_url=ctx.status_url(ticket.reference, ticket.secret),
+            reports=placement.reports,
+        )
+    else:
+        name = directorate_name(ctx, ticket.directorate, ticket.language)
+        notify_citizen(
+            ctx,
+            session,
+            ticket,
+            "ack",
+            status_url=ctx.status_url(ticket.reference, ticket.secret),
+            directorate=name,
+        )
+
+
+def _staff_chooser(msg: InboundMessage) -> dict[str, Any] | None:
+    chooser = msg.extras.get(CATEGORY_CHOSEN_BY)
+    if isinstance(chooser, dict) and chooser.get("email") and chooser.get("role"):
+        return chooser
+    return None
+
+
+def _apply_staff_choice(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    msg: InboundMessage,
+    result: Classification,
+    category: str,
+    chooser: dict[str, Any],
+) -> None:
+    """The staff member's category wins: record it, learn from it, triage in their name."""
+    from core.workflow.transitions import INTAKE, SYSTEM_ACTOR, Actor, transition
+
+    email, user_id, role = str(chooser["email"]), chooser.get("user_id"), str(chooser["role"])
+    user_id = user_id if isinstance(user_id, int) else None
+    now = ctx.now()
+    record_event(
+        session,
+        ticket,
+        "staff_category",
+        actor=email,
+        actor_id=user_id,
+        at=now,
+        category=category,
+        suggested=result.category,
+        confidence=round(float(result.confidence), 4),
+    )
+    if result.category != category:  # the router would have got it wrong: teach it
+        session.add(
+            RoutingCorrection(
+                ticket_id=ticket.id,
+                text=(_routing_text(msg) or ticket.reference)[:MAX_CORRECTION_TEXT],
+                predicted=result.category,
+                category=category,
+                user_id=user_id,
+                created_at=now,
+            )
+        )
+    actor = Actor(name=email, role=role, user_id=user_id) if role in INTAKE else SYSTEM_ACTOR
+    transition(ctx, session, ticket, Status.TRIAGED, actor, notify=False)
+
+
+def _routing_text(msg: InboundMessage) -> str:
+    parts = [msg.subject or "", msg.text or ""]
+    return "\n".join(p for p in parts if p).strip()
+
+
+def _known(ctx: Context, category: str) -> bool:
+    try:
+        ctx.taxonomy.category(category)
+    except KeyError:
+        return False
+    return True
+
+
+def set_category(ctx: Context, ticket: Ticket, category: str) -> None:
+    """Set category and the directorate that owns it (raises KeyError when unknown)."""
+    ticket.directorate = ctx.taxonomy.category(category).directorate
+    ticket.category = category
+
+
+def routing_record(result: Classification) -> dict[str, Any]:
+    """The router's answer as stored on the ticket and in the event log."""
+    return {
+        "category": result.category,
+        "directorate": result.directorate,
+        "confidence": round(float(result.confidence), 4),
+        "urgent": result.urgent,
+        "alternatives": [[c, round(float(p), 4)] for c, p in result.alternatives],
+        "not_for_us": result.not_for_us,
+        "model_version": result.model_version,
+    }

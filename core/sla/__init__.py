@@ -1,0 +1,1 @@
+"""The SLA clock: when it runs, due times, the business calendar."""

@@ -1,0 +1,1 @@
+"""Staff: actions, queues, administration, accounts, permissions, search."""

@@ -1,0 +1,650 @@
+"""What staff do to tickets, once, for the inbox and the JSON API alike.
+
+Every operation takes the acting `Staff`, asks `core.staff.permissions` first, and works in the
+caller's session and transaction, so the ticket change, its Event and any outbox item commit
+together or not at all. Recording a phone call is the exception: it goes through ingestion
+like any other channel, which commits on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from core.context import Context
+from core.delivery.notify import queue_reply
+from core.errors import InputError, NotFound
+from core.inbound import InboundMessage, Location, ThreadHints
+from core.intake.contacts import LINK_REJECTED, merge_contacts, split_identity
+from core.intake.incidents import place_later
+from core.intake.ingest import Processed, ingest
+from core.intake.triage import CATEGORY_CHOSEN_BY, set_category
+from core.language.normalize import ascii_digits
+from core.models import (
+    OPEN_STATUSES,
+    Contact,
+    ContactIdentity,
+    Delivery,
+    Direction,
+    Message,
+    Priority,
+    Role,
+    RoutingCorrection,
+    Status,
+    Ticket,
+    User,
+)
+from core.phones import normalize_phone
+from core.sla.clock import SLA_CLOCK_RUNNING
+from core.staff.permissions import (
+    Action,
+    Staff,
+    can_see,
+    require,
+    require_transition,
+    visible_clause,
+)
+from core.staff.search import search_clause
+from core.storable import is_storable, storable, storable_text
+from core.tickets import count_first_response, record_event, ticket_by_reference
+from core.workflow.transitions import recompute_due, transition
+
+MAX_TEXT = 10_000
+PER_PAGE = 25
+MAX_PER_PAGE = 100
+MAX_PAGE = 100_000  # beyond any real listing; a larger page number would overflow OFFSET
+# Open tickets whose SLA clock is running; a resolved ticket waits on the dispatcher, not SLA.
+# Open and not yet answered: a flag for a look matters on these (not SLA; see core.sla.clock).
+STILL_WORKED = tuple(s.value for s in OPEN_STATUSES if s != Status.RESOLVED)
+QUEUES = ("mine", "all", "assigned_to_me")
+PHONE_RE = re.compile(r"^\+?[0-9]{6,15}$")
+
+
+def _clean_text(text: str | None, what: str) -> str:
+    """Staff text made storable; `what` names it in the refusal ("reply", "call summary")."""
+    cleaned = storable_text(text or "").strip()
+    name = what.replace(" ", "_")
+    if not cleaned:
+        raise InputError(f"The {what} is empty.", f"{name}_empty")
+    if len(cleaned) > MAX_TEXT:
+        raise InputError(
+            f"The {what} is longer than {MAX_TEXT} characters.", f"{name}_too_long", limit=MAX_TEXT
+        )
+    return cleaned
+
+
+def _optional_text(text: str | None, what: str = "note") -> str | None:
+    """A note staff may leave empty, made storable (no NUL) and capped like every staff text."""
+    cleaned = storable_text(text or "").strip()
+    if len(cleaned) > MAX_TEXT:
+        raise InputError(
+            f"The {what} is longer than {MAX_TEXT} characters.", f"{what}_too_long", limit=MAX_TEXT
+        )
+    return cleaned or None
+
+
+def _staff_event(
+    session: Session, staff: Staff, ticket: Ticket, kind: str, *, at: datetime, **data: Any
+) -> None:
+    """An event on the ticket in the name of the member of staff who acted."""
+    record_event(session, ticket, kind, actor=staff.email, actor_id=staff.id, at=at, **data)
+
+
+def reply(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    text: str,
+    *,
+    despite_unreachable: bool = False,
+) -> Message:
+    """Answer the citizen on the ticket's channel (a call-back task for phone tickets).
+
+    When the citizen's address there is marked unreachable (a final bounce, a blocked bot),
+    the reply is refused with a warning until staff confirm they want to send it anyway.
+    """
+    require(staff, Action.REPLY, ticket)
+    body = _clean_text(text, "reply")
+    unreachable = unreachable_address(ticket)
+    if unreachable is not None and not despite_unreachable:
+        raise InputError(
+            f"The citizen's address {unreachable} is marked unreachable; confirm to send anyway.",
+            "address_unreachable",
+            address=unreachable,
+        )
+    message = queue_reply(ctx, session, ticket, body, kind="reply", author_id=staff.id)
+    now = ctx.now()
+    count_first_response(ticket, now)
+    ticket.updated_at = now
+    _staff_event(session, staff, ticket, "reply", at=now, message=message.id)
+    return message
+
+
+def unreachable_address(ticket: Ticket) -> str | None:
+    """The citizen's address on the ticket's channel when it is marked unreachable."""
+    for identity in ticket.contact.identities:
+        if identity.channel == ticket.channel and identity.unreachable:
+            return identity.address
+    return None
+
+
+def add_note(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: str) -> Message:
+    """An internal note: on the ticket for staff, never sent to anyone."""
+    require(staff, Action.NOTE, ticket)
+    body = _clean_text(text, "note")
+    now = ctx.now()
+    message = Message(
+        ticket=ticket,
+        direction=Direction.NOTE,
+        channel=ticket.channel,
+        author_id=staff.id,
+        text=body,
+        kind="note",
+        created_at=now,
+    )
+    session.add(message)
+    session.flush()
+    _staff_event(session, staff, ticket, "note", at=now, message=message.id)
+    return message
+
+
+def reclassify(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, category: str
+) -> RoutingCorrection:
+    """Set the right category (and so directorate) and keep it as a routing correction.
+
+    A running SLA clock is recomputed for the new category from the same start, and a
+    report in no incident joins a matching one (`core.intake.incidents`).
+    """
+    require(staff, Action.RECLASSIFY, ticket)
+    try:
+        ctx.taxonomy.category(category)
+    except KeyError:
+        raise InputError(
+            f"Unknown category '{category}'.", "unknown_category", category=category
+        ) from None
+    before = {"category": ticket.category, "directorate": ticket.directorate}
+    set_category(ctx, ticket, category)
+    assignee = ticket.assignee
+    if assignee and assignee.role == Role.DEPARTMENT and assignee.directorate != ticket.directorate:
+        ticket.assignee_id = None  # the new directorate picks its own person
+    due = recompute_due(ctx, ticket)
+    predicted = (ticket.routing or {}).get("category")
+    correction = RoutingCorrection(
+        ticket_id=ticket.id,
+        text=_citizen_text(ticket),
+        predicted=str(predicted) if predicted else None,
+        category=category,
+        user_id=staff.id,
+        created_at=ctx.now(),
+    )
+    session.add(correction)
+    ticket.updated_at = ctx.now()
+    _staff_event(
+        session,
+        staff,
+        ticket,
+        "reclassified",
+        at=ctx.now(),
+        **{"from": before, "to": {"category": category, "directorate": ticket.directorate}},
+        **due,
+    )
+    if ticket.incident_id is None:  # classified now: it may be part of a mass incident
+        place_later(ctx, session, ticket)
+    return correction
+
+
+def _citizen_text(ticket: Ticket) -> str:
+    parts = [ticket.subject or ""]
+    parts += [m.text for m in ticket.messages if m.direction == Direction.IN and m.text]
+    seen: list[str] = []
+    for part in parts:
+        if part and part not in seen:
+            seen.append(part)
+    return "\n".join(seen)[:MAX_TEXT] or ticket.reference
+
+
+def assign(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, email: str | None
+) -> User | None:
+    """Give the ticket to one person (None: nobody); department staff only within theirs."""
+    require(staff, Action.ASSIGN, ticket)
+    user: User | None = None
+    if email:
+        user = (
+            session.execute(
+                select(User).where(User.email == email.strip().lower(), User.active.is_(True))
+            ).scalar_one_or_none()
+            if is_storable(email)
+            else None
+        )
+        if user is None:
+            raise InputError(
+                f"No active member of staff with email {email}.", "no_such_assignee", email=email
+            )
+        if user.role == Role.DEPARTMENT and user.directorate != ticket.directorate:
+            raise InputError(
+                f"{user.email} works for another directorate than this ticket's.",
+                "assignee_other_directorate",
+                email=user.email,
+            )
+        if staff.role == Role.DEPARTMENT and user.role != Role.DEPARTMENT:
+            raise InputError(
+                "Department staff assign tickets within their directorate.",
+                "assign_within_directorate",
+            )
+    previous = ticket.assignee.email if ticket.assignee else None
+    ticket.assignee_id = user.id if user else None
+    ticket.assignee = user
+    ticket.updated_at = ctx.now()
+    _staff_event(
+        session,
+        staff,
+        ticket,
+        "assignee",
+        at=ctx.now(),
+        **{"from": previous, "to": user.email if user else None},
+    )
+    return user
+
+
+def change_status(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    to: str,
+    note: str | None = None,
+    answer: str | None = None,
+) -> None:
+    """A workflow move by a member of staff (403 wrong role, 409 wrong step).
+
+    `answer` (closing only) is the text the citizen is told, as the dispatcher worded it;
+    None sends the department's answer as it is.
+    """
+    require_transition(staff, ticket, to)
+    if to == Status.DUPLICATE:
+        raise InputError("Use 'mark duplicate' and name the original ticket.", "use_mark_duplicate")
+    worded = None if answer is None else _clean_text(answer, "answer")
+    transition(ctx, session, ticket, to, staff.actor, note=_optional_text(note), answer=worded)
+
+
+def link_contacts(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, other_id: int, confirm: bool
+) -> None:
+    """Staff confirm (merge) or reject a suggested link between the ticket's contact and
+    another; a rejected pair is not suggested again."""
+    require(staff, Action.CONTACTS, ticket)
+    other = session.get(Contact, other_id)
+    if other is None or other.id == ticket.contact_id:
+        raise InputError("No such contact to link.", "no_such_contact")
+    contact_id = ticket.contact_id
+    if confirm:
+        keep, gone = sorted((ticket.contact, other), key=lambda c: c.id)
+        merge_contacts(session, keep, gone)
+    kind = "contact_merged" if confirm else LINK_REJECTED
+    _staff_event(session, staff, ticket, kind, at=ctx.now(), contact=contact_id, other=other_id)
+
+
+def split_contact(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, identity_id: int
+) -> None:
+    """Give one of the contact's channel identities a contact of its own (a wrong merge)."""
+    require(staff, Action.CONTACTS, ticket)
+    identity = session.get(ContactIdentity, identity_id)
+    if identity is None or identity.contact_id != ticket.contact_id:
+        raise InputError("No such address on this citizen.", "no_such_identity")
+    fresh = split_identity(session, identity)
+    _staff_event(
+        session,
+        staff,
+        ticket,
+        "contact_split",
+        at=ctx.now(),
+        channel=identity.channel,
+        contact=fresh.id,
+    )
+
+
+def set_public(ctx: Context, session: Session, staff: Staff, ticket: Ticket, public: bool) -> None:
+    """Let Open311 publish the ticket's exact place and answer (or stop it again)."""
+    require(staff, Action.PUBLISH, ticket)
+    if ticket.public == public:
+        return
+    ticket.public = public
+    _staff_event(session, staff, ticket, "public", at=ctx.now(), public=public)
+
+
+def clear_attention(ctx: Context, session: Session, staff: Staff, ticket: Ticket) -> None:
+    """A member of staff looked at what the screening flagged (core.intake.screening)."""
+    require(staff, Action.NOTE, ticket)
+    if ticket.attention is None:
+        return
+    _staff_event(session, staff, ticket, "attention_cleared", at=ctx.now(), reason=ticket.attention)
+    ticket.attention = None
+
+
+def set_priority(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    priority: str,
+    reason: str | None = None,
+) -> None:
+    """Intake, dispatch and supervision set a ticket's priority; urgent runs on the urgent SLA.
+
+    The router's urgency flag follows the priority staff chose (so lowering an urgent
+    ticket takes it off the urgent SLA), and a running SLA clock is recomputed from its start.
+    """
+    require(staff, Action.PRIORITY, ticket)
+    try:
+        chosen = Priority(priority)
+    except ValueError:
+        raise InputError(
+            f"Unknown priority '{priority}'.", "unknown_priority", priority=str(priority)
+        ) from None
+    before = ticket.priority
+    if chosen == before:
+        return
+    ticket.priority = chosen
+    ticket.urgent = chosen == Priority.URGENT
+    due = recompute_due(ctx, ticket)
+    ticket.updated_at = ctx.now()
+    _staff_event(
+        session,
+        staff,
+        ticket,
+        "priority",
+        at=ctx.now(),
+        **{"from": before, "to": str(chosen), "reason": _optional_text(reason)},
+        **due,
+    )
+
+
+def mark_duplicate(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    original_reference: str,
+    note: str | None = None,
+) -> Ticket:
+    """Link this ticket to the original it repeats and move it to `duplicate`."""
+    require(staff, Action.DUPLICATE, ticket)
+    original = ticket_by_reference(session, original_reference or "")
+    if original is None or not can_see(staff, original):
+        raise InputError(
+            f"No ticket {original_reference!r} to be a duplicate of.",
+            "no_original_ticket",
+            reference=original_reference,
+        )
+    if original.id == ticket.id:
+        raise InputError("A ticket cannot duplicate itself.", "duplicate_of_itself")
+    require_transition(staff, ticket, Status.DUPLICATE)
+    transition(
+        ctx,
+        session,
+        ticket,
+        Status.DUPLICATE,
+        staff.actor,
+        note=_optional_text(note),
+        duplicate_of=original,
+    )
+    return original
+
+
+def record_phone_call(
+    ctx: Context,
+    staff: Staff,
+    phone: str,
+    text: str,
+    *,
+    name: str | None = None,
+    language: str | None = None,
+    category: str | None = None,
+    address: str | None = None,
+    lat: str | float | None = None,
+    lon: str | float | None = None,
+) -> Processed:
+    """An intake agent types in a call: it becomes a ticket on channel 'phone'.
+
+    The caller's address and, when the agent places it, its coordinates are the ticket's
+    location, as for the other channels.
+
+    The number may be typed in Arabic-Indic digits and with 00 for +, as on the citizen form.
+    A category the staff member chooses is the ticket's category (see `route_new_ticket`).
+    """
+    require(staff, Action.RECORD_CALL)
+    typed = re.sub(r"[\s\-().]", "", ascii_digits(phone or ""))
+    typed = "+" + typed[2:] if typed.startswith("00") else typed
+    number = normalize_phone(typed) if PHONE_RE.match(typed) else None
+    if number is None:  # E.164, Oman for numbers without a country code
+        raise InputError(
+            "Give the caller's phone number (digits, optionally starting with +).",
+            "bad_caller_phone",
+        )
+    body = _clean_text(text, "call summary")
+    if category:
+        try:
+            ctx.taxonomy.category(category)
+        except KeyError:
+            raise InputError(
+                f"Unknown category '{category}'.", "unknown_category", category=category
+            ) from None
+    processed = ingest(
+        ctx,
+        InboundMessage(
+            channel="phone",
+            sender=number,
+            text=body,
+            external_id=f"call:{uuid.uuid4().hex}",
+            display_name=(name or "").strip() or None,
+            language_hint=language if language in ("ar", "en") else None,
+            phone=number,
+            location=_call_location(address, lat, lon),
+            category_hint=category or None,
+            received_at=ctx.now(),
+            thread=ThreadHints(new_ticket=True),  # each call is its own case
+            extras={
+                "recorded_by": staff.email,
+                **({CATEGORY_CHOSEN_BY: _chooser(staff)} if category else {}),
+            },
+        ),
+    )
+    with ctx.sessions() as session, session.begin():
+        ticket = session.get(Ticket, processed.ticket_id)
+        if ticket is not None:
+            _staff_event(
+                session,
+                staff,
+                ticket,
+                "phone_call",
+                at=ctx.now(),
+                message=processed.message_id,
+            )
+    return processed
+
+
+def _call_location(
+    address: str | None, lat: str | float | None, lon: str | float | None
+) -> Location | None:
+    """The place a caller describes: an address, coordinates (both or neither), or none."""
+    place = _optional_text(address)
+    given = [v for v in (lat, lon) if v is not None and str(v).strip()]
+    if not given:
+        return Location(None, None, place[:500]) if place else None
+    try:
+        latitude, longitude = (float(ascii_digits(str(v)).strip()) for v in (lat, lon))
+    except (TypeError, ValueError):
+        latitude = longitude = float("nan")
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise InputError(
+            "Give the location as latitude and longitude in degrees, both or neither.",
+            "bad_call_location",
+        )
+    return Location(latitude, longitude, place[:500] if place else None)
+
+
+def _chooser(staff: Staff) -> dict[str, object]:
+    """Who chose a ticket's category at intake, as kept on the inbound record."""
+    return {"user_id": staff.id, "email": staff.email, "role": staff.role}
+
+
+def record_callback(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    message_id: int,
+    reached: bool,
+    note: str | None = None,
+) -> Message:
+    """The dispatcher called the citizen back: the reply is delivered (reached) or failed."""
+    require(staff, Action.CALLBACK, ticket)
+    message = session.get(Message, message_id)
+    if message is None or message.ticket_id != ticket.id or message.direction != Direction.OUT:
+        raise NotFound("No such call-back on this ticket.")
+    if message.channel != "phone":
+        raise InputError("Only replies to phone tickets are call-backs.", "callback_not_phone")
+    message.delivery_status = Delivery.SENT if reached else Delivery.FAILED
+    message.delivery_error = None if reached else (_optional_text(note) or "not reached")
+    _staff_event(
+        session,
+        staff,
+        ticket,
+        "callback",
+        at=ctx.now(),
+        message=message.id,
+        reached=reached,
+        note=_optional_text(note),
+    )
+    return message
+
+
+# --- listing -------------------------------------------------------------------------------
+
+
+@dataclass
+class TicketFilter:
+    """What a queue or search asks for; empty fields do not filter."""
+
+    queue: str = "all"
+    status: list[str] = field(default_factory=list)
+    directorate: str | None = None
+    category: str | None = None
+    channel: str | None = None
+    language: str | None = None
+    priority: str | None = None
+    overdue: bool = False
+    q: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketPage:
+    items: list[Ticket]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def queue_clause(staff: Staff, now: datetime) -> ColumnElement[bool]:
+    """The work waiting for this role: intake, dispatch, department, supervision.
+
+    Intake: what needs a person (new tickets, which is where unsure routing, not-for-us flags
+    and unclassified calls stay, and open tickets flagged for a look). Dispatch: tickets to
+    forward, reopened ones, and those the department answered, to inform (listed first).
+    Supervision: overdue and escalated tickets.
+    """
+    if staff.role == Role.AGENT:
+        return or_(
+            Ticket.status == Status.NEW,
+            and_(Ticket.attention.is_not(None), Ticket.status.in_(STILL_WORKED)),
+        )
+    if staff.role == Role.DISPATCHER:
+        return Ticket.status.in_([Status.TRIAGED, Status.RESOLVED, Status.REOPENED])
+    if staff.role == Role.DEPARTMENT:
+        return Ticket.status == Status.ASSIGNED
+    if staff.role == Role.SUPERVISOR:
+        return and_(
+            Ticket.status.in_(SLA_CLOCK_RUNNING),
+            or_(Ticket.due_at < now, Ticket.escalated_at.is_not(None)),
+        )
+    return Ticket.status.in_([s.value for s in OPEN_STATUSES])
+
+
+def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket]:
+    """The visible tickets matching a filter, most urgent and newest first."""
+    require(staff, Action.LIST)
+    flt = TicketFilter(**storable(asdict(flt)))  # a NUL from a URL finds nothing, not a 500
+    now = ctx.now()
+    query = select(Ticket).where(visible_clause(staff))
+    if flt.queue == "mine":
+        query = query.where(queue_clause(staff, now))
+    elif flt.queue == "assigned_to_me":
+        query = query.where(Ticket.assignee_id == staff.id)
+    if flt.status:
+        query = query.where(Ticket.status.in_(flt.status))
+    for column, value in (
+        (Ticket.directorate, flt.directorate),
+        (Ticket.category, flt.category),
+        (Ticket.channel, flt.channel),
+        (Ticket.language, flt.language),
+        (Ticket.priority, flt.priority),
+    ):
+        if value:
+            query = query.where(column == value)
+    if flt.overdue:
+        query = query.where(Ticket.status.in_(SLA_CLOCK_RUNNING), Ticket.due_at < now)
+    if flt.q:
+        reference = flt.q.strip().upper()
+        clause = search_clause(flt.q)
+        if clause is not None:
+            query = query.where(or_(clause, Ticket.reference == reference))
+    return query
+
+
+def _queue_order(staff: Staff, flt: TicketFilter) -> tuple[ColumnElement[int], ...]:
+    """A dispatcher's own queue lists what the department answered (to inform) first."""
+    if flt.queue == "mine" and staff.role == Role.DISPATCHER:
+        return (case((Ticket.status == Status.RESOLVED, 0), else_=1),)
+    return ()
+
+
+def list_tickets(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    flt: TicketFilter,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> TicketPage:
+    """One page of visible tickets matching the filter, with the total count."""
+    page = min(max(1, page), MAX_PAGE)
+    per_page = min(max(1, per_page), MAX_PER_PAGE)
+    query = ticket_query(ctx, staff, flt)
+    total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = session.execute(
+        query.options(selectinload(Ticket.contact), selectinload(Ticket.assignee))
+        .order_by(
+            *_queue_order(staff, flt),
+            Ticket.urgent.desc(),
+            Ticket.created_at.desc(),
+            Ticket.id.desc(),
+        )
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).scalars()
+    return TicketPage(items=list(rows), page=page, per_page=per_page, total=total)

@@ -1,0 +1,377 @@
+"""What staff do to an incident, once for all its reports, for the inbox and the API alike.
+
+One answer for all: a reply, a status change or a closing on the incident goes to every
+linked open ticket, as that ticket's own reply or workflow move, so each citizen gets it on
+their own channel in their own language through the outbox, and each ticket's history
+records it. A citizen with several reports in one incident is told once.
+
+Visibility follows the tickets' rule (`core.staff.permissions`): department staff see only their
+directorate's incidents; anyone else's incident is NotFound. Attaching, detaching, opening
+and closing by hand is the dispatcher's work (Action.INCIDENT).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, false, func, select, true
+from sqlalchemy.orm import Session, selectinload
+
+from core.context import Context
+from core.delivery.notify import queue_reply
+from core.errors import InputError, InvalidTransition, NotFound
+from core.intake.incidents import link, open_incident, record_update, unlink
+from core.language.texts import render, subject
+from core.models import OPEN_STATUSES, Incident, IncidentStatus, Role, Status, Ticket
+from core.staff.actions import _clean_text, _optional_text
+from core.staff.permissions import Action, Staff, can_see, require
+from core.tickets import count_first_response, record_event, ticket_by_reference
+from core.workflow.transitions import TRANSITIONS, transition
+
+# Where an incident's tickets can be moved together, and the steps a walk may pass through.
+INCIDENT_TARGETS = (Status.TRIAGED, Status.ASSIGNED, Status.RESOLVED, Status.CLOSED)
+WALK_STATUSES = frozenset(INCIDENT_TARGETS)
+OPEN = [str(s) for s in OPEN_STATUSES]
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    """Which reports moved with the incident, and which could not (already further, closed)."""
+
+    moved: list[str]
+    skipped: list[str]
+
+
+def incident_visible_clause(staff: Staff) -> ColumnElement[bool]:
+    """Department staff see their directorate's incidents; everyone else sees all."""
+    if staff.role == Role.DEPARTMENT:
+        return Incident.directorate == staff.directorate if staff.directorate else false()
+    return true()
+
+
+def can_see_incident(staff: Staff, incident: Incident) -> bool:
+    if staff.role == Role.DEPARTMENT:
+        return bool(staff.directorate) and incident.directorate == staff.directorate
+    return True
+
+
+def incident_for(session: Session, staff: Staff, incident_id: int, action: Action) -> Incident:
+    """Load an incident for an action: NotFound when out of sight, Forbidden for the role."""
+    incident = session.get(Incident, incident_id)
+    if incident is None or not can_see_incident(staff, incident):
+        raise NotFound("No such incident.")
+    require(staff, action, _any_ticket(incident) or _stand_in(incident))
+    return incident
+
+
+def _any_ticket(incident: Incident) -> Ticket | None:
+    return incident.tickets[0] if incident.tickets else None
+
+
+def _stand_in(incident: Incident) -> Ticket:
+    """A detached ticket of the incident's directorate, for the role check of an empty one."""
+    return Ticket(directorate=incident.directorate, category=incident.category)
+
+
+def list_incidents(
+    session: Session, staff: Staff, status: str | None = None, limit: int = 100
+) -> list[Incident]:
+    """Visible incidents, open ones first, newest first."""
+    require(staff, Action.LIST)
+    query = select(Incident).where(incident_visible_clause(staff))
+    if status:
+        query = query.where(Incident.status == status)
+    return list(
+        session.execute(
+            query.options(selectinload(Incident.tickets))
+            .order_by(Incident.status.desc(), Incident.created_at.desc(), Incident.id.desc())
+            .limit(limit)
+        ).scalars()
+    )
+
+
+def open_incidents_count(session: Session, staff: Staff) -> int:
+    """How many open incidents this member of staff can see (the queue's badge)."""
+    return session.execute(
+        select(func.count(Incident.id)).where(
+            incident_visible_clause(staff), Incident.status == IncidentStatus.OPEN
+        )
+    ).scalar_one()
+
+
+def open_tickets(incident: Incident) -> list[Ticket]:
+    return [t for t in incident.tickets if t.status in OPEN]
+
+
+def reply_all(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    incident: Incident,
+    text: str,
+    translations: dict[str, str] | None = None,
+) -> int:
+    """One reply to every open report, each citizen once, in their language; returns how many.
+
+    `translations` may hold the same answer in other languages ({"en": ...}); a citizen
+    whose language has none gets `text`. Each ticket records the reply in its history.
+    """
+    require(staff, Action.REPLY, _any_ticket(incident) or _stand_in(incident))
+    body = _clean_text(text, "reply")
+    versions = {k: _clean_text(v, "reply") for k, v in (translations or {}).items() if v}
+    now = ctx.now()
+    told: dict[int, str] = {}
+    tickets = open_tickets(incident)
+    if not tickets:
+        raise InputError("The incident has no open reports to answer.", "incident_no_open_reports")
+    for ticket in tickets:
+        data: dict[str, object] = {"incident": incident.id}
+        if ticket.contact_id in told:  # the same citizen reported twice: told once
+            data["told_with"] = told[ticket.contact_id]
+        else:
+            message = queue_reply(
+                ctx,
+                session,
+                ticket,
+                incident_text(incident, ticket, versions.get(ticket.language or "", body)),
+                kind="incident_reply",
+                author_id=staff.id,
+                subject_line=subject("incident_reply", ticket.language, reference=ticket.reference),
+            )
+            told[ticket.contact_id] = ticket.reference
+            data["message"] = message.id
+        count_first_response(ticket, now)
+        ticket.updated_at = now
+        record_event(
+            session, ticket, "incident_reply", actor=staff.email, actor_id=staff.id, at=now, **data
+        )
+    incident.updated_at = now
+    record_update(
+        session,
+        incident,
+        "reply",
+        staff.email,
+        staff.id,
+        now,
+        text=body,
+        translations=versions,
+        citizens=len(told),
+    )
+    return len(told)
+
+
+def incident_text(incident: Incident, ticket: Ticket, body: str) -> str:
+    """The incident reply as one citizen reads it: their reference, the number of reports."""
+    return render(
+        "incident_reply",
+        ticket.language,
+        reference=ticket.reference,
+        reports=len(incident.tickets),
+        body=body,
+    )
+
+
+def move(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    incident: Incident,
+    to: str,
+    note: str | None = None,
+) -> MoveResult:
+    """Move every open report to `to` (through the steps between, for this role).
+
+    Only the last step tells the citizen, in their language; resolving needs the answer (the
+    note), which closing then sends. Reports that cannot get there are left as they are.
+    """
+    target = _target(to)
+    note = _optional_text(note)
+    if target == Status.RESOLVED and not note:
+        raise InputError("Write the answer to resolve the incident's reports.", "answer_needed")
+    moved, skipped = [], []
+    told: set[int] = set()
+    now = ctx.now()
+    for ticket in open_tickets(incident):
+        require(staff, Action.TRANSITION, ticket)
+        path = walk(ticket.status, target, staff.role)
+        if not path:
+            skipped.append(ticket.reference)
+            continue
+        if Status.RESOLVED in path and not note:
+            raise InputError(
+                "Write the answer for the citizens to close the incident's reports.",
+                "answer_needed",
+            )
+        for step in path:
+            last = step == path[-1]
+            closing = last and step == Status.CLOSED
+            transition(
+                ctx,
+                session,
+                ticket,
+                step,
+                staff.actor,
+                note=note if step in (Status.RESOLVED, target) else None,
+                notify=last and ticket.contact_id not in told,
+                answer=note if closing and note else None,  # the one answer for all
+            )
+        told.add(ticket.contact_id)
+        record_event(
+            session,
+            ticket,
+            "incident_transition",
+            actor=staff.email,
+            actor_id=staff.id,
+            at=now,
+            incident=incident.id,
+            to=str(target),
+            note=note,
+        )
+        moved.append(ticket.reference)
+    if skipped and not moved:
+        raise InvalidTransition(
+            f"None of the incident's open reports can move to '{target}' for this role.",
+            "incident_nothing_moved",
+            to_status=str(target),
+        )
+    _set_status(incident, target, now)
+    record_update(
+        session,
+        incident,
+        "transition",
+        staff.email,
+        staff.id,
+        now,
+        text=note,
+        to=str(target),
+        moved=moved,
+        skipped=skipped,
+    )
+    return MoveResult(moved, skipped)
+
+
+def close(
+    ctx: Context, session: Session, staff: Staff, incident: Incident, answer: str | None
+) -> MoveResult:
+    """Close the incident by hand: every open report closed, each citizen given the answer."""
+    return move(ctx, session, staff, incident, Status.CLOSED, answer)
+
+
+def _target(to: str) -> Status:
+    try:
+        target = Status(to)
+    except ValueError:
+        raise InputError(f"Unknown status '{to}'.", "unknown_status", status=str(to)) from None
+    if target not in INCIDENT_TARGETS:
+        allowed = ", ".join(str(s) for s in INCIDENT_TARGETS)
+        raise InputError(
+            f"An incident's reports move together to one of: {allowed}.",
+            "incident_target",
+            status=str(to),
+        )
+    return target
+
+
+def walk(current: str, target: Status, role: str) -> list[Status]:
+    """The shortest chain of moves this role may make from `current` to `target` ([] if none)."""
+    start = Status(current)
+    if start == target:
+        return []
+    paths: deque[tuple[Status, list[Status]]] = deque([(start, [])])
+    seen = {start}
+    while paths:
+        status, path = paths.popleft()
+        for (frm, to), roles in TRANSITIONS.items():
+            if frm != status or to in seen or to not in WALK_STATUSES or role not in roles:
+                continue
+            if to == target:
+                return [*path, to]
+            seen.add(to)
+            paths.append((to, [*path, to]))
+    return []
+
+
+def _set_status(incident: Incident, target: Status, now: datetime) -> None:
+    """Closing closes the incident once none of its reports is left open."""
+    incident.updated_at = now
+    if target == Status.CLOSED and not open_tickets(incident):
+        incident.status, incident.closed_at = IncidentStatus.CLOSED, now
+
+
+def attach(
+    ctx: Context, session: Session, staff: Staff, incident: Incident, reference: str
+) -> Ticket:
+    """Staff add a report to the incident (also how a suggested one is confirmed)."""
+    ticket = _ticket(session, staff, reference)
+    require(staff, Action.INCIDENT, ticket)
+    if incident.status != IncidentStatus.OPEN:
+        raise InputError("The incident is closed.", "incident_closed")
+    if ticket.incident_id == incident.id:
+        raise InputError(
+            f"{ticket.reference} is already part of this incident.",
+            "already_in_incident",
+            reference=ticket.reference,
+        )
+    if ticket.incident_id is not None:
+        raise InputError(
+            f"{ticket.reference} is part of another incident; detach it there first.",
+            "in_other_incident",
+            reference=ticket.reference,
+        )
+    if ticket.directorate != incident.directorate:
+        raise InputError(
+            f"{ticket.reference} belongs to another directorate than the incident.",
+            "incident_other_directorate",
+            reference=ticket.reference,
+        )
+    link(ctx, session, incident, ticket, how="staff", actor=staff.email, actor_id=staff.id)
+    return ticket
+
+
+def detach(
+    ctx: Context, session: Session, staff: Staff, incident: Incident, reference: str
+) -> Ticket:
+    """Staff take a report out of the incident; it goes on as a ticket of its own."""
+    ticket = _ticket(session, staff, reference)
+    require(staff, Action.INCIDENT, ticket)
+    if ticket.incident_id != incident.id:
+        raise NotFound(f"{ticket.reference} is not part of this incident.")
+    unlink(ctx, session, ticket, actor=staff.email, actor_id=staff.id)
+    return ticket
+
+
+def open_by_hand(ctx: Context, session: Session, staff: Staff, references: list[str]) -> Incident:
+    """Staff open an incident from reports of one directorate that are in none yet."""
+    if not references:
+        raise InputError("Name at least one report.", "incident_needs_reports")
+    tickets = [_ticket(session, staff, r) for r in references]
+    for ticket in tickets:
+        require(staff, Action.INCIDENT, ticket)
+        if ticket.incident_id is not None:
+            raise InputError(
+                f"{ticket.reference} is already part of an incident.",
+                "in_other_incident",
+                reference=ticket.reference,
+            )
+        if not ticket.category:
+            raise InputError(
+                f"Classify {ticket.reference} before opening an incident.", "classify_first"
+            )
+    if len({t.directorate for t in tickets}) > 1:
+        raise InputError(
+            "The reports belong to different directorates.", "incident_other_directorate"
+        )
+    return open_incident(
+        ctx, session, tickets, opened_by=staff.email, actor_id=staff.id, how="staff"
+    )
+
+
+def _ticket(session: Session, staff: Staff, reference: str) -> Ticket:
+    ticket = ticket_by_reference(session, reference or "")
+    if ticket is None or not can_see(staff, ticket):
+        raise InputError(
+            f"No ticket {reference!r}.", "no_such_ticket_reference", reference=reference
+        )
+    return ticket

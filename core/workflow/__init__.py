@@ -1,0 +1,1 @@
+"""Workflow: the three lines' transitions and what a ticket records."""

@@ -1,0 +1,310 @@
+"""The centre's three lines as a state machine, with one table of who may do what.
+
+new (intake) -> triaged (registered, dispatcher) -> assigned (department; SLA clock runs)
+-> resolved (answer back with the dispatcher) -> closed (citizen told). Side states:
+awaiting_citizen, reopened, duplicate, rejected. Any move not in TRANSITIONS, or by a role
+not listed for it, raises InvalidTransition and changes nothing.
+
+Waiting on the citizen needs the question asked (the note). The SLA clock starts at the
+first assignment and again at a reopening (a fresh due time, not the first one);
+`recompute_due` moves the due time when the category changes. Each due change is recorded in
+the event ("due_at": {"from", "to"}).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.context import Context
+from core.delivery.notify import directorate_name, notify_citizen
+from core.errors import InputError, InvalidTransition, NotFound
+from core.models import Message, Priority, Role, Status, Ticket
+from core.sla.clock import SLA_CLOCK_RUNNING
+from core.tickets import count_first_response, record_event
+
+SYSTEM = "system"
+INTAKE = (Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN, SYSTEM)
+DISPATCH = (Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN)
+DEPARTMENT = (Role.DEPARTMENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN)
+
+TRANSITIONS: dict[tuple[Status, Status], tuple[str, ...]] = {
+    (Status.NEW, Status.TRIAGED): INTAKE,
+    (Status.NEW, Status.REJECTED): INTAKE,
+    (Status.NEW, Status.DUPLICATE): INTAKE,
+    (Status.NEW, Status.AWAITING_CITIZEN): INTAKE,
+    (Status.TRIAGED, Status.ASSIGNED): (*DISPATCH, SYSTEM),
+    (Status.TRIAGED, Status.NEW): DISPATCH,
+    (Status.TRIAGED, Status.REJECTED): DISPATCH,
+    (Status.TRIAGED, Status.DUPLICATE): DISPATCH,
+    (Status.TRIAGED, Status.AWAITING_CITIZEN): DISPATCH,
+    (Status.ASSIGNED, Status.RESOLVED): DEPARTMENT,
+    (Status.ASSIGNED, Status.AWAITING_CITIZEN): DEPARTMENT,
+    (Status.ASSIGNED, Status.TRIAGED): DEPARTMENT,
+    (Status.ASSIGNED, Status.DUPLICATE): DISPATCH,
+    (Status.AWAITING_CITIZEN, Status.ASSIGNED): (*DEPARTMENT, SYSTEM),
+    (Status.AWAITING_CITIZEN, Status.TRIAGED): (*DISPATCH, SYSTEM),
+    (Status.AWAITING_CITIZEN, Status.NEW): (*INTAKE,),
+    (Status.AWAITING_CITIZEN, Status.CLOSED): (*DISPATCH, SYSTEM),
+    (Status.RESOLVED, Status.CLOSED): DISPATCH,
+    (Status.RESOLVED, Status.ASSIGNED): DISPATCH,
+    (Status.CLOSED, Status.REOPENED): (*DISPATCH, SYSTEM),
+    (Status.REOPENED, Status.TRIAGED): DISPATCH,
+    (Status.REOPENED, Status.ASSIGNED): DISPATCH,
+    (Status.REOPENED, Status.CLOSED): DISPATCH,
+    (Status.REJECTED, Status.NEW): (Role.SUPERVISOR, Role.ADMIN),
+    (Status.DUPLICATE, Status.CLOSED): (*DISPATCH, SYSTEM),
+    (Status.DUPLICATE, Status.NEW): (Role.SUPERVISOR, Role.ADMIN),
+}
+# Moves department staff may also make where the centre lets them answer citizens
+# themselves (BALAGH_DEPARTMENT_REPLIES_DIRECT): informing the citizen and closing.
+DIRECT_REPLY_MOVES = frozenset({(Status.RESOLVED, Status.CLOSED)})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a member of staff (with role and directorate) or the system."""
+
+    name: str
+    role: str
+    user_id: int | None = None
+    directorate: str | None = None
+    replies_direct: bool = False
+
+
+SYSTEM_ACTOR = Actor(name="system", role=SYSTEM)
+
+
+def allowed_targets(ticket: Ticket, actor: Actor) -> list[Status]:
+    """The statuses this actor may move this ticket to (for buttons and the API)."""
+    current = Status(ticket.status)
+    return [to for (frm, to) in TRANSITIONS if frm == current and may_move(actor, frm, to)]
+
+
+def may_move(actor: Actor, frm: Status, to: Status) -> bool:
+    """Whether the table (or the centre's direct-reply setting) lets this actor's role move."""
+    if actor.role in TRANSITIONS.get((frm, to), ()):
+        return True
+    return (
+        actor.role == Role.DEPARTMENT and actor.replies_direct and (frm, to) in DIRECT_REPLY_MOVES
+    )
+
+
+def check_transition(ticket: Ticket, to: Status, actor: Actor) -> None:
+    """Raise InvalidTransition unless the table allows this move for this actor."""
+    current = Status(ticket.status)
+    roles = TRANSITIONS.get((current, to))
+    if roles is None:
+        raise InvalidTransition(
+            f"A ticket in status '{current}' cannot move to '{to}'.",
+            "cannot_move",
+            from_status=str(current),
+            to_status=str(to),
+        )
+    if not may_move(actor, current, to):
+        raise InvalidTransition(
+            f"Role '{actor.role}' may not move a ticket from '{current}' to '{to}'.",
+            "role_cannot_move",
+            role=actor.role,
+            from_status=str(current),
+            to_status=str(to),
+        )
+    if actor.role == Role.DEPARTMENT and ticket.directorate != actor.directorate:
+        raise NotFound("No such ticket.")
+
+
+def transition(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    to: Status | str,
+    actor: Actor,
+    *,
+    note: str | None = None,
+    duplicate_of: Ticket | None = None,
+    notify: bool = True,
+    answer: str | None = None,
+) -> None:
+    """Move a ticket, apply the move's effects, write an Event, queue the citizen's message.
+
+    `answer` is the dispatcher's wording for the citizen when closing; without it the
+    citizen is told the department's answer (the resolution) as it is.
+    """
+    target = Status(to)
+    check_transition(ticket, target, actor)
+    if answer is not None and target != Status.CLOSED:
+        raise InputError("An answer for the citizen goes with closing only.", "answer_on_close")
+    previous = ticket.status
+    effects = _apply_effects(ctx, session, ticket, target, note, duplicate_of)
+    if target == Status.CLOSED:
+        ticket.answer = answer if answer is not None else ticket.resolution
+        if answer is not None:
+            effects["answer"] = answer
+    ticket.status = target
+    ticket.updated_at = ctx.now()
+    record_event(
+        session,
+        ticket,
+        "transition",
+        actor=actor.name,
+        actor_id=actor.user_id,
+        at=ctx.now(),
+        **{"from": previous, "to": str(target), "note": note},
+        **effects,
+    )
+    if notify:
+        sent = _notify(ctx, session, ticket, target, note, actor)
+        if sent is not None and actor.role != SYSTEM:
+            count_first_response(ticket, ctx.now())
+    if target == Status.CLOSED:
+        _close_duplicates(ctx, session, ticket, actor)
+
+
+def _apply_effects(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    target: Status,
+    note: str | None,
+    duplicate_of: Ticket | None,
+) -> dict[str, Any]:
+    """Change the ticket for the move; returns what the transition event should also record."""
+    now = ctx.now()
+    effects: dict[str, Any] = {}
+    if target in (Status.TRIAGED, Status.ASSIGNED) and not ticket.category:
+        raise InvalidTransition(
+            "Classify the ticket (category and directorate) before moving it on.",
+            "classify_first",
+        )
+    if target == Status.ASSIGNED and ticket.assigned_at is None:
+        ticket.assigned_at = now
+        effects = start_sla_clock(ctx, ticket, now)
+    elif target == Status.AWAITING_CITIZEN:
+        # The citizen is asked this question; reminders and auto-close refer to it.
+        if not (note or "").strip():
+            raise InputError(
+                "Write the question to ask the citizen (the note) before waiting for their answer.",
+                "question_needed",
+            )
+    elif target == Status.RESOLVED:
+        if not note:
+            raise InputError(
+                "Write the department's answer to resolve the ticket.", "answer_needed"
+            )
+        ticket.resolution, ticket.resolved_at = note, now
+    elif target == Status.CLOSED:
+        ticket.closed_at = now
+    elif target == Status.REOPENED:
+        ticket.closed_at = None
+        ticket.reopen_count = (ticket.reopen_count or 0) + 1
+        if ticket.assigned_at is not None:  # a fresh SLA from now, not the first due date
+            ticket.sla_warned_at = ticket.escalated_at = None
+            effects = start_sla_clock(ctx, ticket, now)
+    elif target == Status.DUPLICATE:
+        if duplicate_of is None or duplicate_of.id == ticket.id:
+            raise InputError("Name the original ticket this one duplicates.", "original_needed")
+        ticket.duplicate_of_id = duplicate_of.id
+    return effects
+
+
+def start_sla_clock(ctx: Context, ticket: Ticket, start: datetime) -> dict[str, Any]:
+    """Start the ticket's SLA clock at `start`; returns the due change for the event log."""
+    before = ticket.due_at
+    ticket.sla_started_at = start
+    ticket.due_at = due_time(ctx, ticket, start)
+    return {"due_at": due_change(before, ticket.due_at)}
+
+
+def recompute_due(ctx: Context, ticket: Ticket) -> dict[str, Any]:
+    """After the category (or urgency) changed: the due time again from the clock's start.
+
+    Only a running clock is recomputed; a ticket not yet assigned gets its due time at
+    assignment, from its category then. Returns the change for the event log ({} if none).
+    """
+    if ticket.due_at is None or ticket.status not in SLA_CLOCK_RUNNING:
+        return {}
+    start = ticket.sla_started_at or ticket.assigned_at or ticket.created_at
+    before = ticket.due_at
+    ticket.due_at = due_time(ctx, ticket, start)
+    if ticket.due_at == before:
+        return {}
+    return {"due_at": due_change(before, ticket.due_at)}
+
+
+def due_change(before: datetime | None, after: datetime | None) -> dict[str, str | None]:
+    return {
+        "from": before.isoformat() if before else None,
+        "to": after.isoformat() if after else None,
+    }
+
+
+def due_time(ctx: Context, ticket: Ticket, start: datetime) -> datetime:
+    """When the ticket is due: the category's SLA, or the urgent SLA, from `start`."""
+    if ticket.urgent or ticket.priority == Priority.URGENT:
+        return ctx.due(start, float(ctx.taxonomy.urgent_sla_hours), ticket.directorate, True)
+    category = ctx.taxonomy.category(ticket.category) if ticket.category else None
+    hours = float(category.sla_hours) if category else 72.0
+    return ctx.due(start, hours, ticket.directorate, False)
+
+
+def _notify(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    target: Status,
+    note: str | None,
+    actor: Actor,
+) -> Message | None:
+    """Tell the citizen about the move (in the name of the member of staff who made it)."""
+    key, params = _notice(ctx, ticket, target, note)
+    if key is None:
+        return None
+    return notify_citizen(ctx, session, ticket, key, author_id=actor.user_id, **params)
+
+
+def _notice(
+    ctx: Context, ticket: Ticket, target: Status, note: str | None
+) -> tuple[str | None, dict[str, Any]]:
+    """Which of the system's texts a move sends the citizen, with its parameters."""
+    if target == Status.ASSIGNED and not _already_sent(ticket, "forwarded"):
+        name = directorate_name(ctx, ticket.directorate, ticket.language)
+        return "forwarded", {"directorate_name": name}
+    if target == Status.CLOSED and ticket.answer:
+        return "resolved", {"answer": ticket.answer}
+    if target == Status.CLOSED:
+        return "closed", {}
+    if target == Status.REOPENED:
+        return "reopened", {}
+    if target == Status.DUPLICATE and ticket.duplicate_of is not None:
+        return "duplicate", {"original": ticket.duplicate_of.reference}
+    if target == Status.AWAITING_CITIZEN and note:
+        return "need_info", {"question": note}
+    return None, {}
+
+
+def _already_sent(ticket: Ticket, kind: str) -> bool:
+    return any(m.kind == kind for m in ticket.messages)
+
+
+def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: Actor) -> None:
+    """Closing an original closes and informs every ticket linked to it as a duplicate."""
+    duplicates = session.execute(
+        select(Ticket).where(
+            Ticket.duplicate_of_id == original.id, Ticket.status == Status.DUPLICATE
+        )
+    ).scalars()
+    for dup in duplicates:
+        dup.resolution = original.resolution
+        transition(
+            ctx,
+            session,
+            dup,
+            Status.CLOSED,
+            SYSTEM_ACTOR,
+            note=f"original {original.reference} closed",
+            answer=original.answer,
+        )

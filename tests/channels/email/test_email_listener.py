@@ -1,0 +1,413 @@
+"""The SMTP listener over real sockets: store before 250, thread safely, never loop."""
+
+from __future__ import annotations
+
+import smtplib
+from email.message import EmailMessage
+
+import pytest
+from sqlalchemy import func, select
+
+from channels.email.intake import apply_bounce
+from channels.email.listener import SmtpListener
+from core.context import Context
+from core.delivery.outbox import deliver_due
+from core.errors import StorageUnavailable
+from core.models import (
+    ContactIdentity,
+    Delivery,
+    Event,
+    InboundRecord,
+    Message,
+    OutboxItem,
+    Ticket,
+)
+from tests.email_support import ARABIC, CORPUS, Sink, fixture, free_port
+
+ARABIC_REPORT = "توجد حفرة كبيرة في الشارع العام قرب مسجد الخوض وتسبب خطرا على السيارات"
+
+
+def send(
+    listener: SmtpListener,
+    raw: bytes,
+    sender: str = "salim@example.om",
+    to: str = "1111@balagh.test",
+) -> None:
+    with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
+        client.sendmail(sender, [to], crlf(raw))
+    assert listener.wait_idle()
+
+
+def crlf(raw: bytes) -> bytes:
+    """Line endings as they travel over SMTP (smtplib sends bytes as given)."""
+    return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def citizen_mail(
+    text: str = ARABIC_REPORT,
+    *,
+    msgid: str = "<c1@example.om>",
+    sender: str = "salim@example.om",
+    subject: str = "حفرة",
+    in_reply_to: str | None = None,
+) -> bytes:
+    mail = EmailMessage()
+    mail["From"] = f"سالم <{sender}>"
+    mail["To"] = "1111@balagh.test"
+    mail["Subject"] = subject
+    mail["Message-ID"] = msgid
+    if in_reply_to:
+        mail["In-Reply-To"] = in_reply_to
+        mail["References"] = in_reply_to
+    mail.set_content(text)
+    return mail.as_bytes()
+
+
+def count(ctx: Context, model: type) -> int:
+    with ctx.sessions() as session:
+        return session.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def tickets(ctx: Context) -> list[Ticket]:
+    with ctx.sessions() as session:
+        return list(session.execute(select(Ticket).order_by(Ticket.id)).scalars())
+
+
+def test_citizen_mail_becomes_ticket_with_arabic_ack_at_the_relay(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    send(listener, citizen_mail())
+    [ticket] = tickets(ctx)
+    assert ticket.language == "ar" and ticket.channel == "email"
+    assert deliver_due(ctx).sent == 1
+    [(envelope, ack)] = sink.messages
+    assert envelope.rcpt_tos == ["salim@example.om"]
+    assert ticket.reference in str(ack["Subject"])
+    assert ack["Auto-Submitted"] == "auto-replied"
+    assert ack["In-Reply-To"] == "<c1@example.om>"
+    text = ack.get_body(("plain",)).get_content()
+    assert "استلمنا بلاغكم" in text and ticket.reference in text
+    html = ack.get_body(("html",)).get_content()
+    assert 'dir="rtl"' in html and 'lang="ar"' in html
+
+
+def test_reply_to_our_ack_joins_the_same_ticket(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    send(listener, citizen_mail())
+    deliver_due(ctx)
+    ack_id = str(sink.messages[0][1]["Message-ID"])
+    send(
+        listener,
+        citizen_mail(
+            "ما زالت المشكلة قائمة", msgid="<c2@example.om>", subject="Re: ack", in_reply_to=ack_id
+        ),
+    )
+    assert len(tickets(ctx)) == 1
+    with ctx.sessions() as session:
+        texts = (
+            session.execute(
+                select(Message.text).where(Message.direction == "in").order_by(Message.id)
+            )
+            .scalars()
+            .all()
+        )
+    assert texts[-1] == "ما زالت المشكلة قائمة"
+
+
+def test_stranger_with_the_reference_in_the_subject_gets_a_new_ticket(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    send(listener, citizen_mail())
+    [first] = tickets(ctx)
+    send(
+        listener,
+        citizen_mail(
+            "I want to see that ticket",
+            msgid="<s1@evil.example>",
+            sender="stranger@evil.example",
+            subject=f"Re: [{first.reference}]",
+        ),
+        sender="stranger@evil.example",
+    )
+    assert len(tickets(ctx)) == 2
+
+
+def test_reply_through_tokenised_reply_to_address_threads(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    send(listener, citizen_mail())
+    deliver_due(ctx)
+    reply_to = str(sink.messages[0][1]["Reply-To"])
+    assert reply_to.startswith("1111+mct-000001.")
+    send(
+        listener,
+        citizen_mail(
+            "from my other address",
+            msgid="<o1@example.net>",
+            sender="salim@work.example",
+            subject="no ref",
+        ),
+        sender="salim@work.example",
+        to=reply_to,
+    )
+    assert len(tickets(ctx)) == 1
+
+
+def test_same_message_delivered_twice_makes_one_message(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    send(listener, citizen_mail())
+    send(listener, citizen_mail())
+    assert (count(ctx, InboundRecord), count(ctx, Ticket)) == (1, 1)
+    with ctx.sessions() as session:
+        assert (
+            session.execute(
+                select(func.count()).select_from(Message).where(Message.direction == "in")
+            ).scalar_one()
+            == 1
+        )
+
+
+def test_another_sender_reusing_a_message_id_is_stored_as_its_own_mail(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    send(listener, citizen_mail())
+    send(
+        listener,
+        citizen_mail("Streetlight out on Way 3021", sender="huda@example.net"),
+        sender="huda@example.net",
+    )
+    assert (count(ctx, InboundRecord), count(ctx, Ticket)) == (2, 2)
+
+
+def test_foreign_recipient_domain_is_refused_with_550(listener: SmtpListener) -> None:
+    with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
+        client.ehlo()
+        client.mail("a@example.om")
+        code, _ = client.rcpt("victim@elsewhere.example")
+    assert code == 550
+
+
+def test_message_over_the_size_limit_is_refused_with_552(ctx: Context, sink: Sink) -> None:
+    ctx.settings = ctx.settings.model_copy(update={"smtp_max_size": 2048})
+    smtp = SmtpListener(ctx, host="127.0.0.1", port=free_port())
+    try:
+        with (
+            smtplib.SMTP("127.0.0.1", smtp.port, timeout=10) as client,
+            pytest.raises(smtplib.SMTPResponseException) as refused,
+        ):
+            client.sendmail(
+                "a@example.om",
+                ["1111@balagh.test"],
+                crlf(citizen_mail("\n".join(["x" * 60] * 100))),
+            )
+        assert refused.value.smtp_code == 552  # refused at MAIL (SIZE=) before any data
+        with smtplib.SMTP("127.0.0.1", smtp.port, timeout=10) as client:
+            client.ehlo()
+            client.esmtp_features.pop("size", None)  # a client that does not declare SIZE
+            client.mail("a@example.om")
+            client.rcpt("1111@balagh.test")
+            code, _ = client.data(crlf(citizen_mail("\n".join(["x" * 60] * 100))))
+        assert code == 552
+    finally:
+        smtp.stop()
+    assert count(ctx, InboundRecord) == 0
+
+
+def test_storage_failure_answers_451_and_stores_nothing(
+    ctx: Context, listener: SmtpListener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(ctx: Context, message: object) -> None:
+        raise StorageUnavailable("database down")
+
+    monkeypatch.setattr("channels.email.intake.accept", broken)
+    with (
+        smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client,
+        pytest.raises(smtplib.SMTPDataError) as refused,
+    ):
+        client.sendmail("a@example.om", ["1111@balagh.test"], citizen_mail())
+    assert refused.value.smtp_code == 451
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "corpus/sisimai__rfc3834-01.eml",
+        "corpus/sisimai__rfc3834-02.eml",
+        "corpus/flanker__bounce-mailbox-full.eml",
+        "corpus/cpython__msg_16.eml",
+        "arabic/arabic-autoreply.eml",
+    ],
+)
+def test_auto_replies_bounces_and_list_mail_make_no_ticket_and_no_reply(
+    ctx: Context, listener: SmtpListener, name: str
+) -> None:
+    send(listener, fixture(name), sender="robot@example.org")
+    assert (count(ctx, Ticket), count(ctx, OutboxItem)) == (0, 0)
+    with ctx.sessions() as session:
+        record = session.execute(select(InboundRecord)).scalar_one()
+    assert record.status == "ignored" and record.error and record.raw == crlf(fixture(name))
+
+
+def delivery_report(
+    original_id: str,
+    *,
+    action: str = "failed",
+    status: str = "5.1.1",
+    diagnostic: str = "smtp; 550 5.1.1 user unknown",
+    msgid: str = "<dsn1@mx.example.om>",
+) -> bytes:
+    """An RFC 3464 delivery status notification about our message `original_id`."""
+    return (
+        "From: MAILER-DAEMON@mx.example.om\nTo: 1111@balagh.test\nSubject: Undelivered Mail\n"
+        f"Message-ID: {msgid}\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n'
+        "--b\nContent-Type: text/plain\n\nMailbox unavailable\n"
+        "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.om\n\n"
+        f"Final-Recipient: rfc822; salim@example.om\nAction: {action}\nStatus: {status}\n"
+        f"Diagnostic-Code: {diagnostic}\n\n"
+        f"--b\nContent-Type: text/rfc822-headers\n\nMessage-ID: {original_id}\nSubject: ack\n\n"
+        "--b--\n"
+    ).encode()
+
+
+def sent_ack(ctx: Context, listener: SmtpListener, sink: Sink) -> str:
+    """A citizen mail whose acknowledgement went out; returns the ack's Message-ID."""
+    send(listener, citizen_mail())
+    deliver_due(ctx)
+    return str(sink.messages[0][1]["Message-ID"])
+
+
+def citizen_address(ctx: Context, address: str = "salim@example.om") -> ContactIdentity:
+    with ctx.sessions() as session:
+        return session.execute(
+            select(ContactIdentity).where(
+                ContactIdentity.channel == "email", ContactIdentity.address == address
+            )
+        ).scalar_one()
+
+
+def test_bounce_of_our_ack_marks_it_failed_with_the_reason(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    send(listener, delivery_report(ack_id), sender="")
+    with ctx.sessions() as session:
+        ack = session.execute(select(Message).where(Message.external_id == ack_id)).scalar_one()
+    assert ack.delivery_status == Delivery.FAILED
+    assert "550 5.1.1 user unknown" in (ack.delivery_error or "")
+    assert count(ctx, Ticket) == 1
+
+
+def test_final_bounce_marks_the_citizens_address_unreachable_with_the_reason(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    send(listener, delivery_report(ack_id), sender="")
+    identity = citizen_address(ctx)
+    assert identity.unreachable
+    assert "550 5.1.1 user unknown" in (identity.unreachable_reason or "")
+    with ctx.sessions() as session:
+        events = (
+            session.execute(select(Event).where(Event.kind == "contact_unreachable"))
+            .scalars()
+            .all()
+        )
+    assert [e.data["channel"] for e in events] == ["email"]
+
+
+def test_delayed_delivery_report_changes_nothing(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    report = delivery_report(
+        ack_id, action="delayed", status="4.4.7", diagnostic="smtp; 451 4.4.7 try again later"
+    )
+    send(listener, report, sender="")
+    identity = citizen_address(ctx)
+    assert not identity.unreachable and identity.unreachable_reason is None
+    with ctx.sessions() as session:
+        ack = session.execute(select(Message).where(Message.external_id == ack_id)).scalar_one()
+    assert ack.delivery_status == Delivery.SENT
+
+
+def test_unreachable_reason_is_cut_to_a_readable_length(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    apply_bounce(ctx, [ack_id], "550 mailbox gone " + "x" * 3000)
+    reason = citizen_address(ctx).unreachable_reason or ""
+    assert reason.startswith("bounced: 550 mailbox gone") and len(reason) <= 500
+
+
+def test_new_mail_from_an_unreachable_address_makes_it_reachable_again(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    ack_id = sent_ack(ctx, listener, sink)
+    send(listener, delivery_report(ack_id), sender="")
+    assert citizen_address(ctx).unreachable
+    send(listener, citizen_mail("عاد بريدي يعمل", msgid="<c2@example.om>"))
+    identity = citizen_address(ctx)
+    assert not identity.unreachable and identity.unreachable_reason is None
+
+
+def test_acknowledgements_to_one_sender_are_rate_limited(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    for i in range(7):
+        send(listener, citizen_mail(f"report number {i}", msgid=f"<r{i}@example.om>"))
+        with ctx.sessions() as session:  # each a separate ticket, as a robot would make
+            for t in session.execute(select(Ticket)).scalars():
+                t.status = "closed"
+            session.commit()
+    with ctx.sessions() as session:
+        statuses = (
+            session.execute(
+                select(OutboxItem.status).where(OutboxItem.kind == "ack").order_by(OutboxItem.id)
+            )
+            .scalars()
+            .all()
+        )
+    assert statuses.count(Delivery.QUEUED) == 5 and statuses.count(Delivery.FAILED) == 2
+
+
+def test_every_corpus_message_goes_through_the_listener(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    files = sorted(CORPUS.glob("*.eml")) + sorted(ARABIC.glob("*.eml"))
+    with smtplib.SMTP("127.0.0.1", listener.port, timeout=30) as client:
+        for path in files:
+            client.sendmail("someone@example.org", ["1111@balagh.test"], crlf(path.read_bytes()))
+    assert listener.wait_idle(120)
+    with ctx.sessions() as session:
+        states = dict(
+            session.execute(
+                select(InboundRecord.status, func.count()).group_by(InboundRecord.status)
+            ).all()
+        )
+        assert set(states) <= {"done", "ignored"}, states
+        assert states["ignored"] >= 20
+        empty = session.execute(
+            select(func.count())
+            .select_from(Message)
+            .where(Message.direction == "in", Message.text == "")
+        ).scalar_one()
+    assert sum(states.values()) == len(files)
+    assert empty <= 5
+
+
+def test_protocol_abuse_does_not_kill_the_listener(ctx: Context, listener: SmtpListener) -> None:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", listener.port), timeout=10) as raw:
+        raw.recv(1024)
+        raw.sendall(b"EHLO x\r\n" + b"A" * 5000 + b"\r\n" + bytes(range(256)) + b"\r\n")
+        raw.recv(4096)
+    with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
+        client.ehlo()
+        client.mail("a@example.om")
+        codes = [client.rcpt(f"u{i}@balagh.test")[0] for i in range(55)]
+    assert codes[:50] == [250] * 50 and set(codes[50:]) == {452}
+    send(listener, citizen_mail())
+    assert count(ctx, Ticket) == 1

@@ -1,0 +1,407 @@
+"""The conversation end to end: PTB talks real HTTP to a fake Bot API on loopback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from telegram import Update
+
+from channels.telegram.bot import settle
+from channels.telegram.runtime import TelegramRuntime
+from channels.telegram.sender import TelegramSender
+from core.context import Context
+from core.delivery.notify import notify_citizen, queue_reply
+from core.delivery.outbox import deliver_due
+from core.models import Attachment, Contact, Message, MessageRevision, Status, Ticket
+from tests.telegram_fake import TOKEN, FakeBotApi, message_update, text_update
+
+DATA = Path(__file__).parents[2] / "data" / "telegram"
+AR_REPORT = "يوجد تسرب مياه كبير في الشارع أمام منزلي في السيب منذ يومين"
+EN_REPORT = "There is a big pothole on the main road near Qurum beach, cars are damaged."
+
+
+@pytest.fixture
+def tg(ctx: Context, fake_api: FakeBotApi) -> Iterator[TelegramRuntime]:
+    """The bot on the fake Bot API, with the real TelegramSender behind the outbox."""
+    ctx.settings.telegram_token = TOKEN
+    ctx.settings.telegram_api_url = fake_api.url
+    sender = TelegramSender(TOKEN, fake_api.url)
+    ctx.senders.register("telegram", sender)
+    runtime = TelegramRuntime(ctx)
+    yield runtime
+    runtime.stop()
+    sender.close()
+
+
+def send(tg: TelegramRuntime, fake_api: FakeBotApi, update: dict[str, Any]) -> bool:
+    """Deliver one update the way polling or the webhook would, and let follow-ups finish."""
+    update = dict(update)
+    update.setdefault("update_id", fake_api.push_id())
+    stored = tg.handle(update)
+    tg.settle()
+    return stored
+
+
+def tickets(ctx: Context) -> list[Ticket]:
+    with ctx.sessions() as session:
+        return list(session.execute(select(Ticket).order_by(Ticket.id)).scalars())
+
+
+def test_arabic_report_gets_arabic_acknowledgement_with_reference(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    assert send(tg, fake_api, text_update(701, 1, AR_REPORT))
+    (ticket,) = tickets(ctx)
+    ack = fake_api.sent_texts(701)[0]
+    assert ticket.reference in ack and "شكرًا لتواصلكم" in ack and "Thank you" not in ack
+
+
+def test_english_report_gets_english_acknowledgement(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(702, 1, EN_REPORT, language="en"))
+    (ticket,) = tickets(ctx)
+    ack = fake_api.sent_texts(702)[0]
+    assert ticket.reference in ack and ack.startswith("Thank you") and "شكرًا" not in ack
+
+
+def test_acknowledgement_carries_the_private_status_link(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(703, 1, EN_REPORT, language="en"))
+    (ticket,) = tickets(ctx)
+    assert ctx.status_url(ticket.reference, ticket.secret) in fake_api.sent_texts(703)[0]
+
+
+def test_report_without_location_is_offered_a_share_location_button(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(704, 1, EN_REPORT, language="en"))
+    markups = [c.params.get("reply_markup") for c in fake_api.calls_of("sendMessage")]
+    buttons = [b for m in markups if m for row in m.get("keyboard", []) for b in row]
+    assert buttons and buttons[0]["request_location"] is True
+
+
+def test_photo_with_caption_is_stored_on_the_ticket(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    jpeg = b"\xff\xd8\xff\xe0large-photo-bytes"
+    fake_api.add_file("big", jpeg, "photos/file_7.jpg")
+    photo = [
+        {"file_id": "small", "file_unique_id": "s", "file_size": 10, "width": 9, "height": 9},
+        {
+            "file_id": "big",
+            "file_unique_id": "b",
+            "file_size": len(jpeg),
+            "width": 90,
+            "height": 90,
+        },
+    ]
+    send(tg, fake_api, message_update(705, 1, photo=photo, caption=AR_REPORT))
+    with ctx.sessions() as session:
+        (att,) = session.execute(select(Attachment)).scalars()
+        assert att.content_type == "image/jpeg" and att.size == len(jpeg)
+        assert att.message.text == AR_REPORT
+    assert [c.params["file_id"] for c in fake_api.calls_of("getFile")] == ["big"]
+
+
+def test_shared_location_ends_up_on_the_ticket(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(706, 1, AR_REPORT))
+    send(tg, fake_api, message_update(706, 2, location={"latitude": 23.58, "longitude": 58.38}))
+    (ticket,) = tickets(ctx)
+    assert (ticket.lat, ticket.lon) == (23.58, 58.38)
+    assert any(ticket.reference in t and "الموقع" in t for t in fake_api.sent_texts(706))
+
+
+def test_staff_reply_arrives_in_the_same_chat_escaped_as_html(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(707, 1, EN_REPORT, language="en"))
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket)).scalar_one()
+        queue_reply(ctx, session, ticket, "Crew sent <today> & tomorrow")
+    deliver_due(ctx)
+    last = fake_api.calls_of("sendMessage")[-1]
+    assert int(last.params["chat_id"]) == 707
+    assert "Crew sent &lt;today&gt; &amp; tomorrow" in last.params["text"]
+    assert ticket.reference in last.params["text"]
+    assert last.params["parse_mode"] == "HTML"
+
+
+def test_reply_to_our_notification_threads_into_that_ticket(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(708, 1, AR_REPORT))
+    send(tg, fake_api, text_update(708, 2, "/new"))
+    send(tg, fake_api, text_update(708, 3, "إنارة الشارع معطلة في الخوض"))
+    first, second = tickets(ctx)
+    with ctx.sessions() as session:
+        ack = session.execute(
+            select(Message).where(Message.ticket_id == first.id, Message.kind == "ack")
+        ).scalar_one()
+    ack_message_id = int(str(ack.external_id).split(":")[1])
+    send(
+        tg,
+        fake_api,
+        text_update(
+            708,
+            4,
+            "ما زالت المشكلة قائمة",
+            reply_to_message={
+                "message_id": ack_message_id,
+                "date": 1764300000,
+                "chat": {"id": 708, "type": "private"},
+            },
+        ),
+    )
+    with ctx.sessions() as session:
+        latest = session.execute(select(Message).where(Message.external_id == "708:4")).scalar_one()
+        assert latest.ticket_id == first.id != second.id
+
+
+def test_new_command_makes_the_next_message_a_new_ticket(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(709, 1, AR_REPORT))
+    send(tg, fake_api, text_update(709, 2, "/new"))
+    send(tg, fake_api, text_update(709, 3, "إنارة الشارع معطلة في الخوض"))
+    send(tg, fake_api, text_update(709, 4, "وهي معطلة منذ أسبوع"))
+    first, second = tickets(ctx)
+    with ctx.sessions() as session:
+        counts = [
+            len(
+                session.execute(
+                    select(Message).where(Message.ticket_id == t.id, Message.direction == "in")
+                ).all()
+            )
+            for t in (first, second)
+        ]
+    assert counts == [1, 2]
+
+
+def test_edited_message_becomes_a_revision_not_a_new_message(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(710, 1, AR_REPORT))
+    edited = text_update(710, 1, AR_REPORT + " وما زال مستمرًا")
+    send(tg, fake_api, {"edited_message": {**edited["message"], "edit_date": 1764300060}})
+    with ctx.sessions() as session:
+        (message,) = session.execute(select(Message).where(Message.direction == "in")).scalars()
+        assert message.text.endswith("وما زال مستمرًا") and message.edited_at is not None
+        (revision,) = session.execute(select(MessageRevision)).scalars()
+        assert revision.text == AR_REPORT and revision.message_id == message.id
+
+
+def test_status_lists_tickets_with_state_in_plain_words(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(711, 1, EN_REPORT, language="en"))
+    send(tg, fake_api, text_update(711, 2, "/status", language="en"))
+    (ticket,) = tickets(ctx)
+    answer = fake_api.sent_texts(711)[-1]
+    assert answer.startswith("Your reports:") and ticket.reference in answer
+    assert "Received" in answer or "Being reviewed" in answer
+
+
+def test_status_without_tickets_says_so(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(712, 1, "/status", language="en"))
+    assert fake_api.sent_texts(712) == [
+        "You have no reports yet. To report a problem, describe it and say where it is."
+    ]
+
+
+def test_start_greets_in_the_telegram_language(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(713, 1, "/start", language="en"))
+    send(tg, fake_api, text_update(714, 1, "/start", language="ar"))
+    assert fake_api.sent_texts(713)[0].startswith("Welcome to the Municipality")
+    assert fake_api.sent_texts(714)[0].startswith("مرحبًا بكم")
+
+
+def test_language_command_switches_and_is_stored_on_the_contact(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(715, 1, "/language en", language="ar"))
+    send(tg, fake_api, text_update(715, 2, "/start", language="ar"))
+    with ctx.sessions() as session:
+        assert session.execute(select(Contact.language)).scalar_one() == "en"
+    assert fake_api.sent_texts(715)[-1].startswith("Welcome")
+
+
+def test_language_buttons_switch_through_a_callback(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(716, 1, "/language", language="ar"))
+    markup = fake_api.calls_of("sendMessage")[-1].params["reply_markup"]
+    data = markup["inline_keyboard"][0][1]["callback_data"]
+    chat = {"id": 716, "type": "private"}
+    send(
+        tg,
+        fake_api,
+        {
+            "callback_query": {
+                "id": "cb1",
+                "from": {"id": 716, "is_bot": False, "first_name": "C"},
+                "chat_instance": "1",
+                "data": data,
+                "message": {"message_id": 1000, "date": 1764300000, "chat": chat},
+            }
+        },
+    )
+    with ctx.sessions() as session:
+        assert session.execute(select(Contact.language)).scalar_one() == "en"
+
+
+def test_group_chat_gets_a_note_to_write_privately(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    data = json.loads((DATA / "group.json").read_text(encoding="utf-8"))
+    assert send(tg, fake_api, data)
+    (text,) = fake_api.sent_texts(-1001234567890)
+    assert "private chat" in text and tickets(ctx) == []
+
+
+def test_file_over_twenty_megabytes_gets_a_kind_refusal(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    data = json.loads((DATA / "document_large.json").read_text(encoding="utf-8"))
+    data.pop("update_id")
+    assert send(tg, fake_api, data)
+    assert fake_api.sent_texts(555002) == [
+        "Sorry, the attachment is too large for us to receive. Please send a smaller file "
+        "or a lower-resolution photo."
+    ]
+    assert fake_api.calls_of("getFile") == [] and tickets(ctx) == []
+
+
+def test_shared_contact_keeps_the_phone_on_the_contact(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    contact = {"phone_number": "+96899123456", "first_name": "C", "user_id": 717}
+    send(tg, fake_api, message_update(717, 1, contact=contact))
+    with ctx.sessions() as session:
+        assert session.execute(select(Contact.phone)).scalar_one() == "+96899123456"
+    assert tickets(ctx) == []
+
+
+def test_satisfaction_button_is_stored_on_the_ticket(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(718, 1, EN_REPORT, language="en"))
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket)).scalar_one()
+        ticket.status, ticket.closed_at = Status.CLOSED, ctx.now()  # ratings: closed only
+        notify_citizen(ctx, session, ticket, "satisfaction")
+    deliver_due(ctx)
+    question = fake_api.calls_of("sendMessage")[-1]
+    data = question.params["reply_markup"]["inline_keyboard"][0][3]["callback_data"]
+    send(
+        tg,
+        fake_api,
+        {
+            "callback_query": {
+                "id": "cb2",
+                "from": {"id": 718, "is_bot": False, "first_name": "C"},
+                "chat_instance": "1",
+                "data": data,
+                "message": {
+                    "message_id": 1000,
+                    "date": 1764300000,
+                    "chat": {"id": 718, "type": "private"},
+                },
+            }
+        },
+    )
+    assert tickets(ctx)[0].satisfaction == 4
+    assert fake_api.calls_of("answerCallbackQuery")[-1].params["text"] == (
+        "Thank you for your rating."
+    )
+
+
+def test_satisfaction_for_someone_elses_ticket_is_not_stored(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(719, 1, EN_REPORT, language="en"))
+    (ticket,) = tickets(ctx)
+    send(
+        tg,
+        fake_api,
+        {
+            "callback_query": {
+                "id": "cb3",
+                "from": {"id": 720, "is_bot": False, "first_name": "X"},
+                "chat_instance": "1",
+                "data": f"sat:{ticket.reference}:1",
+                "message": {
+                    "message_id": 1000,
+                    "date": 1764300000,
+                    "chat": {"id": 720, "type": "private"},
+                },
+            }
+        },
+    )
+    assert tickets(ctx)[0].satisfaction is None
+
+
+def test_same_update_twice_makes_one_message(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    update = {"update_id": 5, **text_update(721, 1, EN_REPORT, language="en")}
+    assert send(tg, fake_api, update) and send(tg, fake_api, update)
+    with ctx.sessions() as session:
+        assert len(session.execute(select(Message).where(Message.direction == "in")).all()) == 1
+    assert len(tickets(ctx)) == 1
+
+
+@pytest.mark.parametrize("name", ["text_ar.json", "photo_caption.json", "venue.json"])
+def test_process_update_from_captured_json_opens_a_ticket(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi, name: str
+) -> None:
+    fake_api.add_file("AgACAgQAAxkBAAIBlarge", b"\xff\xd8captured", "photos/file_1.jpg")
+    data = json.loads((DATA / name).read_text(encoding="utf-8"))
+    application = tg.application
+
+    async def run() -> None:
+        await application.process_update(Update.de_json(data, application.bot))
+        await settle(application)
+
+    tg.loop.run(run())
+    (ticket,) = tickets(ctx)
+    assert ticket.status in (Status.NEW, Status.TRIAGED)
+    if name == "venue.json":
+        assert ticket.address == "Muttrah Corniche, Al Bahri Rd, Muttrah"
+
+
+def test_staff_reply_posted_through_the_api_arrives_in_the_citizens_chat(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    from tests.staffkit import app_for, bearer, the_roles, token_for
+
+    send(tg, fake_api, text_update(712, 1, AR_REPORT))
+    (ticket,) = tickets(ctx)
+    the_roles(ctx)
+    response = (
+        app_for(ctx)
+        .test_client()
+        .post(
+            f"/api/v1/tickets/{ticket.reference}/replies",
+            json={"text": "وصل الفريق إلى الموقع وسيتم الإصلاح اليوم"},
+            headers=bearer(token_for(ctx, "disp@mct.om")),
+        )
+    )
+    assert response.status_code == 201
+    deliver_due(ctx)
+    last = fake_api.calls_of("sendMessage")[-1]
+    assert int(last.params["chat_id"]) == 712
+    assert "وصل الفريق إلى الموقع وسيتم الإصلاح اليوم" in last.params["text"]
+    assert ticket.reference in last.params["text"] and "بلاغكم" in last.params["text"]

@@ -1,0 +1,116 @@
+"""A database outage before an update is stored leaves it unacknowledged for as long as it lasts.
+
+Any database error on the way to `ingest.accept` (a read of the chat's /new request, its
+language, the phone it shared), including SQLite's "database is locked", means "not stored":
+polling keeps the offset, the webhook answers 503, however many tries the outage takes.
+Database calls run off the bot's event loop, so a slow database never stalls Bot API calls.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from channels.telegram import records
+from channels.telegram.runtime import TelegramPolling, TelegramRuntime
+from core.context import Context
+from core.intake import conversation
+from core.models import InboundRecord
+from tests.telegram_fake import TOKEN, FakeBotApi, text_update
+
+REPORT = "Garbage has not been collected on our street in Bawshar for a week."
+OUTAGE_TRIES = 5  # more than the bot's retry budget for a handler bug (bot.MAX_ATTEMPTS)
+
+
+@pytest.fixture
+def tg_ctx(ctx: Context, fake_api: FakeBotApi) -> Iterator[Context]:
+    ctx.settings.telegram_token = TOKEN
+    ctx.settings.telegram_api_url = fake_api.url
+    yield ctx
+
+
+def stored(ctx: Context) -> int:
+    with ctx.sessions() as session:
+        return int(session.execute(select(func.count()).select_from(InboundRecord)).scalar_one())
+
+
+def database_down_for(monkeypatch: pytest.MonkeyPatch, tries: int, message: str) -> list[int]:
+    """The read before `accept` raises the driver's OperationalError for the first `tries`."""
+    calls: list[int] = []
+    real = conversation.new_ticket_requested
+
+    def flaky(*args: Any) -> bool:
+        calls.append(1)
+        if len(calls) <= tries:
+            raise OperationalError("SELECT ...", {}, Exception(message))
+        return real(*args)
+
+    monkeypatch.setattr(conversation, "new_ticket_requested", flaky)
+    return calls
+
+
+@pytest.mark.parametrize("message", ["server closed the connection", "database is locked"])
+def test_webhook_answers_503_for_every_try_during_a_database_outage(
+    tg_ctx: Context, monkeypatch: pytest.MonkeyPatch, message: str
+) -> None:
+    database_down_for(monkeypatch, OUTAGE_TRIES, message)
+    runtime = TelegramRuntime(tg_ctx, kick_outbox=False)
+    update = {"update_id": 31, **text_update(931, 1, REPORT, language="en")}
+    try:
+        answers = [runtime.handle(update) for _ in range(OUTAGE_TRIES + 1)]
+        runtime.settle()
+    finally:
+        runtime.stop()
+    assert answers == [False] * OUTAGE_TRIES + [True]
+    assert stored(tg_ctx) == 1
+
+
+def test_polling_keeps_the_offset_until_the_outage_ends_and_stores_the_update_once(
+    tg_ctx: Context, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = database_down_for(monkeypatch, OUTAGE_TRIES, "could not connect to server")
+    update_id = fake_api.push(text_update(932, 1, REPORT, language="en"))
+    polling = TelegramPolling(
+        TelegramRuntime(tg_ctx, kick_outbox=False), poll_timeout=1, retry_delay=0.02
+    ).start()
+    offsets_during_outage: list[int | None] = []
+    try:
+        fake_api.wait_for(lambda: offsets_during_outage.append(polling.offset) or len(calls) > 3)
+        fake_api.wait_for(lambda: polling.offset == update_id + 1)
+    finally:
+        polling.stop()
+    assert all(o is None or o <= update_id for o in offsets_during_outage)
+    assert len(calls) == OUTAGE_TRIES + 1 and stored(tg_ctx) == 1
+
+
+def test_handlers_run_database_calls_off_the_event_loop_thread(
+    tg_ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: dict[str, threading.Thread] = {}
+    real_language, real_requested = records.chat_language, conversation.new_ticket_requested
+
+    def language(*args: Any) -> str | None:
+        threads["chat_language"] = threading.current_thread()
+        return real_language(*args)
+
+    def requested(*args: Any) -> bool:
+        threads["new_ticket_requested"] = threading.current_thread()
+        return real_requested(*args)
+
+    monkeypatch.setattr(records, "chat_language", language)
+    monkeypatch.setattr(conversation, "new_ticket_requested", requested)
+    runtime = TelegramRuntime(tg_ctx, kick_outbox=False)
+    try:
+        runtime.handle({"update_id": 33, **text_update(933, 1, "/start", language="en")})
+        runtime.handle({"update_id": 34, **text_update(933, 2, REPORT, language="en")})
+        runtime.settle()
+        loop_thread = runtime.loop.thread
+    finally:
+        runtime.stop()
+    assert set(threads) == {"chat_language", "new_ticket_requested"}
+    assert all(t is not loop_thread for t in threads.values())

@@ -1,0 +1,39 @@
+"""File names and subjects lose bidi overrides: `invoice<U+202E>fdp.exe` must not read as a PDF.
+
+Embeddings, overrides and isolates reorder the rest of a one-line label; the marks Arabic
+text needs (RLM, LRM, ALM) and the message body stay as the citizen wrote them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.context import Context
+from core.inbound import InboundAttachment, InboundMessage, ThreadHints
+from core.intake.ingest import ingest
+from core.models import Attachment, Message, Ticket
+
+RLO, PDF_, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+
+
+def test_file_names_and_subjects_are_stored_without_bidi_overrides(ctx: Context) -> None:
+    body = f"See the attached invoice {RLO}please{PDF_}."
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="email",
+            sender="salim@example.om",
+            text=body,
+            subject=f"فاتورة {LRI}MCT{PDI} invoice{RLO}fdp.exe\u200f",
+            external_id="<bidi-1@example.om>",
+            thread=ThreadHints(new_ticket=True),
+            attachments=(InboundAttachment(f"invoice{RLO}fdp.exe", "application/pdf", b"%PDF"),),
+        ),
+    )
+    with ctx.sessions() as session:
+        filename = session.execute(select(Attachment.filename)).scalar_one()
+        subject = session.execute(select(Ticket.subject)).scalar_one()
+        text = session.execute(select(Message.text).where(Message.direction == "in")).scalar_one()
+    assert filename == "invoicefdp.exe"
+    assert subject == "فاتورة MCT invoicefdp.exe\u200f"
+    assert text == body

@@ -1,0 +1,91 @@
+"""The dashboard in a real Chromium, in Arabic (right to left) and English: the figures table,
+both charts drawn by the vendored Chart.js, and the Leaflet map with clustered reports,
+with no tile server configured (the page must work without one). SQLite only, like the
+other inbox browser tests; screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from balagh.wiring import build_context
+from channels.web.inbox.i18n import WORDS
+from core.context import Context
+from core.inbound import Location
+from core.routing.types import UnroutedRouter
+from tests.channels.web.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
+from tests.conftest import empty_tables, make_settings
+from tests.staffkit import PASSWORD, app_for, make_staff, new_ticket
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def served(tmp_path: Path, sqlite_database: str) -> Iterator[tuple[str, Context]]:
+    settings = make_settings(tmp_path / "data", sqlite_database, map_tiles="")
+    ctx = build_context(settings, router=UnroutedRouter())
+    empty_tables(ctx)
+    make_staff(ctx, "super-ar@mct.om", "supervisor", language="ar")
+    make_staff(ctx, "super-en@mct.om", "supervisor", language="en")
+    for n in range(6):
+        spot = Location(lat=23.58 + n * 0.001, lon=58.38 + n * 0.001)
+        new_ticket(ctx, f"Pothole {n}", category="road_damage", location=spot)
+    new_ticket(ctx, "Rats in the market", category="pest_control")
+    httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", ctx
+    finally:
+        httpd.shutdown()
+        thread.join(timeout=5)
+        ctx.engine.dispose()
+
+
+@pytest.mark.parametrize(("lang", "text_dir"), [("ar", "rtl"), ("en", "ltr")])
+def test_dashboard_draws_charts_and_the_map_in_each_language(
+    browser: Any,  # noqa: F811  (the fixture imported above)
+    served: tuple[str, Context],
+    lang: str,
+    text_dir: str,
+) -> None:
+    url, _ctx = served
+    context = browser.new_context(viewport=DESKTOP, locale="ar-OM" if lang == "ar" else "en-GB")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{url}/inbox/login")
+    page.get_by_label(WORDS["email"][lang], exact=True).fill(f"super-{lang}@mct.om")
+    page.get_by_label(WORDS["password"][lang], exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=WORDS["sign_in"][lang]).click()
+    page.wait_for_url(f"{url}/inbox/")
+    today = datetime.now(UTC).date()
+    since = (today - timedelta(days=6)).isoformat()
+    page.get_by_role("link", name=WORDS["dashboard"][lang]).click()
+    page.goto(f"{page.url}?since={since}&until={today.isoformat()}")
+    assert page.get_attribute("html", "dir") == text_dir
+    assert page.inner_text("h1") == WORDS["dashboard"][lang]
+    page.wait_for_selector("#chart-tickets[data-ready='1']")
+    page.wait_for_selector("#chart-medians[data-ready='1']")
+    assert errors == []
+    page.wait_for_selector("#map.leaflet-container[data-ready='1']")
+    drawn = page.evaluate(
+        "() => Chart.getChart('chart-tickets').data.datasets.map(d => d.data.reduce((a, b) => a + b, 0))"
+    )
+    assert sorted(drawn) == [1, 6]  # health's one and roads' six, per day over the week
+    assert page.locator("#map .marker-cluster, #map path.leaflet-interactive").count() >= 1
+    assert page.locator("#map img.leaflet-tile").count() == 0  # no tile server, still a map
+    assert page.locator("table.figures tfoot td").first.inner_text() == "7"
+    assert page.locator("input[name=since]").input_value() == since  # the filter survived
+    shot(page, f"dashboard-{lang}")
+    page.reload()
+    assert page.locator("input[name=since]").input_value() == since
+    context.close()

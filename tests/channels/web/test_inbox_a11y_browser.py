@@ -1,0 +1,220 @@
+"""The inbox in a real Chromium: axe-core finds no serious or critical WCAG 2.1 AA violation on
+the queue, the ticket page and the password page in Arabic and English, and the documented
+keyboard shortcuts work (issue 20, items 7 and 11).
+
+One browser, one server and one ticket for the module keep the added time small.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from balagh.wiring import build_context
+from channels.web.inbox.i18n import WORDS
+from core.context import Context
+from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
+from core.intake.ingest import ingest
+from core.routing.types import UnroutedRouter
+from tests.axe_support import serious_violations
+from tests.channels.web.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
+from tests.citizen_web import jpeg
+from tests.conftest import empty_tables, make_settings
+from tests.staffkit import PASSWORD, app_for, make_staff
+
+pytestmark = pytest.mark.browser
+
+AGENT = "agent@mct.om"
+DISPATCHER = "disp@mct.om"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Context, str]]:
+    tmp = tmp_path_factory.mktemp("inbox-a11y")
+    from balagh.dbmigrate import upgrade
+
+    url = f"sqlite:///{tmp / 'db.sqlite3'}"
+    upgrade(url)
+    ctx = build_context(
+        make_settings(tmp / "data", url, map_tiles="", inbox_refresh_seconds=1),
+        router=UnroutedRouter(),
+    )
+    empty_tables(ctx)
+    make_staff(ctx, AGENT, "agent")
+    make_staff(ctx, DISPATCHER, "dispatcher")
+    done = ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram",
+            sender="555001",
+            text="حفرة كبيرة في شارع السلطان قابوس قرب دوار الوطية",
+            external_id="555001:1",
+            display_name="سالم",
+            thread=ThreadHints(),
+            attachments=(InboundAttachment("pothole.jpg", "image/jpeg", jpeg(size=(320, 240))),),
+            location=Location(23.5957, 58.4101, "الوطية"),
+        ),
+    )
+    httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", ctx, done.reference
+    finally:
+        httpd.shutdown()
+        ctx.engine.dispose()
+
+
+def _signed_in(chromium: Any, url: str, lang: str, email: str = AGENT) -> tuple[Any, Any]:
+    context = chromium.new_context(viewport=DESKTOP, bypass_csp=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{url}/inbox/login")
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
+    assert serious_violations(page) == []  # the sign-in page
+    page.get_by_label(WORDS["email"][lang], exact=True).fill(email)
+    page.get_by_label(WORDS["password"][lang], exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=WORDS["sign_in"][lang]).click()
+    page.wait_for_url(f"{url}/inbox/")
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")
+    return context, page
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_inbox_pages_have_no_serious_accessibility_violations(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, _ctx, reference = served
+    context, page = _signed_in(browser, url, lang)
+    assert page.get_attribute("html", "lang") == lang
+    for path in ("/inbox/?queue=all", f"/inbox/t/{reference}", "/inbox/password"):
+        page.goto(url + path)
+        found = serious_violations(page)
+        assert found == [], f"{path}: {found}"
+    context.close()
+
+
+def test_keyboard_shortcuts_focus_search_reply_and_rows(browser, served) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    url, _ctx, reference = served
+    context, page = _signed_in(browser, url, "en")
+    page.goto(f"{url}/inbox/?queue=all")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.locator("h1, main").first.click()
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent.trim()") == reference
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/inbox/t/{reference}")
+    page.keyboard.press("r")
+    assert page.evaluate("document.activeElement.id") == "reply-text"
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("?")
+    assert page.evaluate("document.getElementById('shortcuts').open")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_photo_shows_as_a_thumbnail_opens_in_the_viewer_and_the_place_on_a_map(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, _ctx, reference = served
+    context, page = _signed_in(browser, url, lang)
+    page.goto(f"{url}/inbox/t/{reference}")
+    thumb = page.locator("a.thumb img")
+    assert thumb.count() == 1
+    page.wait_for_function("document.querySelector('a.thumb img').naturalWidth === 320")
+    assert page.is_visible("#ticket-map .leaflet-marker-icon")
+    assert page.get_attribute("a[href^='geo:']", "href") == "geo:23.595700,58.410100"
+    thumb.click()
+    assert page.evaluate("document.getElementById('viewer').open")
+    assert page.url.endswith(f"/inbox/t/{reference}")  # the viewer, not a new page
+    page.get_by_role("button", name=WORDS["close_viewer"][lang]).click()
+    assert not page.evaluate("document.getElementById('viewer').open")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_an_open_ticket_and_queue_show_a_citizens_new_message_without_a_reload(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, ctx, reference = served
+    context, page = _signed_in(browser, url, lang)
+    page.goto(f"{url}/inbox/t/{reference}")
+    page.locator("#reply-text").fill("a draft the refresh must keep")
+    before = page.locator("ol.conversation > li").count()
+    text = f"ما زالت الحفرة موجودة ({lang})"
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram",
+            sender="555001",
+            text=text,
+            external_id=f"555001:live-{lang}",
+            thread=ThreadHints(),
+        ),
+    )
+    page.wait_for_selector("ol.conversation > li.fresh", timeout=15_000)
+    assert page.locator("ol.conversation > li").count() == before + 1
+    assert text in page.inner_text("ol.conversation > li.fresh")
+    assert page.is_visible("#live-notice")
+    assert page.input_value("#reply-text") == "a draft the refresh must keep"  # no reload
+    page.goto(f"{url}/inbox/?queue=all")
+    done = ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram",
+            sender=f"5559{len(lang)}{lang == 'ar'}",
+            text="انقطاع الإنارة في شارع المها",
+            external_id=f"live-queue-{lang}",
+            thread=ThreadHints(new_ticket=True),
+        ),
+    )
+    page.wait_for_selector(f"tr.fresh[data-live-item='{done.reference}']", timeout=15_000)
+    shot(page, f"inbox-queue-live-{lang}")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_dispatcher_ticks_tickets_in_the_queue_and_assigns_them_at_once(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, ctx, _reference = served
+    refs = [
+        ingest(
+            ctx,
+            InboundMessage(
+                channel="telegram",
+                sender=f"5557{i}{lang}",
+                text=f"تجمع مياه الأمطار في الشارع رقم {i}",
+                external_id=f"bulk-{lang}-{i}",
+                thread=ThreadHints(new_ticket=True),
+            ),
+        ).reference
+        for i in range(2)
+    ]
+    context, page = _signed_in(browser, url, lang, DISPATCHER)
+    page.goto(f"{url}/inbox/?queue=all")
+    assert serious_violations(page) == []
+    for ref in refs:
+        page.check(f"input[name=refs][value='{ref}']")
+    page.select_option("#bulk-form select[name=assignee]", AGENT)
+    page.locator("#bulk-form button[type=submit]").click()
+    page.wait_for_selector(".flash.info")
+    expected = WORDS["bulk_assigned"][lang].format(count=2, assignee=AGENT)
+    assert expected in page.inner_text(".flash.info")
+    for ref in refs:
+        row = page.locator(f"tr[data-live-item='{ref}']")
+        assert AGENT in row.inner_text()
+    context.close()

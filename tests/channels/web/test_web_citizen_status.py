@@ -1,0 +1,224 @@
+"""The private status page /t/<reference>?k=<secret>, over HTTP with the Flask test client."""
+
+from __future__ import annotations
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from core.context import Context
+from core.delivery.notify import queue_reply
+from core.delivery.outbox import deliver_due
+from core.models import Direction, Event, Message, Status, Ticket
+from core.outbound import CollectingSender
+from core.workflow.transitions import SYSTEM_ACTOR, Actor, transition
+from tests.citizen_web import hidden, jpeg, make_app, status_link, submit, upload
+
+DESCRIPTION_AR = "عمود إنارة مكسور في شارع السلطان قابوس قرب دوار الوطية"
+STAFF = Actor(name="dispatcher@balagh.test", role="dispatcher")
+
+
+@pytest.fixture
+def client(ctx: Context) -> FlaskClient:
+    return make_app(ctx).test_client()
+
+
+def report(client: FlaskClient, lang: str = "ar", **fields: object) -> str:
+    """Submit a report and return its private status link."""
+    fields.setdefault("description", DESCRIPTION_AR)
+    page = submit(client, lang, **fields).get_data(as_text=True)
+    return status_link(page)
+
+
+def with_ticket(ctx: Context, change) -> None:  # type: ignore[no-untyped-def]
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket)).scalar_one()
+        change(session, ticket)
+
+
+def close(ctx: Context) -> None:
+    def _close(session, ticket: Ticket) -> None:  # type: ignore[no-untyped-def]
+        ticket.category = ctx.taxonomy.categories[0].code
+        ticket.directorate = ctx.taxonomy.categories[0].directorate
+        if ticket.status == Status.NEW:
+            transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR)
+        transition(ctx, session, ticket, Status.ASSIGNED, STAFF)
+        transition(ctx, session, ticket, Status.RESOLVED, STAFF, note="أُصلح العمود.")
+        transition(ctx, session, ticket, Status.CLOSED, STAFF)
+
+    with_ticket(ctx, _close)
+
+
+def test_status_link_shows_state_in_plain_words_and_the_report(client: FlaskClient) -> None:
+    response = client.get(report(client))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "تم الاستلام" in page or "قيد المراجعة" in page
+    assert DESCRIPTION_AR in page
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_wrong_secret_is_404_like_an_unknown_reference(client: FlaskClient) -> None:
+    link = report(client)
+    path = link.split("?")[0]
+    wrong = client.get(path + "?k=not-the-secret")
+    missing = client.get(path)
+    unknown = client.get("/t/MCT-999999?k=" + link.split("k=")[1])
+    assert wrong.status_code == missing.status_code == unknown.status_code == 404
+    assert wrong.get_data() == missing.get_data() == unknown.get_data()
+
+
+def test_staff_reply_appears_on_the_status_page_and_goes_by_email(
+    ctx: Context, client: FlaskClient, senders: dict[str, CollectingSender]
+) -> None:
+    link = report(client, email="salim@example.om")
+    with_ticket(ctx, lambda s, t: queue_reply(ctx, s, t, "سيتم إصلاح العمود خلال يومين."))
+    assert "سيتم إصلاح العمود خلال يومين." in client.get(link).get_data(as_text=True)
+    deliver_due(ctx)
+    texts = [m.text for m in senders["email"].sent]
+    assert any("سيتم إصلاح العمود خلال يومين." in t for t in texts)
+    assert all(m.to == "salim@example.om" for m in senders["email"].sent)
+
+
+def test_internal_notes_never_appear(ctx: Context, client: FlaskClient) -> None:
+    link = report(client)
+
+    def note(session, ticket: Ticket) -> None:  # type: ignore[no-untyped-def]
+        session.add(
+            Message(ticket=ticket, direction=Direction.NOTE, channel="web", text="SECRET NOTE")
+        )
+
+    with_ticket(ctx, note)
+    assert "SECRET NOTE" not in client.get(link).get_data(as_text=True)
+
+
+def test_expected_date_comes_from_the_sla_once_assigned(ctx: Context, client: FlaskClient) -> None:
+    link = report(client, "en")
+
+    def assign(session, ticket: Ticket) -> None:  # type: ignore[no-untyped-def]
+        ticket.category = ctx.taxonomy.categories[0].code
+        ticket.directorate = ctx.taxonomy.categories[0].directorate
+        if ticket.status == Status.NEW:
+            transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR)
+        transition(ctx, session, ticket, Status.ASSIGNED, STAFF)
+
+    with_ticket(ctx, assign)
+    from channels.web.citizen.status import format_date
+
+    with ctx.sessions() as session:
+        due = session.execute(select(Ticket.due_at)).scalar_one()
+    page = client.get(link).get_data(as_text=True)
+    assert "Expected to be dealt with by" in page and format_date(due, "en") in page
+
+
+def test_citizen_adds_a_message_and_photo_to_the_same_ticket(
+    ctx: Context, client: FlaskClient
+) -> None:
+    link = report(client)
+    page = client.get(link).get_data(as_text=True)
+    response = client.post(
+        link,
+        data={
+            "csrf_token": hidden(page, "csrf_token"),
+            "submission": hidden(page, "submission"),
+            "action": "message",
+            "message": "أضيف صورة للعمود",
+            "photos": [upload(jpeg(gps=True), "pole.jpg")],
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    after = client.get(link).get_data(as_text=True)
+    assert "أضيف صورة للعمود" in after and "وصلتنا رسالتكم" in after
+    with ctx.sessions() as session:
+        assert session.execute(select(func.count()).select_from(Ticket)).scalar_one() == 1
+        incoming = session.execute(
+            select(Message).where(Message.direction == Direction.IN).order_by(Message.id)
+        ).scalars()
+        files = [a for m in incoming for a in m.attachments]
+    assert len(files) == 1
+    photo = client.get(f"{link.split('?')[0]}/files/{files[0].id}?k={link.split('k=')[1]}")
+    assert photo.status_code == 200 and photo.mimetype == "image/jpeg"
+    assert b"TestCam" not in photo.data
+
+
+@pytest.mark.parametrize(
+    "message",
+    [" ", "\u200b\u200b\u2060"],
+    ids=["blank", "zero_width_only"],
+)
+def test_empty_message_is_refused_inline(client: FlaskClient, message: str) -> None:
+    link = report(client, "en")
+    page = client.get(link).get_data(as_text=True)
+    response = client.post(
+        link,
+        data={
+            "csrf_token": hidden(page, "csrf_token"),
+            "submission": hidden(page, "submission"),
+            "action": "message",
+            "message": message,
+        },
+    )
+    assert response.status_code == 400
+    assert "Please write a message or attach a photo." in response.get_data(as_text=True)
+
+
+def test_posting_with_wrong_secret_is_404(ctx: Context, client: FlaskClient) -> None:
+    link = report(client)
+    page = client.get(link).get_data(as_text=True)
+    response = client.post(
+        link.split("?")[0] + "?k=guess",
+        data={"csrf_token": hidden(page, "csrf_token"), "action": "message", "message": "hi"},
+    )
+    assert response.status_code == 404
+
+
+def test_satisfaction_question_after_close_records_the_answer(
+    ctx: Context, client: FlaskClient
+) -> None:
+    link = report(client, "en")
+    assert "How satisfied are you" not in client.get(link).get_data(as_text=True)
+    close(ctx)
+    page = client.get(link).get_data(as_text=True)
+    assert "How satisfied are you" in page and "Closed" in page
+    response = client.post(
+        link,
+        data={"csrf_token": hidden(page, "csrf_token"), "action": "rating", "rating": "4"},
+    )
+    assert response.status_code == 302
+    after = client.get(link).get_data(as_text=True)
+    assert "Thank you for your rating (4 out of 5)" in after
+    assert "How satisfied are you" not in after
+    with ctx.sessions() as session:
+        ticket = session.execute(select(Ticket)).scalar_one()
+        kinds = [e.kind for e in session.execute(select(Event)).scalars()]
+    assert ticket.satisfaction == 4 and ticket.status == Status.CLOSED
+    assert "satisfaction" in kinds
+
+
+def test_rating_before_close_is_refused(ctx: Context, client: FlaskClient) -> None:
+    link = report(client, "en")
+    page = client.get(link).get_data(as_text=True)
+    client.post(
+        link, data={"csrf_token": hidden(page, "csrf_token"), "action": "rating", "rating": "5"}
+    )
+    with ctx.sessions() as session:
+        assert session.execute(select(Ticket.satisfaction)).scalar_one() is None
+
+
+def test_language_switch_keeps_the_secret_and_is_remembered(client: FlaskClient) -> None:
+    link = report(client, "ar")
+    page = client.get(link + "&lang=en").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in page
+    assert "Received" in page or "Being reviewed" in page
+    assert '<html lang="en"' in client.get(link).get_data(as_text=True)
+
+
+def test_script_in_a_citizen_message_is_shown_as_text_on_the_status_page(
+    client: FlaskClient,
+) -> None:
+    link = report(client, "en", description="<script>alert('x')</script> broken light")
+    page = client.get(link).get_data(as_text=True)
+    assert "<script>alert(" not in page and "&lt;script&gt;" in page

@@ -1,0 +1,105 @@
+"""Staff pages are never framed, cached or sniffed; a citizen's file never runs as our page.
+
+A file keeps the name its sender gave it but not the type: only bytes that really are the
+image their type names are served as that image; anything else (HTML, SVG, a "photo" that
+is a page) is an `application/octet-stream` download with `nosniff` and a sandboxing CSP.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from flask.testing import FlaskClient
+from PIL import Image
+from sqlalchemy import select
+
+from core.context import Context
+from core.inbound import InboundAttachment, InboundMessage, ThreadHints
+from core.intake.ingest import Processed, ingest
+from core.models import Attachment
+from tests.staffkit import app_for, bearer, make_staff, signed_in, token_for
+
+PAGE = b"<html><body><script>alert(document.cookie)</script></body></html>"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(out, "PNG")
+    return out.getvalue()
+
+
+def report_with(ctx: Context, *files: InboundAttachment) -> tuple[Processed, list[int]]:
+    processed = ingest(
+        ctx,
+        InboundMessage(
+            channel="email",
+            sender="salim@example.om",
+            text="Photos of the broken pipe are attached.",
+            external_id=f"<files-{len(files)}@example.om>",
+            thread=ThreadHints(new_ticket=True),
+            attachments=files,
+        ),
+    )
+    with ctx.sessions() as session:
+        ids = session.execute(select(Attachment.id).order_by(Attachment.id)).scalars().all()
+    return processed, list(ids)
+
+
+@pytest.fixture
+def staff_client(ctx: Context) -> FlaskClient:
+    make_staff(ctx, "admin@mct.om", "admin")
+    return signed_in(app_for(ctx), "admin@mct.om")
+
+
+def test_inbox_pages_are_not_framed_cached_or_sniffed(staff_client: FlaskClient) -> None:
+    headers = staff_client.get("/inbox/").headers
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["Cache-Control"] == "no-store"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_api_answers_are_not_cached(ctx: Context) -> None:
+    make_staff(ctx, "agent@mct.om", "agent")
+    client = app_for(ctx).test_client()
+    response = client.get("/api/v1/tickets", headers=bearer(token_for(ctx, "agent@mct.om")))
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_inbox_serves_html_and_svg_files_as_sandboxed_downloads(
+    ctx: Context, staff_client: FlaskClient
+) -> None:
+    _, ids = report_with(
+        ctx,
+        InboundAttachment("invoice.html", "text/html", PAGE),
+        InboundAttachment("logo.svg", "image/svg+xml", SVG),
+        InboundAttachment("photo.png", "image/png", PAGE),
+    )
+    for attachment_id in ids:
+        response = staff_client.get(f"/inbox/attachments/{attachment_id}")
+        assert response.status_code == 200
+        assert response.mimetype == "application/octet-stream"
+        assert response.headers["Content-Disposition"].startswith("attachment")
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "sandbox" in response.headers["Content-Security-Policy"]
+
+
+def test_status_page_shows_a_real_image_inline_and_a_fake_one_as_a_download(
+    ctx: Context,
+) -> None:
+    processed, (real, fake) = report_with(
+        ctx,
+        InboundAttachment("pipe.png", "image/png", png()),
+        InboundAttachment("pipe2.png", "image/png", PAGE),
+    )
+    client = app_for(ctx).test_client()
+    base = f"/t/{processed.reference}/files"
+    shown = client.get(f"{base}/{real}?k={processed.secret}")
+    assert shown.mimetype == "image/png"
+    assert shown.headers["Content-Disposition"].startswith("inline")
+    downloaded = client.get(f"{base}/{fake}?k={processed.secret}")
+    assert downloaded.mimetype == "application/octet-stream"
+    assert downloaded.headers["Content-Disposition"].startswith("attachment")
+    assert downloaded.headers["X-Content-Type-Options"] == "nosniff"

@@ -1,0 +1,158 @@
+"""Outbox delivery: retries with backoff, permanent failures shown, never sent twice."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from core.context import Context
+from core.delivery.outbox import deliver_due, enqueue
+from core.inbound import InboundMessage
+from core.intake.ingest import ingest
+from core.models import ContactIdentity, Message, OutboxItem
+from core.outbound import (
+    CollectingSender,
+    DeliveryReceipt,
+    OutboundMessage,
+    PermanentDeliveryError,
+    TemporaryDeliveryError,
+)
+
+
+class FlakySender:
+    """Fails temporarily `failures` times, then succeeds."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures, self.calls = failures, 0
+
+    def send(self, message: OutboundMessage) -> DeliveryReceipt:
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise TemporaryDeliveryError("connection reset", retry_after=None)
+        return DeliveryReceipt("ok-1")
+
+
+class BlockedSender:
+    def send(self, message: OutboundMessage) -> DeliveryReceipt:
+        raise PermanentDeliveryError("Forbidden: bot was blocked by the user")
+
+
+def one_ticket(ctx: Context) -> None:
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram", sender="42", text="street light off", external_id="42:1"
+        ),
+    )
+
+
+def only_item(ctx: Context) -> OutboxItem:
+    with ctx.sessions() as session:
+        return session.execute(select(OutboxItem)).scalar_one()
+
+
+def test_queued_acknowledgement_is_delivered_once(
+    ctx: Context, senders: dict[str, CollectingSender]
+) -> None:
+    one_ticket(ctx)
+    assert deliver_due(ctx).sent == 1
+    assert deliver_due(ctx).sent == 0
+    assert len(senders["telegram"].sent) == 1
+    with ctx.sessions() as session:
+        message = session.execute(select(Message).where(Message.direction == "out")).scalar_one()
+    assert message.delivery_status == "sent" and message.external_id == "collected-1"
+
+
+def test_temporary_failure_backs_off_then_succeeds(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flaky = FlakySender(failures=2)
+    ctx.senders.register("telegram", flaky)
+    one_ticket(ctx)
+    assert deliver_due(ctx).retrying == 1
+    first_retry = only_item(ctx)
+    assert first_retry.status == "retrying" and first_retry.last_error == "connection reset"
+    assert deliver_due(ctx).sent == 0  # not due yet: backoff
+    start = ctx.now()
+    monkeypatch.setattr(ctx.settings, "now", start + timedelta(seconds=1.5))
+    assert deliver_due(ctx).retrying == 1
+    monkeypatch.setattr(ctx.settings, "now", start + timedelta(seconds=10))
+    assert deliver_due(ctx).sent == 1
+    assert only_item(ctx).attempts == 3
+
+
+def test_permanent_failure_is_visible_and_marks_contact_unreachable(ctx: Context) -> None:
+    ctx.senders.register("telegram", BlockedSender())
+    one_ticket(ctx)
+    assert deliver_due(ctx).failed == 1
+    with ctx.sessions() as session:
+        message = session.execute(select(Message).where(Message.direction == "out")).scalar_one()
+        identity = session.execute(select(ContactIdentity)).scalar_one()
+    assert message.delivery_status == "failed" and "blocked" in (message.delivery_error or "")
+    assert identity.unreachable
+
+
+def test_retries_stop_at_the_limit_and_fail(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx.senders.register("telegram", FlakySender(failures=100))
+    monkeypatch.setattr(ctx.settings, "outbox_max_attempts", 2)
+    one_ticket(ctx)
+    deliver_due(ctx)
+    monkeypatch.setattr(ctx.settings, "now", ctx.now() + timedelta(hours=1))
+    assert deliver_due(ctx).failed == 1
+    assert only_item(ctx).status == "failed"
+
+
+def test_channel_without_sender_is_retried_not_lost(ctx: Context) -> None:
+    ctx.senders = type(ctx.senders)()
+    one_ticket(ctx)
+    assert deliver_due(ctx).retrying == 1
+    assert "no sender" in (only_item(ctx).last_error or "")
+
+
+class SlowCountingSender:
+    """Counts every send per item; slow enough that workers overlap."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: list[str] = []
+
+    def send(self, message: OutboundMessage) -> DeliveryReceipt:
+        threading.Event().wait(0.002)
+        with self.lock:
+            self.sent.append(message.to)
+        return DeliveryReceipt(None)
+
+
+def test_two_workers_draining_one_outbox_send_each_item_exactly_once(ctx: Context) -> None:
+    sender = SlowCountingSender()
+    ctx.senders.register("telegram", sender)
+    with ctx.sessions() as session, session.begin():
+        for i in range(200):
+            enqueue(
+                session,
+                OutboundMessage(
+                    channel="telegram",
+                    to=f"chat-{i}",
+                    text="hi",
+                    language="en",
+                    reference="MCT-000001",
+                ),
+                ticket=None,
+                now=ctx.now(),
+            )
+    barrier = threading.Barrier(4)
+
+    def worker() -> None:
+        barrier.wait()
+        while deliver_due(ctx, limit=7).sent:
+            pass
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(sender.sent) == sorted(f"chat-{i}" for i in range(200))

@@ -1,0 +1,138 @@
+"""The inbound pipeline: workers claim stored records, once each, woken at once, after a crash too."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+import core.intake.pipeline
+from balagh.wiring import build_context
+from core.context import Context
+from core.inbound import InboundMessage
+from core.intake.ingest import accept, process, retry_pending
+from core.intake.pipeline import InboundPipeline, backlog, start_pipeline, stop_pipeline, wake
+from core.models import Direction, InboundRecord, Message
+
+
+def mail(n: int, ctx: Context, age: timedelta = timedelta(0)) -> InboundMessage:
+    return InboundMessage(
+        channel="email",
+        sender=f"citizen{n}@example.org",
+        text=f"Water leak number {n} on Sultan Qaboos Street",
+        external_id=f"<{n}@example.org>",
+        received_at=ctx.now() - age,
+        raw=f"Message-ID: <{n}@example.org>\r\n\r\nleak {n}\r\n".encode(),
+    )
+
+
+def store(ctx: Context, messages: list[InboundMessage]) -> list[int]:
+    return [accept(ctx, m).record_id for m in messages]
+
+
+def states(ctx: Context) -> dict[str, int]:
+    with ctx.sessions() as session:
+        rows = session.execute(
+            select(InboundRecord.status, func.count()).group_by(InboundRecord.status)
+        ).all()
+    return {status: count for status, count in rows}
+
+
+def attempts(ctx: Context) -> set[int]:
+    with ctx.sessions() as session:
+        return set(session.execute(select(InboundRecord.attempts)).scalars())
+
+
+def inbound_messages(ctx: Context) -> int:
+    with ctx.sessions() as session:
+        return session.execute(
+            select(func.count()).select_from(Message).where(Message.direction == Direction.IN)
+        ).scalar_one()
+
+
+@pytest.fixture
+def second_ctx(ctx: Context) -> Iterator[Context]:
+    """Another process's view of the same database: its own engine and connections."""
+    other = build_context(ctx.settings, senders=ctx.senders, router=ctx.router)
+    yield other
+    other.engine.dispose()
+
+
+def test_two_workers_and_inline_callers_process_each_record_once_and_never_fail_it(
+    ctx: Context, second_ctx: Context
+) -> None:
+    ids = store(ctx, [mail(n, ctx) for n in range(24)])
+    pipelines = [InboundPipeline(ctx, workers=2), InboundPipeline(second_ctx, workers=2)]
+    try:
+        for pipeline in pipelines:
+            pipeline.wake()
+        # The web form's inline path and the retry job race the workers for the same records.
+        racer = threading.Thread(target=lambda: [process(second_ctx, i) for i in reversed(ids)])
+        racer.start()
+        retry_pending(ctx)
+        racer.join(60)
+        assert all(p.wait_idle(60) for p in pipelines)
+    finally:
+        for pipeline in pipelines:
+            pipeline.stop()
+    assert states(ctx) == {"done": 24}
+    assert attempts(ctx) == {1}
+    assert inbound_messages(ctx) == 24
+
+
+def test_restart_drains_records_a_crash_left_pending_without_the_job(ctx: Context) -> None:
+    store(ctx, [mail(n, ctx, age=timedelta(minutes=5)) for n in range(15)])
+    web_form = InboundMessage(
+        channel="web",
+        sender="web:1",
+        text="Street light out near the souq",
+        external_id="form-1",
+        received_at=ctx.now() - timedelta(minutes=5),
+    )
+    store(ctx, [web_form])  # stored, then the process died before its inline processing
+    assert backlog(ctx).by_channel == {"email": 15, "web": 1}
+    pipeline = start_pipeline(ctx)
+    try:
+        assert pipeline.wait_idle(60)
+    finally:
+        stop_pipeline(ctx)
+    assert states(ctx) == {"done": 16}
+    assert backlog(ctx).total == 0
+
+
+def test_a_stored_record_wakes_a_worker_without_waiting_for_the_poll(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(core.intake.pipeline, "POLL_SECONDS", 3600.0)
+    pipeline = start_pipeline(ctx)
+    try:
+        pipeline.wait_idle(30)  # the workers now sleep for an hour unless woken
+        store(ctx, [mail(1, ctx)])
+        wake(ctx)
+        deadline = time.monotonic() + 30
+        while states(ctx) != {"done": 1} and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        stop_pipeline(ctx)
+    assert states(ctx) == {"done": 1}
+
+
+def test_a_channel_that_processes_inline_keeps_its_fresh_record(ctx: Context) -> None:
+    store(ctx, [InboundMessage(channel="telegram", sender="5", text="حفرة", external_id="5:1")])
+    pipeline = start_pipeline(ctx)
+    try:
+        assert pipeline.wait_idle(30)
+    finally:
+        stop_pipeline(ctx)
+    assert states(ctx) == {"pending": 1}
+
+
+def test_backlog_reports_pending_records_per_channel_and_the_oldest_age(ctx: Context) -> None:
+    store(ctx, [mail(1, ctx, age=timedelta(minutes=2)), mail(2, ctx)])
+    found = backlog(ctx)
+    assert found.by_channel == {"email": 2}
+    assert found.oldest_age_seconds is not None and 119 <= found.oldest_age_seconds <= 600

@@ -1,0 +1,125 @@
+"""Ticket search: the Arabic article, punctuation-only queries and the contact's details."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from core.context import Context
+from core.inbound import InboundMessage
+from core.intake.ingest import ingest
+from core.language.normalize import strip_article
+from core.models import Ticket
+from core.staff import actions as staff_actions
+from core.staff.permissions import Staff
+from core.staff.search import reindex
+from tests.staffkit import make_staff, new_ticket
+
+POTHOLES = (
+    "حفرة كبيرة في الشارع",
+    "يوجد حفره امام المنزل",
+    "الحفرة لم تصلح بعد",
+    "سقطت السيارة بالحفرة",
+    "والحُفرة عميقة جداً",
+)
+
+
+@pytest.fixture
+def agent(ctx: Context) -> Staff:
+    return make_staff(ctx, "agent@mct.om", "agent")
+
+
+def search(ctx: Context, staff: Staff, q: str) -> set[str]:
+    with ctx.sessions() as session:
+        page = staff_actions.list_tickets(ctx, session, staff, staff_actions.TicketFilter(q=q))
+        return {t.reference for t in page.items}
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("الكلاب", "كلاب"),
+        ("والكلاب", "كلاب"),
+        ("بالحفره", "حفره"),
+        ("فالطريق", "طريق"),
+        ("كالعاده", "عاده"),
+        ("للمدرسه", "مدرسه"),
+        ("كلاب", "كلاب"),
+        ("الي", "الي"),  # "to", not the article
+        ("ال", "ال"),
+    ],
+)
+def test_strip_article_removes_the_article_and_its_proclitic(word: str, stem: str) -> None:
+    assert strip_article(word) == stem
+
+
+def test_pothole_search_finds_every_spelling_with_or_without_the_article(
+    ctx: Context, agent: Staff
+) -> None:
+    potholes = {new_ticket(ctx, text) for text in POTHOLES}
+    new_ticket(ctx, "تسرب مياه في الحي")
+    for query in ("الحفرة", "حفرة", "بالحفره", "الحفره"):
+        assert search(ctx, agent, query) == potholes, query
+
+
+def test_article_query_finds_the_bare_word(ctx: Context, agent: Staff) -> None:
+    dogs = new_ticket(ctx, "كلاب ضالة قرب المدرسة")
+    assert search(ctx, agent, "الكلاب") == {dogs}
+    assert search(ctx, agent, "للكلاب المدرسة") == {dogs}
+
+
+def test_article_stem_matches_whole_words_not_the_inside_of_others(
+    ctx: Context, agent: Staff
+) -> None:
+    drain = new_ticket(ctx, "بالوعة مسدودة في السوق")
+    new_ticket(ctx, "مجموعة من العمال في السوق")
+    quarter = new_ticket(ctx, "انقطاع الكهرباء في حي الخوير")
+    new_ticket(ctx, "حيث لا توجد إضاءة")
+    assert search(ctx, agent, "بالوعة") == {drain}
+    assert search(ctx, agent, "الحي") == {quarter}
+
+
+def test_query_of_punctuation_or_wildcards_alone_finds_nothing(ctx: Context, agent: Staff) -> None:
+    new_ticket(ctx, "Pothole 100% dangerous_road it's deep")
+    for query in ("%", "_", "'", "%_'", "\\"):
+        assert search(ctx, agent, query) == set(), query
+
+
+def test_search_finds_a_caller_by_phone_and_name(ctx: Context, agent: Staff) -> None:
+    call = staff_actions.record_phone_call(
+        ctx, agent, "+968 9123 4567", "Broken swing in the park", name="أحمد البلوشي"
+    )
+    new_ticket(ctx, "Broken swing at the school")
+    assert search(ctx, agent, "91234567") == {call.reference}
+    assert search(ctx, agent, "+968 9123 4567") == {call.reference}
+    assert search(ctx, agent, "احمد البلوشي") == {call.reference}
+    assert search(ctx, agent, "بلوشي swing") == {call.reference}
+
+
+def test_search_finds_a_citizen_by_email(ctx: Context, agent: Staff) -> None:
+    mine = new_ticket(ctx, "Streetlight out", channel="email", sender="Salim.H@example.com")
+    new_ticket(ctx, "Streetlight out", channel="email", sender="other@example.com")
+    assert search(ctx, agent, "salim.h@example.com") == {mine}
+
+
+def test_contact_details_learned_later_are_searchable_on_earlier_tickets(
+    ctx: Context, agent: Staff
+) -> None:
+    ref = new_ticket(ctx, "Pothole", sender="4242")
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram", sender="4242", text="It is deep", external_id="4242:2",
+            phone="+96899001122",
+        ),
+    )  # fmt: skip
+    assert search(ctx, agent, "99001122") == {ref}
+
+
+def test_reindex_keeps_the_contacts_details(ctx: Context, agent: Staff) -> None:
+    ref = new_ticket(ctx, "Pothole", channel="email", sender="mona@example.com")
+    with ctx.sessions() as session, session.begin():
+        for ticket in session.execute(select(Ticket)).scalars():
+            ticket.search_text = None
+        reindex(session)
+    assert search(ctx, agent, "mona@example.com") == {ref}
