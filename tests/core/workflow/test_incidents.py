@@ -289,11 +289,10 @@ def test_a_report_classified_by_intake_later_joins_the_incident_and_is_told(
     assert told.payload["reference"] == unsure and "4 reports" in told.payload["text"]
 
 
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # plans are PostgreSQL's
 def test_placing_reports_reaches_tickets_and_incidents_through_indexes_on_postgresql(
     ctx: Context, database_url: str
 ) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("query plans are PostgreSQL's")
     from sqlalchemy import event, text
 
     report(ctx, 0, 0)
