@@ -173,6 +173,23 @@ def fake_api() -> Iterator[Any]:
 
 
 @pytest.fixture
+def tg(ctx: Context, fake_api: Any) -> Iterator[Any]:
+    """The Telegram bot on the fake Bot API, with the real TelegramSender behind the outbox."""
+    from channels.telegram.runtime import TelegramRuntime
+    from channels.telegram.sender import TelegramSender
+    from tests.telegram_fake import TOKEN
+
+    ctx.settings.telegram_token = TOKEN
+    ctx.settings.telegram_api_url = fake_api.url
+    sender = TelegramSender(TOKEN, fake_api.url)
+    ctx.senders.register("telegram", sender)
+    runtime = TelegramRuntime(ctx)
+    yield runtime
+    runtime.stop()
+    sender.close()
+
+
+@pytest.fixture
 def sink() -> Iterator[Any]:
     """An SMTP relay on loopback that records what we send (the municipality's relay)."""
     from tests.email_support import Sink

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,29 +12,15 @@ from telegram import Update
 
 from channels.telegram.bot import settle
 from channels.telegram.runtime import TelegramRuntime
-from channels.telegram.sender import TelegramSender
 from core.context import Context
 from core.delivery.notify import notify_citizen, queue_reply
 from core.delivery.outbox import deliver_due
 from core.models import Attachment, Contact, Message, MessageRevision, Status, Ticket
-from tests.telegram_fake import TOKEN, FakeBotApi, message_update, text_update
+from tests.telegram_fake import FakeBotApi, message_update, text_update
 
 DATA = Path(__file__).parents[2] / "data" / "telegram"
 AR_REPORT = "يوجد تسرب مياه كبير في الشارع أمام منزلي في السيب منذ يومين"
 EN_REPORT = "There is a big pothole on the main road near Qurum beach, cars are damaged."
-
-
-@pytest.fixture
-def tg(ctx: Context, fake_api: FakeBotApi) -> Iterator[TelegramRuntime]:
-    """The bot on the fake Bot API, with the real TelegramSender behind the outbox."""
-    ctx.settings.telegram_token = TOKEN
-    ctx.settings.telegram_api_url = fake_api.url
-    sender = TelegramSender(TOKEN, fake_api.url)
-    ctx.senders.register("telegram", sender)
-    runtime = TelegramRuntime(ctx)
-    yield runtime
-    runtime.stop()
-    sender.close()
 
 
 def send(tg: TelegramRuntime, fake_api: FakeBotApi, update: dict[str, Any]) -> bool:

@@ -6,7 +6,6 @@ the screening tests route with the real trained model.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,7 +14,6 @@ from sqlalchemy import select
 
 from channels.email.listener import SmtpListener
 from channels.telegram.runtime import TelegramRuntime
-from channels.telegram.sender import TelegramSender
 from core.context import Context
 from core.inbound import InboundMessage
 from core.intake.ingest import ingest
@@ -24,7 +22,7 @@ from core.models import Event, OutboxItem, Status, Ticket
 from core.staff.actions import TicketFilter, assign, change_status, list_tickets
 from tests.channels.email.test_email_listener import citizen_mail, send, tickets
 from tests.staffkit import load, the_roles
-from tests.telegram_fake import TOKEN, FakeBotApi, text_update
+from tests.telegram_fake import FakeBotApi, text_update
 
 # --- email: a new mail is a new report ------------------------------------------------------
 
@@ -159,18 +157,6 @@ def test_courtesy_messages_are_recognised(text: str, courtesy: bool) -> None:
 
 
 # --- Telegram: references and courtesy -----------------------------------------------------
-
-
-@pytest.fixture
-def tg(ctx: Context, fake_api: FakeBotApi) -> Iterator[TelegramRuntime]:
-    ctx.settings.telegram_token = TOKEN
-    ctx.settings.telegram_api_url = fake_api.url
-    sender = TelegramSender(TOKEN, fake_api.url)
-    ctx.senders.register("telegram", sender)
-    runtime = TelegramRuntime(ctx)
-    yield runtime
-    runtime.stop()
-    sender.close()
 
 
 def push(tg: TelegramRuntime, fake_api: FakeBotApi, update: dict[str, Any]) -> None:

@@ -7,7 +7,6 @@ SMTP listener; staff confirm, reject and split in the inbox.
 from __future__ import annotations
 
 import smtplib
-from collections.abc import Iterator
 from email.message import EmailMessage
 from typing import Any
 
@@ -18,28 +17,15 @@ from sqlalchemy.orm import selectinload
 from channels.email.listener import SmtpListener
 from channels.email.threads import reply_address
 from channels.telegram.runtime import TelegramRuntime
-from channels.telegram.sender import TelegramSender
 from core.context import Context
 from core.delivery.outbox import deliver_due
 from core.models import Contact, Ticket
 from core.staff import actions as staff_actions
 from tests.citizen_web import make_app, reference_of, submit
 from tests.staffkit import load, post_form, signed_in, the_roles
-from tests.telegram_fake import TOKEN, FakeBotApi, message_update, text_update
+from tests.telegram_fake import FakeBotApi, message_update, text_update
 
 OMANI = "+96891234567"
-
-
-@pytest.fixture
-def tg(ctx: Context, fake_api: FakeBotApi) -> Iterator[TelegramRuntime]:
-    ctx.settings.telegram_token = TOKEN
-    ctx.settings.telegram_api_url = fake_api.url
-    sender = TelegramSender(TOKEN, fake_api.url)
-    ctx.senders.register("telegram", sender)
-    runtime = TelegramRuntime(ctx)
-    yield runtime
-    runtime.stop()
-    sender.close()
 
 
 def push(tg: TelegramRuntime, fake_api: FakeBotApi, update: dict[str, Any]) -> None:

@@ -11,21 +11,19 @@ from __future__ import annotations
 
 import smtplib
 import threading
-from collections.abc import Iterator
 from email.message import EmailMessage
 from typing import Any
 
 import pytest
 
 from channels.telegram.runtime import TelegramRuntime
-from channels.telegram.sender import TelegramSender
 from core.context import Context
 from core.delivery.outbox import deliver_due
 from tests.citizen_web import make_app, reference_of, status_link, submit
 from tests.email_support import Sink
 from tests.incident_support import incidents, offset, ticket
 from tests.staffkit import bearer, the_roles, token_for
-from tests.telegram_fake import TOKEN, FakeBotApi, message_update, text_update
+from tests.telegram_fake import FakeBotApi, message_update, text_update
 
 AR_FLOOD = "الشارع غرقان بمياه الأمطار والسيارات ما تقدر تمر"
 EN_FLOOD = "The street is flooded with rainwater after the storm, cars cannot pass"
@@ -37,18 +35,6 @@ EN_ANSWER = "Pump crews are on site; we expect the water to be gone within two h
 def ctx(routed_ctx: Context) -> Context:
     """The trained router: the reports are classified from what citizens wrote."""
     return routed_ctx
-
-
-@pytest.fixture
-def tg(ctx: Context, fake_api: FakeBotApi) -> Iterator[TelegramRuntime]:
-    ctx.settings.telegram_token = TOKEN
-    ctx.settings.telegram_api_url = fake_api.url
-    sender = TelegramSender(TOKEN, fake_api.url)
-    ctx.senders.register("telegram", sender)
-    runtime = TelegramRuntime(ctx)
-    yield runtime
-    runtime.stop()
-    sender.close()
 
 
 def _telegram_report(

@@ -6,7 +6,6 @@ loopback; staff read the rating in the ticket JSON, on the ticket page and in th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,7 +13,6 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from channels.telegram.runtime import TelegramRuntime
-from channels.telegram.sender import TelegramSender
 from core.context import Context
 from core.delivery.notify import notify_citizen
 from core.delivery.outbox import deliver_due
@@ -22,7 +20,7 @@ from core.models import Status, Ticket
 from tests.channels.web.test_web_citizen_status import close, report
 from tests.citizen_web import hidden
 from tests.staffkit import bearer, load, signed_in, the_roles, token_for
-from tests.telegram_fake import TOKEN, FakeBotApi, text_update
+from tests.telegram_fake import FakeBotApi, text_update
 
 COMMENT = "سريعون ومهذبون، شكرًا"
 
@@ -86,18 +84,6 @@ def test_a_second_rating_on_the_web_changes_nothing(ctx: Context, client: FlaskC
 
 
 # --- Telegram: the same rule for the rating buttons ------------------------------------------
-
-
-@pytest.fixture
-def tg(ctx: Context, fake_api: FakeBotApi) -> Iterator[TelegramRuntime]:
-    ctx.settings.telegram_token = TOKEN
-    ctx.settings.telegram_api_url = fake_api.url
-    sender = TelegramSender(TOKEN, fake_api.url)
-    ctx.senders.register("telegram", sender)
-    runtime = TelegramRuntime(ctx)
-    yield runtime
-    runtime.stop()
-    sender.close()
 
 
 def send(tg: TelegramRuntime, fake_api: FakeBotApi, update: dict[str, Any]) -> None:
