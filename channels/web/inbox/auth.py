@@ -80,8 +80,19 @@ def load_signed_in_user() -> None:
     renders inside its session: on SQLite that second session would wait on the first's
     write lock until the busy timeout. Loaded up front, its short session is closed before
     any view begins, so a request never holds two sessions at once.
+
+    Static files are public and must not touch the session cookie: Flask-Login marks an
+    anonymous session "not fresh" on the next request it sees, and a stylesheet or favicon
+    fetched alongside a language switch would answer with the older cookie and undo it.
     """
+    if is_static_request():
+        return
     _ = current_user.is_authenticated
+
+
+def is_static_request() -> bool:
+    """A stylesheet, script or icon: public, and answered without reading the session."""
+    return (request.endpoint or "").rsplit(".", 1)[-1] == "static"
 
 
 @cache

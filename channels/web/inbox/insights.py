@@ -16,7 +16,7 @@ from flask import Response, abort, flash, g, make_response, render_template, req
 from flask_login import current_user, login_required
 
 from channels.web.inbox import bp
-from channels.web.inbox.auth import ctx, current_language, current_staff, t
+from channels.web.inbox.auth import ctx, current_language, current_staff, is_static_request, t
 from channels.web.inbox.views import refusal
 from core.errors import Forbidden, InputError
 from core.insights.research_export import research_rows, write_csv
@@ -81,7 +81,7 @@ def _load_spike_notices() -> None:
     the view's is still open would wait for it (and the view waits for the page).
     """
     g.spike_notices = []
-    if not current_user.is_authenticated:
+    if is_static_request() or not current_user.is_authenticated:
         return
     staff = current_staff()
     if not allowed(staff, Action.DASHBOARD):

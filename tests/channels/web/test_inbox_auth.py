@@ -103,3 +103,30 @@ def test_language_choice_is_remembered_for_the_user(ctx: Context, client: FlaskC
     client.get("/inbox/lang/en")
     with ctx.sessions() as session:
         assert session.execute(select(User.language)).scalar_one() == "en"
+
+
+@pytest.mark.parametrize("path", ["/static/favicon.svg", "/inbox/static/inbox.css"])
+def test_static_files_leave_the_session_cookie_alone(client: FlaskClient, path: str) -> None:
+    """A favicon fetched while the language switch is answered must not answer with the older
+    cookie (the browser keeps whichever Set-Cookie comes last)."""
+    client.get("/inbox/login")  # an anonymous session now exists (its CSRF token)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+
+
+def test_a_language_switch_survives_a_static_request_sent_with_the_older_cookie(
+    client: FlaskClient,
+) -> None:
+    client.get("/inbox/login")
+    older = client.get_cookie("session")
+    assert older is not None
+    client.get("/inbox/lang/en?next=/inbox/login")
+    switched = client.get_cookie("session")
+    assert switched is not None and switched.value != older.value
+    # The stylesheet request the page sent before the switch carries the older cookie.
+    client.set_cookie("session", older.value)
+    stale = client.get("/inbox/static/inbox.css")
+    assert "Set-Cookie" not in stale.headers
+    client.set_cookie("session", switched.value)
+    assert "Sign in" in client.get("/inbox/login").get_data(as_text=True)
