@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from channels.email.channel import CHANNEL as EMAIL
 from channels.telegram.channel import CHANNEL as TELEGRAM
 from channels.web.channel import CHANNEL as WEB
-from channels.web.channel import OPEN311
+from channels.web.channel import OPEN311, PHONE
 from channels.whatsapp.channel import CHANNEL as WHATSAPP
 from core.channels import ChannelDescriptor, capability_table
 from core.context import Context
@@ -33,6 +33,7 @@ CHANNELS: tuple[ChannelDescriptor, ...] = (
     TELEGRAM,
     WEB,
     OPEN311,
+    PHONE,
     WHATSAPP,
 )
 

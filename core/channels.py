@@ -35,6 +35,15 @@ class Capabilities:
     # The sender's address is a phone number the channel has verified (WhatsApp): it joins
     # the contact that already has that number.
     verified_phone: bool = False
+    # Staff type in what the citizen said (a phone call): `core.staff.actions.record_phone_call`
+    # files such tickets on this channel.
+    staff_recorded: bool = False
+    # The citizen hears the reference as the ticket is made (the agent reads it out on the
+    # call), so no acknowledgement is queued: it would only become a pointless call-back task.
+    acknowledged_in_person: bool = False
+    # A reply is a call-back task: staff call the citizen and record whether they were reached
+    # (`core.staff.actions.record_callback`).
+    replies_by_call: bool = False
 
 
 NO_CAPABILITIES = Capabilities()
@@ -52,6 +61,16 @@ class ChannelTable:
     def named(self, wanted: Callable[[Capabilities], bool]) -> list[str]:
         """The channels with a capability, e.g. `named(lambda c: c.surveys)`."""
         return [name for name, caps in self._channels.items() if wanted(caps)]
+
+    def first(self, wanted: Callable[[Capabilities], bool]) -> str | None:
+        """The first registered channel with a capability, or None when none has it."""
+        names = self.named(wanted)
+        return names[0] if names else None
+
+    def mail(self) -> str | None:
+        """The channel that delivers to an email address: staff mail and the pull channels'
+        copies go there."""
+        return self.first(lambda c: c.push and c.sender_is_email)
 
 
 ProbeFactory = Callable[["Context"], Callable[[], dict[str, Any]]]

@@ -1,4 +1,4 @@
-"""The web app's two citizen channels: the form and status page, and Open311.
+"""The web app's citizen channels: the form and status page, Open311, and phone calls staff type in.
 
 Both are pull channels: the citizen reads replies where they asked (the status page, an
 Open311 client), with a copy by email when they gave an address. The web app itself is
@@ -11,3 +11,11 @@ from core.channels import Capabilities, ChannelDescriptor
 
 CHANNEL = ChannelDescriptor(name="web", capabilities=Capabilities(pull=True, surveys=True))
 OPEN311 = ChannelDescriptor(name="open311", capabilities=Capabilities(pull=True))
+# Calls an intake agent types into the inbox or the API: no transport of their own, the
+# reference is read out on the call, and a reply is a call-back task.
+PHONE = ChannelDescriptor(
+    name="phone",
+    capabilities=Capabilities(
+        staff_recorded=True, acknowledged_in_person=True, replies_by_call=True
+    ),
+)

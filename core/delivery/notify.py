@@ -3,7 +3,8 @@
 The reply goes out on the ticket's channel in the ticket's language. A web-form citizen reads
 replies on the status page, and also by email when they gave an address. A phone caller's
 "reply" is a call-back task the dispatcher records; a phone ticket gets no acknowledgement
-(`core.intake.triage.NO_ACK_CHANNELS`), since the agent gives the reference during the call.
+(the channel's `acknowledged_in_person` capability), since the agent gives the reference
+during the call.
 """
 
 from __future__ import annotations
@@ -159,14 +160,8 @@ def _delivery_target(ctx: Context, ticket: Ticket) -> tuple[str | None, str | No
         if address is not None:
             return ticket.channel, address
     if capabilities.pull and ticket.contact.email:  # also tell them by email
-        return _email_channel(ctx), ticket.contact.email
+        return ctx.channels.mail(), ticket.contact.email
     return None, None
-
-
-def _email_channel(ctx: Context) -> str | None:
-    """The channel that delivers to an email address (the pull channels' copy goes there)."""
-    mail = ctx.channels.named(lambda c: c.push and c.sender_is_email)
-    return mail[0] if mail else None
 
 
 def _thread_ids(ctx: Context, session: Session, ticket: Ticket, channel: str) -> tuple[str, ...]:

@@ -1,7 +1,8 @@
 """Email to staff (SLA warnings, escalations, reminders, digests), in each user's language.
 
-Staff mail goes through the outbox like citizens' replies (channel 'email', the user's
-address), so it is retried and a failure shows; it is never written as a ticket message.
+Staff mail goes through the outbox like citizens' replies (on the channel that delivers to
+email addresses, `ctx.channels.mail()`, to the user's address), so it is retried and a failure
+shows; it is never written as a ticket message.
 """
 
 from __future__ import annotations
@@ -179,6 +180,9 @@ def email_staff(
     **params: object,
 ) -> int:
     """Queue text `key` to each user by email, in the caller's transaction; return how many."""
+    channel = ctx.channels.mail()
+    if channel is None:  # no channel delivers mail: nothing can reach staff
+        return 0
     count = 0
     for user in users:
         if not user.email:
@@ -186,7 +190,7 @@ def email_staff(
         enqueue(
             session,
             OutboundMessage(
-                channel="email",
+                channel=channel,
                 to=user.email,
                 text=staff_text(key, user.language, **params),
                 language=user.language,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from core.channels import ChannelTable
 from core.models import Contact, ContactIdentity, Event, Ticket
 from core.phones import normalize_phone
 from core.tickets import record_event
@@ -35,14 +36,16 @@ def contact_by_phone(
 
 
 def contact_by_email(
-    session: Session, email: str | None, besides: int | None = None
+    session: Session, channels: ChannelTable, email: str | None, besides: int | None = None
 ) -> Contact | None:
-    """The one other contact with this email address (as given or as an email identity)."""
+    """The one other contact with this email address (as given or as the sender's address on
+    a channel whose senders are email addresses)."""
     address = (email or "").strip().lower()
     if not address:
         return None
     by_identity = select(ContactIdentity.contact_id).where(
-        ContactIdentity.channel == "email", ContactIdentity.address == address
+        ContactIdentity.channel.in_(channels.named(lambda c: c.sender_is_email)),
+        ContactIdentity.address == address,
     )
     rows = session.execute(
         select(Contact).where(
@@ -54,13 +57,13 @@ def contact_by_email(
     return matches[0] if len(matches) == 1 else None
 
 
-def suggested_links(session: Session, contact: Contact) -> list[Contact]:
+def suggested_links(session: Session, contact: Contact, channels: ChannelTable) -> list[Contact]:
     """Other contacts that typed details point to, less those staff rejected."""
     rejected = _rejected_pairs(session, contact.id)
     found: dict[int, Contact] = {}
     for other in (
         contact_by_phone(session, contact.phone, besides=contact.id),
-        contact_by_email(session, contact.email, besides=contact.id),
+        contact_by_email(session, channels, contact.email, besides=contact.id),
     ):
         if other is not None and other.id not in rejected:
             found[other.id] = other
@@ -99,13 +102,13 @@ def merge_contacts(session: Session, keep: Contact, other: Contact) -> Contact:
     return keep
 
 
-def split_identity(session: Session, identity: ContactIdentity) -> Contact:
+def split_identity(session: Session, channels: ChannelTable, identity: ContactIdentity) -> Contact:
     """Give one identity a contact of its own, taking that channel's tickets with it."""
     old = identity.contact
     if len(old.identities) < 2:
         return old
     fresh = Contact(name=identity.display_name, language=old.language)
-    if identity.channel == "email":
+    if channels.of(identity.channel).sender_is_email:
         fresh.email = identity.address
     session.add(fresh)
     session.flush()

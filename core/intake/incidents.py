@@ -85,12 +85,10 @@ def place_later(ctx: Context, session: Session, ticket: Ticket) -> Placement | N
     router was unsure of. Its acknowledgement has gone already, so when it joins an incident
     the citizen is told that the problem is known, with the number of reports.
     """
-    from core.intake.triage import NO_ACK_CHANNELS  # it places new reports through here
-
     if ticket.incident_id is not None or ticket.status not in OPEN or ticket.not_for_us:
         return None
     placement = place_ticket(ctx, session, ticket)
-    if placement is not None and ticket.channel not in NO_ACK_CHANNELS:
+    if placement is not None and not ctx.channels.of(ticket.channel).acknowledged_in_person:
         notify_citizen(ctx, session, ticket, "incident_joined", reports=placement.reports)
     return placement
 

@@ -25,10 +25,6 @@ from core.routing.types import Classification
 from core.tickets import record_event
 
 NO_ACK_REASONS = ("spam",)  # never send mail back to spammers (backscatter)
-# Channels where the citizen is told their reference as the ticket is made: an intake agent
-# records a phone call while the caller is on the line and reads the reference out, so an
-# acknowledgement would only become a pointless call-back task.
-NO_ACK_CHANNELS = ("phone",)
 # InboundMessage.extras key: the member of staff whose choice `category_hint` is
 # ({"user_id", "email", "role"}); only core sets it (core.staff.actions.record_phone_call).
 CATEGORY_CHOSEN_BY = "category_chosen_by"
@@ -81,7 +77,11 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
             suggested=result.category,
         )
     placement = place_ticket(ctx, session, ticket) if not ticket.not_for_us else None
-    if ticket.not_for_us in NO_ACK_REASONS or ticket.channel in NO_ACK_CHANNELS:
+    # A caller hears the reference from the agent (the channel's `acknowledged_in_person`).
+    if (
+        ticket.not_for_us in NO_ACK_REASONS
+        or ctx.channels.of(ticket.channel).acknowledged_in_person
+    ):
         return
     if placement is not None:  # the problem is known: say so, with how many reported it
         notify_citizen(

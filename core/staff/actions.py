@@ -302,7 +302,7 @@ def split_contact(
     identity = session.get(ContactIdentity, identity_id)
     if identity is None or identity.contact_id != ticket.contact_id:
         raise InputError("No such address on this citizen.", "no_such_identity")
-    fresh = split_identity(session, identity)
+    fresh = split_identity(session, ctx.channels, identity)
     _staff_event(
         session,
         staff,
@@ -415,7 +415,8 @@ def record_phone_call(
     lat: str | float | None = None,
     lon: str | float | None = None,
 ) -> Processed:
-    """An intake agent types in a call: it becomes a ticket on channel 'phone'.
+    """An intake agent types in a call: it becomes a ticket on the channel staff record
+    (capability `staff_recorded`: the phone).
 
     The caller's address and, when the agent places it, its coordinates are the ticket's
     location, as for the other channels.
@@ -440,10 +441,13 @@ def record_phone_call(
             raise InputError(
                 f"Unknown category '{category}'.", "unknown_category", category=category
             ) from None
+    channel = ctx.channels.first(lambda c: c.staff_recorded)
+    if channel is None:
+        raise RuntimeError("no registered channel records calls (capability staff_recorded)")
     processed = ingest(
         ctx,
         InboundMessage(
-            channel="phone",
+            channel=channel,
             sender=number,
             text=body,
             external_id=f"call:{uuid.uuid4().hex}",
@@ -513,7 +517,7 @@ def record_callback(
     message = session.get(Message, message_id)
     if message is None or message.ticket_id != ticket.id or message.direction != Direction.OUT:
         raise NotFound("No such call-back on this ticket.")
-    if message.channel != "phone":
+    if not ctx.channels.of(message.channel).replies_by_call:
         raise InputError("Only replies to phone tickets are call-backs.", "callback_not_phone")
     message.delivery_status = Delivery.SENT if reached else Delivery.FAILED
     message.delivery_error = None if reached else (_optional_text(note) or "not reached")

@@ -239,7 +239,9 @@ def ticket(reference: str) -> str:
             unreachable=staff_actions.unreachable_address(item),
             priorities=[p.value for p in Priority],
             suggested=(
-                suggested_links(db, item.contact) if allowed(staff, Action.CONTACTS) else []
+                suggested_links(db, item.contact, ctx().channels)
+                if allowed(staff, Action.CONTACTS)
+                else []
             ),
             other_tickets=[
                 other
