@@ -28,6 +28,7 @@ from sqlalchemy import (
     Unicode,
     UniqueConstraint,
     event,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -210,6 +211,20 @@ class Ticket(Base):
         # Duplicate suggestion (core.intake.duplicates): the same category recently, and nearby.
         Index("ix_ticket_category_created", "category", "created_at"),
         Index("ix_ticket_category_cell_created", "category", "geo_cell", "created_at"),
+        # The inbox lists urgent first, then newest (core.staff.actions.list_tickets): these
+        # give PostgreSQL a page straight from the index, for everyone and for one assignee.
+        Index("ix_ticket_list_order", "urgent", "created_at", "id"),
+        Index("ix_ticket_assignee_order", "assignee_id", "urgent", "created_at", "id"),
+        # Search (core.staff.search) matches LIKE '%word%': trigrams let PostgreSQL find the
+        # rows from an index (pg_trgm, created by balagh/migrations/env.py). SQLite scans, so
+        # there the index is kept empty (a partial index on no row) rather than maintained.
+        Index(
+            "ix_ticket_search_trgm",
+            "search_text",
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+            sqlite_where=text("0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

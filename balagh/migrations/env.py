@@ -31,6 +31,8 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":  # search's trigram index (core.models)
+            connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         context.run_migrations()
 
 

@@ -60,6 +60,9 @@ MAX_TEXT = 10_000
 PER_PAGE = 25
 MAX_PER_PAGE = 100
 MAX_PAGE = 100_000  # beyond any real listing; a larger page number would overflow OFFSET
+# The pager counts matching tickets up to this many and then says "more than": an exact
+# count of a million visible tickets costs more than the page itself (bench/scale.py).
+COUNT_CAP = 10_000
 # Open tickets whose SLA clock is running; a resolved ticket waits on the dispatcher, not SLA.
 # Open and not yet answered: a flag for a look matters on these (not SLA; see core.sla.clock).
 STILL_WORKED = tuple(s.value for s in OPEN_STATUSES if s != Status.RESOLVED)
@@ -557,11 +560,18 @@ class TicketPage:
     items: list[Ticket]
     page: int
     per_page: int
-    total: int
+    total: int  # exact when `more` is False; else COUNT_CAP, a lower bound
+    more: bool = False
 
     @property
     def pages(self) -> int:
+        """The pages the counted tickets fill (with `more`, there are further pages)."""
         return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        """A next page exists: within the count, or past it while pages come back full."""
+        return self.page < self.pages or (self.more and len(self.items) == self.per_page)
 
 
 def queue_clause(staff: Staff, now: datetime) -> ColumnElement[bool]:
@@ -635,11 +645,17 @@ def list_tickets(
     page: int = 1,
     per_page: int = PER_PAGE,
 ) -> TicketPage:
-    """One page of visible tickets matching the filter, with the total count."""
+    """One page of visible tickets matching the filter, with their count up to COUNT_CAP.
+
+    The order (urgent first, then newest) is the order of `ix_ticket_list_order` and
+    `ix_ticket_assignee_order`, so PostgreSQL reads a page from the index instead of sorting
+    every visible ticket.
+    """
     page = min(max(1, page), MAX_PAGE)
     per_page = min(max(1, per_page), MAX_PER_PAGE)
     query = ticket_query(ctx, staff, flt)
-    total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    counted = query.with_only_columns(Ticket.id).limit(COUNT_CAP + 1).subquery()
+    total = session.execute(select(func.count()).select_from(counted)).scalar_one()
     rows = session.execute(
         query.options(selectinload(Ticket.contact), selectinload(Ticket.assignee))
         .order_by(
@@ -651,4 +667,7 @@ def list_tickets(
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).scalars()
-    return TicketPage(items=list(rows), page=page, per_page=per_page, total=total)
+    more = total > COUNT_CAP
+    return TicketPage(
+        items=list(rows), page=page, per_page=per_page, total=min(total, COUNT_CAP), more=more
+    )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-05 21:20:30.440232
+Create Date: 2026-12-05 23:20:12.871400
 """
 
 from __future__ import annotations
@@ -241,6 +241,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("reference"),
     )
     with op.batch_alter_table("ticket", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_ticket_assignee_order", ["assignee_id", "urgent", "created_at", "id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_ticket_category"), ["category"], unique=False)
         batch_op.create_index(
             "ix_ticket_category_cell_created", ["category", "geo_cell", "created_at"], unique=False
@@ -253,6 +256,15 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_ticket_directorate"), ["directorate"], unique=False)
         batch_op.create_index(batch_op.f("ix_ticket_due_at"), ["due_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_ticket_incident_id"), ["incident_id"], unique=False)
+        batch_op.create_index("ix_ticket_list_order", ["urgent", "created_at", "id"], unique=False)
+        batch_op.create_index(
+            "ix_ticket_search_trgm",
+            ["search_text"],
+            unique=False,
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+            sqlite_where=sa.text("0"),
+        )
         batch_op.create_index(batch_op.f("ix_ticket_status"), ["status"], unique=False)
         batch_op.create_index(
             "ix_ticket_status_directorate", ["status", "directorate"], unique=False
@@ -430,6 +442,13 @@ def downgrade() -> None:
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.drop_index("ix_ticket_status_directorate")
         batch_op.drop_index(batch_op.f("ix_ticket_status"))
+        batch_op.drop_index(
+            "ix_ticket_search_trgm",
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+            sqlite_where=sa.text("0"),
+        )
+        batch_op.drop_index("ix_ticket_list_order")
         batch_op.drop_index(batch_op.f("ix_ticket_incident_id"))
         batch_op.drop_index(batch_op.f("ix_ticket_due_at"))
         batch_op.drop_index(batch_op.f("ix_ticket_directorate"))
@@ -438,6 +457,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_ticket_category_created")
         batch_op.drop_index("ix_ticket_category_cell_created")
         batch_op.drop_index(batch_op.f("ix_ticket_category"))
+        batch_op.drop_index("ix_ticket_assignee_order")
 
     op.drop_table("ticket")
     with op.batch_alter_table("incident_update", schema=None) as batch_op:

@@ -259,6 +259,7 @@ def list_tickets() -> Response:
                 "page": result.page,
                 "per_page": result.per_page,
                 "total": result.total,
+                "more": result.more,
             }
         )
 

@@ -252,7 +252,14 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                 "items": {"type": "array", "items": _ref("Ticket")},
                 "page": {"type": "integer"},
                 "per_page": {"type": "integer"},
-                "total": {"type": "integer"},
+                "total": {
+                    "type": "integer",
+                    "description": "Matching tickets, counted up to 10,000 (see 'more').",
+                },
+                "more": {
+                    "type": "boolean",
+                    "description": "True when more tickets match than 'total' counted.",
+                },
             },
         },
         "Figures": {

@@ -61,6 +61,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ar": "صفحة {page} من {pages} ({count})",
         "en": "Page {page} of {pages} ({count})",
     },
+    "page_of_more": {
+        "ar": "صفحة {page} (أكثر من {count})",
+        "en": "Page {page} (more than {count})",
+    },
     "previous": {"ar": "السابق", "en": "Previous"},
     "next": {"ar": "التالي", "en": "Next"},
     "conversation": {"ar": "المحادثة", "en": "Conversation"},
