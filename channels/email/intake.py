@@ -2,8 +2,8 @@
 
 `receive` runs inside the SMTP DATA callback: parse (pure, fast), store (core.intake.ingest.accept),
 and mark automatic mail ignored in its own transaction, all before the 250. `handle_record`
-runs afterwards on the worker thread: a final bounce marks our outbound message failed and
-its address unreachable (until the citizen writes from it again); everything else goes to
+runs afterwards on the worker thread: a final bounce (its DSN parsed into message ids and a
+reason) goes to core.delivery.bounces.record_bounce, which holds the rule; everything else goes to
 core.intake.ingest.process, and an acknowledgement beyond the per-sender rate limit is withdrawn
 before it leaves.
 """
@@ -15,31 +15,27 @@ import logging
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from channels.email.parse import Limits, parse_email
 from channels.email.threads import reference_from_address
 from core.context import Context
+from core.delivery.bounces import record_bounce
 from core.delivery.notify import ACK_KINDS
 from core.inbound import InboundMessage
 from core.intake.ingest import Processed, accept, process
 from core.models import (
-    ContactIdentity,
     Delivery,
-    Direction,
     InboundRecord,
     Message,
     OutboxItem,
     Ticket,
 )
-from core.tickets import record_event
 
 logger = logging.getLogger(__name__)
 
 IGNORED = "ignored"
 ACK_LIMIT_PER_HOUR = 5
 ACK_WINDOW = timedelta(hours=1)
-UNREACHABLE_REASON_LIMIT = 500
 
 
 PROCESS = "process"
@@ -111,7 +107,7 @@ def handle_record(ctx: Context, record_id: int) -> None:
     if status == IGNORED:
         bounce = extras.get("bounce")
         if bounce and bounce.get("final"):
-            apply_bounce(ctx, list(bounce.get("message_ids") or ()), str(bounce.get("reason")))
+            record_bounce(ctx, list(bounce.get("message_ids") or ()), str(bounce.get("reason")))
         return
     if status not in ("pending", "failed"):
         return
@@ -123,55 +119,6 @@ def after_processing(ctx: Context, result: Processed) -> None:
     """The email channel's step after a record became part of a ticket (a pipeline hook)."""
     if result.created and not result.duplicate:
         limit_acknowledgements(ctx, result.ticket_id)
-
-
-def apply_bounce(ctx: Context, message_ids: list[str], reason: str) -> int:
-    """Mark our outbound messages named by a final bounce failed, their addresses unreachable."""
-    if not message_ids:
-        return 0
-    error = f"bounced: {reason}"[:2000]
-    marked = 0
-    with ctx.sessions() as session, session.begin():
-        messages = session.execute(
-            select(Message).where(
-                Message.external_id.in_(message_ids), Message.direction == Direction.OUT
-            )
-        ).scalars()
-        for message in messages:
-            message.delivery_status, message.delivery_error = Delivery.FAILED, error
-            record_event(session, message.ticket, "delivery_failed", at=ctx.now(), error=error)
-            marked += 1
-        items = session.execute(
-            select(OutboxItem).where(OutboxItem.external_id.in_(message_ids))
-        ).scalars()
-        for item in items:
-            item.status, item.last_error = Delivery.FAILED, error
-            _mark_unreachable(ctx, session, item, error)
-    if marked:
-        logger.info("bounce marked %d outbound message(s) failed", marked)
-    return marked
-
-
-def _mark_unreachable(ctx: Context, session: Session, item: OutboxItem, error: str) -> None:
-    """A final bounce means the address the item went to does not work: show staff why."""
-    identity = session.execute(
-        select(ContactIdentity).where(
-            ContactIdentity.channel == item.channel, ContactIdentity.address == item.address
-        )
-    ).scalar_one_or_none()
-    if identity is None or identity.unreachable:
-        return
-    identity.unreachable = True
-    identity.unreachable_reason = error[:UNREACHABLE_REASON_LIMIT]
-    if item.ticket is not None:
-        record_event(
-            session,
-            item.ticket,
-            "contact_unreachable",
-            at=ctx.now(),
-            channel=item.channel,
-            reason=identity.unreachable_reason,
-        )
 
 
 def limit_acknowledgements(ctx: Context, ticket_id: int) -> bool:

@@ -21,8 +21,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from core.context import Context
+from core.delivery.bounces import mark_unreachable
 from core.metrics import DELIVERY_LAG, observe_lag
-from core.models import ContactIdentity, Delivery, Message, OutboxItem, Ticket
+from core.models import Delivery, Message, OutboxItem, Ticket
 from core.outbound import (
     OutboundAttachment,
     OutboundMessage,
@@ -190,7 +191,8 @@ def _record_outcome(
             observe_lag(DELIVERY_LAG, item.channel, item.created_at, now)
         elif permanent or item.attempts >= ctx.settings.outbox_max_attempts:
             item.status, item.last_error = Delivery.FAILED, error
-            _mark_unreachable_if_blocked(session, item, error, permanent)
+            if permanent:  # e.g. the bot was blocked: the address stopped working
+                mark_unreachable(ctx, session, item, error)
         else:
             item.status, item.last_error = Delivery.RETRYING, error
             item.next_attempt_at = now + _backoff(ctx, item.attempts, retry_after)
@@ -216,28 +218,6 @@ def _mirror_on_message(session: Session, item: OutboxItem) -> None:
     message.delivery_error = item.last_error
     if item.status == Delivery.SENT and item.external_id and item.channel == message.channel:
         message.external_id = item.external_id
-
-
-def _mark_unreachable_if_blocked(
-    session: Session, item: OutboxItem, error: str, permanent: bool
-) -> bool:
-    """A permanent refusal (e.g. the bot was blocked) marks the address unreachable.
-
-    True when the address was reachable until now.
-    """
-    if not permanent:
-        return False
-    identity = session.execute(
-        select(ContactIdentity).where(
-            ContactIdentity.channel == item.channel, ContactIdentity.address == item.address
-        )
-    ).scalar_one_or_none()
-    if identity is None:
-        return False
-    newly = not identity.unreachable
-    identity.unreachable = True
-    identity.unreachable_reason = error
-    return newly
 
 
 # A channel's receipts can arrive out of order (read before delivered); a state only moves on.
@@ -277,18 +257,10 @@ def record_delivery_state(
         if state == Delivery.FAILED:
             failure = f"not delivered: {error or 'unknown error'}"[:2000]
             item.status, item.last_error = Delivery.FAILED, failure
-            newly = permanent and _mark_unreachable_if_blocked(session, item, failure, permanent)
             if item.ticket is not None:
                 record_event(session, item.ticket, "delivery_failed", at=ctx.now(), error=failure)
-                if newly:  # staff see why replies stop, as after an email bounce
-                    record_event(
-                        session,
-                        item.ticket,
-                        "contact_unreachable",
-                        at=ctx.now(),
-                        channel=channel,
-                        reason=failure,
-                    )
+            if permanent:  # staff see why replies stop, as after an email bounce
+                mark_unreachable(ctx, session, item, failure)
         elif _RECEIPT_RANK.get(Delivery(item.status), 5) < _RECEIPT_RANK[state]:
             item.status = state
         if item.message_id is not None:

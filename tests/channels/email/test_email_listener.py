@@ -8,9 +8,9 @@ from email.message import EmailMessage
 import pytest
 from sqlalchemy import func, select
 
-from channels.email.intake import apply_bounce
 from channels.email.listener import SmtpListener
 from core.context import Context
+from core.delivery.bounces import record_bounce
 from core.delivery.outbox import deliver_due
 from core.errors import StorageUnavailable
 from core.models import (
@@ -336,7 +336,7 @@ def test_unreachable_reason_is_cut_to_a_readable_length(
     ctx: Context, listener: SmtpListener, sink: Sink
 ) -> None:
     ack_id = sent_ack(ctx, listener, sink)
-    apply_bounce(ctx, [ack_id], "550 mailbox gone " + "x" * 3000)
+    record_bounce(ctx, [ack_id], "550 mailbox gone " + "x" * 3000)
     reason = citizen_address(ctx).unreachable_reason or ""
     assert reason.startswith("bounced: 550 mailbox gone") and len(reason) <= 500
 
