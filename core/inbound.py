@@ -31,13 +31,16 @@ class ThreadHints:
 
     `reply_to` holds channel ids of earlier messages (email Message-IDs, Telegram message ids
     of our notifications); `reference` with `secret` is a ticket link the sender proved they
-    hold. A reference without its secret never grants access to a ticket.
+    hold. A reference without its secret never grants access to a ticket. `same_problem` is
+    the reference of an open report a citizen said their new report is about (the web form's
+    "this is my problem too"): a claim core checks (`core.intake.nearby.same_problem`).
     """
 
     reply_to: tuple[str, ...] = ()
     reference: str | None = None
     secret: str | None = None
     new_ticket: bool = False
+    same_problem: str | None = None
 
 
 @dataclass(frozen=True)

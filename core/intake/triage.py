@@ -20,6 +20,7 @@ from core.delivery.notify import directorate_name, notify_citizen
 from core.inbound import InboundMessage
 from core.intake.duplicates import suggest_duplicates
 from core.intake.incidents import place_ticket
+from core.intake.nearby import citizen_suggestion, join_same_problem, same_problem
 from core.models import Priority, RoutingCorrection, Status, Ticket
 from core.routing.types import Classification
 from core.tickets import record_event
@@ -42,6 +43,9 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
     if result.urgent:
         ticket.urgent, ticket.priority = True, Priority.URGENT
     hint = msg.category_hint if msg.category_hint and _known(ctx, msg.category_hint) else None
+    # "This is my problem too": the named report's category is the citizen's choice of one.
+    same = same_problem(ctx, session, ticket, msg.thread.same_problem, hint)
+    hint = hint or (same.category if same is not None else None)
     chooser = _staff_chooser(msg) if hint else None
     confident = result.category and result.confidence >= ctx.settings.route_threshold
     automatic = bool(confident and not result.not_for_us)
@@ -58,7 +62,10 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
     record["duplicates"] = [
         {"reference": s.reference, "reason": s.reason, "score": s.score}
         for s in suggest_duplicates(session, ticket)
+        if same is None or s.reference != same.reference
     ]
+    if same is not None:
+        record["duplicates"].insert(0, citizen_suggestion(ticket, same))
     ticket.routing = record
     record_event(session, ticket, "routed", at=ctx.now(), **record)
     if chooser is not None:
@@ -76,7 +83,11 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
             applied=not automatic,  # the router was unsure: the hint classified the ticket
             suggested=result.category,
         )
-    placement = place_ticket(ctx, session, ticket) if not ticket.not_for_us else None
+    placement = None
+    if same is not None and not ticket.not_for_us:
+        placement = join_same_problem(ctx, session, ticket, same)
+    if placement is None and not ticket.not_for_us:
+        placement = place_ticket(ctx, session, ticket)
     # A caller hears the reference from the agent (the channel's `acknowledged_in_person`).
     if (
         ticket.not_for_us in NO_ACK_REASONS
