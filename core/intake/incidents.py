@@ -167,7 +167,8 @@ def matching_reports(ctx: Context, session: Session, ticket: Ticket) -> list[Tic
         .order_by(Ticket.created_at.desc())
         .limit(CANDIDATE_LIMIT)
     ).scalars()
-    near = [t for t in rows if (_distance(ticket, t.lat, t.lon) or limit + 1) <= limit]
+    distances = ((t, _distance(ticket, t.lat, t.lon)) for t in rows)
+    near = [t for t, metres in distances if metres is not None and metres <= limit]  # 0 m too
     return sorted(near, key=lambda t: t.id)
 
 

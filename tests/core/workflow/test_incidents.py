@@ -35,6 +35,13 @@ def test_third_matching_report_opens_an_incident_that_takes_in_the_earlier_ones(
         assert len(joined) == 1 and joined[0].data["incident"] == incident.id
 
 
+def test_reports_from_the_very_same_spot_open_an_incident(ctx: Context) -> None:
+    """Zero metres apart is as near as it gets (it once read as no distance at all)."""
+    refs = [report(ctx, 0, 0), report(ctx, 0, 0), report(ctx, 0, 0)]
+    [incident] = incidents(ctx)
+    assert sorted(t.reference for t in incident.tickets) == sorted(refs)
+
+
 def test_a_report_near_an_open_incident_joins_it(ctx: Context) -> None:
     for north in (0, 30, 60):
         report(ctx, north, 0)
