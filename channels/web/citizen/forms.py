@@ -44,6 +44,7 @@ MAX_DESCRIPTION = 4000
 MAX_PHOTOS = 5
 EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
 PHONE_RE = re.compile(r"^\+?\d{7,15}$")
+REFERENCE_RE = re.compile(r"^[A-Z]{1,8}-\d{1,12}$")  # core.tickets.next_reference
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,43}\.[0-9a-f]{24}$")
 KEPT_RE = re.compile(r"^([0-9a-f]{64})\.([a-z]{3,4})\.([0-9a-f]{24})\.([A-Za-z0-9_=-]{0,120})$")
 KEPT_TYPES = {ext: content_type for _, content_type, ext in FORMATS.values()}
@@ -136,10 +137,12 @@ class CitizenForm(FlaskForm):
             kept.append((token, name))
         return kept
 
-    def _previously_kept(self) -> list[tuple[str, CleanPhoto]]:
-        """The photos a refused submission kept, as the corrected form hands them back."""
+    def _previously_kept(self) -> tuple[list[tuple[str, CleanPhoto]], list[str]]:
+        """The photos a refused submission kept, as the corrected form hands them back, and
+        the names of those no longer kept (a form left open past the clean-up of unused files,
+        `core.followup.cleanup`): the citizen is asked to attach those again."""
         data_dir = current_app.extensions["balagh"].data_dir
-        photos = []
+        photos, gone = [], []
         for token in request.form.getlist("kept_photo")[:MAX_PHOTOS]:
             found = read_kept_token(self.submission.data, token)
             if found is None:
@@ -148,16 +151,18 @@ class CitizenForm(FlaskForm):
             try:
                 data = read_file(data_dir, sha256)
             except OSError:
+                gone.append(name)
                 continue
             photos.append((name, CleanPhoto(data, KEPT_TYPES[extension], extension)))
-        return photos
+        return photos, gone
 
     def _check_photos(self, field: Field) -> None:
         files = [f for f in field.data or () if isinstance(f, FileStorage) and f.filename]
-        self.clean_photos.extend(self._previously_kept())
+        kept, gone = self._previously_kept()
+        self.clean_photos.extend(kept)
         if len(files) + len(self.clean_photos) > MAX_PHOTOS:
             raise ValidationError(self.t("err_photos_count"))
-        problems = []
+        problems = [self.t("err_photo_gone", filename=name[:80]) for name in gone]
         for storage in files:
             name = storage.filename or ""
             try:
@@ -186,6 +191,8 @@ class ReportForm(CitizenForm):
     email = StringField()
     phone = StringField()
     website = StringField()  # honeypot: hidden from people, irresistible to bots
+    # "This is my problem too": the reference of a listed nearby report (core checks it)
+    same_problem = StringField()
 
     def __init__(self, *args: object, categories: tuple[str, ...] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -225,6 +232,23 @@ class ReportForm(CitizenForm):
         field.data = (field.data or "").strip()
         if len(field.data) > 200:
             raise ValidationError(self.t("err_too_long"))
+
+    def validate_same_problem(self, field: Field) -> None:
+        value = (field.data or "").strip().upper()
+        field.data = value if REFERENCE_RE.match(value) else ""  # anything else: no choice
+
+    def validate_place(self) -> bool:
+        """Check only what the nearby step needs (the kind, the place, the photos to keep).
+
+        The rest is checked when the report is sent: a citizen looking for similar reports
+        half-way through the form is not told off for the fields they have yet to fill.
+        """
+        ok = True
+        for field in (self.category, self.lat, self.lon, self.photos):
+            inline = getattr(type(self), f"validate_{field.name}")
+            ok = field.validate(self, [inline]) and ok
+        self._errors = None  # recomputed from the fields checked
+        return ok
 
     def validate_email(self, field: Field) -> None:
         field.data = (field.data or "").strip()

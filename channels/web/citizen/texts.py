@@ -43,6 +43,29 @@ def text(key: str, language: str, **params: object) -> str:
     return value.format(**values)
 
 
+def plural_form(n: int) -> str:
+    """Which counted form a number takes (Arabic's rule; English needs only one and other).
+
+    One and two have their own words in Arabic; 3-10 take the plural, 11-99 the accusative
+    singular and 100, 101... the singular, the same again past each hundred.
+    """
+    if n == 1:
+        return "one"
+    if n == 2:
+        return "two"
+    rest = n % 100
+    if 3 <= rest <= 10:
+        return "few"
+    if 11 <= rest <= 99:
+        return "many"
+    return "other"
+
+
+def counted(key: str, n: int, language: str) -> str:
+    """The text `key.<form>` for `n` ("3 أيام", "11 يومًا"), with `{n}` filled."""
+    return text(f"{key}.{plural_form(n)}", language, n=n)
+
+
 class _Months(Mapping[str, tuple[str, ...]]):
     """Language -> the twelve month names, January first, from the catalog."""
 

@@ -33,7 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
 
-from channels.web.citizen import geocode
+from channels.web.citizen import geocode, nearby
 from channels.web.citizen import status as status_view
 from channels.web.citizen.forms import MessageForm, RatingForm, ReportForm
 from channels.web.citizen.photos import CleanPhoto
@@ -56,6 +56,9 @@ LANG_COOKIE_AGE = 365 * 24 * 3600
 CHANNEL = "web"
 STATUS_ENDPOINTS = frozenset({"citizen.status", "citizen.status_post"})
 RETRY_AFTER_SECONDS = 60  # what a 503 page tells a browser (and a citizen) to wait
+NEARBY_STEP = "nearby"  # the form's "show similar reports nearby" button (no JavaScript)
+# The form's script asks again as the pin moves; a person never needs more than this.
+NEARBY_RATE = "30 per minute;300 per hour"
 
 bp = Blueprint(
     "citizen",
@@ -206,7 +209,11 @@ def _category_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     return groups
 
 
-def _render_report(form: ReportForm, kept: list[tuple[str, str]] | None = None) -> str:
+def _render_report(
+    form: ReportForm,
+    kept: list[tuple[str, str]] | None = None,
+    similar: nearby.NearbyView | None = None,
+) -> str:
     settings = _ctx().settings
     return render_template(
         "citizen/report.html",
@@ -215,6 +222,21 @@ def _render_report(form: ReportForm, kept: list[tuple[str, str]] | None = None) 
         groups=_category_groups(),
         map_tiles=settings.map_tiles,
         geocoding=bool(settings.geocoder_url),
+        similar=similar,
+    )
+
+
+def _similar(form: ReportForm) -> nearby.NearbyView:
+    """Similar open reports around the form's place, for the kind chosen or described."""
+    lat, lon = form.lat.data, form.lon.data
+    valid = not (form.lat.errors or form.lon.errors or form.category.errors)
+    return nearby.build(
+        _ctx(),
+        g.lang,
+        category=form.category.data or None,
+        description=form.description.data,
+        lat=lat if valid else None,
+        lon=lon if valid else None,
     )
 
 
@@ -237,6 +259,15 @@ def place() -> Response:
     return jsonify(address=geocode.reverse(url, lat, lon, g.lang))
 
 
+@bp.post("/report/nearby")
+@limiter.limit(NEARBY_RATE)
+def similar_json() -> Response:
+    """Similar open reports near the form's pin, as JSON for the form's script."""
+    form = _report_form()
+    form.validate_place()
+    return jsonify(_similar(form).as_json())
+
+
 @bp.post("/report")
 @attempt_limit
 @submission_limit
@@ -247,8 +278,12 @@ def submit_report() -> Any:
         logger.info("web report with the honeypot filled; dropped")
         _count_submission()  # it looks like success to the bot, and it counts like one
         return render_template("citizen/message.html", title_key="honeypot_thanks")
+    if request.form.get("step") == NEARBY_STEP:  # the form without JavaScript asks first
+        form.validate_place()
+        return _render_report(form, kept=form.kept_photos(), similar=_similar(form))
     if not form.validate_on_submit():
-        return _render_report(form, kept=form.kept_photos()), 400
+        chosen = _similar(form) if form.same_problem.data else None  # keep the choice shown
+        return _render_report(form, kept=form.kept_photos(), similar=chosen), 400
     lat, lon = form.lat.data, form.lon.data
     if lat is None:
         lat, lon = next(
@@ -263,7 +298,7 @@ def submit_report() -> Any:
         external_id=f"web:{token}",
         display_name=form.name.data or None,
         language_hint=g.lang,
-        thread=ThreadHints(new_ticket=True),
+        thread=ThreadHints(new_ticket=True, same_problem=form.same_problem.data or None),
         attachments=_attachments(form.clean_photos),
         location=Location(lat, lon, form.address.data or None)
         if (lat is not None or form.address.data)

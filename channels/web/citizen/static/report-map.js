@@ -50,6 +50,7 @@
     if (pan) map.panTo(latlng);
     status.textContent = geo.dataset.pinned;
     lookUpAddress(lat.value, lon.value);
+    lat.dispatchEvent(new CustomEvent("pinned", { bubbles: true })); // similar reports nearby
   }
 
   function lookUpAddress(a, b) {
