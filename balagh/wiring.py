@@ -75,7 +75,7 @@ def register_inbound_hooks(ctx: Context) -> None:
     from core.intake.pipeline import register_hook
 
     for channel in CHANNELS:
-        if channel.after_processing is not None:
+        if channel.pipeline or channel.after_processing is not None:
             register_hook(ctx, channel.name, channel.after_processing)
 
 

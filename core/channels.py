@@ -44,6 +44,10 @@ class Capabilities:
     # A reply is a call-back task: staff call the citizen and record whether they were reached
     # (`core.staff.actions.record_callback`).
     replies_by_call: bool = False
+    # At most this many acknowledgements an hour to one address (None: no limit). Email sets
+    # it: an automatic sender without RFC 3834 headers whose every mail opens a ticket would
+    # answer each acknowledgement, a mail loop. Checked before the acknowledgement is queued.
+    acks_per_hour: int | None = None
 
 
 NO_CAPABILITIES = Capabilities()
@@ -91,8 +95,10 @@ class ChannelDescriptor:
     starters: Mapping[str, Callable[[Context], Any]] = field(default_factory=dict)
     blueprint: Callable[[], Any] | None = None
     probe: ProbeFactory | None = None
-    # Set when the channel hands its stored records to the inbound pipeline (core.intake.pipeline)
-    # rather than processing them inline: what runs after each one became part of a ticket.
+    # True when the channel hands its stored records to the inbound pipeline
+    # (core.intake.pipeline) rather than processing them inline; `after_processing`, if set,
+    # runs after each one became part of a ticket.
+    pipeline: bool = False
     after_processing: Callable[[Context, Processed], None] | None = None
 
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from core.channels import Capabilities, ChannelDescriptor
 from core.context import Context
-from core.intake.ingest import Processed
 from core.outbound import Sender
 
 
@@ -28,18 +27,12 @@ def _start_imap(ctx: Context) -> Any:
     return start_imap(ctx)
 
 
-def _after_processing(ctx: Context, result: Processed) -> None:
-    from channels.email.intake import after_processing
-
-    after_processing(ctx, result)
-
-
 CHANNEL = ChannelDescriptor(
     name="email",
     capabilities=Capabilities(
-        push=True, threads_by_message_id=True, surveys=True, sender_is_email=True
+        push=True, threads_by_message_id=True, surveys=True, sender_is_email=True, acks_per_hour=5
     ),
     sender=_sender,
     starters={"smtp": _start_listener, "imap": _start_imap},
-    after_processing=_after_processing,
+    pipeline=True,
 )

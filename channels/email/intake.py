@@ -4,38 +4,31 @@
 and mark automatic mail ignored in its own transaction, all before the 250. `handle_record`
 runs afterwards on the worker thread: a final bounce (its DSN parsed into message ids and a
 reason) goes to core.delivery.bounces.record_bounce, which holds the rule; everything else goes to
-core.intake.ingest.process, and an acknowledgement beyond the per-sender rate limit is withdrawn
-before it leaves.
+core.intake.ingest.process (the per-address acknowledgement limit is core's, from the
+channel's `acks_per_hour`, checked before the acknowledgement is queued).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from channels.email.parse import Limits, parse_email
 from channels.email.threads import reference_from_address
 from core.context import Context
 from core.delivery.bounces import record_bounce
-from core.delivery.notify import ACK_KINDS
 from core.inbound import InboundMessage
-from core.intake.ingest import Processed, accept, process
+from core.intake.ingest import accept, process
 from core.models import (
-    Delivery,
     InboundRecord,
-    Message,
-    OutboxItem,
     Ticket,
 )
 
 logger = logging.getLogger(__name__)
 
 IGNORED = "ignored"
-ACK_LIMIT_PER_HOUR = 5
-ACK_WINDOW = timedelta(hours=1)
 
 
 PROCESS = "process"
@@ -111,54 +104,4 @@ def handle_record(ctx: Context, record_id: int) -> None:
         return
     if status not in ("pending", "failed"):
         return
-    result = process(ctx, record_id)  # failures are on the record, for the retry job
-    after_processing(ctx, result)
-
-
-def after_processing(ctx: Context, result: Processed) -> None:
-    """The email channel's step after a record became part of a ticket (a pipeline hook)."""
-    if result.created and not result.duplicate:
-        limit_acknowledgements(ctx, result.ticket_id)
-
-
-def limit_acknowledgements(ctx: Context, ticket_id: int) -> bool:
-    """Withdraw this ticket's queued acknowledgement if its address had too many lately.
-
-    A sender whose every mail opens a new ticket (a robot without RFC 3834 headers) would
-    otherwise get an acknowledgement per mail and could answer each one: a mail loop.
-    """
-    since = ctx.now() - ACK_WINDOW
-    with ctx.sessions() as session, session.begin():
-        item = session.execute(
-            select(OutboxItem).where(
-                OutboxItem.ticket_id == ticket_id,
-                OutboxItem.kind.in_(ACK_KINDS),
-                OutboxItem.channel == "email",
-                OutboxItem.status == Delivery.QUEUED,
-            )
-        ).scalar_one_or_none()
-        if item is None:
-            return False
-        recent = session.execute(
-            select(func.count())
-            .select_from(OutboxItem)
-            .where(
-                OutboxItem.address == item.address,
-                OutboxItem.kind.in_(ACK_KINDS),
-                OutboxItem.created_at >= since,
-                OutboxItem.id != item.id,
-                OutboxItem.status != Delivery.FAILED,
-            )
-        ).scalar_one()
-        if recent < ACK_LIMIT_PER_HOUR:
-            return False
-        reason = (
-            f"not sent: more than {ACK_LIMIT_PER_HOUR} acknowledgements to this address in an hour"
-        )
-        item.status, item.last_error = Delivery.FAILED, reason
-        if item.message_id is not None:
-            message = session.get(Message, item.message_id)
-            if message is not None:
-                message.delivery_status, message.delivery_error = Delivery.FAILED, reason
-        logger.info("acknowledgement for ticket %s withheld (rate limit)", ticket_id)
-        return True
+    process(ctx, record_id)  # failures are on the record, for the retry job

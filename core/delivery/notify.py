@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 # The outbox kinds of an acknowledgement: plain, or saying the problem is a known incident.
 ACK_KINDS = ("ack", "ack_incident")
 TYPED_ADDRESS_WINDOW = timedelta(hours=24)
+ACK_LIMIT_WINDOW = timedelta(hours=1)
 
 
 def queue_reply(
@@ -62,6 +63,14 @@ def queue_reply(
         and _typed_address_full(ctx, session, ticket, kind, channel, address)
     ):
         channel = address = None  # the status page still shows it
+    withheld = (
+        _acks_per_hour_reached(ctx, session, kind, channel, address)
+        if channel == ticket.channel and address is not None
+        else None
+    )
+    if withheld is not None:  # staff see why the citizen got no acknowledgement
+        message.delivery_status, message.delivery_error = Delivery.FAILED, withheld
+        return message
     if channel is None or address is None:
         # Pull channels publish the reply where the citizen reads it (status page, Open311);
         # a phone caller's reply waits as a call-back task for the dispatcher.
@@ -115,6 +124,34 @@ def _typed_address_full(
         recent,
     )
     return True
+
+
+def _acks_per_hour_reached(
+    ctx: Context, session: Session, kind: str, channel: str, address: str
+) -> str | None:
+    """Why an acknowledgement is withheld, when the channel's `acks_per_hour` to this address
+    is used up (a robot whose every mail opens a ticket must not be answered each time).
+
+    Only the address the citizen wrote from counts here; an address someone typed has its
+    own daily limit (`_typed_address_full`)."""
+    limit = ctx.channels.of(channel).acks_per_hour
+    if kind not in ACK_KINDS or limit is None:
+        return None
+    recent = session.execute(
+        select(func.count())
+        .select_from(OutboxItem)
+        .where(
+            OutboxItem.channel == channel,
+            OutboxItem.address == address,
+            OutboxItem.kind.in_(ACK_KINDS),
+            OutboxItem.created_at >= ctx.now() - ACK_LIMIT_WINDOW,
+            OutboxItem.status != Delivery.FAILED,
+        )
+    ).scalar_one()
+    if recent < limit:
+        return None
+    logger.info("acknowledgement to %s withheld: %d in the last hour", channel, recent)
+    return f"not sent: more than {limit} acknowledgements to this address in an hour"
 
 
 def _subject(ctx: Context, ticket: Ticket, kind: str) -> str:

@@ -13,7 +13,7 @@ Channels that process a record inline right after storing it (the web form shows
 reference at once; Telegram sends its follow-up prompt) are claimed here only after
 `INLINE_GRACE`, i.e. when the inline step evidently never happened (a crash); a channel
 that hands its records to the pipeline registers itself in `ctx.extras["inbound_hooks"]`
-with what to do once a record is processed (e.g. email's acknowledgement limit).
+(with what to do once a record is processed, if anything).
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ HOOKS_KEY = "inbound_hooks"
 AfterHook = Callable[[Context, Processed], None]
 
 
-def register_hook(ctx: Context, channel: str, hook: AfterHook) -> None:
-    """Hand this channel's records to the pipeline; `hook` runs after each is processed."""
+def register_hook(ctx: Context, channel: str, hook: AfterHook | None = None) -> None:
+    """Hand this channel's records to the pipeline; `hook`, if any, runs after each one."""
     ctx.extras.setdefault(HOOKS_KEY, {})[channel] = hook
 
 
@@ -128,7 +128,7 @@ class InboundPipeline:
     def _step(self) -> bool:
         """Process one record; False when there was none to claim (or the database is down)."""
         ctx = self.ctx
-        hooks: dict[str, AfterHook] = ctx.extras.get(HOOKS_KEY, {})
+        hooks: dict[str, AfterHook | None] = ctx.extras.get(HOOKS_KEY, {})
         try:
             claimed = (process_next(ctx, tuple(hooks)) if hooks else None) or process_next(
                 ctx, older_than=ctx.now() - INLINE_GRACE

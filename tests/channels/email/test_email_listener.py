@@ -362,14 +362,15 @@ def test_acknowledgements_to_one_sender_are_rate_limited(
                 t.status = "closed"
             session.commit()
     with ctx.sessions() as session:
-        statuses = (
-            session.execute(
-                select(OutboxItem.status).where(OutboxItem.kind == "ack").order_by(OutboxItem.id)
-            )
-            .scalars()
-            .all()
-        )
-    assert statuses.count(Delivery.QUEUED) == 5 and statuses.count(Delivery.FAILED) == 2
+        acks = session.execute(
+            select(Message.delivery_status, Message.delivery_error)
+            .where(Message.kind == "ack")
+            .order_by(Message.id)
+        ).all()
+        queued = session.execute(select(OutboxItem.id).where(OutboxItem.kind == "ack")).all()
+    assert [status for status, _ in acks] == [Delivery.QUEUED] * 5 + [Delivery.FAILED] * 2
+    assert "acknowledgements to this address in an hour" in (acks[-1][1] or "")
+    assert len(queued) == 5, "a withheld acknowledgement is never queued"
 
 
 def test_every_corpus_message_goes_through_the_listener(
