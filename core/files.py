@@ -1,4 +1,8 @@
-"""Content-addressed file storage under the data directory: one copy per distinct file."""
+"""Content-addressed file storage under the data directory: one copy per distinct file.
+
+A file's modification time is when it was last stored: `core.followup.cleanup` removes files
+nothing refers to only once they are older than BALAGH_UNUSED_FILE_HOURS.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +23,13 @@ def store_file(data_dir: Path, data: bytes) -> str:
     """Write `data` once (atomically) and return its SHA-256; storing it again is a no-op."""
     digest = hashlib.sha256(data).hexdigest()
     path = file_path(data_dir, digest)
-    if path.exists():
+    try:
+        # Stored again: the fresh time keeps it from the clean-up of unused files
+        # (core.followup.cleanup) until whatever stores it now has recorded it.
+        os.utime(path)
         return digest
+    except FileNotFoundError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:

@@ -120,6 +120,9 @@ class Settings(BaseSettings):
     # of an open incident, and within this time of its latest report, joins it.
     incident_distance_m: float = Field(300.0, gt=0)
     incident_window_hours: float = Field(6.0, gt=0)
+    # Stored files no ticket uses (photos kept for a corrected form that never came back, a
+    # report's photos that were never filed) are removed this long after they were last stored.
+    unused_file_hours: float = Field(48.0, gt=0)
     # Map tiles for the inbox's and the report form's maps (a Leaflet URL template); tiles load
     # in the viewer's browser. Empty: maps without a background, still usable.
     map_tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"

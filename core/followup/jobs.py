@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from core.context import Context
 from core.crontab import shortest_period
 from core.delivery.outbox import deliver_due
+from core.followup.cleanup import remove_unused_files
 from core.followup.digest import retrain_routing, send_digest
 from core.followup.tasks import autoclose, remind, send_surveys, watch_sla
 from core.insights.spikes import find_spikes
@@ -54,6 +55,7 @@ JOBS: dict[str, Job] = {
         Job("spikes", find_spikes, 900, "tell supervisors once of an unusual volume by area"),
         Job("digest", send_digest, 86400, "digest to supervisors", cron_setting="digest_cron"),
         Job("retrain", retrain_routing, 604800, "retrain routing", cron_setting="retrain_cron"),
+        Job("files", remove_unused_files, 21600, "remove stored files no ticket uses, once old"),
     )
 }
 
