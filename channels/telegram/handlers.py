@@ -261,12 +261,9 @@ async def report(update: Update, context: Context) -> None:
         await _reply(message, render(refusal or "error_empty", await _language(state, update)))
         return
     attachments = tuple([await _download(context, ref) for ref in wanted])
-    new_ticket = await _db(conversation.new_ticket_requested, state.ctx, CHANNEL, str(chat_id))
-    inbound = normalize_update(update, attachments=attachments, new_ticket=new_ticket)
+    inbound = normalize_update(update, attachments=attachments)
     assert inbound is not None
-    accepted = await _db(ingest.accept, state.ctx, inbound)
-    if new_ticket:  # taken only once the message it was for is stored
-        await _db(conversation.clear_new_ticket_request, state.ctx, CHANNEL, str(chat_id))
+    accepted = await _db(ingest.accept, state.ctx, inbound)  # /new is core's to apply
     if refusal:
         await _reply(message, render(refusal, await _language(state, update)))
     state.spawn(_follow_up(context, state, accepted.record_id, inbound))

@@ -9,11 +9,12 @@ a restart, until their next message takes it or it lapses (NEW_TICKET_REQUEST_LI
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.context import Context
@@ -65,29 +66,14 @@ def request_new_ticket(
         identity.new_ticket_requested_at = ctx.now()
 
 
-def new_ticket_requested(ctx: Context, channel: str, address: str) -> bool:
-    """Whether the next message from this address opens a new ticket (a fresh request)."""
-    with ctx.sessions() as session:
-        requested = session.execute(
-            select(ContactIdentity.new_ticket_requested_at).where(
-                ContactIdentity.channel == channel, ContactIdentity.address == address
-            )
-        ).scalar_one_or_none()
-    return requested is not None and ctx.now() - requested <= NEW_TICKET_REQUEST_LIFETIME
-
-
-def clear_new_ticket_request(ctx: Context, channel: str, address: str) -> None:
-    """The message the request was for is stored (as a new ticket's): later ones join it."""
-    with ctx.sessions() as session, session.begin():
-        session.execute(
-            update(ContactIdentity)
-            .where(
-                ContactIdentity.channel == channel,
-                ContactIdentity.address == address,
-                ContactIdentity.new_ticket_requested_at.is_not(None),
-            )
-            .values(new_ticket_requested_at=None)
-        )
+def _take_new_ticket_request(ctx: Context, identity: ContactIdentity) -> bool:
+    """Whether this message is the one a fresh /new was for; the request is used up either
+    way, so later messages join the ticket it opens."""
+    requested = identity.new_ticket_requested_at
+    if requested is None:
+        return False
+    identity.new_ticket_requested_at = None
+    return ctx.now() - requested <= NEW_TICKET_REQUEST_LIFETIME
 
 
 def handle_message(
@@ -111,6 +97,8 @@ def handle_message(
     )
     if identity.unreachable:  # they just wrote from this address: it works again
         identity.unreachable, identity.unreachable_reason = False, None
+    if _take_new_ticket_request(ctx, identity) and not msg.thread.new_ticket:
+        msg = dataclasses.replace(msg, thread=dataclasses.replace(msg.thread, new_ticket=True))
     _remember_contact_details(ctx, contact, msg)
     ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
     if ticket is not None and ticket.contact_id != contact.id and _proves_owner(ctx, msg, ticket):

@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from channels.telegram import records
 from channels.telegram.runtime import TelegramPolling, TelegramRuntime
 from core.context import Context
-from core.intake import conversation
+from core.intake import ingest
 from core.models import InboundRecord
 from tests.telegram_fake import TOKEN, FakeBotApi, text_update
 
@@ -40,17 +40,18 @@ def stored(ctx: Context) -> int:
 
 
 def database_down_for(monkeypatch: pytest.MonkeyPatch, tries: int, message: str) -> list[int]:
-    """The read before `accept` raises the driver's OperationalError for the first `tries`."""
+    """`accept` (the handler's first database call) raises the driver's OperationalError for
+    the first `tries`."""
     calls: list[int] = []
-    real = conversation.new_ticket_requested
+    real = ingest.accept
 
-    def flaky(*args: Any) -> bool:
+    def flaky(*args: Any) -> Any:
         calls.append(1)
         if len(calls) <= tries:
             raise OperationalError("SELECT ...", {}, Exception(message))
         return real(*args)
 
-    monkeypatch.setattr(conversation, "new_ticket_requested", flaky)
+    monkeypatch.setattr(ingest, "accept", flaky)
     return calls
 
 
@@ -92,18 +93,18 @@ def test_handlers_run_database_calls_off_the_event_loop_thread(
     tg_ctx: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: dict[str, threading.Thread] = {}
-    real_language, real_requested = records.chat_language, conversation.new_ticket_requested
+    real_language, real_accept = records.chat_language, ingest.accept
 
     def language(*args: Any) -> str | None:
         threads["chat_language"] = threading.current_thread()
         return real_language(*args)
 
-    def requested(*args: Any) -> bool:
-        threads["new_ticket_requested"] = threading.current_thread()
-        return real_requested(*args)
+    def accept(*args: Any) -> Any:
+        threads["accept"] = threading.current_thread()
+        return real_accept(*args)
 
     monkeypatch.setattr(records, "chat_language", language)
-    monkeypatch.setattr(conversation, "new_ticket_requested", requested)
+    monkeypatch.setattr(ingest, "accept", accept)
     runtime = TelegramRuntime(tg_ctx, kick_outbox=False)
     try:
         runtime.handle({"update_id": 33, **text_update(933, 1, "/start", language="en")})
@@ -112,5 +113,5 @@ def test_handlers_run_database_calls_off_the_event_loop_thread(
         loop_thread = runtime.loop.thread
     finally:
         runtime.stop()
-    assert set(threads) == {"chat_language", "new_ticket_requested"}
+    assert set(threads) == {"chat_language", "accept"}
     assert all(t is not loop_thread for t in threads.values())
