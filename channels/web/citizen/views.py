@@ -406,6 +406,7 @@ def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) 
         secret=secret,
         message_form=message_form,
         rating_form=rating_form,
+        kept=forms.get("kept") or [],
     )
 
 
@@ -435,7 +436,8 @@ def status_post(reference: str) -> Any:
             return redirect(url_for("citizen.status", reference=ticket.reference, k=secret))
         form = MessageForm(language=g.lang)
         if not form.validate_on_submit():
-            return _render_status(session, ticket, secret, message_form=form), 400
+            kept = form.kept_photos()  # the valid photos wait on the server for the retry
+            return _render_status(session, ticket, secret, message_form=form, kept=kept), 400
         sender = channel_address(ticket, CHANNEL) or f"web:{ticket.reference}"
         ref = ticket.reference
     token = form.submission.data

@@ -1,0 +1,143 @@
+"""The citizen pages the other browser tests leave out, in the other language (issue 20,
+acceptance): the map on the form in English, a kept photo in Arabic (form and status page),
+and an axe-core scan of the status page in both languages and of the not-found page.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from werkzeug.serving import make_server
+
+from balagh.wiring import build_context
+from core.context import Context
+from core.models import Ticket
+from core.routing.types import UnroutedRouter
+from tests.axe_support import serious_violations
+from tests.channels.web.test_web_browser import DESKTOP, MOBILE, browser, shot  # noqa: F401
+from tests.citizen_web import jpeg, make_app
+from tests.conftest import empty_tables, make_settings
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Context]]:
+    tmp = tmp_path_factory.mktemp("pages")
+    ctx = build_context(
+        make_settings(
+            tmp / "data",
+            f"sqlite:///{tmp / 'db.sqlite3'}",
+            map_tiles="",
+            web_report_rate_limit="1000 per minute",
+            web_attempt_rate_limit="1000 per minute",
+        ),
+        router=UnroutedRouter(),
+    )
+    from balagh.dbmigrate import upgrade
+
+    upgrade(ctx.settings.effective_database_url)
+    empty_tables(ctx)
+    httpd = make_server("127.0.0.1", 0, make_app(ctx), threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", ctx
+    finally:
+        httpd.shutdown()
+        ctx.engine.dispose()
+
+
+def _ticket(ctx: Context, reference: str) -> Ticket:
+    with ctx.sessions() as session:
+        found = session.execute(select(Ticket).where(Ticket.reference == reference)).scalar_one()
+        session.expunge(found)
+        return found
+
+
+def test_english_desktop_report_is_placed_on_the_map_and_scanned(browser, site) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    server, ctx = site
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB", bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{server}/report?lang=en")
+    assert page.is_visible("#report-map") and not page.is_visible("#lat")
+    assert serious_violations(page) == []
+    page.get_by_label("What is the problem? *").fill("Streetlight out on Way 3021")
+    page.locator("#report-map").click(position={"x": 300, "y": 120})
+    assert page.locator(".leaflet-marker-icon").count() == 1
+    assert "The place is marked on the map." in page.inner_text("#locate-status")
+    lat, lon = float(page.input_value("#lat")), float(page.input_value("#lon"))
+    page.get_by_role("button", name="Send report").click()
+    page.wait_for_selector("#reference")
+    ticket = _ticket(ctx, page.inner_text("#reference").strip())
+    assert (round(ticket.lat, 5), round(ticket.lon, 5)) == (round(lat, 5), round(lon, 5))
+    context.close()
+
+
+def test_arabic_photo_is_kept_on_the_form_and_on_the_status_page(
+    browser,  # noqa: F811
+    site,
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    server, _ctx = site
+    photo = tmp_path / "حفرة.jpg"
+    photo.write_bytes(jpeg(size=(320, 240)))
+    context = browser.new_context(viewport=MOBILE, locale="ar-OM", bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{server}/report")
+    page.get_by_label("صور (حتى 5 صور)").set_input_files(str(photo))
+    page.get_by_role("button", name="إرسال البلاغ").click()  # no description: refused
+    page.wait_for_selector("#error-summary:not([hidden])")
+    assert page.is_checked("input[name=kept_photo]")
+    assert "حفرة.jpg" in page.inner_text(".kept-photos")
+    assert serious_violations(page) == []
+    page.get_by_label("وصف المشكلة").fill("حفرة عميقة أمام المدرسة")
+    page.get_by_role("button", name="إرسال البلاغ").click()
+    page.wait_for_selector("#reference")
+    page.click("#status-link")
+    page.wait_for_selector("#status")
+    assert page.locator(".msg img").count() == 1
+    note = tmp_path / "ملاحظة.txt"
+    note.write_bytes(b"not a photo")
+    page.get_by_label("صورة (اختيارية)").set_input_files([str(photo), str(note)])
+    page.get_by_role("button", name="إرسال", exact=True).click()  # one file is not a photo
+    page.wait_for_selector("#error-summary:not([hidden])")
+    assert page.is_checked("input[name=kept_photo]")
+    assert serious_violations(page) == []
+    shot(page, "status-ar-kept-photo")
+    page.get_by_role("button", name="إرسال", exact=True).click()  # the kept photo alone
+    page.wait_for_selector(".notice")
+    assert page.locator(".msg img").count() == 2
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("ar", MOBILE), ("en", DESKTOP)])
+def test_status_page_passes_the_accessibility_scan(browser, site, lang, viewport) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    server, _ctx = site
+    context = browser.new_context(viewport=viewport, bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{server}/report?lang={lang}")
+    page.fill("#description", "Water leak" if lang == "en" else "تسرب مياه في الشارع")
+    page.click("#submit")
+    page.wait_for_selector("#reference")
+    assert serious_violations(page) == []  # the acknowledgement page
+    page.click("#status-link")
+    page.wait_for_selector("#status")
+    assert page.get_attribute("html", "lang") == lang
+    assert serious_violations(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_not_found_page_passes_the_accessibility_scan(browser, site, lang) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    server, _ctx = site
+    context = browser.new_context(viewport=MOBILE, bypass_csp=True)
+    page = context.new_page()
+    response = page.goto(f"{server}/t/MCT-999999?k=wrong&lang={lang}")
+    assert response is not None and response.status == 404
+    assert page.get_attribute("html", "lang") == lang
+    assert serious_violations(page) == []
+    context.close()
