@@ -35,7 +35,7 @@ from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
 
 from channels.web.citizen import geocode, nearby
 from channels.web.citizen import status as status_view
-from channels.web.citizen.forms import MessageForm, RatingForm, ReportForm
+from channels.web.citizen.forms import MAX_DESCRIPTION, MessageForm, RatingForm, ReportForm
 from channels.web.citizen.photos import CleanPhoto
 from channels.web.citizen.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from channels.web.files import send_attachment
@@ -234,7 +234,7 @@ def _similar(form: ReportForm) -> nearby.NearbyView:
         _ctx(),
         g.lang,
         category=form.category.data or None,
-        description=form.description.data,
+        description=(form.description.data or "")[:MAX_DESCRIPTION],  # what a report may hold
         lat=lat if valid else None,
         lon=lon if valid else None,
     )

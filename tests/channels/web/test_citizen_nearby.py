@@ -169,3 +169,26 @@ def test_a_validation_error_keeps_the_chosen_report_checked(
     )
     html = client.post("/report", data=data).get_data(as_text=True)
     assert re.search(rf'value="{other}" id="same-1"\s+checked', html)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"lat": "1e999", "lon": "nan", "category": FLOOD},
+        {"lat": "23.6", "lon": "58.4", "category": "x" * 5000},
+        {"lat": "٢٣٫٦", "lon": "٥٨٫٤", "description": "ماء " * 20000},
+        {"lat": ["1", "2"], "lon": "\x00", "category": "\u202e"},
+    ],
+)
+def test_hostile_questions_get_an_answer_not_an_error(
+    client: FlaskClient, fields: dict[str, Any]
+) -> None:
+    answer = ask(client, **fields)
+    assert answer.status_code == 200 and answer.get_json()["items"] == []
+
+
+def test_a_hostile_choice_is_no_choice(ctx: Context, client: FlaskClient) -> None:
+    data: dict[str, Any] = open_form(client, "en")
+    data.update(description="A pothole", same_problem="'; DROP TABLE ticket; --")
+    page = client.post("/report", data=data, content_type="multipart/form-data")
+    assert page.status_code == 200 and reference_of(page.get_data(as_text=True))
