@@ -1,7 +1,7 @@
 """From received bytes to a stored record, and from a stored record to a ticket.
 
 `receive` runs inside the SMTP DATA callback: parse (pure, fast), store (core.intake.ingest.accept),
-and mark automatic mail ignored in its own transaction, all before the 250. `handle_record`
+and keep automatic mail as an ignored record in the same transaction, all before the 250. `handle_record`
 runs afterwards on the worker thread: a final bounce (its DSN parsed into message ids and a
 reason) goes to core.delivery.bounces.record_bounce, which holds the rule; everything else goes to
 core.intake.ingest.process (the per-address acknowledgement limit is core's, from the
@@ -20,16 +20,13 @@ from channels.email.threads import reference_from_address
 from core.context import Context
 from core.delivery.bounces import record_bounce
 from core.inbound import InboundMessage
-from core.intake.ingest import accept, process
+from core.intake.ingest import IGNORED, accept, process
 from core.models import (
     InboundRecord,
     Ticket,
 )
 
 logger = logging.getLogger(__name__)
-
-IGNORED = "ignored"
-
 
 PROCESS = "process"
 BOUNCE = "bounce"
@@ -52,12 +49,12 @@ def receive(
         ref_prefix=ctx.settings.ref_prefix,
     )
     message = _with_reply_token(ctx, message, recipients)
-    accepted = accept(ctx, message)  # raises StorageUnavailable -> 451
+    automatic = message.extras.get("automatic")
+    reason = str(automatic) if automatic else None
+    accepted = accept(ctx, message, ignore=reason)  # raises StorageUnavailable -> 451
     if accepted.duplicate:
         return accepted.record_id, ""
-    reason = message.extras.get("automatic")
     if reason:
-        mark_ignored(ctx, accepted.record_id, str(reason))
         return accepted.record_id, BOUNCE if message.extras.get("bounce") else ""
     return accepted.record_id, PROCESS
 
@@ -78,15 +75,6 @@ def _with_reply_token(
             hints = dataclasses.replace(message.thread, reference=reference, secret=secret)
             return dataclasses.replace(message, thread=hints)
     return message
-
-
-def mark_ignored(ctx: Context, record_id: int, reason: str) -> None:
-    """Keep an automatic mail's record but never make a ticket (or an acknowledgement) of it."""
-    with ctx.sessions() as session, session.begin():
-        record = session.get(InboundRecord, record_id)
-        if record is not None and record.status == "pending":
-            record.status, record.error = IGNORED, f"not a citizen message: {reason}"[:2000]
-            record.processed_at = ctx.now()
 
 
 def handle_record(ctx: Context, record_id: int) -> None:

@@ -96,15 +96,23 @@ def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMess
     return InboundMessage(**values)
 
 
-def accept(ctx: Context, message: InboundMessage) -> Accepted:
-    """Store the raw message durably; only after this returns may the transport acknowledge."""
+IGNORED = "ignored"
+
+
+def accept(ctx: Context, message: InboundMessage, *, ignore: str | None = None) -> Accepted:
+    """Store the raw message durably; only after this returns may the transport acknowledge.
+
+    `ignore` (a reason) keeps a message that is not a citizen's (an auto-reply, a bounce) as an
+    ignored record in the same transaction: stored pending and marked afterwards, a worker
+    could claim it in between and make a ticket and an acknowledgement of it.
+    """
     if not message.external_id:
         raise ValueError("an inbound message needs an external id for de-duplication")
     # Bounded: a hung database must not hold the SMTP session or the web request open.
-    return within(ctx.settings.db_answer_timeout_seconds, _store, ctx, message)
+    return within(ctx.settings.db_answer_timeout_seconds, _store, ctx, message, ignore)
 
 
-def _store(ctx: Context, message: InboundMessage) -> Accepted:
+def _store(ctx: Context, message: InboundMessage, ignore: str | None = None) -> Accepted:
     try:
         normalized = serialize(message, ctx.data_dir)
         channel, external_id = normalized["channel"], normalized["external_id"]
@@ -120,6 +128,9 @@ def _store(ctx: Context, message: InboundMessage) -> Accepted:
                 normalized=normalized,
                 received_at=message.received_at,
             )
+            if ignore is not None:
+                record.status, record.processed_at = IGNORED, ctx.now()
+                record.error = f"not a citizen message: {ignore}"[:2000]
             session.add(record)
             try:
                 session.commit()

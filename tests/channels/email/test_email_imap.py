@@ -94,7 +94,7 @@ def test_storage_failure_leaves_the_message_unseen_and_the_next_poll_takes_it(
 ) -> None:
     uid = server.deliver(citizen_mail("Water leak near the roundabout.", "<w1@example.om>"))
 
-    def database_down(ctx: Context, message: object) -> None:
+    def database_down(ctx: Context, message: object, **_: object) -> None:
         raise StorageUnavailable("database down")
 
     with monkeypatch.context() as patch:

@@ -218,7 +218,7 @@ def test_message_over_the_size_limit_is_refused_with_552(ctx: Context, sink: Sin
 def test_storage_failure_answers_451_and_stores_nothing(
     ctx: Context, listener: SmtpListener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(ctx: Context, message: object) -> None:
+    def broken(ctx: Context, message: object, **_: object) -> None:
         raise StorageUnavailable("database down")
 
     monkeypatch.setattr("channels.email.intake.accept", broken)
@@ -248,6 +248,29 @@ def test_auto_replies_bounces_and_list_mail_make_no_ticket_and_no_reply(
     with ctx.sessions() as session:
         record = session.execute(select(InboundRecord)).scalar_one()
     assert record.status == "ignored" and record.error and record.raw == crlf(fixture(name))
+
+
+def test_a_worker_claiming_right_after_the_store_finds_no_automatic_mail_to_process(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Automatic mail is stored already ignored: a pipeline worker that claims pending records
+    the moment the store commits (before the SMTP answer) makes no ticket and no reply of it."""
+    from channels.email import intake
+    from core.intake.ingest import process_next
+
+    real_accept = intake.accept
+    claimed: list[object] = []
+
+    def accept_then_a_worker_claims(*args: object, **kwargs: object) -> object:
+        accepted = real_accept(*args, **kwargs)  # type: ignore[arg-type]
+        claimed.append(process_next(ctx))
+        return accepted
+
+    monkeypatch.setattr(intake, "accept", accept_then_a_worker_claims)
+    raw = crlf(fixture("corpus/cpython__msg_16.eml"))
+    intake.receive(ctx, raw, "robot@example.org", ("1111@balagh.test",))
+    assert claimed == [None]
+    assert (count(ctx, Ticket), count(ctx, OutboxItem)) == (0, 0)
 
 
 def delivery_report(
