@@ -48,9 +48,10 @@ def test_no_present_danger_is_not_urgent(text: str) -> None:
     assert urgent_rule(text) is None, text
 
 
-def test_confident_urgent_model_counts_without_a_rule() -> None:
+def test_urgent_model_counts_without_a_rule_when_the_message_says_now() -> None:
     assert is_urgent("please come quickly", 0.95) == (True, "model")
-    assert is_urgent("please come quickly", 0.2) == (False, None)
+    assert is_urgent("الحقونا الوضع خطير", 0.5) == (True, "model")
+    assert is_urgent("please come quickly", 0.1) == (False, None)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.routing.urgency import urgent_rule
+from core.routing.urgency import is_urgent, urgent_rule
 
 # kind -> form -> a message reporting that danger now
 HAZARDS: dict[str, dict[str, str]] = {
@@ -93,3 +93,50 @@ def test_each_hazard_kind_in_each_form_is_urgent(kind: str, form: str, text: str
 )
 def test_negated_settled_or_past_hazards_are_not_urgent(text: str) -> None:
     assert urgent_rule(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The balcony of the old building is cracked, please inspect it",
+        "الجدار فيه شقوق والبلدية لازم تشوفه",
+        "the wall has small cracks, nothing urgent, please come quickly to look",
+        "We are worried the lamp post might fall, please come quickly",
+        "The tree that fell in the park was cleared, thank you, came fast",
+    ],
+)
+def test_urgent_model_alone_needs_danger_said_to_be_happening_now(text: str) -> None:
+    """The model reads words, not tense: a leaning model answer counts only when the
+    message says the danger is happening now, and not that it is over or only feared."""
+    assert is_urgent(text, 0.99) == (False, None), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop sign at the junction is gone, someone knocked it down",
+        "لوحة قف طايحة عند الدوار والسيارات ما توقف",
+        "lo7at el stop 3nd el dawwar 6a7at",
+        "The dust from the site comes into the houses every day, they never spray water",
+        "الغبار داخل علينا البيوت من الموقع وما يرشون ماي",
+        "A dead camel is lying by the highway near the exit, the smell is strong",
+        "بعض الكلاب في الحارة تنبح طول الليل",
+    ],
+)
+def test_lookalikes_of_hazards_are_not_urgent(text: str) -> None:
+    """A sign that fell at a junction but lies off the carriageway, dust coming into homes,
+    a dead animal, and "بعض" (some) are not danger now."""
+    assert urgent_rule(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stop sign fell down and is lying across the lane at the roundabout",
+        "لوحة المرور طاحت في نص الشارع وسادة حارة كاملة",
+        "lo7at el share3 6a7at 3la el share3 w sakkarat el 6aree8",
+        "تعرض ابني لعضة كلب ضال أمام البيت والكلب ما زال يتجول",
+    ],
+)
+def test_a_sign_on_the_carriageway_and_a_dog_bite_are_urgent(text: str) -> None:
+    assert urgent_rule(text), text
