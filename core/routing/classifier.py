@@ -16,6 +16,7 @@ import math
 import os
 import pickle
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -30,6 +31,7 @@ from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.svm import LinearSVC
+from threadpoolctl import threadpool_limits
 
 from core.language.normalize import normalize_arabic
 from core.routing import screening, urgency
@@ -283,8 +285,27 @@ def train(
     rows: Iterable[Row],
     corrections: Iterable[tuple[str, str]] = (),
     taxonomy: Taxonomy | None = None,
+    *,
+    stages: dict[str, float] | None = None,
 ) -> Model:
-    """Train on labelled rows plus the taxonomy's examples and names, and staff corrections."""
+    """Train on labelled rows plus the taxonomy's examples and names, and staff corrections.
+
+    BLAS runs on one thread here: the fits' vector operations are small (a hundred thousand
+    weights), and OpenBLAS's extra thread spins waiting for work, which on a busy two-core
+    machine made the urgent model's fit five times slower (4 s against 0.8 s wall) for the
+    same result (bench/routing.py prints each stage). `stages`, when given, receives each
+    stage's wall-clock seconds.
+    """
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _train(rows, corrections, taxonomy, {} if stages is None else stages)
+
+
+def _train(
+    rows: Iterable[Row],
+    corrections: Iterable[tuple[str, str]],
+    taxonomy: Taxonomy | None,
+    stages: dict[str, float],
+) -> Model:
     taxonomy = taxonomy or load_taxonomy(None)
     known = set(taxonomy.category_codes())
     given = labelled(rows)
@@ -306,14 +327,19 @@ def train(
     if len(set(labels)) < 2:
         raise ValueError("training needs examples of at least two categories")
 
+    clock = time.perf_counter()
     space = FeatureSpace().fit(texts)
     x = space.matrix(texts)
+    stages["features"] = time.perf_counter() - clock
     clf = _category_classifier(Counter(labels))
     clf.fit(x, labels, sample_weight=np.asarray(weights))
+    stages["category model"] = time.perf_counter() - clock - stages["features"]
     urgent_model = None
     if 2 <= sum(urgent) < n_urgent_rows:
+        clock = time.perf_counter()
         urgent_model = LogisticRegression(C=URGENT_C, class_weight="balanced", max_iter=3000)
         urgent_model.fit(x[:n_urgent_rows], urgent)
+        stages["urgent model"] = time.perf_counter() - clock
     parts: dict[str, Any] = {"features": space, "linear": CompiledLinear(clf, urgent_model)}
 
     now = datetime.now(UTC)

@@ -29,6 +29,11 @@ WINDOW = 14  # words: all parts of a rule must sit within this span
 # urgent message for ten false alarms. The rules alone find 100% of the corpus's urgent messages but
 # under half of those in rows written blind: the model carries the rest (docs/ROUTING_DATA.md).
 MODEL_THRESHOLD = 0.2
+# Probability at which the model counts without a 'now' word (still not on a message that says
+# the danger is over or only feared). Costs 2-3 false alarms in 280 on the out-of-fold rows, and
+# keeps an urgent message written calmly ("chunks keep dropping from the balcony") whose
+# writer did not say "now"; the blind urgency set showed such messages (docs/ROUTING_DATA.md).
+MODEL_CONFIDENT = 0.8
 
 # Negation right before a hazard's state ("not exposed", "ما دخل", "mb 6ay7"), or "yet" after.
 _NEGATION = index_terms(
@@ -307,29 +312,31 @@ def urgent_rule(text: str) -> str | None:
     return None
 
 
-def model_may_flag(text: str) -> bool:
-    """True when the message says its danger is happening now, and not that it is over,
-    denied, long-standing or only feared.
+def model_may_flag(text: str, probability: float) -> bool:
+    """True when the urgent model's probability counts: the message says its danger is
+    happening now (or the model is confident), and not that it is over, denied, long-standing
+    or only feared.
 
     The rules read tense and negation next to a hazard; the urgent model reads only which
     words a message has, and "the wall has cracks, nothing urgent", "we fear the tree might
     fall" or "the stop sign fell down" share most of them with an emergency. Danger now is
-    what urgency means, so a model-only urgent flag needs the message to say so. Measured on
+    what urgency means, so a leaning model answer needs the message to say so. Measured on
     out-of-fold predictions of the shipped rows: docs/ROUTING_DATA.md.
     """
+    if probability < MODEL_THRESHOLD:
+        return False
     words = normalize_arabic(head(text)).split()
     if _SETTLED.find(words) or _NOT_NOW_FEAR.find(words):
         return False
-    return bool(_NOW.find(words))
+    return probability >= MODEL_CONFIDENT or bool(_NOW.find(words))
 
 
 def is_urgent(text: str, model_probability: float | None = None) -> tuple[bool, str | None]:
-    """Urgent when a rule fires, or the urgent model leans urgent on a message that says its
-    danger is happening now (model_may_flag); returns (urgent, why)."""
+    """Urgent when a rule fires, or the urgent model's probability counts (model_may_flag);
+    returns (urgent, why)."""
     rule = urgent_rule(text)
     if rule:
         return True, f"rule:{rule}"
-    leaning = model_probability is not None and model_probability >= MODEL_THRESHOLD
-    if leaning and model_may_flag(text):
+    if model_probability is not None and model_may_flag(text, model_probability):
         return True, "model"
     return False, None

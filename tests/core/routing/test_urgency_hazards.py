@@ -100,14 +100,27 @@ def test_negated_settled_or_past_hazards_are_not_urgent(text: str) -> None:
     [
         "The balcony of the old building is cracked, please inspect it",
         "الجدار فيه شقوق والبلدية لازم تشوفه",
+        "el 6oofa mshaqqaqa, nabi 7ad yshoofha",
+    ],
+)
+def test_a_leaning_urgent_model_needs_the_message_to_say_now(text: str) -> None:
+    """The model reads words, not tense: below MODEL_CONFIDENT it counts only when the
+    message says its danger is happening now."""
+    assert is_urgent(text, 0.5) == (False, None), text
+    assert is_urgent(text + " - urgent, please come now", 0.5) == (True, "model"), text
+    assert is_urgent(text, 0.9) == (True, "model"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "the wall has small cracks, nothing urgent, please come quickly to look",
         "We are worried the lamp post might fall, please come quickly",
         "The tree that fell in the park was cleared, thank you, came fast",
+        "نخشى سقوط الشجرة على البيت، نرجو الحضور بسرعة",
     ],
 )
-def test_urgent_model_alone_needs_danger_said_to_be_happening_now(text: str) -> None:
-    """The model reads words, not tense: a leaning model answer counts only when the
-    message says the danger is happening now, and not that it is over or only feared."""
+def test_the_urgent_model_never_counts_on_a_danger_over_or_only_feared(text: str) -> None:
     assert is_urgent(text, 0.99) == (False, None), text
 
 
