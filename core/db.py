@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
+import psycopg
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -36,6 +40,77 @@ def is_outage(exc: BaseException) -> bool:
     return isinstance(exc, (StorageUnavailable, *DATABASE_OUTAGES))
 
 
+# When the work running in this thread must have its answer from the database (monotonic
+# seconds), or None: no deadline (workers, command-line jobs).
+_ANSWER_BY: ContextVar[float | None] = ContextVar("balagh_db_answer_by", default=None)
+
+
+@contextmanager
+def answer_within(seconds: float) -> Iterator[None]:
+    """Every database wait in this block ends within `seconds` from now, even on a hung server.
+
+    A statement timeout stops a slow statement on a live server; a server stopped outright
+    (SIGSTOP, a frozen VM) keeps its sockets open and answers nothing, and the kernel keeps
+    acknowledging what is sent, so TCP keepalives never fire either. Past the deadline the
+    connection is closed on our side and the call fails as an outage (OperationalError),
+    which the web answers 503 and SMTP 451; the pool throws the closed connection away, so
+    nothing waits on and nothing leaks. Nested blocks keep the earlier deadline.
+    """
+    deadline = time.monotonic() + seconds
+    outer = _ANSWER_BY.get()
+    token = _ANSWER_BY.set(deadline if outer is None else min(outer, deadline))
+    try:
+        yield
+    finally:
+        _ANSWER_BY.reset(token)
+
+
+def _time_left() -> float | None:
+    deadline = _ANSWER_BY.get()
+    return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
+class DeadlineConnection(psycopg.Connection[Any]):
+    """A psycopg connection whose waits on the server end at the thread's answer deadline.
+
+    psycopg does every exchange with the server (statements, commit, rollback, the pool's
+    ping) through `wait`; with a deadline in force it gets the time left as its timeout, and
+    a connection that ran out of time is closed, its state being unknown.
+    """
+
+    def wait(self, gen: Any, interval: float | None = None, timeout: float | None = None) -> Any:
+        left = _time_left()
+        extra = {} if interval is None else {"interval": interval}
+        if left is None:
+            return super().wait(gen, timeout=timeout, **extra)
+        try:
+            return super().wait(
+                gen, timeout=left if timeout is None else min(left, timeout), **extra
+            )
+        except psycopg.OperationalError as exc:
+            if _time_left() != 0.0:
+                raise  # not our deadline: a lost connection or psycopg's own timeout
+            self.pgconn.finish()
+            raise psycopg.OperationalError(
+                "The database did not answer in time; the connection was dropped."
+            ) from exc
+
+
+def _connect_by_deadline(connect_timeout: float) -> Callable[..., Any]:
+    """`do_connect`: a DeadlineConnection, connecting within the time left, if any."""
+
+    def do_connect(_dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+        left = _time_left()
+        if left == 0.0:
+            raise psycopg.OperationalError("No time left to connect to the database.")
+        if left is not None:
+            seconds = math.ceil(min(left, connect_timeout))  # whole seconds; psycopg: 2 at least
+            cparams = {**cparams, "connect_timeout": seconds}
+        return DeadlineConnection.connect(*cargs, **cparams)
+
+    return do_connect
+
+
 def make_engine(
     url: str,
     *,
@@ -54,7 +129,7 @@ def make_engine(
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": statement_timeout}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas(statement_timeout))
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        event.listen(engine, "begin", _sqlite_begin_immediate(statement_timeout))
         return engine
     if "poolclass" not in kwargs:
         kwargs.setdefault("pool_timeout", connect_timeout)
@@ -62,7 +137,9 @@ def make_engine(
         "connect_timeout": max(1, round(connect_timeout)),
         "options": f"-c statement_timeout={int(statement_timeout * 1000)}",
     }
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    event.listen(engine, "do_connect", _connect_by_deadline(connect_timeout))
+    return engine
 
 
 def _sqlite_pragmas(busy_timeout: float) -> Callable[[Any, Any], None]:
@@ -78,10 +155,21 @@ def _sqlite_pragmas(busy_timeout: float) -> Callable[[Any, Any], None]:
     return on_connect
 
 
-def _sqlite_begin_immediate(conn: Any) -> None:
-    # One writer at a time on SQLite: take the write lock at BEGIN, so two workers never
-    # read the same outbox row as free and both send it.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin_immediate(busy_timeout: float) -> Callable[[Any], None]:
+    """One writer at a time on SQLite: take the write lock at BEGIN, so two workers never
+    read the same outbox row as free and both send it. Under an answer deadline the wait
+    for that lock ends with the deadline, as PostgreSQL's waits do."""
+    usual = int(busy_timeout * 1000)
+
+    def begin(conn: Any) -> None:
+        left = _time_left()
+        wanted = usual if left is None else min(usual, int(left * 1000))
+        if conn.info.get("busy_timeout_ms", usual) != wanted:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={wanted}")
+            conn.info["busy_timeout_ms"] = wanted
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return begin
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -101,9 +189,8 @@ def database_ok(engine: Engine, timeout: float | None = None) -> tuple[bool, str
     The check runs in its own thread, so a database that hangs outright (a stopped server
     keeps its sockets open) makes the answer "down" after the timeout instead of never.
     """
-    future = _PROBES.submit(_select_one, engine)
     try:
-        future.result(timeout)
+        _bounded(_PROBES, timeout, _select_one, engine)
         return True, "ok"
     except FutureTimeout:
         logger.warning("database health check: no answer within %s s", timeout)
@@ -119,20 +206,46 @@ def _select_one(engine: Engine) -> None:
 
 
 def within(seconds: float, function: Callable[..., T], *args: Any) -> T:
-    """Run a database call, giving up after `seconds` with StorageUnavailable.
+    """Run a database call, giving up after `seconds` (or on an outage) with StorageUnavailable.
 
     For callers that must answer someone soon (SMTP, the web form, webhooks): the call goes
     on in its thread, and if it later succeeds the work is done once, so the sender's retry
     after our temporary failure is de-duplicated like any other repeat.
     """
-    future = _CALLS.submit(function, *args)
     try:
-        return future.result(seconds)
-    except FutureTimeout:
+        return _bounded(_CALLS, seconds, function, *args)
+    except StorageUnavailable:
+        raise
+    except Exception as exc:
+        if not (isinstance(exc, FutureTimeout) or is_outage(exc)):
+            raise
         logger.error("database call %s: no answer within %s s", function.__name__, seconds)
         raise StorageUnavailable(
             "The database did not answer in time; try again shortly."
         ) from None
+
+
+def _bounded(
+    pool: ThreadPoolExecutor, seconds: float | None, function: Callable[..., T], *args: Any
+) -> T:
+    """Run `function` in `pool`, waiting at most `seconds`; the thread gets the same deadline.
+
+    So a hung database frees the thread too (no pile of stuck threads), and a call still
+    queued when its caller gave up never runs (no burst of stale work once the server wakes).
+    """
+    future: Future[T] = pool.submit(_with_deadline, seconds, function, *args)
+    try:
+        return future.result(seconds)
+    except FutureTimeout:
+        future.cancel()
+        raise
+
+
+def _with_deadline(seconds: float | None, function: Callable[..., T], *args: Any) -> T:
+    if seconds is None:
+        return function(*args)
+    with answer_within(seconds):
+        return function(*args)
 
 
 # Small pools: a hung database parks at most this many threads, later calls time out queued.

@@ -45,8 +45,9 @@ class Settings(BaseSettings):
     # Seconds one SQL statement may run (PostgreSQL statement_timeout) or wait for SQLite's
     # write lock (busy timeout) before it fails as "database unavailable".
     db_statement_timeout_seconds: float = Field(20.0, gt=0)
-    # Seconds SMTP, the web form, webhooks and /healthz wait for the database to store or
-    # answer before they give a temporary failure (451, 503), even if it hangs outright.
+    # Seconds SMTP and any web request (the form, API, inbox, Open311, webhooks, /healthz)
+    # wait for the database before they give a temporary failure (451, 503 + Retry-After),
+    # even if it hangs outright (core.db.answer_within).
     db_answer_timeout_seconds: float = Field(8.0, gt=0)
     web_host: str = "127.0.0.1"
     web_port: int = Field(8080, ge=1, le=65535)

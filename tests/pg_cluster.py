@@ -1,14 +1,16 @@
 """A private PostgreSQL cluster for fault tests: initdb and pg_ctl in a temporary directory
-on a free port, so a test can stop and start the database under a running service without
-touching the shared server. Run as the `postgres` user when the tests run as root (initdb
+on a free port, so a test can stop and start the database (or freeze it with SIGSTOP) under
+a running service without touching the shared server. Run as the `postgres` user when the tests run as root (initdb
 refuses root).
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -60,7 +62,25 @@ class PrivateCluster:
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
+    def freeze(self) -> None:
+        """SIGSTOP the server and every backend: sockets stay open, nothing answers."""
+        for pid in self._processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        """SIGCONT: the server goes on where it stopped."""
+        for pid in self._processes():
+            os.kill(pid, signal.SIGCONT)
+
+    def _processes(self) -> list[int]:
+        """The postmaster and its children (backends, checkpointer, walwriter...)."""
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()
+        return [postmaster, *map(int, children)]
+
     def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.thaw()  # a test that failed while the server was stopped
         try:
             if (self.data / "postmaster.pid").exists():
                 self.stop()

@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter, Map
 
-from channels.web.server import LoadShedder
+from channels.web.server import AnswerDeadline, LoadShedder
 from core.context import Context
 
 BIGINT_MAX = 2**63 - 1
@@ -51,6 +51,11 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     # Before any blueprint adds a rule: `<int:...>` in every path stops at the database's
     # BIGINT, so a 100-digit id is a 404 rather than an OverflowError in the driver.
     app.url_map.converters["int"] = DatabaseInteger
+    # Every database wait of a request ends within BALAGH_DB_ANSWER_TIMEOUT_SECONDS: a hung
+    # database gives 503 + Retry-After, never a request (and a thread) waiting for ever.
+    app.wsgi_app = AnswerDeadline(  # type: ignore[method-assign]
+        app.wsgi_app, ctx.settings.db_answer_timeout_seconds
+    )
     hops = ctx.settings.proxy_hops
     if hops:
         # Behind that many trusted reverse proxies, the client address (the rate-limit key),

@@ -1,6 +1,9 @@
 """The web's production server (waitress) hardened for storms and slow clients.
 
-Two defences, each in one place:
+Three defences, each in one place:
+- `AnswerDeadline` (WSGI): every database wait of a request ends within
+  BALAGH_DB_ANSWER_TIMEOUT_SECONDS, so a hung database gives 503 + Retry-After (the app's
+  outage handler) instead of a request, and a thread, that waits for ever.
 - `LoadShedder` (WSGI, so it works under gunicorn too): at most `slots` requests run at
   once and at most `queue` wait for a slot, each for at most QUEUE_WAIT seconds; past that
   the answer is 503 with Retry-After at once, instead of a queue that grows without bound
@@ -25,6 +28,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 from waitress.task import ThreadedTaskDispatcher
 
+from core.db import answer_within
 from core.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -91,6 +95,24 @@ class LoadShedder:
             ],
         )
         return [BUSY_BODY]
+
+
+class AnswerDeadline:
+    """WSGI middleware: the request's database work must answer within `seconds`.
+
+    Past it the request's connection is dropped (core.db.answer_within) and the view's
+    OperationalError becomes 503 with Retry-After, in the shape of the part of the site
+    asked (API, inbox, Open311, the citizen pages). Inside the load shedder, so time spent
+    waiting for a slot is not taken from the database's share.
+    """
+
+    def __init__(self, app: WSGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        with answer_within(self.seconds):
+            return self.app(environ, start_response)
 
 
 class GuardedChannel(HTTPChannel):  # type: ignore[misc]

@@ -1,31 +1,36 @@
 """While the database is down, hung or locked, every client gets a quick temporary failure.
 
 PostgreSQL sits behind a proxy the test can cut (a server that went down) or freeze (a
-server stopped with SIGSTOP: sockets stay open and nothing answers). SMTP answers 451, the
-form and /healthz 503 within seconds even when it hangs; the API and the inbox answer 503
-with Retry-After when it is down (on SQLite: when another writer holds the lock too long).
+server stopped with SIGSTOP: sockets stay open and nothing answers). SMTP answers 451, and
+every web request (the form, /healthz, the API, the inbox, Open311) 503 with Retry-After,
+within seconds even when it hangs (on SQLite: when another writer holds the lock too long);
+the threads that waited are freed while it still hangs, and service resumes by itself.
 """
 
 from __future__ import annotations
 
 import smtplib
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from balagh.wiring import build_context
 from channels.email.listener import SmtpListener
 from core.context import Context
+from core.db import within
+from core.errors import StorageUnavailable
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
 from tests.citizen_web import make_app, open_form
 from tests.conftest import empty_tables, make_settings
 from tests.db_proxy import DatabaseProxy
 from tests.email_support import free_port
-from tests.staffkit import bearer, make_staff, signed_in, token_for
+from tests.staffkit import bearer, make_staff, new_ticket, signed_in, token_for
 
 ANSWER_TIMEOUT = 1.5  # seconds; BALAGH_DB_ANSWER_TIMEOUT_SECONDS for these tests
 QUICKLY = 10.0  # "within seconds": generous for a loaded machine, far below a hang
@@ -39,13 +44,13 @@ def proxy(pg_database: str) -> Iterator[DatabaseProxy]:
     relay.close()
 
 
-def context_on(tmp_path: Path, url: str) -> Context:
+def context_on(tmp_path: Path, url: str, statement_timeout: float = 2.0) -> Context:
     settings = make_settings(
         tmp_path / "data",
         url,
         db_answer_timeout_seconds=ANSWER_TIMEOUT,
         db_connect_timeout_seconds=1.0,
-        db_statement_timeout_seconds=2.0,
+        db_statement_timeout_seconds=statement_timeout,
     )
     ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
     empty_tables(ctx)
@@ -114,39 +119,108 @@ def test_report_form_answers_503_within_seconds_when_the_database_hangs(
     assert response.headers.get("Retry-After")
 
 
-def test_api_answers_503_with_retry_after_while_the_database_is_down(
-    pg_ctx: Context, proxy: DatabaseProxy
+@pytest.mark.parametrize("outage", ["cut", "freeze"])
+def test_api_answers_503_with_retry_after_within_seconds_and_then_resumes(
+    pg_ctx: Context, proxy: DatabaseProxy, outage: str
 ) -> None:
     make_staff(pg_ctx, "agent@mct.om", "agent")
     token = token_for(pg_ctx, "agent@mct.om")
     client = make_app(pg_ctx).test_client()
-    proxy.cut()
-    response = client.get("/api/v1/tickets", headers=bearer(token))
+    assert client.get("/api/v1/tickets", headers=bearer(token)).status_code == 200
+    getattr(proxy, outage)()
+    response, took = timed(lambda: client.get("/api/v1/tickets", headers=bearer(token)))
     proxy.resume()
     assert response.status_code == 503 and response.headers.get("Retry-After")
-    assert response.get_json()["error"]["code"] == "unavailable"
+    assert response.get_json()["error"]["code"] == "unavailable" and took < QUICKLY
+    assert client.get("/api/v1/tickets", headers=bearer(token)).status_code == 200
 
 
-def test_inbox_answers_503_with_retry_after_while_the_database_is_down(
+def test_api_write_on_a_hung_database_answers_503_and_the_retry_is_applied_once(
     pg_ctx: Context, proxy: DatabaseProxy
 ) -> None:
     make_staff(pg_ctx, "agent@mct.om", "agent")
-    client = signed_in(make_app(pg_ctx), "agent@mct.om")
-    proxy.cut()
-    response = client.get("/inbox/")
+    reference = new_ticket(pg_ctx, "Deep pothole on Way 3021")
+    token = token_for(pg_ctx, "agent@mct.om")
+    client = make_app(pg_ctx).test_client()
+    note = f"/api/v1/tickets/{reference}/notes"
+    proxy.freeze()
+    response, took = timed(
+        lambda: client.post(note, json={"text": "Crew sent."}, headers=bearer(token))
+    )
     proxy.resume()
-    assert response.status_code == 503 and response.headers.get("Retry-After")
+    assert response.status_code == 503 and took < QUICKLY
+    assert client.post(note, json={"text": "Crew sent."}, headers=bearer(token)).status_code == 201
+    detail = client.get(f"/api/v1/tickets/{reference}", headers=bearer(token)).get_json()
+    assert [m["text"] for m in detail["messages"] if m["direction"] == "note"] == ["Crew sent."]
+
+
+@pytest.mark.parametrize("outage", ["cut", "freeze"])
+def test_inbox_answers_503_with_retry_after_within_seconds_and_then_resumes(
+    pg_ctx: Context, proxy: DatabaseProxy, outage: str
+) -> None:
+    make_staff(pg_ctx, "agent@mct.om", "agent")
+    client = signed_in(make_app(pg_ctx), "agent@mct.om")
+    getattr(proxy, outage)()
+    response, took = timed(client.get, "/inbox/")
+    proxy.resume()
+    assert response.status_code == 503 and response.headers.get("Retry-After") and took < QUICKLY
     assert "الخدمة غير متاحة" in response.get_data(as_text=True)
+    assert client.get("/inbox/").status_code == 200
+
+
+def test_open311_answers_503_within_seconds_while_the_database_hangs(
+    pg_ctx: Context, proxy: DatabaseProxy
+) -> None:
+    new_ticket(pg_ctx, "Deep pothole on Way 3021")
+    client = make_app(pg_ctx).test_client()
+    assert client.get("/open311/v2/requests.json").status_code == 200
+    proxy.freeze()
+    response, took = timed(client.get, "/open311/v2/requests.json")
+    proxy.resume()
+    assert response.status_code == 503 and response.headers.get("Retry-After") and took < QUICKLY
+    assert client.get("/open311/v2/requests.json").status_code == 200
+
+
+def test_a_call_given_up_on_a_hung_database_frees_its_thread_while_it_still_hangs(
+    pg_ctx: Context, proxy: DatabaseProxy
+) -> None:
+    outcome: list[str] = []
+    finished = threading.Event()
+
+    def select_one() -> None:
+        try:
+            with pg_ctx.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            outcome.append("answered")
+        except Exception as exc:
+            outcome.append(type(exc).__name__)
+            raise
+        finally:
+            finished.set()
+
+    select_one()  # a pooled connection exists, and hangs with the server
+    finished.clear()
+    proxy.freeze()
+    try:
+        with pytest.raises(StorageUnavailable):
+            within(ANSWER_TIMEOUT, select_one)
+        assert finished.wait(QUICKLY)  # still frozen: the thread gave up too
+    finally:
+        proxy.resume()
+    assert outcome == ["answered", "OperationalError"]
+    select_one()
+    assert outcome[-1] == "answered"
 
 
 @pytest.fixture
 def sqlite_ctx(tmp_path: Path, sqlite_database: str) -> Iterator[Context]:
-    ctx = context_on(tmp_path, sqlite_database)
+    # a statement timeout (SQLite: the wait for the write lock) far beyond the answer timeout
+    ctx = context_on(tmp_path, sqlite_database, statement_timeout=60.0)
     yield ctx
     ctx.engine.dispose()
 
 
-def test_api_answers_503_while_another_writer_holds_the_sqlite_lock(
+def test_api_answers_503_within_seconds_while_another_writer_holds_the_sqlite_lock(
     sqlite_ctx: Context, sqlite_database: str
 ) -> None:
     make_staff(sqlite_ctx, "agent@mct.om", "agent")
@@ -155,8 +229,9 @@ def test_api_answers_503_while_another_writer_holds_the_sqlite_lock(
     holder = sqlite3.connect(sqlite_database.split("///", 1)[1], isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        response = client.get("/api/v1/tickets", headers=bearer(token))
+        response, took = timed(lambda: client.get("/api/v1/tickets", headers=bearer(token)))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert response.status_code == 503 and response.headers.get("Retry-After")
+    assert response.status_code == 503 and response.headers.get("Retry-After") and took < QUICKLY
+    assert client.get("/api/v1/tickets", headers=bearer(token)).status_code == 200
