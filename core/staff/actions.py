@@ -233,17 +233,9 @@ def assign(
             raise InputError(
                 f"No active member of staff with email {email}.", "no_such_assignee", email=email
             )
-        if user.role == Role.DEPARTMENT and user.directorate != ticket.directorate:
-            raise InputError(
-                f"{user.email} works for another directorate than this ticket's.",
-                "assignee_other_directorate",
-                email=user.email,
-            )
-        if staff.role == Role.DEPARTMENT and user.role != Role.DEPARTMENT:
-            raise InputError(
-                "Department staff assign tickets within their directorate.",
-                "assign_within_directorate",
-            )
+        refused = assignment_refused(staff, ticket, user)
+        if refused is not None:
+            raise refused
     previous = ticket.assignee.email if ticket.assignee else None
     ticket.assignee_id = user.id if user else None
     ticket.assignee = user
@@ -257,6 +249,46 @@ def assign(
         **{"from": previous, "to": user.email if user else None},
     )
     return user
+
+
+def assignment_refused(staff: Staff, ticket: Ticket, user: User) -> InputError | None:
+    """The one rule for who may be given a ticket (`assign`, the inbox's choices): department
+    staff only their own directorate's tickets, and department staff hand work only to
+    department staff. None when `staff` may give `ticket` to `user`."""
+    if user.role == Role.DEPARTMENT and (
+        not ticket.directorate or user.directorate != ticket.directorate
+    ):
+        return InputError(
+            f"{user.email} works for another directorate than this ticket's.",
+            "assignee_other_directorate",
+            email=user.email,
+        )
+    if staff.role == Role.DEPARTMENT and user.role != Role.DEPARTMENT:
+        return InputError(
+            "Department staff assign tickets within their directorate.",
+            "assign_within_directorate",
+        )
+    return None
+
+
+def _active_staff(session: Session) -> list[User]:
+    return list(
+        session.execute(select(User).where(User.active.is_(True)).order_by(User.email)).scalars()
+    )
+
+
+def assignable_staff(session: Session, staff: Staff, ticket: Ticket) -> list[User]:
+    """Who `staff` may give this ticket to, by email: active staff `assignment_refused` allows."""
+    return [u for u in _active_staff(session) if assignment_refused(staff, ticket, u) is None]
+
+
+def bulk_assignees(session: Session, staff: Staff) -> list[User]:
+    """Who a bulk assignment may offer `staff` (department staff: their directorate's people);
+    each ticket's own rule (`assignment_refused`) still decides."""
+    users = _active_staff(session)
+    if staff.role == Role.DEPARTMENT:
+        return [u for u in users if u.directorate == staff.directorate]
+    return users
 
 
 def change_status(

@@ -9,7 +9,6 @@ from typing import Any
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 from markupsafe import Markup, escape
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channels.web.files import INLINE_IMAGES, send_attachment
@@ -23,7 +22,7 @@ from core.delivery.staff_mail import business_timezone
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
 from core.intake.contacts import suggested_links
-from core.models import Attachment, Delivery, Priority, Role, Status, Ticket, User
+from core.models import Attachment, Delivery, Priority, Status, Ticket, User
 from core.staff import actions as staff_actions
 from core.staff.permissions import Action, allowed, can_see, require, ticket_for
 from core.staff.search import search_words
@@ -135,11 +134,7 @@ def queue() -> str:
 
 def _bulk_assignees(db: Session) -> list[User]:
     """Who the queue's bulk "assign" offers; each ticket's own rule still decides."""
-    staff = current_staff()
-    users = db.execute(select(User).where(User.active.is_(True)).order_by(User.email)).scalars()
-    if staff.role == Role.DEPARTMENT:
-        return [u for u in users if u.directorate == staff.directorate]
-    return list(users)
+    return staff_actions.bulk_assignees(db, current_staff())
 
 
 # The move form's note placeholder for the chosen status: what the note becomes there
@@ -183,18 +178,9 @@ def bulk_assign() -> Response:
     return redirect(back)  # type: ignore[return-value]
 
 
-def _staff_choices(db: Session, ticket: Ticket, for_department: bool) -> list[User]:
-    """Who the ticket may go to: its directorate's staff, and central staff unless the
-    person choosing is department staff (they hand work only within their directorate)."""
-    users = db.execute(select(User).where(User.active.is_(True)).order_by(User.email)).scalars()
-    return [
-        u
-        for u in users
-        if (
-            u.role == Role.DEPARTMENT and ticket.directorate and u.directorate == ticket.directorate
-        )
-        or (u.role != Role.DEPARTMENT and not for_department)
-    ]
+def _staff_choices(db: Session, ticket: Ticket) -> list[User]:
+    """Who the ticket may go to (core.staff.actions.assignable_staff holds the rule)."""
+    return staff_actions.assignable_staff(db, current_staff(), ticket)
 
 
 @bp.get("/t/<reference>")
@@ -250,11 +236,7 @@ def ticket(reference: str) -> str:
             ],
             can_duplicate=Status.DUPLICATE in allowed_targets(item, staff.actor)
             and allowed(staff, Action.DUPLICATE),
-            assignable=(
-                _staff_choices(db, item, staff.role == Role.DEPARTMENT)
-                if allowed(staff, Action.ASSIGN)
-                else []
-            ),
+            assignable=(_staff_choices(db, item) if allowed(staff, Action.ASSIGN) else []),
             now=ctx().now(),
             pending_callback=Delivery.QUEUED,
             thumbnail_types=frozenset(INLINE_IMAGES),
