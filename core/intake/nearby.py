@@ -69,10 +69,22 @@ def _radius(ctx: Context) -> float:
     return float(ctx.settings.incident_distance_m)
 
 
-def _open_nearby(ctx: Context, category: str, lat: float, lon: float) -> Select[Any]:
+# What the listing reads of each candidate (not whole tickets: a busy spot has hundreds).
+LISTED_COLUMNS = (
+    Ticket.id,
+    Ticket.reference,
+    Ticket.status,
+    Ticket.created_at,
+    Ticket.lat,
+    Ticket.lon,
+    Ticket.incident_id,
+)
+
+
+def _open_nearby(ctx: Context, category: str, lat: float, lon: float, *what: Any) -> Select[Any]:
     """Open, unflagged reports of `category` in the grid cells around the point, recent first."""
     return (
-        select(Ticket)
+        select(*what)
         .where(
             Ticket.category == category,
             Ticket.geo_cell.in_(cells_within(lat, lon, _radius(ctx))),
@@ -85,14 +97,14 @@ def _open_nearby(ctx: Context, category: str, lat: float, lon: float) -> Select[
     )
 
 
-def _listed(ctx: Context, ticket: Ticket, lat: float, lon: float) -> bool:
+def _listed(ctx: Context, ticket: Any, lat: float, lon: float) -> bool:
     """Within the radius of the point (measured exactly; only the rough distance is told)."""
     if ticket.lat is None or ticket.lon is None:
         return False
     return haversine_m(lat, lon, ticket.lat, ticket.lon) <= _radius(ctx)
 
 
-def rough_metres(lat: float, lon: float, ticket: Ticket) -> int:
+def rough_metres(lat: float, lon: float, ticket: Any) -> int:
     """The distance from the point to the ticket's rounded place, in ROUGH_STEP_M steps."""
     assert ticket.lat is not None and ticket.lon is not None
     grid = ROUGH_GRID_DEGREES
@@ -106,9 +118,10 @@ def similar_nearby(
     ctx: Context, session: Session, category: str, lat: float, lon: float
 ) -> list[NearbyReport]:
     """The open problems of `category` around the point, nearest first, one per incident."""
-    found = [t for t in session.execute(_open_nearby(ctx, category, lat, lon)).scalars()]
+    query = _open_nearby(ctx, category, lat, lon, *LISTED_COLUMNS)
+    found = session.execute(query).all()
     near = sorted((t for t in found if _listed(ctx, t, lat, lon)), key=lambda t: t.created_at)
-    groups: dict[object, Ticket] = {}
+    groups: dict[object, Any] = {}
     for ticket in near:  # oldest first: an incident is shown by its first report found
         groups.setdefault(ticket.incident_id or ("ticket", ticket.id), ticket)
     counts = _incident_sizes(session, [i for i in groups if isinstance(i, int)])
@@ -155,7 +168,8 @@ def same_problem(
         return None
     if chosen and chosen != other.category:
         return None
-    query = _open_nearby(ctx, other.category, ticket.lat, ticket.lon).where(Ticket.id == other.id)
+    query = _open_nearby(ctx, other.category, ticket.lat, ticket.lon, Ticket.id)
+    query = query.where(Ticket.id == other.id)
     if session.execute(query).scalar_one_or_none() is None:
         return None
     return other if _listed(ctx, other, ticket.lat, ticket.lon) else None

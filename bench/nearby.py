@@ -1,0 +1,114 @@
+"""Time the report form's "similar reports nearby" lookup (core.intake.nearby) on PostgreSQL.
+
+Creates a scratch database, loads N open reports of the last 30 days in a few categories
+scattered over a 20 km square of Muscat (many around busy spots), then asks for the similar
+reports around M random pins, as the form's script does, and prints how long a lookup takes,
+how many problems it listed and the machine. Asserts nothing; not part of the test run.
+
+    .venv/bin/python bench/nearby.py [--tickets 20000] [--lookups 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import time
+import uuid
+from datetime import timedelta
+
+import psycopg
+
+from balagh.dbmigrate import upgrade
+from balagh.wiring import build_context
+from core.intake.nearby import similar_nearby
+from core.models import Contact, Status, Ticket
+from core.outbound import SenderRegistry
+from core.routing.types import UnroutedRouter
+from core.settings import Settings
+
+ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+LAT, LON, SPAN = 23.58, 58.38, 0.18  # about 20 km around Muscat
+HOTSPOTS = 60
+CATEGORIES = ("stormwater_flooding", "road_damage", "street_lighting", "waste_collection")
+
+
+def _point(rng: random.Random, spots: list[tuple[float, float]]) -> tuple[float, float]:
+    if rng.random() < 0.6:
+        lat, lon = rng.choice(spots)
+        return lat + rng.gauss(0, 0.001), lon + rng.gauss(0, 0.001)
+    return LAT + rng.uniform(-SPAN / 2, SPAN / 2), LON + rng.uniform(-SPAN / 2, SPAN / 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tickets", type=int, default=20000)
+    parser.add_argument("--lookups", type=int, default=300)
+    args = parser.parse_args()
+    name = f"balagh_bench_{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect(ADMIN, autocommit=True)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    base = ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+    url = f"{base}/{name}"
+    try:
+        upgrade(url)
+        settings = Settings(_env_file=None, database_url=url, secret_key="bench")  # type: ignore[call-arg]
+        ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+        rng = random.Random(23)
+        half = SPAN / 2
+        spots = [
+            (LAT + rng.uniform(-half, half), LON + rng.uniform(-half, half))
+            for _ in range(HOTSPOTS)
+        ]
+        now = ctx.now()
+        with ctx.sessions() as session, session.begin():
+            contact = Contact(name="bench")
+            session.add(contact)
+            for n in range(args.tickets):
+                at = now - timedelta(days=rng.uniform(0, 40))
+                lat, lon = _point(rng, spots)
+                session.add(
+                    Ticket(
+                        reference=f"BEN-{n:07d}",
+                        secret="x",
+                        status=Status.ASSIGNED,
+                        channel="telegram",
+                        contact=contact,
+                        category=rng.choice(CATEGORIES),
+                        lat=lat,
+                        lon=lon,
+                        created_at=at,
+                        updated_at=at,
+                    )
+                )
+        with ctx.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE ticket")
+        timings, listed = [], []
+        for _ in range(args.lookups):
+            lat, lon = _point(rng, spots)
+            with ctx.sessions() as session:
+                started = time.perf_counter()
+                found = similar_nearby(ctx, session, rng.choice(CATEGORIES), lat, lon)
+                timings.append((time.perf_counter() - started) * 1000)
+                listed.append(len(found))
+        ctx.engine.dispose()
+        timings.sort()
+        print(f"open reports stored: {args.tickets}; lookups: {args.lookups}")
+        print(
+            f"lookup ms: median {statistics.median(timings):.1f}, "
+            f"p90 {timings[int(len(timings) * 0.9)]:.1f}, max {timings[-1]:.1f}"
+        )
+        print(f"problems listed per lookup: mean {statistics.mean(listed):.1f}, max {max(listed)}")
+        print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.python_version()}")
+    finally:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+        )
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+
+if __name__ == "__main__":
+    main()
