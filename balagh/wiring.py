@@ -17,6 +17,7 @@ from channels.whatsapp.channel import CHANNEL as WHATSAPP
 from core.channels import ChannelDescriptor, capability_table
 from core.context import Context
 from core.db import make_engine, make_sessionmaker
+from core.insights.rollup import install_rollup_hooks
 from core.outbound import SenderRegistry
 from core.routing.taxonomy import Taxonomy, load_taxonomy
 from core.routing.types import Router
@@ -63,6 +64,7 @@ def build_context(
         channels=capability_table(CHANNELS),
     )
     install_search_index(ctx.sessions)
+    install_rollup_hooks(ctx.sessions)
     install_calendar(ctx)
     if senders is None:
         register_channel_senders(ctx)

@@ -8,13 +8,14 @@ record and a message are unique per (channel, external id), a contact identity p
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -535,6 +536,39 @@ class Spike(Base):
     hours: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StatsRollup(Base):
+    """Additive service-quality counts of the tickets created on one day or in one month,
+    per grouping (core.insights.rollup keeps it; core.insights.stats reads it).
+
+    `dim` is what `key` holds (directorate, category, channel, language, assignee id, or
+    nothing for `total`); `directorate` is the tickets' directorate, so department staff's
+    scope and the dashboard's filters can be applied. `counts` are the sums the figures are
+    made of, `hours` a histogram per duration (relative buckets) for the percentiles.
+    """
+
+    __tablename__ = "stats_rollup"
+    __table_args__ = (Index("ix_stats_rollup_grain_dim_start", "grain", "dim", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grain: Mapped[str] = mapped_column(String(8))  # day | month
+    start: Mapped[date] = mapped_column(Date)
+    dim: Mapped[str] = mapped_column(String(12))
+    key: Mapped[str | None] = mapped_column(String(320))
+    directorate: Mapped[str | None] = mapped_column(String(40))
+    counts: Mapped[dict[str, Any]] = mapped_column()
+    hours: Mapped[dict[str, Any]] = mapped_column()
+
+
+class StatsDirty(Base):
+    """A day whose tickets changed since the rollup counted them (append-only, so writers
+    never wait on each other; the rollup's refresh removes the rows it has handled)."""
+
+    __tablename__ = "stats_dirty"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
 
 
 class JobRun(Base):

@@ -15,6 +15,7 @@ from core.delivery.outbox import deliver_due
 from core.followup.cleanup import remove_unused_files
 from core.followup.digest import retrain_routing, send_digest
 from core.followup.tasks import autoclose, remind, send_surveys, watch_sla
+from core.insights.rollup import refresh
 from core.insights.spikes import find_spikes
 from core.intake.ingest import retry_pending
 from core.settings import Settings
@@ -38,6 +39,11 @@ def _outbox(ctx: Context) -> str:
     return f"sent {report.sent}, retrying {report.retrying}, failed {report.failed}"
 
 
+def _stats_rollup(ctx: Context) -> str:
+    with ctx.sessions() as session, session.begin():
+        return f"recounted {refresh(session)} days"
+
+
 def _inbound(ctx: Context) -> str:
     done, failed = retry_pending(ctx)
     return f"processed {done}, still failing {failed}"
@@ -52,6 +58,7 @@ JOBS: dict[str, Job] = {
         Job("reminders", remind, 900, "remind departments of tickets due soon, and citizens"),
         Job("autoclose", autoclose, 900, "close tickets whose citizen never answered"),
         Job("survey", send_surveys, 900, "ask the satisfaction question once after closing"),
+        Job("stats_rollup", _stats_rollup, 60, "recount the statistics of changed days"),
         Job("spikes", find_spikes, 900, "tell supervisors once of an unusual volume by area"),
         Job("digest", send_digest, 86400, "digest to supervisors", cron_setting="digest_cron"),
         Job("retrain", retrain_routing, 604800, "retrain routing", cron_setting="retrain_cron"),

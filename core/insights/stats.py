@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import KeyedColumnElement
 
 from core.errors import InputError
+from core.insights import rollup
 from core.intake.incidents import incident_figures
 from core.models import Priority, Role, RoutingCorrection, Status, Ticket, User
 from core.routing.taxonomy import Taxonomy
@@ -319,6 +320,116 @@ def figures_query(
     return union_all(groups.where(*where).group_by(column), totals.where(*where))
 
 
+EXACT_LIMIT = 20_000  # up to this many tickets, percentiles are exact (from the tickets)
+
+
+def _pending_sla(
+    session: Session, period: Period, directorate: str | None, group_by: str, now: datetime
+) -> dict[Any, int]:
+    """Per group: tickets with a due time still ahead and no outcome yet. The rollup counts
+    every unfinished ticket with a due time as settled; these are not settled yet (the only
+    part of the figures that depends on `now`, so it is asked of the tickets, by due_at)."""
+    column = Ticket.assignee_id if group_by == "assignee" else getattr(Ticket, group_by)
+    finished = and_(
+        Ticket.status.in_(FINISHED),
+        func.coalesce(Ticket.resolved_at, Ticket.closed_at).is_not(None),
+    )
+    rows = session.execute(
+        select(column, func.count())
+        .where(*period_filter(period, directorate), Ticket.due_at >= now, ~finished)
+        .group_by(column)
+    ).all()
+    return {_rollup_key(group_by, key): int(n) for key, n in rows}
+
+
+def _rollup_key(group_by: str, key: Any) -> str | None:
+    return None if key is None else str(key)
+
+
+def _rolled_up(
+    session: Session, period: Period, group_by: str, directorate: str | None
+) -> tuple[dict[Any, rollup.Sums], rollup.Sums] | None:
+    """Per group and in total, the sums of the period from the rollup (and the tickets of
+    any partial day at its ends); None when the rollup holds no rows for the question."""
+    sel = rollup.selection(group_by, period.category, period.channel)
+    if sel is None:
+        return None
+    span = rollup.span(session, period.since, period.until)
+    groups: dict[Any, rollup.Sums] = {}
+    total = rollup.Sums()
+    for row in rollup.stored_rows(session, span, sel, directorate):
+        sums = rollup.Sums.loaded(row.counts, row.hours)
+        groups.setdefault(sel.group(row.key, row.directorate), rollup.Sums()).add(sums)
+        total.add(sums)
+    for start, end in span.edges:
+        edge = Period(start, end, period.category, period.channel)
+        for ticket in rollup.ticket_rows(session, *period_filter(edge, directorate)):
+            one = rollup.contribution(ticket)
+            groups.setdefault(rollup.key_of(ticket, sel), rollup.Sums()).add_ticket(one)
+            total.add_ticket(one)
+    return groups, total
+
+
+def _figures_of(sums: rollup.Sums, pending: int, spread: dict[str, float | None]) -> dict[str, Any]:
+    """The published figures from a group's sums (same meanings as the SQL aggregates)."""
+    c = sums.counts
+
+    def share(numerator: int, denominator: int) -> float | None:
+        return numerator / denominator if denominator else None
+
+    values: dict[str, Any] = {
+        "tickets": c["tickets"],
+        "open": c["open"],
+        "resolved": c["resolved"],
+        "closed": c["closed"],
+        "urgent": c["urgent"],
+        "sla_met_share": share(c["sla_met"], c["due_finished"] + c["due_unfinished"] - pending),
+        "reopened_share": share(c["reopened"], c["tickets"]),
+        "rating_average": share(c["rating_sum"], c["rating_count"]),
+        "rating_count": c["rating_count"],
+        "rating_response_share": share(c["rating_count"], c["surveyed"]),
+        "routing_corrected_share": share(c["corrected"], c["tickets"]),
+        **spread,
+    }
+    figures = {name: _round(name, values.get(name)) for name in FIGURES}
+    for name in COUNTS:
+        figures[name] = figures[name] or 0
+    return figures
+
+
+def _histogram_spread(sums: rollup.Sums) -> dict[str, float | None]:
+    return {
+        f"{name}_{suffix}": rollup.histogram_percentile(sums.hours[name], fraction)
+        for name in DURATIONS
+        for suffix, fraction in PERCENTILES
+    }
+
+
+def _exact_spread(
+    session: Session, period: Period, group_by: str, directorate: str | None
+) -> dict[Any, dict[str, float | None]]:
+    """Exact percentiles per group (and _TOTAL) from the tickets: percentile_cont on
+    PostgreSQL, sorted durations on SQLite. Keys as the rollup's (text)."""
+    where = period_filter(period, directorate)
+    column = Ticket.assignee_id if group_by == "assignee" else getattr(Ticket, group_by)
+    if session.get_bind().dialect.name != "postgresql":
+        spread = _sqlite_percentiles(session, _select("none"), column, where)
+        return {(k if k is _TOTAL else _rollup_key(group_by, k)): v for k, v in spread.items()}
+    rows = session.execute(
+        select(column.label("key"), func.grouping(column).label("is_total"))
+        .add_columns(*_percentile_columns(session))
+        .where(*where)
+        .group_by(func.grouping_sets(tuple_(column), tuple_()))
+    ).all()
+    names = [f"{n}_{suffix}" for n in DURATIONS for suffix, _ in PERCENTILES]
+    return {
+        (_TOTAL if row.is_total else _rollup_key(group_by, row.key)): {
+            name: getattr(row, name) for name in names
+        }
+        for row in rows
+    }
+
+
 def compute_stats(
     session: Session,
     since: datetime | None = None,
@@ -340,11 +451,75 @@ def compute_stats(
     group_by = check_group_by(group_by)
     now = now or datetime.now(UTC)
     period = Period(since, until, category, channel)
-    postgres = session.get_bind().dialect.name == "postgresql"
-    if postgres:  # the percentiles' sorts stay in memory rather than spilling to disk
+    rollup.refresh_before_reading(session)
+    if session.get_bind().dialect.name == "postgresql":  # exact percentiles' sorts in memory
         session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+    rolled = _rolled_up(session, period, group_by, directorate)
+    if rolled is not None:
+        groups = _groups_from_rollup(session, rolled, period, group_by, directorate, now)
+    else:
+        groups = _groups_from_tickets(session, period, group_by, directorate, now)
+    totals = groups.pop(_TOTAL)
+    for code in _known_keys(group_by, taxonomy, directorate):
+        groups.setdefault(code, _figures(None))
+    return {
+        "since": since.isoformat() if since else None,
+        "until": until.isoformat() if until else None,
+        "group_by": group_by,
+        "totals": totals,
+        "groups": [{"key": k, **groups[k]} for k in sorted(groups, key=_sort_key)],
+        # Mass incidents opened in the period and their reports (core.intake.incidents).
+        "incidents": incident_figures(session, since, until, directorate),
+    }
+
+
+def _groups_from_rollup(
+    session: Session,
+    rolled: tuple[dict[Any, rollup.Sums], rollup.Sums],
+    period: Period,
+    group_by: str,
+    directorate: str | None,
+    now: datetime,
+) -> dict[Any, dict[str, Any]]:
+    """Figures per group (and `_TOTAL`) from the rollup's sums; percentiles exact for up to
+    EXACT_LIMIT tickets, else from the histograms (within 1 %, core.insights.rollup)."""
+    sums, total = rolled
+    pending = _pending_sla(session, period, directorate, group_by, now)
+    if total.counts["tickets"] <= EXACT_LIMIT:
+        spread = _exact_spread(session, period, group_by, directorate)
+    else:
+        spread = {key: _histogram_spread(s) for key, s in sums.items()}
+        spread[_TOTAL] = _histogram_spread(total)
+    names = _assignee_emails(session, sums) if group_by == "assignee" else {}
+    groups: dict[Any, dict[str, Any]] = {
+        names.get(key, key): _figures_of(s, pending.get(key, 0), spread.get(key, {}))
+        for key, s in sums.items()
+        if s.counts["tickets"]
+    }
+    groups[_TOTAL] = _figures_of(total, sum(pending.values()), spread.get(_TOTAL, {}))
+    return groups
+
+
+def _assignee_emails(session: Session, sums: dict[Any, rollup.Sums]) -> dict[Any, str]:
+    ids = [int(key) for key in sums if key is not None]
+    rows = session.execute(select(User.id, User.email).where(User.id.in_(ids))).all()
+    return {str(user_id): email for user_id, email in rows}
+
+
+def _groups_from_tickets(
+    session: Session, period: Period, group_by: str, directorate: str | None, now: datetime
+) -> dict[Any, dict[str, Any]]:
+    """Figures per group (and `_TOTAL`) counted from the tickets, in one statement (for the
+    filter combinations the rollup does not hold)."""
+    postgres = session.get_bind().dialect.name == "postgresql"
     query = figures_query(
-        session, since, until, group_by=group_by, directorate=directorate, now=now, period=period
+        session,
+        period.since,
+        period.until,
+        group_by=group_by,
+        directorate=directorate,
+        now=now,
+        period=period,
     )
     rows = session.execute(query).all()
     total_row = next((row for row in rows if row.is_total), None)
@@ -353,18 +528,11 @@ def compute_stats(
         where = period_filter(period, directorate)
         key = _group_key(group_by).label("key")
         spread = _sqlite_percentiles(session, _select(group_by), key, where)
-    groups = {row.key: _figures(row, spread.get(row.key)) for row in rows if not row.is_total}
-    for code in _known_keys(group_by, taxonomy, directorate):
-        groups.setdefault(code, _figures(None))
-    return {
-        "since": since.isoformat() if since else None,
-        "until": until.isoformat() if until else None,
-        "group_by": group_by,
-        "totals": _figures(total_row, spread.get(_TOTAL)),
-        "groups": [{"key": k, **groups[k]} for k in sorted(groups, key=_sort_key)],
-        # Mass incidents opened in the period and their reports (core.intake.incidents).
-        "incidents": incident_figures(session, since, until, directorate),
+    groups: dict[Any, dict[str, Any]] = {
+        row.key: _figures(row, spread.get(row.key)) for row in rows if not row.is_total
     }
+    groups[_TOTAL] = _figures(total_row, spread.get(_TOTAL))
+    return groups
 
 
 def _known_keys(group_by: str, taxonomy: Taxonomy | None, directorate: str | None) -> list[str]:

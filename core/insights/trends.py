@@ -14,7 +14,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.insights.stats import Period, hours_between, percentile, period_filter
+from core.insights import rollup
+from core.insights.rollup import DURATIONS
+from core.insights.stats import EXACT_LIMIT, Period, hours_between, percentile, period_filter
 from core.models import Ticket
 
 WEEKLY_AFTER = timedelta(days=62)
@@ -53,9 +55,26 @@ def trends(
     now: datetime,
 ) -> dict[str, Any]:
     """Ticket counts per bucket and directorate, and first-response and resolution medians
-    per bucket: `{"bucket", "labels", "tickets": {directorate: [n...]}, "medians": {...}}`."""
+    per bucket: `{"bucket", "labels", "tickets": {directorate: [n...]}, "medians": {...}}`.
+
+    Read from the daily rollup (core.insights.rollup) when it holds the question (whole
+    days, at most one of the category and channel filters); medians exact for up to
+    EXACT_LIMIT tickets, else from the histograms (within 1 %).
+    """
     period = Period(since, until, category, channel)
     size = bucket_size(period, now)
+    rollup.refresh_before_reading(session)
+    sel = rollup.selection("directorate", category, channel)
+    whole_days = all(m is None or m == rollup.midnight(rollup.day_of(m)) for m in (since, until))
+    if sel is not None and whole_days:
+        return _rolled_up_trends(session, period, size, sel, directorate, now)
+    return trends_from_tickets(session, period, size, directorate, now)
+
+
+def trends_from_tickets(
+    session: Session, period: Period, size: str, directorate: str | None, now: datetime
+) -> dict[str, Any]:
+    """The trends counted from the tickets (both filters at once, or partial days)."""
     where = period_filter(period, directorate)
     bucket = _bucket(session, size).label("bucket")
     counts = session.execute(
@@ -84,6 +103,84 @@ def trends(
         "labels": labels,
         "tickets": dict(sorted(per_directorate.items())),
         "medians": medians,
+    }
+
+
+def _rolled_up_trends(
+    session: Session,
+    period: Period,
+    size: str,
+    sel: rollup.Selection,
+    directorate: str | None,
+    now: datetime,
+) -> dict[str, Any]:
+    span = rollup.span(session, period.since, period.until)
+
+    def label(day: date) -> str:
+        return (day - timedelta(days=day.weekday() if size == "week" else 0)).isoformat()
+
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rollup.stored_rows(session, span, sel, directorate, "day", hours=False):
+        counts[(label(row.start), sel.group(row.key, row.directorate) or "-")] += int(
+            row.counts.get("tickets", 0)
+        )
+    labels = _labels(period, size, now, {bucket for bucket, _ in counts})
+    index = {name: i for i, name in enumerate(labels)}
+    per_directorate: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
+    for (bucket, code), n in counts.items():
+        if bucket in index:
+            per_directorate[code][index[bucket]] += n
+    total = sum(counts.values())
+    if total <= EXACT_LIMIT:
+        medians = _exact_medians(session, size, period, directorate, index)
+    else:
+        medians = _histogram_medians(session, span, sel, directorate, index, label)
+    return {
+        "bucket": size,
+        "labels": labels,
+        "tickets": dict(sorted(per_directorate.items())),
+        "medians": medians,
+    }
+
+
+def _histogram_medians(
+    session: Session,
+    span: rollup.Span,
+    sel: rollup.Selection,
+    directorate: str | None,
+    index: dict[str, int],
+    label: Any,
+) -> dict[str, list[float | None]]:
+    """Medians per bucket from the daily histograms (the `total` rows when nothing filters)."""
+    if sel.dim == "directorate" and directorate is None:
+        sel = rollup.Selection("total")
+    merged: dict[str, rollup.Sums] = defaultdict(rollup.Sums)
+    for row in rollup.stored_rows(session, span, sel, directorate, "day"):
+        merged[label(row.start)].add(rollup.Sums.loaded(row.counts, row.hours))
+    result: dict[str, list[float | None]] = {name: [None] * len(index) for name in DURATIONS}
+    for bucket, sums in merged.items():
+        if bucket not in index:
+            continue
+        for name in DURATIONS:
+            value = rollup.histogram_percentile(sums.hours[name], 0.5)
+            result[name][index[bucket]] = None if value is None else round(value, 2)
+    return result
+
+
+def _exact_medians(
+    session: Session, size: str, period: Period, directorate: str | None, index: dict[str, int]
+) -> dict[str, list[float | None]]:
+    where = period_filter(period, directorate)
+    bucket = _bucket(session, size).label("bucket")
+    return {
+        name: _medians(session, bucket, expr, where, index)
+        for name, expr in (
+            (
+                "first_response_hours",
+                hours_between(session, Ticket.created_at, Ticket.first_response_at),
+            ),
+            ("resolution_hours", hours_between(session, Ticket.created_at, Ticket.resolved_at)),
+        )
     }
 
 

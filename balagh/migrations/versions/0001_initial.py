@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-05 23:20:12.871400
+Create Date: 2026-12-05 23:29:43.228590
 """
 
 from __future__ import annotations
@@ -104,6 +104,29 @@ def upgrade() -> None:
             "ix_spike_key_seen", ["category", "area", "last_seen_at"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_spike_started_at"), ["started_at"], unique=False)
+
+    op.create_table(
+        "stats_dirty",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "stats_rollup",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("grain", sa.String(length=8), nullable=False),
+        sa.Column("start", sa.Date(), nullable=False),
+        sa.Column("dim", sa.String(length=12), nullable=False),
+        sa.Column("key", sa.String(length=320), nullable=True),
+        sa.Column("directorate", sa.String(length=40), nullable=True),
+        sa.Column("counts", sa.JSON(), nullable=False),
+        sa.Column("hours", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("stats_rollup", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_stats_rollup_grain_dim_start", ["grain", "dim", "start"], unique=False
+        )
 
     op.create_table(
         "user",
@@ -470,6 +493,11 @@ def downgrade() -> None:
     op.drop_table("contact_identity")
     op.drop_table("api_token")
     op.drop_table("user")
+    with op.batch_alter_table("stats_rollup", schema=None) as batch_op:
+        batch_op.drop_index("ix_stats_rollup_grain_dim_start")
+
+    op.drop_table("stats_rollup")
+    op.drop_table("stats_dirty")
     with op.batch_alter_table("spike", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_spike_started_at"))
         batch_op.drop_index("ix_spike_key_seen")

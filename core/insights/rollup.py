@@ -1,0 +1,574 @@
+"""The statistics rollup: per day and per month, the sums the service-quality figures are
+made of, so a year of a million tickets is a few thousand rows rather than a million.
+
+Kept current without a scan: every flush that touches a ticket (or a routing correction)
+appends its creation day to `stats_dirty` (`install_rollup_hooks`); `refresh` recounts just
+those days from the tickets and moves each month's row by the day's difference. Statistics
+call `refresh` first, and the `stats_rollup` job does between calls, so figures are never
+older than the data. Writes that bypass the ORM (COPY, raw SQL) need `rebuild`; a rollup
+never built, or built by an older definition (`VERSION`), is rebuilt on first use.
+
+Durations go into histograms with relative buckets: every value of a bucket is within
+`ALPHA` (1 %) of the bucket's representative, so a percentile read from a histogram is
+within 1 % (and `TINY` hours) of percentile_cont's. core.insights.stats uses histograms only
+for selections above its exact limit; smaller ones are computed exactly from the tickets.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import delete, event, func, insert, literal, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.models import (
+    Counter,
+    Priority,
+    RoutingCorrection,
+    StatsDirty,
+    StatsRollup,
+    Status,
+    Ticket,
+)
+
+VERSION = 1  # bump when what a row holds changes: the next use rebuilds the rollup
+MARKER = "stats_rollup_version"  # its Counter row
+ALPHA = 0.01  # histogram relative accuracy
+GAMMA = (1 + ALPHA) / (1 - ALPHA)
+TINY = 0.001  # hours (3.6 s); durations closer to zero share one bucket, read as 0
+OPEN = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.AWAITING_CITIZEN, Status.REOPENED)
+FINISHED = (Status.RESOLVED, Status.CLOSED)
+DURATIONS = ("first_response_hours", "resolution_hours")
+DIMS = ("total", "directorate", "category", "channel", "language", "assignee")
+SUMS = (
+    "tickets",
+    "open",
+    "resolved",
+    "closed",
+    "urgent",
+    "due_finished",
+    "sla_met",
+    "due_unfinished",
+    "reopened",
+    "rating_sum",
+    "rating_count",
+    "surveyed",
+    "corrected",
+)
+LOCK = 0x5A7_0011  # PostgreSQL advisory lock: one refresh at a time
+
+
+def bucket(hours: float) -> int:
+    """The histogram bucket of a duration: 0 near zero, +k / -k by relative size."""
+    size = abs(hours)
+    if size <= TINY:
+        return 0
+    k = max(1, math.ceil(math.log(size / TINY, GAMMA)))
+    return k if hours > 0 else -k
+
+
+def representative(key: int) -> float:
+    """The value a bucket stands for, within ALPHA of every duration in it."""
+    if key == 0:
+        return 0.0
+    value = TINY * 2 * GAMMA ** abs(key) / (GAMMA + 1)
+    return value if key > 0 else -value
+
+
+@dataclass
+class Sums:
+    """The additive figures of a set of tickets, and their durations' histograms."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SUMS, 0))
+    hours: dict[str, dict[int, int]] = field(
+        default_factory=lambda: {name: defaultdict(int) for name in DURATIONS}
+    )
+
+    def add(self, other: Sums, sign: int = 1) -> None:
+        for name, value in other.counts.items():
+            self.counts[name] += sign * value
+        for name, histogram in other.hours.items():
+            mine = self.hours[name]
+            for key, n in histogram.items():
+                mine[key] += sign * n
+
+    def add_ticket(self, one: Contribution) -> None:
+        counts = self.counts
+        for name, value in one.counts:
+            counts[name] += value
+        for name, key in one.buckets:
+            self.hours[name][key] += 1
+
+    def empty(self) -> bool:
+        return not any(self.counts.values()) and not any(
+            n for histogram in self.hours.values() for n in histogram.values()
+        )
+
+    def stored(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+        hours = {
+            name: {str(k): n for k, n in sorted(h.items()) if n} for name, h in self.hours.items()
+        }
+        return dict(self.counts), hours
+
+    @classmethod
+    def loaded(cls, counts: dict[str, Any], hours: dict[str, Any]) -> Sums:
+        sums = cls()
+        for name in SUMS:
+            sums.counts[name] = int(counts.get(name, 0))
+        for name in DURATIONS:
+            for key, n in (hours.get(name) or {}).items():
+                sums.hours[name][int(key)] += int(n)
+        return sums
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one ticket adds: its non-zero counts and its durations' buckets."""
+
+    counts: tuple[tuple[str, int], ...]
+    buckets: tuple[tuple[str, int], ...]
+
+
+# The ticket columns a contribution is made of (and the group keys), in one SELECT.
+COLUMNS = (
+    Ticket.created_at,
+    Ticket.status,
+    Ticket.urgent,
+    Ticket.priority,
+    Ticket.due_at,
+    Ticket.first_response_at,
+    Ticket.resolved_at,
+    Ticket.closed_at,
+    Ticket.satisfaction,
+    Ticket.survey_sent_at,
+    Ticket.reopen_count,
+    Ticket.directorate,
+    Ticket.category,
+    Ticket.channel,
+    Ticket.language,
+    Ticket.assignee_id,
+)
+
+
+def ticket_rows(session: Session, *where: Any, ordered: bool = False) -> Iterator[Any]:
+    """The tickets matching `where` with what their contribution needs, streamed."""
+    corrected = Ticket.id.in_(
+        select(RoutingCorrection.ticket_id).where(RoutingCorrection.ticket_id.is_not(None))
+    )
+    query = select(*COLUMNS, corrected.label("corrected")).where(*where)
+    if ordered:
+        query = query.order_by(Ticket.created_at)
+    yield from session.execute(query.execution_options(yield_per=5000))
+
+
+def _hours(start: datetime, end: datetime | None) -> float | None:
+    return None if end is None else (end - start).total_seconds() / 3600
+
+
+def contribution(row: Any) -> Contribution:
+    """One ticket's part of every figure, with the same meanings as core.insights.stats."""
+    status = row.status
+    finished_at = (row.resolved_at or row.closed_at) if status in FINISHED else None
+    due = row.due_at
+    values = {
+        "tickets": 1,
+        "open": status in OPEN,
+        "resolved": status == Status.RESOLVED,
+        "closed": status == Status.CLOSED,
+        "urgent": bool(row.urgent) or row.priority == Priority.URGENT,
+        "due_finished": due is not None and finished_at is not None,
+        "sla_met": due is not None and finished_at is not None and finished_at <= due,
+        "due_unfinished": due is not None and finished_at is None,
+        "reopened": (row.reopen_count or 0) > 0,
+        "rating_sum": row.satisfaction or 0,
+        "rating_count": row.satisfaction is not None,
+        "surveyed": row.survey_sent_at is not None,
+        "corrected": bool(row.corrected),
+    }
+    buckets = []
+    for name, end in (("first_response_hours", row.first_response_at), ("resolution_hours", row.resolved_at)):  # fmt: skip
+        hours = _hours(row.created_at, end)
+        if hours is not None:
+            buckets.append((name, bucket(hours)))
+    return Contribution(
+        counts=tuple((name, int(value)) for name, value in values.items() if value),
+        buckets=tuple(buckets),
+    )
+
+
+def keys_of(row: Any) -> list[tuple[str, str | None, str | None]]:
+    """The (dim, key, directorate) rows one ticket counts in."""
+    directorate = row.directorate
+    assignee = None if row.assignee_id is None else str(row.assignee_id)
+    return [
+        ("total", None, None),
+        ("directorate", directorate, directorate),
+        ("category", row.category, directorate),
+        ("channel", row.channel, directorate),
+        ("language", row.language, directorate),
+        ("assignee", assignee, directorate),
+    ]
+
+
+def day_of(moment: datetime) -> date:
+    return moment.astimezone(UTC).date()
+
+
+def midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), UTC)
+
+
+def month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+# --- keeping it current ----------------------------------------------------------------------
+
+
+def _changed_days(session: Session) -> set[date]:
+    days: set[date] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Ticket):
+            created = obj.__dict__.get("created_at")
+            if isinstance(created, datetime):
+                days.add(day_of(created))
+        elif isinstance(obj, RoutingCorrection) and obj.ticket_id is not None:
+            created = (
+                session.connection()
+                .execute(select(Ticket.created_at).where(Ticket.id == obj.ticket_id))
+                .scalar()
+            )
+            if created is not None:
+                days.add(day_of(created))
+    return days
+
+
+def _mark_changed(session: Session, _context: Any) -> None:
+    """After each flush: the creation days of the tickets it wrote, for `refresh`."""
+    days = _changed_days(session)
+    if days:
+        session.connection().execute(insert(StatsDirty), [{"day": d} for d in sorted(days)])
+
+
+def install_rollup_hooks(sessions: sessionmaker[Session]) -> None:
+    """Mark changed days for every session this factory makes."""
+    if not event.contains(sessions, "after_flush", _mark_changed):
+        event.listen(sessions, "after_flush", _mark_changed)
+
+
+def _lock(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK})
+
+
+def _built(session: Session) -> bool:
+    marker = session.get(Counter, MARKER)
+    return marker is not None and marker.value == VERSION
+
+
+def refresh(session: Session) -> int:
+    """Recount the days marked changed (all of them on first use); returns days recounted.
+
+    Runs in the caller's transaction: figures read after it are current even when the
+    caller never commits (then the next call does the work again).
+    """
+    _lock(session)
+    if not _built(session):
+        return rebuild(session)
+    marks = session.execute(select(StatsDirty.id, StatsDirty.day)).all()
+    if not marks:
+        return 0
+    days = sorted({day for _, day in marks})
+    recount_days(session, days)
+    ids = [mark_id for mark_id, _ in marks]
+    for start in range(0, len(ids), 1000):
+        session.execute(delete(StatsDirty).where(StatsDirty.id.in_(ids[start : start + 1000])))
+    return len(days)
+
+
+def refresh_before_reading(session: Session) -> None:
+    """Refresh so that `session` reads current figures, committing the work when it can.
+
+    In a transaction of its own where the session will see its result: always on
+    PostgreSQL (each statement reads what was committed before it), and on SQLite when the
+    session has not begun yet. A SQLite session already in its transaction holds the only
+    write lock, so there the refresh joins it (and is done again if the caller never commits).
+    """
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql" or not session.in_transaction():
+        with Session(bind=bind) as own, own.begin():
+            refresh(own)
+    else:
+        refresh(session)
+
+
+def rebuild(session: Session) -> int:
+    """Count everything again from the tickets (after a bulk load); returns the days."""
+    _lock(session)
+    session.execute(delete(StatsRollup))
+    session.execute(delete(StatsDirty))
+    days = 0
+    current: date | None = None
+    per_key: dict[tuple[str, str | None, str | None], Sums] = {}
+    month: dict[tuple[str, str | None, str | None], Sums] = {}
+    for row in ticket_rows(session, Ticket.created_at.is_not(None), ordered=True):
+        day = day_of(row.created_at)
+        if day != current:
+            if current is not None:
+                _write(session, "day", current, per_key)
+                days += 1
+                if month_of(day) != month_of(current):
+                    _write(session, "month", month_of(current), month)
+                    month = {}
+            current, per_key = day, {}
+        one = contribution(row)
+        for key in keys_of(row):
+            for target in (per_key, month):
+                sums = target.get(key)
+                if sums is None:
+                    sums = target[key] = Sums()
+                sums.add_ticket(one)
+    if current is not None:
+        _write(session, "day", current, per_key)
+        _write(session, "month", month_of(current), month)
+        days += 1
+    marker = session.get(Counter, MARKER)
+    if marker is None:
+        session.add(Counter(name=MARKER, value=VERSION))
+    else:
+        marker.value = VERSION
+    session.flush()
+    return days
+
+
+def _write(
+    session: Session,
+    grain: str,
+    start: date,
+    rows: dict[tuple[str, str | None, str | None], Sums],
+) -> None:
+    values = []
+    for (dim, key, directorate), sums in rows.items():
+        if sums.empty():
+            continue
+        counts, hours = sums.stored()
+        values.append(
+            {
+                "grain": grain,
+                "start": start,
+                "dim": dim,
+                "key": key,
+                "directorate": directorate,
+                "counts": counts,
+                "hours": hours,
+            }
+        )
+    if values:
+        session.execute(insert(StatsRollup), values)
+
+
+def _stored(
+    session: Session, grain: str, start: date
+) -> dict[tuple[str, str | None, str | None], Sums]:
+    rows = session.execute(
+        select(StatsRollup).where(StatsRollup.grain == grain, StatsRollup.start == start)
+    ).scalars()
+    return {(r.dim, r.key, r.directorate): Sums.loaded(r.counts, r.hours) for r in rows}
+
+
+def recount_days(session: Session, days: Iterable[date]) -> None:
+    """Count these days again from their tickets; move their months by the difference."""
+    months: dict[date, dict[tuple[str, str | None, str | None], Sums]] = {}
+    for day in days:
+        old = _stored(session, "day", day)
+        new: dict[tuple[str, str | None, str | None], Sums] = {}
+        for row in ticket_rows(
+            session,
+            Ticket.created_at >= midnight(day),
+            Ticket.created_at < midnight(day + timedelta(days=1)),
+        ):
+            one = contribution(row)
+            for key in keys_of(row):
+                new.setdefault(key, Sums()).add_ticket(one)
+        session.execute(
+            delete(StatsRollup).where(StatsRollup.grain == "day", StatsRollup.start == day)
+        )
+        _write(session, "day", day, new)
+        month = months.setdefault(month_of(day), {})
+        for key, sums in new.items():
+            month.setdefault(key, Sums()).add(sums)
+        for key, sums in old.items():
+            month.setdefault(key, Sums()).add(sums, -1)
+    for start, difference in months.items():
+        rows = _stored(session, "month", start)
+        for key, sums in difference.items():
+            rows.setdefault(key, Sums()).add(sums)
+        session.execute(
+            delete(StatsRollup).where(StatsRollup.grain == "month", StatsRollup.start == start)
+        )
+        _write(session, "month", start, rows)
+
+
+def first_day(session: Session) -> date | None:
+    return session.execute(
+        select(func.min(StatsRollup.start)).where(StatsRollup.grain == "day")
+    ).scalar()
+
+
+def last_day(session: Session) -> date | None:
+    return session.execute(
+        select(func.max(StatsRollup.start)).where(StatsRollup.grain == "day")
+    ).scalar()
+
+
+# --- reading it --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rollup rows answer a question: one `dim`, optionally one `key` of it, grouped by
+    the rows' key or (for the dashboard's category or channel filter) their directorate."""
+
+    dim: str
+    key: str | None = None
+    by_directorate: bool = False
+
+    def group(self, key: str | None, directorate: str | None) -> str | None:
+        return directorate if self.by_directorate else key
+
+
+def selection(group_by: str, category: str | None, channel: str | None) -> Selection | None:
+    """The rows for a grouping and the dashboard's filters; None when no rows hold them
+    (both filters at once, or a filter with another grouping): then count the tickets."""
+    if category and channel:
+        return None
+    if category or channel:
+        if group_by != "directorate":
+            return None
+        dim = "category" if category else "channel"
+        return Selection(dim, category or channel, by_directorate=True)
+    return Selection(group_by)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A period cut into what the rollup holds (whole months, whole days) and the partial
+    days at its ends, which are counted from the tickets."""
+
+    months: tuple[date, date] | None  # [first, end) of whole months
+    days: tuple[tuple[date, date], ...]  # [first, end) runs of whole days
+    edges: tuple[tuple[datetime | None, datetime | None], ...]  # from the tickets
+
+
+def span(session: Session, since: datetime | None, until: datetime | None) -> Span:
+    first, last = first_day(session), last_day(session)
+    if since is None and until is None and first is None:
+        return Span(None, (), ())
+    lo_edge = hi_edge = None
+    if since is None:
+        lo = first or date.min
+    else:
+        lo = day_of(since)
+        if midnight(lo) != since:
+            lo += timedelta(days=1)
+            lo_edge = (since, min(midnight(lo), until) if until else midnight(lo))
+    if until is None:
+        hi = (last or lo) + timedelta(days=1)
+    else:
+        hi = day_of(until)
+        if midnight(hi) != until and hi >= lo:
+            hi_edge = (max(midnight(hi), since) if since else midnight(hi), until)
+    edges = tuple(e for e in (lo_edge, hi_edge) if e is not None and e[0] < e[1])
+    if hi <= lo:
+        return Span(None, (), edges if lo_edge or hi_edge else ())
+    month_lo = lo if lo.day == 1 else _next_month(lo)
+    month_hi = month_of(hi)
+    if month_hi <= month_lo:
+        return Span(None, ((lo, hi),), edges)
+    runs = tuple(r for r in ((lo, month_lo), (month_hi, hi)) if r[0] < r[1])
+    return Span((month_lo, month_hi), runs, edges)
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def stored_rows(
+    session: Session,
+    span_: Span,
+    sel: Selection,
+    directorate: str | None,
+    grain: str | None = None,
+    *,
+    hours: bool = True,
+) -> Iterator[Any]:
+    """The rollup rows of a span (grain 'day' alone: every day of it, for trends)."""
+    from sqlalchemy import and_, or_
+
+    parts = []
+    if grain == "day":
+        for lo, hi in ((span_.months,) if span_.months else ()) + span_.days:
+            parts.append(
+                and_(StatsRollup.grain == "day", StatsRollup.start >= lo, StatsRollup.start < hi)
+            )
+    else:
+        if span_.months:
+            lo, hi = span_.months
+            parts.append(
+                and_(StatsRollup.grain == "month", StatsRollup.start >= lo, StatsRollup.start < hi)
+            )
+        for lo, hi in span_.days:
+            parts.append(
+                and_(StatsRollup.grain == "day", StatsRollup.start >= lo, StatsRollup.start < hi)
+            )
+    if not parts:
+        return
+    where = [StatsRollup.dim == sel.dim, or_(*parts)]
+    if sel.key is not None:
+        where.append(StatsRollup.key == sel.key)
+    if directorate is not None:
+        where.append(StatsRollup.directorate == directorate)
+    yield from session.execute(
+        select(
+            StatsRollup.start,
+            StatsRollup.key,
+            StatsRollup.directorate,
+            StatsRollup.counts,
+            StatsRollup.hours if hours else literal(None).label("hours"),
+        ).where(*where)
+    )
+
+
+def key_of(row: Any, sel: Selection) -> str | None:
+    """A ticket row's group under a selection (as the rollup would file it)."""
+    if sel.by_directorate:
+        return row.directorate
+    for dim, key, _directorate in keys_of(row):
+        if dim == sel.dim:
+            return key
+    return None
+
+
+def histogram_percentile(histogram: dict[int, int], fraction: float) -> float | None:
+    """percentile_cont over the histogram's representatives (each within ALPHA of its values)."""
+    items = sorted(((representative(k), n) for k, n in histogram.items() if n > 0))
+    total = sum(n for _, n in items)
+    if total == 0:
+        return None
+    position = fraction * (total - 1)
+    low, high = math.floor(position), math.ceil(position)
+    found: dict[int, float] = {}
+    seen = 0
+    for value, n in items:
+        for rank in (low, high):
+            if seen <= rank < seen + n:
+                found[rank] = value
+        seen += n
+        if high in found:
+            break
+    return found[low] + (found[high] - found[low]) * (position - low)
