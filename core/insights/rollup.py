@@ -36,7 +36,7 @@ from core.models import (
     Ticket,
 )
 
-VERSION = 1  # bump when what a row holds changes: the next use rebuilds the rollup
+VERSION = 2  # bump when what a row holds changes: the next use rebuilds the rollup
 MARKER = "stats_rollup_version"  # its Counter row
 ALPHA = 0.01  # histogram relative accuracy
 GAMMA = (1 + ALPHA) / (1 - ALPHA)
@@ -44,7 +44,11 @@ TINY = 0.001  # hours (3.6 s); durations closer to zero share one bucket, read a
 OPEN = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.AWAITING_CITIZEN, Status.REOPENED)
 FINISHED = (Status.RESOLVED, Status.CLOSED)
 DURATIONS = ("first_response_hours", "resolution_hours")
+# Each grouping's rows carry the directorate (department staff's scope, the dashboard's
+# filters); those that cross directorates also have rows for all of them together
+# ("<dim>_all", directorate empty), so an unscoped question reads a few rows per month.
 DIMS = ("total", "directorate", "category", "channel", "language", "assignee")
+ACROSS = ("channel", "language", "assignee")
 SUMS = (
     "tickets",
     "open",
@@ -212,6 +216,9 @@ def keys_of(row: Any) -> list[tuple[str, str | None, str | None]]:
         ("channel", row.channel, directorate),
         ("language", row.language, directorate),
         ("assignee", assignee, directorate),
+        ("channel_all", row.channel, None),
+        ("language_all", row.language, None),
+        ("assignee_all", assignee, None),
     ]
 
 
@@ -320,23 +327,20 @@ def rebuild(session: Session) -> int:
         day = day_of(row.created_at)
         if day != current:
             if current is not None:
-                _write(session, "day", current, per_key)
-                days += 1
+                days += _close_day(session, current, per_key, month)
                 if month_of(day) != month_of(current):
                     _write(session, "month", month_of(current), month)
                     month = {}
             current, per_key = day, {}
         one = contribution(row)
         for key in keys_of(row):
-            for target in (per_key, month):
-                sums = target.get(key)
-                if sums is None:
-                    sums = target[key] = Sums()
-                sums.add_ticket(one)
+            sums = per_key.get(key)
+            if sums is None:
+                sums = per_key[key] = Sums()
+            sums.add_ticket(one)
     if current is not None:
-        _write(session, "day", current, per_key)
+        days += _close_day(session, current, per_key, month)
         _write(session, "month", month_of(current), month)
-        days += 1
     marker = session.get(Counter, MARKER)
     if marker is None:
         session.add(Counter(name=MARKER, value=VERSION))
@@ -344,6 +348,19 @@ def rebuild(session: Session) -> int:
         marker.value = VERSION
     session.flush()
     return days
+
+
+def _close_day(
+    session: Session,
+    day: date,
+    per_key: dict[tuple[str, str | None, str | None], Sums],
+    month: dict[tuple[str, str | None, str | None], Sums],
+) -> int:
+    """Write a day's rows and add them to its month's."""
+    _write(session, "day", day, per_key)
+    for key, sums in per_key.items():
+        month.setdefault(key, Sums()).add(sums)
+    return 1
 
 
 def _write(
@@ -415,14 +432,19 @@ def recount_days(session: Session, days: Iterable[date]) -> None:
 
 
 def first_day(session: Session) -> date | None:
+    """The first day with tickets (from the rollup's index, not a scan)."""
     return session.execute(
-        select(func.min(StatsRollup.start)).where(StatsRollup.grain == "day")
+        select(func.min(StatsRollup.start)).where(
+            StatsRollup.grain == "day", StatsRollup.dim == "total"
+        )
     ).scalar()
 
 
 def last_day(session: Session) -> date | None:
     return session.execute(
-        select(func.max(StatsRollup.start)).where(StatsRollup.grain == "day")
+        select(func.max(StatsRollup.start)).where(
+            StatsRollup.grain == "day", StatsRollup.dim == "total"
+        )
     ).scalar()
 
 
@@ -442,9 +464,11 @@ class Selection:
         return directorate if self.by_directorate else key
 
 
-def selection(group_by: str, category: str | None, channel: str | None) -> Selection | None:
-    """The rows for a grouping and the dashboard's filters; None when no rows hold them
-    (both filters at once, or a filter with another grouping): then count the tickets."""
+def selection(
+    group_by: str, category: str | None, channel: str | None, directorate: str | None = None
+) -> Selection | None:
+    """The rows for a grouping, a scope and the dashboard's filters; None when no rows hold
+    them (both filters at once, or a filter with another grouping): then count the tickets."""
     if category and channel:
         return None
     if category or channel:
@@ -452,6 +476,8 @@ def selection(group_by: str, category: str | None, channel: str | None) -> Selec
             return None
         dim = "category" if category else "channel"
         return Selection(dim, category or channel, by_directorate=True)
+    if group_by in ACROSS and directorate is None:
+        return Selection(f"{group_by}_all")
     return Selection(group_by)
 
 
@@ -466,7 +492,8 @@ class Span:
 
 
 def span(session: Session, since: datetime | None, until: datetime | None) -> Span:
-    first, last = first_day(session), last_day(session)
+    first = first_day(session) if since is None else None
+    last = last_day(session) if until is None else None
     if since is None and until is None and first is None:
         return Span(None, (), ())
     lo_edge = hi_edge = None

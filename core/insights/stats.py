@@ -351,7 +351,7 @@ def _rolled_up(
 ) -> tuple[dict[Any, rollup.Sums], rollup.Sums] | None:
     """Per group and in total, the sums of the period from the rollup (and the tickets of
     any partial day at its ends); None when the rollup holds no rows for the question."""
-    sel = rollup.selection(group_by, period.category, period.channel)
+    sel = rollup.selection(group_by, period.category, period.channel, directorate)
     if sel is None:
         return None
     span = rollup.span(session, period.since, period.until)
