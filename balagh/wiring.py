@@ -94,7 +94,7 @@ def install_calendar(ctx: Context) -> None:
     from core.sla.calendar import load_calendars
 
     calendars = load_calendars(ctx.settings)
-    ctx.extras["calendars"] = calendars
+    ctx.calendars = calendars
     if ctx.settings.sla_working_hours:
         ctx.due = calendars.due
         logger.info("SLA due times count working hours (%s)", calendars.timezone.key)

@@ -18,6 +18,7 @@ from core.sla.clock import DueCalculator, wall_clock_due
 
 if TYPE_CHECKING:
     from core.routing.taxonomy import Taxonomy
+    from core.sla.calendar import Calendars
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Context:
     senders: SenderRegistry = field(default_factory=SenderRegistry)
     channels: ChannelTable = field(default_factory=ChannelTable)  # capabilities by name
     due: DueCalculator = wall_clock_due
+    # The business calendars (working days and hours, the centre's time zone) once loaded.
+    calendars: Calendars | None = None
     extras: dict[str, Any] = field(default_factory=dict)
     # True while `balagh serve` prepares the routing model: /healthz answers `starting`.
     starting: bool = False

@@ -133,7 +133,7 @@ def local_time(ctx: Context, moment: datetime | None) -> str:
 
 
 def business_timezone(ctx: Context) -> ZoneInfo:
-    calendars = ctx.extras.get("calendars")
+    calendars = ctx.calendars
     return calendars.timezone if calendars is not None else ZoneInfo("Asia/Muscat")
 
 

@@ -74,7 +74,7 @@ def warning_time(ctx: Context, ticket: Ticket) -> datetime:
     assert ticket.due_at is not None
     start = ticket.sla_started_at or ticket.assigned_at or ticket.created_at
     share = ctx.settings.sla_warning_share
-    calendars = ctx.extras.get("calendars")
+    calendars = ctx.calendars
     urgent = ticket.urgent or ticket.priority == Priority.URGENT
     if calendars is None or not ctx.settings.sla_working_hours or urgent:
         return start + (ticket.due_at - start) * share
