@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app
-from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter, Map
 
+from channels.web import api, citizen, errors, health, inbox, open311
+from channels.web.extensions import csrf
+from channels.web.metrics import install_metrics
 from channels.web.server import AnswerDeadline, LoadShedder
 from core.context import Context
 
@@ -22,9 +24,6 @@ class DatabaseInteger(IntegerConverter):
     def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max", BIGINT_MAX)
         super().__init__(map, *args, **kwargs)
-
-
-csrf = CSRFProtect()  # every form POST needs csrf_token; JSON APIs exempt their blueprints
 
 
 def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Flask:
@@ -73,29 +72,17 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     # Redis when BALAGH_REDIS_URL is set
     app.config.setdefault("RATELIMIT_STORAGE_URI", ctx.settings.redis_url or "memory://")
 
-    from channels.web import health
-
     app.register_blueprint(health.bp)
-    from channels.web.metrics import install_metrics
-
     install_metrics(app, ctx)
-    from channels.web import api, inbox
-
     inbox.init_app(app)  # staff inbox and Flask-Login
     api.init_app(app)  # JSON API, CSRF-exempt (bearer tokens)
 
-    from channels.web import citizen
-
     citizen.limiter.init_app(app)
     app.register_blueprint(citizen.bp)
-    from channels.web import open311
-
     app.register_blueprint(open311.bp)
     for hook in channel_blueprints:
         csrf.exempt(hook)
         app.register_blueprint(hook)
-    from channels.web import errors
-
     errors.init_app(app)  # 404/405 for unrouted paths: JSON, Open311 or the citizen page
     app.add_url_rule("/favicon.ico", "favicon", _favicon)
     return app

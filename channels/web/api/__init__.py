@@ -20,6 +20,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from channels.web.api.openapi import openapi_document
 from channels.web.api.serialize import message_json, ticket_detail_json, ticket_json
+from channels.web.extensions import csrf
 from core.context import Context
 from core.errors import (
     BalaghError,
@@ -455,7 +456,6 @@ def stats() -> Response:
 def init_app(app: Any) -> None:
     """Register the blueprint, exempt from CSRF (bearer tokens, no cookies)."""
     from channels.web.api import incidents  # noqa: F401  (its views join this blueprint)
-    from channels.web.app import csrf
 
     csrf.exempt(bp)
     app.register_blueprint(bp)

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from flask import Blueprint, Response, current_app, request
 from sqlalchemy import select
 
-from channels.web.app import csrf
+from channels.web.extensions import csrf
 from channels.web.open311 import public
 from channels.web.open311.render import Open311Error, check_format, error_response, respond
 from channels.web.open311.submit import TOKEN_RE, parse_submission, submission_token
