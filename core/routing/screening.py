@@ -59,6 +59,14 @@ _AD_TERMS = (
     "رقمك الفائز", "رسوم الشحن", "دخل يومي", "ادفع اشتراك", "تعليق حسابك", "حسابك المصرفي",
     "رمز التحقق", "lel bee3", "lil bee3", "lelbee3", "3ard 5as", "bdon kafeel", "8ro9", "qroo9",
     "fa2z", "jayeza", "jaa2iza", "bayanat el bitaqa", "mutaba3",
+    # The seller's own voice and account scams (issue 17, third pass): "call us", "our prices".
+    "call us", "contact us", "visit us", "we visit", "we buy", "our prices", "best rates",
+    "free consultation", "for the price of", "delivery all over", "confirm your details",
+    "update your", "will be closed", "redelivery", "تواصل معنا", "اتصل بنا", "اتصلوا بنا",
+    "كلمونا", "اسعارنا", "بافضل الاسعار", "باسعار مناسبه", "باسعار رمزيه", "بارخص سعر",
+    "ارخص سعر", "الاستشاره مجانيه", "قابل للنقاش", "التوصيل لكل", "الرقم السري", "تم تجميد",
+    "رقم الحساب", "kalmoona", "kalmona", "kalmna", "kalimna", "majjanan", "majanan",
+    "qabil lel tafawudh",
 )  # fmt: skip
 # Words a seller uses that a citizen may use too ("congratulations on the new park", "the
 # new branch blocks our gate"): they add to a strong cue but never make an advert alone.
@@ -70,6 +78,16 @@ _WEAK_TERMS = (
     "نوفر لك", "نقدم لكم", "مطعمنا", "محلنا", "شركتنا", "خدماتنا", "التوصيل لين", "توصيل لين",
     "مبروك", "فزت", "للاستلام", "مضمون", "ضاعف", "mabrook", "mabrouk", "fozt", "si3r", "as3ar",
     "tawseel", "tawaseel", "kafeel", "nwafr",
+)  # fmt: skip
+# The advertising is what the citizen reports, or they ask whether a message is genuine: "loan
+# adverts stuck on the bus stop, please remove them", "the salon has offers and no licence",
+# "I got a message to pay a fine by link, is it really from you?".
+_REPORTED = index_terms(
+    {"reported": ["please remove", "remove them", "remove it", "ازالتها", "ازالتهم", "ازالته",
+     "شيلوها", "شوهت", "ملصقه", "ملصقين", "stuck on", "no licence", "no license",
+     "without a licence", "without a license", "unlicensed", "illegal", "ما عنده ترخيص",
+     "ما عندهم ترخيص", "بدون ترخيص", "is this real", "is it real", "is this really",
+     "is it genuine", "from you", "منكم", "minkom", "نصب", "صدق ولا", "scam="]}
 )  # fmt: skip
 _AD = TermIndex((term, term) for term in _AD_TERMS)  # each cue counts once
 _WEAK = TermIndex((term, term) for term in _WEAK_TERMS)
@@ -95,7 +113,11 @@ _WHERE = index_terms(
      "our street", "our area", "our lane", "our building", "neighbourhood", "neighborhood",
      "roundabout", "junction", "road=", "street", "lane=", "قرب", "جنب", "بجانب", "بجوار", "امام",
      "قدام", "خلف", "عند=", "حارتنا", "حينا", "الحي=", "منطقتنا", "شارع", "طريق", "دوار",
-     "تقاطع", "jamb", "3ind", "gddam", "giddam", "shari3"]}
+     "تقاطع", "jamb", "3ind", "gddam", "giddam", "shari3",
+     # a business named as "the ..." is where a report happens; an advert says "our shop"
+     "the restaurant", "the shop", "the salon", "the bakery", "the gym", "the showroom",
+     "the kitchen", "المطعم=", "المحل=", "الصالون=", "المخبز=", "المعرض=", "البقاله=",
+     "الورشه=", "المطبخ=", "el ma6a3im", "el mat3am", "el ma7al"]}
 )  # fmt: skip
 _PHONE = re.compile(r"(?:\+?968)?\s?[79]\d{7}\b|\b[79]x{7}\b", re.I)
 # Keyboard rows and runs typed when mashing keys.
@@ -128,7 +150,7 @@ def screen(text: str, category_confidence: float | None = None) -> str | None:
 
 
 def _is_spam(raw: str, words: list[str], category_confidence: float | None) -> bool:
-    """Advertising intent and no municipal problem.
+    """Advertising intent, no municipal problem and no report about the advertising.
 
     Intent is a strong cue (a phrase only sellers and scammers use) with a second cue or
     contact details, or three weak cues (words, a percentage or a sum citizens use too).
@@ -143,7 +165,7 @@ def _is_spam(raw: str, words: list[str], category_confidence: float | None) -> b
     advert = strong > 0 and (cues >= _AD_NEEDED or has_contact)
     if not (advert or weak >= _WEAK_NEEDED):
         return False
-    if _problem_and_place(words):
+    if _problem_and_place(words) or _REPORTED.find(words):
         return False
     confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE
     return cues >= _AD_NEEDED or not confident

@@ -172,3 +172,31 @@ def test_offers_and_scams_in_every_form_are_spam(text: str) -> None:
 )
 def test_words_sellers_share_with_citizens_never_make_a_report_spam(text: str) -> None:
     assert screen(text, category_confidence=0.1) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone glued loan adverts all over the mosque wall, please remove them, call me 92345678",
+        "The cafe next to us runs buy one get one free offers every night and has no licence",
+        "I received a text saying my car will be towed unless I pay online, is this really from "
+        "you? 91234567",
+        "المحل اللي جنبنا يعلن عن خصومات وتخفيضات بسماعات برع وما عنده ترخيص",
+        "the restaurant عنده عروض بس المطبخ وسخ وفيه صراصير، email me a.b@example.com",
+    ],
+)
+def test_a_report_about_adverts_or_a_suspicious_offer_is_never_spam(text: str) -> None:
+    """Citizens report adverts stuck on walls, unlicensed shops' offers and fake messages."""
+    assert screen(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Best rates for house painting in Muscat, call us 92345678",
+        "Dear customer, your account will be closed today, confirm your details at bank-secure.co",
+        "صيانة مكيفات بأفضل الأسعار، تواصل معنا 92345678",
+    ],
+)
+def test_the_sellers_own_voice_makes_an_advert(text: str) -> None:
+    assert screen(text) == "spam", text
