@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
 
 from telegram import Update
 from telegram.error import NetworkError, RetryAfter
@@ -25,40 +21,18 @@ from telegram.ext import (
     filters,
 )
 
+from channels.telegram import handlers as h
+from channels.telegram.commands import COMMANDS
 from channels.telegram.sender import quiet_retry_after_warning
+from channels.telegram.state import STATE_KEY, BotState
 from core.context import Context
 from core.db import is_outage
 
 logger = logging.getLogger(__name__)
 
-STATE_KEY = "balagh"
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
 TRANSIENT_ERRORS = (NetworkError, RetryAfter)  # and every database outage (core.db.is_outage)
 MAX_ATTEMPTS = 3  # an update whose handler keeps failing for another reason is a bug: log, skip
-
-
-@dataclass
-class BotState:
-    """What the handlers share: the core context and the bot's small in-memory state.
-
-    Nothing here needs to survive a restart: the /new flag is kept on the chat's identity
-    (core.intake.conversation), the hourly group note and the retry counts may start afresh.
-    """
-
-    ctx: Context
-    kick_outbox: bool = True
-    group_noted: dict[int, datetime] = field(default_factory=dict)
-    failures: dict[int, BaseException] = field(default_factory=dict)
-    attempts: dict[int, int] = field(default_factory=dict)
-    tasks: set[asyncio.Task[Any]] = field(default_factory=set)
-    last_update_at: datetime | None = None
-    last_error: str | None = None
-
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
-        """Run follow-up work (processing, prompts) after the update was acknowledged."""
-        task = asyncio.get_running_loop().create_task(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
 
 
 class TokenRedactingFilter(logging.Filter):
@@ -122,9 +96,6 @@ def build_application(ctx: Context, *, kick_outbox: bool = True) -> Application:
 
 def register_handlers(application: Application) -> None:
     """The handler table, in order: first match wins."""
-    from channels.telegram import handlers as h
-    from channels.telegram.commands import COMMANDS
-
     private = filters.ChatType.PRIVATE
     message = private & filters.UpdateType.MESSAGE
     application.add_handler(CallbackQueryHandler(h.rate, pattern=r"^sat:"))

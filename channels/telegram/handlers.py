@@ -27,7 +27,6 @@ from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
 from channels.telegram import records
-from channels.telegram.bot import STATE_KEY, BotState
 from channels.telegram.normalize import (
     CHANNEL,
     FileRef,
@@ -39,6 +38,7 @@ from channels.telegram.normalize import (
     own_phone,
     refusal_for,
 )
+from channels.telegram.state import STATE_KEY, BotState
 from channels.telegram.texts import LANGUAGE_NAMES, bot_text, button_label
 from core.delivery.outbox import deliver_due
 from core.inbound import InboundAttachment, InboundMessage

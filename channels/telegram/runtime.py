@@ -17,7 +17,6 @@ from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter, Te
 
 from channels.telegram.bot import (
     ALLOWED_UPDATES,
-    BotState,
     api_root,
     build_application,
     dispatch,
@@ -27,6 +26,7 @@ from channels.telegram.bot import (
 from channels.telegram.commands import publish_menu
 from channels.telegram.loop import LoopThread
 from channels.telegram.sender import retry_after_seconds
+from channels.telegram.state import BotState
 from core.context import Context
 
 logger = logging.getLogger(__name__)
