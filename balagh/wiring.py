@@ -40,19 +40,27 @@ CHANNELS: tuple[ChannelDescriptor, ...] = (
 
 
 def build_context(
-    settings: Settings, *, senders: SenderRegistry | None = None, router: Router | None = None
+    settings: Settings,
+    *,
+    senders: SenderRegistry | None = None,
+    router: Router | None = None,
+    batch: bool = False,
 ) -> Context:
     """Everything core needs, built from settings; channels register senders here.
 
     The router defaults to the trained model kept under the data directory (built on first
     use when missing); tests may pass another router, e.g. one with a model trained once.
+    `batch`: for a command-line job that reads a whole period, whose statements may run
+    BALAGH_DB_BATCH_STATEMENT_TIMEOUT_SECONDS instead of the service's short limit.
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     taxonomy = load_taxonomy(settings.taxonomy or None)
     engine = make_engine(
         settings.effective_database_url,
         connect_timeout=settings.db_connect_timeout_seconds,
-        statement_timeout=settings.db_statement_timeout_seconds,
+        statement_timeout=settings.db_batch_statement_timeout_seconds
+        if batch
+        else settings.db_statement_timeout_seconds,
     )
     ctx = Context(
         settings=settings,

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # Seconds one SQL statement may run (PostgreSQL statement_timeout) or wait for SQLite's
     # write lock (busy timeout) before it fails as "database unavailable".
     db_statement_timeout_seconds: float = Field(20.0, gt=0)
+    # The same for command-line batch jobs (`balagh stats`, `balagh export research`,
+    # `balagh train`): they read a whole period at once and nobody is waiting on a socket.
+    db_batch_statement_timeout_seconds: float = Field(3600.0, gt=0)
     # Seconds SMTP and any web request (the form, API, inbox, Open311, webhooks, /healthz)
     # wait for the database before they give a temporary failure (451, 503 + Retry-After),
     # even if it hangs outright (core.db.answer_within).

@@ -31,12 +31,22 @@ class Env:
     @property
     def ctx(self):  # type: ignore[no-untyped-def]
         """The core context, with the schema brought up to date first."""
+        return self._context(batch=False)
+
+    @property
+    def batch_ctx(self):  # type: ignore[no-untyped-def]
+        """The core context for a long batch job (`balagh stats`, `export research`, `train`):
+        its statements may run BALAGH_DB_BATCH_STATEMENT_TIMEOUT_SECONDS, not the service's
+        BALAGH_DB_STATEMENT_TIMEOUT_SECONDS meant for answering people quickly."""
+        return self._context(batch=True)
+
+    def _context(self, batch: bool):  # type: ignore[no-untyped-def]
         if self._ctx is None:
             from balagh.dbmigrate import upgrade
             from balagh.wiring import build_context
 
             upgrade(self.settings.effective_database_url)
-            self._ctx = build_context(self.settings)
+            self._ctx = build_context(self.settings, batch=batch)
         return self._ctx
 
 

@@ -85,7 +85,7 @@ def train(env: Env) -> None:
     """Retrain from shipped data plus staff corrections; switch only if not worse."""
     from core.followup.retrain import retrain
 
-    result = retrain(env.ctx)
+    result = retrain(env.batch_ctx)
     if result.before is not None:
         click.echo("before:\n" + result.before.to_text())
     click.echo("after:\n" + result.after.to_text())

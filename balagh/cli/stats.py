@@ -34,7 +34,7 @@ def stats(env: Env, since: str | None, until: str | None, group_by: str, fmt: st
         start, end = parse_period(since, until)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
-    ctx = env.ctx
+    ctx = env.batch_ctx
     with ctx.sessions() as session:
         result = compute_stats(
             session, start, end, group_by=group_by, taxonomy=ctx.taxonomy, now=ctx.now()
@@ -66,7 +66,7 @@ def export_research_command(env: Env, since: str | None, until: str | None, out:
         start, end = parse_period(since, until)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
-    ctx = env.ctx
+    ctx = env.batch_ctx
     with ctx.sessions() as session:
         try:
             result = export_research(session, ctx.taxonomy, Period(start, end), out)
