@@ -49,6 +49,7 @@ from core.tickets import (
     ticket_for_secret,
 )
 from core.workflow.ratings import record_rating
+from core.workflow.transitions import SYSTEM_ACTOR, transition
 
 logger = logging.getLogger(__name__)
 
@@ -438,8 +439,6 @@ def _store_message(
 
 def _citizen_wrote_again(ctx: Context, session: Session, ticket: Ticket) -> None:
     """A new message reopens a closed ticket and wakes one waiting on the citizen."""
-    from core.workflow.transitions import SYSTEM_ACTOR, transition
-
     if ticket.status == Status.CLOSED:
         transition(ctx, session, ticket, Status.REOPENED, SYSTEM_ACTOR)
     elif ticket.status == Status.AWAITING_CITIZEN:

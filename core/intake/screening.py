@@ -25,6 +25,7 @@ from core.language.normalize import normalize_arabic
 from core.models import Message, Priority, Ticket
 from core.routing.types import Classification
 from core.tickets import record_event
+from core.workflow.transitions import recompute_due
 
 URGENT_REASON = "urgent_followup"
 DIFFERENT_PROBLEM = "different_problem"
@@ -55,8 +56,6 @@ def screen_followup(ctx: Context, session: Session, ticket: Ticket, message: Mes
 
 def raise_urgent(ctx: Context, session: Session, followup: FollowUp) -> str | None:
     """An urgent follow-up makes the ticket urgent (urgent SLA) and tells whoever has it."""
-    from core.workflow.transitions import recompute_due
-
     ticket = followup.ticket
     if not followup.reading.urgent or ticket.priority == Priority.URGENT:
         return None

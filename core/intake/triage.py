@@ -24,6 +24,7 @@ from core.intake.nearby import citizen_suggestion, join_same_problem, same_probl
 from core.models import Priority, RoutingCorrection, Status, Ticket
 from core.routing.types import Classification
 from core.tickets import record_event
+from core.workflow.transitions import INTAKE, SYSTEM_ACTOR, Actor, transition
 
 NO_ACK_REASONS = ("spam",)  # never send mail back to spammers (backscatter)
 # InboundMessage.extras key: the member of staff whose choice `category_hint` is
@@ -35,8 +36,6 @@ MAX_CORRECTION_TEXT = 10_000
 def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
     """Classify, record, triage when confident, suggest duplicates, join a mass incident,
     acknowledge the citizen (except a phone caller, who hears the reference from the agent)."""
-    from core.workflow.transitions import SYSTEM_ACTOR, transition
-
     result = ctx.router.classify(_routing_text(msg))
     ticket.confidence = result.confidence
     ticket.not_for_us = result.not_for_us
@@ -132,8 +131,6 @@ def _apply_staff_choice(
     chooser: dict[str, Any],
 ) -> None:
     """The staff member's category wins: record it, learn from it, triage in their name."""
-    from core.workflow.transitions import INTAKE, SYSTEM_ACTOR, Actor, transition
-
     email, user_id, role = str(chooser["email"]), chooser.get("user_id"), str(chooser["role"])
     user_id = user_id if isinstance(user_id, int) else None
     now = ctx.now()
