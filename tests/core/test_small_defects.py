@@ -91,7 +91,7 @@ def test_the_inbox_warns_before_replying_to_an_unreachable_address(ctx: Context)
     reference = _unreachable_ticket(ctx)
     client = signed_in(app_for(ctx), "disp@mct.om")
     page = client.get(f"/inbox/t/{reference}").get_data(as_text=True)
-    form = page.split('id="reply-form"')[1].split("</form>")[0]
+    form = page.split('id="update-form"')[1].split("</form>")[0]
     assert "marked unreachable" in form and 'name="despite_unreachable"' in form
     post_form(client, f"/inbox/t/{reference}/reply", {"text": "We fixed it."})
     assert [m.kind for m in load(ctx, reference).messages if m.direction == "out"] == ["ack"]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-05 23:29:43.228590
+Create Date: 2026-12-05 23:51:30.568664
 """
 
 from __future__ import annotations
@@ -199,6 +199,17 @@ def upgrade() -> None:
             batch_op.f("ix_incident_update_incident_id"), ["incident_id"], unique=False
         )
 
+    op.create_table(
+        "saved_filter",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("query", sa.String(length=2000), nullable=False),
+        sa.Column("created_at", core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["user.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("user_id", "name", name="uq_saved_filter_user_name"),
+    )
     op.create_table(
         "ticket",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -483,6 +494,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_ticket_assignee_order")
 
     op.drop_table("ticket")
+    op.drop_table("saved_filter")
     with op.batch_alter_table("incident_update", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_incident_update_incident_id"))
 

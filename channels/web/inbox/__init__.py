@@ -40,6 +40,7 @@ def init_app(app: Flask) -> None:
         account,
         auth,
         expired,
+        filters,
         incidents,
         insights,
         staff,

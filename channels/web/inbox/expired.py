@@ -24,13 +24,15 @@ from core.staff.permissions import Action, allowed, ticket_for
 
 logger = logging.getLogger(__name__)
 
-# endpoint -> (the ticket page's box, the form field it posts)
+# endpoint -> {the ticket page's box: the form field it posts}; the side panel's one Update
+# posts all three boxes, the single-action forms one each.
 TICKET_DRAFTS = {
-    "inbox.reply": ("reply", "text"),
-    "inbox.note": ("note", "text"),
-    "inbox.transition": ("transition", "note"),
+    "inbox.update": {"reply": "reply", "note": "note", "inform": "answer"},
+    "inbox.reply": {"reply": "text"},
+    "inbox.note": {"note": "text"},
+    "inbox.transition": {"note": "note"},
 }
-KEPT_FIELDS = ("text", "note")  # free text worth giving back; never passwords
+KEPT_FIELDS = ("text", "reply", "note", "answer")  # free text worth giving back; never passwords
 
 
 @bp.context_processor
@@ -48,8 +50,9 @@ def _expired(exc: CSRFError) -> tuple[str, int]:
     signed_in = current_user.is_authenticated
     reference = (request.view_args or {}).get("reference")
     if signed_in and reference and request.endpoint in TICKET_DRAFTS:
-        box, field = TICKET_DRAFTS[request.endpoint]
-        page = _ticket_page(str(reference), {box: request.form.get(field, "")})
+        boxes = TICKET_DRAFTS[request.endpoint]
+        drafts = {box: request.form[field] for box, field in boxes.items() if field in request.form}
+        page = _ticket_page(str(reference), drafts)
         if page is not None:
             return page, 400
     calling = request.endpoint == "inbox.record_call"

@@ -163,8 +163,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Name the original ticket this one duplicates.",
     },
     "use_mark_duplicate": {
-        "ar": "لتعليم البلاغ كمكرر استخدم «تعليم كمكرر» واذكر رقم البلاغ الأصلي.",
-        "en": "Use “Mark duplicate” and name the original ticket.",
+        "ar": "لتعليم البلاغ مكررًا اكتب رقم البلاغ الأصلي في خانة «مكرر للبلاغ».",
+        "en": "To mark a duplicate, give the original ticket in “Duplicate of”.",
     },
     "no_original_ticket": {
         "ar": "لا يوجد بلاغ برقم {reference} ليكون البلاغ الأصلي.",
@@ -244,8 +244,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Your answer goes to the dispatcher, who words what the citizen is told and closes the ticket. This text is not sent to the citizen as it is.",
     },
     "answer_citizen_direct_help": {
-        "ar": "يمكن للأقسام في هذا المركز إبلاغ المواطن مباشرة: بعد حفظ الجواب، استخدم «إبلاغ المواطن وإغلاق البلاغ».",
-        "en": "Departments in this centre may inform the citizen themselves: after saving the answer, use “Inform the citizen and close”.",
+        "ar": "يمكن للأقسام في هذا المركز إبلاغ المواطن مباشرة: بعد حفظ الجواب، اختر الحالة «مغلق» وصُغ ما يُبلَّغ به المواطن.",
+        "en": "Departments in this centre may inform the citizen themselves: after saving the answer, choose Closed and word what the citizen is told.",
     },
     "send_answer": {"ar": "إرسال الجواب إلى الموزّع", "en": "Send the answer to the dispatcher"},
     "inform_and_close": {"ar": "إبلاغ المواطن وإغلاق البلاغ", "en": "Inform the citizen and close"},
@@ -571,6 +571,49 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "bulk_refused": {"ar": "لم يُسند: {tickets}", "en": "Not assigned: {tickets}"},
     "bulk_not_yours": {"ar": "خارج صلاحياتكم", "en": "outside what you may change"},
+    "bulk_action": {"ar": "الإجراء على البلاغات المحددة", "en": "Action on the ticked tickets"},
+    "bulk_do_assign": {"ar": "إسناد إلى", "en": "Assign to"},
+    "bulk_do_move": {"ar": "نقل إلى تصنيف", "en": "Move to a category"},
+    "bulk_do_duplicate": {"ar": "تعليمها مكررة لبلاغ", "en": "Mark as duplicates of"},
+    "bulk_do_attach": {"ar": "ضمّها إلى حادثة جماعية", "en": "Attach to an incident"},
+    "bulk_original": {"ar": "رقم البلاغ الأصلي", "en": "The original's reference"},
+    "bulk_apply": {"ar": "تطبيق على المحدد", "en": "Apply to ticked"},
+    "bulk_moved": {
+        "ar": "نُقل {count} من البلاغات إلى «{category}».",
+        "en": "{count} ticket(s) moved to {category}.",
+    },
+    "bulk_duplicated": {
+        "ar": "عُلِّم {count} من البلاغات مكررةً للبلاغ {original}.",
+        "en": "{count} ticket(s) marked as duplicates of {original}.",
+    },
+    "bulk_attached": {
+        "ar": "ضُمّ {count} من البلاغات إلى الحادثة رقم {incident}.",
+        "en": "{count} ticket(s) attached to incident #{incident}.",
+    },
+    "bulk_not_done": {"ar": "لم يتغير: {tickets}", "en": "Not changed: {tickets}"},
+    "saved_filters": {"ar": "عوامل التصفية المحفوظة", "en": "Saved filters"},
+    "no_saved_filters": {
+        "ar": "لا توجد بعد. اختر عوامل التصفية ثم احفظها باسم.",
+        "en": "None yet. Choose filters, then save them under a name.",
+    },
+    "filter_name": {"ar": "اسم لهذه التصفية", "en": "A name for this view"},
+    "save_filter": {"ar": "حفظ التصفية", "en": "Save this view"},
+    "filter_delete": {"ar": "حذف", "en": "Delete"},
+    "filter_saved": {"ar": "حُفظت التصفية «{name}».", "en": "Saved “{name}”."},
+    "filter_deleted": {"ar": "حُذفت التصفية.", "en": "The saved filter is deleted."},
+    "filter_name_empty": {"ar": "اكتب اسمًا للتصفية.", "en": "Give the filter a name."},
+    "filter_name_too_long": {
+        "ar": "الاسم أطول من {limit} حرفًا.",
+        "en": "The name is longer than {limit} characters.",
+    },
+    "filter_too_long": {
+        "ar": "هذه التصفية أطول من أن تُحفظ.",
+        "en": "This filter is too long to keep.",
+    },
+    "filters_full": {
+        "ar": "لديك {limit} تصفية محفوظة؛ احذف إحداها أولًا.",
+        "en": "You keep {limit} filters already; delete one first.",
+    },
     "web_form_address": {
         "ar": "نموذج الموقع (يتابع عبر رابط بلاغه الخاص)",
         "en": "web form (follows the report through its private link)",
@@ -592,6 +635,73 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Closing note (internal, optional)",
     },
     "note_hint_reopened": {"ar": "سبب إعادة الفتح (داخلية)", "en": "Why it is reopened (internal)"},
+    # The ticket page's one side panel and its confirmation (issue 20, item 1)
+    "update_ticket": {"ar": "تحديث البلاغ", "en": "Update the ticket"},
+    "update": {"ar": "تحديث", "en": "Update"},
+    "update_note": {"ar": "ملاحظة", "en": "Note"},
+    "reply_placeholder": {
+        "ar": "نص الرد الذي سيصل إلى المواطن (اختياري)",
+        "en": "What the citizen will be sent (optional)",
+    },
+    "current_marker": {"ar": "(الحالية)", "en": "(now)"},
+    "note_hint_none": {
+        "ar": "ملاحظة داخلية لا يراها إلا الموظفون (اختيارية)",
+        "en": "Internal note, seen by staff only (optional)",
+    },
+    "note_hint_move": {
+        "ar": "ملاحظة على هذا النقل (داخلية، اختيارية)",
+        "en": "Note on this move (internal, optional)",
+    },
+    "answer_for_citizen": {
+        "ar": "ما يُبلَّغ به المواطن عند إغلاق البلاغ",
+        "en": "What the citizen is told when you close",
+    },
+    "duplicate_help": {
+        "ar": "اكتب رقم البلاغ الأصلي إن كان هذا البلاغ تكرارًا له، واترك الحالة كما هي.",
+        "en": "Give the original's reference if this ticket repeats it; leave the status as it is.",
+    },
+    "public_checkbox": {
+        "ar": "النشر في البيانات المفتوحة (Open311) بالموقع الدقيق والجواب",
+        "en": "Public on Open311, with the exact place and the answer",
+    },
+    "public_yes": {"ar": "منشور", "en": "public"},
+    "public_no": {"ar": "غير منشور", "en": "not public"},
+    "update_done": {"ar": "تم التحديث:", "en": "Updated:"},
+    "nothing_changed": {
+        "ar": "لم يتغير شيء: غيّر أحد الحقول أو اكتب ردًا أو ملاحظة، ثم اضغط «تحديث».",
+        "en": "Nothing changed: change a field, or write a reply or a note, then press Update.",
+    },
+    "change_status": {"ar": "الحالة: من {before} إلى {after}", "en": "Status: {before} → {after}"},
+    "change_priority": {
+        "ar": "الأولوية: من {before} إلى {after}",
+        "en": "Priority: {before} → {after}",
+    },
+    "change_category": {
+        "ar": "التصنيف: من {before} إلى {after}",
+        "en": "Category: {before} → {after}",
+    },
+    "change_directorate": {
+        "ar": "المديرية: من {before} إلى {after}",
+        "en": "Directorate: {before} → {after}",
+    },
+    "change_assignee": {
+        "ar": "المسؤول: من {before} إلى {after}",
+        "en": "Assignee: {before} → {after}",
+    },
+    "change_public": {
+        "ar": "البيانات المفتوحة: صار البلاغ {after}",
+        "en": "Open311: the ticket is now {after}",
+    },
+    "change_duplicate_of": {
+        "ar": "عُلِّم البلاغ مكررًا للبلاغ {after}",
+        "en": "Marked a duplicate of {after}",
+    },
+    "change_reply": {"ar": "أُرسل الرد إلى المواطن.", "en": "The reply to the citizen is sent."},
+    "change_note": {"ar": "أُضيفت ملاحظة داخلية.", "en": "An internal note is added."},
+    "duplicate_or_status": {
+        "ar": "اختر إما حالة جديدة وإما رقم البلاغ الأصلي المكرَّر، لا الاثنين معًا.",
+        "en": "Choose either a new status or the ticket this one duplicates, not both.",
+    },
     "change_password": {"ar": "تغيير كلمة المرور", "en": "Change password"},
     "current_password": {"ar": "كلمة المرور الحالية", "en": "Current password"},
     "repeat_password": {"ar": "كلمة المرور الجديدة مرة أخرى", "en": "New password again"},

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, flash, g, redirect, render_template, request, url_for
 from flask_login import login_required
 from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
@@ -24,8 +24,11 @@ from core.files import file_path
 from core.intake.contacts import suggested_links
 from core.models import Attachment, Delivery, Priority, Status, Ticket, User
 from core.staff import actions as staff_actions
+from core.staff import bulk as bulk_actions
+from core.staff import saved_filters
 from core.staff.permissions import Action, allowed, can_see, require, ticket_for
 from core.staff.search import search_words
+from core.staff.update import Change, TicketUpdate, apply_update
 from core.workflow.transitions import allowed_targets
 
 CHANNELS = ("telegram", "email", "web", "phone", "open311")
@@ -129,7 +132,18 @@ def queue() -> str:
             priorities=[p.value for p in Priority],
             channels=CHANNELS,
             bulk_assignees=_bulk_assignees(db) if allowed(current_staff(), Action.ASSIGN) else [],
+            **_bulk_choices(db),
+            saved_filters=saved_filters.list_filters(db, staff),
         )
+
+
+def _bulk_choices(db: Session) -> dict[str, Any]:
+    """The bulk actions the queue offers this member of staff, and the incidents to attach to."""
+    choices = _bulk_actions()
+    incidents = bulk_actions.incident_choices(db, current_staff()) if "attach" in choices else []
+    if not incidents and "attach" in choices:
+        choices.remove("attach")
+    return {"bulk_choices": choices, "open_incidents": incidents}
 
 
 def _bulk_assignees(db: Session) -> list[User]:
@@ -147,35 +161,81 @@ NOTE_HINTS = {
     Status.REOPENED: "note_hint_reopened",
 }
 
-BULK_LIMIT = 100  # tickets per bulk action: a page of the queue, with room
+# The queue's bulk actions (issue 20, item 5): the action each needs, and how it is run.
+BULK_ACTIONS = {
+    "assign": Action.ASSIGN,
+    "move": Action.RECLASSIFY,
+    "duplicate": Action.DUPLICATE,
+    "attach": Action.INCIDENT,
+}
 
 
-@bp.post("/bulk/assign")
+def _bulk_actions() -> list[str]:
+    """The bulk actions this member of staff's role may take."""
+    return [name for name, action in BULK_ACTIONS.items() if allowed(current_staff(), action)]
+
+
+@bp.post("/bulk")
+@bp.post("/bulk/<what>")
 @login_required
-def bulk_assign() -> Response:
-    """Assign the ticked tickets, each in its own transaction under its own rules; the
-    confirmation says how many were assigned and which were refused, and why."""
-    staff = current_staff()
-    email = request.form.get("assignee", "") or None
-    refs = list(dict.fromkeys(request.form.getlist("refs")))[:BULK_LIMIT]
-    done, refused = 0, []
-    for reference in refs:
-        try:
-            with ctx().sessions() as db, db.begin():
-                item = ticket_for(db, staff, reference, Action.VIEW)
-                staff_actions.assign(ctx(), db, staff, item, email)
-            done += 1
-        except (NotFound, Forbidden):
-            refused.append(f"{reference} ({t('bulk_not_yours')})")
-        except (InputError, InvalidTransition) as exc:
-            refused.append(f"{reference} ({refusal(exc)})")
-    flash(t("bulk_assigned", count=done, assignee=email or t("nobody")), "info")
-    if refused:
-        flash(t("bulk_refused", tickets="; ".join(refused)), "error")
-    back = request.form.get("next", "")
+def bulk(what: str | None = None) -> Response:
+    """Apply one action to the ticked tickets, each in its own transaction under its own
+    rules (core.staff.bulk); the confirmation says how many were done and which were refused
+    and why."""
+    staff, form = current_staff(), request.form
+    what = what or form.get("action", "")
+    if what not in BULK_ACTIONS:
+        raise NotFound("No such bulk action.")
+    refs = form.getlist("refs")
+    try:
+        done, key, params = _run_bulk(staff, what, refs)
+    except (InputError, InvalidTransition) as exc:
+        flash(refusal(exc), "error")
+    else:
+        flash(t(key, count=len(done.done), **params), "info")
+        if done.refused:
+            why = "bulk_refused" if what == "assign" else "bulk_not_done"
+            flash(escape(t(why)).format(tickets=_refused_words(done.refused)), "error")
+    back = form.get("next", "")
     if not back.startswith("/inbox") or back.startswith("//"):
         back = url_for("inbox.queue")
     return redirect(back)  # type: ignore[return-value]
+
+
+def _run_bulk(
+    staff: Any, what: str, refs: list[str]
+) -> tuple[bulk_actions.BulkResult, str, dict[str, object]]:
+    """Run the chosen bulk action; returns the result, its confirmation's key and words."""
+    form = request.form
+    if what == "assign":
+        email = form.get("assignee", "") or None
+        done = bulk_actions.assign_all(ctx(), staff, refs, email)
+        return done, "bulk_assigned", {"assignee": email or t("nobody")}
+    if what == "move":
+        category = form.get("category", "")
+        done = bulk_actions.move_all(ctx(), staff, refs, category)
+        name = ctx().taxonomy.name(category, current_language())
+        return done, "bulk_moved", {"category": name}
+    if what == "duplicate":
+        original = form.get("original", "").strip()
+        done = bulk_actions.mark_duplicates(ctx(), staff, refs, original)
+        return done, "bulk_duplicated", {"original": original}
+    incident = form.get("incident", "")
+    number = (
+        int(incident) if incident.isascii() and incident.isdigit() and len(incident) < 10 else 0
+    )
+    done = bulk_actions.attach_all(ctx(), staff, refs, number)
+    return done, "bulk_attached", {"incident": number}
+
+
+def _refused_words(refused: list[bulk_actions.Refused]) -> Markup:
+    """Each refused ticket with why, in the staff member's language."""
+    return Markup("; ").join(
+        Markup("<bdi>{}</bdi> ({})").format(
+            r.reference, refusal(r.error) if r.error else t("bulk_not_yours")
+        )
+        for r in refused
+    )
 
 
 def _staff_choices(db: Session, ticket: Ticket) -> list[User]:
@@ -206,20 +266,15 @@ def ticket(reference: str) -> str:
             for c in CANNED
         ]
         targets = [s.value for s in allowed_targets(item, staff.actor) if s != Status.DUPLICATE]
-        # The department's answer and the dispatcher's "inform and close" have forms of their
-        # own that say where their text goes; the plain status list offers the other moves.
+        # Resolving is the department's answer to the dispatcher, and closing a resolved
+        # ticket tells the citizen: the panel says so, and offers the citizen's wording.
         answering = Status.RESOLVED in targets
         informing = item.status == Status.RESOLVED and Status.CLOSED in targets
-        targets = [
-            s
-            for s in targets
-            if not (answering and s == Status.RESOLVED) and not (informing and s == Status.CLOSED)
-        ]
         return render_template(
             "inbox/ticket.html",
             ticket=item,
             canned=canned,
-            targets=targets,
+            status_choices=[item.status, *targets],
             answering=answering,
             informing=informing,
             unreachable=staff_actions.unreachable_address(item),
@@ -245,6 +300,127 @@ def ticket(reference: str) -> str:
             problem_key=problem_key,
             map_tiles=ctx().settings.map_tiles,
         )
+
+
+# The panel's fields that show the ticket's current value; each has a hidden was_<name> with
+# the value the page showed, so only what this member of staff changed is applied, and a
+# colleague's change made meanwhile is not undone.
+PANEL_FIELDS = ("category", "priority", "assignee", "public", "status")
+
+
+def _changed(name: str) -> str | None:
+    """The field's value if the staff member changed it on the panel, else None."""
+    value = request.form.get(name)
+    if name == "public" and "was_public" in request.form:
+        value = "1" if value == "1" else "0"  # an unticked box sends nothing
+    if value is None or value == request.form.get(f"was_{name}"):
+        return None
+    return value
+
+
+def _update_from_form(item: Ticket) -> TicketUpdate:
+    """The side panel's one form as a TicketUpdate (a canned response fills an empty reply)."""
+    form = request.form
+    reply_text = form.get("reply", "")
+    if not reply_text.strip() and form.get("canned"):
+        reply_text = _canned(form.get("canned", ""), item)
+    public = _changed("public")
+    return TicketUpdate(
+        category=_changed("category"),
+        priority=_changed("priority"),
+        priority_reason=form.get("priority_reason"),
+        assignee=_changed("assignee"),
+        public=None if public is None else public == "1",
+        reply=reply_text,
+        despite_unreachable=form.get("despite_unreachable") == "1",
+        note=form.get("note"),
+        status=_changed("status"),
+        answer=form.get("answer"),
+        duplicate_of=form.get("duplicate_of"),
+    )
+
+
+def _canned(key: str, item: Ticket) -> str:
+    """A canned response in the citizen's language, for this ticket ("" if no such key)."""
+    text = render_canned(
+        key,
+        item.language,
+        reference=item.reference,
+        name=item.contact.name,
+        directorate=directorate_name(ctx(), item.directorate, item.language),
+    )
+    return text or ""
+
+
+@bp.post("/t/<reference>")
+@login_required
+def update(reference: str) -> Response | tuple[str, int]:
+    """The side panel's one Update: every change together in one transaction, or none.
+
+    Done: back to the ticket with a confirmation listing each change in the staff member's
+    words. Refused: the page again (422) with the refusal and everything typed or chosen.
+    """
+    staff = current_staff()
+    try:
+        with ctx().sessions() as db, db.begin():
+            item = ticket_for(db, staff, reference, Action.VIEW)
+            changes = apply_update(ctx(), db, staff, item, _update_from_form(item))
+            summary = _changes_summary(changes)
+    except (InputError, InvalidTransition) as exc:
+        flash(refusal(exc), "error")
+        g.inbox_drafts = _panel_drafts()
+        return ticket(reference), 422
+    flash(summary, "info")
+    return redirect(url_for("inbox.ticket", reference=reference))  # type: ignore[return-value]
+
+
+def _panel_drafts() -> dict[str, str]:
+    """What the refused panel had, to show it again: texts in their boxes, choices chosen."""
+    form = request.form
+    kept = {"reply": "reply", "note": "note", "inform": "answer"}
+    drafts = {box: form.get(name, "") for box, name in kept.items() if name in form}
+    for name in (*PANEL_FIELDS, "priority_reason", "duplicate_of", "canned"):
+        if name in form:
+            drafts[name] = form.get(name, "")
+    if "was_public" in form:
+        drafts["public"] = "1" if form.get("public") == "1" else "0"
+    return drafts
+
+
+def _changes_summary(changes: list[Change]) -> Markup:
+    """The confirmation: each change on its own line, in the staff member's language."""
+    if not changes:
+        return Markup(escape(t("nothing_changed")))
+    # spans, not a list: a flash is a <p>, which cannot hold one
+    items = Markup("").join(
+        Markup('<span class="change">{}</span>').format(_change_words(c)) for c in changes
+    )
+    return Markup('{} <span class="changes">{}</span>').format(t("update_done"), items)
+
+
+def _change_words(change: Change) -> Markup:
+    """One change as a sentence: "Priority: Normal → Urgent", each value isolated."""
+    if change.what in ("reply", "note"):
+        return escape(t(f"change_{change.what}"))
+    before, after = (
+        Markup("<bdi>{}</bdi>").format(_value_words(change.what, v))
+        for v in (change.before, change.after)
+    )
+    return escape(t(f"change_{change.what}")).format(before=before, after=after)
+
+
+def _value_words(what: str, code: str | None) -> str:
+    """A code the Update compared, as the inbox names it."""
+    lang = current_language()
+    if code is None:
+        return t("nobody") if what == "assignee" else t("none")
+    if what in ("status", "priority"):
+        return t(f"{what}_{code}")
+    if what in ("category", "directorate"):
+        return ctx().taxonomy.name(code, lang)
+    if what == "public":
+        return t(f"public_{code}")
+    return code
 
 
 def _act(reference: str, action: Callable[[Any, Session, Ticket], object]) -> Response:
@@ -274,18 +450,7 @@ def reply(reference: str) -> Response:
     despite = request.form.get("despite_unreachable") == "1"
 
     def run(staff: Any, db: Session, item: Ticket) -> None:
-        body = text
-        if not body and key:
-            body = (
-                render_canned(
-                    key,
-                    item.language,
-                    reference=item.reference,
-                    name=item.contact.name,
-                    directorate=directorate_name(ctx(), item.directorate, item.language),
-                )
-                or ""
-            )
+        body = text or (_canned(key, item) if key else "")
         staff_actions.reply(ctx(), db, staff, item, body, despite_unreachable=despite)
 
     return _act(reference, run)

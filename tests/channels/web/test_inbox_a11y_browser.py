@@ -218,3 +218,88 @@ def test_a_dispatcher_ticks_tickets_in_the_queue_and_assigns_them_at_once(
         row = page.locator(f"tr[data-live-item='{ref}']")
         assert AGENT in row.inner_text()
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_one_update_with_several_changes_confirms_each_and_the_panel_is_accessible(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, ctx, _reference = served
+    reference = ingest(
+        ctx,
+        InboundMessage(
+            channel="telegram",
+            sender=f"5558{lang}",
+            text="عمود إنارة مطفأ منذ أسبوع في شارع المها",
+            external_id=f"update-{lang}",
+            thread=ThreadHints(new_ticket=True),
+        ),
+    ).reference
+    context, page = _signed_in(browser, url, lang, DISPATCHER)
+    page.goto(f"{url}/inbox/t/{reference}")
+    page.select_option("#update-status", "awaiting_citizen")
+    assert page.get_attribute("#note-text", "placeholder") == WORDS["note_hint_question"][lang]
+    page.select_option("#update-status", "triaged")
+    page.select_option("#update-category", "street_lighting")
+    page.select_option("#update-priority", "high")
+    page.select_option("#update-assignee", AGENT)
+    page.fill("#reply-text", "نعمل على إصلاحه" if lang == "ar" else "We are on it.")
+    page.fill("#note-text", "checked the pole number")
+    assert serious_violations(page) == []  # the panel, filled in
+    with page.expect_navigation():
+        page.get_by_role("button", name=WORDS["update"][lang], exact=True).click()
+    said = page.inner_text(".flash.info .changes")
+    for key in ("status_triaged", "priority_high", "change_reply"):
+        assert WORDS[key][lang] in said, key
+    assert AGENT in said
+    assert ctx.taxonomy.name("street_lighting", lang) in said
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    assert serious_violations(page) == []  # the confirmation
+    shot(page, f"inbox-update-{lang}")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_saved_filter_and_a_bulk_move_from_the_queue(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    url, ctx, _reference = served
+    refs = [
+        ingest(
+            ctx,
+            InboundMessage(
+                channel="telegram",
+                sender=f"5556{i}{lang}",
+                text=f"كلاب ضالة قرب المدرسة {i}",
+                external_id=f"move-{lang}-{i}",
+                thread=ThreadHints(new_ticket=True),
+            ),
+        ).reference
+        for i in range(2)
+    ]
+    context, page = _signed_in(browser, url, lang, DISPATCHER)
+    page.goto(f"{url}/inbox/?queue=all&channel=telegram")
+    name = f"Telegram {lang}"
+    page.fill("#save-filter-form input[name=name]", name)
+    with page.expect_navigation():
+        page.locator("#save-filter-form button[type=submit]").click()
+    page.goto(f"{url}/inbox/")
+    page.get_by_role("link", name=name).click()
+    page.wait_for_url("**channel=telegram**")
+    page.select_option("#bulk-action", "move")
+    assert not page.is_visible("#bulk-form select[name=assignee]")
+    page.select_option("#bulk-form select[name=category]", "stray_animals")
+    for ref in refs:
+        page.check(f"input[name=refs][value='{ref}']")
+    assert serious_violations(page) == []
+    with page.expect_navigation():
+        page.locator("#bulk-form button[type=submit]").click()
+    expected = WORDS["bulk_moved"][lang].format(
+        count=2, category=ctx.taxonomy.name("stray_animals", lang)
+    )
+    assert expected in page.inner_text(".flash.info")
+    context.close()

@@ -129,9 +129,10 @@ def open_from_queue(page: Any, reference: str) -> None:
     page.wait_for_selector(".ticket-head")
 
 
-def act(page: Any, action: str, form_id: str | None = None, **fields: str) -> None:
-    """Fill one of the ticket page's action forms and submit it; it must succeed."""
-    form = page.locator(f"form#{form_id}" if form_id else f"form[action$='/{action}']")
+def update(page: Any, **fields: str) -> str:
+    """Fill the side panel's fields, press its one Update; it must succeed. Returns the
+    confirmation listing what changed."""
+    form = page.locator("form#update-form")
     for name, value in fields.items():
         field = form.locator(f"[name={name}]")
         if field.evaluate("e => e.tagName") == "SELECT":
@@ -142,6 +143,7 @@ def act(page: Any, action: str, form_id: str | None = None, **fields: str) -> No
         form.locator("button[type=submit]").click()
     errors = page.locator(".flash.error").all_inner_texts()
     assert not errors, errors
+    return str(page.inner_text(".flash.info"))
 
 
 def status_badge(page: Any) -> str:
@@ -178,18 +180,20 @@ def test_ticket_goes_from_intake_to_close_across_roles_and_the_answer_reaches_th
     open_from_queue(page, reference)
     assert status_badge(page) == word("status_new", lang)
     assert case.text in page.inner_text(".conversation")
-    assert page.locator("form[action$='/assign']").count() == 0  # agents do not assign
-    act(page, "reclassify", category="road_damage")
-    act(page, "transition", to="triaged")
+    assert page.locator("#update-assignee").count() == 0  # agents do not assign
+    said = update(page, category="road_damage", status="triaged")
+    assert word("status_triaged", lang) in said and word("update_done", lang) in said
     assert status_badge(page) == word("status_triaged", lang)
     shot(page, f"inbox-{lang}-1-triaged")
     context.close()
 
-    # Second line: the dispatcher forwards it to the roads department's person.
+    # Second line: the dispatcher forwards it to the roads department's person, in one Update.
     context, page = sign_in(browser, served, DISPATCHER, case)
     open_from_queue(page, reference)
-    act(page, "assign", assignee=ROADS)
-    act(page, "transition", to="assigned")
+    said = update(page, assignee=ROADS, status="assigned", priority="high")
+    for key in ("status_assigned", "priority_high"):
+        assert word(key, lang) in said, key
+    assert ROADS in said
     assert status_badge(page) == word("status_assigned", lang)
     assert ROADS in page.inner_text(".facts")
     shot(page, f"inbox-{lang}-2-assigned")
@@ -198,9 +202,12 @@ def test_ticket_goes_from_intake_to_close_across_roles_and_the_answer_reaches_th
     # Third line: the department solves it and sends its answer back.
     context, page = sign_in(browser, served, ROADS, case)
     open_from_queue(page, reference)
-    assert page.locator("form[action$='/reply']").count() == 0  # they answer the dispatcher
-    assert word("answer_dispatcher_help", lang) in page.inner_text("#answer-form")
-    act(page, "transition", form_id="answer-form", note=case.answer)
+    assert page.locator("#reply-text").count() == 0  # they answer the dispatcher
+    page.select_option("#update-status", "resolved")
+    assert page.is_visible("[data-for-status=resolved]")
+    assert word("answer_dispatcher_help", lang) in page.inner_text("#update-form")
+    assert page.get_attribute("#note-text", "placeholder") == word("note_hint_answer", lang)
+    update(page, note=case.answer)
     assert status_badge(page) == word("status_resolved", lang)
     assert case.answer in page.inner_text(".facts")
     shot(page, f"inbox-{lang}-3-resolved")
@@ -209,8 +216,10 @@ def test_ticket_goes_from_intake_to_close_across_roles_and_the_answer_reaches_th
     # The dispatcher informs the citizen and closes, the department's answer prefilled.
     context, page = sign_in(browser, served, DISPATCHER, case)
     open_from_queue(page, reference)
+    assert not page.is_visible("#inform-answer")  # only once "closed" is chosen
+    page.select_option("#update-status", "closed")
     assert page.input_value("#inform-answer") == case.answer
-    act(page, "transition", form_id="inform-form")
+    update(page)
     assert status_badge(page) == word("status_closed", lang)
     assert page.get_attribute("html", "dir") == case.text_dir
     shot(page, f"inbox-{lang}-4-closed")

@@ -3,8 +3,11 @@ confirmation saying how many were assigned and which were refused."""
 
 from __future__ import annotations
 
+import re
+
 from core.context import Context
-from tests.staffkit import app_for, load, make_staff, new_ticket, post_form, signed_in, the_roles
+from core.staff.incident_actions import open_by_hand
+from tests.staffkit import app_for, load, new_ticket, post_form, signed_in, the_roles
 
 
 def test_a_dispatcher_assigns_several_tickets_at_once(ctx: Context) -> None:
@@ -33,24 +36,99 @@ def test_department_staff_cannot_bulk_assign_another_directorates_ticket(ctx: Co
     post_form(client, "/inbox/bulk/assign", {"assignee": "health@mct.om", "refs": roads})
     page = client.get("/inbox/").get_data(as_text=True)
     assert "0 ticket(s) assigned" in page
-    assert f"Not assigned: {roads} (outside what you may change)" in page
+    assert f"Not assigned: <bdi>{roads}</bdi> (outside what you may change)" in page
     assert load(ctx, roads).assignee is None
 
 
-def test_the_queue_offers_ticking_only_to_those_who_may_assign(ctx: Context) -> None:
+def test_the_queue_offers_each_role_only_the_bulk_actions_it_may_take(ctx: Context) -> None:
     the_roles(ctx)
     new_ticket(ctx, "Streetlight out", category="road_damage")
-    dispatcher = signed_in(app_for(ctx), "disp@mct.om").get("/inbox/?queue=all")
-    assert 'name="refs"' in dispatcher.get_data(as_text=True)
-    make_staff(ctx, "viewer@mct.om", "agent")
-    agent_page = signed_in(app_for(ctx), "viewer@mct.om").get("/inbox/?queue=all")
-    assert ('id="bulk-form"' in agent_page.get_data(as_text=True)) == _agent_may_assign()
+
+    def offered(email: str) -> list[str]:
+        page = signed_in(app_for(ctx), email).get("/inbox/?queue=all").get_data(as_text=True)
+        if 'id="bulk-form"' not in page:
+            return []
+        choices = page.split('id="bulk-action">')[1].split("</select>")[0]
+        return re.findall(r'<option value="(\w+)">', choices)
+
+    assert offered("disp@mct.om") == ["assign", "move", "duplicate"]  # no open incident yet
+    assert offered("agent@mct.om") == ["move", "duplicate"]
+    assert offered("roads@mct.om") == ["assign"]
 
 
-def _agent_may_assign() -> bool:
-    from core.staff.permissions import Action, Staff, allowed
+def test_a_dispatcher_moves_ticked_tickets_to_a_category(ctx: Context) -> None:
+    the_roles(ctx)
+    refs = [new_ticket(ctx, f"Stray dogs near school {i}") for i in range(2)]
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    post_form(client, "/inbox/bulk", {"action": "move", "category": "road_damage", "refs": refs})  # type: ignore[dict-item]
+    assert [load(ctx, r).category for r in refs] == ["road_damage", "road_damage"]
+    assert [load(ctx, r).directorate for r in refs] == ["roads", "roads"]
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert f"2 ticket(s) moved to {ctx.taxonomy.name('road_damage', 'en')}." in page
 
-    return allowed(Staff(id=0, email="a@b", name="", role="agent", directorate=None), Action.ASSIGN)
+
+def test_a_bulk_move_to_an_unknown_category_is_refused_in_words(ctx: Context) -> None:
+    the_roles(ctx)
+    ref = new_ticket(ctx, "Stray dogs")
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    answer = post_form(client, "/inbox/bulk", {"action": "move", "category": "{0}<x>", "refs": ref})
+    assert answer.status_code == 302
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert "Unknown category" in page and "<x>" not in page
+    assert load(ctx, ref).category is None
+
+
+def test_bulk_duplicates_refuse_the_original_itself_and_say_why(ctx: Context) -> None:
+    the_roles(ctx)
+    original = new_ticket(ctx, "Pothole", category="road_damage")
+    copies = [new_ticket(ctx, f"Same pothole {i}", category="road_damage") for i in range(2)]
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    fields = {"action": "duplicate", "original": original, "refs": [*copies, original]}
+    post_form(client, "/inbox/bulk", fields)  # type: ignore[arg-type]
+    assert [load(ctx, r).status for r in copies] == ["duplicate", "duplicate"]
+    assert load(ctx, original).status == "new"
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert f"2 ticket(s) marked as duplicates of {original}." in page
+    assert f"Not changed: <bdi>{original}</bdi> (" in page and "duplicate itself" in page
+
+
+def test_bulk_attach_adds_tickets_to_an_incident_and_refuses_another_directorates(
+    ctx: Context,
+) -> None:
+    staff = the_roles(ctx)
+    refs = [new_ticket(ctx, f"Water leak {i}", category="road_damage") for i in range(3)]
+    other = new_ticket(ctx, "Stray dogs", category="stray_animals")
+    with ctx.sessions() as session, session.begin():
+        incident = open_by_hand(ctx, session, staff["dispatcher"], refs[:1])
+        number = incident.id
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    page = client.get("/inbox/?queue=all").get_data(as_text=True)
+    assert '<option value="attach">' in page and f'<option value="{number}">#{number}' in page
+    fields = {"action": "attach", "incident": str(number), "refs": [refs[1], refs[2], other]}
+    post_form(client, "/inbox/bulk", fields)  # type: ignore[arg-type]
+    assert [load(ctx, r).incident_id for r in refs] == [number] * 3
+    assert load(ctx, other).incident_id is None
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert f"2 ticket(s) attached to incident #{number}." in page
+    assert f"Not changed: <bdi>{other}</bdi> (" in page
+
+
+def test_bulk_attach_to_an_incident_out_of_sight_is_404(ctx: Context) -> None:
+    staff = the_roles(ctx)
+    ref = new_ticket(ctx, "Water leak", category="road_damage")
+    with ctx.sessions() as session, session.begin():
+        number = open_by_hand(ctx, session, staff["dispatcher"], [ref]).id
+    client = signed_in(app_for(ctx), "health@mct.om")
+    answer = post_form(
+        client, "/inbox/bulk", {"action": "attach", "incident": str(number), "refs": ref}
+    )
+    assert answer.status_code in (403, 404)
+
+
+def test_an_unknown_bulk_action_is_404(ctx: Context) -> None:
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    assert post_form(client, "/inbox/bulk", {"action": "drop_tables"}).status_code == 404
 
 
 def test_the_move_forms_note_placeholder_fits_each_status(ctx: Context) -> None:
@@ -61,4 +139,4 @@ def test_the_move_forms_note_placeholder_fits_each_status(ctx: Context) -> None:
         'value="awaiting_citizen" data-note="The question the citizen will be sent (required)"'
         in page
     )
-    assert 'data-note-for="transition-note"' in page
+    assert 'data-note-for="note-text"' in page

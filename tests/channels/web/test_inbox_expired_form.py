@@ -160,3 +160,23 @@ def test_expired_call_form_keeps_the_callers_details(
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert 'value="+96891234567"' in html and TYPED_ESCAPED in html
+
+
+def test_an_expired_update_brings_back_its_reply_and_note(
+    ctx: Context, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ref = new_ticket(ctx, "Pothole on Way 12")
+    client = signed_in(app, "disp@mct.om", language=None)
+    page = f"/inbox/t/{ref}"
+    fields = {
+        "reply": TYPED,
+        "note": "a note " + TYPED,
+        "priority": "high",
+        "was_priority": "normal",
+    }
+    response = post_after_expiry(client, monkeypatch, page, page, fields)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert box_text(html, "reply-text") == TYPED_ESCAPED
+    assert box_text(html, "note-text") == "a note " + TYPED_ESCAPED
+    assert replies(ctx) == []

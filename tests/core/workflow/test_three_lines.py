@@ -118,9 +118,11 @@ def test_department_answer_form_says_its_text_goes_to_the_dispatcher(
     _move(api, "agent@mct.om", ref, to="triaged")
     _move(api, "disp@mct.om", ref, to="assigned")
     page = signed_in(api.application, "roads@mct.om").get(f"/inbox/t/{ref}").get_data(True)
-    assert 'id="answer-form"' in page and "Answer to the dispatcher" in page
-    assert "not sent to the citizen as it is" in page
-    assert 'option value="resolved"' not in page  # only through the labelled form
+    panel = page.split('id="update-form"')[1].split("</form>")[0]
+    assert 'option value="resolved"' in panel
+    help_text = panel.split('data-for-status="resolved"')[1].split("</p>")[0]
+    assert "not sent to the citizen as it is" in help_text
+    assert 'data-note="The department&#39;s answer: what was done (required)"' in panel
 
 
 def test_dispatcher_informs_and_closes_in_one_action_with_the_answer_prefilled(
@@ -129,8 +131,9 @@ def test_dispatcher_informs_and_closes_in_one_action_with_the_answer_prefilled(
     ref = answered_by_roads(ctx, api)
     client = signed_in(api.application, "disp@mct.om")
     page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
-    assert 'id="inform-form"' in page and JARGON in page.split('id="inform-answer"')[1]
-    post_form(client, f"/inbox/t/{ref}/transition", {"to": "closed", "answer": WORDED})
+    assert JARGON in page.split('id="inform-answer"')[1].split("</textarea>")[0]
+    fields = {"status": "closed", "was_status": "resolved", "answer": WORDED}
+    post_form(client, f"/inbox/t/{ref}", fields)
     ticket = load(ctx, ref)
     assert (ticket.status, ticket.answer) == ("closed", WORDED)
     [sent] = _sent_texts(ctx, senders, "resolved")
@@ -199,8 +202,9 @@ def test_unknown_priority_is_refused_and_changes_nothing(ctx: Context, api: Flas
 def test_intake_agent_sets_priority_in_the_inbox(ctx: Context, api: FlaskClient) -> None:
     ref = new_ticket(ctx, "Pothole")
     client = signed_in(api.application, "agent@mct.om")
-    assert 'id="priority-form"' in client.get(f"/inbox/t/{ref}").get_data(as_text=True)
-    post_form(client, f"/inbox/t/{ref}/priority", {"priority": "high", "reason": "busy road"})
+    assert 'id="update-priority"' in client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+    fields = {"priority": "high", "was_priority": "normal", "priority_reason": "busy road"}
+    post_form(client, f"/inbox/t/{ref}", fields)
     ticket = load(ctx, ref)
     assert ticket.priority == "high"
     page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)

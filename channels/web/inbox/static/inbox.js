@@ -117,3 +117,24 @@ document.addEventListener("change", function (event) {
   var option = select.options[select.selectedIndex];
   if (box && option && option.getAttribute("data-note")) box.placeholder = option.getAttribute("data-note");
 });
+
+// The side panel's help and boxes that belong to one status (the department's answer with
+// "resolved", the citizen's answer with "closed") show only while that status is chosen;
+// without JavaScript they all show, each saying when it applies.
+// The queue's bulk form likewise shows only the field its chosen action needs.
+(function () {
+  "use strict";
+  function follow(selectId, attribute) {
+    var select = document.getElementById(selectId);
+    if (!select) return;
+    function sync() {
+      Array.prototype.forEach.call(document.querySelectorAll("[" + attribute + "]"), function (el) {
+        el.hidden = el.getAttribute(attribute) !== select.value;
+      });
+    }
+    select.addEventListener("change", sync);
+    sync();
+  }
+  follow("update-status", "data-for-status");
+  follow("bulk-action", "data-for-action");
+})();

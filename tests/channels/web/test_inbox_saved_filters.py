@@ -1,0 +1,79 @@
+"""Saved filters per user (issue 20, item 5): a queue view kept under a name, listed beside
+the queue, deleted; only the filter's own fields are kept; another person's is 404."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.context import Context
+from core.models import SavedFilter
+from tests.staffkit import app_for, post_form, signed_in, the_roles
+
+
+def saved(ctx: Context) -> list[tuple[str, str, str]]:
+    with ctx.sessions() as session:
+        rows = session.execute(select(SavedFilter).order_by(SavedFilter.id)).scalars()
+        return [(f.name, f.query, str(f.user_id)) for f in rows]
+
+
+def test_a_saved_filter_is_listed_beside_the_queue_and_opens_that_view(ctx: Context) -> None:
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    query = "queue=all&status=new&channel=telegram&page=3&csrf_token=x"
+    answer = post_form(client, "/inbox/filters", {"name": "  New on Telegram ", "query": query})
+    assert answer.status_code == 302
+    assert answer.headers["Location"] == "/inbox/?channel=telegram&queue=all&status=new"
+    page = client.get("/inbox/").get_data(as_text=True)
+    aside = page.split('class="saved-filters')[1].split("</aside>")[0]
+    assert (
+        '<a href="/inbox/?channel=telegram&amp;queue=all&amp;status=new" dir="auto">New on Telegram</a>'
+        in aside
+    )
+
+
+def test_saving_under_the_same_name_replaces_the_view(ctx: Context) -> None:
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    post_form(client, "/inbox/filters", {"name": "Mine", "query": "status=new"})
+    post_form(client, "/inbox/filters", {"name": "Mine", "query": "status=triaged"})
+    assert [(n, q) for n, q, _ in saved(ctx)] == [("Mine", "status=triaged")]
+
+
+def test_filters_are_per_user_and_another_users_delete_is_404(ctx: Context) -> None:
+    the_roles(ctx)
+    disp, agent = signed_in(app_for(ctx), "disp@mct.om"), signed_in(app_for(ctx), "agent@mct.om")
+    post_form(disp, "/inbox/filters", {"name": "Urgent ones", "query": "priority=urgent"})
+    assert "Urgent ones" not in agent.get("/inbox/").get_data(as_text=True)
+    with ctx.sessions() as session:
+        filter_id = session.execute(select(SavedFilter.id)).scalar_one()
+    assert post_form(agent, f"/inbox/filters/{filter_id}/delete", {}).status_code == 404
+    assert len(saved(ctx)) == 1
+    assert post_form(disp, f"/inbox/filters/{filter_id}/delete", {}).status_code == 302
+    assert saved(ctx) == []
+
+
+def test_a_filter_without_a_name_is_refused_in_words(ctx: Context) -> None:
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    post_form(client, "/inbox/filters", {"name": " \x00 ", "query": "status=new"})
+    assert "Give the filter a name." in client.get("/inbox/").get_data(as_text=True)
+    assert saved(ctx) == []
+
+
+def test_hostile_filter_names_and_queries_are_kept_escaped_not_a_500(ctx: Context) -> None:
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    name = '<script>alert(1)</script>"'
+    answer = post_form(client, "/inbox/filters", {"name": name, "query": "q=%00%ff<b>&status=\x00"})
+    assert answer.status_code == 302
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert post_form(client, "/inbox/filters", {"name": "x" * 500}).status_code == 302
+    assert post_form(client, "/inbox/filters/99999/delete", {}).status_code == 404
+
+
+def test_saving_a_filter_needs_the_csrf_token(ctx: Context) -> None:
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    assert client.post("/inbox/filters", data={"name": "x", "query": ""}).status_code == 400
+    assert saved(ctx) == []
