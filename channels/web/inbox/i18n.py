@@ -572,7 +572,7 @@ WORDS: dict[str, dict[str, str]] = {
     "bulk_refused": {"ar": "لم يُسند: {tickets}", "en": "Not assigned: {tickets}"},
     "bulk_not_yours": {"ar": "خارج صلاحياتكم", "en": "outside what you may change"},
     "bulk_action": {"ar": "الإجراء على البلاغات المحددة", "en": "Action on the ticked tickets"},
-    "bulk_do_assign": {"ar": "إسناد إلى", "en": "Assign to"},
+    "bulk_do_assign": {"ar": "إسناد", "en": "Assign"},
     "bulk_do_move": {"ar": "نقل إلى تصنيف", "en": "Move to a category"},
     "bulk_do_duplicate": {"ar": "تعليمها مكررة لبلاغ", "en": "Mark as duplicates of"},
     "bulk_do_attach": {"ar": "ضمّها إلى حادثة جماعية", "en": "Attach to an incident"},

@@ -1,0 +1,82 @@
+"""core.staff.update: one Update applies several changes together, reports what followed
+from them, and a refusal anywhere leaves the ticket as it was (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from core.context import Context
+from core.errors import InputError, InvalidTransition
+from core.models import OutboxItem
+from core.routing.types import UnroutedRouter
+from core.staff.permissions import Staff
+from core.staff.update import Change, TicketUpdate, apply_update
+from core.tickets import ticket_by_reference
+from tests.staffkit import load, new_ticket, the_roles
+
+
+@pytest.fixture
+def roles(ctx: Context) -> dict[str, Staff]:
+    ctx.router = UnroutedRouter()
+    return the_roles(ctx)
+
+
+def run(ctx: Context, staff: Staff, reference: str, update: TicketUpdate) -> list[Change]:
+    with ctx.sessions() as session, session.begin():
+        ticket = ticket_by_reference(session, reference)
+        assert ticket is not None
+        return apply_update(ctx, session, staff, ticket, update)
+
+
+def test_a_new_category_reports_its_directorate_and_the_assignee_it_does_not_keep(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    ref = new_ticket(ctx, "Pothole", category="road_damage")
+    run(ctx, roles["dispatcher"], ref, TicketUpdate(assignee="roads@mct.om"))
+    changes = run(ctx, roles["dispatcher"], ref, TicketUpdate(category="stray_animals"))
+    assert changes == [
+        Change("category", "road_damage", "stray_animals"),
+        Change("directorate", "roads", "health"),
+        Change("assignee", "roads@mct.om", None),
+    ]
+
+
+def test_a_refused_move_undoes_the_reply_and_priority_sent_with_it(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    ref = new_ticket(ctx, "Pothole")  # unclassified: cannot be triaged
+    update = TicketUpdate(priority="urgent", reply="We are on it.", status="triaged")
+    with pytest.raises(InvalidTransition):
+        run(ctx, roles["dispatcher"], ref, update)
+    assert load(ctx, ref).priority == "normal"
+    with ctx.sessions() as session:
+        assert session.execute(select(OutboxItem).where(OutboxItem.kind == "reply")).first() is None
+
+
+def test_the_note_goes_with_a_move_and_is_a_note_without_one(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    ref = new_ticket(ctx, "Pothole", category="road_damage")
+    question = TicketUpdate(status="awaiting_citizen", note="Which side of the road?")
+    assert run(ctx, roles["agent"], ref, question) == [Change("status", "new", "awaiting_citizen")]
+    assert run(ctx, roles["agent"], ref, TicketUpdate(note="Asked by phone too")) == [
+        Change("note")
+    ]
+
+
+def test_a_duplicate_and_another_status_together_are_refused(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    original = new_ticket(ctx, "Pothole", category="road_damage")
+    ref = new_ticket(ctx, "Same pothole", category="road_damage")
+    with pytest.raises(InputError) as refused:
+        run(ctx, roles["agent"], ref, TicketUpdate(status="triaged", duplicate_of=original))
+    assert refused.value.key == "duplicate_or_status"
+    assert load(ctx, ref).status == "new"
+
+
+def test_a_value_already_set_is_no_change(ctx: Context, roles: dict[str, Staff]) -> None:
+    ref = new_ticket(ctx, "Pothole", category="road_damage")
+    same = TicketUpdate(category="road_damage", priority="normal", assignee="", status="new")
+    assert run(ctx, roles["dispatcher"], ref, same) == []
