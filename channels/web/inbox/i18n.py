@@ -726,6 +726,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "shortcut_reply": {"ar": "كتابة رد على المواطن", "en": "Write a reply to the citizen"},
     "shortcut_note": {"ar": "كتابة ملاحظة داخلية", "en": "Write an internal note"},
+    "shortcut_update": {
+        "ar": "إرسال «تحديث» من لوحة البلاغ أثناء الكتابة",
+        "en": "Send the ticket panel's Update while typing",
+    },
     "shortcut_help": {"ar": "إظهار هذه القائمة أو إخفاؤها", "en": "Show or hide this list"},
     "new_password": {"ar": "كلمة المرور الجديدة", "en": "New password"},
     "password_rule": {"ar": "{minimum} أحرف على الأقل", "en": "at least {minimum} characters"},

@@ -114,6 +114,12 @@ def test_keyboard_shortcuts_focus_search_reply_and_rows(browser, served) -> None
     page.keyboard.press("r")
     assert page.evaluate("document.activeElement.id") == "reply-text"
     page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.id") == "note-text"
+    page.keyboard.type("seen on the way")
+    with page.expect_navigation():
+        page.keyboard.press("Control+Enter")  # sends the one Update
+    assert WORDS["change_note"]["en"] in page.inner_text(".flash.info")
     page.keyboard.press("?")
     assert page.evaluate("document.getElementById('shortcuts').open")
     context.close()

@@ -13,6 +13,13 @@ document.addEventListener("change", function (event) {
 // "/" search, "j"/"k" next/previous ticket in a queue, "r" reply, "n" note, "?" the list.
 // Never while typing in a field, nor with Ctrl/Alt/Meta (the browser's own shortcuts).
 document.addEventListener("keydown", function (event) {
+  // Ctrl+Enter (Cmd+Enter) in the side panel sends its one Update, as in Zammad.
+  if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && event.target.form &&
+      event.target.form.id === "update-form") {
+    event.preventDefault();
+    event.target.form.requestSubmit();
+    return;
+  }
   if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
   var target = event.target;
   if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
