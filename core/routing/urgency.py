@@ -10,7 +10,9 @@ inside yet", "ما دخل", "mb 6ay7a", "could fall one day") cancels it, and so
 that say the danger is over, denied or long past ("was fixed", "no danger", "last year",
 "every time it rains"). Recall comes first: a missed emergency costs far more than a false
 alarm, so a rule fires on the danger words alone. The trade-off is measured per form in
-docs/ROUTING_DATA.md. A confident urgent model catches the phrasings the rules miss.
+docs/ROUTING_DATA.md. The urgent model catches phrasings the rules miss, but it reads words,
+not tense: it counts only on a message that says its danger is happening now, or when it is
+confident, and never on one that says the danger is over or only feared (model_may_flag).
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ WINDOW = 14  # words: all parts of a rule must sit within this span
 # danger is happening now (urgent, الحين, al7een...) and not that it is over or only feared.
 # Chosen on out-of-fold predictions of all shipped rows (5 folds, fold seeds 0 and 1): the
 # highest threshold with recall 0.957 on both seeds (precision 0.88); lower ones add one
-# urgent message for ten false alarms. The rules alone find 100% of the corpus's urgent messages but
-# under half of those in rows written blind: the model carries the rest (docs/ROUTING_DATA.md).
+# urgent message for ten false alarms. The rules alone find 100% of the corpus's urgent
+# messages but under half of those in rows written blind: the model carries the rest
+# (docs/ROUTING_DATA.md).
 MODEL_THRESHOLD = 0.2
 # Probability at which the model counts without a 'now' word (still not on a message that says
 # the danger is over or only feared). Costs 2-3 false alarms in 280 on the out-of-fold rows, and
