@@ -15,7 +15,7 @@ from flask import Flask, Response, current_app, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
-from channels.web import api
+from channels.web.api import errors as api
 from channels.web.citizen.views import not_found_page, unavailable_page
 from channels.web.open311.render import Open311Error
 from channels.web.open311.render import error_response as open311_error

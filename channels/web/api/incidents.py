@@ -12,7 +12,10 @@ from typing import Any
 from flask import Response, jsonify, request
 from sqlalchemy.orm import Session
 
-from channels.web.api import ApiError, BadParameter, _body, _text_field, _work, bp
+from channels.web.api import bp
+from channels.web.api.auth import work
+from channels.web.api.errors import ApiError, BadParameter
+from channels.web.api.fields import body, text_field
 from channels.web.api.serialize import _iso
 from core.models import Incident, IncidentStatus, Ticket
 from core.staff import incident_actions
@@ -77,13 +80,13 @@ def _incident(session: Session, staff: Staff, incident_id: int, action: Action) 
 
 
 def _reference(data: dict[str, Any]) -> str:
-    return str(_text_field(data, "reference"))
+    return str(text_field(data, "reference"))
 
 
 @bp.get("/incidents")
 def list_incidents() -> Response:
     """Visible incidents, open first; `status` = open or closed."""
-    with _work() as (_ctx_, session, staff):
+    with work() as (_ctx_, session, staff):
         status = request.args.get("status", "").strip() or None
         allowed = [s.value for s in IncidentStatus]
         if status and status not in allowed:
@@ -95,8 +98,8 @@ def list_incidents() -> Response:
 @bp.post("/incidents")
 def open_incident() -> tuple[Response, int]:
     """Open an incident by hand from reports: `{"references": [...]}`."""
-    with _work() as (ctx, session, staff):
-        references = _body().get("references")
+    with work() as (ctx, session, staff):
+        references = body().get("references")
         if not isinstance(references, list) or not all(isinstance(r, str) for r in references):
             raise ApiError(400, "bad_request", "Send 'references' as a list of strings.")
         incident = incident_actions.open_by_hand(ctx, session, staff, references)
@@ -106,7 +109,7 @@ def open_incident() -> tuple[Response, int]:
 @bp.get("/incidents/<int:incident_id>")
 def show_incident(incident_id: int) -> Response:
     """One incident with its reports and shared history."""
-    with _work() as (_ctx_, session, staff):
+    with work() as (_ctx_, session, staff):
         incident = _incident(session, staff, incident_id, Action.VIEW)
         return jsonify(incident_detail_json(session, incident))
 
@@ -114,9 +117,9 @@ def show_incident(incident_id: int) -> Response:
 @bp.post("/incidents/<int:incident_id>/replies")
 def post_incident_reply(incident_id: int) -> tuple[Response, int]:
     """One reply to every open report: `{"text", "translations": {"en": ...}}` (optional)."""
-    with _work() as (ctx, session, staff):
-        data = _body()
-        text = str(_text_field(data, "text"))
+    with work() as (ctx, session, staff):
+        data = body()
+        text = str(text_field(data, "text"))
         translations = data.get("translations") or {}
         if not isinstance(translations, dict) or not all(
             isinstance(v, str) for v in translations.values()
@@ -130,21 +133,21 @@ def post_incident_reply(incident_id: int) -> tuple[Response, int]:
 @bp.post("/incidents/<int:incident_id>/transition")
 def post_incident_transition(incident_id: int) -> Response:
     """Move every open report: `{"to", "note"}`; closing needs the answer in `note`."""
-    with _work() as (ctx, session, staff):
-        data = _body()
-        to = str(_text_field(data, "to"))
-        note = _text_field(data, "note", required=False)
+    with work() as (ctx, session, staff):
+        data = body()
+        to = str(text_field(data, "to"))
+        note = text_field(data, "note", required=False)
         incident = _incident(session, staff, incident_id, Action.VIEW)
         result = incident_actions.move(ctx, session, staff, incident, to, note)
-        body = incident_detail_json(session, incident)
-        return jsonify({**body, "moved": result.moved, "skipped": result.skipped})
+        detail = incident_detail_json(session, incident)
+        return jsonify({**detail, "moved": result.moved, "skipped": result.skipped})
 
 
 @bp.post("/incidents/<int:incident_id>/tickets")
 def attach_ticket(incident_id: int) -> tuple[Response, int]:
     """Attach a report (or confirm a suggested one): `{"reference"}`."""
-    with _work() as (ctx, session, staff):
-        reference = _reference(_body())
+    with work() as (ctx, session, staff):
+        reference = _reference(body())
         incident = _incident(session, staff, incident_id, Action.VIEW)
         incident_actions.attach(ctx, session, staff, incident, reference)
         return jsonify(incident_detail_json(session, incident)), 201
@@ -153,8 +156,8 @@ def attach_ticket(incident_id: int) -> tuple[Response, int]:
 @bp.delete("/incidents/<int:incident_id>/tickets")
 def detach_ticket(incident_id: int) -> Response:
     """Detach a report: `{"reference"}`; it goes on as a ticket of its own."""
-    with _work() as (ctx, session, staff):
-        reference = _reference(_body())
+    with work() as (ctx, session, staff):
+        reference = _reference(body())
         incident = _incident(session, staff, incident_id, Action.VIEW)
         incident_actions.detach(ctx, session, staff, incident, reference)
         return jsonify(incident_detail_json(session, incident))
