@@ -119,6 +119,16 @@ class IncidentStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+class InboundStatus(enum.StrEnum):
+    """Where a stored inbound record is (core.intake.ingest): waiting for a worker, part of a
+    ticket, failed (the retry job tries again), or kept but never a ticket (automatic mail)."""
+
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+    IGNORED = "ignored"
+
+
 class Role(enum.StrEnum):
     AGENT = "agent"
     DISPATCHER = "dispatcher"
@@ -402,7 +412,7 @@ class InboundRecord(Base):
     external_id: Mapped[str] = mapped_column(String(300))
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     normalized: Mapped[dict[str, Any]] = mapped_column()
-    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(12), default=InboundStatus.PENDING, index=True)
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -20,9 +20,10 @@ from channels.email.threads import reference_from_address
 from core.context import Context
 from core.delivery.bounces import record_bounce
 from core.inbound import InboundMessage
-from core.intake.ingest import IGNORED, accept, process
+from core.intake.ingest import accept, process
 from core.models import (
     InboundRecord,
+    InboundStatus,
     Ticket,
 )
 
@@ -85,11 +86,11 @@ def handle_record(ctx: Context, record_id: int) -> None:
             return
         status = record.status
         extras = dict(record.normalized.get("extras") or {})
-    if status == IGNORED:
+    if status == InboundStatus.IGNORED:
         bounce = extras.get("bounce")
         if bounce and bounce.get("final"):
             record_bounce(ctx, list(bounce.get("message_ids") or ()), str(bounce.get("reason")))
         return
-    if status not in ("pending", "failed"):
+    if status not in (InboundStatus.PENDING, InboundStatus.FAILED):
         return
     process(ctx, record_id)  # failures are on the record, for the retry job

@@ -20,6 +20,7 @@ from core.models import (
     Contact,
     ContactIdentity,
     InboundRecord,
+    InboundStatus,
     Message,
     MessageRevision,
     Ticket,
@@ -98,7 +99,7 @@ def _edit_pending_record(session: Session, edit: Edit) -> bool:
             InboundRecord.channel == CHANNEL, InboundRecord.external_id == edit.external_id
         )
     ).scalar_one_or_none()
-    if record is None or record.status == "done":
+    if record is None or record.status == InboundStatus.DONE:
         logger.info("telegram: edit of a message we never stored (%s)", edit.external_id)
         return False
     record.normalized = {**record.normalized, "text": edit.text}

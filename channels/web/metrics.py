@@ -24,7 +24,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from core.context import Context
 from core.intake.pipeline import backlog
-from core.models import Delivery, InboundRecord, OutboxItem, Ticket
+from core.models import Delivery, InboundRecord, InboundStatus, OutboxItem, Ticket
 
 bp = Blueprint("metrics", __name__)
 
@@ -34,7 +34,6 @@ REQUEST_LATENCY = Histogram(
     ["route", "method"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
-INBOUND_STATES = ("pending", "done", "failed", "ignored")
 
 
 class CentreCollector(Collector):
@@ -57,8 +56,8 @@ class CentreCollector(Collector):
             states.add_metric([state.value], outbox.get(state.value, 0))
         yield states
         records = GaugeMetricFamily("balagh_inbound", "Inbound records by state.", labels=["state"])
-        for name in INBOUND_STATES:
-            records.add_metric([name], inbound.get(name, 0))
+        for name in InboundStatus:
+            records.add_metric([name.value], inbound.get(name.value, 0))
         yield records
         yield from self._backlog()
 

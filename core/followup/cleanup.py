@@ -27,13 +27,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from core.context import Context
-from core.models import Attachment, InboundRecord
+from core.models import Attachment, InboundRecord, InboundStatus
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500  # digests looked up in one query
 HEX = frozenset("0123456789abcdef")
-UNPROCESSED = ("pending", "failed")  # core.intake.ingest's states before "done"
+UNPROCESSED = (InboundStatus.PENDING, InboundStatus.FAILED)  # not yet part of a ticket
 
 
 def remove_unused_files(ctx: Context) -> str:
