@@ -269,6 +269,7 @@ def main() -> None:
     print(f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} CPUs,"
           f" Python {platform.python_version()}")  # fmt: skip
     if args.url:
+        build_rollup(args.url)  # its definition may have changed since the database was kept
         bench(args.url)
         return
     name = f"balagh_bench_{uuid.uuid4().hex[:8]}"

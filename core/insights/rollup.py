@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
 from sqlalchemy import delete, event, func, insert, literal, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,7 +37,7 @@ from core.models import (
     Ticket,
 )
 
-VERSION = 2  # bump when what a row holds changes: the next use rebuilds the rollup
+VERSION = 3  # bump when what a row holds changes: the next use rebuilds the rollup
 MARKER = "stats_rollup_version"  # its Counter row
 ALPHA = 0.01  # histogram relative accuracy
 GAMMA = (1 + ALPHA) / (1 - ALPHA)
@@ -67,12 +68,15 @@ SUMS = (
 LOCK = 0x5A7_0011  # PostgreSQL advisory lock: one refresh at a time
 
 
+KMAX = 1200  # buckets either side of zero: up to 0.001 * GAMMA**1200 h, some 3,000 years
+
+
 def bucket(hours: float) -> int:
     """The histogram bucket of a duration: 0 near zero, +k / -k by relative size."""
     size = abs(hours)
     if size <= TINY:
         return 0
-    k = max(1, math.ceil(math.log(size / TINY, GAMMA)))
+    k = min(KMAX, max(1, math.ceil(math.log(size / TINY, GAMMA))))
     return k if hours > 0 else -k
 
 
@@ -113,10 +117,12 @@ class Sums:
             n for histogram in self.hours.values() for n in histogram.values()
         )
 
-    def stored(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
-        hours = {
-            name: {str(k): n for k, n in sorted(h.items()) if n} for name, h in self.hours.items()
-        }
+    def stored(self) -> tuple[dict[str, int], dict[str, list[list[int]]]]:
+        """As the row holds them: histograms as [[bucket...], [count...]] (quick to read)."""
+        hours = {}
+        for name, histogram in self.hours.items():
+            pairs = sorted((k, n) for k, n in histogram.items() if n)
+            hours[name] = [[k for k, _ in pairs], [n for _, n in pairs]]
         return dict(self.counts), hours
 
     @classmethod
@@ -125,9 +131,58 @@ class Sums:
         for name in SUMS:
             sums.counts[name] = int(counts.get(name, 0))
         for name in DURATIONS:
-            for key, n in (hours.get(name) or {}).items():
+            keys, ns = hours.get(name) or ([], [])
+            for key, n in zip(keys, ns, strict=True):
                 sums.hours[name][int(key)] += int(n)
         return sums
+
+
+def _representatives() -> np.ndarray[Any, Any]:
+    return np.array([representative(k) for k in range(-KMAX, KMAX + 1)])
+
+
+class Totals:
+    """Sums being read and added up: counts, and each duration's histogram as one dense
+    array (adding a stored row is one vectorised step, whatever its size)."""
+
+    values = _representatives()
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = dict.fromkeys(SUMS, 0)
+        self.hours = {name: np.zeros(2 * KMAX + 1, dtype=np.int64) for name in DURATIONS}
+
+    def add_stored(self, counts: dict[str, Any], hours: dict[str, Any] | None) -> None:
+        for name in SUMS:
+            self.counts[name] += int(counts.get(name, 0))
+        for name in DURATIONS if hours else ():
+            keys, ns = hours.get(name) or ([], [])  # type: ignore[union-attr]
+            if keys:
+                np.add.at(self.hours[name], np.asarray(keys) + KMAX, ns)
+
+    def add_ticket(self, one: Contribution) -> None:
+        for name, value in one.counts:
+            self.counts[name] += value
+        for name, key in one.buckets:
+            self.hours[name][key + KMAX] += 1
+
+    def add(self, other: Totals) -> None:
+        for name, value in other.counts.items():
+            self.counts[name] += value
+        for name in DURATIONS:
+            self.hours[name] += other.hours[name]
+
+    def percentile(self, name: str, fraction: float) -> float | None:
+        """percentile_cont over the representatives (each within ALPHA of its values)."""
+        histogram = self.hours[name]
+        cumulative = np.cumsum(histogram)
+        total = int(cumulative[-1])
+        if total == 0:
+            return None
+        position = fraction * (total - 1)
+        low, high = math.floor(position), math.ceil(position)
+        at_low, at_high = np.searchsorted(cumulative, [low, high], side="right")
+        v_low, v_high = float(self.values[at_low]), float(self.values[at_high])
+        return v_low + (v_high - v_low) * (position - low)
 
 
 @dataclass(frozen=True)
@@ -582,20 +637,8 @@ def key_of(row: Any, sel: Selection) -> str | None:
 
 
 def histogram_percentile(histogram: dict[int, int], fraction: float) -> float | None:
-    """percentile_cont over the histogram's representatives (each within ALPHA of its values)."""
-    items = sorted(((representative(k), n) for k, n in histogram.items() if n > 0))
-    total = sum(n for _, n in items)
-    if total == 0:
-        return None
-    position = fraction * (total - 1)
-    low, high = math.floor(position), math.ceil(position)
-    found: dict[int, float] = {}
-    seen = 0
-    for value, n in items:
-        for rank in (low, high):
-            if seen <= rank < seen + n:
-                found[rank] = value
-        seen += n
-        if high in found:
-            break
-    return found[low] + (found[high] - found[low]) * (position - low)
+    """percentile_cont over a histogram's representatives (each within ALPHA of its values)."""
+    totals = Totals()
+    for key, n in histogram.items():
+        totals.hours[DURATIONS[0]][key + KMAX] += n
+    return totals.percentile(DURATIONS[0], fraction)

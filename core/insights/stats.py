@@ -348,29 +348,35 @@ def _rollup_key(group_by: str, key: Any) -> str | None:
 
 def _rolled_up(
     session: Session, period: Period, group_by: str, directorate: str | None
-) -> tuple[dict[Any, rollup.Sums], rollup.Sums] | None:
+) -> tuple[dict[Any, rollup.Totals], rollup.Totals] | None:
     """Per group and in total, the sums of the period from the rollup (and the tickets of
     any partial day at its ends); None when the rollup holds no rows for the question."""
     sel = rollup.selection(group_by, period.category, period.channel, directorate)
     if sel is None:
         return None
     span = rollup.span(session, period.since, period.until)
-    groups: dict[Any, rollup.Sums] = {}
-    total = rollup.Sums()
+    groups: dict[Any, rollup.Totals] = {}
     for row in rollup.stored_rows(session, span, sel, directorate):
-        sums = rollup.Sums.loaded(row.counts, row.hours)
-        groups.setdefault(sel.group(row.key, row.directorate), rollup.Sums()).add(sums)
-        total.add(sums)
+        key = sel.group(row.key, row.directorate)
+        if key not in groups:
+            groups[key] = rollup.Totals()
+        groups[key].add_stored(row.counts, row.hours)
     for start, end in span.edges:
         edge = Period(start, end, period.category, period.channel)
         for ticket in rollup.ticket_rows(session, *period_filter(edge, directorate)):
-            one = rollup.contribution(ticket)
-            groups.setdefault(rollup.key_of(ticket, sel), rollup.Sums()).add_ticket(one)
-            total.add_ticket(one)
+            key = rollup.key_of(ticket, sel)
+            if key not in groups:
+                groups[key] = rollup.Totals()
+            groups[key].add_ticket(rollup.contribution(ticket))
+    total = rollup.Totals()
+    for sums in groups.values():
+        total.add(sums)
     return groups, total
 
 
-def _figures_of(sums: rollup.Sums, pending: int, spread: dict[str, float | None]) -> dict[str, Any]:
+def _figures_of(
+    sums: rollup.Totals, pending: int, spread: dict[str, float | None]
+) -> dict[str, Any]:
     """The published figures from a group's sums (same meanings as the SQL aggregates)."""
     c = sums.counts
 
@@ -397,9 +403,9 @@ def _figures_of(sums: rollup.Sums, pending: int, spread: dict[str, float | None]
     return figures
 
 
-def _histogram_spread(sums: rollup.Sums) -> dict[str, float | None]:
+def _histogram_spread(sums: rollup.Totals) -> dict[str, float | None]:
     return {
-        f"{name}_{suffix}": rollup.histogram_percentile(sums.hours[name], fraction)
+        f"{name}_{suffix}": sums.percentile(name, fraction)
         for name in DURATIONS
         for suffix, fraction in PERCENTILES
     }
@@ -475,7 +481,7 @@ def compute_stats(
 
 def _groups_from_rollup(
     session: Session,
-    rolled: tuple[dict[Any, rollup.Sums], rollup.Sums],
+    rolled: tuple[dict[Any, rollup.Totals], rollup.Totals],
     period: Period,
     group_by: str,
     directorate: str | None,
@@ -500,7 +506,7 @@ def _groups_from_rollup(
     return groups
 
 
-def _assignee_emails(session: Session, sums: dict[Any, rollup.Sums]) -> dict[Any, str]:
+def _assignee_emails(session: Session, sums: dict[Any, rollup.Totals]) -> dict[Any, str]:
     ids = [int(key) for key in sums if key is not None]
     rows = session.execute(select(User.id, User.email).where(User.id.in_(ids))).all()
     return {str(user_id): email for user_id, email in rows}

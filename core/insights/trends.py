@@ -154,15 +154,15 @@ def _histogram_medians(
     """Medians per bucket from the daily histograms (the `total` rows when nothing filters)."""
     if sel.dim == "directorate" and directorate is None:
         sel = rollup.Selection("total")
-    merged: dict[str, rollup.Sums] = defaultdict(rollup.Sums)
+    merged: dict[str, rollup.Totals] = defaultdict(rollup.Totals)
     for row in rollup.stored_rows(session, span, sel, directorate, "day"):
-        merged[label(row.start)].add(rollup.Sums.loaded(row.counts, row.hours))
+        merged[label(row.start)].add_stored(row.counts, row.hours)
     result: dict[str, list[float | None]] = {name: [None] * len(index) for name in DURATIONS}
     for bucket, sums in merged.items():
         if bucket not in index:
             continue
         for name in DURATIONS:
-            value = rollup.histogram_percentile(sums.hours[name], 0.5)
+            value = sums.percentile(name, 0.5)
             result[name][index[bucket]] = None if value is None else round(value, 2)
     return result
 
