@@ -353,20 +353,31 @@ def refresh(session: Session) -> int:
     return len(days)
 
 
-def refresh_before_reading(session: Session) -> None:
-    """Refresh so that `session` reads current figures, committing the work when it can.
+def refresh_before_reading(session: Session) -> bool:
+    """Refresh so that `session` reads current figures, committing the work when it can;
+    False when the rollup cannot answer (being built by someone else): count the tickets.
 
     In a transaction of its own where the session will see its result: always on
     PostgreSQL (each statement reads what was committed before it), and on SQLite when the
     session has not begun yet. A SQLite session already in its transaction holds the only
     write lock, so there the refresh joins it (and is done again if the caller never commits).
+    On PostgreSQL a reader does not queue behind a refresh under way (the job's, or a first
+    build that takes minutes at a million tickets): it reads the rollup as it stands, which
+    lags only by that refresh's days.
     """
     bind = session.get_bind()
-    if bind.dialect.name == "postgresql" or not session.in_transaction():
+    if bind.dialect.name == "postgresql":
+        with Session(bind=bind) as own, own.begin():
+            if own.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": LOCK}).scalar():
+                refresh(own)
+                return True
+            return _built(own)
+    if not session.in_transaction():
         with Session(bind=bind) as own, own.begin():
             refresh(own)
     else:
         refresh(session)
+    return True
 
 
 def rebuild(session: Session) -> int:

@@ -457,10 +457,10 @@ def compute_stats(
     group_by = check_group_by(group_by)
     now = now or datetime.now(UTC)
     period = Period(since, until, category, channel)
-    rollup.refresh_before_reading(session)
+    current = rollup.refresh_before_reading(session)
     if session.get_bind().dialect.name == "postgresql":  # exact percentiles' sorts in memory
         session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
-    rolled = _rolled_up(session, period, group_by, directorate)
+    rolled = _rolled_up(session, period, group_by, directorate) if current else None
     if rolled is not None:
         groups = _groups_from_rollup(session, rolled, period, group_by, directorate, now)
     else:

@@ -63,10 +63,10 @@ def trends(
     """
     period = Period(since, until, category, channel)
     size = bucket_size(period, now)
-    rollup.refresh_before_reading(session)
+    current = rollup.refresh_before_reading(session)
     sel = rollup.selection("directorate", category, channel)
     whole_days = all(m is None or m == rollup.midnight(rollup.day_of(m)) for m in (since, until))
-    if sel is not None and whole_days:
+    if current and sel is not None and whole_days:
         return _rolled_up_trends(session, period, size, sel, directorate, now)
     return trends_from_tickets(session, period, size, directorate, now)
 

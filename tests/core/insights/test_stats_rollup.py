@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from core.context import Context
 from core.insights import rollup, stats
@@ -174,3 +174,16 @@ def test_trend_medians_of_a_large_selection_come_from_histograms(
             assert (e is None) == (a is None)
             if e is not None:
                 assert abs(a - e) <= 0.01 * abs(e) + 0.01 + 1e-9
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # advisory locks
+def test_a_reader_does_not_wait_for_a_rollup_being_built_elsewhere(march: Context) -> None:
+    with march.engine.connect() as builder:  # holds the refresh lock, as a first build would
+        builder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": rollup.LOCK})
+        try:
+            for group_by in GROUP_BY:  # counted from the tickets: nothing rolled up yet
+                assert from_rollup(march, group_by, *MARCH) == from_tickets(march, group_by, *MARCH)
+            with march.sessions() as session:
+                assert session.execute(select(StatsRollup.id)).first() is None
+        finally:
+            builder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": rollup.LOCK})
