@@ -89,7 +89,6 @@ def prepare_router(ctx: Context) -> None:
         logger.error("routing model unavailable at start-up: %s", exc)
         return
     logger.info("routing model ready in %.1f s", time.monotonic() - started)
-    release_freed_memory()
 
 
 def release_freed_memory() -> None:
@@ -125,6 +124,7 @@ def start_components(ctx: Context, only: Collection[str] | None = None) -> list[
             prepare_router(ctx)
         finally:
             ctx.starting = False
+        release_freed_memory()  # once ready: /healthz need not wait for it
         for name, starter in chosen:
             if name not in EARLY:
                 _start(ctx, name, starter, components)
