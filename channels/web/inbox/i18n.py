@@ -611,7 +611,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "This filter is too long to keep.",
     },
     "filters_full": {
-        "ar": "لديك {limit} تصفية محفوظة؛ احذف إحداها أولًا.",
+        "ar": "بلغت التصفيات المحفوظة حدها الأقصى ({limit})؛ احذف إحداها أولًا.",
         "en": "You keep {limit} filters already; delete one first.",
     },
     "web_form_address": {
@@ -649,8 +649,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Internal note, seen by staff only (optional)",
     },
     "note_hint_move": {
-        "ar": "ملاحظة على هذا النقل (داخلية، اختيارية)",
-        "en": "Note on this move (internal, optional)",
+        "ar": "ملاحظة على تغيير الحالة (داخلية، اختيارية)",
+        "en": "Note on the status change (internal, optional)",
     },
     "answer_for_citizen": {
         "ar": "ما يُبلَّغ به المواطن عند إغلاق البلاغ",
@@ -689,8 +689,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Assignee: {before} → {after}",
     },
     "change_public": {
-        "ar": "البيانات المفتوحة: صار البلاغ {after}",
-        "en": "Open311: the ticket is now {after}",
+        "ar": "النشر في البيانات المفتوحة: {after}",
+        "en": "Open311: {after}",
     },
     "change_duplicate_of": {
         "ar": "عُلِّم البلاغ مكررًا للبلاغ {after}",
