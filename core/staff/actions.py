@@ -62,7 +62,7 @@ MAX_PER_PAGE = 100
 MAX_PAGE = 100_000  # beyond any real listing; a larger page number would overflow OFFSET
 # The pager counts matching tickets up to this many and then says "more than": an exact
 # count of a million visible tickets costs more than the page itself (bench/scale.py).
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 # Open tickets whose SLA clock is running; a resolved ticket waits on the dispatcher, not SLA.
 # Open and not yet answered: a flag for a look matters on these (not SLA; see core.sla.clock).
 STILL_WORKED = tuple(s.value for s in OPEN_STATUSES if s != Status.RESOLVED)

@@ -254,7 +254,7 @@ def openapi_document(base_url: str, taxonomy: Taxonomy | None = None) -> dict[st
                 "per_page": {"type": "integer"},
                 "total": {
                     "type": "integer",
-                    "description": "Matching tickets, counted up to 10,000 (see 'more').",
+                    "description": "Matching tickets, counted up to 1,000 (see 'more').",
                 },
                 "more": {
                     "type": "boolean",
