@@ -90,3 +90,31 @@ def test_a_search_finds_its_tickets_through_the_trigram_index(
     (count, _page) = _plans(ctx, admin, TicketFilter(q=query))
     assert "ix_ticket_search_trgm" in count
     assert "Seq Scan on ticket" not in count
+
+
+def _statements(ctx: Context, staff: Staff) -> int:
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement)
+
+    event.listen(ctx.engine, "before_cursor_execute", record)
+    try:
+        with ctx.sessions() as session:
+            page = list_tickets(ctx, session, staff, TicketFilter())
+            for ticket in page.items:  # what a listing shows of each row
+                _ = [i.address for i in ticket.contact.identities], ticket.assignee
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", record)
+    return len(seen)
+
+
+def test_a_page_costs_the_same_statements_with_two_or_eight_citizens(
+    ctx: Context, admin: Staff
+) -> None:
+    for n in range(2):
+        new_ticket(ctx, f"Pothole number {n}")
+    few = _statements(ctx, admin)
+    for n in range(6):
+        new_ticket(ctx, f"Broken light number {n}")
+    assert _statements(ctx, admin) == few
