@@ -17,6 +17,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Enum,
     Float,
     ForeignKey,
     Index,
@@ -119,6 +120,18 @@ class IncidentStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+def _stored(kind: type[enum.StrEnum], length: int) -> Enum:
+    """A state column: VARCHAR(length) holding the enum's values (no database enum type, no
+    CHECK), read back as the enum's members."""
+    return Enum(
+        kind,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
 class InboundStatus(enum.StrEnum):
     """Where a stored inbound record is (core.intake.ingest): waiting for a worker, part of a
     ticket, failed (the retry job tries again), or kept but never a ticket (automatic mail)."""
@@ -185,7 +198,7 @@ class User(Base):
     email: Mapped[str] = mapped_column(String(320), unique=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(300), default="")
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[Role] = mapped_column(_stored(Role, 20))
     directorate: Mapped[str | None] = mapped_column(String(40))
     language: Mapped[str] = mapped_column(String(8), default="ar")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -254,8 +267,8 @@ class Ticket(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
     secret: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(20), default=Status.NEW, index=True)
-    priority: Mapped[str] = mapped_column(String(10), default=Priority.NORMAL)
+    status: Mapped[Status] = mapped_column(_stored(Status, 20), default=Status.NEW, index=True)
+    priority: Mapped[Priority] = mapped_column(_stored(Priority, 10), default=Priority.NORMAL)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     directorate: Mapped[str | None] = mapped_column(String(40), index=True)
     category: Mapped[str | None] = mapped_column(String(40), index=True)
@@ -348,7 +361,7 @@ class Message(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"), index=True)
-    direction: Mapped[str] = mapped_column(String(8))
+    direction: Mapped[Direction] = mapped_column(_stored(Direction, 8))
     channel: Mapped[str] = mapped_column(String(20))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     text: Mapped[str] = mapped_column(Text, default="")
@@ -358,7 +371,7 @@ class Message(Base):
     kind: Mapped[str] = mapped_column(String(20), default="message")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column()
-    delivery_status: Mapped[str | None] = mapped_column(String(12))
+    delivery_status: Mapped[Delivery | None] = mapped_column(_stored(Delivery, 12))
     delivery_error: Mapped[str | None] = mapped_column(Text)
     inbound_record_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_record.id"))
 
@@ -437,7 +450,7 @@ class OutboxItem(Base):
     address: Mapped[str] = mapped_column(String(320))
     kind: Mapped[str] = mapped_column(String(30), default="reply")
     payload: Mapped[dict[str, Any]] = mapped_column()
-    status: Mapped[str] = mapped_column(String(12), default=Delivery.QUEUED)
+    status: Mapped[Delivery] = mapped_column(_stored(Delivery, 12), default=Delivery.QUEUED)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -476,7 +489,9 @@ class Incident(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     category: Mapped[str] = mapped_column(String(40))
     directorate: Mapped[str | None] = mapped_column(String(40), index=True)
-    status: Mapped[str] = mapped_column(String(12), default=IncidentStatus.OPEN)
+    status: Mapped[IncidentStatus] = mapped_column(
+        _stored(IncidentStatus, 12), default=IncidentStatus.OPEN
+    )
     # The centre of its reports' places; None while no report has coordinates.
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)

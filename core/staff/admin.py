@@ -171,14 +171,15 @@ def update_staff(
                 "You cannot remove your own administrator role.", "staff_no_self_demote"
             )
         _keep_an_admin(session, actor)
+    current = {"name": user.name, "role": str(user.role), "directorate": user.directorate}
     changes = {
-        field: (getattr(user, field), value)
+        field: (current[field], value)
         for field, value in (("name", clean_name), ("role", role), ("directorate", new_directorate))
-        if getattr(user, field) != value
+        if current[field] != value
     }
     if not changes:
         return user
-    user.name, user.role, user.directorate = clean_name, role, new_directorate
+    user.name, user.role, user.directorate = clean_name, Role(role), new_directorate
     if "role" in changes or "directorate" in changes:
         _release_tickets(session, actor, user, "moved")
     logger.info(

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-05 23:51:30.568664
+Create Date: 2026-12-06 00:05:37.772071
 """
 
 from __future__ import annotations
@@ -58,7 +58,11 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("category", sa.String(length=40), nullable=False),
         sa.Column("directorate", sa.String(length=40), nullable=True),
-        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column(
+            "status",
+            sa.Enum("open", "closed", name="incidentstatus", native_enum=False, length=12),
+            nullable=False,
+        ),
         sa.Column("lat", sa.Float(), nullable=True),
         sa.Column("lon", sa.Float(), nullable=True),
         sa.Column("area", sa.Text(), nullable=True),
@@ -134,7 +138,20 @@ def upgrade() -> None:
         sa.Column("email", sa.String(length=320), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("password_hash", sa.String(length=300), nullable=False),
-        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.Column(
+            "role",
+            sa.Enum(
+                "agent",
+                "dispatcher",
+                "department",
+                "supervisor",
+                "admin",
+                name="role",
+                native_enum=False,
+                length=20,
+            ),
+            nullable=False,
+        ),
         sa.Column("directorate", sa.String(length=40), nullable=True),
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
@@ -215,8 +232,31 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("reference", sa.String(length=20), nullable=False),
         sa.Column("secret", sa.String(length=64), nullable=False),
-        sa.Column("status", sa.String(length=20), nullable=False),
-        sa.Column("priority", sa.String(length=10), nullable=False),
+        sa.Column(
+            "status",
+            sa.Enum(
+                "new",
+                "triaged",
+                "assigned",
+                "awaiting_citizen",
+                "resolved",
+                "closed",
+                "reopened",
+                "duplicate",
+                "rejected",
+                name="status",
+                native_enum=False,
+                length=20,
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "priority",
+            sa.Enum(
+                "low", "normal", "high", "urgent", name="priority", native_enum=False, length=10
+            ),
+            nullable=False,
+        ),
         sa.Column("urgent", sa.Boolean(), nullable=False),
         sa.Column("directorate", sa.String(length=40), nullable=True),
         sa.Column("category", sa.String(length=40), nullable=True),
@@ -366,7 +406,11 @@ def upgrade() -> None:
         "message",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("ticket_id", sa.Integer(), nullable=False),
-        sa.Column("direction", sa.String(length=8), nullable=False),
+        sa.Column(
+            "direction",
+            sa.Enum("in", "out", "note", name="direction", native_enum=False, length=8),
+            nullable=False,
+        ),
         sa.Column("channel", sa.String(length=20), nullable=False),
         sa.Column("author_id", sa.Integer(), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
@@ -376,7 +420,22 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("created_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("edited_at", core.models.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("delivery_status", sa.String(length=12), nullable=True),
+        sa.Column(
+            "delivery_status",
+            sa.Enum(
+                "queued",
+                "sending",
+                "sent",
+                "retrying",
+                "failed",
+                "delivered",
+                "read",
+                name="delivery",
+                native_enum=False,
+                length=12,
+            ),
+            nullable=True,
+        ),
         sa.Column("delivery_error", sa.Text(), nullable=True),
         sa.Column("inbound_record_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
@@ -427,7 +486,22 @@ def upgrade() -> None:
         sa.Column("address", sa.String(length=320), nullable=False),
         sa.Column("kind", sa.String(length=30), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
-        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column(
+            "status",
+            sa.Enum(
+                "queued",
+                "sending",
+                "sent",
+                "retrying",
+                "failed",
+                "delivered",
+                "read",
+                name="delivery",
+                native_enum=False,
+                length=12,
+            ),
+            nullable=False,
+        ),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("next_attempt_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("last_error", sa.Text(), nullable=True),
