@@ -16,6 +16,7 @@ for selections above its exact limit; smaller ones are computed exactly from the
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, event, func, insert, literal, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.models import (
@@ -36,6 +38,8 @@ from core.models import (
     Status,
     Ticket,
 )
+
+logger = logging.getLogger(__name__)
 
 VERSION = 3  # bump when what a row holds changes: the next use rebuilds the rollup
 MARKER = "stats_rollup_version"  # its Counter row
@@ -311,10 +315,16 @@ def _changed_days(session: Session) -> set[date]:
 
 
 def _mark_changed(session: Session, _context: Any) -> None:
-    """After each flush: the creation days of the tickets it wrote, for `refresh`."""
-    days = _changed_days(session)
+    """After each flush: the creation days of the tickets it wrote, for `refresh` (each day
+    once per transaction, however many flushes touch it)."""
+    transaction = session.get_nested_transaction() or session.get_transaction()
+    seen: tuple[Any, set[date]] | None = session.info.get("stats_marked")
+    if seen is None or seen[0] is not transaction:
+        seen = session.info["stats_marked"] = (transaction, set())
+    days = _changed_days(session) - seen[1]
     if days:
         session.connection().execute(insert(StatsDirty), [{"day": d} for d in sorted(days)])
+        seen[1].update(days)
 
 
 def install_rollup_hooks(sessions: sessionmaker[Session]) -> None:
@@ -361,23 +371,43 @@ def refresh_before_reading(session: Session) -> bool:
     PostgreSQL (each statement reads what was committed before it), and on SQLite when the
     session has not begun yet. A SQLite session already in its transaction holds the only
     write lock, so there the refresh joins it (and is done again if the caller never commits).
-    On PostgreSQL a reader does not queue behind a refresh under way (the job's, or a first
-    build that takes minutes at a million tickets): it reads the rollup as it stands, which
-    lags only by that refresh's days.
+    On PostgreSQL a reader does not queue behind a refresh under way (the job's): it reads
+    the rollup as it stands, which lags only by that refresh's days. Nor does it build a
+    rollup of more than QUICK_BUILD tickets (minutes at a million): until the job has, the
+    figures are counted from the tickets.
     """
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
-        with Session(bind=bind) as own, own.begin():
-            if own.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": LOCK}).scalar():
-                refresh(own)
+        try:
+            with Session(bind=bind) as own, own.begin():
+                locked = own.execute(
+                    text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": LOCK}
+                ).scalar()
+                if not _built(own):
+                    if not (locked and _few_tickets(own)):
+                        return False  # a first build of many tickets is the job's, not a reader's
+                    rebuild(own)
+                elif locked:
+                    refresh(own)
                 return True
-            return _built(own)
+        except DBAPIError as exc:  # e.g. a statement timeout: count the tickets this time
+            logger.warning("statistics rollup not refreshed: %s", exc)
+            return False
     if not session.in_transaction():
         with Session(bind=bind) as own, own.begin():
             refresh(own)
     else:
         refresh(session)
     return True
+
+
+QUICK_BUILD = 50_000  # tickets a reader may roll up itself when nothing is built yet
+
+
+def _few_tickets(session: Session) -> bool:
+    """Fewer than QUICK_BUILD tickets (read from the primary key's index, not counted)."""
+    beyond = select(Ticket.id).order_by(Ticket.id).offset(QUICK_BUILD).limit(1)
+    return session.execute(beyond).first() is None
 
 
 def rebuild(session: Session) -> int:

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select, text
 
 from core.context import Context
+from core.followup.jobs import JOBS
 from core.insights import rollup, stats
 from core.insights import trends as trends_module
 from core.insights.stats import GROUP_BY, Period, compute_stats, percentile
@@ -187,3 +188,17 @@ def test_a_reader_does_not_wait_for_a_rollup_being_built_elsewhere(march: Contex
                 assert session.execute(select(StatsRollup.id)).first() is None
         finally:
             builder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": rollup.LOCK})
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_large_first_build_is_left_to_the_job_and_readers_count_the_tickets(
+    march: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rollup, "QUICK_BUILD", 2)  # "many" tickets
+    assert from_rollup(march, "channel", *MARCH) == from_tickets(march, "channel", *MARCH)
+    with march.sessions() as session:
+        assert session.execute(select(StatsRollup.id)).first() is None
+    assert JOBS["stats_rollup"].run(march).startswith("recounted")
+    with march.sessions() as session:
+        assert session.execute(select(StatsRollup.id)).first() is not None
+    assert from_rollup(march, "channel", *MARCH) == from_tickets(march, "channel", *MARCH)
