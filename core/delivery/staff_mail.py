@@ -16,113 +16,19 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.delivery.outbox import enqueue
+from core.language.catalog import load_catalog
 from core.models import Role, Ticket, User
 from core.outbound import OutboundMessage
 
-STAFF_TEXTS: dict[str, dict[str, str]] = {
-    "urgent_followup.subject": {
-        "en": "[{reference}] Urgent: the citizen wrote again",
-        "ar": "[{reference}] عاجل: كتب المواطن مجددًا",
-    },
-    "urgent_followup": {
-        "en": (
-            "The citizen's new message on ticket {reference} reads as urgent; its priority "
-            "is now urgent and its due time follows the urgent SLA.\n\n{text}\n\n{url}"
-        ),
-        "ar": (
-            "رسالة المواطن الجديدة على البلاغ {reference} تبدو عاجلة؛ رُفعت أولويته إلى عاجلة "
-            "وصار موعد إنجازه وفق مهلة الحالات العاجلة.\n\n{text}\n\n{url}"
-        ),
-    },
-    "sla_warning.subject": {
-        "en": "[{reference}] Due soon: {due}",
-        "ar": "[{reference}] يقترب موعد الإنجاز: {due}",
-    },
-    "sla_warning": {
-        "en": (
-            "Ticket {reference} ({category}, {directorate}) is due at {due}.\n"
-            "{percent}% of its time has passed.\n\n{url}"
-        ),
-        "ar": (
-            "البلاغ {reference} ({category}، {directorate}) موعد إنجازه {due}.\n"
-            "انقضى {percent}% من المدة المحددة.\n\n{url}"
-        ),
-    },
-    "sla_escalation.subject": {
-        "en": "[{reference}] Overdue and escalated",
-        "ar": "[{reference}] تجاوز موعد الإنجاز وصُعِّد",
-    },
-    "sla_escalation": {
-        "en": (
-            "Ticket {reference} ({category}, {directorate}) was due at {due} and is still "
-            "open (status: {status}, assignee: {assignee}).\nIts priority is now {priority}.\n\n{url}"
-        ),
-        "ar": (
-            "البلاغ {reference} ({category}، {directorate}) كان موعد إنجازه {due} وما زال "
-            "مفتوحًا (الحالة: {status}، المكلّف: {assignee}).\nرُفعت أولويته إلى {priority}.\n\n{url}"
-        ),
-    },
-    "department_reminder.subject": {
-        "en": "{count} ticket(s) due within {hours} hours",
-        "ar": "{count} بلاغ/بلاغات يحين موعد إنجازها خلال {hours} ساعة",
-    },
-    "department_reminder": {
-        "en": "These tickets of {directorate} are due soon:\n\n{lines}",
-        "ar": "بلاغات {directorate} التالية يقترب موعد إنجازها:\n\n{lines}",
-    },
-    "digest.subject": {
-        "en": "Digest {day}",
-        "ar": "ملخص البلاغات {day}",
-    },
-    "digest": {
-        "en": (
-            "From {since} to {until}:\n"
-            "received {received}, resolved {resolved}, breached {breached}, open {open}.\n"
-            "Oldest open: {oldest}\n\nBy directorate (received / resolved / breached / open):\n"
-            "{rows}\n\nService quality of the last {days} days by directorate:\n{quality}"
-        ),
-        "ar": (
-            "من {since} إلى {until}:\n"
-            "وردت {received}، أُنجزت {resolved}، تجاوزت الموعد {breached}، مفتوحة {open}.\n"
-            "أقدم بلاغ مفتوح: {oldest}\n\nحسب المديرية (وارد / منجز / متجاوز / مفتوح):\n{rows}"
-            "\n\nجودة الخدمة في آخر {days} يومًا حسب المديرية:\n{quality}"
-        ),
-    },
-    "spike.subject": {
-        "en": "Unusual volume: {category} in {area}",
-        "ar": "ارتفاع غير معتاد: {category} في {area}",
-    },
-    "spike": {
-        "en": (
-            "{category} in {area}: {count} reports in {hours} hours, usually {usual}.\n"
-            "The dashboard shows them on the map."
-        ),
-        "ar": (
-            "{category} في {area}: {count} بلاغات خلال {hours} ساعات، والمعتاد {usual}.\n"
-            "تظهر البلاغات على الخريطة في لوحة المؤشرات."
-        ),
-    },
-    "digest_quality_row": {
-        "en": (
-            "- {name}: {tickets} tickets; first response median {frm} h (90%: {frp} h); "
-            "resolution median {rm} h (90%: {rp} h); within SLA {sla}; reopened {reopened}; "
-            "rating {rating} ({ratings} ratings, {answered} of surveys answered); "
-            "category corrected {corrected}"
-        ),
-        "ar": (
-            "- {name}: {tickets} بلاغ؛ وسيط أول رد {frm} ساعة (90%: {frp})؛ "
-            "وسيط الحل {rm} ساعة (90%: {rp})؛ في الموعد {sla}؛ أُعيد فتحها {reopened}؛ "
-            "التقييم {rating} ({ratings} تقييم، أُجيب {answered} من الاستبيانات)؛ "
-            "صُحّح تصنيفها {corrected}"
-        ),
-    },
-}
+# The texts are a gettext catalog like the citizens' (core/delivery/locale/<language>/
+# LC_MESSAGES/staff_mail.po), read on first use.
+STAFF_DOMAIN = ("core.delivery", "staff_mail")
 
 
 def staff_text(key: str, language: str | None, **params: object) -> str:
     """A staff text in the user's language (Arabic unless the user chose English)."""
-    templates = STAFF_TEXTS[key]
-    return templates["en" if language == "en" else "ar"].format(**params)
+    texts = load_catalog(*STAFF_DOMAIN)["en" if language == "en" else "ar"]
+    return texts[key].format(**params)
 
 
 def local_time(ctx: Context, moment: datetime | None) -> str:

@@ -23,6 +23,7 @@ CATALOGS = [
     ("channels.telegram", "telegram"),
     ("channels.web.citizen", "citizen"),
     ("channels.whatsapp", "whatsapp"),
+    ("core.delivery", "staff_mail"),
 ]
 ARABIC_RE = re.compile("[\u0600-\u06ff]")
 FSI, PDI = "\u2068", "\u2069"
