@@ -65,6 +65,15 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
 
 
+# The longest name kept for a citizen (Contact.name, ContactIdentity.display_name); a name
+# from outside (an email's From, an Open311 first and last name) may be longer.
+NAME_MAX = 200
+
+# The largest id a row can have: ids are INTEGER columns (32 bits on PostgreSQL). A larger
+# number from outside names no row; asked as it is, the driver would fail instead.
+ID_MAX = 2**31 - 1
+
+
 class Status(enum.StrEnum):
     NEW = "new"
     TRIAGED = "triaged"
@@ -156,7 +165,7 @@ class Contact(Base):
     __tablename__ = "contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str | None] = mapped_column(String(200))
+    name: Mapped[str | None] = mapped_column(String(NAME_MAX))
     phone: Mapped[str | None] = mapped_column(String(40), index=True)
     email: Mapped[str | None] = mapped_column(String(320), index=True)
     language: Mapped[str | None] = mapped_column(String(8))
@@ -178,7 +187,7 @@ class ContactIdentity(Base):
     )
     channel: Mapped[str] = mapped_column(String(20))
     address: Mapped[str] = mapped_column(String(320))
-    display_name: Mapped[str | None] = mapped_column(String(200))
+    display_name: Mapped[str | None] = mapped_column(String(NAME_MAX))
     unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
     unreachable_reason: Mapped[str | None] = mapped_column(Text)
     # The citizen asked (Telegram /new) that their next message open a new ticket; consumed

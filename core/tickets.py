@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.models import Contact, ContactIdentity, Counter, Event, Ticket
+from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket
 from core.storable import is_storable
 
 
@@ -38,6 +38,13 @@ def new_secret() -> str:
     return secrets.token_urlsafe(24)
 
 
+def contact_name(name: str | None) -> str | None:
+    """A citizen's name as kept: trimmed and cut to NAME_MAX characters (PostgreSQL would
+    refuse a longer one, and with it the whole message)."""
+    kept = (name or "").strip()[:NAME_MAX].strip()
+    return kept or None
+
+
 def find_or_create_contact(
     session: Session,
     channel: str,
@@ -50,6 +57,7 @@ def find_or_create_contact(
     A new address becomes an identity of the contact `joins` names (a proven link to a
     known citizen), else of a new contact.
     """
+    display_name = contact_name(display_name)
     identity = session.execute(
         select(ContactIdentity).where(
             ContactIdentity.channel == channel, ContactIdentity.address == address

@@ -14,15 +14,14 @@ from channels.web.extensions import csrf
 from channels.web.metrics import install_metrics
 from channels.web.server import AnswerDeadline, LoadShedder
 from core.context import Context
-
-BIGINT_MAX = 2**63 - 1
+from core.models import ID_MAX
 
 
 class DatabaseInteger(IntegerConverter):
     """Flask's `int` converter bounded to what a database id column can hold."""
 
     def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("max", BIGINT_MAX)
+        kwargs.setdefault("max", ID_MAX)
         super().__init__(map, *args, **kwargs)
 
 
@@ -47,8 +46,8 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["balagh"] = ctx
-    # Before any blueprint adds a rule: `<int:...>` in every path stops at the database's
-    # BIGINT, so a 100-digit id is a 404 rather than an OverflowError in the driver.
+    # Before any blueprint adds a rule: `<int:...>` in every path stops at the largest id
+    # (core.models.ID_MAX), so a 100-digit id is a 404 rather than an error in the driver.
     app.url_map.converters["int"] = DatabaseInteger
     # Every database wait of a request ends within BALAGH_DB_ANSWER_TIMEOUT_SECONDS: a hung
     # database gives 503 + Retry-After, never a request (and a thread) waiting for ever.

@@ -94,9 +94,18 @@ class Period:
     channel: str | None = None
 
 
-def parse_period(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
-    """Dates (YYYY-MM-DD) or ISO datetimes to an aware [since, until) pair."""
+def parse_period(
+    since: str | None, until: str | None, *, reversed_is_empty: bool = False
+) -> tuple[datetime | None, datetime | None]:
+    """Dates (YYYY-MM-DD) or ISO datetimes to an aware [since, until) pair.
+
+    A period that ends before it starts is refused, so a person who swapped the dates is
+    told; with `reversed_is_empty` (the JSON API, whose document cannot state an order
+    between two parameters) it is a period holding no day, and every figure is 0.
+    """
     start, end = _parse(since, "since", end=False), _parse(until, "until", end=True)
+    if reversed_is_empty:
+        return start, end
     if start is not None and end is not None and start >= end:
         raise InputError(
             f"'since' ({since}) must not be after 'until' ({until}).",
@@ -113,6 +122,8 @@ def _parse(value: str | None, name: str, *, end: bool) -> datetime | None:
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
+            if end and day == date.max:
+                return None  # until the last day there is: no end
             moment = datetime.combine(day + timedelta(days=1 if end else 0), time(), UTC)
             return moment
         moment = datetime.fromisoformat(value)

@@ -41,6 +41,7 @@ from core.models import (
 from core.phones import normalize_phone
 from core.routing.similarity import text_features
 from core.tickets import (
+    contact_name,
     find_or_create_contact,
     new_secret,
     next_reference,
@@ -203,7 +204,7 @@ def _closed_too_long(ctx: Context, ticket: Ticket) -> bool:
 
 def _remember_contact_details(ctx: Context, contact: Contact, msg: InboundMessage) -> None:
     if msg.display_name and not contact.name:
-        contact.name = msg.display_name
+        contact.name = contact_name(msg.display_name)
     if msg.phone and not contact.phone:
         contact.phone = normalize_phone(msg.phone) or msg.phone[:40]
     if msg.email and not contact.email:

@@ -28,6 +28,7 @@ from core.intake.ingest import Processed, ingest
 from core.intake.triage import CATEGORY_CHOSEN_BY, set_category
 from core.language.normalize import ascii_digits
 from core.models import (
+    ID_MAX,
     OPEN_STATUSES,
     Contact,
     ContactIdentity,
@@ -549,7 +550,7 @@ def record_callback(
 ) -> Message:
     """The dispatcher called the citizen back: the reply is delivered (reached) or failed."""
     require(staff, Action.CALLBACK, ticket)
-    message = session.get(Message, message_id)
+    message = session.get(Message, message_id) if 0 < message_id <= ID_MAX else None
     if message is None or message.ticket_id != ticket.id or message.direction != Direction.OUT:
         raise NotFound("No such call-back on this ticket.")
     if not ctx.channels.of(message.channel).replies_by_call:

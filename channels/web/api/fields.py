@@ -27,6 +27,14 @@ def text_field(data: dict[str, Any], name: str, required: bool = True) -> str | 
     return value
 
 
+def whole_number(value: Any) -> int | None:
+    """A JSON integer, or None; 705.0 is one too, as JSON Schema's `integer` says (a boolean
+    is not)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def number_field(data: dict[str, Any], name: str) -> float | None:
     """An optional number field; 400 for another type (a boolean too)."""
     value = data.get(name)

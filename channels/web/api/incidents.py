@@ -143,7 +143,18 @@ def post_incident_transition(incident_id: int) -> Response:
         return jsonify({**detail, "moved": result.moved, "skipped": result.skipped})
 
 
-@bp.post("/incidents/<int:incident_id>/tickets")
+@bp.route("/incidents/<int:incident_id>/tickets", methods=["POST", "DELETE"])
+def incident_tickets(incident_id: int) -> Response | tuple[Response, int]:
+    """POST attaches a report, DELETE detaches one.
+
+    One rule for both methods: with two, an id beyond any database id matched neither rule
+    and Werkzeug answered 405 (the other rule's method) instead of 404.
+    """
+    if request.method == "DELETE":
+        return detach_ticket(incident_id)
+    return attach_ticket(incident_id)
+
+
 def attach_ticket(incident_id: int) -> tuple[Response, int]:
     """Attach a report (or confirm a suggested one): `{"reference"}`."""
     with work() as (ctx, session, staff):
@@ -153,7 +164,6 @@ def attach_ticket(incident_id: int) -> tuple[Response, int]:
         return jsonify(incident_detail_json(session, incident)), 201
 
 
-@bp.delete("/incidents/<int:incident_id>/tickets")
 def detach_ticket(incident_id: int) -> Response:
     """Detach a report: `{"reference"}`; it goes on as a ticket of its own."""
     with work() as (ctx, session, staff):

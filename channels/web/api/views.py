@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from channels.web.api import bp
 from channels.web.api.auth import api_context, work
 from channels.web.api.errors import ApiError, BadParameter
-from channels.web.api.fields import body, number_field, text_field
+from channels.web.api.fields import body, number_field, text_field, whole_number
 from channels.web.api.openapi import openapi_document
 from channels.web.api.serialize import message_json, ticket_detail_json, ticket_json
 from core.context import Context
@@ -238,8 +238,8 @@ def post_callback(reference: str) -> Response:
     """Record a call-back's outcome: `{"message_id", "reached", "note"}`."""
     with work() as (ctx, session, staff):
         data = body()
-        message_id, reached = data.get("message_id"), data.get("reached")
-        if not isinstance(message_id, int) or not isinstance(reached, bool):
+        message_id, reached = whole_number(data.get("message_id")), data.get("reached")
+        if message_id is None or not isinstance(reached, bool):
             raise ApiError(
                 400, "bad_request", "Send 'message_id' (number) and 'reached' (boolean)."
             )
@@ -281,7 +281,9 @@ def stats() -> Response:
     """Service-quality figures per group for a period (department staff: own directorate)."""
     with work() as (ctx, session, staff):
         require(staff, Action.STATS)
-        since, until = parse_period(request.args.get("since"), request.args.get("until"))
+        since, until = parse_period(
+            request.args.get("since"), request.args.get("until"), reversed_is_empty=True
+        )
         figures = compute_stats(
             session,
             since,

@@ -106,8 +106,11 @@ def test_overdue_accepts_true_and_filters(ctx: Context, client: FlaskClient) -> 
 def test_openapi_lists_the_allowed_filter_values(ctx: Context, client: FlaskClient) -> None:
     document = client.get("/api/v1/openapi.json").get_json()
     params = {p["name"]: p for p in document["paths"]["/tickets"]["get"]["parameters"]}
-    assert params["directorate"]["schema"]["enum"] == [d.code for d in ctx.taxonomy.directorates]
-    assert params["category"]["schema"]["enum"] == list(ctx.taxonomy.category_codes())
+    codes = document["components"]["schemas"]
+    assert params["directorate"]["schema"] == {"$ref": "#/components/schemas/DirectorateCode"}
+    assert codes["DirectorateCode"]["enum"] == [d.code for d in ctx.taxonomy.directorates]
+    assert params["category"]["schema"] == {"$ref": "#/components/schemas/CategoryCode"}
+    assert codes["CategoryCode"]["enum"] == list(ctx.taxonomy.category_codes())
     assert params["status"]["schema"]["items"]["enum"] == [s.value for s in Status]
     assert params["queue"]["schema"]["enum"] == ["mine", "all", "assigned_to_me"]
     assert params["overdue"]["schema"]["type"] == "boolean"

@@ -1,7 +1,8 @@
 """Hostile input gets a 400 or 404 in the caller's shape, never a 500.
 
 Numbers too big for any column, page numbers too big for OFFSET, JSON nested deeper than
-Python's recursion limit, a 100,000-character search, dates outside the calendar's range.
+Python's recursion limit, a 100,000-character search, dates outside the calendar's range, a
+caller's name longer than any kept.
 """
 
 from __future__ import annotations
@@ -82,3 +83,13 @@ def test_open311_dates_at_the_calendars_edge_are_a_400(ctx: Context, name: str, 
     response = client.get("/open311/v2/requests.json", query_string={name: value})
     assert response.status_code == 400
     assert response.get_json()[0]["code"] == 400
+
+
+def test_api_call_with_a_name_longer_than_any_kept_is_recorded(
+    api: tuple[FlaskClient, dict[str, str]],
+) -> None:
+    client, auth = api
+    body = {"phone": "91234567", "text": "Water leaking on Way 3021.", "name": "Salim " * 60}
+    response = client.post("/api/v1/calls", json=body, headers=auth)
+    assert response.status_code == 201
+    assert response.get_json()["contact"]["name"] == ("Salim " * 60)[:200].strip()

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.ingest import accept, ingest, process, retry_pending
-from core.models import Attachment, InboundRecord, Message, OutboxItem, Ticket
+from core.models import NAME_MAX, Attachment, InboundRecord, Message, OutboxItem, Ticket
 
 
 def telegram_message(
@@ -150,3 +150,21 @@ def test_failure_mid_ingest_leaves_no_partial_ticket_and_a_retryable_record(
     monkeypatch.undo()
     assert retry_pending(ctx) == (1, 0)
     assert count(ctx, Ticket) == 1
+
+
+def test_a_name_longer_than_the_column_is_kept_cut_and_the_message_becomes_a_ticket(
+    ctx: Context,
+) -> None:
+    long_name = "Salim " + "bin Said " * 40  # an email's From or an Open311 name can be this
+    message = InboundMessage(
+        channel="email",
+        sender="salim@example.om",
+        text="The streetlight on Way 3021 is out.",
+        external_id="<long-name@example.om>",
+        display_name=long_name,
+    )
+    processed = ingest(ctx, message)
+    with ctx.sessions() as session:
+        ticket = session.get(Ticket, processed.ticket_id)
+        assert ticket is not None and ticket.contact.name == long_name[:NAME_MAX].strip()
+        assert ticket.contact.identities[0].display_name == ticket.contact.name
