@@ -208,8 +208,9 @@ def _select_one(engine: Engine) -> None:
 def within(seconds: float, function: Callable[..., T], *args: Any) -> T:
     """Run a database call, giving up after `seconds` (or on an outage) with StorageUnavailable.
 
-    For callers that must answer someone soon (SMTP, the web form, webhooks): the call goes
-    on in its thread, and if it later succeeds the work is done once, so the sender's retry
+    For callers that must answer someone soon (SMTP, the web form, webhooks). The call's
+    thread has the same deadline, so it gives up too rather than wait on a hung server; a
+    call that committed just as its caller gave up did its work once, and the sender's retry
     after our temporary failure is de-duplicated like any other repeat.
     """
     try:
@@ -219,7 +220,12 @@ def within(seconds: float, function: Callable[..., T], *args: Any) -> T:
     except Exception as exc:
         if not (isinstance(exc, FutureTimeout) or is_outage(exc)):
             raise
-        logger.error("database call %s: no answer within %s s", function.__name__, seconds)
+        why = (
+            f"no answer within {seconds} s"
+            if isinstance(exc, FutureTimeout)
+            else type(exc).__name__
+        )
+        logger.error("database call %s: %s", function.__name__, why)
         raise StorageUnavailable(
             "The database did not answer in time; try again shortly."
         ) from None
@@ -248,6 +254,7 @@ def _with_deadline(seconds: float | None, function: Callable[..., T], *args: Any
         return function(*args)
 
 
-# Small pools: a hung database parks at most this many threads, later calls time out queued.
+# Small pools: a hung database holds at most this many threads, each until its deadline;
+# later calls wait queued and are dropped when their caller gives up.
 _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="db-probe")
 _CALLS = ThreadPoolExecutor(max_workers=16, thread_name_prefix="db-call")
