@@ -1,24 +1,31 @@
-"""Email intake under a burst: acknowledged msg/s against a bare aiosmtpd, and tickets/s.
+"""Intake under a burst, per channel: acknowledged msg/s against the bare transport, and tickets/s.
 
-In one run, on loopback: N mails over 4 SMTP connections (optionally paced at `--rate`
-msg/s) to (1) a bare aiosmtpd handler answering 250 and (2) Balagh's SMTP listener with its
-inbound pipeline and the real routing model. Prints the acknowledged msg/s and its ratio to
-the bare baseline, ack latency p50/p99, and end to end: tickets/s (stored, threaded, routed,
-duplicates, acknowledgement queued) and the time from the last 250 to the last ticket.
-`--profile` then stores N more mails and processes them on this thread under pyinstrument,
-printing the top of the profile. Prints the machine; asserts nothing.
+In one run, on loopback, N messages to (1) the bare transport and (2) Balagh's channel with
+its inbound pipeline and the real routing model:
+- email: 4 SMTP connections to a bare aiosmtpd handler answering 250, then to the listener;
+- web: 4 HTTP clients, each opening the form (GET) and posting it (POST, the timed part), to
+  a bare Flask route under the same waitress server, then to the citizen form;
+- telegram: updates queued on the tests' fake Bot API (tests/telegram_fake.py), fetched by
+  a bare python-telegram-bot Application polling with a handler that does nothing, then by
+  Balagh's bot; an update is acknowledged when a getUpdates moves the offset past it.
+Optionally paced at `--rate` msg/s. Prints the acknowledged msg/s and its ratio to the bare
+baseline, ack latency p50/p99, and end to end: tickets/s (stored, threaded, routed,
+duplicates, acknowledgement queued) and the time from the last acknowledgement to the last
+ticket. `--profile` then stores N more mails and processes them on this thread under
+pyinstrument, printing the top of the profile. Prints the machine; asserts nothing.
 
-    .venv/bin/python bench/ingest.py --channel email --db postgresql -n 1000 [--rate 100]
-
-Only the email channel is measured (`--channel web|telegram` are not written yet).
+    .venv/bin/python bench/ingest.py --channel email|web|telegram --db postgresql -n 1000 [--rate 100]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import platform
 import smtplib
+import sys
 import threading
 import time
 import uuid
@@ -149,6 +156,10 @@ def context(url: str, data_dir: Path, smtp_port: int) -> Any:
         mail_domains="balagh.bench",
         mail_address="1111@balagh.bench",
         smtp_port=smtp_port,
+        web_port=free_port(),
+        web_report_rate_limit="100000 per minute",  # one client address sends everything
+        web_attempt_rate_limit="100000 per minute",
+        telegram_token=TG_TOKEN,
     )
     ctx = build_context(settings, senders=senders)
     prepare_router(ctx)
@@ -162,20 +173,23 @@ def tickets(ctx: Any) -> int:
         return int(session.execute(select(func.count()).select_from(Ticket)).scalar_one())
 
 
-def balagh_run(ctx: Any, count: int, rate: float | None) -> dict[str, float | list[float]]:
-    from channels.email.listener import SmtpListener
+def balagh_run(
+    ctx: Any, channel: str, count: int, rate: float | None
+) -> dict[str, float | list[float]]:
+    """The channel's burst against Balagh, then the wait for the last ticket."""
+    from core.intake.pipeline import start_pipeline, stop_pipeline
 
     before = tickets(ctx)
-    listener = SmtpListener(ctx)
+    start_pipeline(ctx)  # as `balagh serve`'s inbound component does
     try:
         started = time.perf_counter()
-        seconds, latencies = send_burst(ctx.settings.smtp_port, count, rate, uuid.uuid4().hex)
+        seconds, latencies = CHANNELS[channel][1](ctx, count, rate)
         acked = time.perf_counter()
         while tickets(ctx) < before + count and time.perf_counter() - acked < 1800:
             time.sleep(0.05)
         done = time.perf_counter()
     finally:
-        listener.stop()
+        stop_pipeline(ctx)
     return {
         "seconds": seconds,
         "latencies": latencies,
@@ -183,6 +197,231 @@ def balagh_run(ctx: Any, count: int, rate: float | None) -> dict[str, float | li
         "after_last_ack": done - acked,
         "tickets": float(tickets(ctx) - before),
     }
+
+
+def email_run(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
+    from channels.email.listener import SmtpListener
+
+    listener = SmtpListener(ctx)
+    try:
+        return send_burst(ctx.settings.smtp_port, count, rate, uuid.uuid4().hex)
+    finally:
+        listener.stop()
+
+
+# -- web: GET the form, POST it (timed) ----------------------------------------------------
+
+FIELD_RE = r'name="{name}"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="{name}"'
+
+
+def hidden(page: str, name: str) -> str:
+    import re
+
+    found = re.search(FIELD_RE.format(name=name), page)
+    if found is None:
+        raise RuntimeError(f"no {name} on the form page")
+    return found.group(1) or found.group(2)
+
+
+def post_burst(base: str, count: int, rate: float | None) -> tuple[float, list[float]]:
+    """`count` form posts from CONNECTIONS clients; (seconds, per-POST latencies)."""
+    import httpx
+
+    latencies: list[float] = []
+    lock = threading.Lock()
+    share = [list(range(i, count, CONNECTIONS)) for i in range(CONNECTIONS)]
+    started = time.perf_counter()
+
+    def client(numbers: list[int]) -> None:
+        mine = []
+        with httpx.Client(base_url=base, timeout=120) as http:
+            for k, n in enumerate(numbers):
+                if rate:
+                    wait = started + (k * CONNECTIONS) / rate - time.perf_counter()
+                    if wait > 0:
+                        time.sleep(wait)
+                page = http.get("/report?lang=ar").text
+                form = {
+                    "csrf_token": hidden(page, "csrf_token"),
+                    "submission": hidden(page, "submission"),
+                    "description": f"{TEXTS[n % len(TEXTS)]} ({n})",
+                }
+                t0 = time.perf_counter()
+                answer = http.post("/report", data=form)
+                mine.append(time.perf_counter() - t0)
+                if answer.status_code != 200:
+                    raise RuntimeError(f"POST /report answered {answer.status_code}")
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(s,)) for s in share]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started, latencies
+
+
+def served(app: Any, settings: Any) -> Any:
+    """The app under Balagh's waitress server in a thread; returns the server."""
+    from channels.web.server import make_server
+
+    server = make_server(app, settings)
+
+    def run() -> None:
+        # close() from the bench's thread pulls the socket from under the loop
+        with contextlib.suppress(OSError):
+            server.run()
+
+    threading.Thread(target=run, daemon=True).start()
+    return server
+
+
+def bare_web(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
+    from flask import Flask
+
+    app = Flask("bare")
+    page = '<input name="csrf_token" value="x"><input name="submission" value="y">'
+    app.add_url_rule("/report", "form", lambda: page)
+    app.add_url_rule("/report", "post", lambda: "received", methods=["POST"])
+    server = served(app, ctx.settings)
+    try:
+        return post_burst(f"http://127.0.0.1:{server.effective_port}", count, rate)
+    finally:
+        server.close()
+
+
+def web_run(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
+    from balagh.wiring import web_app
+
+    server = served(web_app(ctx), ctx.settings)
+    try:
+        return post_burst(f"http://127.0.0.1:{server.effective_port}", count, rate)
+    finally:
+        server.close()
+
+
+# -- telegram: updates on the fake Bot API, acknowledged by the next getUpdates offset ----
+
+TG_TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
+
+
+def fake_bot_api() -> Any:
+    """The tests' fake Bot API, noting when each update was confirmed."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.telegram_fake import FakeBotApi
+
+    class TimedBotApi(FakeBotApi):
+        def __init__(self) -> None:
+            super().__init__(TG_TOKEN)
+            self.pushed: dict[int, float] = {}
+            self.confirmed: dict[int, float] = {}
+
+        def _m_getUpdates(self, params: dict[str, Any], files: dict[str, bytes]) -> Any:
+            offset, now = int(params.get("offset") or 0), time.perf_counter()
+            with self._cond:
+                for update in self.pending:
+                    if update["update_id"] < offset:
+                        self.confirmed.setdefault(update["update_id"], now)
+            return super()._m_getUpdates(params, files)
+
+    return TimedBotApi()
+
+
+def update(n: int, run: str) -> dict[str, Any]:
+    user = {"id": 10_000 + n, "is_bot": False, "first_name": f"Citizen {n}"}
+    return {
+        "message": {
+            "message_id": n + 1,
+            "date": int(time.time()),
+            "chat": {"id": user["id"], "type": "private"},
+            "from": user,
+            "text": f"{TEXTS[n % len(TEXTS)]} ({run[:6]} {n})",
+        }
+    }
+
+
+def push_burst(api: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
+    """Queue `count` updates (paced at `rate`); wait until all are confirmed."""
+    run, started = uuid.uuid4().hex, time.perf_counter()
+    for n in range(count):
+        if rate:
+            wait = started + n / rate - time.perf_counter()
+            if wait > 0:
+                time.sleep(wait)
+        api.pushed[api.push(update(n, run))] = time.perf_counter()
+    while len(api.confirmed) < count and time.perf_counter() - started < 1800:
+        time.sleep(0.01)
+    latencies = [api.confirmed[i] - t for i, t in api.pushed.items() if i in api.confirmed]
+    return max(api.confirmed.values()) - started, latencies
+
+
+def bare_telegram(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
+    from telegram.ext import Application, MessageHandler, filters
+
+    from channels.telegram.loop import LoopThread
+
+    async def nothing(update: Any, context: Any) -> None:
+        return None
+
+    api = fake_bot_api()
+    app = (
+        Application.builder()
+        .token(TG_TOKEN)
+        .base_url(f"{api.url}/bot")
+        .base_file_url(f"{api.url}/file/bot")
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.ALL, nothing))
+    loop = LoopThread("bare-telegram")
+
+    async def start() -> None:
+        await app.initialize()
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0.0, timeout=2)
+
+    async def stop() -> None:
+        assert app.updater is not None
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+    loop.run(start(), timeout=60)
+    try:
+        return push_burst(api, count, rate)
+    finally:
+        loop.run(stop(), timeout=60)
+        loop.stop()
+        api.close()
+
+
+def telegram_run(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
+    from channels.telegram.runtime import TelegramPolling, TelegramRuntime
+    from channels.telegram.sender import TelegramSender
+
+    api = fake_bot_api()
+    ctx.settings.telegram_api_url = api.url
+    sender = TelegramSender(TG_TOKEN, api.url)  # acknowledgements go out to the fake API
+    ctx.senders.register("telegram", sender)
+    polling = TelegramPolling(TelegramRuntime(ctx), poll_timeout=2).start()
+    try:
+        return push_burst(api, count, rate)
+    finally:
+        polling.stop()
+        sender.close()
+        api.close()
+
+
+def bare_email(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
+    return bare_baseline(count, rate)
+
+
+CHANNELS = {
+    "email": ("bare aiosmtpd (250 only)", email_run, bare_email, "Balagh listener (store, 250)"),
+    "web": ("bare Flask route, waitress", web_run, bare_web, "Balagh form (store, page)"),
+    "telegram": ("bare PTB handler, polling", telegram_run, bare_telegram, "Balagh bot (store)"),
+}
 
 
 def profile(ctx: Any, count: int) -> None:
@@ -215,7 +454,7 @@ def pct(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--channel", choices=["email"], default="email")
+    parser.add_argument("--channel", choices=sorted(CHANNELS), default="email")
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("-n", type=int, default=1000)
     parser.add_argument(
@@ -223,28 +462,30 @@ def main() -> None:
     )
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the fake Bot API's request lines
+    bare_name, _, bare_run, balagh_name = CHANNELS[args.channel]
     with TemporaryDirectory() as tmp, database(args.db, Path(tmp)) as url:
         ctx = context(url, Path(tmp) / "data", free_port())
-        bare_seconds, bare_lat = bare_baseline(args.n, args.rate)
-        result = balagh_run(ctx, args.n, args.rate)
+        bare_seconds, bare_lat = bare_run(ctx, args.n, args.rate)
+        result = balagh_run(ctx, args.channel, args.n, args.rate)
         workers = 1 if args.db == "sqlite" else ctx.settings.inbound_workers
         lat = result["latencies"]
         assert isinstance(lat, list)
         bare_rate = args.n / bare_seconds
         rate = args.n / float(result["seconds"])  # type: ignore[arg-type]
-        print(f"machine: {machine()}")
-        print(f"email, {args.db}, {args.n} mails over {CONNECTIONS} connections, "
+        print(f"machine: {machine()}, load average {os.getloadavg()[0]:.1f} at the end")
+        print(f"{args.channel}, {args.db}, {args.n} messages, "
               f"offered {'flat out' if not args.rate else f'{args.rate:g}/s'}, "
               f"{workers} inbound worker(s)")  # fmt: skip
         print(f"{'':<34}{'msg/s':>10}{'ratio':>8}{'ack p50 ms':>12}{'ack p99 ms':>12}")
-        print(f"{'bare aiosmtpd (250 only)':<34}{bare_rate:>10.1f}{'1.00':>8}"
+        print(f"{bare_name:<34}{bare_rate:>10.1f}{'1.00':>8}"
               f"{pct(bare_lat, .5):>12.1f}{pct(bare_lat, .99):>12.1f}")  # fmt: skip
-        print(f"{'Balagh listener (store, 250)':<34}{rate:>10.1f}{rate / bare_rate:>8.2f}"
+        print(f"{balagh_name:<34}{rate:>10.1f}{rate / bare_rate:>8.2f}"
               f"{pct(lat, .5):>12.1f}{pct(lat, .99):>12.1f}")  # fmt: skip
         made = result["tickets"]
         e2e = float(result["end_to_end"])  # type: ignore[arg-type]
         print(f"end to end: {made:.0f} tickets in {e2e:.1f} s = {made / e2e:.1f} tickets/s; "
-              f"last ticket {float(result['after_last_ack']):.1f} s after the last 250")  # type: ignore[arg-type]  # fmt: skip
+              f"last ticket {float(result['after_last_ack']):.1f} s after the last acknowledgement")  # type: ignore[arg-type]  # fmt: skip
         if args.profile:
             profile(ctx, min(args.n, 300))
         ctx.engine.dispose()

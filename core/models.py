@@ -440,6 +440,10 @@ class InboundRecord(Base):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column()
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    # Reserved when stored, for a channel that shows them before the ticket exists (the web
+    # form): the ticket this record opens takes this reference and secret.
+    reference: Mapped[str | None] = mapped_column(String(20), unique=True)
+    secret: Mapped[str | None] = mapped_column(String(64))
 
 
 class OutboxItem(Base):

@@ -112,8 +112,14 @@ class Settings(BaseSettings):
     thread_window_hours: float = Field(72.0, gt=0)
     reopen_days: float = Field(14.0, ge=0)
     # Threads per process that turn stored inbound records into tickets (core/intake/pipeline.py);
-    # always one on SQLite. Several `balagh worker` processes on one PostgreSQL share the work.
-    inbound_workers: int = Field(2, ge=1, le=64)
+    # one on SQLite. Several `balagh worker` processes on one PostgreSQL share the work; 0
+    # makes a process only store (web processes beside `balagh worker`s).
+    inbound_workers: int = Field(2, ge=0, le=64)
+    # How long a web answer (the report form's page, an Open311 POST) waits for the workers
+    # to process its record before answering without the processed ticket: enough for an
+    # ordinary day (tens of milliseconds), short enough that a storm's backlog never holds
+    # a web thread for long.
+    inbound_answer_wait_seconds: float = Field(2.0, ge=0, le=60)
     # The centre's three lines: departments answer the dispatcher, who informs the citizen.
     # True lets department staff reply to citizens and close answered tickets themselves.
     department_replies_direct: bool = False

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket
@@ -16,8 +18,58 @@ from core.storable import is_storable
 
 
 def next_reference(session: Session, prefix: str) -> str:
-    """Allocate the next `PREFIX-NNNNNN` reference; safe with concurrent writers."""
-    name = f"ticket:{prefix}"
+    """Allocate the next `PREFIX-NNNNNN` reference; safe with concurrent writers.
+
+    PostgreSQL takes it from a sequence: no row lock, so workers opening tickets in parallel
+    transactions never wait for each other's commits (a counter row would be held until
+    each commit and serialise them). A number taken by a transaction that rolls back is
+    skipped, which a reference may be. SQLite, one writer at a time anyway, keeps a counter
+    row, whose number is reused after a rollback.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = _reference_sequence(session, prefix)
+        value = session.execute(text(f"SELECT nextval('{sequence}')")).scalar_one()
+        return f"{prefix}-{value:06d}"
+    return f"{prefix}-{_bump_counter(session, f'ticket:{prefix}'):06d}"
+
+
+_READY_SEQUENCES: set[tuple[str, str]] = set()
+_SEQUENCE_LOCK = threading.Lock()
+
+
+def _reference_sequence(session: Session, prefix: str) -> str:
+    """The prefix's sequence, created on first use (in its own transaction) if missing.
+
+    It starts after the prefix's counter, should this database have used one, and belongs
+    to `ticket.reference`, so emptying the tickets with RESTART IDENTITY restarts it.
+    """
+    name = "ticket_ref_" + re.sub(r"[^a-z0-9_]", "_", prefix.lower())
+    engine = session.get_bind().engine
+    key = (engine.url.render_as_string(hide_password=True), name)
+    if key in _READY_SEQUENCES:
+        return name
+    with _SEQUENCE_LOCK, engine.connect() as conn:
+        exists = conn.execute(text("SELECT to_regclass(:name)"), {"name": name}).scalar()
+        if exists is None:
+            start = conn.execute(
+                select(Counter.value).where(Counter.name == f"ticket:{prefix}")
+            ).scalar_one_or_none()
+            try:
+                conn.execute(
+                    text(
+                        f"CREATE SEQUENCE IF NOT EXISTS {name} START {(start or 0) + 1} "
+                        "OWNED BY ticket.reference"
+                    )
+                )
+                conn.commit()
+            except (IntegrityError, ProgrammingError):  # another process created it first
+                conn.rollback()
+        _READY_SEQUENCES.add(key)
+    return name
+
+
+def _bump_counter(session: Session, name: str) -> int:
+    """Increment a named counter row (locked until the transaction ends); its new value."""
     bumped = session.execute(
         update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
     )
@@ -29,8 +81,7 @@ def next_reference(session: Session, prefix: str) -> str:
             session.execute(
                 update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
             )
-    value = session.execute(select(Counter.value).where(Counter.name == name)).scalar_one()
-    return f"{prefix}-{value:06d}"
+    return int(session.execute(select(Counter.value).where(Counter.name == name)).scalar_one())
 
 
 def new_secret() -> str:

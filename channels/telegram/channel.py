@@ -42,4 +42,5 @@ CHANNEL = ChannelDescriptor(
     starters={"telegram": _start},
     blueprint=_blueprint,
     probe=_probe,
+    pipeline=True,
 )

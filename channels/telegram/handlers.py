@@ -1,7 +1,10 @@
 """Small async handlers, one per thing a citizen can do in the chat.
 
 A handler that stores something does it before returning (the update is acknowledged only
-then); routing, the acknowledgement and prompts run afterwards as follow-up tasks. Replies
+then); a citizen's message is then the inbound pipeline's (core.intake.pipeline), whose
+workers make it part of a ticket and route it. A follow-up task waits for that without
+holding a thread (at most FOLLOW_UP_WAIT_SECONDS: the prompt would be odd any later) and
+then delivers the acknowledgement at once and offers the location button. Replies
 that are not about a ticket (greeting, /status) go straight to the chat; ticket
 notifications go through the outbox.
 """
@@ -42,7 +45,7 @@ from channels.telegram.state import STATE_KEY, BotState
 from channels.telegram.texts import LANGUAGE_NAMES, bot_text, button_label
 from core.delivery.outbox import deliver_due
 from core.inbound import InboundAttachment, InboundMessage
-from core.intake import conversation, ingest
+from core.intake import conversation, ingest, pipeline
 from core.language.detect import detect_language
 from core.language.texts import FSI, PDI, render, status_label
 
@@ -51,6 +54,7 @@ logger = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 T = TypeVar("T")
 STATUS_LIMIT = 10
+FOLLOW_UP_WAIT_SECONDS = 60.0
 GROUP_NOTE_EVERY = timedelta(hours=1)
 LANGUAGE_WORDS = {
     "ar": "ar",
@@ -279,12 +283,11 @@ async def _download(context: Context, ref: FileRef) -> InboundAttachment:
 async def _follow_up(
     context: Context, state: BotState, record_id: int, inbound: InboundMessage
 ) -> None:
-    """After acceptance: process into a ticket, send the ack, offer the location button."""
+    """Once the workers processed the message: send the ack, offer the location button."""
     ctx = state.ctx
-    try:
-        processed = await _db(ingest.process, ctx, record_id)
-    except Exception:  # recorded on the inbound record; the `inbound` job retries it
-        logger.warning("telegram: record %s left for the retry job", record_id)
+    processed = await pipeline.wait_processed_async(ctx, record_id, FOLLOW_UP_WAIT_SECONDS)
+    if processed is None:  # failed (the retry job finishes it) or still queued: no prompt
+        logger.info("telegram: record %s not processed yet; no follow-up prompt", record_id)
         return
     if processed.duplicate:
         return

@@ -28,6 +28,7 @@ from channels.telegram.loop import LoopThread
 from channels.telegram.sender import retry_after_seconds
 from channels.telegram.state import BotState
 from core.context import Context
+from core.intake.pipeline import EXTRA_KEY, start_pipeline, stop_pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,10 @@ class TelegramRuntime:
 
     def __init__(self, ctx: Context, *, kick_outbox: bool = True) -> None:
         self.ctx = ctx
+        # The bot hands citizens' messages to the inbound workers: it starts them when
+        # nothing else in this process has (else `balagh serve`'s inbound component did).
+        self.owns_pipeline = EXTRA_KEY not in ctx.extras
+        start_pipeline(ctx)
         self.application = build_application(ctx, kick_outbox=kick_outbox)
         self.loop = LoopThread("telegram")
         self.loop.run(self._start(), timeout=60)
@@ -71,6 +76,8 @@ class TelegramRuntime:
             self.loop.run(self._shutdown(), timeout=30)
         finally:
             self.loop.stop()
+            if self.owns_pipeline:
+                stop_pipeline(self.ctx)
 
     async def _shutdown(self) -> None:
         await settle(self.application)

@@ -2,15 +2,18 @@
 
 Both are pull channels: the citizen reads replies where they asked (the status page, an
 Open311 client), with a copy by email when they gave an address. The web app itself is
-started by the composition root, so neither has a starter or a sender.
+started by the composition root, so neither has a starter or a sender. Both hand their
+stored records to the inbound pipeline (channels/web/citizen/views.py, open311/views.py).
 """
 
 from __future__ import annotations
 
 from core.channels import Capabilities, ChannelDescriptor
 
-CHANNEL = ChannelDescriptor(name="web", capabilities=Capabilities(pull=True, surveys=True))
-OPEN311 = ChannelDescriptor(name="open311", capabilities=Capabilities(pull=True))
+CHANNEL = ChannelDescriptor(
+    name="web", capabilities=Capabilities(pull=True, surveys=True), pipeline=True
+)
+OPEN311 = ChannelDescriptor(name="open311", capabilities=Capabilities(pull=True), pipeline=True)
 # Calls an intake agent types into the inbox or the API: no transport of their own, the
 # reference is read out on the call, and a reply is a call-back task.
 PHONE = ChannelDescriptor(

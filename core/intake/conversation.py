@@ -121,7 +121,7 @@ def handle_message(
     if detection.language:
         contact.language = detection.language
     if ticket is None:
-        ticket = _open_ticket(ctx, session, msg, contact, detection.language)
+        ticket = _open_ticket(ctx, session, msg, contact, detection.language, record)
     message = _store_message(ctx, session, ticket, msg, record, detection.language)
     if created:
         record_event(
@@ -144,6 +144,7 @@ def handle_message(
         screen_followup(ctx, session, ticket, message)
         if msg.location is not None:  # e.g. Telegram: the text first, the place after
             place_later(ctx, session, ticket)
+    session.flush()  # the ids, when no query has flushed since the message was added
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
 
 
@@ -272,18 +273,19 @@ def _recent_open_ticket(
 ) -> Ticket | None:
     """The contact's open ticket on this channel that moved within the thread window."""
     window_start = ctx.now() - timedelta(hours=ctx.settings.thread_window_hours)
-    return session.execute(
+    # Two rows, `besides` left out here: it may not be flushed yet (no id to exclude by).
+    found = session.execute(
         select(Ticket)
         .where(
-            Ticket.id != (besides.id if besides is not None else -1),
             Ticket.contact_id == contact.id,
             Ticket.channel == msg.channel,
             Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
             Ticket.updated_at >= window_start,
         )
         .order_by(Ticket.updated_at.desc())
-        .limit(1)
-    ).scalar_one_or_none()
+        .limit(2)
+    ).scalars()
+    return next((ticket for ticket in found if ticket is not besides), None)
 
 
 def _proves_owner(ctx: Context, msg: InboundMessage, ticket: Ticket) -> bool:
@@ -371,13 +373,19 @@ def _record_courtesy(
 
 
 def _open_ticket(
-    ctx: Context, session: Session, msg: InboundMessage, contact: Contact, language: str | None
+    ctx: Context,
+    session: Session,
+    msg: InboundMessage,
+    contact: Contact,
+    language: str | None,
+    record: InboundRecord,
 ) -> Ticket:
+    """A new ticket, under the reference and secret its record reserved when stored, if any."""
     now = ctx.now()
     loc = msg.location
     ticket = Ticket(
-        reference=next_reference(session, ctx.settings.ref_prefix),
-        secret=new_secret(),
+        reference=record.reference or next_reference(session, ctx.settings.ref_prefix),
+        secret=record.secret or new_secret(),
         status=Status.NEW,
         channel=msg.channel,
         contact=contact,
@@ -394,8 +402,7 @@ def _open_ticket(
     )
     if ticket.subject:
         ticket.subject = ticket.subject[:300]
-    session.add(ticket)
-    session.flush()
+    session.add(ticket)  # written with its first message, in one flush: no UPDATE after
     return ticket
 
 
@@ -418,13 +425,12 @@ def _store_message(
         created_at=msg.received_at,
         inbound_record_id=record.id,
     )
-    session.add(message)
-    session.flush()
+    session.add(message)  # flushed by the next query: changes to the ticket join its UPDATE
     for att in msg.attachments:
         digest = store_file(ctx.data_dir, att.data)
         session.add(
             Attachment(
-                message_id=message.id,
+                message=message,
                 filename=att.filename[:300],
                 content_type=att.content_type[:120],
                 size=len(att.data),

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -25,19 +25,26 @@ from core.db import within
 from core.errors import StorageUnavailable
 from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
+from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
 from core.models import InboundRecord, Message
 from core.storable import plain_label, storable, storable_text
+from core.tickets import new_secret, next_reference
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Accepted:
-    """The stored raw record; `duplicate` when this exact message was accepted before."""
+    """The stored raw record; `duplicate` when this exact message was accepted before.
+
+    `reference` and `secret` are the new ticket's, when the caller asked to reserve them.
+    """
 
     record_id: int
     duplicate: bool
+    reference: str | None = None
+    secret: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,28 +106,37 @@ def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMess
 IGNORED = "ignored"
 
 
-def accept(ctx: Context, message: InboundMessage, *, ignore: str | None = None) -> Accepted:
+def accept(
+    ctx: Context, message: InboundMessage, *, ignore: str | None = None, reserve: bool = False
+) -> Accepted:
     """Store the raw message durably; only after this returns may the transport acknowledge.
 
     `ignore` (a reason) keeps a message that is not a citizen's (an auto-reply, a bounce) as an
     ignored record in the same transaction: stored pending and marked afterwards, a worker
     could claim it in between and make a ticket and an acknowledgement of it.
+
+    `reserve` allocates the reference and secret of the ticket the message will open, in
+    the same transaction, for a channel that must show them before the ticket exists (the
+    web form's confirmation page); processing then opens the ticket under them.
     """
     if not message.external_id:
         raise ValueError("an inbound message needs an external id for de-duplication")
+    if reserve and not message.thread.new_ticket:
+        raise ValueError("only a message that opens a new ticket can reserve its reference")
     # Bounded: a hung database must not hold the SMTP session or the web request open.
-    return within(ctx.settings.db_answer_timeout_seconds, _store, ctx, message, ignore)
+    return within(ctx.settings.db_answer_timeout_seconds, _store, ctx, message, ignore, reserve)
 
 
-def _store(ctx: Context, message: InboundMessage, ignore: str | None = None) -> Accepted:
+def _store(
+    ctx: Context, message: InboundMessage, ignore: str | None = None, reserve: bool = False
+) -> Accepted:
     try:
         normalized = serialize(message, ctx.data_dir)
         channel, external_id = normalized["channel"], normalized["external_id"]
         raw = message.raw or json.dumps(normalized, ensure_ascii=False).encode()
         with ctx.sessions() as session:
-            existing = _find_record(session, channel, external_id)
-            if existing is not None:
-                return Accepted(existing, duplicate=True)
+            # Insert first: the unique (channel, external_id) finds a duplicate, so the
+            # ordinary case costs no look-up before the acknowledgement.
             record = InboundRecord(
                 channel=channel,
                 external_id=external_id,
@@ -131,24 +147,34 @@ def _store(ctx: Context, message: InboundMessage, ignore: str | None = None) -> 
             if ignore is not None:
                 record.status, record.processed_at = IGNORED, ctx.now()
                 record.error = f"not a citizen message: {ignore}"[:2000]
+            if reserve:
+                record.reference = next_reference(session, ctx.settings.ref_prefix)
+                record.secret = new_secret()
             session.add(record)
             try:
+                session.flush()
+                accepted = _accepted(record, duplicate=False)  # read before commit expires it
+                announce(session, ctx.extras)  # other processes' workers hear of it on commit
                 session.commit()
-            except IntegrityError:  # the same message raced in on another connection
+            except IntegrityError:  # accepted before (a retry), or racing in right now
                 session.rollback()
                 found = _find_record(session, channel, external_id)
                 if found is None:
                     raise
-                return Accepted(found, duplicate=True)
-            return Accepted(record.id, duplicate=False)
+                return _accepted(found, duplicate=True)
+            return accepted
     except (SQLAlchemyError, OSError) as exc:
         logger.error("could not store inbound %s message: %s", message.channel, type(exc).__name__)
         raise StorageUnavailable("The message could not be stored; try again shortly.") from exc
 
 
-def _find_record(session: Session, channel: str, external_id: str) -> int | None:
+def _accepted(record: InboundRecord, duplicate: bool) -> Accepted:
+    return Accepted(record.id, duplicate, record.reference, record.secret)
+
+
+def _find_record(session: Session, channel: str, external_id: str) -> InboundRecord | None:
     return session.execute(
-        select(InboundRecord.id).where(
+        select(InboundRecord).where(
             InboundRecord.channel == channel, InboundRecord.external_id == external_id
         )
     ).scalar_one_or_none()
@@ -274,6 +300,21 @@ def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Pr
     record.attempts += 1
     observe_lag(PROCESSING_LAG, record.channel, record.received_at, record.processed_at)
     return result
+
+
+def processed_record(ctx: Context, record_id: int) -> Processed | None:
+    """Where a processed record's message landed; None while it is not processed (yet)."""
+    with ctx.sessions() as session:
+        record = session.get(InboundRecord, record_id)
+        if record is None or record.status != "done":
+            return None
+        landed = _landed(session, record)
+        if landed is None:
+            return None
+        first = session.execute(
+            select(func.min(Message.id)).where(Message.ticket_id == landed.ticket_id)
+        ).scalar_one()
+        return replace(landed, created=first == landed.message_id, duplicate=False)
 
 
 def _landed(session: Session, record: InboundRecord) -> Processed | None:

@@ -4,39 +4,53 @@ A transport stores a record (`core.intake.ingest.accept`), answers its sender, a
 a worker claims the oldest pending record with `core.intake.ingest.process_next` (PostgreSQL:
 `FOR UPDATE SKIP LOCKED`, so workers in this process and in other `balagh worker`
 processes take different records; SQLite: one worker, its writers serialised anyway). A
-worker that finds nothing waits for the next wake-up or `POLL_SECONDS`, which is how a
-worker hears of records stored by another process. On start the workers drain whatever a
+worker that finds nothing waits for the next wake-up or `POLL_SECONDS`; on PostgreSQL a
+record stored by another process wakes it at once too (LISTEN/NOTIFY, core.intake.wakeups),
+and the poll is the fallback. On start the workers drain whatever a
 crash left pending at full speed; nothing waits for the `inbound` job, which only retries
 records that failed.
 
-Channels that process a record inline right after storing it (the web form shows the
-reference at once; Telegram sends its follow-up prompt) are claimed here only after
-`INLINE_GRACE`, i.e. when the inline step evidently never happened (a crash); a channel
-that hands its records to the pipeline registers itself in `ctx.extras["inbound_hooks"]`
-(with what to do once a record is processed, if anything).
+A channel that hands its records to the pipeline registers itself (`register_hook`),
+optionally with what to do once a record is processed;
+its records are claimed at once. A channel whose answer needs the processed ticket waits
+for it with `wait_processed` (bounded; the worker resolves the wait the moment it commits)
+instead of processing in its own thread. Channels that still process inline right after
+storing (a call staff record, WhatsApp) are claimed here only after `INLINE_GRACE`, i.e.
+when the inline step evidently never happened (a crash).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 
 from sqlalchemy import func, select
 
 from core.context import Context
-from core.intake.ingest import ClaimFailed, Processed, process_next
+from core.intake.ingest import ClaimFailed, Processed, process_next, processed_record
+from core.intake.wakeups import PIPELINE_KEY, listen
 from core.models import InboundRecord
 
 logger = logging.getLogger(__name__)
 
 POLL_SECONDS = 1.0
 INLINE_GRACE = timedelta(seconds=30)
-EXTRA_KEY = "inbound_pipeline"
+EXTRA_KEY = PIPELINE_KEY
 HOOKS_KEY = "inbound_hooks"
+
+# How many processed records' results a pipeline remembers for a late `wait_processed`
+# (one registered just after a worker finished the record).
+RECENT_RESULTS = 4096
+# Between two looks at the database while waiting for a record no worker here processes.
+WAIT_POLL_FIRST, WAIT_POLL_MAX = 0.02, 0.5
 
 AfterHook = Callable[[Context, Processed], None]
 
@@ -51,6 +65,73 @@ def wake(ctx: Context) -> None:
     pipeline: InboundPipeline | None = ctx.extras.get(EXTRA_KEY)
     if pipeline is not None:
         pipeline.wake()
+
+
+def hand_off(ctx: Context, record_id: int) -> Future[Processed | None] | None:
+    """A stored record is the pipeline's now: wake the workers; a future for its result.
+
+    A process that stores records brings its workers, as the SMTP listener and the bot do:
+    they are started here if none run yet (a web app under gunicorn has no `balagh serve` to
+    start them), unless BALAGH_INBOUND_WORKERS is 0 (this process only stores; the
+    notification wakes other processes' workers) or the process is still starting (the
+    routing model is being prepared; the inbound component starts them once it is ready).
+    None when no worker runs here.
+    """
+    pipeline: InboundPipeline | None = ctx.extras.get(EXTRA_KEY)
+    if pipeline is None and not ctx.starting and worker_count(ctx) > 0:
+        pipeline = start_pipeline(ctx)
+    if pipeline is None:
+        return None
+    future = pipeline.expect(record_id)
+    pipeline.wake()
+    return future
+
+
+def wait_processed(ctx: Context, record_id: int, timeout: float) -> Processed | None:
+    """The handed-off record's result within `timeout` seconds, else None (it is stored and
+    will be processed; the caller answers "received" instead of with the ticket).
+
+    In-process workers resolve the wait as they commit; a record processed by another
+    process (or before the wait began) is found in the database.
+    """
+    future = hand_off(ctx, record_id)
+    if future is not None:
+        try:
+            return future.result(timeout)
+        except TimeoutError:
+            _forget(ctx, record_id, future)
+            return processed_record(ctx, record_id)
+    return _poll_processed(ctx, record_id, timeout)
+
+
+async def wait_processed_async(ctx: Context, record_id: int, timeout: float) -> Processed | None:
+    """`wait_processed` for an event loop: waits without holding a thread."""
+    future = hand_off(ctx, record_id)
+    if future is not None:
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), timeout)
+        except TimeoutError:
+            _forget(ctx, record_id, future)
+            return await asyncio.to_thread(processed_record, ctx, record_id)
+    return await asyncio.to_thread(_poll_processed, ctx, record_id, timeout)
+
+
+def _forget(ctx: Context, record_id: int, future: Future[Processed | None]) -> None:
+    pipeline: InboundPipeline | None = ctx.extras.get(EXTRA_KEY)
+    if pipeline is not None:
+        pipeline.forget(record_id, future)
+
+
+def _poll_processed(ctx: Context, record_id: int, timeout: float) -> Processed | None:
+    """Look in the database, less often as time passes, until processed or `timeout`."""
+    deadline, pause = time.monotonic() + timeout, WAIT_POLL_FIRST
+    while True:
+        found = processed_record(ctx, record_id)
+        left = deadline - time.monotonic()
+        if found is not None or left <= 0:
+            return found
+        time.sleep(min(pause, left))
+        pause = min(pause * 2, WAIT_POLL_MAX)
 
 
 @dataclass(frozen=True)
@@ -87,9 +168,9 @@ def pending_backlog(ctx: Context) -> dict[str, int]:
 
 
 def worker_count(ctx: Context) -> int:
-    """BALAGH_INBOUND_WORKERS, but one on SQLite, which has one writer at a time anyway."""
+    """BALAGH_INBOUND_WORKERS, but at most one on SQLite, which has one writer at a time."""
     if ctx.engine.dialect.name == "sqlite":
-        return 1
+        return min(1, ctx.settings.inbound_workers)
     return ctx.settings.inbound_workers
 
 
@@ -102,6 +183,8 @@ class InboundPipeline:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._idle_since: dict[int, float] = {}
+        self._waiters: dict[int, list[Future[Processed | None]]] = {}
+        self._results: OrderedDict[int, Processed | None] = OrderedDict()
         self.processed = 0
         count = workers if workers is not None else worker_count(ctx)
         self.threads = [
@@ -110,10 +193,43 @@ class InboundPipeline:
         ]
         for thread in self.threads:
             thread.start()
+        self.listener = listen(ctx.engine, self.wake) if count else None
+        _RUNNING.add(self)
         logger.info("inbound: %d worker(s)", count)
 
     def wake(self) -> None:
         self._wake.set()
+
+    def expect(self, record_id: int) -> Future[Processed | None]:
+        """A future resolved when a worker here has processed the record (None: it failed)."""
+        future: Future[Processed | None] = Future()
+        with self._lock:
+            if record_id in self._results:
+                future.set_running_or_notify_cancel()
+                future.set_result(self._results[record_id])
+            else:
+                self._waiters.setdefault(record_id, []).append(future)
+        return future
+
+    def forget(self, record_id: int, future: Future[Processed | None]) -> None:
+        """Stop holding a future nobody waits for any more (its record may be another
+        process's to process, and would never resolve it here)."""
+        with self._lock:
+            waiters = self._waiters.get(record_id, [])
+            if future in waiters:
+                waiters.remove(future)
+            if not waiters:
+                self._waiters.pop(record_id, None)
+
+    def _resolve(self, record_id: int, result: Processed | None) -> None:
+        with self._lock:
+            self._results[record_id] = result
+            while len(self._results) > RECENT_RESULTS:
+                self._results.popitem(last=False)
+            waiters = self._waiters.pop(record_id, [])
+        for future in waiters:
+            if future.set_running_or_notify_cancel():  # False: an async waiter gave up
+                future.set_result(result)
 
     def _run(self, number: int) -> None:
         while not self._stopping.is_set():
@@ -135,6 +251,7 @@ class InboundPipeline:
             )
         except ClaimFailed as failed:  # the error is on the record; the job retries it
             logger.warning("inbound record %s failed; left for the retry job", failed.record_id)
+            self._resolve(failed.record_id, None)
             return True
         except Exception as exc:  # the database is unreachable: wait, then try again
             logger.warning("inbound: cannot claim records: %s", type(exc).__name__)
@@ -149,6 +266,7 @@ class InboundPipeline:
                 hook(ctx, claimed.processed)
             except Exception:
                 logger.exception("inbound: after-processing step of record %s", claimed.record_id)
+        self._resolve(claimed.record_id, claimed.processed)
         return True
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
@@ -165,10 +283,33 @@ class InboundPipeline:
         return False
 
     def stop(self, timeout: float = 10.0) -> None:
+        _RUNNING.discard(self)
         self._stopping.set()
         self.wake()
+        if self.listener is not None:
+            self.listener.stop()
         for thread in self.threads:
             thread.join(timeout)
+        with self._lock:  # whoever still waits is answered "not yet" at once
+            waiters, self._waiters = self._waiters, {}
+        for futures in waiters.values():
+            for future in futures:
+                if future.set_running_or_notify_cancel():
+                    future.set_result(None)
+
+
+_RUNNING: weakref.WeakSet[InboundPipeline] = weakref.WeakSet()
+
+
+def stop_every_pipeline() -> int:
+    """Stop every pipeline running in this process, whichever context started it (tests:
+    a worker left running would take the next test's records); how many were running."""
+    running = list(_RUNNING)
+    for pipeline in running:
+        pipeline.stop()
+        if pipeline.ctx.extras.get(EXTRA_KEY) is pipeline:
+            del pipeline.ctx.extras[EXTRA_KEY]
+    return len(running)
 
 
 def start_pipeline(ctx: Context) -> InboundPipeline:

@@ -27,7 +27,7 @@ from core.errors import StorageUnavailable
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
 from tests.citizen_web import make_app, open_form
-from tests.conftest import empty_tables, make_settings
+from tests.conftest import empty_tables, finish, make_settings
 from tests.db_proxy import DatabaseProxy
 from tests.email_support import free_port
 from tests.staffkit import bearer, make_staff, new_ticket, signed_in, token_for
@@ -61,7 +61,7 @@ def context_on(tmp_path: Path, url: str, statement_timeout: float = 2.0) -> Cont
 def pg_ctx(tmp_path: Path, proxy: DatabaseProxy) -> Iterator[Context]:
     ctx = context_on(tmp_path, proxy.url)
     yield ctx
-    ctx.engine.dispose()
+    finish(ctx)
 
 
 def timed(function, *args):  # type: ignore[no-untyped-def]
@@ -217,7 +217,7 @@ def sqlite_ctx(tmp_path: Path, sqlite_database: str) -> Iterator[Context]:
     # a statement timeout (SQLite: the wait for the write lock) far beyond the answer timeout
     ctx = context_on(tmp_path, sqlite_database, statement_timeout=60.0)
     yield ctx
-    ctx.engine.dispose()
+    finish(ctx)
 
 
 def test_api_answers_503_within_seconds_while_another_writer_holds_the_sqlite_lock(

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-06 00:05:37.772071
+Create Date: 2026-12-06 00:26:22.741208
 """
 
 from __future__ import annotations
@@ -376,12 +376,15 @@ def upgrade() -> None:
         sa.Column("received_at", core.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("processed_at", core.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("ticket_id", sa.Integer(), nullable=True),
+        sa.Column("reference", sa.String(length=20), nullable=True),
+        sa.Column("secret", sa.String(length=64), nullable=True),
         sa.ForeignKeyConstraint(
             ["ticket_id"],
             ["ticket.id"],
         ),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("channel", "external_id", name="uq_inbound_channel_external_id"),
+        sa.UniqueConstraint("reference"),
     )
     with op.batch_alter_table("inbound_record", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_inbound_record_status"), ["status"], unique=False)

@@ -1,14 +1,21 @@
 """The citizen pages: the report form (/report) and the private status page (/t/<reference>).
 
-Every submission is one InboundMessage on channel 'web', ingested before the page answers so
-the citizen sees the reference at once. The sender identity is per submission, never the
-email or phone typed (anyone can type anyone's address): a report always opens a new ticket,
-and later messages reach a ticket only through its secret link.
+Every submission is one InboundMessage on channel 'web', stored before the page answers and
+then processed by the inbound pipeline's workers (core.intake.pipeline), never on the web
+thread. The confirmation must show the reference and private link, so a report reserves
+them when it is stored (`accept(reserve=True)`, the way a counter clerk hands over a
+numbered receipt before the file is opened): the page never depends on processing, which
+may lag in a storm or fail and be retried. The page then waits briefly for the workers
+(BALAGH_INBOUND_ANSWER_WAIT_SECONDS), so on an ordinary day the link already shows the
+ticket; until it does, the link shows "being registered". The sender identity is per
+submission, never the email or phone typed (anyone can type anyone's address): a report
+always opens a new ticket, and later messages reach a ticket only through its secret link.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,8 +50,10 @@ from core.context import Context
 from core.errors import StorageUnavailable
 from core.files import file_path
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
-from core.intake.ingest import accept, process
+from core.intake.ingest import Accepted, accept
+from core.intake.pipeline import wait_processed
 from core.models import Attachment, Direction, InboundRecord, Message, Ticket
+from core.storable import is_storable
 from core.tickets import channel_address, ticket_for_secret
 from core.workflow.ratings import record_rating
 
@@ -308,11 +317,7 @@ def submit_report() -> Any:
         category_hint=form.category.data or None,
         extras={"remote_addr": request.remote_addr},
     )
-    receipt = _ingest(msg)
-    if receipt is None:
-        return render_template(
-            "citizen/message.html", title_key="submitted_title", body_key="submitted_pending"
-        ), 202
+    receipt = _receipt(_hand_off(msg, reserve=True))
     link = url_for("citizen.status", reference=receipt.reference, k=receipt.secret, _external=False)
     return render_template(
         "citizen/submitted.html",
@@ -330,30 +335,21 @@ def _attachments(photos: list[tuple[str, CleanPhoto]]) -> tuple[InboundAttachmen
     )
 
 
-def _ingest(msg: InboundMessage) -> Receipt | None:
-    """Store, then process; None when stored but processing failed (the retry job finishes)."""
+def _hand_off(msg: InboundMessage, reserve: bool = False) -> Accepted:
+    """Store (StorageUnavailable -> the 503 page), then give the record to the workers and
+    wait for them a little, so the page that follows usually shows the processed ticket."""
     ctx = _ctx()
-    accepted = accept(ctx, msg)  # StorageUnavailable -> 503 page
+    accepted = accept(ctx, msg, reserve=reserve)
     _count_submission()
-    try:
-        result = process(ctx, accepted.record_id)
-    except Exception:
-        existing = _ticket_of_message(msg.external_id)  # a double submit won the race
-        if existing is not None:
-            return existing
-        logger.exception("web message %s stored but not processed", accepted.record_id)
-        return None
-    return Receipt(result.reference, result.secret)
+    wait_processed(ctx, accepted.record_id, ctx.settings.inbound_answer_wait_seconds)
+    return accepted
 
 
-def _ticket_of_message(external_id: str) -> Receipt | None:
-    with _ctx().sessions() as session:
-        ticket = session.execute(
-            select(Ticket)
-            .join(Message, Message.ticket_id == Ticket.id)
-            .where(Message.channel == CHANNEL, Message.external_id == external_id)
-        ).scalar_one_or_none()
-        return Receipt(ticket.reference, ticket.secret) if ticket else None
+def _receipt(accepted: Accepted) -> Receipt:
+    """The reference and secret the report reserved when it was stored."""
+    if accepted.reference is None or accepted.secret is None:
+        raise AssertionError(f"web report {accepted.record_id} was stored without a reference")
+    return Receipt(accepted.reference, accepted.secret)
 
 
 # -- the status page ----------------------------------------------------------------------
@@ -451,8 +447,8 @@ def status_post(reference: str) -> Any:
         attachments=_attachments(form.clean_photos),
         extras={"remote_addr": request.remote_addr},
     )
-    if _ingest(msg) is not None:
-        flash(text("message_sent", g.lang))
+    _hand_off(msg)  # stored is received: processed or not yet, the citizen is told so
+    flash(text("message_sent", g.lang))
     return redirect(url_for("citizen.status", reference=ref, k=secret))
 
 
@@ -478,11 +474,35 @@ def attachment(reference: str, attachment_id: int) -> Response:
 
 
 def _ticket_or_404(session: Session, reference: str, secret: str) -> Ticket:
-    """The ticket when the secret matches; otherwise the same 404 as an unknown reference."""
+    """The ticket when the secret matches; otherwise the same 404 as an unknown reference.
+
+    A report stored under this reference and secret but not processed yet answers "being
+    registered" instead (its link was shown before the ticket existed).
+    """
     ticket = ticket_for_secret(session, reference, secret) if secret else None
     if ticket is None:
+        if secret and _reserved(session, reference, secret):
+            page = render_template(
+                "citizen/message.html", title_key="submitted_title", body_key="registering"
+            )
+            abort(Response(page, 200 if request.method == "GET" else 409))
         abort(404)
     return ticket
+
+
+def _reserved(session: Session, reference: str, secret: str) -> bool:
+    """Whether a stored, not yet processed report reserved this reference and secret."""
+    if not is_storable(reference):
+        return False
+    record = session.execute(
+        select(InboundRecord).where(InboundRecord.reference == reference.strip().upper())
+    ).scalar_one_or_none()
+    return (
+        record is not None
+        and record.ticket_id is None
+        and record.secret is not None
+        and secrets.compare_digest(record.secret, secret)
+    )
 
 
 # -- friendly errors, in the page's language ----------------------------------------------

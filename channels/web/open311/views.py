@@ -1,11 +1,16 @@
 """`/open311/v2/...`: Open311 GeoReport v2 (discovery, services, requests, tokens).
 
 Spec: http://wiki.open311.org/GeoReport_v2. Reading is public; submitting needs one of the
-keys in BALAGH_OPEN311_API_KEYS. Every service is `realtime`: a POST answers with the
-ticket reference as `service_request_id`. If storing works but processing fails, the
-message is safe (the retry job processes it later) and the client gets a token instead,
-which `/tokens/<token>` turns into the reference once it exists. An `Idempotency-Key` sent
-again with the same fields answers the first request; with other fields it is a 409.
+keys in BALAGH_OPEN311_API_KEYS. A POST stores the request, hands it to the inbound
+pipeline's workers (core.intake.pipeline) and waits for them a little
+(BALAGH_INBOUND_ANSWER_WAIT_SECONDS): processed in time, it answers 201 with the ticket
+reference as `service_request_id`, as a `realtime` service does; otherwise (a storm's
+backlog, or processing failed and the retry job will finish it) the request is safe and
+the client gets the spec's `token` with a 202, which `/tokens/<token>` turns into the
+reference once it exists. The spec's token, rather than a reference reserved before the
+ticket exists, keeps every id a client holds readable at `/requests/<id>` at once. An
+`Idempotency-Key` sent again with the same fields answers the first request; with other
+fields it is a 409.
 Unknown paths and methods get Open311-shaped errors from `channels.web.errors`.
 """
 
@@ -24,7 +29,8 @@ from channels.web.open311.render import Open311Error, check_format, error_respon
 from channels.web.open311.submit import TOKEN_RE, parse_submission, submission_token
 from core.context import Context
 from core.errors import StorageUnavailable
-from core.intake.ingest import accept, process
+from core.intake.ingest import accept
+from core.intake.pipeline import wait_processed
 from core.models import InboundRecord, Ticket
 from core.storable import is_storable
 
@@ -159,11 +165,10 @@ def create_request(fmt: str) -> Response:
             "send a new key for a new request.",
         )
     client_token = message.external_id.split(":")[1] + token
-    try:
-        processed = process(ctx, accepted.record_id)
-    except Exception:  # stored and marked failed; the retry job finishes it later
-        logger.exception(
-            "open311 request stored as record %s but not processed", accepted.record_id
+    processed = wait_processed(ctx, accepted.record_id, ctx.settings.inbound_answer_wait_seconds)
+    if processed is None:  # stored; the workers (or the retry job) finish it later
+        logger.info(
+            "open311 request stored as record %s, answered with a token", accepted.record_id
         )
         body = [{"token": client_token, "service_notice": None, "account_id": None}]
         return respond(fmt, "service_requests", body, 202)

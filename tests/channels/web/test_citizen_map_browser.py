@@ -21,7 +21,7 @@ from core.models import Attachment, Message, Ticket
 from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import CHROMIUM_ARGS, DESKTOP, MOBILE, _chromium_path, shot
 from tests.citizen_web import jpeg, make_app
-from tests.conftest import empty_tables, make_settings
+from tests.conftest import empty_tables, finish, make_settings
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +89,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object
     finally:
         httpd.shutdown()
         geocoder.shutdown()
-        ctx.engine.dispose()
+        finish(ctx)
 
 
 def _ticket(ctx, reference: str) -> Ticket:  # type: ignore[no-untyped-def]

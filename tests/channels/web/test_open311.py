@@ -232,12 +232,13 @@ def test_post_stored_but_not_processed_returns_a_token_that_resolves_later(
     def broken(*_args: object) -> None:
         raise RuntimeError("router crashed")
 
-    monkeypatch.setattr("channels.web.open311.views.process", broken)
+    monkeypatch.setattr("core.intake.conversation.handle_message", broken)
     response = submit(client)
     assert response.status_code == 202
     token = response.get_json()[0]["token"]
     pending = client.get(f"{V2}/tokens/{token}.json").get_json()
     assert pending == [{"service_request_id": None, "token": token}]
+    monkeypatch.undo()
     assert retry_pending(ctx) == (1, 0)
     done = client.get(f"{V2}/tokens/{token}.xml")
     assert parse_xml(done.data).findtext("request/service_request_id") == "MCT-000001"

@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 
 from balagh.wiring import build_context
 from tests.citizen_web import jpeg, make_app
-from tests.conftest import IN_CI, empty_tables, make_settings
+from tests.conftest import IN_CI, empty_tables, finish, make_settings
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,7 @@ def server(tmp_path: Path, sqlite_database: str) -> Iterator[str]:
     finally:
         httpd.shutdown()
         thread.join(timeout=5)
-        ctx.engine.dispose()
+        finish(ctx)
 
 
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]

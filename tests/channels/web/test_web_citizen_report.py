@@ -269,7 +269,7 @@ def test_storage_failure_gets_a_503_page(
 ) -> None:
     from core.errors import StorageUnavailable
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise StorageUnavailable("down")
 
     monkeypatch.setattr("channels.web.citizen.views.accept", broken)

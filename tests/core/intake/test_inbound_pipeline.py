@@ -122,7 +122,10 @@ def test_a_stored_record_wakes_a_worker_without_waiting_for_the_poll(
 
 
 def test_a_channel_that_processes_inline_keeps_its_fresh_record(ctx: Context) -> None:
-    store(ctx, [InboundMessage(channel="telegram", sender="5", text="حفرة", external_id="5:1")])
+    whatsapp = InboundMessage(
+        channel="whatsapp", sender="+96890000005", text="حفرة", external_id="wamid.5"
+    )
+    store(ctx, [whatsapp])
     pipeline = start_pipeline(ctx)
     try:
         assert pipeline.wait_idle(30)
@@ -136,3 +139,21 @@ def test_backlog_reports_pending_records_per_channel_and_the_oldest_age(ctx: Con
     found = backlog(ctx)
     assert found.by_channel == {"email": 2}
     assert found.oldest_age_seconds is not None and 119 <= found.oldest_age_seconds <= 600
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # LISTEN/NOTIFY
+def test_a_record_stored_by_another_process_wakes_a_worker_without_the_poll(
+    ctx: Context, second_ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(core.intake.pipeline, "POLL_SECONDS", 3600.0)
+    pipeline = start_pipeline(second_ctx)  # "another process": only it has workers
+    try:
+        assert pipeline.listener is not None and pipeline.listener.listening.wait(30)
+        pipeline.wait_idle(30)  # asleep for an hour now, unless notified
+        store(ctx, [mail(1, ctx)])  # no wake() in this process: only the notification
+        deadline = time.monotonic() + 30
+        while states(ctx) != {"done": 1} and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        stop_pipeline(second_ctx)
+    assert states(ctx) == {"done": 1}

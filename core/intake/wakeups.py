@@ -1,0 +1,86 @@
+"""Wake-ups across processes on PostgreSQL: LISTEN/NOTIFY on one channel.
+
+`announce` runs inside the transaction that stores a record; PostgreSQL delivers the
+notification when (and only if) it commits, to every process listening, so a `balagh worker`
+hears of a web form stored by another process at once instead of at its next poll. The
+poll stays as the fallback: a notification is lost while a listener reconnects, and SQLite
+has none (one process writes there anyway).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "balagh_inbound"
+# Where a process keeps its running pipeline (core.intake.pipeline) on the context.
+PIPELINE_KEY = "inbound_pipeline"
+LISTEN_TIMEOUT = 1.0  # how often the listener looks whether it should stop
+RECONNECT_SECONDS = 2.0
+
+
+def announce(session: Session, extras: dict[str, Any]) -> None:
+    """Tell listening processes, on commit, that an inbound record was stored, when this
+    process has no workers of its own to wake (a web app beside `balagh worker`s).
+
+    With workers here, waking them in process is enough (a busy remote worker takes the next
+    record anyway), and the ack path is spared a statement and PostgreSQL's notification
+    queue lock, which makes committing transactions that notify take turns.
+    """
+    if PIPELINE_KEY not in extras and session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"NOTIFY {CHANNEL}"))
+
+
+class WakeListener:
+    """A thread with its own connection that calls `wake` for each notification."""
+
+    def __init__(self, engine: Engine, wake: Callable[[], None]) -> None:
+        self.engine = engine
+        self.wake = wake
+        self._stopping = threading.Event()
+        self.listening = threading.Event()  # set once LISTEN is in place (tests, health)
+        self.thread = threading.Thread(target=self._run, name="inbound-listen", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                self._listen()
+            except Exception as exc:  # the database went away: the poll covers the gap
+                logger.warning("inbound: LISTEN connection lost: %s", type(exc).__name__)
+                self._stopping.wait(RECONNECT_SECONDS)
+
+    def _listen(self) -> None:
+        raw = self.engine.raw_connection()
+        conn: Any = raw.driver_connection
+        raw.detach()  # held for as long as we listen: not the pool's to hand out
+        try:
+            conn.rollback()
+            conn.autocommit = True
+            conn.execute(f"LISTEN {CHANNEL}")
+            self.listening.set()
+            self.wake()  # whatever was stored while nobody here listened
+            while not self._stopping.is_set():
+                for _ in conn.notifies(timeout=LISTEN_TIMEOUT):
+                    self.wake()
+        finally:
+            self.listening.clear()
+            conn.close()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self.thread.join(LISTEN_TIMEOUT * 3)
+
+
+def listen(engine: Engine, wake: Callable[[], None]) -> WakeListener | None:
+    """A listener on PostgreSQL; None on SQLite, where only the poll and `wake` exist."""
+    if engine.dialect.name != "postgresql":
+        return None
+    return WakeListener(engine, wake)
