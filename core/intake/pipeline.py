@@ -6,17 +6,16 @@ a worker claims the oldest pending record with `core.intake.ingest.process_next`
 processes take different records; SQLite: one worker, its writers serialised anyway). A
 worker that finds nothing waits for the next wake-up or `POLL_SECONDS`; on PostgreSQL a
 record stored by another process wakes it at once too (LISTEN/NOTIFY, core.intake.wakeups),
-and the poll is the fallback. On start the workers drain whatever a
-crash left pending at full speed; nothing waits for the `inbound` job, which only retries
-records that failed.
+and the poll is the fallback. On start the workers drain whatever a crash left pending at
+full speed; nothing waits for the `inbound` job, which only retries records that failed.
 
 A channel that hands its records to the pipeline registers itself (`register_hook`),
-optionally with what to do once a record is processed;
-its records are claimed at once. A channel whose answer needs the processed ticket waits
-for it with `wait_processed` (bounded; the worker resolves the wait the moment it commits)
-instead of processing in its own thread. Channels that still process inline right after
-storing (a call staff record, WhatsApp) are claimed here only after `INLINE_GRACE`, i.e.
-when the inline step evidently never happened (a crash).
+optionally with what to do once a record is processed; its records are claimed at once. A
+channel whose answer needs the processed ticket waits for it with `wait_processed`
+(bounded; the worker resolves the wait the moment it commits) instead of processing in its
+own thread. Channels that still process inline right after storing (a phone call staff
+record, WhatsApp) are claimed here only after `INLINE_GRACE`, i.e. when the inline step
+evidently never happened (a crash).
 """
 
 from __future__ import annotations
