@@ -103,3 +103,22 @@ def test_status_page_shows_a_real_image_inline_and_a_fake_one_as_a_download(
     assert downloaded.mimetype == "application/octet-stream"
     assert downloaded.headers["Content-Disposition"].startswith("attachment")
     assert downloaded.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_image_shown_inline_is_reencoded_so_a_payload_after_its_pixels_is_gone(
+    ctx: Context, staff_client: FlaskClient
+) -> None:
+    """A real PNG with a page appended (a polyglot) shows as a picture without the page."""
+    payload = b"<html><script>alert(document.cookie)</script></html>"
+    processed, (polyglot,) = report_with(
+        ctx, InboundAttachment("pipe.png", "image/png", png() + payload)
+    )
+    client = app_for(ctx).test_client()
+    shown = client.get(f"/t/{processed.reference}/files/{polyglot}?k={processed.secret}")
+    assert shown.mimetype == "image/png"
+    assert shown.headers["Content-Disposition"].startswith("inline")
+    assert payload not in shown.data and b"<script" not in shown.data
+    with Image.open(io.BytesIO(shown.data)) as image:
+        assert image.format == "PNG" and image.size == Image.open(io.BytesIO(png())).size
+    inbox = staff_client.get(f"/inbox/attachments/{polyglot}?view=1")
+    assert inbox.status_code == 200 and payload not in inbox.data
