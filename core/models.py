@@ -434,7 +434,9 @@ class InboundRecord(Base):
     external_id: Mapped[str] = mapped_column(String(300))
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     normalized: Mapped[dict[str, Any]] = mapped_column()
-    status: Mapped[str] = mapped_column(String(12), default=InboundStatus.PENDING, index=True)
+    status: Mapped[InboundStatus] = mapped_column(
+        _stored(InboundStatus, 12), default=InboundStatus.PENDING, index=True
+    )
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)

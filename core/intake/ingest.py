@@ -27,7 +27,7 @@ from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
-from core.models import InboundRecord, Message
+from core.models import InboundRecord, InboundStatus, Message
 from core.storable import plain_label, storable, storable_text
 from core.tickets import new_secret, next_reference
 
@@ -103,9 +103,6 @@ def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMess
     return InboundMessage(**values)
 
 
-IGNORED = "ignored"
-
-
 def accept(
     ctx: Context, message: InboundMessage, *, ignore: str | None = None, reserve: bool = False
 ) -> Accepted:
@@ -145,7 +142,7 @@ def _store(
                 received_at=message.received_at,
             )
             if ignore is not None:
-                record.status, record.processed_at = IGNORED, ctx.now()
+                record.status, record.processed_at = InboundStatus.IGNORED, ctx.now()
                 record.error = f"not a citizen message: {ignore}"[:2000]
             if reserve:
                 record.reference = next_reference(session, ctx.settings.ref_prefix)
@@ -205,7 +202,7 @@ def process(ctx: Context, record_id: int) -> Processed:
                 record = session.execute(query).scalar_one_or_none()
                 if record is None:
                     raise LookupError(f"no inbound record {record_id}")
-                if record.status == "done":
+                if record.status == InboundStatus.DONE:
                     landed = _landed(session, record)
                     if landed is not None:
                         return landed
@@ -248,7 +245,7 @@ def process_next(
     locks the contact and the reference counter, and a batch would hold them across
     records and serialise the workers.
     """
-    query = select(InboundRecord).where(InboundRecord.status == "pending")
+    query = select(InboundRecord).where(InboundRecord.status == InboundStatus.PENDING)
     if channels is not None:
         query = query.where(InboundRecord.channel.in_(channels))
     if older_than is not None:
@@ -259,7 +256,7 @@ def process_next(
         if record_id is not None:  # a retry takes the same record again, if still free
             query = (
                 select(InboundRecord)
-                .where(InboundRecord.id == record_id, InboundRecord.status == "pending")
+                .where(InboundRecord.id == record_id, InboundRecord.status == InboundStatus.PENDING)
                 .with_for_update(skip_locked=True)
             )
         try:
@@ -295,7 +292,7 @@ def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Pr
         key = f"{message.channel}:{message.sender}"
         session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
     result = handle_message(ctx, session, message, record)
-    record.status, record.error = "done", None
+    record.status, record.error = InboundStatus.DONE, None
     record.processed_at, record.ticket_id = ctx.now(), result.ticket_id
     record.attempts += 1
     observe_lag(PROCESSING_LAG, record.channel, record.received_at, record.processed_at)
@@ -306,7 +303,7 @@ def processed_record(ctx: Context, record_id: int) -> Processed | None:
     """Where a processed record's message landed; None while it is not processed (yet)."""
     with ctx.sessions() as session:
         record = session.get(InboundRecord, record_id)
-        if record is None or record.status != "done":
+        if record is None or record.status != InboundStatus.DONE:
             return None
         landed = _landed(session, record)
         if landed is None:
@@ -338,8 +335,8 @@ def _mark_failed(ctx: Context, record_id: int, exc: Exception) -> None:
             record = session.execute(
                 select(InboundRecord).where(InboundRecord.id == record_id).with_for_update()
             ).scalar_one_or_none()
-            if record is not None and record.status != "done":
-                record.status = "failed"
+            if record is not None and record.status != InboundStatus.DONE:
+                record.status = InboundStatus.FAILED
                 record.error = storable_text(f"{type(exc).__name__}: {exc}")[:2000]
                 record.attempts += 1
     except SQLAlchemyError:
@@ -359,7 +356,10 @@ def retry_pending(ctx: Context, limit: int = 100, max_attempts: int = 10) -> tup
             session.execute(
                 select(InboundRecord.id)
                 .where(
-                    or_(InboundRecord.status == "pending", InboundRecord.status == "failed"),
+                    or_(
+                        InboundRecord.status == InboundStatus.PENDING,
+                        InboundRecord.status == InboundStatus.FAILED,
+                    ),
                     InboundRecord.attempts < max_attempts,
                 )
                 .order_by(InboundRecord.id)

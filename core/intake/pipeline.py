@@ -36,7 +36,7 @@ from sqlalchemy import func, select
 from core.context import Context
 from core.intake.ingest import ClaimFailed, Processed, process_next, processed_record
 from core.intake.wakeups import PIPELINE_KEY, listen
-from core.models import InboundRecord
+from core.models import InboundRecord, InboundStatus
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ def backlog(ctx: Context) -> Backlog:
     with ctx.sessions() as session:
         rows = session.execute(
             select(InboundRecord.channel, func.count(), func.min(InboundRecord.received_at))
-            .where(InboundRecord.status == "pending")
+            .where(InboundRecord.status == InboundStatus.PENDING)
             .group_by(InboundRecord.channel)
         ).all()
     oldest = min((row[2] for row in rows if row[2] is not None), default=None)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-06 00:26:22.741208
+Create Date: 2026-12-06 00:46:04.920886
 """
 
 from __future__ import annotations
@@ -370,7 +370,19 @@ def upgrade() -> None:
         sa.Column("external_id", sa.String(length=300), nullable=False),
         sa.Column("raw", sa.LargeBinary(), nullable=False),
         sa.Column("normalized", sa.JSON(), nullable=False),
-        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column(
+            "status",
+            sa.Enum(
+                "pending",
+                "done",
+                "failed",
+                "ignored",
+                name="inboundstatus",
+                native_enum=False,
+                length=12,
+            ),
+            nullable=False,
+        ),
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("received_at", core.models.UTCDateTime(timezone=True), nullable=False),
