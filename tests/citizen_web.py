@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
 from PIL import Image
 from PIL.TiffImagePlugin import IFDRational
+from werkzeug.serving import make_server
 from werkzeug.test import TestResponse
 
 from channels.web.app import create_app
@@ -81,3 +86,37 @@ def jpeg(gps: bool = False, size: tuple[int, int] = (64, 48)) -> bytes:
 
 def upload(data: bytes, name: str) -> tuple[io.BytesIO, str]:
     return io.BytesIO(data), name
+
+
+@contextmanager
+def citizen_site(tmp: Path, **settings: Any) -> Iterator[tuple[str, Context]]:
+    """The citizen web app on SQLite (no map tiles, rate limits out of the way) served by
+    werkzeug on a loopback port, for browser tests; `settings` adds or overrides settings."""
+    from balagh.dbmigrate import upgrade
+    from balagh.wiring import build_context
+    from core.routing.types import UnroutedRouter
+    from tests.conftest import empty_tables, make_settings
+
+    router = settings.pop("router", UnroutedRouter())
+    ctx = build_context(
+        make_settings(
+            tmp / "data",
+            f"sqlite:///{tmp / 'db.sqlite3'}",
+            **{
+                "map_tiles": "",
+                "web_report_rate_limit": "1000 per minute",
+                "web_attempt_rate_limit": "1000 per minute",
+                **settings,
+            },
+        ),
+        router=router,
+    )
+    upgrade(ctx.settings.effective_database_url)
+    empty_tables(ctx)
+    httpd = make_server("127.0.0.1", 0, make_app(ctx), threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", ctx
+    finally:
+        httpd.shutdown()
+        ctx.engine.dispose()

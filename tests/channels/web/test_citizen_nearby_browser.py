@@ -5,21 +5,16 @@ page offers without JavaScript; axe-core finds no serious violation in either.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
-from balagh.wiring import build_context
 from core.context import Context
 from core.models import Ticket
-from core.routing.types import UnroutedRouter
 from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import DESKTOP, MOBILE, browser, shot  # noqa: F401
-from tests.citizen_web import make_app
-from tests.conftest import empty_tables, make_settings
+from tests.citizen_web import citizen_site
 from tests.incident_support import FLOOD, offset, report
 
 pytestmark = pytest.mark.browser
@@ -31,28 +26,8 @@ PIN = offset(120, 40)
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Context]]:
     """The web app on SQLite (no map tiles; the category the citizen picks routes)."""
-    tmp = tmp_path_factory.mktemp("nearby")
-    ctx = build_context(
-        make_settings(
-            tmp / "data",
-            f"sqlite:///{tmp / 'db.sqlite3'}",
-            map_tiles="",
-            web_report_rate_limit="1000 per minute",
-            web_attempt_rate_limit="1000 per minute",
-        ),
-        router=UnroutedRouter(),
-    )
-    from balagh.dbmigrate import upgrade
-
-    upgrade(ctx.settings.effective_database_url)
-    empty_tables(ctx)
-    httpd = make_server("127.0.0.1", 0, make_app(ctx), threaded=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}", ctx
-    finally:
-        httpd.shutdown()
-        ctx.engine.dispose()
+    with citizen_site(tmp_path_factory.mktemp("nearby")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")

@@ -5,50 +5,25 @@ and an axe-core scan of the status page in both languages and of the not-found p
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
-from balagh.wiring import build_context
 from core.context import Context
 from core.models import Ticket
-from core.routing.types import UnroutedRouter
 from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import DESKTOP, MOBILE, browser, shot  # noqa: F401
-from tests.citizen_web import jpeg, make_app
-from tests.conftest import empty_tables, make_settings
+from tests.citizen_web import citizen_site, jpeg
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Context]]:
-    tmp = tmp_path_factory.mktemp("pages")
-    ctx = build_context(
-        make_settings(
-            tmp / "data",
-            f"sqlite:///{tmp / 'db.sqlite3'}",
-            map_tiles="",
-            web_report_rate_limit="1000 per minute",
-            web_attempt_rate_limit="1000 per minute",
-        ),
-        router=UnroutedRouter(),
-    )
-    from balagh.dbmigrate import upgrade
-
-    upgrade(ctx.settings.effective_database_url)
-    empty_tables(ctx)
-    httpd = make_server("127.0.0.1", 0, make_app(ctx), threaded=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}", ctx
-    finally:
-        httpd.shutdown()
-        ctx.engine.dispose()
+    with citizen_site(tmp_path_factory.mktemp("pages")) as served:
+        yield served
 
 
 def _ticket(ctx: Context, reference: str) -> Ticket:
