@@ -13,6 +13,7 @@ comment chunk (a polyglot), and only the pixels survive a re-encoding. Every fil
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Response, send_file
@@ -43,11 +44,15 @@ def verified_image(path: Path, content_type: str | None) -> bool:
         return False
 
 
+@lru_cache(maxsize=16)
 def reencoded_image(path: Path, content_type: str | None) -> bytes | None:
     """The image's pixels encoded afresh in its own format, or None if it is not that image.
 
     Nothing the sender put beside the pixels (trailing bytes, comments, metadata) is kept;
     JPEG keeps its quantisation tables (no visible loss), animations keep their frames.
+    Stored files are named by their content, so a path's answer never changes: the last few
+    are kept, and a ticket page's thumbnails and viewer (fetched again on every refresh, as
+    files are never cached by the browser) decode each photo once, not on every view.
     """
     wanted = INLINE_IMAGES.get((content_type or "").lower())
     if wanted is None:
