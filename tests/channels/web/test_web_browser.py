@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from balagh.wiring import build_context
@@ -121,7 +122,7 @@ def test_english_report_in_the_browser_shows_errors_then_submits(browser, server
     page.get_by_role("button", name="Send report").click()
     page.wait_for_selector("#error-summary:not([hidden])")
     # the summary is in the served page; the deferred script moves focus to it just after
-    page.wait_for_function("document.activeElement && document.activeElement.id !== ''")
+    expect(page.locator("#error-summary")).to_be_focused()
     assert page.evaluate("document.activeElement.id") == "error-summary"
     assert "Please describe the problem." in page.inner_text("#description-error")
     assert page.get_attribute("#email", "aria-invalid") == "true"
