@@ -127,6 +127,8 @@ def open_from_queue(page: Any, reference: str) -> None:
     """The ticket must be waiting in this role's queue; open it from there."""
     page.locator("table.tickets a", has_text=reference).click()
     page.wait_for_selector(".ticket-head")
+    # The side panel's deferred script hides the boxes of other statuses; "load" comes after it.
+    page.wait_for_load_state("load")
 
 
 def update(page: Any, **fields: str) -> str:
