@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from core.context import Context
-    from core.intake.ingest import Processed
+    from core.intake.conversation import Processed
     from core.outbound import Sender
 
 

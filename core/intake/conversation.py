@@ -22,7 +22,6 @@ from core.files import store_file
 from core.inbound import InboundMessage
 from core.intake.contacts import contact_by_phone, merge_contacts
 from core.intake.incidents import place_later
-from core.intake.ingest import Processed
 from core.intake.screening import is_courtesy, screen_followup
 from core.intake.triage import route_new_ticket
 from core.language.detect import detect_language
@@ -57,6 +56,18 @@ logger = logging.getLogger(__name__)
 # A /new older than this is forgotten: the citizen who forgot it is not surprised by a new
 # ticket weeks later.
 NEW_TICKET_REQUEST_LIFETIME = timedelta(hours=24)
+
+
+@dataclasses.dataclass(frozen=True)
+class Processed:
+    """Where a message landed (what `handle_message` returns)."""
+
+    ticket_id: int
+    reference: str
+    secret: str
+    message_id: int
+    created: bool
+    duplicate: bool = False
 
 
 def request_new_ticket(

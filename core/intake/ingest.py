@@ -25,6 +25,7 @@ from core.db import within
 from core.errors import StorageUnavailable
 from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
+from core.intake.conversation import Processed, handle_message
 from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
 from core.models import InboundRecord, InboundStatus, Message
@@ -45,18 +46,6 @@ class Accepted:
     duplicate: bool
     reference: str | None = None
     secret: str | None = None
-
-
-@dataclass(frozen=True)
-class Processed:
-    """Where the message landed."""
-
-    ticket_id: int
-    reference: str
-    secret: str
-    message_id: int
-    created: bool
-    duplicate: bool = False
 
 
 def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
@@ -278,8 +267,6 @@ def process_next(
 
 def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Processed:
     """Process a record the caller holds locked, inside the caller's transaction."""
-    from core.intake.conversation import handle_message
-
     # Records accepted before text was made storable on the way in are cleaned here,
     # so retrying one that failed on a NUL now succeeds.
     normalized = storable(record.normalized)

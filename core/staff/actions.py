@@ -23,8 +23,9 @@ from core.delivery.notify import queue_reply
 from core.errors import InputError, NotFound
 from core.inbound import InboundMessage, Location, ThreadHints
 from core.intake.contacts import LINK_REJECTED, merge_contacts, split_identity
+from core.intake.conversation import Processed
 from core.intake.incidents import place_later
-from core.intake.ingest import Processed, ingest
+from core.intake.ingest import ingest
 from core.intake.triage import CATEGORY_CHOSEN_BY, set_category
 from core.language.normalize import ascii_digits
 from core.models import (

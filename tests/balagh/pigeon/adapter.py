@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from core.context import Context
 from core.inbound import InboundMessage
-from core.intake.ingest import Processed, ingest
+from core.intake.conversation import Processed
+from core.intake.ingest import ingest
 from core.outbound import DeliveryReceipt, OutboundMessage
 
 

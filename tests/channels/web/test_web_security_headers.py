@@ -16,7 +16,8 @@ from sqlalchemy import select
 
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, ThreadHints
-from core.intake.ingest import Processed, ingest
+from core.intake.conversation import Processed
+from core.intake.ingest import ingest
 from core.models import Attachment
 from tests.staffkit import app_for, bearer, make_staff, signed_in, token_for
 
