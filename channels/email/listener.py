@@ -34,6 +34,11 @@ logger = logging.getLogger(__name__)
 MAX_RECIPIENTS = 50
 IDLE_TIMEOUT = 60.0
 COMMAND_LIMIT = 100
+# aiosmtpd counts each command per connection, not per message. A client sending one mail to
+# more than MAX_RECIPIENTS of our addresses gets 452 for the extra ones (it sends those later,
+# RFC 5321 4.5.3.1.10) and must still reach DATA: at COMMAND_LIMIT RCPTs the connection would
+# be closed with a 421 before DATA, every retry alike, and the mail lost after days of tries.
+RCPT_LIMIT = 1000
 # RFC 5321 says 1000, but real mail (long HTML lines, some MTAs) exceeds it; refusing it
 # would lose a citizen's message. Still bounded, so a client cannot grow our buffers at will.
 LINE_LIMIT = 64 * 1024
@@ -135,7 +140,7 @@ class SmtpListener:
             "enable_SMTPUTF8": True,
             "decode_data": False,
             "timeout": IDLE_TIMEOUT,
-            "command_call_limit": COMMAND_LIMIT,
+            "command_call_limit": {"*": COMMAND_LIMIT, "RCPT": RCPT_LIMIT},
             "ident": "Balagh ESMTP",
         }
         if settings.smtp_tls_cert and settings.smtp_tls_key:

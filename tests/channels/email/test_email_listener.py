@@ -435,3 +435,16 @@ def test_protocol_abuse_does_not_kill_the_listener(ctx: Context, listener: SmtpL
     assert codes[:50] == [250] * 50 and set(codes[50:]) == {452}
     send(listener, citizen_mail())
     assert count(ctx, Ticket) == 1
+
+
+def test_mail_to_more_recipients_than_kept_is_delivered_to_those_accepted(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    """150 of our addresses in one transaction: 50 are taken (452 for the rest, which the
+    client sends later) and the mail still reaches DATA instead of a 421 that drops it."""
+    recipients = ["1111@balagh.test"] + [f"office{i}@balagh.test" for i in range(149)]
+    with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
+        refused = client.sendmail("salim@example.om", recipients, crlf(citizen_mail()))
+    assert listener.wait_idle()
+    assert len(refused) == 100 and {code for code, _ in refused.values()} == {452}
+    assert (count(ctx, InboundRecord), count(ctx, Ticket)) == (1, 1)
