@@ -91,7 +91,7 @@ def register_inbound_hooks(ctx: Context) -> None:
 
 def model_router(settings: Settings, taxonomy: Taxonomy) -> Router:
     """The trained router; its model loads (or is built) on first use, not at start-up."""
-    from core.routing.classifier import ModelStore
+    from core.routing.model import ModelStore
     from core.routing.router import ModelRouter
 
     return ModelRouter(ModelStore(settings.data_dir, taxonomy))

@@ -9,9 +9,9 @@ import click
 
 from balagh.cli import Env, cli, pass_env
 from core.language.detect import detect_language
-from core.routing.classifier import ModelStore
 from core.routing.dataset import DatasetError, labelled, load_rows, training_beside
 from core.routing.evaluate import cross_validate, evaluate
+from core.routing.model import ModelStore
 from core.routing.taxonomy import load_taxonomy
 
 

@@ -29,9 +29,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from core.language.normalize import head, normalize_arabic
 from core.routing.arabizi import (
@@ -42,6 +42,9 @@ from core.routing.arabizi import (
 )
 from core.routing.lexicon import concepts, strip_place_words
 from core.routing.terms import is_arabic, variants
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 
 @dataclass(frozen=True)
@@ -280,7 +283,13 @@ class FeatureSpace:
         return counts
 
     def matrix(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """Feature rows for many messages as one sparse matrix."""
+        """Feature rows for many messages as one sparse matrix (training and evaluation).
+
+        SciPy is imported here, not at the top: a server classifies one message at a time
+        (`vector`) and need not hold scipy.sparse in memory.
+        """
+        import scipy.sparse as sp
+
         indptr = [0]
         cols: list[int] = []
         vals: list[float] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from core.routing import screening, urgency
-from core.routing.classifier import ModelStore
+from core.routing.model import ModelStore
 from core.routing.types import Classification
 
 logger = logging.getLogger(__name__)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -121,12 +125,10 @@ def test_save_and_load_roundtrip_keeps_answers(model: Model, tmp_path: Path) -> 
     assert again.meta.trained_at == model.meta.trained_at
 
 
-def test_model_from_other_version_is_rebuilt_not_crashed_on(
-    model: Model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_model_from_other_version_is_rebuilt_not_crashed_on(model: Model, tmp_path: Path) -> None:
     store_path = tmp_path / classifier.MODEL_FILE
-    model.save(store_path)
-    monkeypatch.setattr(classifier, "MODEL_FORMAT", classifier.MODEL_FORMAT + 1)
+    old = replace(model.meta, format=classifier.MODEL_FORMAT - 1)
+    Model(model._parts, model.directorates, old).save(store_path)
     with pytest.raises(ModelLoadError):
         load(store_path)
     rebuilt = ModelStore(tmp_path, load_taxonomy(None)).get()
@@ -171,3 +173,43 @@ def test_evaluate_reports_urgency_per_form_and_the_screening_errors(model: Model
     text = report.to_text()
     assert "urgent by form:" in text and "genuine flagged 0/4" in text
     assert report.to_dict()["screening"]["false_positive_rate"] == 0.0
+
+
+def test_compiled_model_gives_scikit_learns_probabilities_on_the_corpus() -> None:
+    """The served arrays (float32 weights, numpy predict) answer as the fitted estimators do."""
+    fitted: dict[str, Any] = {}
+    model = train(shipped_rows(), fitted=fitted)
+    x = fitted["features"].matrix(fitted["texts"])
+    category = fitted["category"]
+    scores = category.svm.decision_function(x) * category.scale
+    z = np.exp(scores - scores.max(axis=1, keepdims=True))
+    expected = z / z.sum(axis=1, keepdims=True)
+    probs, urgent = model._parts["linear"].predict_many(x)
+    assert tuple(category.classes_) == model.categories
+    assert len(probs) == len(fitted["texts"]) > 1000
+    np.testing.assert_allclose(probs, expected, atol=1e-5)
+    assert (probs.argmax(axis=1) == expected.argmax(axis=1)).all()
+    np.testing.assert_allclose(urgent, fitted["urgent"].predict_proba(x)[:, 1], atol=1e-5)
+    one, one_urgent = model._parts["linear"].predict_one(*fitted["features"].vector("7ufra"))
+    row = fitted["features"].matrix(["7ufra"])
+    np.testing.assert_allclose(one, model._parts["linear"].predict_many(row)[0][0], atol=1e-12)
+
+
+def test_serving_a_saved_model_imports_neither_scikit_learn_nor_scipy(
+    model: Model, tmp_path: Path
+) -> None:
+    model.save(tmp_path / classifier.MODEL_FILE)
+    script = (
+        "import sys\n"
+        "from core.routing.model import ModelStore\n"
+        "from core.routing.router import ModelRouter\n"
+        "from core.routing.taxonomy import load_taxonomy\n"
+        f"router = ModelRouter(ModelStore({str(tmp_path)!r}, load_taxonomy(None)))\n"
+        "router.prepare()\n"
+        "print(router.classify('street light off').category)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'scipy'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split("\n")[:2] == ["street_lighting", "[]"]
