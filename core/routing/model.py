@@ -26,6 +26,7 @@ import numpy as np
 
 from core.language.normalize import normalize_arabic
 from core.routing import child, screening, urgency
+from core.routing.dataset import shipped_rows
 from core.routing.taxonomy import Taxonomy
 from core.routing.types import Classification
 
@@ -235,7 +236,6 @@ def load(path: str | Path) -> Model:
 def build_model(corrections: list[tuple[str, str]], taxonomy: Taxonomy) -> Model:
     """Train on the shipped rows plus `corrections` (imports scikit-learn: call in a child)."""
     from core.routing.classifier import train  # training only: scikit-learn stays out of serving
-    from core.routing.dataset import shipped_rows
 
     return train(shipped_rows(), corrections, taxonomy)
 
