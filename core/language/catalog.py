@@ -95,6 +95,25 @@ def read_catalog(path: Path, domain: str) -> Mapping[str, str]:
     return MappingProxyType(found)
 
 
+def plural_form(n: int) -> str:
+    """Which counted form a number takes (Arabic's rule; English needs only one and other).
+
+    One and two have their own words in Arabic; 3-10 take the plural, 11-99 the accusative
+    singular and 100, 101... the singular, the same again past each hundred. A catalog keeps
+    one text per form, `<key>.<form>`.
+    """
+    if n == 1:
+        return "one"
+    if n == 2:
+        return "two"
+    rest = n % 100
+    if 3 <= rest <= 10:
+        return "few"
+    if 11 <= rest <= 99:
+        return "many"
+    return "other"
+
+
 def text_keys() -> tuple[str, ...]:
     """The message-body keys (msgids without a `subject.`/`status.`/`default.` prefix), sorted."""
     return tuple(sorted(key for key in messages(LANGUAGES[0]) if "." not in key))

@@ -1,4 +1,4 @@
-"""The channels' own gettext catalogs (the Telegram bot, the citizen pages) and the loader that
+"""The channels' own gettext catalogs (the Telegram bot, the citizen pages, the inbox) and the loader that
 reads a named domain from a package: both languages, same keys and placeholders, no empty or
 fuzzy entry, every key the code asks for, bidi isolation in Arabic."""
 
@@ -22,13 +22,15 @@ REPO = Path(__file__).resolve().parents[2]
 CATALOGS = [
     ("channels.telegram", "telegram"),
     ("channels.web.citizen", "citizen"),
+    ("channels.web.inbox", "inbox"),
     ("channels.whatsapp", "whatsapp"),
     ("core.delivery", "staff_mail"),
 ]
 ARABIC_RE = re.compile("[\u0600-\u06ff]")
 FSI, PDI = "\u2068", "\u2069"
 # The link to the other language is written in that language on purpose.
-OTHER_LANGUAGE_KEYS = {"switch_language", "switch_language_label"}
+# "none" is a dash in both.
+OTHER_LANGUAGE_KEYS = {"switch_language", "switch_language_label", "none"}
 CITIZEN_KEY_PATTERNS = [
     r"""\bt\(\s*["']([\w.]+)["']\s*[,)]""",
     r"""\btext\(\s*["']([\w.]+)["']\s*[,)]""",
@@ -173,7 +175,8 @@ def test_loader_refuses_a_module_that_is_not_a_package() -> None:
 
 def test_importing_the_channel_texts_does_not_load_the_catalogs() -> None:
     script = (
-        "import sys, channels.telegram.texts, channels.web.citizen.texts; "
+        "import sys, channels.telegram.texts, channels.web.citizen.texts, "
+        "channels.web.inbox.i18n; "
         "print('babel.messages.pofile' in sys.modules)"
     )
     result = subprocess.run(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from core.language.catalog import LANGUAGES, load_catalog
+from core.language.catalog import LANGUAGES, load_catalog, plural_form
 from core.language.texts import FSI, PDI
 
 PACKAGE = "channels.web.citizen"
@@ -41,24 +41,6 @@ def text(key: str, language: str, **params: object) -> str:
         for name, param in params.items()
     }
     return value.format(**values)
-
-
-def plural_form(n: int) -> str:
-    """Which counted form a number takes (Arabic's rule; English needs only one and other).
-
-    One and two have their own words in Arabic; 3-10 take the plural, 11-99 the accusative
-    singular and 100, 101... the singular, the same again past each hundred.
-    """
-    if n == 1:
-        return "one"
-    if n == 2:
-        return "two"
-    rest = n % 100
-    if 3 <= rest <= 10:
-        return "few"
-    if 11 <= rest <= 99:
-        return "many"
-    return "other"
 
 
 def counted(key: str, n: int, language: str) -> str:

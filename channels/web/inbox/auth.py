@@ -21,7 +21,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from sqlalchemy import select
 
 from channels.web.inbox import bp
-from channels.web.inbox.i18n import LANGUAGES, RTL, WORDS, count_phrase, label, translate
+from channels.web.inbox.i18n import LANGUAGES, RTL, count_phrase, label, translate, words
 from channels.web.inbox.throttle import throttle
 from core.context import Context
 from core.models import User
@@ -123,7 +123,7 @@ def _inject() -> dict[str, Any]:
         # label('channel', 'email') -> "Email"; count_of('ticket', 3) -> "3 بلاغات"
         "label": lambda group, code: label(group, code, lang),
         "count_of": lambda noun, n: count_phrase(noun, n, lang),
-        "words": WORDS,
+        "words": words(lang),
         "lang": lang,
         "text_dir": "rtl" if lang in RTL else "ltr",
         "staff": staff,

@@ -16,7 +16,7 @@ from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.canned import CANNED, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
-from channels.web.inbox.i18n import WORDS
+from channels.web.inbox.i18n import has_word
 from core.delivery.notify import directorate_name
 from core.delivery.staff_mail import business_timezone
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
@@ -69,8 +69,7 @@ def refusal(exc: BalaghError) -> Markup:
     words, core's English message is shown, isolated as left-to-right English, so its
     punctuation is not scrambled on a right-to-left page.
     """
-    entry = WORDS.get(exc.key or "")
-    if entry is None or not entry.get(current_language()):
+    if not has_word(exc.key or ""):
         return Markup('<bdi dir="ltr" lang="en">{}</bdi>').format(str(exc))
     params = {
         name: Markup("<bdi>{}</bdi>").format(_param_word(name, value))
@@ -82,7 +81,7 @@ def refusal(exc: BalaghError) -> Markup:
 def _param_word(name: str, value: object) -> str:
     """A status or role code as the inbox names it; anything else as it is."""
     group = LABELLED_PARAMS.get(name)
-    if group and f"{group}_{value}" in WORDS:
+    if group and has_word(f"{group}_{value}"):
         return t(f"{group}_{value}")
     return str(value)
 

@@ -16,7 +16,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from balagh.wiring import build_context
-from channels.web.inbox.i18n import WORDS
+from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.inbound import Location
 from core.routing.types import UnroutedRouter
@@ -63,16 +63,16 @@ def test_dashboard_draws_charts_and_the_map_in_each_language(
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{url}/inbox/login")
-    page.get_by_label(WORDS["email"][lang], exact=True).fill(f"super-{lang}@mct.om")
-    page.get_by_label(WORDS["password"][lang], exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=WORDS["sign_in"][lang]).click()
+    page.get_by_label(translate("email", lang), exact=True).fill(f"super-{lang}@mct.om")
+    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=translate("sign_in", lang)).click()
     page.wait_for_url(f"{url}/inbox/")
     today = datetime.now(UTC).date()
     since = (today - timedelta(days=6)).isoformat()
-    page.get_by_role("link", name=WORDS["dashboard"][lang]).click()
+    page.get_by_role("link", name=translate("dashboard", lang)).click()
     page.goto(f"{page.url}?since={since}&until={today.isoformat()}")
     assert page.get_attribute("html", "dir") == text_dir
-    assert page.inner_text("h1") == WORDS["dashboard"][lang]
+    assert page.inner_text("h1") == translate("dashboard", lang)
     page.wait_for_selector("#chart-tickets[data-ready='1']")
     page.wait_for_selector("#chart-medians[data-ready='1']")
     assert errors == []

@@ -15,7 +15,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from balagh.wiring import build_context
-from channels.web.inbox.i18n import WORDS
+from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.ingest import ingest
@@ -75,9 +75,9 @@ def _signed_in(chromium: Any, url: str, lang: str, email: str = AGENT) -> tuple[
     page.goto(f"{url}/inbox/login")
     page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
     assert serious_violations(page) == []  # the sign-in page
-    page.get_by_label(WORDS["email"][lang], exact=True).fill(email)
-    page.get_by_label(WORDS["password"][lang], exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=WORDS["sign_in"][lang]).click()
+    page.get_by_label(translate("email", lang), exact=True).fill(email)
+    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=translate("sign_in", lang)).click()
     page.wait_for_url(f"{url}/inbox/")
     page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")
     return context, page
@@ -119,7 +119,7 @@ def test_keyboard_shortcuts_focus_search_reply_and_rows(browser, served) -> None
     page.keyboard.type("seen on the way")
     with page.expect_navigation():
         page.keyboard.press("Control+Enter")  # sends the one Update
-    assert WORDS["change_note"]["en"] in page.inner_text(".flash.info")
+    assert translate("change_note", "en") in page.inner_text(".flash.info")
     page.keyboard.press("?")
     assert page.evaluate("document.getElementById('shortcuts').open")
     context.close()
@@ -142,7 +142,7 @@ def test_a_photo_shows_as_a_thumbnail_opens_in_the_viewer_and_the_place_on_a_map
     thumb.click()
     assert page.evaluate("document.getElementById('viewer').open")
     assert page.url.endswith(f"/inbox/t/{reference}")  # the viewer, not a new page
-    page.get_by_role("button", name=WORDS["close_viewer"][lang]).click()
+    page.get_by_role("button", name=translate("close_viewer", lang)).click()
     assert not page.evaluate("document.getElementById('viewer').open")
     context.close()
 
@@ -218,7 +218,7 @@ def test_a_dispatcher_ticks_tickets_in_the_queue_and_assigns_them_at_once(
     page.select_option("#bulk-form select[name=assignee]", AGENT)
     page.locator("#bulk-form button[type=submit]").click()
     page.wait_for_selector(".flash.info")
-    expected = WORDS["bulk_assigned"][lang].format(count=2, assignee=AGENT)
+    expected = translate("bulk_assigned", lang).format(count=2, assignee=AGENT)
     assert expected in page.inner_text(".flash.info")
     for ref in refs:
         row = page.locator(f"tr[data-live-item='{ref}']")
@@ -246,7 +246,7 @@ def test_one_update_with_several_changes_confirms_each_and_the_panel_is_accessib
     context, page = _signed_in(browser, url, lang, DISPATCHER)
     page.goto(f"{url}/inbox/t/{reference}")
     page.select_option("#update-status", "awaiting_citizen")
-    assert page.get_attribute("#note-text", "placeholder") == WORDS["note_hint_question"][lang]
+    assert page.get_attribute("#note-text", "placeholder") == translate("note_hint_question", lang)
     page.select_option("#update-status", "triaged")
     page.select_option("#update-category", "street_lighting")
     page.select_option("#update-priority", "high")
@@ -255,10 +255,10 @@ def test_one_update_with_several_changes_confirms_each_and_the_panel_is_accessib
     page.fill("#note-text", "checked the pole number")
     assert serious_violations(page) == []  # the panel, filled in
     with page.expect_navigation():
-        page.get_by_role("button", name=WORDS["update"][lang], exact=True).click()
+        page.get_by_role("button", name=translate("update", lang), exact=True).click()
     said = page.inner_text(".flash.info .changes")
     for key in ("status_triaged", "priority_high", "change_reply"):
-        assert WORDS[key][lang] in said, key
+        assert translate(key, lang) in said, key
     assert AGENT in said
     assert ctx.taxonomy.name("street_lighting", lang) in said
     assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
@@ -304,7 +304,7 @@ def test_a_saved_filter_and_a_bulk_move_from_the_queue(
     assert serious_violations(page) == []
     with page.expect_navigation():
         page.locator("#bulk-form button[type=submit]").click()
-    expected = WORDS["bulk_moved"][lang].format(
+    expected = translate("bulk_moved", lang).format(
         count=2, category=ctx.taxonomy.name("stray_animals", lang)
     )
     assert expected in page.inner_text(".flash.info")

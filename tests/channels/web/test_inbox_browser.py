@@ -23,7 +23,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from balagh.wiring import build_context
-from channels.web.inbox.i18n import WORDS
+from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.delivery.outbox import deliver_due
 from core.inbound import InboundMessage, ThreadHints
@@ -103,7 +103,7 @@ def served(tmp_path: Path, sqlite_database: str) -> Iterator[Served]:
 
 
 def word(key: str, lang: str) -> str:
-    return WORDS[key][lang]
+    return translate(key, lang)
 
 
 def sign_in(chromium: Any, served: Served, email: str, case: Case) -> tuple[Any, Any]:

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from channels.web.inbox.canned import CANNED, render_canned
-from channels.web.inbox.i18n import WORDS, count_phrase, label
+from channels.web.inbox.i18n import count_phrase, has_word, label
 from channels.web.inbox.views import CHANNELS
 from core.context import Context
 from core.files import file_path
@@ -87,17 +87,17 @@ def test_arabic_empty_queue_says_there_are_no_tickets(app: Flask) -> None:
 
 def test_every_channel_has_words_in_both_languages() -> None:
     for channel in CHANNELS:
-        assert set(WORDS[f"channel_{channel}"]) == {"ar", "en"}
+        assert has_word(f"channel_{channel}")
 
 
 def test_every_citizen_text_kind_has_words_in_both_languages() -> None:
     for key in set(texts.keys()) - {"reply"}:  # a staff reply is shown as the reply it is
-        assert set(WORDS[f"kind_{key}"]) == {"ar", "en"}, key
+        assert has_word(f"kind_{key}"), key
 
 
 def test_every_not_for_us_reason_has_words_in_both_languages() -> None:
     for reason in (screening.EMPTY, screening.GIBBERISH, screening.SPAM):
-        assert set(WORDS[f"reason_{reason}"]) == {"ar", "en"}
+        assert has_word(f"reason_{reason}")
 
 
 def test_a_code_without_words_shows_as_itself() -> None:
