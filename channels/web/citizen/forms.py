@@ -39,6 +39,7 @@ from channels.web.citizen.texts import text
 from core.files import read_file, store_file
 from core.phones import normalize_phone
 from core.storable import storable_text
+from core.workflow.ratings import MAX_COMMENT
 
 MAX_DESCRIPTION = 4000
 MAX_PHOTOS = 5
@@ -135,6 +136,16 @@ class CitizenForm(FlaskForm):
             digest = store_file(data_dir, photo.data)
             token = kept_token(self.submission.data, digest, photo.extension, name)
             kept.append((token, name))
+        return kept
+
+    def still_kept(self) -> list[tuple[str, str]]:
+        """The kept photos this post hands back, as (token, file name): signatures checked,
+        files not read (a refused post that is shown again, as cheap as the refusal)."""
+        kept = []
+        for token in request.form.getlist("kept_photo")[:MAX_PHOTOS]:
+            found = read_kept_token(self.submission.data, token)
+            if found is not None:
+                kept.append((token, found[2]))
         return kept
 
     def _previously_kept(self) -> tuple[list[tuple[str, CleanPhoto]], list[str]]:
@@ -317,8 +328,15 @@ class RatingForm(CitizenForm):
 
     action = HiddenField(default="rating")
     rating = StringField()  # rendered as five radio buttons
-    comment = TextAreaField()  # optional: what the citizen wants to add to the score
+    comment = TextAreaField(
+        id="rating-comment"
+    )  # optional: what the citizen wants to add to the score
 
     def validate_rating(self, field: Field) -> None:
         if field.data not in {"1", "2", "3", "4", "5"}:
             raise ValidationError(self.t("err_rating"))
+
+    def validate_comment(self, field: Field) -> None:
+        """Refused when too long, rather than cut short without a word."""
+        if len((field.data or "").strip()) > MAX_COMMENT:
+            raise ValidationError(self.t("err_comment_long"))

@@ -222,12 +222,14 @@ def _render_report(
     form: ReportForm,
     kept: list[tuple[str, str]] | None = None,
     similar: nearby.NearbyView | None = None,
+    notices: list[str] | None = None,
 ) -> str:
     settings = _ctx().settings
     return render_template(
         "citizen/report.html",
         form=form,
         kept=kept or [],
+        notices=notices or [],
         groups=_category_groups(),
         map_tiles=settings.map_tiles,
         geocoding=bool(settings.geocoder_url),
@@ -403,6 +405,7 @@ def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) 
         message_form=message_form,
         rating_form=rating_form,
         kept=forms.get("kept") or [],
+        notices=forms.get("notices") or [],
     )
 
 
@@ -590,8 +593,63 @@ def _too_many(exc: TooManyRequests) -> Any:
 
 
 @bp.errorhandler(CSRFError)
-def _csrf(_exc: Exception) -> tuple[str, int]:
+def _csrf(exc: CSRFError) -> tuple[str, int]:
+    """A form refused for its CSRF token: open past WTF_CSRF_TIME_LIMIT (an hour), or the
+    session cookie gone. The same page comes back with what was typed and a fresh token, so a
+    long description is never lost; photos are not read (the citizen attaches them again, the
+    ones a refused post kept stay kept). A post another site made gets the bare page."""
+    logger.info("citizen %s refused: %s", request.endpoint, exc.description)
+    if _same_origin() and not request.form.get("website"):  # a filled honeypot: a bot
+        if request.endpoint == "citizen.submit_report":
+            form = ReportForm(
+                language=g.lang, categories=_ctx().taxonomy.category_codes(), meta={"csrf": False}
+            )
+            notices = _expired_notices()
+            return _render_report(form, kept=form.still_kept(), notices=notices), 400
+        if request.endpoint == "citizen.status_post":
+            page = _status_again()
+            if page is not None:
+                return page, 400
     return _error_page("csrf_title", "csrf_body", 400)
+
+
+def _same_origin() -> bool:
+    """False when the browser says the form came from another site (its Origin header)."""
+    origin = request.headers.get("Origin")
+    return origin is None or origin == request.host_url.rstrip("/")
+
+
+def _expired_notices() -> list[str]:
+    photos = any(f.filename for f in request.files.getlist("photos"))
+    keys = ["form_expired_kept"] + (["form_expired_photos"] if photos else [])
+    return [text(key, g.lang) for key in keys]
+
+
+def _status_again() -> str | None:
+    """The status page with the refused message or rating back in its form; None when the
+    link does not name a ticket (checked here: an abort inside an error handler is a 500)."""
+    reference = str((request.view_args or {}).get("reference", ""))
+    secret = request.args.get("k", "")
+    if not secret:
+        return None
+    try:
+        with _ctx().sessions() as session:
+            ticket = ticket_for_secret(session, reference, secret)
+            if ticket is None:
+                return None
+            g.lang = choose_language(page_language(session, ticket))
+            notices = _expired_notices()
+            if request.form.get("action") == "rating":
+                rating = RatingForm(language=g.lang, meta={"csrf": False})
+                return _render_status(session, ticket, secret, rating_form=rating, notices=notices)
+            message = MessageForm(language=g.lang, meta={"csrf": False})
+            kept = message.still_kept()
+            return _render_status(
+                session, ticket, secret, message_form=message, kept=kept, notices=notices
+            )
+    except SQLAlchemyError:
+        logger.warning("could not show the status page again after a refused form", exc_info=True)
+        return None
 
 
 @bp.errorhandler(StorageUnavailable)

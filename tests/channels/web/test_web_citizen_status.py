@@ -222,3 +222,43 @@ def test_script_in_a_citizen_message_is_shown_as_text_on_the_status_page(
     link = report(client, "en", description="<script>alert('x')</script> broken light")
     page = client.get(link).get_data(as_text=True)
     assert "<script>alert(" not in page and "&lt;script&gt;" in page
+
+
+def test_rating_refused_for_no_score_keeps_the_comment(ctx: Context, client: FlaskClient) -> None:
+    link = report(client, "en")
+    close(ctx)
+    page = client.get(link).get_data(as_text=True)
+    response = client.post(
+        link,
+        data={
+            "csrf_token": hidden(page, "csrf_token"),
+            "action": "rating",
+            "comment": "The crew was quick & polite",
+        },
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "The crew was quick &amp; polite</textarea>" in html
+
+
+def test_rating_comment_over_the_limit_is_refused_not_cut_short(
+    ctx: Context, client: FlaskClient
+) -> None:
+    link = report(client, "en")
+    close(ctx)
+    page = client.get(link).get_data(as_text=True)
+    comment = "Good work. " * 200  # 2,200 characters
+    response = client.post(
+        link,
+        data={
+            "csrf_token": hidden(page, "csrf_token"),
+            "action": "rating",
+            "rating": "5",
+            "comment": comment,
+        },
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "the limit is 2,000 characters" in html and comment.strip() in html
+    with ctx.sessions() as session:
+        assert session.execute(select(Ticket.satisfaction)).scalar_one() is None
