@@ -6,6 +6,7 @@ from typing import Any
 
 from core.channels import Capabilities, ChannelDescriptor
 from core.context import Context
+from core.intake.conversation import Processed
 from core.outbound import Sender
 
 
@@ -13,6 +14,12 @@ def _sender(ctx: Context) -> Sender:
     from channels.email.sender import SmtpSender
 
     return SmtpSender.from_settings(ctx.settings)
+
+
+def _after_processing(ctx: Context, processed: Processed) -> None:
+    from channels.email.intake import tell_skipped_attachments
+
+    tell_skipped_attachments(ctx, processed)
 
 
 def _start_listener(ctx: Context) -> Any:
@@ -35,4 +42,5 @@ CHANNEL = ChannelDescriptor(
     sender=_sender,
     starters={"smtp": _start_listener, "imap": _start_imap},
     pipeline=True,
+    after_processing=_after_processing,
 )

@@ -19,11 +19,14 @@ from channels.email.parse import Limits, parse_email
 from channels.email.threads import reference_from_address
 from core.context import Context
 from core.delivery.bounces import record_bounce
+from core.delivery.notify import notify_citizen
 from core.inbound import InboundMessage
+from core.intake.conversation import Processed
 from core.intake.ingest import accept, process
 from core.models import (
     InboundRecord,
     InboundStatus,
+    Message,
     Ticket,
 )
 
@@ -94,3 +97,28 @@ def handle_record(ctx: Context, record_id: int) -> None:
     if status not in (InboundStatus.PENDING, InboundStatus.FAILED):
         return
     process(ctx, record_id)  # failures are on the record, for the retry job
+
+
+def tell_skipped_attachments(ctx: Context, processed: Processed) -> None:
+    """After a mail joined a ticket: when attachments were left out of it (over the per-file,
+    per-mail or count limits of `parse.Limits`), the citizen is told once, on the ticket, in
+    its language, rather than a video or photo vanishing without a word; staff see the notice
+    in the conversation. The mail itself, attachments included, stays in its inbound record.
+    """
+    if processed.duplicate:
+        return
+    with ctx.sessions() as session, session.begin():
+        message = session.get(Message, processed.message_id)
+        record_id = message.inbound_record_id if message is not None else None
+        record = session.get(InboundRecord, record_id) if record_id is not None else None
+        extras = (record.normalized or {}).get("extras") or {} if record is not None else {}
+        if not extras.get("skipped_attachments"):
+            return
+        ticket = session.get(Ticket, processed.ticket_id)
+        if ticket is not None:
+            logger.info(
+                "mail record %s: %d attachment(s) left out; citizen told",
+                record_id,
+                len(extras["skipped_attachments"]),
+            )
+            notify_citizen(ctx, session, ticket, "error_too_large")

@@ -448,3 +448,39 @@ def test_mail_to_more_recipients_than_kept_is_delivered_to_those_accepted(
     assert listener.wait_idle()
     assert len(refused) == 100 and {code for code, _ in refused.values()} == {452}
     assert (count(ctx, InboundRecord), count(ctx, Ticket)) == (1, 1)
+
+
+def test_attachment_left_out_for_its_size_is_told_to_the_citizen_in_their_language(
+    ctx: Context, listener: SmtpListener, sink: Sink
+) -> None:
+    mail = EmailMessage()
+    mail["From"] = "سالم <salim@example.om>"
+    mail["To"] = "1111@balagh.test"
+    mail["Subject"] = "فيديو الحفرة"
+    mail["Message-ID"] = "<video1@example.om>"
+    mail.set_content(ARABIC_REPORT)
+    video = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * (11 * 1024 * 1024)  # over 10 MB a file
+    mail.add_attachment(video, maintype="video", subtype="mp4", filename="hufra.mp4")
+    send(listener, mail.as_bytes())
+    [ticket] = tickets(ctx)
+    with ctx.sessions() as session:
+        kinds = list(
+            session.execute(
+                select(Message.kind).where(Message.direction == "out").order_by(Message.id)
+            ).scalars()
+        )
+    assert kinds == ["ack", "error_too_large"]
+    assert deliver_due(ctx).sent == 2
+    texts = [m.get_body(("plain",)).get_content() for _, m in sink.messages]
+    assert any("حجمه كبير جدًا" in text for text in texts) and ticket.language == "ar"
+
+
+def test_mail_with_every_attachment_kept_gets_no_size_notice(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    send(listener, citizen_mail())
+    with ctx.sessions() as session:
+        kinds = list(
+            session.execute(select(Message.kind).where(Message.direction == "out")).scalars()
+        )
+    assert kinds == ["ack"]
