@@ -124,6 +124,22 @@ def _check_api_key() -> str:
     return matched[0]
 
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _check_form_body() -> None:
+    """GeoReport v2 posts its fields form-encoded. A body of another type (JSON, most often)
+    is a 415 naming the type to use, not a "api_key is required" about a key that is in it."""
+    if request.mimetype in FORM_TYPES or not request.get_data(cache=True):
+        return  # an empty body: the fields may all be in the query string
+    given = request.mimetype or "no Content-Type"
+    raise Open311Error(
+        415,
+        f"Send the request's fields form-encoded (Content-Type "
+        f"application/x-www-form-urlencoded), as GeoReport v2 says; this body has {given}.",
+    )
+
+
 def _same_submission(ctx: Context, record_id: int, raw: bytes | None) -> bool:
     """Whether a stored request was submitted with exactly these fields (api_key aside).
 
@@ -140,6 +156,7 @@ def create_request(fmt: str) -> Response:
     """Submit a service request; answers with the ticket reference."""
     check_format(fmt)
     ctx = _ctx()
+    _check_form_body()
     api_key = _check_api_key()
     token = submission_token(request.headers.get("Idempotency-Key"))
     message = parse_submission(

@@ -95,3 +95,31 @@ def test_wrong_method_is_an_open311_405_with_allow(client: FlaskClient) -> None:
     assert response.status_code == 405
     assert {"GET", "POST"} <= set(response.headers["Allow"].split(", "))
     assert ET.fromstring(response.data).findtext("error/code") == "405"
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b'{"api_key": "key-1", "service_code": "road_damage"}', "application/json"),
+        (b"api_key=key-1&service_code=road_damage", "text/plain"),
+        (b"api_key=key-1&service_code=road_damage", None),
+    ],
+)
+def test_a_body_not_form_encoded_is_a_415_naming_the_type_to_send(
+    ctx: Context, client: FlaskClient, body: bytes, content_type: str | None
+) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post(f"{V2}/requests.json", data=body, headers=headers)
+    assert response.status_code == 415 and response.is_json
+    [error] = response.get_json()
+    assert error["code"] == 415 and "application/x-www-form-urlencoded" in error["description"]
+    assert _count(ctx, InboundRecord) == 0
+
+
+def test_an_empty_body_is_asked_for_its_fields_not_refused_for_its_type(
+    client: FlaskClient,
+) -> None:
+    response = client.post(f"{V2}/requests.json?api_key={KEY}")
+    assert response.status_code == 400
+    [error] = response.get_json()
+    assert error["description"] == "service_code is required."
