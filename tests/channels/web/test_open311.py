@@ -232,7 +232,7 @@ def test_post_stored_but_not_processed_returns_a_token_that_resolves_later(
     def broken(*_args: object) -> None:
         raise RuntimeError("router crashed")
 
-    monkeypatch.setattr("core.intake.conversation.handle_message", broken)
+    monkeypatch.setattr("core.intake.ingest.handle_message", broken)
     response = submit(client)
     assert response.status_code == 202
     token = response.get_json()[0]["token"]
