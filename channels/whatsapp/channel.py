@@ -45,4 +45,5 @@ CHANNEL = ChannelDescriptor(
     sender=_sender,
     blueprint=_blueprint,
     probe=_probe,
+    pipeline=True,
 )

@@ -3,8 +3,10 @@
 Every POST must carry `X-Hub-Signature-256`, the HMAC-SHA256 of the exact body with the app
 secret (checked with pywa's validator); without it, 401 and nothing is read or stored. Each
 message is stored (with any photo, document or voice note fetched from the Graph API) before
-we answer 200; if it cannot be, 503 makes Meta send the webhook again. A stored message is
-then filed on its ticket at once; if that fails, the record waits for the retry job.
+we answer 200; if it cannot be, 503 makes Meta send the webhook again (a message stored
+before the failure is a duplicate then, by Meta's message id, and stored once). A stored
+message is the inbound pipeline's (core.intake.pipeline), as every channel's: its workers
+file it on its ticket and queue the acknowledgement; the webhook does not wait for them.
 Status updates move each reply's delivery state (sent, delivered, read, failed).
 """
 
@@ -23,7 +25,8 @@ from core.context import Context
 from core.delivery.outbox import record_delivery_state
 from core.errors import StorageUnavailable
 from core.inbound import InboundAttachment, InboundMessage
-from core.intake.ingest import accept, process
+from core.intake.ingest import accept
+from core.intake.pipeline import pass_on
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +61,8 @@ def verify() -> Response:
 
 @bp.post("/whatsapp/webhook")
 def receive() -> Response:
-    """One webhook call: 200 once everything in it is stored, 503 if it could not be."""
+    """One webhook call: 200 once everything in it is stored, 503 if it could not be; the
+    workers process the stored messages after the answer."""
     ctx = _ctx()
     if not configured(ctx):
         abort(404)
@@ -76,9 +80,8 @@ def receive() -> Response:
         stored = [_store(ctx, incoming) for incoming in updates.messages]
     except StorageUnavailable:
         return Response("not stored; retry", status=503, headers={"Retry-After": "5"})
-    for record_id in stored:
-        if record_id is not None:
-            _file(ctx, record_id)
+    if any(record_id is not None for record_id in stored):
+        pass_on(ctx)
     for receipt in updates.receipts:
         _apply(ctx, receipt)
     return Response("", status=200)
@@ -119,13 +122,6 @@ def _with_media(ctx: Context, incoming: Incoming) -> InboundMessage:
         data=media.data,
     )
     return replace(message, attachments=(attachment,))
-
-
-def _file(ctx: Context, record_id: int) -> None:
-    try:
-        process(ctx, record_id)
-    except Exception:  # noqa: BLE001 - stored and marked failed: the retry job takes it
-        logger.exception("whatsapp: inbound record %s left for the retry job", record_id)
 
 
 def _apply(ctx: Context, receipt: Receipt) -> None:

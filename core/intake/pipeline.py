@@ -13,9 +13,10 @@ A channel that hands its records to the pipeline registers itself (`register_hoo
 optionally with what to do once a record is processed; its records are claimed at once. A
 channel whose answer needs the processed ticket waits for it with `wait_processed`
 (bounded; the worker resolves the wait the moment it commits) instead of processing in its
-own thread. Channels that still process inline right after storing (a phone call staff
-record, WhatsApp) are claimed here only after `INLINE_GRACE`, i.e. when the inline step
-evidently never happened (a crash).
+own thread; one that answers as soon as it has stored (the WhatsApp webhook) calls
+`pass_on`. Channels that still process inline right after storing (a phone call staff
+records) are claimed here only after `INLINE_GRACE`, i.e. when the inline step evidently
+never happened (a crash).
 """
 
 from __future__ import annotations
@@ -76,14 +77,28 @@ def hand_off(ctx: Context, record_id: int) -> Future[Processed | None] | None:
     routing model is being prepared; the inbound component starts them once it is ready).
     None when no worker runs here.
     """
-    pipeline: InboundPipeline | None = ctx.extras.get(EXTRA_KEY)
-    if pipeline is None and not ctx.starting and worker_count(ctx) > 0:
-        pipeline = start_pipeline(ctx)
+    pipeline = _workers_here(ctx)
     if pipeline is None:
         return None
     future = pipeline.expect(record_id)
     pipeline.wake()
     return future
+
+
+def pass_on(ctx: Context) -> None:
+    """A stored record is the pipeline's now, and nobody here waits for its result (a
+    webhook that answers as soon as it has stored): `hand_off` without the future."""
+    pipeline = _workers_here(ctx)
+    if pipeline is not None:
+        pipeline.wake()
+
+
+def _workers_here(ctx: Context) -> InboundPipeline | None:
+    """This process's pipeline, started when none runs yet and this process may run one."""
+    pipeline: InboundPipeline | None = ctx.extras.get(EXTRA_KEY)
+    if pipeline is None and not ctx.starting and worker_count(ctx) > 0:
+        pipeline = start_pipeline(ctx)
+    return pipeline
 
 
 def wait_processed(ctx: Context, record_id: int, timeout: float) -> Processed | None:

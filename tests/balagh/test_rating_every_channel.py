@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from balagh.wiring import web_app
 from channels.email.intake import PROCESS, handle_record, receive
 from core.context import Context
+from core.intake.pipeline import EXTRA_KEY
 from core.models import Event, Status, Ticket
 from core.workflow.transitions import SYSTEM_ACTOR, Actor, transition
 from tests.citizen_web import hidden, make_app, status_link, submit
@@ -104,6 +105,8 @@ class WhatsAppRater:
         body = json.dumps(message_update(self.NUMBER, f"wamid.R{next(_ids)}", kind, content))
         headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(body.encode())}
         assert self.client.post("/whatsapp/webhook", data=body, headers=headers).status_code == 200
+        pipeline = self.ctx.extras.get(EXTRA_KEY)  # the webhook answers before the workers
+        assert pipeline is not None and pipeline.wait_idle()
 
     def report(self) -> str:
         self._post("text", {"body": REPORT})

@@ -22,6 +22,7 @@ from core.delivery.outbox import deliver_due
 from core.errors import StorageUnavailable
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
+from core.intake.pipeline import EXTRA_KEY, start_pipeline, stop_pipeline
 from core.models import (
     Attachment,
     ContactIdentity,
@@ -29,6 +30,7 @@ from core.models import (
     Direction,
     Event,
     InboundRecord,
+    InboundStatus,
     Message,
     Status,
     Ticket,
@@ -82,25 +84,47 @@ def wa_ctx(ctx: Context, graph: FakeGraphApi) -> Context:
     return ctx
 
 
+class Served(str):
+    """The web app's URL, with the context whose inbound workers process what it stores."""
+
+    ctx: Context
+
+
 @pytest.fixture
-def web(wa_ctx: Context) -> Iterator[str]:
+def web(wa_ctx: Context) -> Iterator[Served]:
     """The real web app, with the channels' webhooks from the composition root, on loopback."""
     server = make_server("127.0.0.1", 0, web_app(wa_ctx), threaded=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    served = Served(f"http://127.0.0.1:{server.server_port}")
+    served.ctx = wa_ctx
+    yield served
     server.shutdown()
     thread.join()
 
 
-def post(web: str, update: dict[str, Any], signature: str | None = "sign") -> httpx.Response:
+def settle(ctx: Context) -> None:
+    """Wait until the inbound workers have processed every stored record."""
+    pipeline = ctx.extras.get(EXTRA_KEY)
+    if pipeline is not None:
+        assert pipeline.wait_idle()
+
+
+def post(
+    web: str, update: dict[str, Any], signature: str | None = "sign", *, wait: bool = True
+) -> httpx.Response:
+    """Meta's webhook call; by default the test then waits for the workers, as a citizen
+    waits for the acknowledgement (the webhook answers before they have processed it)."""
     body = json.dumps(update, ensure_ascii=False).encode()
     headers = {"Content-Type": "application/json"}
     if signature == "sign":
         headers["X-Hub-Signature-256"] = sign(body)
     elif signature is not None:
         headers["X-Hub-Signature-256"] = signature
-    return httpx.post(f"{web}/whatsapp/webhook", content=body, headers=headers, timeout=30)
+    response = httpx.post(f"{web}/whatsapp/webhook", content=body, headers=headers, timeout=30)
+    if wait and isinstance(web, Served):
+        settle(web.ctx)
+    return response
 
 
 def send_text(web: str, wamid: str, text: str, number: str = NUMBER) -> None:
@@ -476,3 +500,34 @@ def test_retry_after_a_failed_file_sends_only_the_file_not_the_text_again(
     wa_ctx.settings.now = T0 + timedelta(hours=24, minutes=30)  # the window has closed since
     assert deliver_due(wa_ctx).sent == 1
     assert [m["type"] for m in graph.to(NUMBER)] == ["text", "text", "image"]
+
+
+def test_webhook_stores_and_answers_and_the_workers_make_the_ticket(
+    wa_ctx: Context, web: str
+) -> None:
+    wa_ctx.settings.inbound_workers = (
+        0  # this process only stores, as under BALAGH_INBOUND_WORKERS=0
+    )
+    stop_pipeline(wa_ctx)
+    response = post(web, wa_update(NUMBER, "wamid.Q1", "text", {"body": ENGLISH_REPORT}))
+    with wa_ctx.sessions() as session:
+        record = session.execute(select(InboundRecord)).scalar_one()
+        assert record.status == InboundStatus.PENDING
+    assert response.status_code == 200 and count(wa_ctx, Ticket) == 0
+    wa_ctx.settings.inbound_workers = 1
+    assert start_pipeline(wa_ctx).wait_idle()
+    assert only_ticket(wa_ctx).channel == "whatsapp" and outbound(wa_ctx, "ack").text
+
+
+def test_meta_sending_a_message_again_before_it_is_processed_stores_it_once(
+    wa_ctx: Context, web: str
+) -> None:
+    wa_ctx.settings.inbound_workers = 0
+    stop_pipeline(wa_ctx)
+    update = wa_update(NUMBER, "wamid.AGAIN", "text", {"body": ENGLISH_REPORT})
+    twice = {"object": update["object"], "entry": update["entry"] * 2}  # one call, listed twice
+    codes = [post(web, update).status_code, post(web, twice).status_code]
+    assert codes == [200, 200] and count(wa_ctx, InboundRecord) == 1
+    wa_ctx.settings.inbound_workers = 1
+    assert start_pipeline(wa_ctx).wait_idle()
+    assert count(wa_ctx, Ticket) == 1 and count(wa_ctx, Message) == 2  # in + ack

@@ -122,10 +122,10 @@ def test_a_stored_record_wakes_a_worker_without_waiting_for_the_poll(
 
 
 def test_a_channel_that_processes_inline_keeps_its_fresh_record(ctx: Context) -> None:
-    whatsapp = InboundMessage(
-        channel="whatsapp", sender="+96890000005", text="حفرة", external_id="wamid.5"
+    call = InboundMessage(  # a phone call staff record: ingested inline, in their request
+        channel="phone", sender="+96890000005", text="حفرة", external_id="call:5"
     )
-    store(ctx, [whatsapp])
+    store(ctx, [call])
     pipeline = start_pipeline(ctx)
     try:
         assert pipeline.wait_idle(30)
