@@ -42,8 +42,14 @@ from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
 
 from channels.web.citizen import geocode, nearby
 from channels.web.citizen import status as status_view
-from channels.web.citizen.forms import MAX_DESCRIPTION, MessageForm, RatingForm, ReportForm
-from channels.web.citizen.photos import CleanPhoto
+from channels.web.citizen.forms import (
+    MAX_DESCRIPTION,
+    MAX_PHOTOS,
+    MessageForm,
+    RatingForm,
+    ReportForm,
+)
+from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto
 from channels.web.citizen.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from channels.web.files import send_attachment
 from core.context import Context
@@ -59,7 +65,10 @@ from core.workflow.ratings import record_rating
 
 logger = logging.getLogger(__name__)
 
-MAX_REQUEST_BYTES = 25 * 1024 * 1024  # five phone photos and the text, with room to spare
+# Room for what the form promises (MAX_PHOTOS photos of up to MAX_PHOTO_BYTES each) and the
+# text: a smaller cap turned three 9 MB photos, each within its limit, into the 413 page, which
+# cannot give back the description (the body is refused before it is read).
+MAX_REQUEST_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024
 LANG_COOKIE = "balagh_lang"
 LANG_COOKIE_AGE = 365 * 24 * 3600
 CHANNEL = "web"

@@ -244,8 +244,8 @@ def test_more_than_five_photos_are_refused(ctx: Context, client: FlaskClient) ->
     assert "at most 5 photos" in page and count(ctx, Ticket) == 0
 
 
-def test_upload_of_30_mb_gets_the_friendly_413_page(ctx: Context, client: FlaskClient) -> None:
-    big = upload(b"\xff\xd8" + b"\x00" * (30 * 1024 * 1024), "huge.jpg")
+def test_upload_of_60_mb_gets_the_friendly_413_page(ctx: Context, client: FlaskClient) -> None:
+    big = upload(b"\xff\xd8" + b"\x00" * (60 * 1024 * 1024), "huge.jpg")
     response = submit(client, "ar", description=DESCRIPTION_AR, photos=[big])
     assert response.status_code == 413
     page = response.get_data(as_text=True)
@@ -286,3 +286,30 @@ def test_a_token_we_did_not_issue_cannot_reach_another_submission(
     second = client.post("/report", data={**open_form(client), **chosen}).get_data(as_text=True)
     assert reference_of(first) != reference_of(second)
     assert count(ctx, Ticket) == 2
+
+
+def noisy_png(seed: int) -> bytes:
+    """A real photo of about 9 MB: noise does not compress."""
+    import random
+
+    rng = random.Random(seed)
+    image = Image.frombytes("RGB", (1800, 1800), rng.randbytes(1800 * 1800 * 3))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def test_three_photos_each_within_the_limit_are_accepted_together(
+    ctx: Context, client: FlaskClient
+) -> None:
+    """Each under the 10 MB the form promises, together 28 MB: a report, not the 413 page."""
+    photos = [noisy_png(n) for n in range(3)]
+    assert all(9 * 2**20 < len(p) < 10 * 2**20 for p in photos)
+    response = submit(
+        client,
+        "en",
+        description="Flooded underpass, three photos",
+        photos=[upload(p, f"flood{n}.png") for n, p in enumerate(photos)],
+    )
+    assert response.status_code == 200
+    assert count(ctx, Attachment) == 3
