@@ -18,8 +18,10 @@ from collections.abc import Callable, Collection
 from typing import Protocol
 
 from balagh.scheduler import JobScheduler
+from balagh.wiring import channel_starters, web_app
 from channels.web.server import make_server
 from core.context import Context
+from core.intake.pipeline import start_pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +53,6 @@ class WebServer:
     (hardened against storms and slow clients: channels/web/server.py)."""
 
     def __init__(self, ctx: Context) -> None:
-        from balagh.wiring import web_app
-
         self.server = make_server(web_app(ctx), ctx.settings)
         self.thread = threading.Thread(target=self.server.run, name="web", daemon=True)
         self.thread.start()
@@ -66,9 +66,6 @@ class WebServer:
 
 def starters() -> dict[str, Callable[[Context], Component | None]]:
     """Every component by name; channel starters return None when not configured."""
-    from balagh.wiring import channel_starters
-    from core.intake.pipeline import start_pipeline
-
     return {
         "inbound": start_pipeline,
         "web": WebServer,

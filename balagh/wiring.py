@@ -18,10 +18,14 @@ from core.channels import ChannelDescriptor, capability_table
 from core.context import Context
 from core.db import make_engine, make_sessionmaker
 from core.insights.rollup import install_rollup_hooks
+from core.intake.pipeline import register_hook
 from core.outbound import SenderRegistry
+from core.routing.model import ModelStore
+from core.routing.router import ModelRouter
 from core.routing.taxonomy import Taxonomy, load_taxonomy
 from core.routing.types import Router
 from core.settings import Settings
+from core.sla.calendar import load_calendars
 from core.staff.search import install_search_index
 
 if TYPE_CHECKING:
@@ -82,8 +86,6 @@ def build_context(
 
 def register_inbound_hooks(ctx: Context) -> None:
     """Channels whose records the inbound pipeline processes (core.intake.pipeline), any process."""
-    from core.intake.pipeline import register_hook
-
     for channel in CHANNELS:
         if channel.pipeline or channel.after_processing is not None:
             register_hook(ctx, channel.name, channel.after_processing)
@@ -91,16 +93,11 @@ def register_inbound_hooks(ctx: Context) -> None:
 
 def model_router(settings: Settings, taxonomy: Taxonomy) -> Router:
     """The trained router; its model loads (or is built) on first use, not at start-up."""
-    from core.routing.model import ModelStore
-    from core.routing.router import ModelRouter
-
     return ModelRouter(ModelStore(settings.data_dir, taxonomy))
 
 
 def install_calendar(ctx: Context) -> None:
     """Load the business calendars; with BALAGH_SLA_WORKING_HOURS, SLAs count working time."""
-    from core.sla.calendar import load_calendars
-
     calendars = load_calendars(ctx.settings)
     ctx.calendars = calendars
     if ctx.settings.sla_working_hours:
@@ -126,6 +123,7 @@ def channel_starters() -> dict[str, Callable[[Context], Any]]:
 
 def web_app(ctx: Context) -> Flask:
     """The web app with every channel's webhook blueprint."""
+    # Imported here: Flask and the whole web app, which the job and mail processes never load.
     from channels.web.app import create_app
 
     hooks = [channel.blueprint() for channel in CHANNELS if channel.blueprint is not None]

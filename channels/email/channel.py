@@ -9,6 +9,9 @@ from core.context import Context
 from core.intake.conversation import Processed
 from core.outbound import Sender
 
+# Each part is imported when asked for: the registry imports every descriptor, and a process
+# loads the SMTP listener (aiosmtpd) or the IMAP poller only when it runs them.
+
 
 def _sender(ctx: Context) -> Sender:
     from channels.email.sender import SmtpSender

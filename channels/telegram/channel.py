@@ -8,6 +8,9 @@ from core.channels import Capabilities, ChannelDescriptor
 from core.context import Context
 from core.outbound import Sender
 
+# Each part is imported when asked for: the registry imports every descriptor, and a process
+# loads python-telegram-bot only when it sends, polls or answers the webhook.
+
 
 def _sender(ctx: Context) -> Sender | None:
     if not ctx.settings.telegram_token:

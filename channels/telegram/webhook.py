@@ -33,6 +33,8 @@ def _ctx() -> Context:
 
 def runtime_for(ctx: Context) -> TelegramRuntime:
     """The bot runtime behind the webhook, started on first use when serve did not."""
+    # Imported here: the runtime loads python-telegram-bot, which a web process that never
+    # receives a webhook call (the blueprint is always mounted) should not pay for.
     from channels.telegram.runtime import TelegramRuntime
 
     with _runtime_lock:

@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, event, func, insert, literal, select, text
+from sqlalchemy import and_, delete, event, func, insert, literal, or_, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -631,8 +631,6 @@ def stored_rows(
     hours: bool = True,
 ) -> Iterator[Any]:
     """The rollup rows of a span (grain 'day' alone: every day of it, for trends)."""
-    from sqlalchemy import and_, or_
-
     parts = []
     if grain == "day":
         for lo, hi in ((span_.months,) if span_.months else ()) + span_.days:

@@ -12,8 +12,8 @@ from typing import Any
 from flask import Response, jsonify, request
 from sqlalchemy.orm import Session
 
-from channels.web.api import bp
 from channels.web.api.auth import work
+from channels.web.api.blueprint import bp
 from channels.web.api.errors import ApiError, BadParameter
 from channels.web.api.fields import body, text_field
 from channels.web.api.serialize import _iso

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from flask import Response, jsonify, request
 from sqlalchemy.orm import Session
 
-from channels.web.api import bp
 from channels.web.api.auth import api_context, work
+from channels.web.api.blueprint import bp
 from channels.web.api.errors import ApiError, BadParameter
 from channels.web.api.fields import body, number_field, text_field, whole_number
 from channels.web.api.openapi import openapi_document

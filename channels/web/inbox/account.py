@@ -8,8 +8,8 @@ from __future__ import annotations
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.blueprint import bp
 from core.staff import admin as staff_admin
 from core.staff.accounts import MIN_PASSWORD
 

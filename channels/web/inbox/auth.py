@@ -20,7 +20,7 @@ from flask import (
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from sqlalchemy import select
 
-from channels.web.inbox import bp
+from channels.web.inbox.blueprint import bp
 from channels.web.inbox.i18n import LANGUAGES, RTL, count_phrase, label, translate, words
 from channels.web.inbox.throttle import throttle
 from core.context import Context

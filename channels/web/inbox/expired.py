@@ -17,8 +17,9 @@ from flask import flash, g, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
-from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.blueprint import bp
+from channels.web.inbox.views import ticket
 from core.errors import Forbidden, NotFound
 from core.staff.permissions import Action, allowed, ticket_for
 
@@ -69,8 +70,6 @@ def _expired(exc: CSRFError) -> tuple[str, int]:
 
 def _ticket_page(reference: str, drafts: dict[str, str]) -> str | None:
     """The ticket page with the refused text back in its box; None if it cannot be shown."""
-    from channels.web.inbox import views
-
     try:  # checked first: an error raised inside an error handler would be a 500
         with ctx().sessions() as db:
             ticket_for(db, current_staff(), reference, Action.VIEW)
@@ -78,7 +77,7 @@ def _ticket_page(reference: str, drafts: dict[str, str]) -> str | None:
         return None
     g.inbox_drafts = drafts
     _say("form_expired_kept")
-    return views.ticket(reference)
+    return ticket(reference)
 
 
 def _say(key: str) -> None:

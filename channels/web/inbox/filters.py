@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Response, flash, redirect, request, url_for
 from flask_login import login_required
 
-from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.blueprint import bp
 from channels.web.inbox.views import refusal
 from core.errors import InputError
 from core.staff import saved_filters

@@ -15,8 +15,8 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.blueprint import bp
 from channels.web.inbox.views import refusal
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.models import Incident, IncidentStatus, Ticket

@@ -15,8 +15,8 @@ from datetime import timedelta
 from flask import Response, abort, flash, g, make_response, render_template, request
 from flask_login import current_user, login_required
 
-from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_language, current_staff, is_static_request, t
+from channels.web.inbox.blueprint import bp
 from channels.web.inbox.views import refusal
 from core.errors import Forbidden, InputError
 from core.insights.research_export import research_rows, write_csv

@@ -13,8 +13,8 @@ from flask import Response, abort, flash, make_response, redirect, render_templa
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
 
-from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.blueprint import bp
 from core.errors import Forbidden, InputError, NotFound
 from core.models import Role
 from core.staff import admin as staff_admin

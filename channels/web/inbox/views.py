@@ -12,8 +12,8 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from channels.web.files import INLINE_IMAGES, send_attachment
-from channels.web.inbox import bp
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
+from channels.web.inbox.blueprint import bp
 from channels.web.inbox.canned import CANNED, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import has_word
