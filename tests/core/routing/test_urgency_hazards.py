@@ -153,3 +153,75 @@ def test_lookalikes_of_hazards_are_not_urgent(text: str) -> None:
 )
 def test_a_sign_on_the_carriageway_and_a_dog_bite_are_urgent(text: str) -> None:
     assert urgent_rule(text), text
+
+
+# Phrasings added in the fourth pass (issue 17), written from general vocabulary per hazard
+# kind and form: electricity boxes, lids taken off, cladding and plaster coming off, water
+# bubbling up or gushing in, torched heaps, toppled trees, gantry signs, craters, chasing dogs.
+FOURTH_PASS: dict[str, dict[str, str]] = {
+    "exposed_wires": {
+        "english": "The fuse box on the outside wall of the clinic is smashed open and buzzing",
+        "msa": "صندوق الكهرباء في الممر مخلوع الباب والكابلات تتدلى منه",
+        "gulf": "كابلات الكهرباء تتدلى من العمود على الممشى",
+        "arabizi": "el kablat 3aarya 3ind bab el 7adeeqa",
+        "mixed": "The junction box مكسور and the wires poking out near the mosque",
+    },
+    "open_manhole": {
+        "english": "Someone took the lid off the drain chamber by the bus stop, it's a gaping hole",
+        "msa": "فتحة التصريف في الرصيف بلا غطاء أمام المخبز",
+        "gulf": "فتحة التصريف عند البقالة بدون غطاء",
+        "arabizi": "el ballo3a gddam el ma7al maftoo7a",
+        "mixed": "The drain lid مفقود on the walkway near the school",
+    },
+    "about_to_fall": {
+        "english": "Cladding panels are coming off the tower and landing on the entrance",
+        "msa": "جبس السقف في الفصل يكاد يقع على الطلاب",
+        "gulf": "لوحة المحل الكبيرة قاعدة تتمايل مع الهوا فوق الرصيف",
+        "arabizi": "el 6oob yitsaqa6 mn el balcon 3la el ra9eef",
+        "mixed": "The shelter roof came loose وقاعد يطيح on the people waiting",
+    },
+    "water_or_sewage_inside": {
+        "english": "Dirty water is bubbling up through the shower and flooding the hallway",
+        "msa": "مياه المجاري تفيض من الحمام وغمرت الممر في الشقة",
+        "gulf": "المجاري دخلت البيت من بلاعة الحمامات",
+        "arabizi": "el majari 6al3a mn el 7ammam fi el bait",
+        "mixed": "Flood water gushing into the house من الباب الخلفي",
+    },
+    "fire_and_fallen_tree": {
+        "english": "Kids torched the heap of tyres behind the flats, thick smoke everywhere",
+        "msa": "النيران مشتعلة في أكوام المخلفات خلف الحي",
+        "gulf": "شجرة الغاف اقتلعت وطاحت على الطريق وسدت المسار",
+        "arabizi": "shajarat el sidr 6a7at 3la el share3 w sakkarat el masar",
+        "mixed": "A neem tree toppled على الطريق across both lanes",
+    },
+    "sign_road_animal": {
+        "english": "The overhead gantry sign is hanging off its bracket over the fast lane",
+        "msa": "حفرة انهيار مفاجئة في وسط الشارع عند الدوار",
+        "gulf": "كلاب تطارد العيال عند الملعب الحين",
+        "arabizi": "klaab tla7ig el yahal 3ind el mal3ab",
+        "mixed": "A crater opened up in the road قدام المستشفى",
+    },
+}
+FOURTH_CASES = [(k, f, t) for k, forms in FOURTH_PASS.items() for f, t in forms.items()]
+
+
+@pytest.mark.parametrize(
+    ("kind", "form", "text"), FOURTH_CASES, ids=[f"{k}-{f}" for k, f, _ in FOURTH_CASES]
+)
+def test_fourth_pass_phrasings_are_urgent_in_each_form(kind: str, form: str, text: str) -> None:
+    assert urgent_rule(text), (kind, form, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fuse box door was replaced and the cables are covered now, thank you",
+        "فتحة التصريف تم تغطيتها أمس، شكراً",
+        "el kablat ma 3aarya, bas el lait 6afi",
+        "The cladding came loose last year and was fixed, all safe",
+        "No fire, just someone burning incense next door",
+        "الكابلات ليست مكشوفة، فقط الإنارة لا تعمل",
+    ],
+)
+def test_fourth_pass_phrasings_negated_or_settled_are_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None
