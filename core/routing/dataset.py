@@ -21,7 +21,14 @@ from typing import Any
 
 Row = dict[str, Any]
 CORPUS_FILE = "dev.jsonl"
-OWN_FILES = ("extra.jsonl", "broad.jsonl", "dialect.jsonl", "forms.jsonl")
+OWN_FILES = (
+    "extra.jsonl",
+    "broad.jsonl",
+    "dialect.jsonl",
+    "forms.jsonl",
+    "hazards.jsonl",
+    "adverts.jsonl",
+)
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
 
@@ -72,11 +79,17 @@ def labelled(rows: Iterable[Row]) -> list[Row]:
 
 
 def training_beside(scored: Iterable[Row]) -> list[Row]:
-    """Shipped labelled rows to add to every training fold when cross-validating `scored`.
+    """Shipped rows to add to every training fold when cross-validating `scored`: labelled
+    rows, and adverts (not-for-us spam rows), which train the advert model only.
 
     Rows whose text is also in the scored file are left out, so a fold never trains on the
     message it is scored on: for the dev corpus this leaves our own files; for another file
     (a held-out set) the dev corpus trains too.
     """
     seen = {" ".join(r["text"].split()) for r in scored}
-    return [r for r in labelled(shipped_rows()) if " ".join(r["text"].split()) not in seen]
+    return [
+        r
+        for r in shipped_rows()
+        if (r.get("category") or r.get("not_for_us") == "spam")
+        and " ".join(r["text"].split()) not in seen
+    ]

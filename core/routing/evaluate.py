@@ -323,7 +323,8 @@ def cross_validate(
     taxonomy = taxonomy or load_taxonomy(None)
     rows = list(rows)
     data, junk = labelled(rows), not_for_us_rows(rows)
-    extra = labelled(extra_training)
+    # labelled rows, and adverts for the advert model (never scored here)
+    extra = [r for r in extra_training if r.get("category") or r.get("not_for_us") == "spam"]
     predictions: list[Classification | None] = [None] * len(data)
     junk_predictions: list[Classification] = []
     for fold in _folds(data, k, seed):

@@ -32,7 +32,7 @@ from core.routing.types import Classification
 
 logger = logging.getLogger(__name__)
 
-MODEL_FORMAT = 5  # bump when the saved structure or the features change
+MODEL_FORMAT = 6  # bump when the saved structure or the features change
 MODEL_FILE = "routing-model.pkl"
 _PROBE = "أُسْرة إلى مستشفى ٣ ROAD Ruwi 7ufra"  # fingerprints the normaliser a model was built with
 
@@ -84,7 +84,8 @@ class CompiledLinear:
     """Fitted category and urgency models as one dense float32 weight matrix.
 
     Columns are the category model's scores (one per class, already multiplied by the
-    model's softmax scale) followed by the urgent model's single output when there is one.
+    model's softmax scale) followed by the urgent model's single output and the advert
+    model's, each when there is one (both logistic).
     scikit-learn validates its input on every call, which costs milliseconds per message;
     the same arithmetic as a row gather and a few array operations gives the same
     probabilities in microseconds (tests/core/routing compares the two on the corpus).
@@ -92,33 +93,49 @@ class CompiledLinear:
     """
 
     def __init__(
-        self, classes: Sequence[str], weights: np.ndarray, intercepts: np.ndarray, urgent: bool
+        self,
+        classes: Sequence[str],
+        weights: np.ndarray,
+        intercepts: np.ndarray,
+        urgent: bool,
+        advert: bool = False,
     ) -> None:
         self.classes = tuple(classes)
         self._urgent = urgent
+        self._advert = advert
         self._weights = np.ascontiguousarray(weights, dtype=np.float32)
         self._intercepts = np.asarray(intercepts, dtype=np.float64)
 
-    def predict_one(self, cols: list[int], vals: list[float]) -> tuple[np.ndarray, float | None]:
-        """Category probabilities and urgent probability for one sparse feature row."""
+    def predict_one(
+        self, cols: list[int], vals: list[float]
+    ) -> tuple[np.ndarray, float | None, float | None]:
+        """Category probabilities, urgent and advert probabilities for one sparse feature row."""
         if cols:
             scores = np.asarray(vals) @ self._weights[cols] + self._intercepts
         else:
             scores = self._intercepts.copy()
-        probs, urgent = self._finish(scores[np.newaxis, :])
-        return probs[0], None if urgent is None else float(urgent[0])
+        probs, urgent, advert = self._finish(scores[np.newaxis, :])
+        return (
+            probs[0],
+            None if urgent is None else float(urgent[0]),
+            None if advert is None else float(advert[0]),
+        )
 
-    def predict_many(self, x: Any) -> tuple[np.ndarray, np.ndarray | None]:
-        """Category probabilities (rows) and urgent probabilities for a sparse matrix."""
+    def predict_many(self, x: Any) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        """Category probabilities (rows), urgent and advert probabilities for a sparse matrix."""
         return self._finish(np.asarray(x @ self._weights) + self._intercepts)
 
-    def _finish(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-        urgent = expit(scores[:, -1]) if self._urgent else None
+    def _finish(
+        self, scores: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        urgent = advert = None
+        if self._advert:  # the last column
+            advert, scores = expit(scores[:, -1]), scores[:, :-1]
         if self._urgent:
-            scores = scores[:, :-1]
+            urgent, scores = expit(scores[:, -1]), scores[:, :-1]
         z = np.exp(scores - scores.max(axis=1, keepdims=True))
         probs: np.ndarray = z / z.sum(axis=1, keepdims=True)
-        return probs, urgent
+        return probs, urgent, advert
 
 
 class Model:
@@ -146,21 +163,28 @@ class Model:
     def classify(self, text: str) -> Classification:
         """Classify one message: category, directorate, confidence, alternatives, urgency."""
         cols, vals = self._parts["features"].vector(text)
-        probs, urgent_p = self._parts["linear"].predict_one(cols, vals)
-        return self._result(text, probs, urgent_p)
+        probs, urgent_p, advert_p = self._parts["linear"].predict_one(cols, vals)
+        return self._result(text, probs, urgent_p, advert_p)
 
     def classify_many(self, texts: Sequence[str]) -> list[Classification]:
         """Classify a batch (faster per message than one at a time)."""
         if not texts:
             return []
         x = self._parts["features"].matrix(texts)
-        probs, urgent_p = self._parts["linear"].predict_many(x)
+        probs, urgent_p, advert_p = self._parts["linear"].predict_many(x)
         return [
-            self._result(text, probs[i], None if urgent_p is None else float(urgent_p[i]))
+            self._result(
+                text,
+                probs[i],
+                None if urgent_p is None else float(urgent_p[i]),
+                None if advert_p is None else float(advert_p[i]),
+            )
             for i, text in enumerate(texts)
         ]
 
-    def _result(self, text: str, probs: np.ndarray, p_urgent: float | None) -> Classification:
+    def _result(
+        self, text: str, probs: np.ndarray, p_urgent: float | None, p_advert: float | None
+    ) -> Classification:
         classes = self.categories
         best, directorate, p_directorate = self._decode(probs)
         order = [j for j in np.argsort(probs)[::-1] if j != best][:2]
@@ -171,11 +195,12 @@ class Model:
             confidence=float(probs[best]),
             urgent=is_urgent,
             alternatives=tuple((classes[j], float(probs[j])) for j in order),
-            not_for_us=screening.screen(text, float(probs[best])),
+            not_for_us=screening.screen(text, float(probs[best]), p_advert),
             model_version=self.version,
             extras={
                 "urgent_probability": p_urgent,
                 "urgent_reason": why,
+                "advert_probability": p_advert,
                 "directorate_probability": p_directorate,
             },
         )

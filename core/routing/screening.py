@@ -26,6 +26,11 @@ SPAM = "spam"
 # A router answer at least this confident clears a borderline advert (see _is_spam). Set
 # below the triage threshold (0.6): a hesitant but plausible report keeps its acknowledgement.
 MUNICIPAL_CONFIDENCE = 0.5
+# The advert model's probability (classifier.py: a logistic model on the router's features,
+# adverts and scams against every genuine training row) at which a message has advertising
+# intent without any cue. Chosen on out-of-fold predictions of the shipped rows
+# (docs/ROUTING_DATA.md). The problem-and-place and reported-advertising guards still clear it.
+ADVERT_THRESHOLD = 0.4
 # A bare domain starts where a run of word characters and hyphens starts (the look-behind), so
 # a long run is scanned once, not once per position inside it.
 _URL = re.compile(
@@ -87,7 +92,14 @@ _REPORTED = index_terms(
      "شيلوها", "شوهت", "ملصقه", "ملصقين", "stuck on", "no licence", "no license",
      "without a licence", "without a license", "unlicensed", "illegal", "ما عنده ترخيص",
      "ما عندهم ترخيص", "بدون ترخيص", "is this real", "is it real", "is this really",
-     "is it genuine", "from you", "منكم", "minkom", "نصب", "صدق ولا", "scam="]}
+     "is it genuine", "from you", "منكم", "minkom", "نصب", "صدق ولا", "scam=",
+     # a complaint about a business: asking for an inspection, fake or expired goods, no permit
+     "please check", "please inspect", "inspect it", "تفتيش", "التفتيش", "وهميه", "مغشوش",
+     "مغشوشه", "تقليد", "fake=", "overcharg", "expired", "منتهيه الصلاحيه", "منتهي الصلاحيه",
+     "without permit", "without a permit", "without any permit", "no permit", "اي تصريح", "دون تصريح", "بدون تصريح", "maghshoosh", "ashtaki",
+     "اشتكي", "اشتكيت", "شكوى", "complain", "food poisoning", "تسمم", "tasammum",
+     "el maktooba", "المكتوبه", "got sick", "made us sick", "we got sick", "تعبنا", "مرضنا",
+     "until midnight", "all night", "every night", "طول الليل", "كل ليله"]}
 )  # fmt: skip
 _AD = TermIndex((term, term) for term in _AD_TERMS)  # each cue counts once
 _WEAK = TermIndex((term, term) for term in _WEAK_TERMS)
@@ -117,7 +129,8 @@ _WHERE = index_terms(
      # a business named as "the ..." is where a report happens; an advert says "our shop"
      "the restaurant", "the shop", "the salon", "the bakery", "the gym", "the showroom",
      "the kitchen", "المطعم=", "المحل=", "الصالون=", "المخبز=", "المعرض=", "البقاله=",
-     "الورشه=", "المطبخ=", "el ma6a3im", "el mat3am", "el ma7al"]}
+     "الورشه=", "المطبخ=", "el ma6a3im", "el mat3am", "el ma7al",
+     "next door", "next to us", "downstairs", "جنبنا", "بجوارنا", "جيراننا"]}
 )  # fmt: skip
 _PHONE = re.compile(r"(?:\+?968)?\s?[79]\d{7}\b|\b[79]x{7}\b", re.I)
 # Keyboard rows and runs typed when mashing keys.
@@ -132,28 +145,36 @@ _KEYBOARD_ROWS = (
 _LATIN_VOWELS = set("aeiouy")
 
 
-def screen(text: str, category_confidence: float | None = None) -> str | None:
+def screen(
+    text: str, category_confidence: float | None = None, advert_probability: float | None = None
+) -> str | None:
     """Why a message looks not-for-us ('empty', 'gibberish', 'spam'), or None if it looks real.
 
-    `category_confidence` is the router's confidence in its category, when it has one.
+    `category_confidence` is the router's confidence in its category, when it has one;
+    `advert_probability` the advert model's, when the model has one.
     """
     text = head(text or "")
     norm = normalize_arabic(text)
     letters = [ch for ch in norm if unicodedata.category(ch).startswith("L")]
     if not letters:
         return EMPTY
-    if _is_spam(text, norm.split(), category_confidence):
+    if _is_spam(text, norm.split(), category_confidence, advert_probability):
         return SPAM
     if _is_gibberish(text, norm):
         return GIBBERISH
     return None
 
 
-def _is_spam(raw: str, words: list[str], category_confidence: float | None) -> bool:
+def _is_spam(
+    raw: str, words: list[str], category_confidence: float | None, advert_probability: float | None
+) -> bool:
     """Advertising intent, no municipal problem and no report about the advertising.
 
-    Intent is a strong cue (a phrase only sellers and scammers use) with a second cue or
-    contact details, or three weak cues (words, a percentage or a sum citizens use too).
+    Intent is the advert model's probability at ADVERT_THRESHOLD or more, or a strong cue (a
+    phrase only sellers and scammers use) with a second cue or contact details, or three weak
+    cues (words, a percentage or a sum citizens use too). The model learned adverts as a
+    whole, so its intent is not cleared by the router's confidence in a category; the cues
+    are phrase lists that lag adverts written by others.
     The router's confidence only clears a borderline advert (one cue plus contact details):
     it never saw adverts in training, so it is confident about some of them (a pest-control
     company's offer reads as pest control); a clear advert needs a described problem and
@@ -163,10 +184,13 @@ def _is_spam(raw: str, words: list[str], category_confidence: float | None) -> b
     cues = strong + weak
     has_contact = bool(_URL.search(raw) or _PHONE.search(raw) or _EMAIL.search(raw))
     advert = strong > 0 and (cues >= _AD_NEEDED or has_contact)
-    if not (advert or weak >= _WEAK_NEEDED):
+    learned = advert_probability is not None and advert_probability >= ADVERT_THRESHOLD
+    if not (advert or weak >= _WEAK_NEEDED or learned):
         return False
     if _problem_and_place(words) or _REPORTED.find(words):
         return False
+    if learned:
+        return True
     confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE
     return cues >= _AD_NEEDED or not confident
 

@@ -80,10 +80,11 @@ def test_real_short_complaints_are_not_flagged(text: str) -> None:
 
 
 def test_no_labelled_corpus_message_is_flagged_and_every_shipped_junk_one_is() -> None:
+    """The rules alone, on the shipped rows: adverts.jsonl trains the advert model instead."""
     rows = shipped_rows()
     real = [r["text"] for r in rows if r.get("category")]
     assert [t for t in real if screen(t)] == []
-    junk = [r for r in rows if not r.get("category")]
+    junk = [r for r in shipped_rows(("extra.jsonl",)) if not r.get("category")]
     assert junk and all(screen(r["text"]) == r["not_for_us"] for r in junk)
 
 
@@ -200,3 +201,16 @@ def test_a_report_about_adverts_or_a_suspicious_offer_is_never_spam(text: str) -
 )
 def test_the_sellers_own_voice_makes_an_advert(text: str) -> None:
     assert screen(text) == "spam", text
+
+
+def test_the_advert_model_alone_makes_spam_but_never_of_a_described_problem_and_place() -> None:
+    """The learned advert probability needs no cue, and a report with a problem and a place
+    or one about advertising stays a report however high it is (issue 17, fourth pass)."""
+    advert = "Beautiful gift boxes for every occasion, message us for the catalogue"
+    assert screen(advert) is None
+    assert screen(advert, category_confidence=0.9, advert_probability=0.95) == "spam"
+    assert screen(advert, advert_probability=0.1) is None
+    report = "Pothole near the school gate on our street, call me 9xxxxxxx, photos at img.example/p"
+    assert screen(report, advert_probability=0.99) is None
+    about_ads = "Flyers for cheap loans stuck on every lamp post on our road, please remove them"
+    assert screen(about_ads, advert_probability=0.99) is None
