@@ -183,7 +183,7 @@ class Model:
         ]
 
     def _result(
-        self, text: str, probs: np.ndarray, p_urgent: float | None, p_advert: float | None
+        self, text: str, probs: np.ndarray, p_urgent: float | None, p_advert: float | None = None
     ) -> Classification:
         classes = self.categories
         best, directorate, p_directorate = self._decode(probs)
