@@ -125,6 +125,39 @@ def test_expired_report_from_another_site_echoes_nothing(
     assert "The form has expired" in html and "evil.example" not in html
 
 
+def test_expired_report_posted_by_a_browser_under_no_referrer_comes_back(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages' Referrer-Policy makes the browser post with `Origin: null`; its
+    Sec-Fetch-Site still says the form is ours."""
+    tokens = open_form(client, "en")
+    two_hours_later(monkeypatch)
+    response = client.post(
+        "/report?lang=en",
+        data={**tokens, "description": "Streetlight out on Way 3021"},
+        headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"},
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert textarea(html, "description") == "Streetlight out on Way 3021"
+
+
+@pytest.mark.parametrize("site", ["cross-site", "same-site"])
+def test_expired_report_a_browser_says_came_from_elsewhere_echoes_nothing(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch, site: str
+) -> None:
+    tokens = open_form(client, "en")
+    two_hours_later(monkeypatch)
+    response = client.post(
+        "/report?lang=en",
+        data={**tokens, "description": "Visit evil.example for your refund"},
+        headers={"Origin": "null", "Sec-Fetch-Site": site},
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "The form has expired" in html and "evil.example" not in html
+
+
 def report_link(client: FlaskClient) -> str:
     page = submit(client, "en", description="Broken street light on Way 3021")
     return status_link(page.get_data(as_text=True))

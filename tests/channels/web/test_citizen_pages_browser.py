@@ -116,3 +116,28 @@ def test_not_found_page_passes_the_accessibility_scan(browser, site, lang) -> No
     assert page.get_attribute("html", "lang") == lang
     assert serious_violations(page) == []
     context.close()
+
+
+def test_arabic_report_refused_for_an_expired_token_comes_back_filled_in_the_browser(
+    browser,  # noqa: F811
+    site,
+) -> None:  # type: ignore[no-untyped-def]
+    """A real browser posts these pages' forms with `Origin: null` (no-referrer): the refused
+    form must still come back with the description, and sending it again makes the report."""
+    server, ctx = site
+    context = browser.new_context(viewport=MOBILE, locale="ar-OM")
+    page = context.new_page()
+    page.goto(f"{server}/report")
+    typed = "حفرة كبيرة أمام المسجد تتضرر منها السيارات يوميًا"
+    page.fill("#description", typed)
+    page.fill("#name", "سالم")
+    # what an hour-old page posts: a token the server no longer accepts
+    page.locator("input[name=csrf_token]").evaluate("input => { input.value = 'expired'; }")
+    page.click("#submit")
+    page.wait_for_selector("#error-summary:not([hidden])")
+    assert "انتهت صلاحية النموذج" in page.inner_text("#error-summary")
+    assert page.input_value("#description") == typed and page.input_value("#name") == "سالم"
+    page.click("#submit")
+    page.wait_for_selector("#reference")
+    assert _ticket(ctx, page.inner_text("#reference").strip()).status is not None
+    context.close()
