@@ -111,11 +111,25 @@ def _connect_by_deadline(connect_timeout: float) -> Callable[..., Any]:
     return do_connect
 
 
+# A pooled PostgreSQL connection is checked with a round trip (SELECT 1) only when it has
+# sat unused for longer than this. `pool_pre_ping` pinged on every checkout: ~0.3 ms of a
+# loaded two-core machine each, about two checkouts per inbound message (bench/RESULTS.md),
+# paid most when a storm keeps every connection busy, i.e. when it cannot be stale. A
+# connection that dies while in use (the server restarted) fails its statement; SQLAlchemy
+# sees the disconnect and replaces every connection pooled before it, so one request gets
+# a temporary failure (503, SMTP 451, a worker's retry) and the next gets a new connection.
+PING_AFTER_IDLE_SECONDS = 10.0
+# Connections older than this are replaced on checkout, whatever their use (firewalls and
+# poolers that drop long-lived connections silently).
+POOL_RECYCLE_SECONDS = 1800
+
+
 def make_engine(
     url: str,
     *,
     connect_timeout: float = 5.0,
     statement_timeout: float = 20.0,
+    ping_after_idle: float = PING_AFTER_IDLE_SECONDS,
     **kwargs: Any,
 ) -> Engine:
     """Create an engine with the pragmas, pool settings and timeouts Balagh relies on.
@@ -137,9 +151,32 @@ def make_engine(
         "connect_timeout": max(1, round(connect_timeout)),
         "options": f"-c statement_timeout={int(statement_timeout * 1000)}",
     }
-    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    kwargs.setdefault("pool_recycle", POOL_RECYCLE_SECONDS)
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
     event.listen(engine, "do_connect", _connect_by_deadline(connect_timeout))
+    _ping_when_idle(engine, ping_after_idle)
     return engine
+
+
+def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
+    """Ping a pooled connection on checkout only when it was idle longer than `idle_seconds`;
+    a dead one is discarded and the pool connects again (DisconnectionError)."""
+
+    def checkin(_dbapi_conn: Any, record: Any) -> None:
+        record.info["balagh_checked_in"] = time.monotonic()
+
+    def checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("balagh_checked_in")
+        if since is None or time.monotonic() - since < idle_seconds:
+            return  # new, or in use moments ago
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:
+            logger.info("database: an idle pooled connection was dead; connecting again")
+            raise DisconnectionError("idle pooled connection failed its ping") from exc
+
+    event.listen(engine, "checkin", checkin)
+    event.listen(engine, "checkout", checkout)
 
 
 def _sqlite_pragmas(busy_timeout: float) -> Callable[[Any, Any], None]:
