@@ -1,10 +1,18 @@
-"""Canned replies staff pick from, in both languages, with placeholders filled per ticket."""
+"""Canned replies staff pick from, in both languages, with placeholders filled per ticket.
+
+Their words are in the inbox's catalog (`canned_label_<key>`: the choice's name,
+`canned_text_<key>`: the text), like every other inbox word.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.language.catalog import defaults
+from channels.web.inbox.i18n import words
+from core.language.catalog import LANGUAGES, defaults
+
+# In the order the ticket page offers them.
+CANNED_KEYS = ("received", "need_location", "team_dispatched", "not_municipal")
 
 
 @dataclass(frozen=True)
@@ -14,50 +22,16 @@ class Canned:
     text: dict[str, str]
 
 
-# Arabic as the system's own texts write to citizens (core/language/locale/ar): polite Modern
-# Standard Arabic in the plural of respect (لكم، نشكركم), and "the municipality", not a city's.
-CANNED: tuple[Canned, ...] = (
-    Canned(
-        "received",
-        {"ar": "استلمنا البلاغ", "en": "Report received"},
-        {
-            "ar": "نشكركم على تواصلكم مع البلدية. بلاغكم رقم {reference} قيد المتابعة لدى "
-            "{directorate}، وسنوافيكم بالمستجدات.",
-            "en": "Thank you for contacting the Municipality. Your report {reference} is being "
-            "followed up by {directorate}, and we will keep you informed.",
-        },
-    ),
-    Canned(
-        "need_location",
-        {"ar": "طلب الموقع", "en": "Need the location"},
-        {
-            "ar": "مرحبًا {name}، نرجو تزويدنا بالموقع الدقيق للمشكلة الواردة في بلاغكم رقم "
-            "{reference}، أو مشاركة موقعها، لنتمكن من متابعة البلاغ.",
-            "en": "Hello {name}, please send us the exact location of the problem in your report "
-            "{reference} (or share the location) so that we can follow it up.",
-        },
-    ),
-    Canned(
-        "team_dispatched",
-        {"ar": "توجيه فريق إلى الموقع", "en": "Team dispatched"},
-        {
-            "ar": "نفيدكم بأنه تم توجيه فريق مختص إلى الموقع بخصوص بلاغكم رقم {reference}، "
-            "ونشكركم على صبركم وتعاونكم.",
-            "en": "A team has been sent to the site for your report {reference}. Thank you for "
-            "your patience.",
-        },
-    ),
-    Canned(
-        "not_municipal",
-        {"ar": "خارج اختصاص البلدية", "en": "Not a municipal matter"},
-        {
-            "ar": "نشكركم على تواصلكم. نفيدكم بأن موضوع البلاغ رقم {reference} يقع خارج اختصاص "
-            "البلدية، لذا نرجو التواصل مع الجهة المختصة بشأنه.",
-            "en": "Thank you for contacting us. Report {reference} is not a municipal matter; "
-            "please contact the responsible authority.",
-        },
-    ),
-)
+def canned_replies() -> tuple[Canned, ...]:
+    """Every canned reply with its name and text in each language (from the catalog)."""
+    return tuple(
+        Canned(
+            key,
+            {lang: words(lang)[f"canned_label_{key}"] for lang in LANGUAGES},
+            {lang: words(lang)[f"canned_text_{key}"] for lang in LANGUAGES},
+        )
+        for key in CANNED_KEYS
+    )
 
 
 class _Keep(dict[str, str]):
@@ -67,13 +41,12 @@ class _Keep(dict[str, str]):
 
 def render_canned(key: str, language: str | None, **params: str | None) -> str | None:
     """The canned text in the ticket's language (Arabic when unknown), or None if no such key."""
-    for canned in CANNED:
-        if canned.key == key:
-            lang = language if language in ("ar", "en") else "ar"
-            values = _Keep({k: v for k, v in params.items() if v})
-            values.setdefault("name", "")  # "Hello , ..." is tidied below
-            # No directorate yet reads as the system texts say it ("the department responsible").
-            values.setdefault("directorate", defaults(lang).get("directorate", ""))
-            text = canned.text[lang].format_map(values)
-            return text.replace("  ", " ").replace(" ,", ",").replace(" ،", "،")
-    return None
+    if key not in CANNED_KEYS:
+        return None
+    lang = language if language in ("ar", "en") else "ar"
+    values = _Keep({k: v for k, v in params.items() if v})
+    values.setdefault("name", "")  # "Hello , ..." is tidied below
+    # No directorate yet reads as the system texts say it ("the department responsible").
+    values.setdefault("directorate", defaults(lang).get("directorate", ""))
+    text = words(lang)[f"canned_text_{key}"].format_map(values)
+    return text.replace("  ", " ").replace(" ,", ",").replace(" ،", "،")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from channels.web.files import INLINE_IMAGES, send_attachment
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.blueprint import bp
-from channels.web.inbox.canned import CANNED, render_canned
+from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import has_word
 from core.delivery.notify import directorate_name
@@ -262,7 +262,7 @@ def ticket(reference: str) -> str:
                     directorate=directorate_name(ctx(), item.directorate, language),
                 ),
             )
-            for c in CANNED
+            for c in canned_replies()
         ]
         targets = [s.value for s in allowed_targets(item, staff.actor) if s != Status.DUPLICATE]
         # Resolving is the department's answer to the dispatcher, and closing a resolved

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from channels.web.inbox.canned import CANNED_KEYS
 from channels.web.inbox.delivery import PROBLEMS
 from channels.web.inbox.i18n import count_phrase, has_word, label, translate, words
 from channels.web.inbox.views import CHANNELS, NOTE_HINTS
@@ -57,6 +58,8 @@ def _families() -> dict[str, set[str]]:
         "group_by_": set(GROUP_BY),
         "fig_": set(FIGURES),
         "change_": set(TRACKED) | {"reply", "note"},
+        "canned_label_": set(CANNED_KEYS),
+        "canned_text_": set(CANNED_KEYS),
     }
 
 
