@@ -1,4 +1,9 @@
-"""The `balagh` command line. Each area adds its commands in its own module."""
+"""The `balagh` command line. Each area adds its commands in its own module.
+
+A command imports what it needs inside its function, so `balagh --help` (and any one command)
+loads no more of core than it uses; the command modules are imported by `main`, since each
+imports the `cli` group it adds to.
+"""
 
 from __future__ import annotations
 

@@ -8,6 +8,9 @@ from core.channels import Capabilities, ChannelDescriptor
 from core.context import Context
 from core.outbound import Sender
 
+# Each part is imported when asked for: the registry imports every descriptor, and a process
+# loads the webhook and the Graph API client only when it sends or answers Meta.
+
 
 def _sender(ctx: Context) -> Sender | None:
     from channels.whatsapp.sender import WhatsAppSender
