@@ -187,6 +187,8 @@ def _template_helpers() -> dict[str, Any]:
         "t": lambda key, **params: text(key, lang, **params),
         "other_lang": "en" if lang == "ar" else "ar",
         "switch_url": _switch_url,
+        # for the photo fields' script, which checks a choice before it is uploaded
+        "photo_limits": {"bytes": MAX_PHOTO_BYTES, "files": MAX_PHOTOS},
     }
 
 

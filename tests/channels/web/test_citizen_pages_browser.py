@@ -141,3 +141,26 @@ def test_arabic_report_refused_for_an_expired_token_comes_back_filled_in_the_bro
     page.wait_for_selector("#reference")
     assert _ticket(ctx, page.inner_text("#reference").strip()).status is not None
     context.close()
+
+
+def test_a_photo_over_the_limit_is_refused_before_it_is_uploaded(browser, site) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Said beside the field at once, the choice cleared, the text and the page kept."""
+    server, _ctx = site
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{server}/report?lang=en")
+    page.fill("#description", "Flooded underpass on Way 3021")
+    big = {"name": "$&flood.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8" + bytes(11 << 20)}
+    small = {"name": "ok.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}
+    page.set_input_files("#photos", [small, big])
+    note = page.locator("#photos-client-error")
+    assert note.is_visible()
+    assert note.inner_text() == "The photo “$&flood.jpg” is too large; the limit is 10 MB."
+    assert page.evaluate("document.getElementById('photos').files.length") == 0
+    assert page.get_attribute("#photos", "aria-invalid") == "true"
+    page.set_input_files("#photos", [small] * 6)
+    assert note.inner_text() == "You can attach at most 5 photos."
+    page.set_input_files("#photos", [small])
+    assert not note.is_visible() and page.get_attribute("#photos", "aria-invalid") is None
+    assert page.input_value("#description") == "Flooded underpass on Way 3021"
+    context.close()

@@ -6,6 +6,42 @@
   var summary = document.getElementById("error-summary");
   if (summary && !summary.hidden) summary.focus();
 
+  // Check chosen photos before they are uploaded: one over the size limit, or too many, is
+  // said at once beside the field and the choice is cleared, instead of a long upload ending
+  // on an error page (a request too large for the server cannot give the typed text back).
+  Array.prototype.forEach.call(
+    document.querySelectorAll("input[type=file][data-max-bytes]"),
+    function (input) {
+      var note = document.createElement("p");
+      note.className = "error";
+      note.id = input.id + "-client-error";
+      note.setAttribute("role", "alert");
+      note.hidden = true;
+      input.insertAdjacentElement("afterend", note);
+      input.addEventListener("change", function () {
+        var max = Number(input.dataset.maxBytes);
+        var problems = [];
+        if (input.files.length > Number(input.dataset.maxFiles)) {
+          problems.push(input.dataset.tooMany);
+        }
+        Array.prototype.forEach.call(input.files, function (file) {
+          if (file.size > max) {
+            var name = file.name.slice(0, 80); // a function: "$&" in a name stays as typed
+            problems.push(input.dataset.tooLarge.replace("{filename}", function () { return name; }));
+          }
+        });
+        note.textContent = problems.join(" ");
+        note.hidden = problems.length === 0;
+        if (problems.length) {
+          input.value = "";
+          input.setAttribute("aria-invalid", "true");
+        } else {
+          input.removeAttribute("aria-invalid");
+        }
+      });
+    }
+  );
+
   // Fill latitude/longitude from the browser's geolocation when the citizen asks.
   var button = document.getElementById("locate");
   var box = button && button.closest(".geo");
