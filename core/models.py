@@ -477,6 +477,8 @@ class OutboxItem(Base):
     sent_at: Mapped[datetime | None] = mapped_column()
 
     ticket: Mapped[Ticket | None] = relationship()
+    # Set with an unwritten message, so both are written in one flush (no flush for its id).
+    message: Mapped[Message | None] = relationship()
 
 
 class Event(Base):

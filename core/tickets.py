@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError, ProgrammingError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket
 from core.storable import is_storable
@@ -102,17 +102,21 @@ def find_or_create_contact(
     address: str,
     display_name: str | None,
     joins: Callable[[], Contact | None] | None = None,
+    *,
+    flush: bool = True,
 ) -> tuple[Contact, ContactIdentity]:
     """The contact behind a channel address, made on first contact.
 
     A new address becomes an identity of the contact `joins` names (a proven link to a
-    known citizen), else of a new contact.
+    known citizen), else of a new contact. `flush=False` leaves a new contact and identity
+    to the caller's next flush (no ids yet: the caller must not query by them), so the
+    details it sets meanwhile go into the same INSERT.
     """
     display_name = contact_name(display_name)
     identity = session.execute(
-        select(ContactIdentity).where(
-            ContactIdentity.channel == channel, ContactIdentity.address == address
-        )
+        select(ContactIdentity)
+        .where(ContactIdentity.channel == channel, ContactIdentity.address == address)
+        .options(joinedload(ContactIdentity.contact))  # the contact in the same round trip
     ).scalar_one_or_none()
     if identity is not None:
         if display_name and not identity.display_name:
@@ -122,12 +126,14 @@ def find_or_create_contact(
     if contact is None:
         contact = Contact(name=display_name)
         session.add(contact)
-        session.flush()
+    # Written with the caller's next flush (no round trip of its own); the identity joins
+    # `contact.identities` in memory, so a new contact's addresses are known without a query.
     identity = ContactIdentity(
-        contact_id=contact.id, channel=channel, address=address, display_name=display_name
+        contact=contact, channel=channel, address=address, display_name=display_name
     )
     session.add(identity)
-    session.flush()
+    if flush:
+        session.flush()
     return contact, identity
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from core.context import Context
@@ -42,20 +42,12 @@ def queue_reply(
     attachments: tuple[OutboundAttachment, ...] = (),
     extras: dict[str, object] | None = None,
 ) -> Message:
-    """Store an outbound message and queue its delivery in the caller's transaction."""
+    """Store an outbound message and queue its delivery in the caller's transaction.
+
+    The limits are checked first, so the message is written once with its delivery state
+    and its outbox item, in one flush at the end (callers use its id).
+    """
     now = ctx.now()
-    message = Message(
-        ticket=ticket,
-        direction=Direction.OUT,
-        channel=ticket.channel,
-        author_id=author_id,
-        text=text,
-        language=ticket.language,
-        kind=kind,
-        created_at=now,
-    )
-    session.add(message)
-    session.flush()
     channel, address = _delivery_target(ctx, ticket)
     if (
         channel is not None
@@ -68,16 +60,30 @@ def queue_reply(
         if channel == ticket.channel and address is not None
         else None
     )
+    message = Message(
+        ticket=ticket,
+        direction=Direction.OUT,
+        channel=ticket.channel,
+        author_id=author_id,
+        text=text,
+        language=ticket.language,
+        kind=kind,
+        created_at=now,
+    )
+    session.add(message)
     if withheld is not None:  # staff see why the citizen got no acknowledgement
         message.delivery_status, message.delivery_error = Delivery.FAILED, withheld
+        session.flush()
         return message
     if channel is None or address is None:
         # Pull channels publish the reply where the citizen reads it (status page, Open311);
         # a phone caller's reply waits as a call-back task for the dispatcher.
         pulled = ctx.channels.of(ticket.channel).pull
         message.delivery_status = Delivery.SENT if pulled else Delivery.QUEUED
+        session.flush()
         return message
-    enqueue(
+    message.delivery_status = Delivery.QUEUED
+    item = enqueue(
         session,
         OutboundMessage(
             channel=channel,
@@ -87,15 +93,16 @@ def queue_reply(
             reference=ticket.reference,
             kind=kind,
             subject=subject_line or _subject(ctx, ticket, kind),
-            in_reply_to=_thread_ids(ctx, session, ticket, channel),
+            in_reply_to=_thread_ids(ctx, session, ticket, channel, besides=message),
             attachments=attachments,
-            message_id=message.id,
+            message_id=None,  # the item's message_id, once written (see outbox._to_message)
             extras=dict(extras or {}),
         ),
         ticket=ticket,
         now=now,
     )
-    message.delivery_status = Delivery.QUEUED
+    item.message = message
+    session.flush()
     return message
 
 
@@ -137,17 +144,20 @@ def _acks_per_hour_reached(
     limit = ctx.channels.of(channel).acks_per_hour
     if kind not in ACK_KINDS or limit is None:
         return None
-    recent = session.execute(
-        select(func.count())
-        .select_from(OutboxItem)
-        .where(
-            OutboxItem.channel == channel,
-            OutboxItem.address == address,
-            OutboxItem.kind.in_(ACK_KINDS),
-            OutboxItem.created_at >= ctx.now() - ACK_LIMIT_WINDOW,
-            OutboxItem.status != Delivery.FAILED,
-        )
-    ).scalar_one()
+    # Not flushed for: what is pending is this message's own ticket and message (a record's
+    # processing ends with a flush, so an earlier acknowledgement in the transaction counts).
+    with session.no_autoflush:
+        recent = session.execute(
+            select(func.count())
+            .select_from(OutboxItem)
+            .where(
+                OutboxItem.channel == channel,
+                OutboxItem.address == address,
+                OutboxItem.kind.in_(ACK_KINDS),
+                OutboxItem.created_at >= ctx.now() - ACK_LIMIT_WINDOW,
+                OutboxItem.status != Delivery.FAILED,
+            )
+        ).scalar_one()
     if recent < limit:
         return None
     logger.info("acknowledgement to %s withheld: %d in the last hour", channel, recent)
@@ -201,8 +211,22 @@ def _delivery_target(ctx: Context, ticket: Ticket) -> tuple[str | None, str | No
     return None, None
 
 
-def _thread_ids(ctx: Context, session: Session, ticket: Ticket, channel: str) -> tuple[str, ...]:
-    """Channel ids of this ticket's earlier messages, newest last, so replies thread."""
+def _thread_ids(
+    ctx: Context, session: Session, ticket: Ticket, channel: str, besides: Message
+) -> tuple[str, ...]:
+    """Channel ids of this ticket's earlier messages, newest last, so replies thread.
+
+    A ticket whose messages are in memory (one opened in this transaction: its collection
+    is built as they are added) needs no query."""
+    if not ctx.channels.of(channel).threads_by_message_id:
+        return ()
+    if "messages" in inspect(ticket).dict:
+        ids = [
+            m.external_id
+            for m in ticket.messages
+            if m is not besides and m.channel == channel and m.external_id
+        ]
+        return tuple(ids)[-10:]
     rows = session.execute(
         select(Message.external_id)
         .where(
@@ -212,8 +236,7 @@ def _thread_ids(ctx: Context, session: Session, ticket: Ticket, channel: str) ->
         )
         .order_by(Message.id)
     ).scalars()
-    threads = ctx.channels.of(channel).threads_by_message_id
-    return tuple(r for r in rows if r)[-10:] if threads else ()
+    return tuple(r for r in rows if r)[-10:]
 
 
 def directorate_name(ctx: Context, code: str | None, language: str | None) -> str | None:

@@ -71,6 +71,8 @@ def delivery_key(item: OutboxItem) -> str:
 def _to_message(item: OutboxItem) -> OutboundMessage:
     data: dict[str, Any] = dict(item.payload)
     data.pop("delivery_key", None)
+    if data.get("message_id") is None:  # queued with its message, before either had an id
+        data["message_id"] = item.message_id
     data["attachments"] = tuple(OutboundAttachment(**a) for a in data.get("attachments", ()))
     data["in_reply_to"] = tuple(data.get("in_reply_to", ()))
     return OutboundMessage(**data)

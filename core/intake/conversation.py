@@ -14,7 +14,7 @@ import logging
 import re
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from core.context import Context
@@ -107,21 +107,35 @@ def handle_message(
         msg.sender,
         msg.display_name,
         joins=lambda: _contact_with_verified_phone(ctx, session, msg),
+        flush=False,
     )
+    # A contact made just now has no tickets: none to continue, rate or thank, and no id
+    # to look them up by before the next flush.
+    first_contact = inspect(contact).pending
     if identity.unreachable:  # they just wrote from this address: it works again
         identity.unreachable, identity.unreachable_reason = False, None
     if _take_new_ticket_request(ctx, identity) and not msg.thread.new_ticket:
         msg = dataclasses.replace(msg, thread=dataclasses.replace(msg.thread, new_ticket=True))
     _remember_contact_details(ctx, contact, msg)
-    ticket = None if msg.thread.new_ticket else _continued_ticket(ctx, session, msg, contact)
+    ticket = (
+        None
+        if msg.thread.new_ticket
+        else _continued_ticket(ctx, session, msg, contact, first_contact)
+    )
     if ticket is not None and ticket.contact_id != contact.id and _proves_owner(ctx, msg, ticket):
+        session.flush()  # the new identity's contact needs its id to be merged
         contact = merge_contacts(session, ticket.contact, contact)  # answered our reply token
         record_event(session, ticket, "contact_joined", contact=contact.id, proof="reply_token")
-    surveyed = ticket or _surveyed_ticket(session, contact, msg)
+        first_contact = False
+    surveyed = ticket or (None if first_contact else _surveyed_ticket(session, contact, msg))
     rating = satisfaction_answer(surveyed, msg.text) if surveyed is not None else None
     if surveyed is not None and rating is not None:
         return _record_rating(ctx, session, surveyed, msg, record, rating)
-    thanked = _thanked_closed_ticket(ctx, session, msg, contact, ticket)
+    thanked = (
+        None
+        if first_contact and ticket is None
+        else _thanked_closed_ticket(ctx, session, msg, contact, ticket)
+    )
     if thanked is not None:
         return _record_courtesy(ctx, session, thanked, msg, record)
     follows = ticket if ticket is not None and _closed_too_long(ctx, ticket) else None
@@ -148,7 +162,8 @@ def handle_message(
         )
         if follows is not None:
             record_event(session, follows, "followed_by", at=ctx.now(), reference=ticket.reference)
-        _link_possibly_related(ctx, session, msg, contact, ticket)
+        if not first_contact:
+            _link_possibly_related(ctx, session, msg, contact, ticket)
         route_new_ticket(ctx, session, ticket, msg)
     else:
         _citizen_wrote_again(ctx, session, ticket)
@@ -243,16 +258,19 @@ def _contact_with_verified_phone(
 
 
 def _continued_ticket(
-    ctx: Context, session: Session, msg: InboundMessage, contact: Contact
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact, first_contact: bool
 ) -> Ticket | None:
     """The ticket a message continues, by proof first, then by the citizen's own reference,
     then by reply ids; on chat channels (not threaded by message id) also the contact's open
-    ticket of the last hours. A new email with none of these is a new report."""
+    ticket of the last hours. A new email with none of these is a new report. A contact
+    made just now (`first_contact`) has none of its own, only the proven one."""
     hints = msg.thread
     if hints.reference and hints.secret:
         ticket = ticket_for_secret(session, hints.reference, hints.secret)
         if ticket is not None:
             return ticket
+    if first_contact:
+        return None
     own = _own_referenced_ticket(ctx, session, msg, contact)
     if own is not None:
         return own
@@ -284,19 +302,21 @@ def _recent_open_ticket(
 ) -> Ticket | None:
     """The contact's open ticket on this channel that moved within the thread window."""
     window_start = ctx.now() - timedelta(hours=ctx.settings.thread_window_hours)
-    # Two rows, `besides` left out here: it may not be flushed yet (no id to exclude by).
-    found = session.execute(
-        select(Ticket)
-        .where(
-            Ticket.contact_id == contact.id,
-            Ticket.channel == msg.channel,
-            Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
-            Ticket.updated_at >= window_start,
-        )
-        .order_by(Ticket.updated_at.desc())
-        .limit(2)
-    ).scalars()
-    return next((ticket for ticket in found if ticket is not besides), None)
+    # Two rows, `besides` left out here: it is not flushed yet (no id to exclude by), and
+    # is not written for this look-up, so it is written once, routed.
+    with session.no_autoflush:
+        found = session.execute(
+            select(Ticket)
+            .where(
+                Ticket.contact_id == contact.id,
+                Ticket.channel == msg.channel,
+                Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
+                Ticket.updated_at >= window_start,
+            )
+            .order_by(Ticket.updated_at.desc(), Ticket.id.desc())  # the newer of a tie
+            .limit(2)
+        ).scalars()
+        return next((ticket for ticket in found if ticket is not besides), None)
 
 
 def _proves_owner(ctx: Context, msg: InboundMessage, ticket: Ticket) -> bool:

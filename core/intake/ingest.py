@@ -230,9 +230,8 @@ def process_next(
     concurrent workers (threads or `balagh worker` processes on one PostgreSQL) take
     different records, and a worker that dies releases its claim with its connection, so
     the record is simply pending again. `channels` and `older_than` narrow what is claimed
-    (see `core.intake.pipeline` for why). One record per transaction, not a batch: processing
-    locks the contact and the reference counter, and a batch would hold them across
-    records and serialise the workers.
+    (see `core.intake.pipeline` for why). One record per transaction; the pipeline's workers
+    take batches (`process_batch`).
     """
     query = select(InboundRecord).where(InboundRecord.status == InboundStatus.PENDING)
     if channels is not None:
@@ -265,15 +264,103 @@ def process_next(
     raise AssertionError("unreachable")
 
 
-def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Processed:
-    """Process a record the caller holds locked, inside the caller's transaction."""
+# Records a worker claims and processes in one transaction (`process_batch`): one claim and
+# one commit for up to this many, instead of one each per record.
+BATCH_SIZE = 10
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch did: the records processed, and those that failed (each error is on
+    its record, status failed, after it was retried alone)."""
+
+    claimed: list[Claimed]
+    failed: list[int]
+
+
+def process_batch(
+    ctx: Context, channels: tuple[str, ...] | None = None, limit: int = BATCH_SIZE
+) -> BatchResult:
+    """Claim up to `limit` of the oldest pending records no other worker holds, and process
+    them in one transaction (one claim, one commit); an empty result when none is pending.
+
+    The guarantees are those of `process_next`: `FOR UPDATE SKIP LOCKED` gives concurrent
+    workers different records, and a record is never processed twice. A batch is all or
+    nothing, so when any of its records fails (or a deadlock with another batch breaks it)
+    the whole transaction is rolled back and each record is processed again alone with
+    `process`: the others land, and only the failing one is marked failed, never one that
+    another worker processed meanwhile. Each sender's lock is taken up front for the whole
+    batch, in one order for every worker, so two batches never wait on each other for them.
+    """
+    query = select(InboundRecord).where(InboundRecord.status == InboundStatus.PENDING)
+    if channels is not None:
+        query = query.where(InboundRecord.channel.in_(channels))
+    query = query.order_by(InboundRecord.id).limit(limit).with_for_update(skip_locked=True)
+    ids: list[int] = []
+    try:
+        with ctx.sessions() as session, session.begin():
+            records = list(session.execute(query).scalars())
+            ids = [record.id for record in records]
+            if len(records) > 1:
+                _lock_senders(session, records)
+            claimed = [
+                Claimed(
+                    record.id,
+                    record.channel,
+                    _process_locked(ctx, session, record, sender_locked=len(records) > 1),
+                )
+                for record in records
+            ]
+        return BatchResult(claimed, [])
+    except Exception as exc:
+        if not ids:
+            raise
+        logger.info("inbound batch of %d failed (%s): each alone", len(ids), type(exc).__name__)
+    result = BatchResult([], [])
+    for record_id in ids:
+        try:
+            with ctx.sessions() as session:
+                channel = session.execute(
+                    select(InboundRecord.channel).where(InboundRecord.id == record_id)
+                ).scalar_one()
+            result.claimed.append(Claimed(record_id, channel, process(ctx, record_id)))
+        except Exception:  # recorded on the row by process()
+            result.failed.append(record_id)
+    return result
+
+
+def _lock_senders(session: Session, records: list[InboundRecord]) -> None:
+    """Every sender's lock for a batch, in one statement, in one order for all workers."""
+    if session.get_bind().dialect.name != "postgresql":
+        return  # SQLite: one writer at a time anyway
+    keys = sorted({_sender_key(record.normalized) for record in records})
+    session.execute(
+        text(
+            "SELECT pg_advisory_xact_lock(k) FROM "
+            "(SELECT DISTINCT hashtext(x) AS k FROM unnest(CAST(:keys AS text[])) AS x "
+            "ORDER BY 1) AS ordered"
+        ),
+        {"keys": keys},
+    )
+
+
+def _sender_key(normalized: dict[str, Any]) -> str:
+    """As `_process_locked` names the sender (its text made storable, as it is there)."""
+    return storable_text(f"{normalized.get('channel')}:{normalized.get('sender')}")
+
+
+def _process_locked(
+    ctx: Context, session: Session, record: InboundRecord, sender_locked: bool = False
+) -> Processed:
+    """Process a record the caller holds locked, inside the caller's transaction
+    (`sender_locked`: the caller holds its sender's lock too)."""
     # Records accepted before text was made storable on the way in are cleaned here,
     # so retrying one that failed on a NUL now succeeds.
     normalized = storable(record.normalized)
     if normalized != record.normalized:
         record.normalized = normalized
     message = deserialize(normalized, record.raw, ctx.data_dir)
-    if session.get_bind().dialect.name == "postgresql":
+    if not sender_locked and session.get_bind().dialect.name == "postgresql":
         # One sender's messages one at a time, so a second message finds the ticket the
         # first one opened instead of opening its own in a parallel transaction.
         key = f"{message.channel}:{message.sender}"

@@ -35,7 +35,14 @@ from datetime import UTC, timedelta
 from sqlalchemy import func, select
 
 from core.context import Context
-from core.intake.ingest import ClaimFailed, Processed, process_next, processed_record
+from core.intake.ingest import (
+    BatchResult,
+    ClaimFailed,
+    Processed,
+    process_batch,
+    process_next,
+    processed_record,
+)
 from core.intake.wakeups import PIPELINE_KEY, listen
 from core.models import InboundRecord, InboundStatus
 
@@ -256,31 +263,38 @@ class InboundPipeline:
             self._wake.wait(POLL_SECONDS)
 
     def _step(self) -> bool:
-        """Process one record; False when there was none to claim (or the database is down)."""
+        """Process a batch of records (`process_batch`: one claim and one commit for up to
+        BATCH_SIZE), else one record an inline channel left behind; False when there was
+        none to claim (or the database is down)."""
         ctx = self.ctx
         hooks: dict[str, AfterHook | None] = ctx.extras.get(HOOKS_KEY, {})
         try:
-            claimed = (process_next(ctx, tuple(hooks)) if hooks else None) or process_next(
-                ctx, older_than=ctx.now() - INLINE_GRACE
-            )
+            batch = process_batch(ctx, tuple(hooks)) if hooks else BatchResult([], [])
+            if not batch.claimed and not batch.failed:
+                late = process_next(ctx, older_than=ctx.now() - INLINE_GRACE)
+                batch = BatchResult([late] if late is not None else [], [])
         except ClaimFailed as failed:  # the error is on the record; the job retries it
-            logger.warning("inbound record %s failed; left for the retry job", failed.record_id)
-            self._resolve(failed.record_id, None)
-            return True
+            batch = BatchResult([], [failed.record_id])
         except Exception as exc:  # the database is unreachable: wait, then try again
             logger.warning("inbound: cannot claim records: %s", type(exc).__name__)
             return False
-        if claimed is None:
-            return False
+        for record_id in batch.failed:
+            logger.warning("inbound record %s failed; left for the retry job", record_id)
+            self._resolve(record_id, None)
+        if not batch.claimed:
+            return bool(batch.failed)
         with self._lock:
-            self.processed += 1
-        hook = hooks.get(claimed.channel)
-        if hook is not None:
-            try:
-                hook(ctx, claimed.processed)
-            except Exception:
-                logger.exception("inbound: after-processing step of record %s", claimed.record_id)
-        self._resolve(claimed.record_id, claimed.processed)
+            self.processed += len(batch.claimed)
+        for claimed in batch.claimed:
+            hook = hooks.get(claimed.channel)
+            if hook is not None:
+                try:
+                    hook(ctx, claimed.processed)
+                except Exception:
+                    logger.exception(
+                        "inbound: after-processing step of record %s", claimed.record_id
+                    )
+            self._resolve(claimed.record_id, claimed.processed)
         return True
 
     def wait_idle(self, timeout: float = 10.0) -> bool:

@@ -56,11 +56,14 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
         set_category(ctx, ticket, str(result.category))
     elif hint:
         set_category(ctx, ticket, hint)
-    session.flush()
+    # A new ticket is written once, routed and moved (one INSERT, not an INSERT and two
+    # UPDATEs): it is not flushed for the duplicate look-up, which cannot find it unwritten.
+    with session.no_autoflush:
+        duplicates = suggest_duplicates(session, ticket)
     record = routing_record(result)
     record["duplicates"] = [
         {"reference": s.reference, "reason": s.reason, "score": s.score}
-        for s in suggest_duplicates(session, ticket)
+        for s in duplicates
         if same is None or s.reference != same.reference
     ]
     if same is not None:
@@ -69,6 +72,7 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
     record_event(session, ticket, "routed", at=ctx.now(), **record)
     if chooser is not None:
         assert hint is not None
+        session.flush()  # the correction names the ticket by id
         _apply_staff_choice(ctx, session, ticket, msg, result, hint, chooser)
     elif automatic:
         transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR, notify=False)
@@ -82,6 +86,8 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
             applied=not automatic,  # the router was unsure: the hint classified the ticket
             suggested=result.category,
         )
+    if same is not None or (ticket.lat is not None and ticket.lon is not None):
+        session.flush()  # placing it looks for reports other than itself, by id
     placement = None
     if same is not None and not ticket.not_for_us:
         placement = join_same_problem(ctx, session, ticket, same)
