@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, Response, current_app, request
 from sqlalchemy import select
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from channels.web.extensions import csrf
 from channels.web.open311 import public
@@ -53,6 +54,17 @@ def _ctx() -> Context:
 def _open311_error(error: Open311Error) -> Response:
     fmt = (request.view_args or {}).get("fmt", "json")
     return error_response(fmt, error)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(_error: RequestEntityTooLarge) -> Response:
+    """A body over the app's limit, refused as the form is read: in the Open311 shape and the
+    path's format like every other error here, not werkzeug's HTML page."""
+    limit = request.max_content_length
+    size = f" ({limit // 2**20} MB)" if limit else ""
+    return _open311_error(
+        Open311Error(413, f"The request is larger than this endpoint accepts{size}.")
+    )
 
 
 def _language() -> str:

@@ -123,3 +123,21 @@ def test_an_empty_body_is_asked_for_its_fields_not_refused_for_its_type(
     assert response.status_code == 400
     [error] = response.get_json()
     assert error["description"] == "service_code is required."
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_body_over_the_size_limit_is_a_413_in_the_open311_shape(ctx: Context, fmt: str) -> None:
+    ctx.settings.open311_api_keys = KEY
+    app = create_app(ctx)
+    app.config["MAX_CONTENT_LENGTH"] = 4096
+    response = app.test_client().post(
+        f"{V2}/requests.{fmt}", data={**POTHOLE, "description": "x" * 8192}
+    )
+    assert response.status_code == 413
+    if fmt == "json":
+        [error] = response.get_json()
+        assert error["code"] == 413 and "larger than this endpoint accepts" in error["description"]
+    else:
+        root = ET.fromstring(response.data)
+        assert (root.tag, root.findtext("error/code")) == ("errors", "413")
+    assert _count(ctx, InboundRecord) == 0
