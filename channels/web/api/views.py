@@ -58,6 +58,8 @@ def _filter_from_args(ctx: Context) -> tuple[staff_actions.TicketFilter, int, in
         per_page = int(args.get("per_page", str(staff_actions.PER_PAGE)))
     except ValueError:
         raise ApiError(400, "bad_request", "'page' and 'per_page' must be numbers.") from None
+    if page < 1 or per_page < 1:  # the OpenAPI document says minimum 1; 0 is not page 1
+        raise ApiError(400, "bad_request", "'page' and 'per_page' start at 1.")
     flt = staff_actions.TicketFilter(
         queue=_choice("queue", staff_actions.QUEUES) or "all",
         status=_statuses(),

@@ -93,3 +93,13 @@ def test_api_call_with_a_name_longer_than_any_kept_is_recorded(
     response = client.post("/api/v1/calls", json=body, headers=auth)
     assert response.status_code == 201
     assert response.get_json()["contact"]["name"] == ("Salim " * 60)[:200].strip()
+
+
+@pytest.mark.parametrize("query", ["page=0", "page=-1", "per_page=0", "per_page=-5"])
+def test_api_page_numbers_below_one_are_a_400_not_a_quiet_first_page(
+    api: tuple[FlaskClient, dict[str, str]], query: str
+) -> None:
+    client, auth = api
+    response = client.get(f"/api/v1/tickets?{query}", headers=auth)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"] == "'page' and 'per_page' start at 1."
