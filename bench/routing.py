@@ -124,6 +124,11 @@ def bench_test_sets(model: Model) -> None:
             f"(FP rate {sc.false_positive_rate:.3f}), spam recall {spam}"
         )
         _print_urgent_by_form(rep)
+        if sc.genuine:
+            print(
+                "  category accuracy by form: "
+                + ", ".join(f"{g.name} {g.accuracy:.3f} (n={g.n})" for g in rep.by_form)
+            )
 
 
 def _print_urgent_by_form(rep: Report) -> None:

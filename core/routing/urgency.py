@@ -63,7 +63,9 @@ _NOW = index_terms(
      "ساعدونا", "اسرعوا", "قبل قليل", "قبل شوي", "توه", "توها", "al7een", "el7een", "al7en",
      "el7en", "il7een", "7een=", "bsr3a", "bsora3a", "bsur3a", "ns3'ankom", "tkfoon", "tkfon",
      "el7goona", "il7agoona", "sa3doona", "sa3dona", "3ajil", "faoran",
-     "tonight", "still rising", "keeps rising", "getting bigger", "as we speak", "please hurry", "come quickly", "send a team", "this minute", "في اي لحظه", "قبل دقائق", "تعالوا", "ta3aloo", "ta3alo"]}
+     "tonight", "still rising", "keeps rising", "getting bigger", "as we speak", "please hurry",
+     "come quickly", "send a team", "this minute", "في اي لحظه", "قبل دقائق", "تعالوا", "ta3aloo",
+     "ta3alo"]}
 )  # fmt: skip
 # Over, or never dangerous: a hazard near one of these is history or a denial, not danger now
 # ("the exposed wires were fixed", "السور اللي طاح السنه الماضيه", "mafi 5a6ar").
@@ -83,9 +85,11 @@ _SETTLED = index_terms(
      "الشهر اللي فات", "الشهر اللي طاف", "السنه اللي فاتت", "السنه اللي طافت",
      "الاسبوع اللي طاف", "من اسبوع", "من شهر", "من شهرين", "for a week", "for two weeks",
      "for a month", "since last month", "min usboo3", "min shahar", "min shahrain",
-     "el shahar elli fat", "el sana elli 6afat", "el sana elli fatat", "9alla7o", "sala7o", "sall7oh", "shaloh", "shalooh", "mafi 5a6ar", "mafi khatar",
+     "el shahar elli fat", "el sana elli 6afat", "el sana elli fatat", "9alla7o", "sala7o",
+     "sall7oh", "shaloh", "shalooh", "mafi 5a6ar", "mafi khatar",
      "ma fee 5a6ar", "shukran", "mashkoor",
-     "was covered", "were covered", "are covered", "been covered", "was replaced", "were replaced", "been replaced", "all safe", "تمت تغطيه", "تم تغطيه", "تم استبدال", "انحلت"]}
+     "was covered", "were covered", "are covered", "been covered", "was replaced", "were replaced",
+     "been replaced", "all safe", "تمت تغطيه", "تم تغطيه", "تم استبدال", "انحلت"]}
 )  # fmt: skip
 SETTLED_BEFORE, SETTLED_AFTER = 6, 10  # words around a match searched for _SETTLED
 
@@ -95,27 +99,32 @@ _WIRES = ["wire", "wiring", "cable", "electric", "live cable", "اسلاك", "س
           "كيبل", "كابل", "كهرب", "wayer", "wayar", "waiyer", "aslak", "silk=", "kahraba", "kahrab",
           "kaibl", "keebl", "cable=", "lamp post", "light pole", "pole=", "عمود", "3mood",
           "3amood", "generator", "مولد", "socket", "sockets",
-    "feeder pillar", "junction box", "electricity box", "electric box", "power line", "power cable", "fuse box", "خزانه الكهرباء", "صندوق الكهرباء", "كابلات", "waayer", "waayar", "kabl", "kablat"]  # fmt: skip
+          "feeder pillar", "junction box", "electricity box", "electric box", "power line",
+          "power cable", "fuse box", "خزانه الكهرباء", "صندوق الكهرباء", "كابلات", "waayer",
+          "waayar", "kabl", "kablat"]  # fmt: skip
 _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=", "visible",
             "hanging out", "sticking out", "uncovered", "cut=", "torn", "loose", "electrocut",
             "shock", "ممدوده", "on the ground", "مكشوف", "ظاهر", "عاري", "عريان", "شرار", "متدلي", "مدلي", "برع",
             "مقطوع", "سايب", "صعق", "تكهرب", "مكهرب", "barra", "bara=", "6al3", "tal3", "mkshoof",
             "makshoof", "mkshof", "makshof", "mkshoofa", "makshoofa", "shrar", "sharar", "mitdali",
             "mdali", "3aryan", "maftoo7", "maftoo7a", "mgtoo3", "sayb", "tkahrab", "mkahrab",
-    "poking out", "buzzing", "smoking", "smashed open", "snapped", "تتدلى", "يتدلى", "مخلوع", "عاريه", "tishrar", "3aarya", "3arya", "6aal3"]  # fmt: skip
+            "poking out", "buzzing", "smoking", "smashed open", "snapped", "تتدلى", "يتدلى",
+            "مخلوع", "عاريه", "tishrar", "3aarya", "3arya", "6aal3"]  # fmt: skip
 _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover", "sewer cover",
             "gully cover", "منهول", "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف",
             "فتحه المجاري", "غطا البالوعه", "غطاء البالوعه", "غطا المنهول", "غطاء المنهول",
             "بالوعه", "fat7at el majari", "fat7at majari", "fat7a", "ghata el manhole",
             "3'6a el manhole", "ghe6a", "bal3a", "balloo3a",
-    "drain chamber", "inspection cover", "manhole lid", "drain lid", "فتحه تصريف", "فتحه التصريف", "غطاء فتحه", "غطا فتحه", "balloo3a", "ballo3a"]  # fmt: skip
+            "drain chamber", "inspection cover", "manhole lid", "drain lid", "فتحه تصريف",
+            "فتحه التصريف", "غطاء فتحه", "غطا فتحه", "balloo3a", "ballo3a"]  # fmt: skip
 _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "uncovered", "removed",
          "stolen", "caved", "gone", "deep hole", "broken", "collapsed", "smashed",
          "مفتوح", "مفقود", "بدون غطا", "بلا غطا", "مكشوف", "مسروق", "طاير", "مكسور", "مكسوره",
          "متكسر", "منكسر", "مهدوم", "maftoo7", "maftoo7a", "maftu7", "bdoon 3'6a", "bdoon 36a",
          "bala 3'6a", "bdoon ghata", "maksoor", "maksoora", "mkassar", "mitkassar", "5arban",
          "where the manhole",
-    "lid off", "cover off", "taken off", "gaping", "open hole", "no lid", "without a lid", "بلا غطاء", "بدون غطاء"]  # fmt: skip
+         "lid off", "cover off", "taken off", "gaping", "open hole", "no lid", "without a lid",
+         "بلا غطاء", "بدون غطاء"]  # fmt: skip
 _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
               "parapet", "water tank", "tank=", "scaffold", "pole", "billboard", "house=",
               "جدار", "سقف", "سور", "بنايه", "مبني", "مبنى", "شرفه", "البيت", "منزل", "عماره", "خزان",
@@ -125,8 +134,9 @@ _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "st
               "7aye6", "7ayi6", "7ee6a", "3amood", "3mood", "balcon", "canopy", "cladding", "slab",
               "bridge", "طوفه", "الطوفه", "مظله", "المظلات", "جسر", "الجسر", "بلاطه", "6ofa", "6oofa",
               "6oofah", "wajhat", "mbna", "mabna", "jisr",
-    "plaster", "brick", "bricks", "panel", "panels", "shelter", "gantry", "chimney", "جبس", "طوب", "حجاره", "بلوك", "الشرفه", "jibs", "6oob", "7jar",
-    "لوحه المحل", "يافطه", "لافته", "yafta"]  # fmt: skip
+              "plaster", "brick", "bricks", "panel", "panels", "shelter", "gantry", "chimney",
+              "جبس", "طوب", "حجاره", "بلوك", "الشرفه", "jibs", "6oob", "7jar",
+              "لوحه المحل", "يافطه", "لافته", "yafta"]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
                "giving way", "coming down", "about to fall", "going to fall",
                "tilting", "leaning over", "swaying", "toppl", "ينهار", "انهار",
@@ -139,7 +149,10 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "moving", "more today", "تساقطت", "قاعد يطيح", "يكبر بالساعه", "ازداد ميلانه",
                "زاد ميلانه", "مالت اكثر", "تتحرك", "يتحرك", "t6i7", "ti6i7", "bt6i7", "bit6i7",
                "wshk", "tsaqa6",
-    "breaking off", "coming off", "come loose", "came loose", "flapping", "swinging", "buckling", "hanging by", "cracking open", "crashing", "landing on", "dropped onto", "يكاد يقع", "يكاد يسقط", "يكاد ينهار", "على وشك", "تتساقط", "يتساقط", "yitsaqa6", "titsaqa6", "tiskot", "yiskot"]  # fmt: skip
+               "breaking off", "coming off", "come loose", "came loose", "flapping", "swinging",
+               "buckling", "hanging by", "cracking open", "crashing", "landing on", "dropped onto",
+               "يكاد يقع", "يكاد يسقط", "يكاد ينهار", "على وشك", "تتساقط", "يتساقط", "yitsaqa6",
+               "titsaqa6", "tiskot", "yiskot"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
           "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه", "المطر",
           "الامطار", "مطر", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
@@ -154,37 +167,43 @@ _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the ro
            "spreading into", "rj3at", "wa9lat", "dakhel", "da5al", "da5il", "da5el", "dakhal", "dakhil", "dakhla", "da5la", "dkhal", "d5al",
            "yid5al", "tid5al", "yidkhal", "tidkhal", "ghirig", "gharqan", "ghar8an", "3'ar8an",
            "ghar2an", "raj3a", "tirja3", "yirja3", "bal3a", "balalee3",
-    "bubbling up", "gushing into", "gushing in", "pouring in", "flooded with", "flooding our", "flooding the", "floating", "has reached", "reached the", "تنتشر في", "ارتفعت داخل", "غمرت", "غامره", "6al3a mn", "tfee9", "fa9at"]  # fmt: skip
+           "bubbling up", "gushing into", "gushing in", "pouring in", "flooded with",
+           "flooding our", "flooding the", "floating", "has reached", "reached the", "تنتشر في",
+           "ارتفعت داخل", "غمرت", "غامره", "6al3a mn", "tfee9", "fa9at"]  # fmt: skip
 _HOME = ["house", "home", "flat", "flats", "villa", "room", "bedroom", "hall", "bathroom",
          "kitchen", "ground floor", "basement", "majlis", "بيت", "منزل", "منازل", "بيوت", "الغرف",
          "غرفه", "الصاله", "المجلس", "الشقه", "الشقق", "شقه", "الحمام", "المطبخ", "الحوش", "bait",
          "beit", "bet=", "baitna", "beitna", "bitna", "byoot", "shaqqa", "shaqa", "9ala", "3'oraf",
          "ghoraf", "ghurfa", "ghurfat", "7amam", "7ammam", "7mam", "ma6ba5", "me6ba5", "7oosh",
          "villa", "البيسمنت", "الصاله", "living room", "ground-floor", "ground floor",
-    "hallway", "corridor", "toilet", "shower", "downstairs", "living area", "غرف=", "الحمامات", "الممر"]  # fmt: skip
+         "hallway", "corridor", "toilet", "shower", "downstairs", "living area", "غرف=",
+         "الحمامات", "الممر"]  # fmt: skip
 # Gulf "تولع/يولع" also means a lamp coming on ("الليتات تولع"), so it is not a fire word.
 _FIRE = ["fire=", "fires=", "on fire", "burning", "flames", "ablaze", "smoke pouring", "حريق",
          "تحترق", "يحترق", "النار=", "النيران", "اشتعل", "اشتعلت", "7areeq", "7ariq", "nar=",
          "naar=", "t7tareg", "yi7tarig", "ti7tarig", "7arig", "ولعوا", "حرقوا", "يحرقون", "حرق=",
          "7ara8", "7arag", "catch fire", "caught fire",
-    "torched", "set fire", "set on fire", "smouldering", "smoldering", "blaze", "مشتعله", "مشتعل", "تشتعل", "يشتعل", "ولعت", "7areeg", "mi7tarig"]  # fmt: skip
+         "torched", "set fire", "set on fire", "smouldering", "smoldering", "blaze", "مشتعله",
+         "مشتعل", "تشتعل", "يشتعل", "ولعت", "7areeg", "mi7tarig"]  # fmt: skip
 _TREE = ["tree", "palm", "branch", "شجره", "نخله", "شجر", "غصن", "shajara", "shajra", "ni5la",
          "nakhla", "ghu9n",
-    "ghaf", "sidr", "neem", "سدر", "غاف", "سمر", "sidra"]  # fmt: skip
+         "ghaf", "sidr", "neem", "سدر", "غاف", "سمر", "sidra"]  # fmt: skip
 _SIGN = ["sign=", "signs=", "signboard", "signpost", "road sign", "billboard", "traffic light",
          "lamp post", "light pole", "pole=", "عمود", "3mood", "3amood",
          "لوحه", "لوحات", "اشاره", "لافته", "لوحه ارشاديه", "لوحه المرور", "lo7a", "lau7a",
          "ishara", "ishaara", "yafta",
-    "gantry", "overhead sign", "direction sign", "street light column", "lamp column", "لوحه الاتجاهات", "لوحه ارشاد", "lo7at"]  # fmt: skip
+         "gantry", "overhead sign", "direction sign", "street light column", "lamp column",
+         "لوحه الاتجاهات", "لوحه ارشاد", "lo7at"]  # fmt: skip
 _FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "blown over", "knocked over",
            "dangling", "lying", "سقطت", "طاحت", "طايحه", "طايح", "سقوط", "ساقطه",
            "متدليه", "معلقه", "منقلعه", "مقلوعه", "6a7at", "6a7", "6ay7a", "6ay7", "6aa7at", "6aa7", "sa8a6at",
            "saqa6at", "m3allaga", "mitdalya", "mgloo3a",
-    "toppled", "lying across", "hanging off", "hanging across", "hanging over", "clipped", "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a"]  # fmt: skip
+           "toppled", "lying across", "hanging off", "hanging across", "hanging over", "clipped",
+           "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a"]  # fmt: skip
 _ROAD = ["road", "street", "lane", "way=", "traffic", "carriageway", "roundabout", "junction",
          "شارع", "طريق", "الطريق", "سكه", "الشارع", "دوار", "تقاطع", "shari3", "sharee3", "6areeq",
          "6ari8", "sikka", "dawwar", "taqato3",
-    "share3", "shaari3", "6ariq", "masar"]  # fmt: skip
+         "share3", "shaari3", "6ariq", "masar"]  # fmt: skip
 # On the carriageway, blocking it or hanging over it: a sign or pole that fell at a junction
 # and lies on the verge is a missing sign, not danger now; one across a lane is.
 _ON_ROAD = ["across", "onto the road", "onto the street", "on the road", "on the street",
@@ -197,7 +216,8 @@ _ON_ROAD = ["across", "onto the road", "onto the street", "on the road", "on the
             "حاره كامله", "3la el share3", "3la el shari3", "3la el 6areeq", "3la el 6aree8",
             "3la el sikka", "3ala el share3", "fi nu9", "nu9 el", "wasa6 el", "sakkar", "sakkarat",
             "msakkar", "sadd", "saddat", "fog el sayarat", "fog el share3", "fog el 6areeq",
-    "both lanes", "fast lane", "slow lane", "slip road", "the lane", "the highway", "the motorway", "بعرض", "المسار", "كل الطريق", "el masar"]  # fmt: skip
+            "both lanes", "fast lane", "slow lane", "slip road", "the lane", "the highway",
+            "the motorway", "بعرض", "المسار", "كل الطريق", "el masar"]  # fmt: skip
 # Dust and noise coming into homes are nuisances, not water: "the dust comes into the houses,
 # they never spray water" names water and a home without water getting in.
 _NUISANCE = ["dust", "غبار", "الغبار", "عجاج", "ghobar", "ghubar", "ghubaar", "ghobaar", "noise",
@@ -211,7 +231,7 @@ _SINKING = ["collapsed", "caved in", "sinkhole", "sink hole",
             "انهيار", "هبط فجاه", "تجويف", "بدون حواجز", "ما في حواجز", "مافي حواجز", "بلا حواجز",
             "دون اي علامات", "حاط حواجز", "n5asaf", "inkhasaf", "inhar", "ma fi ay 7awajez",
             "bdoon 7awajez",
-    "crater", "opened up", "انهار جزء", "inkhasaf"]  # fmt: skip
+            "crater", "opened up", "انهار جزء", "inkhasaf"]  # fmt: skip
 # Gas, fuel: a leak is danger now.
 _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol", "leaking fuel",
          "petrol leak", "رائحه غاز", "ريحه غاز", "ريحة الغاز", "تسرب غاز", "تسرب الغاز", "تسرب بترول",
@@ -222,7 +242,7 @@ _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol
 _BEAST = ["dog", "dogs", "camel", "camels", "cow=", "cows=", "donkey", "bees", "wasps", "swarm",
           "كلب", "كلاب", "جمال", "جمل", "بعير", "ابل", "حمير", "نحل", "دبابير", "kalb", "klab",
           "jamal", "jmal", "b3eer",
-    "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh"]  # fmt: skip
+          "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh"]  # fmt: skip
 _DEAD = ["dead", "carcass", "ميت", "ميته", "نافق", "نافقه", "جيفه", "mayit", "mayyit", "mayta",
          "mayyta", "mait="]  # fmt: skip
 _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "motorway",
@@ -230,7 +250,8 @@ _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "
            "يعضون=", "عضه كلب", "عضه الكلب", "عضها الكلب", "عضهم الكلب", "عضه كلاب", "مسعور", "الطريق السريع", "الخط السريع",
            "السريع", "3a9", "3add", "yhajim",
            "el sree3", "el 5a6 el sree3",
-    "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "dual carriageway", "slip road"]  # fmt: skip
+           "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon",
+           "dual carriageway", "slip road"]  # fmt: skip
 # A person in danger now: who, and what is happening to them.
 _PERSON = ["child", "children", "kid", "kids", "boy=", "girl=", "toddler", "baby", "student",
            "worker", "a man", "a woman", "person", "people", "طفل", "اطفال", "ولد", "بنت", "عيال",
@@ -243,7 +264,7 @@ _PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocu
           "يهاجم", "تهاجم", "يهاجمون", "ينزف", "مغمى", "جرفه", "جرفهم", "3alig", "3algeen",
           "m7boos", "m7boseen", "m7a9ar", "6a7 fi", "yighrag", "ghargan", "in9i3ag", "yihajim",
           "yhajmoon", "yinzif",
-    "stuck on the roof", "swept", "fell in", "cut off by", "محاصرين بالماء", "جرفت", "جرفتهم"]  # fmt: skip
+          "stuck on the roof", "swept", "fell in", "cut off by", "محاصرين بالماء", "جرفت", "جرفتهم"]  # fmt: skip
 
 
 @dataclass(frozen=True)
