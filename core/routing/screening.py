@@ -30,7 +30,7 @@ MUNICIPAL_CONFIDENCE = 0.5
 # adverts and scams against every genuine training row) at which a message has advertising
 # intent without any cue. Chosen on out-of-fold predictions of the shipped rows
 # (docs/ROUTING_DATA.md). The problem-and-place and reported-advertising guards still clear it.
-ADVERT_THRESHOLD = 0.4
+ADVERT_THRESHOLD = 0.5
 # A bare domain starts where a run of word characters and hyphens starts (the look-behind), so
 # a long run is scanned once, not once per position inside it.
 _URL = re.compile(
