@@ -1,11 +1,11 @@
-"""Training the category and urgency model (scikit-learn); the served model is model.py's.
+"""Training the category, urgency and advert models (scikit-learn); the served one is model.py's.
 
 Features (features.py) are character n-grams, word n-grams, a consonant-skeleton view that
 puts Arabizi and Arabic spellings in one space, and cross-language concept tokens, all over
 normalised text with place names removed. A linear SVM with a fitted softmax temperature
 measured better than logistic regression and than per-class sigmoid calibration on
-cross-validation of the dev corpus, and trains in a few seconds. Once trained, the category
-and urgency models are reduced to one dense weight matrix (model.CompiledLinear), so
+cross-validation of the dev corpus, and trains in a few seconds. Once trained, the category,
+urgency and advert models are reduced to one dense weight matrix (model.CompiledLinear), so
 classifying a message is a row gather and a few array operations, and a served model holds
 no scikit-learn object: only this module imports scikit-learn, and only where training runs.
 """

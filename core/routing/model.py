@@ -2,7 +2,7 @@
 
 Training (classifier.py) needs scikit-learn and SciPy's optimiser, about 90 MB resident once
 imported; a served model needs neither. A model is the feature space's vocabularies and IDF
-(features.py) and the category and urgency models reduced to one float32 weight matrix and
+(features.py) and the category, urgency and advert models reduced to one float32 weight matrix and
 its intercepts, so classifying a message is a row gather and a few numpy operations, and
 nothing here imports scikit-learn. The store builds a missing model in a child process
 (training imports scikit-learn there, and the memory it allocates goes with the child), so a

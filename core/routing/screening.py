@@ -2,11 +2,12 @@
 
 A false flag costs a citizen a slower answer, and a spam flag costs the acknowledgement
 (no mail back to spammers), so the rules are conservative. Spam needs two things:
-advertising intent (offers, prices, sales, loans, prizes, calls to buy) and no municipal
-problem. Contact details are never a cue on their own: citizens are asked to give a phone
-number, an email address or a link to their photos. A message that describes a problem and
-a place, or that the router places in a category with reasonable confidence, is never spam
-whatever it also says. Figures on a labelled set of adverts, scams and genuine reports with
+advertising intent (the router's learned advert model, or phrase cues: offers, prices, sales,
+loans, prizes, calls to buy) and no municipal problem. Contact details are never a cue on
+their own: citizens are asked to give a phone number, an email address or a link to their
+photos. A message that describes a problem and a place, or reports advertising or a business,
+is never spam whatever it also says; the router's confidence in a category clears an advert
+found by one phrase cue only. Figures on a labelled set of adverts, scams and genuine reports with
 contact details: docs/ROUTING_DATA.md.
 """
 
@@ -96,7 +97,8 @@ _REPORTED = index_terms(
      # a complaint about a business: asking for an inspection, fake or expired goods, no permit
      "please check", "please inspect", "inspect it", "تفتيش", "التفتيش", "وهميه", "مغشوش",
      "مغشوشه", "تقليد", "fake=", "overcharg", "expired", "منتهيه الصلاحيه", "منتهي الصلاحيه",
-     "without permit", "without a permit", "without any permit", "no permit", "اي تصريح", "دون تصريح", "بدون تصريح", "maghshoosh", "ashtaki",
+     "without permit", "without a permit", "without any permit", "no permit", "اي تصريح",
+     "دون تصريح", "بدون تصريح", "maghshoosh", "ashtaki",
      "اشتكي", "اشتكيت", "شكوى", "complain", "food poisoning", "تسمم", "tasammum",
      "el maktooba", "المكتوبه", "got sick", "made us sick", "we got sick", "تعبنا", "مرضنا",
      "until midnight", "all night", "every night", "طول الليل", "كل ليله"]}
