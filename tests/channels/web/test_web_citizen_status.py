@@ -189,7 +189,9 @@ def test_satisfaction_question_after_close_records_the_answer(
     )
     assert response.status_code == 302
     after = client.get(link).get_data(as_text=True)
-    assert "Thank you for your rating (4 out of 5)" in after
+    assert after.count("Thank you for your rating (4 out of 5)") == 1  # said once, not twice
+    later = client.get(link).get_data(as_text=True)
+    assert later.count("Thank you for your rating (4 out of 5)") == 1  # still said next time
     assert "How satisfied are you" not in after
     with ctx.sessions() as session:
         ticket = session.execute(select(Ticket)).scalar_one()
