@@ -26,6 +26,7 @@ from core.errors import StorageUnavailable
 from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.conversation import Processed, handle_message
+from core.intake.groupstore import store_group
 from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
 from core.models import InboundRecord, InboundStatus, Message
@@ -120,6 +121,8 @@ def _store(
         normalized = serialize(message, ctx.data_dir)
         channel, external_id = normalized["channel"], normalized["external_id"]
         raw = message.raw or json.dumps(normalized, ensure_ascii=False).encode()
+        if not reserve and ctx.engine.dialect.name == "postgresql":
+            return _store_grouped(ctx, channel, external_id, raw, normalized, message, ignore)
         with ctx.sessions() as session:
             # Insert first: the unique (channel, external_id) finds a duplicate, so the
             # ordinary case costs no look-up before the acknowledgement.
@@ -152,6 +155,38 @@ def _store(
     except (SQLAlchemyError, OSError) as exc:
         logger.error("could not store inbound %s message: %s", message.channel, type(exc).__name__)
         raise StorageUnavailable("The message could not be stored; try again shortly.") from exc
+
+
+def _store_grouped(
+    ctx: Context,
+    channel: str,
+    external_id: str,
+    raw: bytes,
+    normalized: dict[str, Any],
+    message: InboundMessage,
+    ignore: str | None,
+) -> Accepted:
+    """`_store` through the group commit (core.intake.groupstore): committed with the
+    stores of other concurrent sessions, returning after that commit."""
+    ignored = ignore is not None
+    row = {
+        "channel": channel,
+        "external_id": external_id,
+        "raw": raw,
+        "normalized": normalized,
+        "received_at": message.received_at,
+        "status": InboundStatus.IGNORED if ignored else InboundStatus.PENDING,
+        "processed_at": ctx.now() if ignored else None,
+        "error": f"not a citizen message: {ignore}"[:2000] if ignored else None,
+    }
+    stored = store_group(ctx).store(row, ctx.settings.db_answer_timeout_seconds)
+    if not stored.duplicate:
+        return Accepted(stored.record_id, duplicate=False)
+    with ctx.sessions() as session:  # a retry: its reference, if it reserved one
+        found = session.get(InboundRecord, stored.record_id)
+        if found is None:
+            raise LookupError(f"no inbound record {stored.record_id}")
+        return _accepted(found, duplicate=True)
 
 
 def _accepted(record: InboundRecord, duplicate: bool) -> Accepted:

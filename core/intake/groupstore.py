@@ -1,0 +1,138 @@
+"""Group commit for the acknowledgement path: concurrent stores committed together.
+
+A transport may acknowledge a message only once it is committed (`core.intake.ingest.accept`).
+Committed one by one, each store is a transaction of its own: a connection check-out, an
+INSERT and a COMMIT (a WAL flush) per message, taking turns with every other. Here the stores
+that arrive while one group is being written wait for the next group, which one writer thread
+commits in one transaction: one multi-row INSERT and one COMMIT for all of them, and each
+caller returns (so its sender is acknowledged) only after that commit. A message already
+stored (a retry) is found by the unique (channel, external_id), as a single store does.
+
+PostgreSQL only (`ON CONFLICT DO NOTHING ... RETURNING`); a failure of the group's
+transaction fails each of its stores, whose transports answer a temporary failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, select, tuple_
+from sqlalchemy.dialects.postgresql import insert
+
+from core.context import Context
+from core.db import answer_within
+from core.intake.wakeups import announce
+from core.models import InboundRecord
+
+logger = logging.getLogger(__name__)
+
+EXTRA_KEY = "inbound_store_group"
+MAX_GROUP = 64
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One store's outcome: its record id, and whether the message was stored before."""
+
+    record_id: int
+    duplicate: bool
+
+
+class StoreGroup:
+    """The writer thread of one context, and the queue of stores waiting for it."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.commits = 0  # groups committed (tests)
+        self._queue: queue.SimpleQueue[tuple[dict[str, Any], Future[Stored]]] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="inbound-store", daemon=True)
+        self._thread.start()
+
+    def store(self, row: dict[str, Any], timeout: float | None) -> Stored:
+        """Store one row with the next group; returns once that group has committed."""
+        future: Future[Stored] = Future()
+        self._queue.put((row, future))
+        try:
+            return future.result(timeout)
+        finally:
+            future.cancel()  # gave up waiting: a store still queued is not written
+
+    def _run(self) -> None:
+        while True:
+            waiting = [self._queue.get()]
+            while len(waiting) < MAX_GROUP:
+                try:
+                    waiting.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            live = [(row, f) for row, f in waiting if f.set_running_or_notify_cancel()]
+            if not live:
+                continue
+            try:
+                with answer_within(self.ctx.settings.db_answer_timeout_seconds):
+                    results = self._write([row for row, _ in live])
+            except Exception as exc:  # each caller answers a temporary failure
+                for _, future in live:
+                    future.set_exception(exc)
+                continue
+            for (_, future), result in zip(live, results, strict=True):
+                future.set_result(result)
+
+    def _write(self, rows: list[dict[str, Any]]) -> list[Stored]:
+        table = cast(Table, InboundRecord.__table__)
+        statement = (
+            insert(table)
+            .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+            .returning(table.c.id, table.c.channel, table.c.external_id)
+        )
+        with self.ctx.sessions() as session:
+            fresh: dict[tuple[str, str], int] = {}
+            for record_id, channel, external_id in session.execute(statement, rows):
+                fresh[(channel, external_id)] = record_id
+            results: list[Stored] = []
+            seen: set[tuple[str, str]] = set()
+            missing = {(r["channel"], r["external_id"]) for r in rows} - set(fresh)
+            earlier: dict[tuple[str, str], int] = {}
+            if missing:  # stored before (a retry), or twice in this group
+                found = session.execute(
+                    select(
+                        InboundRecord.id, InboundRecord.channel, InboundRecord.external_id
+                    ).where(
+                        tuple_(InboundRecord.channel, InboundRecord.external_id).in_(
+                            sorted(missing)
+                        )
+                    )
+                ).all()
+                earlier = {(channel, external_id): rid for rid, channel, external_id in found}
+            for row in rows:
+                key = (row["channel"], row["external_id"])
+                if key in fresh and key not in seen:
+                    results.append(Stored(fresh[key], duplicate=False))
+                elif key in fresh or key in earlier:
+                    results.append(Stored(fresh.get(key) or earlier[key], duplicate=True))
+                else:
+                    raise LookupError(f"inbound record {key} neither stored nor found")
+                seen.add(key)
+            announce(session, self.ctx.extras)
+            session.commit()
+        self.commits += 1
+        return results
+
+
+_LOCK = threading.Lock()
+
+
+def store_group(ctx: Context) -> StoreGroup:
+    """This context's writer, started on first use."""
+    group: StoreGroup | None = ctx.extras.get(EXTRA_KEY)
+    if group is None:
+        with _LOCK:
+            group = ctx.extras.get(EXTRA_KEY)
+            if group is None:
+                group = ctx.extras[EXTRA_KEY] = StoreGroup(ctx)
+    return group
