@@ -103,12 +103,17 @@ def release_freed_memory() -> None:
         pass
 
 
-def start_components(ctx: Context, only: Collection[str] | None = None) -> list[Component]:
+def start_components(
+    ctx: Context,
+    only: Collection[str] | None = None,
+    before_listeners: Callable[[], object] | None = None,
+) -> list[Component]:
     """Start the components asked for (all by default), in a fixed order.
 
     The web comes first and answers /healthz `starting` (503) while the routing model is
-    built or loaded; the listeners and workers start only once it is ready, so the first
-    citizen is not the one who waits for it.
+    built or loaded, then while `before_listeners` runs (`serve --demo` loads its demo data
+    there, which needs the model); the listeners and workers start only once both are done,
+    so the first citizen is not the one who waits for them.
     """
     chosen = [(n, s) for n, s in starters().items() if only is None or n in only]
     components: list[Component] = []
@@ -119,6 +124,8 @@ def start_components(ctx: Context, only: Collection[str] | None = None) -> list[
                 if name in EARLY:
                     _start(ctx, name, starter, components)
             prepare_router(ctx)
+            if before_listeners is not None:
+                before_listeners()
         finally:
             ctx.starting = False
         release_freed_memory()  # once ready: /healthz need not wait for it
@@ -156,12 +163,16 @@ def _start(
         components.append(component)
 
 
-def run_forever(ctx: Context, only: Collection[str] | None = None) -> None:
+def run_forever(
+    ctx: Context,
+    only: Collection[str] | None = None,
+    before_listeners: Callable[[], object] | None = None,
+) -> None:
     """Start everything and block until SIGTERM or SIGINT, then stop gracefully."""
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    components = start_components(ctx, only)
+    components = start_components(ctx, only, before_listeners)
     try:
         stop.wait()
     finally:

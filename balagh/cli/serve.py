@@ -37,12 +37,16 @@ def serve(env: Env, demo: bool, only: str | None) -> None:
     if password:
         click.echo(f"Administrator {ctx.settings.admin_email} created with password: {password}")
         click.echo("(shown once; change it after logging in)")
-    if demo:
+
+    def demo_data() -> None:
         from balagh.demo import load_demo
 
         for line in load_demo(ctx):
             click.echo(line)
+
     try:
-        run_forever(ctx, chosen)
+        # The demo data is loaded once the web answers /healthz `starting` and the routing
+        # model is ready (the demo's tickets are routed), before any listener accepts.
+        run_forever(ctx, chosen, demo_data if demo else None)
     except PortInUse as exc:
         raise click.ClickException(str(exc)) from None

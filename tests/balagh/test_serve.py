@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -66,9 +66,13 @@ def test_serve_demo_answers_healthz_and_stops_on_sigterm(
         while time.monotonic() < deadline and proc.poll() is None:
             try:
                 status, body = get(f"http://127.0.0.1:{port}/healthz")
-                break
             except OSError:
-                time.sleep(0.3)
+                status = 0
+            if status == 200:
+                break
+            if status:  # the demo data is loaded while /healthz says starting
+                assert json.loads(body)["status"] == "starting", body
+            time.sleep(0.3)
         assert status == 200, _tail(log)
         assert json.loads(body)["database"] == "ok"
         metrics = get(f"http://127.0.0.1:{port}/metrics")[1].decode()
@@ -135,3 +139,31 @@ def test_serve_only_some_components_leaves_the_others_off(tmp_path: Path) -> Non
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0, _tail(log)
+
+
+def test_serve_demo_loads_the_demo_data_inside_start_up_not_before_the_web_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's tickets are routed, so on a fresh data directory loading them builds the
+    routing model: that happens while /healthz answers `starting`, not before the web is up."""
+    from click.testing import CliRunner
+
+    import balagh.cli.serve  # noqa: F401  (registers the command)
+    import balagh.demo
+    import balagh.serve
+    from balagh.cli import cli
+
+    hooks: list[Callable[[], object]] = []
+    loaded: list[object] = []
+    monkeypatch.setattr(
+        balagh.serve,
+        "run_forever",
+        lambda ctx, only, before_listeners: hooks.append(before_listeners),
+    )
+    monkeypatch.setattr(balagh.demo, "load_demo", lambda ctx: loaded.append(ctx) or ["demo: x"])
+    result = CliRunner().invoke(cli, ["serve", "--demo"], env={"BALAGH_DATA_DIR": str(tmp_path)})
+    assert result.exit_code == 0, result.output
+    assert loaded == []  # not before start-up (the web answering /healthz) began
+    assert len(hooks) == 1
+    hooks[0]()
+    assert len(loaded) == 1

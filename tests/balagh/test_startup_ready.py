@@ -95,3 +95,45 @@ def test_healthz_says_starting_and_listeners_wait_until_the_model_is_ready(
     health = json.loads(body)
     assert (status, health["status"]) == (200, "ok")
     assert health["backlog"] == {"pending": {}, "oldest_pending_seconds": None}
+
+
+def test_what_runs_before_the_listeners_runs_after_the_model_while_healthz_says_starting(
+    ctx: Context,
+) -> None:
+    settings = ctx.settings.model_copy(
+        update={"web_port": free_port(), "smtp_port": free_port(), "telegram_token": ""}
+    )
+    router = SlowModelRouter()
+    router.ready.set()
+    app_ctx = build_context(settings, senders=ctx.senders, router=router)
+    loading, loaded = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def demo_data() -> None:
+        seen.append(router.prepared)
+        loading.set()
+        assert loaded.wait(60)
+
+    started: list[Component] = []
+    thread = threading.Thread(
+        target=lambda: started.extend(
+            start_components(app_ctx, {"web", "smtp", "inbound"}, demo_data)
+        )
+    )
+    thread.start()
+    try:
+        assert loading.wait(30)
+        web, smtp = settings.web_port, settings.smtp_port
+        status, _, body = get(f"http://127.0.0.1:{web}/healthz")
+        assert (status, json.loads(body)["status"]) == (503, "starting")
+        assert not accepts(smtp)
+        loaded.set()
+        assert wait_for(lambda: accepts(smtp))
+        assert seen == [True]  # the model was ready before the demo data was loaded
+        assert get(f"http://127.0.0.1:{web}/healthz")[0] == 200
+    finally:
+        loaded.set()
+        thread.join(30)
+        for component in reversed(started):
+            component.stop()
+        app_ctx.engine.dispose()
