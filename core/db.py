@@ -213,6 +213,22 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def listen_once(sessions: sessionmaker[Session], name: str, hook: Callable[..., Any]) -> None:
+    """Attach a session event hook to this factory once, however often it is installed.
+
+    The mark lives on the factory itself: SQLAlchemy's `event.contains` keys its registry by
+    `id()` of the factory's Session subclass and keeps that key after the subclass is
+    collected, so a new factory that reuses the address was taken for one already hooked and
+    its sessions ran without the hook (seen as searches finding nothing, now and then).
+    """
+    installed: set[tuple[str, Callable[..., Any]]] = sessions.__dict__.setdefault(
+        "_balagh_hooks", set()
+    )
+    if (name, hook) not in installed:
+        event.listen(sessions, name, hook)
+        installed.add((name, hook))
+
+
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """A session whose work commits on success and rolls back on any error."""

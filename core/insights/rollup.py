@@ -25,10 +25,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, delete, event, func, insert, literal, or_, select, text
+from sqlalchemy import and_, delete, func, insert, literal, or_, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.db import listen_once
 from core.models import (
     Counter,
     Priority,
@@ -329,8 +330,7 @@ def _mark_changed(session: Session, _context: Any) -> None:
 
 def install_rollup_hooks(sessions: sessionmaker[Session]) -> None:
     """Mark changed days for every session this factory makes."""
-    if not event.contains(sessions, "after_flush", _mark_changed):
-        event.listen(sessions, "after_flush", _mark_changed)
+    listen_once(sessions, "after_flush", _mark_changed)
 
 
 def _lock(session: Session) -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, event, false, inspect, or_, select
+from sqlalchemy import ColumnElement, and_, false, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.db import listen_once
 from core.language.normalize import normalize_arabic, strip_article
 from core.models import Contact, Direction, Message, Ticket
 
@@ -73,8 +74,7 @@ def _index_new_objects(session: Session, _context: Any, _instances: Any) -> None
 
 def install_search_index(sessions: sessionmaker[Session]) -> None:
     """Keep `Ticket.search_text` current for every session this factory makes."""
-    if not event.contains(sessions, "before_flush", _index_new_objects):
-        event.listen(sessions, "before_flush", _index_new_objects)
+    listen_once(sessions, "before_flush", _index_new_objects)
 
 
 def reindex(session: Session) -> int:
