@@ -8,10 +8,11 @@ like any other channel, which commits on its own.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -25,7 +26,7 @@ from core.inbound import InboundMessage, Location, ThreadHints
 from core.intake.contacts import LINK_REJECTED, merge_contacts, split_identity
 from core.intake.conversation import Processed
 from core.intake.incidents import place_later
-from core.intake.ingest import ingest
+from core.intake.ingest import accept, process
 from core.intake.triage import CATEGORY_CHOSEN_BY, set_category
 from core.language.normalize import ascii_digits
 from core.models import (
@@ -35,6 +36,7 @@ from core.models import (
     ContactIdentity,
     Delivery,
     Direction,
+    InboundRecord,
     Message,
     Priority,
     Role,
@@ -451,9 +453,14 @@ def record_phone_call(
     address: str | None = None,
     lat: str | float | None = None,
     lon: str | float | None = None,
+    request_key: str | None = None,
 ) -> Processed:
     """An intake agent types in a call: it becomes a ticket on the channel staff record
     (capability `staff_recorded`: the phone).
+
+    `request_key` (the API's Idempotency-Key) makes a retry of the same call by the same member
+    of staff land on the first call's ticket (`duplicate` set) instead of opening a second
+    one; the same key with another number or summary is refused (`idempotency_conflict`).
 
     The caller's address and, when the agent places it, its coordinates are the ticket's
     location, as for the other channels.
@@ -481,13 +488,17 @@ def record_phone_call(
     channel = ctx.channels.first(lambda c: c.staff_recorded)
     if channel is None:
         raise RuntimeError("no registered channel records calls (capability staff_recorded)")
-    processed = ingest(
+    external_id = f"call:{uuid.uuid4().hex}"
+    if request_key is not None:  # the staff member's own key: no one else's call to land on
+        keyed = hashlib.sha256(f"{staff.email}\n{request_key}".encode()).hexdigest()[:40]
+        external_id = f"call:key:{keyed}"
+    accepted = accept(
         ctx,
         InboundMessage(
             channel=channel,
             sender=number,
             text=body,
-            external_id=f"call:{uuid.uuid4().hex}",
+            external_id=external_id,
             display_name=(name or "").strip() or None,
             language_hint=language if language in ("ar", "en") else None,
             phone=number,
@@ -501,6 +512,10 @@ def record_phone_call(
             },
         ),
     )
+    if accepted.duplicate:
+        _check_same_call(ctx, accepted.record_id, number, body)
+        return replace(process(ctx, accepted.record_id), duplicate=True, created=False)
+    processed = process(ctx, accepted.record_id)
     with ctx.sessions() as session, session.begin():
         ticket = session.get(Ticket, processed.ticket_id)
         if ticket is not None:
@@ -513,6 +528,19 @@ def record_phone_call(
                 message=processed.message_id,
             )
     return processed
+
+
+def _check_same_call(ctx: Context, record_id: int, number: str, body: str) -> None:
+    """A call recorded again under its Idempotency-Key must be the same call."""
+    with ctx.sessions() as session:
+        record = session.get(InboundRecord, record_id)
+        stored = record.normalized if record is not None else {}
+    if (stored.get("sender"), stored.get("text")) != (number, body):
+        raise InputError(
+            "This Idempotency-Key was already used for a different call; "
+            "send a new key for a new call.",
+            "idempotency_conflict",
+        )
 
 
 def _call_location(

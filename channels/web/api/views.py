@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from flask import Response, jsonify, request
 from sqlalchemy.orm import Session
@@ -14,11 +15,16 @@ from channels.web.api.fields import body, number_field, text_field, whole_number
 from channels.web.api.openapi import openapi_document
 from channels.web.api.serialize import message_json, ticket_detail_json, ticket_json
 from core.context import Context
+from core.errors import InputError
 from core.insights.stats import check_group_by, compute_stats, parse_period, stats_scope
+from core.intake.conversation import Processed
 from core.language.catalog import LANGUAGES
 from core.models import Priority, Status, Ticket
 from core.staff import actions as staff_actions
 from core.staff.permissions import Action, Staff, require, ticket_for
+from core.storable import is_storable
+
+MAX_IDEMPOTENCY_KEY = 255
 
 
 def _choice(name: str, allowed: Sequence[str]) -> str | None:
@@ -260,7 +266,26 @@ def post_call() -> tuple[Response, int]:
         require(staff, Action.RECORD_CALL)
         data = body()
     ctx = api_context()
-    processed = staff_actions.record_phone_call(
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not (0 < len(key) <= MAX_IDEMPOTENCY_KEY and is_storable(key)):
+        raise ApiError(
+            400, "bad_request", f"Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY} characters."
+        )
+    try:
+        processed = _record_call(ctx, staff, data, key)
+    except InputError as exc:
+        if exc.key != "idempotency_conflict":
+            raise
+        raise ApiError(409, "idempotency_conflict", str(exc)) from None
+    with ctx.sessions() as session:
+        ticket = session.get(Ticket, processed.ticket_id)
+        assert ticket is not None
+        # a retry under the same key answers the first call's ticket, as it was made
+        return jsonify(ticket_detail_json(ticket, staff)), 200 if processed.duplicate else 201
+
+
+def _record_call(ctx: Context, staff: Staff, data: dict[str, Any], key: str | None) -> Processed:
+    return staff_actions.record_phone_call(
         ctx,
         staff,
         str(text_field(data, "phone")),
@@ -271,11 +296,8 @@ def post_call() -> tuple[Response, int]:
         address=text_field(data, "address", required=False),
         lat=number_field(data, "lat"),
         lon=number_field(data, "lon"),
+        request_key=key,
     )
-    with ctx.sessions() as session:
-        ticket = session.get(Ticket, processed.ticket_id)
-        assert ticket is not None
-        return jsonify(ticket_detail_json(ticket, staff)), 201
 
 
 @bp.get("/stats")

@@ -59,7 +59,7 @@ def test_every_operation_has_responses_and_every_ref_resolves(document: dict[str
             assert operation["responses"], f"{method} {path}"
             assert all(code.isdigit() for code in operation["responses"])
             for param in operation.get("parameters", []):
-                assert param["in"] in ("path", "query") and "schema" in param
+                assert param["in"] in ("path", "query", "header") and "schema" in param
                 if param["in"] == "path":
                     assert param["required"] is True and "{" + param["name"] + "}" in path
     for ref in _refs(document):
