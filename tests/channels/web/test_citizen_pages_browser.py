@@ -164,3 +164,24 @@ def test_a_photo_over_the_limit_is_refused_before_it_is_uploaded(browser, site) 
     assert not note.is_visible() and page.get_attribute("#photos", "aria-invalid") is None
     assert page.input_value("#description") == "Flooded underpass on Way 3021"
     context.close()
+
+
+def test_a_typed_address_of_one_long_word_keeps_the_phone_status_page_in_its_width(
+    browser,  # noqa: F811
+    site,
+) -> None:  # type: ignore[no-untyped-def]
+    """A 400-letter address without a space widened the facts grid to ~2,000 px: on a phone
+    the Arabic page opened on an empty screen, scrolled sideways away from the text."""
+    server, _ctx = site
+    context = browser.new_context(viewport=MOBILE, locale="ar-OM")
+    page = context.new_page()
+    page.goto(f"{server}/report")
+    page.fill("#description", "حفرة كبيرة أمام المسجد")
+    page.fill("#address", "ب" * 400)
+    page.click("#submit")
+    page.wait_for_selector("#status-link")
+    page.goto(server + (page.get_attribute("#status-link", "href") or ""))
+    page.wait_for_selector("#reference")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= MOBILE["width"]
+    context.close()
