@@ -185,3 +185,21 @@ def test_a_typed_address_of_one_long_word_keeps_the_phone_status_page_in_its_wid
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= MOBILE["width"]
     context.close()
+
+
+def test_a_kept_photo_with_a_long_file_name_keeps_the_phone_form_in_its_width(
+    browser,  # noqa: F811
+    site,
+) -> None:  # type: ignore[no-untyped-def]
+    server, _ctx = site
+    context = browser.new_context(viewport=MOBILE, locale="ar-OM")
+    page = context.new_page()
+    page.goto(f"{server}/report")
+    page.fill("#description", "حفرة كبيرة أمام المسجد")
+    page.fill("#email", "not-an-address")  # refused: the photo is kept for the retry
+    name = "IMG" + "_20261206" * 8 + ".jpg"
+    page.set_input_files("#photos", [{"name": name, "mimeType": "image/jpeg", "buffer": jpeg()}])
+    page.click("#submit")
+    page.wait_for_selector("[name=kept_photo]", state="attached")
+    assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
+    context.close()
