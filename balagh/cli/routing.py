@@ -10,7 +10,6 @@ import click
 from balagh.cli import Env, cli, pass_env
 from core.language.detect import detect_language
 from core.routing.dataset import DatasetError, labelled, load_rows, training_beside
-from core.routing.evaluate import cross_validate, evaluate
 from core.routing.model import ModelStore
 from core.routing.taxonomy import load_taxonomy
 
@@ -64,6 +63,10 @@ def classify(env: Env) -> None:
 @pass_env
 def evaluate_command(env: Env, file: str, folds: int | None, as_json: bool) -> None:
     """Routing and language quality on a labelled file (text, category, lang, urgent)."""
+    # Here, not at the top: it imports scikit-learn (seconds on a busy machine), which every
+    # other command (`serve` before its web answers /healthz) would pay for.
+    from core.routing.evaluate import cross_validate, evaluate
+
     taxonomy = load_taxonomy(env.settings.taxonomy or None)
     try:
         rows = load_rows(file)  # rows labelled not-for-us score the screening

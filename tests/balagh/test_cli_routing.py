@@ -92,3 +92,25 @@ def test_eval_reports_urgency_per_form_and_the_not_for_us_errors(
     report = json.loads(by_json.stdout)
     assert report["screening"]["false_positive_rate"] == 0.0
     assert {r["name"]: r["recall"] for r in report["urgent_by_form"]}["arabizi"] == 1.0
+
+
+def test_the_command_line_imports_no_scikit_learn_until_a_command_needs_it() -> None:
+    """`main` imports every command module; `balagh serve` must not pay for scikit-learn
+    (seconds before its web answers /healthz, ~90 MB resident) because `eval` uses it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from balagh.cli import main\n"
+        "sys.argv = ['balagh', '--help']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert found.stdout.strip().splitlines()[-1] == "[]", found.stderr

@@ -56,6 +56,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("balagh/cli/jobs.py", "core.delivery.staff_mail"): CLI,
     ("balagh/cli/jobs.py", "core.intake.pipeline"): CLI,
     ("balagh/cli/routing.py", "core.followup.retrain"): CLI,
+    ("balagh/cli/routing.py", "core.routing.evaluate"): "scikit-learn: not in `balagh serve`",
     ("balagh/cli/serve.py", "balagh.serve"): CLI,
     ("balagh/cli/serve.py", "balagh.bootstrap"): CLI,
     ("balagh/cli/serve.py", "balagh.demo"): CLI,
