@@ -203,3 +203,31 @@ def test_a_kept_photo_with_a_long_file_name_keeps_the_phone_form_in_its_width(
     page.wait_for_selector("[name=kept_photo]", state="attached")
     assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
     context.close()
+
+
+def test_an_emailed_file_with_a_long_name_keeps_the_phone_status_page_in_its_width(
+    browser,  # noqa: F811
+    site,
+) -> None:  # type: ignore[no-untyped-def]
+    from core.inbound import InboundAttachment, InboundMessage
+    from core.intake.ingest import ingest
+
+    server, ctx = site
+    name = "Scan" + "_municipality_complaint" * 6 + ".pdf"
+    processed = ingest(
+        ctx,
+        InboundMessage(
+            channel="email",
+            sender="salim@example.om",
+            text="حفرة كبيرة أمام المسجد، والتفاصيل في الملف المرفق",
+            external_id="<long-name@example.om>",
+            attachments=(InboundAttachment(name, "application/pdf", b"%PDF-1.4 test"),),
+        ),
+    )
+    context = browser.new_context(viewport=MOBILE, locale="ar-OM")
+    page = context.new_page()
+    page.goto(f"{server}/t/{processed.reference}?k={processed.secret}")
+    page.wait_for_selector("#reference")
+    assert page.get_by_text(name).count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
+    context.close()
