@@ -88,7 +88,7 @@ def register_inbound_hooks(ctx: Context) -> None:
     """Channels whose records the inbound pipeline processes (core.intake.pipeline), any process."""
     for channel in CHANNELS:
         if channel.pipeline or channel.after_processing is not None:
-            register_hook(ctx, channel.name, channel.after_processing)
+            register_hook(ctx, channel.name, channel.after_processing, channel.prepare)
 
 
 def model_router(settings: Settings, taxonomy: Taxonomy) -> Router:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from core.context import Context
+    from core.inbound import InboundMessage
     from core.intake.conversation import Processed
     from core.outbound import Sender
 
@@ -100,6 +101,12 @@ class ChannelDescriptor:
     # runs after each one became part of a ticket.
     pipeline: bool = False
     after_processing: Callable[[Context, Processed], None] | None = None
+    # Run by the pipeline on each of the channel's records before it is processed, with the
+    # record's failed attempts so far: the message completed (a file the record only refers
+    # to, fetched), or an exception, which leaves the record failed with its error to be
+    # retried like any failed processing. The channel gives up after its own count of tries
+    # and returns the message with a staff note instead (`InboundMessage.staff_notes`).
+    prepare: Callable[[Context, InboundMessage, int], InboundMessage] | None = None
 
 
 def capability_table(descriptors: Iterable[ChannelDescriptor]) -> ChannelTable:

@@ -64,3 +64,9 @@ class InboundMessage:
     received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     raw: bytes = b""
     extras: dict[str, Any] = field(default_factory=dict)
+    # What the channel tells staff about this message (a file it could not fetch): each
+    # becomes an internal note on the ticket beside the message, never sent to the citizen.
+    staff_notes: tuple[str, ...] = ()
+    # The channel's `prepare` hook (core.channels) must complete the message before it is
+    # processed (a file the message only refers to, fetched off the transport's request path).
+    needs_preparing: bool = False

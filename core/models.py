@@ -142,9 +142,11 @@ def _stored(kind: type[enum.StrEnum], length: int) -> Enum:
 
 
 class InboundStatus(enum.StrEnum):
-    """Where a stored inbound record is (core.intake.ingest): waiting for a worker, part of a
-    ticket, failed (the retry job tries again), or kept but never a ticket (automatic mail)."""
+    """Where a stored inbound record is (core.intake.ingest): waiting for its channel to
+    complete it (a file to fetch), waiting for a worker, part of a ticket, failed (the retry
+    job tries again), or kept but never a ticket (automatic mail)."""
 
+    PREPARING = "preparing"
     PENDING = "pending"
     DONE = "done"
     FAILED = "failed"

@@ -4,6 +4,8 @@ Serves `POST /v21.0/{phone id}/messages` (answers a wamid), `POST /v21.0/{phone 
 (answers a media id), `GET /v21.0/{media id}` (its download URL) and the download itself,
 each checking the bearer token. Records every message call and can be told to fail the next
 calls, or the next call of one message type (a 429 with Retry-After, a 5xx, a Graph error).
+Its media look-ups can be held until released (`hold_media`), or fail every time for one
+media id (`break_media`); `media_requests` lists the media ids asked for.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ class FakeGraphApi:
         self.attempts: list[dict[str, Any]] = []
         self.uploads: list[tuple[str, str, bytes]] = []
         self.media: dict[str, tuple[str, bytes]] = {}
+        self.media_requests: list[str] = []
+        self.broken_media: set[str] = set()
+        self.media_gate = threading.Event()
+        self.media_gate.set()
         self.failures: list[tuple[int, dict[str, Any], dict[str, str]]] = []
         self.type_failures: dict[str, list[tuple[int, dict[str, Any], dict[str, str]]]] = {}
         self._ids = itertools.count(1)
@@ -72,6 +78,17 @@ class FakeGraphApi:
 
     def add_media(self, media_id: str, content_type: str, data: bytes) -> None:
         self.media[media_id] = (content_type, data)
+
+    def hold_media(self) -> None:
+        """Media look-ups wait (each up to a minute) until `release_media`."""
+        self.media_gate.clear()
+
+    def release_media(self) -> None:
+        self.media_gate.set()
+
+    def break_media(self, media_id: str) -> None:
+        """Every look-up of this media id fails with a 500 from now on."""
+        self.broken_media.add(media_id)
 
     def fail_next(self, status: int, error: dict[str, Any] | None = None, **headers: str) -> None:
         """The next message call gets this answer instead of being sent."""
@@ -126,6 +143,12 @@ class FakeGraphApi:
         return _json(200, {"id": media_id})
 
     def _media_url(self, media_id: str) -> Response:
+        with self._lock:
+            self.media_requests.append(media_id)
+        self.media_gate.wait(60)
+        if media_id in self.broken_media:
+            error = {"message": "internal error", "type": "OAuthException", "code": 2}
+            return _json(500, {"error": error})
         if not self._authorised() or media_id not in self.media:
             return _json(404, {"error": {"message": "no such media", "code": 100}})
         content_type, data = self.media[media_id]

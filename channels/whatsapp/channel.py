@@ -6,6 +6,7 @@ from typing import Any
 
 from core.channels import Capabilities, ChannelDescriptor
 from core.context import Context
+from core.inbound import InboundMessage
 from core.outbound import Sender
 
 # Each part is imported when asked for: the registry imports every descriptor, and a process
@@ -36,6 +37,12 @@ def _probe(ctx: Context) -> Any:
     return probe
 
 
+def _prepare(ctx: Context, message: InboundMessage, attempts: int) -> InboundMessage:
+    from channels.whatsapp.media import fetch_media
+
+    return fetch_media(ctx, message, attempts)
+
+
 def _blueprint() -> Any:
     from channels.whatsapp.webhook import bp
 
@@ -49,4 +56,5 @@ CHANNEL = ChannelDescriptor(
     blueprint=_blueprint,
     probe=_probe,
     pipeline=True,
+    prepare=_prepare,
 )

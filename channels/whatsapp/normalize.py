@@ -41,7 +41,8 @@ _PARSER = WhatsApp(phone_id="0", token="unused", server=None)
 
 @dataclass(frozen=True)
 class MediaRef:
-    """A file the citizen sent, still on Meta's servers (fetched before the message is stored)."""
+    """A file the citizen sent, still on Meta's servers: stored as a reference in the
+    message's extras, fetched by the inbound pipeline (channels.whatsapp.media)."""
 
     media_id: str
     content_type: str
@@ -160,9 +161,23 @@ def _incoming(entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any])
         phone=normalize_phone("+" + sender.lstrip("+")),
         received_at=_timestamp(raw.get("timestamp")),
         raw=json.dumps(single, ensure_ascii=False).encode(),
-        extras={"whatsapp_type": kind},
+        extras={"whatsapp_type": kind, **_media_extras(kind, media)},
+        needs_preparing=media is not None,  # the workers fetch the file (whatsapp.media)
     )
     return Incoming(message, media)
+
+
+def _media_extras(kind: str, media: MediaRef | None) -> dict[str, Any]:
+    """The reference the workers fetch the file by (`channels.whatsapp.media.MEDIA_KEY`)."""
+    if media is None:
+        return {}
+    ref = {
+        "id": media.media_id,
+        "mime_type": media.content_type,
+        "filename": media.filename,
+        "kind": kind,
+    }
+    return {"whatsapp_media": ref}
 
 
 def _contact_of(value: dict[str, Any], sender: str) -> dict[str, Any]:

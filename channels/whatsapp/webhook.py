@@ -2,8 +2,9 @@
 
 Every POST must carry `X-Hub-Signature-256`, the HMAC-SHA256 of the exact body with the app
 secret (checked with pywa's validator); without it, 401 and nothing is read or stored. Each
-message is stored (with any photo, document or voice note fetched from the Graph API) before
-we answer 200; if it cannot be, 503 makes Meta send the webhook again (a message stored
+message is stored before we answer 200, a photo, document or voice note as a reference only
+(Meta's media id: the workers fetch the file, channels.whatsapp.media, so a slow Graph API
+never holds this answer); if it cannot be, 503 makes Meta send the webhook again (a message stored
 before the failure is a duplicate then, by Meta's message id, and stored once). A stored
 message is the inbound pipeline's (core.intake.pipeline), as every channel's: its workers
 file it on its ticket and queue the acknowledgement; the webhook does not wait for them.
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-from dataclasses import replace
 
 from flask import Blueprint, Response, abort, current_app, request
 from pywa.utils import webhook_updates_validator
@@ -24,7 +24,6 @@ from channels.whatsapp.normalize import CHANNEL, Incoming, Receipt, parse_update
 from core.context import Context
 from core.delivery.outbox import record_delivery_state
 from core.errors import StorageUnavailable
-from core.inbound import InboundAttachment, InboundMessage
 from core.intake.ingest import accept
 from core.intake.pipeline import pass_on
 
@@ -96,32 +95,8 @@ def _signed(ctx: Context, body: bytes, signature: str) -> bool:
 
 def _store(ctx: Context, incoming: Incoming) -> int | None:
     """Accept one message; its record id when new, None for a repeat of a stored one."""
-    message = _with_media(ctx, incoming)
-    accepted = accept(ctx, message)
+    accepted = accept(ctx, incoming.message)
     return None if accepted.duplicate else accepted.record_id
-
-
-def _with_media(ctx: Context, incoming: Incoming) -> InboundMessage:
-    """Fetch the citizen's file; if Meta's media server fails, keep the message without it.
-
-    The message matters more than the file: it is stored either way, with the media id in
-    its extras and the whole payload in its raw record, so staff can still ask for the file.
-    """
-    ref, message = incoming.media, incoming.message
-    if ref is None:
-        return message
-    try:
-        media = graph_api(ctx).download(ref.media_id)
-    except Exception as exc:  # noqa: BLE001 - any failure: store the message regardless
-        logger.warning("whatsapp: could not fetch media %s: %s", ref.media_id, type(exc).__name__)
-        extras = {**message.extras, "whatsapp_media_missing": ref.media_id}
-        return replace(message, extras=extras)
-    attachment = InboundAttachment(
-        filename=ref.filename,
-        content_type=media.content_type or ref.content_type.split(";")[0],
-        data=media.data,
-    )
-    return replace(message, attachments=(attachment,))
 
 
 def _apply(ctx: Context, receipt: Receipt) -> None:

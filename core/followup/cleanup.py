@@ -33,7 +33,11 @@ logger = logging.getLogger(__name__)
 
 BATCH = 500  # digests looked up in one query
 HEX = frozenset("0123456789abcdef")
-UNPROCESSED = (InboundStatus.PENDING, InboundStatus.FAILED)  # not yet part of a ticket
+UNPROCESSED = (
+    InboundStatus.PREPARING,
+    InboundStatus.PENDING,
+    InboundStatus.FAILED,
+)  # not yet part of a ticket
 
 
 def remove_unused_files(ctx: Context) -> str:

@@ -468,6 +468,17 @@ def _store_message(
                 sha256=digest,
             )
         )
+    for note in msg.staff_notes:  # from the channel, e.g. a file it could not fetch
+        session.add(
+            Message(
+                ticket=ticket,
+                direction=Direction.NOTE,
+                channel=msg.channel,
+                text=note,
+                kind="note",
+                created_at=ctx.now(),
+            )
+        )
     if msg.location and ticket.lat is None and msg.location.lat is not None:
         ticket.lat, ticket.lon = msg.location.lat, msg.location.lon
         ticket.address = ticket.address or msg.location.address

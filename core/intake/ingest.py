@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -34,6 +35,12 @@ from core.storable import plain_label, storable, storable_text
 from core.tickets import new_secret, next_reference
 
 logger = logging.getLogger(__name__)
+
+# Channel name -> the descriptor's `prepare` hook (core.channels), which completes a record
+# stored as `needs_preparing` before a worker may claim it (`prepare_waiting`); filled by
+# `core.intake.pipeline.register_hook`.
+PREPARE_KEY = "inbound_prepare"
+Prepare = Callable[[Context, InboundMessage, int], InboundMessage]
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,7 @@ def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMess
         InboundAttachment(a["filename"], a["content_type"], read_file(data_dir, a["sha256"]))
         for a in values.get("attachments", ())
     )
+    values["staff_notes"] = tuple(values.get("staff_notes", ()))
     values["received_at"] = datetime.fromisoformat(values["received_at"])
     values["raw"] = raw
     return InboundMessage(**values)
@@ -133,6 +141,8 @@ def _store(
                 normalized=normalized,
                 received_at=message.received_at,
             )
+            if message.needs_preparing:  # its channel completes it first (prepare_waiting)
+                record.status = InboundStatus.PREPARING
             if ignore is not None:
                 record.status, record.processed_at = InboundStatus.IGNORED, ctx.now()
                 record.error = f"not a citizen message: {ignore}"[:2000]
@@ -169,13 +179,18 @@ def _store_grouped(
     """`_store` through the group commit (core.intake.groupstore): committed with the
     stores of other concurrent sessions, returning after that commit."""
     ignored = ignore is not None
+    status = InboundStatus.PENDING
+    if message.needs_preparing:  # its channel completes it first (prepare_waiting)
+        status = InboundStatus.PREPARING
+    if ignored:
+        status = InboundStatus.IGNORED
     row = {
         "channel": channel,
         "external_id": external_id,
         "raw": raw,
         "normalized": normalized,
         "received_at": message.received_at,
-        "status": InboundStatus.IGNORED if ignored else InboundStatus.PENDING,
+        "status": status,
         "processed_at": ctx.now() if ignored else None,
         "error": f"not a citizen message: {ignore}"[:2000] if ignored else None,
     }
@@ -458,8 +473,68 @@ def ingest(ctx: Context, message: InboundMessage) -> Processed:
     return process(ctx, accepted.record_id)
 
 
+def prepare_waiting(ctx: Context, limit: int = 10) -> tuple[int, int]:
+    """Complete records stored as `needs_preparing` with their channel's `prepare` hook, each
+    outside any transaction (a download must not hold a lock: on SQLite it would stop every
+    transport's store), and hand them to the workers (pending); returns (prepared, failed).
+
+    A hook that raises leaves its record failed with the error, for `retry_pending`. The
+    pipeline runs this in one thread per process: a record is only ever taken by it (while
+    preparing) or by `retry_pending` (once failed), so one file is not fetched twice at once
+    in a process; processes sharing PostgreSQL may each fetch it, and only the first result
+    is kept.
+    """
+    hooks: dict[str, Prepare] = ctx.extras.get(PREPARE_KEY) or {}
+    if not hooks:
+        return 0, 0
+    with ctx.sessions() as session:
+        ids = list(
+            session.execute(
+                select(InboundRecord.id)
+                .where(
+                    InboundRecord.status == InboundStatus.PREPARING,
+                    InboundRecord.channel.in_(tuple(hooks)),
+                )
+                .order_by(InboundRecord.id)
+                .limit(limit)
+            ).scalars()
+        )
+    results = [_prepare(ctx, hooks, record_id, InboundStatus.PREPARING) for record_id in ids]
+    return results.count(True), results.count(False)
+
+
+def _prepare(
+    ctx: Context, hooks: dict[str, Prepare], record_id: int, status: InboundStatus
+) -> bool:
+    """Run the hook on one record still in `status`; False when it failed (marked so)."""
+    with ctx.sessions() as session:
+        record = session.get(InboundRecord, record_id)
+        if record is None or record.status != status or record.channel not in hooks:
+            return True
+        message = deserialize(storable(record.normalized), record.raw, ctx.data_dir)
+        channel, attempts = record.channel, record.attempts
+    if not message.needs_preparing:
+        return True
+    try:
+        prepared = hooks[channel](ctx, message, attempts)
+        normalized = serialize(replace(prepared, needs_preparing=False), ctx.data_dir)
+        with ctx.sessions() as session, session.begin():
+            session.execute(
+                update(InboundRecord)
+                .where(InboundRecord.id == record_id, InboundRecord.status == status)
+                .values(status=InboundStatus.PENDING, normalized=normalized, error=None)
+            )
+            announce(session, ctx.extras)
+    except Exception as exc:
+        _mark_failed(ctx, record_id, exc)
+        return False
+    return True
+
+
 def retry_pending(ctx: Context, limit: int = 100, max_attempts: int = 10) -> tuple[int, int]:
-    """Process records still pending or failed; returns (done, still failing)."""
+    """Process records still pending or failed; returns (done, still failing). A failed
+    record its channel has not completed yet (`needs_preparing`) is prepared first."""
+    hooks: dict[str, Prepare] = ctx.extras.get(PREPARE_KEY) or {}
     with ctx.sessions() as session:
         ids = list(
             session.execute(
@@ -477,6 +552,9 @@ def retry_pending(ctx: Context, limit: int = 100, max_attempts: int = 10) -> tup
         )
     done = failed = 0
     for record_id in ids:
+        if hooks and not _prepare(ctx, hooks, record_id, InboundStatus.FAILED):
+            failed += 1
+            continue
         try:
             process(ctx, record_id)
             done += 1

@@ -10,7 +10,9 @@ and the poll is the fallback. On start the workers drain whatever a crash left p
 full speed; nothing waits for the `inbound` job, which only retries records that failed.
 
 A channel that hands its records to the pipeline registers itself (`register_hook`),
-optionally with what to do once a record is processed; its records are claimed at once. A
+optionally with what to do once a record is processed; its records are claimed at once. One
+with a `prepare` hook stores a record that needs it (a file to fetch) as `preparing`: a
+preparer thread completes it outside any transaction and makes it pending for the workers. A
 channel whose answer needs the processed ticket waits for it with `wait_processed`
 (bounded; the worker resolves the wait the moment it commits) instead of processing in its
 own thread; one that answers as soon as it has stored (the WhatsApp webhook) calls
@@ -36,9 +38,12 @@ from sqlalchemy import func, select
 
 from core.context import Context
 from core.intake.ingest import (
+    PREPARE_KEY,
     BatchResult,
     ClaimFailed,
+    Prepare,
     Processed,
+    prepare_waiting,
     process_batch,
     process_next,
     processed_record,
@@ -62,9 +67,15 @@ WAIT_POLL_FIRST, WAIT_POLL_MAX = 0.02, 0.5
 AfterHook = Callable[[Context, Processed], None]
 
 
-def register_hook(ctx: Context, channel: str, hook: AfterHook | None = None) -> None:
-    """Hand this channel's records to the pipeline; `hook`, if any, runs after each one."""
+def register_hook(
+    ctx: Context, channel: str, hook: AfterHook | None = None, prepare: Prepare | None = None
+) -> None:
+    """Hand this channel's records to the pipeline; `hook`, if any, runs after each one;
+    `prepare`, if any, completes each one stored as needing it before a worker claims it
+    (`core.intake.ingest.prepare_waiting`, in the pipeline's preparer thread)."""
     ctx.extras.setdefault(HOOKS_KEY, {})[channel] = hook
+    if prepare is not None:
+        ctx.extras.setdefault(PREPARE_KEY, {})[channel] = prepare
 
 
 def wake(ctx: Context) -> None:
@@ -201,6 +212,8 @@ class InboundPipeline:
     def __init__(self, ctx: Context, workers: int | None = None) -> None:
         self.ctx = ctx
         self._wake = threading.Event()
+        self._prepare_wake = threading.Event()
+        self._prepared_at = 0.0
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._idle_since: dict[int, float] = {}
@@ -212,14 +225,24 @@ class InboundPipeline:
             threading.Thread(target=self._run, args=(n,), name=f"inbound-{n}", daemon=True)
             for n in range(count)
         ]
+        # One more thread completes the records of channels with a `prepare` hook (a file to
+        # fetch) before the workers may claim them, so a slow download holds no worker.
+        self.preparer = (
+            threading.Thread(target=self._run_preparer, name="inbound-prepare", daemon=True)
+            if count and ctx.extras.get(PREPARE_KEY)
+            else None
+        )
         for thread in self.threads:
             thread.start()
+        if self.preparer is not None:
+            self.preparer.start()
         self.listener = listen(ctx.engine, self.wake) if count else None
         _RUNNING.add(self)
         logger.info("inbound: %d worker(s)", count)
 
     def wake(self) -> None:
         self._wake.set()
+        self._prepare_wake.set()
 
     def expect(self, record_id: int) -> Future[Processed | None]:
         """A future resolved when a worker here has processed the record (None: it failed)."""
@@ -261,6 +284,25 @@ class InboundPipeline:
             with self._lock:
                 self._idle_since[number] = looked
             self._wake.wait(POLL_SECONDS)
+
+    def _run_preparer(self) -> None:
+        number = len(self.threads)  # its idle moments after the workers' (wait_idle)
+        while not self._stopping.is_set():
+            self._prepare_wake.clear()
+            looked = time.monotonic()
+            try:
+                prepared, failed = prepare_waiting(self.ctx)
+            except Exception as exc:  # the database is unreachable: wait, then try again
+                logger.warning("inbound: cannot prepare records: %s", type(exc).__name__)
+                prepared = failed = 0
+            if prepared or failed:
+                with self._lock:
+                    self._prepared_at = time.monotonic()
+                self._wake.set()  # the workers claim what is now pending
+                continue
+            with self._lock:
+                self._idle_since[number] = looked
+            self._prepare_wake.wait(POLL_SECONDS)
 
     def _step(self) -> bool:
         """Process a batch of records (`process_batch`: one claim and one commit for up to
@@ -304,8 +346,12 @@ class InboundPipeline:
         self.wake()
         while time.monotonic() - start < timeout:
             with self._lock:
-                idle = [self._idle_since.get(n, 0.0) for n in range(len(self.threads))]
-            if all(moment > start for moment in idle):
+                # The workers must have looked after the last record the preparer handed on.
+                after = max(start, self._prepared_at)
+                idle = [self._idle_since.get(n, 0.0) > after for n in range(len(self.threads))]
+                if self.preparer is not None:
+                    idle.append(self._idle_since.get(len(self.threads), 0.0) > start)
+            if all(idle):
                 return True
             time.sleep(0.01)
         return False
@@ -318,6 +364,8 @@ class InboundPipeline:
             self.listener.stop()
         for thread in self.threads:
             thread.join(timeout)
+        if self.preparer is not None:
+            self.preparer.join(timeout)
         with self._lock:  # whoever still waits is answered "not yet" at once
             waiters, self._waiters = self._waiters, {}
         for futures in waiters.values():

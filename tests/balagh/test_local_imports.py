@@ -40,6 +40,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("channels/telegram/channel.py", "channels.telegram.webhook"): DESCRIPTOR,
     ("channels/whatsapp/channel.py", "channels.whatsapp.sender"): DESCRIPTOR,
     ("channels/whatsapp/channel.py", "channels.whatsapp.webhook"): DESCRIPTOR,
+    ("channels/whatsapp/channel.py", "channels.whatsapp.media"): DESCRIPTOR,
     ("channels/email/channel.py", "channels.email.sender"): DESCRIPTOR,
     ("channels/email/channel.py", "channels.email.listener"): DESCRIPTOR,
     ("channels/email/channel.py", "channels.email.imap"): DESCRIPTOR,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-06 00:46:04.920886
+Create Date: 2026-12-06 03:09:18.806282
 """
 
 from __future__ import annotations
@@ -373,6 +373,7 @@ def upgrade() -> None:
         sa.Column(
             "status",
             sa.Enum(
+                "preparing",
                 "pending",
                 "done",
                 "failed",

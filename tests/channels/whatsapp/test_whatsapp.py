@@ -16,12 +16,13 @@ from sqlalchemy import func, select
 from werkzeug.serving import make_server
 
 from balagh.wiring import CHANNELS, web_app
+from channels.whatsapp.media import MEDIA_ATTEMPTS
 from core.context import Context
 from core.delivery.notify import notify_citizen, queue_reply
 from core.delivery.outbox import deliver_due
 from core.errors import StorageUnavailable
 from core.inbound import InboundMessage, ThreadHints
-from core.intake.ingest import ingest
+from core.intake.ingest import ingest, retry_pending
 from core.intake.pipeline import EXTRA_KEY, start_pipeline, stop_pipeline
 from core.models import (
     Attachment,
@@ -449,9 +450,55 @@ def test_expired_token_is_retried_and_does_not_mark_the_citizen_unreachable(
     assert report.retrying == 1 and not identity.unreachable
 
 
-def test_image_whose_file_cannot_be_fetched_is_still_stored_and_filed(
+def test_webhook_answers_before_the_photo_is_fetched_and_the_ticket_gets_it_afterwards(
     wa_ctx: Context, graph: FakeGraphApi, web: str
 ) -> None:
+    graph.add_media("MEDIA-SLOW", "image/png", PNG)
+    image = {"id": "MEDIA-SLOW", "mime_type": "image/png", "sha256": "x", "caption": ARABIC_REPORT}
+    graph.hold_media()  # Meta's media server answers nothing until released
+    try:
+        response = post(web, wa_update(NUMBER, "wamid.SLOW", "image", image), wait=False)
+        assert response.status_code == 200
+        with wa_ctx.sessions() as session:
+            record = session.execute(select(InboundRecord)).scalar_one()
+        assert record.normalized["extras"]["whatsapp_media"]["id"] == "MEDIA-SLOW"
+        assert record.normalized["attachments"] == [] and count(wa_ctx, Attachment) == 0
+    finally:
+        graph.release_media()
+    settle(wa_ctx)
+    with wa_ctx.sessions() as session:
+        attachment = session.execute(select(Attachment)).scalar_one()
+        incoming = session.get(Message, attachment.message_id)
+        assert incoming is not None and incoming.text == ARABIC_REPORT
+    assert (attachment.content_type, attachment.size) == ("image/png", len(PNG))
+
+
+def test_a_photo_webhook_repeated_before_processing_makes_one_message_and_one_file(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    graph.add_media("MEDIA-TWICE", "image/png", PNG)
+    image = {
+        "id": "MEDIA-TWICE",
+        "mime_type": "image/png",
+        "sha256": "x",
+        "caption": ENGLISH_REPORT,
+    }
+    update = wa_update(NUMBER, "wamid.IMG2", "image", image)
+    graph.hold_media()
+    try:
+        assert [post(web, update, wait=False).status_code for _ in range(2)] == [200, 200]
+    finally:
+        graph.release_media()
+    settle(wa_ctx)
+    deliver_due(wa_ctx)
+    assert count(wa_ctx, InboundRecord) == 1 and count(wa_ctx, Attachment) == 1
+    assert count(wa_ctx, Message) == 2 and len(graph.to(NUMBER)) == 1  # in + ack
+
+
+def test_media_failing_every_time_is_retried_then_filed_with_a_note_for_staff(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    graph.break_media("MEDIA-GONE")
     image = {
         "id": "MEDIA-GONE",
         "mime_type": "image/jpeg",
@@ -461,8 +508,20 @@ def test_image_whose_file_cannot_be_fetched_is_still_stored_and_filed(
     assert post(web, wa_update(NUMBER, "wamid.G1", "image", image)).status_code == 200
     with wa_ctx.sessions() as session:
         record = session.execute(select(InboundRecord)).scalar_one()
-    assert record.normalized["extras"]["whatsapp_media_missing"] == "MEDIA-GONE"
-    assert only_ticket(wa_ctx).channel == "whatsapp" and count(wa_ctx, Attachment) == 0
+    assert record.status == InboundStatus.FAILED and "MEDIA-GONE" in (record.error or "")
+    for _ in range(MEDIA_ATTEMPTS - 2):  # the inbound job's retries, each failing again
+        assert retry_pending(wa_ctx) == (0, 1)
+    assert count(wa_ctx, Ticket) == 0
+    assert retry_pending(wa_ctx) == (1, 0)  # the last try files it without the photo
+    deliver_due(wa_ctx)
+    with wa_ctx.sessions() as session:
+        said = session.execute(select(Message.direction, Message.text).order_by(Message.id)).all()
+    (incoming, note, ack) = said
+    assert incoming == (Direction.IN, ENGLISH_REPORT) and ack[0] == Direction.OUT
+    assert note[0] == Direction.NOTE and "could not be fetched" in note[1]
+    assert count(wa_ctx, Attachment) == 0 and only_ticket(wa_ctx).channel == "whatsapp"
+    assert graph.media_requests.count("MEDIA-GONE") >= MEDIA_ATTEMPTS
+    assert [m["type"] for m in graph.to(NUMBER)] == ["text"]
 
 
 def test_webhook_answers_503_when_the_message_cannot_be_stored(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -15,8 +16,15 @@ from balagh.wiring import build_context
 from core.context import Context
 from core.inbound import InboundMessage
 from core.intake.ingest import accept, process, retry_pending
-from core.intake.pipeline import InboundPipeline, backlog, start_pipeline, stop_pipeline, wake
-from core.models import Direction, InboundRecord, Message
+from core.intake.pipeline import (
+    InboundPipeline,
+    backlog,
+    register_hook,
+    start_pipeline,
+    stop_pipeline,
+    wake,
+)
+from core.models import Direction, InboundRecord, InboundStatus, Message
 
 
 def mail(n: int, ctx: Context, age: timedelta = timedelta(0)) -> InboundMessage:
@@ -157,3 +165,44 @@ def test_a_record_stored_by_another_process_wakes_a_worker_without_the_poll(
     finally:
         stop_pipeline(second_ctx)
     assert states(ctx) == {"done": 1}
+
+
+def test_a_channels_prepare_hook_completes_its_records_and_a_failure_is_retried_later(
+    ctx: Context,
+) -> None:
+    tries: list[int] = []
+
+    def prepare(ctx: Context, message: InboundMessage, attempts: int) -> InboundMessage:
+        tries.append(attempts)
+        if attempts == 0:
+            raise OSError("file server down")
+        return replace(message, text=f"{message.text} (completed)", staff_notes=("no file",))
+
+    register_hook(ctx, "kiosk", prepare=prepare)
+    kiosk = InboundMessage(
+        channel="kiosk",
+        sender="kiosk-7",
+        text="Street light out",
+        external_id="kiosk:1",
+        needs_preparing=True,
+    )
+    plain = replace(kiosk, text="Bins not collected", external_id="kiosk:2", needs_preparing=False)
+    record_id, _ = store(ctx, [kiosk, plain])
+    assert states(ctx) == {"preparing": 1, "pending": 1}
+    pipeline = start_pipeline(ctx)
+    try:
+        assert pipeline.wait_idle(30)
+    finally:
+        stop_pipeline(ctx)
+    with ctx.sessions() as session:
+        record = session.get(InboundRecord, record_id)
+        assert record is not None and record.status == InboundStatus.FAILED
+        assert (record.error, record.attempts) == ("OSError: file server down", 1)
+    assert retry_pending(ctx) == (1, 0) and tries == [0, 1]
+    with ctx.sessions() as session:
+        said = session.execute(select(Message.direction, Message.text).order_by(Message.id)).all()
+    assert [tuple(row) for row in said if row[0] != Direction.OUT] == [
+        (Direction.IN, "Bins not collected"),
+        (Direction.IN, "Street light out (completed)"),
+        (Direction.NOTE, "no file"),
+    ]
