@@ -65,7 +65,8 @@ _NOW = index_terms(
      "el7goona", "il7agoona", "sa3doona", "sa3dona", "3ajil", "faoran",
      "tonight", "still rising", "keeps rising", "getting bigger", "as we speak", "please hurry",
      "come quickly", "send a team", "this minute", "في اي لحظه", "قبل دقائق", "تعالوا", "ta3aloo",
-     "ta3alo"]}
+     "ta3alo",
+     "any minute", "any moment", "any second", "any time now"]}
 )  # fmt: skip
 # Over, or never dangerous: a hazard near one of these is history or a denial, not danger now
 # ("the exposed wires were fixed", "السور اللي طاح السنه الماضيه", "mafi 5a6ar").
@@ -89,7 +90,9 @@ _SETTLED = index_terms(
      "sall7oh", "shaloh", "shalooh", "mafi 5a6ar", "mafi khatar",
      "ma fee 5a6ar", "shukran", "mashkoor",
      "was covered", "were covered", "are covered", "been covered", "was replaced", "were replaced",
-     "been replaced", "all safe", "تمت تغطيه", "تم تغطيه", "تم استبدال", "انحلت"]}
+     "been replaced", "all safe", "تمت تغطيه", "تم تغطيه", "تم استبدال", "انحلت",
+     "now covered", "for years", "every season", "every rainy season",
+     "every winter", "each winter", "كل موسم", "كل شتاء"]}
 )  # fmt: skip
 SETTLED_BEFORE, SETTLED_AFTER = 6, 10  # words around a match searched for _SETTLED
 
@@ -103,12 +106,14 @@ _WIRES = ["wire", "wiring", "cable", "electric", "live cable", "اسلاك", "س
           "power cable", "fuse box", "خزانه الكهرباء", "صندوق الكهرباء", "كابلات", "waayer",
           "waayar", "kabl", "kablat"]  # fmt: skip
 _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=", "visible",
-            "hanging out", "sticking out", "uncovered", "cut=", "torn", "loose", "electrocut",
+            "hanging out", "sticking out", "uncovered", "torn", "loose", "electrocut",
             "shock", "ممدوده", "on the ground", "مكشوف", "ظاهر", "عاري", "عريان", "شرار", "متدلي", "مدلي", "برع",
             "مقطوع", "سايب", "صعق", "تكهرب", "مكهرب", "barra", "bara=", "6al3", "tal3", "mkshoof",
             "makshoof", "mkshof", "makshof", "mkshoofa", "makshoofa", "shrar", "sharar", "mitdali",
             "mdali", "3aryan", "maftoo7", "maftoo7a", "mgtoo3", "sayb", "tkahrab", "mkahrab",
-            "poking out", "buzzing", "smoking", "smashed open", "snapped", "تتدلى", "يتدلى",
+            "poking out", "buzzing", "smoking", "smashed open", "snapped", "pulled out", "ripped out", "cut wire", "cut wires", "cut cable", "cut cables",
+            "is cut", "are cut", "was cut", "were cut", "been cut",
+            "lying in the", "in the puddle", "in a puddle", "tingle", "felt current", "giving shock", "تتدلى", "يتدلى",
             "مخلوع", "عاريه", "tishrar", "3aarya", "3arya", "6aal3"]  # fmt: skip
 _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover", "sewer cover",
             "gully cover", "منهول", "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف",
@@ -116,7 +121,7 @@ _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover",
             "بالوعه", "fat7at el majari", "fat7at majari", "fat7a", "ghata el manhole",
             "3'6a el manhole", "ghe6a", "bal3a", "balloo3a",
             "drain chamber", "inspection cover", "manhole lid", "drain lid", "فتحه تصريف",
-            "فتحه التصريف", "غطاء فتحه", "غطا فتحه", "balloo3a", "ballo3a"]  # fmt: skip
+            "فتحه التصريف", "غطاء فتحه", "غطا فتحه", "balloo3a", "ballo3a", "حفره تصريف", "حفره صرف"]  # fmt: skip
 _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "uncovered", "removed",
          "stolen", "caved", "gone", "deep hole", "broken", "collapsed", "smashed",
          "مفتوح", "مفقود", "بدون غطا", "بلا غطا", "مكشوف", "مسروق", "طاير", "مكسور", "مكسوره",
@@ -124,6 +129,7 @@ _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "unc
          "bala 3'6a", "bdoon ghata", "maksoor", "maksoora", "mkassar", "mitkassar", "5arban",
          "where the manhole",
          "lid off", "cover off", "taken off", "gaping", "open hole", "no lid", "without a lid",
+         "lifted", "popped off", "pushed up",
          "بلا غطاء", "بدون غطاء"]  # fmt: skip
 _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
               "parapet", "water tank", "tank=", "scaffold", "pole", "billboard", "house=",
@@ -136,7 +142,8 @@ _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "st
               "6oofah", "wajhat", "mbna", "mabna", "jisr",
               "plaster", "brick", "bricks", "panel", "panels", "shelter", "gantry", "chimney",
               "جبس", "طوب", "حجاره", "بلوك", "الشرفه", "jibs", "6oob", "7jar",
-              "لوحه المحل", "يافطه", "لافته", "yafta"]  # fmt: skip
+              "لوحه المحل", "يافطه", "لافته", "yafta",
+              "sunshade", "awning", "shop front", "shopfront", "storefront"]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
                "giving way", "coming down", "about to fall", "going to fall",
                "tilting", "leaning over", "swaying", "toppl", "ينهار", "انهار",
@@ -152,10 +159,14 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "breaking off", "coming off", "come loose", "came loose", "flapping", "swinging",
                "buckling", "hanging by", "cracking open", "crashing", "landing on", "dropped onto",
                "يكاد يقع", "يكاد يسقط", "يكاد ينهار", "على وشك", "تتساقط", "يتساقط", "yitsaqa6",
-               "titsaqa6", "tiskot", "yiskot"]  # fmt: skip
+               "titsaqa6", "tiskot", "yiskot",
+               "come down", "comes down", "give way", "leaning onto",
+               "started to lean", "leaning dangerously", "dropping onto", "dropping on",
+               "keep dropping", "wobbling", "ripped off", "torn off", "tipped over",
+               "just missed", "nearly hit", "almost hit"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
-          "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه", "المطر",
-          "الامطار", "مطر", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
+          "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه",
+          "الامطار", "مطر=", "المطر=", "مطره=", "المطره=", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
           "الماي الوسخ", "mai=", "maay=", "maya=", "m6ar", "mu6ar", "majari", "mjari", "seil",
           "sail=", "siyool", "bayara", "9arf", "majaari", "majary", "maya=", "ma2=", "dokhan", "do5an", "du5an"]  # fmt: skip
 _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the rooms", "entering",
@@ -169,7 +180,8 @@ _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the ro
            "ghar2an", "raj3a", "tirja3", "yirja3", "bal3a", "balalee3",
            "bubbling up", "gushing into", "gushing in", "pouring in", "flooded with",
            "flooding our", "flooding the", "floating", "has reached", "reached the", "تنتشر في",
-           "ارتفعت داخل", "غمرت", "غامره", "6al3a mn", "tfee9", "fa9at"]  # fmt: skip
+           "ارتفعت داخل", "غمرت", "غامره", "6al3a mn", "tfee9", "fa9at",
+           "all over the floor", "all over our", "على الارضيه"]  # fmt: skip
 _HOME = ["house", "home", "flat", "flats", "villa", "room", "bedroom", "hall", "bathroom",
          "kitchen", "ground floor", "basement", "majlis", "بيت", "منزل", "منازل", "بيوت", "الغرف",
          "غرفه", "الصاله", "المجلس", "الشقه", "الشقق", "شقه", "الحمام", "المطبخ", "الحوش", "bait",
@@ -185,6 +197,13 @@ _FIRE = ["fire=", "fires=", "on fire", "burning", "flames", "ablaze", "smoke pou
          "7ara8", "7arag", "catch fire", "caught fire",
          "torched", "set fire", "set on fire", "smouldering", "smoldering", "blaze", "مشتعله",
          "مشتعل", "تشتعل", "يشتعل", "ولعت", "7areeg", "mi7tarig"]  # fmt: skip
+# "Fire" naming a service, drill or piece of equipment, not a fire: "a fire drill", "the fire
+# engines", "fire extinguishers". A word matched here is not the fire rule's "fire".
+_FIRE_NAMING = ["fire drill", "fire drills", "fire safety", "fire brigade", "fire engine",
+                "fire engines", "fire truck", "fire trucks", "fire station", "fire extinguisher",
+                "fire extinguishers", "fire exit", "fire exits", "fire alarm", "fire alarms",
+                "fire department", "fire service", "fire services", "fire hydrant",
+                "fire hydrants", "fire escape", "fire fighters", "fire door", "fire doors"]  # fmt: skip
 _TREE = ["tree", "palm", "branch", "شجره", "نخله", "شجر", "غصن", "shajara", "shajra", "ni5la",
          "nakhla", "ghu9n",
          "ghaf", "sidr", "neem", "سدر", "غاف", "سمر", "sidra"]  # fmt: skip
@@ -199,7 +218,7 @@ _FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "blown over", "kno
            "متدليه", "معلقه", "منقلعه", "مقلوعه", "6a7at", "6a7", "6ay7a", "6ay7", "6aa7at", "6aa7", "sa8a6at",
            "saqa6at", "m3allaga", "mitdalya", "mgloo3a",
            "toppled", "lying across", "hanging off", "hanging across", "hanging over", "clipped",
-           "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a"]  # fmt: skip
+           "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a", "bent over"]  # fmt: skip
 _ROAD = ["road", "street", "lane", "way=", "traffic", "carriageway", "roundabout", "junction",
          "شارع", "طريق", "الطريق", "سكه", "الشارع", "دوار", "تقاطع", "shari3", "sharee3", "6areeq",
          "6ari8", "sikka", "dawwar", "taqato3",
@@ -231,7 +250,8 @@ _SINKING = ["collapsed", "caved in", "sinkhole", "sink hole",
             "انهيار", "هبط فجاه", "تجويف", "بدون حواجز", "ما في حواجز", "مافي حواجز", "بلا حواجز",
             "دون اي علامات", "حاط حواجز", "n5asaf", "inkhasaf", "inhar", "ma fi ay 7awajez",
             "bdoon 7awajez",
-            "crater", "opened up", "انهار جزء", "inkhasaf"]  # fmt: skip
+            "crater", "opened up", "انهار جزء", "inkhasaf",
+            "no fence", "no fencing", "unfenced", "not fenced"]  # fmt: skip
 # Gas, fuel: a leak is danger now.
 _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol", "leaking fuel",
          "petrol leak", "رائحه غاز", "ريحه غاز", "ريحة الغاز", "تسرب غاز", "تسرب الغاز", "تسرب بترول",
@@ -250,7 +270,7 @@ _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "
            "يعضون=", "عضه كلب", "عضه الكلب", "عضها الكلب", "عضهم الكلب", "عضه كلاب", "مسعور", "الطريق السريع", "الخط السريع",
            "السريع", "3a9", "3add", "yhajim",
            "el sree3", "el 5a6 el sree3",
-           "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon",
+           "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "snarling", "lunged", "lunging",
            "dual carriageway", "slip road"]  # fmt: skip
 # A person in danger now: who, and what is happening to them.
 _PERSON = ["child", "children", "kid", "kids", "boy=", "girl=", "toddler", "baby", "student",
@@ -276,6 +296,7 @@ class Rule:
     negatable: tuple[int, ...] = ()
     window: int = WINDOW
     unless: str | None = None  # a group that cancels the rule within `window` words of it
+    not_at: str | None = None  # a group whose match at a word takes that word out of the rule
 
 
 _GROUPS: dict[str, list[str]] = {
@@ -283,7 +304,7 @@ _GROUPS: dict[str, list[str]] = {
     "structure": _STRUCTURE, "collapsing": _COLLAPSING, "water": _WATER, "inside": _INSIDE,
     "home": _HOME, "fire": _FIRE, "tree": _TREE, "sign": _SIGN, "fallen": _FALLEN,
     "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
-    "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD,
+    "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD, "fire_naming": _FIRE_NAMING,
 }  # fmt: skip
 _INDEX: TermIndex = index_terms(_GROUPS)
 
@@ -301,7 +322,7 @@ RULES: tuple[Rule, ...] = (
         window=10,
         unless="nuisance",
     ),
-    Rule("fire", ("fire",), negatable=(0,)),
+    Rule("fire", ("fire",), negatable=(0,), not_at="fire_naming"),
     Rule("fallen_tree_on_road", ("tree", "fallen", "road"), negatable=(1, 2)),
     Rule("fallen_sign_or_pole_on_road", ("sign", "fallen", "on_road"), negatable=(1, 2)),
     Rule("person_at_risk", ("person", "peril"), negatable=(1,)),
@@ -342,6 +363,9 @@ def urgent_rule(text: str) -> str | None:
         positions: list[list[int]] = []
         for i, group in enumerate(rule.groups):
             spans = hits.get(group, [])
+            if rule.not_at:
+                taken = {s for s, _ in hits.get(rule.not_at, [])}
+                spans = [(s, e) for s, e in spans if s not in taken]
             if i in rule.negatable:
                 spans = [(s, e) for s, e in spans if not _negated(words, s, e)]
             if not spans:

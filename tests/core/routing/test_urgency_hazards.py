@@ -225,3 +225,70 @@ def test_fourth_pass_phrasings_are_urgent_in_each_form(kind: str, form: str, tex
 )
 def test_fourth_pass_phrasings_negated_or_settled_are_not_urgent(text: str) -> None:
     assert urgent_rule(text) is None
+
+
+# Fifth pass (issue 17): English phrasings from a second writer's hazard list (awnings and
+# shop fronts shedding pieces, scaffolds wobbling, shelter roofs ripped off, walls starting to
+# lean, wires pulled out or cables lying in water, manhole covers lifted, trenches with no
+# fence, dogs lunging), with Gulf and mixed ones; "fire" that names a service or a drill.
+FIFTH_PASS: dict[str, str] = {
+    "shop front": "The shop front above the pharmacy is crumbling and a big piece just missed a woman",
+    "awning": "Bits of the concrete awning keep dropping on the people queuing at the bakery",
+    "scaffold": "The scaffold at the tower site is wobbling in the wind over the pavement",
+    "shelter roof": "The tin roof of the bus shelter is half ripped off and banging in the wind",
+    "wall leaning": "Their boundary wall has started to lean towards the footpath after the storm",
+    "wires pulled out": "lamp post knocked by a truck, the wires pulled out at the base",
+    "cable in water": "A power cable is lying in the puddle by the bus stop",
+    "lifted cover": "the sewer cover on the corner was lifted by the water pressure",
+    "unfenced trench": "the contractor's trench across our street has no fence at all",
+    "dog lunging": "A stray dog lunged at my son outside the shop",
+    "gulf drain pit": "في حفرة صرف بلا غطاء عند باب المدرسة والعيال يلعبون",
+    "mixed sewage on floor": "Sewage يطلع من التواليت all over the floor of the flat",
+    "fire beside a naming": "Fire in the kitchen of the flat next door, the fire brigade is not here yet",
+}
+
+
+@pytest.mark.parametrize("text", FIFTH_PASS.values(), ids=FIFTH_PASS.keys())
+def test_fifth_pass_phrasings_are_urgent(text: str) -> None:
+    assert urgent_rule(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are planning a fire drill at the school, will the fire engines need a permit?",
+        "Where can a shop buy fire extinguishers and book a fire safety inspection?",
+        "The old awning has been cracked for years, nothing is dropping",
+        "The lamp post by the park has had bare wires showing for years",
+        "The manhole cover was lifted by the flood and the hole was covered the same day",
+        "The cable lying in the puddle was removed yesterday, thank you",
+        "The exposed wires at the lamp post are now covered",
+        "The trench on our street has no fence but it was filled in last week",
+    ],
+)
+def test_fifth_pass_phrasings_named_settled_or_negated_are_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Mutrah (مطرح) is a place, not rain (مطر)
+        "بيوت مطرح القديمة يدخلها الشباب كل ليلة",
+        # "cut" the verb, not a cut cable
+        "Please cut the branches touching the cable near our house",
+        # every season is long-standing, not danger now
+        "مع كل موسم أمطار تدخل المياه المنازل في الحي",
+    ],
+)
+def test_a_place_name_a_verb_or_every_season_is_not_a_hazard(text: str) -> None:
+    assert urgent_rule(text) is None
+
+
+def test_a_cable_that_was_cut_is_still_exposed_wiring() -> None:
+    assert urgent_rule("The cable by the school gate was cut by the digger") == "exposed_wiring"
+
+
+def test_any_minute_says_now_to_the_urgent_model() -> None:
+    assert is_urgent("the shed roof will come down any minute", 0.3) == (True, "model")
+    assert is_urgent("the shed roof has had cracks for a while", 0.3) == (False, None)
