@@ -252,3 +252,37 @@ def test_the_advert_model_is_a_column_of_the_compiled_weights(model: Model) -> N
     batch = model.classify_many([text])[0].extras["advert_probability"]
     assert single is not None and batch is not None
     assert single == pytest.approx(batch, abs=1e-5)
+
+
+# Fifth pass (issue 17): adverts and scams of kinds added to adverts.jsonl by a second writer
+# (sacrifice animals, CCTV, insurance, travel, pet shops, a "code sent by mistake" scam), and
+# genuine reports about such businesses with their numbers and links; written for this test,
+# none is in adverts.jsonl or a bench/data set.
+FIFTH_PASS_ADVERTS = [
+    "Eid sacrifice lambs ready for booking, we slaughter, cut and deliver to your door, "
+    "reserve yours today",
+    "Hi, a verification code was sent to your phone by mistake, please send it back to me quickly",
+    "ركّب نظام كاميرات مراقبة لفيلتك مع تطبيق للجوال، العرض ساري حتى نهاية الشهر",
+    "تبي تأمين لسيارتك؟ عندنا أرخص تأمين شامل، كلمنا ونطلع لك السعر في دقايق",
+    "3roodh safar lel 9eif, tathaker w fundug b as3ar mn 99 ryal, i7jiz al7een",
+    "Pet shop offer: قطط شيرازي و parrots بأسعار خاصة this week",
+]
+REPORTS_ABOUT_BUSINESSES = [
+    "The laundry on Way 2210 pours its dirty water into the street every morning, their number "
+    "is 9xxxxxxx and their page is laundry.example, please stop them",
+    "محل كاميرات المراقبة في السوق وضع لوحة إعلانية كبيرة على الرصيف تسد الطريق، رقم المحل "
+    "9xxxxxxx",
+    "el 3iyada elli tu3lin 3n tabyee9 el asnan b 35 ryal tirmi el nifayat el 6ibbiya fi el "
+    "zbala 3nd el bait, raqmi 9xxxxxxx",
+]
+
+
+@pytest.mark.parametrize("text", FIFTH_PASS_ADVERTS)
+def test_advert_kinds_of_the_fifth_pass_are_spam(model: Model, text: str) -> None:
+    result = model.classify(text)
+    assert result.not_for_us == "spam", result.extras["advert_probability"]
+
+
+@pytest.mark.parametrize("text", REPORTS_ABOUT_BUSINESSES)
+def test_a_report_about_a_business_with_its_number_is_not_spam(model: Model, text: str) -> None:
+    assert model.classify(text).not_for_us is None
