@@ -11,19 +11,15 @@ again. Prints the figures and the machine; asserts nothing. Linux only (/proc).
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import signal
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest import free_port, machine, send_burst  # noqa: E402
+from ingest import send_burst  # noqa: E402
+from serving import Ports, health, machine_details, serving  # noqa: E402
 
 
 def rss_mb(pid: int) -> float:
@@ -33,39 +29,15 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def health(port: int) -> dict[str, object] | None:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as answer:
-            return dict(json.loads(answer.read()))
-    except OSError:
-        return None
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("-n", type=int, default=500)
     args = parser.parse_args()
-    web, smtp = free_port(), free_port()
+    ports = Ports.free()
+    web, smtp = ports.web, ports.smtp
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "BALAGH_DATA_DIR": str(Path(tmp) / "data"),
-            "BALAGH_DATABASE_URL": "",
-            "BALAGH_WEB_PORT": str(web),
-            "BALAGH_SMTP_PORT": str(smtp),
-            "BALAGH_TELEGRAM_TOKEN": "",
-            "BALAGH_MAIL_DOMAINS": "balagh.bench",
-            "BALAGH_RELAY_PORT": str(free_port()),  # nothing listens: replies stay queued
-        }
         started = time.monotonic()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "balagh", "serve"],
-            env=env,
-            cwd=tmp,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
+        with serving(Path(tmp) / "data", ports) as proc:
             state = None
             while time.monotonic() - started < 300:
                 state = health(web)
@@ -83,10 +55,7 @@ def main() -> None:
                     break
                 time.sleep(1)
             after = rss_mb(proc.pid)
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(60)
-    print(f"machine: {machine()}")
+    print(f"machine: {machine_details()}")
     print(f"balagh serve (SQLite): ready (routing model built, /healthz ok) in {ready:.1f} s")
     print(f"resident memory idle:                 {idle:7.1f} MB")
     print(f"resident memory after {args.n} mails:     {after:7.1f} MB  (sent in {seconds:.1f} s)")
