@@ -168,6 +168,7 @@ def test_arabic_status_facts_keep_a_gap_between_label_and_value(browser, server:
     page.wait_for_selector("#reference")
     page.click("#status-link")
     page.wait_for_selector(".facts")
+    page.wait_for_load_state("load")  # measured with the stylesheet applied, not before
     rows = page.locator(".facts > div")
     assert rows.count() >= 1
     for i in range(rows.count()):

@@ -1,0 +1,86 @@
+"""The inbox on a phone: the queue and a ticket stay within the screen's width in Arabic and
+English, however long an unbroken word a citizen typed (a subject of one 2,000-letter word made
+the ticket page 3,000 px wide; the queue was 1,720 px wide at 375 px). Wide tables scroll
+inside their own box, so the page's header and filters stay where the thumb is."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from balagh.dbmigrate import upgrade
+from balagh.wiring import build_context
+from channels.web.inbox.i18n import translate
+from core.inbound import InboundMessage, ThreadHints
+from core.intake.ingest import ingest
+from core.routing.types import UnroutedRouter
+from tests.channels.web.test_web_browser import MOBILE, browser  # noqa: F401  (browser: fixture)
+from tests.conftest import empty_tables, make_settings
+from tests.staffkit import PASSWORD, app_for, make_staff
+
+pytestmark = pytest.mark.browser
+
+AGENT = "agent@mct.om"
+LONG_WORD = "S" * 2000
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    tmp = tmp_path_factory.mktemp("inbox-phone")
+    url = f"sqlite:///{tmp / 'db.sqlite3'}"
+    upgrade(url)
+    ctx = build_context(make_settings(tmp / "data", url, map_tiles=""), router=UnroutedRouter())
+    empty_tables(ctx)
+    make_staff(ctx, AGENT, "agent")
+    reference = ingest(
+        ctx,
+        InboundMessage(
+            channel="email",
+            sender="citizen@example.com",
+            subject=LONG_WORD,
+            text=f"{LONG_WORD} near the roundabout of Al Khuwair",
+            external_id="<long-word@example.com>",
+            thread=ThreadHints(new_ticket=True),
+        ),
+    ).reference
+    httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", reference
+    finally:
+        httpd.shutdown()
+        ctx.engine.dispose()
+
+
+def _page_width(page: Any) -> int:
+    page.wait_for_load_state("load")
+    return int(page.evaluate("document.documentElement.scrollWidth"))
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_queue_and_ticket_keep_within_a_phone_screen(
+    browser: Any,  # noqa: F811
+    served: tuple[str, str],
+    lang: str,
+) -> None:
+    url, reference = served
+    context = browser.new_context(viewport=MOBILE)
+    page = context.new_page()
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
+    page.get_by_label(translate("email", lang), exact=True).fill(AGENT)
+    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=translate("sign_in", lang)).click()
+    page.wait_for_url(f"{url}/inbox/")
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")  # the staff member's language, once in
+    for path in ("/inbox/?queue=all", f"/inbox/t/{reference}"):
+        page.goto(url + path)
+        assert page.get_attribute("html", "lang") == lang
+        assert _page_width(page) <= MOBILE["width"], path
+    # the queue's table scrolls in its own box rather than the whole page
+    page.goto(f"{url}/inbox/?queue=all")
+    assert page.locator(".table-wrap table.tickets").count() == 1
+    context.close()
