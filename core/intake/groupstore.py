@@ -3,8 +3,8 @@
 A transport may acknowledge a message only once it is committed (`core.intake.ingest.accept`).
 Committed one by one, each store is a transaction of its own: a connection check-out, an
 INSERT and a COMMIT (a WAL flush) per message, taking turns with every other. Here the stores
-that arrive while one group is being written wait for the next group, which one writer thread
-commits in one transaction: one multi-row INSERT and one COMMIT for all of them, and each
+that arrive while one group is being written wait for the next group, which one of their
+callers commits, on its own thread, in one transaction: one multi-row INSERT and one COMMIT for all of them, and each
 caller returns (so its sender is acknowledged) only after that commit. A message already
 stored (a retry) is found by the unique (channel, external_id), as a single store does.
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, cast
@@ -44,44 +45,63 @@ class Stored:
 
 
 class StoreGroup:
-    """The writer thread of one context, and the queue of stores waiting for it."""
+    """The queue of stores of one context; whichever caller finds no group being written
+    writes the group (a leader, on its own thread: no hand-over to another thread), the
+    others wait for it, and one of them leads the next group."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.commits = 0  # groups committed (tests)
         self._queue: queue.SimpleQueue[tuple[dict[str, Any], Future[Stored]]] = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="inbound-store", daemon=True)
-        self._thread.start()
+        self._turn = threading.Condition()
+        self._leading = False
 
     def store(self, row: dict[str, Any], timeout: float | None) -> Stored:
         """Store one row with the next group; returns once that group has committed."""
         future: Future[Stored] = Future()
         self._queue.put((row, future))
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._turn:
+            while not future.done() and self._leading:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    break
+                self._turn.wait(left)
+            lead = not future.done() and not self._leading
+            if lead:
+                self._leading = True
+        if lead:
+            try:
+                while not future.done():  # this caller's own row is in the next group
+                    self._write_group()
+            finally:
+                with self._turn:
+                    self._leading = False
+                    self._turn.notify_all()
         try:
-            return future.result(timeout)
+            return future.result(0)
         finally:
             future.cancel()  # gave up waiting: a store still queued is not written
 
-    def _run(self) -> None:
-        while True:
-            waiting = [self._queue.get()]
-            while len(waiting) < MAX_GROUP:
-                try:
-                    waiting.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            live = [(row, f) for row, f in waiting if f.set_running_or_notify_cancel()]
-            if not live:
-                continue
+    def _write_group(self) -> None:
+        waiting: list[tuple[dict[str, Any], Future[Stored]]] = []
+        while len(waiting) < MAX_GROUP:
             try:
-                with answer_within(self.ctx.settings.db_answer_timeout_seconds):
-                    results = self._write([row for row, _ in live])
-            except Exception as exc:  # each caller answers a temporary failure
-                for _, future in live:
-                    future.set_exception(exc)
-                continue
-            for (_, future), result in zip(live, results, strict=True):
-                future.set_result(result)
+                waiting.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        live = [(row, f) for row, f in waiting if f.set_running_or_notify_cancel()]
+        if not live:
+            return
+        try:
+            with answer_within(self.ctx.settings.db_answer_timeout_seconds):
+                results = self._write([row for row, _ in live])
+        except Exception as exc:  # each caller answers a temporary failure
+            for _, future in live:
+                future.set_exception(exc)
+            return
+        for (_, future), result in zip(live, results, strict=True):
+            future.set_result(result)
 
     def _write(self, rows: list[dict[str, Any]]) -> list[Stored]:
         table = cast(Table, InboundRecord.__table__)
