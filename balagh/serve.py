@@ -21,6 +21,7 @@ from balagh.scheduler import JobScheduler
 from balagh.wiring import channel_starters, web_app
 from channels.web.server import make_server
 from core.context import Context
+from core.delivery.courier import Courier
 from core.intake.pipeline import start_pipeline
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ def starters() -> dict[str, Callable[[Context], Component | None]]:
         "web": WebServer,
         **channel_starters(),
         "scheduler": JobScheduler,
+        "courier": Courier,  # replies leave when queued; the outbox job stays the safety net
     }
 
 

@@ -88,6 +88,7 @@ def worker(env: Env) -> None:
     """
     from balagh.scheduler import JobScheduler
     from balagh.serve import prepare_router
+    from core.delivery.courier import Courier
     from core.intake.pipeline import start_pipeline
 
     stop = threading.Event()
@@ -96,10 +97,12 @@ def worker(env: Env) -> None:
     prepare_router(env.ctx)  # before the first record needs it
     pipeline = start_pipeline(env.ctx)
     scheduler = JobScheduler(env.ctx)
+    courier = Courier(env.ctx)  # what this worker's processing queues leaves at once
     try:
         stop.wait()
     finally:
         click.echo("stopping", err=True)
+        courier.stop()
         scheduler.stop()
         pipeline.stop()
         env.ctx.engine.dispose()

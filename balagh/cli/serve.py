@@ -13,7 +13,7 @@ from balagh.cli import Env, cli, pass_env
     "--only",
     default=None,
     metavar="NAMES",
-    help="Comma-separated components to run (inbound, web, smtp, imap, telegram, scheduler); "
+    help="Comma-separated components to run (inbound, web, smtp, imap, telegram, scheduler, courier); "
     "default all. E.g. --only smtp,telegram beside a web app under gunicorn.",
 )
 @pass_env

@@ -55,6 +55,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("balagh/cli/jobs.py", "balagh.serve"): CLI,
     ("balagh/cli/jobs.py", "core.followup.jobs"): CLI,
     ("balagh/cli/jobs.py", "core.delivery.staff_mail"): CLI,
+    ("balagh/cli/jobs.py", "core.delivery.courier"): CLI,
     ("balagh/cli/jobs.py", "core.intake.pipeline"): CLI,
     ("balagh/cli/routing.py", "core.followup.retrain"): CLI,
     ("balagh/cli/routing.py", "core.routing.evaluate"): "scikit-learn: not in `balagh serve`",
