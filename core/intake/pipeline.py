@@ -178,12 +178,17 @@ class Backlog:
         return sum(self.by_channel.values())
 
 
+WAITING = (InboundStatus.PENDING, InboundStatus.PREPARING)
+
+
 def backlog(ctx: Context) -> Backlog:
-    """What waits to be processed (one grouped query on the status index)."""
+    """What waits to be processed (one grouped query on the status index), including records
+    whose channel is still completing them (a WhatsApp photo being fetched): a storm of photos
+    held up by a slow Graph API is a backlog the operator must see."""
     with ctx.sessions() as session:
         rows = session.execute(
             select(InboundRecord.channel, func.count(), func.min(InboundRecord.received_at))
-            .where(InboundRecord.status == InboundStatus.PENDING)
+            .where(InboundRecord.status.in_(WAITING))
             .group_by(InboundRecord.channel)
         ).all()
     oldest = min((row[2] for row in rows if row[2] is not None), default=None)

@@ -112,6 +112,15 @@ def test_restart_drains_records_a_crash_left_pending_without_the_job(ctx: Contex
     assert backlog(ctx).total == 0
 
 
+def test_the_backlog_counts_records_their_channel_is_still_completing(ctx: Context) -> None:
+    photo = replace(mail(1, ctx, age=timedelta(minutes=3)), needs_preparing=True)
+    store(ctx, [photo, mail(2, ctx)])
+    assert states(ctx) == {"preparing": 1, "pending": 1}
+    waiting = backlog(ctx)
+    assert waiting.by_channel == {"email": 2}
+    assert waiting.oldest_age_seconds is not None and waiting.oldest_age_seconds >= 170
+
+
 def test_a_stored_record_wakes_a_worker_without_waiting_for_the_poll(
     ctx: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
