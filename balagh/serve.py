@@ -69,10 +69,12 @@ def starters() -> dict[str, Callable[[Context], Component | None]]:
     """Every component by name; channel starters return None when not configured."""
     return {
         "inbound": start_pipeline,
+        # before the listeners: the first citizen's acknowledgement leaves when queued; the
+        # outbox job stays the safety net
+        "courier": Courier,
         "web": WebServer,
         **channel_starters(),
         "scheduler": JobScheduler,
-        "courier": Courier,  # replies leave when queued; the outbox job stays the safety net
     }
 
 

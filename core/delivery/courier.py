@@ -69,6 +69,7 @@ class Courier:
         self._wanted = threading.Event()
         self._stopping = threading.Event()
         self._unhook = when_queued(ctx.sessions, self._wanted.set)
+        self._wanted.set()  # first, what was queued before this process started
         self.thread = threading.Thread(target=self._run, name="courier", daemon=True)
         self.thread.start()
 

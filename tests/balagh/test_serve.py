@@ -167,3 +167,14 @@ def test_serve_demo_loads_the_demo_data_inside_start_up_not_before_the_web_answe
     assert len(hooks) == 1
     hooks[0]()
     assert len(loaded) == 1
+
+
+def test_the_courier_starts_before_any_listener_accepts_a_citizen() -> None:
+    """The first citizen's acknowledgement leaves when queued, not at the outbox job's first
+    run ~5 s later (the listeners start in `starters()` order)."""
+    from balagh.serve import EARLY, starters
+
+    order = [name for name in starters() if name not in EARLY]
+    listeners = [name for name in order if name not in ("inbound", "courier", "scheduler")]
+    assert listeners, order
+    assert all(order.index("courier") < order.index(name) for name in listeners)

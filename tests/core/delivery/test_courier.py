@@ -89,3 +89,16 @@ def test_a_burst_larger_than_one_batch_is_all_delivered(
     finally:
         courier.stop()
     assert sorted(m.to for m in senders["telegram"].sent) == sorted(str(n) for n in range(120))
+
+
+def test_what_was_queued_before_the_courier_started_leaves_when_it_starts(
+    ctx: Context, senders: dict[str, CollectingSender]
+) -> None:
+    with ctx.sessions() as session, session.begin():
+        enqueue(session, _message("7"), ticket=None, now=ctx.now())
+    courier = Courier(ctx, poll_seconds=60)
+    try:
+        assert _wait_for(lambda: _statuses(ctx) == ["sent"])
+    finally:
+        courier.stop()
+    assert [m.to for m in senders["telegram"].sent] == ["7"]
