@@ -1,6 +1,6 @@
 """App-level answers no single view owns, in the shape the caller reads.
 
-404 and 405 for paths no view owns (routing fails before any blueprint is chosen, so
+404 and 405 for paths no view owns, and any other HTTP error no blueprint answered (routing fails before any blueprint is chosen, so
 blueprint error handlers never see these); 503 with Retry-After while the database is down,
 hung or locked, from any view; 400 for input too big or too deep to handle (a 100-digit
 integer, a JSON body nested 100,000 deep). The path decides the shape: JSON errors under
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, request
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 
 from channels.web.api import errors as api
-from channels.web.citizen.views import not_found_page, unavailable_page
+from channels.web.citizen.views import not_found_page, standalone_page, unavailable_page
 from channels.web.open311.render import Open311Error
 from channels.web.open311.render import error_response as open311_error
 from core.db import DATABASE_OUTAGES
@@ -56,8 +57,23 @@ def not_found(exc: NotFound) -> ResponseReturnValue:
     return not_found_page()
 
 
+def _blueprint_of(methods: list[str]) -> str | None:
+    """The blueprint owning the path when routing refused the method (url_rule is then None)."""
+    if request.blueprint is not None:
+        return request.blueprint
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    for method in methods:
+        try:
+            endpoint, _ = adapter.match(method=method)
+        except (HTTPException, RequestRedirect):
+            continue
+        return str(endpoint).rpartition(".")[0] or None
+    return None
+
+
 def method_not_allowed(exc: MethodNotAllowed) -> ResponseReturnValue:
-    """405 with an Allow header; JSON under /api/, Open311-shaped under /open311/."""
+    """405 with an Allow header; JSON under /api/, Open311-shaped under /open311/, and the
+    citizen's own page (in the citizen's language) on the citizen site."""
     allowed = sorted(set(exc.valid_methods or ()))
     if _under(API):
         return api.method_not_allowed(allowed)
@@ -65,6 +81,30 @@ def method_not_allowed(exc: MethodNotAllowed) -> ResponseReturnValue:
         description = f"{request.method} is not allowed here; allowed: {', '.join(allowed)}."
         response = open311_error(_open311_format(), Open311Error(405, description))
         response.headers["Allow"] = ", ".join(allowed)
+        return response
+    if _blueprint_of(allowed) != "citizen":  # the inbox, webhooks, health: as Werkzeug says
+        return exc
+    response = standalone_page("method_not_allowed_title", "method_not_allowed_body", 405)
+    response.headers["Allow"] = ", ".join(allowed)
+    return response
+
+
+def http_error(exc: HTTPException) -> ResponseReturnValue:
+    """Any other HTTP error no blueprint answered: in the shape of the part of the site."""
+    code = exc.code
+    if code is None or code < 400:  # abort(response) and redirects answer for themselves
+        return exc
+    if _under(API):
+        return api.http_error(exc)
+    if _under(OPEN311):
+        description = exc.description or exc.name
+        return open311_error(_open311_format(), Open311Error(code, description))
+    if request.blueprint == "citizen" or (request.url_rule is None and not _under(INBOX)):
+        response = standalone_page("error_title", "error_body", code)
+        if exc.response is not None:  # keep what the error said (Retry-After, Allow...)
+            for name in ("Retry-After", "Allow", "WWW-Authenticate"):
+                if name in exc.response.headers:
+                    response.headers[name] = exc.response.headers[name]
         return response
     return exc
 
@@ -104,6 +144,7 @@ def init_app(app: Flask) -> None:
     """Register the handlers on the app; a blueprint's own handlers still win in its views."""
     app.register_error_handler(NotFound, not_found)
     app.register_error_handler(MethodNotAllowed, method_not_allowed)
+    app.register_error_handler(HTTPException, http_error)
     for outage in DATABASE_OUTAGES:
         app.register_error_handler(outage, database_unavailable)
     app.register_error_handler(OverflowError, input_too_large)
