@@ -29,6 +29,15 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "WEBP": ("WEBP", "image/webp", "webp"),
     "GIF": ("PNG", "image/png", "png"),  # first frame only
 }
+# Pillow format -> the name a citizen knows it by and the type a browser gives it: the form's
+# help text, its refusal and the file picker's `accept` are all built from this one list.
+FORMAT_NAMES: dict[str, tuple[str, str]] = {
+    "JPEG": ("JPG", "image/jpeg"),
+    "PNG": ("PNG", "image/png"),
+    "WEBP": ("WebP", "image/webp"),
+    "GIF": ("GIF", "image/gif"),
+}
+ACCEPT = ",".join(content_type for _, content_type in FORMAT_NAMES.values())
 
 
 class PhotoError(ValueError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+from channels.web.citizen.photos import FORMAT_NAMES
 from core.language.catalog import LANGUAGES, load_catalog, plural_form
 from core.language.texts import FSI, PDI
 
@@ -34,6 +35,8 @@ def text(key: str, language: str, **params: object) -> str:
     """The page text `key` in `language` (Arabic when unknown), with `{params}` filled."""
     lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
     value = catalog()[lang][key]
+    if "{formats}" in value and "formats" not in params:
+        params = {**params, "formats": photo_formats(lang)}
     if not params:
         return value
     values = {
@@ -41,6 +44,15 @@ def text(key: str, language: str, **params: object) -> str:
         for name, param in params.items()
     }
     return value.format(**values)
+
+
+def photo_formats(language: str) -> str:
+    """The photo formats the server accepts, as a list a citizen reads ("JPG, PNG or GIF")."""
+    texts = catalog()[language if language in LANGUAGES else DEFAULT_LANGUAGE]
+    names = [name for name, _ in FORMAT_NAMES.values()]
+    if len(names) == 1:
+        return names[0]
+    return texts["list_or_between"].join(names[:-1]) + texts["list_or_last"] + names[-1]
 
 
 def counted(key: str, n: int, language: str) -> str:

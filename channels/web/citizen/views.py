@@ -49,6 +49,7 @@ from channels.web.citizen.forms import (
     RatingForm,
     ReportForm,
 )
+from channels.web.citizen.photos import ACCEPT as PHOTO_ACCEPT
 from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto
 from channels.web.citizen.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from channels.web.files import send_attachment
@@ -189,6 +190,7 @@ def _template_helpers() -> dict[str, Any]:
         "switch_url": _switch_url,
         # for the photo fields' script, which checks a choice before it is uploaded
         "photo_limits": {"bytes": MAX_PHOTO_BYTES, "files": MAX_PHOTOS},
+        "photo_accept": PHOTO_ACCEPT,
     }
 
 
