@@ -10,26 +10,44 @@ index lookups, each capped at CANDIDATE_LIMIT (the same category in the grid cel
 the ticket, `ix_ticket_category_cell_created`; the same category in the time window,
 `ix_ticket_category_created`), and texts are compared from the trigram counts stored on
 each ticket (`Ticket.text_features`), so no candidate's messages are read.
+
+CPU per new ticket (a storm puts up to CANDIDATE_LIMIT candidates of one category in front of
+every new report): the text query reads each candidate's features as the stored JSON text,
+and each distinct text is decoded and its norm computed once per process (`_prepared`, a
+bounded LRU keyed by the text itself, so an edited ticket or another database can never be
+served stale counts); the comparison then only multiplies the trigrams both texts share
+(`prepared_similarity`, the same float as `feature_similarity`). The distance query does
+not read the features at all.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, Text, cast, select
 from sqlalchemy.orm import Session
 
 from core.geogrid import neighbour_cells
 from core.models import OPEN_STATUSES, Ticket
-from core.routing.similarity import feature_similarity, haversine_m
+from core.routing.similarity import (
+    PreparedFeatures,
+    haversine_m,
+    prepare_features,
+    prepared_similarity,
+)
 
 RADIUS_M = 250.0
 TEXT_WINDOW = timedelta(days=7)
 TEXT_THRESHOLD = 0.85
 MAX_SUGGESTIONS = 5
 CANDIDATE_LIMIT = 200
+# Decoded candidate features kept per process: a storm's candidates in a few categories
+# (CANDIDATE_LIMIT each), a few kB apiece.
+PREPARED_CACHE = 2048
 
 
 @dataclass(frozen=True)
@@ -39,11 +57,18 @@ class Suggestion:
     score: float  # metres for distance, similarity for text
 
 
-def _candidates(ticket: Ticket) -> Select[Any]:
+@lru_cache(maxsize=PREPARED_CACHE)
+def _prepared(stored: str) -> PreparedFeatures | None:
+    """A candidate's stored features (their JSON text) decoded once per process."""
+    features = json.loads(stored)
+    return prepare_features(features) if features else None
+
+
+def _candidates(ticket: Ticket, *columns: Any) -> Select[Any]:
     """Open tickets of the same category (or both unclassified) in the window, newest first."""
     same = Ticket.category == ticket.category if ticket.category else Ticket.category.is_(None)
     return (
-        select(Ticket.reference, Ticket.lat, Ticket.lon, Ticket.text_features)
+        select(Ticket.reference, *columns)
         .where(
             same,
             Ticket.created_at >= ticket.created_at - TEXT_WINDOW,
@@ -59,18 +84,23 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     """Open tickets that may report the same problem, best first (at most two queries)."""
     found: dict[str, Suggestion] = {}
     if ticket.category and ticket.lat is not None and ticket.lon is not None:
-        nearby = _candidates(ticket).where(
+        nearby = _candidates(ticket, Ticket.lat, Ticket.lon).where(
             Ticket.geo_cell.in_(neighbour_cells(ticket.lat, ticket.lon))
         )
-        for reference, lat, lon, _features in session.execute(nearby):
+        for reference, lat, lon in session.execute(nearby):
             metres = haversine_m(ticket.lat, ticket.lon, lat, lon)
             if metres <= RADIUS_M:
                 found[reference] = Suggestion(reference, "distance", round(metres, 1))
     if ticket.text_features:
-        for reference, _lat, _lon, features in session.execute(_candidates(ticket)):
-            if reference in found or not features:
+        own = prepare_features(ticket.text_features)
+        stored_text = cast(Ticket.text_features, Text)
+        for reference, stored in session.execute(_candidates(ticket, stored_text)):
+            if reference in found or stored is None:
                 continue
-            similarity = feature_similarity(ticket.text_features, features)
+            features = _prepared(stored)
+            if features is None:
+                continue
+            similarity = prepared_similarity(own, features)
             if similarity >= TEXT_THRESHOLD:
                 found[reference] = Suggestion(reference, "text", round(similarity, 3))
     ranked = sorted(

@@ -8,8 +8,10 @@ spelling variants, and locations by great-circle distance.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from core.language.normalize import head, normalize_arabic
 
@@ -51,6 +53,39 @@ def feature_similarity(ga: Mapping[str, int], gb: Mapping[str, int]) -> float:
     norm_a = math.sqrt(sum(c * c for c in ga.values()))
     norm_b = math.sqrt(sum(c * c for c in gb.values()))
     return dot / (norm_a * norm_b)
+
+
+@dataclass(frozen=True)
+class PreparedFeatures:
+    """Trigram counts with their Euclidean norm computed once, for many comparisons."""
+
+    counts: Mapping[str, int]
+    norm: float
+
+
+def prepare_features(features: Mapping[str, int]) -> PreparedFeatures:
+    """`features` ready for `prepared_similarity` (the norm is `feature_similarity`'s)."""
+    return PreparedFeatures(features, math.sqrt(sum(c * c for c in features.values())))
+
+
+def prepared_similarity(a: PreparedFeatures, b: PreparedFeatures) -> float:
+    """Exactly `feature_similarity(a.counts, b.counts)`, bit for bit, at a fraction of the CPU.
+
+    The dot product runs only over the trigrams both texts share (a set intersection done
+    in C), so two unrelated texts cost almost nothing. The counts are integers, so the dot
+    product and the squared norms are exact integer sums whatever order they are added in;
+    the norms are the same `math.sqrt` of the same integers and the result the same
+    division, hence the same float as `feature_similarity`.
+    """
+    if not a.counts or not b.counts:
+        return 0.0
+    shared = a.counts.keys() & b.counts.keys()
+    if not shared:
+        return 0.0
+    dot = sum(
+        map(operator.mul, map(a.counts.__getitem__, shared), map(b.counts.__getitem__, shared))
+    )
+    return dot / (a.norm * b.norm)
 
 
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
