@@ -34,7 +34,7 @@ from flask import (
 )
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_wtf.csrf import CSRFError
+from flask_wtf.csrf import CSRFError, generate_csrf
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -606,12 +606,16 @@ def _too_many(exc: TooManyRequests) -> Any:
 
 
 @bp.errorhandler(CSRFError)
-def _csrf(exc: CSRFError) -> tuple[str, int]:
+def _csrf(exc: CSRFError) -> tuple[str | Response, int]:
     """A form refused for its CSRF token: open past WTF_CSRF_TIME_LIMIT (an hour), or the
     session cookie gone. The same page comes back with what was typed and a fresh token, so a
     long description is never lost; photos are not read (the citizen attaches them again, the
     ones a refused post kept stay kept). A post another site made gets the bare page."""
     logger.info("citizen %s refused: %s", request.endpoint, exc.description)
+    if request.endpoint == "citizen.similar_json" and _same_origin():
+        # The form's script asks in the background: it takes the fresh token (for this
+        # question and the form it will send) and asks once more, rather than going silent.
+        return jsonify(error="csrf_expired", csrf_token=generate_csrf()), 400
     if _same_origin() and not request.form.get("website"):  # a filled honeypot: a bot
         if request.endpoint == "citizen.submit_report":
             form = ReportForm(

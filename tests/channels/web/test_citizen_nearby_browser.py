@@ -131,3 +131,33 @@ def test_english_step_page_passes_the_accessibility_scan(
     assert serious_violations(page) == []
     shot(page, "report-en-nearby-step")
     context.close()
+
+
+def test_script_recovers_when_the_page_outlived_its_token_and_the_form_still_sends(
+    browser,  # noqa: F811
+    site,
+    earlier,
+) -> None:  # type: ignore[no-untyped-def]
+    """A token the server refuses (as after an hour open): the script takes the fresh one the
+    answer carries, asks again and lists the report; the form then sends with that token."""
+    server, _ctx = site
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB", bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{server}/report?lang=en")
+    page.evaluate("document.querySelector('#report-form [name=csrf_token]').value = 'stale'")
+    page.select_option("#category", FLOOD)
+    page.evaluate(
+        """([lat, lon]) => {
+          document.getElementById('lat').value = lat;
+          document.getElementById('lon').value = lon;
+          document.getElementById('lon').dispatchEvent(new Event('change'));
+        }""",
+        [f"{PIN[0]:.6f}", f"{PIN[1]:.6f}"],
+    )
+    page.locator(f"input[name=same_problem][value='{earlier}']").wait_for()
+    assert page.input_value("#report-form [name=csrf_token]") != "stale"
+    page.get_by_label("What is the problem? *").fill("The street is flooded here too")
+    page.get_by_role("button", name="Send report").click()
+    page.wait_for_selector("#reference")
+    assert page.inner_text("#reference").strip() not in ("", earlier)
+    context.close()

@@ -74,7 +74,7 @@
     choices.appendChild(set);
   }
 
-  function ask() {
+  function ask(retried) {
     if (!lat.value || !lon.value) return;
     var data = new FormData();
     data.append("csrf_token", form.elements.csrf_token.value);
@@ -85,14 +85,29 @@
     var mine = ++asked;
     var url = box.dataset.url + "?lang=" + encodeURIComponent(document.documentElement.lang);
     fetch(url, { method: "POST", body: data, credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (r) {
+        if (r.ok) return r.json();
+        // The page outlived its token (open past the hour): the answer carries a fresh one,
+        // which the form keeps for sending the report too; ask once more with it.
+        if (r.status !== 400 || retried) return null;
+        return r.json().then(renewed, function () { return null; });
+        return null;
+      })
       .then(function (view) { if (view && mine === asked) show(view); })
       .catch(function () { /* no list: the report is sent as a new one, as before */ });
   }
 
+  function renewed(answer) {
+    if (!answer || answer.error !== "csrf_expired" || !answer.csrf_token) return null;
+    form.elements.csrf_token.value = answer.csrf_token;
+    ask(true);
+    return null;
+  }
+
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(ask, 400); // one question once the pin settles, not one per drag
+    // one question once the pin settles, not one per drag
+    timer = setTimeout(function () { ask(false); }, 400);
   }
 
   form.addEventListener("pinned", later); // the map's pin (report-map.js)
