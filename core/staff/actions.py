@@ -36,6 +36,7 @@ from core.models import (
     ContactIdentity,
     Delivery,
     Direction,
+    Event,
     InboundRecord,
     Message,
     Priority,
@@ -104,6 +105,39 @@ def _staff_event(
     record_event(session, ticket, kind, actor=staff.email, actor_id=staff.id, at=at, **data)
 
 
+def staff_request_key(staff: Staff, request_key: str) -> str:
+    """The API's Idempotency-Key as stored: the staff member's own (no one else's to land on)."""
+    return hashlib.sha256(f"{staff.email}\n{request_key}".encode()).hexdigest()[:40]
+
+
+def earlier_request(
+    session: Session, staff: Staff, ticket: Ticket, kind: str, text: str, request_key: str
+) -> Message | None:
+    """The reply or note this staff member already made on the ticket under `request_key`.
+
+    None when the key is new. The same key with another text, or for the other kind, is
+    refused (`idempotency_conflict`). The ticket row is locked first (PostgreSQL), so two
+    retries racing each other add one message, not two.
+    """
+    session.execute(select(Ticket.id).where(Ticket.id == ticket.id).with_for_update())
+    keyed = staff_request_key(staff, request_key)
+    events = session.execute(
+        select(Event).where(Event.ticket_id == ticket.id, Event.kind.in_(("reply", "note")))
+    ).scalars()
+    for event in events:
+        if (event.data or {}).get("request_key") != keyed:
+            continue
+        message = session.get(Message, event.data.get("message"))
+        if event.kind == kind and message is not None and message.text == _clean_text(text, kind):
+            return message
+        raise InputError(
+            f"This Idempotency-Key was already used for a different {event.kind}; "
+            "send a new key for a new one.",
+            "idempotency_conflict",
+        )
+    return None
+
+
 def reply(
     ctx: Context,
     session: Session,
@@ -112,11 +146,13 @@ def reply(
     text: str,
     *,
     despite_unreachable: bool = False,
+    request_key: str | None = None,
 ) -> Message:
     """Answer the citizen on the ticket's channel (a call-back task for phone tickets).
 
     When the citizen's address there is marked unreachable (a final bounce, a blocked bot),
     the reply is refused with a warning until staff confirm they want to send it anyway.
+    `request_key` (the API's Idempotency-Key, see `earlier_request`) is kept on its event.
     """
     require(staff, Action.REPLY, ticket)
     body = _clean_text(text, "reply")
@@ -131,7 +167,8 @@ def reply(
     now = ctx.now()
     count_first_response(ticket, now)
     ticket.updated_at = now
-    _staff_event(session, staff, ticket, "reply", at=now, message=message.id)
+    keyed = {"request_key": staff_request_key(staff, request_key)} if request_key else {}
+    _staff_event(session, staff, ticket, "reply", at=now, message=message.id, **keyed)
     return message
 
 
@@ -143,8 +180,17 @@ def unreachable_address(ticket: Ticket) -> str | None:
     return None
 
 
-def add_note(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text: str) -> Message:
-    """An internal note: on the ticket for staff, never sent to anyone."""
+def add_note(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    ticket: Ticket,
+    text: str,
+    *,
+    request_key: str | None = None,
+) -> Message:
+    """An internal note: on the ticket for staff, never sent to anyone (`request_key`: as
+    for `reply`)."""
     require(staff, Action.NOTE, ticket)
     body = _clean_text(text, "note")
     now = ctx.now()
@@ -159,7 +205,8 @@ def add_note(ctx: Context, session: Session, staff: Staff, ticket: Ticket, text:
     )
     session.add(message)
     session.flush()
-    _staff_event(session, staff, ticket, "note", at=now, message=message.id)
+    keyed = {"request_key": staff_request_key(staff, request_key)} if request_key else {}
+    _staff_event(session, staff, ticket, "note", at=now, message=message.id, **keyed)
     return message
 
 
@@ -490,8 +537,7 @@ def record_phone_call(
         raise RuntimeError("no registered channel records calls (capability staff_recorded)")
     external_id = f"call:{uuid.uuid4().hex}"
     if request_key is not None:  # the staff member's own key: no one else's call to land on
-        keyed = hashlib.sha256(f"{staff.email}\n{request_key}".encode()).hexdigest()[:40]
-        external_id = f"call:key:{keyed}"
+        external_id = f"call:key:{staff_request_key(staff, request_key)}"
     accepted = accept(
         ctx,
         InboundMessage(

@@ -19,7 +19,7 @@ from core.errors import InputError
 from core.insights.stats import check_group_by, compute_stats, parse_period, stats_scope
 from core.intake.conversation import Processed
 from core.language.catalog import LANGUAGES
-from core.models import Priority, Status, Ticket
+from core.models import Message, Priority, Status, Ticket
 from core.staff import actions as staff_actions
 from core.staff.permissions import Action, Staff, require, ticket_for
 from core.storable import is_storable
@@ -165,14 +165,20 @@ def post_reply(reference: str) -> tuple[Response, int]:
     """Answer the citizen on the ticket's channel."""
     with work() as (ctx, session, staff):
         data = body()
+        key = _idempotency_key()
         ticket = ticket_for(session, staff, reference, Action.VIEW)
+        text = str(text_field(data, "text"))
+        earlier = _earlier(session, staff, ticket, "reply", text, key)
+        if earlier is not None:  # a retry: the first reply, sent once
+            return jsonify(message_json(earlier)), 200
         message = staff_actions.reply(
             ctx,
             session,
             staff,
             ticket,
-            str(text_field(data, "text")),
+            text,
             despite_unreachable=data.get("despite_unreachable") is True,
+            request_key=key,
         )
         return jsonify(message_json(message)), 201
 
@@ -183,9 +189,38 @@ def post_note(reference: str) -> tuple[Response, int]:
     """An internal note; never sent."""
     with work() as (ctx, session, staff):
         data = body()
+        key = _idempotency_key()
         ticket = ticket_for(session, staff, reference, Action.VIEW)
-        message = staff_actions.add_note(ctx, session, staff, ticket, str(text_field(data, "text")))
+        text = str(text_field(data, "text"))
+        earlier = _earlier(session, staff, ticket, "note", text, key)
+        if earlier is not None:
+            return jsonify(message_json(earlier)), 200
+        message = staff_actions.add_note(ctx, session, staff, ticket, text, request_key=key)
         return jsonify(message_json(message)), 201
+
+
+def _idempotency_key() -> str | None:
+    """The request's Idempotency-Key, if any; 400 when it is empty, too long or unstorable."""
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not (0 < len(key) <= MAX_IDEMPOTENCY_KEY and is_storable(key)):
+        raise ApiError(
+            400, "bad_request", f"Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY} characters."
+        )
+    return key
+
+
+def _earlier(
+    session: Session, staff: Staff, ticket: Ticket, kind: str, text: str, key: str | None
+) -> Message | None:
+    """The message an earlier request under `key` made; 409 when that request was another."""
+    if key is None:
+        return None
+    try:
+        return staff_actions.earlier_request(session, staff, ticket, kind, text, key)
+    except InputError as exc:
+        if exc.key != "idempotency_conflict":
+            raise
+        raise ApiError(409, "idempotency_conflict", str(exc)) from None
 
 
 @bp.post("/tickets/<reference>/transition")
@@ -266,11 +301,7 @@ def post_call() -> tuple[Response, int]:
         require(staff, Action.RECORD_CALL)
         data = body()
     ctx = api_context()
-    key = request.headers.get("Idempotency-Key")
-    if key is not None and not (0 < len(key) <= MAX_IDEMPOTENCY_KEY and is_storable(key)):
-        raise ApiError(
-            400, "bad_request", f"Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY} characters."
-        )
+    key = _idempotency_key()
     try:
         processed = _record_call(ctx, staff, data, key)
     except InputError as exc:
