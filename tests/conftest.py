@@ -8,6 +8,7 @@ on a developer machine without one, the PostgreSQL half is skipped with the reas
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from itsdangerous.timed import TimestampSigner
 from sqlalchemy import text
 
 from balagh.dbmigrate import upgrade
@@ -240,3 +242,10 @@ def listener(ctx: Context, sink: Any) -> Iterator[Any]:
     smtp = SmtpListener(ctx, host="127.0.0.1", port=free_port())
     yield smtp
     smtp.stop()
+
+
+def two_hours_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every signed token (CSRF, session) from now on is read as if two hours had passed:
+    a form left open past its token's life."""
+    later = int(time.time()) + 2 * 3600
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda _self: later)

@@ -9,17 +9,16 @@ bare refusal, echoing nothing.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from flask.testing import FlaskClient
-from itsdangerous.timed import TimestampSigner
 from sqlalchemy import func, select
 
 from core.context import Context
 from core.models import InboundRecord, Message, Status, Ticket
 from core.workflow.transitions import SYSTEM_ACTOR, Actor, transition
 from tests.citizen_web import hidden, jpeg, make_app, open_form, status_link, submit, upload
+from tests.conftest import two_hours_later
 
 STAFF = Actor(name="dispatcher@balagh.test", role="dispatcher")
 TYPED_AR = 'حفرة عميقة أمام مدرسة الخوض <b>"منذ أسبوع"</b> & تتضرر منها السيارات'
@@ -31,12 +30,6 @@ TYPED_AR_ESCAPED = (
 @pytest.fixture
 def client(ctx: Context) -> FlaskClient:
     return make_app(ctx).test_client()
-
-
-def two_hours_later(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every signed token (CSRF) from now on is read as if two hours had passed."""
-    later = int(time.time()) + 2 * 3600
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda _self: later)
 
 
 def field_value(html: str, name: str) -> str | None:

@@ -7,14 +7,12 @@ and carries a fresh one, which the script keeps and asks with once more.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from flask.testing import FlaskClient
-from itsdangerous.timed import TimestampSigner
 
 from core.context import Context
 from tests.citizen_web import make_app, open_form
+from tests.conftest import two_hours_later
 from tests.incident_support import FLOOD, offset, report
 
 PIN = offset(150, 0)
@@ -23,12 +21,6 @@ PIN = offset(150, 0)
 @pytest.fixture
 def client(ctx: Context) -> FlaskClient:
     return make_app(ctx).test_client()
-
-
-def two_hours_later(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every signed token (CSRF) from now on is read as if two hours had passed."""
-    later = int(time.time()) + 2 * 3600
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda _self: later)
 
 
 def place(token: str) -> dict[str, str]:

@@ -7,17 +7,16 @@ is not lost: a reply or note comes back in its box on the ticket page with a fre
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from itsdangerous.timed import TimestampSigner
 from sqlalchemy import select
 
 from core.context import Context
 from core.models import Message, OutboxItem
 from core.routing.types import UnroutedRouter
+from tests.conftest import two_hours_later
 from tests.staffkit import (
     CSRF_RE,
     app_for,
@@ -46,12 +45,6 @@ def app(ctx: Context) -> Flask:
     the_roles(ctx)
     make_staff(ctx, "arabic@mct.om", "agent", language="ar")
     return app_for(ctx)
-
-
-def two_hours_later(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every signed token (CSRF, session) from now on is read as if two hours had passed."""
-    later = int(time.time()) + 2 * 3600
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda _self: later)
 
 
 def post_after_expiry(
