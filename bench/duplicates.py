@@ -17,34 +17,34 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from balagh.dbmigrate import upgrade
 from balagh.wiring import build_context
-from core.geogrid import neighbour_cells
 from core.intake import duplicates
 from core.intake.duplicates import (
     CANDIDATE_LIMIT,
-    MAX_SUGGESTIONS,
-    RADIUS_M,
-    TEXT_THRESHOLD,
-    TEXT_WINDOW,
     Suggestion,
     suggest_duplicates,
 )
-from core.models import OPEN_STATUSES, Contact, Status, Ticket
+from core.models import Contact, Status, Ticket
 from core.outbound import SenderRegistry
-from core.routing.similarity import feature_similarity, haversine_m, text_features
+from core.routing.similarity import text_features
 from core.routing.types import UnroutedRouter
 from core.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# the code before the decoded-features cache, kept once: the test compares against it too
+from tests.core.intake.test_duplicate_comparison import plain_suggestions  # noqa: E402
 
 ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 HERE = (23.5880, 58.3829)
@@ -64,46 +64,6 @@ TEMPLATES = [
 def _text(rng: random.Random) -> str:
     i = rng.randrange(len(PLACES))
     return rng.choice(TEMPLATES).format(p=PLACES[i], a=PLACES_AR[i], n=rng.randrange(1000))
-
-
-def _plain_candidates(ticket: Ticket) -> Any:
-    same = Ticket.category == ticket.category
-    return (
-        select(Ticket.reference, Ticket.lat, Ticket.lon, Ticket.text_features)
-        .where(
-            same,
-            Ticket.created_at >= ticket.created_at - TEXT_WINDOW,
-            Ticket.id != ticket.id,
-            Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
-        )
-        .order_by(Ticket.created_at.desc())
-        .limit(CANDIDATE_LIMIT)
-    )
-
-
-def plain_suggestions(session: Session, ticket: Ticket) -> list[Suggestion]:
-    """suggest_duplicates as it was before the decoded-features cache (main 0b19ea6)."""
-    found: dict[str, Suggestion] = {}
-    if ticket.category and ticket.lat is not None and ticket.lon is not None:
-        nearby = _plain_candidates(ticket).where(
-            Ticket.geo_cell.in_(neighbour_cells(ticket.lat, ticket.lon))
-        )
-        for reference, lat, lon, _features in session.execute(nearby):
-            metres = haversine_m(ticket.lat, ticket.lon, lat, lon)
-            if metres <= RADIUS_M:
-                found[reference] = Suggestion(reference, "distance", round(metres, 1))
-    if ticket.text_features:
-        for reference, _lat, _lon, features in session.execute(_plain_candidates(ticket)):
-            if reference in found or not features:
-                continue
-            similarity = feature_similarity(ticket.text_features, features)
-            if similarity >= TEXT_THRESHOLD:
-                found[reference] = Suggestion(reference, "text", round(similarity, 3))
-    ranked = sorted(
-        found.values(),
-        key=lambda s: (s.reason != "distance", s.score if s.reason == "distance" else -s.score),
-    )
-    return ranked[:MAX_SUGGESTIONS]
 
 
 def main() -> None:

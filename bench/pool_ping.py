@@ -29,15 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ingest import machine  # noqa: E402
+from whatsapp_webhook import whatsapp_context  # noqa: E402
 
-from balagh.wiring import build_context, web_app  # noqa: E402
+from balagh.wiring import web_app  # noqa: E402
 from core.db import make_engine  # noqa: E402
 from core.intake.pipeline import EXTRA_KEY  # noqa: E402
 from core.models import Ticket  # noqa: E402
-from core.outbound import SenderRegistry  # noqa: E402
-from core.routing.types import UnroutedRouter  # noqa: E402
-from core.settings import Settings  # noqa: E402
-from tests.whatsapp_fake import APP_SECRET, PHONE_ID, TOKEN, message_update, sign  # noqa: E402
+from tests.whatsapp_fake import message_update, sign  # noqa: E402
 
 
 def per_checkout(make: Callable[[], Engine], n: int = 3000) -> float:
@@ -55,20 +53,8 @@ def per_checkout(make: Callable[[], Engine], n: int = 3000) -> float:
 
 def messages(url: str, n: int) -> tuple[float, int, int]:
     """Seconds to store and process n messages, pool checkouts and pings meanwhile."""
-    from balagh.dbmigrate import upgrade
-
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None,
-            data_dir=Path(tmp),
-            database_url=url,
-            secret_key="bench",
-            whatsapp_token=TOKEN,
-            whatsapp_phone_id=PHONE_ID,
-            whatsapp_app_secret=APP_SECRET,
-        )
-        upgrade(settings.effective_database_url)
-        ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+        ctx = whatsapp_context(Path(tmp), url)
         counts = {"checkout": 0, "ping": 0}
 
         def checkout(*_: Any) -> None:

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -32,19 +33,24 @@ from core.settings import Settings
 from tests.whatsapp_fake import APP_SECRET, PHONE_ID, TOKEN, message_update, sign
 
 
+def whatsapp_context(data_dir: Path, database_url: str) -> Any:
+    """A migrated context with WhatsApp configured against the tests' fake Graph API."""
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        data_dir=data_dir,
+        database_url=database_url,
+        secret_key="bench",
+        whatsapp_token=TOKEN,
+        whatsapp_phone_id=PHONE_ID,
+        whatsapp_app_secret=APP_SECRET,
+    )
+    upgrade(settings.effective_database_url)
+    return build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+
+
 def main(count: int = 200, database_url: str = "") -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None,
-            data_dir=Path(tmp),
-            database_url=database_url,
-            secret_key="bench",
-            whatsapp_token=TOKEN,
-            whatsapp_phone_id=PHONE_ID,
-            whatsapp_app_secret=APP_SECRET,
-        )
-        upgrade(settings.effective_database_url)
-        ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+        ctx = whatsapp_context(Path(tmp), database_url)
         client = web_app(ctx).test_client()
         timings = []
         began = time.perf_counter()
