@@ -129,23 +129,13 @@ def _store(
         normalized = serialize(message, ctx.data_dir)
         channel, external_id = normalized["channel"], normalized["external_id"]
         raw = message.raw or json.dumps(normalized, ensure_ascii=False).encode()
+        values = _record_values(ctx, raw, normalized, message, ignore)
         if not reserve and ctx.engine.dialect.name == "postgresql":
-            return _store_grouped(ctx, channel, external_id, raw, normalized, message, ignore)
+            return _store_grouped(ctx, values)
         with ctx.sessions() as session:
             # Insert first: the unique (channel, external_id) finds a duplicate, so the
             # ordinary case costs no look-up before the acknowledgement.
-            record = InboundRecord(
-                channel=channel,
-                external_id=external_id,
-                raw=raw,
-                normalized=normalized,
-                received_at=message.received_at,
-            )
-            if message.needs_preparing:  # its channel completes it first (prepare_waiting)
-                record.status = InboundStatus.PREPARING
-            if ignore is not None:
-                record.status, record.processed_at = InboundStatus.IGNORED, ctx.now()
-                record.error = f"not a citizen message: {ignore}"[:2000]
+            record = InboundRecord(**values)
             if reserve:
                 record.reference = next_reference(session, ctx.settings.ref_prefix)
                 record.secret = new_secret()
@@ -167,26 +157,25 @@ def _store(
         raise StorageUnavailable("The message could not be stored; try again shortly.") from exc
 
 
-def _store_grouped(
+def _record_values(
     ctx: Context,
-    channel: str,
-    external_id: str,
     raw: bytes,
     normalized: dict[str, Any],
     message: InboundMessage,
     ignore: str | None,
-) -> Accepted:
-    """`_store` through the group commit (core.intake.groupstore): committed with the
-    stores of other concurrent sessions, returning after that commit."""
+) -> dict[str, Any]:
+    """The new record's columns, for either way of storing it: pending; `preparing` when its
+    channel completes it first (prepare_waiting); ignored, with the reason, when not a
+    citizen message."""
     ignored = ignore is not None
     status = InboundStatus.PENDING
-    if message.needs_preparing:  # its channel completes it first (prepare_waiting)
+    if message.needs_preparing:
         status = InboundStatus.PREPARING
     if ignored:
         status = InboundStatus.IGNORED
-    row = {
-        "channel": channel,
-        "external_id": external_id,
+    return {
+        "channel": normalized["channel"],
+        "external_id": normalized["external_id"],
         "raw": raw,
         "normalized": normalized,
         "received_at": message.received_at,
@@ -194,6 +183,11 @@ def _store_grouped(
         "processed_at": ctx.now() if ignored else None,
         "error": f"not a citizen message: {ignore}"[:2000] if ignored else None,
     }
+
+
+def _store_grouped(ctx: Context, row: dict[str, Any]) -> Accepted:
+    """`_store` through the group commit (core.intake.groupstore): committed with the
+    stores of other concurrent sessions, returning after that commit."""
     stored = store_group(ctx).store(row, ctx.settings.db_answer_timeout_seconds)
     if not stored.duplicate:
         return Accepted(stored.record_id, duplicate=False)
