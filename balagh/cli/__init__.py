@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from core.settings import Settings, SettingsError, load_settings, unknown_setting_names
+
+if TYPE_CHECKING:
+    from core.context import Context
 
 
 class Env:
@@ -20,7 +24,7 @@ class Env:
 
     def __init__(self) -> None:
         self._settings: Settings | None = None
-        self._ctx = None
+        self._ctx: Context | None = None
 
     @property
     def settings(self) -> Settings:
@@ -34,18 +38,18 @@ class Env:
         return self._settings
 
     @property
-    def ctx(self):  # type: ignore[no-untyped-def]
+    def ctx(self) -> Context:
         """The core context, with the schema brought up to date first."""
         return self._context(batch=False)
 
     @property
-    def batch_ctx(self):  # type: ignore[no-untyped-def]
+    def batch_ctx(self) -> Context:
         """The core context for a long batch job (`balagh stats`, `export research`, `train`):
         its statements may run BALAGH_DB_BATCH_STATEMENT_TIMEOUT_SECONDS, not the service's
         BALAGH_DB_STATEMENT_TIMEOUT_SECONDS meant for answering people quickly."""
         return self._context(batch=True)
 
-    def _context(self, batch: bool):  # type: ignore[no-untyped-def]
+    def _context(self, batch: bool) -> Context:
         if self._ctx is None:
             from balagh.dbmigrate import upgrade
             from balagh.wiring import build_context

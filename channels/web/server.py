@@ -115,7 +115,7 @@ class AnswerDeadline:
             return self.app(environ, start_response)
 
 
-class GuardedChannel(HTTPChannel):  # type: ignore[misc]
+class GuardedChannel(HTTPChannel):
     """A waitress channel that remembers when its unfinished request began."""
 
     partial_since: float | None = None
@@ -129,7 +129,7 @@ class GuardedChannel(HTTPChannel):  # type: ignore[misc]
         return done
 
 
-class GuardedServer(TcpWSGIServer):  # type: ignore[misc]
+class GuardedServer(TcpWSGIServer):
     """waitress's TCP server with a per-client connection cap and a header deadline."""
 
     channel_class = GuardedChannel

@@ -29,8 +29,8 @@ from core.staff.permissions import Action, Staff, ticket_for
 def incidents() -> str:
     """The incidents queue: open ones first, for dispatchers and supervisors."""
     staff = current_staff()
-    status = request.args.get("status", IncidentStatus.OPEN)
-    status = status if status in {s.value for s in IncidentStatus} else None
+    asked = request.args.get("status", IncidentStatus.OPEN)
+    status = asked if asked in {s.value for s in IncidentStatus} else None
     with ctx().sessions() as db:
         rows = incident_actions.list_incidents(db, staff, status)
         return render_template("inbox/incidents.html", incidents=rows, status=status)

@@ -131,17 +131,32 @@ def dashboard() -> str | tuple[str, int]:
     except InputError as exc:
         flash(refusal(exc), "error")
         return render_template("inbox/dashboard.html", **page), 400
-    filters = {
-        "directorate": args["directorate"] or None,
-        "category": args["category"] or None,
-        "channel": args["channel"] or None,
-    }
+    directorate = args["directorate"] or None
+    category = args["category"] or None
+    channel = args["channel"] or None
     with context.sessions() as db:
         page["figures"] = compute_stats(
-            db, since, until, taxonomy=context.taxonomy, now=context.now(), **filters
+            db,
+            since,
+            until,
+            taxonomy=context.taxonomy,
+            now=context.now(),
+            directorate=directorate,
+            category=category,
+            channel=channel,
         )
-        page["trend"] = trends(db, since, until, now=context.now(), **filters)
-        page["points"] = map_points(db, since, until, **filters)
+        page["trend"] = trends(
+            db,
+            since,
+            until,
+            now=context.now(),
+            directorate=directorate,
+            category=category,
+            channel=channel,
+        )
+        page["points"] = map_points(
+            db, since, until, directorate=directorate, category=category, channel=channel
+        )
     page["names_of"] = {
         code: _name(code)
         for code in page["trend"]["tickets"]  # type: ignore[index]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask import Flask, current_app
@@ -33,7 +34,9 @@ class Throttle:
 
     limiter: strategies.RateLimiter
 
-    def _checks(self, address: str, account: str) -> list[tuple[RateLimitItem, tuple[str, ...]]]:
+    def _checks(
+        self, address: str, account: str
+    ) -> Sequence[tuple[RateLimitItem, tuple[str, ...]]]:
         return (
             [(limit, ("address", address)) for limit in ADDRESS_LIMITS]
             + [(limit, ("pair", account, address)) for limit in ACCOUNT_AT_ADDRESS_LIMITS]

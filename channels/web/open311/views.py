@@ -260,6 +260,8 @@ def list_requests(fmt: str) -> Response:
     statuses = [s.lower() for s in public.split_list(request.args.get("status"))]
     if any(s not in ("open", "closed") for s in statuses):
         raise Open311Error(400, "status must be open, closed, or both comma-separated.")
+    start: datetime | None
+    end: datetime | None
     start, end = _window(ctx)
     if references:
         start = end = None  # requests asked for by id are found whatever their date
