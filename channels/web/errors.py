@@ -18,6 +18,7 @@ from werkzeug.routing import RequestRedirect
 
 from channels.web.api import errors as api
 from channels.web.citizen.views import not_found_page, standalone_page, unavailable_page
+from channels.web.inbox.auth import method_not_allowed_page as inbox_method_not_allowed
 from channels.web.open311.render import Open311Error
 from channels.web.open311.render import error_response as open311_error
 from core.db import DATABASE_OUTAGES
@@ -72,8 +73,9 @@ def _blueprint_of(methods: list[str]) -> str | None:
 
 
 def method_not_allowed(exc: MethodNotAllowed) -> ResponseReturnValue:
-    """405 with an Allow header; JSON under /api/, Open311-shaped under /open311/, and the
-    citizen's own page (in the citizen's language) on the citizen site."""
+    """405 with an Allow header; JSON under /api/, Open311-shaped under /open311/, the inbox's
+    page (in the staff member's language) in the inbox, and the citizen's own page (in the
+    citizen's language) on the citizen site."""
     allowed = sorted(set(exc.valid_methods or ()))
     if _under(API):
         return api.method_not_allowed(allowed)
@@ -82,7 +84,10 @@ def method_not_allowed(exc: MethodNotAllowed) -> ResponseReturnValue:
         response = open311_error(_open311_format(), Open311Error(405, description))
         response.headers["Allow"] = ", ".join(allowed)
         return response
-    if _blueprint_of(allowed) != "citizen":  # the inbox, webhooks, health: as Werkzeug says
+    owner = _blueprint_of(allowed)
+    if owner == "inbox":
+        return inbox_method_not_allowed(allowed)
+    if owner != "citizen":  # webhooks, health: as Werkzeug says
         return exc
     response = standalone_page("method_not_allowed_title", "method_not_allowed_body", 405)
     response.headers["Allow"] = ", ".join(allowed)

@@ -11,6 +11,7 @@ from flask import (
     Response,
     current_app,
     flash,
+    make_response,
     redirect,
     render_template,
     request,
@@ -131,6 +132,17 @@ def _inject() -> dict[str, Any]:
         "taxonomy": ctx().taxonomy,
         "refresh_seconds": ctx().settings.inbox_refresh_seconds,
     }
+
+
+def method_not_allowed_page(allowed: list[str]) -> Response:
+    """405 for an inbox address asked with a method it does not take (a bookmarked or
+    reloaded form action): the inbox's own page in the staff member's language, with Allow.
+    Routing refused the request before the blueprint was chosen, so its context is given here.
+    """
+    html = render_template("inbox/error.html", message=t("method_not_allowed"), **_inject())
+    response = make_response(html, 405)
+    response.headers["Allow"] = ", ".join(allowed)
+    return response
 
 
 def _safe_next(target: str | None) -> str:

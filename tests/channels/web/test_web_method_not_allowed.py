@@ -1,4 +1,5 @@
-"""A wrong method on a citizen path gets the citizen's own page, not Werkzeug's English 405."""
+"""A wrong method gets the page of the part of the site it is in (citizen, inbox, API, Open311),
+not Werkzeug's English 405."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from core.context import Context
-from tests.staffkit import app_for
+from tests.staffkit import app_for, make_staff, signed_in
 
 
 @pytest.fixture
@@ -47,3 +48,25 @@ def test_api_and_open311_keep_their_405_shapes(client: FlaskClient) -> None:
     assert api.status_code == open311.status_code == 405
     assert api.get_json()["error"]["code"] == "method_not_allowed" and api.headers["Allow"]
     assert b"<code>405</code>" in open311.data and open311.headers["Allow"]
+
+
+def test_get_on_an_inbox_form_action_is_the_inbox_page_in_the_staff_language(
+    ctx: Context,
+) -> None:
+    make_staff(ctx, "agent@mct.om", "agent", language="ar")
+    client = signed_in(app_for(ctx), "agent@mct.om", language=None)
+    response = client.get("/inbox/filters")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 405 and response.mimetype == "text/html"
+    assert 'dir="rtl"' in page and "لا يمكن فتح هذا الرابط" in page
+    assert "/inbox/" in page  # the way back to the queue
+    assert response.headers["Allow"].split(", ") == ["OPTIONS", "POST"]
+
+
+def test_an_inbox_405_before_signing_in_follows_the_browser_language(
+    client: FlaskClient,
+) -> None:
+    response = client.get("/inbox/logout", headers={"Accept-Language": "en"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 405
+    assert "cannot be opened that way" in page and "Method Not Allowed" not in page
