@@ -10,9 +10,9 @@ translated word for word. Templates call `t(key)`; status names come from core's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
-from channels.web.citizen.photos import FORMAT_NAMES
+from channels.web.citizen.photos import FORMAT_NAMES, MAX_PHOTO_BYTES
 from core.language.catalog import LANGUAGES, load_catalog, plural_form
 from core.language.texts import FSI, PDI
 
@@ -35,8 +35,9 @@ def text(key: str, language: str, **params: object) -> str:
     """The page text `key` in `language` (Arabic when unknown), with `{params}` filled."""
     lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
     value = catalog()[lang][key]
-    if "{formats}" in value and "formats" not in params:
-        params = {**params, "formats": photo_formats(lang)}
+    for name, fact in FACTS.items():
+        if "{" + name + "}" in value and name not in params:
+            params = {**params, name: fact(lang)}
     if not params:
         return value
     values = {
@@ -53,6 +54,19 @@ def photo_formats(language: str) -> str:
     if len(names) == 1:
         return names[0]
     return texts["list_or_between"].join(names[:-1]) + texts["list_or_last"] + names[-1]
+
+
+def photo_megabytes(_language: str) -> str:
+    """The per-photo size limit the server enforces, in whole megabytes ("10")."""
+    return str(MAX_PHOTO_BYTES // (1024 * 1024))
+
+
+# Facts the texts state, filled in from the code that enforces them, so the words the citizen
+# reads cannot drift from the rule (a text names them as {formats}, {photo_megabytes}).
+FACTS: dict[str, Callable[[str], str]] = {
+    "formats": photo_formats,
+    "photo_megabytes": photo_megabytes,
+}
 
 
 def counted(key: str, n: int, language: str) -> str:

@@ -1,4 +1,5 @@
-"""The photo help, the refusal and the picker name exactly the formats the server accepts."""
+"""The photo help, the refusal and the picker name exactly the formats the server accepts, and
+the size limit it enforces."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 import pytest
 from PIL import Image
 
+from channels.web.citizen import texts
 from channels.web.citizen.photos import ACCEPT, FORMAT_NAMES, FORMATS, clean_photo
 from channels.web.citizen.texts import text
 from core.context import Context
@@ -40,3 +42,14 @@ def test_form_picker_offers_the_accepted_types(ctx: Context) -> None:
     page = app_for(ctx).test_client().get("/report?lang=en").get_data(as_text=True)
     assert f'accept="{ACCEPT}"' in page and "image/gif" in ACCEPT
     assert "JPG, PNG, WebP or GIF photos" in page
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_help_and_refusal_state_the_size_limit_the_server_enforces(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert " 10 " in text("photos_help", language)  # MAX_PHOTO_BYTES is 10 MiB
+    monkeypatch.setattr(texts, "MAX_PHOTO_BYTES", 4 * 1024 * 1024)
+    refusal = text("err_photo_too_large", language, filename="big.jpg")
+    assert " 4 " in text("photos_help", language) and " 4 " in refusal
+    assert " 10 " not in refusal
