@@ -11,10 +11,18 @@ its inbound pipeline and the real routing model:
 Optionally paced at `--rate` msg/s. Prints the acknowledged msg/s and its ratio to the bare
 baseline, ack latency p50/p99, and end to end: tickets/s (stored, threaded, routed,
 duplicates, acknowledgement queued) and the time from the last acknowledgement to the last
-ticket. `--profile` then stores N more mails and processes them on this thread under
-pyinstrument, printing the top of the profile. Prints the machine; asserts nothing.
+ticket, and the records' statuses with how many were processed twice. The email and web
+clients run in a process of their own (the load generator), so the server under test shares
+its GIL with nobody but itself; the fake Bot API stays in this process.
+`--worker-processes N` (PostgreSQL) runs the listener with no workers in its process
+(BALAGH_INBOUND_WORKERS=0 there) and N real `balagh worker` processes, woken by NOTIFY, whose
+couriers deliver the acknowledgements to a relay sink in another process; `--worker-nice K`
+starts them under `nice -n K`. `--profile` then stores N more mails and processes them on
+this thread under pyinstrument, printing the top of the profile. Prints the machine;
+asserts nothing.
 
     .venv/bin/python bench/ingest.py --channel email|web|telegram --db postgresql -n 1000 [--rate 100]
+    .venv/bin/python bench/ingest.py --db postgresql -n 1000 --worker-processes 2 [--worker-nice 10]
 """
 
 from __future__ import annotations
@@ -22,23 +30,27 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import multiprocessing
 import os
 import platform
+import signal
 import smtplib
+import subprocess
 import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.message import EmailMessage
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from typing import Any
+from typing import Any, TypeVar
 
 from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 
+T = TypeVar("T")
 ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 CONNECTIONS = 4
 PER_CONNECTION = 40  # then a new session, as an MTA does (our listener caps commands per session)
@@ -106,6 +118,32 @@ def send_burst(port: int, count: int, rate: float | None, run: str) -> tuple[flo
     return time.perf_counter() - started, latencies
 
 
+class Clients:
+    """The load generator in a process of its own (spawned, not forked: the server side has
+    threads), so the server under test does not share a GIL with the clients it answers."""
+
+    def __init__(self) -> None:
+        self.pool = multiprocessing.get_context("spawn").Pool(1)
+        self.pool.apply(int)  # started and imported before anything is timed
+
+    def run(self, function: Callable[..., T], *args: Any) -> T:
+        return self.pool.apply(function, args)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+
+CLIENTS: list[Clients] = []  # the one load-generator process, started by main
+
+
+def apart(function: Callable[..., T], *args: Any) -> T:
+    """Run a burst in the load-generator process (started on first use)."""
+    if not CLIENTS:
+        CLIENTS.append(Clients())
+    return CLIENTS[0].run(function, *args)
+
+
 class Bare:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         return "250 2.0.0 OK"
@@ -116,7 +154,7 @@ def bare_baseline(count: int, rate: float | None) -> tuple[float, list[float]]:
     controller = Controller(Bare(), hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        return send_burst(port, count, rate, uuid.uuid4().hex)
+        return apart(send_burst, port, count, rate, uuid.uuid4().hex)
     finally:
         controller.stop()
 
@@ -166,11 +204,105 @@ def context(url: str, data_dir: Path, smtp_port: int) -> Any:
     return ctx
 
 
+class WorkerProcesses:
+    """`count` real `balagh worker` processes (the CLI) on the bench's database and data
+    directory (the model built there is loaded), started at `nice` (0: the same priority as
+    the listener), and a relay sink in a process of its own for the acknowledgements their
+    couriers send. Ready once each has its LISTEN in place."""
+
+    def __init__(self, ctx: Any, count: int, nice: int) -> None:
+        settings = ctx.settings
+        relay = free_port()
+        self.sink = multiprocessing.get_context("spawn").Process(
+            target=relay_sink, args=(relay,), daemon=True
+        )
+        self.sink.start()
+        env = {
+            **os.environ,
+            "BALAGH_DATABASE_URL": str(ctx.engine.url.render_as_string(hide_password=False)),
+            "BALAGH_DATA_DIR": str(settings.data_dir),
+            "BALAGH_SECRET_KEY": settings.secret_key,
+            "BALAGH_MAIL_DOMAINS": settings.mail_domains,
+            "BALAGH_MAIL_ADDRESS": settings.mail_address,
+            "BALAGH_RELAY_HOST": "127.0.0.1",
+            "BALAGH_RELAY_PORT": str(relay),
+            "BALAGH_INBOUND_WORKERS": str(settings.inbound_workers),
+            "BALAGH_LOG_LEVEL": "WARNING",
+        }
+        command = [sys.executable, "-m", "balagh", "worker"]
+        if nice:
+            command = ["nice", "-n", str(nice), *command]
+        root = Path(__file__).resolve().parent.parent
+        env["PYTHONPATH"] = str(root)
+        self.procs = [
+            subprocess.Popen(command, env=env, cwd=settings.data_dir.parent) for _ in range(count)
+        ]
+        self._wait_listening(ctx, count)
+
+    def _wait_listening(self, ctx: Any, count: int, timeout: float = 300) -> None:
+        from sqlalchemy import text
+
+        deadline = time.monotonic() + timeout
+        query = text(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND query = 'LISTEN balagh_inbound'"
+        )
+        while time.monotonic() < deadline:
+            if any(proc.poll() is not None for proc in self.procs):
+                raise RuntimeError("a balagh worker exited at start-up")
+            with ctx.engine.connect() as conn:
+                if conn.execute(query).scalar_one() >= count:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError("the balagh workers did not start listening in time")
+
+    def stop(self) -> None:
+        for proc in self.procs:
+            proc.send_signal(signal.SIGTERM)
+        for proc in self.procs:
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        self.sink.terminate()
+        self.sink.join(10)
+
+
+def relay_sink(port: int) -> None:
+    """The relay the worker processes' couriers deliver to: answers 250, keeps nothing."""
+    controller = Controller(Bare(), hostname="127.0.0.1", port=port)
+    controller.start()
+    threading.Event().wait()
+
+
 def tickets(ctx: Any) -> int:
     from core.models import Ticket
 
     with ctx.sessions() as session:
         return int(session.execute(select(func.count()).select_from(Ticket)).scalar_one())
+
+
+def outcome(ctx: Any) -> str:
+    """Inbound records per status, and whether any became two messages (processed twice)."""
+    from core.models import Direction, InboundRecord, Message
+
+    with ctx.sessions() as session:
+        statuses = dict(
+            session.execute(
+                select(InboundRecord.status, func.count()).group_by(InboundRecord.status)
+            ).all()
+        )
+        twice = session.execute(
+            select(func.count()).select_from(
+                select(Message.inbound_record_id)
+                .where(Message.direction == Direction.IN)
+                .group_by(Message.inbound_record_id)
+                .having(func.count() > 1)
+                .subquery()
+            )
+        ).scalar_one()
+    shown = ", ".join(f"{status} {count}" for status, count in sorted(statuses.items()))
+    return f"records: {shown}; processed twice: {twice}"
 
 
 def balagh_run(
@@ -204,7 +336,7 @@ def email_run(ctx: Any, count: int, rate: float | None) -> tuple[float, list[flo
 
     listener = SmtpListener(ctx)
     try:
-        return send_burst(ctx.settings.smtp_port, count, rate, uuid.uuid4().hex)
+        return apart(send_burst, ctx.settings.smtp_port, count, rate, uuid.uuid4().hex)
     finally:
         listener.stop()
 
@@ -286,7 +418,7 @@ def bare_web(ctx: Any, count: int, rate: float | None) -> tuple[float, list[floa
     app.add_url_rule("/report", "post", lambda: "received", methods=["POST"])
     server = served(app, ctx.settings)
     try:
-        return post_burst(f"http://127.0.0.1:{server.effective_port}", count, rate)
+        return apart(post_burst, f"http://127.0.0.1:{server.effective_port}", count, rate)
     finally:
         server.close()
 
@@ -296,7 +428,7 @@ def web_run(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float
 
     server = served(web_app(ctx), ctx.settings)
     try:
-        return post_burst(f"http://127.0.0.1:{server.effective_port}", count, rate)
+        return apart(post_burst, f"http://127.0.0.1:{server.effective_port}", count, rate)
     finally:
         server.close()
 
@@ -473,34 +605,69 @@ def main() -> None:
         "--rate", type=float, default=None, help="offered msg/s (default: flat out)"
     )
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--worker-processes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="PostgreSQL: no workers in the listener's process; N `balagh worker` processes",
+    )
+    parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=0,
+        metavar="K",
+        help="start the worker processes under `nice -n K` (default 0)",
+    )
     args = parser.parse_args()
+    if args.worker_processes and args.db != "postgresql":
+        parser.error("--worker-processes needs --db postgresql (LISTEN/NOTIFY, row locks)")
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the fake Bot API's request lines
     bare_name, _, bare_run, balagh_name = CHANNELS[args.channel]
+    load_at_start = os.getloadavg()[0]
+    CLIENTS.append(Clients())
     with TemporaryDirectory() as tmp, database(args.db, Path(tmp)) as url:
         ctx = context(url, Path(tmp) / "data", free_port())
-        bare_seconds, bare_lat = bare_run(ctx, args.n, args.rate)
-        result = balagh_run(ctx, args.channel, args.n, args.rate)
         workers = 1 if args.db == "sqlite" else ctx.settings.inbound_workers
+        layout = f"{workers} inbound worker(s) in the listener's process"
+        procs = None
+        if args.worker_processes:
+            procs = WorkerProcesses(ctx, args.worker_processes, args.worker_nice)
+            ctx.settings.inbound_workers = 0  # this process only stores and acknowledges
+            layout = (
+                f"no worker in the listener's process; {args.worker_processes} `balagh worker`"
+                f" process(es) of {workers} worker(s)"
+                + (f" at nice {args.worker_nice}" if args.worker_nice else "")
+            )
+        try:
+            bare_seconds, bare_lat = bare_run(ctx, args.n, args.rate)
+            result = balagh_run(ctx, args.channel, args.n, args.rate)
+        finally:
+            if procs is not None:
+                procs.stop()
         lat = result["latencies"]
         assert isinstance(lat, list)
         bare_rate = args.n / bare_seconds
         rate = args.n / float(result["seconds"])  # type: ignore[arg-type]
-        print(f"machine: {machine()}, load average {os.getloadavg()[0]:.1f} at the end")
+        print(f"machine: {machine()}, load average {load_at_start:.1f} at the start,"
+              f" {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
         print(f"{args.channel}, {args.db}, {args.n} messages, "
               f"offered {'flat out' if not args.rate else f'{args.rate:g}/s'}, "
-              f"{workers} inbound worker(s)")  # fmt: skip
+              f"{layout}")  # fmt: skip
         print(f"{'':<34}{'msg/s':>10}{'ratio':>8}{'ack p50 ms':>12}{'ack p99 ms':>12}")
         print(f"{bare_name:<34}{bare_rate:>10.1f}{'1.00':>8}"
               f"{pct(bare_lat, .5):>12.1f}{pct(bare_lat, .99):>12.1f}")  # fmt: skip
         print(f"{balagh_name:<34}{rate:>10.1f}{rate / bare_rate:>8.2f}"
               f"{pct(lat, .5):>12.1f}{pct(lat, .99):>12.1f}")  # fmt: skip
-        made = result["tickets"]
+        made = float(result["tickets"])  # type: ignore[arg-type]
         e2e = float(result["end_to_end"])  # type: ignore[arg-type]
         print(f"end to end: {made:.0f} tickets in {e2e:.1f} s = {made / e2e:.1f} tickets/s; "
               f"last ticket {float(result['after_last_ack']):.1f} s after the last acknowledgement")  # type: ignore[arg-type]  # fmt: skip
+        print(outcome(ctx))
         if args.profile:
             profile(ctx, min(args.n, 300))
         ctx.engine.dispose()
+    CLIENTS[0].close()
 
 
 if __name__ == "__main__":

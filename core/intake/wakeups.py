@@ -28,13 +28,15 @@ RECONNECT_SECONDS = 2.0
 
 def announce(session: Session, extras: dict[str, Any]) -> None:
     """Tell listening processes, on commit, that an inbound record was stored, when this
-    process has no workers of its own to wake (a web app beside `balagh worker`s).
+    process has no workers of its own to wake (a web app, or a listener started with
+    BALAGH_INBOUND_WORKERS=0, beside `balagh worker`s).
 
     With workers here, waking them in process is enough (a busy remote worker takes the next
     record anyway), and the ack path is spared a statement and PostgreSQL's notification
     queue lock, which makes committing transactions that notify take turns.
     """
-    if PIPELINE_KEY not in extras and session.get_bind().dialect.name == "postgresql":
+    workers_here = bool(getattr(extras.get(PIPELINE_KEY), "threads", ()))
+    if not workers_here and session.get_bind().dialect.name == "postgresql":
         session.execute(text(f"NOTIFY {CHANNEL}"))
 
 

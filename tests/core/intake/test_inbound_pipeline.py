@@ -24,6 +24,7 @@ from core.intake.pipeline import (
     stop_pipeline,
     wake,
 )
+from core.intake.wakeups import WakeListener
 from core.models import Direction, InboundRecord, InboundStatus, Message
 
 
@@ -174,6 +175,23 @@ def test_a_record_stored_by_another_process_wakes_a_worker_without_the_poll(
     finally:
         stop_pipeline(second_ctx)
     assert states(ctx) == {"done": 1}
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # LISTEN/NOTIFY
+def test_a_process_whose_pipeline_has_no_workers_notifies_the_others(
+    ctx: Context, second_ctx: Context
+) -> None:
+    ctx.settings.inbound_workers = 0  # a listener beside `balagh worker` processes
+    assert start_pipeline(ctx).threads == []
+    heard = threading.Semaphore(0)
+    other = WakeListener(second_ctx.engine, heard.release)  # another process's workers
+    try:
+        assert heard.acquire(timeout=30)  # the wake-up it gives itself once listening
+        store(ctx, [mail(1, ctx)])
+        assert heard.acquire(timeout=30)
+    finally:
+        other.stop()
+        stop_pipeline(ctx)
 
 
 def test_a_channels_prepare_hook_completes_its_records_and_a_failure_is_retried_later(
