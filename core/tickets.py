@@ -26,11 +26,14 @@ def next_reference(session: Session, prefix: str) -> str:
     skipped, which a reference may be. SQLite, one writer at a time anyway, keeps a counter
     row, whose number is reused after a rollback.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        sequence = _reference_sequence(session, prefix)
-        value = session.execute(text(f"SELECT nextval('{sequence}')")).scalar_one()
-        return f"{prefix}-{value:06d}"
-    return f"{prefix}-{_bump_counter(session, f'ticket:{prefix}'):06d}"
+    # Nothing pending is needed for a number: not flushing here lets a new ticket's contact
+    # be written in the same flush as the ticket (one unit of work per record, not two).
+    with session.no_autoflush:
+        if session.get_bind().dialect.name == "postgresql":
+            sequence = _reference_sequence(session, prefix)
+            value = session.execute(text(f"SELECT nextval('{sequence}')")).scalar_one()
+            return f"{prefix}-{value:06d}"
+        return f"{prefix}-{_bump_counter(session, f'ticket:{prefix}'):06d}"
 
 
 _READY_SEQUENCES: set[tuple[str, str]] = set()

@@ -351,10 +351,11 @@ def process_batch(
                 Claimed(
                     record.id,
                     record.channel,
-                    _process_locked(ctx, session, record, sender_locked=len(records) > 1),
+                    _handle_locked(ctx, session, record, sender_locked=len(records) > 1),
                 )
                 for record in records
             ]
+            _mark_done(ctx, session, records, [c.processed for c in claimed])
         return BatchResult(claimed, [])
     except Exception as exc:
         if not ids:
@@ -389,15 +390,50 @@ def _lock_senders(session: Session, records: list[InboundRecord]) -> None:
 
 
 def _sender_key(normalized: dict[str, Any]) -> str:
-    """As `_process_locked` names the sender (its text made storable, as it is there)."""
+    """As `_handle_locked` names the sender (its text made storable, as it is there)."""
     return storable_text(f"{normalized.get('channel')}:{normalized.get('sender')}")
 
 
-def _process_locked(
+def _process_locked(ctx: Context, session: Session, record: InboundRecord) -> Processed:
+    """Process a record the caller holds locked, inside the caller's transaction."""
+    result = _handle_locked(ctx, session, record)
+    record.status, record.error = InboundStatus.DONE, None
+    record.processed_at, record.ticket_id = ctx.now(), result.ticket_id
+    record.attempts += 1
+    observe_lag(PROCESSING_LAG, record.channel, record.received_at, record.processed_at)
+    return result
+
+
+def _mark_done(
+    ctx: Context, session: Session, records: list[InboundRecord], results: list[Processed]
+) -> None:
+    """A batch's records done, in one UPDATE for all (executemany) after the last of them:
+    set on each ORM record, each would be its own flush and UPDATE when the next record's
+    first query autoflushes (about a millisecond of CPU per record)."""
+    now = ctx.now()
+    rows = [
+        {
+            "id": record.id,
+            "status": InboundStatus.DONE,
+            "error": None,
+            "processed_at": now,
+            "ticket_id": result.ticket_id,
+            "attempts": record.attempts + 1,
+        }
+        for record, result in zip(records, results, strict=True)
+    ]
+    if not rows:
+        return
+    session.execute(update(InboundRecord), rows)
+    for record in records:
+        observe_lag(PROCESSING_LAG, record.channel, record.received_at, now)
+
+
+def _handle_locked(
     ctx: Context, session: Session, record: InboundRecord, sender_locked: bool = False
 ) -> Processed:
-    """Process a record the caller holds locked, inside the caller's transaction
-    (`sender_locked`: the caller holds its sender's lock too)."""
+    """Handle a locked record's message inside the caller's transaction, leaving the record
+    for the caller to mark done (`sender_locked`: the caller holds its sender's lock too)."""
     # Records accepted before text was made storable on the way in are cleaned here,
     # so retrying one that failed on a NUL now succeeds.
     normalized = storable(record.normalized)
@@ -409,12 +445,7 @@ def _process_locked(
         # first one opened instead of opening its own in a parallel transaction.
         key = f"{message.channel}:{message.sender}"
         session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
-    result = handle_message(ctx, session, message, record)
-    record.status, record.error = InboundStatus.DONE, None
-    record.processed_at, record.ticket_id = ctx.now(), result.ticket_id
-    record.attempts += 1
-    observe_lag(PROCESSING_LAG, record.channel, record.received_at, record.processed_at)
-    return result
+    return handle_message(ctx, session, message, record)
 
 
 def processed_record(ctx: Context, record_id: int) -> Processed | None:
