@@ -8,7 +8,6 @@ spelling variants, and locations by great-circle distance.
 from __future__ import annotations
 
 import math
-import operator
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -57,34 +56,44 @@ def feature_similarity(ga: Mapping[str, int], gb: Mapping[str, int]) -> float:
 
 @dataclass(frozen=True)
 class PreparedFeatures:
-    """Trigram counts with their Euclidean norm computed once, for many comparisons."""
+    """Trigram counts with their Euclidean norm computed once, for many comparisons, and
+    the trigrams that occur more than once (most occur once: see `prepared_similarity`)."""
 
     counts: Mapping[str, int]
     norm: float
+    repeated: frozenset[str] = frozenset()
 
 
 def prepare_features(features: Mapping[str, int]) -> PreparedFeatures:
     """`features` ready for `prepared_similarity` (the norm is `feature_similarity`'s)."""
-    return PreparedFeatures(features, math.sqrt(sum(c * c for c in features.values())))
+    return PreparedFeatures(
+        features,
+        math.sqrt(sum(c * c for c in features.values())),
+        frozenset(gram for gram, count in features.items() if count > 1),
+    )
 
 
 def prepared_similarity(a: PreparedFeatures, b: PreparedFeatures) -> float:
     """Exactly `feature_similarity(a.counts, b.counts)`, bit for bit, at a fraction of the CPU.
 
     The dot product runs only over the trigrams both texts share (a set intersection done
-    in C), so two unrelated texts cost almost nothing. The counts are integers, so the dot
-    product and the squared norms are exact integer sums whatever order they are added in;
-    the norms are the same `math.sqrt` of the same integers and the result the same
-    division, hence the same float as `feature_similarity`.
+    in C), so two unrelated texts cost almost nothing; and since most trigrams occur once in
+    a text, a shared one adds 1 unless either text repeats it: the dot product is the number
+    shared plus a correction for the few repeated ones (a storm compares each new report
+    with up to 200 near-identical ones, where the per-trigram products were most of the
+    cost). The counts are integers, so the dot product and the squared norms are exact
+    integer sums whatever order they are added in; the norms are the same `math.sqrt` of
+    the same integers and the result the same division, hence the same float as
+    `feature_similarity`.
     """
     if not a.counts or not b.counts:
         return 0.0
     shared = a.counts.keys() & b.counts.keys()
     if not shared:
         return 0.0
-    dot = sum(
-        map(operator.mul, map(a.counts.__getitem__, shared), map(b.counts.__getitem__, shared))
-    )
+    dot = len(shared)
+    for gram in (a.repeated | b.repeated) & shared:
+        dot += a.counts[gram] * b.counts[gram] - 1
     return dot / (a.norm * b.norm)
 
 

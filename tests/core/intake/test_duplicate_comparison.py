@@ -75,6 +75,16 @@ def test_prepared_similarity_is_the_plain_cosine_to_the_last_bit() -> None:
     assert any(0 < s < TEXT_THRESHOLD for s in scores)
 
 
+def test_prepared_similarity_counts_trigrams_repeated_in_either_text_exactly() -> None:
+    repeated = ["la la la la", "la la bo", "bo bo bo la", "la", "الشارع الشارع قرب الشارع"]
+    features = [text_features(t) for t in repeated + ["قرب الشارع"]]
+    assert any(max(f.values()) > 2 for f in features)  # the shortcut's correction is used
+    for a, b in itertools.product(features, repeat=2):
+        assert prepared_similarity(prepare_features(a), prepare_features(b)) == (
+            feature_similarity(a, b)
+        )
+
+
 def plain_candidates(ticket: Ticket) -> Select[Any]:
     """The candidate query as it was (features decoded by the driver)."""
     same = Ticket.category == ticket.category if ticket.category else Ticket.category.is_(None)
