@@ -42,7 +42,7 @@ MODEL_CONFIDENT = 0.8
 _NEGATION = index_terms(
     {"negation": ["not=", "no=", "never=", "hasn=", "hasnt=", "haven=", "havent=", "isn=", "isnt=",
      "aren=", "arent=", "didn=", "didnt=", "doesn=", "doesnt=", "wasn=", "wasnt=", "weren=",
-     "no longer", "without=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
+     "no longer", "without=", "nothing=", "غير=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
      "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy="]}
 )  # fmt: skip
 _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
@@ -50,7 +50,7 @@ _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=", "afraid", "worried", "fear",
          "akhaf", "a5af", "n5af", "nkhaf", "خايف", "خايفين", "خايفه", "5ayf", "khayf"]  # fmt: skip
 _HYPOTHETICAL = index_terms(
-    {"fear": [*_FEAR, "قد=", "ممكن=", "may=", "mumkin=", "momkin=", "will=", "before=", "قبل لا",
+    {"fear": [*_FEAR, "ممكن=", "may=", "mumkin=", "momkin=", "will=", "before=", "قبل لا",
      "gabl la", "لا سمح الله", "god forbid", "in case", "لو=", "if=", "law="]}
 )  # fmt: skip
 _NOT_NOW_FEAR = index_terms({"fear": _FEAR})
@@ -92,7 +92,9 @@ _SETTLED = index_terms(
      "was covered", "were covered", "are covered", "been covered", "was replaced", "were replaced",
      "been replaced", "all safe", "تمت تغطيه", "تم تغطيه", "تم استبدال", "انحلت",
      "now covered", "for years", "every season", "every rainy season",
-     "every winter", "each winter", "كل موسم", "كل شتاء"]}
+     "every winter", "each winter", "كل موسم", "كل شتاء",
+     "last winter", "dry now", "all good now", "all fine now", "taped", "boxed in",
+     "ما عاد فيه", "still in place", "sitting in place", "غطوه", "غطوها", "ربطوه", "ربطوها"]}
 )  # fmt: skip
 SETTLED_BEFORE, SETTLED_AFTER = 6, 10  # words around a match searched for _SETTLED
 
@@ -103,7 +105,7 @@ _WIRES = ["wire", "wiring", "cable", "electric", "live cable", "اسلاك", "س
           "kaibl", "keebl", "cable=", "lamp post", "light pole", "pole=", "عمود", "3mood",
           "3amood", "generator", "مولد", "socket", "sockets",
           "feeder pillar", "junction box", "electricity box", "electric box", "power line",
-          "power cable", "fuse box", "خزانه الكهرباء", "صندوق الكهرباء", "كابلات", "waayer",
+          "power cable", "fuse box", "transformer", "محول", "خزانه الكهرباء", "صندوق الكهرباء", "كابلات", "waayer",
           "waayar", "kabl", "kablat"]  # fmt: skip
 _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=", "visible",
             "hanging out", "sticking out", "uncovered", "torn", "loose", "electrocut",
@@ -114,14 +116,18 @@ _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=",
             "poking out", "buzzing", "smoking", "smashed open", "snapped", "pulled out", "ripped out", "cut wire", "cut wires", "cut cable", "cut cables",
             "is cut", "are cut", "was cut", "were cut", "been cut",
             "lying in the", "in the puddle", "in a puddle", "tingle", "felt current", "giving shock", "تتدلى", "يتدلى",
-            "مخلوع", "عاريه", "tishrar", "3aarya", "3arya", "6aal3"]  # fmt: skip
+            "مخلوع", "عاريه", "tishrar", "3aarya", "3arya", "6aal3",
+            "crackling", "crackles", "burnt", "burned out", "jolt", "lying across", "touching the water",
+            "in the water", "box is open", "door is open", "شرر",
+            "شراره", "محروق", "محروقه", "بابه مفتوح", "في الماي", "في الماء", "شرارات"]  # fmt: skip
 _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover", "sewer cover",
             "gully cover", "منهول", "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف",
             "فتحه المجاري", "غطا البالوعه", "غطاء البالوعه", "غطا المنهول", "غطاء المنهول",
             "بالوعه", "fat7at el majari", "fat7at majari", "fat7a", "ghata el manhole",
-            "3'6a el manhole", "ghe6a", "bal3a", "balloo3a",
+            "3'6a el manhole", "bal3a", "balloo3a",
             "drain chamber", "inspection cover", "manhole lid", "drain lid", "فتحه تصريف",
-            "فتحه التصريف", "غطاء فتحه", "غطا فتحه", "balloo3a", "ballo3a", "حفره تصريف", "حفره صرف"]  # fmt: skip
+            "فتحه التصريف", "غطاء فتحه", "غطا فتحه", "balloo3a", "ballo3a", "حفره تصريف", "حفره صرف", "sewer chamber", "chamber cover", "iron cover", "metal cover", "غطا الحديد",
+            "غطاء الحديد", "غطاء حديد"]  # fmt: skip
 _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "uncovered", "removed",
          "stolen", "caved", "gone", "deep hole", "broken", "collapsed", "smashed",
          "مفتوح", "مفقود", "بدون غطا", "بلا غطا", "مكشوف", "مسروق", "طاير", "مكسور", "مكسوره",
@@ -130,7 +136,7 @@ _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "unc
          "where the manhole",
          "lid off", "cover off", "taken off", "gaping", "open hole", "no lid", "without a lid",
          "lifted", "popped off", "pushed up",
-         "بلا غطاء", "بدون غطاء"]  # fmt: skip
+         "بلا غطاء", "بدون غطاء", "cracked in two", "sunk in", "hole is open", "flipped over", "انقلب"]  # fmt: skip
 _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
               "parapet", "water tank", "tank=", "scaffold", "pole", "billboard", "house=",
               "جدار", "سقف", "سور", "بنايه", "مبني", "مبنى", "شرفه", "البيت", "منزل", "عماره", "خزان",
@@ -143,7 +149,7 @@ _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "st
               "plaster", "brick", "bricks", "panel", "panels", "shelter", "gantry", "chimney",
               "جبس", "طوب", "حجاره", "بلوك", "الشرفه", "jibs", "6oob", "7jar",
               "لوحه المحل", "يافطه", "لافته", "yafta",
-              "sunshade", "awning", "shop front", "shopfront", "storefront"]  # fmt: skip
+              "sunshade", "awning", "shop front", "shopfront", "storefront", "shade=", "railing", "minaret", "مناره", "مئذنه", "arcade", "لوح=", "الواح="]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
                "giving way", "coming down", "about to fall", "going to fall",
                "tilting", "leaning over", "swaying", "toppl", "ينهار", "انهار",
@@ -163,7 +169,12 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "come down", "comes down", "give way", "leaning onto",
                "started to lean", "leaning dangerously", "dropping onto", "dropping on",
                "keep dropping", "wobbling", "ripped off", "torn off", "tipped over",
-               "just missed", "nearly hit", "almost hit"]  # fmt: skip
+               "just missed", "nearly hit", "almost hit",
+               "just dropped", "dropped a", "broke away", "broken away", "came away", "come away",
+               "slid off", "slid to", "slipped off", "bowing out", "piece fell", "piece fall",
+               "pieces fell", "tsaaqa6", "titsaaqa6", "cracked off", "lumps of concrete",
+               "chunks of concrete", "توشك على السقوط", "يوشك على السقوط", "nazal minah", "nazal minha", "نزل منه",
+               "نزل منها", "يتناثر", "تتناثر", "انزلق", "انزلقت"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
           "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه",
           "الامطار", "مطر=", "المطر=", "مطره=", "المطره=", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
@@ -181,7 +192,11 @@ _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the ro
            "bubbling up", "gushing into", "gushing in", "pouring in", "flooded with",
            "flooding our", "flooding the", "floating", "has reached", "reached the", "تنتشر في",
            "ارتفعت داخل", "غمرت", "غامره", "6al3a mn", "tfee9", "fa9at",
-           "all over the floor", "all over our", "على الارضيه"]  # fmt: skip
+           "all over the floor", "all over our", "على الارضيه",
+           "floor trap", "in the bedroom", "pouring through", "dripping through",
+           "through the ceiling", "من السقف", "in the bedrooms", "into the bedroom", "on the carpet",
+           "rising through", "spread across", "coming through", "filling with", "لين الركبه",
+           "الى الركبه", "للركبه", "تسربت الى", "الى غرف النوم", "الى غرفه النوم"]  # fmt: skip
 _HOME = ["house", "home", "flat", "flats", "villa", "room", "bedroom", "hall", "bathroom",
          "kitchen", "ground floor", "basement", "majlis", "بيت", "منزل", "منازل", "بيوت", "الغرف",
          "غرفه", "الصاله", "المجلس", "الشقه", "الشقق", "شقه", "الحمام", "المطبخ", "الحوش", "bait",
@@ -189,7 +204,7 @@ _HOME = ["house", "home", "flat", "flats", "villa", "room", "bedroom", "hall", "
          "ghoraf", "ghurfa", "ghurfat", "7amam", "7ammam", "7mam", "ma6ba5", "me6ba5", "7oosh",
          "villa", "البيسمنت", "الصاله", "living room", "ground-floor", "ground floor",
          "hallway", "corridor", "toilet", "shower", "downstairs", "living area", "غرف=",
-         "الحمامات", "الممر"]  # fmt: skip
+         "الحمامات", "الممر", "للمجلس", "للصاله", "للغرف", "للحمام", "lounge"]  # fmt: skip
 # Gulf "تولع/يولع" also means a lamp coming on ("الليتات تولع"), so it is not a fire word.
 _FIRE = ["fire=", "fires=", "on fire", "burning", "flames", "ablaze", "smoke pouring", "حريق",
          "تحترق", "يحترق", "النار=", "النيران", "اشتعل", "اشتعلت", "7areeq", "7ariq", "nar=",
@@ -218,7 +233,7 @@ _FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "blown over", "kno
            "متدليه", "معلقه", "منقلعه", "مقلوعه", "6a7at", "6a7", "6ay7a", "6ay7", "6aa7at", "6aa7", "sa8a6at",
            "saqa6at", "m3allaga", "mitdalya", "mgloo3a",
            "toppled", "lying across", "hanging off", "hanging across", "hanging over", "clipped",
-           "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a", "bent over"]  # fmt: skip
+           "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a", "bent over", "snapped", "hanging by"]  # fmt: skip
 _ROAD = ["road", "street", "lane", "way=", "traffic", "carriageway", "roundabout", "junction",
          "شارع", "طريق", "الطريق", "سكه", "الشارع", "دوار", "تقاطع", "shari3", "sharee3", "6areeq",
          "6ari8", "sikka", "dawwar", "taqato3",
@@ -244,25 +259,30 @@ _NUISANCE = ["dust", "غبار", "الغبار", "عجاج", "ghobar", "ghubar",
 # A sinking road, a hole or trench left open without barriers.
 _GROUND = ["road", "street", "asphalt", "ground", "lane", "hole", "trench", "pit=", "الشارع",
            "شارع", "الطريق", "طريق", "الارض", "حفره", "الحفره", "خندق", "share3", "shari3",
-           "7ufra", "7ofra", "6areeq"]  # fmt: skip
+           "7ufra", "7ofra", "6areeq", "excavation", "6aree8"]  # fmt: skip
 _SINKING = ["collapsed", "caved in", "sinkhole", "sink hole",
             "no barriers", "no barrier", "without barriers", "انخسف", "انهار",
             "انهيار", "هبط فجاه", "تجويف", "بدون حواجز", "ما في حواجز", "مافي حواجز", "بلا حواجز",
             "دون اي علامات", "حاط حواجز", "n5asaf", "inkhasaf", "inhar", "ma fi ay 7awajez",
             "bdoon 7awajez",
             "crater", "opened up", "انهار جزء", "inkhasaf",
-            "no fence", "no fencing", "unfenced", "not fenced"]  # fmt: skip
+            "no fence", "no fencing", "unfenced", "not fenced", "unguarded", "no cones", "no tape",
+            "just sank", "road sank", "has sunk", "in5asaf", "mafi 7awajez", "دون اي حاجز",
+            "بدون حاجز", "بلا حاجز", "مافي حاجز", "ولا فيه حاجز"]  # fmt: skip
 # Gas, fuel: a leak is danger now.
 _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol", "leaking fuel",
          "petrol leak", "رائحه غاز", "ريحه غاز", "ريحة الغاز", "تسرب غاز", "تسرب الغاز", "تسرب بترول",
-         "تسرب بنزين", "تسرب بترول", "ray7at gaz", "ri7at gaz", "tasarrub gaz"]  # fmt: skip
+         "تسرب بنزين", "تسرب بترول", "ray7at gaz", "ri7at gaz", "tasarrub gaz",
+         "يتسرب منها البنزين", "يتسرب منه البنزين", "يتسرب منها الوقود", "يتسرب منه الوقود",
+         "تسرب الوقود", "تسرب وقود", "fuel leaking", "petrol leaking", "leaking diesel",
+         "smell gas", "strong gas"]  # fmt: skip
 # Animals that attack or stand on a fast road. "عض", "عضه" (bite) only whole or before a dog:
 # with the clitic ب stripped they are also "بعض", "بعضه" ("some"). A dead animal is a carcass
 # to remove, not an attack.
 _BEAST = ["dog", "dogs", "camel", "camels", "cow=", "cows=", "donkey", "bees", "wasps", "swarm",
           "كلب", "كلاب", "جمال", "جمل", "بعير", "ابل", "حمير", "نحل", "دبابير", "kalb", "klab",
           "jamal", "jmal", "b3eer",
-          "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh"]  # fmt: skip
+          "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh", "ba8ar", "bagar", "baqar", "bull=", "bulls="]  # fmt: skip
 _DEAD = ["dead", "carcass", "ميت", "ميته", "نافق", "نافقه", "جيفه", "mayit", "mayyit", "mayta",
          "mayyta", "mait="]  # fmt: skip
 _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "motorway",
@@ -271,12 +291,15 @@ _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "
            "السريع", "3a9", "3add", "yhajim",
            "el sree3", "el 5a6 el sree3",
            "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "snarling", "lunged", "lunging",
-           "dual carriageway", "slip road"]  # fmt: skip
+           "dual carriageway", "slip road", "fast lane", "knocked a man", "knocked over a", "knocked down a",
+           "butted", "نطح", "ينطح"]  # fmt: skip
 # A person in danger now: who, and what is happening to them.
 _PERSON = ["child", "children", "kid", "kids", "boy=", "girl=", "toddler", "baby", "student",
            "worker", "a man", "a woman", "person", "people", "طفل", "اطفال", "ولد", "بنت", "عيال",
            "يهال", "جهال", "ياهل", "طالب", "طلاب", "عامل", "شخص", "رجال", "حرمه", "family", "car=", "موتر", "سياره", "sayara", "sayyara", "6ifl", "6fl", "a6fal", "atfal", "yahal", "yahhal",
-           "3yal", "3eyal", "walad", "bint", "6alib", "6ullab", "3amil", "sha5s"]  # fmt: skip
+           "3yal", "3eyal", "walad", "bint", "6alib", "6ullab", "3amil", "sha5s", "cyclist",
+           "pedestrian", "اسره", "عائله", "عايله", "neighbours", "elderly", "old man",
+           "old woman", "old lady"]  # fmt: skip
 _PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocuted", "attacking",
           "being attacked", "bleeding", "unconscious",
           "can't get out", "cannot get out", "swept away", "stalled", "عالقه", "3alqa", "3al8a", "عالق", "عالقين", "محبوس", "محبوسين",
@@ -333,13 +356,40 @@ RULES: tuple[Rule, ...] = (
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
 
+# "قد" is "may" before a present-tense verb ("قد يسقط") and "has" before a past one ("قد سقط").
+_PRESENT_PREFIXES = ("ي", "ت", "ن")
+# "بعد" and "ba3d" are "yet" at the end of a clause ("ما دخل بعد") and "after" before a noun
+# or a clause ("بعد العاصفه", "ba3d el m6ar", "بعد ما"): only the first says not yet.
+_AFTER_NEXT = ("ال", "el", "al", "il")
+_AFTER_WORDS = frozenset({"ما", "ma", "شوي", "shway"})
+
+
+def _may(words: list[str], start: int) -> bool:
+    """True when "قد" in the four words before a match is "may": a present-tense verb follows."""
+    return any(
+        words[i] == "قد" and words[i + 1].startswith(_PRESENT_PREFIXES)
+        for i in range(max(0, start - 4), start)
+    )
+
+
+def _not_yet(words: list[str], end: int) -> bool:
+    """True when 'yet' follows a match ("hasn't come inside yet", "ما دخل بعد")."""
+    for start, _, _ in _STILL_NOT.find(words[end : end + 2]):
+        following = words[end + start + 1] if end + start + 1 < len(words) else ""
+        if following.startswith(_AFTER_NEXT) or following in _AFTER_WORDS:
+            continue  # "after the storm", not "yet"
+        return True
+    return False
+
+
 def _negated(words: list[str], start: int, end: int) -> bool:
     """True when a negation or a fear sits in the four words before a match, or 'yet' after."""
     before = words[max(0, start - 4) : start]
     return bool(
         _NEGATION.find(before)
         or _HYPOTHETICAL.find(before)
-        or _STILL_NOT.find(words[end : end + 2])
+        or _may(words, start)
+        or _not_yet(words, end)
     )
 
 

@@ -292,3 +292,86 @@ def test_a_cable_that_was_cut_is_still_exposed_wiring() -> None:
 def test_any_minute_says_now_to_the_urgent_model() -> None:
     assert is_urgent("the shed roof will come down any minute", 0.3) == (True, "model")
     assert is_urgent("the shed roof has had cracks for a while", 0.3) == (False, None)
+
+
+# Seventh pass (issue 17): phrasings a third writer's hazard rows used that the rules missed,
+# in every form: pieces breaking or coming away, tanks sliding, walls bowing out, cables
+# crackling or lying in water, chamber covers cracked in two, sewage on a bedroom carpet,
+# basements filling, unguarded excavations, branches snapped, cows and camels in the fast
+# lane, Gulf and Arabizi words for scattering stones and a road caving in, MSA "قد" + past.
+SEVENTH_PASS: dict[str, str] = {
+    "english broke away": "A chunk of the parapet broke away and the rest hangs over the shop door",
+    "english came away": "The balcony railing came away from the wall above the bus stop",
+    "english slid": "The roof tank slid off its rusty stand and now hangs over our driveway",
+    "english bowing out": "The old mud wall is bowing out over the alley the kids use",
+    "english crackling": "The cable at the base of the lamp post is crackling and burnt black",
+    "english wire in water": "The electric box by the mosque door is open and a wire is touching the water",
+    "english chamber cover": "The sewer chamber cover cracked in two by the nursery gate",
+    "english floor trap": "Sewage came up the floor trap into the bedroom",
+    "english rising through": "Dirty water rising through the shower drain into our flat",
+    "english basement": "Our basement is filling with rain water and the panels are down there",
+    "english excavation": "The excavation beside the footpath is unguarded and a cyclist fell in",
+    "english road sank": "The road sank near the pipe works and there are no cones round the hole",
+    "english snapped branch": "A branch snapped off the tree and hangs by a strip over the road",
+    "english fast lane": "Two camels standing in the fast lane by the Nizwa exit",
+    "gulf scattering stones": "جدار بيت الطين منفوخ والحصى يتناثر على السكة والعيال يمرون",
+    "gulf cable in water": "الكيبل نازل من العمود وطايح في الماي اللي في الشارع",
+    "gulf burnt wires": "صندوق الكهربا عند الحديقة بابه مفتوح والوايرات محروقة",
+    "gulf knee deep": "الوادي طاف وبيتنا فيه ماي لين الركبة",
+    "msa qad with past": "قد سقط جزء من سقف الممر فوق مدخل السكان صباح اليوم",
+    "msa tank slid": "انزلق الخزان عن قاعدته وأصبح معلقاً فوق الرصيف",
+    "msa sparks": "عمود الإنارة المقابل للمستوصف يتطاير منه شرر",
+    "msa bedrooms": "تسربت مياه الصرف من فتحة الحمام إلى غرف النوم في شقتنا",
+    "msa family trapped": "أسرة محاصرة بالمياه داخل سيارتها في النفق",
+    "msa fuel": "مركبة متروكة يتسرب منها البنزين بجوار محطة الوقود",
+    "msa after the storm": "سقطت نخلة على الطريق بعد العاصفة وأغلقت المسارين",
+    "arabizi stones": "6oofat el bait el qadeem tsaaqa6 minha 7jar 3al sikka",
+    "arabizi ceiling": "el sagf nazal minah jibs kbeer fil ma6ba5",
+    "arabizi road caved": "el 6aree8 in5asaf 3ind el wadi, mafi 7awajez",
+    "arabizi cows": "ba8ar fi wasa6 el 6aree8 el sree3 w el sayaraat t7awwil",
+    "mixed chamber": "The chamber cover مكسور and the hole is open قدام المدرسة",
+    "english ceiling light": "Rain water pouring through the ceiling light in our lounge",
+    "english minaret": "Part of the minaret cracked off and pieces are falling in the courtyard",
+    "english iron cover": "The iron cover of the drain flipped over and the hole is open",
+    "english elderly trapped": "Our elderly neighbours are stuck upstairs, the ground floor is flooded",
+    "english gas": "I smell strong gas in the stairwell of our building",
+    "english bull": "A loose bull in the car park knocked a man over",
+    "gulf iron cover": "غطا الحديد حق المجرى انقلب والفتحة مفتوحة في نص الشارع",
+    "msa about to fall": "ألواح الزجاج في البرج تهتز وتوشك على السقوط على الرصيف",
+    "msa transformer": "صندوق المحول في زاوية الشارع يطلق شرارات",
+    "msa pit without barrier": "حفرة عميقة عند بوابة المدرسة دون أي حاجز",
+}
+
+
+@pytest.mark.parametrize("text", SEVENTH_PASS.values(), ids=SEVENTH_PASS.keys())
+def test_seventh_pass_phrasings_are_urgent(text: str) -> None:
+    assert urgent_rule(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I get a permit to demolish my late father's house? It is empty and nothing is falling",
+        "غطاء فتحة الصرف في الشارع قديم لكنه ثابت وغير مكسور",
+        "قد يسقط الجدار يوماً ما إذا لم يتم ترميمه",
+        "The loose cable at the lamp post was taped and boxed yesterday, all good now",
+        "During last winter's storm water came into our ground floor, it is dry now",
+        "The manhole cover cracked in two but is still in place, it only rocks",
+        "الكيبل اللي كان مدلي من العمود ربطوه وغطوه، ما عاد فيه شي",
+        "el wayar elli kan mdalli min el 3amood ma 9aar fee shrar",
+        # a stop sign (لوحة) is not a glass panel (لوح), and sand covering a walkway is not a
+        # manhole cover
+        "لوحة قف سقطت على الأرض عند التقاطع، نرجو إعادة تركيبها",
+        "el mamsha ghe6ah ramal w el korasi maksoora",
+    ],
+)
+def test_seventh_pass_phrasings_negated_settled_or_feared_are_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None, text
+
+
+def test_after_is_not_yet_and_qad_with_a_present_verb_is_may() -> None:
+    """ "بعد" before a noun is "after", not "yet"; "قد" before a present verb is "may"."""
+    assert urgent_rule("سقطت لوحة كبيرة على الطريق بعد الحادث وسدت المسار")
+    assert urgent_rule("ba3d el m6ar el mai da5al el bait") == "water_inside_home"
+    assert urgent_rule("الماء ما دخل البيت بعد") is None
+    assert urgent_rule("قد تسقط اللوحة على الطريق") is None
