@@ -314,9 +314,9 @@ def balagh_run(
     before = tickets(ctx)
     start_pipeline(ctx)  # as `balagh serve`'s inbound component does
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         seconds, latencies = CHANNELS[channel][1](ctx, count, rate)
-        acked = time.perf_counter()
+        acked, cpu = time.perf_counter(), cpu_seconds() - cpu
         while tickets(ctx) < before + count and time.perf_counter() - acked < 1800:
             time.sleep(0.05)
         done = time.perf_counter()
@@ -328,7 +328,23 @@ def balagh_run(
         "end_to_end": done - started,
         "after_last_ack": done - acked,
         "tickets": float(tickets(ctx) - before),
+        "cpu": cpu,
     }
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process (the server under test), all its threads."""
+    times = os.times()
+    return times.user + times.system
+
+
+def timed_cpu(
+    run: Callable[..., tuple[float, list[float]]], *args: Any
+) -> tuple[float, list[float], float]:
+    """The bare baseline's burst, with this process's CPU seconds during it."""
+    cpu = cpu_seconds()
+    seconds, latencies = run(*args)
+    return seconds, latencies, cpu_seconds() - cpu
 
 
 def email_run(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
@@ -640,7 +656,7 @@ def main() -> None:
                 + (f" at nice {args.worker_nice}" if args.worker_nice else "")
             )
         try:
-            bare_seconds, bare_lat = bare_run(ctx, args.n, args.rate)
+            bare_seconds, bare_lat, bare_cpu = timed_cpu(bare_run, ctx, args.n, args.rate)
             result = balagh_run(ctx, args.channel, args.n, args.rate)
         finally:
             if procs is not None:
@@ -654,11 +670,16 @@ def main() -> None:
         print(f"{args.channel}, {args.db}, {args.n} messages, "
               f"offered {'flat out' if not args.rate else f'{args.rate:g}/s'}, "
               f"{layout}")  # fmt: skip
-        print(f"{'':<34}{'msg/s':>10}{'ratio':>8}{'ack p50 ms':>12}{'ack p99 ms':>12}")
+        cpu = float(result["cpu"])  # type: ignore[arg-type]
+        print(f"{'':<34}{'msg/s':>10}{'ratio':>8}{'ack p50 ms':>12}{'ack p99 ms':>12}"
+              f"{'CPU ms/msg':>12}")  # fmt: skip
         print(f"{bare_name:<34}{bare_rate:>10.1f}{'1.00':>8}"
-              f"{pct(bare_lat, .5):>12.1f}{pct(bare_lat, .99):>12.1f}")  # fmt: skip
+              f"{pct(bare_lat, .5):>12.1f}{pct(bare_lat, .99):>12.1f}"
+              f"{bare_cpu / args.n * 1000:>12.2f}")  # fmt: skip
         print(f"{balagh_name:<34}{rate:>10.1f}{rate / bare_rate:>8.2f}"
-              f"{pct(lat, .5):>12.1f}{pct(lat, .99):>12.1f}")  # fmt: skip
+              f"{pct(lat, .5):>12.1f}{pct(lat, .99):>12.1f}{cpu / args.n * 1000:>12.2f}")  # fmt: skip
+        print("CPU ms/msg: this process's CPU (every thread) during the burst, per message;"
+              " with workers in this process it includes theirs")  # fmt: skip
         made = float(result["tickets"])  # type: ignore[arg-type]
         e2e = float(result["end_to_end"])  # type: ignore[arg-type]
         print(f"end to end: {made:.0f} tickets in {e2e:.1f} s = {made / e2e:.1f} tickets/s; "

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 logger = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ LISTEN_TIMEOUT = 1.0  # how often the listener looks whether it should stop
 RECONNECT_SECONDS = 2.0
 
 
-def announce(session: Session, extras: dict[str, Any]) -> None:
+def announce(session: Session | Connection, extras: dict[str, Any]) -> None:
     """Tell listening processes, on commit, that an inbound record was stored, when this
     process has no workers of its own to wake (a web app, or a listener started with
     BALAGH_INBOUND_WORKERS=0, beside `balagh worker`s).
@@ -36,7 +36,8 @@ def announce(session: Session, extras: dict[str, Any]) -> None:
     queue lock, which makes committing transactions that notify take turns.
     """
     workers_here = bool(getattr(extras.get(PIPELINE_KEY), "threads", ()))
-    if not workers_here and session.get_bind().dialect.name == "postgresql":
+    bind = session.get_bind() if isinstance(session, Session) else session
+    if not workers_here and bind.dialect.name == "postgresql":
         session.execute(text(f"NOTIFY {CHANNEL}"))
 
 
