@@ -135,3 +135,56 @@ def arabizi_skeletons(tokens: list[str]) -> list[str]:
             if len(skel) >= MIN_TRANSLIT_SKELETON:
                 out.append(skel)
     return out
+
+
+# Matching an Arabizi word against a term list (core/routing/terms.py): two keys where the
+# spellings of one word meet. The fold is the skeleton without merging ق into ك, which would
+# make "7arakat" (it moved) the fold of حريق (fire); Arabizi writers spell ق as q, g or 8 and
+# keep k for ك. The spelling key keeps the vowels, for short words whose fold says too little
+# ("y6ee7", "ytee7": يطيح).
+_FOLD = str.maketrans(
+    {"ط": "ت", "ث": "ت", "ص": "س", "ض": "د", "ظ": "د", "ذ": "د", "ه": "ح",
+     "ا": None, "و": None, "ي": None, "ء": None, "ى": None, "ة": None}
+)  # fmt: skip
+_SPELLING_PAIRS = (("sh", "S"), ("kh", "5"), ("gh", "G"), ("th", "T"), ("dh", "D"), ("ch", "k"))
+_SPELLING = str.maketrans({"7": "h", "6": "t", "9": "s", "8": "q", "g": "q", "2": None,
+                           "e": "i", "o": "u", "c": "k"})  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+# The article fused with a conjunction or preposition ("wel7ree8", "bil share3", "lil bait").
+_LATIN_PREFIXES = ("wal", "wel", "wil", "bal", "bel", "bil", "fal", "fel", "fil", "lal", "lel",
+                   "lil", "al", "el", "il")  # fmt: skip
+MIN_FOLD = 3  # a fold of fewer consonants names too many words
+# Everyday words whose fold is a hazard word's: "ta7t" (under) folds as "6a7at" (it fell),
+# "blat" (floor tiles) as بلاطه (a slab). They match only as spelled.
+NEVER_FOLDED = frozenset({"ta7t", "ta7at", "t7t", "ta7ta", "ta7tah", "blat", "blaat", "ballat"})
+
+
+def fold(token: str) -> str:
+    """Consonant fold of an Arabic-script token: its skeleton, keeping ق apart from ك.
+
+    Only a bare article goes: "بالوعه" (a drain) is not ب + ال + وعه.
+    """
+    if token.startswith("ال") and len(token) >= 4:
+        token = token[2:]
+    if token.endswith("ه") and len(token) >= 3:
+        token = token[:-1]
+    return token.translate(_FOLD)
+
+
+def spelling_key(token: str) -> str:
+    """One spelling for an Arabizi word's variants: digit letters and their Latin
+    alternatives (7/h, 6/t, 9/s, 8/q/g, 5/kh), e/i and o/u, doubled letters written once."""
+    for pair, mark in _SPELLING_PAIRS:
+        token = token.replace(pair, mark)
+    return _DOUBLED.sub(r"\1", token.translate(_SPELLING))
+
+
+@lru_cache(maxsize=16384)
+def arabizi_keys(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Spelling keys and folds of an Arabizi word, with and without a fused article."""
+    bases = [token] + [
+        token[len(p) :] for p in _LATIN_PREFIXES if token.startswith(p) and len(token) - len(p) >= 3
+    ]
+    spellings = tuple(dict.fromkeys(k for b in bases if len(k := spelling_key(b)) >= MIN_FOLD))
+    folds = tuple(dict.fromkeys(f for b in bases if len(f := fold(transliterate(b))) >= MIN_FOLD))
+    return spellings, folds

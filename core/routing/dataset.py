@@ -27,6 +27,7 @@ OWN_FILES = (
     "dialect.jsonl",
     "forms.jsonl",
     "hazards.jsonl",
+    "hazards_forms.jsonl",
     "adverts.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)

@@ -18,6 +18,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from core.language.normalize import normalize_arabic
+from core.language.wordlists import ARABIZI_WORDS, ENGLISH_WORDS
+from core.routing.arabizi import (
+    MIN_FOLD,
+    NEVER_FOLDED,
+    arabizi_keys,
+    fold,
+    is_arabizi_token,
+    looks_arabizi,
+)
 
 _CONJ = "وفبلك"
 _ARTICLES = ("ال", "لل")
@@ -47,15 +56,34 @@ def variants(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-class TermIndex:
-    """Terms, each tagged with labels, found in a list of normalised words."""
+# Arabizi endings that a fold keeps as consonants (-een, -oon, -at, -ha...): a word is also
+# folded without one, as an Arabic stem matches with its suffixes.
+_ARABIZI_SUFFIXES = ("een", "oon", "at", "ha", "hum", "hom", "na", "ah", "oh")
+_MIN_BASE = 4
 
-    def __init__(self, tagged: Iterable[tuple[str, str]]) -> None:
+
+class TermIndex:
+    """Terms, each tagged with labels, found in a list of normalised words.
+
+    With `arabizi`, a Latin word of an Arabizi message (or one with a digit letter) also
+    matches a single-word term by its fold or spelling key (core/routing/arabizi.py):
+    "7ree8", "hareeq" and "el7areeg" meet حريق, "ytee7" meets the listed "y6ee7", without
+    listing every spelling.
+    """
+
+    def __init__(
+        self, tagged: Iterable[tuple[str, str]], arabizi: bool = False, min_fold: int = MIN_FOLD
+    ) -> None:
         # single[word] -> labels for whole-word terms; stems[prefix] -> labels for stems
         self._exact: dict[str, set[str]] = {}
         self._stems: dict[str, set[str]] = {}
         # phrases[first word] -> (later words, last is whole word, label)
         self._phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        # folds[key] and spellings[key] -> labels, for Arabizi words (`arabizi`)
+        self._arabizi = arabizi
+        self._min_fold = min_fold
+        self._folds: dict[str, set[str]] = {}
+        self._spellings: dict[str, set[str]] = {}
         for term, label in tagged:
             whole = term.endswith("=")
             words = normalize_arabic(term.rstrip("=")).split()
@@ -64,11 +92,59 @@ class TermIndex:
             if len(words) == 1:
                 target = self._exact if whole else self._stems
                 target.setdefault(words[0], set()).add(label)
+                if arabizi:
+                    self._add_folded(words[0], label)
             else:
                 entry = (tuple(words[1:]), whole, label)
                 self._phrases.setdefault(words[0], []).append(entry)
         self._lengths = sorted({len(s) for s in self._stems}, reverse=True)
         self._word_cache: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._folded_cache: dict[str, frozenset[str]] = {}
+
+    def _add_folded(self, term: str, label: str) -> None:
+        """Index an Arabic term by its fold, an Arabizi one by its spelling keys and folds."""
+        if is_arabic(term):
+            key = fold(term)
+            if len(key) >= self._min_fold:
+                self._folds.setdefault(key, set()).add(label)
+        else:
+            spellings, folds = arabizi_keys(term)
+            # A Latin term that may be English ("smoke", "fell") is not folded, and matches by
+            # its spelling key only when that is long: its skeleton is too often an Arabizi
+            # word's ("samak", fish), its short key too ("fil", in the).
+            arabizi = is_arabizi_token(term) or term in ARABIZI_WORDS
+            for key in spellings:
+                if arabizi or len(key) > MIN_FOLD:
+                    self._spellings.setdefault(key, set()).add(label)
+            if not arabizi:
+                return
+            for key in folds:
+                if len(key) >= self._min_fold:
+                    self._folds.setdefault(key, set()).add(label)
+
+    def _folded(self, word: str) -> frozenset[str]:
+        """Labels an Arabizi word matches by its fold or spelling key."""
+        hit = self._folded_cache.get(word)
+        if hit is not None:
+            return hit
+        bases = [word] + [
+            word[: -len(end)]
+            for end in _ARABIZI_SUFFIXES
+            if word.endswith(end) and len(word) - len(end) >= _MIN_BASE
+        ]
+        if word.endswith("at") and len(word) > _MIN_BASE:
+            bases.append(word[:-1])  # "toofat el madrasa": the construct form of "toofa"
+        labels: set[str] = set()
+        for base in bases:
+            spellings, folds = arabizi_keys(base)
+            for key in spellings:
+                labels.update(self._spellings.get(key, ()))
+            for key in folds:
+                labels.update(self._folds.get(key, ()))
+        hit = frozenset(labels)
+        if len(self._folded_cache) < _CACHE:
+            self._folded_cache[word] = hit
+        return hit
 
     def _word(self, word: str) -> tuple[frozenset[str], tuple[str, ...]]:
         """Labels a word matches on its own, and its variants that start a phrase."""
@@ -94,8 +170,17 @@ class TermIndex:
         """Every match as (first word index, index after the last word, label)."""
         out: list[tuple[int, int, str]] = []
         n = len(words)
+        arabizi = self._arabizi and looks_arabizi(list(words))
         for i, word in enumerate(words):
             labels, starts = self._word(word)
+            if (
+                self._arabizi
+                and word.isascii()
+                and not word.isdigit()
+                and word not in NEVER_FOLDED
+                and ((arabizi and word not in ENGLISH_WORDS) or is_arabizi_token(word))
+            ):
+                labels = labels | self._folded(word)
             out.extend((i, i + 1, label) for label in labels)
             for form in starts:
                 for rest, whole, label in self._phrases[form]:
@@ -122,6 +207,9 @@ def _phrase_matches(words: Sequence[str], at: int, rest: tuple[str, ...], whole:
     return True
 
 
-def index_terms(groups: Mapping[str, Iterable[str]]) -> TermIndex:
+def index_terms(
+    groups: Mapping[str, Iterable[str]], arabizi: bool = False, min_fold: int = MIN_FOLD
+) -> TermIndex:
     """One index over several named term lists; a match's label is its list's name."""
-    return TermIndex((term, name) for name, terms in groups.items() for term in terms)
+    pairs = ((term, name) for name, terms in groups.items() for term in terms)
+    return TermIndex(pairs, arabizi, min_fold)

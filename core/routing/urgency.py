@@ -45,7 +45,8 @@ _NEGATION = index_terms(
      "no longer", "without=", "nothing=", "غير=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
      "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy="]}
 )  # fmt: skip
-_STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
+# Arabic بعد is also "after" ("ينهار بعد تسرب المياه"); its "not yet" comes with a negation.
+_STILL_NOT = index_terms({"yet": ["yet="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
 _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=", "afraid", "worried", "fear",
          "akhaf", "a5af", "n5af", "nkhaf", "خايف", "خايفين", "خايفه", "5ayf", "khayf"]  # fmt: skip
@@ -66,7 +67,8 @@ _NOW = index_terms(
      "tonight", "still rising", "keeps rising", "getting bigger", "as we speak", "please hurry",
      "come quickly", "send a team", "this minute", "في اي لحظه", "قبل دقائق", "تعالوا", "ta3aloo",
      "ta3alo",
-     "any minute", "any moment", "any second", "any time now"]}
+     "any minute", "any moment", "any second", "any time now"]},
+    arabizi=True,
 )  # fmt: skip
 # Over, or never dangerous: a hazard near one of these is history or a denial, not danger now
 # ("the exposed wires were fixed", "السور اللي طاح السنه الماضيه", "mafi 5a6ar").
@@ -94,7 +96,13 @@ _SETTLED = index_terms(
      "now covered", "for years", "every season", "every rainy season",
      "every winter", "each winter", "كل موسم", "كل شتاء",
      "last winter", "dry now", "all good now", "all fine now", "taped", "boxed in",
-     "ما عاد فيه", "still in place", "sitting in place", "غطوه", "غطوها", "ربطوه", "ربطوها"]}
+     "ما عاد فيه", "still in place", "sitting in place", "غطوه", "غطوها", "ربطوه", "ربطوها",
+     "6afooh", "6afoha", "6afooha", "6afaw", "6afoo", "tafooh", "tafooha",
+     "min sneen", "mn sneen", "min sineen", "min snin", "من سنين", "من سنوات", "منذ سنوات",
+     "from years", "from months", "el usboo3 elli fat", "el esboo3 elli fat", "el usbu3 elli fat",
+     "el usboo3 el mathi", "el shahar el mathi", "el sana el mathya", "تم اغلاقه"]},
+    arabizi=True,
+    min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
 )  # fmt: skip
 SETTLED_BEFORE, SETTLED_AFTER = 6, 10  # words around a match searched for _SETTLED
 
@@ -119,7 +127,8 @@ _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=",
             "مخلوع", "عاريه", "tishrar", "3aarya", "3arya", "6aal3",
             "crackling", "crackles", "burnt", "burned out", "jolt", "lying across", "touching the water",
             "in the water", "box is open", "door is open", "شرر",
-            "شراره", "محروق", "محروقه", "بابه مفتوح", "في الماي", "في الماء", "شرارات"]  # fmt: skip
+            "شراره", "محروق", "محروقه", "بابه مفتوح", "في الماي", "في الماء", "شرارات",
+            "مفتوح", "مفتوحه"]  # fmt: skip
 _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover", "sewer cover",
             "gully cover", "منهول", "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف",
             "فتحه المجاري", "غطا البالوعه", "غطاء البالوعه", "غطا المنهول", "غطاء المنهول",
@@ -127,7 +136,8 @@ _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover",
             "3'6a el manhole", "bal3a", "balloo3a",
             "drain chamber", "inspection cover", "manhole lid", "drain lid", "فتحه تصريف",
             "فتحه التصريف", "غطاء فتحه", "غطا فتحه", "balloo3a", "ballo3a", "حفره تصريف", "حفره صرف", "sewer chamber", "chamber cover", "iron cover", "metal cover", "غطا الحديد",
-            "غطاء الحديد", "غطاء حديد"]  # fmt: skip
+            "غطاء الحديد", "غطاء حديد",
+            "mbloo3a", "فوهه", "fat7at el majaari"]  # fmt: skip
 _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "uncovered", "removed",
          "stolen", "caved", "gone", "deep hole", "broken", "collapsed", "smashed",
          "مفتوح", "مفقود", "بدون غطا", "بلا غطا", "مكشوف", "مسروق", "طاير", "مكسور", "مكسوره",
@@ -136,7 +146,9 @@ _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "unc
          "where the manhole",
          "lid off", "cover off", "taken off", "gaping", "open hole", "no lid", "without a lid",
          "lifted", "popped off", "pushed up",
-         "بلا غطاء", "بدون غطاء", "cracked in two", "sunk in", "hole is open", "flipped over", "انقلب"]  # fmt: skip
+         "بلا غطاء", "بدون غطاء", "cracked in two", "sunk in", "hole is open", "flipped over", "انقلب",
+         "bdoon 3'a6a", "bala 3'a6a", "bala ghata", "bila ghata", "bdoon ghe6a", "6ayer", "6ar=",
+         "6aar=", "عميقه", "انكسر", "انكسرت"]  # fmt: skip
 _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
               "parapet", "water tank", "tank=", "scaffold", "pole", "billboard", "house=",
               "جدار", "سقف", "سور", "بنايه", "مبني", "مبنى", "شرفه", "البيت", "منزل", "عماره", "خزان",
@@ -149,7 +161,8 @@ _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "st
               "plaster", "brick", "bricks", "panel", "panels", "shelter", "gantry", "chimney",
               "جبس", "طوب", "حجاره", "بلوك", "الشرفه", "jibs", "6oob", "7jar",
               "لوحه المحل", "يافطه", "لافته", "yafta",
-              "sunshade", "awning", "shop front", "shopfront", "storefront", "shade=", "railing", "minaret", "مناره", "مئذنه", "arcade", "لوح=", "الواح="]  # fmt: skip
+              "sunshade", "awning", "shop front", "shopfront", "storefront", "shade=", "railing", "minaret", "مناره", "مئذنه", "arcade", "لوح=", "الواح=",
+              "baranda", "برنده", "toofa"]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
                "giving way", "coming down", "about to fall", "going to fall",
                "tilting", "leaning over", "swaying", "toppl", "ينهار", "انهار",
@@ -174,7 +187,10 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "slid off", "slid to", "slipped off", "bowing out", "piece fell", "piece fall",
                "pieces fell", "tsaaqa6", "titsaaqa6", "cracked off", "lumps of concrete",
                "chunks of concrete", "توشك على السقوط", "يوشك على السقوط", "nazal minah", "nazal minha", "نزل منه",
-               "نزل منها", "يتناثر", "تتناثر", "انزلق", "انزلقت"]  # fmt: skip
+               "نزل منها", "يتناثر", "تتناثر", "انزلق", "انزلقت",
+               "ينزل منه", "تنزل منه", "يطيح منه", "ynzil mnah", "yinzil minah", "yinzil mnah",
+               "tinzil minha", "انشق", "انزلاق", "تنزلق", "ينزلق", "بالانزلاق", "ta6ee7",
+               "ti6ee7", "yi6ee7"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
           "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه",
           "الامطار", "مطر=", "المطر=", "مطره=", "المطره=", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
@@ -218,7 +234,10 @@ _FIRE_NAMING = ["fire drill", "fire drills", "fire safety", "fire brigade", "fir
                 "fire engines", "fire truck", "fire trucks", "fire station", "fire extinguisher",
                 "fire extinguishers", "fire exit", "fire exits", "fire alarm", "fire alarms",
                 "fire department", "fire service", "fire services", "fire hydrant",
-                "fire hydrants", "fire escape", "fire fighters", "fire door", "fire doors"]  # fmt: skip
+                "fire hydrants", "fire escape", "fire fighters", "fire door", "fire doors",
+                "تمرين حريق", "تمرين الحريق", "تمرين اطفاء", "حريق وهمي", "tamreen 7ree8",
+                "tamreen 7areeq", "tamreen 7ariq", "tamreen el 7areeq", "tamreen hareeq",
+                "tamreen 7areeg", "tamreen e6fa2", "اطفاء حريق", "اطفاء الحريق"]  # fmt: skip
 _TREE = ["tree", "palm", "branch", "شجره", "نخله", "شجر", "غصن", "shajara", "shajra", "ni5la",
          "nakhla", "ghu9n",
          "ghaf", "sidr", "neem", "سدر", "غاف", "سمر", "sidra"]  # fmt: skip
@@ -233,7 +252,8 @@ _FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "blown over", "kno
            "متدليه", "معلقه", "منقلعه", "مقلوعه", "6a7at", "6a7", "6ay7a", "6ay7", "6aa7at", "6aa7", "sa8a6at",
            "saqa6at", "m3allaga", "mitdalya", "mgloo3a",
            "toppled", "lying across", "hanging off", "hanging across", "hanging over", "clipped",
-           "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a", "bent over", "snapped", "hanging by"]  # fmt: skip
+           "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a", "bent over", "snapped", "hanging by",
+           "tayeh", "taye7", "6aye7", "tayha", "تتدلى", "يتدلى", "انفصلت", "mab6oo7", "mabtoo7"]  # fmt: skip
 _ROAD = ["road", "street", "lane", "way=", "traffic", "carriageway", "roundabout", "junction",
          "شارع", "طريق", "الطريق", "سكه", "الشارع", "دوار", "تقاطع", "shari3", "sharee3", "6areeq",
          "6ari8", "sikka", "dawwar", "taqato3",
@@ -251,7 +271,8 @@ _ON_ROAD = ["across", "onto the road", "onto the street", "on the road", "on the
             "3la el sikka", "3ala el share3", "fi nu9", "nu9 el", "wasa6 el", "sakkar", "sakkarat",
             "msakkar", "sadd", "saddat", "fog el sayarat", "fog el share3", "fog el 6areeq",
             "both lanes", "fast lane", "slow lane", "slip road", "the lane", "the highway",
-            "the motorway", "بعرض", "المسار", "كل الطريق", "el masar"]  # fmt: skip
+            "the motorway", "بعرض", "المسار", "كل الطريق", "el masar",
+    "3ar9 el", "3arth el", "b3ar9"]  # fmt: skip
 # Dust and noise coming into homes are nuisances, not water: "the dust comes into the houses,
 # they never spray water" names water and a home without water getting in.
 _NUISANCE = ["dust", "غبار", "الغبار", "عجاج", "ghobar", "ghubar", "ghubaar", "ghobaar", "noise",
@@ -268,7 +289,9 @@ _SINKING = ["collapsed", "caved in", "sinkhole", "sink hole",
             "crater", "opened up", "انهار جزء", "inkhasaf",
             "no fence", "no fencing", "unfenced", "not fenced", "unguarded", "no cones", "no tape",
             "just sank", "road sank", "has sunk", "in5asaf", "mafi 7awajez", "دون اي حاجز",
-            "بدون حاجز", "بلا حاجز", "مافي حاجز", "ولا فيه حاجز"]  # fmt: skip
+            "بدون حاجز", "بلا حاجز", "مافي حاجز", "ولا فيه حاجز",
+            "sank", "هبوط مفاجئ", "ابتلعت", "bdoon 7awajiz", "bdoon 7awajeez",
+            "bala 7awajiz", "ma fee 7awajiz", "ma fi 7awajiz"]  # fmt: skip
 # Gas, fuel: a leak is danger now.
 _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol", "leaking fuel",
          "petrol leak", "رائحه غاز", "ريحه غاز", "ريحة الغاز", "تسرب غاز", "تسرب الغاز", "تسرب بترول",
@@ -276,13 +299,22 @@ _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol
          "يتسرب منها البنزين", "يتسرب منه البنزين", "يتسرب منها الوقود", "يتسرب منه الوقود",
          "تسرب الوقود", "تسرب وقود", "fuel leaking", "petrol leaking", "leaking diesel",
          "smell gas", "strong gas"]  # fmt: skip
+# Gas: the gas word and a smell or leak close by ("ri7at el ghaz", "a smell of gas in the
+# stairwell", "تسرب من خط الغاز").
+_GAS = ["gas=", "غاز", "الغاز", "ghaz=", "ghaaz=", "gaz=", "el ghaz", "ghaz", "gaaz="]
+_SMELL = ["smell", "smells", "leak", "leaking", "ريحه", "رائحه", "ريحة", "تسرب", "يتسرب", "ri7a",
+          "ri7at", "ray7a", "ray7at", "re7a", "tasarrub", "tasarrob", "tasarub", "yitsarrab"]  # fmt: skip
+# Gas that names a sewer's smell or a place, not a leak.
+_NOT_GAS = ["sewer gas", "sewage gas", "غاز المجاري", "غازات المجاري", "gas station",
+            "gas stations", "محطه غاز", "محطه الغاز"]  # fmt: skip
 # Animals that attack or stand on a fast road. "عض", "عضه" (bite) only whole or before a dog:
 # with the clitic ب stripped they are also "بعض", "بعضه" ("some"). A dead animal is a carcass
 # to remove, not an attack.
 _BEAST = ["dog", "dogs", "camel", "camels", "cow=", "cows=", "donkey", "bees", "wasps", "swarm",
           "كلب", "كلاب", "جمال", "جمل", "بعير", "ابل", "حمير", "نحل", "دبابير", "kalb", "klab",
           "jamal", "jmal", "b3eer",
-          "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh", "ba8ar", "bagar", "baqar", "bull=", "bulls="]  # fmt: skip
+          "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh", "ba8ar", "bagar", "baqar", "bull=", "bulls=",
+          "chlaab", "chalb", "ثعبان", "افعى", "snake"]  # fmt: skip
 _DEAD = ["dead", "carcass", "ميت", "ميته", "نافق", "نافقه", "جيفه", "mayit", "mayyit", "mayta",
          "mayyta", "mait="]  # fmt: skip
 _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "motorway",
@@ -292,7 +324,8 @@ _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "
            "el sree3", "el 5a6 el sree3",
            "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "snarling", "lunged", "lunging",
            "dual carriageway", "slip road", "fast lane", "knocked a man", "knocked over a", "knocked down a",
-           "butted", "نطح", "ينطح"]  # fmt: skip
+           "butted", "نطح", "ينطح",
+           "هاجم", "هجم", "هائج", "هايج"]  # fmt: skip
 # A person in danger now: who, and what is happening to them.
 _PERSON = ["child", "children", "kid", "kids", "boy=", "girl=", "toddler", "baby", "student",
            "worker", "a man", "a woman", "person", "people", "طفل", "اطفال", "ولد", "بنت", "عيال",
@@ -307,7 +340,8 @@ _PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocu
           "يهاجم", "تهاجم", "يهاجمون", "ينزف", "مغمى", "جرفه", "جرفهم", "3alig", "3algeen",
           "m7boos", "m7boseen", "m7a9ar", "6a7 fi", "yighrag", "ghargan", "in9i3ag", "yihajim",
           "yhajmoon", "yinzif",
-          "stuck on the roof", "swept", "fell in", "cut off by", "محاصرين بالماء", "جرفت", "جرفتهم"]  # fmt: skip
+          "stuck on the roof", "swept", "fell in", "cut off by", "محاصرين بالماء", "جرفت", "جرفتهم",
+    "6a7 feeha", "6a7 feeh", "6a7at feeha", "انجرف", "انجرفت", "جرفها", "swept away"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -319,7 +353,7 @@ class Rule:
     negatable: tuple[int, ...] = ()
     window: int = WINDOW
     unless: str | None = None  # a group that cancels the rule within `window` words of it
-    not_at: str | None = None  # a group whose match at a word takes that word out of the rule
+    not_at: str | None = None  # a group whose match over a word takes that word out of the rule
 
 
 _GROUPS: dict[str, list[str]] = {
@@ -328,8 +362,9 @@ _GROUPS: dict[str, list[str]] = {
     "home": _HOME, "fire": _FIRE, "tree": _TREE, "sign": _SIGN, "fallen": _FALLEN,
     "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
     "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD, "fire_naming": _FIRE_NAMING,
+    "gas": _GAS, "smell": _SMELL, "not_gas": _NOT_GAS,
 }  # fmt: skip
-_INDEX: TermIndex = index_terms(_GROUPS)
+_INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
 
 # The danger a rule names is in its last group ("exposed", "collapsing"...): that is the group
 # a negation in front of it cancels ("not exposed", "ما طاح").
@@ -351,6 +386,7 @@ RULES: tuple[Rule, ...] = (
     Rule("person_at_risk", ("person", "peril"), negatable=(1,)),
     Rule("road_collapse_or_open_trench", ("ground", "sinking"), negatable=(1,)),
     Rule("gas_or_fuel_leak", ("leak",), negatable=(0,)),
+    Rule("gas_smell", ("gas", "smell"), negatable=(0, 1), window=4, not_at="not_gas"),
     Rule("animal_attack_or_on_highway", ("beast", "attack"), negatable=(1,), unless="dead"),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
@@ -414,7 +450,7 @@ def urgent_rule(text: str) -> str | None:
         for i, group in enumerate(rule.groups):
             spans = hits.get(group, [])
             if rule.not_at:
-                taken = {s for s, _ in hits.get(rule.not_at, [])}
+                taken = {i for s, e in hits.get(rule.not_at, []) for i in range(s, e)}
                 spans = [(s, e) for s, e in spans if s not in taken]
             if i in rule.negatable:
                 spans = [(s, e) for s, e in spans if not _negated(words, s, e)]

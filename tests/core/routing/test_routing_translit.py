@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
+from core.routing.arabizi import arabizi_keys, fold, spelling_key
 from core.routing.features import FeatureSpace, ViewSpec, prepare
 
 # Only views that read words as written: without the transliteration view a Latin word
@@ -42,3 +45,19 @@ def test_digit_letters_and_spelling_variants_reach_the_same_arabic_word() -> Non
 def test_english_words_are_not_read_as_arabizi() -> None:
     assert prepare("the rubbish bins near our house are full").arabizi == ()
     assert prepare("el zbala ma t7allat").arabizi != ()
+
+
+@pytest.mark.parametrize("spelling", ["7ree8", "7areeq", "hareeq", "7areeg", "el7areeq"])
+def test_arabizi_spellings_of_a_word_share_its_arabic_fold(spelling: str) -> None:
+    assert fold("حريق") in arabizi_keys(spelling)[1]
+
+
+def test_the_fold_keeps_qaf_apart_from_kaf() -> None:
+    """ "7arakat" (it moved) would otherwise fold as حريق (fire)."""
+    assert fold("حريق") not in arabizi_keys("7arakat")[1]
+
+
+def test_a_short_word_meets_its_variants_by_spelling_key() -> None:
+    assert spelling_key("ytee7") == spelling_key("y6ee7") == spelling_key("yti7")
+    assert spelling_key("maftou7") == spelling_key("maftoo7")
+    assert spelling_key("wayer") != spelling_key("wire")

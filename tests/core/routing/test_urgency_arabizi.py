@@ -1,0 +1,180 @@
+"""Urgency in Arabizi, mixed Arabic-English and MSA (issue 17, third writer): each hazard kind
+fires whichever way its Arabizi words are spelled (digit letters 3/7/5/6/9/8 or their Latin
+alternatives, vowels and doubled letters), and negated, settled or past ones do not.
+
+Written from the hazard kinds list, never from a test set's messages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.routing.urgency import urgent_rule
+
+# kind -> spellings of one danger now, in Arabizi
+ARABIZI: dict[str, list[str]] = {
+    "about_to_fall": [
+        "el jidar yibi ytee7 3la el 3yal",
+        "el jidar yibi y6ee7 3la el 3yal",
+        "el 7ai6 bi6ee7 3ala el sikka",
+        "el sa8f gaa3d yinhaar fo8 rooseena",
+    ],
+    "exposed_wires": [
+        "wayer kahraba makshoof jamb el madrasa",
+        "waayar kahrba mkashaf 3ind el madrasa",
+        "el aslaak 3aarya w tishrar",
+    ],
+    "open_manhole": [
+        "el manhool maftoo7 jamb el masjid",
+        "el manhol maftou7 jamb el masjid",
+        "el mbloo3a bala ghata fi el mamsha",
+    ],
+    "water_inside": [
+        "el mai da5el el bait mn el bab",
+        "el maay dakhal el bait mn el bab",
+        "el majari 6al3a mn el bala3a fi el 7ammam",
+    ],
+    "fire": [
+        "fee 7ree8 fi el 7awya",
+        "fee hareeq fi el 7awya",
+        "fi 7areeg jamb el byoot",
+        "shifna el7areeq mn el dreesha",
+    ],
+    "tree_or_sign_on_road": [
+        "shajara 6a7at 3la el share3",
+        "nakhla 6aay7a 3la el 6areeg",
+        "lo7at el share3 6ay7a fi nu9 el 6areeq",
+    ],
+    "person_at_risk": [
+        "walad 3al8 fi el 7ufra",
+        "3amil 3alig fi el 7ufra",
+    ],
+    "gas": [
+        "ri7at ghaz qawiya fi el 3imara",
+        "ray7at el ghaaz fi el mamar",
+        "tasarrob ghaz mn el ma6bakh",
+    ],
+    "car_in_wadi": [
+        "sayara ghargana fi el wadi w feeha 3ayla",
+        "sayyara gharqana fi el wadi w feeha 3ayla",
+    ],
+    "collapsed_trench": [
+        "el 5andaq inhar 3ala el 3ummal",
+        "el khandaq inhaar 3ala el 3ummal",
+    ],
+    "animals": [
+        "chlaab t6aarid el yahal el7een",
+        "klaab tla7ig el 3yal 3ind el madrasa",
+    ],
+}
+ARABIZI_CASES = [(kind, text) for kind, texts in ARABIZI.items() for text in texts]
+
+# kind -> a mixed Arabic-English message and an MSA one reporting the danger now
+MIXED_AND_MSA: dict[str, tuple[str, str]] = {
+    "about_to_fall": (
+        "el 5azzan fo8 el roof is tilting، بيطيح on the cars",
+        "سور المدرسة انشق وبدأت حجارته بالانزلاق على الرصيف",
+    ),
+    "exposed_wires": (
+        "The electricity box مفتوح and kids touching the الأسلاك",
+        "خزانة الكهرباء مفتوحة والأسلاك مكشوفة بجانب الملعب",
+    ),
+    "open_manhole": (
+        "The drain cover انكسر on the walkway, big hole",
+        "فوهة صرف بلا غطاء في ممر المشاة",
+    ),
+    "water_inside": (
+        "el mai da5el el bait from under the door",
+        "مياه المجاري تدخل المنزل من مصرف الحمام",
+    ),
+    "fire": (
+        "7ree8 in the palm fronds behind our house",
+        "اندلع حريق في المخلفات بجانب البيوت",
+    ),
+    "tree_or_sign_on_road": (
+        "A tree طاحت across the road near the school",
+        "لافتة المرور انفصلت وتتدلى فوق السيارات",
+    ),
+    "person_at_risk": (
+        "A child عالق in the pit at the site",
+        "طفل عالق في حفرة المشروع",
+    ),
+    "gas": (
+        "Strong ri7at ghaz in the building stairwell",
+        "رائحة غاز قوية في ممر العمارة",
+    ),
+    "car_in_wadi": (
+        "A car عالقة in the wadi with people inside",
+        "انجرفت سيارة في الوادي وركابها فوقها",
+    ),
+    "collapsed_trench": (
+        "The trench انهار on the workers",
+        "انهار الخندق على العمال",
+    ),
+    "animals": (
+        "Stray dogs هاجموا a boy near the shop",
+        "ثور هائج يركض بين المارة في السوق",
+    ),
+}
+MIXED_CASES = [(k, "mixed", t[0]) for k, t in MIXED_AND_MSA.items()] + [
+    (k, "msa", t[1]) for k, t in MIXED_AND_MSA.items()
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), ARABIZI_CASES, ids=[k for k, _ in ARABIZI_CASES])
+def test_each_hazard_kind_in_arabizi_is_urgent_however_it_is_spelled(kind: str, text: str) -> None:
+    assert urgent_rule(text), (kind, text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "form", "text"), MIXED_CASES, ids=[f"{k}-{f}" for k, f, _ in MIXED_CASES]
+)
+def test_each_hazard_kind_mixed_and_msa_is_urgent(kind: str, form: str, text: str) -> None:
+    assert urgent_rule(text), (kind, form, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # settled, thanked for, put out
+        "el jidar elli kan yibi ytee7 shaloh, mashkoreen",
+        "el 7ree8 6afooh el difa3 el madani",
+        "The wires got covered yesterday، shukran",
+        # negated
+        "ma fee ay wayer makshoof, bas el lait 6afi",
+        "el mai ma da5al el bait, bas 3ind el bab",
+        "No gas smell anymore، الفني صلحه",
+        "لم تنتشر أي رائحة غاز في العمارة",
+        # long-standing, or a drill
+        "el shajara el mayla 3la sooorna min sneen",
+        "nbi nsawi tamreen 7ree8 fi el madrasa",
+        "نريد تنفيذ تمرين حريق في المدرسة",
+        # a sewer's smell is not a gas leak
+        "The whole corridor smells of sewer gas",
+    ],
+)
+def test_negated_settled_or_past_hazards_in_arabizi_mixed_and_msa_are_not_urgent(
+    text: str,
+) -> None:
+    assert urgent_rule(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "ta7t" (under) folds like "6a7at" (it fell); "blat" (tiles) like بلاطه (a slab)
+        "el 3yal yil3aboon ta7t el jidar",
+        "el blat mkassar fi el mamsha",
+        # "7arakat" (it moved) is not 7areeq (fire): ق is kept apart from ك
+        "el sayara 7arakat mn makanha",
+        # "ma" (not) is not "ma2" (water)
+        "el makhbaz ma 3ndhom shahadat w dakhel el ma6ba5 wasi5",
+    ],
+)
+def test_everyday_arabizi_words_do_not_fold_into_hazards(text: str) -> None:
+    assert urgent_rule(text) is None, text
+
+
+def test_arabic_after_is_not_yet() -> None:
+    """بعد after a danger is "after" ("collapsing after the leak"), not "not yet"."""
+    assert urgent_rule("سقف المخزن ينهار بعد الأمطار والعمال بالداخل")
