@@ -69,6 +69,7 @@ _NOW = index_terms(
      "ta3alo",
      "any minute", "any moment", "any second", "any time now"]},
     arabizi=True,
+    min_fold=4,  # اسرعوا (hurry) folds as "sur3a" (speed): "el ishara 7g el sur3a"
 )  # fmt: skip
 # Over, or never dangerous: a hazard near one of these is history or a denial, not danger now
 # ("the exposed wires were fixed", "السور اللي طاح السنه الماضيه", "mafi 5a6ar").
