@@ -155,8 +155,13 @@ _LATIN_PREFIXES = ("wal", "wel", "wil", "bal", "bel", "bil", "fal", "fel", "fil"
                    "lil", "al", "el", "il")  # fmt: skip
 MIN_FOLD = 3  # a fold of fewer consonants names too many words
 # Everyday words whose fold is a hazard word's: "ta7t" (under) folds as "6a7at" (it fell),
-# "blat" (floor tiles) as بلاطه (a slab). They match only as spelled.
-NEVER_FOLDED = frozenset({"ta7t", "ta7at", "t7t", "ta7ta", "ta7tah", "blat", "blaat", "ballat"})
+# "blat", "blaa6" (floor tiles) as بلاطه (a slab), "ma7al" (a shop) as محول (a transformer),
+# "yshta3il" (it works, 3 for غ) as يشتعل (it burns). They match only as spelled.
+NEVER_FOLDED = frozenset(
+    {"ta7t", "ta7at", "t7t", "ta7ta", "ta7tah", "blat", "blaat", "ballat", "blaa6", "bla6",
+     "ma7al", "m7al", "ma7all", "ma7alat", "ma7alaat", "yshta3il", "yishta3il", "tshta3il",
+     "tishta3il", "shta3al", "ishta3al", "yshta3al", "tshta3al"}
+)  # fmt: skip
 
 
 def fold(token: str) -> str:

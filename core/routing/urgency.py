@@ -45,8 +45,7 @@ _NEGATION = index_terms(
      "no longer", "without=", "nothing=", "غير=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
      "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy="]}
 )  # fmt: skip
-# Arabic بعد is also "after" ("ينهار بعد تسرب المياه"); its "not yet" comes with a negation.
-_STILL_NOT = index_terms({"yet": ["yet="]})
+_STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
 _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=", "afraid", "worried", "fear",
          "akhaf", "a5af", "n5af", "nkhaf", "خايف", "خايفين", "خايفه", "5ayf", "khayf"]  # fmt: skip
@@ -321,7 +320,7 @@ _DEAD = ["dead", "carcass", "ميت", "ميته", "نافق", "نافقه", "ج�
 _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "motorway",
            "hard shoulder", "يهاجم", "تهاجم", "يهاجمون", "عضته=", "عضتها=", "عضني=", "عضتني=", "يعض=", "تعض=",
            "يعضون=", "عضه كلب", "عضه الكلب", "عضها الكلب", "عضهم الكلب", "عضه كلاب", "مسعور", "الطريق السريع", "الخط السريع",
-           "السريع", "3a9", "3add", "yhajim",
+           "السريع", "3a9", "3add=", "3addah=", "3addat=", "3addni=", "yhajim",
            "el sree3", "el 5a6 el sree3",
            "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "snarling", "lunged", "lunging",
            "dual carriageway", "slip road", "fast lane", "knocked a man", "knocked over a", "knocked down a",
@@ -419,11 +418,19 @@ def _not_yet(words: list[str], end: int) -> bool:
     return False
 
 
+# "Was" right before a danger's state in Arabic and Arabizi: the state is past ("el wayar elli
+# kan mdalli", the wire that was hanging). Only right before: "elli kan barra da5al el bait"
+# (what was outside came in) is danger now.
+_WAS = frozenset({"كان", "كانت", "kan", "kaan", "kanat", "kanet", "kaanat"})
+
+
 def _negated(words: list[str], start: int, end: int) -> bool:
-    """True when a negation or a fear sits in the four words before a match, or 'yet' after."""
+    """True when a negation or a fear sits in the four words before a match, 'was' right
+    before it, or 'yet' after."""
     before = words[max(0, start - 4) : start]
     return bool(
-        _NEGATION.find(before)
+        (start and words[start - 1] in _WAS)
+        or _NEGATION.find(before)
         or _HYPOTHETICAL.find(before)
         or _may(words, start)
         or _not_yet(words, end)

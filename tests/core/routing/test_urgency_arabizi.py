@@ -145,6 +145,8 @@ def test_each_hazard_kind_mixed_and_msa_is_urgent(kind: str, form: str, text: st
         "el mai ma da5al el bait, bas 3ind el bab",
         "No gas smell anymore، الفني صلحه",
         "لم تنتشر أي رائحة غاز في العمارة",
+        # a state that was: "kan" right before it
+        "el waayar elli kan mitdali mn el 3amood rakkaboh",
         # long-standing, or a drill
         "el shajara el mayla 3la sooorna min sneen",
         "nbi nsawi tamreen 7ree8 fi el madrasa",
@@ -169,10 +171,19 @@ def test_negated_settled_or_past_hazards_in_arabizi_mixed_and_msa_are_not_urgent
         "el sayara 7arakat mn makanha",
         # "ma" (not) is not "ma2" (water)
         "el makhbaz ma 3ndhom shahadat w dakhel el ma6ba5 wasi5",
+        # "ma7al" (a shop) is not محول (a transformer), "yshta3il" (it works) not يشتعل (burns)
+        "kl mara ada5il 3la mawqi3 el ma7al y6la3 error",
+        "el lait yshta3il 6ool el lail",
+        # a meter is not a bite: "3addad" is not "3add"
+        "3ish dababeer fi 9andoog el 3addad",
     ],
 )
 def test_everyday_arabizi_words_do_not_fold_into_hazards(text: str) -> None:
     assert urgent_rule(text) is None, text
+
+
+def test_was_only_right_before_a_state_makes_it_past() -> None:
+    assert urgent_rule("el mai elli kan barra da5al el bait w el ghuraf")
 
 
 def test_arabic_after_is_not_yet() -> None:
