@@ -128,7 +128,7 @@ _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=",
             "crackling", "crackles", "burnt", "burned out", "jolt", "lying across", "touching the water",
             "in the water", "box is open", "door is open", "شرر",
             "شراره", "محروق", "محروقه", "بابه مفتوح", "في الماي", "في الماء", "شرارات",
-            "مفتوح", "مفتوحه"]  # fmt: skip
+            "مفتوح", "مفتوحه", "طنين", "يطن", "tneen"]  # fmt: skip
 _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover", "sewer cover",
             "gully cover", "منهول", "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف",
             "فتحه المجاري", "غطا البالوعه", "غطاء البالوعه", "غطا المنهول", "غطاء المنهول",
