@@ -65,9 +65,13 @@ def answer_within(seconds: float) -> Iterator[None]:
         _ANSWER_BY.reset(token)
 
 
-def _time_left() -> float | None:
+def answer_time_left() -> float | None:
+    """Seconds left before this thread's answer deadline (`answer_within`), or None: none."""
     deadline = _ANSWER_BY.get()
     return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
+_time_left = answer_time_left
 
 
 class DeadlineConnection(psycopg.Connection[Any]):

@@ -67,13 +67,15 @@ class StoreGroup:
                 if left is not None and left <= 0:
                     break
                 self._turn.wait(left)
-            lead = not future.done() and not self._leading
+            lead = not future.done() and not self._leading and not _past(deadline)
             if lead:
                 self._leading = True
         if lead:
             try:
-                while not future.done():  # this caller's own row is in the next group
-                    self._write_group()
+                # This caller's own row is in the next group (or the one after, behind 64
+                # earlier ones); a leader out of time stops, and a waiter leads instead.
+                while not future.done() and not _past(deadline):
+                    self._write_group(deadline)
             finally:
                 with self._turn:
                     self._leading = False
@@ -83,7 +85,7 @@ class StoreGroup:
         finally:
             future.cancel()  # gave up waiting: a store still queued is not written
 
-    def _write_group(self) -> None:
+    def _write_group(self, deadline: float | None) -> None:
         waiting: list[tuple[dict[str, Any], Future[Stored]]] = []
         while len(waiting) < MAX_GROUP:
             try:
@@ -93,8 +95,13 @@ class StoreGroup:
         live = [(row, f) for row, f in waiting if f.set_running_or_notify_cancel()]
         if not live:
             return
+        # Every wait on the server ends by the leader's own deadline too (it answers its
+        # sender on this thread): nested `answer_within` blocks keep the earlier one.
+        seconds = self.ctx.settings.db_answer_timeout_seconds
+        if deadline is not None:
+            seconds = min(seconds, max(0.0, deadline - time.monotonic()))
         try:
-            with answer_within(self.ctx.settings.db_answer_timeout_seconds):
+            with answer_within(seconds):
                 results = self._write([row for row, _ in live])
         except Exception as exc:  # each caller answers a temporary failure
             for _, future in live:
@@ -135,6 +142,10 @@ class StoreGroup:
             conn.commit()
         self.commits += 1
         return results
+
+
+def _past(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() >= deadline
 
 
 _TABLE = cast(Table, InboundRecord.__table__)
