@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import policy
 from email.header import decode_header
+from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import Message as MimePart
 from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr
+from functools import lru_cache
 from typing import Any
 
 import nh3
@@ -57,6 +59,32 @@ REPLY_PREFIX = re.compile(
 )
 
 
+class _RememberedHeaders(HeaderRegistry):
+    """The modern policy's header objects, parsed once per (name, value) and then reused.
+
+    Every `get` of a header (`get_content_type`, `get_param`, `get_filename`, the parser's
+    own look-ups) parses its value again through the header registry: ten parses of the
+    same Content-Type per small mail, ~70% of `parse_email`'s time (bench/RESULTS.md). A
+    header object is immutable and depends only on its name and value, so a remembered one
+    is the very object a new parse would give; values repeat across mails too (`text/plain;
+    charset="utf-8"`). Only short values are kept, so the memory stays small."""
+
+    MAX_VALUE = 500
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._remembered = lru_cache(maxsize=1024)(super().__call__)
+
+    def __call__(self, name: str, value: str) -> BaseHeader:
+        if len(value) > self.MAX_VALUE:
+            return super().__call__(name, value)
+        return self._remembered(name, value)
+
+
+# The stdlib's modern policy (`policy.default`) with remembered header objects.
+MIME_POLICY = policy.default.clone(header_factory=_RememberedHeaders())
+
+
 @dataclass(frozen=True)
 class Limits:
     """Attachment limits: per file, per message, and how many files."""
@@ -91,7 +119,7 @@ def parse_email(
 ) -> InboundMessage:
     """The normalised message for raw RFC 5322 bytes; falls back to raw text, never raises."""
     error = ""
-    for mime_policy in (policy.default, policy.compat32):
+    for mime_policy in (MIME_POLICY, policy.compat32):
         try:
             return _parse(
                 raw, envelope_sender, recipients, received_at, limits, ref_prefix, mime_policy
