@@ -184,8 +184,3 @@ def test_everyday_arabizi_words_do_not_fold_into_hazards(text: str) -> None:
 
 def test_was_only_right_before_a_state_makes_it_past() -> None:
     assert urgent_rule("el mai elli kan barra da5al el bait w el ghuraf")
-
-
-def test_arabic_after_is_not_yet() -> None:
-    """بعد after a danger is "after" ("collapsing after the leak"), not "not yet"."""
-    assert urgent_rule("سقف المخزن ينهار بعد الأمطار والعمال بالداخل")

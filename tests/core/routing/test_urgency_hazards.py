@@ -374,4 +374,5 @@ def test_after_is_not_yet_and_qad_with_a_present_verb_is_may() -> None:
     assert urgent_rule("سقطت لوحة كبيرة على الطريق بعد الحادث وسدت المسار")
     assert urgent_rule("ba3d el m6ar el mai da5al el bait") == "water_inside_home"
     assert urgent_rule("الماء ما دخل البيت بعد") is None
+    assert urgent_rule("سقف المخزن ينهار بعد الأمطار والعمال بالداخل")
     assert urgent_rule("قد تسقط اللوحة على الطريق") is None
