@@ -216,7 +216,6 @@ class InboundPipeline:
 
     def __init__(self, ctx: Context, workers: int | None = None) -> None:
         self.ctx = ctx
-        self._wake = threading.Event()
         self._prepare_wake = threading.Event()
         self._prepared_at = 0.0
         self._stopping = threading.Event()
@@ -226,6 +225,10 @@ class InboundPipeline:
         self._results: OrderedDict[int, Processed | None] = OrderedDict()
         self.processed = 0
         count = workers if workers is not None else worker_count(ctx)
+        # One event per worker: with one shared event, a worker that woke first cleared it
+        # before another (still busy when it was set) began to wait, and that one slept a
+        # whole poll with work it had been woken for (wait_idle then waited for it too).
+        self._wakes = [threading.Event() for _ in range(count)]
         self.threads = [
             threading.Thread(target=self._run, args=(n,), name=f"inbound-{n}", daemon=True)
             for n in range(count)
@@ -246,8 +249,12 @@ class InboundPipeline:
         logger.info("inbound: %d worker(s)", count)
 
     def wake(self) -> None:
-        self._wake.set()
+        self._wake_workers()
         self._prepare_wake.set()
+
+    def _wake_workers(self) -> None:
+        for event in self._wakes:
+            event.set()
 
     def expect(self, record_id: int) -> Future[Processed | None]:
         """A future resolved when a worker here has processed the record (None: it failed)."""
@@ -281,14 +288,15 @@ class InboundPipeline:
                 future.set_result(result)
 
     def _run(self, number: int) -> None:
+        wake = self._wakes[number]
         while not self._stopping.is_set():
-            self._wake.clear()
+            wake.clear()
             looked = time.monotonic()  # a search that began after a record was stored
             if self._step():
                 continue
             with self._lock:
                 self._idle_since[number] = looked
-            self._wake.wait(POLL_SECONDS)
+            wake.wait(POLL_SECONDS)
 
     def _run_preparer(self) -> None:
         number = len(self.threads)  # its idle moments after the workers' (wait_idle)
@@ -303,7 +311,7 @@ class InboundPipeline:
             if prepared or failed:
                 with self._lock:
                     self._prepared_at = time.monotonic()
-                self._wake.set()  # the workers claim what is now pending
+                self._wake_workers()  # the workers claim what is now pending
                 continue
             with self._lock:
                 self._idle_since[number] = looked

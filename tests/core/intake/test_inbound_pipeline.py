@@ -128,7 +128,9 @@ def test_a_stored_record_wakes_a_worker_without_waiting_for_the_poll(
     monkeypatch.setattr(core.intake.pipeline, "POLL_SECONDS", 3600.0)
     pipeline = start_pipeline(ctx)
     try:
-        pipeline.wait_idle(30)  # the workers now sleep for an hour unless woken
+        # Every worker looked and now sleeps for an hour unless woken (with one wake-up event
+        # shared by the workers, one of them missed wait_idle's wake-up and this timed out).
+        assert pipeline.wait_idle(30)
         store(ctx, [mail(1, ctx)])
         wake(ctx)
         deadline = time.monotonic() + 30
@@ -167,7 +169,7 @@ def test_a_record_stored_by_another_process_wakes_a_worker_without_the_poll(
     pipeline = start_pipeline(second_ctx)  # "another process": only it has workers
     try:
         assert pipeline.listener is not None and pipeline.listener.listening.wait(30)
-        pipeline.wait_idle(30)  # asleep for an hour now, unless notified
+        assert pipeline.wait_idle(30)  # asleep for an hour now, unless notified
         store(ctx, [mail(1, ctx)])  # no wake() in this process: only the notification
         deadline = time.monotonic() + 30
         while states(ctx) != {"done": 1} and time.monotonic() < deadline:
