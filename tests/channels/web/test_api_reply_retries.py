@@ -4,6 +4,9 @@ retry was applied again: the citizen got the same answer twice."""
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -108,3 +111,24 @@ def test_an_unusable_key_is_a_400(ctx: Context, client: FlaskClient, key: str) -
     ref = new_ticket(ctx, "Pothole")
     response = post(ctx, client, ref, "notes", {"text": "x"}, key)
     assert response.status_code == 400 and texts(ctx, ref) == []
+
+
+def test_retries_racing_each_other_with_one_key_add_the_reply_once(
+    ctx: Context, client: FlaskClient
+) -> None:
+    """Four retries in flight at once (an integrator's timeout fired while the first was still
+    running): one reply, every answer naming it. PostgreSQL locks the ticket row; SQLite takes
+    its write lock at BEGIN, so the second transaction reads after the first committed."""
+    ref = new_ticket(ctx, "Rats in the market", channel="email", sender="citizen@example.com")
+    start = threading.Barrier(4)
+
+    def retry() -> tuple[int, int]:
+        start.wait(timeout=10)
+        response = post(ctx, client, ref, "replies", REPLY, "crm-race")
+        return response.status_code, response.get_json()["id"]
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: retry(), range(4)))
+    assert sorted(code for code, _ in answers) == [200, 200, 200, 201]
+    assert len({ident for _, ident in answers}) == 1
+    assert texts(ctx, ref) == [REPLY["text"]]
