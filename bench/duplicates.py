@@ -19,16 +19,13 @@ import random
 import statistics
 import sys
 import time
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import psycopg
 from sqlalchemy.orm import Session
 
-from balagh.dbmigrate import upgrade
 from balagh.wiring import build_context
 from core.intake import duplicates
 from core.intake.duplicates import (
@@ -43,10 +40,13 @@ from core.routing.types import UnroutedRouter
 from core.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _scratch import scratch_database  # noqa: E402
+
 # the code before the decoded-features cache, kept once: the test compares against it too
 from tests.core.intake.test_duplicate_comparison import plain_suggestions  # noqa: E402
 
-ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 HERE = (23.5880, 58.3829)
 PLACES = ["Al Khuwair", "Ghubrah", "Bawshar", "Azaiba", "Qurum", "Ruwi", "Seeb", "Amerat"]
 PLACES_AR = ["الخوير", "الغبرة", "بوشر", "العذيبة", "القرم", "روي", "السيب", "العامرات"]
@@ -70,14 +70,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=200)
     args = parser.parse_args()
-    name = f"balagh_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(ADMIN, autocommit=True)
-    admin.execute(f'CREATE DATABASE "{name}"')
-    base = ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-    url = f"{base}/{name}"
-    try:
-        upgrade(url)
-        settings = Settings(_env_file=None, database_url=url, secret_key="bench")  # type: ignore[call-arg]
+    with scratch_database() as database:
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None, database_url=database.engine_url, secret_key="bench"
+        )
         ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
         rng = random.Random(13)
         now = ctx.now()
@@ -139,12 +135,6 @@ def main() -> None:
         )
         print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.python_version()}")
         print(f"load average: {os.getloadavg()}")
-    finally:
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
-        )
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.close()
 
 
 if __name__ == "__main__":

@@ -16,14 +16,13 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
-import uuid
 from datetime import timedelta
+from pathlib import Path
 
-import psycopg
 from sqlalchemy import func, select
 
-from balagh.dbmigrate import upgrade
 from balagh.wiring import build_context
 from core.intake.incidents import place_ticket
 from core.models import Contact, Incident, Status, Ticket
@@ -31,7 +30,10 @@ from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
 from core.settings import Settings
 
-ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _scratch import scratch_database  # noqa: E402
+
 LAT, LON, SPAN = 23.58, 58.38, 0.18  # about 20 km around Muscat
 HOTSPOTS = 40  # flooded streets many people report
 CATEGORY, DIRECTORATE = "stormwater_flooding", "drainage"
@@ -65,14 +67,10 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=5000)
     parser.add_argument("--reports", type=int, default=300)
     args = parser.parse_args()
-    name = f"balagh_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(ADMIN, autocommit=True)
-    admin.execute(f'CREATE DATABASE "{name}"')
-    base = ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-    url = f"{base}/{name}"
-    try:
-        upgrade(url)
-        settings = Settings(_env_file=None, database_url=url, secret_key="bench")  # type: ignore[call-arg]
+    with scratch_database() as database:
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None, database_url=database.engine_url, secret_key="bench"
+        )
         ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
         rng = random.Random(19)
         half = SPAN / 2
@@ -112,12 +110,6 @@ def main() -> None:
         )
         print(f"incidents formed: {incidents}; reports in incidents: {joined}")
         print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.python_version()}")
-    finally:
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
-        )
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.close()
 
 
 if __name__ == "__main__":

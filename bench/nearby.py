@@ -15,13 +15,11 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
-import uuid
 from datetime import timedelta
+from pathlib import Path
 
-import psycopg
-
-from balagh.dbmigrate import upgrade
 from balagh.wiring import build_context
 from core.intake.nearby import similar_nearby
 from core.models import Contact, Status, Ticket
@@ -29,7 +27,10 @@ from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
 from core.settings import Settings
 
-ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _scratch import scratch_database  # noqa: E402
+
 LAT, LON, SPAN = 23.58, 58.38, 0.18  # about 20 km around Muscat
 HOTSPOTS = 60
 CATEGORIES = ("stormwater_flooding", "road_damage", "street_lighting", "waste_collection")
@@ -47,14 +48,10 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=20000)
     parser.add_argument("--lookups", type=int, default=300)
     args = parser.parse_args()
-    name = f"balagh_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(ADMIN, autocommit=True)
-    admin.execute(f'CREATE DATABASE "{name}"')
-    base = ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-    url = f"{base}/{name}"
-    try:
-        upgrade(url)
-        settings = Settings(_env_file=None, database_url=url, secret_key="bench")  # type: ignore[call-arg]
+    with scratch_database() as database:
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None, database_url=database.engine_url, secret_key="bench"
+        )
         ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
         rng = random.Random(23)
         half = SPAN / 2
@@ -102,12 +99,6 @@ def main() -> None:
         )
         print(f"problems listed per lookup: mean {statistics.mean(listed):.1f}, max {max(listed)}")
         print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.python_version()}")
-    finally:
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
-        )
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.close()
 
 
 if __name__ == "__main__":

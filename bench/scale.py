@@ -23,6 +23,7 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -33,9 +34,10 @@ from typing import Any
 
 import psycopg
 
-from balagh.dbmigrate import upgrade
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+from _scratch import scratch_database  # noqa: E402
+
 CHANNELS = ("telegram", "email", "web")
 STATUSES = ("new", "triaged", "assigned", "awaiting_citizen", "resolved", "closed", "reopened")
 WEIGHTS = (3, 3, 10, 2, 10, 70, 2)
@@ -275,15 +277,10 @@ def main() -> None:
     if args.url:
         remeasure(args.url, args.samples)
         return
-    name = f"balagh_scale_{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(ADMIN, autocommit=True)
-    admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"{ADMIN.rsplit('/', 1)[0]}/{name}"
-    version = admin.execute("SHOW server_version").fetchone()
-    print(f"PostgreSQL {version[0] if version else '?'}; scratch database {name}", flush=True)
     rows: list[tuple[int, dict[str, list[float]], float]] = []
-    try:
-        upgrade(url.replace("postgresql://", "postgresql+psycopg://"))
+    with scratch_database("balagh_scale", keep=args.keep) as database:
+        url = database.url
+        print(f"PostgreSQL {database.server_version}; scratch database {database.name}", flush=True)
         with TemporaryDirectory() as tmp:
             harness = Harness(url, Path(tmp))
             loaded = 0
@@ -297,10 +294,6 @@ def main() -> None:
                 rows.append((size, figures, seconds))
                 _print_size(size, figures)
             harness.ctx.engine.dispose()
-    finally:
-        if not args.keep:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
     _print_table(rows)
 
 

@@ -16,17 +16,21 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import psycopg
 
-from balagh.dbmigrate import upgrade
 from core.geogrid import grid_cell
 
-ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _scratch import scratch_database  # noqa: E402
+
 YEAR_START = datetime(2025, 1, 1, tzinfo=UTC)
 CHANNELS = ("telegram", "email", "web", "phone", "open311")
 STATUSES = ("new", "triaged", "assigned", "awaiting_citizen", "resolved", "closed", "reopened")
@@ -272,25 +276,12 @@ def main() -> None:
         build_rollup(args.url)  # its definition may have changed since the database was kept
         bench(args.url)
         return
-    name = f"balagh_bench_{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(ADMIN, autocommit=True)
-    admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"{ADMIN.rsplit('/', 1)[0]}/{name}"
-    try:
-        version = admin.execute("SHOW server_version").fetchone()
-        print(f"PostgreSQL {version[0] if version else '?'}; database {name}")
-        upgrade(url.replace("postgresql://", "postgresql+psycopg://"))
-        seconds = load(url, args.tickets)
+    with scratch_database(keep=args.keep) as database:
+        print(f"PostgreSQL {database.server_version}; database {database.name}")
+        seconds = load(database.url, args.tickets)
         print(f"loaded {args.tickets:,} tickets with COPY in {seconds:.1f} s\n")
-        build_rollup(url)
-        bench(url)
-    finally:
-        if not args.keep:
-            admin.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
-            )
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.close()
+        build_rollup(database.url)
+        bench(database.url)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,55 @@
+"""A scratch PostgreSQL database for the bench scripts: created, migrated, dropped.
+
+Shared by duplicates.py, nearby.py, incidents.py, scale.py and stats.py, which each had
+their own copy of these lines. The server is `BALAGH_TEST_PG` (a user that may
+`CREATE DATABASE`), as for the tests.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import psycopg
+
+from balagh.dbmigrate import upgrade
+
+ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@dataclass(frozen=True)
+class ScratchDatabase:
+    """A migrated database: `url` for psycopg, `engine_url` for SQLAlchemy (Settings)."""
+
+    name: str
+    url: str
+    server_version: str
+
+    @property
+    def engine_url(self) -> str:
+        return self.url.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+@contextmanager
+def scratch_database(prefix: str = "balagh_bench", keep: bool = False) -> Iterator[ScratchDatabase]:
+    """A new database on the server, migrated to the current schema; dropped on leaving
+    (its connections ended first) unless `keep`, for a script's `--keep`."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect(ADMIN, autocommit=True)
+    try:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        version = admin.execute("SHOW server_version").fetchone()
+        database = ScratchDatabase(
+            name, f"{ADMIN.rsplit('/', 1)[0]}/{name}", version[0] if version else "?"
+        )
+        try:
+            upgrade(database.engine_url)
+            yield database
+        finally:
+            if not keep:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        admin.close()
