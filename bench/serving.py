@@ -104,24 +104,18 @@ def cpu_model() -> str:
 
 
 def commit() -> str:
+    """The checkout's short commit, "(modified)" when tracked files differ from it."""
+
+    def git(*args: str) -> str:
+        run = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+        return run.stdout.strip()
+
     try:
-        found = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        found = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--untracked-files=no")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return found.stdout.strip() + (" (modified)" if dirty.stdout.strip() else "")
+    return found + (" (modified)" if dirty else "")
 
 
 def machine_details() -> str:
