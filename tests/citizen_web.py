@@ -90,8 +90,9 @@ def upload(data: bytes, name: str) -> tuple[io.BytesIO, str]:
 
 @contextmanager
 def citizen_site(tmp: Path, **settings: Any) -> Iterator[tuple[str, Context]]:
-    """The citizen web app on SQLite (no map tiles, rate limits out of the way) served by
-    werkzeug on a loopback port, for browser tests; `settings` adds or overrides settings."""
+    """The web app (citizen pages and the staff inbox) on SQLite (no map tiles, rate limits
+    out of the way) served by werkzeug on a loopback port, for browser tests; `settings` adds
+    or overrides settings."""
     from balagh.dbmigrate import upgrade
     from balagh.wiring import build_context
     from core.routing.types import UnroutedRouter

@@ -5,22 +5,17 @@ inside their own box, so the page's header and filters stay where the thumb is."
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
-from balagh.dbmigrate import upgrade
-from balagh.wiring import build_context
 from channels.web.inbox.i18n import translate
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
-from core.routing.types import UnroutedRouter
 from tests.channels.web.test_web_browser import MOBILE, browser  # noqa: F401  (browser: fixture)
-from tests.conftest import empty_tables, make_settings
-from tests.staffkit import PASSWORD, app_for, make_staff
+from tests.citizen_web import citizen_site
+from tests.staffkit import PASSWORD, make_staff
 
 pytestmark = pytest.mark.browser
 
@@ -30,30 +25,20 @@ LONG_WORD = "S" * 2000
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    tmp = tmp_path_factory.mktemp("inbox-phone")
-    url = f"sqlite:///{tmp / 'db.sqlite3'}"
-    upgrade(url)
-    ctx = build_context(make_settings(tmp / "data", url, map_tiles=""), router=UnroutedRouter())
-    empty_tables(ctx)
-    make_staff(ctx, AGENT, "agent")
-    reference = ingest(
-        ctx,
-        InboundMessage(
-            channel="email",
-            sender="citizen@example.com",
-            subject=LONG_WORD,
-            text=f"{LONG_WORD} near the roundabout of Al Khuwair",
-            external_id="<long-word@example.com>",
-            thread=ThreadHints(new_ticket=True),
-        ),
-    ).reference
-    httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}", reference
-    finally:
-        httpd.shutdown()
-        ctx.engine.dispose()
+    with citizen_site(tmp_path_factory.mktemp("inbox-phone")) as (url, ctx):
+        make_staff(ctx, AGENT, "agent")
+        reference = ingest(
+            ctx,
+            InboundMessage(
+                channel="email",
+                sender="citizen@example.com",
+                subject=LONG_WORD,
+                text=f"{LONG_WORD} near the roundabout of Al Khuwair",
+                external_id="<long-word@example.com>",
+                thread=ThreadHints(new_ticket=True),
+            ),
+        ).reference
+        yield url, reference
 
 
 def _page_width(page: Any) -> int:
