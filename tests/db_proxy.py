@@ -3,7 +3,11 @@
 `freeze()` stops relaying bytes in both directions while keeping every socket open, as a
 server stopped with SIGSTOP does (the kernel still accepts connections and acknowledges
 data; nothing answers). `cut()` closes every connection and refuses new ones, as a server
-that went down. `resume()` relays again.
+that went down. `resume()` relays again. `close()` ends it all, once however often called.
+
+Only a connection's relay thread closes its two sockets: `cut()` shuts them down, which
+wakes the thread with an end of file. Closed from another thread, a socket's number became
+-1 under the relay's next select (ValueError in the thread, a warning in the test run).
 """
 
 from __future__ import annotations
@@ -33,9 +37,11 @@ class DatabaseProxy:
         self.relaying.set()
         self.refusing = False
         self.pairs: list[tuple[socket.socket, socket.socket]] = []
+        self.relays: list[threading.Thread] = []
         self.lock = threading.Lock()
         self.closed = False
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.acceptor = threading.Thread(target=self._accept, daemon=True)
+        self.acceptor.start()
 
     def freeze(self) -> None:
         self.relaying.clear()
@@ -46,17 +52,26 @@ class DatabaseProxy:
             pairs, self.pairs = self.pairs, []
         for pair in pairs:
             for sock in pair:
-                _close(sock)
+                _shut(sock)  # its relay thread closes it
 
     def resume(self) -> None:
         self.refusing = False
         self.relaying.set()
 
     def close(self) -> None:
+        """Stop accepting and relaying, and wait for the threads to end; again: nothing."""
+        if self.closed:
+            return
         self.closed = True
         self.cut()
         self.relaying.set()
-        _close(self.server)
+        _shut(self.server)  # wakes the accept() it is blocked in
+        self.server.close()
+        self.acceptor.join(5)
+        with self.lock:
+            relays = list(self.relays)
+        for relay in relays:
+            relay.join(5)
 
     def _accept(self) -> None:
         while not self.closed:
@@ -72,9 +87,11 @@ class DatabaseProxy:
             except OSError:
                 _close(client)
                 continue
+            relay = threading.Thread(target=self._relay, args=(client, upstream), daemon=True)
             with self.lock:
                 self.pairs.append((client, upstream))
-            threading.Thread(target=self._relay, args=(client, upstream), daemon=True).start()
+                self.relays.append(relay)
+            relay.start()
 
     def _relay(self, client: socket.socket, upstream: socket.socket) -> None:
         peers = {client: upstream, upstream: client}
@@ -96,7 +113,11 @@ class DatabaseProxy:
             _close(upstream)
 
 
-def _close(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # not connected, or closed already
         sock.shutdown(socket.SHUT_RDWR)
+
+
+def _close(sock: socket.socket) -> None:
+    _shut(sock)
     sock.close()
