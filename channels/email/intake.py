@@ -18,8 +18,10 @@ from sqlalchemy import select
 from channels.email.parse import Limits, parse_email
 from channels.email.threads import reference_from_address
 from core.context import Context
+from core.db import answer_within, is_outage
 from core.delivery.bounces import record_bounce
 from core.delivery.notify import notify_citizen
+from core.errors import StorageUnavailable
 from core.inbound import InboundMessage
 from core.intake.conversation import Processed
 from core.intake.ingest import accept, process
@@ -52,10 +54,13 @@ def receive(
         limits=Limits(max_total=ctx.settings.smtp_max_size),
         ref_prefix=ctx.settings.ref_prefix,
     )
-    message = _with_reply_token(ctx, message, recipients)
-    automatic = message.extras.get("automatic")
-    reason = str(automatic) if automatic else None
-    accepted = accept(ctx, message, ignore=reason)  # raises StorageUnavailable -> 451
+    # One deadline for the answer: the reply token's look-up and the store share it (nested
+    # blocks keep the earlier one), so a hung database is a 451 within the answer timeout.
+    with answer_within(ctx.settings.db_answer_timeout_seconds):
+        message = _with_reply_token(ctx, message, recipients)
+        automatic = message.extras.get("automatic")
+        reason = str(automatic) if automatic else None
+        accepted = accept(ctx, message, ignore=reason)  # raises StorageUnavailable -> 451
     if accepted.duplicate:
         return accepted.record_id, ""
     if reason:
@@ -66,15 +71,25 @@ def receive(
 def _with_reply_token(
     ctx: Context, message: InboundMessage, recipients: tuple[str, ...]
 ) -> InboundMessage:
-    """A tokenised reply address proves the ticket: thread with its reference and secret."""
+    """A tokenised reply address proves the ticket: thread with its reference and secret.
+
+    Its look-up runs under the caller's answer deadline; a database that does not answer
+    by then, or is down, is StorageUnavailable (451), as for the store that follows.
+    """
     for rcpt in recipients:
         reference = reference_from_address(rcpt, ctx.settings.secret_key)
         if reference is None:
             continue
-        with ctx.sessions() as session:
-            secret = session.execute(
-                select(Ticket.secret).where(Ticket.reference == reference)
-            ).scalar_one_or_none()
+        try:
+            with ctx.sessions() as session:
+                secret = session.execute(
+                    select(Ticket.secret).where(Ticket.reference == reference)
+                ).scalar_one_or_none()
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            logger.error("looking up the ticket of a reply address: %s", type(exc).__name__)
+            raise StorageUnavailable("The database did not answer; try again shortly.") from exc
         if secret is not None:
             hints = dataclasses.replace(message.thread, reference=reference, secret=secret)
             return dataclasses.replace(message, thread=hints)

@@ -14,16 +14,20 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from balagh.wiring import build_context
+from channels.email.intake import PROCESS, receive
 from channels.email.listener import SmtpListener
+from channels.email.threads import reply_address
 from core.context import Context
 from core.db import within
 from core.errors import StorageUnavailable
+from core.models import InboundRecord
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
 from tests.citizen_web import make_app, open_form
@@ -103,6 +107,33 @@ def test_smtp_answers_451_within_seconds_and_the_retry_is_stored(
     finally:
         proxy.resume()
         listener.stop()
+
+
+@pytest.mark.parametrize("outage", ["cut", "freeze"])
+def test_a_reply_by_token_is_refused_as_unavailable_within_seconds_while_the_database_is_out(
+    pg_ctx: Context, proxy: DatabaseProxy, outage: str
+) -> None:
+    """The look-up of the ticket a tokenised reply address names runs under the store's
+    deadline and fails as the store does (SMTP 451, IMAP leaves the mail unseen): it hung
+    for as long as the server did, and a cut was an unexpected OperationalError."""
+    reference = new_ticket(pg_ctx, "The streetlight on Way 3021 is out.", channel="email")
+    address = reply_address(pg_ctx.settings.mail_address, reference, pg_ctx.settings.secret_key)
+    reply = MAIL.replace(b"<o1@example.om>", b"<r1@example.om>")
+    getattr(proxy, outage)()  # the pooled connection new_ticket used is frozen or cut
+    with ThreadPoolExecutor(1) as pool:
+        try:
+            started = time.monotonic()
+            refused = pool.submit(receive, pg_ctx, reply, "salim@example.om", (address,))
+            with pytest.raises(StorageUnavailable):
+                refused.result(QUICKLY)
+            assert time.monotonic() - started < QUICKLY
+        finally:
+            proxy.resume()  # frees the thread if it still waits
+    record_id, wanted = receive(pg_ctx, reply, "salim@example.om", (address,))
+    with pg_ctx.sessions() as session:
+        record = session.get(InboundRecord, record_id)
+        assert record is not None and wanted == PROCESS
+        assert record.normalized["thread"]["reference"] == reference  # the token threads it
 
 
 def test_report_form_answers_503_within_seconds_when_the_database_hangs(
