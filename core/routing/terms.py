@@ -26,6 +26,7 @@ from core.routing.arabizi import (
     fold,
     is_arabizi_token,
     looks_arabizi,
+    transliterate,
 )
 
 _CONJ = "وفبلك"
@@ -60,6 +61,30 @@ def variants(word: str) -> tuple[str, ...]:
 # folded without one, as an Arabic stem matches with its suffixes.
 _ARABIZI_SUFFIXES = ("een", "oon", "at", "ha", "hum", "hom", "na", "ah", "oh")
 _MIN_BASE = 4
+# An Arabizi phrase ("3la el share3", "mafi 5a6ar") matches its other spellings word by word
+# by consonant fold ("3ala al shari3", "ma fee khatar"), the article optional ("3la share3").
+# Its folds together must say enough ("fi nu9", in the middle, is the least).
+_LATIN_ARTICLES = frozenset({"el", "al", "il", "l", "ul"})
+MIN_PHRASE_FOLD = 3
+
+
+@lru_cache(maxsize=_CACHE)
+def phrase_fold(word: str) -> str:
+    """The consonant fold of one Latin word of an Arabizi phrase ("" for a vowel-only word)."""
+    return fold(transliterate(word))
+
+
+def _foldable_phrase(words: Sequence[str]) -> tuple[str, ...] | None:
+    """Folds of an Arabizi phrase's words without its articles, or None when the phrase is
+    not Arabizi (an English phrase's folds are noise) or says too little."""
+    if not all(w.isascii() for w in words):
+        return None
+    if not (looks_arabizi(list(words)) or any(map(is_arabizi_token, words))):
+        return None
+    keys = tuple(phrase_fold(w) for w in words if w not in _LATIN_ARTICLES)
+    if len(keys) < 2 or not keys[0] or sum(map(len, keys)) < MIN_PHRASE_FOLD:
+        return None
+    return keys
 
 
 class TermIndex:
@@ -84,6 +109,8 @@ class TermIndex:
         self._min_fold = min_fold
         self._folds: dict[str, set[str]] = {}
         self._spellings: dict[str, set[str]] = {}
+        # folded_phrases[first word's fold] -> (later words' folds, last is whole word, label)
+        self._folded_phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
         for term, label in tagged:
             whole = term.endswith("=")
             words = normalize_arabic(term.rstrip("=")).split()
@@ -97,6 +124,9 @@ class TermIndex:
             else:
                 entry = (tuple(words[1:]), whole, label)
                 self._phrases.setdefault(words[0], []).append(entry)
+                keys = _foldable_phrase(words) if arabizi else None
+                if keys:
+                    self._folded_phrases.setdefault(keys[0], []).append((keys[1:], whole, label))
         self._lengths = sorted({len(s) for s in self._stems}, reverse=True)
         self._word_cache: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._folded_cache: dict[str, frozenset[str]] = {}
@@ -181,6 +211,7 @@ class TermIndex:
                 and ((arabizi and word not in ENGLISH_WORDS) or is_arabizi_token(word))
             ):
                 labels = labels | self._folded(word)
+                out.extend(self._find_folded_phrases(words, i))
             out.extend((i, i + 1, label) for label in labels)
             for form in starts:
                 for rest, whole, label in self._phrases[form]:
@@ -188,6 +219,18 @@ class TermIndex:
                     if end > n or not _phrase_matches(words, i + 1, rest, whole):
                         continue
                     out.append((i, end, label))
+        return out
+
+    def _find_folded_phrases(self, words: Sequence[str], at: int) -> list[tuple[int, int, str]]:
+        """Arabizi phrases starting at words[at], matched by fold, articles skipped."""
+        entries = self._folded_phrases.get(phrase_fold(words[at]))
+        if not entries:
+            return []
+        out = []
+        for rest, whole, label in entries:
+            end = _folded_phrase_end(words, at + 1, rest, whole)
+            if end is not None:
+                out.append((at, end, label))
         return out
 
     def labels(self, words: Sequence[str]) -> set[str]:
@@ -205,6 +248,25 @@ def _phrase_matches(words: Sequence[str], at: int, rest: tuple[str, ...], whole:
         elif not word.startswith(part):
             return False
     return True
+
+
+def _folded_phrase_end(
+    words: Sequence[str], at: int, rest: tuple[str, ...], whole: bool
+) -> int | None:
+    """Index after the words matching a phrase's later folds from `at` (articles skipped),
+    or None. The last word may carry a suffix unless the term is whole or its fold short."""
+    i, n, last = at, len(words), len(rest) - 1
+    for j, key in enumerate(rest):
+        while i < n and words[i] in _LATIN_ARTICLES:
+            i += 1
+        if i >= n or not words[i].isascii():
+            return None
+        got = phrase_fold(words[i])
+        stem = j == last and not whole and len(key) >= MIN_FOLD
+        if not (got == key or (stem and got.startswith(key))):
+            return None
+        i += 1
+    return i
 
 
 def index_terms(

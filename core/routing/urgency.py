@@ -66,7 +66,8 @@ _NOW = index_terms(
      "tonight", "still rising", "keeps rising", "getting bigger", "as we speak", "please hurry",
      "come quickly", "send a team", "this minute", "في اي لحظه", "قبل دقائق", "تعالوا", "ta3aloo",
      "ta3alo",
-     "any minute", "any moment", "any second", "any time now"]},
+     "any minute", "any moment", "any second", "any time now", "7alan", "7aalan", "حالا",
+     "da7een", "دحين"]},
     arabizi=True,
     min_fold=4,  # اسرعوا (hurry) folds as "sur3a" (speed): "el ishara 7g el sur3a"
 )  # fmt: skip
@@ -100,7 +101,8 @@ _SETTLED = index_terms(
      "6afooh", "6afoha", "6afooha", "6afaw", "6afoo", "tafooh", "tafooha",
      "min sneen", "mn sneen", "min sineen", "min snin", "من سنين", "من سنوات", "منذ سنوات",
      "from years", "from months", "el usboo3 elli fat", "el esboo3 elli fat", "el usbu3 elli fat",
-     "el usboo3 el mathi", "el shahar el mathi", "el sana el mathya", "تم اغلاقه"]},
+     "el usboo3 el mathi", "el shahar el mathi", "el sana el mathya", "تم اغلاقه",
+     "in6afa", "in6afat"]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
 )  # fmt: skip
@@ -114,7 +116,7 @@ _WIRES = ["wire", "wiring", "cable", "electric", "live cable", "اسلاك", "س
           "3amood", "generator", "مولد", "socket", "sockets",
           "feeder pillar", "junction box", "electricity box", "electric box", "power line",
           "power cable", "fuse box", "transformer", "محول", "خزانه الكهرباء", "صندوق الكهرباء", "كابلات", "waayer",
-          "waayar", "kabl", "kablat"]  # fmt: skip
+          "waayar", "kabl", "kablat", "wayrat", "wayarat", "wairat"]  # fmt: skip
 _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=", "visible",
             "hanging out", "sticking out", "uncovered", "torn", "loose", "electrocut",
             "shock", "ممدوده", "on the ground", "مكشوف", "ظاهر", "عاري", "عريان", "شرار", "متدلي", "مدلي", "برع",
@@ -128,7 +130,10 @@ _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=",
             "crackling", "crackles", "burnt", "burned out", "jolt", "lying across", "touching the water",
             "in the water", "box is open", "door is open", "شرر",
             "شراره", "محروق", "محروقه", "بابه مفتوح", "في الماي", "في الماء", "شرارات",
-            "مفتوح", "مفتوحه", "طنين", "يطن", "tneen"]  # fmt: skip
+            "مفتوح", "مفتوحه", "طنين", "يطن", "tneen",
+            "fi el mai", "fi el maay", "fil mai", "fil maay", "fi el maya", "6aye7 3la el ar9",
+            "6ay7a 3la el ar9", "طايح على الارض", "طايحه على الارض", "feeh kahraba", "3ariya", "3areya", "fih kahraba", "feeha kahraba", "fiha kahraba", "فيه كهرباء",
+            "فيها كهرباء", "فيه كهربا", "فيها كهربا", "يمسك كهربا", "يمسك كهرباء"]  # fmt: skip
 _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover", "sewer cover",
             "gully cover", "منهول", "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف",
             "فتحه المجاري", "غطا البالوعه", "غطاء البالوعه", "غطا المنهول", "غطاء المنهول",
@@ -137,7 +142,8 @@ _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover",
             "drain chamber", "inspection cover", "manhole lid", "drain lid", "فتحه تصريف",
             "فتحه التصريف", "غطاء فتحه", "غطا فتحه", "balloo3a", "ballo3a", "حفره تصريف", "حفره صرف", "sewer chamber", "chamber cover", "iron cover", "metal cover", "غطا الحديد",
             "غطاء الحديد", "غطاء حديد",
-            "mbloo3a", "فوهه", "fat7at el majaari"]  # fmt: skip
+            "mbloo3a", "فوهه", "fat7at el majaari", "ghata el majari", "غطا المجاري",
+            "غطاء المجاري", "غطا الصرف", "غطاء الصرف"]  # fmt: skip
 _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "uncovered", "removed",
          "stolen", "caved", "gone", "deep hole", "broken", "collapsed", "smashed",
          "مفتوح", "مفقود", "بدون غطا", "بلا غطا", "مكشوف", "مسروق", "طاير", "مكسور", "مكسوره",
@@ -148,7 +154,9 @@ _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "unc
          "lifted", "popped off", "pushed up",
          "بلا غطاء", "بدون غطاء", "cracked in two", "sunk in", "hole is open", "flipped over", "انقلب",
          "bdoon 3'a6a", "bala 3'a6a", "bala ghata", "bila ghata", "bdoon ghe6a", "6ayer", "6ar=",
-         "6aar=", "عميقه", "انكسر", "انكسرت"]  # fmt: skip
+         "6aar=", "عميقه", "انكسر", "انكسرت", "mafi ghata", "ma fi ghata",
+         "ma 3laih ghata", "ma 3laiha ghata", "mafi 3laiha ghata", "mafi 3laih ghata", "ما عليه غطا", "ما عليها غطا", "مافي غطا",
+         "ما فيه غطا", "مافيه غطا", "ما عليه غطاء", "ما عليها غطاء"]  # fmt: skip
 _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
               "parapet", "water tank", "tank=", "scaffold", "pole", "billboard", "house=",
               "جدار", "سقف", "سور", "بنايه", "مبني", "مبنى", "شرفه", "البيت", "منزل", "عماره", "خزان",
@@ -162,7 +170,8 @@ _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "st
               "جبس", "طوب", "حجاره", "بلوك", "الشرفه", "jibs", "6oob", "7jar",
               "لوحه المحل", "يافطه", "لافته", "yafta",
               "sunshade", "awning", "shop front", "shopfront", "storefront", "shade=", "railing", "minaret", "مناره", "مئذنه", "arcade", "لوح=", "الواح=",
-              "baranda", "برنده", "toofa"]  # fmt: skip
+              "baranda", "برنده", "toofa",
+              "7ayt", "7ait", "7ay6", "7ee6an", "حيطان", "sheenko", "shinko", "شينكو", "zinc"]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
                "giving way", "coming down", "about to fall", "going to fall",
                "tilting", "leaning over", "swaying", "toppl", "ينهار", "انهار",
@@ -190,12 +199,16 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "نزل منها", "يتناثر", "تتناثر", "انزلق", "انزلقت",
                "ينزل منه", "تنزل منه", "يطيح منه", "ynzil mnah", "yinzil minah", "yinzil mnah",
                "tinzil minha", "انشق", "انزلاق", "تنزلق", "ينزلق", "بالانزلاق", "ta6ee7",
-               "ti6ee7", "yi6ee7"]  # fmt: skip
+               "ti6ee7", "yi6ee7",
+               "mayil 3alaina", "mayil 3lena", "mayil 3alaihum", "مايل علينا", "مايله علينا",
+               "مائل علينا", "مايل عليهم", "مايله عليهم", "انهدم", "ينهدم", "تنهدم", "inhadam",
+               "yinhidim", "tinhidim", "ynzil 3alaina", "tinzil 3alaina", "ينزل علينا",
+               "تنزل علينا", "ينزل عليهم", "تنزل عليهم"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
           "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه",
           "الامطار", "مطر=", "المطر=", "مطره=", "المطره=", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
           "الماي الوسخ", "mai=", "maay=", "maya=", "m6ar", "mu6ar", "majari", "mjari", "seil",
-          "sail=", "siyool", "bayara", "9arf", "majaari", "majary", "maya=", "ma2=", "dokhan", "do5an", "du5an"]  # fmt: skip
+          "sail=", "siyool", "bayara", "9arf", "majaari", "majary", "maya=", "ma2=", "dokhan", "do5an", "du5an", "mooya=", "moya=", "mayya=", "مويه=", "المويه="]  # fmt: skip
 _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the rooms", "entering",
            "coming into", "came into", "coming in", "coming up through", "coming up", "backing up",
            "backed up", "floor drain", "in the living room", "in our flat", "ankle deep",
@@ -212,7 +225,8 @@ _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the ro
            "floor trap", "in the bedroom", "pouring through", "dripping through",
            "through the ceiling", "من السقف", "in the bedrooms", "into the bedroom", "on the carpet",
            "rising through", "spread across", "coming through", "filling with", "لين الركبه",
-           "الى الركبه", "للركبه", "تسربت الى", "الى غرف النوم", "الى غرفه النوم"]  # fmt: skip
+           "الى الركبه", "للركبه", "تسربت الى", "الى غرف النوم", "الى غرفه النوم",
+           "6al3a fi", "6al3 fi", "طالعه في", "طالع في"]  # fmt: skip
 _HOME = ["house", "home", "flat", "flats", "villa", "room", "bedroom", "hall", "bathroom",
          "kitchen", "ground floor", "basement", "majlis", "بيت", "منزل", "منازل", "بيوت", "الغرف",
          "غرفه", "الصاله", "المجلس", "الشقه", "الشقق", "شقه", "الحمام", "المطبخ", "الحوش", "bait",
@@ -227,7 +241,7 @@ _FIRE = ["fire=", "fires=", "on fire", "burning", "flames", "ablaze", "smoke pou
          "naar=", "t7tareg", "yi7tarig", "ti7tarig", "7arig", "ولعوا", "حرقوا", "يحرقون", "حرق=",
          "7ara8", "7arag", "catch fire", "caught fire",
          "torched", "set fire", "set on fire", "smouldering", "smoldering", "blaze", "مشتعله",
-         "مشتعل", "تشتعل", "يشتعل", "ولعت", "7areeg", "mi7tarig"]  # fmt: skip
+         "مشتعل", "تشتعل", "يشتعل", "ولعت", "7areeg", "mi7tarig", "lahab=", "اللهب", "لهيب"]  # fmt: skip
 # "Fire" naming a service, drill or piece of equipment, not a fire: "a fire drill", "the fire
 # engines", "fire extinguishers". A word matched here is not the fire rule's "fire".
 _FIRE_NAMING = ["fire drill", "fire drills", "fire safety", "fire brigade", "fire engine",
@@ -246,14 +260,14 @@ _SIGN = ["sign=", "signs=", "signboard", "signpost", "road sign", "billboard", "
          "لوحه", "لوحات", "اشاره", "لافته", "لوحه ارشاديه", "لوحه المرور", "lo7a", "lau7a",
          "ishara", "ishaara", "yafta",
          "gantry", "overhead sign", "direction sign", "street light column", "lamp column",
-         "لوحه الاتجاهات", "لوحه ارشاد", "lo7at"]  # fmt: skip
+         "لوحه الاتجاهات", "لوحه ارشاد", "lo7at", "ishart", "isharat", "اشارات"]  # fmt: skip
 _FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "blown over", "knocked over",
            "dangling", "lying", "سقطت", "طاحت", "طايحه", "طايح", "سقوط", "ساقطه",
            "متدليه", "معلقه", "منقلعه", "مقلوعه", "6a7at", "6a7", "6ay7a", "6ay7", "6aa7at", "6aa7", "sa8a6at",
            "saqa6at", "m3allaga", "mitdalya", "mgloo3a",
            "toppled", "lying across", "hanging off", "hanging across", "hanging over", "clipped",
            "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a", "bent over", "snapped", "hanging by",
-           "tayeh", "taye7", "6aye7", "tayha", "تتدلى", "يتدلى", "انفصلت", "mab6oo7", "mabtoo7"]  # fmt: skip
+           "tayeh", "taye7", "6aye7", "tayha", "6aye7a", "6ayi7a", "تتدلى", "يتدلى", "انفصلت", "mab6oo7", "mabtoo7"]  # fmt: skip
 _ROAD = ["road", "street", "lane", "way=", "traffic", "carriageway", "roundabout", "junction",
          "شارع", "طريق", "الطريق", "سكه", "الشارع", "دوار", "تقاطع", "shari3", "sharee3", "6areeq",
          "6ari8", "sikka", "dawwar", "taqato3",
@@ -280,7 +294,8 @@ _NUISANCE = ["dust", "غبار", "الغبار", "عجاج", "ghobar", "ghubar",
 # A sinking road, a hole or trench left open without barriers.
 _GROUND = ["road", "street", "asphalt", "ground", "lane", "hole", "trench", "pit=", "الشارع",
            "شارع", "الطريق", "طريق", "الارض", "حفره", "الحفره", "خندق", "share3", "shari3",
-           "7ufra", "7ofra", "6areeq", "excavation", "6aree8"]  # fmt: skip
+           "7ufra", "7ofra", "6areeq", "excavation", "6aree8", "ar9=", "ar6=",
+           "isfilt", "asfalt", "الاسفلت", "اسفلت", "zift=", "الزفت"]  # fmt: skip
 _SINKING = ["collapsed", "caved in", "sinkhole", "sink hole",
             "no barriers", "no barrier", "without barriers", "انخسف", "انهار",
             "انهيار", "هبط فجاه", "تجويف", "بدون حواجز", "ما في حواجز", "مافي حواجز", "بلا حواجز",
@@ -291,7 +306,7 @@ _SINKING = ["collapsed", "caved in", "sinkhole", "sink hole",
             "just sank", "road sank", "has sunk", "in5asaf", "mafi 7awajez", "دون اي حاجز",
             "بدون حاجز", "بلا حاجز", "مافي حاجز", "ولا فيه حاجز",
             "sank", "هبوط مفاجئ", "ابتلعت", "bdoon 7awajiz", "bdoon 7awajeez",
-            "bala 7awajiz", "ma fee 7awajiz", "ma fi 7awajiz"]  # fmt: skip
+            "bala 7awajiz", "ma fee 7awajiz", "ma fi 7awajiz", "هبطت", "hab6at", "inhab6at"]  # fmt: skip
 # Gas, fuel: a leak is danger now.
 _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol", "leaking fuel",
          "petrol leak", "رائحه غاز", "ريحه غاز", "ريحة الغاز", "تسرب غاز", "تسرب الغاز", "تسرب بترول",
@@ -314,7 +329,7 @@ _BEAST = ["dog", "dogs", "camel", "camels", "cow=", "cows=", "donkey", "bees", "
           "كلب", "كلاب", "جمال", "جمل", "بعير", "ابل", "حمير", "نحل", "دبابير", "kalb", "klab",
           "jamal", "jmal", "b3eer",
           "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh", "ba8ar", "bagar", "baqar", "bull=", "bulls=",
-          "chlaab", "chalb", "ثعبان", "افعى", "snake"]  # fmt: skip
+          "chlaab", "chalb", "ثعبان", "افعى", "snake", "boosh", "bosh="]  # fmt: skip
 _DEAD = ["dead", "carcass", "ميت", "ميته", "نافق", "نافقه", "جيفه", "mayit", "mayyit", "mayta",
          "mayyta", "mait="]  # fmt: skip
 _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "motorway",
@@ -325,14 +340,15 @@ _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "
            "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "snarling", "lunged", "lunging",
            "dual carriageway", "slip road", "fast lane", "knocked a man", "knocked over a", "knocked down a",
            "butted", "نطح", "ينطح",
-           "هاجم", "هجم", "هائج", "هايج"]  # fmt: skip
+           "هاجم", "هجم", "هائج", "هايج", "stung", "stinging", "لسع", "لسعت", "لدغ", "لدغت",
+           "lasa3", "las3at", "ladagh"]  # fmt: skip
 # A person in danger now: who, and what is happening to them.
 _PERSON = ["child", "children", "kid", "kids", "boy=", "girl=", "toddler", "baby", "student",
            "worker", "a man", "a woman", "person", "people", "طفل", "اطفال", "ولد", "بنت", "عيال",
            "يهال", "جهال", "ياهل", "طالب", "طلاب", "عامل", "شخص", "رجال", "حرمه", "family", "car=", "موتر", "سياره", "sayara", "sayyara", "6ifl", "6fl", "a6fal", "atfal", "yahal", "yahhal",
            "3yal", "3eyal", "walad", "bint", "6alib", "6ullab", "3amil", "sha5s", "cyclist",
            "pedestrian", "اسره", "عائله", "عايله", "neighbours", "elderly", "old man",
-           "old woman", "old lady"]  # fmt: skip
+           "old woman", "old lady", "3ayla", "3aila", "3aayla", "mo6ar=", "mooter=", "mootar="]  # fmt: skip
 _PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocuted", "attacking",
           "being attacked", "bleeding", "unconscious",
           "can't get out", "cannot get out", "swept away", "stalled", "عالقه", "3alqa", "3al8a", "عالق", "عالقين", "محبوس", "محبوسين",
@@ -341,7 +357,8 @@ _PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocu
           "m7boos", "m7boseen", "m7a9ar", "6a7 fi", "yighrag", "ghargan", "in9i3ag", "yihajim",
           "yhajmoon", "yinzif",
           "stuck on the roof", "swept", "fell in", "cut off by", "محاصرين بالماء", "جرفت", "جرفتهم",
-    "6a7 feeha", "6a7 feeh", "6a7at feeha", "انجرف", "انجرفت", "جرفها", "swept away"]  # fmt: skip
+    "6a7 feeha", "6a7 feeh", "6a7at feeha", "انجرف", "انجرفت", "جرفها", "swept away",
+          "ma yigdar ye6la3", "ما يقدر يطلع", "ما يقدرون يطلعون", "مب قادر يطلع", "ma yigdar yinzil", "ما يقدر ينزل"]  # fmt: skip
 
 
 @dataclass(frozen=True)

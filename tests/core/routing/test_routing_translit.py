@@ -8,6 +8,7 @@ import pytest
 
 from core.routing.arabizi import arabizi_keys, fold, spelling_key
 from core.routing.features import FeatureSpace, ViewSpec, prepare
+from core.routing.terms import index_terms
 
 # Only views that read words as written: without the transliteration view a Latin word
 # shares nothing with these Arabic-script training texts.
@@ -61,3 +62,22 @@ def test_a_short_word_meets_its_variants_by_spelling_key() -> None:
     assert spelling_key("ytee7") == spelling_key("y6ee7") == spelling_key("yti7")
     assert spelling_key("maftou7") == spelling_key("maftoo7")
     assert spelling_key("wayer") != spelling_key("wire")
+
+
+@pytest.mark.parametrize("text", ["3ala al shari3", "3la share3", "wa9ef 3ala el sharee3 el7een"])
+def test_an_arabizi_phrase_meets_its_other_spellings_word_by_word(text: str) -> None:
+    index = index_terms({"on_road": ["3la el share3"]}, arabizi=True)
+    assert index.labels(text.split()) == {"on_road"}
+
+
+@pytest.mark.parametrize("text", ["3la el bait", "share3 3la", "3la el share3"])
+def test_a_folded_phrase_needs_its_words_in_order_and_an_arabizi_index(text: str) -> None:
+    folded = index_terms({"on_road": ["3la el share3"]}, arabizi=True)
+    written = index_terms({"on_road": ["3ala el shari3"]})
+    assert written.labels(text.split()) == set()
+    assert folded.labels(text.split()) == ({"on_road"} if text == "3la el share3" else set())
+
+
+def test_an_english_phrase_is_not_folded() -> None:
+    index = index_terms({"on_road": ["on the road"]}, arabizi=True)
+    assert index.labels(["wa9ef", "an", "el", "reed"]) == set()

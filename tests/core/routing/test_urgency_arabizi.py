@@ -184,3 +184,83 @@ def test_everyday_arabizi_words_do_not_fold_into_hazards(text: str) -> None:
 
 def test_was_only_right_before_a_state_makes_it_past() -> None:
     assert urgent_rule("el mai elli kan barra da5al el bait w el ghuraf")
+
+
+# Eighth pass: each hazard kind again in Arabizi spelt another way (an Arabizi phrase meets its
+# other spellings word by word, the article optional), with Gulf words, and mixed.
+ARABIZI_SPELT_AGAIN: dict[str, list[str]] = {
+    "about_to_fall": [
+        "el 7ayt mayil wayed w bi6i7 3la el sayarat el7een",
+        "el saqf 7ag el ma6ba5 bda ynzil 3laina 7ajar",
+        "el bait el qadeem inhadam w el 3yal ga3deen jambah",
+        "jidar el 7oosh mayil 3alaina w el 3yal ta7tah",
+    ],
+    "exposed_wires": [
+        "el wayraat 3aariya jamb el masbe7",
+        "kaybal el kahraba maqtoo3 w 6aye7 fil mai",
+        "3mood el kahraba 6a7 w el wayer 6aye7 3la el ar9",
+        "el sooor 7ag el 7adeeqa feeh kahraba",
+    ],
+    "open_manhole": [
+        "fat7at el majaari mafee 3laiha ghata jamb el madrasa",
+        "ghata el majari 6ayer w el 7ofra 3meeqa",
+    ],
+    "water_inside": [
+        "el mooya dakhla el bait mn ta7t el bab",
+        "mai el majaari 6al3 fi el ghurfa",
+        "do5an 6al3 mn el shaqqa jeeranna",
+    ],
+    "fire": ["7areej fi el sayara w el lahab wa9il lel bait"],
+    "tree_or_sign_on_road": [
+        "3mood el noor 6aye7 3ala el 6areeq",
+        "ishart el muroor 6ay7a fi nu9 el dawwar",
+        "el na5la 6aaye7a 3ala el 6areeq el 3am",
+    ],
+    "person_at_risk": [
+        "fi 3ayla 3alqa fi el wadi w el mai ga3d yirtifi3",
+        "el rayyal fo8 el sa8f ma yigdar yinzil, el mo6ar 3alig",
+    ],
+    "sinking_road": ["el ar9 hab6at fi nu9 el share3"],
+    "animals": [
+        "8a6ee3 boosh wa8if fi nu9 el highway",
+        "dababeer las3at el 6ullab 3ind bab el 9af",
+    ],
+}
+SPELT_AGAIN_CASES = [(k, t) for k, texts in ARABIZI_SPELT_AGAIN.items() for t in texts]
+
+
+@pytest.mark.parametrize(("kind", "text"), SPELT_AGAIN_CASES, ids=[k for k, _ in SPELT_AGAIN_CASES])
+def test_each_hazard_kind_in_arabizi_spelt_again_is_urgent(kind: str, text: str) -> None:
+    assert urgent_rule(text), (kind, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same dangers negated, put out, feared or over
+        "el 7ayt ma mayil 3alaina, bs feeh shag",
+        "el 7ree8 in6afa w shaloo el sayara",
+        "fat7at el majaari kan mafee 3laiha ghata bs 9alla7oha",
+        "el mooya ma dakhlat el bait al7amdilla",
+        "law y6ee7 el 7ayt yoom bey9eer mushkila",
+        "3mood el noor elli 6a7 3ala el 6areeq shalooh el shahar elli fat",
+        "ma fee 5a6ar, el wayer mb 3aari",
+    ],
+)
+def test_the_new_arabizi_spellings_negated_settled_or_feared_are_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # electricity named (a refund, a bill) is not a live wire
+        "wa9latni risala in 3indi mablagh min el kahraba w ad5il el bitaqa",
+        # a leaning tank written calmly, toward the street: not "leaning onto us"
+        "التانكي اللي فوق السطح مايل على جهة الشارع والحديد صدي",
+        # bags left on the ground by a pole are not a cable on the ground
+        "الناس يحطون أكياسهم على الأرض جنب العمود",
+    ],
+)
+def test_wider_arabizi_terms_do_not_fire_on_everyday_messages(text: str) -> None:
+    assert urgent_rule(text) is None, text
