@@ -102,6 +102,11 @@ _SETTLED = index_terms(
      "min sneen", "mn sneen", "min sineen", "min snin", "من سنين", "من سنوات", "منذ سنوات",
      "from years", "from months", "el usboo3 elli fat", "el esboo3 elli fat", "el usbu3 elli fat",
      "el usboo3 el mathi", "el shahar el mathi", "el sana el mathya", "تم اغلاقه",
+     "every night", "each night", "every evening", "كل ليله", "كل مساء", "kil lail", "kil lela",
+     "road is open", "road is clear", "road is open again", "الطريق مفتوح", "الشارع مفتوح",
+     "الطريق سالك", "5ala9 mafi", "خلاص ما في", "خلاص مافي", "المطر اللي فات",
+     "المطره اللي فاتت", "الامطار اللي فاتت", "the last rain", "the last rains",
+     "el m6ar elli fat", "locked", "قفلوه", "قفلوها", "تم قفله", "gaflooh", "gafloh",
      "in6afa", "in6afat"]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
@@ -122,18 +127,29 @@ _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=",
             "shock", "ممدوده", "on the ground", "مكشوف", "ظاهر", "عاري", "عريان", "شرار", "متدلي", "مدلي", "برع",
             "مقطوع", "سايب", "صعق", "تكهرب", "مكهرب", "barra", "bara=", "6al3", "tal3", "mkshoof",
             "makshoof", "mkshof", "makshof", "mkshoofa", "makshoofa", "shrar", "sharar", "mitdali",
-            "mdali", "3aryan", "maftoo7", "maftoo7a", "mgtoo3", "sayb", "tkahrab", "mkahrab",
+            "mdali", "3aryan", "mgtoo3", "sayb", "tkahrab", "mkahrab",
             "poking out", "buzzing", "smoking", "smashed open", "snapped", "pulled out", "ripped out", "cut wire", "cut wires", "cut cable", "cut cables",
             "is cut", "are cut", "was cut", "were cut", "been cut",
             "lying in the", "in the puddle", "in a puddle", "tingle", "felt current", "giving shock", "تتدلى", "يتدلى",
-            "مخلوع", "عاريه", "tishrar", "3aarya", "3arya", "6aal3",
+            "مخلوع", "عاريه", "tishrar", "3aarya", "3arya", "6aal3", "طالعه من", "طالع من", "طالعين من",
             "crackling", "crackles", "burnt", "burned out", "jolt", "lying across", "touching the water",
             "in the water", "box is open", "door is open", "شرر",
             "شراره", "محروق", "محروقه", "بابه مفتوح", "في الماي", "في الماء", "شرارات",
-            "مفتوح", "مفتوحه", "طنين", "يطن", "tneen",
+            "طنين", "يطن", "tneen",
             "fi el mai", "fi el maay", "fil mai", "fil maay", "fi el maya", "6aye7 3la el ar9",
             "6ay7a 3la el ar9", "طايح على الارض", "طايحه على الارض", "feeh kahraba", "3ariya", "3areya", "fih kahraba", "feeha kahraba", "fiha kahraba", "فيه كهرباء",
             "فيها كهرباء", "فيه كهربا", "فيها كهربا", "يمسك كهربا", "يمسك كهرباء"]  # fmt: skip
+# An electricity box, cabinet or pillar left open: "open" alone with "electricity" is also a
+# shop that is open ("المحل مفتوح والكهرباء شغالة"), so it counts only beside a box word.
+_BOX = ["box", "boxes", "cabinet", "pillar", "panel", "صندوق", "صناديق", "خزانه", "كابينه", "كبينه",
+        "9andoog", "9andooq", "9ndoog", "9andoq", "kabina", "kabeena", "khazna"]  # fmt: skip
+_BOX_OPEN = ["open", "opened", "smashed", "broken", "no door", "without a door", "door missing",
+             "مفتوح", "مفتوحه", "مكسور", "مكسوره", "بدون باب", "بلا باب", "maftoo7",
+             "maftoo7a", "maftu7", "maksoor", "maksoora", "bdoon bab", "bala bab"]  # fmt: skip
+# Electricity as a bill or an account, not a wire: "fatoorat el kahraba 6al3a" is a bill that
+# came out high, "mablagh min el kahraba" a refund.
+_BILLING = ["bill=", "bills=", "billing", "refund", "فاتوره", "فواتير", "مبلغ", "رسوم", "fatoora",
+            "fatoorat", "fatura", "mablagh", "rusoom"]  # fmt: skip
 _MANHOLE = ["manhole", "manhool", "manhol", "inspection chamber", "drain cover", "sewer cover",
             "gully cover", "منهول", "غرفه التفتيش", "غرفه تفتيش", "فتحه صرف", "فتحه الصرف",
             "فتحه المجاري", "غطا البالوعه", "غطاء البالوعه", "غطا المنهول", "غطاء المنهول",
@@ -374,7 +390,7 @@ class Rule:
 
 
 _GROUPS: dict[str, list[str]] = {
-    "wires": _WIRES, "exposed": _EXPOSED, "manhole": _MANHOLE, "open": _OPEN,
+    "wires": _WIRES, "exposed": _EXPOSED, "box": _BOX, "billing": _BILLING, "box_open": _BOX_OPEN, "manhole": _MANHOLE, "open": _OPEN,
     "structure": _STRUCTURE, "collapsing": _COLLAPSING, "water": _WATER, "inside": _INSIDE,
     "home": _HOME, "fire": _FIRE, "tree": _TREE, "sign": _SIGN, "fallen": _FALLEN,
     "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
@@ -386,7 +402,8 @@ _INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
 # The danger a rule names is in its last group ("exposed", "collapsing"...): that is the group
 # a negation in front of it cancels ("not exposed", "ما طاح").
 RULES: tuple[Rule, ...] = (
-    Rule("exposed_wiring", ("wires", "exposed"), negatable=(1,)),
+    Rule("exposed_wiring", ("wires", "exposed"), negatable=(1,), unless="billing"),
+    Rule("open_electricity_box", ("box", "wires", "box_open"), negatable=(2,), window=8),
     Rule("open_manhole", ("manhole", "open"), negatable=(1,)),
     Rule("collapsing_structure", ("structure", "collapsing"), negatable=(1,)),
     # tighter: "water", "inside" and "home" words are common apart (dust "داخل البيوت")
@@ -441,10 +458,18 @@ def _not_yet(words: list[str], end: int) -> bool:
 _WAS = frozenset({"كان", "كانت", "kan", "kaan", "kanat", "kanet", "kaanat"})
 
 
+# "Or" carries a negation on to the next danger: "no sparks or exposed wires", "لا توجد شرارات
+# أو أسلاك ظاهرة", "ma fee 7ree8 wala do5an".
+_OR = frozenset({"or", "nor", "او", "ولا", "aw", "wala", "wla"})
+NEGATION_REACH, NEGATION_REACH_OR = 4, 8  # words before a match searched for a negation
+
+
 def _negated(words: list[str], start: int, end: int) -> bool:
-    """True when a negation or a fear sits in the four words before a match, 'was' right
-    before it, or 'yet' after."""
-    before = words[max(0, start - 4) : start]
+    """True when a negation or a fear sits in the four words before a match (eight when an
+    "or" is among them), 'was' right before it, or 'yet' after."""
+    before = words[max(0, start - NEGATION_REACH) : start]
+    if _OR.intersection(before):
+        before = words[max(0, start - NEGATION_REACH_OR) : start]
     return bool(
         (start and words[start - 1] in _WAS)
         or _NEGATION.find(before)

@@ -376,3 +376,60 @@ def test_after_is_not_yet_and_qad_with_a_present_verb_is_may() -> None:
     assert urgent_rule("الماء ما دخل البيت بعد") is None
     assert urgent_rule("سقف المخزن ينهار بعد الأمطار والعمال بالداخل")
     assert urgent_rule("قد تسقط اللوحة على الطريق") is None
+
+
+# Eighth pass (issue 17): an electricity box left open in every form, and precision rules read
+# from the rules themselves: "open" next to "electricity" is also a shop that is open, so it
+# counts only beside a box; electricity as a bill; "or" carries a negation on; every night is
+# long-standing; a road open again and the last rain are over.
+OPEN_BOX = {
+    "msa": "صندوق الكهرباء مفتوح بجانب الحديقة والأطفال يلعبون حوله",
+    "gulf": "صندوق الكهربا اللي جنب الحديقة مفتوح والياهل حواليه",
+    "english": "The electricity box by the playground is open",
+    "arabizi": "9andoog el kahraba jamb el 7adeeqa maftoo7 w el yahal 7awalah",
+    "mixed": "The electricity box جنب الحديقة مفتوح and kids around it",
+}
+
+
+@pytest.mark.parametrize(("form", "text"), OPEN_BOX.items(), ids=list(OPEN_BOX))
+def test_an_electricity_box_left_open_is_urgent_in_each_form(form: str, text: str) -> None:
+    assert urgent_rule(text) == "open_electricity_box", (form, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "صندوق الكهرباء ما هو مفتوح، بس صدي",
+        "The electricity box was open but it was locked yesterday",
+        "9andoog el kahraba mb maftoo7",
+    ],
+)
+def test_an_electricity_box_negated_or_settled_is_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a shop that is open, electricity named
+        "المحل مفتوح لين الساعة ١٢ والكهرباء شغالة",
+        "ابي اعرف كم رسوم توصيل الكهرباء للمحل المفتوح جديد",
+        # a bill that came out high
+        "fatoorat el kahraba 6al3a wayed hal shahar",
+        # "or" carries the negation on
+        "صندوق المحول صدئ، ولا توجد شرارات أو أسلاك ظاهرة",
+        "No sparks or exposed wires at the box, it is just rusty",
+        # every night: long-standing
+        "fee do5an min el mazra3a kil lail, ya7irqoon zbala",
+        # over: the road is open again, the last rain
+        "The tree اللي طاحت was cut and removed, الطريق مفتوح now",
+        "البلاعة مسدودة من المطر اللي فات والحين ناشفة",
+    ],
+)
+def test_an_open_shop_a_bill_an_or_negation_or_a_past_event_is_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None, text
+
+
+def test_wires_coming_out_of_a_pole_are_exposed_in_gulf_and_arabizi() -> None:
+    assert urgent_rule("فيه أسلاك طالعة من عمود الليت والعيال حواليه")
+    assert urgent_rule("3amood layt 6ay7 w el aslak 6al3a")
