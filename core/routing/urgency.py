@@ -106,7 +106,7 @@ _SETTLED = index_terms(
      "road is open", "road is clear", "road is open again", "الطريق مفتوح", "الشارع مفتوح",
      "الطريق سالك", "5ala9 mafi", "خلاص ما في", "خلاص مافي", "المطر اللي فات",
      "المطره اللي فاتت", "الامطار اللي فاتت", "the last rain", "the last rains",
-     "el m6ar elli fat", "locked", "قفلوه", "قفلوها", "تم قفله", "gaflooh", "gafloh",
+     "el m6ar elli fat", "every morning", "each morning", "كل صباح", "kil 9ba7", "locked", "قفلوه", "قفلوها", "تم قفله", "gaflooh", "gafloh",
      "in6afa", "in6afat"]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
@@ -267,7 +267,8 @@ _FIRE_NAMING = ["fire drill", "fire drills", "fire safety", "fire brigade", "fir
                 "fire hydrants", "fire escape", "fire fighters", "fire door", "fire doors",
                 "تمرين حريق", "تمرين الحريق", "تمرين اطفاء", "حريق وهمي", "tamreen 7ree8",
                 "tamreen 7areeq", "tamreen 7ariq", "tamreen el 7areeq", "tamreen hareeq",
-                "tamreen 7areeg", "tamreen e6fa2", "اطفاء حريق", "اطفاء الحريق"]  # fmt: skip
+                "tamreen 7areeg", "tamreen e6fa2", "اطفاء حريق", "اطفاء الحريق",
+                "burning sun", "sun is burning", "burning hot", "burning heat"]  # fmt: skip
 _TREE = ["tree", "palm", "branch", "شجره", "نخله", "شجر", "غصن", "shajara", "shajra", "ni5la",
          "nakhla", "ghu9n",
          "ghaf", "sidr", "neem", "سدر", "غاف", "سمر", "sidra"]  # fmt: skip
@@ -305,8 +306,14 @@ _ON_ROAD = ["across", "onto the road", "onto the street", "on the road", "on the
     "3ar9 el", "3arth el", "b3ar9"]  # fmt: skip
 # Dust and noise coming into homes are nuisances, not water: "the dust comes into the houses,
 # they never spray water" names water and a home without water getting in.
+# Nor is water a tanker delivers: "ماي الصهريج وصل البيت" is supply reaching the house.
 _NUISANCE = ["dust", "غبار", "الغبار", "عجاج", "ghobar", "ghubar", "ghubaar", "ghobaar", "noise",
-             "ازعاج", "صوت", "الصوت"]  # fmt: skip
+             "ازعاج", "صوت", "الصوت", "صهريج", "صهاريج", "water tanker", "water delivery",
+             "9ahreej"]  # fmt: skip
+# Stuck in traffic or a queue is a delay, not a person trapped.
+_DELAY = ["in traffic", "in the traffic", "traffic jam", "stuck behind", "in the queue",
+          "في الزحمه", "بالزحمه", "زحمه السير", "زحمه الطريق", "في الطابور", "fi el zi7ma",
+          "fil zi7ma", "fi el za7ma", "fil za7ma"]  # fmt: skip
 # A sinking road, a hole or trench left open without barriers.
 _GROUND = ["road", "street", "asphalt", "ground", "lane", "hole", "trench", "pit=", "الشارع",
            "شارع", "الطريق", "طريق", "الارض", "حفره", "الحفره", "خندق", "share3", "shari3",
@@ -351,8 +358,8 @@ _DEAD = ["dead", "carcass", "ميت", "ميته", "نافق", "نافقه", "ج�
 _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "motorway",
            "hard shoulder", "يهاجم", "تهاجم", "يهاجمون", "عضته=", "عضتها=", "عضني=", "عضتني=", "يعض=", "تعض=",
            "يعضون=", "عضه كلب", "عضه الكلب", "عضها الكلب", "عضهم الكلب", "عضه كلاب", "مسعور", "الطريق السريع", "الخط السريع",
-           "السريع", "3a9", "3add=", "3addah=", "3addat=", "3addni=", "yhajim",
-           "el sree3", "el 5a6 el sree3",
+           "الشارع السريع", "طريق سريع", "خط سريع", "3a9", "3add=", "3addah=", "3addat=", "3addni=", "yhajim",
+           "el 6areeq el sree3", "el share3 el sree3", "6areeq sree3", "el 5a6 el sree3",
            "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "snarling", "lunged", "lunging",
            "dual carriageway", "slip road", "fast lane", "knocked a man", "knocked over a", "knocked down a",
            "butted", "نطح", "ينطح",
@@ -372,7 +379,7 @@ _PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocu
           "يهاجم", "تهاجم", "يهاجمون", "ينزف", "مغمى", "جرفه", "جرفهم", "3alig", "3algeen",
           "m7boos", "m7boseen", "m7a9ar", "6a7 fi", "yighrag", "ghargan", "in9i3ag", "yihajim",
           "yhajmoon", "yinzif",
-          "stuck on the roof", "swept", "fell in", "cut off by", "محاصرين بالماء", "جرفت", "جرفتهم",
+          "stuck on the roof", "swept along", "swept off", "being swept", "got swept", "fell in", "cut off by", "محاصرين بالماء", "جرفت", "جرفتهم",
     "6a7 feeha", "6a7 feeh", "6a7at feeha", "انجرف", "انجرفت", "جرفها", "swept away",
           "ma yigdar ye6la3", "ما يقدر يطلع", "ما يقدرون يطلعون", "مب قادر يطلع", "ma yigdar yinzil", "ما يقدر ينزل"]  # fmt: skip
 
@@ -393,7 +400,7 @@ _GROUPS: dict[str, list[str]] = {
     "wires": _WIRES, "exposed": _EXPOSED, "box": _BOX, "billing": _BILLING, "box_open": _BOX_OPEN, "manhole": _MANHOLE, "open": _OPEN,
     "structure": _STRUCTURE, "collapsing": _COLLAPSING, "water": _WATER, "inside": _INSIDE,
     "home": _HOME, "fire": _FIRE, "tree": _TREE, "sign": _SIGN, "fallen": _FALLEN,
-    "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
+    "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "delay": _DELAY, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
     "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD, "fire_naming": _FIRE_NAMING,
     "gas": _GAS, "smell": _SMELL, "not_gas": _NOT_GAS,
 }  # fmt: skip
@@ -417,7 +424,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fire", ("fire",), negatable=(0,), not_at="fire_naming"),
     Rule("fallen_tree_on_road", ("tree", "fallen", "road"), negatable=(1, 2)),
     Rule("fallen_sign_or_pole_on_road", ("sign", "fallen", "on_road"), negatable=(1, 2)),
-    Rule("person_at_risk", ("person", "peril"), negatable=(1,)),
+    Rule("person_at_risk", ("person", "peril"), negatable=(1,), unless="delay"),
     Rule("road_collapse_or_open_trench", ("ground", "sinking"), negatable=(1,)),
     Rule("gas_or_fuel_leak", ("leak",), negatable=(0,)),
     Rule("gas_smell", ("gas", "smell"), negatable=(0, 1), window=4, not_at="not_gas"),

@@ -433,3 +433,36 @@ def test_an_open_shop_a_bill_an_or_negation_or_a_past_event_is_not_urgent(text: 
 def test_wires_coming_out_of_a_pole_are_exposed_in_gulf_and_arabizi() -> None:
     assert urgent_rule("فيه أسلاك طالعة من عمود الليت والعيال حواليه")
     assert urgent_rule("3amood layt 6ay7 w el aslak 6al3a")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "السريع" is also a quick response, not only the expressway
+        "كلاب ضالة كثيرة في الحي، نرجو التدخل السريع",
+        # stuck in traffic is a delay; workers sweeping a street are not swept away
+        "people stuck in traffic for an hour because of the roadworks",
+        "the workers swept the street but left the pile of dust by the kids park",
+        # water a tanker delivers reaching the house is supply
+        "ماي الصهريج وصل البيت متأخر",
+        # every morning is long-standing; a burning sun is weather
+        "the burning smell from the bakery chimney every morning",
+        "the sun is burning and the bus shelter has no roof",
+    ],
+)
+def test_a_quick_response_traffic_a_tanker_or_the_sun_is_not_a_hazard(text: str) -> None:
+    assert urgent_rule(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كلاب ضالة على الطريق السريع والسيارات تنحرف",
+        "camels on el 6areeq el sree3 near the exit",
+        "a car stuck in the flooded wadi with a family inside",
+        "a child being swept by the current in the wadi",
+        "سيول دخلت البيت والماي وصل الغرف",
+    ],
+)
+def test_the_narrowed_cues_still_find_their_dangers(text: str) -> None:
+    assert urgent_rule(text), text
