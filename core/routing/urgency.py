@@ -186,7 +186,7 @@ _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "st
               "جبس", "طوب", "حجاره", "بلوك", "الشرفه", "jibs", "6oob", "7jar",
               "لوحه المحل", "يافطه", "لافته", "yafta",
               "sunshade", "awning", "shop front", "shopfront", "storefront", "shade=", "railing", "minaret", "مناره", "مئذنه", "arcade", "لوح=", "الواح=",
-              "baranda", "برنده", "toofa",
+              "baranda", "برنده", "toofa", "bough", "boughs",
               "7ayt", "7ait", "7ay6", "7ee6an", "حيطان", "sheenko", "shinko", "شينكو", "zinc"]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
                "giving way", "coming down", "about to fall", "going to fall",
@@ -219,12 +219,17 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "mayil 3alaina", "mayil 3lena", "mayil 3alaihum", "مايل علينا", "مايله علينا",
                "مائل علينا", "مايل عليهم", "مايله عليهم", "انهدم", "ينهدم", "تنهدم", "inhadam",
                "yinhidim", "tinhidim", "ynzil 3alaina", "tinzil 3alaina", "ينزل علينا",
-               "تنزل علينا", "ينزل عليهم", "تنزل عليهم"]  # fmt: skip
+               "تنزل علينا", "ينزل عليهم", "تنزل عليهم", "sagging",
+               "shaking in the wind", "shaking with the wind", "shaking with wind", "fall down",
+               "falls down", "split off", "dangles by", "dangling by", "m3allag", "m3allaga",
+               "6ayir ma3 el hawa", "طاير مع الهوا", "تطير مع الهوا", "flying off in the wind",
+               "blowing off"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
           "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه",
           "الامطار", "مطر=", "المطر=", "مطره=", "المطره=", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
           "الماي الوسخ", "mai=", "maay=", "maya=", "m6ar", "mu6ar", "majari", "mjari", "seil",
-          "sail=", "siyool", "bayara", "9arf", "majaari", "majary", "maya=", "ma2=", "dokhan", "do5an", "du5an", "mooya=", "moya=", "mayya=", "مويه=", "المويه="]  # fmt: skip
+          "sail=", "siyool", "bayara", "9arf", "majaari", "majary", "maya=", "ma2=", "dokhan", "do5an", "du5an", "mooya=", "moya=", "mayya=", "مويه=", "المويه=", "black water", "wastewater",
+          "waste water"]  # fmt: skip
 _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the rooms", "entering",
            "coming into", "came into", "coming in", "coming up through", "coming up", "backing up",
            "backed up", "floor drain", "in the living room", "in our flat", "ankle deep",
@@ -242,7 +247,7 @@ _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the ro
            "through the ceiling", "من السقف", "in the bedrooms", "into the bedroom", "on the carpet",
            "rising through", "spread across", "coming through", "filling with", "لين الركبه",
            "الى الركبه", "للركبه", "تسربت الى", "الى غرف النوم", "الى غرفه النوم",
-           "6al3a fi", "6al3 fi", "طالعه في", "طالع في"]  # fmt: skip
+           "6al3a fi", "6al3 fi", "طالعه في", "طالع في", "bubbling out"]  # fmt: skip
 _HOME = ["house", "home", "flat", "flats", "villa", "room", "bedroom", "hall", "bathroom",
          "kitchen", "ground floor", "basement", "majlis", "بيت", "منزل", "منازل", "بيوت", "الغرف",
          "غرفه", "الصاله", "المجلس", "الشقه", "الشقق", "شقه", "الحمام", "المطبخ", "الحوش", "bait",
@@ -268,7 +273,8 @@ _FIRE_NAMING = ["fire drill", "fire drills", "fire safety", "fire brigade", "fir
                 "تمرين حريق", "تمرين الحريق", "تمرين اطفاء", "حريق وهمي", "tamreen 7ree8",
                 "tamreen 7areeq", "tamreen 7ariq", "tamreen el 7areeq", "tamreen hareeq",
                 "tamreen 7areeg", "tamreen e6fa2", "اطفاء حريق", "اطفاء الحريق",
-                "burning sun", "sun is burning", "burning hot", "burning heat"]  # fmt: skip
+                "burning sun", "sun is burning", "burning hot", "burning heat",
+                "fire blackened", "fire damaged", "fire gutted"]  # fmt: skip
 _TREE = ["tree", "palm", "branch", "شجره", "نخله", "شجر", "غصن", "shajara", "shajra", "ni5la",
          "nakhla", "ghu9n",
          "ghaf", "sidr", "neem", "سدر", "غاف", "سمر", "sidra"]  # fmt: skip
@@ -284,7 +290,8 @@ _FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "blown over", "kno
            "saqa6at", "m3allaga", "mitdalya", "mgloo3a",
            "toppled", "lying across", "hanging off", "hanging across", "hanging over", "clipped",
            "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a", "bent over", "snapped", "hanging by",
-           "tayeh", "taye7", "6aye7", "tayha", "6aye7a", "6ayi7a", "تتدلى", "يتدلى", "انفصلت", "mab6oo7", "mabtoo7"]  # fmt: skip
+           "tayeh", "taye7", "6aye7", "tayha", "6aye7a", "6ayi7a", "knocked flat", "flattened", "raqda", "raqdat", "راقده", "رقدت",
+           "انكسرت", "انكسر", "inkasarat", "inkasar", "تتدلى", "يتدلى", "انفصلت", "mab6oo7", "mabtoo7"]  # fmt: skip
 _ROAD = ["road", "street", "lane", "way=", "traffic", "carriageway", "roundabout", "junction",
          "شارع", "طريق", "الطريق", "سكه", "الشارع", "دوار", "تقاطع", "shari3", "sharee3", "6areeq",
          "6ari8", "sikka", "dawwar", "taqato3",
@@ -329,7 +336,9 @@ _SINKING = ["collapsed", "caved in", "sinkhole", "sink hole",
             "just sank", "road sank", "has sunk", "in5asaf", "mafi 7awajez", "دون اي حاجز",
             "بدون حاجز", "بلا حاجز", "مافي حاجز", "ولا فيه حاجز",
             "sank", "هبوط مفاجئ", "ابتلعت", "bdoon 7awajiz", "bdoon 7awajeez",
-            "bala 7awajiz", "ma fee 7awajiz", "ma fi 7awajiz", "هبطت", "hab6at", "inhab6at"]  # fmt: skip
+            "bala 7awajiz", "ma fee 7awajiz", "ma fi 7awajiz", "cavity", "void under",
+            "dropped into a", "left open", "خلوه مفتوح", "خلوها مفتوحه", "تركوه مفتوح",
+            "تركوها مفتوحه", "5allooh maftoo7", "5allatah maftoo7", "هبطت", "hab6at", "inhab6at"]  # fmt: skip
 # Gas, fuel: a leak is danger now.
 _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol", "leaking fuel",
          "petrol leak", "رائحه غاز", "ريحه غاز", "ريحة الغاز", "تسرب غاز", "تسرب الغاز", "تسرب بترول",
@@ -339,12 +348,31 @@ _LEAK = ["gas leak", "smell of gas", "gas smell", "leaking gas", "leaking petrol
          "smell gas", "strong gas"]  # fmt: skip
 # Gas: the gas word and a smell or leak close by ("ri7at el ghaz", "a smell of gas in the
 # stairwell", "تسرب من خط الغاز").
-_GAS = ["gas=", "غاز", "الغاز", "ghaz=", "ghaaz=", "gaz=", "el ghaz", "ghaz", "gaaz="]
+_GAS = [
+    "gas=",
+    "غاز",
+    "الغاز",
+    "ghaz=",
+    "ghaaz=",
+    "gaz=",
+    "el ghaz",
+    "ghaz",
+    "gaaz=",
+    "petrol=",
+    "diesel=",
+    "بنزين",
+    "البنزين",
+    "ديزل",
+    "binzeen",
+    "banzeen",
+]
 _SMELL = ["smell", "smells", "leak", "leaking", "ريحه", "رائحه", "ريحة", "تسرب", "يتسرب", "ri7a",
-          "ri7at", "ray7a", "ray7at", "re7a", "tasarrub", "tasarrob", "tasarub", "yitsarrab"]  # fmt: skip
+          "ri7at", "ray7a", "ray7at", "re7a", "tasarrub", "tasarrob", "tasarub", "yitsarrab",
+          "titsarrab", "تتسرب", "leaks"]  # fmt: skip
 # Gas that names a sewer's smell or a place, not a leak.
 _NOT_GAS = ["sewer gas", "sewage gas", "غاز المجاري", "غازات المجاري", "gas station",
-            "gas stations", "محطه غاز", "محطه الغاز"]  # fmt: skip
+            "gas stations", "محطه غاز", "محطه الغاز", "petrol station", "petrol stations",
+            "محطه بنزين", "محطه البنزين", "ma7a6at binzeen"]  # fmt: skip
 # Animals that attack or stand on a fast road. "عض", "عضه" (bite) only whole or before a dog:
 # with the clitic ب stripped they are also "بعض", "بعضه" ("some"). A dead animal is a carcass
 # to remove, not an attack.
@@ -359,7 +387,7 @@ _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "
            "hard shoulder", "يهاجم", "تهاجم", "يهاجمون", "عضته=", "عضتها=", "عضني=", "عضتني=", "يعض=", "تعض=",
            "يعضون=", "عضه كلب", "عضه الكلب", "عضها الكلب", "عضهم الكلب", "عضه كلاب", "مسعور", "الطريق السريع", "الخط السريع",
            "الشارع السريع", "طريق سريع", "خط سريع", "3a9", "3add=", "3addah=", "3addat=", "3addni=", "yhajim",
-           "el 6areeq el sree3", "el share3 el sree3", "6areeq sree3", "el 5a6 el sree3",
+           "el 6areeq el sree3", "el share3 el sree3", "el masar el sree3", "المسار السريع", "6areeq sree3", "el 5a6 el sree3",
            "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "snarling", "lunged", "lunging",
            "dual carriageway", "slip road", "fast lane", "knocked a man", "knocked over a", "knocked down a",
            "butted", "نطح", "ينطح",

@@ -466,3 +466,38 @@ def test_a_quick_response_traffic_a_tanker_or_the_sun_is_not_a_hazard(text: str)
 )
 def test_the_narrowed_cues_still_find_their_dangers(text: str) -> None:
     assert urgent_rule(text), text
+
+
+# Eighth pass: phrasings the new English and Arabizi training rows used that the rules missed
+# (written from the sub-topic lists; no test set read), and lookalikes they must not fire on.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the concrete canopy over the shops is sagging and people sit under it",
+        "the old mud house have big part of wall fall down and other part shaking with wind",
+        "Stop sign got knocked flat into the middle of the junction",
+        "the asphalt just dropped into a cavity in the left lane",
+        "Contractor dug a trench across our lane and left open, no tape",
+        "Black water is bubbling out of the shower drain into the corridor",
+        "a thick bough split off and dangles by its bark above the see-saw",
+        "el sheenko 6ayir ma3 el hawa fog el bait",
+        "sidra inkasarat w raqdat b 3ar9 el sikka",
+        "ba8ar wa8feen fi el masar el sarea3 ba3d el jisr",
+        "sayara mahjoora titsarrab minha binzeen w el 3yal 7awalha",
+    ],
+)
+def test_eighth_pass_phrasings_are_urgent(text: str) -> None:
+    assert urgent_rule(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire-blackened van shell has been dumped on the shoulder for ages",
+        "the canopy is not sagging, it is only faded",
+        "the petrol station toilets smell bad and leak",
+        "الأغصان المتساقطة ما زالت في ممرات الحديقة منذ الرياح الأخيرة",
+    ],
+)
+def test_eighth_pass_lookalikes_are_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None, text
