@@ -170,7 +170,8 @@ _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "unc
          "lifted", "popped off", "pushed up",
          "بلا غطاء", "بدون غطاء", "cracked in two", "sunk in", "hole is open", "flipped over", "انقلب",
          "bdoon 3'a6a", "bala 3'a6a", "bala ghata", "bila ghata", "bdoon ghe6a", "6ayer", "6ar=",
-         "6aar=", "عميقه", "انكسر", "انكسرت", "mafi ghata", "ma fi ghata",
+         "6aar=", "عميقه", "انكسر", "انكسرت", "مو موجود", "مب موجود", "مش موجود", "غير موجود", "mo mawjood",
+         "mb mawjood", "mob mawjood", "not there", "mafi ghata", "ma fi ghata",
          "ma 3laih ghata", "ma 3laiha ghata", "mafi 3laiha ghata", "mafi 3laih ghata", "ما عليه غطا", "ما عليها غطا", "مافي غطا",
          "ما فيه غطا", "مافيه غطا", "ما عليه غطاء", "ما عليها غطاء"]  # fmt: skip
 _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
@@ -290,7 +291,7 @@ _FALLEN = ["fallen", "fell", "down", "came down", "uprooted", "blown over", "kno
            "saqa6at", "m3allaga", "mitdalya", "mgloo3a",
            "toppled", "lying across", "hanging off", "hanging across", "hanging over", "clipped",
            "knocked down", "اقتلعت", "اقتلعتها", "انقلعت", "مائل فوق", "يكاد يقع", "6ayy7a", "bent over", "snapped", "hanging by",
-           "tayeh", "taye7", "6aye7", "tayha", "6aye7a", "6ayi7a", "knocked flat", "flattened", "raqda", "raqdat", "راقده", "رقدت",
+           "tayeh", "taye7", "6aye7", "tayha", "6aye7a", "6ayi7a", "knocked flat", "flattened", "انفك", "انفكت", "تتارجح", "يتارجح", "swinging", "raqda", "raqdat", "راقده", "رقدت",
            "انكسرت", "انكسر", "inkasarat", "inkasar", "تتدلى", "يتدلى", "انفصلت", "mab6oo7", "mabtoo7"]  # fmt: skip
 _ROAD = ["road", "street", "lane", "way=", "traffic", "carriageway", "roundabout", "junction",
          "شارع", "طريق", "الطريق", "سكه", "الشارع", "دوار", "تقاطع", "shari3", "sharee3", "6areeq",
@@ -309,7 +310,7 @@ _ON_ROAD = ["across", "onto the road", "onto the street", "on the road", "on the
             "3la el sikka", "3ala el share3", "fi nu9", "nu9 el", "wasa6 el", "sakkar", "sakkarat",
             "msakkar", "sadd", "saddat", "fog el sayarat", "fog el share3", "fog el 6areeq",
             "both lanes", "fast lane", "slow lane", "slip road", "the lane", "the highway",
-            "the motorway", "بعرض", "المسار", "كل الطريق", "el masar",
+            "the motorway", "بعرض", "المسار", "كل الطريق", "el masar", "flyover", "overpass", "above the cars",
     "3ar9 el", "3arth el", "b3ar9"]  # fmt: skip
 # Dust and noise coming into homes are nuisances, not water: "the dust comes into the houses,
 # they never spray water" names water and a home without water getting in.

@@ -484,6 +484,8 @@ def test_the_narrowed_cues_still_find_their_dangers(text: str) -> None:
         "sidra inkasarat w raqdat b 3ar9 el sikka",
         "ba8ar wa8feen fi el masar el sarea3 ba3d el jisr",
         "sayara mahjoora titsarrab minha binzeen w el 3yal 7awalha",
+        "Manhole cover مو موجود على الرصيف قدام الـ clinic",
+        "لوحة الـ exit الكبيرة على الـ flyover انفك نصها وتتأرجح",
     ],
 )
 def test_eighth_pass_phrasings_are_urgent(text: str) -> None:
