@@ -103,10 +103,11 @@ _SETTLED = index_terms(
      "from years", "from months", "el usboo3 elli fat", "el esboo3 elli fat", "el usbu3 elli fat",
      "el usboo3 el mathi", "el shahar el mathi", "el sana el mathya", "تم اغلاقه",
      "every night", "each night", "every evening", "كل ليله", "كل مساء", "kil lail", "kil lela",
-     "road is open", "road is clear", "road is open again", "الطريق مفتوح", "الشارع مفتوح",
-     "الطريق سالك", "5ala9 mafi", "خلاص ما في", "خلاص مافي", "المطر اللي فات",
+     "road is clear=", "road is open again", "reopened", "الطريق سالك", "الشارع سالك",
+     "5ala9 mafi shay", "خلاص ما في شي", "خلاص مافي شي", "المطر اللي فات",
      "المطره اللي فاتت", "الامطار اللي فاتت", "the last rain", "the last rains",
-     "el m6ar elli fat", "every morning", "each morning", "كل صباح", "kil 9ba7", "locked", "قفلوه", "قفلوها", "تم قفله", "gaflooh", "gafloh",
+     "el m6ar elli fat", "every morning", "each morning", "كل صباح", "kil 9ba7", "box is locked", "now locked",
+     "been locked", "locked it", "قفلوه", "قفلوها", "تم قفله", "gaflooh", "gafloh",
      "in6afa", "in6afat"]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
@@ -316,8 +317,8 @@ _ON_ROAD = ["across", "onto the road", "onto the street", "on the road", "on the
 # they never spray water" names water and a home without water getting in.
 # Nor is water a tanker delivers: "ماي الصهريج وصل البيت" is supply reaching the house.
 _NUISANCE = ["dust", "غبار", "الغبار", "عجاج", "ghobar", "ghubar", "ghubaar", "ghobaar", "noise",
-             "ازعاج", "صوت", "الصوت", "صهريج", "صهاريج", "water tanker", "water delivery",
-             "9ahreej"]  # fmt: skip
+             "ازعاج", "صوت", "الصوت", "ماي الصهريج", "صهريج الماي", "صهريج المياه",
+             "water tanker", "water delivery"]  # fmt: skip
 # Stuck in traffic or a queue is a delay, not a person trapped.
 _DELAY = ["in traffic", "in the traffic", "traffic jam", "stuck behind", "in the queue",
           "في الزحمه", "بالزحمه", "زحمه السير", "زحمه الطريق", "في الطابور", "fi el zi7ma",
@@ -382,12 +383,16 @@ _BEAST = ["dog", "dogs", "camel", "camels", "cow=", "cows=", "donkey", "bees", "
           "jamal", "jmal", "b3eer",
           "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh", "ba8ar", "bagar", "baqar", "bull=", "bulls=",
           "chlaab", "chalb", "ثعبان", "افعى", "snake", "boosh", "bosh="]  # fmt: skip
+# "السريع" is the expressway ("طريق مسقط السريع"), and also a quick response ("نرجو التدخل
+# السريع"): a word matched here is not the animal rule's road.
+_QUICK = ["التدخل السريع", "بالتدخل السريع", "تدخل سريع", "الاستجابه السريعه", "استجابه سريعه",
+          "الرد السريع", "الحل السريع", "quick response", "fast response"]  # fmt: skip
 _DEAD = ["dead", "carcass", "ميت", "ميته", "نافق", "نافقه", "جيفه", "mayit", "mayyit", "mayta",
          "mayyta", "mait="]  # fmt: skip
 _ATTACK = ["attacking", "biting", "foaming", "rabid", "expressway", "highway", "motorway",
            "hard shoulder", "يهاجم", "تهاجم", "يهاجمون", "عضته=", "عضتها=", "عضني=", "عضتني=", "يعض=", "تعض=",
            "يعضون=", "عضه كلب", "عضه الكلب", "عضها الكلب", "عضهم الكلب", "عضه كلاب", "مسعور", "الطريق السريع", "الخط السريع",
-           "الشارع السريع", "طريق سريع", "خط سريع", "3a9", "3add=", "3addah=", "3addat=", "3addni=", "yhajim",
+           "السريع", "3a9", "3add=", "3addah=", "3addat=", "3addni=", "yhajim",
            "el 6areeq el sree3", "el share3 el sree3", "el masar el sree3", "المسار السريع", "6areeq sree3", "el 5a6 el sree3",
            "chasing", "charging at", "تطارد", "يطارد", "يطاردون", "tla7ig", "tlaa7ig", "y6ardoon", "snarling", "lunged", "lunging",
            "dual carriageway", "slip road", "fast lane", "knocked a man", "knocked over a", "knocked down a",
@@ -430,7 +435,7 @@ _GROUPS: dict[str, list[str]] = {
     "structure": _STRUCTURE, "collapsing": _COLLAPSING, "water": _WATER, "inside": _INSIDE,
     "home": _HOME, "fire": _FIRE, "tree": _TREE, "sign": _SIGN, "fallen": _FALLEN,
     "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "delay": _DELAY, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
-    "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD, "fire_naming": _FIRE_NAMING,
+    "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD, "quick": _QUICK, "fire_naming": _FIRE_NAMING,
     "gas": _GAS, "smell": _SMELL, "not_gas": _NOT_GAS,
 }  # fmt: skip
 _INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
@@ -457,7 +462,13 @@ RULES: tuple[Rule, ...] = (
     Rule("road_collapse_or_open_trench", ("ground", "sinking"), negatable=(1,)),
     Rule("gas_or_fuel_leak", ("leak",), negatable=(0,)),
     Rule("gas_smell", ("gas", "smell"), negatable=(0, 1), window=4, not_at="not_gas"),
-    Rule("animal_attack_or_on_highway", ("beast", "attack"), negatable=(1,), unless="dead"),
+    Rule(
+        "animal_attack_or_on_highway",
+        ("beast", "attack"),
+        negatable=(1,),
+        unless="dead",
+        not_at="quick",
+    ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -501,10 +512,10 @@ NEGATION_REACH, NEGATION_REACH_OR = 4, 8  # words before a match searched for a 
 
 
 def _negated(words: list[str], start: int, end: int) -> bool:
-    """True when a negation or a fear sits in the four words before a match (eight when an
-    "or" is among them), 'was' right before it, or 'yet' after."""
+    """True when a negation or a fear sits in the four words before a match (eight when one
+    of the two words right before it is "or"), 'was' right before it, or 'yet' after."""
     before = words[max(0, start - NEGATION_REACH) : start]
-    if _OR.intersection(before):
+    if _OR.intersection(words[max(0, start - 2) : start]):
         before = words[max(0, start - NEGATION_REACH_OR) : start]
     return bool(
         (start and words[start - 1] in _WAS)
