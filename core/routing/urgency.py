@@ -48,10 +48,12 @@ _NEGATION = index_terms(
 _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
 _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=", "afraid", "worried", "fear",
-         "akhaf", "a5af", "n5af", "nkhaf", "خايف", "خايفين", "خايفه", "5ayf", "khayf"]  # fmt: skip
+         "akhaf", "a5af", "n5af", "nkhaf", "خايف", "خايفين", "خايفه", "5ayf", "khayf", "5aif", "khaif",
+         "5aayf"]  # fmt: skip
 _HYPOTHETICAL = index_terms(
     {"fear": [*_FEAR, "ممكن=", "may=", "mumkin=", "momkin=", "will=", "before=", "قبل لا",
-     "gabl la", "لا سمح الله", "god forbid", "in case", "لو=", "if=", "law="]}
+     "gabl la", "لا سمح الله", "god forbid", "in case", "لو=", "if=", "law=", "اذا=", "iza=",
+     "itha="]}
 )  # fmt: skip
 _NOT_NOW_FEAR = index_terms({"fear": _FEAR})
 # A message that says its danger is happening now: what the urgent model cannot read itself.
@@ -511,6 +513,22 @@ _OR = frozenset({"or", "nor", "او", "ولا", "aw", "wala", "wla"})
 NEGATION_REACH, NEGATION_REACH_OR = 4, 8  # words before a match searched for a negation
 
 
+# "Nobody" is a negation of a person, not of the danger: "ما حد يرد والماي داخل البيت".
+_NOBODY = frozenset({"احد", "حد", "7ad", "a7ad", "ahad", "one", "anyone", "body"})
+# A negation does not reach past "and" or "but" into the next clause: "el ghe6a mafi w el
+# waayer barra" (the cover is missing and the wires are out).
+_CLAUSE = frozenset({"w", "wa", "و", "and", "but", "bs", "bas", "بس", "لكن"})
+
+
+def _negation_before(before: list[str]) -> bool:
+    """True when a negation in the words, after the last "and"/"but", does not negate a
+    person ("ما حد", "mafi 7ad")."""
+    cut = max((i + 1 for i, w in enumerate(before) if w in _CLAUSE), default=0)
+    before = before[cut:]
+    n = len(before)
+    return any(e >= n or before[e] not in _NOBODY for _, e, _ in _NEGATION.find(before))
+
+
 def _negated(words: list[str], start: int, end: int) -> bool:
     """True when a negation or a fear sits in the four words before a match (eight when one
     of the two words right before it is "or"), 'was' right before it, or 'yet' after."""
@@ -519,7 +537,7 @@ def _negated(words: list[str], start: int, end: int) -> bool:
         before = words[max(0, start - NEGATION_REACH_OR) : start]
     return bool(
         (start and words[start - 1] in _WAS)
-        or _NEGATION.find(before)
+        or _negation_before(before)
         or _HYPOTHETICAL.find(before)
         or _may(words, start)
         or _not_yet(words, end)

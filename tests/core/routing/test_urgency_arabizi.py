@@ -264,3 +264,29 @@ def test_the_new_arabizi_spellings_negated_settled_or_feared_are_not_urgent(text
 )
 def test_wider_arabizi_terms_do_not_fire_on_everyday_messages(text: str) -> None:
     assert urgent_rule(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اذا طاح الجدار بيصير مشكله",
+        "iza 6a7 el jidar bit9eer mushkila",
+        "5aifeen el jidar y6ee7 3la el 3yal yoom",
+    ],
+)
+def test_if_and_fear_in_gulf_and_arabizi_are_not_danger_now(text: str) -> None:
+    assert urgent_rule(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "nobody" negates a person, not the danger
+        "ما حد يرد والماي داخل البيت",
+        "no one came and the water is coming into the house",
+        # a negation stops at "and": the cover is missing and the wires are out
+        "el ghe6a ta7t el 3amood mafi w el waayer barra 3ind el yahal",
+    ],
+)
+def test_nobody_and_a_negation_in_another_clause_do_not_cancel_a_danger(text: str) -> None:
+    assert urgent_rule(text), text
