@@ -220,6 +220,10 @@ class Harness:
             self.officer_token = issue_token(session, officer)
         self.client = web_app(self.ctx).test_client()
         self.sent = 0
+        # Senders, message ids and places unique to this harness: a kept database measured
+        # again (--url) would otherwise take every message for one it already has and skip it,
+        # or, within the incident window, put each report beside its twin of the last run.
+        self.run = uuid.uuid4().hex[:8]
 
     def api(self, path: str, token: str) -> None:
         answer = self.client.get(path, headers={"Authorization": f"Bearer {token}"})
@@ -233,8 +237,8 @@ class Harness:
         from core.intake.ingest import ingest
 
         self.sent += 1
-        sender = "bench-repeat" if reply else f"bench-{self.sent}"
-        rng = random.Random(self.sent)
+        sender = f"bench-{self.run}-" + ("repeat" if reply else str(self.sent))
+        rng = random.Random(f"{self.run}:{self.sent}")
         code = rng.choice(list(TEXTS))
         ingest(
             self.ctx,
