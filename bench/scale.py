@@ -308,6 +308,7 @@ def remeasure(url: str, samples: int) -> None:
 
     from core.models import Base
 
+    upgrade(url.replace("postgresql://", "postgresql+psycopg://"))  # indexes on old tables
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
     with engine.begin() as conn:
         conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")

@@ -13,8 +13,10 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BindParameter,
     Boolean,
     Column,
+    ColumnElement,
     Date,
     DateTime,
     Enum,
@@ -29,6 +31,7 @@ from sqlalchemy import (
     TypeDecorator,
     Unicode,
     UniqueConstraint,
+    bindparam,
     event,
     text,
 )
@@ -94,6 +97,8 @@ OPEN_STATUSES = (
     Status.RESOLVED,
     Status.REOPENED,
 )
+# The same rule as SQL, for the partial index of open tickets (`ix_ticket_open_category_created`).
+OPEN_STATUS_SQL = "status IN ({})".format(", ".join(f"'{s.value}'" for s in OPEN_STATUSES))
 
 
 class Priority(enum.StrEnum):
@@ -259,6 +264,17 @@ class Ticket(Base):
         # Duplicate suggestion (core.intake.duplicates): the same category recently, and nearby.
         Index("ix_ticket_category_created", "category", "created_at"),
         Index("ix_ticket_category_cell_created", "category", "geo_cell", "created_at"),
+        # The open tickets of a category, newest first (duplicate suggestion's text candidates):
+        # the newest CANDIDATE_LIMIT straight from the index, where the index above leaves
+        # the database to sort the week's tickets or combine it with the status index.
+        # Queries match it with `ticket_is_open()`.
+        Index(
+            "ix_ticket_open_category_created",
+            "category",
+            "created_at",
+            postgresql_where=text(OPEN_STATUS_SQL),
+            sqlite_where=text(OPEN_STATUS_SQL),
+        ),
         # The inbox lists urgent first, then newest (core.staff.actions.list_tickets): these
         # give PostgreSQL a page straight from the index, for everyone and for one assignee.
         Index("ix_ticket_list_order", "urgent", "created_at", "id"),
@@ -353,6 +369,20 @@ class Ticket(Base):
         back_populates="tickets", foreign_keys=[incident_id]
     )
     incident_suggested: Mapped[Incident | None] = relationship(foreign_keys=[incident_suggested_id])
+
+
+def ticket_is_open() -> ColumnElement[bool]:
+    """The ticket is open (OPEN_STATUSES), with the statuses written into the statement as
+    constants, not bound: only then can PostgreSQL's cached (generic) plans and SQLite use
+    the partial index of open tickets, whose condition must follow from the query's."""
+    values: BindParameter[list[str]] = bindparam(
+        "open_statuses",
+        [s.value for s in OPEN_STATUSES],
+        expanding=True,
+        literal_execute=True,
+        unique=True,
+    )
+    return Ticket.status.in_(values)
 
 
 @event.listens_for(Ticket, "before_insert")

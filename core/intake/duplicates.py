@@ -7,9 +7,10 @@ is a workflow transition (core.workflow.transitions) that tells its citizen the 
 
 The cost per new ticket does not grow with the number of tickets: candidates come from two
 index lookups, each capped at CANDIDATE_LIMIT (the same category in the grid cells around
-the ticket, `ix_ticket_category_cell_created`; the same category in the time window,
-`ix_ticket_category_created`), and texts are compared from the trigram counts stored on
-each ticket (`Ticket.text_features`), so no candidate's messages are read.
+the ticket, `ix_ticket_category_cell_created`; the open tickets of the same category in the
+time window, newest first, `ix_ticket_open_category_created`, a partial index without the
+closed tickets, which are most of a week's), and texts are compared from the trigram counts
+stored on each ticket (`Ticket.text_features`), so no candidate's messages are read.
 
 CPU per new ticket (a storm puts up to CANDIDATE_LIMIT candidates of one category in front of
 every new report): the text query reads each candidate's features as the stored JSON text,
@@ -32,7 +33,7 @@ from sqlalchemy import Select, Text, bindparam, cast, select
 from sqlalchemy.orm import Session
 
 from core.geogrid import neighbour_cells
-from core.models import OPEN_STATUSES, Ticket
+from core.models import Ticket, ticket_is_open
 from core.routing.similarity import (
     PreparedFeatures,
     haversine_m,
@@ -76,7 +77,7 @@ def _candidates(*columns: Any, classified: bool) -> Select[Any]:
             same,
             Ticket.created_at >= bindparam("since"),
             Ticket.id != bindparam("own_id"),
-            Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
+            ticket_is_open(),
         )
         .order_by(Ticket.created_at.desc())
         .limit(CANDIDATE_LIMIT)

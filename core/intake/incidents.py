@@ -34,6 +34,7 @@ from core.models import (
     IncidentStatus,
     IncidentUpdate,
     Ticket,
+    ticket_is_open,
 )
 from core.routing.similarity import haversine_m
 from core.tickets import record_event
@@ -160,7 +161,7 @@ def matching_reports(ctx: Context, session: Session, ticket: Ticket) -> list[Tic
             Ticket.id != ticket.id,
             Ticket.category == ticket.category,
             Ticket.incident_id.is_(None),
-            Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
+            ticket_is_open(),
             Ticket.created_at >= since,
             Ticket.geo_cell.in_(cells_within(ticket.lat, ticket.lon, limit)),  # type: ignore[arg-type]
         )

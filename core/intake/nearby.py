@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.geogrid import cells_within
 from core.intake.incidents import Placement, link
-from core.models import OPEN_STATUSES, IncidentStatus, Ticket
+from core.models import IncidentStatus, Ticket, ticket_is_open
 from core.routing.similarity import haversine_m
 from core.tickets import record_event
 
@@ -89,7 +89,7 @@ def _open_nearby(ctx: Context, category: str, lat: float, lon: float, *what: Any
             Ticket.category == category,
             Ticket.geo_cell.in_(cells_within(lat, lon, _radius(ctx))),
             Ticket.created_at >= ctx.now() - WINDOW,
-            Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
+            ticket_is_open(),
             Ticket.not_for_us.is_(None),
         )
         .order_by(Ticket.created_at.desc())

@@ -147,3 +147,51 @@ def test_every_per_message_query_on_postgresql_can_use_an_index(
                 if f"Seq Scan on {table} " in plan or plan.endswith(f"Seq Scan on {table}")
             ]
     assert scans == []
+
+
+def add_other_tickets(ctx: Context, count: int) -> None:
+    """Tickets of the week that are never candidates: closed ones of the same category and
+    open ones of another."""
+    with ctx.sessions() as session, session.begin():
+        contact = Contact(name="Earlier citizen")
+        for n in range(count):
+            session.add(
+                Ticket(
+                    reference=f"MCT-7{n:05d}",
+                    secret="x",
+                    status=Status.CLOSED if n % 2 else Status.ASSIGNED,
+                    channel="telegram",
+                    contact=contact,
+                    category="water_leak" if n % 2 else "street_lighting",
+                    text_features=text_features(f"{LEAK} {n}"),
+                    created_at=ctx.now() - timedelta(minutes=n),
+                )
+            )
+
+
+def test_text_candidates_are_read_from_the_index_of_open_tickets(ctx: Context) -> None:
+    """A city's week holds many closed tickets of a category beside the open ones; the
+    partial index of open tickets skips them, on SQLite (whose planner needs the statuses
+    written in the query as in the index) and PostgreSQL alike."""
+    add_tickets(ctx, 6, start=0)
+    add_other_tickets(ctx, 600)
+    with ctx.sessions() as session:
+        ticket = Ticket(
+            reference="MCT-000000",
+            secret="x",
+            channel="telegram",
+            category="water_leak",
+            text_features=text_features(LEAK),
+            created_at=ctx.now(),
+        )
+        with captured(ctx) as statements:
+            assert len(suggest_duplicates(session, ticket)) == 5
+    [(statement, parameters)] = [s for s in statements if "text_features" in s[0]]
+    postgresql = ctx.engine.dialect.name == "postgresql"
+    with ctx.engine.connect() as conn:
+        conn.execute(text("ANALYZE"))
+        if postgresql:
+            conn.execute(text("SET enable_seqscan = off"))
+        explain = "EXPLAIN " if postgresql else "EXPLAIN QUERY PLAN "
+        plan = " ".join(str(row) for row in conn.exec_driver_sql(explain + statement, parameters))
+    assert "ix_ticket_open_category_created" in plan, plan
