@@ -6,7 +6,9 @@ one citizen message and one event each, contacts with Telegram identities, searc
 trigram features for the last 7 days' tickets, the only ones duplicate suggestion reads)
 with COPY; then it times, p50/p95:
 - processing one new citizen message end to end (store, thread, route with the real model,
-  duplicates, incident, acknowledgement queued), new senders and replies;
+  duplicates, incident, acknowledgement queued), new senders and replies; a new message is
+  timed in turns with one on an empty scratch database, so the target's ratio (this size
+  against none) is not the drift of a shared machine's load between sizes;
 - through the JSON API (Flask test client, bearer token): a department officer's queue,
   the unfiltered list, a search, and `GET /stats`.
 Sizes grow on one database (10k, then 90k more, ...). Prints a table and the machine;
@@ -37,6 +39,8 @@ import psycopg
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _scratch import scratch_database  # noqa: E402
+
+from balagh.dbmigrate import upgrade  # noqa: E402
 
 CHANNELS = ("telegram", "email", "web")
 STATUSES = ("new", "triaged", "assigned", "awaiting_citizen", "resolved", "closed", "reopened")
@@ -138,6 +142,9 @@ def generate(url: str, start: int, count: int, now: datetime, seed: int) -> floa
             )
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
+        # The bulk load's dirty pages written now, not by a checkpoint that slows every
+        # commit of the measurement after it.
+        conn.execute("CHECKPOINT")
     return time.perf_counter() - started
 
 
@@ -159,6 +166,23 @@ def timed(run: Callable[[], object], samples: int) -> list[float]:
         started = time.perf_counter()
         run()
         times.append(time.perf_counter() - started)
+    return times
+
+
+def timed_pair(
+    run: Callable[[], object], other: Callable[[], object], samples: int
+) -> tuple[list[float], list[float]]:
+    """Both timed in turns (one then the other, then the other way round), so a shared
+    machine's busy spells slow both alike and their ratio holds."""
+    run()
+    other()
+    times: tuple[list[float], list[float]] = ([], [])
+    for n in range(samples):
+        order = ((run, times[0]), (other, times[1]))
+        for call, into in order if n % 2 == 0 else order[::-1]:
+            started = time.perf_counter()
+            call()
+            into.append(time.perf_counter() - started)
     return times
 
 
@@ -252,9 +276,18 @@ class Harness:
         )
 
 
-def measure(h: Harness, samples: int) -> dict[str, list[float]]:
+NEW_MESSAGE = "process a new citizen's message"
+BESIDE = "  the same on an empty database, in turns"
+
+
+def measure(h: Harness, samples: int, empty: Harness) -> dict[str, list[float]]:
+    """Each figure at this size; a new message also on the empty database, in turns."""
+    sized, none = timed_pair(
+        lambda: h.message(reply=False), lambda: empty.message(reply=False), samples
+    )
     return {
-        "process a new citizen's message": timed(lambda: h.message(reply=False), samples),
+        NEW_MESSAGE: sized,
+        BESIDE: none,
         "process a reply on an open ticket": timed(lambda: h.message(reply=True), samples),
         "API: an officer's queue (assigned)": timed(
             lambda: h.api("/api/v1/tickets?queue=assigned_to_me", h.officer_token), samples
@@ -278,30 +311,40 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.tickets.split(",")]
     print(f"machine: {machine()}")
-    if args.url:
-        remeasure(args.url, args.samples)
-        return
+    with (
+        scratch_database("balagh_scale_empty") as empty_database,
+        TemporaryDirectory() as tmp,
+    ):
+        print(f"PostgreSQL {empty_database.server_version}", flush=True)
+        empty = Harness(empty_database.url, Path(tmp) / "empty")
+        if args.url:
+            remeasure(args.url, args.samples, empty)
+        else:
+            with scratch_database("balagh_scale", keep=args.keep) as database:
+                print(f"scratch database {database.name}", flush=True)
+                grow(database.url, sizes, args.samples, empty, Path(tmp))
+        empty.ctx.engine.dispose()
+
+
+def grow(url: str, sizes: list[int], samples: int, empty: Harness, tmp: Path) -> None:
+    """Generate up to each size in turn and measure there."""
     rows: list[tuple[int, dict[str, list[float]], float]] = []
-    with scratch_database("balagh_scale", keep=args.keep) as database:
-        url = database.url
-        print(f"PostgreSQL {database.server_version}; scratch database {database.name}", flush=True)
-        with TemporaryDirectory() as tmp:
-            harness = Harness(url, Path(tmp))
-            loaded = 0
-            now = datetime.now(UTC)
-            for size in sizes:
-                seconds = generate(url, loaded, size - loaded, now, seed=7)
-                loaded = size
-                print(f"generated up to {size:,} tickets (+{seconds:.0f} s)", flush=True)
-                _rebuild_rollup(harness)
-                figures = measure(harness, args.samples)
-                rows.append((size, figures, seconds))
-                _print_size(size, figures)
-            harness.ctx.engine.dispose()
+    harness = Harness(url, tmp / "sized")
+    loaded = 0
+    now = datetime.now(UTC)
+    for size in sizes:
+        seconds = generate(url, loaded, size - loaded, now, seed=7)
+        loaded = size
+        print(f"generated up to {size:,} tickets (+{seconds:.0f} s)", flush=True)
+        _rebuild_rollup(harness)
+        figures = measure(harness, samples, empty)
+        rows.append((size, figures, seconds))
+        _print_size(size, figures)
+    harness.ctx.engine.dispose()
     _print_table(rows)
 
 
-def remeasure(url: str, samples: int) -> None:
+def remeasure(url: str, samples: int, empty: Harness) -> None:
     """Measure a database kept from an earlier run, after bringing its schema up to date
     (new tables and indexes; the statistics rollup rebuilt and timed)."""
     from sqlalchemy import create_engine
@@ -320,7 +363,7 @@ def remeasure(url: str, samples: int) -> None:
     with TemporaryDirectory() as tmp:
         harness = Harness(url, Path(tmp))
         _rebuild_rollup(harness)
-        figures = measure(harness, samples)
+        figures = measure(harness, samples, empty)
         harness.ctx.engine.dispose()
     _print_size(size, figures)
     _print_table([(size, figures, 0.0)])
@@ -355,9 +398,12 @@ def _print_table(rows: list[tuple[int, dict[str, list[float]], float]]) -> None:
             f"{percentiles(figures[label]).replace('  ', ' '):>22}" for _, figures, _ in rows
         )
         print(f"{label:<40}{cells}")
-    base = statistics.median(rows[0][1][labels[0]])
-    last = statistics.median(rows[-1][1][labels[0]])
+    base = statistics.median(rows[0][1][NEW_MESSAGE])
+    last = statistics.median(rows[-1][1][NEW_MESSAGE])
     print(f"new message at {rows[-1][0]:,} vs {rows[0][0]:,} tickets: {last / base:.2f}x")
+    for size, figures, _ in rows:  # the target's ratio, free of the load's drift between sizes
+        ratio = statistics.median(figures[NEW_MESSAGE]) / statistics.median(figures[BESIDE])
+        print(f"new message at {size:,} tickets vs an empty database, in turns: {ratio:.2f}x")
 
 
 if __name__ == "__main__":
