@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import psycopg
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
@@ -167,7 +168,9 @@ def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
     a dead one is discarded and the pool connects again (DisconnectionError)."""
 
     def checkin(_dbapi_conn: Any, record: Any) -> None:
-        record.info["balagh_checked_in"] = time.monotonic()
+        # A connection a HeldConnection kept was idle since its last use, not since now.
+        last_used = record.info.pop(_LAST_USED, None)
+        record.info["balagh_checked_in"] = time.monotonic() if last_used is None else last_used
 
     def checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
         since = record.info.get("balagh_checked_in")
@@ -181,6 +184,68 @@ def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
 
     event.listen(engine, "checkin", checkin)
     event.listen(engine, "checkout", checkout)
+
+
+_LAST_USED = "balagh_last_used"
+# A held connection unused for this long goes back to the pool at its next use, and a new
+# check-out (pinged by the pool's rule if it sat idle) serves that use.
+HOLD_IDLE_SECONDS = 1.0
+
+
+class HeldConnection:
+    """One pooled connection kept checked out across many short uses, in autocommit, for a
+    user that makes one use at a time (the group store of the ack path).
+
+    A check-out, its events and the reset on check-in for every use cost more of the
+    listener's GIL than the one statement the use sends (bench/RESULTS.md), and psycopg
+    prepares a statement per connection. The pool's rules still hold: after a pause of
+    HOLD_IDLE_SECONDS the connection goes back to the pool, marked with its last use, so the
+    next check-out pings it by the pool's rule if it was idle long enough; after any error
+    it is thrown away (its state is unknown: closed at an answer deadline, or lost; a lost
+    one makes SQLAlchemy replace the pool's others too), and the next use checks out
+    another. The engine's `dispose()` closes it.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._lock = threading.Lock()  # one use at a time, and dispose() waits for it
+        self._held: Connection | None = None
+        self._last_used = 0.0
+        event.listen(engine, "engine_disposed", self._disposed)
+
+    @contextmanager
+    def use(self) -> Iterator[Connection]:
+        """The connection (autocommit: each statement commits by itself) for one use."""
+        with self._lock:
+            held = self._checked_out()
+            try:
+                yield held
+            except BaseException:
+                self._held = None
+                held.invalidate()
+                held.close()
+                raise
+            self._last_used = time.monotonic()
+
+    def _checked_out(self) -> Connection:
+        held = self._held
+        if held is not None and time.monotonic() - self._last_used > HOLD_IDLE_SECONDS:
+            self._held = None
+            if not held.invalidated:
+                held.connection.info[_LAST_USED] = self._last_used
+            held.close()  # the pool resets its autocommit
+            held = None
+        if held is None:
+            held = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            self._held = held
+        return held
+
+    def _disposed(self, _engine: Engine) -> None:
+        with self._lock:
+            if self._held is not None:
+                self._held.invalidate()
+                self._held.close()
+                self._held = None
 
 
 def _sqlite_pragmas(busy_timeout: float) -> Callable[[Any, Any], None]:

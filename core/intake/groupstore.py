@@ -4,12 +4,17 @@ A transport may acknowledge a message only once it is committed (`core.intake.in
 Committed one by one, each store is a transaction of its own: a connection check-out, an
 INSERT and a COMMIT (a WAL flush) per message, taking turns with every other. Here the stores
 that arrive while one group is being written wait for the next group, which one of their
-callers commits, on its own thread, in one transaction: one multi-row INSERT and one COMMIT for all of them, and each
-caller returns (so its sender is acknowledged) only after that commit. A message already
-stored (a retry) is found by the unique (channel, external_id), as a single store does.
+callers writes, on its own thread, as one statement in autocommit (the multi-row INSERT, the
+NOTIFY for other processes' workers, and its commit in one round trip) on a connection held
+between groups; each caller returns (so its sender is acknowledged) only after that commit.
+A message already stored (a retry) is found by the unique (channel, external_id), as a
+single store does.
 
 PostgreSQL only (`ON CONFLICT DO NOTHING ... RETURNING`); a failure of the group's
-transaction fails each of its stores, whose transports answer a temporary failure.
+statement fails each of its stores, whose transports answer a temporary failure. A statement
+the server received but did not answer in time may still commit (a frozen server that
+wakes): its senders were told to retry, and the retry finds the record, as after a COMMIT
+whose answer was lost.
 """
 
 from __future__ import annotations
@@ -18,16 +23,16 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, select, tuple_
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Column, ColumnDefault, Dialect, Table
 
 from core.context import Context
-from core.db import answer_within
-from core.intake.wakeups import announce
+from core.db import HeldConnection, answer_within
+from core.intake.wakeups import NOTIFY_CALL, announcing
 from core.models import InboundRecord
 
 logger = logging.getLogger(__name__)
@@ -55,6 +60,8 @@ class StoreGroup:
         self._queue: queue.SimpleQueue[tuple[dict[str, Any], Future[Stored]]] = queue.SimpleQueue()
         self._turn = threading.Condition()
         self._leading = False
+        self._connection = HeldConnection(ctx.engine)  # used by one leader at a time
+        self._sql = _Statements(ctx.engine.dialect)
 
     def store(self, row: dict[str, Any], timeout: float | None) -> Stored:
         """Store one row with the next group; returns once that group has committed."""
@@ -111,37 +118,104 @@ class StoreGroup:
             future.set_result(result)
 
     def _write(self, rows: list[dict[str, Any]]) -> list[Stored]:
-        # A Core connection and a statement built once: the ORM session's unit of work and
-        # the statement's construction cost ~0.4 ms CPU per group on the listener's GIL
-        # (bench/RESULTS.md), which the acknowledgements of a storm wait behind.
-        with self.ctx.engine.connect() as conn:
+        # One statement in autocommit on a held connection: the INSERT, the NOTIFY for other
+        # processes' workers and the commit in one round trip (with BEGIN and a separate
+        # NOTIFY and COMMIT it was four), and no pool check-out per group (bench/RESULTS.md).
+        # PostgreSQL answers a statement in autocommit only once its transaction committed.
+        notify = announcing(self.ctx.extras, "postgresql")
+        with self._connection.use() as conn:
             fresh: dict[tuple[str, str], int] = {}
-            for record_id, channel, external_id in conn.execute(_INSERT, rows):
+            inserted = conn.exec_driver_sql(
+                self._sql.insert(len(rows), notify), self._sql.insert_params(rows)
+            )
+            for record_id, channel, external_id, *_ in inserted.all():
                 fresh[(channel, external_id)] = record_id
-            results: list[Stored] = []
-            seen: set[tuple[str, str]] = set()
             missing = {(r["channel"], r["external_id"]) for r in rows} - set(fresh)
             earlier: dict[tuple[str, str], int] = {}
             if missing:  # stored before (a retry), or twice in this group
-                found = conn.execute(
-                    select(_TABLE.c.id, _TABLE.c.channel, _TABLE.c.external_id).where(
-                        tuple_(_TABLE.c.channel, _TABLE.c.external_id).in_(sorted(missing))
-                    )
-                ).all()
+                found = conn.exec_driver_sql(self._sql.find, self._sql.find_params(sorted(missing)))
                 earlier = {(channel, external_id): rid for rid, channel, external_id in found}
-            for row in rows:
-                key = (row["channel"], row["external_id"])
-                if key in fresh and key not in seen:
-                    results.append(Stored(fresh[key], duplicate=False))
-                elif key in fresh or key in earlier:
-                    results.append(Stored(fresh.get(key) or earlier[key], duplicate=True))
-                else:
-                    raise LookupError(f"inbound record {key} neither stored nor found")
-                seen.add(key)
-            announce(conn, self.ctx.extras)
-            conn.commit()
+        results: list[Stored] = []
+        seen: set[tuple[str, str]] = set()
+        for row in rows:
+            key = (row["channel"], row["external_id"])
+            if key in fresh and key not in seen:
+                results.append(Stored(fresh[key], duplicate=False))
+            elif key in fresh or key in earlier:
+                results.append(Stored(fresh.get(key) or earlier[key], duplicate=True))
+            else:
+                raise LookupError(f"inbound record {key} neither stored nor found")
+            seen.add(key)
         self.commits += 1
         return results
+
+
+class _Statements:
+    """The group's statements as SQL for the driver, built once from the table (one INSERT
+    text per group size, so psycopg prepares each once per connection), the values converted
+    by the columns' own types as SQLAlchemy would: scalar parameters, which psycopg dumps in
+    C, where arrays to unnest cost it more in Python than SQLAlchemy did (bench/RESULTS.md)."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self.columns = [c for c in _TABLE.columns if not c.primary_key]
+        self.processors = [
+            c.type.dialect_impl(dialect).bind_processor(dialect) for c in self.columns
+        ]
+        self.defaults = [_default(c) for c in self.columns]
+        self._texts: dict[tuple[int, bool], str] = {}
+        key = ", ".join(f"%s::{_TABLE.c[n].type.compile(dialect=dialect)}[]" for n in _KEY)
+        self.find = (
+            f"SELECT id, channel, external_id FROM {_TABLE.name}"
+            f" WHERE (channel, external_id) IN (SELECT * FROM unnest({key}))"
+        )
+
+    def insert(self, size: int, notify: bool) -> str:
+        """`size` rows, inserted unless stored before, each new one's id, and the notification
+        for other processes when `notify`, in one statement."""
+        text = self._texts.get((size, notify))
+        if text is None:
+            names = ", ".join(c.name for c in self.columns)
+            row = "(" + ", ".join(["%s"] * len(self.columns)) + ")"
+            text = self._texts[(size, notify)] = (
+                f"WITH stored AS (INSERT INTO {_TABLE.name} ({names})"
+                f" VALUES {', '.join([row] * size)}"
+                " ON CONFLICT (channel, external_id) DO NOTHING"
+                " RETURNING id, channel, external_id)"
+                f" SELECT id, channel, external_id{f', {NOTIFY_CALL}' if notify else ''}"
+                " FROM stored"
+            )
+        return text
+
+    def insert_params(self, rows: list[dict[str, Any]]) -> tuple[Any, ...]:
+        params: list[Any] = []
+        for row in rows:
+            for column, process, default in zip(
+                self.columns, self.processors, self.defaults, strict=True
+            ):
+                value = row[column.name] if column.name in row else default()
+                params.append(value if process is None else process(value))
+        return tuple(params)  # one execution (a list would be an executemany)
+
+    @staticmethod
+    def find_params(keys: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+        return [k[0] for k in keys], [k[1] for k in keys]
+
+
+_KEY = ("channel", "external_id")
+
+
+def _default(column: Column[Any]) -> Callable[[], Any]:
+    """A column's value when a row leaves it out, as SQLAlchemy would give it."""
+    default = column.default
+    if default is None:
+        return lambda: None
+    if isinstance(default, ColumnDefault) and default.is_scalar:
+        value = default.arg
+        return lambda: value
+    if isinstance(default, ColumnDefault) and default.is_callable:
+        make = default.arg
+        return lambda: make(None)  # wrapped by SQLAlchemy to take an execution context
+    raise ValueError(f"{column}: a group store cannot compute its default")
 
 
 def _past(deadline: float | None) -> bool:
@@ -149,12 +223,6 @@ def _past(deadline: float | None) -> bool:
 
 
 _TABLE = cast(Table, InboundRecord.__table__)
-# Python-side column defaults (attempts) are applied by Core as by the ORM.
-_INSERT = (
-    insert(_TABLE)
-    .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-    .returning(_TABLE.c.id, _TABLE.c.channel, _TABLE.c.external_id)
-)
 
 
 _LOCK = threading.Lock()

@@ -26,18 +26,28 @@ LISTEN_TIMEOUT = 1.0  # how often the listener looks whether it should stop
 RECONNECT_SECONDS = 2.0
 
 
-def announce(session: Session | Connection, extras: dict[str, Any]) -> None:
-    """Tell listening processes, on commit, that an inbound record was stored, when this
-    process has no workers of its own to wake (a web app, or a listener started with
-    BALAGH_INBOUND_WORKERS=0, beside `balagh worker`s).
+# The notification as a function call, for a store that sends it inside its own statement
+# (core.intake.groupstore: no second statement); the same as `NOTIFY balagh_inbound`.
+NOTIFY_CALL = f"pg_notify('{CHANNEL}', '')"
+
+
+def announcing(extras: dict[str, Any], dialect_name: str) -> bool:
+    """Whether a store must tell listening processes, on commit, that an inbound record was
+    stored: on PostgreSQL, when this process has no workers of its own to wake (a web app,
+    or a listener started with BALAGH_INBOUND_WORKERS=0, beside `balagh worker`s).
 
     With workers here, waking them in process is enough (a busy remote worker takes the next
-    record anyway), and the ack path is spared a statement and PostgreSQL's notification
-    queue lock, which makes committing transactions that notify take turns.
+    record anyway), and the ack path is spared the notification and PostgreSQL's
+    notification queue lock, which makes committing transactions that notify take turns.
     """
     workers_here = bool(getattr(extras.get(PIPELINE_KEY), "threads", ()))
+    return not workers_here and dialect_name == "postgresql"
+
+
+def announce(session: Session | Connection, extras: dict[str, Any]) -> None:
+    """Notify in this transaction when `announcing` says a store must."""
     bind = session.get_bind() if isinstance(session, Session) else session
-    if not workers_here and bind.dialect.name == "postgresql":
+    if announcing(extras, bind.dialect.name):
         session.execute(text(f"NOTIFY {CHANNEL}"))
 
 

@@ -5,19 +5,26 @@ from __future__ import annotations
 import secrets
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, text
 
+import core.db
+import core.intake.ingest
 from balagh.wiring import build_context
 from core.context import Context
+from core.db import DeadlineConnection
 from core.errors import StorageUnavailable
 from core.inbound import InboundMessage
 from core.intake.groupstore import StoreGroup, store_group
 from core.intake.ingest import Accepted, accept
+from core.intake.wakeups import WakeListener
 from core.models import InboundRecord, InboundStatus
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
@@ -25,6 +32,14 @@ from tests.conftest import empty_tables, finish, make_settings
 from tests.db_proxy import DatabaseProxy
 
 pytestmark = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+
+
+@pytest.fixture
+def other_ctx(ctx: Context) -> Iterator[Context]:
+    """Another process's view of the same database: its own engine and connections."""
+    other = build_context(ctx.settings, senders=ctx.senders, router=ctx.router)
+    yield other
+    other.engine.dispose()
 
 
 def mail(external_id: str | None = None) -> InboundMessage:
@@ -159,9 +174,105 @@ def test_stores_on_a_hung_database_give_up_by_their_deadline_leader_and_waiters_
         # overrun it by psycopg's connect timeout (2 s at least), never by another deadline.
         assert max(took for _, took in outcomes) < ANSWER_TIMEOUT + 2.5
         proxy.resume()
+        # The group's one statement commits by itself (autocommit), so one the frozen server
+        # had received runs when it wakes, though its sender was told 451; as with a COMMIT
+        # sent just before a deadline, the retry then finds that record: stored once.
         retried = accept(hung, messages[0])
-        assert not retried.duplicate and accept(hung, messages[0]).duplicate
+        again = accept(hung, messages[0])
+        assert again.duplicate and again.record_id == retried.record_id
+        with hung.sessions() as session:
+            stored = session.execute(
+                select(func.count())
+                .select_from(InboundRecord)
+                .where(InboundRecord.external_id == messages[0].external_id)
+            ).scalar_one()
+        assert stored == 1
     finally:
         proxy.resume()
         finish(hung)
         proxy.close()
+
+
+def waits_on_the_server(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the driver's exchanges with the server (each statement's round trip)."""
+    waits: list[int] = []
+    wait = DeadlineConnection.wait
+
+    def counted(self: DeadlineConnection, *args: Any, **kwargs: Any) -> Any:
+        waits.append(1)
+        return wait(self, *args, **kwargs)
+
+    monkeypatch.setattr(DeadlineConnection, "wait", counted)
+    return waits
+
+
+def test_a_group_is_stored_committed_and_announced_in_one_round_trip(
+    ctx: Context, other_ctx: Context, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No BEGIN, second statement for the NOTIFY or COMMIT of their own: one statement in
+    autocommit, answered once committed (another process's listener hears of it)."""
+    monkeypatch.setattr(core.db, "HOLD_IDLE_SECONDS", 3600.0)  # however slow the machine
+    heard = threading.Semaphore(0)
+    other = WakeListener(other_ctx.engine, heard.release)
+    try:
+        assert heard.acquire(timeout=30)  # the wake-up it gives itself once listening
+        accept(ctx, mail())  # the held connection is checked out (and set up) here
+        assert heard.acquire(timeout=30)
+        waits = waits_on_the_server(monkeypatch)
+        stored = accept(ctx, mail())
+        assert len(waits) == 1
+        assert heard.acquire(timeout=30)
+    finally:
+        other.stop()
+    with other_ctx.sessions() as session:  # committed: another connection sees it
+        assert session.get(InboundRecord, stored.record_id) is not None
+
+
+def test_a_grouped_store_writes_the_record_a_store_of_its_own_writes(
+    ctx: Context, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    when = datetime(2026, 12, 6, 9, tzinfo=UTC)
+    message = replace(mail(), subject="Leak", received_at=when, raw=b"Subject: Leak\r\n\r\n")
+    grouped = accept(ctx, message, ignore="auto-reply")
+    monkeypatch.setattr(core.intake.ingest, "_grouped", lambda ctx, reserve: False)
+    alone = accept(ctx, replace(message, external_id="<alone@example.org>"), ignore="auto-reply")
+    with ctx.sessions() as session:
+        rows = [
+            session.execute(select(InboundRecord.__table__).where(InboundRecord.id == rid)).one()
+            for rid in (grouped.record_id, alone.record_id)
+        ]
+    first, second = ({k: v for k, v in r._mapping.items() if k != "id"} for r in rows)
+    second["external_id"] = first["external_id"]
+    second["normalized"]["external_id"] = first["normalized"]["external_id"]
+    first["processed_at"] = second["processed_at"] = None  # ctx.now() at each store
+    assert first == second
+
+
+def test_one_connection_serves_a_burst_of_groups_and_goes_back_to_the_pool_after_a_pause(
+    ctx: Context, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checkouts: list[int] = []
+    event.listen(ctx.engine.pool, "checkout", lambda *_: checkouts.append(1))
+    for _ in range(5):
+        accept(ctx, mail())
+    assert len(checkouts) == 1
+    monkeypatch.setattr(core.db, "HOLD_IDLE_SECONDS", 0.0)
+    accept(ctx, mail())
+    assert len(checkouts) == 2  # handed back, and a check-out serves the next group
+
+
+def test_after_the_held_connection_died_one_store_fails_and_the_next_connects_again(
+    ctx: Context, database_url: str
+) -> None:
+    accept(ctx, mail())
+    with ctx.engine.begin() as conn:  # the server ends the held connection's backend
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
+    with pytest.raises(StorageUnavailable):
+        accept(ctx, mail())  # in use moments ago: not pinged, as a pooled one (451, retried)
+    assert not accept(ctx, mail()).duplicate
+    assert records(ctx) == 2
