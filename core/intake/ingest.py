@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -65,21 +65,41 @@ def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
     File names and the subject also lose bidi overrides (`plain_label`), which would make
     `invoice<U+202E>fdp.exe` look like a PDF in the inbox.
     """
-    data = asdict(message)
-    data.pop("raw")
+    data: dict[str, Any] = {  # attachments (bytes) not walked: replaced below, in place
+        f.name: None if f.name == "attachments" else _storable_plain(getattr(message, f.name))
+        for f in fields(message)
+        if f.name != "raw"
+    }
     data["received_at"] = message.received_at.isoformat()
     if data.get("subject"):
         data["subject"] = plain_label(data["subject"])
     data["attachments"] = [
         {
             "filename": plain_label(a.filename),
-            "content_type": a.content_type,
+            "content_type": storable_text(a.content_type),
             "size": len(a.data),
             "sha256": store_file(data_dir, a.data),
         }
         for a in message.attachments
     ]
-    return storable(data)
+    return data
+
+
+def _storable_plain(value: Any) -> Any:
+    """`storable(asdict(value))` in one walk: dataclasses as dicts, containers rebuilt, every
+    string (keys too) storable; without asdict's deep copy of every leaf, which with the
+    second walk was a tenth of the SMTP listener's store (bench/RESULTS.md)."""
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, dict):
+        return {_storable_plain(k): _storable_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_storable_plain(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _storable_plain(getattr(value, f.name)) for f in fields(value)}
+    return value
 
 
 def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMessage:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
-from core.intake.ingest import accept, ingest, process, retry_pending
+from core.intake.ingest import accept, ingest, process, retry_pending, serialize
 from core.models import NAME_MAX, Attachment, InboundRecord, Message, OutboxItem, Ticket
+from core.storable import storable
 
 
 def telegram_message(
@@ -168,3 +174,42 @@ def test_a_name_longer_than_the_column_is_kept_cut_and_the_message_becomes_a_tic
         ticket = session.get(Ticket, processed.ticket_id)
         assert ticket is not None and ticket.contact.name == long_name[:NAME_MAX].strip()
         assert ticket.contact.identities[0].display_name == ticket.contact.name
+
+
+def test_the_stored_form_of_a_message_is_its_fields_with_every_string_storable(
+    tmp_path: Path,
+) -> None:
+    """`serialize` walks the message once, without asdict's deep copy; its result is still
+    asdict's with every string storable (keys too), field order kept."""
+    message = InboundMessage(
+        channel="email",
+        sender="a\x00b@example.org",
+        text="leak\x00 \ud800 here",
+        external_id="<x@example.org>",
+        subject="invoice\u202efdp.exe",
+        thread=ThreadHints(reply_to=("<1@example.org>", "<2\x01@example.org>"), new_ticket=True),
+        attachments=(InboundAttachment("photo\u202e.jpg", "image/jpeg", b"\xff\xd8"),),
+        location=Location(23.6, 58.4, "Al Khuwair\x00"),
+        extras={
+            "automatic": None,
+            "bounce": {"message_ids": ["<m\x00>"], "final": True},
+            "k\x00": ("t", 1, 2.5),
+        },  # fmt: skip
+        staff_notes=("note\x02",),
+        raw=b"raw",
+    )
+    expected = storable(asdict(message))
+    del expected["raw"]
+    expected["received_at"] = message.received_at.isoformat()
+    expected["subject"] = "invoicefdp.exe"
+    expected["attachments"] = [
+        {
+            "filename": "photo.jpg",
+            "content_type": "image/jpeg",
+            "size": 2,
+            "sha256": hashlib.sha256(b"\xff\xd8").hexdigest(),
+        }
+    ]
+    stored = serialize(message, tmp_path)
+    assert stored == expected and list(stored) == list(expected)
+    assert json.dumps(stored) == json.dumps(expected)
