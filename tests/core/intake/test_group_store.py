@@ -79,7 +79,7 @@ def test_stores_waiting_for_the_writer_are_committed_in_one_transaction(
         first = pool.submit(accept, ctx, mail())
         assert writing.wait(10)
         rest = [pool.submit(accept, ctx, mail()) for _ in range(8)]
-        while store_group(ctx)._queue.qsize() < 8:  # all eight wait for the next group
+        while len(store_group(ctx)._queue) < 8:  # all eight wait for the next group
             threading.Event().wait(0.01)
         assert not any(f.done() for f in rest)  # nobody is answered before the commit
         release.set()
@@ -98,7 +98,7 @@ def test_a_message_stored_twice_in_one_group_or_again_later_is_one_record(
         pool.submit(accept, ctx, mail())
         assert writing.wait(10)
         twice = [pool.submit(accept, ctx, same) for _ in range(2)]
-        while store_group(ctx)._queue.qsize() < 2:
+        while len(store_group(ctx)._queue) < 2:
             threading.Event().wait(0.01)
         release.set()
         answers = [f.result(10) for f in twice]
