@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import smtplib
+from collections.abc import Callable
 from email.message import EmailMessage
 
 import pytest
+from aiosmtpd.smtp import SMTP
 from sqlalchemy import func, select
 
-from channels.email.listener import SmtpListener
+from channels.email.listener import BalaghSMTP, SmtpListener
 from core.context import Context
 from core.delivery.bounces import record_bounce
 from core.delivery.outbox import deliver_due
@@ -484,3 +486,38 @@ def test_mail_with_every_attachment_kept_gets_no_size_notice(
             session.execute(select(Message.kind).where(Message.direction == "out")).scalars()
         )
     assert kinds == ["ack"]
+
+
+@pytest.mark.parametrize(
+    "arg",
+    [
+        "<citizen@example.org>",
+        "<citizen@example.org> SIZE=1000 BODY=8BITMIME",
+        "citizen@example.org",
+        " <1111@balagh.test>",
+        "<>",
+        "",
+        '<"quoted local"@example.org>',
+        "<no-at-sign>",
+        "<broken@",
+        "<" + "x" * 65 + "@example.org>",  # over the 64-octet local part limit
+        "<سالم@example.om>",
+        "not an address at all <<",
+        "<" + "a" * 60 + "@" + "b" * 600 + ".org>",  # too long to be remembered
+    ],
+)
+def test_the_remembered_address_parse_answers_as_aiosmtpds_own(arg: str) -> None:
+    """BalaghSMTP remembers `_getaddr`'s answers (aiosmtpd 1.4.6 defines a class on every
+    call); for the same argument it must answer exactly as aiosmtpd does, twice."""
+    ours = BalaghSMTP(handler=None)
+    theirs = SMTP(handler=None)
+    assert outcome(ours._getaddr, arg) == outcome(theirs._getaddr, arg)
+    assert outcome(ours._getaddr, arg) == outcome(theirs._getaddr, arg)  # remembered
+
+
+def outcome(parse: Callable[[str], object], arg: str) -> object:
+    """The answer, or the kind of error (the stdlib parser raises IndexError on some)."""
+    try:
+        return parse(arg)
+    except Exception as exc:
+        return type(exc)
