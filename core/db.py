@@ -200,7 +200,9 @@ class HeldConnection:
     listener's GIL than the one statement the use sends (bench/RESULTS.md), and psycopg
     prepares a statement per connection. The pool's rules still hold: after a pause of
     HOLD_IDLE_SECONDS the connection goes back to the pool, marked with its last use, so the
-    next check-out pings it by the pool's rule if it was idle long enough; after any error
+    next check-out pings it by the pool's rule if it was idle long enough, and so it does
+    after any pooled connection was invalidated (SQLAlchemy then replaces the pool's older
+    connections, the held one among them, as it did when each group checked out); after any error
     it is thrown away (its state is unknown: closed at an answer deadline, or lost; a lost
     one makes SQLAlchemy replace the pool's others too), and the next use checks out
     another. The engine's `dispose()` closes it.
@@ -211,7 +213,9 @@ class HeldConnection:
         self._lock = threading.Lock()  # one use at a time, and dispose() waits for it
         self._held: Connection | None = None
         self._last_used = 0.0
+        self._suspect = False  # a pooled connection was invalidated since we checked out
         event.listen(engine, "engine_disposed", self._disposed)
+        event.listen(engine, "invalidate", self._pool_invalidated)
 
     @contextmanager
     def use(self) -> Iterator[Connection]:
@@ -229,16 +233,23 @@ class HeldConnection:
 
     def _checked_out(self) -> Connection:
         held = self._held
-        if held is not None and time.monotonic() - self._last_used > HOLD_IDLE_SECONDS:
+        idle = time.monotonic() - self._last_used > HOLD_IDLE_SECONDS
+        if held is not None and (idle or self._suspect):
+            # Back to the pool, which replaces it if it predates a lost connection (the
+            # server restarted or was cut off: SQLAlchemy invalidates the pool's older ones).
             self._held = None
             if not held.invalidated:
                 held.connection.info[_LAST_USED] = self._last_used
             held.close()  # the pool resets its autocommit
             held = None
         if held is None:
+            self._suspect = False
             held = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
             self._held = held
         return held
+
+    def _pool_invalidated(self, *_args: Any) -> None:
+        self._suspect = True
 
     def _disposed(self, _engine: Engine) -> None:
         with self._lock:
