@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from itsdangerous.timed import TimestampSigner
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from balagh.dbmigrate import upgrade
 from balagh.wiring import build_context
@@ -102,11 +102,42 @@ def empty_tables(ctx: Context) -> None:
     """Remove every row so each test starts from an empty, migrated schema."""
     with ctx.engine.begin() as conn:
         if conn.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            _empty_postgresql(conn)
         else:
             for table in reversed(Base.metadata.sorted_tables):
                 conn.execute(table.delete())
+
+
+# The tables that hold a row, in one statement.
+_FILLED = " UNION ALL ".join(
+    f"SELECT '{t.name}' WHERE EXISTS (SELECT 1 FROM \"{t.name}\")"
+    for t in Base.metadata.sorted_tables
+)
+# The sequences owned by those tables' columns (ids, and ticket references' per-prefix
+# sequences, core.tickets) that have been used since created or restarted.
+_USED_SEQUENCES = text(
+    """SELECT format('%I.%I', q.schemaname, q.sequencename) FROM pg_sequences q
+    JOIN pg_class s ON s.relname = q.sequencename AND s.relnamespace = q.schemaname::regnamespace
+    JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
+        AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+    JOIN pg_class t ON t.oid = d.refobjid
+    WHERE q.last_value IS NOT NULL AND t.relnamespace = current_schema()::regnamespace
+        AND t.relname = ANY(:tables)"""
+)
+
+
+def _empty_postgresql(conn: Connection) -> None:
+    """What TRUNCATE ... RESTART IDENTITY did, at a fraction of its cost: a TRUNCATE gives
+    every table a new file, synced at commit (0.4-1.0 s per test for 21 tables on a quiet
+    machine); a DELETE of the few tables a test filled and a restart of the sequences it
+    used take milliseconds. Rows go children first, so no foreign key is in the way."""
+    filled = set(conn.execute(text(_FILLED)).scalars())
+    for table in reversed(Base.metadata.sorted_tables):
+        if table.name in filled:
+            conn.execute(table.delete())
+    tables = [t.name for t in Base.metadata.sorted_tables]
+    for sequence in conn.execute(_USED_SEQUENCES, {"tables": tables}).scalars().all():
+        conn.execute(text(f"ALTER SEQUENCE {sequence} RESTART"))
 
 
 @pytest.fixture
