@@ -7,7 +7,9 @@ on a developer machine without one, the PostgreSQL half is skipped with the reas
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import time
 import uuid
 from collections.abc import Iterator
@@ -24,6 +26,7 @@ from balagh.wiring import build_context
 from core.context import Context
 from core.models import Base
 from core.outbound import CollectingSender, SenderRegistry
+from core.routing import child
 from core.routing.types import Router, UnroutedRouter
 from core.settings import Settings
 
@@ -147,13 +150,43 @@ def senders() -> dict[str, CollectingSender]:
 
 
 @pytest.fixture(scope="session")
-def routing_model() -> Any:
-    """The real routing model, trained once for the whole test session."""
+def trained() -> tuple[Any, dict[str, Any]]:
+    """The real routing model, trained once for the whole test session, and what its
+    training fitted (the feature space, texts and scikit-learn estimators: `train`'s
+    `fitted`), for the tests that compare the served model with scikit-learn's."""
     from core.routing.classifier import train
     from core.routing.dataset import shipped_rows
     from core.routing.taxonomy import load_taxonomy
 
-    return train(shipped_rows(), (), load_taxonomy(None))
+    fitted: dict[str, Any] = {}
+    return train(shipped_rows(), (), load_taxonomy(None), fitted=fitted), fitted
+
+
+@pytest.fixture(scope="session")
+def routing_model(trained: tuple[Any, dict[str, Any]]) -> Any:
+    """The real routing model, trained once for the whole test session."""
+    return trained[0]
+
+
+_CHILD_ANSWERS: dict[str, bytes] = {}
+
+
+@pytest.fixture
+def training_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Training in a child process (core.routing.child.run) done once per test session for
+    the same function and arguments (the pickled call's hash: the same rows, corrections,
+    taxonomy and current model), each caller getting its own copy of the answer. A store
+    rebuilding a model or a retrain on SQLite and then on PostgreSQL trains the same model;
+    20-50 s each on a loaded machine. The child itself is pinned in test_routing_child."""
+    real = child.run
+
+    def run(fn: Any, *args: Any) -> Any:
+        key = hashlib.sha256(pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL)).hexdigest()
+        if key not in _CHILD_ANSWERS:
+            _CHILD_ANSWERS[key] = pickle.dumps(real(fn, *args), pickle.HIGHEST_PROTOCOL)
+        return pickle.loads(_CHILD_ANSWERS[key])
+
+    monkeypatch.setattr(child, "run", run)
 
 
 def _context(

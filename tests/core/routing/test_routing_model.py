@@ -36,9 +36,10 @@ URGENT_RECALL_FLOOR = 0.95
 URGENT_PRECISION_FLOOR = 0.80
 
 
-@pytest.fixture(scope="module")
-def model() -> Model:
-    return train(shipped_rows())
+@pytest.fixture
+def model(routing_model: Model) -> Model:
+    """The model `train(shipped_rows())` gives: the session's (tests/conftest.py)."""
+    return routing_model
 
 
 def test_cross_validation_meets_the_targets() -> None:
@@ -125,7 +126,9 @@ def test_save_and_load_roundtrip_keeps_answers(model: Model, tmp_path: Path) -> 
     assert again.meta.trained_at == model.meta.trained_at
 
 
-def test_model_from_other_version_is_rebuilt_not_crashed_on(model: Model, tmp_path: Path) -> None:
+def test_model_from_other_version_is_rebuilt_not_crashed_on(
+    model: Model, tmp_path: Path, training_once: None
+) -> None:
     store_path = tmp_path / classifier.MODEL_FILE
     old = replace(model.meta, format=classifier.MODEL_FORMAT - 1)
     Model(model._parts, model.directorates, old).save(store_path)
@@ -136,7 +139,7 @@ def test_model_from_other_version_is_rebuilt_not_crashed_on(model: Model, tmp_pa
     assert load(store_path).version == rebuilt.version
 
 
-def test_corrupt_model_file_is_rebuilt(tmp_path: Path) -> None:
+def test_corrupt_model_file_is_rebuilt(tmp_path: Path, training_once: None) -> None:
     (tmp_path / classifier.MODEL_FILE).write_bytes(pickle.dumps({"not": "a model"}))
     store = ModelStore(tmp_path, load_taxonomy(None))
     assert store.get().classify("street light off").category == "street_lighting"
@@ -175,10 +178,11 @@ def test_evaluate_reports_urgency_per_form_and_the_screening_errors(model: Model
     assert report.to_dict()["screening"]["false_positive_rate"] == 0.0
 
 
-def test_compiled_model_gives_scikit_learns_probabilities_on_the_corpus() -> None:
+def test_compiled_model_gives_scikit_learns_probabilities_on_the_corpus(
+    trained: tuple[Model, dict[str, Any]],
+) -> None:
     """The served arrays (float32 weights, numpy predict) answer as the fitted estimators do."""
-    fitted: dict[str, Any] = {}
-    model = train(shipped_rows(), fitted=fitted)
+    model, fitted = trained
     x = fitted["features"].matrix(fitted["texts"])
     category = fitted["category"]
     scores = category.svm.decision_function(x) * category.scale

@@ -121,7 +121,9 @@ def test_corrections_are_loaded_for_training(routed_ctx: Context) -> None:
     ]
 
 
-def test_retrained_model_that_evaluates_worse_is_not_switched_in(routed_ctx: Context) -> None:
+def test_retrained_model_that_evaluates_worse_is_not_switched_in(
+    routed_ctx: Context, training_once: None
+) -> None:
     from core.routing.dataset import shipped_rows
 
     current = routed_ctx.router.store.get()  # type: ignore[attr-defined]
@@ -133,7 +135,9 @@ def test_retrained_model_that_evaluates_worse_is_not_switched_in(routed_ctx: Con
     assert routed_ctx.router.store.get() is current  # type: ignore[attr-defined]
 
 
-def test_retrained_model_that_is_not_worse_is_switched_in_and_saved(routed_ctx: Context) -> None:
+def test_retrained_model_that_is_not_worse_is_switched_in_and_saved(
+    routed_ctx: Context, training_once: None
+) -> None:
     current = routed_ctx.router.store.get()  # type: ignore[attr-defined]
     result = retrain(routed_ctx)
     assert result.before is not None and result.after.accuracy >= result.before.accuracy
