@@ -7,7 +7,9 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+from core.routing.model import MODEL_FILE
 from core.settings import unknown_setting_names
 
 
@@ -46,7 +48,11 @@ def test_serve_on_a_web_port_in_use_says_so_in_one_line_naming_the_setting(
     ]
 
 
-def test_serve_on_an_smtp_port_in_use_names_balagh_smtp_port(tmp_path: Path) -> None:
+def test_serve_on_an_smtp_port_in_use_names_balagh_smtp_port(
+    tmp_path: Path, routing_model: Any
+) -> None:
+    # The web starts first, then the routing model is loaded: the session's, not built here.
+    routing_model.save(tmp_path / "data" / MODEL_FILE)
     with socket.socket() as free, socket.socket() as taken:
         free.bind(("127.0.0.1", 0))
         web_port = free.getsockname()[1]

@@ -13,10 +13,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from core.models import Status
+from core.routing.model import MODEL_FILE
 from tests.conftest import fresh_pg_database
 from tests.email_support import free_port
 
@@ -107,8 +109,11 @@ def test_serve_only_unknown_component_is_refused_with_the_known_names(tmp_path: 
     assert "ftp" in result.output and "scheduler" in result.output
 
 
-def test_serve_only_some_components_leaves_the_others_off(tmp_path: Path) -> None:
+def test_serve_only_some_components_leaves_the_others_off(
+    tmp_path: Path, routing_model: Any
+) -> None:
     web_port, smtp_port = free_port(), free_port()
+    routing_model.save(tmp_path / "data" / MODEL_FILE)  # the session's: loaded, not built here
     env = {
         **os.environ,
         "BALAGH_DATA_DIR": str(tmp_path / "data"),
