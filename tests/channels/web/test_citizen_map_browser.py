@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from werkzeug.serving import make_server
 
 from balagh.wiring import build_context
 from core.models import Attachment, Message, Ticket
+from core.routing.model import MODEL_FILE
 from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import CHROMIUM_ARGS, DESKTOP, MOBILE, _chromium_path, shot
 from tests.citizen_web import jpeg, make_app
@@ -62,9 +64,14 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
-    """The web app (SQLite, no map tiles) and a fake geocoder, both on loopback."""
+def site(
+    tmp_path_factory: pytest.TempPathFactory, routing_model: Any
+) -> Iterator[tuple[str, object]]:
+    """The web app (SQLite, no map tiles) and a fake geocoder, both on loopback; the web
+    routes with the session's model from its data directory (not one trained on the first
+    report, which on a loaded machine outlasted the browser's timeout)."""
     tmp = tmp_path_factory.mktemp("map")
+    routing_model.save(tmp / "data" / MODEL_FILE)
     geocoder = ThreadingHTTPServer(("127.0.0.1", 0), _Geocoder)
     threading.Thread(target=geocoder.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{geocoder.server_port}/reverse?lat={{lat}}&lon={{lon}}&lang={{lang}}"

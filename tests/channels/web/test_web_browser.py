@@ -11,12 +11,14 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from balagh.wiring import build_context
+from core.routing.model import MODEL_FILE
 from tests.citizen_web import jpeg, make_app
 from tests.conftest import IN_CI, empty_tables, finish, make_settings
 
@@ -60,8 +62,11 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def server(tmp_path: Path, sqlite_database: str) -> Iterator[str]:
-    """The web app on a loopback port (SQLite), served by werkzeug in a thread."""
+def server(tmp_path: Path, sqlite_database: str, routing_model: Any) -> Iterator[str]:
+    """The web app on a loopback port (SQLite), served by werkzeug in a thread, routing with
+    the session's model from its data directory (built there, a first report waited for a
+    training: 30 s and more on a loaded machine, past the browser's timeout)."""
+    routing_model.save(tmp_path / "data" / MODEL_FILE)
     ctx = build_context(make_settings(tmp_path / "data", sqlite_database))
     empty_tables(ctx)
     httpd = make_server("127.0.0.1", 0, make_app(ctx), threaded=True)
