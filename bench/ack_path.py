@@ -29,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ingest import cpu_seconds, database, machine, mail  # noqa: E402
+from ingest import bench_settings, cpu_seconds, database, machine, mail  # noqa: E402
 
 
 def scratch_context(url: str, data_dir: Path) -> Any:
@@ -38,18 +38,9 @@ def scratch_context(url: str, data_dir: Path) -> Any:
     from balagh.wiring import build_context
     from core.outbound import SenderRegistry
     from core.routing.types import UnroutedRouter
-    from core.settings import Settings
 
     upgrade(url)
-    settings = Settings(  # type: ignore[call-arg]
-        _env_file=None,
-        data_dir=data_dir,
-        database_url=url,
-        secret_key="bench",
-        mail_domains="balagh.bench",
-        mail_address="1111@balagh.bench",
-        inbound_workers=0,
-    )
+    settings = bench_settings(url, data_dir, inbound_workers=0)
     return build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
 
 

@@ -176,23 +176,33 @@ def database(kind: str, tmp: Path) -> Iterator[str]:
         admin.close()
 
 
-def context(url: str, data_dir: Path, smtp_port: int) -> Any:
-    from balagh.dbmigrate import upgrade
-    from balagh.serve import prepare_router
-    from balagh.wiring import build_context
-    from core.outbound import CollectingSender, SenderRegistry
+def bench_settings(url: str, data_dir: Path, **overrides: Any) -> Any:
+    """The settings every bench context shares (this script's and ack_path.py's)."""
     from core.settings import Settings
 
-    upgrade(url)
-    senders = SenderRegistry()
-    senders.register("email", CollectingSender())  # the relay is not what is measured
-    settings = Settings(  # type: ignore[call-arg]
+    return Settings(  # type: ignore[call-arg]
         _env_file=None,
         data_dir=data_dir,
         database_url=url,
         secret_key="bench",
         mail_domains="balagh.bench",
         mail_address="1111@balagh.bench",
+        **overrides,
+    )
+
+
+def context(url: str, data_dir: Path, smtp_port: int) -> Any:
+    from balagh.dbmigrate import upgrade
+    from balagh.serve import prepare_router
+    from balagh.wiring import build_context
+    from core.outbound import CollectingSender, SenderRegistry
+
+    upgrade(url)
+    senders = SenderRegistry()
+    senders.register("email", CollectingSender())  # the relay is not what is measured
+    settings = bench_settings(
+        url,
+        data_dir,
         smtp_port=smtp_port,
         web_port=free_port(),
         web_report_rate_limit="100000 per minute",  # one client address sends everything
