@@ -189,6 +189,11 @@ def test_text_candidates_are_read_from_the_index_of_open_tickets(ctx: Context) -
     [(statement, parameters)] = [s for s in statements if "text_features" in s[0]]
     postgresql = ctx.engine.dialect.name == "postgresql"
     with ctx.engine.connect() as conn:
+        if postgresql:
+            # Earlier tests' rows left the indexes' pages behind (the test database is emptied
+            # by DELETE and VACUUM, which frees pages but keeps them): the planner would cost
+            # a bloated partial index as a big one. REINDEX sizes them by this test's rows.
+            conn.execute(text("REINDEX TABLE ticket"))
         conn.execute(text("ANALYZE"))
         if postgresql:
             conn.execute(text("SET enable_seqscan = off"))
