@@ -63,18 +63,22 @@ def add_tickets(ctx: Context, count: int, start: int) -> None:
             )
 
 
+def new_leak_report(ctx: Context, **place: float) -> Ticket:
+    """The report being filed (not stored): a leak like the earlier ones, `lat`/`lon` if given."""
+    return Ticket(
+        reference="MCT-000000",
+        secret="x",
+        channel="telegram",
+        category="water_leak",
+        text_features=text_features(LEAK),
+        created_at=ctx.now(),
+        **place,
+    )
+
+
 def suggestion_queries(ctx: Context) -> int:
     with ctx.sessions() as session:
-        ticket = Ticket(
-            reference="MCT-000000",
-            secret="x",
-            channel="telegram",
-            category="water_leak",
-            lat=HERE[0],
-            lon=HERE[1],
-            text_features=text_features(LEAK),
-            created_at=ctx.now(),
-        )
+        ticket = new_leak_report(ctx, lat=HERE[0], lon=HERE[1])
         with captured(ctx) as statements:
             found = suggest_duplicates(session, ticket)
         assert len(found) == 5
@@ -176,14 +180,7 @@ def test_text_candidates_are_read_from_the_index_of_open_tickets(ctx: Context) -
     add_tickets(ctx, 6, start=0)
     add_other_tickets(ctx, 600)
     with ctx.sessions() as session:
-        ticket = Ticket(
-            reference="MCT-000000",
-            secret="x",
-            channel="telegram",
-            category="water_leak",
-            text_features=text_features(LEAK),
-            created_at=ctx.now(),
-        )
+        ticket = new_leak_report(ctx)
         with captured(ctx) as statements:
             assert len(suggest_duplicates(session, ticket)) == 5
     [(statement, parameters)] = [s for s in statements if "text_features" in s[0]]
