@@ -62,7 +62,8 @@ class WebServer:
         )
 
     def stop(self) -> None:
-        self.server.close()
+        self.server.stop()
+        self.thread.join(self.server.stop_timeout)
 
 
 def starters() -> dict[str, Callable[[Context], Component | None]]:

@@ -28,7 +28,6 @@ asserts nothing.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import multiprocessing
 import os
@@ -425,13 +424,7 @@ def served(app: Any, settings: Any) -> Any:
     from channels.web.server import make_server
 
     server = make_server(app, settings)
-
-    def run() -> None:
-        # close() from the bench's thread pulls the socket from under the loop
-        with contextlib.suppress(OSError):
-            server.run()
-
-    threading.Thread(target=run, daemon=True).start()
+    threading.Thread(target=server.run, daemon=True).start()
     return server
 
 
@@ -446,7 +439,7 @@ def bare_web(ctx: Any, count: int, rate: float | None) -> tuple[float, list[floa
     try:
         return apart(post_burst, f"http://127.0.0.1:{server.effective_port}", count, rate)
     finally:
-        server.close()
+        server.stop()
 
 
 def web_run(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float]]:
@@ -456,7 +449,7 @@ def web_run(ctx: Any, count: int, rate: float | None) -> tuple[float, list[float
     try:
         return apart(post_burst, f"http://127.0.0.1:{server.effective_port}", count, rate)
     finally:
-        server.close()
+        server.stop()
 
 
 # -- telegram: updates on the fake Bot API, acknowledged by the next getUpdates offset ----

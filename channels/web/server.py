@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from waitress import wasyncore
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
@@ -130,11 +131,61 @@ class GuardedChannel(HTTPChannel):
 
 
 class GuardedServer(TcpWSGIServer):
-    """waitress's TCP server with a per-client connection cap and a header deadline."""
+    """waitress's TCP server with a per-client connection cap, a header deadline and a
+    `stop` that may be called from any thread."""
 
     channel_class = GuardedChannel
     client_connections = 50
     header_timeout = 10.0
+    stop_timeout = 5.0  # seconds `stop` waits for the loop, then for the request threads
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.stopping = threading.Event()
+        self.looping = threading.Lock()  # held by the thread running the loop
+        super().__init__(*args, **kwargs)
+
+    def run(self) -> None:
+        """waitress's loop, one pass at a time, until `stop` or until nothing is left open."""
+        with self.looping:
+            while self._map and not self.stopping.is_set():
+                try:
+                    self.asyncore.loop(
+                        timeout=self.adj.asyncore_loop_timeout,
+                        map=self._map,
+                        use_poll=self.adj.asyncore_use_poll,
+                        count=1,
+                    )
+                except (SystemExit, KeyboardInterrupt):
+                    self.task_dispatcher.shutdown()
+                    return
+
+    def stop(self) -> None:
+        """End the loop, close the connections and the listening socket, stop the request
+        threads, then close the trigger.
+
+        waitress's `close()` from another thread closes sockets the loop may be about to
+        `select` on, and the loop dies with EBADF. Here the loop is woken through its
+        trigger and sees `stopping`; only once it has returned are the sockets closed, from
+        this thread, which then owns them. The trigger is closed last: request threads pull
+        it when they finish, and a write to its closed (perhaps reused) descriptor would
+        land elsewhere.
+        """
+        if self.stopping.is_set():
+            return
+        self.stopping.set()
+        self.pull_trigger()
+        if not self.looping.acquire(timeout=self.stop_timeout):
+            logger.warning("web: the server loop did not stop within %.0f s", self.stop_timeout)
+            return
+        try:
+            for channel in list(self.active_channels.values()):
+                channel.handle_close()  # wakes a request thread waiting to write to it
+            wasyncore.dispatcher.close(self)
+            self.task_dispatcher.shutdown(timeout=self.stop_timeout)
+            if not self.task_dispatcher.threads:
+                self.trigger.close()
+        finally:
+            self.looping.release()
 
     def handle_accept(self) -> None:
         try:

@@ -54,7 +54,7 @@ def shedding_server(ctx: Context) -> Iterator[tuple[int, Blocking]]:
     thread.start()
     yield settings.web_port, app
     app.release.set()
-    server.close()
+    server.stop()
 
 
 def test_an_over_full_web_queue_answers_503_with_retry_after_at_once(
