@@ -139,8 +139,15 @@ def accept(
         raise ValueError("an inbound message needs an external id for de-duplication")
     if reserve and not message.thread.new_ticket:
         raise ValueError("only a message that opens a new ticket can reserve its reference")
-    # Bounded: a hung database must not hold the SMTP session or the web request open.
+    # Bounded: a hung database must not hold the SMTP session or the web request open. A
+    # caller already under a deadline (SMTP's reply-token look-up, a web request) has only
+    # what is left of it: a fresh timeout for the store would let the answer take twice as
+    # long. The group store keeps the earlier deadline by nesting; `within`'s thread does not
+    # inherit it, so it is given the rest.
     seconds = ctx.settings.db_answer_timeout_seconds
+    left = answer_time_left()
+    if left is not None:
+        seconds = min(seconds, left)
     if _grouped(ctx, reserve):
         # On the caller's thread: the group store bounds its wait for a group and each
         # database wait of the group it writes by this deadline, so the hand-over to a
