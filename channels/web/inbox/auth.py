@@ -146,7 +146,9 @@ def method_not_allowed_page(allowed: list[str]) -> Response:
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/inbox") and not target.startswith("//"):
+    """`target` when it is an inbox path; a control character (a crafted link's line break)
+    cannot go into the Location header, so such a target is the queue too."""
+    if target and target.startswith("/inbox") and target.isprintable():
         return target
     return url_for("inbox.queue")
 

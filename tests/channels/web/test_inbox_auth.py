@@ -130,3 +130,28 @@ def test_a_language_switch_survives_a_static_request_sent_with_the_older_cookie(
     assert "Set-Cookie" not in stale.headers
     client.set_cookie("session", switched.value)
     assert "Sign in" in client.get("/inbox/login").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("target", ["/inbox/\r\nX-Injected: 1", "/inbox/\n", "/inbox/\x00"])
+def test_a_language_switch_with_a_control_character_in_next_goes_to_the_queue(
+    client: FlaskClient, target: str
+) -> None:
+    """A crafted link's `next` with a line break cannot be a Location header: the queue, not a 500."""
+    response = client.get("/inbox/lang/en", query_string={"next": target})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/inbox/"
+
+
+def test_a_sign_in_with_a_line_break_in_next_lands_on_the_queue(client: FlaskClient) -> None:
+    token = csrf_token(client)
+    response = client.post(
+        "/inbox/login",
+        data={
+            "email": "agent@mct.om",
+            "password": PASSWORD,
+            "csrf_token": token,
+            "next": "/inbox/t/MCT-000001\r\nX-Injected: 1",
+        },
+    )
+    assert response.status_code == 302 and response.headers["Location"] == "/inbox/"
+    assert client.get("/inbox/").status_code == 200
