@@ -145,7 +145,7 @@ def method_not_allowed_page(allowed: list[str]) -> Response:
     return response
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """`target` when it is an inbox path; a control character (a crafted link's line break)
     cannot go into the Location header, so such a target is the queue too."""
     if target and target.startswith("/inbox") and target.isprintable():
@@ -176,7 +176,7 @@ def login() -> Response | str:
     throttle().succeeded(address, account)
     login_user(StaffUser(staff))
     session["lang"] = staff.language if staff.language in LANGUAGES else current_language()
-    return redirect(_safe_next(request.form.get("next")))  # type: ignore[return-value]
+    return redirect(safe_next(request.form.get("next")))  # type: ignore[return-value]
 
 
 def _throttle_account(email: str) -> str:
@@ -232,4 +232,4 @@ def set_language(code: str) -> Response:
                 user = db.get(User, current_staff().id)
                 if user is not None:
                     user.language = code
-    return redirect(_safe_next(request.args.get("next")))  # type: ignore[return-value]
+    return redirect(safe_next(request.args.get("next")))  # type: ignore[return-value]

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from channels.web.files import INLINE_IMAGES, send_attachment
-from channels.web.inbox.auth import ctx, current_language, current_staff, t
+from channels.web.inbox.auth import ctx, current_language, current_staff, safe_next, t
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
@@ -195,10 +195,7 @@ def bulk(what: str | None = None) -> Response:
         if done.refused:
             why = "bulk_refused" if what == "assign" else "bulk_not_done"
             flash(escape(t(why)).format(tickets=_refused_words(done.refused)), "error")
-    back = form.get("next", "")
-    if not back.startswith("/inbox") or back.startswith("//"):
-        back = url_for("inbox.queue")
-    return redirect(back)  # type: ignore[return-value]
+    return redirect(safe_next(form.get("next")))  # type: ignore[return-value]
 
 
 def _run_bulk(

@@ -140,3 +140,18 @@ def test_the_move_forms_note_placeholder_fits_each_status(ctx: Context) -> None:
         in page
     )
     assert 'data-note-for="note-text"' in page
+
+
+def test_a_bulk_action_whose_next_has_a_line_break_goes_back_to_the_queue(ctx: Context) -> None:
+    """A posted `next` with a line break cannot be a Location header: the queue, not a 500,
+    and the tickets are assigned all the same."""
+    the_roles(ctx)
+    ref = new_ticket(ctx, "Pothole by the mosque", category="road_damage")
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    answer = post_form(
+        client,
+        "/inbox/bulk/assign",
+        {"assignee": "agent@mct.om", "refs": ref, "next": "/inbox/?queue=all\r\nX-Injected: 1"},
+    )
+    assert answer.status_code == 302 and answer.headers["Location"] == "/inbox/"
+    assert load(ctx, ref).assignee.email == "agent@mct.om"  # type: ignore[union-attr]
