@@ -19,6 +19,7 @@ from werkzeug.test import TestResponse
 
 from channels.web.app import create_app
 from core.context import Context
+from core.outbound import CollectingSender, SenderRegistry
 
 # Muscat, Ruwi: 23° 35' 16.2" N, 58° 32' 42" E
 GPS_LAT, GPS_LON = 23.5878, 58.545
@@ -89,20 +90,38 @@ def upload(data: bytes, name: str) -> tuple[io.BytesIO, str]:
 
 
 @contextmanager
-def citizen_site(tmp: Path, **settings: Any) -> Iterator[tuple[str, Context]]:
+def citizen_site(
+    tmp: Path,
+    *,
+    database_url: str | None = None,
+    senders: dict[str, CollectingSender] | None = None,
+    **settings: Any,
+) -> Iterator[tuple[str, Context]]:
     """The web app (citizen pages and the staff inbox) on SQLite (no map tiles, rate limits
-    out of the way) served by werkzeug on a loopback port, for browser tests; `settings` adds
-    or overrides settings."""
+    out of the way) served by werkzeug on a loopback port, for browser tests.
+
+    On a new database file in `tmp`, or on `database_url` (migrated already, e.g. the
+    session's `sqlite_database`: no migration per test), emptied first; with `senders`,
+    collecting senders by channel name; `settings` adds or overrides settings.
+    """
     from balagh.dbmigrate import upgrade
     from balagh.wiring import build_context
     from core.routing.types import UnroutedRouter
     from tests.conftest import empty_tables, make_settings
 
     router = settings.pop("router", UnroutedRouter())
+    registry = None
+    if senders is not None:
+        registry = SenderRegistry()
+        for name, sender in senders.items():
+            registry.register(name, sender)
+    url = database_url or f"sqlite:///{tmp / 'db.sqlite3'}"
+    if database_url is None:
+        upgrade(url)
     ctx = build_context(
         make_settings(
             tmp / "data",
-            f"sqlite:///{tmp / 'db.sqlite3'}",
+            url,
             **{
                 "map_tiles": "",
                 "web_report_rate_limit": "1000 per minute",
@@ -110,14 +129,16 @@ def citizen_site(tmp: Path, **settings: Any) -> Iterator[tuple[str, Context]]:
                 **settings,
             },
         ),
+        senders=registry,
         router=router,
     )
-    upgrade(ctx.settings.effective_database_url)
     empty_tables(ctx)
     httpd = make_server("127.0.0.1", 0, make_app(ctx), threaded=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_port}", ctx
     finally:
         httpd.shutdown()
+        thread.join(timeout=5)
         ctx.engine.dispose()

@@ -6,47 +6,33 @@ other inbox browser tests; screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
-from balagh.wiring import build_context
 from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.inbound import Location
-from core.routing.types import UnroutedRouter
 from tests.channels.web.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
-from tests.conftest import empty_tables, make_settings
-from tests.staffkit import PASSWORD, app_for, make_staff, new_ticket
+from tests.citizen_web import citizen_site
+from tests.staffkit import PASSWORD, make_staff, new_ticket
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def served(tmp_path: Path, sqlite_database: str) -> Iterator[tuple[str, Context]]:
-    settings = make_settings(tmp_path / "data", sqlite_database, map_tiles="")
-    ctx = build_context(settings, router=UnroutedRouter())
-    empty_tables(ctx)
-    make_staff(ctx, "super-ar@mct.om", "supervisor", language="ar")
-    make_staff(ctx, "super-en@mct.om", "supervisor", language="en")
-    for n in range(6):
-        spot = Location(lat=23.58 + n * 0.001, lon=58.38 + n * 0.001)
-        new_ticket(ctx, f"Pothole {n}", category="road_damage", location=spot)
-    new_ticket(ctx, "Rats in the market", category="pest_control")
-    httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}", ctx
-    finally:
-        httpd.shutdown()
-        thread.join(timeout=5)
-        ctx.engine.dispose()
+    with citizen_site(tmp_path, database_url=sqlite_database) as (url, ctx):
+        make_staff(ctx, "super-ar@mct.om", "supervisor", language="ar")
+        make_staff(ctx, "super-en@mct.om", "supervisor", language="en")
+        for n in range(6):
+            spot = Location(lat=23.58 + n * 0.001, lon=58.38 + n * 0.001)
+            new_ticket(ctx, f"Pothole {n}", category="road_damage", location=spot)
+        new_ticket(ctx, "Rats in the market", category="pest_control")
+        yield url, ctx
 
 
 @pytest.mark.parametrize(("lang", "text_dir"), [("ar", "rtl"), ("en", "ltr")])

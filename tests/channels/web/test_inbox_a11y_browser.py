@@ -7,24 +7,19 @@ One browser, one server and one ticket for the module keep the added time small.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
-from balagh.wiring import build_context
 from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.ingest import ingest
-from core.routing.types import UnroutedRouter
 from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
-from tests.citizen_web import jpeg
-from tests.conftest import empty_tables, make_settings
-from tests.staffkit import PASSWORD, app_for, make_staff
+from tests.citizen_web import citizen_site, jpeg
+from tests.staffkit import PASSWORD, make_staff
 
 pytestmark = pytest.mark.browser
 
@@ -35,37 +30,25 @@ DISPATCHER = "disp@mct.om"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Context, str]]:
     tmp = tmp_path_factory.mktemp("inbox-a11y")
-    from balagh.dbmigrate import upgrade
-
-    url = f"sqlite:///{tmp / 'db.sqlite3'}"
-    upgrade(url)
-    ctx = build_context(
-        make_settings(tmp / "data", url, map_tiles="", inbox_refresh_seconds=1),
-        router=UnroutedRouter(),
-    )
-    empty_tables(ctx)
-    make_staff(ctx, AGENT, "agent")
-    make_staff(ctx, DISPATCHER, "dispatcher")
-    done = ingest(
-        ctx,
-        InboundMessage(
-            channel="telegram",
-            sender="555001",
-            text="حفرة كبيرة في شارع السلطان قابوس قرب دوار الوطية",
-            external_id="555001:1",
-            display_name="سالم",
-            thread=ThreadHints(),
-            attachments=(InboundAttachment("pothole.jpg", "image/jpeg", jpeg(size=(320, 240))),),
-            location=Location(23.5957, 58.4101, "الوطية"),
-        ),
-    )
-    httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}", ctx, done.reference
-    finally:
-        httpd.shutdown()
-        ctx.engine.dispose()
+    with citizen_site(tmp, inbox_refresh_seconds=1) as (url, ctx):
+        make_staff(ctx, AGENT, "agent")
+        make_staff(ctx, DISPATCHER, "dispatcher")
+        done = ingest(
+            ctx,
+            InboundMessage(
+                channel="telegram",
+                sender="555001",
+                text="حفرة كبيرة في شارع السلطان قابوس قرب دوار الوطية",
+                external_id="555001:1",
+                display_name="سالم",
+                thread=ThreadHints(),
+                attachments=(
+                    InboundAttachment("pothole.jpg", "image/jpeg", jpeg(size=(320, 240))),
+                ),
+                location=Location(23.5957, 58.4101, "الوطية"),
+            ),
+        )
+        yield url, ctx, done.reference
 
 
 def _signed_in(chromium: Any, url: str, lang: str, email: str = AGENT) -> tuple[Any, Any]:

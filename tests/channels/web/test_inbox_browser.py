@@ -13,26 +13,22 @@ Screenshots go to test-artifacts/; without Chromium the tests skip, except in CI
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
-from balagh.wiring import build_context
 from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.delivery.outbox import deliver_due
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
-from core.outbound import CollectingSender, SenderRegistry
-from core.routing.types import UnroutedRouter
+from core.outbound import CollectingSender
 from tests.channels.web.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
-from tests.conftest import empty_tables, make_settings
-from tests.staffkit import PASSWORD, app_for, make_staff
+from tests.citizen_web import citizen_site
+from tests.staffkit import PASSWORD, make_staff
 
 pytestmark = pytest.mark.browser
 
@@ -83,23 +79,10 @@ class Served:
 
 @pytest.fixture
 def served(tmp_path: Path, sqlite_database: str) -> Iterator[Served]:
-    """The web app with collecting senders on a loopback port (SQLite), werkzeug in a thread."""
+    """The web app with collecting senders on a loopback port (SQLite)."""
     senders = {"telegram": CollectingSender(), "email": CollectingSender()}
-    registry = SenderRegistry()
-    for name, sender in senders.items():
-        registry.register(name, sender)
-    settings = make_settings(tmp_path / "data", sqlite_database)
-    ctx = build_context(settings, senders=registry, router=UnroutedRouter())
-    empty_tables(ctx)
-    httpd = make_server("127.0.0.1", 0, app_for(ctx), threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Served(f"http://127.0.0.1:{httpd.server_port}", ctx, senders)
-    finally:
-        httpd.shutdown()
-        thread.join(timeout=5)
-        ctx.engine.dispose()
+    with citizen_site(tmp_path, database_url=sqlite_database, senders=senders) as (url, ctx):
+        yield Served(url, ctx, senders)
 
 
 def word(key: str, lang: str) -> str:
