@@ -43,7 +43,9 @@ _NEGATION = index_terms(
     {"negation": ["not=", "no=", "never=", "hasn=", "hasnt=", "haven=", "havent=", "isn=", "isnt=",
      "aren=", "arent=", "didn=", "didnt=", "doesn=", "doesnt=", "wasn=", "wasnt=", "weren=",
      "no longer", "without=", "nothing=", "غير=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
-     "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy="]}
+     "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy=",
+     "cannot=", "cant=", "can t=", "couldn=", "couldnt=", "couldn t=", "won t=", "don=", "dont=",
+     "don t="]}
 )  # fmt: skip
 _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
@@ -109,7 +111,7 @@ _SETTLED = index_terms(
      "المطره اللي فاتت", "الامطار اللي فاتت", "the last rain", "the last rains",
      "el m6ar elli fat", "box is locked", "now locked",
      "been locked", "locked it", "قفلوه", "قفلوها", "تم قفله", "gaflooh", "gafloh",
-     "in6afa", "in6afat"]},
+     "in6afa", "in6afat", "cut and removed", "cut up and removed"]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
 )  # fmt: skip
@@ -190,7 +192,19 @@ _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "st
               "لوحه المحل", "يافطه", "لافته", "yafta",
               "sunshade", "awning", "shop front", "shopfront", "storefront", "shade=", "railing", "minaret", "مناره", "مئذنه", "arcade", "لوح=", "الواح=",
               "baranda", "برنده", "toofa", "bough", "boughs",
-              "7ayt", "7ait", "7ay6", "7ee6an", "حيطان", "sheenko", "shinko", "شينكو", "zinc"]  # fmt: skip
+              "7ayt", "7ait", "7ay6", "7ee6an", "حيطان", "sheenko", "shinko", "شينكو", "zinc",
+              # ninth pass: signboards, cranes, lamp posts and poles, tanks and balconies
+              "signboard", "sign board", "shop sign", "advertising hoarding", "advertising board",
+              "لوحه اعلان", "لوحه اعلانيه", "اللوحه الاعلانيه", "لوحه الاعلانات",
+              "لوحات اعلانيه", "lo7at e3lan", "lo7at el e3lan", "lo7a e3lanya", "lo7at i3lan",
+              "crane", "cranes", "tower crane", "رافعه البناء", "الرافعه", "كرين", "الكرين",
+              "كرينات", "ونش=", "الونش=", "krain", "kreen", "krane", "winch", "wanash",
+              "lamp post", "lamppost", "light pole", "street light pole", "lamp column",
+              "عمود الاناره", "عمود النور", "عمود الليت", "عمود الكهرباء", "3amood el layt",
+              "3mood el layt", "3amood el noor", "3mood el noor", "3amood kahraba",
+              "roof tank", "tank stand", "التانكي", "تانكي الماي", "خزان الماي", "خزان الماء",
+              "5azzan el mai", "tanki", "tankee", "balcona", "balkona", "بلكونه", "البلكونه",
+              "البلكونات"]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
                "giving way", "coming down", "about to fall", "going to fall",
                "tilting", "leaning over", "swaying", "toppl", "ينهار", "انهار",
@@ -226,7 +240,13 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "shaking in the wind", "shaking with the wind", "shaking with wind", "fall down",
                "falls down", "split off", "dangles by", "dangling by", "m3allag", "m3allaga",
                "6ayir ma3 el hawa", "طاير مع الهوا", "تطير مع الهوا", "flying off in the wind",
-               "blowing off"]  # fmt: skip
+               "blowing off",
+               # ninth pass: pieces and fixings giving way
+               "cracking away", "pulling away", "coming away", "detached from", "hanging from one", "held by one", "one bolt", "by a thread",
+               "ينفصل", "انفصلت عن", "انفصل عن", "معلقه ببرغي", "معلق ببرغي", "ببرغي واحد",
+               "b burgi wa7ed", "b burgi wa7id", "bburgi wa7ed", "ytmayal", "titmayyal",
+               "yitmayyal", "يهتز مع الهوا", "تهتز مع الهوا", "يهتز مع الريح", "تهتز مع الريح",
+               "yhtaz ma3 el hawa", "tihtaz ma3 el hawa"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
           "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه",
           "الامطار", "مطر=", "المطر=", "مطره=", "المطره=", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
@@ -277,7 +297,11 @@ _FIRE_NAMING = ["fire drill", "fire drills", "fire safety", "fire brigade", "fir
                 "tamreen 7areeq", "tamreen 7ariq", "tamreen el 7areeq", "tamreen hareeq",
                 "tamreen 7areeg", "tamreen e6fa2", "اطفاء حريق", "اطفاء الحريق",
                 "burning sun", "sun is burning", "burning hot", "burning heat",
-                "fire blackened", "fire damaged", "fire gutted"]  # fmt: skip
+                "fire blackened", "fire damaged", "fire gutted",
+                # burned by the sun, not by a fire (ninth pass)
+                "yi7tariqoon bil shams", "yi7tarigoon bil shams", "ti7tarig bil shams",
+                "yi7tarig bil shams", "يحترقون بالشمس", "يحترقون من الشمس", "تحترق من الشمس",
+                "يحترق من الشمس", "burning in the sun"]  # fmt: skip
 _TREE = ["tree", "palm", "branch", "شجره", "نخله", "شجر", "غصن", "shajara", "shajra", "ni5la",
          "nakhla", "ghu9n",
          "ghaf", "sidr", "neem", "سدر", "غاف", "سمر", "sidra"]  # fmt: skip
@@ -418,6 +442,114 @@ _PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocu
     "6a7 feeha", "6a7 feeh", "6a7at feeha", "انجرف", "انجرفت", "جرفها", "swept away",
           "ma yigdar ye6la3", "ما يقدر يطلع", "ما يقدرون يطلعون", "مب قادر يطلع", "ma yigdar yinzil", "ما يقدر ينزل"]  # fmt: skip
 
+# Ninth pass (docs/ROUTING_DATA.md): leaning over people, park hazards, running wadis, unmarked
+# holes. A pole, tank, sign or crane leaning is danger when it leans over a road, cars, homes
+# or people; "leaning" alone is also a calm wall or canopy reported for inspection.
+_LEANING = ["leaning", "leans", "tilted", "tilting", "bent over", "bent toward", "bent towards",
+            "مايل", "مايله", "مائل", "مائله", "مالت", "ميلان", "ينحني", "منحني",
+            "mayil", "mayel", "mayla", "maila", "maayil", "malat"]  # fmt: skip
+_OVER_PEOPLE = ["over the road", "over the street", "over the pavement", "over the sidewalk",
+                "over the houses", "over the cars", "over the car park", "over our", "over the lane",
+                "over the highway", "over the traffic", "over people", "over the playground",
+                "onto the road", "onto the street", "towards the road", "toward the road",
+                "towards the street", "toward the street", "towards the houses", "toward the houses",
+                "towards our", "toward our", "into the road", "into the street",
+                "فوق البيوت", "فوق السيارات", "فوق الرصيف", "فوق الناس", "فوق المارة",
+                "فوق الشارع", "فوق الطريق", "على الشارع", "على الطريق", "على السكه",
+                "على البيوت", "على السيارات", "على الرصيف", "على المارة", "على الناس",
+                "باتجاه الطريق", "باتجاه الشارع", "نحو الطريق", "نحو الشارع",
+                "3la el share3", "3al share3", "3la el 6areeq", "3al 6areeq", "3la el sikka",
+                "3la el sayarat", "3la el byoot", "3la el nas", "fog el byoot", "fog el sayarat",
+                "fog el share3", "fog el nas", "fo8 el byoot", "fo8 el sayarat", "فوق المنازل", "على المنازل", "فوق البيت",
+                "على البيت", "فوق بيتنا", "على بيتنا", "over the house", "over the site",
+                "fog el bait", "3la el bait"]  # fmt: skip
+_CRANE = ["crane", "cranes", "tower crane", "رافعه البناء", "الرافعه", "كرين", "الكرين", "كرينات",
+          "ونش=", "الونش=", "krain", "kreen", "krane", "wanash"]  # fmt: skip
+# Play equipment with sharp or jagged metal, nails or broken glass: children cut now.
+_PLAY = ["slide=", "slides=", "swing=", "swings=", "see-saw", "seesaw", "see saw", "climbing frame",
+         "play equipment", "playground", "play area", "monkey bars", "trampoline", "zip line",
+         "زحليقه", "زحاليق", "الزحليقه", "زلاقه", "الزلاقه", "مرجيحه", "المرجيحه", "مراجيح",
+         "المراجيح", "ارجوحه", "الارجوحه", "اراجيح", "الاراجيح", "العاب الاطفال", "الالعاب=",
+         "العاب الحديقه", "منطقه الالعاب", "ملعب الاطفال", "zo7leega", "zo7leeqa", "zu7leega",
+         "zalaqa", "marjee7a", "mrjee7a", "mraajee7", "maraajee7", "marajee7", "al3ab=",
+         "el al3ab", "al3ab el a6fal", "al3ab el yahal"]  # fmt: skip
+_SHARP = ["sharp", "jagged", "razor", "sticking out", "poking out", "exposed bolt", "exposed bolts",
+          "exposed screws", "rusty nails", "nails sticking", "broken glass", "torn metal",
+          "حاد=", "حاده=", "حواف",
+          "مسامير", "مسمار", "زجاج مكسور", "قزاز مكسور", "حديد بارز", "حديد طالع", "بارزه",
+          "بارز", "جرح", "انجرح", "انجرحت", "7aad", "7ada=", "7adda", "masameer", "mismar",
+          "zijaj maksoor", "gzaz maksoor", "7adeed 6aali3", "7adeed 6al3", "injara7", "jara7"]  # fmt: skip
+# Someone on the equipment now, or already hurt: "before a child gets hurt" is a reason to
+# repair, and the shipped labels (the centre's corpus among them) call it not urgent.
+_PLAYING = ["playing", "play on it", "play on them", "using it", "climbing on", "got cut",
+            "cut his", "cut her", "cut their", "was cut", "were cut", "bleeding", "injured",
+            "يلعبون", "يلعب", "تلعب", "يلعبوا", "يتزحلقون", "انجرح", "انجرحت", "تعور", "تعورت",
+            "ينزف", "تنزف", "yil3aboon", "yl3boon", "yil3boon", "yil3ab", "yl3ab", "til3ab",
+            "injara7", "injar7at", "t3awwar", "ta3awwar", "yinzif"]  # fmt: skip
+# An open pit, shaft or well, and the way it is open ("an open pit in the park").
+_PIT = ["pit=", "pits=", "hole=", "holes=", "trench", "shaft", "excavation", "open well",
+        "حفره", "الحفره", "حفر=", "الحفر=", "خندق", "الخندق", "بئر=", "البئر=", "بير=", "البير=",
+        "7ufra", "7ofra", "7ufar", "5andaq", "khandaq", "bir=", "beer="]  # fmt: skip
+_PIT_OPEN = ["open=", "uncovered", "no cover", "not covered", "without a cover", "without cover",
+             "unfenced", "no fence", "no fencing", "not fenced", "no barrier", "no barriers",
+             "مفتوحه", "مفتوح", "مكشوفه", "مكشوف", "بدون غطا", "بدون غطاء", "بلا غطا", "بلا غطاء",
+             "ما عليها غطا", "ما عليه غطا", "ما عليها شي", "ما عليه شي", "بدون سياج", "بلا سياج",
+             "maftoo7a", "maftoo7", "maftu7a", "makshoofa", "makshoof", "bdoon ghata", "bala ghata",
+             "ma 3laiha shay", "ma 3laih shay", "ma 3laiha ghata", "bdoon siyaj"]  # fmt: skip
+# "Open land", "open space": a place, not a pit left open.
+_OPEN_PLACE = ["open land", "open space", "open spaces", "open area", "open ground", "open air",
+               "open plot", "open plots", "open field", "open to the public", "الارض المفتوحه",
+               "ارض مفتوحه", "الساحه المفتوحه", "ساحه مفتوحه", "مفتوحه للجمهور", "مفتوح للجمهور",
+               "مفتوحه للناس"]  # fmt: skip
+# Standing water people can fall into, and a fence or railing round it that is broken or absent.
+_WATER_BODY = ["pond", "ponds", "lake", "lakes", "pool=", "pools=", "swimming pool", "canal",
+               "lagoon", "khor=", "reservoir", "water channel", "بركه", "البركه", "برك=",
+               "بحيره", "البحيره", "حوض", "الحوض", "مسبح", "المسبح", "القناه", "قناه",
+               "الخور=", "خور=", "birka", "birkat", "bu7aira", "bo7aira", "ba7ira", "masba7",
+               "7oo9", "7awdh", "el khor"]  # fmt: skip
+_FENCE = ["fence", "fencing", "railing", "railings", "barrier", "guard rail", "guardrail",
+          "سياج", "السياج", "سور=", "السور=", "الحاجز", "حاجز", "الدرابزين", "درابزين",
+          "soor=", "siyaj", "syaj", "7ajiz", "darabzeen"]  # fmt: skip
+_FENCE_BROKEN = ["broken", "missing", "fallen", "down=", "gone", "damaged", "bent", "gap",
+                 "no fence", "no fencing", "unfenced", "not fenced", "no railing", "no barrier",
+                 "without a fence", "without fence", "مكسور", "مكسوره", "طايح", "طايحه", "ساقط",
+                 "ساقطه", "مفقود", "مو موجود", "مب موجود", "غير موجود", "بدون سياج", "بلا سياج",
+                 "بدون سور", "بلا سور", "ما عليها سور", "ما عليه سور", "مافي سور", "ما فيه سور",
+                 "مقطوع", "فيه فتحه", "فيها فتحه", "maksoor", "maksoora", "6aye7", "6ay7",
+                 "bdoon soor", "bala soor", "ma 3laiha soor", "ma 3laih soor", "mafi soor",
+                 "bdoon siyaj", "mgtoo3"]  # fmt: skip
+# A wadi in flow, and people or cars crossing it ("الوادي حامل", "el wadi jaari").
+_WADI = ["wadi", "wadis", "وادي", "الوادي", "الاوديه", "اوديه", "wady", "wdyan", "el wadi",
+         "الشعبه", "flood water", "floodwater", "flash flood", "السيل", "سيل=", "seil="]  # fmt: skip
+_FLOWING = ["running", "flowing", "in flood", "in spate", "flooding", "raging", "rushing",
+            "strong current", "current is strong", "water is strong", "water is rising",
+            "full of water", "جاري", "جاريه", "جار=", "يجري", "جريان", "جريانه", "حامل",
+            "حامله", "سال=", "سالت", "يسيل", "سايل", "هادر", "فايض", "قوي", "قويه", "مرتفع",
+            "jaari", "jari=", "yaari", "yijri", "yjri", "7aamil", "7amil", "7aamla", "7amla",
+            "saal=", "sayil", "msayyil", "msayel", "gawi", "gawee", "qawi", "ساير=", "sayir="]  # fmt: skip
+_CROSSING = ["crossing", "cross=", "crosses", "drive through", "driving through", "drives through",
+             "drove through", "drove into", "driving into", "walking through", "walking across",
+             "walk across", "wading", "trying to cross", "try to cross", "يعبر", "يعبرون", "تعبر",
+             "عبور", "العبور", "يقطع", "يقطعون", "تقطع", "يخوض", "يخوضون", "تخوض", "يدخلون فيه",
+             "تدخل فيه", "يدخل فيه", "يمشون فيه", "ya3bur", "y3abir", "y3abroon", "t3abir",
+             "ta3bur", "yi8a6i3", "y8a6i3", "y8a6i3oon", "ygta3", "yigta3", "ygt3oon",
+             "yga6i3", "yga6i3oon", "tga6i3", "yi5oodh", "y5oodh", "yd5loon feeh", "td5al feeh"]  # fmt: skip
+# A hole, trench or dug road that nobody can see: no lights, signs, cones or reflectors.
+_HOLE = ["hole=", "holes=", "trench", "excavation", "crater", "dug up", "digging", "pit=",
+         "حفره", "الحفره", "حفر=", "الحفر=", "خندق", "الخندق", "حفريات", "الحفريات", "7ufra",
+         "7ofra", "7ufar", "5andaq", "khandaq", "7afriyat"]  # fmt: skip
+_UNMARKED = ["unmarked", "not marked", "no warning", "no warnings", "no signs", "no sign=",
+             "without signs", "without any signs", "without a sign", "no lights", "no light=",
+             "no lighting", "no reflectors", "no reflector", "no cones", "no tape", "can't see it",
+             "cannot see it", "can t see it", "can t see", "invisible", "completely dark",
+             "pitch dark", "بدون اشارات", "بدون اشاره", "بدون اي اشارات", "بدون علامات",
+             "دون علامات", "بلا اشارات", "بلا اشاره", "بدون تحذير", "بدون اناره", "بلا اناره",
+             "بدون انارة", "ما عليها اشارات", "ما عليها اشاره", "ما عليه اشاره",
+             "ولا ليتات", "ولا اناره", "ما تنشاف", "ما تبين", "لا تراها", "لا يراها", "غير مرئيه",
+             "bala ishara", "bdoon ishara", "bdoon isharat", "bala isharat", "ma 3laiha ishara",
+             "ma tbayyin", "ma tbayin", "ma tinshaf", "wala layt", "bala layt", "bdoon layt",
+             "بدون signs", "بدون اي signs", "بلا signs", "بدون lights", "بدون اي lights"]  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -438,8 +570,23 @@ _GROUPS: dict[str, list[str]] = {
     "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "delay": _DELAY, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
     "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD, "quick": _QUICK, "fire_naming": _FIRE_NAMING,
     "gas": _GAS, "smell": _SMELL, "not_gas": _NOT_GAS,
+    "leaning": _LEANING, "crane": _CRANE, "over_people": _OVER_PEOPLE, "play": _PLAY, "sharp": _SHARP, "playing": _PLAYING,
+    "pit": _PIT, "pit_open": _PIT_OPEN, "open_place": _OPEN_PLACE, "water_body": _WATER_BODY,
+    "fence": _FENCE, "fence_broken": _FENCE_BROKEN, "wadi": _WADI, "flowing": _FLOWING,
+    "crossing": _CROSSING, "hole": _HOLE, "unmarked": _UNMARKED,
 }  # fmt: skip
 _INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
+# Gulf "j" for qaf (Kuwaiti, Bahraini and some Omani speech: حريج, "7areej" for حريق, طريج,
+# "6areej" for طريق). Matched only as spelled, never by fold: the fold of "7areej" is that of
+# "7araj" ("ma fee 7araj", no problem) and "7araaj" (an auction yard), and qaf-as-j folded in
+# general would meet علاج ("3ilaj", treatment) in عالق (trapped) and حرج in حريق (docs/
+# ROUTING_DATA.md, ninth pass). "g" for qaf ("7areeg", "6areeg") already folds as ق.
+_GULF_J: TermIndex = index_terms(
+    {"fire": ["حريج=", "الحريج=", "7areej=", "7reej=", "7arej=", "el7areej=", "hareej=", "7ariij=",
+     ],
+     "road": ["طريج=", "الطريج=", "6areej=", "6reej=", "el6areej=", "tareej=", "6ariij="],
+     "ground": ["طريج=", "الطريج=", "6areej=", "6reej=", "el6areej=", "tareej=", "6ariij="]}
+)  # fmt: skip
 
 # The danger a rule names is in its last group ("exposed", "collapsing"...): that is the group
 # a negation in front of it cancels ("not exposed", "ما طاح").
@@ -470,6 +617,14 @@ RULES: tuple[Rule, ...] = (
         unless="dead",
         not_at="quick",
     ),
+    # ninth pass (docs/ROUTING_DATA.md)
+    Rule("leaning_over_people", ("structure", "leaning", "over_people"), negatable=(1,), window=8),
+    Rule("leaning_crane", ("crane", "leaning"), negatable=(1,), window=8),
+    Rule("sharp_play_equipment", ("play", "sharp", "playing"), negatable=(1, 2)),
+    Rule("open_pit", ("pit", "pit_open"), negatable=(1,), window=6, not_at="open_place"),
+    Rule("unfenced_water", ("water_body", "fence", "fence_broken"), negatable=(2,), window=10),
+    Rule("crossing_running_wadi", ("wadi", "flowing", "crossing"), negatable=(1, 2), window=12),
+    Rule("unmarked_hole", ("hole", "unmarked"), negatable=(1,), window=10),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -528,19 +683,28 @@ def _negation_before(before: list[str]) -> bool:
     return any(e >= n or before[e] not in _NOBODY for _, e, _ in _NEGATION.find(before))
 
 
+# A fear or a "may" with "any minute" right after is danger now, not one day (ninth pass).
+_IMMINENT = index_terms(
+    {"soon": ["any minute", "any moment", "any second", "any time now", "at any moment",
+     "في اي لحظه", "اي لحظه", "باي لحظه", "في اي وقت", "اي وقت", "اي ساعه", "ay la7tha",
+     "ay la7dha", "ay lahza", "ay wagt", "ay waqt", "ay sa3a"]},
+    arabizi=True,
+)  # fmt: skip
+IMMINENT_REACH = 6  # words after a hedged danger searched for _IMMINENT
+
+
 def _negated(words: list[str], start: int, end: int) -> bool:
     """True when a negation or a fear sits in the four words before a match (eight when one
     of the two words right before it is "or"), 'was' right before it, or 'yet' after."""
     before = words[max(0, start - NEGATION_REACH) : start]
     if _OR.intersection(words[max(0, start - 2) : start]):
         before = words[max(0, start - NEGATION_REACH_OR) : start]
-    return bool(
-        (start and words[start - 1] in _WAS)
-        or _negation_before(before)
-        or _HYPOTHETICAL.find(before)
-        or _may(words, start)
-        or _not_yet(words, end)
-    )
+    if (start and words[start - 1] in _WAS) or _negation_before(before) or _not_yet(words, end):
+        return True
+    if _HYPOTHETICAL.find(before) or _may(words, start):
+        # "could come down any minute", "ممكن يطيح أي وقت": imminent, not one day
+        return not _IMMINENT.find(words[end : end + IMMINENT_REACH])
+    return False
 
 
 def _settled(words: list[str], first: int, last: int) -> bool:
@@ -557,7 +721,7 @@ def urgent_rule(text: str) -> str | None:
     """Name of the first urgent rule the text meets, or None."""
     words = normalize_arabic(head(text)).split()
     hits: dict[str, list[tuple[int, int]]] = {}
-    for start, end, group in _INDEX.find(words):
+    for start, end, group in itertools.chain(_INDEX.find(words), _GULF_J.find(words)):
         hits.setdefault(group, []).append((start, end))
     for rule in RULES:
         positions: list[list[int]] = []

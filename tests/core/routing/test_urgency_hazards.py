@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.routing.urgency import is_urgent, urgent_rule
+from core.routing.urgency import is_urgent, model_may_flag, urgent_rule
 
 # kind -> form -> a message reporting that danger now
 HAZARDS: dict[str, dict[str, str]] = {
@@ -290,7 +290,10 @@ def test_a_cable_that_was_cut_is_still_exposed_wiring() -> None:
 
 
 def test_any_minute_says_now_to_the_urgent_model() -> None:
-    assert is_urgent("the shed roof will come down any minute", 0.3) == (True, "model")
+    # Since the ninth pass the rules read "will ... any minute" as danger now themselves
+    # (test_urgency_overhead_parks_wadis.py), so the model's side is asserted directly.
+    assert model_may_flag("the shed roof will come down any minute", 0.3)
+    assert is_urgent("the shed roof will come down any minute", 0.3)[0]
     assert is_urgent("the shed roof has had cracks for a while", 0.3) == (False, None)
 
 
