@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from core.language.normalize import head, normalize_arabic
-from core.routing.lexicon import concepts, strip_place_words
+from core.routing.lexicon import PLACE_TERMS, concepts
 from core.routing.terms import TermIndex, index_terms
 
 EMPTY = "empty"
@@ -91,6 +91,20 @@ _AD_TERMS = (
     "رسوم الملف", "التعيين مضمون", "للأسعار", "باقات تبدأ من", "حملة تجريبية", "حجز مسبق",
     "الكمية محدودة", "أرباح", "اثباتات التحويل", "إثباتات التحويل", "rusoom el malaf",
     "arbaa7", "ithbatat",
+    # Arabizi sellers' words, each spelling listed (issue 17, ninth pass): discounts, offers,
+    # loans, prizes, free delivery, "message us", "order now", written from general knowledge.
+    "5asm", "5usoomat", "khusoomat", "5a9omat", "takhfeedhat", "takhfeedat", "ta5feedat",
+    "ta5fee9at", "3ard 5a9", "3ardh 5aas", "3ard 5aa9", "3ard 5aas", "3urood", "3rood", "3roo9",
+    "3roodh el", "b nu9 el si3r", "itta9il al7een", "ittasil al7een", "itta9l al7een",
+    "kallimna al7een", "kalmna al7een", "whatsapp al7een", "wtsp al7een", "whatsapp now",
+    "tawa9al ma3ana", "tawasal ma3na",
+    "tawa9al ma3na", "tawa9alo ma3na", "tawseel majjani", "tawseel majani", "tawseel mjani",
+    "tawseel bilash", "el tawseel majjani", "el tawseel majani", "qar9 shakh9i", "qroodh",
+    "qurood", "gro9", "groo9", "salafa", "salaf 3la el ratib", "bdoon kafeel", "bala kafeel",
+    "bdon kfeel", "muwafaqa fawriya", "mwafaqa fawriya", "el muwafaqa fawriya", "irba7",
+    "rba7t", "rabi7t", "ja2iza", "jaiza", "jayiza", "el sa7b 3la", "i6lub al7een", "i6lub",
+    "o6lubha", "i6lboo", "el kamiya ma7dooda", "lfatra ma7dooda", "li fatra ma7dooda",
+    "lfatra m7dooda", "lel bai3", "lel ijar", "lil ijar", "lil eejar", "lel eejar",
 )  # fmt: skip
 # Words a seller uses that a citizen may use too ("congratulations on the new park", "the
 # new branch blocks our gate"): they add to a strong cue but never make an advert alone.
@@ -106,6 +120,10 @@ _WEAK_TERMS = (
     "حياكم", "مبلغ مسترد", "على مدار الساعة", "احصل على", "مجاناً", "مجانا", "بالجملة",
     "7ayakom", "ishtirak", "mustarad", "made to measure", "على المقاس", "weekly visits",
     "بعقد شهري", "مجانية", "free test", "showroom", "hourly",
+    # Arabizi (ninth pass): gifts, guarantees, "our shop", "visit us", "we have"
+    "hadiya", "hadaya", "dhaman", "madhmoon", "madhmoona", "far3na", "ma7alna", "matjarna",
+    "mat-jarna", "sharikatna", "zooroona", "zoorona", "zoorna", "majjani", "majjaniya",
+    "majaniya", "ta5feed", "takhfeed", "3indna", "nwa9il", "ywa9lik", "yw9lik", "tawseel lain",
 )  # fmt: skip
 # The advertising is what the citizen reports, or they ask whether a message is genuine: "loan
 # adverts stuck on the bus stop, please remove them", "the salon has offers and no licence",
@@ -124,7 +142,13 @@ _REPORTED = index_terms(
      "دون تصريح", "بدون تصريح", "maghshoosh", "ashtaki",
      "اشتكي", "اشتكيت", "شكوى", "complain", "food poisoning", "تسمم", "tasammum",
      "el maktooba", "المكتوبه", "got sick", "made us sick", "we got sick", "تعبنا", "مرضنا",
-     "until midnight", "all night", "every night", "طول الليل", "كل ليله"]}
+     "until midnight", "all night", "every night", "طول الليل", "كل ليله"],
+     # a citizen asking what a service costs ("abgha a3arf kam si3r tafreegh el bayyara"):
+     # sellers state prices, citizens ask them (ninth pass, out-of-fold on the shipped rows)
+     "asking": ["i want to know", "i would like to know", "can you tell me", "ابغى اعرف",
+     "ابي اعرف", "ابا اعرف", "اريد ان اعرف", "اود الاستفسار", "اود معرفه", "ودي اعرف",
+     "abgha a3arf", "abgha a3rf", "abgha a3rif", "abga a3arf", "abi a3rf", "abi a3arf",
+     "ab8a a3arf", "abgha as2al", "kam si3r", "kam el si3r", "كم سعر", "كم رسوم", "kam rusoom"]}
 )  # fmt: skip
 _AD = TermIndex((term, term) for term in _AD_TERMS)  # each cue counts once
 _WEAK = TermIndex((term, term) for term in _WEAK_TERMS)
@@ -133,7 +157,8 @@ _AD_NEEDED = 2  # cues needed on their own; one strong cue is enough with contac
 _PERCENT = re.compile(r"\d\s?%|٪")
 # A sum of money: a number and a currency, or the Gulf dual "two rials" in one word.
 _PRICE = re.compile(
-    r"\d\s?(?:omr\b|o\.m\.r|ro\b|rials?\b|riyals?\b|usd\b|dollars?\b|ريال|ر\.ع|دولار|درهم)"
+    r"\d\s?(?:omr\b|o\.m\.r|ro\b|r\.o\b|rials?\b|riyals?\b|ryals?\b|bz\b|baisa\b|baiza\b"
+    r"|usd\b|dollars?\b|ريال|ر\.ع|دولار|درهم|بيسه)"
     r"|\$\s?\d|ريالين",
     re.I,
 )
@@ -144,6 +169,12 @@ _PROBLEMS = frozenset(
      "abandoned", "sewage", "manhole", "smell", "pooling", "drain", "hygiene", "rodent", "insect",
      "animal", "violation", "danger_structure", "noise", "fire", "wires", "vendor"}
 )  # fmt: skip
+# Place names and address words (the lexicon's) that say where, without the bare articles and
+# words a seller uses too: "el"/"al" are in every Arabizi message, and an Arabizi advert read
+# as a report "with a place" because of them (ninth pass, out-of-fold on the shipped adverts).
+_NOT_PLACES = frozenset({"al=", "el=", "way=", "block=", "north=", "south="})
+_PLACE_NAMES = index_terms({"place": [t for t in PLACE_TERMS if t not in _NOT_PLACES]})
+_ADDRESS = re.compile(r"\b(?:way|block|sikka|sikkat|سكه|السكه)\s?(?:no\.?|رقم)?\s?\d", re.I)
 # Where: a road word, a place name or address word (the lexicon's), or a spatial relation.
 _WHERE = index_terms(
     {"where": ["near=", "next to", "in front of", "behind=", "outside=", "opposite=", "beside=",
@@ -151,6 +182,8 @@ _WHERE = index_terms(
      "roundabout", "junction", "road=", "street", "lane=", "قرب", "جنب", "بجانب", "بجوار", "امام",
      "قدام", "خلف", "عند=", "حارتنا", "حينا", "الحي=", "منطقتنا", "شارع", "طريق", "دوار",
      "تقاطع", "jamb", "3ind", "gddam", "giddam", "shari3",
+     "share3=", "el share3", "sharee3", "6areeq", "6ari8", "sikka=", "el sikka", "dawwar",
+     "7aretna", "7aritna", "el 7ara", "mante8atna", "mantiqatna", "3nd=", "jambna", "giddamna",
      # a business named as "the ..." is where a report happens; an advert says "our shop"
      "the restaurant", "the shop", "the salon", "the bakery", "the gym", "the showroom",
      "the kitchen", "المطعم=", "المحل=", "الصالون=", "المخبز=", "المعرض=", "البقاله=",
@@ -232,7 +265,11 @@ def _problem_and_place(words: list[str]) -> bool:
     """The text names a municipal problem and where it is."""
     if _PROBLEMS.isdisjoint(concepts(words)):
         return False
-    return bool(_WHERE.find(words)) or len(strip_place_words(words)) < len(words)
+    return (
+        bool(_WHERE.find(words))
+        or bool(_PLACE_NAMES.find(words))
+        or bool(_ADDRESS.search(" ".join(words)))
+    )
 
 
 def _is_gibberish(raw: str, norm: str) -> bool:

@@ -265,3 +265,44 @@ def test_the_advert_model_counts_from_its_out_of_fold_threshold() -> None:
     advert = "Beautiful gift boxes for every occasion, message us for the catalogue"
     assert screen(advert, advert_probability=0.49) is None
     assert screen(advert, advert_probability=0.5) == "spam"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5asm 30% 3la kil el 3o6oor hal usboo3, tawseel majjani, 92345678",
+        "3ard 5aas: kanabat jdeeda b 120 ryal bas, itta9il al7een 92345678",
+        "qroodh shakh9iya bala kafeel, el muwafaqa fawriya, whatsapp 92345678",
+        "mabrook! rba7t ja2iza, tawa9al ma3ana 3la 92345678 3shan tistalimha",
+        "3urood el 3eed: 9andal el yahal b 3 ryal, i6lub al7een mn el link shop.example",
+        "3ard 5a9 lel bai3: dhahab b as3ar 7elwa, 500 bz lel gram takhfeed, 92345678",
+    ],
+)
+def test_arabizi_offers_loans_prizes_and_delivery_make_an_advert(text: str) -> None:
+    """Ninth pass (issue 17): Arabizi sellers' words, spelt several ways, and prices in ryal
+    or baisa ("bz")."""
+    assert screen(text) == "spam", text
+
+
+def test_an_arabizi_article_is_not_a_place_that_clears_an_advert() -> None:
+    """ "el"/"al" are in every Arabizi message: read as a place name they made an Arabizi
+    advert with a lexicon word ("d5oon", incense smoke, as fire) a report "with a place"
+    (ninth pass: 9 more shipped adverts caught out of fold, no genuine row flagged)."""
+    advert = "tabi3oona 3la el insta, a7la d5oon w bukhoor, el 6alab 3la el 5a9"
+    assert screen(advert, category_confidence=0.9, advert_probability=0.9) == "spam"
+    report = "fi do5an kitheer mn el 7awya jamb el masjid fil 7ara, 92345678"
+    assert screen(report, category_confidence=0.2, advert_probability=0.9) is None
+    on_a_way = "el 7awya ma7roo8a fi way 3846, do5an fi kil makan"
+    assert screen(on_a_way, category_confidence=0.2, advert_probability=0.9) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abgha a3arf kam si3r tafreegh el bayyara",
+        "I want to know how much you charge to empty a septic tank, 92345678",
+        "ابغى اعرف كم سعر شفط البيارة، رقمي 92345678",
+    ],
+)
+def test_a_citizen_asking_what_a_service_costs_is_never_spam(text: str) -> None:
+    assert screen(text, category_confidence=0.2, advert_probability=0.9) is None, text
