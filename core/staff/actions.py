@@ -475,6 +475,12 @@ def mark_duplicate(
         )
     if original.id == ticket.id:
         raise InputError("A ticket cannot duplicate itself.", "duplicate_of_itself")
+    if _duplicates_back(original, ticket):
+        raise InputError(
+            f"{original.reference} is already a duplicate of this ticket.",
+            "duplicate_loop",
+            reference=original.reference,
+        )
     require_transition(staff, ticket, Status.DUPLICATE)
     transition(
         ctx,
@@ -486,6 +492,19 @@ def mark_duplicate(
         duplicate_of=original,
     )
     return original
+
+
+def _duplicates_back(original: Ticket, ticket: Ticket) -> bool:
+    """Whether `original`'s chain of originals leads back to `ticket`: linking it would make a
+    loop that no closing ever reaches (closing an original closes its duplicates)."""
+    seen: set[int] = set()
+    link: Ticket | None = original
+    while link is not None and link.id not in seen:
+        if link.id == ticket.id:
+            return True
+        seen.add(link.id)
+        link = link.duplicate_of
+    return False
 
 
 def record_phone_call(

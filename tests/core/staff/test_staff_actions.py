@@ -112,6 +112,32 @@ def test_mark_duplicate_links_the_original(ctx: Context, roles: dict[str, Staff]
     assert ticket.duplicate_of is not None and ticket.duplicate_of.reference == original
 
 
+def test_an_original_cannot_become_a_duplicate_of_its_own_duplicate(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    """A loop of duplicates has no original left to close them: both citizens would wait
+    for ever, so the second link is refused and the original stays open."""
+    original = new_ticket(ctx, "Street light out near the mosque")
+    repeat = new_ticket(ctx, "Street light still out near the mosque")
+    act(ctx, repeat, staff_actions.mark_duplicate, roles["agent"], original)
+    with pytest.raises(InputError) as refused:
+        act(ctx, original, staff_actions.mark_duplicate, roles["agent"], repeat)
+    assert refused.value.key == "duplicate_loop"
+    assert load(ctx, original).status == Status.NEW
+    assert load(ctx, original).duplicate_of is None
+
+
+def test_a_loop_through_a_chain_of_duplicates_is_refused(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    first, second, third = (new_ticket(ctx, f"Street light out, report {i}") for i in range(3))
+    act(ctx, second, staff_actions.mark_duplicate, roles["agent"], first)
+    act(ctx, third, staff_actions.mark_duplicate, roles["agent"], second)
+    with pytest.raises(InputError):
+        act(ctx, first, staff_actions.mark_duplicate, roles["agent"], third)
+    assert load(ctx, first).status == Status.NEW
+
+
 def test_change_status_to_closed_from_new_is_an_invalid_transition(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:
