@@ -475,6 +475,15 @@ def mark_duplicate(
         )
     if original.id == ticket.id:
         raise InputError("A ticket cannot duplicate itself.", "duplicate_of_itself")
+    if original.status in (Status.CLOSED, Status.REJECTED):
+        # The duplicate's citizen is told the original is being handled and its updates will
+        # follow; a finished original sends none and never closes the duplicate.
+        raise InputError(
+            f"{original.reference} is already {original.status}: reopen it first, "
+            "or deal with this ticket on its own.",
+            "original_finished",
+            reference=original.reference,
+        )
     if _duplicates_back(original, ticket):
         raise InputError(
             f"{original.reference} is already a duplicate of this ticket.",

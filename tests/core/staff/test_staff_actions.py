@@ -138,6 +138,34 @@ def test_a_loop_through_a_chain_of_duplicates_is_refused(
     assert load(ctx, first).status == Status.NEW
 
 
+def test_a_closed_ticket_cannot_be_the_original_of_a_new_duplicate(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    """The citizen would be told the original "is already being handled" and that its updates
+    follow, but a closed original sends none and never closes the duplicate again."""
+    original = new_ticket(ctx, "Street light out near the mosque", category="street_lighting")
+    for to, note in (("triaged", None), ("assigned", None), ("resolved", "Lamp replaced")):
+        act(ctx, original, staff_actions.change_status, roles["dispatcher"], to, note)
+    act(ctx, original, staff_actions.change_status, roles["dispatcher"], "closed")
+    repeat = new_ticket(ctx, "Street light out near the mosque again")
+    with pytest.raises(InputError) as refused:
+        act(ctx, repeat, staff_actions.mark_duplicate, roles["agent"], original)
+    assert refused.value.key == "original_finished"
+    assert load(ctx, repeat).status == Status.NEW
+    assert outbox_kinds(ctx).count("duplicate") == 0
+
+
+def test_a_rejected_ticket_cannot_be_the_original_of_a_duplicate(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    original = new_ticket(ctx, "Neighbour's dog barks")
+    act(ctx, original, staff_actions.change_status, roles["agent"], "rejected", "Not ours")
+    repeat = new_ticket(ctx, "Neighbour's dog barks all night")
+    with pytest.raises(InputError):
+        act(ctx, repeat, staff_actions.mark_duplicate, roles["agent"], original)
+    assert load(ctx, repeat).status == Status.NEW
+
+
 def test_change_status_to_closed_from_new_is_an_invalid_transition(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:
