@@ -106,3 +106,17 @@ def test_leaflet_is_served_from_our_own_static_files(ctx: Context) -> None:
     client = app_for(ctx).test_client()
     response = client.get("/static/vendor/leaflet/leaflet.js")
     assert response.status_code == 200 and b"Leaflet 1.9.4" in response.data
+
+
+def test_a_move_no_report_can_make_is_refused_in_the_staff_members_language(
+    ctx: Context,
+) -> None:
+    """Department staff may not close reports that were never assigned to them: the refusal
+    reads in the inbox's Arabic, with the status named as the inbox names it."""
+    app, refs, incident_id = _three(ctx, category="road_damage")
+    client = signed_in(app, "roads@mct.om", "ar")
+    post_form(client, f"/inbox/incidents/{incident_id}/transition", {"to": "closed", "note": "تم"})
+    page = client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    assert "None of the incident" not in page
+    assert "لا يمكن لدوركم نقل أي من بلاغات الحادثة المفتوحة إلى حالة <bdi>مغلق</bdi>." in page
+    assert ticket(ctx, refs[0]).status != "closed"
