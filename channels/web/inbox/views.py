@@ -31,7 +31,7 @@ from core.staff.search import search_words
 from core.staff.update import Change, TicketUpdate, apply_update
 from core.workflow.transitions import allowed_targets
 
-CHANNELS = ("telegram", "email", "web", "phone", "open311")
+CHANNELS = ("telegram", "whatsapp", "email", "web", "phone", "open311")
 
 
 @bp.errorhandler(NotFound)

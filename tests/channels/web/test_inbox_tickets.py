@@ -230,3 +230,16 @@ def test_reachable_contact_has_no_unreachable_notice(ctx: Context, app: Flask) -
     ref = new_ticket(ctx, "Pothole", channel="email")
     page = signed_in(app, "agent@mct.om").get(f"/inbox/t/{ref}").get_data(as_text=True)
     assert "Unreachable" not in page
+
+
+def test_the_queue_filters_and_names_whatsapp_tickets(ctx: Context, app: Flask) -> None:
+    """WhatsApp is a channel like the others: the queue's channel filter offers it, and the
+    queue and the ticket page name it in the staff member's words, not as the code."""
+    chat = new_ticket(ctx, "Pothole near the roundabout", channel="whatsapp", sender="96891234567")
+    other = new_ticket(ctx, "Streetlight out", channel="telegram")
+    client = signed_in(app, "agent@mct.om", "ar")
+    page = client.get("/inbox/?queue=all&channel=whatsapp").get_data(as_text=True)
+    assert '<option value="whatsapp" selected>واتساب</option>' in page
+    assert chat in page and other not in page
+    ticket_page = client.get(f"/inbox/t/{chat}").get_data(as_text=True)
+    assert "واتساب" in ticket_page and ">whatsapp<" not in ticket_page
