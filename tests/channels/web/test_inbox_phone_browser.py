@@ -20,6 +20,7 @@ from tests.staffkit import PASSWORD, make_staff
 pytestmark = pytest.mark.browser
 
 AGENT = "agent@mct.om"
+LONG_STAFF = "stormwater.dispatch@muscat.gov.om"
 LONG_WORD = "S" * 2000
 
 
@@ -27,6 +28,7 @@ LONG_WORD = "S" * 2000
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     with citizen_site(tmp_path_factory.mktemp("inbox-phone")) as (url, ctx):
         make_staff(ctx, AGENT, "agent")
+        make_staff(ctx, LONG_STAFF, "department", "drainage")
         reference = ingest(
             ctx,
             InboundMessage(
@@ -68,4 +70,24 @@ def test_queue_and_ticket_keep_within_a_phone_screen(
     # the queue's table scrolls in its own box rather than the whole page
     page.goto(f"{url}/inbox/?queue=all")
     assert page.locator(".table-wrap table.tickets").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_header_of_a_long_staff_address_keeps_within_a_phone_screen(
+    browser: Any,  # noqa: F811
+    served: tuple[str, str],
+    lang: str,
+) -> None:
+    """The header's who-am-I line (address, role, directorate, password link, sign-out) wraps
+    on a 360 px phone instead of pushing the page sideways (a dispatcher's page was 363 px)."""
+    url, _reference = served
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
+    page.get_by_label(translate("email", lang), exact=True).fill(LONG_STAFF)
+    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=translate("sign_in", lang)).click()
+    page.wait_for_url(f"{url}/inbox/")
+    assert _page_width(page) <= 360
     context.close()
