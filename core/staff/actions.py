@@ -72,6 +72,7 @@ COUNT_CAP = 1_000
 # Open and not yet answered: a flag for a look matters on these (not SLA; see core.sla.clock).
 STILL_WORKED = tuple(s.value for s in OPEN_STATUSES if s != Status.RESOLVED)
 QUEUES = ("mine", "all", "assigned_to_me")
+MAX_ADDRESS = 500  # characters of a caller's address kept, as on the citizen form
 PHONE_RE = re.compile(r"^\+?[0-9]{6,15}$")
 
 
@@ -621,10 +622,16 @@ def _call_location(
     address: str | None, lat: str | float | None, lon: str | float | None
 ) -> Location | None:
     """The place a caller describes: an address, coordinates (both or neither), or none."""
-    place = _optional_text(address)
+    place = storable_text(address or "").strip() or None
+    if place is not None and len(place) > MAX_ADDRESS:  # the citizen form's limit too
+        raise InputError(
+            f"The address is longer than {MAX_ADDRESS} characters.",
+            "address_too_long",
+            limit=MAX_ADDRESS,
+        )
     given = [v for v in (lat, lon) if v is not None and str(v).strip()]
     if not given:
-        return Location(None, None, place[:500]) if place else None
+        return Location(None, None, place) if place else None
     try:
         latitude, longitude = (float(ascii_digits(str(v)).strip()) for v in (lat, lon))
     except (TypeError, ValueError):
@@ -634,7 +641,7 @@ def _call_location(
             "Give the location as latitude and longitude in degrees, both or neither.",
             "bad_call_location",
         )
-    return Location(latitude, longitude, place[:500] if place else None)
+    return Location(latitude, longitude, place)
 
 
 def _chooser(staff: Staff) -> dict[str, object]:

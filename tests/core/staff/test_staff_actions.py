@@ -203,6 +203,31 @@ def test_callback_outcome_marks_the_reply_delivered_or_failed(
         assert len(list(kinds)) == 2
 
 
+@pytest.mark.parametrize("length", [501, 10_001])
+def test_a_call_address_longer_than_kept_is_refused_naming_the_address(
+    ctx: Context, roles: dict[str, Staff], length: int
+) -> None:
+    """An address is kept up to 500 characters: a longer one was cut silently, and past
+    10,000 refused as "The note is longer than ...", naming a field the call form lacks."""
+    with pytest.raises(InputError) as refused:
+        staff_actions.record_phone_call(
+            ctx, roles["agent"], "91234567", "Water leak", address="Ruwi " * (length // 5 + 1)
+        )
+    assert refused.value.key == "address_too_long" and refused.value.params == {"limit": 500}
+    with ctx.sessions() as session:
+        assert session.execute(select(func.count(Ticket.id))).scalar_one() == 0
+
+
+def test_a_call_address_of_500_characters_is_kept_whole(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    address = "Ruwi " * 100
+    processed = staff_actions.record_phone_call(
+        ctx, roles["agent"], "91234567", "Water leak", address=address
+    )
+    assert load(ctx, processed.reference).address == address.strip()
+
+
 def test_each_phone_call_is_a_new_ticket_even_from_the_same_number(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:
