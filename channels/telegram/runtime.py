@@ -40,8 +40,15 @@ MAX_DELAY = 60.0
 class TelegramRuntime:
     """An initialized Application on a loop thread; `handle` runs one update through it."""
 
-    def __init__(self, ctx: Context, *, kick_outbox: bool = True) -> None:
+    def __init__(
+        self, ctx: Context, *, kick_outbox: bool = True, retry_delay: float = RETRY_DELAY
+    ) -> None:
         self.ctx = ctx
+        self.retry_delay = retry_delay
+        # Set once the Application is initialized (its getMe answered); until then no update
+        # is handled, so none is acknowledged and Telegram delivers it again.
+        self.ready = threading.Event()
+        self._initializing: asyncio.Task[None] | None = None
         # The bot hands citizens' messages to the inbound workers: it starts them when
         # nothing else in this process has (else `balagh serve`'s inbound component did).
         self.owns_pipeline = EXTRA_KEY not in ctx.extras
@@ -51,7 +58,36 @@ class TelegramRuntime:
         self.loop.run(self._start(), timeout=60)
 
     async def _start(self) -> None:
-        await self.application.initialize()
+        try:
+            await self.application.initialize()
+        except NetworkError as exc:
+            # Telegram down, blocked or a DNS blip: the web form and the mail listener that
+            # `balagh serve` runs beside the bot must not go down with it. Keep trying.
+            self.state.last_error = type(exc).__name__
+            logger.warning(
+                "telegram: the Bot API does not answer (%s); the bot starts when it does",
+                type(exc).__name__,
+            )
+            self._initializing = asyncio.get_running_loop().create_task(self._initialize())
+            return
+        self._started()
+
+    async def _initialize(self) -> None:
+        delay = self.retry_delay
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                await self.application.initialize()
+            except NetworkError as exc:
+                self.state.last_error = type(exc).__name__
+                delay = min(delay * 2, MAX_DELAY)
+                continue
+            logger.info("telegram: the Bot API answers; the bot is started")
+            self._started()
+            return
+
+    def _started(self) -> None:
+        self.ready.set()
         # The command menu is a nicety: set it in the background, start-up does not wait.
         self.state.spawn(publish_menu(self.application.bot))
 
@@ -64,6 +100,8 @@ class TelegramRuntime:
         return self.loop.run(self._handle(data), timeout=timeout)
 
     async def _handle(self, data: dict[str, Any]) -> bool:
+        if not self.ready.is_set():
+            return False  # not started yet: Telegram keeps the update and sends it again
         update = Update.de_json(data, self.application.bot)
         return await dispatch(self.application, update)
 
@@ -80,6 +118,8 @@ class TelegramRuntime:
                 stop_pipeline(self.ctx)
 
     async def _shutdown(self) -> None:
+        if self._initializing is not None:
+            self._initializing.cancel()
         await settle(self.application)
         await self.application.shutdown()
 
@@ -117,6 +157,8 @@ class TelegramPolling:
         state = self.runtime.state
         delay = self.retry_delay
         try:
+            while not self.runtime.ready.is_set():  # the Bot API has not answered getMe yet
+                await asyncio.sleep(self.retry_delay)
             await self._call_until_ok(bot.delete_webhook)
             while True:
                 try:

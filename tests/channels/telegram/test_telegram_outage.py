@@ -115,3 +115,38 @@ def test_handlers_run_database_calls_off_the_event_loop_thread(
         runtime.stop()
     assert set(threads) == {"chat_language", "accept"}
     assert all(t is not loop_thread for t in threads.values())
+
+
+def test_the_bot_starts_while_the_bot_api_is_down_and_serves_once_it_answers(
+    tg_ctx: Context, fake_api: FakeBotApi
+) -> None:
+    """`balagh serve` starts the bot with the web form and the mail listener: a Bot API that
+    does not answer at start (getMe 502) must not stop the process. Until it answers, a webhook
+    update is left unacknowledged (Telegram sends it again); then it is stored."""
+    fake_api.fail("getMe", 502, times=3)
+    runtime = TelegramRuntime(tg_ctx, kick_outbox=False, retry_delay=0.02)
+    update = {"update_id": 35, **text_update(935, 1, REPORT, language="en")}
+    try:
+        answers = [runtime.handle(update)]
+        fake_api.wait_for(lambda: runtime.ready.is_set())
+        answers.append(runtime.handle(update))
+        runtime.settle()
+    finally:
+        runtime.stop()
+    assert len(fake_api.calls_of("getMe")) == 4
+    assert answers == [False, True] and stored(tg_ctx) == 1
+
+
+def test_polling_waits_for_the_bot_api_to_answer_at_start(
+    tg_ctx: Context, fake_api: FakeBotApi
+) -> None:
+    fake_api.fail("getMe", 502, times=2)
+    update_id = fake_api.push(text_update(936, 1, REPORT, language="en"))
+    polling = TelegramPolling(
+        TelegramRuntime(tg_ctx, kick_outbox=False, retry_delay=0.02), poll_timeout=1
+    ).start()
+    try:
+        fake_api.wait_for(lambda: polling.offset == update_id + 1)
+    finally:
+        polling.stop()
+    assert stored(tg_ctx) == 1
