@@ -9,11 +9,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, text, update
-from sqlalchemy.exc import IntegrityError, ProgrammingError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import bindparam, event, insert, inspect, select, text, update
+from sqlalchemy.exc import IntegrityError, InvalidRequestError, ProgrammingError
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, joinedload
 
-from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket
+from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket, utcnow
 from core.storable import is_storable
 
 
@@ -182,13 +182,101 @@ def record_event(
     actor_id: int | None = None,
     at: datetime | None = None,
     **data: Any,
-) -> Event:
-    """Write one audit row; every change to a ticket goes through here."""
-    event = Event(ticket=ticket, kind=kind, actor=actor, actor_id=actor_id, data=data)
+) -> None:
+    """Write one audit row; every change to a ticket goes through here.
+
+    The row is written by one Core INSERT for all the rows recorded since the last write
+    (executemany), not as an ORM object: the unit of work's bookkeeping per object cost more
+    than the SQL, and a new ticket has about five events (bench/RESULTS.md). It is written
+    when an ORM object would have been: at the session's next flush (after the ticket it
+    names has its id), before a query that autoflushes, and before commit; in the order
+    recorded; dropped with a rollback. Without `at`, the column's default (now) is taken
+    then, as the ORM did.
+    """
+    row: dict[str, Any] = {"kind": kind, "actor": actor, "actor_id": actor_id, "data": data}
     if at is not None:
-        event.created_at = at
-    session.add(event)
-    return event
+        row["created_at"] = at
+    state = inspect(ticket)
+    if state.transient:  # as the ORM's cascade from an Event object did
+        session.add(ticket)
+    elif state.persistent and "events" in state.dict:  # a loaded collection would miss it
+        session.expire(ticket, ["events"])
+    pending: list[_PendingEvent] | None = session.info.get(_PENDING_EVENTS)
+    if pending is None:
+        pending = session.info[_PENDING_EVENTS] = []
+    pending.append((ticket, row, session.get_nested_transaction()))
+
+
+# session.info: the events recorded and not written yet, each with its ticket and the
+# savepoint it was recorded in (None: the session's own transaction).
+_PENDING_EVENTS = "balagh_pending_events"
+_PendingEvent = tuple[Ticket, dict[str, Any], SessionTransaction | None]
+_INSERT_EVENTS = insert(Event)
+
+
+def write_events(session: Session) -> None:
+    """Write the recorded events whose tickets have ids, in the order recorded (up to the
+    first whose ticket has none yet: it is written with that ticket's flush)."""
+    pending: list[_PendingEvent] | None = session.info.get(_PENDING_EVENTS)
+    if not pending:
+        return
+    rows: list[dict[str, Any]] = []
+    for ticket, row, _savepoint in pending:
+        key = inspect(ticket).key
+        if key is None:
+            break
+        rows.append({"ticket_id": key[1][0], **row})
+    if not rows:
+        return
+    written = pending[: len(rows)]
+    del pending[: len(rows)]
+    now = utcnow()
+    for row in rows:
+        row.setdefault("created_at", now)
+    session.connection().execute(_INSERT_EVENTS, rows)
+    for ticket, _row, _savepoint in written:
+        if "events" in inspect(ticket).dict:
+            session.expire(ticket, ["events"])
+
+
+@event.listens_for(Session, "after_flush_postexec")
+def _write_after_flush(session: Session, _context: Any) -> None:
+    write_events(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _write_before_query(state: ORMExecuteState) -> None:
+    """What the autoflush of this query would have written (under `no_autoflush`, nothing)."""
+    session = state.session
+    if session.autoflush and session.info.get(_PENDING_EVENTS):
+        write_events(session)
+
+
+@event.listens_for(Session, "before_commit")
+def _write_before_commit(session: Session) -> None:
+    if session.info.get(_PENDING_EVENTS):
+        session.flush()
+        write_events(session)
+        if session.info.get(_PENDING_EVENTS):
+            raise InvalidRequestError("an event names a ticket that was never written")
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_rolled_back(session: Session, previous: SessionTransaction) -> None:
+    pending: list[_PendingEvent] | None = session.info.get(_PENDING_EVENTS)
+    if not pending:
+        return
+    if previous.nested:  # only what was recorded inside that savepoint
+        pending[:] = [p for p in pending if p[2] is not previous]
+    else:
+        pending.clear()
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_unwritten(session: Session, transaction: SessionTransaction) -> None:
+    """A session closed without committing leaves nothing for its next transaction."""
+    if transaction.parent is None and not transaction.nested:
+        session.info.pop(_PENDING_EVENTS, None)
 
 
 def ticket_by_reference(session: Session, reference: str) -> Ticket | None:
