@@ -13,9 +13,10 @@ import dataclasses
 import logging
 import re
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import bindparam, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, bindparam, inspect, select
+from sqlalchemy.orm import Session, load_only
 
 from core.context import Context
 from core.files import store_file
@@ -116,6 +117,13 @@ _RECENT_OPEN = (
     )
     .order_by(Ticket.updated_at.desc(), Ticket.id.desc())  # the newer of a tie
     .limit(2)
+)
+# The same, for `_link_possibly_related`, which needs only the reference (and the ticket to
+# record an event on): loading the whole row decoded its JSON columns (the text features,
+# the routing record) for nothing. A ticket already in the session is returned as it is,
+# and a later query fills in a partly loaded one's other columns.
+_RECENT_OPEN_REFERENCE = _RECENT_OPEN.options(
+    load_only(Ticket.id, Ticket.reference, Ticket.updated_at)
 )
 
 
@@ -318,6 +326,7 @@ def _recent_open_ticket(
     msg: InboundMessage,
     contact: Contact,
     besides: Ticket | None = None,
+    statement: Select[Any] = _RECENT_OPEN,
 ) -> Ticket | None:
     """The contact's open ticket on this channel that moved within the thread window."""
     window_start = ctx.now() - timedelta(hours=ctx.settings.thread_window_hours)
@@ -325,7 +334,7 @@ def _recent_open_ticket(
     # is not written for this look-up, so it is written once, routed.
     with session.no_autoflush:
         found = session.execute(
-            _RECENT_OPEN,
+            statement,
             {"contact_id": contact.id, "channel": msg.channel, "since": window_start},
         ).scalars()
         return next((ticket for ticket in found if ticket is not besides), None)
@@ -372,7 +381,9 @@ def _link_possibly_related(
     """A new email from a citizen with an open ticket: staff see the two may be related."""
     if not ctx.channels.of(msg.channel).threads_by_message_id or msg.thread.new_ticket:
         return
-    other = _recent_open_ticket(ctx, session, msg, contact, besides=ticket)
+    other = _recent_open_ticket(
+        ctx, session, msg, contact, besides=ticket, statement=_RECENT_OPEN_REFERENCE
+    )
     if other is None:
         return
     record_event(session, ticket, "possibly_related", at=ctx.now(), reference=other.reference)

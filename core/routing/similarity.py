@@ -56,12 +56,14 @@ def feature_similarity(ga: Mapping[str, int], gb: Mapping[str, int]) -> float:
 
 @dataclass(frozen=True)
 class PreparedFeatures:
-    """Trigram counts with their Euclidean norm computed once, for many comparisons, and
-    the trigrams that occur more than once (most occur once: see `prepared_similarity`)."""
+    """Trigram counts with their Euclidean norm computed once, for many comparisons, the
+    trigrams that occur more than once (most occur once: see `prepared_similarity`), and
+    the trigrams as a frozenset (intersecting two is about half the CPU of two dicts' keys)."""
 
     counts: Mapping[str, int]
     norm: float
     repeated: frozenset[str] = frozenset()
+    grams: frozenset[str] = frozenset()
 
 
 def prepare_features(features: Mapping[str, int]) -> PreparedFeatures:
@@ -70,6 +72,7 @@ def prepare_features(features: Mapping[str, int]) -> PreparedFeatures:
         features,
         math.sqrt(sum(c * c for c in features.values())),
         frozenset(gram for gram, count in features.items() if count > 1),
+        frozenset(features),
     )
 
 
@@ -88,12 +91,13 @@ def prepared_similarity(a: PreparedFeatures, b: PreparedFeatures) -> float:
     """
     if not a.counts or not b.counts:
         return 0.0
-    shared = a.counts.keys() & b.counts.keys()
+    shared = a.grams & b.grams
     if not shared:
         return 0.0
     dot = len(shared)
-    for gram in (a.repeated | b.repeated) & shared:
-        dot += a.counts[gram] * b.counts[gram] - 1
+    if a.repeated or b.repeated:
+        for gram in (a.repeated | b.repeated) & shared:
+            dot += a.counts[gram] * b.counts[gram] - 1
     return dot / (a.norm * b.norm)
 
 
