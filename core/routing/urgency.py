@@ -44,7 +44,7 @@ _NEGATION = index_terms(
      "aren=", "arent=", "didn=", "didnt=", "doesn=", "doesnt=", "wasn=", "wasnt=", "weren=",
      "no longer", "without=", "nothing=", "غير=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
      "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy=",
-     "cannot=", "cant=", "can t=", "couldn=", "couldnt=", "couldn t=", "won t=", "don=", "dont=",
+     "لمنع=", "منع=", "prevent=", "to stop", "cannot=", "cant=", "can t=", "couldn=", "couldnt=", "couldn t=", "won t=", "don=", "dont=",
      "don t="]}
 )  # fmt: skip
 _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
@@ -58,6 +58,8 @@ _HYPOTHETICAL = index_terms(
      "itha="]}
 )  # fmt: skip
 _NOT_NOW_FEAR = index_terms({"fear": _FEAR})
+# A worry said anywhere near a weaker sign (ninth pass: leaning), "الله يستر" (God protect us).
+_FEARED = index_terms({"fear": [*_FEAR, "الله يستر", "allah yistur", "allah yestur"]})
 # A message that says its danger is happening now: what the urgent model cannot read itself.
 _NOW = index_terms(
     {"now": ["now=", "right now", "at the moment", "as i type", "urgent", "urgently", "emergency",
@@ -246,7 +248,7 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "ينفصل", "انفصلت عن", "انفصل عن", "معلقه ببرغي", "معلق ببرغي", "ببرغي واحد",
                "b burgi wa7ed", "b burgi wa7id", "bburgi wa7ed", "ytmayal", "titmayyal",
                "yitmayyal", "يهتز مع الهوا", "تهتز مع الهوا", "يهتز مع الريح", "تهتز مع الريح",
-               "yhtaz ma3 el hawa", "tihtaz ma3 el hawa"]  # fmt: skip
+               "yhtaz ma3 el hawa", "tihtaz ma3 el hawa", "slipped half off", "half off its"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
           "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه",
           "الامطار", "مطر=", "المطر=", "مطره=", "المطره=", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
@@ -451,20 +453,26 @@ _LEANING = ["leaning", "leans", "tilted", "tilting", "bent over", "bent toward",
 _OVER_PEOPLE = ["over the road", "over the street", "over the pavement", "over the sidewalk",
                 "over the houses", "over the cars", "over the car park", "over our", "over the lane",
                 "over the highway", "over the traffic", "over people", "over the playground",
-                "onto the road", "onto the street", "towards the road", "toward the road",
-                "towards the street", "toward the street", "towards the houses", "toward the houses",
-                "towards our", "toward our", "into the road", "into the street",
+                "onto the road", "onto the street", "into the road", "into the street",
                 "فوق البيوت", "فوق السيارات", "فوق الرصيف", "فوق الناس", "فوق المارة",
                 "فوق الشارع", "فوق الطريق", "على الشارع", "على الطريق", "على السكه",
                 "على البيوت", "على السيارات", "على الرصيف", "على المارة", "على الناس",
-                "باتجاه الطريق", "باتجاه الشارع", "نحو الطريق", "نحو الشارع",
-                "3la el share3", "3al share3", "3la el 6areeq", "3al 6areeq", "3la el sikka",
+                                "3la el share3", "3al share3", "3la el 6areeq", "3al 6areeq", "3la el sikka",
                 "3la el sayarat", "3la el byoot", "3la el nas", "fog el byoot", "fog el sayarat",
                 "fog el share3", "fog el nas", "fo8 el byoot", "fo8 el sayarat", "فوق المنازل", "على المنازل", "فوق البيت",
                 "على البيت", "فوق بيتنا", "على بيتنا", "over the house", "over the site",
-                "fog el bait", "3la el bait"]  # fmt: skip
+                "fog el bait", "3la el bait", "3la el mamar", "على الممر", "فوق الممر",
+                "over the walkway", "fog el 6areeq", "fo8 el 6areeq", "fog el sikka", "over the slow lane",
+                "over the fast lane", "over the carriageway", "over the service road", "فوق المساكن",
+                "على المساكن"]  # fmt: skip
 _CRANE = ["crane", "cranes", "tower crane", "رافعه البناء", "الرافعه", "كرين", "الكرين", "كرينات",
-          "ونش=", "الونش=", "krain", "kreen", "krane", "wanash"]  # fmt: skip
+          "ونش=", "الونش=", "krain", "kreen", "krane", "wanash", "رافعه برجيه", "الرافعه البرجيه",
+          "رافعات"]  # fmt: skip
+# A crane leaning, or its arm or load swinging or shaking over homes.
+_CRANE_DANGER = [*_LEANING, "swinging", "swaying", "shaking", "wobbling", "loads over", "load over",
+                 "over the houses", "over occupied", "يهتز", "تهتز", "يتارجح", "تتارجح",
+                 "بحمولتها فوق", "فوق البيوت", "فوق المساكن", "yihtazz", "tihtazz", "yhtaz",
+                 "yitmarja7", "titmarja7", "fog byootna", "fog el byoot", "fo8 el byoot"]  # fmt: skip
 # Play equipment with sharp or jagged metal, nails or broken glass: children cut now.
 _PLAY = ["slide=", "slides=", "swing=", "swings=", "see-saw", "seesaw", "see saw", "climbing frame",
          "play equipment", "playground", "play area", "monkey bars", "trampoline", "zip line",
@@ -485,10 +493,11 @@ _PLAYING = ["playing", "play on it", "play on them", "using it", "climbing on", 
             "cut his", "cut her", "cut their", "was cut", "were cut", "bleeding", "injured",
             "يلعبون", "يلعب", "تلعب", "يلعبوا", "يتزحلقون", "انجرح", "انجرحت", "تعور", "تعورت",
             "ينزف", "تنزف", "yil3aboon", "yl3boon", "yil3boon", "yil3ab", "yl3ab", "til3ab",
-            "injara7", "injar7at", "t3awwar", "ta3awwar", "yinzif"]  # fmt: skip
+            "injara7", "injar7at", "t3awwar", "ta3awwar", "yinzif", "yitzal7agoon", "yitzal7aqoon",
+            "itzal7ag", "yitmarja7oon", "يتمرجحون"]  # fmt: skip
 # An open pit, shaft or well, and the way it is open ("an open pit in the park").
 _PIT = ["pit=", "pits=", "hole=", "holes=", "trench", "shaft", "excavation", "open well",
-        "حفره", "الحفره", "حفر=", "الحفر=", "خندق", "الخندق", "بئر=", "البئر=", "بير=", "البير=",
+        "حفره", "الحفره", "حفريه", "الحفريه", "حفر=", "الحفر=", "خندق", "الخندق", "بئر=", "البئر=", "بير=", "البير=",
         "7ufra", "7ofra", "7ufar", "5andaq", "khandaq", "bir=", "beer="]  # fmt: skip
 _PIT_OPEN = ["open=", "uncovered", "no cover", "not covered", "without a cover", "without cover",
              "unfenced", "no fence", "no fencing", "not fenced", "no barrier", "no barriers",
@@ -517,7 +526,7 @@ _FENCE_BROKEN = ["broken", "missing", "fallen", "down=", "gone", "damaged", "ben
                  "بدون سور", "بلا سور", "ما عليها سور", "ما عليه سور", "مافي سور", "ما فيه سور",
                  "مقطوع", "فيه فتحه", "فيها فتحه", "maksoor", "maksoora", "6aye7", "6ay7",
                  "bdoon soor", "bala soor", "ma 3laiha soor", "ma 3laih soor", "mafi soor",
-                 "bdoon siyaj", "mgtoo3"]  # fmt: skip
+                 "bdoon siyaj", "mgtoo3", "منهار", "منهاره", "مهدوم", "متهالك", "collapsed", "inhar"]  # fmt: skip
 # A wadi in flow, and people or cars crossing it ("الوادي حامل", "el wadi jaari").
 _WADI = ["wadi", "wadis", "وادي", "الوادي", "الاوديه", "اوديه", "wady", "wdyan", "el wadi",
          "الشعبه", "flood water", "floodwater", "flash flood", "السيل", "سيل=", "seil="]  # fmt: skip
@@ -536,7 +545,7 @@ _CROSSING = ["crossing", "cross=", "crosses", "drive through", "driving through"
              "yga6i3", "yga6i3oon", "tga6i3", "yi5oodh", "y5oodh", "yd5loon feeh", "td5al feeh"]  # fmt: skip
 # A hole, trench or dug road that nobody can see: no lights, signs, cones or reflectors.
 _HOLE = ["hole=", "holes=", "trench", "excavation", "crater", "dug up", "digging", "pit=",
-         "حفره", "الحفره", "حفر=", "الحفر=", "خندق", "الخندق", "حفريات", "الحفريات", "7ufra",
+         "حفره", "الحفره", "حفريه", "الحفريه", "حفر=", "الحفر=", "خندق", "الخندق", "حفريات", "الحفريات", "7ufra",
          "7ofra", "7ufar", "5andaq", "khandaq", "7afriyat"]  # fmt: skip
 _UNMARKED = ["unmarked", "not marked", "no warning", "no warnings", "no signs", "no sign=",
              "without signs", "without any signs", "without a sign", "no lights", "no light=",
@@ -548,7 +557,8 @@ _UNMARKED = ["unmarked", "not marked", "no warning", "no warnings", "no signs", 
              "ولا ليتات", "ولا اناره", "ما تنشاف", "ما تبين", "لا تراها", "لا يراها", "غير مرئيه",
              "bala ishara", "bdoon ishara", "bdoon isharat", "bala isharat", "ma 3laiha ishara",
              "ma tbayyin", "ma tbayin", "ma tinshaf", "wala layt", "bala layt", "bdoon layt",
-             "بدون signs", "بدون اي signs", "بلا signs", "بدون lights", "بدون اي lights"]  # fmt: skip
+             "بدون signs", "بدون اي signs", "بلا signs", "بدون lights", "بدون اي lights",
+             "ma 3laiha ay ishara", "wala anwaar", "bala anwaar", "bdoon anwaar"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -561,6 +571,9 @@ class Rule:
     window: int = WINDOW
     unless: str | None = None  # a group that cancels the rule within `window` words of it
     not_at: str | None = None  # a group whose match over a word takes that word out of the rule
+    # a fear anywhere within `window` words cancels it ("مايل ... خايفين يطيح"), unless an
+    # imminence phrase says it is any minute now
+    fear_cancels: bool = False
 
 
 _GROUPS: dict[str, list[str]] = {
@@ -570,7 +583,7 @@ _GROUPS: dict[str, list[str]] = {
     "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "delay": _DELAY, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
     "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD, "quick": _QUICK, "fire_naming": _FIRE_NAMING,
     "gas": _GAS, "smell": _SMELL, "not_gas": _NOT_GAS,
-    "leaning": _LEANING, "crane": _CRANE, "over_people": _OVER_PEOPLE, "play": _PLAY, "sharp": _SHARP, "playing": _PLAYING,
+    "leaning": _LEANING, "crane": _CRANE, "crane_danger": _CRANE_DANGER, "over_people": _OVER_PEOPLE, "play": _PLAY, "sharp": _SHARP, "playing": _PLAYING,
     "pit": _PIT, "pit_open": _PIT_OPEN, "open_place": _OPEN_PLACE, "water_body": _WATER_BODY,
     "fence": _FENCE, "fence_broken": _FENCE_BROKEN, "wadi": _WADI, "flowing": _FLOWING,
     "crossing": _CROSSING, "hole": _HOLE, "unmarked": _UNMARKED,
@@ -618,13 +631,22 @@ RULES: tuple[Rule, ...] = (
         not_at="quick",
     ),
     # ninth pass (docs/ROUTING_DATA.md)
-    Rule("leaning_over_people", ("structure", "leaning", "over_people"), negatable=(1,), window=8),
-    Rule("leaning_crane", ("crane", "leaning"), negatable=(1,), window=8),
-    Rule("sharp_play_equipment", ("play", "sharp", "playing"), negatable=(1, 2)),
+    # leaning is a weaker sign than falling: the shipped labels call a leaning wall or tank
+    # the writer only fears for calm, so a fear near it cancels (any minute aside)
+    Rule(
+        "leaning_over_people",
+        ("structure", "leaning", "over_people"),
+        negatable=(1,),
+        window=12,
+        fear_cancels=True,
+    ),
+    Rule("leaning_crane", ("crane", "crane_danger"), negatable=(1,), window=10),
+    Rule("sharp_play_equipment", ("play", "sharp", "playing"), negatable=(1, 2), window=16),
     Rule("open_pit", ("pit", "pit_open"), negatable=(1,), window=6, not_at="open_place"),
     Rule("unfenced_water", ("water_body", "fence", "fence_broken"), negatable=(2,), window=10),
     Rule("crossing_running_wadi", ("wadi", "flowing", "crossing"), negatable=(1, 2), window=12),
-    Rule("unmarked_hole", ("hole", "unmarked"), negatable=(1,), window=10),
+    # not negatable: the danger is itself an absence ("ما عليها اشارات", "no lights")
+    Rule("unmarked_hole", ("hole", "unmarked")),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -712,6 +734,12 @@ def _settled(words: list[str], first: int, last: int) -> bool:
     return bool(_SETTLED.find(words[max(0, first - SETTLED_BEFORE) : last + SETTLED_AFTER]))
 
 
+def _feared(words: list[str], low: int, high: int, margin: int) -> bool:
+    """True when a fear sits within `margin` words of a match and nothing says any minute."""
+    around = words[max(0, low - margin) : high + margin + 1]
+    return bool(_FEARED.find(around)) and not _IMMINENT.find(around)
+
+
 def _near(spans: list[tuple[int, int]], low: int, high: int, margin: int) -> bool:
     """True when one of the spans sits within `margin` words of a match."""
     return any(low - margin <= s and e <= high + margin for s, e in spans)
@@ -740,8 +768,11 @@ def urgent_rule(text: str) -> str | None:
                 low, high = min(combo), max(combo)
                 if high - low > rule.window or _settled(words, low, high):
                     continue
-                if not _near(hits.get(rule.unless or "", []), low, high, rule.window):
-                    return rule.name
+                if _near(hits.get(rule.unless or "", []), low, high, rule.window):
+                    continue
+                if rule.fear_cancels and _feared(words, low, high, rule.window):
+                    continue
+                return rule.name
     return None
 
 

@@ -67,7 +67,11 @@ DANGERS: dict[str, dict[str, list[str]]] = {
         "english": ["A tower crane on the site next to us is leaning, please send someone now"],
         "msa": ["رافعة البناء في الموقع المجاور مائلة وتحمل أحمالا فوق المنازل"],
         "gulf": ["الكرين حق الموقع اللي جنبنا مايل وفوق البيوت"],
-        "arabizi": ["el krain 7g el mashroo3 mayil fog el byoot", "el kreen mayla 3la el bait"],
+        "arabizi": [
+            "el krain 7g el mashroo3 mayil fog el byoot",
+            "el kreen mayla 3la el bait",
+            "el wanash yilif w el 7iml fog byootna w el dra3 yihtazz",
+        ],
         "mixed": ["الـ crane حق الموقع leaning فوق البيوت"],
     },
     "sharp_play_equipment": {
@@ -98,7 +102,10 @@ DANGERS: dict[str, dict[str, list[str]]] = {
             "The pond in the park has no fence and small kids are running by the edge",
             "The fence around the lake is broken and toddlers can walk into the water",
         ],
-        "msa": ["السياج حول البحيرة في الحديقة مكسور والأطفال يمكنهم الوصول إلى الماء"],
+        "msa": [
+            "السياج حول البحيرة في الحديقة مكسور والأطفال يمكنهم الوصول إلى الماء",
+            "سياج البركة منهار والأطفال يقتربون من الحافة",
+        ],
         "gulf": ["البركة في الحديقة ما عليها سور والياهل يركضون جنبها"],
         "arabizi": [
             "el birka fi el 7adeeqa ma 3laiha soor w el yahal y6ardoon 3la 6arafha",
@@ -126,7 +133,10 @@ DANGERS: dict[str, dict[str, list[str]]] = {
             "Big trench across the lane, completely dark, no warning signs at all",
         ],
         "msa": ["حفرة عميقة في الطريق بدون إنارة أو علامات تحذيرية والسيارات لا تراها ليلا"],
-        "gulf": ["حفرة كبيرة في الشارع ما عليها إشارات ولا ليتات وبالليل ما تنشاف"],
+        "gulf": [
+            "حفرة كبيرة في الشارع ما عليها إشارات ولا ليتات وبالليل ما تنشاف",
+            "المقاول خلا الحفرية في السكة بدون اشارات ولا ليتات",
+        ],
         "arabizi": [
             "7ufra kabeera fi el share3 bala ishara wala layt w bil lail ma tbayyin",
             "el 5andaq fi el 6areeq bdoon isharat bil lail",
@@ -166,8 +176,12 @@ CALM: dict[str, list[str]] = {
         "The lamp post is not leaning over the road any more after your team came",
         "تم إصلاح عمود الإنارة المائل على الطريق، شكرا لكم",
         "el 3amood kan mayil 3la el share3 bs 9alla7oh, shukran",
+        # leaning (weaker than falling) that the writer only fears for
+        "عمود الإنارة مايل على الشارع ونخاف يطيح يوم",
+        "the lamp post is tilted over the road, we are worried about it",
     ],
     "crane": [
+        "the crane was taken down last week, thank you",
         "The crane company works until midnight, the noise is terrible",
         "الكرين شالوه من الموقع، مشكورين",
         "the crane was leaning last year, now it is fixed",
@@ -192,11 +206,13 @@ CALM: dict[str, list[str]] = {
         "We need a bridge over the wadi, we cannot cross when the wadi is running",
         "الوادي ما جاري اليوم والناس يعبرون عادي",
         "el wadi mb jaari, el nas y3abroon 3adi",
+        "نقترح لوحات تحذيرية عند الوادي لمنع العبور أثناء الجريان",
     ],
     "unmarked_hole": [
         "The hole in the road was filled and marked, thank you",
         "The street has no lights at night, please fix the lamps",
         "الحفرة اللي في الشارع حطوا عليها إشارات واضحة، مشكورين",
+        "Thanks, the trench is now fenced and lit every night",
     ],
 }
 CALM_CASES = [(kind, text) for kind, texts in CALM.items() for text in texts]
@@ -241,6 +257,7 @@ def test_words_that_a_qaf_as_j_fold_would_meet_do_not_fire(text: str) -> None:
         "The billboard could come down any minute on the cars below",
         "اللوحة الإعلانية ممكن تطيح أي لحظة على السيارات",
         "el jidar mumkin y6ee7 ay wagt 3la el yahal",
+        "عمود الإنارة مايل على الشارع ونخاف يطيح في أي لحظة",
     ],
 )
 def test_a_hedged_danger_with_any_minute_after_it_is_danger_now(text: str) -> None:
