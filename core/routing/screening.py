@@ -105,6 +105,8 @@ _AD_TERMS = (
     "rba7t", "rabi7t", "ja2iza", "jaiza", "jayiza", "el sa7b 3la", "i6lub al7een", "i6lub",
     "o6lubha", "i6lboo", "el kamiya ma7dooda", "lfatra ma7dooda", "li fatra ma7dooda",
     "lfatra m7dooda", "lel bai3", "lel ijar", "lil ijar", "lil eejar", "lel eejar",
+    "salafa fawriya", "jumla w mufarrag", "mabaashara mn el maalik", "mubashara mn el maalik",
+    "nzoorkum", "el kamiya galeela", "el kamiya ma7dooda", "ra8m el bi6aaqa", "bayanaat el bi6aaqa",
 )  # fmt: skip
 # Words a seller uses that a citizen may use too ("congratulations on the new park", "the
 # new branch blocks our gate"): they add to a strong cue but never make an advert alone.
@@ -148,7 +150,13 @@ _REPORTED = index_terms(
      "asking": ["i want to know", "i would like to know", "can you tell me", "ابغى اعرف",
      "ابي اعرف", "ابا اعرف", "اريد ان اعرف", "اود الاستفسار", "اود معرفه", "ودي اعرف",
      "abgha a3arf", "abgha a3rf", "abgha a3rif", "abga a3arf", "abi a3rf", "abi a3arf",
-     "ab8a a3arf", "abgha as2al", "kam si3r", "kam el si3r", "كم سعر", "كم رسوم", "kam rusoom"]}
+     "ab8a a3arf", "abgha as2al", "kam si3r", "kam el si3r", "كم سعر", "كم رسوم", "kam rusoom",
+     "abgha a6lob", "abgha a6lub", "abi a6lub", "abi a6lob", "hal fi rsoom", "hal fi rusoom",
+     "هل فيه رسوم", "هل توجد رسوم", "ابغى اطلب", "ابي اطلب"],
+     # something of theirs that does not work, said in exasperation: a complaint
+     "broken": ["ykharrib", "yikharrib", "yi5arrib", "y5arrib", "يخرب", "7asbeeya", "7asbiya",
+     "حسبي الله", "حسبيه", "ma yishtaghil", "ma yshtaghil", "ما يشتغل", "مب شغال", "مو شغال",
+     "mb shaghal", "mob shaghal", "mu shaghal"]}
 )  # fmt: skip
 _AD = TermIndex((term, term) for term in _AD_TERMS)  # each cue counts once
 _WEAK = TermIndex((term, term) for term in _WEAK_TERMS)
@@ -183,6 +191,7 @@ _WHERE = index_terms(
      "قدام", "خلف", "عند=", "حارتنا", "حينا", "الحي=", "منطقتنا", "شارع", "طريق", "دوار",
      "تقاطع", "jamb", "3ind", "gddam", "giddam", "shari3",
      "share3=", "el share3", "sharee3", "6areeq", "6ari8", "sikka=", "el sikka", "dawwar",
+     "jidam", "jiddam", "gidam", "el ra9eef", "el rasee8", "el ra9ee8",
      "7aretna", "7aritna", "el 7ara", "mante8atna", "mantiqatna", "3nd=", "jambna", "giddamna",
      # a business named as "the ..." is where a report happens; an advert says "our shop"
      "the restaurant", "the shop", "the salon", "the bakery", "the gym", "the showroom",

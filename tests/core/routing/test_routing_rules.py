@@ -276,6 +276,7 @@ def test_the_advert_model_counts_from_its_out_of_fold_threshold() -> None:
         "mabrook! rba7t ja2iza, tawa9al ma3ana 3la 92345678 3shan tistalimha",
         "3urood el 3eed: 9andal el yahal b 3 ryal, i6lub al7een mn el link shop.example",
         "3ard 5a9 lel bai3: dhahab b as3ar 7elwa, 500 bz lel gram takhfeed, 92345678",
+        "salafa fawriya bala kafeel, el awraq basee6a, 92345678",
     ],
 )
 def test_arabizi_offers_loans_prizes_and_delivery_make_an_advert(text: str) -> None:
@@ -302,7 +303,21 @@ def test_an_arabizi_article_is_not_a_place_that_clears_an_advert() -> None:
         "abgha a3arf kam si3r tafreegh el bayyara",
         "I want to know how much you charge to empty a septic tank, 92345678",
         "ابغى اعرف كم سعر شفط البيارة، رقمي 92345678",
+        "abgha a6lob sheel el sayyara el mahjoora, hal fi rsoom?",
     ],
 )
 def test_a_citizen_asking_what_a_service_costs_is_never_spam(text: str) -> None:
+    assert screen(text, category_confidence=0.2, advert_probability=0.9) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el app ykharrib kil ma arfa3 9oorat el 7ufra, 7asbeeya",
+        "الموقع ما يشتغل من أمس وما قدرت أدفع الرسوم",
+    ],
+)
+def test_a_citizen_saying_something_does_not_work_is_never_spam(text: str) -> None:
+    """Ninth pass: an Arabizi complaint about the app reached the advert threshold out of fold
+    once the bare article stopped counting as a place."""
     assert screen(text, category_confidence=0.2, advert_probability=0.9) is None, text
