@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.routing.urgency import urgent_rule
+from core.routing.urgency import model_may_flag, urgent_rule
 
 # kind -> form -> messages reporting that danger now (Arabizi spelt several ways)
 DANGERS: dict[str, dict[str, list[str]]] = {
@@ -273,3 +273,22 @@ def test_a_hedged_danger_with_any_minute_after_it_is_danger_now(text: str) -> No
 )
 def test_a_hedged_danger_without_any_minute_is_not(text: str) -> None:
     assert urgent_rule(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حطيتوا ستيكر على السيارة قبل شهر ولين الحين ما سحبتوها",
+        "the cracks in the school wall are still there, until now nobody came",
+        "el 7ufra fi el sikka lain al7een ma 6ammoha",
+    ],
+)
+def test_until_now_is_not_a_now_word_for_the_urgent_model(text: str) -> None:
+    """ "لين الحين", "until now" say how long a problem has lasted (ninth pass, read from the
+    urgent model's out-of-fold false alarms on the shipped rows)."""
+    assert not model_may_flag(text, 0.5), text
+
+
+def test_now_said_apart_from_until_now_still_counts() -> None:
+    assert model_may_flag("الحين الماي داخل البيت وللحين ما جا احد", 0.5)
+    assert model_may_flag("el mai da5el el bait al7een", 0.5)
