@@ -260,11 +260,12 @@ def test_a_complaint_with_a_phone_an_email_and_a_link_is_never_spam(text: str) -
 
 
 def test_the_advert_model_counts_from_its_out_of_fold_threshold() -> None:
-    """0.5: the lowest probability at which no genuine shipped row is flagged out of fold
-    (seventh pass, docs/ROUTING_DATA.md); below it the model alone flags nothing."""
+    """0.45: no genuine shipped row is flagged out of fold at it on either seed, with a margin
+    over the highest unguarded genuine row (0.39; ninth pass, docs/ROUTING_DATA.md); below it
+    the model alone flags nothing."""
     advert = "Beautiful gift boxes for every occasion, message us for the catalogue"
-    assert screen(advert, advert_probability=0.49) is None
-    assert screen(advert, advert_probability=0.5) == "spam"
+    assert screen(advert, advert_probability=0.44) is None
+    assert screen(advert, advert_probability=0.45) == "spam"
 
 
 @pytest.mark.parametrize(
