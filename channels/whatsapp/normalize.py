@@ -74,18 +74,28 @@ class Updates:
 def parse_updates(body: dict[str, Any]) -> Updates:
     """Every message and receipt in one webhook body; unknown parts are logged and skipped."""
     updates = Updates()
-    for entry in body.get("entry") or ():
-        for change in entry.get("changes") or ():
-            value = change.get("value") or {}
-            for raw in value.get("messages") or ():
+    for entry in _objects(body, "entry"):
+        for change in _objects(entry, "changes"):
+            value = change.get("value")
+            if not isinstance(value, dict):
+                continue
+            for raw in _objects(value, "messages"):
                 incoming = _read_message(entry, value, raw)
                 if incoming is not None:
                     updates.messages.append(incoming)
-            for status in value.get("statuses") or ():
+            for status in _objects(value, "statuses"):
                 receipt = _receipt(status)
                 if receipt is not None:
                     updates.receipts.append(receipt)
     return updates
+
+
+def _objects(parent: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The objects listed under `key`; a part of another shape is skipped, not an error."""
+    found = parent.get(key)
+    if not isinstance(found, list):
+        return []
+    return [item for item in found if isinstance(item, dict)]
 
 
 def _read_message(

@@ -108,3 +108,19 @@ def test_a_message_that_cannot_be_read_is_kept_raw_rather_than_lost() -> None:
     msg = incoming.message
     assert (msg.external_id, msg.sender, msg.text) == ("wamid.X1", NUMBER, "")
     assert msg.extras["whatsapp_unread"] is True and b"M-NO-HASH" in msg.raw
+
+
+def test_a_body_of_the_wrong_shape_yields_nothing_rather_than_an_error() -> None:
+    """A signed body whose entry, change or value is not an object (a string, a list) is
+    skipped like an unknown part; it made the webhook answer 500."""
+    bodies: list[dict[str, Any]] = [
+        {"object": "whatsapp_business_account", "entry": "x"},
+        {"object": "whatsapp_business_account", "entry": ["x", 1]},
+        {"entry": [{"id": "1", "changes": "x"}]},
+        {"entry": [{"id": "1", "changes": [["x"]]}]},
+        {"entry": [{"id": "1", "changes": [{"field": "messages", "value": ["x"]}]}]},
+        {"entry": [{"changes": [{"value": {"messages": "x", "statuses": [1]}}]}]},
+    ]
+    for body in bodies:
+        updates = parse_updates(body)
+        assert (updates.messages, updates.receipts) == ([], [])
