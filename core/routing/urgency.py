@@ -488,7 +488,8 @@ _PLAY = ["slide=", "slides=", "swing=", "swings=", "see-saw", "seesaw", "see saw
          "زحليقه", "زحاليق", "الزحليقه", "زلاقه", "الزلاقه", "مرجيحه", "المرجيحه", "مراجيح",
          "المراجيح", "ارجوحه", "الارجوحه", "اراجيح", "الاراجيح", "العاب الاطفال", "الالعاب=",
          "العاب الحديقه", "منطقه الالعاب", "ملعب الاطفال", "zo7leega", "zo7leeqa", "zu7leega",
-         "zalaqa", "marjee7a", "mrjee7a", "mraajee7", "maraajee7", "marajee7", "al3ab=",
+         "zalaqa", "zallaaga", "zalaaga", "zlaaga", "marjee7a", "mrjee7a", "mraajee7", "maraajee7",
+         "marajee7", "al3ab=",
          "el al3ab", "al3ab el a6fal", "al3ab el yahal"]  # fmt: skip
 _SHARP = ["sharp", "jagged", "razor", "sticking out", "poking out", "exposed bolt", "exposed bolts",
           "exposed screws", "rusty nails", "nails sticking", "broken glass", "torn metal",
@@ -535,7 +536,8 @@ _FENCE_BROKEN = ["broken", "missing", "fallen", "down=", "gone", "damaged", "ben
                  "بدون سور", "بلا سور", "ما عليها سور", "ما عليه سور", "مافي سور", "ما فيه سور",
                  "مقطوع", "فيه فتحه", "فيها فتحه", "maksoor", "maksoora", "6aye7", "6ay7",
                  "bdoon soor", "bala soor", "ma 3laiha soor", "ma 3laih soor", "mafi soor",
-                 "bdoon siyaj", "mgtoo3", "منهار", "منهاره", "مهدوم", "متهالك", "collapsed", "inhar"]  # fmt: skip
+                 "bdoon siyaj", "mgtoo3", "bala siyaj", "ma 3laiha siyaj", "mafi siyaj",
+                 "ma 3laih siyaj", "ما عليها سياج", "ما عليه سياج", "مافي سياج", "منهار", "منهاره", "مهدوم", "متهالك", "collapsed", "inhar"]  # fmt: skip
 # A wadi in flow, and people or cars crossing it ("الوادي حامل", "el wadi jaari").
 _WADI = ["wadi", "wadis", "وادي", "الوادي", "الاوديه", "اوديه", "wady", "wdyan", "el wadi",
          "الشعبه", "flood water", "floodwater", "flash flood", "السيل", "سيل=", "seil="]  # fmt: skip
@@ -544,14 +546,21 @@ _FLOWING = ["running", "flowing", "in flood", "in spate", "flooding", "raging", 
             "full of water", "جاري", "جاريه", "جار=", "يجري", "جريان", "جريانه", "حامل",
             "حامله", "سال=", "سالت", "يسيل", "سايل", "هادر", "فايض", "قوي", "قويه", "مرتفع",
             "jaari", "jari=", "yaari", "yijri", "yjri", "7aamil", "7amil", "7aamla", "7amla",
-            "saal=", "sayil", "msayyil", "msayel", "gawi", "gawee", "qawi", "ساير=", "sayir="]  # fmt: skip
+            "saal=", "sayil", "msayyil", "msayel", "gawi", "gawee", "qawi", "ساير=", "sayir=",
+            # Omani "نزل الوادي" (the wadi came down: it flows), a wadi full to the banks
+            "نزل=", "نازل", "نازله", "nazil", "naazil", "nazal=", "مليان", "مليانه", "malyan",
+            "malyaan", "full=", "in full flow"]  # fmt: skip
 _CROSSING = ["crossing", "cross=", "crosses", "drive through", "driving through", "drives through",
              "drove through", "drove into", "driving into", "walking through", "walking across",
              "walk across", "wading", "trying to cross", "try to cross", "يعبر", "يعبرون", "تعبر",
              "عبور", "العبور", "يقطع", "يقطعون", "تقطع", "يخوض", "يخوضون", "تخوض", "يدخلون فيه",
              "تدخل فيه", "يدخل فيه", "يمشون فيه", "ya3bur", "y3abir", "y3abroon", "t3abir",
              "ta3bur", "yi8a6i3", "y8a6i3", "y8a6i3oon", "ygta3", "yigta3", "ygt3oon",
-             "yga6i3", "yga6i3oon", "tga6i3", "yi5oodh", "y5oodh", "yd5loon feeh", "td5al feeh"]  # fmt: skip
+             "yga6i3", "yga6i3oon", "tga6i3", "yi5oodh", "y5oodh", "yd5loon feeh", "td5al feeh",
+             # Gulf "عدّى" (to get across), English fording
+             "يعدون", "يعدي", "تعدي", "عدوا", "يبون يعدون", "ya3addoon", "y3addoon", "t3addi",
+             "y3addi", "fording", "drive across", "driving across", "drove across", "walk through",
+             "cross it"]  # fmt: skip
 # A hole, trench or dug road that nobody can see: no lights, signs, cones or reflectors.
 _HOLE = ["hole=", "holes=", "trench", "excavation", "crater", "dug up", "digging", "pit=",
          "حفره", "الحفره", "حفريه", "الحفريه", "حفر=", "الحفر=", "خندق", "الخندق", "حفريات", "الحفريات", "7ufra",

@@ -292,3 +292,29 @@ def test_until_now_is_not_a_now_word_for_the_urgent_model(text: str) -> None:
 def test_now_said_apart_from_until_now_still_counts() -> None:
     assert model_may_flag("الحين الماي داخل البيت وللحين ما جا احد", 0.5)
     assert model_may_flag("el mai da5el el bait al7een", 0.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("نزل الوادي والسيارات يبون يعدون", "crossing_running_wadi"),
+        ("الوادي نازل والموترات تعدي فيه", "crossing_running_wadi"),
+        ("el wadi nazil w el sayarat y3addoon", "crossing_running_wadi"),
+        ("The wadi is in full flow and a pickup is fording it", "crossing_running_wadi"),
+        ("el birka ma 3laiha siyaj w el yahal y3laboon jambha", "unfenced_water"),
+        ("el zallaaga feeha 7adeed 7aad w el yahal yil3aboon", "sharp_play_equipment"),
+    ],
+)
+def test_omani_and_gulf_words_for_a_flowing_wadi_crossing_and_play_equipment(
+    text: str, rule: str
+) -> None:
+    """ "نزل الوادي" (the wadi came down: it flows), "يعدون" (they get across), "zallaaga"."""
+    assert urgent_rule(text) == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["الوادي ما نزل اليوم والناس يعدون عادي", "نزل الضيوف من السيارة وعدوا الشارع"],
+)
+def test_a_wadi_that_did_not_flow_or_guests_crossing_a_street_is_not_urgent(text: str) -> None:
+    assert urgent_rule(text) is None
