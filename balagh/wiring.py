@@ -102,6 +102,7 @@ def install_calendar(ctx: Context) -> None:
     ctx.calendars = calendars
     if ctx.settings.sla_working_hours:
         ctx.due = calendars.due
+        ctx.clock_hours = calendars.running_hours
         logger.info("SLA due times count working hours (%s)", calendars.timezone.key)
 
 

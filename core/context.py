@@ -14,7 +14,7 @@ from core.channels import ChannelTable
 from core.outbound import SenderRegistry
 from core.routing.types import Router, UnroutedRouter
 from core.settings import Settings
-from core.sla.clock import DueCalculator, wall_clock_due
+from core.sla.clock import ClockHours, DueCalculator, wall_clock_due, wall_clock_hours
 
 if TYPE_CHECKING:
     from core.routing.taxonomy import Taxonomy
@@ -33,6 +33,7 @@ class Context:
     senders: SenderRegistry = field(default_factory=SenderRegistry)
     channels: ChannelTable = field(default_factory=ChannelTable)  # capabilities by name
     due: DueCalculator = wall_clock_due
+    clock_hours: ClockHours = wall_clock_hours  # counts time the way `due` does
     # The business calendars (working days and hours, the centre's time zone) once loaded.
     calendars: Calendars | None = None
     extras: dict[str, Any] = field(default_factory=dict)

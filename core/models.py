@@ -326,6 +326,11 @@ class Ticket(Base):
     # When the running SLA clock started (assignment, or the latest reopening); due_at counts
     # from here, so a reclassification recomputes it from the same start.
     sla_started_at: Mapped[datetime | None] = mapped_column()
+    # Waiting on the citizen pauses the running clock (core.workflow.transitions): when the
+    # open pause began, and the clock hours of the finished pauses since sla_started_at, which
+    # the due time adds to the SLA's hours.
+    sla_paused_at: Mapped[datetime | None] = mapped_column()
+    sla_paused_hours: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
     first_response_at: Mapped[datetime | None] = mapped_column()
     resolved_at: Mapped[datetime | None] = mapped_column()
     closed_at: Mapped[datetime | None] = mapped_column()

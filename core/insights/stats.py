@@ -15,7 +15,9 @@ What each figure means (one place; the dashboard, digest, API and CLI all read t
 - `first_response_hours_*`: creation to the first staff reply; `resolution_hours_*`:
   creation to the (latest) resolution.
 - `sla_met_share`: of tickets with a due time whose outcome is known (finished, or still
-  open past the due time), the share finished by the due time.
+  open past the due time), the share finished by the due time. Due times move by the time
+  spent waiting on the citizen (core.workflow.transitions); a ticket waiting now, paused
+  before its due time, is not past it (its due time moves when the wait ends).
 - `reopened_share`: share of tickets reopened at least once.
 - `rating_average`, `rating_count`: the citizens' 1-5 ratings; `rating_response_share`:
   ratings received per satisfaction question sent.
@@ -195,12 +197,18 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
+def _paused_in_time() -> ColumnElement[bool]:
+    """Waiting on the citizen, paused before the due time: not overdue while the wait lasts."""
+    return and_(Ticket.sla_paused_at.is_not(None), Ticket.sla_paused_at < Ticket.due_at)
+
+
 def _aggregates(session: Session, now: datetime) -> list[KeyedColumnElement[Any]]:
     """The figures that are plain aggregates (everything but the percentiles)."""
     finished_at = case(
         (Ticket.status.in_(FINISHED), func.coalesce(Ticket.resolved_at, Ticket.closed_at))
     )
-    settled = and_(Ticket.due_at.is_not(None), or_(finished_at.is_not(None), Ticket.due_at < now))
+    past_due = and_(Ticket.due_at < now, ~_paused_in_time())
+    settled = and_(Ticket.due_at.is_not(None), or_(finished_at.is_not(None), past_due))
     corrected = Ticket.id.in_(
         select(RoutingCorrection.ticket_id).where(RoutingCorrection.ticket_id.is_not(None))
     )
@@ -347,7 +355,11 @@ def _pending_sla(
     )
     rows = session.execute(
         select(column, func.count())
-        .where(*period_filter(period, directorate), Ticket.due_at >= now, ~finished)
+        .where(
+            *period_filter(period, directorate),
+            or_(Ticket.due_at >= now, _paused_in_time()),
+            ~finished,
+        )
         .group_by(column)
     ).all()
     return {_rollup_key(group_by, key): int(n) for key, n in rows}

@@ -120,6 +120,14 @@ class Calendars:
             return _aware(start) + timedelta(hours=hours)
         return self.for_directorate(directorate).add_working_hours(start, hours)
 
+    def running_hours(
+        self, start: datetime, end: datetime, directorate: str | None, urgent: bool
+    ) -> float:
+        """A `core.sla.clock.ClockHours`: the clock time `due` would count from start to end."""
+        if urgent:
+            return max((_aware(end) - _aware(start)).total_seconds() / 3600, 0.0)
+        return self.for_directorate(directorate).working_hours_between(start, end)
+
     @property
     def timezone(self) -> ZoneInfo:
         return self.default.timezone

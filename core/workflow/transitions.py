@@ -7,7 +7,10 @@ not listed for it, raises InvalidTransition and changes nothing.
 
 Waiting on the citizen needs the question asked (the note). The SLA clock starts at the
 first assignment and again at a reopening (a fresh due time, not the first one);
-`recompute_due` moves the due time when the category changes. Each due change is recorded in
+`recompute_due` moves the due time when the category changes. Waiting on the citizen pauses a
+running clock: leaving awaiting_citizen (the citizen answered, staff moved on, or the ticket
+closed while waiting) adds the clock time of the wait to the ticket's paused hours and moves
+the due time by it (`_pause_sla_clock`, `_resume_sla_clock`). Each due change is recorded in
 the event ("due_at": {"from", "to"}).
 """
 
@@ -140,6 +143,10 @@ def transition(
         raise InputError("An answer for the citizen goes with closing only.", "answer_on_close")
     previous = ticket.status
     effects = _apply_effects(ctx, session, ticket, target, note, duplicate_of)
+    if previous == Status.AWAITING_CITIZEN and "due_at" not in effects:
+        effects.update(_resume_sla_clock(ctx, ticket, ctx.now()))
+    elif target == Status.AWAITING_CITIZEN and previous in SLA_CLOCK_RUNNING:
+        _pause_sla_clock(ticket, ctx.now())
     if target == Status.CLOSED:
         ticket.answer = answer if answer is not None else ticket.resolution
         if answer is not None:
@@ -215,6 +222,7 @@ def start_sla_clock(ctx: Context, ticket: Ticket, start: datetime) -> dict[str, 
     """Start the ticket's SLA clock at `start`; returns the due change for the event log."""
     before = ticket.due_at
     ticket.sla_started_at = start
+    ticket.sla_paused_at, ticket.sla_paused_hours = None, 0.0
     ticket.due_at = due_time(ctx, ticket, start)
     return {"due_at": due_change(before, ticket.due_at)}
 
@@ -235,6 +243,30 @@ def recompute_due(ctx: Context, ticket: Ticket) -> dict[str, Any]:
     return {"due_at": due_change(before, ticket.due_at)}
 
 
+def _pause_sla_clock(ticket: Ticket, now: datetime) -> None:
+    """Waiting on the citizen: a running clock (one with a due time) pauses from now."""
+    if ticket.due_at is not None and ticket.sla_paused_at is None:
+        ticket.sla_paused_at = now
+
+
+def _resume_sla_clock(ctx: Context, ticket: Ticket, now: datetime) -> dict[str, Any]:
+    """The wait is over (up to `now`): its clock time is added to the paused hours and the due
+    time moves by it, once per pause. Returns the due change for the event log ({} if none)."""
+    paused_at = ticket.sla_paused_at
+    if paused_at is None or ticket.due_at is None:
+        ticket.sla_paused_at = None
+        return {}
+    urgent = bool(ticket.urgent or ticket.priority == Priority.URGENT)
+    waited = ctx.clock_hours(paused_at, now, ticket.directorate, urgent)
+    ticket.sla_paused_at = None
+    ticket.sla_paused_hours = (ticket.sla_paused_hours or 0.0) + waited
+    before = ticket.due_at
+    ticket.due_at = due_time(ctx, ticket, ticket.sla_started_at or ticket.assigned_at or now)
+    if ticket.due_at == before:
+        return {}
+    return {"due_at": due_change(before, ticket.due_at), "sla_paused_hours": round(waited, 4)}
+
+
 def due_change(before: datetime | None, after: datetime | None) -> dict[str, str | None]:
     return {
         "from": before.isoformat() if before else None,
@@ -243,12 +275,15 @@ def due_change(before: datetime | None, after: datetime | None) -> dict[str, str
 
 
 def due_time(ctx: Context, ticket: Ticket, start: datetime) -> datetime:
-    """When the ticket is due: the category's SLA, or the urgent SLA, from `start`."""
+    """When the ticket is due: the category's SLA, or the urgent SLA, from `start`, plus the
+    clock hours the ticket spent paused waiting on the citizen since then."""
+    paused = ticket.sla_paused_hours or 0.0
     if ticket.urgent or ticket.priority == Priority.URGENT:
-        return ctx.due(start, float(ctx.taxonomy.urgent_sla_hours), ticket.directorate, True)
+        hours = float(ctx.taxonomy.urgent_sla_hours)
+        return ctx.due(start, hours + paused, ticket.directorate, True)
     category = ctx.taxonomy.category(ticket.category) if ticket.category else None
     hours = float(category.sla_hours) if category else 72.0
-    return ctx.due(start, hours, ticket.directorate, False)
+    return ctx.due(start, hours + paused, ticket.directorate, False)
 
 
 def _notify(
