@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -18,11 +22,28 @@ class InboundAttachment:
 
 @dataclass(frozen=True)
 class Location:
-    """Where the problem is: coordinates and/or an address the citizen typed."""
+    """Where the problem is: coordinates and/or an address the citizen typed.
+
+    Coordinates that are not numbers in range (text, true/false, NaN, latitude beyond 90)
+    are dropped here, for every channel: the message is kept, without a place.
+    """
 
     lat: float | None = None
     lon: float | None = None
     address: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.lat is None and self.lon is None:
+            return
+        if _degrees(self.lat, 90) is None or _degrees(self.lon, 180) is None:
+            logger.warning(
+                "inbound: coordinates %r, %r are not a place; dropped", self.lat, self.lon
+            )
+            object.__setattr__(self, "lat", None)
+            object.__setattr__(self, "lon", None)
+            return
+        object.__setattr__(self, "lat", float(self.lat))  # type: ignore[arg-type]
+        object.__setattr__(self, "lon", float(self.lon))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -70,3 +91,11 @@ class InboundMessage:
     # The channel's `prepare` hook (core.channels) must complete the message before it is
     # processed (a file the message only refers to, fetched off the transport's request path).
     needs_preparing: bool = False
+
+
+def _degrees(value: object, limit: float) -> float | None:
+    """`value` as a finite number of degrees within ±limit, or None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and -limit <= number <= limit else None

@@ -38,6 +38,30 @@ def as_update(update: Update | dict[str, Any]) -> Update:
     return update if isinstance(update, Update) else Update.de_json(update, None)
 
 
+# What Update.de_json raises on a shape Telegram never sends (a string as `message`, a date
+# that is not a number, ...).
+SHAPE_ERRORS = (TypeError, ValueError, AttributeError, KeyError, OverflowError)
+
+
+def impossible_shape(data: dict[str, Any]) -> str | None:
+    """Why this update JSON cannot be a Telegram update (None when it can be read).
+
+    Such an update is acknowledged and ignored: retrying it would fail the same way forever.
+    """
+    try:
+        update = Update.de_json(data, None)
+    except SHAPE_ERRORS as exc:
+        return f"{type(exc).__name__}: {exc}"
+    for message in (update.message, update.edited_message):
+        if message is None:
+            continue
+        for name in ("text", "caption"):
+            value = getattr(message, name)
+            if value is not None and not isinstance(value, str):
+                return f"message {name} is {type(value).__name__}, not text"
+    return None
+
+
 def external_id(chat_id: int, message_id: int) -> str:
     """Our id for a Telegram message: message ids are unique only within a chat."""
     return f"{chat_id}:{message_id}"

@@ -25,6 +25,7 @@ from channels.telegram.bot import (
 )
 from channels.telegram.commands import publish_menu
 from channels.telegram.loop import LoopThread
+from channels.telegram.normalize import impossible_shape
 from channels.telegram.sender import retry_after_seconds
 from channels.telegram.state import BotState
 from core.context import Context
@@ -102,6 +103,14 @@ class TelegramRuntime:
     async def _handle(self, data: dict[str, Any]) -> bool:
         if not self.ready.is_set():
             return False  # not started yet: Telegram keeps the update and sends it again
+        problem = impossible_shape(data)
+        if problem is not None:  # acknowledged: sent again, it would fail the same way
+            logger.warning(
+                "telegram: update %s of an impossible shape ignored (%s)",
+                data.get("update_id"),
+                problem[:200],
+            )
+            return True
         update = Update.de_json(data, self.application.bot)
         return await dispatch(self.application, update)
 

@@ -2,7 +2,10 @@
 
 Every call must carry our secret in `X-Telegram-Bot-Api-Secret-Token` (set with setWebhook),
 else 403. The update is stored before we answer 200; if it cannot be, 503 makes Telegram
-deliver it again. Routing and replies run afterwards on the bot's loop.
+deliver it again. Routing and replies run afterwards on the bot's loop. A body that is not an
+update at all is 400; an update of a shape Telegram never sends (a string as `message`, a date
+that is not a number) is acknowledged with 200 and ignored, with a warning in the log: Telegram
+repeats any other answer, and such an update would fail the same way every time.
 """
 
 from __future__ import annotations

@@ -105,6 +105,22 @@ def test_shared_location_ends_up_on_the_ticket(
     assert any(ticket.reference in t and "الموقع" in t for t in fake_api.sent_texts(706))
 
 
+@pytest.mark.parametrize(
+    "place",
+    [{"latitude": "north", "longitude": "58.38"}, {"latitude": 123.0, "longitude": 58.38}],
+)
+def test_a_location_with_impossible_coordinates_is_kept_as_a_message_without_a_place(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi, place: dict[str, Any]
+) -> None:
+    assert send(tg, fake_api, text_update(716, 1, AR_REPORT))
+    assert send(tg, fake_api, message_update(716, 2, location=place))  # processed, not retried
+    (ticket,) = tickets(ctx)
+    assert (ticket.lat, ticket.lon) == (None, None)
+    with ctx.sessions() as session:
+        ids = session.execute(select(Message.external_id)).scalars().all()
+    assert "716:2" in ids
+
+
 def test_staff_reply_arrives_in_the_same_chat_escaped_as_html(
     ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
 ) -> None:

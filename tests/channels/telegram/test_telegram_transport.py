@@ -205,3 +205,24 @@ def test_probe_reports_the_channel_without_the_token(tg_ctx: Context) -> None:
         sender.close()
     assert state["mode"] == "polling" and TOKEN not in str(state)
     assert tg_ctx.senders.get("telegram") is sender
+
+
+IMPOSSIBLE_UPDATES = [
+    {"message": "hello"},
+    {"message": {**text_update(907, 1, REPORT)["message"], "date": "yesterday"}},
+    {"message": {**text_update(907, 2, REPORT)["message"], "date": 10**30}},
+    {"message": {**text_update(907, 3, REPORT)["message"], "chat": "907"}},
+    {"message": {**text_update(907, 4, REPORT)["message"], "text": 5}},
+    {"edited_message": ["not", "a", "message"]},
+]
+
+
+@pytest.mark.parametrize("shape", IMPOSSIBLE_UPDATES)
+def test_webhook_acknowledges_and_ignores_an_update_of_an_impossible_shape(
+    tg_ctx: Context, web: str, shape: dict[str, Any]
+) -> None:
+    response = post_update(web, {"update_id": 7, **shape}, SECRET)
+    assert response.status_code == 200  # Telegram repeats any other answer
+    assert records(tg_ctx) == 0
+    good = post_update(web, {"update_id": 8, **text_update(908, 1, REPORT)}, SECRET)
+    assert good.status_code == 200 and records(tg_ctx) == 1

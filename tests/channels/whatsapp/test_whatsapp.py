@@ -211,6 +211,28 @@ def test_shared_location_places_the_ticket_and_is_acknowledged(
     assert len(graph.to(NUMBER)) == 1
 
 
+@pytest.mark.parametrize(
+    "place",
+    [
+        {"latitude": "north", "longitude": "east", "name": "Qurum Park"},
+        {"latitude": 23.5859, "longitude": 581.0, "name": "Qurum Park"},
+    ],
+)
+def test_a_location_with_impossible_coordinates_is_kept_as_a_message_without_a_place(
+    wa_ctx: Context, web: str, place: dict[str, Any]
+) -> None:
+    assert post(web, wa_update(NUMBER, "wamid.LOC2", "location", place)).status_code == 200
+    with wa_ctx.sessions() as session:
+        record = session.execute(select(InboundRecord)).scalar_one()
+        assert (record.error, record.ticket_id is not None) == (None, True)
+        message = session.execute(
+            select(Message).where(Message.external_id == "wamid.LOC2")
+        ).scalar_one()
+        assert message.ticket_id == record.ticket_id
+    ticket = only_ticket(wa_ctx)
+    assert (ticket.lat, ticket.lon) == (None, None)
+
+
 def test_missing_or_bad_signature_is_refused_and_nothing_is_stored(
     wa_ctx: Context, web: str
 ) -> None:
