@@ -73,7 +73,10 @@ class InboundMessage:
     text: str
     external_id: str
     display_name: str | None = None
-    language_hint: str | None = None
+    language_hint: str | None = None  # a guess from the channel (e.g. the app's language)
+    # The language staff chose for the citizen ('ar' | 'en'; a recorded call): what the citizen
+    # speaks, so it wins over detection from the text staff typed.
+    language_chosen: str | None = None
     thread: ThreadHints = field(default_factory=ThreadHints)
     attachments: tuple[InboundAttachment, ...] = ()
     location: Location | None = None

@@ -179,6 +179,8 @@ def handle_message(
         ticket = None  # too late to reopen: a new case that links the old one
     created = ticket is None
     detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
+    if msg.language_chosen in ("ar", "en"):  # staff's explicit choice (a call) wins
+        detection = dataclasses.replace(detection, language=msg.language_chosen, confidence=1.0)
     if detection.language:
         contact.language = detection.language
     if ticket is None:

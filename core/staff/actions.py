@@ -575,7 +575,8 @@ def record_phone_call(
             text=body,
             external_id=external_id,
             display_name=(name or "").strip() or None,
-            language_hint=language if language in ("ar", "en") else None,
+            # The agent's choice is the language the caller speaks, whatever the summary's.
+            language_chosen=language if language in ("ar", "en") else None,
             phone=number,
             location=_call_location(address, lat, lon),
             category_hint=category or None,
