@@ -115,17 +115,18 @@ def reply_all(
 ) -> int:
     """One reply to every open report, each citizen once, in their language; returns how many.
 
-    `translations` may hold the same answer in other languages ({"en": ...}); a citizen
-    whose language has none gets `text`. Each ticket records the reply in its history.
+    `translations` may hold the answer per language ({"ar": ..., "en": ...}); a citizen whose
+    language has none gets `text`. `text` may be empty when every citizen told has their own
+    language's version: the text is needed only for the languages of the citizens who receive
+    it (`reply_versions`). Each ticket records the reply in its history.
     """
     require(staff, Action.REPLY, _any_ticket(incident) or _stand_in(incident))
-    body = _clean_text(text, "reply")
-    versions = {k: _clean_text(v, "reply") for k, v in (translations or {}).items() if v}
-    now = ctx.now()
-    told: dict[int, str] = {}
     tickets = open_tickets(incident)
     if not tickets:
         raise InputError("The incident has no open reports to answer.", "incident_no_open_reports")
+    body, given, versions = reply_versions(text, translations, {t.language for t in tickets})
+    now = ctx.now()
+    told: dict[int, str] = {}
     for ticket in tickets:
         data: dict[str, object] = {"incident": incident.id}
         if ticket.contact_id in told:  # the same citizen reported twice: told once
@@ -135,7 +136,7 @@ def reply_all(
                 ctx,
                 session,
                 ticket,
-                incident_text(incident, ticket, versions.get(ticket.language or "", body)),
+                incident_text(incident, ticket, versions[ticket.language or ""]),
                 kind="incident_reply",
                 author_id=staff.id,
                 subject_line=subject("incident_reply", ticket.language, reference=ticket.reference),
@@ -155,11 +156,47 @@ def reply_all(
         staff.email,
         staff.id,
         now,
-        text=body,
-        translations=versions,
+        text=body or next(iter(given.values())),
+        translations=given,
         citizens=len(told),
     )
     return len(told)
+
+
+REPLY_LANGUAGES = ("ar", "en")
+
+
+def reply_versions(
+    text: str | None, translations: dict[str, str] | None, languages: set[str | None]
+) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The reply's common text, the versions given per language, and the body for each of the
+    citizens' `languages` ("" for a citizen of no known language, who gets any version given,
+    Arabic first).
+
+    Refuses an empty reply (`reply_empty`) and, when there is no common text, a reply missing
+    the language of some of its citizens (`incident_reply_language_missing`, naming it).
+    """
+    body = _clean_text(text, "reply") if (text or "").strip() else ""
+    given = {k: _clean_text(v, "reply") for k, v in (translations or {}).items() if v.strip()}
+    if not body and not given:
+        _clean_text("", "reply")  # "The reply is empty."
+    versions: dict[str, str] = {}
+    for language in sorted({lang or "" for lang in languages}):
+        version = given.get(language) or body
+        if not version and not language:
+            version = next(given[k] for k in (*REPLY_LANGUAGES, *given) if k in given)
+        if not version:
+            raise InputError(
+                f"Write the reply in {LANGUAGE_NAMES.get(language, language)} too: some "
+                "citizens on this incident wrote in it.",
+                "incident_reply_language_missing",
+                language=language,
+            )
+        versions[language] = version
+    return body, given, versions
+
+
+LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 
 
 def incident_text(incident: Incident, ticket: Ticket, body: str) -> str:

@@ -89,14 +89,12 @@ def _act(incident_id: int, action: Callable[[Staff, Session, Incident], object])
 @bp.post("/incidents/<int:incident_id>/reply")
 @login_required
 def incident_reply(incident_id: int) -> Response:
-    """One reply to every citizen; an English version for English-speaking citizens."""
-    text = request.form.get("text", "")
-    english = request.form.get("text_en", "").strip()
+    """One reply to every citizen, in their language: the Arabic and English boxes are each
+    needed only when a citizen on the incident wrote in that language."""
+    versions = {"ar": request.form.get("text", ""), "en": request.form.get("text_en", "")}
     return _act(
         incident_id,
-        lambda s, db, i: incident_actions.reply_all(
-            ctx(), db, s, i, text, {"en": english} if english else None
-        ),
+        lambda s, db, i: incident_actions.reply_all(ctx(), db, s, i, "", versions),
     )
 
 

@@ -58,6 +58,7 @@ LABELLED_PARAMS = {
     "from_status": "status",
     "to_status": "status",
     "role": "role",
+    "language": "language",
 }
 
 

@@ -1,0 +1,87 @@
+"""One incident reply needs the text only in the languages of the citizens who receive it.
+
+An incident whose citizens all wrote in English is answered with the English text alone; when
+both languages are present both are needed, and a missing one is named in the refusal. The
+inbox's two boxes (Arabic, English) follow the same rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from core.context import Context
+from core.errors import InputError
+from core.models import Incident
+from core.staff import incident_actions
+from tests.incident_support import incidents, outbox, report
+from tests.staffkit import app_for, post_form, signed_in, the_roles
+
+ENGLISH = "A pump team arrives within the hour."
+ARABIC = "سيصل فريق الشفط خلال ساعة."
+
+
+def reply(ctx: Context, text: str, translations: dict[str, str] | None) -> int:
+    staff = the_roles(ctx)["dispatcher"]
+    with ctx.sessions() as session, session.begin():
+        incident = session.execute(select(Incident)).scalar_one()
+        return incident_actions.reply_all(ctx, session, staff, incident, text, translations)
+
+
+def english_incident(ctx: Context) -> list[str]:
+    return [report(ctx, n, 0, language="en") for n in (0, 20, 40)]
+
+
+def mixed_incident(ctx: Context) -> list[str]:
+    return [report(ctx, n, 0, language=lang) for n, lang in ((0, "ar"), (20, "en"), (40, "ar"))]
+
+
+def test_an_english_only_incident_is_answered_with_the_english_text_alone(ctx: Context) -> None:
+    refs = english_incident(ctx)
+    assert reply(ctx, "", {"en": ENGLISH, "ar": ""}) == 3
+    texts = {i.payload["reference"]: i.payload["text"] for i in outbox(ctx, "incident_reply")}
+    assert sorted(texts) == sorted(refs) and all(ENGLISH in t for t in texts.values())
+
+
+@pytest.mark.parametrize(("given", "missing"), [({"en": ENGLISH}, "ar"), ({"ar": ARABIC}, "en")])
+def test_with_both_languages_present_a_missing_one_is_named(
+    ctx: Context, given: dict[str, str], missing: str
+) -> None:
+    mixed_incident(ctx)
+    with pytest.raises(InputError) as refused:
+        reply(ctx, "", given)
+    assert refused.value.key == "incident_reply_language_missing"
+    assert refused.value.params == {"language": missing}
+    assert outbox(ctx, "incident_reply") == []
+
+
+def test_an_empty_reply_is_still_refused_as_empty(ctx: Context) -> None:
+    english_incident(ctx)
+    with pytest.raises(InputError) as refused:
+        reply(ctx, " ", {"en": "  "})
+    assert refused.value.key == "reply_empty"
+
+
+def post_reply(ctx: Context, lang: str, form: dict[str, Any]) -> str:
+    client = signed_in(app_for(ctx), "disp@mct.om", lang)
+    incident_id = incidents(ctx)[0].id
+    post_form(client, f"/inbox/incidents/{incident_id}/reply", form)
+    return client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+
+
+def test_inbox_answers_an_english_incident_from_the_english_box_alone(ctx: Context) -> None:
+    english_incident(ctx)
+    the_roles(ctx)
+    page = post_reply(ctx, "en", {"text": "", "text_en": ENGLISH})
+    assert 'class="flash error"' not in page
+    assert len(outbox(ctx, "incident_reply")) == 3
+
+
+def test_inbox_names_the_missing_language_in_the_staff_members_language(ctx: Context) -> None:
+    mixed_incident(ctx)
+    the_roles(ctx)
+    page = post_reply(ctx, "ar", {"text": "", "text_en": ENGLISH})
+    assert 'class="flash error"' in page and "اكتب الرد باللغة <bdi>العربية</bdi>" in page
+    assert outbox(ctx, "incident_reply") == []
