@@ -5,7 +5,9 @@ new (intake) -> triaged (registered, dispatcher) -> assigned (department; SLA cl
 awaiting_citizen, reopened, duplicate, rejected. Any move not in TRANSITIONS, or by a role
 not listed for it, raises InvalidTransition and changes nothing.
 
-Waiting on the citizen needs the question asked (the note). The SLA clock starts at the
+Waiting on the citizen needs the question asked (the note). Closing an original closes its
+duplicates with its answer; rejecting it sends them back to the dispatcher, each to be
+answered on its own. The SLA clock starts at the
 first assignment and again at a reopening (a fresh due time, not the first one);
 `recompute_due` moves the due time when the category changes. Waiting on the citizen pauses a
 running clock: leaving awaiting_citizen (the citizen answered, staff moved on, or the ticket
@@ -61,7 +63,8 @@ TRANSITIONS: dict[tuple[Status, Status], tuple[str, ...]] = {
     (Status.REOPENED, Status.CLOSED): DISPATCH,
     (Status.REJECTED, Status.NEW): (Role.SUPERVISOR, Role.ADMIN),
     (Status.DUPLICATE, Status.CLOSED): (*DISPATCH, SYSTEM),
-    (Status.DUPLICATE, Status.NEW): (Role.SUPERVISOR, Role.ADMIN),
+    (Status.DUPLICATE, Status.NEW): (Role.SUPERVISOR, Role.ADMIN, SYSTEM),
+    (Status.DUPLICATE, Status.TRIAGED): (SYSTEM,),
 }
 # Moves department staff may also make where the centre lets them answer citizens
 # themselves (BALAGH_DEPARTMENT_REPLIES_DIRECT): informing the citizen and closing.
@@ -169,6 +172,8 @@ def transition(
             count_first_response(ticket, ctx.now())
     if target == Status.CLOSED:
         _close_duplicates(ctx, session, ticket, actor)
+    elif target == Status.REJECTED:
+        _release_duplicates(ctx, session, ticket)
 
 
 def _apply_effects(
@@ -325,14 +330,37 @@ def _already_sent(ticket: Ticket, kind: str) -> bool:
     return any(m.kind == kind for m in ticket.messages)
 
 
+def _open_duplicates(session: Session, original: Ticket) -> list[Ticket]:
+    return list(
+        session.execute(
+            select(Ticket)
+            .where(Ticket.duplicate_of_id == original.id, Ticket.status == Status.DUPLICATE)
+            .order_by(Ticket.id)
+        ).scalars()
+    )
+
+
+def _release_duplicates(ctx: Context, session: Session, original: Ticket) -> None:
+    """Rejecting an original answers none of its duplicates' citizens (who were promised its
+    updates): each goes back to the dispatcher's queue on its own, no longer a duplicate, its
+    history saying why (triaged when classified, else new)."""
+    for dup in _open_duplicates(session, original):
+        dup.duplicate_of_id = None
+        target = Status.TRIAGED if dup.category else Status.NEW
+        transition(
+            ctx,
+            session,
+            dup,
+            target,
+            SYSTEM_ACTOR,
+            note=f"original {original.reference} rejected; to be answered on its own",
+            notify=False,
+        )
+
+
 def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: Actor) -> None:
     """Closing an original closes and informs every ticket linked to it as a duplicate."""
-    duplicates = session.execute(
-        select(Ticket).where(
-            Ticket.duplicate_of_id == original.id, Ticket.status == Status.DUPLICATE
-        )
-    ).scalars()
-    for dup in duplicates:
+    for dup in _open_duplicates(session, original):
         dup.resolution = original.resolution
         transition(
             ctx,
