@@ -6,6 +6,8 @@ import logging
 import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
+from numbers import Real
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -98,7 +100,7 @@ class InboundMessage:
 
 def _degrees(value: object, limit: float) -> float | None:
     """`value` as a finite number of degrees within ±limit, or None."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, Real | Decimal):
         return None
     number = float(value)
     return number if math.isfinite(number) and -limit <= number <= limit else None
