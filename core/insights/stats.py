@@ -129,11 +129,13 @@ def _parse(value: str | None, name: str, *, end: bool) -> datetime | None:
             moment = datetime.combine(day + timedelta(days=1 if end else 0), time(), UTC)
             return moment
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        moment.astimezone(UTC)  # stored times are UTC: year 1 at +05:00 has no UTC time
+    except (ValueError, OverflowError):
         raise InputError(
             f"'{name}' must be a date like 2025-01-31 (got {value!r}).", f"bad_{name}", value=value
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment
 
 
 def check_group_by(value: str | None) -> str:

@@ -83,3 +83,28 @@ def test_api_answers_a_start_after_the_end_as_a_period_holding_no_day(
     )
     assert response.status_code == 200
     assert response.get_json()["totals"]["tickets"] == 0
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "key"),
+    [
+        ("0001-01-01T00:00:00+05:00", None, "bad_since"),  # before year 1 in UTC
+        (None, "9999-12-31T23:59:59-05:00", "bad_until"),  # after year 9999 in UTC
+    ],
+)
+def test_a_time_outside_the_calendar_in_utc_is_refused_as_a_bad_date(
+    since: str | None, until: str | None, key: str
+) -> None:
+    """Such a time parses, but cannot be compared with the stored (UTC) times: it used to
+    reach the database and fail there (a 500 on the research export)."""
+    with pytest.raises(InputError) as refused:
+        parse_period(since, until)
+    assert refused.value.key == key
+
+
+def test_research_export_with_a_time_outside_the_calendar_is_a_clear_400(app: Flask) -> None:
+    response = supervisor(app).get(
+        "/inbox/dashboard/research.csv?since=0001-01-01T00:00:00%2B05:00"
+    )
+    assert response.status_code == 400
+    assert "The start date is not a date" in response.get_data(as_text=True)
