@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from core.insights.stats import FINISHED, Period, hours_between, period_filter
+from core.insights.stats import FINISHED, Period, hours_between, period_filter, spreadsheet_text
 from core.models import Event, Priority, Status, Ticket
 from core.routing.taxonomy import Taxonomy
 
@@ -175,7 +175,7 @@ def write_csv(rows: Iterator[dict[str, Any]], handle: Any) -> int:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else value
+    return "" if value is None else spreadsheet_text(value)
 
 
 def _write_parquet(rows: Iterator[dict[str, Any]], out: Path) -> int:

@@ -585,6 +585,19 @@ def _sort_key(key: Any) -> tuple[int, str]:
     return (1, "") if key is None else (0, str(key))
 
 
+# A text cell starting with one of these is run as a formula by Excel and LibreOffice (tab and
+# CR too, which some versions skip before looking); a leading apostrophe shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as it is: text that would start a formula gets a `'`
+    before it (OWASP's advice); numbers and other values pass through unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def stats_csv(stats: dict[str, Any]) -> str:
     """One CSV row per group and a last `total` row; the columns are the figures."""
     out = io.StringIO()
@@ -597,7 +610,7 @@ def stats_csv(stats: dict[str, Any]) -> str:
     for key, figures in rows:
         writer.writerow(
             [
-                "" if key is None else key,
+                "" if key is None else spreadsheet_text(key),
                 *("" if figures[f] is None else figures[f] for f in FIGURES),
             ]
         )

