@@ -1,8 +1,8 @@
 """HTML mail to plain text for routing and quote-cutting (stdlib parser, never raises).
 
-Scripts, styles and the head are dropped; block elements become line breaks; quoted
-blocks (`blockquote`, Gmail's `gmail_quote`) are rendered with "> " so the quote cutter
-recognises them.
+Scripts, styles and the head are dropped; block elements become line breaks and table cells
+are kept apart by a space; quoted blocks (`blockquote`, Gmail's `gmail_quote`) are rendered
+with "> " so the quote cutter recognises them.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ BLOCK = frozenset(
         "dt",
     }
 )
+CELL = frozenset({"td", "th"})  # side by side: a space keeps neighbouring cells apart
 VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 MAX_HTML = 2_000_000
 
@@ -65,6 +66,8 @@ class _TextExtractor(HTMLParser):
             self.quote += 1
         if tag in BLOCK:
             self.out.append("\n")
+        elif tag in CELL and self.out and not self.out[-1].endswith("\n"):
+            self.out.append(" ")  # not at a line's start, where a quote's "> " goes
 
     def handle_endtag(self, tag: str) -> None:
         for i in range(len(self.stack) - 1, -1, -1):
