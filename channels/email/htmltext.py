@@ -1,7 +1,7 @@
 """HTML mail to plain text for routing and quote-cutting (stdlib parser, never raises).
 
 Scripts, styles and the head are dropped; block elements become line breaks and table cells
-are kept apart by a space; quoted blocks (`blockquote`, Gmail's `gmail_quote`) are rendered
+are kept apart by a space; a web or geo link keeps its address beside its words; quoted blocks (`blockquote`, Gmail's `gmail_quote`) are rendered
 with "> " so the quote cutter recognises them.
 """
 
@@ -40,6 +40,10 @@ BLOCK = frozenset(
     }
 )
 CELL = frozenset({"td", "th"})  # side by side: a space keeps neighbouring cells apart
+# A link's address is kept beside its words ("my location <https://maps...>"), as mail
+# programs write the plain-text part: in an HTML-only mail it is the only copy of a map link.
+LINK_SCHEMES = ("http://", "https://", "geo:")
+MAX_LINK = 2000
 VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 MAX_HTML = 2_000_000
 
@@ -51,12 +55,17 @@ class _TextExtractor(HTMLParser):
         self.skip = 0
         self.quote = 0
         self.stack: list[tuple[str, bool]] = []
+        self.links: list[tuple[str | None, int]] = []  # open <a>: its address, where it began
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
             if tag in BLOCK:
                 self.out.append("\n")
             return
+        if tag == "a":
+            href = next((v.strip() for k, v in attrs if k == "href" and v), "")
+            keep = href.lower().startswith(LINK_SCHEMES) and len(href) <= MAX_LINK
+            self.links.append((href if keep else None, len(self.out)))
         classes = " ".join(v or "" for k, v in attrs if k == "class")
         quoted = tag == "blockquote" or "gmail_quote" in classes or "yahoo_quoted" in classes
         self.stack.append((tag, quoted))
@@ -70,6 +79,10 @@ class _TextExtractor(HTMLParser):
             self.out.append(" ")  # not at a line's start, where a quote's "> " goes
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            href, start = self.links.pop()
+            if href and not self.skip and href not in "".join(self.out[start:]):
+                self.out.append(f" <{href}>")
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 for name, quoted in self.stack[i:]:

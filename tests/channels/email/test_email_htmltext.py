@@ -22,3 +22,22 @@ def test_inline_markup_inside_a_word_does_not_split_it() -> None:
 def test_a_table_quoted_in_a_reply_stays_marked_as_quoted() -> None:
     markup = "<p>Still broken</p><blockquote><table><tr><td>old</td><td>ack</td></tr></table></blockquote>"
     assert html_to_text(markup).split("\n") == ["Still broken", "", "> old ack"]
+
+
+def test_a_link_keeps_its_address_beside_its_words() -> None:
+    """An HTML-only mail's "my location" link is the only place its map address is: without
+    it staff never see the link and no location is read from it."""
+    markup = '<p>Pothole here: <a href="https://maps.google.com/?q=23.6,58.1&amp;z=17">my location</a></p>'
+    assert html_to_text(markup) == (
+        "Pothole here: my location <https://maps.google.com/?q=23.6,58.1&z=17>"
+    )
+
+
+def test_a_link_whose_words_are_its_address_is_not_repeated() -> None:
+    markup = '<a href="https://x.example/p">https://x.example/p</a>'
+    assert html_to_text(markup) == "https://x.example/p"
+
+
+def test_a_script_link_adds_nothing() -> None:
+    markup = '<a href="javascript:alert(1)">click</a> <a href="data:text/html,x">here</a>'
+    assert html_to_text(markup) == "click here"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 import pytest
 
 from channels.email.charsets import decode_bytes
@@ -216,3 +218,18 @@ def test_multipart_with_a_mangled_boundary_parameter_uses_the_body_delimiter() -
 
 def test_recovered_text_drops_mime_scaffolding() -> None:
     assert parse_email(fixture("corpus/flanker__mailformed-headers.eml")).text == "Hello"
+
+
+def test_html_only_mail_with_a_map_link_gives_its_location() -> None:
+    mail = EmailMessage()
+    mail["From"] = "citizen@example.om"
+    mail["To"] = "1111@balagh.localhost"
+    mail["Subject"] = "Pothole"
+    mail["Message-ID"] = "<html-map-link@example.om>"
+    mail.set_content(
+        '<p>Big pothole <a href="https://maps.google.com/?q=23.588,58.383">here</a></p>',
+        subtype="html",
+    )
+    msg = parse_email(mail.as_bytes())
+    assert msg.location is not None
+    assert (msg.location.lat, msg.location.lon) == (23.588, 58.383)
