@@ -1,8 +1,9 @@
 """HTML mail to plain text for routing and quote-cutting (stdlib parser, never raises).
 
 Scripts, styles and the head are dropped; block elements become line breaks and table cells
-are kept apart by a space; a web or geo link keeps its address beside its words; quoted blocks (`blockquote`, Gmail's `gmail_quote`) are rendered
-with "> " so the quote cutter recognises them.
+are kept apart by a space; a web or geo link keeps its address beside its words; quoted
+blocks (`blockquote`, Gmail's `gmail_quote`) are rendered with "> " so the quote cutter
+recognises them.
 """
 
 from __future__ import annotations
