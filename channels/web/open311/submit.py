@@ -20,6 +20,7 @@ from typing import Any
 
 from channels.web.open311.render import Open311Error
 from core.inbound import InboundMessage, Location, ThreadHints
+from core.language.normalize import ascii_digits
 from core.routing.taxonomy import Taxonomy
 from core.storable import storable_text
 
@@ -28,6 +29,7 @@ MAX_DESCRIPTION = 4000  # the spec's limit
 MAX_FIELD = 200
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{4,40}$")
+DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 TOKEN_RE = re.compile(r"^[0-9a-f]{44}$")  # client tag (12) + submission id (32)
 SECRET_FIELDS = ("api_key",)
 
@@ -55,10 +57,10 @@ def _coordinate(form: Mapping[str, str], name: str, bound: float) -> float | Non
     raw = _field(form, name, 40)
     if raw is None:
         return None
-    try:
-        value = float(raw)
-    except ValueError:
-        raise Open311Error(400, f"{name} must be a decimal number (WGS84).") from None
+    digits = ascii_digits(raw)  # Arabic-Indic digits are the same number
+    if not DECIMAL.fullmatch(digits):  # float() alone reads "2_3.5" as 23.5
+        raise Open311Error(400, f"{name} must be a decimal number (WGS84).")
+    value = float(digits)
     if not math.isfinite(value) or abs(value) > bound:
         raise Open311Error(400, f"{name} must be between -{bound:g} and {bound:g}.")
     return value

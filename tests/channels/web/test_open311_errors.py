@@ -141,3 +141,22 @@ def test_a_body_over_the_size_limit_is_a_413_in_the_open311_shape(ctx: Context, 
         root = ET.fromstring(response.data)
         assert (root.tag, root.findtext("error/code")) == ("errors", "413")
     assert _count(ctx, InboundRecord) == 0
+
+
+@pytest.mark.parametrize("lat", ["2_3.588", "23_.588", "0x17", "23.588.1", "1e1x"])
+def test_a_coordinate_that_is_not_a_plain_decimal_is_refused_not_reread(
+    ctx: Context, client: FlaskClient, lat: str
+) -> None:
+    """Python's float() reads "2_3.588" as 23.588: a typo would place the report somewhere
+    the submitter never wrote. GeoReport v2 asks for WGS84 decimal degrees."""
+    response = client.post(f"{V2}/requests.json", data={**POTHOLE, "lat": lat})
+    assert response.status_code == 400
+    assert response.get_json()[0]["description"] == "lat must be a decimal number (WGS84)."
+    assert _count(ctx, Ticket) == 0
+
+
+@pytest.mark.parametrize(
+    "lat", ["23.588", "-23.588", "+23.588", "23", ".5", "2.3588e1", "٢٣.٥٨٨", "٢٣٫٥٨٨"]
+)
+def test_plain_decimal_coordinates_are_taken(client: FlaskClient, lat: str) -> None:
+    assert client.post(f"{V2}/requests.json", data={**POTHOLE, "lat": lat}).status_code == 201
