@@ -40,6 +40,7 @@ HEADER_OTHER = re.compile(
     re.I,
 )
 SIGNATURE = re.compile(r"^-- ?$")
+WORD = re.compile(r"[^\W_]")  # a letter or digit
 DEVICE_SIGNATURE = re.compile(
     r"^\s*(?:Sent from my \w+.*|Sent from (?:Mail|Outlook) for .*|Get Outlook for .*"
     r"|Sent from Yahoo Mail.*|أرسلت من (?:جهاز|الـ|ال)?\s*\S+.*|مرسل من .*|تم الإرسال من .*)\s*$",
@@ -54,6 +55,8 @@ def cut_quoted(text: str) -> str:
     kept = [line for line in cut if not line.lstrip().startswith(">")]
     kept = _cut_signature(kept)
     result = "\n".join(kept).strip()
+    if not WORD.search(result):  # a separator line alone is nothing new
+        result = ""
     if not result:
         unquoted = [
             ln

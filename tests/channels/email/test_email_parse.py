@@ -233,3 +233,13 @@ def test_html_only_mail_with_a_map_link_gives_its_location() -> None:
     msg = parse_email(mail.as_bytes())
     assert msg.location is not None
     assert (msg.location.lat, msg.location.lon) == (23.588, 58.383)
+
+
+def test_a_mail_opening_with_an_outlook_header_block_keeps_its_words() -> None:
+    """Outlook forwards with a line of underscores and a From/Sent/To/Subject block: cut at
+    the block, only the underscores were left, and the report itself was lost."""
+    text = (
+        "________________________________\nFrom: Neighbour <n@example.om>\nSent: Saturday\n"
+        "To: me@example.om\nSubject: Pothole\n\nBig pothole on Way 3021 in Qurum"
+    )
+    assert "Big pothole on Way 3021 in Qurum" in cut_quoted(text)
