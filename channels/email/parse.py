@@ -43,6 +43,9 @@ from core.inbound import InboundAttachment, InboundMessage, ThreadHints
 logger = logging.getLogger(__name__)
 
 CHANNEL = "email"
+# A forward's subject ("FW:", "Fwd:", Outlook's Arabic "إعادة توجيه:"): Outlook forwards
+# below the same "-----Original Message-----" or header block as it quotes a reply.
+FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|إعادة توجيه|اعادة توجيه)\s*:", re.I)
 MAX_DEPTH = 12
 MAX_PARTS = 200
 FORWARD_BANNER = "---------- Forwarded message ----------"
@@ -193,7 +196,12 @@ def _parse(
     )
     automatic = automatic_reason(facts)
     full_text, html_full = _texts(body)
-    new_text = cut_quoted(full_text) if full_text else ""
+    if not full_text:
+        new_text = ""
+    elif FORWARD_SUBJECT.match(subject or ""):
+        new_text = full_text.strip()  # a forward's quoted part is the report itself
+    else:
+        new_text = cut_quoted(full_text)
     if body.forwarded:
         new_text = "\n\n".join([t for t in [new_text] if t] + body.forwarded)
     if not new_text.strip() and subject:

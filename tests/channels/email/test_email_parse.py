@@ -243,3 +243,29 @@ def test_a_mail_opening_with_an_outlook_header_block_keeps_its_words() -> None:
         "To: me@example.om\nSubject: Pothole\n\nBig pothole on Way 3021 in Qurum"
     )
     assert "Big pothole on Way 3021 in Qurum" in cut_quoted(text)
+
+
+def _outlook_mail(subject: str) -> bytes:
+    mail = EmailMessage()
+    mail["From"] = "citizen@example.om"
+    mail["To"] = "1111@balagh.localhost"
+    mail["Subject"] = subject
+    mail["Message-ID"] = "<outlook-forward@example.om>"
+    mail.set_content(
+        "FYI\n\n-----Original Message-----\nFrom: Neighbour <n@example.om>\nSent: Saturday\n"
+        "To: citizen@example.om\nSubject: Pothole\n\nBig pothole on Way 3021 in Qurum\n"
+    )
+    return mail.as_bytes()
+
+
+@pytest.mark.parametrize("subject", ["FW: Pothole", "Fwd: Pothole", "إعادة توجيه: حفرة"])
+def test_a_forward_keeps_the_message_it_forwards(subject: str) -> None:
+    """Outlook forwards below "-----Original Message-----", as it quotes a reply: the
+    subject tells them apart, and in a forward the report is the part below."""
+    msg = parse_email(_outlook_mail(subject))
+    assert msg.text.startswith("FYI")
+    assert "Big pothole on Way 3021 in Qurum" in msg.text
+
+
+def test_a_reply_still_drops_the_message_it_quotes() -> None:
+    assert parse_email(_outlook_mail("RE: Pothole")).text == "FYI"
