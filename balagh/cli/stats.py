@@ -72,4 +72,6 @@ def export_research_command(env: Env, since: str | None, until: str | None, out:
             result = export_research(session, ctx.taxonomy, Period(start, end), out)
         except RuntimeError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # a missing folder, no permission, a full disk
+            raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
     click.echo(f"{result.rows} ticket(s) written to {result.path} ({result.format})")
