@@ -96,6 +96,32 @@ def test_search_finds_a_caller_by_phone_and_name(ctx: Context, agent: Staff) -> 
     assert search(ctx, agent, "بلوشي swing") == {call.reference}
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "0096891234567",
+        "00968 9123 4567",
+        "+96891234567",
+        "96891234567",
+        "٩١٢٣٤٥٦٧",
+        "+٩٦٨ ٩١٢٣ ٤٥٦٧",
+        "00968-9123-4567 swing",
+    ],
+)
+def test_search_finds_a_caller_by_phone_in_any_written_form(
+    ctx: Context, agent: Staff, query: str
+) -> None:
+    call = staff_actions.record_phone_call(ctx, agent, "91234567", "Broken swing in the park")
+    new_ticket(ctx, "Broken swing at the school")
+    assert search(ctx, agent, query) == {call.reference}
+
+
+def test_a_reference_or_short_number_is_not_read_as_a_phone(ctx: Context, agent: Staff) -> None:
+    call = staff_actions.record_phone_call(ctx, agent, "91234567", "Broken swing in the park")
+    assert search(ctx, agent, call.reference) == {call.reference}
+    assert search(ctx, agent, "1234") == {call.reference}  # inside the number, as before
+
+
 def test_search_finds_a_citizen_by_email(ctx: Context, agent: Staff) -> None:
     mine = new_ticket(ctx, "Streetlight out", channel="email", sender="Salim.H@example.com")
     new_ticket(ctx, "Streetlight out", channel="email", sender="other@example.com")
