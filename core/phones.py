@@ -26,3 +26,13 @@ def normalize_phone(text: str | None, region: str = DEFAULT_REGION) -> str | Non
     if not phonenumbers.is_possible_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phones_as_national_numbers(text: str, region: str = DEFAULT_REGION) -> str:
+    """`text` with each phone number written any way (`0096891234567`, `00968 9123 4567`,
+    `+968-9123-4567`) replaced by its national number, which is inside the E.164 form
+    (`+96891234567`): what staff search for a number typed as the caller wrote it."""
+    for match in reversed(list(phonenumbers.PhoneNumberMatcher(text, region))):
+        national = str(match.number.national_number)
+        text = f"{text[: match.start]} {national} {text[match.end :]}"
+    return text

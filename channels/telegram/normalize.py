@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import Message, Update
+from telegram import Bot, Message, Update
 
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 
@@ -43,13 +43,13 @@ def as_update(update: Update | dict[str, Any]) -> Update:
 SHAPE_ERRORS = (TypeError, ValueError, AttributeError, KeyError, OverflowError)
 
 
-def impossible_shape(data: dict[str, Any]) -> str | None:
-    """Why this update JSON cannot be a Telegram update (None when it can be read).
+def read_update(data: dict[str, Any], bot: Bot | None) -> Update | str:
+    """The update, or why this JSON cannot be a Telegram update (read once, with the bot).
 
     Such an update is acknowledged and ignored: retrying it would fail the same way forever.
     """
     try:
-        update = Update.de_json(data, None)
+        update = Update.de_json(data, bot)
     except SHAPE_ERRORS as exc:
         return f"{type(exc).__name__}: {exc}"
     for message in (update.message, update.edited_message):
@@ -59,7 +59,7 @@ def impossible_shape(data: dict[str, Any]) -> str | None:
             value = getattr(message, name)
             if value is not None and not isinstance(value, str):
                 return f"message {name} is {type(value).__name__}, not text"
-    return None
+    return update
 
 
 def external_id(chat_id: int, message_id: int) -> str:

@@ -12,7 +12,6 @@ import logging
 import threading
 from typing import Any
 
-from telegram import Update
 from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from channels.telegram.bot import (
@@ -25,7 +24,7 @@ from channels.telegram.bot import (
 )
 from channels.telegram.commands import publish_menu
 from channels.telegram.loop import LoopThread
-from channels.telegram.normalize import impossible_shape
+from channels.telegram.normalize import read_update
 from channels.telegram.sender import retry_after_seconds
 from channels.telegram.state import BotState
 from core.context import Context
@@ -103,15 +102,14 @@ class TelegramRuntime:
     async def _handle(self, data: dict[str, Any]) -> bool:
         if not self.ready.is_set():
             return False  # not started yet: Telegram keeps the update and sends it again
-        problem = impossible_shape(data)
-        if problem is not None:  # acknowledged: sent again, it would fail the same way
+        update = read_update(data, self.application.bot)
+        if isinstance(update, str):  # acknowledged: sent again, it would fail the same way
             logger.warning(
                 "telegram: update %s of an impossible shape ignored (%s)",
                 data.get("update_id"),
-                problem[:200],
+                update[:200],
             )
             return True
-        update = Update.de_json(data, self.application.bot)
         return await dispatch(self.application, update)
 
     def settle(self, timeout: float = 30.0) -> None:

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import phonenumbers
 from sqlalchemy import ColumnElement, and_, false, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.db import listen_once
 from core.language.normalize import normalize_arabic, strip_article
 from core.models import Contact, Direction, Message, Ticket
-from core.phones import DEFAULT_REGION
+from core.phones import phones_as_national_numbers
 
 CONTACT_FIELDS = ("name", "phone", "email")
 # A stem this long matches at the start of any word; a shorter one only as a whole word, so
@@ -105,18 +104,7 @@ def search_words(query: str | None) -> list[str]:
     more, and a 100,000-character query must not reach the database as a pattern.
     """
     folded = normalize_arabic((query or "")[:MAX_QUERY_CHARS])
-    return _phones_as_national_numbers(folded).split()[:MAX_QUERY_WORDS]
-
-
-def _phones_as_national_numbers(text: str) -> str:
-    """A phone number written any way (`0096891234567`, `00968 9123 4567`, `+968-9123-4567`)
-    searches as its national number, which is inside the stored E.164 form (`+96891234567`);
-    written as typed, `00968` or a split number would never match it."""
-    matches = list(phonenumbers.PhoneNumberMatcher(text, DEFAULT_REGION))
-    for match in reversed(matches):
-        national = str(match.number.national_number)
-        text = f"{text[: match.start]} {national} {text[match.end :]}"
-    return text
+    return phones_as_national_numbers(folded).split()[:MAX_QUERY_WORDS]
 
 
 def search_clause(query: str) -> ColumnElement[bool] | None:
