@@ -28,10 +28,9 @@ class ModelRouter:
 
     def classify(self, text: str) -> Classification:
         """Category, directorate, confidence, alternatives, urgency and not-for-us reason."""
-        reason = screening.screen(text)
-        if reason == screening.EMPTY:
+        if screening.is_empty(text):  # the model screens everything else itself
             return Classification(
-                category=None, directorate=None, confidence=0.0, not_for_us=reason
+                category=None, directorate=None, confidence=0.0, not_for_us=screening.EMPTY
             )
         try:
             model = self.store.get()
@@ -43,7 +42,7 @@ class ModelRouter:
                 directorate=None,
                 confidence=0.0,
                 urgent=urgent,
-                not_for_us=reason,
+                not_for_us=screening.screen(text),
                 extras={"urgent_reason": why, "error": "model unavailable"},
             )
         return model.classify(text)

@@ -225,14 +225,23 @@ def screen(
     """
     text = head(text or "")
     norm = normalize_arabic(text)
-    letters = [ch for ch in norm if unicodedata.category(ch).startswith("L")]
-    if not letters:
+    if not _has_letters(norm):
         return EMPTY
     if _is_spam(text, norm.split(), category_confidence, advert_probability):
         return SPAM
     if _is_gibberish(text, norm):
         return GIBBERISH
     return None
+
+
+def is_empty(text: str) -> bool:
+    """No letter in the message (blank, digits, emoji, punctuation): what `screen` calls
+    'empty', without the spam and gibberish reading a non-empty message then gets."""
+    return not _has_letters(normalize_arabic(head(text or "")))
+
+
+def _has_letters(norm: str) -> bool:
+    return any(unicodedata.category(ch).startswith("L") for ch in norm)
 
 
 def _is_spam(
