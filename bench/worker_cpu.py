@@ -1,0 +1,177 @@
+"""A worker's CPU per processed record, without SMTP or a profiler (issue 13).
+
+On a scratch PostgreSQL database with the real routing model (built in a temporary data
+directory, not timed): `--warm` mails from as many citizens are stored and processed (they
+become known citizens, with open tickets of five categories: a storm's duplicate candidates,
+capped at 200 per category), then `--reps` times `-n` mails from known citizens (each citizen
+at most a few times an hour, under email's acknowledgements-per-hour limit) are stored and
+processed on this thread with `process_batch`, as a worker does (one claim and one commit per
+batch). Only the processing is timed. Prints the machine and load, each rep's CPU ms per
+record (`time.process_time`: no other thread runs here), wall ms and statements per record,
+and their min / median / max; `--profile` adds a cProfile (CPU time) of one more rep of
+`--profile-n` records: the top by own time and by cumulative time. Asserts nothing.
+
+Before/after comparisons: run this script against another tree by copying it into that
+tree's bench/ (it imports the tree it sits in), interleaving runs, on the same venv.
+
+    .venv/bin/python bench/worker_cpu.py [-n 100] [--reps 8] [--warm 1000] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ingest import bench_settings, database, free_port, machine, mail  # noqa: E402
+
+
+def worker_context(url: str, data_dir: Path) -> Any:
+    """The real router (built now), no inbound worker and no courier: only this thread
+    processes, and the acknowledgements stay queued (delivery is not what is measured)."""
+    from balagh.dbmigrate import upgrade
+    from balagh.serve import prepare_router
+    from balagh.wiring import build_context
+    from core.outbound import CollectingSender, SenderRegistry
+
+    upgrade(url)
+    senders = SenderRegistry()
+    senders.register("email", CollectingSender())
+    settings = bench_settings(url, data_dir, inbound_workers=0, smtp_port=free_port())
+    ctx = build_context(settings, senders=senders)
+    prepare_router(ctx)
+    return ctx
+
+
+def store(ctx: Any, citizens: range) -> None:
+    """One mail from each of these citizens, stored as the SMTP listener stores it."""
+    from channels.email.intake import receive
+
+    run = uuid.uuid4().hex
+    for n in citizens:
+        raw = mail(n, run).as_bytes()
+        receive(ctx, raw, f"citizen{n}@example.org", ("1111@balagh.bench",))
+
+
+def process_all(ctx: Any) -> int:
+    """Process every pending record in batches on this thread, as a worker does."""
+    from core.intake.ingest import process_batch
+
+    processed = 0
+    while batch := process_batch(ctx).claimed:
+        processed += len(batch)
+    return processed
+
+
+class Statements:
+    """Counts the statements sent to the database while installed."""
+
+    def __init__(self, ctx: Any) -> None:
+        from sqlalchemy import event
+
+        self.count = 0
+        self.engine = ctx.engine
+        event.listen(self.engine, "before_cursor_execute", self._counted)
+
+    def _counted(self, *_: Any) -> None:
+        self.count += 1
+
+    def remove(self) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._counted)
+
+
+def rep(ctx: Any, citizens: range) -> tuple[float, float, float]:
+    """Store, then process, these citizens' mails; (CPU ms, wall ms, statements) per record."""
+    store(ctx, citizens)
+    statements = Statements(ctx)
+    wall, cpu = time.perf_counter(), time.process_time()
+    processed = process_all(ctx)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    statements.remove()
+    each = max(1, processed)
+    return cpu / each * 1000, wall / each * 1000, statements.count / each
+
+
+def known(start: int, count: int, population: int) -> range:
+    """`count` known citizens from `start`, wrapping round the warmed-up population."""
+    first = start % population
+    if first + count > population:
+        first = 0
+    return range(first, first + count)
+
+
+def profiled(ctx: Any, citizens: range) -> str:
+    """A cProfile on CPU time of processing these citizens' mails: top by own and by
+    cumulative time."""
+    store(ctx, citizens)
+    profiler = cProfile.Profile(time.thread_time)
+    profiler.enable()
+    processed = process_all(ctx)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    out.write(f"cProfile of {processed} records (CPU time; the profiler inflates it)\n")
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(60)
+    return out.getvalue()
+
+
+def revision() -> str:
+    root = Path(__file__).resolve().parents[1]
+    found = subprocess.run(
+        ["git", "-C", str(root), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return found.stdout.strip() or "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("-n", type=int, default=100, help="records per rep")
+    parser.add_argument("--reps", type=int, default=8)
+    parser.add_argument("--warm", type=int, default=1000, help="citizens warmed up (known)")
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--profile-n", type=int, default=300)
+    args = parser.parse_args()
+    load = os.getloadavg()[0]
+    with TemporaryDirectory() as tmp, database("postgresql", Path(tmp)) as url:
+        ctx = worker_context(url, Path(tmp) / "data")
+        store(ctx, range(args.warm))
+        process_all(ctx)
+        print(f"machine: {machine()}, tree {revision()}, load average {load:.1f} at the start")
+        print(f"PostgreSQL, {args.warm} citizens warmed up, {args.reps} reps of {args.n}"
+              " known citizens' mails, processed in batches on one thread")  # fmt: skip
+        cpus, walls = [], []
+        for k in range(args.reps):
+            cpu, wall, statements = rep(ctx, known(k * args.n, args.n, args.warm))
+            cpus.append(cpu)
+            walls.append(wall)
+            print(f"rep {k + 1}: CPU {cpu:6.2f} ms, wall {wall:6.2f} ms, "
+                  f"{statements:.1f} statements per record (load {os.getloadavg()[0]:.1f})")  # fmt: skip
+        print(f"CPU ms per record: min {min(cpus):.2f}, median {statistics.median(cpus):.2f},"
+              f" max {max(cpus):.2f}; wall median {statistics.median(walls):.2f};"
+              f" load average {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
+        if args.profile:
+            print(profiled(ctx, known(args.reps * args.n, args.profile_n, args.warm)))
+        ctx.engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
