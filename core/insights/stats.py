@@ -200,7 +200,7 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def _paused_in_time() -> ColumnElement[bool]:
-    """Waiting on the citizen, paused before the due time: not overdue while the wait lasts."""
+    """Paused (waiting on the citizen, a duplicate) before the due time: not overdue meanwhile."""
     return and_(Ticket.sla_paused_at.is_not(None), Ticket.sla_paused_at < Ticket.due_at)
 
 

@@ -3,9 +3,10 @@ can be plugged in).
 
 `SLA_CLOCK_RUNNING` is the one definition of "the clock is running": the SLA job escalates and
 warns only these tickets, the staff overdue queue lists only these, and a reclassification
-recomputes only these. Waiting on the citizen pauses the clock; resolution stops it.
+recomputes only these. Waiting on the citizen, or being a duplicate (`SLA_CLOCK_PAUSED`), pauses
+the clock; resolution stops it.
 
-A pause moves the due time: the clock time spent waiting on the citizen (`ClockHours`, counted
+A pause moves the due time: the clock time spent paused (`ClockHours`, counted
 the way the due time counts) is added to the SLA's hours, once per pause, every pause of the
 running clock adding up (core.workflow.transitions keeps the ticket's total).
 """
@@ -18,6 +19,10 @@ from datetime import datetime, timedelta
 from core.models import Status
 
 SLA_CLOCK_RUNNING = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.REOPENED)
+# Where a running clock pauses: waiting on the citizen, and following an original as its
+# duplicate (nobody works it then; if the original is rejected it comes back to be answered on
+# its own, with the time it left when it was marked).
+SLA_CLOCK_PAUSED = (Status.AWAITING_CITIZEN, Status.DUPLICATE)
 
 DueCalculator = Callable[[datetime, float, str | None, bool], datetime]
 # The clock hours between two instants (the inverse of a DueCalculator): wall-clock hours,

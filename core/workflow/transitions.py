@@ -10,9 +10,11 @@ duplicates with its answer; rejecting it sends them back to the dispatcher, each
 answered on its own. The SLA clock starts at the
 first assignment and again at a reopening (a fresh due time, not the first one);
 `recompute_due` moves the due time when the category changes. Waiting on the citizen pauses a
-running clock: leaving awaiting_citizen (the citizen answered, staff moved on, or the ticket
-closed while waiting) adds the clock time of the wait to the ticket's paused hours and moves
-the due time by it (`_pause_sla_clock`, `_resume_sla_clock`). Each due change is recorded in
+running clock, and so does being a duplicate (`SLA_CLOCK_PAUSED`): leaving awaiting_citizen
+(the citizen answered, staff moved on, or the ticket closed while waiting) or the duplicate
+status (released by a rejected original, closed with it) adds the clock time of the pause to
+the ticket's paused hours and moves the due time by it (`_pause_sla_clock`,
+`_resume_sla_clock`). Each due change is recorded in
 the event ("due_at": {"from", "to"}).
 """
 
@@ -29,7 +31,7 @@ from core.context import Context
 from core.delivery.notify import directorate_name, notify_citizen
 from core.errors import InputError, InvalidTransition, NotFound
 from core.models import Message, Priority, Role, Status, Ticket
-from core.sla.clock import SLA_CLOCK_RUNNING
+from core.sla.clock import SLA_CLOCK_PAUSED, SLA_CLOCK_RUNNING
 from core.tickets import count_first_response, record_event
 
 SYSTEM = "system"
@@ -146,9 +148,9 @@ def transition(
         raise InputError("An answer for the citizen goes with closing only.", "answer_on_close")
     previous = ticket.status
     effects = _apply_effects(ctx, session, ticket, target, note, duplicate_of)
-    if previous == Status.AWAITING_CITIZEN and "due_at" not in effects:
+    if previous in SLA_CLOCK_PAUSED and "due_at" not in effects:
         effects.update(_resume_sla_clock(ctx, ticket, ctx.now()))
-    elif target == Status.AWAITING_CITIZEN and previous in SLA_CLOCK_RUNNING:
+    elif target in SLA_CLOCK_PAUSED and previous in SLA_CLOCK_RUNNING:
         _pause_sla_clock(ticket, ctx.now())
     if target == Status.CLOSED:
         ticket.answer = answer if answer is not None else ticket.resolution
@@ -249,7 +251,7 @@ def recompute_due(ctx: Context, ticket: Ticket) -> dict[str, Any]:
 
 
 def _pause_sla_clock(ticket: Ticket, now: datetime) -> None:
-    """Waiting on the citizen: a running clock (one with a due time) pauses from now."""
+    """Waiting on the citizen, or a duplicate: a running clock (one with a due time) pauses."""
     if ticket.due_at is not None and ticket.sla_paused_at is None:
         ticket.sla_paused_at = now
 
@@ -281,7 +283,7 @@ def due_change(before: datetime | None, after: datetime | None) -> dict[str, str
 
 def due_time(ctx: Context, ticket: Ticket, start: datetime) -> datetime:
     """When the ticket is due: the category's SLA, or the urgent SLA, from `start`, plus the
-    clock hours the ticket spent paused waiting on the citizen since then."""
+    clock hours the ticket spent paused (waiting on the citizen, a duplicate) since then."""
     paused = ticket.sla_paused_hours or 0.0
     if ticket.urgent or ticket.priority == Priority.URGENT:
         hours = float(ctx.taxonomy.urgent_sla_hours)
