@@ -23,6 +23,7 @@ from core.context import Context
 from core.delivery.notify import queue_reply
 from core.errors import InputError, InvalidTransition, NotFound
 from core.intake.incidents import link, open_incident, record_update, unlink
+from core.language.detect import detect_language
 from core.language.texts import render, subject
 from core.models import OPEN_STATUSES, Incident, IncidentStatus, Role, Status, Ticket
 from core.staff.actions import _clean_text, _optional_text
@@ -115,10 +116,9 @@ def reply_all(
 ) -> int:
     """One reply to every open report, each citizen once, in their language; returns how many.
 
-    `translations` may hold the answer per language ({"ar": ..., "en": ...}); a citizen whose
-    language has none gets `text`. `text` may be empty when every citizen told has their own
-    language's version: the text is needed only for the languages of the citizens who receive
-    it (`reply_versions`). Each ticket records the reply in its history.
+    `translations` holds the answer per language ({"ar": ..., "en": ...}) and `text` is one
+    more, in its own language; each language of the citizens who receive it is needed, and
+    only those (`reply_versions`). Each ticket records the reply in its history.
     """
     require(staff, Action.REPLY, _any_ticket(incident) or _stand_in(incident))
     tickets = open_tickets(incident)
@@ -173,16 +173,23 @@ def reply_versions(
     citizens' `languages` ("" for a citizen of no known language, who gets any version given,
     Arabic first).
 
-    Refuses an empty reply (`reply_empty`) and, when there is no common text, a reply missing
-    the language of some of its citizens (`incident_reply_language_missing`, naming it).
+    One rule for inbox and API: every language a citizen on the incident wrote in needs its
+    own version. `text` (the API's field) is the version in its own language, told from its
+    words, never a stand-in for the others, so an English citizen is not sent Arabic.
+    Refuses an empty reply (`reply_empty`), a text whose language cannot be told
+    (`incident_reply_language_unknown`) or that contradicts the translation given for it
+    (`incident_reply_language_twice`), and a reply missing the language of some of its
+    citizens (`incident_reply_language_missing`, naming it).
     """
     body = _clean_text(text, "reply") if (text or "").strip() else ""
     given = {k: _clean_text(v, "reply") for k, v in (translations or {}).items() if v.strip()}
-    if not body and not given:
+    if body:
+        given[_language_of(body, given)] = body
+    if not given:
         _clean_text("", "reply")  # "The reply is empty."
     versions: dict[str, str] = {}
     for language in sorted({lang or "" for lang in languages}):
-        version = given.get(language) or body
+        version = given.get(language)
         if not version and not language:
             version = next(given[k] for k in (*REPLY_LANGUAGES, *given) if k in given)
         if not version:
@@ -194,6 +201,25 @@ def reply_versions(
             )
         versions[language] = version
     return body, given, versions
+
+
+def _language_of(body: str, given: dict[str, str]) -> str:
+    """The language a reply's common text is written in (Arabic or English, from its words)."""
+    language = detect_language(body).language
+    if language is None:
+        raise InputError(
+            "Say which language the reply is in: give it under translations "
+            '({"ar": ..., "en": ...}).',
+            "incident_reply_language_unknown",
+        )
+    if given.get(language, body) != body:
+        raise InputError(
+            f"The text is in {LANGUAGE_NAMES.get(language, language)} and so is a different "
+            "translation: give that language's reply once.",
+            "incident_reply_language_twice",
+            language=language,
+        )
+    return language
 
 
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}

@@ -116,7 +116,8 @@ def show_incident(incident_id: int) -> Response:
 
 @bp.post("/incidents/<int:incident_id>/replies")
 def post_incident_reply(incident_id: int) -> tuple[Response, int]:
-    """One reply to every open report: `{"text", "translations": {"en": ...}}` (optional)."""
+    """One reply to every open report: `{"text", "translations": {"en": ...}}`; `text` is the
+    reply in its own language, and each citizen's language needs its version."""
     with work() as (ctx, session, staff):
         data = body()
         text = str(text_field(data, "text"))

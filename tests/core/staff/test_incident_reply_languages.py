@@ -17,7 +17,7 @@ from core.errors import InputError
 from core.models import Incident
 from core.staff import incident_actions
 from tests.incident_support import incidents, outbox, report
-from tests.staffkit import app_for, post_form, signed_in, the_roles
+from tests.staffkit import app_for, bearer, post_form, signed_in, the_roles, token_for
 
 ENGLISH = "A pump team arrives within the hour."
 ARABIC = "سيصل فريق الشفط خلال ساعة."
@@ -84,4 +84,61 @@ def test_inbox_names_the_missing_language_in_the_staff_members_language(ctx: Con
     the_roles(ctx)
     page = post_reply(ctx, "ar", {"text": "", "text_en": ENGLISH})
     assert 'class="flash error"' in page and "اكتب الرد باللغة <bdi>العربية</bdi>" in page
+    assert outbox(ctx, "incident_reply") == []
+
+
+# The API's `text` is the reply in its own language, not a fallback for the others: before,
+# `{"text": <Arabic>}` on an incident with English citizens sent them the Arabic text.
+
+
+def test_the_text_counts_for_its_own_language_only(ctx: Context) -> None:
+    mixed_incident(ctx)
+    with pytest.raises(InputError) as refused:
+        reply(ctx, ARABIC, None)
+    assert refused.value.key == "incident_reply_language_missing"
+    assert refused.value.params == {"language": "en"}
+    assert outbox(ctx, "incident_reply") == []
+
+
+def test_an_english_incident_is_not_answered_with_an_arabic_text(ctx: Context) -> None:
+    english_incident(ctx)
+    with pytest.raises(InputError) as refused:
+        reply(ctx, ARABIC, None)
+    assert refused.value.params == {"language": "en"}
+
+
+def test_the_text_and_a_translation_answer_both_languages(ctx: Context) -> None:
+    refs = mixed_incident(ctx)
+    assert reply(ctx, ENGLISH, {"ar": ARABIC}) == 3
+    texts = {i.payload["reference"]: i.payload["text"] for i in outbox(ctx, "incident_reply")}
+    assert ENGLISH in texts[refs[1]] and ARABIC in texts[refs[0]] and ARABIC in texts[refs[2]]
+
+
+def test_a_text_of_no_telling_language_is_refused(ctx: Context) -> None:
+    english_incident(ctx)
+    with pytest.raises(InputError) as refused:
+        reply(ctx, "OK", None)
+    assert refused.value.key == "incident_reply_language_unknown"
+
+
+def test_a_text_and_a_different_translation_in_its_language_are_refused(ctx: Context) -> None:
+    english_incident(ctx)
+    with pytest.raises(InputError) as refused:
+        reply(ctx, ENGLISH, {"en": "Another answer."})
+    assert refused.value.key == "incident_reply_language_twice"
+    assert refused.value.params == {"language": "en"}
+
+
+def test_the_api_refuses_a_reply_missing_a_citizens_language(ctx: Context) -> None:
+    mixed_incident(ctx)
+    the_roles(ctx)
+    client = app_for(ctx).test_client()
+    incident_id = incidents(ctx)[0].id
+    response = client.post(
+        f"/api/v1/incidents/{incident_id}/replies",
+        headers=bearer(token_for(ctx, "disp@mct.om")),
+        json={"text": ARABIC},
+    )
+    assert response.status_code == 422
+    assert "English" in response.get_json()["error"]["message"]
     assert outbox(ctx, "incident_reply") == []
