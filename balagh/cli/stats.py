@@ -10,7 +10,14 @@ import click
 from balagh.cli import Env, cli, pass_env
 from core.errors import InputError
 from core.insights.research_export import export_research
-from core.insights.stats import GROUP_BY, Period, compute_stats, parse_period, stats_csv
+from core.insights.stats import (
+    GROUP_BY,
+    SPREADSHEET_ENCODING,
+    Period,
+    compute_stats,
+    parse_period,
+    stats_csv,
+)
 
 
 @cli.command("stats")
@@ -27,9 +34,17 @@ from core.insights.stats import GROUP_BY, Period, compute_stats, parse_period, s
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
 )
+@click.option(
+    "--out",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of printing (CSV with a byte order mark, for Excel).",
+)
 @pass_env
-def stats(env: Env, since: str | None, until: str | None, group_by: str, fmt: str) -> None:
-    """Print service-quality figures of tickets created in the period, per group."""
+def stats(
+    env: Env, since: str | None, until: str | None, group_by: str, fmt: str, out: Path | None
+) -> None:
+    """Print (or write to --out) service-quality figures of tickets created in the period."""
     try:
         start, end = parse_period(since, until)
     except InputError as exc:
@@ -39,10 +54,15 @@ def stats(env: Env, since: str | None, until: str | None, group_by: str, fmt: st
         result = compute_stats(
             session, start, end, group_by=group_by, taxonomy=ctx.taxonomy, now=ctx.now()
         )
-    if fmt == "csv":
-        click.echo(stats_csv(result), nl=False)
-    else:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    text = stats_csv(result) if fmt == "csv" else json.dumps(result, ensure_ascii=False, indent=2)
+    if out is None:  # for pipes: no byte order mark
+        click.echo(text, nl=fmt != "csv")
+        return
+    encoding = SPREADSHEET_ENCODING if fmt == "csv" else "utf-8"
+    try:
+        out.write_text(text if fmt == "csv" else text + "\n", encoding=encoding, newline="")
+    except OSError as exc:  # a missing folder, no permission, a full disk
+        raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 @cli.group("export")

@@ -25,7 +25,14 @@ from typing import Any
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from core.insights.stats import FINISHED, Period, hours_between, period_filter, spreadsheet_text
+from core.insights.stats import (
+    FINISHED,
+    SPREADSHEET_ENCODING,
+    Period,
+    hours_between,
+    period_filter,
+    spreadsheet_text,
+)
 from core.models import Event, Priority, Status, Ticket
 from core.routing.taxonomy import Taxonomy
 
@@ -157,7 +164,7 @@ def export_research(
     rows = research_rows(session, taxonomy, period)
     if out.suffix == ".parquet":
         return ExportResult(out, _write_parquet(rows, out), "parquet")
-    with out.open("w", newline="", encoding="utf-8") as handle:
+    with out.open("w", newline="", encoding=SPREADSHEET_ENCODING) as handle:
         return ExportResult(out, write_csv(rows, handle), "csv")
 
 

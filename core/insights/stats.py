@@ -588,6 +588,11 @@ def _sort_key(key: Any) -> tuple[int, str]:
 # A text cell starting with one of these is run as a formula by Excel and LibreOffice (tab and
 # CR too, which some versions skip before looking); a leading apostrophe shows it as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The UTF-8 byte order mark that begins a CSV meant for a spreadsheet: without it Excel reads
+# the file in the machine's legacy code page and Arabic shows as mojibake. Parsers that know
+# it (Python's utf-8-sig, pandas, readr) read the same rows; text for pipes goes without it.
+SPREADSHEET_BOM = "\ufeff"
+SPREADSHEET_ENCODING = "utf-8-sig"  # writes SPREADSHEET_BOM first
 
 
 def spreadsheet_text(value: Any) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from datetime import timedelta
+from typing import Any
 
 from flask import Response, abort, flash, g, make_response, render_template, request
 from flask_login import current_user, login_required
@@ -24,10 +25,12 @@ from core.insights.spikes import recent_spikes, spike_words
 from core.insights.stats import (
     FIGURES,
     GROUP_BY,
+    SPREADSHEET_BOM,
     Period,
     check_group_by,
     compute_stats,
     parse_period,
+    stats_csv,
     stats_scope,
 )
 from core.insights.trends import map_points, trends
@@ -45,19 +48,38 @@ def _table_words() -> dict[str, object]:
 @login_required
 def stats() -> str | tuple[str, int]:
     """The figures per group for a period, as a table."""
-    staff = current_staff()
-    require(staff, Action.STATS)
     args = {name: request.args.get(name, "") for name in ("since", "until", "group_by")}
     page = {"figures": None, **_table_words(), **args}
     try:
-        since, until = parse_period(args["since"] or None, args["until"] or None)
-        group_by = check_group_by(args["group_by"] or None)
+        page["figures"] = _figures(args)
     except InputError as exc:
         flash(refusal(exc), "error")
         return render_template("inbox/stats.html", **page), 400
+    return render_template("inbox/stats.html", **page)
+
+
+@bp.get("/stats.csv")
+@login_required
+def stats_download() -> Response | tuple[str, int]:
+    """The stats page's figures as a CSV file for a spreadsheet (same scope and period)."""
+    args = {name: request.args.get(name, "") for name in ("since", "until", "group_by")}
+    try:
+        figures = _figures(args)
+    except InputError as exc:
+        return render_template("inbox/error.html", message=refusal(exc)), 400
+    name = f"balagh-stats-{args['since'] or 'start'}-{args['until'] or 'now'}.csv"
+    return _spreadsheet_download(stats_csv(figures), name)
+
+
+def _figures(args: dict[str, str]) -> dict[str, Any]:
+    """The figures the member of staff may see (their directorate's only for a department)."""
+    staff = current_staff()
+    require(staff, Action.STATS)
+    since, until = parse_period(args["since"] or None, args["until"] or None)
+    group_by = check_group_by(args["group_by"] or None)
     context = ctx()
     with context.sessions() as db:
-        page["figures"] = compute_stats(
+        return compute_stats(
             db,
             since,
             until,
@@ -66,7 +88,6 @@ def stats() -> str | tuple[str, int]:
             taxonomy=context.taxonomy,
             now=context.now(),
         )
-    return render_template("inbox/stats.html", **page)
 
 
 FILTERS = ("since", "until", "directorate", "category", "channel")
@@ -187,8 +208,13 @@ def research_csv() -> Response | tuple[str, int]:
     with context.sessions() as db:
         write_csv(research_rows(db, context.taxonomy, Period(since, until)), out)
     name = f"balagh-research-{args['since'] or 'start'}-{args['until'] or 'now'}.csv"
+    return _spreadsheet_download(out.getvalue(), name)
+
+
+def _spreadsheet_download(text: str, name: str) -> Response:
+    """A CSV for a spreadsheet, as a file to save: the byte order mark first, for Excel."""
     return Response(
-        out.getvalue(),
+        SPREADSHEET_BOM + text,
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -99,7 +99,7 @@ def test_dashboard_offers_the_research_export_of_its_period(week: Context) -> No
     client = signed_in(app_for(week), "super@mct.om")
     response = client.get("/inbox/dashboard/research.csv?since=2025-03-04&until=2025-03-31")
     assert response.status_code == 200 and response.mimetype == "text/csv"
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert [r["created_day"] for r in rows] == ["2025-03-05"]
     assert "MCT-" not in response.get_data(as_text=True)
     denied = signed_in(app_for(week), "disp@mct.om").get("/inbox/dashboard/research.csv")

@@ -136,7 +136,7 @@ def test_command_writes_csv_to_the_file_named(ctx: Context, tmp_path: Path) -> N
     )
     assert result.exit_code == 0, result.output
     assert "3 ticket(s) written" in result.output
-    assert out.read_text(encoding="utf-8").splitlines()[0] == ",".join(COLUMNS)
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0] == ",".join(COLUMNS)  # Excel BOM
 
 
 def test_parquet_has_the_same_columns_and_rows(ctx: Context, tmp_path: Path) -> None:

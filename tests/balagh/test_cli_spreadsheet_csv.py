@@ -1,0 +1,60 @@
+"""Files written for spreadsheets start with a UTF-8 byte order mark; stdout stays plain.
+
+`balagh stats --out FILE` and `balagh export research --out FILE.csv` are opened in Excel,
+which needs the mark to read Arabic as UTF-8; what `balagh stats` prints goes down pipes to
+tools that would take the mark for part of the first column's name, so it has none.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+import balagh.cli.stats  # noqa: F401  (registers the commands)
+from balagh.cli import cli
+from core.context import Context
+from core.insights.research_export import COLUMNS
+from tests.staffkit import new_ticket
+
+BOM = b"\xef\xbb\xbf"
+
+
+def run(ctx: Context, *args: str) -> Result:
+    env = {
+        "BALAGH_DATABASE_URL": ctx.settings.effective_database_url,
+        "BALAGH_DATA_DIR": str(ctx.data_dir),
+    }
+    return CliRunner().invoke(cli, list(args), env=env)
+
+
+def test_stats_csv_written_to_a_file_starts_with_the_mark(ctx: Context, tmp_path: Path) -> None:
+    new_ticket(ctx, "Pothole", category="road_damage")
+    out = tmp_path / "stats.csv"
+    result = run(ctx, "stats", "--group-by", "channel", "--format", "csv", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(BOM)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[0]["channel"] == "telegram" and rows[0]["tickets"] == "1"
+
+
+def test_stats_json_written_to_a_file_has_no_mark(ctx: Context, tmp_path: Path) -> None:
+    out = tmp_path / "stats.json"
+    assert run(ctx, "stats", "--out", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("{")
+
+
+def test_stats_printed_has_no_mark(ctx: Context) -> None:
+    result = run(ctx, "stats", "--format", "csv")
+    assert result.exit_code == 0 and result.output.startswith("directorate,tickets,")
+
+
+def test_the_research_csv_file_starts_with_the_mark(ctx: Context, tmp_path: Path) -> None:
+    new_ticket(ctx, "Pothole", category="road_damage")
+    out = tmp_path / "research.csv"
+    assert run(ctx, "export", "research", "--out", str(out)).exit_code == 0
+    assert out.read_bytes().startswith(BOM)
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == ",".join(COLUMNS)

@@ -1,0 +1,53 @@
+"""CSV downloads meant for spreadsheets start with a UTF-8 byte order mark.
+
+Excel opens a CSV without one in the machine's legacy code page, so Arabic names and comments
+show as mojibake; with the mark it reads UTF-8. Parsers that know the mark (Python's
+utf-8-sig, pandas, readr) read the same rows as before.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from core.context import Context
+from tests.channels.web.test_dashboard import week  # noqa: F401  (fixture)
+from tests.staffkit import app_for, signed_in
+
+BOM = b"\xef\xbb\xbf"
+
+
+def rows(body: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def test_the_research_download_starts_with_the_byte_order_mark(week: Context) -> None:  # noqa: F811
+    client = signed_in(app_for(week), "super@mct.om")
+    body = client.get("/inbox/dashboard/research.csv?since=2025-03-04&until=2025-03-31").data
+    assert body.startswith(BOM) and not body[3:].startswith(BOM)
+    assert [r["created_day"] for r in rows(body)] == ["2025-03-05"]
+
+
+def test_the_stats_page_offers_its_figures_as_a_spreadsheet_csv(week: Context) -> None:  # noqa: F811
+    client = signed_in(app_for(week), "super@mct.om")
+    page = client.get("/inbox/stats?since=2025-03-01&until=2025-03-31").get_data(as_text=True)
+    assert "/inbox/stats.csv?since=2025-03-01&amp;until=2025-03-31" in page
+    response = client.get("/inbox/stats.csv?since=2025-03-01&until=2025-03-31&group_by=channel")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert response.data.startswith(BOM)
+    by_channel = {r["channel"]: r["tickets"] for r in rows(response.data)}
+    assert by_channel["telegram"] == "3" and by_channel["total"] == "4"
+
+
+def test_department_staff_download_only_their_directorates_figures(week: Context) -> None:  # noqa: F811
+    client = signed_in(app_for(week), "health@mct.om")
+    response = client.get("/inbox/stats.csv?since=2025-03-01&until=2025-03-31")
+    assert response.status_code == 200
+    assert {r["directorate"]: r["tickets"] for r in rows(response.data)}["total"] == "1"
+
+
+def test_a_bad_period_is_refused_without_a_file(week: Context) -> None:  # noqa: F811
+    client = signed_in(app_for(week), "super@mct.om")
+    response = client.get("/inbox/stats.csv?since=yesterday")
+    assert response.status_code == 400 and response.mimetype != "text/csv"
