@@ -9,7 +9,7 @@ import click
 
 from balagh.cli import Env, cli, pass_env
 from core.errors import InputError
-from core.insights.research_export import export_research
+from core.insights.research_export import export_format, export_research
 from core.insights.stats import (
     GROUP_BY,
     SPREADSHEET_ENCODING,
@@ -47,6 +47,8 @@ def stats(
     """Print (or write to --out) service-quality figures of tickets created in the period."""
     try:
         start, end = parse_period(since, until)
+        if out is not None:
+            export_format(out, {f".{fmt}": fmt})
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     ctx = env.batch_ctx
@@ -77,7 +79,7 @@ def export() -> None:
     "--out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write: .parquet for Parquet (needs pyarrow), anything else CSV.",
+    help="File to write: .csv for CSV, .parquet for Parquet (needs pyarrow).",
 )
 @pass_env
 def export_research_command(env: Env, since: str | None, until: str | None, out: Path) -> None:
@@ -90,7 +92,7 @@ def export_research_command(env: Env, since: str | None, until: str | None, out:
     with ctx.sessions() as session:
         try:
             result = export_research(session, ctx.taxonomy, Period(start, end), out)
-        except RuntimeError as exc:
+        except (RuntimeError, InputError) as exc:  # no pyarrow; a name of another format
             raise click.ClickException(str(exc)) from None
         except OSError as exc:  # a missing folder, no permission, a full disk
             raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from core.errors import InputError
 from core.insights.stats import (
     FINISHED,
     SPREADSHEET_ENCODING,
@@ -160,12 +161,32 @@ def _hours(value: float | None) -> float | None:
 def export_research(
     session: Session, taxonomy: Taxonomy, period: Period, out: Path
 ) -> ExportResult:
-    """Write the export to `out`: Parquet when it ends in .parquet (needs pyarrow), else CSV."""
+    """Write the export to `out` in the format its extension names: .csv or .parquet (needs
+    pyarrow). Any other name is refused before anything is read or written (`x.xlsx` was
+    written as CSV under a name Excel then could not open)."""
+    file_format = export_format(out)
     rows = research_rows(session, taxonomy, period)
-    if out.suffix == ".parquet":
+    if file_format == "parquet":
         return ExportResult(out, _write_parquet(rows, out), "parquet")
     with out.open("w", newline="", encoding=SPREADSHEET_ENCODING) as handle:
         return ExportResult(out, write_csv(rows, handle), "csv")
+
+
+EXPORT_FORMATS = {".csv": "csv", ".parquet": "parquet"}
+
+
+def export_format(out: Path, formats: dict[str, str] = EXPORT_FORMATS) -> str:
+    """The format a file name's extension names (any case), or InputError naming the ones
+    there are: an export is never written under a name that promises another format."""
+    found = formats.get(out.suffix.lower())
+    if found is None:
+        names = " or ".join(formats)
+        raise InputError(
+            f"cannot write {out}: name the file {names} (the extension chooses the format).",
+            "export_extension",
+            extensions=list(formats),
+        )
+    return found
 
 
 def write_csv(rows: Iterator[dict[str, Any]], handle: Any) -> int:

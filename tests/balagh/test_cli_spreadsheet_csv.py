@@ -58,3 +58,29 @@ def test_the_research_csv_file_starts_with_the_mark(ctx: Context, tmp_path: Path
     assert out.read_bytes().startswith(BOM)
     header = out.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == ",".join(COLUMNS)
+
+
+# An --out name whose extension names another format (x.xlsx) was written as CSV: Excel then
+# refused the file or showed one column. Such a name is one Error line, and nothing is written.
+
+
+def test_the_research_export_refuses_a_name_of_another_format(ctx: Context, tmp_path: Path) -> None:
+    out = tmp_path / "research.xlsx"
+    result = run(ctx, "export", "research", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and len(result.output.splitlines()) == 1
+    assert ".csv or .parquet" in result.output and "research.xlsx" in result.output
+    assert not out.exists()
+
+
+def test_the_research_export_takes_an_upper_case_csv_name(ctx: Context, tmp_path: Path) -> None:
+    out = tmp_path / "RESEARCH.CSV"
+    assert run(ctx, "export", "research", "--out", str(out)).exit_code == 0
+    assert out.read_bytes().startswith(BOM)
+
+
+def test_stats_refuse_an_out_name_of_another_format(ctx: Context, tmp_path: Path) -> None:
+    out = tmp_path / "stats.xlsx"
+    result = run(ctx, "stats", "--format", "csv", "--out", str(out))
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    assert ".csv" in result.output and not out.exists()
