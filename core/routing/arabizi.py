@@ -150,6 +150,12 @@ _SPELLING_PAIRS = (("sh", "S"), ("kh", "5"), ("gh", "G"), ("th", "T"), ("dh", "D
 _SPELLING = str.maketrans({"7": "h", "6": "t", "9": "s", "8": "q", "g": "q", "2": None,
                            "e": "i", "o": "u", "c": "k"})  # fmt: skip
 _DOUBLED = re.compile(r"(.)\1+")
+# The vowel of a verb's or participle's prefix (yi-, ti-, ni-, mu-/ma-/mi-) is written by some
+# and not by others: "yinzil"/"ynzil" (it comes down), "makshoof"/"mkshoof" (exposed),
+# "mu3allaga"/"m3allaga" (hanging). Dropped before a consonant in words of five letters or more
+# (tenth pass); a shorter word's vowel is too much of what tells it apart.
+_PREFIX_VOWEL = re.compile(r"^([mnty])[aiu](?=[^aiu])")
+MIN_PREFIX_VOWEL_WORD = 5
 # The article fused with a conjunction or preposition ("wel7ree8", "bil share3", "lil bait").
 _LATIN_PREFIXES = ("wal", "wel", "wil", "bal", "bel", "bil", "fal", "fel", "fil", "lal", "lel",
                    "lil", "al", "el", "il")  # fmt: skip
@@ -178,10 +184,14 @@ def fold(token: str) -> str:
 
 def spelling_key(token: str) -> str:
     """One spelling for an Arabizi word's variants: digit letters and their Latin
-    alternatives (7/h, 6/t, 9/s, 8/q/g, 5/kh), e/i and o/u, doubled letters written once."""
+    alternatives (7/h, 6/t, 9/s, 8/q/g, 5/kh), e/i and o/u, doubled letters written once, and
+    a prefix's vowel (yinzil/ynzil)."""
     for pair, mark in _SPELLING_PAIRS:
         token = token.replace(pair, mark)
-    return _DOUBLED.sub(r"\1", token.translate(_SPELLING))
+    token = _DOUBLED.sub(r"\1", token.translate(_SPELLING))
+    if len(token) >= MIN_PREFIX_VOWEL_WORD:
+        token = _PREFIX_VOWEL.sub(r"\1", token)
+    return token
 
 
 @lru_cache(maxsize=16384)

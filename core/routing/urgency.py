@@ -55,7 +55,7 @@ _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=",
 _HYPOTHETICAL = index_terms(
     {"fear": [*_FEAR, "ممكن=", "may=", "mumkin=", "momkin=", "will=", "before=", "قبل لا",
      "gabl la", "لا سمح الله", "god forbid", "in case", "لو=", "if=", "law=", "اذا=", "iza=",
-     "itha="]}
+     "itha=", "lo=", "lau=", "idha=", "ida=", "eza=", "etha="]}
 )  # fmt: skip
 _NOT_NOW_FEAR = index_terms({"fear": _FEAR})
 # A worry said anywhere near a weaker sign (ninth pass: leaning), "الله يستر" (God protect us).
@@ -122,7 +122,16 @@ _SETTLED = index_terms(
      "المطره اللي فاتت", "الامطار اللي فاتت", "the last rain", "the last rains",
      "el m6ar elli fat", "box is locked", "now locked",
      "been locked", "locked it", "قفلوه", "قفلوها", "تم قفله", "gaflooh", "gafloh",
-     "in6afa", "in6afat", "cut and removed", "cut up and removed"]},
+     "in6afa", "in6afat", "cut and removed", "cut up and removed",
+     # tenth pass: a year or a week ago in Arabizi, filled in, "that's it, nothing", a fire
+     # denied. Not "we fixed" (9alla7na, صلحنا): its fold is "they fix" (ysal7oon, يصلحون).
+     "gabl sana", "gabil sana", "8abl sana", "qabl sana", "gabl shahar", "gabl shahrain",
+     "gabl usboo3", "gabl esboo3", "gabl sneen", "قبل اسبوع", "قبل اسبوعين", "قبل شهر",
+     "قبل شهرين", "ردموه", "ردموها", "radmooh", "radamooh", "raddooh", "raddoh", "zaffatooh",
+     "zaffatoh", "زفلتوه", "زفتوه", "khalas mafi", "khala9 mafi", "خلاص ما فيه", "خلاص مافيه",
+     "مب حريق", "مو حريق", "ليس حريقا", "not a fire", "mb 7ree8", "mb 7areeq", "mo 7ree8", "mub 7ree8",
+     # every night: a long-standing nuisance, as "every time" ("they burn rubbish every night")
+     "كل ليله", "kil lail", "kil lailah", "every night", "each night"]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
 )  # fmt: skip
@@ -153,7 +162,8 @@ _EXPOSED = ["exposed", "bare", "naked", "hanging", "dangling", "spark", "live=",
             "طنين", "يطن", "tneen",
             "fi el mai", "fi el maay", "fil mai", "fil maay", "fi el maya", "6aye7 3la el ar9",
             "6ay7a 3la el ar9", "طايح على الارض", "طايحه على الارض", "feeh kahraba", "3ariya", "3areya", "fih kahraba", "feeha kahraba", "fiha kahraba", "فيه كهرباء",
-            "فيها كهرباء", "فيه كهربا", "فيها كهربا", "يمسك كهربا", "يمسك كهرباء"]  # fmt: skip
+            "فيها كهرباء", "فيه كهربا", "فيها كهربا", "يمسك كهربا", "يمسك كهرباء",
+            "في ماي", "بماي", "في مويه", "fi mai", "fi maay"]  # fmt: skip
 # An electricity box, cabinet or pillar left open: "open" alone with "electricity" is also a
 # shop that is open ("المحل مفتوح والكهرباء شغالة"), so it counts only beside a box word.
 _BOX = ["box", "boxes", "cabinet", "pillar", "panel", "صندوق", "صناديق", "خزانه", "كابينه", "كبينه",
@@ -188,7 +198,10 @@ _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "unc
          "6aar=", "عميقه", "انكسر", "انكسرت", "مو موجود", "مب موجود", "مش موجود", "غير موجود", "mo mawjood",
          "mb mawjood", "mob mawjood", "not there", "mafi ghata", "ma fi ghata",
          "ma 3laih ghata", "ma 3laiha ghata", "mafi 3laiha ghata", "mafi 3laih ghata", "ما عليه غطا", "ما عليها غطا", "مافي غطا",
-         "ما فيه غطا", "مافيه غطا", "ما عليه غطاء", "ما عليها غطاء"]  # fmt: skip
+         "ما فيه غطا", "مافيه غطا", "ما عليه غطاء", "ما عليها غطاء",
+         # tenth pass: the cover's Arabizi spellings ("ghe6a", "ghi6a") after bala/bila
+         "bala ghe6a", "bila ghe6a", "bala ghi6a", "bila ghi6a", "bdoon ghi6a", "bala 3'e6a",
+         "ma 3laih ghe6a", "ma 3laiha ghe6a", "mafi ghe6a"]  # fmt: skip
 _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
               "parapet", "water tank", "tank=", "scaffold", "pole", "billboard", "house=",
               "جدار", "سقف", "سور", "بنايه", "مبني", "مبنى", "شرفه", "البيت", "منزل", "عماره", "خزان",
@@ -216,6 +229,9 @@ _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "st
               "roof tank", "tank stand", "التانكي", "تانكي الماي", "خزان الماي", "خزان الماء",
               "5azzan el mai", "tanki", "tankee", "balcona", "balkona", "بلكونه", "البلكونه",
               "البلكونات"]  # fmt: skip
+# tenth pass: gates, stones ("7ijaar") and the Omani حوطه (a compound wall)
+_STRUCTURE += ["gate=", "gates=", "بوابه", "البوابه", "bawaba", "bawwaba", "bawabat", "7ijaar",
+               "7ijara", "حجار", "حوطه", "الحوطه", "7oo6a", "7au6a", "7aw6a", "7ou6a"]  # fmt: skip
 _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving", "gave way",
                "giving way", "coming down", "about to fall", "going to fall",
                "tilting", "leaning over", "swaying", "toppl", "ينهار", "انهار",
@@ -257,7 +273,19 @@ _COLLAPSING = ["collapsing", "collapsed", "collapse", "falling", "fell", "caving
                "ينفصل", "انفصلت عن", "انفصل عن", "معلقه ببرغي", "معلق ببرغي", "ببرغي واحد",
                "b burgi wa7ed", "b burgi wa7id", "bburgi wa7ed", "ytmayal", "titmayyal",
                "yitmayyal", "يهتز مع الهوا", "تهتز مع الهوا", "يهتز مع الريح", "تهتز مع الريح",
-               "yhtaz ma3 el hawa", "tihtaz ma3 el hawa", "slipped half off", "half off its"]  # fmt: skip
+               "yhtaz ma3 el hawa", "tihtaz ma3 el hawa", "slipped half off", "half off its",
+               # tenth pass: flying off, toppled, swinging, hanging down onto a road (not bulging: the
+               # shipped labels call a bulging wall one to inspect)
+               "ytayir ma3 el hawa", "y6ayir ma3 el hawa", "y6eer ma3 el hawa", "يطير مع الهوا",
+               "يطير مع الريح", "تطير مع الريح", "ynzil 3al naas", "ynzil 3la el naas",
+               "tinzil 3al naas", "ينزل على الناس", "تنزل على الناس", "nazla 3al share3",
+               "nazla 3la el share3", "nazil 3al share3", "نازله على الشارع", "نازل على الشارع",
+               "نازله على الطريق", "نازل على الطريق", "نازله على السيارات", "يتارجح", "تتارجح",
+               "يتمرجح", "تتمرجح", "yitmarja7", "titmarja7", "انقلب", "انقلبت", "ngalab",
+               "ngalabat", "ingalab", "ingalabat", "inqalab", "7ijaar tinzil", "7jaar tinzil", "حجاره تنزل", "حجار تنزل",
+               "stones falling", "stones dropping", "ynzil minah", "ynzil minha", "yinzil minha",
+               "tinzil minah", "tinzil minha", "6ayir 3al", "6ayir 3la", "6ayra 3al", "6ayra 3la",
+               "طاير على", "طايره على"]  # fmt: skip
 _WATER = ["water", "rain", "flood", "sewage", "sewer", "dirty water", "smoke", "fumes",
           "ماي=", "الماي=", "مايه", "مية=", "المية=", "ميه=", "الميه=", "دخان", "الدخان", "مياه",
           "الامطار", "مطر=", "المطر=", "مطره=", "المطره=", "سيل", "سيول", "المجاري", "مجاري", "الصرف", "البياره", "بياره",
@@ -281,7 +309,10 @@ _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the ro
            "through the ceiling", "من السقف", "in the bedrooms", "into the bedroom", "on the carpet",
            "rising through", "spread across", "coming through", "filling with", "لين الركبه",
            "الى الركبه", "للركبه", "تسربت الى", "الى غرف النوم", "الى غرفه النوم",
-           "6al3a fi", "6al3 fi", "طالعه في", "طالع في", "bubbling out"]  # fmt: skip
+           "6al3a fi", "6al3 fi", "طالعه في", "طالع في", "bubbling out",
+           # tenth pass: it reached (wa9al), knee-deep in Arabizi
+           "wa9al", "wasal", "wi9al", "lil rukba", "lel rukba", "lain el rukba",
+           "7ad el rukba", "ila el rukba"]  # fmt: skip
 _HOME = ["house", "home", "flat", "flats", "villa", "room", "bedroom", "hall", "bathroom",
          "kitchen", "ground floor", "basement", "majlis", "بيت", "منزل", "منازل", "بيوت", "الغرف",
          "غرفه", "الصاله", "المجلس", "الشقه", "الشقق", "شقه", "الحمام", "المطبخ", "الحوش", "bait",
@@ -348,7 +379,10 @@ _ON_ROAD = ["across", "onto the road", "onto the street", "on the road", "on the
             "msakkar", "sadd", "saddat", "fog el sayarat", "fog el share3", "fog el 6areeq",
             "both lanes", "fast lane", "slow lane", "slip road", "the lane", "the highway",
             "the motorway", "بعرض", "المسار", "كل الطريق", "el masar", "flyover", "overpass", "above the cars",
-    "3ar9 el", "3arth el", "b3ar9"]  # fmt: skip
+    "3ar9 el", "3arth el", "b3ar9",
+    # tenth pass: fallen onto cars
+    "على السيارات", "على سياره", "3la el sayyarat", "3ala el sayyarat", "3al sayyarat",
+    "on the cars", "onto the cars", "onto a car", "on a car", "on parked cars"]  # fmt: skip
 # Dust and noise coming into homes are nuisances, not water: "the dust comes into the houses,
 # they never spray water" names water and a home without water getting in.
 # Nor is water a tanker delivers: "ماي الصهريج وصل البيت" is supply reaching the house.
@@ -419,6 +453,13 @@ _BEAST = ["dog", "dogs", "camel", "camels", "cow=", "cows=", "donkey", "bees", "
           "jamal", "jmal", "b3eer",
           "cattle", "goats", "بوش", "بقر", "ثور", "klaab", "kilab", "bosh", "ba8ar", "bagar", "baqar", "bull=", "bulls=",
           "chlaab", "chalb", "ثعبان", "افعى", "snake", "boosh", "bosh="]  # fmt: skip
+# A snake inside a home, classroom or shop (tenth pass): danger now where a snake in a park or
+# on waste ground is one to report. "حيه" is also "alive", so only unambiguous words.
+_SNAKE = ["snake", "snakes", "cobra", "viper", "ثعبان", "ثعابين", "افعى", "افاعي", "thu3baan",
+          "thu3ban", "tho3baan", "tho3ban", "thi3ban", "tha3ban", "af3a=", "af3aa="]  # fmt: skip
+_INDOORS = [*_HOME, "inside", "indoors", "classroom", "class=", "shop=", "داخل", "دخل", "دخلت",
+            "فصل", "الفصل", "صف=", "الصف=", "المحل", "da5al", "dakhal", "da5il", "dakhil", "9af=",
+            "el 9af", "fasl=", "el fasl", "ghurfa", "ghurfat"]  # fmt: skip
 # "السريع" is the expressway ("طريق مسقط السريع"), and also a quick response ("نرجو التدخل
 # السريع"): a word matched here is not the animal rule's road.
 _QUICK = ["التدخل السريع", "بالتدخل السريع", "تدخل سريع", "الاستجابه السريعه", "استجابه سريعه",
@@ -458,7 +499,9 @@ _PERIL = ["trapped", "stuck", "fell into", "fallen into", "drowning", "electrocu
 # or people; "leaning" alone is also a calm wall or canopy reported for inspection.
 _LEANING = ["leaning", "leans", "tilted", "tilting", "bent over", "bent toward", "bent towards",
             "مايل", "مايله", "مائل", "مائله", "مالت", "ميلان", "ينحني", "منحني",
-            "mayil", "mayel", "mayla", "maila", "maayil", "malat"]  # fmt: skip
+            "mayil", "mayel", "mayla", "maila", "maayil", "malat",
+            # tenth pass: it leans, present tense
+            "يميل", "تميل", "yimil", "yameel", "ymeel", "yimeel", "timil", "tameel"]  # fmt: skip
 _OVER_PEOPLE = ["over the road", "over the street", "over the pavement", "over the sidewalk",
                 "over the houses", "over the cars", "over the car park", "over our", "over the lane",
                 "over the highway", "over the traffic", "over people", "over the playground",
@@ -473,7 +516,10 @@ _OVER_PEOPLE = ["over the road", "over the street", "over the pavement", "over t
                 "fog el bait", "3la el bait", "3la el mamar", "على الممر", "فوق الممر",
                 "over the walkway", "fog el 6areeq", "fo8 el 6areeq", "fog el sikka", "over the slow lane",
                 "over the fast lane", "over the carriageway", "over the service road", "فوق المساكن",
-                "على المساكن"]  # fmt: skip
+                "على المساكن",
+                # tenth pass: the pavement in Arabizi
+                "3la el ra9eef", "3ala el ra9eef", "3al ra9eef", "3ala el rasif", "3la el rasif",
+                "fog el ra9eef", "fo8 el ra9eef"]  # fmt: skip
 _CRANE = ["crane", "cranes", "tower crane", "رافعه البناء", "الرافعه", "كرين", "الكرين", "كرينات",
           "ونش=", "الونش=", "krain", "kreen", "krane", "wanash", "رافعه برجيه", "الرافعه البرجيه",
           "رافعات"]  # fmt: skip
@@ -481,7 +527,8 @@ _CRANE = ["crane", "cranes", "tower crane", "رافعه البناء", "الرا
 _CRANE_DANGER = [*_LEANING, "swinging", "swaying", "shaking", "wobbling", "loads over", "load over",
                  "over the houses", "over occupied", "يهتز", "تهتز", "يتارجح", "تتارجح",
                  "بحمولتها فوق", "فوق البيوت", "فوق المساكن", "yihtazz", "tihtazz", "yhtaz",
-                 "yitmarja7", "titmarja7", "fog byootna", "fog el byoot", "fo8 el byoot"]  # fmt: skip
+                 "yitmarja7", "titmarja7", "fog byootna", "fog el byoot", "fo8 el byoot",
+                 "يتمرجح", "تتمرجح", "بالحموله", "فوق بيوتنا"]  # fmt: skip
 # Play equipment with sharp or jagged metal, nails or broken glass: children cut now.
 _PLAY = ["slide=", "slides=", "swing=", "swings=", "see-saw", "seesaw", "see saw", "climbing frame",
          "play equipment", "playground", "play area", "monkey bars", "trampoline", "zip line",
@@ -508,13 +555,15 @@ _PLAYING = ["playing", "play on it", "play on them", "using it", "climbing on", 
 # An open pit, shaft or well, and the way it is open ("an open pit in the park").
 _PIT = ["pit=", "pits=", "hole=", "holes=", "trench", "shaft", "excavation", "open well",
         "حفره", "الحفره", "حفريه", "الحفريه", "حفر=", "الحفر=", "خندق", "الخندق", "بئر=", "البئر=", "بير=", "البير=",
-        "7ufra", "7ofra", "7ufar", "5andaq", "khandaq", "bir=", "beer="]  # fmt: skip
+        "7ufra", "7ofra", "7ufar", "5andaq", "khandaq", "bir=", "beer=", "bi2r=", "be2r=", "bi2ir=",
+        "el bi2r", "el be2r"]  # fmt: skip
 _PIT_OPEN = ["open=", "uncovered", "no cover", "not covered", "without a cover", "without cover",
              "unfenced", "no fence", "no fencing", "not fenced", "no barrier", "no barriers",
              "مفتوحه", "مفتوح", "مكشوفه", "مكشوف", "بدون غطا", "بدون غطاء", "بلا غطا", "بلا غطاء",
              "ما عليها غطا", "ما عليه غطا", "ما عليها شي", "ما عليه شي", "بدون سياج", "بلا سياج",
              "maftoo7a", "maftoo7", "maftu7a", "makshoofa", "makshoof", "bdoon ghata", "bala ghata",
-             "ma 3laiha shay", "ma 3laih shay", "ma 3laiha ghata", "bdoon siyaj"]  # fmt: skip
+             "ma 3laiha shay", "ma 3laih shay", "ma 3laiha ghata", "bdoon siyaj", "ma 3laih ghata",
+             "ma 3laih ghe6a", "ma 3laiha ghe6a", "bala ghe6a", "bdoon ghe6a", "bala ghata"]  # fmt: skip
 # "Open land", "open space": a place, not a pit left open.
 _OPEN_PLACE = ["open land", "open space", "open spaces", "open area", "open ground", "open air",
                "open plot", "open plots", "open field", "open to the public", "الارض المفتوحه",
@@ -600,7 +649,7 @@ _GROUPS: dict[str, list[str]] = {
     "home": _HOME, "fire": _FIRE, "tree": _TREE, "sign": _SIGN, "fallen": _FALLEN,
     "road": _ROAD, "on_road": _ON_ROAD, "nuisance": _NUISANCE, "delay": _DELAY, "person": _PERSON, "peril": _PERIL, "ground": _GROUND, "sinking": _SINKING,
     "leak": _LEAK, "beast": _BEAST, "attack": _ATTACK, "dead": _DEAD, "quick": _QUICK, "fire_naming": _FIRE_NAMING,
-    "gas": _GAS, "smell": _SMELL, "not_gas": _NOT_GAS,
+    "gas": _GAS, "smell": _SMELL, "not_gas": _NOT_GAS, "snake": _SNAKE, "indoors": _INDOORS,
     "leaning": _LEANING, "crane": _CRANE, "crane_danger": _CRANE_DANGER, "over_people": _OVER_PEOPLE, "play": _PLAY, "sharp": _SHARP, "playing": _PLAYING,
     "pit": _PIT, "pit_open": _PIT_OPEN, "open_place": _OPEN_PLACE, "water_body": _WATER_BODY,
     "fence": _FENCE, "fence_broken": _FENCE_BROKEN, "wadi": _WADI, "flowing": _FLOWING,
@@ -663,6 +712,8 @@ RULES: tuple[Rule, ...] = (
     Rule("open_pit", ("pit", "pit_open"), negatable=(1,), window=6, not_at="open_place"),
     Rule("unfenced_water", ("water_body", "fence", "fence_broken"), negatable=(2,), window=10),
     Rule("crossing_running_wadi", ("wadi", "flowing", "crossing"), negatable=(1, 2), window=12),
+    # tenth pass: a snake indoors; a dead one is a carcass to remove
+    Rule("snake_indoors", ("snake", "indoors"), negatable=(0, 1), window=8, unless="dead"),
     # not negatable: the danger is itself an absence ("ما عليها اشارات", "no lights")
     Rule("unmarked_hole", ("hole", "unmarked")),
 )
@@ -685,10 +736,14 @@ def _may(words: list[str], start: int) -> bool:
     )
 
 
-def _not_yet(words: list[str], end: int) -> bool:
-    """True when 'yet' follows a match ("hasn't come inside yet", "ما دخل بعد")."""
-    for start, _, _ in _STILL_NOT.find(words[end : end + 2]):
-        following = words[end + start + 1] if end + start + 1 < len(words) else ""
+def _not_yet(words: list[str], start: int, end: int) -> bool:
+    """True when 'yet' follows a match that a negation precedes ("hasn't come inside yet",
+    "ما دخل بعد"). With no negation "بعد"/"ba3d" is "after": "على الطريق السريع بعد جسر
+    الموالح" (on the expressway after the bridge; tenth pass)."""
+    if not _negation_before(words[max(0, start - NEGATION_REACH_OR) : start]):
+        return False
+    for at, _, _ in _STILL_NOT.find(words[end : end + 2]):
+        following = words[end + at + 1] if end + at + 1 < len(words) else ""
         if following.startswith(_AFTER_NEXT) or following in _AFTER_WORDS:
             continue  # "after the storm", not "yet"
         return True
@@ -739,7 +794,11 @@ def _negated(words: list[str], start: int, end: int) -> bool:
     before = words[max(0, start - NEGATION_REACH) : start]
     if _OR.intersection(words[max(0, start - 2) : start]):
         before = words[max(0, start - NEGATION_REACH_OR) : start]
-    if (start and words[start - 1] in _WAS) or _negation_before(before) or _not_yet(words, end):
+    if (
+        (start and words[start - 1] in _WAS)
+        or _negation_before(before)
+        or _not_yet(words, start, end)
+    ):
         return True
     if _HYPOTHETICAL.find(before) or _may(words, start):
         # "could come down any minute", "ممكن يطيح أي وقت": imminent, not one day
