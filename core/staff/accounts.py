@@ -34,6 +34,13 @@ def hash_password(password: str) -> str:
     return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
 
 
+def password_version(password_hash: str | None) -> str:
+    """A short fingerprint of the account's present password (not of the password itself):
+    a sign-in session and the sign-in throttle's count carry it, so a new password (an
+    administrator's reset, the owner's change) ends the sessions and counts of the old one."""
+    return hashlib.sha256((password_hash or "").encode()).hexdigest()[:12]
+
+
 def verify_password(stored: str, password: str) -> bool:
     """Check a password against its stored hash in constant time."""
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.auth import ctx, current_staff, sign_in, t
 from channels.web.inbox.blueprint import bp
 from core.staff import admin as staff_admin
 from core.staff.accounts import MIN_PASSWORD
@@ -29,9 +29,10 @@ def own_password_post() -> Response | tuple[str, int]:
         return _refused(t("password_mismatch"))
     try:
         with ctx().sessions() as db, db.begin():
-            staff_admin.change_own_password(
+            user = staff_admin.change_own_password(
                 db, current_staff(), form.get("current", ""), form.get("new", "")
             )
+            sign_in(user)  # this session goes on with the new password; the others end
     except staff_admin.StaffChangeRefused as exc:
         return _refused(t(exc.key, **exc.params))
     flash(t("password_changed"), "info")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import hmac
 import logging
 from functools import cache
 from typing import Any
@@ -26,7 +26,7 @@ from channels.web.inbox.i18n import LANGUAGES, RTL, count_phrase, label, transla
 from channels.web.inbox.throttle import throttle
 from core.context import Context
 from core.models import User
-from core.staff.accounts import hash_password, verify_password
+from core.staff.accounts import hash_password, password_version, verify_password
 from core.staff.permissions import Action, Staff, allowed, staff_from_user
 from core.storable import is_storable
 
@@ -40,13 +40,20 @@ login_manager.session_protection = "strong"
 
 
 class StaffUser(UserMixin):
-    """The signed-in member of staff as Flask-Login sees them."""
+    """The signed-in member of staff as Flask-Login sees them: the session holds the user's id
+    with the version of the password it was opened with, so a new password ends it."""
 
-    def __init__(self, staff: Staff) -> None:
+    def __init__(self, staff: Staff, password_hash: str | None) -> None:
         self.staff = staff
+        self.version = password_version(password_hash)
 
     def get_id(self) -> str:
-        return str(self.staff.id)
+        return f"{self.staff.id}:{self.version}"
+
+
+def sign_in(user: User) -> None:
+    """Open (or, after the owner's own password change, renew) this user's session."""
+    login_user(StaffUser(staff_from_user(user), user.password_hash))
 
 
 def ctx() -> Context:
@@ -60,18 +67,21 @@ def current_staff() -> Staff:
 
 @login_manager.user_loader
 def load_user(user_id: str) -> StaffUser | None:
-    """Reload the user each request so a deactivated or locked account loses access."""
-    if not user_id.isdigit():
+    """Reload the user each request so a deactivated or locked account, or one whose password
+    changed since this session was opened, loses access."""
+    number, _, version = user_id.partition(":")
+    if not number.isdigit():
         return None
     with ctx().sessions() as db:
-        user = db.get(User, int(user_id))
+        user = db.get(User, int(number))
         if user is None or not user.active:
             return None
         if user.locked_until is not None and user.locked_until > ctx().now():
             return None
-        return StaffUser(
-            staff_from_user(user, replies_direct=ctx().settings.department_replies_direct)
-        )
+        if not hmac.compare_digest(version, password_version(user.password_hash)):
+            return None
+        staff = staff_from_user(user, replies_direct=ctx().settings.department_replies_direct)
+        return StaffUser(staff, user.password_hash)
 
 
 def load_signed_in_user() -> None:
@@ -168,14 +178,15 @@ def login() -> Response | str:
         flash(t("login_throttled", seconds=wait), "error")
         page = render_template("inbox/login.html", next=request.form.get("next", ""))
         return page, 429, {"Retry-After": str(wait)}  # type: ignore[return-value]
-    staff = _check_credentials(email, password)
-    if staff is None:
+    signed = _check_credentials(email, password)
+    if signed is None:
         throttle().failed(address, account)
         flash(t("login_failed"), "error")
         return render_template("inbox/login.html", next=request.form.get("next", "")), 401  # type: ignore[return-value]
     throttle().succeeded(address, account)
-    login_user(StaffUser(staff))
-    session["lang"] = staff.language if staff.language in LANGUAGES else current_language()
+    login_user(signed)
+    language = signed.staff.language
+    session["lang"] = language if language in LANGUAGES else current_language()
     return redirect(safe_next(request.form.get("next")))  # type: ignore[return-value]
 
 
@@ -187,11 +198,10 @@ def _throttle_account(email: str) -> str:
         with ctx().sessions() as db:
             query = select(User.password_hash).where(User.email == email)
             password_hash = db.execute(query).scalar_one_or_none()
-    version = hashlib.sha256((password_hash or "").encode()).hexdigest()[:12]
-    return f"{email}#{version}"
+    return f"{email}#{password_version(password_hash)}"
 
 
-def _check_credentials(email: str, password: str) -> Staff | None:
+def _check_credentials(email: str, password: str) -> StaffUser | None:
     now = ctx().now()
     with ctx().sessions() as db, db.begin():
         by_email = select(User).where(User.email == email)
@@ -204,7 +214,7 @@ def _check_credentials(email: str, password: str) -> Staff | None:
             return None
         if verify_password(user.password_hash, password):
             user.failed_logins = 0
-            return staff_from_user(user)
+            return StaffUser(staff_from_user(user), user.password_hash)
         # No lockout (a stranger could lock anyone out): the throttle slows the guesser.
         user.failed_logins = (user.failed_logins or 0) + 1
         return None
