@@ -45,7 +45,7 @@ _NEGATION = index_terms(
      "no longer", "without=", "nothing=", "غير=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
      "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy=",
      "لمنع=", "منع=", "prevent=", "to stop", "cannot=", "cant=", "can t=", "couldn=", "couldnt=", "couldn t=", "won t=", "don=", "dont=",
-     "don t="]}
+     "don t=", "nobody=", "no one", "noone="]}
 )  # fmt: skip
 _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
@@ -131,7 +131,10 @@ _SETTLED = index_terms(
      "zaffatoh", "زفلتوه", "زفتوه", "khalas mafi", "khala9 mafi", "خلاص ما فيه", "خلاص مافيه",
      "مب حريق", "مو حريق", "ليس حريقا", "not a fire", "mb 7ree8", "mb 7areeq", "mo 7ree8", "mub 7ree8",
      # every night: a long-standing nuisance, as "every time" ("they burn rubbish every night")
-     "كل ليله", "kil lail", "kil lailah", "every night", "each night"]},
+     "كل ليله", "kil lail", "kil lailah", "every night", "each night",
+     # tenth pass, English: torn down, sealed, or a worry that it happens again
+     "demolished", "taken down", "good job", "well done", "now sealed", "sealed in", "appreciated",
+     "happens again", "happen again", "لا تتكرر", "لا يتكرر"]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
 )  # fmt: skip
@@ -628,6 +631,90 @@ _UNMARKED = ["unmarked", "not marked", "no warning", "no warnings", "no signs", 
              "ma 3laiha ay ishara", "wala anwaar", "bala anwaar", "bdoon anwaar"]  # fmt: skip
 
 
+# Tenth pass (docs/ROUTING_DATA.md, "Tenth pass: English and mixed writers"): how other
+# writers put the same dangers in English and in Arabic with English words: a line "came
+# down across" a road, a cover "cracked in half", a wall "bulging" and "crumbling", sheets
+# "flying off" a roof, water that "entered" a shop, a limb "dangling above" a carriageway,
+# dogs "cornering" people. Kept apart and added to the groups above by name, so a pass's
+# terms stay together and read as one list.
+_TENTH_PASS: dict[str, list[str]] = {
+    "exposed": ["live terminals", "live parts", "within reach", "prised off", "prised open",
+                "pried open", "pried off", "forced open", "current is there", "current in it",
+                "lying in water", "came down", "down across", "fallen across", "fell across",
+                "touching the cars", "touching cars", "touching the parked", "fizzing", "arcing",
+                "flashing", "flashes", "humming", "hums=", "burning smell", "smell of burning",
+                "smells of burning", "on the pavement", "on the footpath", "on the tarmac",
+                "wires out", "showing", "ممدود", "ريحه احتراق", "رائحه احتراق"],
+    "box_open": ["prised", "pried", "forced open", "door off", "ripped off"],
+    "fire_naming": ["hot as fire", "hot like fire", "burn like fire"],
+    "manhole": ["drain hole", "sewer hole", "grate", "grating", "sewer lid", "chamber lid",
+                "lid of the chamber", "storm drain cover"],
+    "open": ["in half", "in two", "dropped into", "fell into", "fallen into", "fell in=",
+             "collapsed inside", "caved in", "flipping up", "flips up", "flipped up", "tips up",
+             "lifted off", "walked off with", "took the lid", "without its lid"],
+    "structure": ["footbridge", "tower", "hoarding", "hoardings", "soffit",
+                  "underside", "arcade", "mud house", "sheets", "roof sheets"],
+    "collapsing": ["came down", "tipping over", "tipping forward", "flying off", "blown off",
+                   "blown over", "cracking sound", "cracking sounds", "cracking noise",
+                   "cracking noises", "creaking", "broke off", "broken off", "falling off", "fell off", "has dropped",
+                   "visibly dropped", "dropped since", "moved again", "about to go",
+                   "ready to fall", "threatening to fall", "in danger of collapsing",
+                   "close to collapse", "near collapse", "on the verge", "barely holding",
+                   "spalling", "spalled", "hanging loose", "coming apart", "dropping into",
+                   "dropping off", "تطير من",
+                   "طارت من", "يطير من", "صوت تكسير", "صوت طقطقه"],
+    "inside": ["enter=", "entered", "enters=", "came through", "under water", "underwater",
+               "is flooding", "are flooding", "pouring down", "running into", "rushing into",
+               "flowing into", "into the basement", "gurgling up", "spewing", "taking in",
+               "filling up", "up to the knee", "up to our knees", "waist deep", "يتعبى",
+               "تتعبى", "يتعبا", "تتعبا", "كله ماي", "كلها ماي", "كله مي", "كلها مي"],
+    "home": ["my shop", "into the shop", "classroom", "washroom", "wc=", "apartment",
+             "underground parking", "محلي", "دكاني"],
+    "fire": ["is alight", "are alight", "set alight", "went up in flames", "نار تحت", "نار في",
+             "فيها نار", "فيه نار", "منها نار", "منه نار"],
+    "gas": ["lpg=", "gas bottle", "gas bottles"],
+    "smell": ["hissing", "hisses", "pouring out", "spilling", "spilled", "spilt", "gushing",
+              "smells like", "يسرب", "يصفر"],
+    "tree": ["limb=", "limbs=", "bough", "trunk", "gulmohar", "eucalyptus", "acacia"],
+    "sign": ["signal post", "signal pole", "stop post", "gantry board", "traffic signal"],
+    "fallen": ["hangs off", "hangs over", "hangs across", "hangs from", "dangle", "dangles", "leaning over",
+               "leaning across", "roots pulled", "roots out", "split from", "lying flat",
+               "lies over", "lies across", "lying over", "blocking the road",
+               "blocking the street", "bent down", "bent into", "smashed by", "معلق", "منحني",
+               "انضرب"],
+    "on_road": ["over the junction", "over the intersection", "above the junction",
+                "above the traffic", "over the expressway", "the expressway", "on the tarmac",
+                "the tarmac", "the slip road", "cross roads", "crossroads", "where the buses",
+                "فوق التقاطع", "على التقاطع", "فوق الدوار"],
+    "person": ["ناس=", "الناس", "two men", "men=", "driver", "passengers", "labourer",
+               "labourers", "brother", "wife", "pickup", "saloon", "vehicle", "bus="],
+    "peril": ["marooned", "stranded", "can t open the doors", "cant open the doors",
+              "cannot open the doors", "standing on the cab", "on the roof of their",
+              "had to climb", "cornered"],
+    "beast": ["strays=", "hornet", "hornets"],
+    "attack": ["cornering", "cornered", "going for", "growling", "snapping at", "jumping at",
+               "running after", "all three lanes", "between the lanes", "stings="],
+    "playing": ["queuing", "queueing", "still using", "was on it", "were on it", "on it when"],
+    "crane_danger": ["بالحموله", "بحموله", "الحموله فوق", "فوق بيوتنا", "over our houses",
+                     "loads over"],
+}  # fmt: skip
+# Metal that gives a shock: a railing, a lamp post or a fence with current in it.
+_METAL = ["railing", "railings", "handrail", "rail=", "metal=", "iron=", "fence", "gate=",
+          "lamp post", "lamppost", "pole=", "bus shelter", "swing=", "swings=", "door handle",
+          "tap=", "الحديد", "حديد", "درابزين", "سياج", "البوابه", "بوابه", "عمود",
+          "7adeed", "3amood", "3mood"]  # fmt: skip
+_LIVE_CURRENT = ["a shock", "shocks=", "got shock", "get shock", "electric shock", "electrocut",
+                 "tingle", "tingling", "feel the current", "felt the current",
+                 "current is there", "current in it", "current in the", "current passing",
+                 "is live", "still live", "are live", "electrified", "zapped", "فيه كهربا",
+                 "فيها كهربا", "فيه كهرباء", "فيها كهرباء", "يمسك كهربا", "يكهرب", "تكهرب",
+                 "مكهرب", "انصعق", "صعقه", "صعقني", "جاه shock", "جاها shock", "fee kahraba",
+                 "feeh kahraba", "fiha kahraba", "ykahrib", "tkahrib"]  # fmt: skip
+# A gas cylinder or bottle hissing or leaking: the cylinder can be a few words from the leak.
+_CYLINDER = ["cylinder", "cylinders", "gas bottle", "gas bottles", "lpg=", "سلندر", "اسطوانه",
+             "اسطوانات", "جره غاز", "silinder", "slinder", "cylender"]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Rule:
     """A named rule: every group must match within WINDOW words; `negatable` group indexes."""
@@ -643,7 +730,7 @@ class Rule:
     fear_cancels: bool = False
 
 
-_GROUPS: dict[str, list[str]] = {
+_EARLIER_GROUPS: dict[str, list[str]] = {
     "wires": _WIRES, "exposed": _EXPOSED, "box": _BOX, "billing": _BILLING, "box_open": _BOX_OPEN, "manhole": _MANHOLE, "open": _OPEN,
     "structure": _STRUCTURE, "collapsing": _COLLAPSING, "water": _WATER, "inside": _INSIDE,
     "home": _HOME, "fire": _FIRE, "tree": _TREE, "sign": _SIGN, "fallen": _FALLEN,
@@ -655,6 +742,12 @@ _GROUPS: dict[str, list[str]] = {
     "fence": _FENCE, "fence_broken": _FENCE_BROKEN, "wadi": _WADI, "flowing": _FLOWING,
     "crossing": _CROSSING, "hole": _HOLE, "unmarked": _UNMARKED,
 }  # fmt: skip
+_GROUPS: dict[str, list[str]] = {
+    **{name: [*terms, *_TENTH_PASS.get(name, [])] for name, terms in _EARLIER_GROUPS.items()},
+    "metal": _METAL,
+    "live_current": _LIVE_CURRENT,
+    "cylinder": _CYLINDER,
+}
 _INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
 # Gulf "j" for qaf (Kuwaiti, Bahraini and some Omani speech: حريج, "7areej" for حريق, طريج,
 # "6areej" for طريق). Matched only as spelled, never by fold: the fold of "7areej" is that of
@@ -716,6 +809,9 @@ RULES: tuple[Rule, ...] = (
     Rule("snake_indoors", ("snake", "indoors"), negatable=(0, 1), window=8, unless="dead"),
     # not negatable: the danger is itself an absence ("ما عليها اشارات", "no lights")
     Rule("unmarked_hole", ("hole", "unmarked")),
+    # tenth pass (docs/ROUTING_DATA.md)
+    Rule("live_metal", ("metal", "live_current"), negatable=(1,), window=12),
+    Rule("leaking_cylinder", ("cylinder", "smell"), negatable=(1,), window=8),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -754,6 +850,11 @@ def _not_yet(words: list[str], start: int, end: int) -> bool:
 # kan mdalli", the wire that was hanging). Only right before: "elli kan barra da5al el bait"
 # (what was outside came in) is danger now.
 _WAS = frozenset({"كان", "كانت", "kan", "kaan", "kanat", "kanet", "kaanat"})
+# English says it with a relative clause: "the wall that was falling", "the wires which were
+# hanging" name a danger by what it was; "the wall was falling" alone may be a report of now.
+_RELATIVE_PAST = frozenset(
+    (who, was) for who in ("that", "which") for was in ("was", "were", "had")
+)
 
 
 # "Or" carries a negation on to the next danger: "no sparks or exposed wires", "لا توجد شرارات
@@ -788,17 +889,20 @@ _IMMINENT = index_terms(
 IMMINENT_REACH = 6  # words after a hedged danger searched for _IMMINENT
 
 
+def _was_before(words: list[str], start: int) -> bool:
+    """True when "was" (كان, kan) or "that was" sits right before a match: a past state."""
+    if start and words[start - 1] in _WAS:
+        return True
+    return start >= 2 and (words[start - 2], words[start - 1]) in _RELATIVE_PAST
+
+
 def _negated(words: list[str], start: int, end: int) -> bool:
     """True when a negation or a fear sits in the four words before a match (eight when one
     of the two words right before it is "or"), 'was' right before it, or 'yet' after."""
     before = words[max(0, start - NEGATION_REACH) : start]
     if _OR.intersection(words[max(0, start - 2) : start]):
         before = words[max(0, start - NEGATION_REACH_OR) : start]
-    if (
-        (start and words[start - 1] in _WAS)
-        or _negation_before(before)
-        or _not_yet(words, start, end)
-    ):
+    if _was_before(words, start) or _negation_before(before) or _not_yet(words, start, end):
         return True
     if _HYPOTHETICAL.find(before) or _may(words, start):
         # "could come down any minute", "ممكن يطيح أي وقت": imminent, not one day
