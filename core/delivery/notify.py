@@ -19,6 +19,7 @@ from core.context import Context
 from core.delivery.outbox import enqueue
 from core.language.texts import render, subject
 from core.models import Delivery, Direction, Message, OutboxItem, Ticket
+from core.newrows import flush_new_rows
 from core.outbound import OutboundAttachment, OutboundMessage
 from core.tickets import channel_address
 
@@ -45,7 +46,8 @@ def queue_reply(
     """Store an outbound message and queue its delivery in the caller's transaction.
 
     The limits are checked first, so the message is written once with its delivery state
-    and its outbox item, in one flush at the end (callers use its id).
+    and its outbox item, in one flush at the end (callers use its id): for a new ticket,
+    by Core inserts (`flush_new_rows`).
     """
     now = ctx.now()
     # A known contact's addresses are loaded here; not flushing for that load lets the
@@ -77,14 +79,14 @@ def queue_reply(
     session.add(message)
     if withheld is not None:  # staff see why the citizen got no acknowledgement
         message.delivery_status, message.delivery_error = Delivery.FAILED, withheld
-        session.flush()
+        flush_new_rows(session)
         return message
     if channel is None or address is None:
         # Pull channels publish the reply where the citizen reads it (status page, Open311);
         # a phone caller's reply waits as a call-back task for the dispatcher.
         pulled = ctx.channels.of(ticket.channel).pull
         message.delivery_status = Delivery.SENT if pulled else Delivery.QUEUED
-        session.flush()
+        flush_new_rows(session)
         return message
     message.delivery_status = Delivery.QUEUED
     item = enqueue(
@@ -106,7 +108,7 @@ def queue_reply(
         now=now,
     )
     item.message = message
-    session.flush()
+    flush_new_rows(session)
     return message
 
 

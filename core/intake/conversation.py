@@ -38,6 +38,7 @@ from core.models import (
     Status,
     Ticket,
 )
+from core.newrows import flush_new_rows
 from core.phones import normalize_phone
 from core.routing.similarity import text_features
 from core.tickets import (
@@ -181,7 +182,9 @@ def handle_message(
     detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
     if msg.language_chosen in ("ar", "en"):  # staff's explicit choice (a call) wins
         detection = dataclasses.replace(detection, language=msg.language_chosen, confidence=1.0)
-    if detection.language:
+    # Set only when it changes: a contact marked dirty for nothing would be a flush of its
+    # own after the new ticket's rows (written by Core inserts, core.newrows).
+    if detection.language and contact.language != detection.language:
         contact.language = detection.language
     if ticket is None:
         ticket = _open_ticket(ctx, session, msg, contact, detection.language, record)
@@ -208,7 +211,7 @@ def handle_message(
         screen_followup(ctx, session, ticket, message)
         if msg.location is not None:  # e.g. Telegram: the text first, the place after
             place_later(ctx, session, ticket)
-    session.flush()  # the ids, when no query has flushed since the message was added
+    flush_new_rows(session)  # the ids, when no query has flushed since the message was added
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
 
 

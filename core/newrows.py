@@ -1,0 +1,170 @@
+"""A new ticket's rows written by Core inserts, where the unit of work would write them.
+
+Opening a ticket adds a handful of objects (the ticket, the citizen's message, the
+acknowledgement and its outbox item; a first contact and its address) and flushes them once.
+The unit of work's bookkeeping for that flush (dependency sort, per-mapper save, identity
+updates) cost more CPU than the SQL: about a third of a worker's CPU per record
+(bench/RESULTS.md, session 9). `flush_new_rows` writes the same rows with one Core INSERT
+... RETURNING per table, in the order the unit of work would, and then makes the objects
+persistent, as a flush leaves them: ids and defaults set, nothing pending, in the identity
+map, expunged again if the transaction rolls back.
+
+Every rule that runs at a flush still runs, in the same place it is written: the session's
+`before_flush` hooks (the search text) see the new objects pending, the mappers'
+`before_insert` / `after_insert` hooks run on each object (the ticket's grid cell), the
+`after_flush` hooks see them still in `session.new` with their ids (the courier's wake-up,
+the statistics' changed day), and `after_flush_postexec` writes the events recorded on the
+ticket (core.tickets). Anything else new in the session, or a relationship these rows cannot
+resolve, falls back to an ordinary flush, so the result is the same either way.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Table, insert, inspect
+from sqlalchemy.orm import Mapper, Session
+from sqlalchemy.orm.interfaces import MANYTOONE
+from sqlalchemy.orm.state import InstanceState
+
+from core.models import Contact, ContactIdentity, Message, OutboxItem, Ticket
+
+# The tables, in the order their rows depend on each other (each row's many-to-one targets
+# are written before it): the unit of work's order for these five.
+ORDER: tuple[type[Any], ...] = (Contact, ContactIdentity, Ticket, Message, OutboxItem)
+_RANK = {cls: n for n, cls in enumerate(ORDER)}
+
+
+def flush_new_rows(session: Session) -> None:
+    """Flush the session; a new ticket's rows (and a first contact's) by Core inserts when
+    they are all that is new, else by the unit of work."""
+    new = list(session.new)
+    _cascade_children(session, new)
+    new = list(session.new)
+    if not new or not _writable(new):
+        session.flush()
+        return
+    session.dispatch.before_flush(session, None, None)
+    new = sorted(session.new, key=_flush_order)
+    if not _writable(new):  # a hook added something else: the unit of work writes it all
+        session.flush()
+        return
+    connection = session.connection()
+    by_class: dict[type[Any], list[Any]] = defaultdict(list)
+    for obj in new:
+        by_class[type(obj)].append(obj)
+    for cls in ORDER:
+        if by_class.get(cls):
+            _insert(connection, inspect(cls), by_class[cls])
+    session.dispatch.after_flush(session, None)
+    _make_persistent(session, new)
+    session.dispatch.after_flush_postexec(session, None)
+    # What was dirty beside them (a contact's language) is written by the next flush, as
+    # an ordinary flush would have written it now: nothing reads the difference.
+
+
+def _cascade_children(session: Session, new: list[Any]) -> None:
+    """What a flush's save-update cascade adds: children set only through the collection of
+    a new object (a `Message(ticket=ticket)` never added itself)."""
+    for obj in new:
+        for rel in inspect(type(obj)).relationships:
+            if rel.direction is MANYTOONE or not rel.cascade.save_update:
+                continue
+            for child in obj.__dict__.get(rel.key) or ():
+                if inspect(child).transient:
+                    session.add(child)
+
+
+def _flush_order(obj: Any) -> tuple[int, int]:
+    """The unit of work's order: table by table, each in the order its objects were added."""
+    return _RANK.get(type(obj), len(ORDER)), inspect(obj).insert_order or 0
+
+
+def _writable(new: list[Any]) -> bool:
+    """Only objects of ORDER's tables, each one's targets already written or written
+    before it here, and no loaded collection elsewhere that would have to learn of them."""
+    pending = {id(obj) for obj in new}
+    for obj in new:
+        rank = _RANK.get(type(obj))
+        if rank is None:
+            return False
+        mapper = inspect(type(obj))
+        for rel in mapper.relationships:
+            value = obj.__dict__.get(rel.key)
+            if rel.direction is MANYTOONE:
+                if value is None:
+                    continue
+                state: InstanceState[Any] = inspect(value)
+                if id(value) in pending:
+                    if _RANK.get(type(value), len(ORDER)) >= rank:
+                        return False  # a target of its own table (duplicate_of) or later
+                elif state.key is None:
+                    return False  # transient or deleted: the unit of work decides
+                elif rel.back_populates and rel.back_populates in state.dict:
+                    return False  # a persistent target's loaded collection would need it
+            elif value and any(id(child) not in pending for child in value):
+                return False  # one-to-many: only rows written here with it (its messages)
+    return True
+
+
+def _insert(connection: Any, mapper: Mapper[Any], objects: list[Any]) -> None:
+    """One INSERT ... RETURNING per set of columns given (executemany), ids and defaults
+    set on each object; the mapper's before/after insert hooks run on each, as in a flush."""
+    for obj in objects:
+        mapper.dispatch.before_insert(mapper, connection, inspect(obj))
+    groups: dict[tuple[str, ...], list[tuple[Any, dict[str, Any]]]] = defaultdict(list)
+    for obj in objects:
+        row = _row(mapper, obj)
+        groups[tuple(sorted(row))].append((obj, row))
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    columns = [(column, mapper.get_property_by_column(column).key) for column in table.columns]
+    for group in groups.values():
+        statement = insert(table).returning(*table.columns, sort_by_parameter_order=True)
+        result = connection.execute(statement, [row for _obj, row in group])
+        for (obj, _given), returned in zip(group, result, strict=True):
+            values = obj.__dict__
+            for (_column, key), value in zip(columns, returned, strict=True):
+                values[key] = value
+    for obj in objects:
+        mapper.dispatch.after_insert(mapper, connection, inspect(obj))
+
+
+def _row(mapper: Mapper[Any], obj: Any) -> dict[str, Any]:
+    """The object's column values as the unit of work sends them (its
+    `_collect_insert_commands`): what it holds, its many-to-one targets' keys, None left
+    out unless the type stores None as a value (JSON), nullable columns without a default
+    given as NULL, so rows of one table have the same columns and share an INSERT."""
+    values = obj.__dict__
+    for rel in mapper.relationships:
+        target = values.get(rel.key)
+        if rel.direction is MANYTOONE and target is not None:
+            target_mapper = inspect(type(target))
+            for local, remote in rel.local_remote_pairs:
+                key = mapper.get_property_by_column(local).key
+                values[key] = getattr(target, target_mapper.get_property_by_column(remote).key)
+    table = mapper.local_table
+    evaluating_none = mapper._insert_cols_evaluating_none[table]
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        key = mapper.get_property_by_column(column).key
+        if key not in values:
+            continue
+        value = values[key]
+        if value is None and column not in evaluating_none:
+            continue
+        row[column.key] = value
+    for key in mapper._insert_cols_as_none[table].difference(row):
+        row[key] = None
+    return row
+
+
+def _make_persistent(session: Session, objects: list[Any]) -> None:
+    """From pending to persistent as the unit of work leaves them after a flush: identity
+    keys, in the identity map, every column loaded with no history, and registered with the
+    transaction, so a rollback (of it or of a savepoint) expunges them again.
+
+    `_register_persistent` is the session's own step for this at the end of a flush (not
+    public API; SQLAlchemy is pinned, and tests/core/test_newrows.py pins the result).
+    """
+    session._register_persistent({inspect(obj) for obj in objects})
