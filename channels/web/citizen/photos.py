@@ -38,6 +38,10 @@ FORMAT_NAMES: dict[str, tuple[str, str]] = {
     "GIF": ("GIF", "image/gif"),
 }
 ACCEPT = ",".join(content_type for _, content_type in FORMAT_NAMES.values())
+# What Pillow calls a file that is one of the formats above to the citizen: a JPEG with an MPF
+# block (a large preview, a gain map: many phones and cameras write one) is "MPO" to Pillow,
+# and its first picture is the photo.
+SAME_AS = {"MPO": "JPEG"}
 
 
 class PhotoError(ValueError):
@@ -67,17 +71,20 @@ def clean_photo(data: bytes) -> CleanPhoto:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
-            if image.format not in FORMATS:
+            kind = SAME_AS.get(image.format or "", image.format)
+            if kind not in FORMATS:
                 raise PhotoError("not_image")
             if image.width * image.height > MAX_PIXELS:
                 raise PhotoError("too_large")
             image.load()
             lat, lon = gps_position(image)
-            stored_format, content_type, extension = FORMATS[image.format]
+            stored_format, content_type, extension = FORMATS[kind]
             clean = _reencode(image, stored_format)
     except PhotoError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoError("too_large") from None  # a photo, of more pixels than Pillow opens
+    except UnidentifiedImageError:
         raise PhotoError("not_image") from None
     except (OSError, ValueError, SyntaxError):  # truncated or corrupt image data
         raise PhotoError("not_image") from None

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from channels.web.citizen import texts
-from channels.web.citizen.photos import ACCEPT, FORMAT_NAMES, FORMATS, clean_photo
+from channels.web.citizen.photos import ACCEPT, FORMAT_NAMES, FORMATS, PhotoError, clean_photo
 from channels.web.citizen.texts import text
 from core.context import Context
 from tests.staffkit import app_for
@@ -53,3 +53,35 @@ def test_help_and_refusal_state_the_size_limit_the_server_enforces(
     refusal = text("err_photo_too_large", language, filename="big.jpg")
     assert " 4 " in text("photos_help", language) and " 4 " in refusal
     assert " 10 " not in refusal
+
+
+def _phone_jpeg_with_multi_picture_block() -> bytes:
+    """A JPEG as many phones and cameras write it: the photo, then a second picture (a large
+    preview or a gain map) listed in an MPF block. Pillow calls such a file "MPO"."""
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (23.0, 35.0, 18.0), 3: "E", 4: (58.0, 24.0, 1.0)}
+    buffer = io.BytesIO()
+    photo, preview = Image.new("RGB", (64, 48), "gray"), Image.new("RGB", (32, 24), "gray")
+    photo.save(buffer, "MPO", save_all=True, append_images=[preview], exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def test_a_phone_jpeg_with_a_second_picture_is_a_photo_with_its_position() -> None:
+    data = _phone_jpeg_with_multi_picture_block()
+    assert Image.open(io.BytesIO(data)).format == "MPO"  # refused as "not a photo" before
+    photo = clean_photo(data)
+    assert photo.content_type == "image/jpeg" and photo.extension == "jpg"
+    assert (photo.lat, photo.lon) == (23.588333, 58.400278)
+    stored = Image.open(io.BytesIO(photo.data))
+    assert stored.format == "JPEG" and stored.size == (64, 48)
+    assert not stored.getexif()  # the position read, then left behind
+
+
+def test_an_image_of_too_many_pixels_is_too_large_rather_than_not_a_photo() -> None:
+    """Past Pillow's own bomb limit (about 89 megapixels) the refusal said "not a photo"; a
+    108-megapixel phone photo is a photo, too large."""
+    buffer = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(buffer, "PNG")
+    with pytest.raises(PhotoError) as refused:
+        clean_photo(buffer.getvalue())
+    assert refused.value.reason == "too_large"
