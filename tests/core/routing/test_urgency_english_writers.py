@@ -115,6 +115,30 @@ DANGERS: dict[str, dict[str, str]] = {
         "english": "The big bin behind the bakery is alight and the wind is blowing sparks",
         "mixed": "الحاوية ورا المخبز فيها نار والهوا قوي",
     },
+    "wires_visible": {
+        "english": "The lamppost hatch is gone and you can see all the wires at a child's height",
+        "mixed": "باب العمود طايح و you can see the wires عند المدرسة",
+    },
+    "water_into_panel": {
+        "english": "Rain is leaking into the electrical panel on the ground floor of our block",
+        "mixed": "الماي leaking into الـ electric panel حق العمارة",
+    },
+    "slab_hanging_down": {
+        "english": "A balcony slab is hanging down over the building entrance",
+        "mixed": "الـ balcony slab hanging down فوق المدخل",
+    },
+    "sign_hanging_loose": {
+        "english": "The road sign is hanging loose over the highway near the exit",
+        "mixed": "لوحة الطريق hanging loose فوق السيارات في الـ highway",
+    },
+    "swimming_in_running_wadi": {
+        "english": "Boys are swimming in the flowing wadi at Al Khoud",
+        "mixed": "العيال swimming في الوادي وهو جاري",
+    },
+    "dogs_surrounding": {
+        "english": "A pack of dogs surrounded the girls at the bus stop",
+        "mixed": "الكلاب surrounded البنات عند محطة الباص",
+    },
     "crane_load_over_homes": {
         "english": "The crane is swinging its loads over our houses in this wind",
         "mixed": "الـ crane يلف بالحمولة فوق بيوتنا",
@@ -147,6 +171,10 @@ CALM: list[str] = [
     "The crane at the site is only noisy, it is not swinging anything",
     "bees made a hive in our tree, they are calm, nobody stung",
     "the wall that was falling near the school was demolished, good job",
+    "No water leaking into the electrical panel now, the roof was sealed",
+    "The road sign that was hanging loose over the highway was fixed last week",
+    "Is swimming allowed in the wadi pools when the wadi is dry?",
+    "The dogs that surrounded the girls last month were taken away",
     "الدرابزين حق الممشى ما فيه كهربا، بس الصبغ مقشر",
     "سلندر الغاز ما يسرب، بس أبي أعرف الـ permit حق التخزين",
     "الماي ما دخل my shop، بس يتجمع قدام الباب",
