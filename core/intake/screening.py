@@ -1,7 +1,8 @@
 """Every follow-up is screened: a message added to an open ticket gets the checks a new one gets.
 
-A new report is routed (category, urgency); a later message on the same ticket used to skip
-that, so "now the water is inside the house" stayed a normal ticket and a stray-dog report
+A new report is routed (category, urgency), and one opened without words (a shared place
+or a photo first) is routed on the first words that follow; a later message on the same
+ticket used to skip that, so "now the water is inside the house" stayed a normal ticket and a stray-dog report
 sent into a street-light ticket went to Roads unseen. `FOLLOWUP_RULES` is the ordered tuple
 of small named rules run on each follow-up (reordering or adding one is a one-line diff);
 each may change the ticket and returns what it did for the event log.
@@ -22,11 +23,14 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.delivery.staff_mail import department_staff, email_staff, inbox_url, supervisors
 from core.language.normalize import normalize_arabic
-from core.models import Message, Priority, Ticket
+from core.intake.incidents import place_later
+from core.intake.triage import routing_record, set_category
+from core.models import Direction, Message, Priority, Status, Ticket
 from core.routing.types import Classification
 from core.tickets import record_event
-from core.workflow.transitions import recompute_due
+from core.workflow.transitions import SYSTEM_ACTOR, recompute_due, transition
 
+FIRST_WORDS = "first_words"
 URGENT_REASON = "urgent_followup"
 DIFFERENT_PROBLEM = "different_problem"
 # Categories that are not a problem of their own: a question or thanks never is "different".
@@ -52,6 +56,37 @@ def screen_followup(ctx: Context, session: Session, ticket: Ticket, message: Mes
     followup = FollowUp(ticket, message, ctx.router.classify(message.text))
     acted = [name for name, rule in FOLLOWUP_RULES if rule(ctx, session, followup)]
     return acted
+
+
+def route_first_words(ctx: Context, session: Session, followup: FollowUp) -> str | None:
+    """A report opened without words (a shared place, a photo) is routed on the first words
+    that follow, as a new report is on its own: the router had nothing to read when it
+    opened. A report the router already read stays intake's to judge."""
+    ticket, reading = followup.ticket, followup.reading
+    if ticket.status != Status.NEW or ticket.category is not None:
+        return None
+    if _had_words_before(ticket, followup.message):
+        return None
+    ticket.confidence, ticket.not_for_us = reading.confidence, reading.not_for_us
+    ticket.routing = {**routing_record(reading), "late": True}
+    record_event(
+        session, ticket, "routed", at=ctx.now(), message=followup.message.id, **ticket.routing
+    )
+    confident = reading.category and reading.confidence >= ctx.settings.route_threshold
+    if not confident or reading.not_for_us:
+        return None
+    set_category(ctx, ticket, str(reading.category))
+    transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR, notify=False)
+    place_later(ctx, session, ticket)  # now that it has a category, maybe an incident's
+    return FIRST_WORDS
+
+
+def _had_words_before(ticket: Ticket, message: Message) -> bool:
+    """Whether the citizen wrote anything on this ticket before `message`."""
+    return any(
+        m.direction == Direction.IN and m.id != message.id and (m.text or "").strip()
+        for m in ticket.messages
+    )
 
 
 def raise_urgent(ctx: Context, session: Session, followup: FollowUp) -> str | None:
@@ -114,6 +149,7 @@ def flag_different_problem(ctx: Context, session: Session, followup: FollowUp) -
 
 
 FOLLOWUP_RULES: tuple[tuple[str, Rule], ...] = (
+    (FIRST_WORDS, route_first_words),
     (URGENT_REASON, raise_urgent),
     (DIFFERENT_PROBLEM, flag_different_problem),
 )
