@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.delivery.staff_mail import department_staff, email_staff, inbox_url, supervisors
-from core.language.normalize import normalize_arabic
 from core.intake.incidents import place_later
 from core.intake.triage import routing_record, set_category
+from core.language.normalize import normalize_arabic
 from core.models import Direction, Message, Priority, Status, Ticket
 from core.routing.types import Classification
 from core.tickets import record_event
