@@ -27,6 +27,30 @@ def valid_email(email: str) -> bool:
     return len(email) <= MAX_EMAIL and _EMAIL.fullmatch(email) is not None
 
 
+WEAKNESS_MESSAGES = {
+    "too_short": "The password must have at least {minimum} characters.",
+    "too_simple": "The password is too easy to guess (one character repeated, or a run like "
+    "1234567890): use a few words.",
+    "like_email": "The password must not be the account's email address or its name part.",
+}
+
+
+def password_weakness(password: str, email: str) -> str | None:
+    """Why a staff password would be among the first guesses, or None: shorter than
+    MIN_PASSWORD (`too_short`), the account's own address or its name part (`like_email`),
+    or too few characters to guess from: one repeated, two alternating, a plain run such as
+    1234567890 or abcdefghij (`too_simple`). Length alone let all of these through."""
+    if len(password) < MIN_PASSWORD:
+        return "too_short"
+    folded, address = password.strip().casefold(), email.strip().casefold()
+    if folded in (address, address.split("@")[0]):
+        return "like_email"
+    steps = {ord(b) - ord(a) for a, b in zip(folded, folded[1:], strict=False)}
+    if len(set(folded)) <= 2 or steps in ({1}, {-1}, {1, -9}, {-1, 9}):
+        return "too_simple"
+    return None
+
+
 def hash_password(password: str) -> str:
     """A salted scrypt hash in one self-describing string."""
     salt = secrets.token_bytes(16)
@@ -80,8 +104,9 @@ def add_user(
     validate_role(role, directorate, directorates)
     if session.execute(select(User).where(User.email == email)).scalar_one_or_none():
         raise InputError(f"A user with email {email} already exists.")
-    if password is not None and len(password) < MIN_PASSWORD:
-        raise InputError(f"The password must have at least {MIN_PASSWORD} characters.")
+    weakness = password_weakness(password, email) if password is not None else None
+    if weakness is not None:
+        raise InputError(WEAKNESS_MESSAGES[weakness].format(minimum=MIN_PASSWORD))
     user = User(
         email=email,
         name=name or email.split("@")[0],

@@ -25,7 +25,15 @@ from sqlalchemy.orm import Session
 
 from core.errors import Forbidden, InputError, NotFound
 from core.models import OPEN_STATUSES, Role, Ticket, User
-from core.staff.accounts import MIN_PASSWORD, add_user, hash_password, valid_email, verify_password
+from core.staff.accounts import (
+    MIN_PASSWORD,
+    WEAKNESS_MESSAGES,
+    add_user,
+    hash_password,
+    password_weakness,
+    valid_email,
+    verify_password,
+)
 from core.staff.permissions import Action, Staff, require
 from core.storable import storable_text
 from core.tickets import record_event
@@ -82,12 +90,13 @@ def _check_role(role: str, directorate: str | None, directorates: list[str]) -> 
     return directorate
 
 
-def _check_password(password: str) -> None:
-    """The CLI's rule (`core.staff.accounts.MIN_PASSWORD`)."""
-    if len(password) < MIN_PASSWORD:
+def _check_password(password: str, email: str) -> None:
+    """The CLI's rule (`core.staff.accounts.password_weakness`), refused with its reason."""
+    weakness = password_weakness(password, email)
+    if weakness is not None:
         raise StaffChangeRefused(
-            f"The password must have at least {MIN_PASSWORD} characters.",
-            "staff_password_too_short",
+            WEAKNESS_MESSAGES[weakness].format(minimum=MIN_PASSWORD),
+            f"staff_password_{weakness}",
             minimum=MIN_PASSWORD,
         )
 
@@ -111,7 +120,7 @@ def create_staff(
         raise StaffChangeRefused(f"'{email}' is not an email address.", "staff_bad_email")
     clean_name = _clean_name(name)
     directorate = _check_role(role, directorate or None, directorates)
-    _check_password(password)
+    _check_password(password, email)
     if language not in LANGUAGES:
         raise StaffChangeRefused(f"Unknown language '{language}'.", "staff_bad_language")
     if _email_taken(session, email):
@@ -224,7 +233,7 @@ def reset_password(session: Session, actor: Staff, user_id: int, password: str) 
     Balagh ties them to the password).
     """
     user = get_staff(session, actor, user_id)
-    _check_password(password)
+    _check_password(password, user.email)
     user.password_hash = hash_password(password)
     user.failed_logins, user.locked_until = 0, None
     logger.info("staff: %s (user %s) reset the password of user %s", actor.email, actor.id, user.id)
@@ -239,7 +248,7 @@ def change_own_password(session: Session, actor: Staff, current: str, new: str) 
         raise NotFound("no such staff account")
     if not verify_password(user.password_hash, current):
         raise StaffChangeRefused("The current password is not right.", "password_current_wrong")
-    _check_password(new)
+    _check_password(new, user.email)
     if new == current:
         raise StaffChangeRefused("The new password is the same as the old one.", "password_same")
     user.password_hash = hash_password(new)
