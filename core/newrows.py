@@ -21,9 +21,10 @@ resolve, falls back to an ordinary flush, so the result is the same either way.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, insert, inspect
+from sqlalchemy import Column, Insert, Table, insert, inspect
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.interfaces import MANYTOONE
 from sqlalchemy.orm.state import InstanceState
@@ -109,32 +110,49 @@ def _writable(new: list[Any]) -> bool:
 
 
 def _insert(connection: Any, mapper: Mapper[Any], objects: list[Any]) -> None:
-    """One INSERT ... RETURNING per set of columns given (executemany), ids and defaults
-    set on each object; the mapper's before/after insert hooks run on each, as in a flush."""
+    """One INSERT per set of columns given (executemany), returning only what the database
+    chooses (the id, a server default): as the unit of work, the Python-side defaults are
+    taken here, and every column ends set on the object. The mapper's before/after insert
+    hooks run on each object, as in a flush."""
     for obj in objects:
         mapper.dispatch.before_insert(mapper, connection, inspect(obj))
     groups: dict[tuple[str, ...], list[tuple[Any, dict[str, Any]]]] = defaultdict(list)
     for obj in objects:
         row = _row(mapper, obj)
         groups[tuple(sorted(row))].append((obj, row))
-    table: Table = mapper.local_table  # type: ignore[assignment]
-    columns = [(column, mapper.get_property_by_column(column).key) for column in table.columns]
-    for group in groups.values():
-        statement = insert(table).returning(*table.columns, sort_by_parameter_order=True)
+    for given, group in groups.items():
+        statement, returned = _statement(mapper, given)
         result = connection.execute(statement, [row for _obj, row in group])
-        for (obj, _given), returned in zip(group, result, strict=True):
-            values = obj.__dict__
-            for (_column, key), value in zip(columns, returned, strict=True):
-                values[key] = value
+        for (obj, _row_given), values in zip(group, result, strict=True):
+            for key, value in zip(returned, values, strict=True):
+                obj.__dict__[key] = value
     for obj in objects:
         mapper.dispatch.after_insert(mapper, connection, inspect(obj))
+
+
+@cache
+def _statement(mapper: Mapper[Any], given: tuple[str, ...]) -> tuple[Insert, tuple[str, ...]]:
+    """The INSERT for rows of these columns, built once, and the attributes it returns (in
+    the order of its RETURNING): building a statement per row cost as much as running it,
+    and returning every column cost more (psycopg describes each column of each result)."""
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    returned = [column for column in table.columns if column.key not in given]
+    statement = insert(table).returning(*returned, sort_by_parameter_order=True)
+    return statement, tuple(mapper.get_property_by_column(c).key for c in returned)
+
+
+@cache
+def _columns(mapper: Mapper[Any]) -> tuple[tuple[Column[Any], str], ...]:
+    """Each column of the mapper's table with its attribute's name."""
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    return tuple((column, mapper.get_property_by_column(column).key) for column in table.columns)
 
 
 def _row(mapper: Mapper[Any], obj: Any) -> dict[str, Any]:
     """The object's column values as the unit of work sends them (its
     `_collect_insert_commands`): what it holds, its many-to-one targets' keys, None left
     out unless the type stores None as a value (JSON), nullable columns without a default
-    given as NULL, so rows of one table have the same columns and share an INSERT."""
+    given as NULL, Python-side defaults taken now; each value also set on the object."""
     values = obj.__dict__
     for rel in mapper.relationships:
         target = values.get(rel.key)
@@ -145,17 +163,21 @@ def _row(mapper: Mapper[Any], obj: Any) -> dict[str, Any]:
                 values[key] = getattr(target, target_mapper.get_property_by_column(remote).key)
     table = mapper.local_table
     evaluating_none = mapper._insert_cols_evaluating_none[table]
+    as_none = mapper._insert_cols_as_none[table]
     row: dict[str, Any] = {}
-    for column in table.columns:
-        key = mapper.get_property_by_column(column).key
-        if key not in values:
-            continue
-        value = values[key]
+    for column, key in _columns(mapper):
+        value = values.get(key)
         if value is None and column not in evaluating_none:
+            if column.key in as_none:
+                row[column.key] = values[key] = None
+            elif column.default is not None and not column.primary_key:
+                default = column.default
+                if default.is_scalar:
+                    row[column.key] = values[key] = default.arg  # type: ignore[attr-defined]
+                elif default.is_callable:
+                    row[column.key] = values[key] = default.arg(None)  # type: ignore[attr-defined]
             continue
-        row[column.key] = value
-    for key in mapper._insert_cols_as_none[table].difference(row):
-        row[key] = None
+        row[column.key] = values[key] = value
     return row
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Select, bindparam, inspect, select
 from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm.attributes import set_committed_value
 
 from core.context import Context
 from core.files import store_file
@@ -447,7 +448,6 @@ def _open_ticket(
         secret=record.secret or new_secret(),
         status=Status.NEW,
         channel=msg.channel,
-        contact=contact,
         language=language,
         subject=(
             msg.subject or msg.text.strip().splitlines()[0] if msg.text.strip() else msg.subject
@@ -461,8 +461,22 @@ def _open_ticket(
     )
     if ticket.subject:
         ticket.subject = ticket.subject[:300]
+    _join_contact(ticket, contact)
     session.add(ticket)  # written with its first message, in one flush: no UPDATE after
     return ticket
+
+
+def _join_contact(ticket: Ticket, contact: Contact) -> None:
+    """The new ticket's contact. A known contact whose tickets are not loaded is not told
+    (the backref's append would mark it changed: after the new ticket's rows, written by
+    Core inserts, a flush of its own with nothing to write); loaded later, its tickets come
+    from the database, where an autoflush has written this one by then."""
+    state = inspect(contact)
+    if state.persistent and "tickets" not in state.dict:
+        ticket.contact_id = contact.id
+        set_committed_value(ticket, "contact", contact)
+    else:
+        ticket.contact = contact
 
 
 def _store_message(

@@ -136,9 +136,7 @@ def test_a_known_citizens_new_ticket_is_written_in_one_flush(routed_ctx: Context
     flushes: list[int] = []
 
     def writing(session: Any, *_: Any) -> None:
-        # A flush that writes something (the contact the new ticket joins is left marked
-        # dirty by the backref, with nothing to write: a flush that sends no SQL).
-        if session.new or any(session.is_modified(obj) for obj in session.dirty):
+        if session.new or session.dirty:
             flushes.append(len(session.new))
 
     event.listen(Session, "before_flush", writing)
@@ -148,7 +146,9 @@ def test_a_known_citizens_new_ticket_is_written_in_one_flush(routed_ctx: Context
         event.remove(Session, "before_flush", writing)
     assert batch.claimed[0].processed.created
     # The ticket, its events, the citizen's message, the acknowledgement and its outbox item
-    # together: a flush of its own for the reference or the addresses' load costs CPU.
+    # together: a flush of its own for the reference or the addresses' load costs CPU, and
+    # so would one for a contact marked changed with nothing to write (core.newrows writes
+    # the rows after the session's before_flush hooks have seen them: one flush here).
     assert len(flushes) == 1, flushes
 
 
