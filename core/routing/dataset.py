@@ -9,7 +9,10 @@ wrote ourselves. `broad.jsonl` was written from per-category sub-topic lists by 
 never saw the corpus (docs/ROUTING_DATA.md). `writers_en.jsonl` (tenth pass) holds English
 and mixed Arabic-English messages written from a list of hazard kinds and calm look-alikes in
 many writers' voices, because blind sets by other writers showed the rules and the model had
-learnt the phrasing of our earlier English writers rather than the dangers. No own row may be a near copy of a corpus row
+learnt the phrasing of our earlier English writers rather than the dangers. `writers_az.jsonl`
+(tenth pass) holds Arabizi and Gulf rows written from a sub-topic list of hazards, calm
+look-alikes and spelling variants, with Arabizi and Gulf adverts and reports that give contact
+details. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score paraphrases of its
 own held-out messages.
 """
@@ -33,6 +36,7 @@ OWN_FILES = (
     "hazards_forms.jsonl",
     "adverts.jsonl",
     "writers_en.jsonl",
+    "writers_az.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

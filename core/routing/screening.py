@@ -110,6 +110,12 @@ _AD_TERMS = (
     "lfatra m7dooda", "lel bai3", "lel ijar", "lil ijar", "lil eejar", "lel eejar",
     "salafa fawriya", "jumla w mufarrag", "mabaashara mn el maalik", "mubashara mn el maalik",
     "nzoorkum", "el kamiya galeela", "el kamiya ma7dooda", "ra8m el bi6aaqa", "bayanaat el bi6aaqa",
+    # Arabizi account scams (tenth pass): "dear customer", "your bank account will be frozen",
+    # "update your details", each spelling listed
+    "3azeezi el 3ameel", "3azizi el 3ameel", "3azeezi el 3ameil", "7isaabak el ma9rifi",
+    "7isabak el ma9rifi", "7isaabak el masrafi", "7isabak el masrafi", "ra7 yitjammad",
+    "sa yitjammad", "bi yitjammad", "7addith bayanaatak", "7adith bayanatak",
+    "7addith bayanatak", "7addis bayanatak", "bayanaat bi6aaqtak", "bayanat bi6aqtak",
 )  # fmt: skip
 # Words a seller uses that a citizen may use too ("congratulations on the new park", "the
 # new branch blocks our gate"): they add to a strong cue but never make an advert alone.
@@ -187,12 +193,14 @@ _NOT_PLACES = frozenset({"al=", "el=", "way=", "block=", "north=", "south="})
 _PLACE_NAMES = index_terms({"place": [t for t in PLACE_TERMS if t not in _NOT_PLACES]})
 _ADDRESS = re.compile(r"\b(?:way|block|sikka|sikkat|سكه|السكه)\s?(?:no\.?|رقم)?\s?\d", re.I)
 # Where: a road word, a place name or address word (the lexicon's), or a spatial relation.
+# "3ind" (at) only whole, as "عند=": "3indna" and "3indak" are also "we have" and "at your
+# place", what a seller says ("3indna 3ard 5aas", "nwa9il lain 3indak"; tenth pass).
 _WHERE = index_terms(
     {"where": ["near=", "next to", "in front of", "behind=", "outside=", "opposite=", "beside=",
      "our street", "our area", "our lane", "our building", "neighbourhood", "neighborhood",
      "roundabout", "junction", "road=", "street", "lane=", "قرب", "جنب", "بجانب", "بجوار", "امام",
      "قدام", "خلف", "عند=", "حارتنا", "حينا", "الحي=", "منطقتنا", "شارع", "طريق", "دوار",
-     "تقاطع", "jamb", "3ind", "gddam", "giddam", "shari3",
+     "تقاطع", "jamb", "3ind=", "gddam", "giddam", "shari3",
      "share3=", "el share3", "sharee3", "6areeq", "6ari8", "sikka=", "el sikka", "dawwar",
      "jidam", "jiddam", "gidam", "el ra9eef", "el rasee8", "el ra9ee8",
      "7aretna", "7aritna", "el 7ara", "mante8atna", "mantiqatna", "3nd=", "jambna", "giddamna",

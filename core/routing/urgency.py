@@ -204,7 +204,8 @@ _OPEN = ["open", "missing", "no cover", "without cover", "without a cover", "unc
          "ما فيه غطا", "مافيه غطا", "ما عليه غطاء", "ما عليها غطاء",
          # tenth pass: the cover's Arabizi spellings ("ghe6a", "ghi6a") after bala/bila
          "bala ghe6a", "bila ghe6a", "bala ghi6a", "bila ghi6a", "bdoon ghi6a", "bala 3'e6a",
-         "ma 3laih ghe6a", "ma 3laiha ghe6a", "mafi ghe6a"]  # fmt: skip
+         "ma 3laih ghe6a", "ma 3laiha ghe6a", "mafi ghe6a", "ما لها غطا", "ما له غطا", "مالها غطا",
+         "ماله غطا", "ma laha ghata", "ma lah ghata", "ma laha ghe6a"]  # fmt: skip
 _STRUCTURE = ["wall", "ceiling", "roof", "building", "balcony", "structure", "stairwell", "facade",
               "parapet", "water tank", "tank=", "scaffold", "pole", "billboard", "house=",
               "جدار", "سقف", "سور", "بنايه", "مبني", "مبنى", "شرفه", "البيت", "منزل", "عماره", "خزان",

@@ -21,6 +21,7 @@ URGENT: dict[str, list[str]] = {
     "manhole_without_its_cover": [
         "fi manhole bala ghe6a 3al ra9eef giddam el madrasa",
         "el manhool bila ghi6a w el 3yal ymurroon",
+        "فتحه المجاري جنب البوابه ما لها غطا",
     ],
     "old_well_uncovered": [
         "el bi2r el gadeem ma 3laih ghe6a w el 3yal yil3aboon jambah",
@@ -105,6 +106,7 @@ CALM = [
     "el mai ma wa9al el bait, bas el 7oosh malyaan",
     "el ishara kaanat 6ay7a 3ala el sayyarat el shahar el mathi w rakkabooha",
     "el sagf ma ynhar, bas fi sha8 9agheer",
+    "فتحه المجاري ما لها غطا من شهر، ياليت تركبون واحد",
     # leaning, and feared one day
     "el jidar yimil shway 3ala el rasif w 5aifeen y6ee7 yom mn el ayyam",
     "el sheenko kaan 6ayir 3al tareeg ams w shalooh",
