@@ -47,7 +47,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "construction waste", "mu5alafat"),
     "vehicle": ("سياره", "سيارات", "مركبه", "مركبات", "باص", "بيك اب", "شاحنه", "قارب", "دراجه",
                 "car=", "cars=", "vehicle", "truck", "bus=", "van=", "pickup", "boat", "trailer",
-                "motorbike", "sayara", "sayyara"),
+                "motorbike", "sayara", "sayyara",
+                # Gulf and Omani (tenth pass): a car, a trailer, a bicycle
+                "موتر", "مواتر", "تريله", "تريلات", "سيكل", "تاكسي", "mooter=", "motar="),
     "abandoned": ("مهمل", "مهمله", "متروك", "متروكه", "مهجوره", "خربان", "خربانه", "تالفه",
                   "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب", "abandoned",
                   "left there", "not moved", "hasn't moved", "wreck", "derelict", "no plates",
@@ -77,7 +79,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "animal": ("كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال", "ابل", "بقر",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
-               "sheep", "stray", "animal", "carcass", "dead="),
+               "sheep", "stray", "animal", "carcass", "dead=",
+               # Gulf and Omani (tenth pass): camels (بوش), a bull, a billy goat, beasts
+               "بوش=", "البوش=", "بعير", "ثور=", "الثور=", "ثيران", "تيس=", "التيس=", "تيوس",
+               "دواب", "بهايم", "bosh=", "boosh=", "b3eer=", "tees=", "thoor="),
     "construction": ("بناء", "يبني", "يبنون", "بنى", "ملحق", "طابق", "ادوار", "سور", "توسعه",
                      "build", "built", "extension", "storey", "floor", "annex", "fence",
                      "construct", "wall="),
