@@ -46,21 +46,24 @@ def flush_new_rows(session: Session) -> None:
     if not new or not _writable(new):
         session.flush()
         return
-    session.dispatch.before_flush(session, None, None)
-    new = sorted(session.new, key=_flush_order)
-    if not _writable(new):  # a hook added something else: the unit of work writes it all
-        session.flush()
-        return
-    connection = session.connection()
-    by_class: dict[type[Any], list[Any]] = defaultdict(list)
-    for obj in new:
-        by_class[type(obj)].append(obj)
-    for cls in ORDER:
-        if by_class.get(cls):
-            _insert(connection, inspect(cls), by_class[cls])
-    session.dispatch.after_flush(session, None)
-    _make_persistent(session, new)
-    session.dispatch.after_flush_postexec(session, None)
+    # As inside a flush, a query a hook makes does not autoflush (it would write these
+    # objects by the unit of work, and then again here).
+    with session.no_autoflush:
+        session.dispatch.before_flush(session, None, None)
+        new = sorted(session.new, key=_flush_order)
+        if not _writable(new):  # a hook added something else: the unit of work writes all
+            session.flush()
+            return
+        connection = session.connection()
+        by_class: dict[type[Any], list[Any]] = defaultdict(list)
+        for obj in new:
+            by_class[type(obj)].append(obj)
+        for cls in ORDER:
+            if by_class.get(cls):
+                _insert(connection, inspect(cls), by_class[cls])
+        session.dispatch.after_flush(session, None)
+        _make_persistent(session, new)
+        session.dispatch.after_flush_postexec(session, None)
     # What was dirty beside them (a contact's language) is written by the next flush, as
     # an ordinary flush would have written it now: nothing reads the difference.
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import func, inspect, select
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, unitofwork
 
 from core.context import Context
@@ -204,3 +204,21 @@ def test_other_new_objects_are_written_by_the_unit_of_work(
             flush_new_rows(session)
         assert flushed == [["Attachment", "Contact", "Message", "Ticket"]]
         assert inspect(ticket).persistent and message.attachments[0].id is not None
+
+
+def test_a_query_in_a_flush_hook_does_not_write_the_rows_twice(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def counting(session: Session, *_: Any) -> None:
+        session.execute(select(func.count()).select_from(Ticket)).scalar_one()
+
+    with ctx.sessions() as session, session.begin():
+        event.listen(session, "before_flush", counting)
+        contact = Contact(name="Said")
+        session.add(contact)
+        ticket = a_ticket(session, contact)
+        with units_of_work(monkeypatch) as flushed:
+            flush_new_rows(session)
+        assert flushed == []
+        assert session.execute(select(func.count()).select_from(Ticket)).scalar_one() == 1
+        assert inspect(ticket).persistent
