@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -130,11 +130,15 @@ def find_or_create_contact(
     details it sets meanwhile go into the same INSERT.
     """
     display_name = contact_name(display_name)
-    identity = (
-        session.execute(_IDENTITY, {"channel": channel, "address": address})
-        .unique()
-        .scalar_one_or_none()
-    )
+    known: dict[tuple[str, str], ContactIdentity | None] | None = session.info.get(_KNOWN)
+    if known is not None and (channel, address) in known:
+        identity = known[(channel, address)]  # looked up with the batch's other senders
+    else:
+        identity = (
+            session.execute(_IDENTITY, {"channel": channel, "address": address})
+            .unique()
+            .scalar_one_or_none()
+        )
     if identity is not None:
         if display_name and not identity.display_name:
             identity.display_name = display_name
@@ -149,9 +153,41 @@ def find_or_create_contact(
         contact=contact, channel=channel, address=address, display_name=display_name
     )
     session.add(identity)
+    if known is not None:
+        known[(channel, address)] = identity
     if flush:
         session.flush()
     return contact, identity
+
+
+# The same for a batch's senders: one query per channel for all of them.
+_IDENTITIES = (
+    select(ContactIdentity)
+    .where(
+        ContactIdentity.channel == bindparam("channel"),
+        ContactIdentity.address.in_(bindparam("addresses", expanding=True)),
+    )
+    .options(joinedload(ContactIdentity.contact).joinedload(Contact.identities))
+)
+# session.info: (channel, address) -> the identity, or None for one known to be new, for
+# the senders looked up together (`look_up_senders`) until the transaction ends.
+_KNOWN = "balagh_known_identities"
+
+
+def look_up_senders(session: Session, senders: Iterable[tuple[str, str]]) -> None:
+    """Find the identities of a batch's senders at once (one query per channel instead of
+    one per message); `find_or_create_contact` then answers from them until the transaction
+    ends. The caller holds the senders' locks, so no other transaction adds one meanwhile."""
+    by_channel: dict[str, set[str]] = {}
+    for channel, address in senders:
+        by_channel.setdefault(channel, set()).add(address)
+    known: dict[tuple[str, str], ContactIdentity | None] = session.info.setdefault(_KNOWN, {})
+    for channel, addresses in by_channel.items():
+        found = session.execute(_IDENTITIES, {"channel": channel, "addresses": sorted(addresses)})
+        for identity in found.unique().scalars():
+            known[(channel, identity.address)] = identity
+        for address in addresses:
+            known.setdefault((channel, address), None)
 
 
 def channel_address(ticket: Ticket, channel: str | None = None) -> str | None:
@@ -274,9 +310,17 @@ def _drop_rolled_back(session: Session, previous: SessionTransaction) -> None:
 
 @event.listens_for(Session, "after_transaction_end")
 def _drop_unwritten(session: Session, transaction: SessionTransaction) -> None:
-    """A session closed without committing leaves nothing for its next transaction."""
+    """A session closed without committing leaves nothing for its next transaction, and
+    the senders it looked up are looked up again in the next (they may have changed)."""
     if transaction.parent is None and not transaction.nested:
         session.info.pop(_PENDING_EVENTS, None)
+        session.info.pop(_KNOWN, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_senders(session: Session, previous: SessionTransaction) -> None:
+    """An identity made in a rolled-back transaction or savepoint is gone: ask again."""
+    session.info.pop(_KNOWN, None)
 
 
 def ticket_by_reference(session: Session, reference: str) -> Ticket | None:

@@ -33,7 +33,7 @@ from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
 from core.models import InboundRecord, InboundStatus, Message
 from core.storable import plain_label, storable, storable_text
-from core.tickets import new_secret, next_reference
+from core.tickets import look_up_senders, new_secret, next_reference
 
 logger = logging.getLogger(__name__)
 
@@ -399,6 +399,7 @@ def process_batch(
             ids = [record.id for record in records]
             if len(records) > 1:
                 _lock_senders(session, records)
+                look_up_senders(session, [_sender(record.normalized) for record in records])
             claimed = [
                 Claimed(
                     record.id,
@@ -438,6 +439,14 @@ def _lock_senders(session: Session, records: list[InboundRecord]) -> None:
             "ORDER BY 1) AS ordered"
         ),
         {"keys": keys},
+    )
+
+
+def _sender(normalized: dict[str, Any]) -> tuple[str, str]:
+    """The channel and address `handle_message` looks the sender up by (made storable, as
+    `_handle_locked` makes the record's text)."""
+    return storable_text(str(normalized.get("channel"))), storable_text(
+        str(normalized.get("sender"))
     )
 
 

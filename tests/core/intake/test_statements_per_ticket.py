@@ -179,3 +179,38 @@ def test_a_failing_record_in_a_batch_fails_alone_and_the_others_land(
     assert status[ids[0]][0] == status[ids[2]][0] == InboundStatus.DONE
     assert status[ids[1]] == (InboundStatus.FAILED, 1)  # tried alone once, not counted twice
     assert len(tickets) == 2  # none made twice by the retry
+
+
+def test_a_batch_looks_its_senders_up_in_one_query(routed_ctx: Context) -> None:
+    ctx = routed_ctx
+    for n in range(3):
+        process(ctx, accept(ctx, mail(f"known{n}@example.org")).record_id)
+    for n in range(3):
+        accept(ctx, mail(f"known{n}@example.org", "A pothole on the Qurum road"))
+    accept(ctx, mail("new@example.org"))
+    with counted(ctx) as statements:
+        batch = process_batch(ctx, ("email",))
+    assert len(batch.claimed) == 4 and batch.failed == []
+    lookups = [s for s in statements if s.startswith("SELECT contact_identity.")]
+    assert len(lookups) == 1, lookups
+    with ctx.sessions() as session:
+        owners = {t.contact.email: t.contact_id for t in session.execute(select(Ticket)).scalars()}
+    assert len(owners) == 4  # each known citizen's new report joined their own contact
+
+
+def test_two_first_messages_of_one_new_citizen_in_a_batch_make_one_contact(
+    routed_ctx: Context,
+) -> None:
+    ctx = routed_ctx
+    process(ctx, accept(ctx, mail("warmup@example.org")).record_id)
+    accept(ctx, mail("twice@example.org"))
+    accept(ctx, mail("twice@example.org", "A pothole on the Qurum road"))
+    batch = process_batch(ctx, ("email",))
+    assert len(batch.claimed) == 2 and batch.failed == []
+    with ctx.sessions() as session:
+        contacts = {
+            t.contact_id
+            for t in session.execute(select(Ticket).where(Ticket.channel == "email")).scalars()
+            if t.contact.email == "twice@example.org"
+        }
+    assert len(contacts) == 1
