@@ -90,13 +90,21 @@ def _check_role(role: str, directorate: str | None, directorates: list[str]) -> 
     return directorate
 
 
+# The inbox's words for each reason `password_weakness` gives.
+WEAKNESS_KEYS = {
+    "too_short": "staff_password_too_short",
+    "too_simple": "staff_password_too_simple",
+    "like_email": "staff_password_like_email",
+}
+
+
 def _check_password(password: str, email: str) -> None:
     """The CLI's rule (`core.staff.accounts.password_weakness`), refused with its reason."""
     weakness = password_weakness(password, email)
     if weakness is not None:
         raise StaffChangeRefused(
             WEAKNESS_MESSAGES[weakness].format(minimum=MIN_PASSWORD),
-            f"staff_password_{weakness}",
+            WEAKNESS_KEYS[weakness],
             minimum=MIN_PASSWORD,
         )
 
