@@ -24,7 +24,7 @@ from core.routing.taxonomy import Category, Taxonomy
 
 CHANNEL = "open311"
 CLOSED_STATUSES = (Status.CLOSED, Status.REJECTED, Status.DUPLICATE)
-HIDDEN_FLAGS = ("spam",)  # the router's not_for_us reasons never listed publicly
+HIDDEN_FLAGS = ("spam",)  # the router's not_for_us reasons left out of public listings
 SPEC_URL = "http://wiki.open311.org/GeoReport_v2"
 
 
@@ -201,13 +201,19 @@ def find_tickets(
     end: datetime | None = None,
     limit: int = 1000,
 ) -> list[Ticket]:
-    """Tickets for a listing, newest first; by reference alone when references are given."""
-    query = select(Ticket).where(
-        or_(Ticket.not_for_us.is_(None), Ticket.not_for_us.not_in(HIDDEN_FLAGS))
-    )
+    """Tickets for a listing, newest first; by reference alone when references are given.
+
+    A ticket the router flagged (HIDDEN_FLAGS) is kept out of listings, so adverts are not
+    published, but is found by its reference: that is the id we answered its POST with, the
+    report is stored and waits for an intake agent, and a 404 would say it was dropped.
+    """
+    query = select(Ticket)
     if references:
         query = query.where(Ticket.reference.in_([r.upper() for r in references]))
     else:
+        query = query.where(
+            or_(Ticket.not_for_us.is_(None), Ticket.not_for_us.not_in(HIDDEN_FLAGS))
+        )
         if codes:
             query = query.where(Ticket.category.in_(codes))
         if statuses and set(statuses) != {"open", "closed"}:

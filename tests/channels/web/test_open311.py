@@ -395,3 +395,32 @@ def test_media_url_is_kept_as_text_and_published(ctx: Context, client: FlaskClie
 
 def test_unknown_format_is_404(client: FlaskClient) -> None:
     assert client.get(f"{V2}/services.csv").status_code == 404
+
+
+def _screen_as_spam(ctx: Context, reference: str) -> None:
+    """What the router does to an advert: the ticket is kept, flagged for an intake agent."""
+    with ctx.sessions() as session, session.begin():
+        ticket = ticket_by_reference(session, reference)
+        assert ticket is not None
+        ticket.not_for_us = "spam"
+
+
+def test_a_request_screened_as_spam_is_still_found_by_the_id_it_was_given(
+    ctx: Context, client: FlaskClient
+) -> None:
+    reference = created_reference(client, description="Best prices on phones, call now")
+    _screen_as_spam(ctx, reference)
+    shown = client.get(f"{V2}/requests/{reference}.json")
+    assert shown.status_code == 200
+    assert [r["service_request_id"] for r in shown.get_json()] == [reference]
+    by_id = client.get(f"{V2}/requests.json", query_string={"service_request_id": reference})
+    assert [r["service_request_id"] for r in by_id.get_json()] == [reference]
+
+
+def test_a_request_screened_as_spam_is_left_out_of_the_public_listing(
+    ctx: Context, client: FlaskClient
+) -> None:
+    kept, screened = created_reference(client), created_reference(client)
+    _screen_as_spam(ctx, screened)
+    listed = [r["service_request_id"] for r in client.get(f"{V2}/requests.json").get_json()]
+    assert kept in listed and screened not in listed
