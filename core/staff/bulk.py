@@ -16,11 +16,15 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
-from core.models import Incident, IncidentStatus, Ticket
+from core.models import Incident, IncidentStatus, Status, Ticket
 from core.staff import actions, incident_actions
 from core.staff.permissions import Action, Staff, ticket_for
 
 BULK_LIMIT = 100  # tickets per bulk action: a page of the queue, with room
+# A finished ticket is not recategorised in passing by a bulk move: its category is what the
+# statistics and the citizen's answer stand on, and a closed ticket ticked in a long queue is
+# more likely a slip than a decision. One at a time, from its page, it still may be.
+NOT_MOVED_IN_BULK = frozenset({Status.CLOSED, Status.REJECTED, Status.DUPLICATE})
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,11 @@ class Refused:
 class BulkResult:
     done: list[str] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # left alone by the action's own rule
+
+
+class _Skip(Exception):
+    """Raised by a bulk step that leaves this ticket alone by design (not a refusal)."""
 
 
 def for_each(
@@ -53,6 +62,8 @@ def for_each(
         try:
             with ctx.sessions() as session, session.begin():
                 act(session, ticket_for(session, staff, reference, Action.VIEW))
+        except _Skip:
+            result.skipped.append(reference)
         except (NotFound, Forbidden):
             result.refused.append(Refused(reference))
         except (InputError, InvalidTransition) as exc:
@@ -70,7 +81,8 @@ def assign_all(
 
 
 def move_all(ctx: Context, staff: Staff, references: Iterable[str], category: str) -> BulkResult:
-    """Move every ticked ticket to a category (and so its directorate); the router learns."""
+    """Move every ticked open ticket to a category (and so its directorate); the router
+    learns. Closed, rejected and duplicate tickets are skipped (`NOT_MOVED_IN_BULK`)."""
     if not category:
         raise InputError(
             "The category is unchanged: choose a category from the list first.",
@@ -84,6 +96,8 @@ def move_all(ctx: Context, staff: Staff, references: Iterable[str], category: st
         ) from None
 
     def move(session: Session, ticket: Ticket) -> None:
+        if ticket.status in NOT_MOVED_IN_BULK:
+            raise _Skip
         if ticket.category != category:
             actions.reclassify(ctx, session, staff, ticket, category)
 

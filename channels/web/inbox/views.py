@@ -196,6 +196,8 @@ def bulk(what: str | None = None) -> Response:
         if done.refused:
             why = "bulk_refused" if what == "assign" else "bulk_not_done"
             flash(escape(t(why)).format(tickets=_refused_words(done.refused)), "error")
+        if done.skipped:
+            flash(t("bulk_skipped_finished", count=len(done.skipped)), "info")
     return redirect(safe_next(form.get("next")))  # type: ignore[return-value]
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from sqlalchemy import select
+
 from core.context import Context
+from core.models import Status, Ticket
 from core.staff.incident_actions import open_by_hand
 from tests.staffkit import app_for, load, new_ticket, post_form, signed_in, the_roles
 
@@ -65,6 +69,36 @@ def test_a_dispatcher_moves_ticked_tickets_to_a_category(ctx: Context) -> None:
     assert [load(ctx, r).directorate for r in refs] == ["roads", "roads"]
     page = client.get("/inbox/").get_data(as_text=True)
     assert f"2 ticket(s) moved to {ctx.taxonomy.name('road_damage', 'en')}." in page
+
+
+def _finish(ctx: Context, reference: str, status: Status) -> None:
+    """Put a ticket straight into a finished status (the bulk rule is what is under test)."""
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket).where(Ticket.reference == reference)).scalar_one()
+        ticket.status = status
+
+
+@pytest.mark.parametrize(
+    ("language", "skipped"),
+    [
+        ("en", "3 ticket(s) skipped: closed, rejected and duplicate tickets are not moved"),
+        ("ar", "تُرك 3 من البلاغات دون نقل: البلاغات المغلقة والمرفوضة والمكررة لا تُنقل"),
+    ],
+)
+def test_a_bulk_move_skips_closed_rejected_and_duplicate_tickets_and_says_so(
+    ctx: Context, language: str, skipped: str
+) -> None:
+    the_roles(ctx)
+    refs = [new_ticket(ctx, f"Stray dogs near school {i}") for i in range(4)]
+    for ref, status in zip(
+        refs[1:], (Status.CLOSED, Status.REJECTED, Status.DUPLICATE), strict=True
+    ):
+        _finish(ctx, ref, status)
+    client = signed_in(app_for(ctx), "disp@mct.om", language)
+    post_form(client, "/inbox/bulk", {"action": "move", "category": "road_damage", "refs": refs})  # type: ignore[dict-item]
+    assert [load(ctx, r).category for r in refs] == ["road_damage", None, None, None]
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert skipped in page
 
 
 def test_a_bulk_move_to_an_unknown_category_is_refused_in_words(ctx: Context) -> None:
