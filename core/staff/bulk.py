@@ -118,10 +118,26 @@ def mark_duplicates(
     )
 
 
+INCIDENT_NUMBER_DIGITS = 9  # an incident id as typed: ASCII digits, within a database integer
+
+
+def incident_number(typed: str) -> int:
+    """The incident id the form sent; anything but a number is the sender's slip, an InputError
+    the form shows (not a 404: nothing was looked up)."""
+    typed = typed.strip()
+    if not (typed.isascii() and typed.isdigit() and len(typed) <= INCIDENT_NUMBER_DIGITS):
+        raise InputError(
+            "Choose an incident from the list: no incident number was given.",
+            "choose_incident_first",
+        )
+    return int(typed)
+
+
 def attach_all(
     ctx: Context, staff: Staff, references: Iterable[str], incident_id: int
 ) -> BulkResult:
-    """Attach every ticked ticket to one incident; an incident out of sight is NotFound."""
+    """Attach every ticked ticket to one incident (`incident_number` reads the form's id); an
+    incident out of sight is NotFound."""
     with ctx.sessions() as session:
         incident_actions.incident_for(session, staff, incident_id, Action.INCIDENT)
 

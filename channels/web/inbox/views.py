@@ -219,10 +219,7 @@ def _run_bulk(
         original = form.get("original", "").strip()
         done = bulk_actions.mark_duplicates(ctx(), staff, refs, original)
         return done, "bulk_duplicated", {"original": original}
-    incident = form.get("incident", "")
-    number = (
-        int(incident) if incident.isascii() and incident.isdigit() and len(incident) < 10 else 0
-    )
+    number = bulk_actions.incident_number(form.get("incident", ""))
     done = bulk_actions.attach_all(ctx(), staff, refs, number)
     return done, "bulk_attached", {"incident": number}
 

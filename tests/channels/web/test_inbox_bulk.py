@@ -159,6 +159,24 @@ def test_bulk_attach_to_an_incident_out_of_sight_is_404(ctx: Context) -> None:
     assert answer.status_code in (403, 404)
 
 
+@pytest.mark.parametrize("typed", ["abc", "#12", "١٢", "", "99999999999"])
+def test_bulk_attach_with_no_incident_number_is_the_forms_error_not_a_404(
+    ctx: Context, typed: str
+) -> None:
+    staff = the_roles(ctx)
+    ref = new_ticket(ctx, "Water leak", category="road_damage")
+    with ctx.sessions() as session, session.begin():
+        open_by_hand(
+            ctx, session, staff["dispatcher"], [new_ticket(ctx, "Leak", category="road_damage")]
+        )
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    answer = post_form(client, "/inbox/bulk", {"action": "attach", "incident": typed, "refs": ref})
+    assert answer.status_code == 302
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert "Choose an incident from the list" in page
+    assert load(ctx, ref).incident_id is None
+
+
 def test_an_unknown_bulk_action_is_404(ctx: Context) -> None:
     the_roles(ctx)
     client = signed_in(app_for(ctx), "disp@mct.om")
