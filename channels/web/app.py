@@ -76,7 +76,7 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     inbox.init_app(app)  # staff inbox and Flask-Login
     api.init_app(app)  # JSON API, CSRF-exempt (bearer tokens)
 
-    citizen.limiter.init_app(app)
+    citizen.init_limiter(app)
     app.register_blueprint(citizen.bp)
     app.register_blueprint(open311.bp)
     for hook in channel_blueprints:

@@ -1,5 +1,5 @@
 """The citizen side of the web channel: report form and private status page."""
 
-from channels.web.citizen.views import bp, limiter
+from channels.web.citizen.views import bp, init_limiter, limiter
 
-__all__ = ["bp", "limiter"]
+__all__ = ["bp", "init_limiter", "limiter"]

@@ -21,6 +21,7 @@ from typing import Any
 
 from flask import (
     Blueprint,
+    Flask,
     Response,
     abort,
     current_app,
@@ -96,6 +97,28 @@ limiter = Limiter(
     swallow_errors=True,
     in_memory_fallback_enabled=True,
 )
+
+# Retry-After tells a client when to try again (RFC 9110 10.2.3): it belongs on a refusal to
+# wait (429) or an outage (503). Flask-Limiter adds it, with the window's reset (often 0), to
+# every answer of a limited route, so a form's 400 said "retry in 0 seconds".
+WAIT_STATUSES = (429, 503)
+
+
+def _retry_after_only_when_waiting(response: Response) -> Response:
+    """Drop the limiter's Retry-After from answers that are not a refusal to wait."""
+    if response.status_code not in WAIT_STATUSES:
+        response.headers.pop("Retry-After", None)
+    return response
+
+
+def init_limiter(app: Flask) -> None:
+    """Count the citizen limits on `app`, with Retry-After only on 429 and 503 answers.
+
+    Flask runs after-request hooks in the reverse of their registration, so the hook
+    registered first here sees the limiter's headers already added.
+    """
+    app.after_request(_retry_after_only_when_waiting)
+    limiter.init_app(app)
 
 
 def _ctx() -> Context:

@@ -79,3 +79,15 @@ def test_a_flood_of_invalid_posts_is_bounded_by_the_attempt_limit(ctx: Context) 
     last = submit(client, "en", description=" ")
     assert "Too many attempts" in last.get_data(as_text=True)
     assert last.headers.get("Retry-After")
+
+
+def test_only_a_refusal_to_wait_carries_retry_after(ctx: Context) -> None:
+    """Retry-After tells a client when to try again (RFC 9110 10.2.3): on a 400 or a 200 it
+    would say "retry in 0 seconds" to an answer that retrying cannot change."""
+    client = limited_client(ctx, "1 per minute")
+    invalid = submit(client, "en", description=" ")
+    stored = submit(client, "en", description=DESCRIPTION_AR)
+    refused = submit(client, "en", description=DESCRIPTION_AR)
+    assert (invalid.status_code, stored.status_code, refused.status_code) == (400, 200, 429)
+    assert "Retry-After" not in invalid.headers and "Retry-After" not in stored.headers
+    assert int(refused.headers["Retry-After"]) > 0
