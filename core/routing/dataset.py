@@ -12,7 +12,11 @@ many writers' voices, because blind sets by other writers showed the rules and t
 learnt the phrasing of our earlier English writers rather than the dangers. `writers_az.jsonl`
 (tenth pass) holds Arabizi and Gulf rows written from a sub-topic list of hazards, calm
 look-alikes and spelling variants, with Arabizi and Gulf adverts and reports that give contact
-details. No own row may be a near copy of a corpus row
+details. `writers_cat.jsonl` (tenth pass, category) holds Arabizi and English rows written
+from a sub-topic list per category, weighted to the pairs our Arabizi and English rows
+confused out of fold (building violation vs unsafe structure vs shops, parks vs facilities
+vs lighting, sewage vs rain, enquiry and feedback vs the problem they mention), because those
+forms scored 5-10 points under Gulf and MSA on blind sets. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score paraphrases of its
 own held-out messages.
 """
@@ -37,6 +41,7 @@ OWN_FILES = (
     "adverts.jsonl",
     "writers_en.jsonl",
     "writers_az.jsonl",
+    "writers_cat.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
