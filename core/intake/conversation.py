@@ -12,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Select, bindparam, inspect, select
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy import Select, bindparam, event, inspect, select
+from sqlalchemy.orm import Session, SessionTransaction, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.context import Context
@@ -97,6 +98,14 @@ def _take_new_ticket_request(ctx: Context, identity: ContactIdentity) -> bool:
 _SEEN = select(Message).where(
     Message.channel == bindparam("channel"), Message.external_id == bindparam("external_id")
 )
+# The same for a batch's messages: one query per channel for all of them.
+_SEEN_MANY = select(Message).where(
+    Message.channel == bindparam("channel"),
+    Message.external_id.in_(bindparam("external_ids", expanding=True)),
+)
+# session.info: (channel, external id) -> the message already stored, or None, for the
+# messages of a batch looked up together (`look_up_stored`); each is answered once.
+_STORED = "balagh_stored_messages"
 _SURVEYED = (
     select(Ticket)
     .where(
@@ -133,9 +142,7 @@ def handle_message(
     ctx: Context, session: Session, msg: InboundMessage, record: InboundRecord
 ) -> Processed:
     """Attach the message to its ticket (or a new one) and queue what the citizen should get."""
-    existing = session.execute(
-        _SEEN, {"channel": msg.channel, "external_id": msg.external_id}
-    ).scalar_one_or_none()
+    existing = _stored_message(session, msg)
     if existing is not None:
         t = existing.ticket
         return Processed(t.id, t.reference, t.secret, existing.id, created=False, duplicate=True)
@@ -214,6 +221,42 @@ def handle_message(
             place_later(ctx, session, ticket)
     flush_new_rows(session)  # the ids, when no query has flushed since the message was added
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
+
+
+def look_up_stored(session: Session, messages: Iterable[tuple[str, str]]) -> None:
+    """Ask once for a batch's messages whether each is already stored (a retry), one query
+    per channel instead of one per message: almost always none is. The caller holds the
+    batch's records locked, and a message is stored only by processing its own record, so
+    the answer holds until that record asks; `_stored_message` uses it once and asks the
+    database for any later question (a second record with the same identity finds the
+    message the first one stored)."""
+    by_channel: dict[str, set[str]] = {}
+    for channel, external_id in messages:
+        by_channel.setdefault(channel, set()).add(external_id)
+    known: dict[tuple[str, str], Message | None] = session.info.setdefault(_STORED, {})
+    for channel, external_ids in by_channel.items():
+        params = {"channel": channel, "external_ids": sorted(external_ids)}
+        for message in session.execute(_SEEN_MANY, params).scalars():
+            known[(channel, str(message.external_id))] = message
+        for external_id in external_ids:
+            known.setdefault((channel, external_id), None)
+
+
+def _stored_message(session: Session, msg: InboundMessage) -> Message | None:
+    """The message already stored with this one's identity (a retry), if any."""
+    known: dict[tuple[str, str], Message | None] | None = session.info.get(_STORED)
+    if known is not None and (msg.channel, msg.external_id) in known:
+        return known.pop((msg.channel, msg.external_id))  # looked up with its batch
+    return session.execute(
+        _SEEN, {"channel": msg.channel, "external_id": msg.external_id}
+    ).scalar_one_or_none()
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_stored(session: Session, transaction: SessionTransaction) -> None:
+    """The batch's answers hold only inside its transaction: the next one asks again."""
+    if transaction.parent is None and not transaction.nested:
+        session.info.pop(_STORED, None)
 
 
 # "4", "٤", "4/5", "4 من 5": Unicode digits, so Arabic-Indic and Persian ones count too.

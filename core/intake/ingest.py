@@ -27,7 +27,7 @@ from core.db import answer_time_left, answer_within, within
 from core.errors import StorageUnavailable
 from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
-from core.intake.conversation import Processed, handle_message
+from core.intake.conversation import Processed, handle_message, look_up_stored
 from core.intake.groupstore import store_group
 from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
@@ -400,6 +400,7 @@ def process_batch(
             if len(records) > 1:
                 _lock_senders(session, records)
                 look_up_senders(session, [_sender(record.normalized) for record in records])
+                look_up_stored(session, [_identity(record.normalized) for record in records])
             claimed = [
                 Claimed(
                     record.id,
@@ -447,6 +448,14 @@ def _sender(normalized: dict[str, Any]) -> tuple[str, str]:
     `_handle_locked` makes the record's text)."""
     return storable_text(str(normalized.get("channel"))), storable_text(
         str(normalized.get("sender"))
+    )
+
+
+def _identity(normalized: dict[str, Any]) -> tuple[str, str]:
+    """The channel and external id `handle_message` asks whether the message is stored by
+    (made storable, as `_handle_locked` makes the record's text)."""
+    return storable_text(str(normalized.get("channel"))), storable_text(
+        str(normalized.get("external_id"))
     )
 
 

@@ -214,3 +214,30 @@ def test_two_first_messages_of_one_new_citizen_in_a_batch_make_one_contact(
             if t.contact.email == "twice@example.org"
         }
     assert len(contacts) == 1
+
+
+def test_a_batch_looks_its_messages_up_in_one_query(routed_ctx: Context) -> None:
+    ctx = routed_ctx
+    done = accept(ctx, mail("seen@example.org")).record_id
+    process(ctx, done)
+    with ctx.sessions() as session, session.begin():  # as after a crash before the commit
+        session.get_one(InboundRecord, done).status = InboundStatus.PENDING
+    for n in range(3):
+        accept(ctx, mail(f"unseen{n}@example.org"))
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statement = " ".join(statement.split())
+        if " FROM message WHERE message.channel = " in statement:
+            seen.append(statement)
+
+    event.listen(ctx.engine, "before_cursor_execute", record)
+    try:
+        batch = process_batch(ctx, ("email",))
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", record)
+    assert len(batch.claimed) == 4 and batch.failed == []
+    assert len(seen) == 1, seen  # not one "already stored?" per record
+    again = next(c.processed for c in batch.claimed if c.record_id == done)
+    assert again.duplicate and not again.created  # the stored one is still found
+    assert [c.processed.created for c in batch.claimed if c.record_id != done] == [True] * 3
