@@ -180,7 +180,36 @@ _REPORTED = index_terms(
      "abgha a3arf", "abgha a3rf", "abgha a3rif", "abga a3arf", "abi a3rf", "abi a3arf",
      "ab8a a3arf", "abgha as2al", "kam si3r", "kam el si3r", "كم سعر", "كم رسوم", "kam rusoom",
      "abgha a6lob", "abgha a6lub", "abi a6lub", "abi a6lob", "hal fi rsoom", "hal fi rusoom",
-     "هل فيه رسوم", "هل توجد رسوم", "ابغى اطلب", "ابي اطلب"],
+     "هل فيه رسوم", "هل توجد رسوم", "ابغى اطلب", "ابي اطلب",
+     # whether a fee, a sum, a link, a sender or an "approved" offer is genuine or correct: a
+     # citizen checks what a landlord, agent or message asks of them; a seller asserts it
+     # (issue 17, tenth pass, written from kinds of money question, not from blind rows)
+     "which is correct", "which one is correct", "which is right", "which one is right",
+     "is this fee", "is that fee", "is the fee", "is this amount", "is the amount",
+     "is this correct", "is that correct", "is it correct", "is the percentage",
+     "is that the correct", "is that the real", "is this the real", "is this link",
+     "is that link", "is this email", "is that your email", "is this your email",
+     "is this your link", "is this your website", "is this your number", "did you send",
+     "is this from", "is that from", "really approved", "is there an approved",
+     "is that even possible", "do your inspectors", "do you collect",
+     "هل المبلغ", "المبلغ صحيح", "المبلغ الصحيح", "هل النسبه", "هل الرسوم", "هل هذه الرسوم",
+     "هذه الرسوم حقيقيه", "هل الرابط", "هل هذا الرابط", "الرابط هذا", "تابع لكم", "تابعه لكم",
+     "هل البريد", "الايميل حقكم", "الايميل تابع", "هل ارسلتم", "هذي منكم", "هذا منكم", "صح هالكلام",
+     "صح هذا الكلام", "هل هذا الكلام", "ايش الصح", "ايهما الصحيح", "فايهما الصحيح",
+     "معتمده فعلا", "صدق معتمده", "هل هي معتمده", "قائمه معتمده", "قائمه المقاولين",
+     "صدق ولا كذب", "هذا يصير", "هل هذا ممكن", "ياخذون كاش",
+     "sa7 hal kalam", "9a7 hal kalam", "sa7 hatha el kalam", "aish el 9a7", "aish el sa7",
+     "hal el mablagh", "hal el nisba", "hal el rusoom", "hal el link", "el link haatha",
+     "taba3kum", "email 7agkum", "haathi minkum", "haatha minkum", "9idg mu3tamada",
+     "9idg walla kidb", "sidg walla kidb", "haatha yi9eer", "ya5thoon cash"],
+     # their own payment to the municipality that failed: a complaint, though it names a sum
+     # and a card; the scammer's "your payment failed" is not first person
+     "payment": ["my card was declined", "my card keeps", "my card is declined",
+     "card declined every", "charged twice", "charged me twice", "رفضت بطاقتي",
+     "البطاقه ترفض", "بطاقتي ترفض", "انخصمت مني", "خصم مني المبلغ مرتين", "el card tinrafidh",
+     "ankha9mat minni", "in5a9mat minni", "no receipt", "didn't get a receipt",
+     "did not get a receipt", "never got a receipt", "still pending", "ما وصلني", "لم يصلني",
+     "ما جاني ايصال", "ma wa9alni", "ma jani ee9al"],
      # something of theirs that does not work, said in exasperation: a complaint
      "broken": ["ykharrib", "yikharrib", "yi5arrib", "y5arrib", "يخرب", "7asbeeya", "7asbiya",
      "حسبي الله", "حسبيه", "ma yishtaghil", "ma yshtaghil", "ما يشتغل", "مب شغال", "مو شغال",
