@@ -16,7 +16,12 @@ details. `writers_cat.jsonl` (tenth pass, category) holds Arabizi and English ro
 from a sub-topic list per category, weighted to the pairs our Arabizi and English rows
 confused out of fold (building violation vs unsafe structure vs shops, parks vs facilities
 vs lighting, sewage vs rain, enquiry and feedback vs the problem they mention), because those
-forms scored 5-10 points under Gulf and MSA on blind sets. No own row may be a near copy of a corpus row
+forms scored 5-10 points under Gulf and MSA on blind sets. `money_talk.jsonl` (tenth pass)
+holds genuine messages that talk about money (what a fee costs, whether a fee, link, sender
+or "approved" offer is genuine, a shop's price, a declined card on a payment page) in every
+form, and the adverts and scams closest to them (fees to receive a prize or a job, agents
+selling permits), because the advert model had learnt "a sum and a phone number" as an
+advert. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score paraphrases of its
 own held-out messages.
 """
@@ -42,6 +47,7 @@ OWN_FILES = (
     "writers_en.jsonl",
     "writers_az.jsonl",
     "writers_cat.jsonl",
+    "money_talk.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
