@@ -201,7 +201,10 @@ _REPORTED = index_terms(
      "sa7 hal kalam", "9a7 hal kalam", "sa7 hatha el kalam", "aish el 9a7", "aish el sa7",
      "hal el mablagh", "hal el nisba", "hal el rusoom", "hal el link", "el link haatha",
      "taba3kum", "email 7agkum", "haathi minkum", "haatha minkum", "9idg mu3tamada",
-     "9idg walla kidb", "sidg walla kidb", "haatha yi9eer", "ya5thoon cash"],
+     "9idg walla kidb", "sidg walla kidb", "haatha yi9eer", "ya5thoon cash",
+     # hearsay about a sum ("I heard 50, someone said 100"): a seller states his own price
+     "i heard", "i have heard", "someone told me", "someone said", "واحد قال لي", "قالوا لي",
+     "simi3t", "wa7ad gal li", "wa7ad gal"],
      # their own payment to the municipality that failed: a complaint, though it names a sum
      # and a card; the scammer's "your payment failed" is not first person
      "payment": ["my card was declined", "my card keeps", "my card is declined",

@@ -30,6 +30,8 @@ CITIZEN_CHECKS = [
     # Arabizi
     "el wakeel ygool rusoom el baladiya 80 riyal 3la el ru5sa, sa7 hal kalam?",
     "jatni sms fiha link idfa3 15 riyal mu5alafa, hal el link taba3kum?",
+    "rusoom ta9ree7 el 7afr 30 walla 45 riyal? simi3t el ithnain",
+    "I heard the market stall permit is 20 rials, someone said 35, which is right?",
     # mixed
     "the contractor says his company is معتمدة من البلدية and wants 200 OMR, هل هي معتمدة فعلا؟",
     "the landlord wants 60 rials as رسوم البلدية, is this fee real or not? هل المبلغ صحيح",
