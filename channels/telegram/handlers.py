@@ -47,7 +47,7 @@ from core.delivery.outbox import deliver_due
 from core.inbound import InboundAttachment, InboundMessage
 from core.intake import conversation, ingest, pipeline
 from core.language.detect import detect_language
-from core.language.texts import FSI, PDI, render, status_label
+from core.language.texts import render, status_line
 
 logger = logging.getLogger(__name__)
 
@@ -139,8 +139,7 @@ async def status(update: Update, context: Context) -> None:
         return
     parts = [bot_text("status_header", language)]
     for line in lines:
-        reference = line.reference if language == "en" else f"{FSI}{line.reference}{PDI}"
-        entry = f"• {reference} — {status_label(line.status, language)}"
+        entry = status_line(line.reference, line.status, language)
         if line.subject:
             subject = line.subject if len(line.subject) <= 80 else line.subject[:79] + "…"
             entry += f"\n  {subject}"

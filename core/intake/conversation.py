@@ -21,14 +21,16 @@ from sqlalchemy.orm import Session, SessionTransaction, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.context import Context
+from core.delivery.notify import queue_reply
 from core.files import store_file
 from core.inbound import InboundMessage
 from core.intake.contacts import contact_by_phone, merge_contacts
 from core.intake.incidents import place_later
 from core.intake.screening import is_courtesy, screen_followup
+from core.intake.status_question import asked_reference, mentioned_references
 from core.intake.triage import route_new_ticket
 from core.language.detect import detect_language
-from core.language.normalize import ascii_digits
+from core.language.texts import render, status_line
 from core.models import (
     OPEN_STATUSES,
     Attachment,
@@ -162,6 +164,11 @@ def handle_message(
     if _take_new_ticket_request(ctx, identity) and not msg.thread.new_ticket:
         msg = dataclasses.replace(msg, thread=dataclasses.replace(msg.thread, new_ticket=True))
     _remember_contact_details(ctx, contact, msg)
+    asked = None if msg.thread.new_ticket else asked_reference(ctx, msg)
+    if asked is not None:
+        own = None if first_contact else _own_ticket(session, asked, contact)
+        if own is not None:
+            return _answer_status(ctx, session, own, msg, record, contact)
     ticket = (
         None
         if msg.thread.new_ticket
@@ -219,6 +226,9 @@ def handle_message(
         screen_followup(ctx, session, ticket, message)
         if msg.location is not None:  # e.g. Telegram: the text first, the place after
             place_later(ctx, session, ticket)
+    if asked is not None:  # not theirs or not known: one answer for both, nothing revealed
+        text = render("status_unknown", detection.language, reference=asked)
+        queue_reply(ctx, session, ticket, text, kind="status_unknown")
     flush_new_rows(session)  # the ids, when no query has flushed since the message was added
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
 
@@ -389,6 +399,34 @@ def _recent_open_ticket(
         return next((ticket for ticket in found if ticket is not besides), None)
 
 
+def _own_ticket(session: Session, reference: str, contact: Contact) -> Ticket | None:
+    """The ticket under `reference` when it is this contact's; a stranger's is as unknown."""
+    ticket = ticket_by_reference(session, reference)
+    return ticket if ticket is not None and ticket.contact_id == contact.id else None
+
+
+def _answer_status(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    msg: InboundMessage,
+    record: InboundRecord,
+    contact: Contact,
+) -> Processed:
+    """Keep the citizen's status question on their ticket and answer with its state, in the
+    language they asked in. A question is no new report and no reason to reopen a closed
+    ticket, so the ticket's workflow is left as it is."""
+    detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
+    language = detection.language or ticket.language
+    message = _store_message(ctx, session, ticket, msg, record, language)
+    message.kind = "status_question"
+    record_event(session, ticket, "status_asked", at=ctx.now())
+    text = status_line(ticket.reference, ticket.status, language)
+    queue_reply(ctx, session, ticket, text, kind="status_answer")
+    flush_new_rows(session)
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
+
+
 def _proves_owner(ctx: Context, msg: InboundMessage, ticket: Ticket) -> bool:
     """An email sender who answered the ticket's tokenised reply address received our mail
     to the ticket's citizen: the address is theirs."""
@@ -410,18 +448,10 @@ def _own_referenced_ticket(
     if not ctx.channels.of(msg.channel).threads_by_message_id:
         references += mentioned_references(ctx, msg.text)
     for reference in references:
-        ticket = ticket_by_reference(session, reference)
-        if ticket is not None and ticket.contact_id == contact.id:
+        ticket = _own_ticket(session, reference, contact)
+        if ticket is not None:
             return ticket
     return None
-
-
-def mentioned_references(ctx: Context, text: str | None) -> list[str]:
-    """Ticket references written in a text ("MCT-000123", "mct 000123", Arabic-Indic digits)."""
-    prefix = re.escape(ctx.settings.ref_prefix)
-    pattern = re.compile(rf"(?<![\w-])({prefix})[\s-]?(\d{{6}})(?!\d)", re.IGNORECASE)
-    found = pattern.findall(ascii_digits(text or ""))
-    return [f"{p.upper()}-{n}" for p, n in found]
 
 
 def _link_possibly_related(

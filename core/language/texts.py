@@ -54,6 +54,13 @@ def status_label(status: str, language: str | None) -> str:
     return SUBJECT_SEPARATOR.join(messages(lang)[msgid] for lang in _languages(language))
 
 
+def status_line(reference: str, status: str, language: str | None) -> str:
+    """One ticket's state for the citizen ("• MCT-000123 — ..."): Telegram's /status list and
+    the answer to a status question written in chat say it the same way."""
+    shown = reference if language == "en" else f"{FSI}{reference}{PDI}"
+    return f"• {shown} — {status_label(status, language)}"
+
+
 def keys() -> tuple[str, ...]:
     """Every text key `render` knows, sorted."""
     return text_keys()

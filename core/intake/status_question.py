@@ -1,0 +1,75 @@
+"""A chat citizen's plain-text status question ("any update on MCT-000123?", "وين وصل بلاغي
+MCT-000123", "wain wasal balaghi MCT-000123"), told apart from a report that names a reference.
+
+Only a short message that is essentially the question counts: a status word, one reference
+and little else. A report written beside a reference is a report, and is handled as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.context import Context
+from core.inbound import InboundMessage
+from core.language.normalize import ascii_digits
+
+# Words of a question about progress, in English, Arabic (MSA and Gulf) and Arabizi.
+STATUS_WORDS = frozenset(
+    {
+        # English
+        "status", "update", "updates", "news", "progress", "where", "happened", "happening",
+        # Arabic
+        "حالة", "حاله", "وين", "أين", "اين", "وصل", "وصلت", "تحديث", "جديد", "مستجدات",
+        "صار", "متى", "الحالة", "الحاله", "التحديث", "جديده",
+        # Arabizi
+        "wain", "wein", "wen", "wayn", "wayen", "wasal", "wasalt", "7ala", "7alat", "hala",
+        "halat", "sar", "sa2", "jdeed", "jadeed", "mustajadat", "mata",
+    }
+)  # fmt: skip
+# Longer than this (reference aside) and the message says more than the question.
+MAX_QUESTION_WORDS = 8
+_WORD_RE = re.compile(r"\w+")
+
+
+def asked_reference(ctx: Context, msg: InboundMessage) -> str | None:
+    """The reference a chat message asks the status of, when the message is that question.
+
+    Only chat channels: an email or a web message threads by its own proof, and a phone
+    call's text is staff's record. Attachments or a place mean the citizen sends more.
+    """
+    capabilities = ctx.channels.of(msg.channel)
+    if not capabilities.push or capabilities.threads_by_message_id:
+        return None
+    if msg.attachments or msg.location is not None:
+        return None
+    references = set(mentioned_references(ctx, msg.text))
+    if len(references) != 1:
+        return None
+    words = _WORD_RE.findall(_without_references(ctx, msg.text).lower())
+    if not words or len(words) > MAX_QUESTION_WORDS:
+        return None
+    if not any(_is_status_word(word) for word in words):
+        return None
+    return references.pop()
+
+
+def _is_status_word(word: str) -> bool:
+    """A status word, also behind the Arabic article or "and" (والحالة, وين)."""
+    candidates = {word, word.removeprefix("و"), word.removeprefix("ال"), word.removeprefix("وال")}
+    return bool(candidates & STATUS_WORDS)
+
+
+def mentioned_references(ctx: Context, text: str | None) -> list[str]:
+    """Ticket references written in a text ("MCT-000123", "mct 000123", Arabic-Indic digits)."""
+    found = _reference_pattern(ctx).findall(ascii_digits(text or ""))
+    return [f"{p.upper()}-{n}" for p, n in found]
+
+
+def _without_references(ctx: Context, text: str) -> str:
+    """The text with its references taken out, so their digits are not counted as words."""
+    return _reference_pattern(ctx).sub(" ", ascii_digits(text))
+
+
+def _reference_pattern(ctx: Context) -> re.Pattern[str]:
+    prefix = re.escape(ctx.settings.ref_prefix)
+    return re.compile(rf"(?<![\w-])({prefix})[\s-]?(\d{{6}})(?!\d)", re.IGNORECASE)

@@ -1,0 +1,130 @@
+"""A chat citizen asking "status of MCT-000123?" in plain text gets the ticket's status back,
+only for their own ticket, and what they wrote is kept whatever the answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from itertools import count
+
+import pytest
+from sqlalchemy import select
+
+from core.context import Context
+from core.inbound import InboundMessage
+from core.intake.ingest import ingest
+from core.language.texts import status_label
+from core.models import Direction, Message, OutboxItem, Status, Ticket
+
+T0 = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
+_ids = count(1)
+
+
+def write(ctx: Context, sender: str, text: str, channel: str = "telegram") -> str:
+    """A chat message; returns the reference of the ticket it became part of."""
+    msg = InboundMessage(
+        channel=channel, sender=sender, text=text, external_id=f"{sender}:{next(_ids)}"
+    )
+    return ingest(ctx, msg).reference
+
+
+def answers(ctx: Context, kind: str) -> list[str]:
+    """The texts queued to citizens in the outbox with this kind."""
+    with ctx.sessions() as session:
+        items = session.execute(select(OutboxItem).where(OutboxItem.kind == kind)).scalars()
+        return [str(item.payload["text"]) for item in items]
+
+
+def stored(ctx: Context, text: str) -> list[Message]:
+    with ctx.sessions() as session:
+        found = session.execute(
+            select(Message).where(Message.text == text, Message.direction == Direction.IN)
+        ).scalars()
+        return list(found)
+
+
+def ticket_status(ctx: Context, reference: str) -> str:
+    with ctx.sessions() as session:
+        ticket = session.execute(select(Ticket).where(Ticket.reference == reference)).scalar_one()
+        return str(ticket.status)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("any update on {ref}?", "en"),
+        ("status of {ref}", "en"),
+        ("وين وصل بلاغي {ref}", "ar"),
+        ("ما هي حالة البلاغ {ref}", "ar"),
+        ("wain wasal balaghi {ref}", "ar"),
+    ],
+)
+def test_own_reference_is_answered_with_its_status_in_the_citizens_language(
+    ctx: Context, question: str, language: str
+) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    text = question.format(ref=reference)
+    assert write(ctx, "55", text) == reference
+    [answer] = answers(ctx, "status_answer")
+    assert reference in answer
+    assert status_label(ticket_status(ctx, reference), language) in answer
+    assert len(stored(ctx, text)) == 1
+
+
+def test_arabic_indic_digits_in_the_reference_are_understood(ctx: Context) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    indic = reference.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    write(ctx, "55", f"وين وصل بلاغي {indic}")
+    assert len(answers(ctx, "status_answer")) == 1
+
+
+def test_asking_about_a_closed_ticket_does_not_reopen_it_or_open_a_new_one(
+    ctx: Context,
+) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    with ctx.sessions() as session, session.begin():
+        session.execute(select(Ticket)).scalar_one().status = Status.CLOSED
+    assert write(ctx, "55", f"status of {reference}") == reference
+    assert ticket_status(ctx, reference) == Status.CLOSED
+    [answer] = answers(ctx, "status_answer")
+    assert status_label(Status.CLOSED, "en") in answer
+
+
+def test_someone_elses_reference_gets_the_same_answer_as_an_unknown_one(ctx: Context) -> None:
+    ctx.settings.now = T0
+    theirs = write(ctx, "77", "Garbage not collected in Al Khuwair")
+    write(ctx, "55", "Street light off on Way 3021")
+    unknown = "MCT-999999"
+    write(ctx, "55", f"status of {theirs}")
+    write(ctx, "55", f"status of {unknown}")
+    neutral = answers(ctx, "status_unknown")
+    assert len(neutral) == 2
+    assert neutral[0].replace(theirs, unknown) == neutral[1]
+    assert answers(ctx, "status_answer") == []
+    assert len(stored(ctx, f"status of {theirs}")) == 1
+    assert len(stored(ctx, f"status of {unknown}")) == 1
+
+
+def test_a_new_report_beside_a_reference_is_not_answered_as_a_status_question(
+    ctx: Context,
+) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    report = (
+        f"About {reference}: any update? Also there is a big water leak on Way 2910 "
+        "flooding the road outside the school since this morning"
+    )
+    write(ctx, "55", report)
+    assert answers(ctx, "status_answer") == []
+    assert answers(ctx, "status_unknown") == []
+    assert len(stored(ctx, report)) == 1
+
+
+def test_a_status_question_on_whatsapp_is_answered_too(ctx: Context) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "96891234567", "Street light off on Way 3021", channel="whatsapp")
+    write(ctx, "96891234567", f"any update on {reference}?", channel="whatsapp")
+    [answer] = answers(ctx, "status_answer")
+    assert reference in answer
