@@ -36,7 +36,7 @@ REQUIRED_KEYS = [
     "duplicate", "reply", "awaiting_reminder", "autoclosed", "rejected", "help",
     "error_too_large", "error_unsupported_file", "error_rate_limited", "error_temporary",
     "error_empty", "error_group_chat", "error_not_found", "ack_incident", "incident_reply",
-    "incident_joined",
+    "incident_joined", "status_unknown",
 ]  # fmt: skip
 TEXT_KEYS = keys()
 REPO = Path(__file__).resolve().parents[3]
