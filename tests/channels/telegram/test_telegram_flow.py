@@ -406,3 +406,16 @@ def test_staff_reply_posted_through_the_api_arrives_in_the_citizens_chat(
     assert int(last.params["chat_id"]) == 712
     assert "وصل الفريق إلى الموقع وسيتم الإصلاح اليوم" in last.params["text"]
     assert ticket.reference in last.params["text"] and "بلاغكم" in last.params["text"]
+
+
+def test_status_question_in_plain_text_gets_the_same_line_as_the_status_command(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(713, 1, EN_REPORT, language="en"))
+    (ticket,) = tickets(ctx)
+    send(tg, fake_api, text_update(713, 2, f"any update on {ticket.reference}?", language="en"))
+    answer = fake_api.sent_texts(713)[-1]
+    send(tg, fake_api, text_update(713, 3, "/status", language="en"))
+    assert answer.startswith(f"• {ticket.reference} — ")
+    assert answer in fake_api.sent_texts(713)[-1]
+    assert len(tickets(ctx)) == 1

@@ -612,3 +612,15 @@ def test_meta_sending_a_message_again_before_it_is_processed_stores_it_once(
     wa_ctx.settings.inbound_workers = 1
     assert start_pipeline(wa_ctx).wait_idle()
     assert count(wa_ctx, Ticket) == 1 and count(wa_ctx, Message) == 2  # in + ack
+
+
+def test_arabizi_status_question_is_answered_on_whatsapp_with_the_tickets_state(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    send_text(web, "wamid.IN1", ARABIC_REPORT)
+    reference = only_ticket(wa_ctx).reference
+    send_text(web, "wamid.IN2", f"wain wasal balaghi {reference}")
+    deliver_due(wa_ctx)
+    answer = outbound(wa_ctx, "status_answer")
+    assert graph.to(NUMBER)[-1]["text"]["body"] == answer.text
+    assert reference in answer.text and count(wa_ctx, Ticket) == 1
