@@ -50,7 +50,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "motorbike", "sayara", "sayyara",
                 # Gulf and Omani (tenth pass): a car, a trailer, a bicycle
                 "موتر", "مواتر", "تريله", "تريلات", "سيكل", "تاكسي", "mooter=", "motar="),
-    "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "shhoor", "shuhoor", "شهور", "اشهر", "months", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره", "خربان", "خربانه", "تالفه",
+    "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "shhoor", "shuhoor", "شهور", "months", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره", "خربان", "خربانه", "تالفه",
                   "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب", "abandoned",
                   "left there", "not moved", "hasn't moved", "wreck", "derelict", "no plates",
                   "number plates", "tow=", "towed", "towing", "rusting", "rusty", "5arban"),
@@ -101,9 +101,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "lail", "layl"),
     "park": ("حديقه", "حدايق", "حدائق", "منتزه", "العاب", "مرجيحه", "زحليقه", "ممشى", "park=",
              "parks=", "playground", "swing", "slide", "garden", "walkway", "7adeeqa"),
-    "tree": ("سدر", "سدره", "غاف", "يابس", "يابسه", "ناشف", "sidr", "sidra", "ghaf=", "yabis", "yabsa", "yabsah", "nashfa", "shajar", "shajara", "shjara", "ni5eel", "na5la", "شجره", "اشجار", "شجر", "نخله", "نخيل", "اغصان", "تقليم", "ري=", "عشب", "زرع",
+    "tree": ("سدر", "سدره", "غاف=", "غافه=", "يابس", "يابسه", "ناشف", "sidr", "sidra", "ghaf=", "yabis", "yabsa", "yabsah", "nashfa", "shajar", "shajara", "shjara", "ni5eel", "na5la", "شجره", "اشجار", "شجر", "نخله", "نخيل", "اغصان", "تقليم", "ري=", "عشب", "زرع",
              "tree", "branch", "palm", "irrigation", "grass", "pruning", "plants", "lawn"),
-    "beach": ("shati2", "shaa6i2", "shatee2", "sha6i", "shaa6i", "7ammamat", "dawrat", "مصلى", "msalla", "mi9alla", "mu9alla", "mathalla", "madhalla", "شاطي", "شاطئ", "بحر", "كورنيش", "دورات المياه", "دوره المياه", "حمامات", "مظلات",
+    "beach": ("shati2", "shaa6i2", "shatee2", "sha6i", "shaa6i", "7ammamat", "dawrat", "مصلى=", "msalla", "mi9alla", "mu9alla", "mathalla", "madhalla", "شاطي", "شاطئ", "بحر", "كورنيش", "دورات المياه", "دوره المياه", "حمامات", "مظلات",
               "beach", "corniche", "toilet", "restroom", "shower", "shade", "bench",
               "public facilit"),
     "vendor": ("باعه", "بائع", "بياع", "متجول", "بسطه", "يبيع", "يبيعون", "عربه", "كشك", "vendor",
@@ -115,7 +115,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                  "ابي اعرف", "ابغى اعرف", "اود معرفه", "how=", "what=", "when=", "where=",
                  "can i", "do i", "is there", "enquir", "inquir", "question", "wondering",
                  "kaif", "kam=", "wain", "ween", "mata=", "hal="),
-    "admin": ("rusoom", "rsoom", "rasoom", "rusum", "rukh9a", "ru5sa", "ru59a", "ruk59a", "rukh9at", "ta9ree7", "tasree7", "tajdeed", "awraq", "mo3amala", "mu3amala", "bala3=", "bala3at=", "balagh=", "بلاغ", "رسوم", "معامله", "مستندات", "اوراق", "تصريح", "رخصه بناء", "اوقات العمل", "دوام",
+    "admin": ("rusoom", "rsoom", "rasoom", "rusum", "rukh9a", "ru5sa", "ru59a", "ruk59a", "rukh9at", "ta9ree7", "tasree7", "tajdeed", "awraq", "mo3amala", "mu3amala", "bala3=", "bala3at=", "balagh=", "بلاغي", "بلاغات", "رسوم", "معامله", "مستندات", "اوراق", "تصريح", "رخصه بناء", "اوقات العمل", "دوام",
               "مراجعه", "البلاغ", "رقم البلاغ", "شهاده", "طلب", "تجديد", "الكتروني", "البوابه",
               "fees", "documents", "permit", "office", "opening hours", "track", "reference",
               "portal", "fine=", "fines=", "certificate", "application", "apply", "renew",
@@ -130,10 +130,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "تجاهل", "الاستجابه", "الخدمه", "تعامل", "staff", "employee", "call centre",
                 "call center", "hotline", "no one answered", "nobody answered", "no response",
                 "response", "ignored", "service", "rude", "helpful", "app=", "website"),
+    # Arabic terms are stems, so one an MSA writer uses in any complaint must be whole or
+    # left out: غاف= (not the surname الغافري), مصلى= (not المصلين), حيطان for walls (حيطه
+    # is also caution, الحيطة والحذر), no اشهر (منذ أشهر, أشهر المطاعم) and no bare بلاغ
+    # (أتقدم ببلاغ files every report; البلاغ, بلاغي, بلاغات name one already made).
     # Tenth pass (category): the parts of a building that fall (walls, roofs, tanks,
     # scaffolding) had no concept, so "jidar"/"sagf" met nothing in Arabizi; roadworks
     # (barriers, trenches) likewise.
-    "structure_part": ("جدار", "جدران", "حيطه", "حايط", "سقف", "سقاله", "سقالات", "خزان", "تانكي",
+    "structure_part": ("جدار", "جدران", "حيطان", "حايط", "سقف", "سقاله", "سقالات", "خزان", "تانكي",
                        "بلكونه", "شرفه", "jidar", "jedar", "jidaar", "7ai6", "7aye6", "7aa6", "sagf",
                        "sa8f", "saqf", "sqala", "sgala", "saqala", "5azzan", "khazzan", "tanki",
                        "tanky", "balcon", "ceiling", "roof", "scaffold", "water tank", "parapet"),
