@@ -11,24 +11,26 @@ import re
 
 from core.context import Context
 from core.inbound import InboundMessage
-from core.language.normalize import ascii_digits
+from core.language.normalize import ascii_digits, normalize_arabic
+from core.routing.terms import TermIndex
 
-# Words of a question about progress, in English, Arabic (MSA and Gulf) and Arabizi.
-STATUS_WORDS = frozenset(
-    {
-        # English
-        "status", "update", "updates", "news", "progress", "where", "happened", "happening",
-        # Arabic
-        "حالة", "حاله", "وين", "أين", "اين", "وصل", "وصلت", "تحديث", "جديد", "مستجدات",
-        "صار", "متى", "الحالة", "الحاله", "التحديث", "جديده",
-        # Arabizi
-        "wain", "wein", "wen", "wayn", "wayen", "wasal", "wasalt", "7ala", "7alat", "hala",
-        "halat", "sar", "sa2", "jdeed", "jadeed", "mustajadat", "mata",
-    }
+# Words of a question about progress, in English, Arabic (MSA and Gulf) and Arabizi. They are
+# normalised and matched as routing's terms are (core/routing/terms.py): hamza, ta marbuta,
+# alef maqsura and diacritics fold ("متي" is "متى"), a clitic و/ب/ال is stripped ("بالحالة"),
+# an Arabizi word meets its other spellings ("el7ala", "7aala"). A trailing '=' demands the
+# whole word; the others match as stems ("جديدة", "تحديثات").
+STATUS_TERMS = (
+    # English
+    "status=", "update=", "updates=", "news=", "progress=", "where=", "happened=", "happening=",
+    # Arabic
+    "حالة", "وين=", "أين=", "وصل=", "وصلت=", "تحديث", "جديد", "مستجدات", "صار=", "متى=",
+    # Arabizi
+    "wain=", "wein=", "wen=", "wayn=", "wayen=", "wasal=", "wasalt=", "7ala=", "7alat=", "hala=",
+    "halat=", "sar=", "sa2=", "jdeed=", "jadeed=", "mustajadat=", "mata=",
 )  # fmt: skip
+_STATUS_WORDS = TermIndex(((term, "status") for term in STATUS_TERMS), arabizi=True)
 # Longer than this (reference aside) and the message says more than the question.
 MAX_QUESTION_WORDS = 8
-_WORD_RE = re.compile(r"\w+")
 
 
 def asked_reference(ctx: Context, msg: InboundMessage) -> str | None:
@@ -45,18 +47,12 @@ def asked_reference(ctx: Context, msg: InboundMessage) -> str | None:
     references = set(mentioned_references(ctx, msg.text))
     if len(references) != 1:
         return None
-    words = _WORD_RE.findall(_without_references(ctx, msg.text).lower())
+    words = normalize_arabic(_without_references(ctx, msg.text)).split()
     if not words or len(words) > MAX_QUESTION_WORDS:
         return None
-    if not any(_is_status_word(word) for word in words):
+    if not _STATUS_WORDS.labels(words):
         return None
     return references.pop()
-
-
-def _is_status_word(word: str) -> bool:
-    """A status word, also behind the Arabic article or "and" (والحالة, وين)."""
-    candidates = {word, word.removeprefix("و"), word.removeprefix("ال"), word.removeprefix("وال")}
-    return bool(candidates & STATUS_WORDS)
 
 
 def mentioned_references(ctx: Context, text: str | None) -> list[str]:

@@ -128,3 +128,20 @@ def test_a_status_question_on_whatsapp_is_answered_too(ctx: Context) -> None:
     write(ctx, "96891234567", f"any update on {reference}?", channel="whatsapp")
     [answer] = answers(ctx, "status_answer")
     assert reference in answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "متي ينتهي بلاغي {ref}",  # alef maqsura typed as ya (متى)
+        "شو مستجدّات {ref}",  # a shadda on the status word
+        "بالحالة {ref}؟",  # the article behind a preposition (ب + ال)
+        "el7ala {ref}?",  # Arabizi, the article written onto the word
+    ],
+)
+def test_spelling_variants_of_a_status_word_are_understood(ctx: Context, question: str) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    write(ctx, "55", question.format(ref=reference))
+    [answer] = answers(ctx, "status_answer")
+    assert reference in answer
