@@ -2,8 +2,8 @@
 
 A reply joins a ticket through the Message-IDs it names (`In-Reply-To`, `References`), which
 core matches only against that contact's tickets, or through a plus-address whose token is an
-HMAC of the reference. A "[MCT-000123]" in the subject is passed on as a bare reference: core
-never grants access on a reference without its secret.
+HMAC of the reference. A reference in the subject ("[MCT-000123]", or typed bare) is passed on
+as a bare reference: core never grants access on a reference without its secret.
 """
 
 from __future__ import annotations
@@ -41,10 +41,19 @@ def thread_ids(in_reply_to: str | None, references: str | None) -> tuple[str, ..
 
 
 def subject_reference(subject: str | None, prefix: str = r"[A-Z]{1,8}") -> str | None:
-    """A ticket reference in brackets in the subject ("Re: [MCT-000123] ...")."""
+    """A ticket reference in the subject: in brackets ("Re: [MCT-000123] ..."), as we send
+    it, or bare, as citizens type it ("Re: MCT-000123 pothole", "MCT-000123: update").
+
+    A bare one counts only written as we write references (six digits, more only without a
+    leading zero) and as a whole token, not inside "XMCT-000123", "MCT-0001234", "MCT-000123-2"
+    or a link's path. Either way it is only a hint: core threads on it only to the sender's
+    own ticket.
+    """
     if not subject:
         return None
-    match = re.search(rf"\[\s*({prefix}-\d{{4,10}})\s*\]", subject, re.I)
+    match = re.search(rf"\[\s*({prefix}-\d{{4,10}})\s*\]", subject, re.I) or re.search(
+        rf"(?<![\w@/.-])({prefix}-(?:\d{{6}}|[1-9]\d{{6,9}}))(?![\w@/-])", subject, re.I
+    )
     return match.group(1).upper() if match else None
 
 

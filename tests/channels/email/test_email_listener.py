@@ -135,6 +135,24 @@ def test_stranger_with_the_reference_in_the_subject_gets_a_new_ticket(
     assert len(tickets(ctx)) == 2
 
 
+def test_stranger_with_the_bare_reference_in_the_subject_gets_a_new_ticket(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    send(listener, citizen_mail())
+    [first] = tickets(ctx)
+    send(
+        listener,
+        citizen_mail(
+            "I want to see that ticket",
+            msgid="<s2@evil.example>",
+            sender="stranger@evil.example",
+            subject=f"Re: {first.reference} pothole",
+        ),
+        sender="stranger@evil.example",
+    )
+    assert len(tickets(ctx)) == 2
+
+
 def test_reply_through_tokenised_reply_to_address_threads(
     ctx: Context, listener: SmtpListener, sink: Sink
 ) -> None:

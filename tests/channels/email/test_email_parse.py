@@ -143,6 +143,43 @@ def test_subject_reference_is_only_a_bare_hint_without_secret() -> None:
     assert msg.thread.reply_to[0] == "<ack-1@balagh.test>"
 
 
+def _subject_hint(subject: str) -> str | None:
+    mail = EmailMessage()
+    mail["From"] = "salim@example.om"
+    mail["Subject"] = subject
+    mail.set_content("still dark")
+    return parse_email(mail.as_bytes()).thread.reference
+
+
+@pytest.mark.parametrize(
+    ("subject", "reference"),
+    [
+        ("Re: MCT-000123 pothole", "MCT-000123"),
+        ("MCT-000123: update", "MCT-000123"),
+        ("Re: mct-000123", "MCT-000123"),
+        ("Re: [MCT-000123] pothole MCT-000999", "MCT-000123"),  # ours, in brackets, first
+    ],
+)
+def test_a_bare_reference_in_the_subject_is_a_thread_hint(subject: str, reference: str) -> None:
+    assert _subject_hint(subject) == reference
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "XMCT-000123 pothole",
+        "MCT-0001234",
+        "MCT-000123-2",
+        "MCT-000123x",
+        "MCT-00012",
+        "see https://example.om/t/MCT-000123",
+        "MCT-000123@example.om",
+    ],
+)
+def test_a_reference_inside_a_longer_token_is_no_thread_hint(subject: str) -> None:
+    assert _subject_hint(subject) is None
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -64,6 +64,23 @@ def test_an_email_with_the_citizens_own_reference_in_the_subject_joins_that_tick
     ] == "It is still dark at night."
 
 
+@pytest.mark.parametrize("subject", ["Re: {ref} pothole", "{ref}: update"])
+def test_an_email_with_the_citizens_own_bare_reference_in_the_subject_joins_that_ticket(
+    ctx: Context, listener: SmtpListener, subject: str
+) -> None:
+    send(listener, citizen_mail("The street light on Way 3021 is out."))
+    [ticket] = tickets(ctx)
+    send(
+        listener,
+        citizen_mail(
+            "It is still dark at night.",
+            msgid="<c4@example.om>",
+            subject=subject.format(ref=ticket.reference),
+        ),
+    )
+    assert len(tickets(ctx)) == 1
+
+
 def _events(ctx: Context, kind: str) -> list[Event]:
     with ctx.sessions() as session:
         return list(session.execute(select(Event).where(Event.kind == kind)).scalars())
