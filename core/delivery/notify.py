@@ -42,19 +42,26 @@ def queue_reply(
     subject_line: str | None = None,
     attachments: tuple[OutboundAttachment, ...] = (),
     extras: dict[str, object] | None = None,
+    to: tuple[str, str] | None = None,
+    language: str | None = None,
 ) -> Message:
     """Store an outbound message and queue its delivery in the caller's transaction.
+
+    It goes to the ticket's citizen on the ticket's channel, in the ticket's language, unless
+    `to` names the channel and address to answer on and `language` the text's language (an
+    answer to a question asked on another of the contact's channels goes where it was asked).
 
     The limits are checked first, so the message is written once with its delivery state
     and its outbox item, in one flush at the end (callers use its id): for a new ticket,
     by Core inserts (`flush_new_rows`).
     """
     now = ctx.now()
+    language = language or ticket.language
     # A known contact's addresses are loaded here; not flushing for that load lets the
     # ticket, its events and this message be written in the one flush at the end (a new
     # ticket's unit of work costs about as much CPU per flush as per row).
     with session.no_autoflush:
-        channel, address = _delivery_target(ctx, ticket)
+        channel, address = to if to is not None else _delivery_target(ctx, ticket)
     if (
         channel is not None
         and address is not None
@@ -69,10 +76,10 @@ def queue_reply(
     message = Message(
         ticket=ticket,
         direction=Direction.OUT,
-        channel=ticket.channel,
+        channel=to[0] if to is not None else ticket.channel,
         author_id=author_id,
         text=text,
-        language=ticket.language,
+        language=language,
         kind=kind,
         created_at=now,
     )
@@ -95,10 +102,10 @@ def queue_reply(
             channel=channel,
             to=address,
             text=with_reference(ticket, text) if kind == "reply" else text,
-            language=ticket.language,
+            language=language,
             reference=ticket.reference,
             kind=kind,
-            subject=subject_line or _subject(ctx, ticket, kind),
+            subject=subject_line or _subject(ctx, ticket, kind, channel, language),
             in_reply_to=_thread_ids(ctx, session, ticket, channel, besides=message),
             attachments=attachments,
             message_id=None,  # the item's message_id, once written (see outbox._to_message)
@@ -177,13 +184,15 @@ def _acks_per_hour_reached(
     return f"not sent: more than {limit} acknowledgements to this address in an hour"
 
 
-def _subject(ctx: Context, ticket: Ticket, kind: str) -> str:
-    """A ticket that came by email keeps the citizen's own subject after the reference, so
-    mail clients thread our messages with theirs; others get the message's own subject."""
-    if ctx.channels.of(ticket.channel).threads_by_message_id and ticket.subject:
+def _subject(ctx: Context, ticket: Ticket, kind: str, channel: str, language: str | None) -> str:
+    """A ticket that came by email keeps the citizen's own subject after the reference on
+    that channel, so mail clients thread our messages with theirs; others get the message's
+    own subject."""
+    threads = ctx.channels.of(ticket.channel).threads_by_message_id
+    if threads and channel == ticket.channel and ticket.subject:
         own = " ".join(ticket.subject.split())
         return f"[{ticket.reference}] {own}"
-    return subject(kind, ticket.language, reference=ticket.reference)
+    return subject(kind, language, reference=ticket.reference)
 
 
 def with_reference(ticket: Ticket, body: str) -> str:

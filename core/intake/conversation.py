@@ -168,7 +168,7 @@ def handle_message(
     if asked is not None:
         own = None if first_contact else _own_ticket(session, asked, contact)
         if own is not None:
-            return _answer_status(ctx, session, own, msg, record, contact)
+            return _answer_status(ctx, session, own, msg, record, contact, identity)
     ticket = (
         None
         if msg.thread.new_ticket
@@ -228,7 +228,15 @@ def handle_message(
             place_later(ctx, session, ticket)
     if asked is not None:  # not theirs or not known: one answer for both, nothing revealed
         text = render("status_unknown", detection.language, reference=asked)
-        queue_reply(ctx, session, ticket, text, kind="status_unknown")
+        queue_reply(
+            ctx,
+            session,
+            ticket,
+            text,
+            kind="status_unknown",
+            to=(identity.channel, identity.address),
+            language=detection.language,
+        )
     flush_new_rows(session)  # the ids, when no query has flushed since the message was added
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
 
@@ -412,8 +420,10 @@ def _answer_status(
     msg: InboundMessage,
     record: InboundRecord,
     contact: Contact,
+    identity: ContactIdentity,
 ) -> Processed:
-    """Keep the citizen's status question on their ticket and answer with its state, in the
+    """Keep the citizen's status question on their ticket and answer with its state, where
+    they asked (that chat, though the ticket came by another of their channels) and in the
     language they asked in. A question is no new report and no reason to reopen a closed
     ticket, so the ticket's workflow is left as it is."""
     detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
@@ -422,7 +432,15 @@ def _answer_status(
     message.kind = "status_question"
     record_event(session, ticket, "status_asked", at=ctx.now())
     text = status_line(ticket.reference, ticket.status, language)
-    queue_reply(ctx, session, ticket, text, kind="status_answer")
+    queue_reply(
+        ctx,
+        session,
+        ticket,
+        text,
+        kind="status_answer",
+        to=(identity.channel, identity.address),
+        language=language,
+    )
     flush_new_rows(session)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
 

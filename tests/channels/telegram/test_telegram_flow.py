@@ -15,7 +15,19 @@ from channels.telegram.runtime import TelegramRuntime
 from core.context import Context
 from core.delivery.notify import notify_citizen, queue_reply
 from core.delivery.outbox import deliver_due
-from core.models import Attachment, Contact, Message, MessageRevision, Status, Ticket
+from core.inbound import InboundMessage
+from core.intake.ingest import ingest
+from core.language.texts import status_label
+from core.models import (
+    Attachment,
+    Contact,
+    ContactIdentity,
+    Message,
+    MessageRevision,
+    OutboxItem,
+    Status,
+    Ticket,
+)
 from tests.telegram_fake import FakeBotApi, message_update, text_update
 
 DATA = Path(__file__).parents[2] / "data" / "telegram"
@@ -419,3 +431,28 @@ def test_status_question_in_plain_text_gets_the_same_line_as_the_status_command(
     assert answer.startswith(f"• {ticket.reference} — ")
     assert answer in fake_api.sent_texts(713)[-1]
     assert len(tickets(ctx)) == 1
+
+
+def test_status_question_about_an_emailed_ticket_is_answered_in_the_chat_it_was_asked_in(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    """A contact linked across channels asks on Telegram, in English, about the ticket they
+    opened by email in Arabic: the answer comes back in that chat, in English, not by mail."""
+    mailed = ingest(
+        ctx,
+        InboundMessage(
+            channel="email", sender="salim@example.om", text=AR_REPORT, external_id="<m1@x.om>"
+        ),
+    )
+    with ctx.sessions() as session, session.begin():
+        contact = session.execute(select(Contact)).scalar_one()
+        session.add(ContactIdentity(contact=contact, channel="telegram", address="715"))
+    send(tg, fake_api, text_update(715, 1, f"any update on {mailed.reference}?", language="en"))
+    answer = fake_api.sent_texts(715)[-1]
+    (ticket,) = tickets(ctx)
+    assert mailed.reference in answer and status_label(ticket.status, "en") in answer
+    with ctx.sessions() as session:
+        answers = session.execute(
+            select(OutboxItem).where(OutboxItem.kind == "status_answer")
+        ).scalars()
+        assert [(item.channel, item.address) for item in answers] == [("telegram", "715")]
