@@ -162,6 +162,10 @@ class Settings(BaseSettings):
     # Acknowledgements one typed email address (web form, Open311) may receive in 24 hours:
     # anyone can type anyone's address, so the form must not become a way to mail a stranger.
     typed_address_acks_per_day: int = Field(3, ge=0)
+    # Answers to status questions one chat address may receive in an hour: a citizen asks a
+    # few times; a script asking hundreds of times is not answered each time (the questions
+    # are all kept on the ticket).
+    status_answers_per_hour: int = Field(5, ge=0)
     # Who may read /metrics: a bearer token, and/or client addresses or networks
     # ("127.0.0.1,10.0.0.0/8"). With neither, /metrics answers 404.
     metrics_token: str = ""

@@ -68,9 +68,11 @@ def queue_reply(
         and _typed_address_full(ctx, session, ticket, kind, channel, address)
     ):
         channel = address = None  # the status page still shows it
+    # The limits count the address the citizen wrote from (the ticket's, or the one `to`
+    # answers): a typed address has its own.
     withheld = (
-        _acks_per_hour_reached(ctx, session, kind, channel, address)
-        if channel == ticket.channel and address is not None
+        _hourly_limit_reached(ctx, session, kind, channel, address)
+        if (to is not None or channel == ticket.channel) and channel is not None and address
         else None
     )
     message = Message(
@@ -84,7 +86,7 @@ def queue_reply(
         created_at=now,
     )
     session.add(message)
-    if withheld is not None:  # staff see why the citizen got no acknowledgement
+    if withheld is not None:  # staff see why the citizen got no automatic answer
         message.delivery_status, message.delivery_error = Delivery.FAILED, withheld
         flush_new_rows(session)
         return message
@@ -146,42 +148,65 @@ def _typed_address_full(
     return True
 
 
-# Built once (every acknowledgement counts): building the select cost as much CPU as running it.
-_ACKS_SINCE = (
+# Automatic answers to a citizen's message, limited per address and hour (`_hourly_limit`):
+# an acknowledgement per new report, an answer per status question. A robot, a mail loop or a
+# script must not get one answer per message.
+STATUS_KINDS = ("status_answer", "status_unknown")
+# Built once (every automatic answer counts): building the select cost as much CPU as running it.
+_ANSWERS_SINCE = (
     select(func.count())
     .select_from(OutboxItem)
     .where(
         OutboxItem.channel == bindparam("channel"),
         OutboxItem.address == bindparam("address"),
-        OutboxItem.kind.in_(ACK_KINDS),
+        OutboxItem.kind.in_(bindparam("kinds", expanding=True)),
         OutboxItem.created_at >= bindparam("since"),
         OutboxItem.status != Delivery.FAILED,
     )
 )
 
 
-def _acks_per_hour_reached(
+def _hourly_limit(ctx: Context, kind: str, channel: str) -> tuple[tuple[str, ...], int] | None:
+    """The kinds counted together with `kind` and their limit an hour to one address, or
+    None when `kind` is not limited: acknowledgements by the channel's `acks_per_hour` (email
+    sets it, against mail loops), status answers by BALAGH_STATUS_ANSWERS_PER_HOUR."""
+    if kind in ACK_KINDS:
+        limit = ctx.channels.of(channel).acks_per_hour
+        return None if limit is None else (ACK_KINDS, limit)
+    if kind in STATUS_KINDS:
+        return STATUS_KINDS, ctx.settings.status_answers_per_hour
+    return None
+
+
+def _hourly_limit_reached(
     ctx: Context, session: Session, kind: str, channel: str, address: str
 ) -> str | None:
-    """Why an acknowledgement is withheld, when the channel's `acks_per_hour` to this address
-    is used up (a robot whose every mail opens a ticket must not be answered each time).
+    """Why an automatic answer is withheld, when its hourly limit to this address is used up
+    (`_hourly_limit`); the citizen's message itself is stored all the same.
 
     Only the address the citizen wrote from counts here; an address someone typed has its
     own daily limit (`_typed_address_full`)."""
-    limit = ctx.channels.of(channel).acks_per_hour
-    if kind not in ACK_KINDS or limit is None:
+    limited = _hourly_limit(ctx, kind, channel)
+    if limited is None:
         return None
+    kinds, limit = limited
     # Not flushed for: what is pending is this message's own ticket and message (a record's
-    # processing ends with a flush, so an earlier acknowledgement in the transaction counts).
+    # processing ends with a flush, so an earlier answer in the transaction counts).
     with session.no_autoflush:
         recent = session.execute(
-            _ACKS_SINCE,
-            {"channel": channel, "address": address, "since": ctx.now() - ACK_LIMIT_WINDOW},
+            _ANSWERS_SINCE,
+            {
+                "channel": channel,
+                "address": address,
+                "kinds": list(kinds),
+                "since": ctx.now() - ACK_LIMIT_WINDOW,
+            },
         ).scalar_one()
     if recent < limit:
         return None
-    logger.info("acknowledgement to %s withheld: %d in the last hour", channel, recent)
-    return f"not sent: more than {limit} acknowledgements to this address in an hour"
+    what = "acknowledgements" if kinds == ACK_KINDS else "status answers"
+    logger.info("%s to %s withheld: %d in the last hour", what, channel, recent)
+    return f"not sent: more than {limit} {what} to this address in an hour"
 
 
 def _subject(ctx: Context, ticket: Ticket, kind: str, channel: str, language: str | None) -> str:

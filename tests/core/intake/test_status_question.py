@@ -3,7 +3,7 @@ only for their own ticket, and what they wrote is kept whatever the answer."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import count
 
 import pytest
@@ -145,3 +145,18 @@ def test_spelling_variants_of_a_status_word_are_understood(ctx: Context, questio
     write(ctx, "55", question.format(ref=reference))
     [answer] = answers(ctx, "status_answer")
     assert reference in answer
+
+
+def test_status_answers_to_one_chat_are_limited_per_hour_and_every_question_is_kept(
+    ctx: Context,
+) -> None:
+    ctx.settings.now = T0
+    ctx.settings.status_answers_per_hour = 3
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    for _ in range(10):
+        write(ctx, "55", f"status of {reference}")
+    assert len(answers(ctx, "status_answer")) == 3
+    assert len(stored(ctx, f"status of {reference}")) == 10
+    ctx.settings.now = T0 + timedelta(hours=1, minutes=1)  # a new hour: answered again
+    write(ctx, "55", f"status of {reference}")
+    assert len(answers(ctx, "status_answer")) == 4
