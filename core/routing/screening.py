@@ -18,7 +18,7 @@ import unicodedata
 
 from core.language.normalize import head, normalize_arabic
 from core.routing.lexicon import PLACE_TERMS, concepts
-from core.routing.terms import TermIndex, index_terms
+from core.routing.terms import TermIndex, index_terms, variants
 
 EMPTY = "empty"
 GIBBERISH = "gibberish"
@@ -116,6 +116,35 @@ _AD_TERMS = (
     "7isabak el ma9rifi", "7isaabak el masrafi", "7isabak el masrafi", "ra7 yitjammad",
     "sa yitjammad", "bi yitjammad", "7addith bayanaatak", "7adith bayanatak",
     "7addith bayanatak", "7addis bayanatak", "bayanaat bi6aaqtak", "bayanat bi6aqtak",
+    # Kinds of advert the eleventh pass's sub-topic list named (docs/ROUTING_DATA.md), each in
+    # every form: visa and maid agents, driver recruitment, salary loans and cards, trading
+    # returns, flats by size, home tutors and movers who come to you, slimming, fines that
+    # threaten a travel ban or doubling, donations to an account, chain messages, sponsored
+    # posts, Eid bundles, catering orders, internet subscriptions.
+    "visit visa", "work visa", "visa within", "فيز زياره", "فيزا زياره", "تاشيرات عمل",
+    "تاشيره عمل", "تاشيرات زياره", "fee8 ziyara", "feez ziyara", "veeza ziyara", "maids available",
+    "شغالات جاهزات", "shaghalat jahzeen", "drivers wanted", "hiring drivers", "riders wanted",
+    "hiring delivery", "earn up to", "salary up to", "flexible hours", "send your cv",
+    "مطلوب سائقين", "مطلوب سائقون", "مطلوب سواقين", "مطلوب سواق", "ne7taj sawaaqeen",
+    "matloob sawaqeen", "الدوام على كيفك", "el dawam 3la keefak",
+    "no salary transfer", "without salary transfer", "bdoon ta7weel ratib", "bdon ta7weel ratib",
+    "no bank statement", "approval within", "instant approval", "signals group", "vip signals",
+    "weekly return", "عائد اسبوعي", "خل فلوسك", "5alli floosak", "arba7 kil usboo3",
+    "ارباح كل اسبوع", "bhk", "serious tenants", "family only", "للعائلات فقط", "عائلات فقط",
+    "home tutor", "private tutor", "private lessons", "اجي البيت", "aji el bait", "نجي لك وين",
+    "nji lik wain", "wain ma kint", "وين ما كنت", "اينما كنت", "wherever you are",
+    "house shifting", "packers", "فك وتركيب", "fak w tarkeeb", "slimming", "weight loss",
+    "lose weight", "no diet", "تنحيف", "انقاص الوزن", "لانقاص الوزن", "بدون رجيم", "tan7eef",
+    "bdoon rijeem", "travel ban", "منع سفرك", "ينمنع سفرك", "yinmana3 safarak",
+    "قبل ما تتضاعف", "قبل لا تتضاعف", "تجنبا لمضاعفتها", "before it doubles", "any amount helps",
+    "every rial counts", "transfer to the account", "transfer to account", "حول على الحساب",
+    "التحويل على الحساب", "7awwil 3la el 7isab", "ولو بريال", "wlaw b riyal", "كفاله يتيم", "ولك الاجر", "رقم حسابها",
+    "رقم حسابه", "ra8m 7isaabha", "ra8m 7isabah", "forward this", "share this message",
+    "break the chain", "لا تقطع السلسله", "انشرها", "inshirha", "la twagifha", "لا توقفها",
+    "اعلان ممول", "sponsored ad", "i3laan mumawwal", "buy 2 get", "buy one get",
+    "الثالثه مجانا", "ما تتعوض", "ma tit3awadh", "نقبل الطلبات", "الطلبات تبدا", "orders from",
+    "el talabat tibda", "اشترك الحين", "اشترك الان", "subscribe now", "ishtarik al7een",
+    "installation free", "التركيب مجانا",
 )  # fmt: skip
 # Words a seller uses that a citizen may use too ("congratulations on the new park", "the
 # new branch blocks our gate"): they add to a strong cue but never make an advert alone.
@@ -135,13 +164,19 @@ _WEAK_TERMS = (
     "hadiya", "hadaya", "dhaman", "madhmoon", "madhmoona", "far3na", "ma7alna", "matjarna",
     "mat-jarna", "sharikatna", "zooroona", "zoorona", "zoorna", "majjani", "majjaniya",
     "majaniya", "ta5feed", "takhfeed", "3indna", "nwa9il", "ywa9lik", "yw9lik", "tawseel lain",
+    # eleventh pass: words of the listed advert kinds that a citizen may use too ("the tutoring
+    # centre is noisy", "I want to donate clothes", "the maids' stickers")
+    "donate", "donation", "تبرع", "tabarra3", "tutoring", "دروس خصوصيه", "credit card",
+    "بطاقه ائتمانيه", "unlimited", "غير محدود", "متابعين", "mutaba3een",
+    "خبر سار", "خبر حلو", "5abar 7ilu", "good news", "scrap", "سكراب", "movers", "للمناسبات",
+    "lel munasabat", "كشف حساب",
 )  # fmt: skip
 # The advertising is what the citizen reports, or they ask whether a message is genuine: "loan
 # adverts stuck on the bus stop, please remove them", "the salon has offers and no licence",
 # "I got a message to pay a fine by link, is it really from you?".
 _REPORTED = index_terms(
     {"reported": ["please remove", "remove them", "remove it", "ازالتها", "ازالتهم", "ازالته",
-     "شيلوها", "شوهت", "ملصقه", "ملصقين", "stuck on", "no licence", "no license",
+     "شيلوها", "شيلوه", "تشيلونها", "تشيلونه", "tsheeloonha", "tsheelonha", "sheeloha", "شوهت", "ملصقه", "ملصقين", "stuck on", "no licence", "no license",
      "without a licence", "without a license", "unlicensed", "illegal", "ما عنده ترخيص",
      "ما عندهم ترخيص", "بدون ترخيص", "is this real", "is it real", "is this really",
      "is it genuine", "is this genuine", "is this legit", "is it legit", "is this true",
@@ -204,7 +239,12 @@ _REPORTED = index_terms(
      "9idg walla kidb", "sidg walla kidb", "haatha yi9eer", "ya5thoon cash",
      # hearsay about a sum ("I heard 50, someone said 100"): a seller states his own price
      "i heard", "i have heard", "someone told me", "someone said", "واحد قال لي", "قالوا لي",
-     "simi3t", "wa7ad gal li", "wa7ad gal"],
+     "simi3t", "wa7ad gal li", "wa7ad gal", "واحد يقول", "wa7d ygool", "wa7ad ygool",
+     "someone says",
+     # whether the municipality itself does what a message claims ("are you really hiring?",
+     # eleventh pass): the citizen asks us, the scammer speaks for us
+     "are you really", "do you really", "is it true that", "هل فعلا", "هل حقا", "هل صحيح",
+     "hal sa7ee7", "hal 9a7ee7", "sa7ee7 intum", "9idg intum"],
      # their own payment to the municipality that failed: a complaint, though it names a sum
      # and a card; the scammer's "your payment failed" is not first person
      "payment": ["my card was declined", "my card keeps", "my card is declined",
@@ -212,12 +252,36 @@ _REPORTED = index_terms(
      "البطاقه ترفض", "بطاقتي ترفض", "انخصمت مني", "خصم مني المبلغ مرتين", "el card tinrafidh",
      "ankha9mat minni", "in5a9mat minni", "no receipt", "didn't get a receipt",
      "did not get a receipt", "never got a receipt", "still pending", "ما وصلني", "لم يصلني",
-     "ما جاني ايصال", "ma wa9alni", "ma jani ee9al"],
+     "ما جاني ايصال", "ma wa9alni", "ma jani ee9al",
+     # a shop or office took more than it should from the citizen (eleventh pass)
+     "charged me", "اخذ مني", "اخذوا مني", "خذ مني", "a5th minni", "a5ath minni",
+     "a5thaw minni", "akhadh minni"],
      # something of theirs that does not work, said in exasperation: a complaint
      "broken": ["ykharrib", "yikharrib", "yi5arrib", "y5arrib", "يخرب", "7asbeeya", "7asbiya",
      "حسبي الله", "حسبيه", "ma yishtaghil", "ma yshtaghil", "ما يشتغل", "مب شغال", "مو شغال",
      "mb shaghal", "mob shaghal", "mu shaghal"]}
 )  # fmt: skip
+# A seller's promise to skip the municipality's procedure ("without inspection", "بدون
+# مراجعات", "bdoon tafteesh"): "without" and a procedure word at most three words on. It is a
+# strong cue, and the inspection it names is no citizen's request for one: the "reported"
+# guard's "تفتيش" cleared such agents (eleventh pass). A bare "no" is left out: "no inspection
+# yet" is a citizen's complaint.
+_WITHOUT = frozenset({"بدون", "دون", "بلا", "without", "bdoon", "bdon", "bidoon", "bala", "غير"})
+_PROCEDURE = ("تفتيش", "مراجع", "معاين", "طابور", "طوابير", "inspect", "tafteesh", "taftee",
+              "muraja3", "mu3aayan", "queue")  # fmt: skip
+_WAIVED_SPAN = 4
+# A citizen weighing two sums for a fee ("is it 50 or 75 rials?", "عشرون ريالا ام ثلاثون",
+# "30 walla 45 riyal"): two amounts joined by "or", in a question. A seller states one price.
+_AMOUNT = (
+    r"(?:\d+(?:\.\d+)?|عشر\w*|ثلاث\w*|اربع\w*|خمس\w*|ست[هتو]\w*|سبع\w*|ثمان\w*|تسع\w*"
+    r"|مي[هت]\w*|مائ\w*|ميتين|twenty|thirty|forty|fifty|hundred)"
+)
+_CURRENCY = r"(?:\s(?:omr|ro|rials?|riyals?|ريال\w*))?"
+_EITHER_SUM = re.compile(
+    rf"(?<!\w){_AMOUNT}{_CURRENCY}\s(?:or|ولا|او|ام|walla|wala|willa|wila|wla|aw|ola)\s"
+    rf"{_AMOUNT}(?!\w)"
+)
+_QUESTION = re.compile(r"[?؟]")
 _AD = TermIndex((term, term) for term in _AD_TERMS)  # each cue counts once
 _WEAK = TermIndex((term, term) for term in _WEAK_TERMS)
 _WEAK_NEEDED = 3  # weak cues that make an advert with no strong one
@@ -225,7 +289,7 @@ _AD_NEEDED = 2  # cues needed on their own; one strong cue is enough with contac
 _PERCENT = re.compile(r"\d\s?%|٪")
 # A sum of money: a number and a currency, or the Gulf dual "two rials" in one word.
 _PRICE = re.compile(
-    r"\d\s?(?:omr\b|o\.m\.r|ro\b|r\.o\b|rials?\b|riyals?\b|ryals?\b|bz\b|baisa\b|baiza\b"
+    r"\d\s?(?:(?:k|thousand|الف|ألف|آلاف)\s?)?(?:omr\b|o\.m\.r|ro\b|r\.o\b|rials?\b|riyals?\b|ryals?\b|bz\b|baisa\b|baiza\b"
     r"|usd\b|dollars?\b|ريال|ر\.ع|دولار|درهم|بيسه)"
     r"|\$\s?\d|ريالين",
     re.I,
@@ -318,19 +382,43 @@ def _is_spam(
     company's offer reads as pest control); a clear advert needs a described problem and
     place to be taken as a report.
     """
+    waived = _waived_spans(words)
     strong, weak = _advert_cues(raw, words)
+    strong += bool(waived)
     cues = strong + weak
     has_contact = bool(_URL.search(raw) or _PHONE.search(raw) or _EMAIL.search(raw))
     advert = strong > 0 and (cues >= _AD_NEEDED or has_contact)
     learned = advert_probability is not None and advert_probability >= ADVERT_THRESHOLD
     if not (advert or weak >= _WEAK_NEEDED or learned):
         return False
-    if _problem_and_place(words) or _REPORTED.find(words):
+    if _problem_and_place(words) or _reported(words, waived) or _either_sum(raw, words):
         return False
     if learned:
         return True
     confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE
     return cues >= _AD_NEEDED or not confident
+
+
+def _waived_spans(words: list[str]) -> list[tuple[int, int]]:
+    """Spans of words where a seller promises to skip a procedure ("without inspection")."""
+    spans = []
+    for i, word in enumerate(words):
+        if not _WITHOUT.intersection(variants(word)):
+            continue
+        ahead = words[i + 1 : i + _WAIVED_SPAN]
+        if any(v.startswith(_PROCEDURE) for w in ahead for v in variants(w)):
+            spans.append((i, i + _WAIVED_SPAN))
+    return spans
+
+
+def _reported(words: list[str], waived: list[tuple[int, int]]) -> bool:
+    """A report about the advertising or business, outside any promise to skip a procedure."""
+    return any(not any(a <= start < b for a, b in waived) for start, _, _ in _REPORTED.find(words))
+
+
+def _either_sum(raw: str, words: list[str]) -> bool:
+    """A question that weighs two sums ("50 or 75 rials?"): a citizen asking a fee."""
+    return bool(_QUESTION.search(raw) and _EITHER_SUM.search(" ".join(words)))
 
 
 def _advert_cues(raw: str, words: list[str]) -> tuple[int, int]:

@@ -11,6 +11,11 @@ Kinds so far:
   a card, a link and a phone number (the advert model read them as adverts); a scam asking a
   fee to pay out a prize or a job, or an agent selling permits, still is: only a citizen checks
   a claim, the seller makes it.
+- eleventh pass: an agent promising a permit "without inspection" is an advert, though the
+  inspection word used to clear it as a citizen's request; a citizen weighing two sums for a
+  fee ("50 or 75 rials?"), asking whether the municipality really does what a message claims,
+  or saying a shop charged them too much is not; a complaint giving a phone, an email and a
+  link is not; each advert kind of the eleventh pass's sub-topic list is (cues alone).
 Each kind's phrasings are written for every form from kinds of message, not from a test set.
 """
 
@@ -89,6 +94,60 @@ CASES: list[tuple[str, str, float | None, bool]] = [
      "guaranteed, villas from 8,500 OMR, contact us today", 0.9, True),
     ("fee scam or permit agent", "وظائف from home، pay 10 rials registration fee و ابدأ "
      "today، WhatsApp 9xxxxxxx", 0.9, True),
+    # eleventh pass: a promise to skip the inspection or the office visits
+    ("waived procedure", "Completion certificate for your villa without inspection visits, our "
+     "office does it all in 3 days", 0.9, True),
+    ("waived procedure", "نصدر تصريح المحل التجاري بدون تفتيش ولا انتظار، خلال ثلاثة أيام فقط",
+     0.9, True),
+    ("waived procedure", "ترخيص مطعمك يطلع بدون معاينة وبدون ما تراجع البلدية، ارسل لنا الأوراق",
+     0.9, True),
+    ("waived procedure", "ru5sat el bina t6la3 bdoon tafteesh, n5alli9ha lik b usboo3", 0.9,
+     True),
+    ("waived procedure", "shop licence بدون تفتيش و بدون مراجعات، ready in 2 days", 0.9, True),
+    # a citizen who asked for an inspection that never came is no advert
+    ("inspection not yet done", "بلغت عن المطعم من شهر ولم يتم أي تفتيش حتى الآن، والروائح "
+     "مستمرة", 0.9, False),
+    # a citizen weighing two sums for a fee
+    ("either sum", "Is the food handler card 5 or 8 rials now? The clinic said one thing and "
+     "the shop owner another", 0.9, False),
+    ("either sum", "كم رسوم شهادة إتمام البناء، خمسون ريالاً أو مئة؟", 0.9, False),
+    ("either sum", "رسوم تجديد رخصة البقالة ٢٠ ولا ٣٥ ريال؟", 0.9, False),
+    ("either sum", "rusoom lo7at el ma7al 40 aw 60 riyal? ma a3rf", 0.9, False),
+    ("either sum", "the kiosk permit كم؟ 15 ولا 25 OMR؟", 0.9, False),
+    # whether the municipality itself does what a message claims
+    ("asking us", "A page on Instagram says you are giving free plots to young families, are "
+     "you really doing this? They ask for a 10 OMR form fee", 0.9, False),
+    ("asking us", "هل صحيح أن البلدية تبيع المحلات في السوق الجديد بالتقسيط؟ وصلني إعلان بذلك",
+     0.9, False),
+    # a shop that charged the citizen too much
+    ("charged me", "The laundry on Way 1221 charged me 6 OMR for two shirts, the board says "
+     "1.5", 0.9, False),
+    ("charged me", "el ma7al a5th minni 3 riyal 3la 3ilbat 7aleeb si3rha riyal", 0.9, False),
+    # stickers the citizen wants taken down
+    ("reported advertising", "ملصقات القروض على باب المسجد، ياليت تشيلونها", 0.9, False),
+    # contact details are never a cue: a complaint with a phone, an email and a link
+    ("complaint with contact details", "Broken swing in the park behind Al Khoudh mosque, "
+     "photos at photos.app.goo.gl/ab12, call 9xxxxxxx or mail r.saidi@gmail.com", None, False),
+    ("complaint with contact details", "الحفرة أمام مدرسة الموالح ما زالت، الصور على "
+     "drive.google.com/x رقمي 9xxxxxxx وبريدي a.k@hotmail.com", None, False),
+    # the eleventh pass's advert kinds, caught by phrase cues alone
+    ("visa agent", "Work visa for Saudi and Qatar, tickets included, our office handles all, "
+     "9xxxxxxx", None, True),
+    ("driver recruitment", "مطلوب سائقين بسياراتهم لشركة توصيل، الدوام على كيفك، راتب ممتاز",
+     None, True),
+    ("salary loan", "qar9 shakh9i bdoon ta7weel ratib, kallimna 9xxxxxxx", None, True),
+    ("trading returns", "VIP signals group for gold, weekly return 15%, join t.me/gold", None,
+     True),
+    ("flat to let", "3BHK villa for rent in Mawaleh, family only, 350 OMR", None, True),
+    ("home tutor", "Home tutor for chemistry and biology, private lessons at your place, "
+     "9xxxxxxx", None, True),
+    ("slimming", "كبسولات تنحيف بدون رجيم، النتيجة من أول أسبوع، التوصيل مجاني", None, True),
+    ("fake fine", "Unpaid parking fine: pay before it doubles at mm-fine.xyz", None, True),
+    ("charity scam", "Help a sick child, any amount helps, transfer to the account below", None,
+     True),
+    ("chain message", "انشرها ولا تقطع السلسلة، اللي ينشرها يسمع خبر سار", None, True),
+    ("movers", "Movers and packers, house shifting all over Muscat, call 9xxxxxxx", None, True),
+    ("eid bundle", "Eid sweets: buy 2 get 1 free, order now", None, True),
 ]  # fmt: skip
 
 
