@@ -243,26 +243,44 @@ def move(
     incident: Incident,
     to: str,
     note: str | None = None,
+    translations: dict[str, str] | None = None,
 ) -> MoveResult:
     """Move every open report to `to` (through the steps between, for this role).
 
     Only the last step tells the citizen, in their language; resolving needs the answer (the
-    note), which closing then sends. Reports that cannot get there are left as they are.
+    note). Closing needs the answer for the citizens, in each of their languages, as an
+    incident reply does (`closing_answers`): `note` in its own language, `translations` the
+    others; each report is resolved and closed with its citizen's version. Reports that
+    cannot get there are left as they are.
     """
     target = _target(to)
     note = _optional_text(note)
     if target == Status.RESOLVED and not note:
         raise InputError("Write the answer to resolve the incident's reports.", "answer_needed")
-    moved, skipped = [], []
-    told: set[int] = set()
-    now = ctx.now()
+    plans, skipped = [], []
     for ticket in open_tickets(incident):
         require(staff, Action.TRANSITION, ticket)
         path = walk(ticket.status, target, staff.role)
-        if not path:
+        if path:
+            plans.append((ticket, path))
+        else:
             skipped.append(ticket.reference)
-            continue
-        if Status.RESOLVED in path and not note:
+    if skipped and not plans:
+        raise InvalidTransition(
+            f"None of the incident's open reports can move to '{target}' for this role.",
+            "incident_nothing_moved",
+            to_status=str(target),
+        )
+    common, given, answers = "", dict[str, str](), dict[str, str]()
+    if target == Status.CLOSED:
+        languages = {t.language for t, _ in plans}
+        common, given, answers = closing_answers(note, translations, languages)
+    moved: list[str] = []
+    told: set[int] = set()
+    now = ctx.now()
+    for ticket, path in plans:
+        text = answers[ticket.language or ""] if answers else note
+        if Status.RESOLVED in path and not text:
             raise InputError(
                 "Write the answer for the citizens to close the incident's reports.",
                 "answer_needed",
@@ -276,9 +294,9 @@ def move(
                 ticket,
                 step,
                 staff.actor,
-                note=note if step in (Status.RESOLVED, target) else None,
+                note=text if step in (Status.RESOLVED, target) else None,
                 notify=last and ticket.contact_id not in told,
-                answer=note if closing and note else None,  # the one answer for all
+                answer=text if closing else None,  # the one answer, in this citizen's words
             )
         told.add(ticket.contact_id)
         record_event(
@@ -290,15 +308,9 @@ def move(
             at=now,
             incident=incident.id,
             to=str(target),
-            note=note,
+            note=text,
         )
         moved.append(ticket.reference)
-    if skipped and not moved:
-        raise InvalidTransition(
-            f"None of the incident's open reports can move to '{target}' for this role.",
-            "incident_nothing_moved",
-            to_status=str(target),
-        )
     _set_status(incident, target, now)
     record_update(
         session,
@@ -307,19 +319,41 @@ def move(
         staff.email,
         staff.id,
         now,
-        text=note,
+        text=(common or next(iter(given.values()))) if given else note,
         to=str(target),
         moved=moved,
         skipped=skipped,
+        **({"translations": given} if given else {}),
     )
     return MoveResult(moved, skipped)
 
 
+def closing_answers(
+    note: str | None, translations: dict[str, str] | None, languages: set[str | None]
+) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The closing answer as `reply_versions` gives a reply: the common text, the versions
+    given, and the one for each of the closed reports' `languages`. Closing without any
+    answer is refused (`answer_needed`): a department's answer, written in one language, is
+    not sent to citizens of the other."""
+    if not (note or "").strip() and not any(v.strip() for v in (translations or {}).values()):
+        raise InputError(
+            "Write the answer for the citizens to close the incident's reports.",
+            "answer_needed",
+        )
+    return reply_versions(note, translations, languages)
+
+
 def close(
-    ctx: Context, session: Session, staff: Staff, incident: Incident, answer: str | None
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    incident: Incident,
+    answer: str | None,
+    translations: dict[str, str] | None = None,
 ) -> MoveResult:
-    """Close the incident by hand: every open report closed, each citizen given the answer."""
-    return move(ctx, session, staff, incident, Status.CLOSED, answer)
+    """Close the incident by hand: every open report closed, each citizen given the answer
+    in their language."""
+    return move(ctx, session, staff, incident, Status.CLOSED, answer, translations)
 
 
 def _target(to: str) -> Status:

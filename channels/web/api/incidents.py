@@ -121,25 +121,33 @@ def post_incident_reply(incident_id: int) -> tuple[Response, int]:
     with work() as (ctx, session, staff):
         data = body()
         text = str(text_field(data, "text"))
-        translations = data.get("translations") or {}
-        if not isinstance(translations, dict) or not all(
-            isinstance(v, str) for v in translations.values()
-        ):
-            raise ApiError(400, "bad_request", "'translations' maps a language to a text.")
+        translations = _translations(data)
         incident = _incident(session, staff, incident_id, Action.VIEW)
         citizens = incident_actions.reply_all(ctx, session, staff, incident, text, translations)
         return jsonify({**incident_detail_json(session, incident), "citizens": citizens}), 201
 
 
+def _translations(data: dict[str, Any]) -> dict[str, str]:
+    """The body's `translations`: a language mapped to a text (400 otherwise)."""
+    translations = data.get("translations") or {}
+    if not isinstance(translations, dict) or not all(
+        isinstance(v, str) for v in translations.values()
+    ):
+        raise ApiError(400, "bad_request", "'translations' maps a language to a text.")
+    return translations
+
+
 @bp.post("/incidents/<int:incident_id>/transition")
 def post_incident_transition(incident_id: int) -> Response:
-    """Move every open report: `{"to", "note"}`; closing needs the answer in `note`."""
+    """Move every open report: `{"to", "note", "translations"}`; closing needs the answer for
+    the citizens: `note` in its own language, `translations` in the others, as for a reply."""
     with work() as (ctx, session, staff):
         data = body()
         to = str(text_field(data, "to"))
         note = text_field(data, "note", required=False)
+        translations = _translations(data)
         incident = _incident(session, staff, incident_id, Action.VIEW)
-        result = incident_actions.move(ctx, session, staff, incident, to, note)
+        result = incident_actions.move(ctx, session, staff, incident, to, note, translations)
         detail = incident_detail_json(session, incident)
         return jsonify({**detail, "moved": result.moved, "skipped": result.skipped})
 

@@ -101,8 +101,14 @@ def incident_reply(incident_id: int) -> Response:
 @bp.post("/incidents/<int:incident_id>/transition")
 @login_required
 def incident_transition(incident_id: int) -> Response:
-    """Move every open report of the incident."""
+    """Move every open report of the incident; closing takes the answer in the Arabic and
+    English boxes, each needed only when a citizen on the incident wrote in that language."""
     to, note = request.form.get("to", ""), request.form.get("note", "")
+    if to == "closed":
+        versions = {"ar": note, "en": request.form.get("note_en", "")}
+        return _act(
+            incident_id, lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, "", versions)
+        )
     return _act(incident_id, lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, note))
 
 

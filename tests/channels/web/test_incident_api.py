@@ -93,7 +93,13 @@ def test_transition_closes_every_report_and_needs_the_answer(ctx: Context) -> No
     refused = client.post(path, headers=auth["dispatcher"], json={"to": "closed"})
     assert refused.status_code == 422
     done = client.post(
-        path, headers=auth["dispatcher"], json={"to": "closed", "note": "Drained overnight."}
+        path,
+        headers=auth["dispatcher"],
+        json={
+            "to": "closed",
+            "note": "The street was drained overnight.",
+            "translations": {"ar": "تم التصريف."},
+        },
     )
     body = done.get_json()
     assert done.status_code == 200 and body["status"] == "closed"
