@@ -283,7 +283,7 @@ def move(
         if Status.RESOLVED in path and not text:
             raise InputError(
                 "Write the answer for the citizens to close the incident's reports.",
-                "answer_needed",
+                "incident_answer_needed",
             )
         for step in path:
             last = step == path[-1]
@@ -333,12 +333,12 @@ def closing_answers(
 ) -> tuple[str, dict[str, str], dict[str, str]]:
     """The closing answer as `reply_versions` gives a reply: the common text, the versions
     given, and the one for each of the closed reports' `languages`. Closing without any
-    answer is refused (`answer_needed`): a department's answer, written in one language, is
+    answer is refused (`incident_answer_needed`): a department's answer, written in one language, is
     not sent to citizens of the other."""
     if not (note or "").strip() and not any(v.strip() for v in (translations or {}).values()):
         raise InputError(
             "Write the answer for the citizens to close the incident's reports.",
-            "answer_needed",
+            "incident_answer_needed",
         )
     return reply_versions(note, translations, languages)
 

@@ -83,7 +83,7 @@ def test_closing_resolved_reports_without_an_answer_is_refused(ctx: Context) -> 
     close(ctx, ARABIC, to="resolved")
     with pytest.raises(InputError) as refused:
         close(ctx, None)
-    assert refused.value.key == "answer_needed"
+    assert refused.value.key == "incident_answer_needed"
     assert {ticket(ctx, r).status for r in refs} == {Status.RESOLVED}
     assert incidents(ctx)[0].status == IncidentStatus.OPEN
 
@@ -98,6 +98,15 @@ def test_the_inbox_closes_with_an_answer_in_each_box(ctx: Context) -> None:
     assert ENGLISH in texts[refs[1]] and ARABIC in texts[refs[0]]
     page = client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
     assert 'name="note_en"' not in page  # closed: the forms are gone
+
+
+def test_the_inbox_asks_for_the_citizens_answer_when_closing_without_one(ctx: Context) -> None:
+    mixed_incident(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om", "ar")
+    incident_id = incidents(ctx)[0].id
+    post_form(client, f"/inbox/incidents/{incident_id}/transition", {"to": "closed", "note": ""})
+    page = client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    assert "اكتب الإجابة للمواطنين لإغلاق بلاغات الحادثة." in page
 
 
 def test_the_api_closes_with_the_note_and_its_translations(ctx: Context) -> None:
