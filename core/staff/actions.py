@@ -59,7 +59,7 @@ from core.staff.permissions import (
 from core.staff.search import search_clause
 from core.storable import is_storable, storable, storable_text
 from core.tickets import count_first_response, record_event, ticket_by_reference
-from core.workflow.transitions import recompute_due, transition
+from core.workflow.transitions import check_reclassify, recompute_due, transition
 
 MAX_TEXT = 10_000
 PER_PAGE = 25
@@ -217,9 +217,11 @@ def reclassify(
     """Set the right category (and so directorate) and keep it as a routing correction.
 
     A running SLA clock is recomputed for the new category from the same start, and a
-    report in no incident joins a matching one (`core.intake.incidents`).
+    report in no incident joins a matching one (`core.intake.incidents`). A closed, rejected
+    or duplicate ticket keeps its category (`check_reclassify`).
     """
     require(staff, Action.RECLASSIFY, ticket)
+    check_reclassify(ticket)
     try:
         ctx.taxonomy.category(category)
     except KeyError:

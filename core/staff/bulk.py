@@ -16,15 +16,12 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
-from core.models import Incident, IncidentStatus, Status, Ticket
+from core.models import Incident, IncidentStatus, Ticket
 from core.staff import actions, incident_actions
 from core.staff.permissions import Action, Staff, ticket_for
+from core.workflow.transitions import CATEGORY_KEPT
 
 BULK_LIMIT = 100  # tickets per bulk action: a page of the queue, with room
-# A finished ticket is not recategorised in passing by a bulk move: its category is what the
-# statistics and the citizen's answer stand on, and a closed ticket ticked in a long queue is
-# more likely a slip than a decision. One at a time, from its page, it still may be.
-NOT_MOVED_IN_BULK = frozenset({Status.CLOSED, Status.REJECTED, Status.DUPLICATE})
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,9 @@ def assign_all(
 
 def move_all(ctx: Context, staff: Staff, references: Iterable[str], category: str) -> BulkResult:
     """Move every ticked open ticket to a category (and so its directorate); the router
-    learns. Closed, rejected and duplicate tickets are skipped (`NOT_MOVED_IN_BULK`)."""
+    learns. Closed, rejected and duplicate tickets keep their category and are skipped, not
+    refused (`core.workflow.transitions.CATEGORY_KEPT`): ticked in a long queue, they are more
+    likely a slip than a decision."""
     if not category:
         raise InputError(
             "The category is unchanged: choose a category from the list first.",
@@ -96,7 +95,7 @@ def move_all(ctx: Context, staff: Staff, references: Iterable[str], category: st
         ) from None
 
     def move(session: Session, ticket: Ticket) -> None:
-        if ticket.status in NOT_MOVED_IN_BULK:
+        if ticket.status in CATEGORY_KEPT:
             raise _Skip
         if ticket.category != category:
             actions.reclassify(ctx, session, staff, ticket, category)

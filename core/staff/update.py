@@ -10,7 +10,9 @@ category, an assignee a new directorate does not keep).
 
 The order is the one work goes in: the category first (a move onward needs one, and it
 decides who may be assigned), then priority and assignee, then what is said (reply, note),
-and the status last, so the move sees everything else already done.
+and the status last, so the move sees everything else already done. A closed, rejected or
+duplicate ticket keeps its category until it is reopened, so when the Update also moves it,
+its new category follows the move.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from core.errors import InputError
 from core.models import Status, Ticket, User
 from core.staff import actions
 from core.staff.permissions import Staff
+from core.workflow.transitions import CATEGORY_KEPT
 
 # What the confirmation lists, in this order; "reply" and "note" are said, not compared.
 TRACKED = ("category", "directorate", "priority", "assignee", "public", "status", "duplicate_of")
@@ -75,7 +78,9 @@ def apply_update(
     """
     before = _snapshot(session, ticket)
     said: list[Change] = []
-    if update.category and update.category != ticket.category:
+    moved = bool(update.status) and update.status != ticket.status
+    after_move = moved and ticket.status in CATEGORY_KEPT  # reopened first, then recategorised
+    if update.category and update.category != ticket.category and not after_move:
         actions.reclassify(ctx, session, staff, ticket, update.category)
     if update.priority:
         actions.set_priority(ctx, session, staff, ticket, update.priority, update.priority_reason)
@@ -95,6 +100,8 @@ def apply_update(
         )
         said.append(Change("reply"))
     _move(ctx, session, staff, ticket, update, said)
+    if after_move and update.category and update.category != ticket.category:
+        actions.reclassify(ctx, session, staff, ticket, update.category)
     session.flush()
     after = _snapshot(session, ticket)
     changed = [Change(k, before[k], after[k]) for k in TRACKED if before[k] != after[k]]

@@ -125,6 +125,22 @@ def check_transition(ticket: Ticket, to: Status, actor: Actor) -> None:
         raise NotFound("No such ticket.")
 
 
+# A finished ticket keeps its category: the statistics and the citizen's answer stand on it.
+# Changing it is a decision to work the ticket again, so it is reopened first (a closed one
+# reopens, a rejected or duplicate one goes back to new); one at a time or in bulk alike.
+CATEGORY_KEPT = frozenset({Status.CLOSED, Status.REJECTED, Status.DUPLICATE})
+
+
+def check_reclassify(ticket: Ticket) -> None:
+    """Raise InvalidTransition when the ticket's status keeps its category (CATEGORY_KEPT)."""
+    if ticket.status in CATEGORY_KEPT:
+        raise InvalidTransition(
+            f"A ticket in status '{ticket.status}' keeps its category: reopen it to change it.",
+            "category_kept",
+            status=str(ticket.status),
+        )
+
+
 def transition(
     ctx: Context,
     session: Session,

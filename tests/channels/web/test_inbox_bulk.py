@@ -81,8 +81,8 @@ def _finish(ctx: Context, reference: str, status: Status) -> None:
 @pytest.mark.parametrize(
     ("language", "skipped"),
     [
-        ("en", "3 ticket(s) skipped: closed, rejected and duplicate tickets are not moved"),
-        ("ar", "تُرك 3 من البلاغات دون نقل: البلاغات المغلقة والمرفوضة والمكررة لا تُنقل"),
+        ("en", "3 ticket(s) skipped: closed, rejected and duplicate tickets keep their category"),
+        ("ar", "تُرك 3 من البلاغات دون نقل: البلاغات المغلقة والمرفوضة والمكررة تحتفظ بتصنيفها"),
     ],
 )
 def test_a_bulk_move_skips_closed_rejected_and_duplicate_tickets_and_says_so(

@@ -18,6 +18,7 @@ from flask.testing import FlaskClient
 from channels.web.inbox.views import refusal
 from core.context import Context
 from core.errors import InputError
+from core.models import Status
 from core.routing.types import UnroutedRouter
 from core.staff import actions as staff_actions
 from core.staff.permissions import Staff
@@ -85,6 +86,17 @@ def _on_ticket(path: str, data: dict[str, str], assigned: bool = False):  # type
     return act
 
 
+def _reclassify_closed(ctx: Context, roles: dict[str, Staff], client: FlaskClient) -> str:
+    ref = new_ticket(ctx, "Pothole on Way 12", category="road_damage")
+    with ctx.sessions() as session, session.begin():
+        ticket = ticket_by_reference(session, ref)
+        assert ticket is not None
+        ticket.status = Status.CLOSED
+    data = {"category": "street_lighting"}
+    assert post_form(client, f"/inbox/t/{ref}/reclassify", data).status_code == 302
+    return client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+
+
 def _record_call(ctx: Context, roles: dict[str, Staff], client: FlaskClient) -> str:
     response = post_form(client, "/inbox/call", {"phone": "call me", "text": "Pothole"})
     assert response.status_code == 422
@@ -146,6 +158,13 @@ REFUSALS = [
         _on_ticket("reclassify", {"category": "potholes"}),
         "التصنيف <bdi>potholes</bdi> غير معروف: اختر تصنيفًا من القائمة.",
         "Unknown category <bdi>potholes</bdi>: choose one from the list.",
+    ),
+    Refusal(
+        "reclassify_closed",
+        "disp@mct.om",
+        _reclassify_closed,
+        "البلاغ في حالة <bdi>مغلق</bdi> يحتفظ بتصنيفه: أعد فتحه لتغيير تصنيفه.",
+        "A ticket in status <bdi>Closed</bdi> keeps its category: reopen it to change it.",
     ),
     Refusal(
         "assignee_from_another_directorate",

@@ -93,6 +93,21 @@ def test_reclassify_to_unknown_category_is_refused(ctx: Context, roles: dict[str
         act(ctx, ref, staff_actions.reclassify, roles["agent"], "nonsense")
 
 
+@pytest.mark.parametrize("status", [Status.CLOSED, Status.REJECTED, Status.DUPLICATE])
+def test_reclassifying_a_finished_ticket_one_at_a_time_is_refused_as_in_bulk(
+    ctx: Context, roles: dict[str, Staff], status: Status
+) -> None:
+    ref = new_ticket(ctx, "Rats in the restaurant kitchen", category="road_damage")
+    with ctx.sessions() as session, session.begin():
+        ticket = ticket_by_reference(session, ref)
+        assert ticket is not None
+        ticket.status = status
+    with pytest.raises(InvalidTransition, match="keeps its category") as refused:
+        act(ctx, ref, staff_actions.reclassify, roles["supervisor"], "pest_control")
+    assert refused.value.key == "category_kept" and refused.value.params == {"status": status}
+    assert load(ctx, ref).category == "road_damage"
+
+
 def test_assign_to_department_user_of_another_directorate_is_refused(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:

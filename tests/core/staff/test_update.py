@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from core.context import Context
 from core.errors import InputError, InvalidTransition
-from core.models import OutboxItem
+from core.models import OutboxItem, Status
 from core.routing.types import UnroutedRouter
 from core.staff.permissions import Staff
 from core.staff.update import Change, TicketUpdate, apply_update
@@ -80,3 +80,19 @@ def test_a_value_already_set_is_no_change(ctx: Context, roles: dict[str, Staff])
     ref = new_ticket(ctx, "Pothole", category="road_damage")
     same = TicketUpdate(category="road_damage", priority="normal", assignee="", status="new")
     assert run(ctx, roles["dispatcher"], ref, same) == []
+
+
+def test_a_closed_ticket_reopened_in_the_same_update_takes_its_new_category(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    ref = new_ticket(ctx, "Street light out", category="road_damage")
+    with ctx.sessions() as session, session.begin():
+        ticket = ticket_by_reference(session, ref)
+        assert ticket is not None
+        ticket.status = Status.CLOSED
+    with pytest.raises(InvalidTransition, match="keeps its category"):
+        run(ctx, roles["dispatcher"], ref, TicketUpdate(category="street_lighting"))
+    update = TicketUpdate(category="street_lighting", status="reopened")
+    changes = run(ctx, roles["dispatcher"], ref, update)
+    assert Change("category", "road_damage", "street_lighting") in changes
+    assert (load(ctx, ref).status, load(ctx, ref).category) == ("reopened", "street_lighting")
