@@ -21,6 +21,7 @@ import itertools
 from dataclasses import dataclass
 
 from core.language.normalize import head, normalize_arabic
+from core.routing import urgency_meaning as meaning
 from core.routing.terms import TermIndex, index_terms
 
 WINDOW = 14  # words: all parts of a rule must sit within this span
@@ -97,9 +98,9 @@ _SETTLED = index_terms(
      "تمت معالجه", "اصلحوا", "اصلحوه", "اصلحوها", "صلحوا", "صلحوه", "صلحوها", "انصلح", "انصلحت",
      "شالوه", "شالوها", "شكرا", "مشكورين", "لا يوجد خطر", "لا خطر", "ما في خطر", "مافي خطر",
      "ما فيه خطر", "مب خطير", "مو خطير", "غير خطير", "ليس خطير", "ليس عاجل", "مب مستعجل",
-     "for months", "for weeks", "for a long time", "last week", "every time", "each time",
-     "whenever", "من زمان", "من اسبوعين", "من شهور", "من اشهر", "منذ اشهر", "منذ عده اشهر",
-     "الاسبوع الماضي", "الاسبوع اللي فات", "كل مره", "كل مطره", "اي مطر", "min zaman",
+     "for months", "for weeks", "for a long time", "last week", "من زمان", "من اسبوعين",
+     "من شهور", "من اشهر", "منذ اشهر", "منذ عده اشهر",
+     "الاسبوع الماضي", "الاسبوع اللي فات", "min zaman",
      "السنه الماضيه", "العام الماضي", "الشهر الماضي", "قبل شهور", "قبل سنه", "قبل سنوات",
      "الشهر اللي فات", "الشهر اللي طاف", "السنه اللي فاتت", "السنه اللي طافت",
      "الاسبوع اللي طاف", "من اسبوع", "من شهر", "من شهرين", "for a week", "for two weeks",
@@ -109,8 +110,7 @@ _SETTLED = index_terms(
      "ma fee 5a6ar", "shukran", "mashkoor",
      "was covered", "were covered", "are covered", "been covered", "was replaced", "were replaced",
      "been replaced", "all safe", "تمت تغطيه", "تم تغطيه", "تم استبدال", "انحلت",
-     "now covered", "for years", "every season", "every rainy season",
-     "every winter", "each winter", "كل موسم", "كل شتاء",
+     "now covered", "for years",
      "last winter", "dry now", "all good now", "all fine now", "taped", "boxed in",
      "ما عاد فيه", "still in place", "sitting in place", "غطوه", "غطوها", "ربطوه", "ربطوها",
      "6afooh", "6afoha", "6afooha", "6afaw", "6afoo", "tafooh", "tafooha",
@@ -130,8 +130,6 @@ _SETTLED = index_terms(
      "قبل شهرين", "ردموه", "ردموها", "radmooh", "radamooh", "raddooh", "raddoh", "zaffatooh",
      "zaffatoh", "زفلتوه", "زفتوه", "khalas mafi", "khala9 mafi", "خلاص ما فيه", "خلاص مافيه",
      "مب حريق", "مو حريق", "ليس حريقا", "not a fire", "mb 7ree8", "mb 7areeq", "mo 7ree8", "mub 7ree8",
-     # every night: a long-standing nuisance, as "every time" ("they burn rubbish every night")
-     "كل ليله", "kil lail", "kil lailah", "every night", "each night",
      # tenth pass, English: torn down, sealed, or a worry that it happens again
      "demolished", "taken down", "good job", "well done", "now sealed", "sealed in", "appreciated",
      "happens again", "happen again", "لا تتكرر", "لا يتكرر"]},
@@ -139,6 +137,11 @@ _SETTLED = index_terms(
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
 )  # fmt: skip
 SETTLED_BEFORE, SETTLED_AFTER = 6, 10  # words around a match searched for _SETTLED
+# Habitual ("every time", "sometimes", "all night"): settled as the list above, unless the
+# message also says the danger is happening now ("every time it rains, and right now...";
+# eleventh pass, docs/ROUTING_DATA.md).
+_RECURRING = index_terms({"recurring": meaning.RECURRING}, arabizi=True, min_fold=4)
+_NOW_PLAIN = index_terms({"now": meaning.NOW_PLAIN}, arabizi=True, min_fold=4)
 
 # Hazard lexicon, every form: MSA, Gulf, English, Arabizi (with its digit letters) and mixed.
 # Arabic terms are stems (clitics and suffixes match), Latin ones too unless marked '='.
@@ -300,11 +303,16 @@ _INSIDE = ["inside", "into our", "into the house", "into the flat", "into the ro
            "coming into", "came into", "coming in", "coming up through", "coming up", "backing up",
            "backed up", "floor drain", "in the living room", "in our flat", "ankle deep",
            "knee deep", "دخل", "دخلت", "تدخل", "يدخل", "داخل", "غمر", "غرق", "غرقت", "وصل الغرف",
-           "في الغرف", "راجعه", "ترجع", "يرجع", "رجعت", "بلاعه", "البلاعه", "بلاليع", "وصل", "وصلت",
+           "في الغرف", "راجعه", "ترجع", "يرجع", "رجعت", "وصل", "وصلت",
            "تتسرب الى", "تتدفق", "pouring into", "under our front door", "coming in under",
            "spreading into", "rj3at", "wa9lat", "dakhel", "da5al", "da5il", "da5el", "dakhal", "dakhil", "dakhla", "da5la", "dkhal", "d5al",
            "yid5al", "tid5al", "yidkhal", "tidkhal", "ghirig", "gharqan", "ghar8an", "3'ar8an",
-           "ghar2an", "raj3a", "tirja3", "yirja3", "bal3a", "balalee3",
+           "ghar2an", "raj3a", "tirja3", "yirja3",
+           # a drain is not inside a home (eleventh pass); coming up out of one, or a bathroom
+           # or kitchen drain, is
+           "من البلاعه", "من البلاعات", "من بلاعه", "بلاعه الحمام", "بلاعه المطبخ",
+           "بلاعات الحمام", "mn el bal3a", "min el bal3a", "mn el balloo3a", "min el balloo3a",
+           "bal3at el 7ammam", "bal3at el ma6ba5", "bal3at el 7amam",
            "bubbling up", "gushing into", "gushing in", "pouring in", "flooded with",
            "flooding our", "flooding the", "floating", "has reached", "reached the", "تنتشر في",
            "ارتفعت داخل", "غمرت", "غامره", "6al3a mn", "tfee9", "fa9at",
@@ -752,7 +760,29 @@ _GROUPS: dict[str, list[str]] = {
     "metal": _METAL,
     "live_current": _LIVE_CURRENT,
     "cylinder": _CYLINDER,
+    # eleventh pass: concepts by meaning (core/routing/urgency_meaning.py)
+    "people_now": meaning.PEOPLE_NOW,
+    "wild": meaning.WILD,
+    "livestock": meaning.LIVESTOCK,
+    "main_road": meaning.MAIN_ROAD,
+    "bite": meaning.BITE,
+    "some": meaning.SOME,
+    "recent": meaning.RECENT,
+    "fumes": meaning.FUMES,
+    "symptom": meaning.SYMPTOM,
+    "pipe": meaning.PIPE,
+    "burst": meaning.BURST,
+    "obstacle": meaning.OBSTACLE,
+    "obstacle_state": meaning.OBSTACLE_STATE,
+    "barrier": meaning.BARRIER,
+    "barrier_gone": meaning.BARRIER_GONE,
+    "drop": meaning.DROP,
+    "crowded": meaning.CROWDED,
+    "charging": meaning.CHARGING,
+    "deep": meaning.DEEP,
 }
+for _name, _terms in meaning.ADDED.items():
+    _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 _INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
 # Gulf "j" for qaf (Kuwaiti, Bahraini and some Omani speech: حريج, "7areej" for حريق, طريج,
 # "6areej" for طريق). Matched only as spelled, never by fold: the fold of "7areej" is that of
@@ -765,6 +795,9 @@ _GULF_J: TermIndex = index_terms(
      "road": ["طريج=", "الطريج=", "6areej=", "6reej=", "el6areej=", "tareej=", "6ariij="],
      "ground": ["طريج=", "الطريج=", "6areej=", "6reej=", "el6areej=", "tareej=", "6ariij="]}
 )  # fmt: skip
+
+# "Tired" (ta3baan, تعبان), matched only as spelled: by fold it is "snake" (thu3baan) too.
+_TIRED: TermIndex = index_terms({"tired": meaning.TIRED})
 
 # The danger a rule names is in its last group ("exposed", "collapsing"...): that is the group
 # a negation in front of it cancels ("not exposed", "ما طاح").
@@ -811,12 +844,49 @@ RULES: tuple[Rule, ...] = (
     Rule("unfenced_water", ("water_body", "fence", "fence_broken"), negatable=(2,), window=10),
     Rule("crossing_running_wadi", ("wadi", "flowing", "crossing"), negatable=(1, 2), window=12),
     # tenth pass: a snake indoors; a dead one is a carcass to remove
-    Rule("snake_indoors", ("snake", "indoors"), negatable=(0, 1), window=8, unless="dead"),
+    Rule(
+        "snake_indoors",
+        ("snake", "indoors"),
+        negatable=(0, 1),
+        window=8,
+        unless="dead",
+        not_at="tired",  # eleventh pass: "ta3baneen" (tired) folds as "snake"
+    ),
     # not negatable: the danger is itself an absence ("ما عليها اشارات", "no lights")
     Rule("unmarked_hole", ("hole", "unmarked")),
     # tenth pass (docs/ROUTING_DATA.md)
     Rule("live_metal", ("metal", "live_current"), negatable=(1,), window=12),
     Rule("leaking_cylinder", ("cylinder", "smell"), negatable=(1,), window=8),
+    # eleventh pass: by meaning, a danger and the people it reaches now (urgency_meaning.py)
+    Rule(
+        "dangerous_animal_near_people",
+        ("wild", "people_now"),
+        negatable=(0,),
+        unless="dead",
+        not_at="tired",
+    ),
+    Rule(
+        "dangerous_animal_at_school",
+        ("wild", "crowded"),
+        negatable=(0,),
+        unless="dead",
+        not_at="tired",
+    ),
+    Rule("bite_just_now", ("beast", "bite", "recent"), negatable=(1,), window=20, not_at="some"),
+    Rule("livestock_on_main_road", ("livestock", "main_road", "people_now"), negatable=(1,)),
+    Rule("livestock_charging", ("livestock", "charging"), negatable=(1,), unless="dead"),
+    Rule("flood_reaching_people", ("wadi", "inside", "people_now"), negatable=(1,), window=12),
+    Rule("fumes_harming_people", ("fumes", "symptom"), negatable=(1,)),
+    Rule("burst_main_on_road", ("pipe", "burst", "road"), negatable=(1,)),
+    Rule(
+        "deep_pit_by_people",
+        ("pit", "deep", "people_now"),
+        negatable=(1,),
+        window=16,
+        fear_cancels=True,
+    ),
+    Rule("obstacle_on_road", ("obstacle", "obstacle_state", "road"), negatable=(1,), window=12),
+    Rule("barrier_gone_over_drop", ("barrier", "barrier_gone", "drop"), negatable=(1,), window=12),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -916,8 +986,16 @@ def _negated(words: list[str], start: int, end: int) -> bool:
 
 
 def _settled(words: list[str], first: int, last: int) -> bool:
-    """True when the words around a match say the danger is over or denied."""
-    return bool(_SETTLED.find(words[max(0, first - SETTLED_BEFORE) : last + SETTLED_AFTER]))
+    """True when the words around a match say the danger is over or denied, or habitual
+    ("sometimes", "every time") in a message that does not say it is happening now."""
+    around = words[max(0, first - SETTLED_BEFORE) : last + SETTLED_AFTER]
+    return bool(_SETTLED.find(around)) or _habitual(words, around)
+
+
+def _habitual(words: list[str], around: list[str]) -> bool:
+    """True when the words around a match say the danger recurs and the message never says
+    it is happening now: "just now" outweighs "every time" (eleventh pass)."""
+    return bool(_RECURRING.find(around)) and not _NOW_PLAIN.find(words)
 
 
 def _feared(words: list[str], low: int, high: int, margin: int) -> bool:
@@ -935,7 +1013,9 @@ def urgent_rule(text: str) -> str | None:
     """Name of the first urgent rule the text meets, or None."""
     words = normalize_arabic(head(text)).split()
     hits: dict[str, list[tuple[int, int]]] = {}
-    for start, end, group in itertools.chain(_INDEX.find(words), _GULF_J.find(words)):
+    for start, end, group in itertools.chain(
+        _INDEX.find(words), _GULF_J.find(words), _TIRED.find(words)
+    ):
         hits.setdefault(group, []).append((start, end))
     for rule in RULES:
         positions: list[list[int]] = []
@@ -976,7 +1056,7 @@ def model_may_flag(text: str, probability: float) -> bool:
     if probability < MODEL_THRESHOLD:
         return False
     words = normalize_arabic(head(text)).split()
-    if _SETTLED.find(words) or _NOT_NOW_FEAR.find(words):
+    if _SETTLED.find(words) or _NOT_NOW_FEAR.find(words) or _RECURRING.find(words):
         return False
     if probability >= MODEL_CONFIDENT:
         return True

@@ -1,0 +1,239 @@
+"""Eleventh pass: urgency by meaning, concept lists for core/routing/urgency.py's rules.
+
+Each earlier pass listed phrases for the dangers it thought of; each new writer described
+danger in words no list had. These concepts are written the other way round: a rule is a
+small combination of meanings that any writer needs to say a danger is happening to people
+now, in every form (MSA, Gulf, English, Arabizi, mixed):
+
+- a dangerous animal (snake, hyena) near people or now; a biting animal and "just now";
+  livestock on a main road with traffic reacting; stinging insects attacking;
+- fumes, smoke or a chemical smell and what it does to people (coughing, dizzy, eyes burning);
+- a burst water main on a road; a rock or oil on a road with people falling or blocked;
+- a barrier gone over a drop; a person locked in, stuck, surrounded by water, not moving.
+
+A rule fires when all its concepts sit close together (urgency.WINDOW words or less), and
+the usual guards still apply: a negation or a fear before the state, words that say the
+danger is over, and, new here, words that say it is habitual ("sometimes", "all night",
+"every time") unless the message also says it is happening now (docs/ROUTING_DATA.md,
+"Eleventh pass").
+"""
+
+from __future__ import annotations
+
+# People present, or the danger said to be happening now: who is exposed, and when.
+PEOPLE_NOW = [
+    "child", "children", "kid", "kids", "boy=", "girl=", "pupils", "students", "people",
+    "passers", "pedestrians", "guests", "residents", "drivers", "motorists", "worker",
+    "workers", "family", "rider", "a man", "a woman", "my son", "my daughter", "baby",
+    "toddler", "elderly", "underneath", "under it", "under them", "walking under",
+    "walking past", "walking along", "playing", "waiting", "right now", "just now",
+    "a minute ago", "minutes ago", "still there", "at this moment", "this minute",
+    "as we speak", "cars pass", "cars passing", "swerving", "braking", "brakes", "asleep",
+    "sleeping",
+    "طفل", "اطفال", "الطلاب", "طلاب", "الناس", "ناس=", "الماره", "السكان", "السائقين",
+    "السواق", "العيال", "عيال", "يهال", "اليهال", "ولد=", "ولدي", "بنت=", "بنتي", "عامل",
+    "العمال", "اسره", "الاسر", "عايله", "عائله", "نايمين", "نائمين", "نائمه", "يمرون", "يمشون", "يلعبون", "يلعب",
+    "الحين", "الان", "توه", "توها", "قبل شوي", "قبل قليل", "قبل دقائق", "قبل لحظات",
+    "ما زال", "لا يزال", "هذه اللحظه", "هاللحظه", "تمر تحتها", "تمر تحته", "ماره تحته",
+    "يمرون تحته", "يمشون تحته",
+    "يتلافون", "تتلافاها", "تتفادى", "يتفادون", "تفرمل", "يفرملون", "المكابح", "حادث",
+    "تكفون", "الحقونا",
+    "6ifl", "a6fal", "3yal", "3iyal", "yahal", "el nas", "6ullab", "wildi", "binti", "3amil",
+    "3ayla", "ymshoon", "yil3aboon", "ymurroon", "tmurr", "el7een",
+    "al7een", "tawwah", "tawwha", "gabl shway", "tfarmil", "tit7arraf", "7adith", "tkfoon",
+]  # fmt: skip
+
+# Animals dangerous by being there, near people: a snake under a slide, a hyena in a village.
+WILD = [
+    "snake", "snakes", "cobra", "viper", "hyena", "hyenas", "wolf=", "wolves",
+    "ثعبان", "ثعابين", "افعى", "افاعي", "حنش", "حناش", "ضبع", "ضباع", "ذئب", "ذيب=",
+    # not "thu3ban": its fold is that of "ta3baan" (tired)
+    "7anash", "7nash", "dhi2b",
+]  # fmt: skip
+
+# "Tired" (ta3baan, تعبان) folds as "snake" (ثعبان): that word is never the animal.
+TIRED = ["ta3baan", "ta3ban", "ta3baneen", "ta3banin", "ta3bana", "ta3baana", "t3baan",
+         "t3ban", "t3baneen", "تعبان", "تعبانين", "تعبانه"]  # fmt: skip
+
+# Livestock, which are dangerous on a fast or main road (not in a farm or by a track).
+LIVESTOCK = [
+    "camel", "camels", "cow=", "cows=", "cattle", "goats", "donkey", "donkeys", "bull=", "bulls=",
+    "sheep", "horse", "horses", "livestock",
+    "جمل=", "جمال", "الجمال", "بعير", "ابل=", "الابل", "بقر", "ابقار", "الابقار", "ثور=",
+    "غنم", "ماعز", "حمار", "حمير", "خيل=", "بوش", "البوش",
+    "jamal", "jmal", "jmaal", "b3eer", "bagar", "baqar", "thor=", "ghanam", "7imar", "7meer",
+    "bosh=", "boosh=",
+]  # fmt: skip
+# A main road, a ring road, the middle of a road: where an animal meets fast traffic.
+MAIN_ROAD = [
+    "main road", "main street", "ring road", "highway", "expressway", "dual carriageway",
+    "motorway", "bypass", "middle of the road", "in the road", "all over the road",
+    "الشارع العام", "الطريق العام", "الطريق الرئيسي", "الشارع الرئيسي", "الدائري",
+    "الطريق الدائري", "وسط الشارع", "وسط الطريق", "نص الشارع", "نص الطريق",
+    "el share3 el 3am", "el shari3 el 3am", "el 6areeq el ra2eesi", "6areeq ra2eesi",
+    "el 6areeq el 3am", "el dayri", "dayri=", "nu9 el share3", "wasa6 el share3",
+]  # fmt: skip
+
+# Livestock charging at people: a loose bull or camel, not dogs that chase children (the
+# shipped labels call strays chasing children calm).
+CHARGING = [
+    "charging", "charging at", "يطارد", "يطاردون", "يلحق الناس", "يلحق الماره", "ينطح", "نطح",
+    "yil7ag el nas", "yl7ag el nas", "ynati7", "yinta7",
+]  # fmt: skip
+
+# An animal's bite, said as a past event: danger now only with "just now" or "still there".
+BITE = [
+    "bit my", "bit a", "bit the", "bit our", "bit his", "bit her", "bit him", "bit me",
+    "bit two", "bit one", "just bit", "has bitten", "got bitten", "was bitten", "attacked",
+    "mauled", "jumped on", "هاجمت", "hajam", "hajamat",
+    "عض=", "عضت=", "عضني", "عضتني", "عضه=", "عضها=", "عضهم",
+    "3a9=", "3a99=", "3a9at", "3a99at", "3addah",
+]  # fmt: skip
+# "بعض" (some) is "عض" (bit) behind the clitic ب: that word is never the bite.
+SOME = ["بعض=", "بعضه=", "وبعض=", "لبعض=", "بعضها=", "بعضهم="]
+RECENT = [
+    "just now", "a minute ago", "minutes ago", "right now", "still there", "still at",
+    "still in", "still here", "is still", "now=", "توه", "توها", "قبل شوي", "قبل قليل",
+    "قبل دقائق", "قبل لحظات", "ما زال", "لا يزال", "الحين", "الان", "tawwah", "tawwha",
+    "gabl shway", "el7een", "al7een", "ba3dah", "ba3deh",
+]  # fmt: skip
+
+# Places full of children: a snake or hyena there is near people even when none is named.
+CROWDED = [
+    "school=", "schoolyard", "school yard", "nursery", "kindergarten", "playground",
+    "classroom", "break time", "during break", "مدرسه", "المدرسه", "روضه", "الروضه", "حضانه",
+    "ملعب", "الفسحه", "الاستراحه", "madrasa", "el madrasa", "rawdha", "mal3ab", "fus7a",
+]  # fmt: skip
+# A pit or trench said to be deep (with people by it: a rule that fears cancel).
+DEEP = [
+    "deep=", "metres deep", "meters deep", "very deep", "عميقه", "عميق", "عميقة", "3ameeg",
+    "3ameega", "3ameeqa", "3ameeq",
+]  # fmt: skip
+
+# Fumes, smoke or a chemical smell, and what it does to the people breathing it.
+FUMES = [
+    "smell", "smells", "fumes", "smoke", "chemical", "chemicals", "chlorine", "ammonia",
+    "odour", "odor", "vapour", "gas=",
+    "ريحه", "رائحه", "روائح", "دخان", "ابخره", "غاز", "كيماوي", "كيماويه", "كيماويات",
+    "كلور", "امونيا",
+    "ri7a", "ri7at", "ray7a", "ray7at", "dokhan", "do5an", "du5an", "kimawi", "kimawiyat",
+    "klor=",
+]  # fmt: skip
+SYMPTOM = [
+    "coughing", "choking", "can t breathe", "cant breathe", "cannot breathe", "dizzy",
+    "dizziness", "fainted", "fainting", "passed out", "vomiting", "threw up", "throwing up",
+    "eyes burn", "eyes burning", "burning our eyes", "burning my eyes", "making my eyes",
+    "suffocating", "short of breath",
+    "يكحون", "يسعلون", "سعال", "كحه", "اختناق", "بالاختناق", "يختنق", "يختنقون", "خانقه",
+    "بالدوار", "دوخه", "مغمى", "اغمي", "يستفرغ", "استفراغ", "تحرق العيون",
+    "يحرق العيون", "تحرق عيوننا", "ضيق تنفس", "ضيق في التنفس", "ما نقدر نتنفس",
+    "yik7oon", "ykhtinig", "ikhtinag",
+    "t7rig el 3yoon", "ti7rig el 3yoon", "yistafrigh", "ma nigdar nitnaffas",
+]  # fmt: skip
+
+# A water main bursting onto a road; not "a pipe" (a park's irrigation pipe that burst and
+# runs into the road is calm in the shipped labels).
+PIPE = [
+    "water main", "main=", "mains=", "pipeline", "ماسوره", "مواسير", "خط المياه", "خط الماي",
+    "masoora", "mawaseer",
+]  # fmt: skip
+BURST = [
+    "burst", "bursting", "shooting up", "gushing", "spraying", "exploded", "انفجر", "انفجرت",
+    "انفجار", "ينفجر", "يندفع", "تندفع", "يطلع بقوه", "infajar", "infajrat", "y6la3 b gowa",
+    "yi6la3 b gowa",
+]  # fmt: skip
+
+# Something on a road that makes people fall or blocks a lane: a rock, spilt oil.
+OBSTACLE = [
+    "rock", "rocks", "boulder", "boulders", "oil=", "engine oil", "صخره", "صخور", "صخرة",
+    "زيت", "9a5ra", "9ukhoor", "zait", "zeit",
+]  # fmt: skip
+OBSTACLE_STATE = [
+    "fell onto", "fell on", "rolled onto", "rolled into", "just fell", "spilled", "spilt",
+    "skidded", "slid and", "blocking", "سقطت على", "نزلت على", "نزلت الحين", "سقطت للتو",
+    "منسكب", "مكبوب", "انزلقت", "انزلق", "طاحوا", "تسد", "سكرت", "makboob", "nazlat",
+    "6a7aw", "sakkarat",
+]  # fmt: skip
+
+# A barrier gone over a drop: a guardrail on a bridge, a roof with no wall.
+BARRIER = [
+    "guardrail", "guard rail", "crash barrier", "railing", "railings", "parapet",
+    "الحاجز", "حاجز", "الدرابزين", "درابزين", "سور", "7ajiz", "darabzeen",
+]  # fmt: skip
+BARRIER_GONE = [
+    "gone", "missing", "ripped out", "torn off", "knocked off", "no barrier", "nothing stopping",
+    "اختفى", "راح=", "مفقود", "مب موجود", "غير موجود", "لا يوجد اي سور", "ولا يوجد اي سور",
+    "ra7=", "mb mawjood", "mafi soor",
+]  # fmt: skip
+DROP = [
+    "drop", "drop-off", "cliff", "wadi", "bridge", "edge", "الوادي", "الجسر", "منحدر", "حافه",
+    "حافة", "طرف", "wadi", "jisr", "6araf",
+]  # fmt: skip
+
+# Eleventh-pass terms added to the earlier groups of urgency.py by name.
+ADDED: dict[str, list[str]] = {
+    # a person locked in, stuck, surrounded by water, carried off, not moving
+    "person": ["girl=", "my son", "our son", "daughter", "rider", "guests", "ولدي", "بنتي",
+               "wildi", "wild el", "el rayyal", "3amil", "الباص", "el bas"],
+    "peril": ["locked in", "locked inside", "shut inside", "stuck in the lift",
+              "stuck in the elevator", "stuck on top", "محتجز", "مقفول عليه", "مقفول عليها",
+              "مقفل عليه", "مقفل عليها", "mgfool 3alaih", "mgfool 3alaiha", "surrounded by water",
+              "water surrounding", "water rising around", "محاوطهم", "محاصره", "m7aw6hum",
+              "m7awe6hum", "on top of their car", "collapsed from",
+              "وما يتحرك", "ولا يتحرك", "is not moving", "not breathing", "الماي يرتفع",
+              "الماء يرتفع", "el mai yirtifi3", "water is rising",
+              "مغشيا", "fainted", "at the bottom", "can t reach", "cannot reach", "ما نقدر نطلعه",
+              "لا نستطيع اخراجه", "carrying him", "carrying her", "الماي يسحبه", "التيار يسحبه",
+              "الماء يسحبه", "el mai yis7abah", "edge of the roof", "حافه سطح",
+              "on the edge", "عالق في", "3aalig", "3aalqa"],
+    # MSA "الماء" (the water) normalises to "الما"; "the flood" reaching people
+    "water": ["الما="],
+    "wadi": ["the flood", "flood=", "floods="],
+    # a bus in flood water; water rising round people, a wire in water around it
+    "exposed": ["الماي حواليه", "الماء حوله", "water around it", "el mai 7awaleh"],
+    # a drop opened in a road, its edge gone
+    "sinking": ["broken away", "broke away", "dropped down", "gave way", "caved into",
+                "انهدم", "خسفت", "انخسفت", "5asafat", "5asaf", "inhadam"],
+    # glass, sheets, tents, signboards working loose over people
+    "structure": ["glass pane", "pane=", "glass panel", "زجاج", "قزاز", "gzaz", "zijaj",
+                  "tent=", "خيمه", "5aima", "صفائح", "صفايح", "9afaye7", "roof sheets"],
+    "collapsing": ["banging", "lifting off", "lifting in the wind", "sliding out", "half torn",
+                   "half ripped", "تضرب مع", "يضرب مع", "تطق مع", "يطق مع", "t6ig ma3",
+                   "y6ig ma3", "تتطاير", "طايره مع", "6ayra ma3", "انفكت", "infakkat",
+                   "يوشك ان ينفصل", "متعلق فوق", "m3allag fog", "poles bending", "about to fly"],
+    # a crane lifting over a road with people or cars under it
+    "crane_danger": ["over the road", "فوق الشارع", "fog el share3", "underneath", "تمر تحتها",
+                     "ماره تحته", "ta7tah"],
+    # stinging insects are beasts that attack
+    # a box whose door has fallen off
+    "box_open": ["طايح", "6aye7", "مخلوع", "makhloo3", "door fallen", "door hanging"],
+    "road": ["dowar", "dawar", "doowar"],
+    # thick or black smoke, burning plastic: a fire in progress
+    "fire": ["black smoke", "thick smoke", "دخان اسود", "دخان كثيف", "dokhan aswad",
+             "do5an aswad", "بلاستيك محترق", "بلاستيك محروق", "blastic m7roog", "plastic burning"],
+    # hot "as fire" from the sun (Arabizi "naar" is a fire word, Arabic bare نار is not)
+    "fire_naming": ["naar mn el 7arr", "naar min el 7arr", "nar mn el 7ar", "y9eer naar",
+                    "t9eer naar"],
+    "pit_open": ["لا يحيط بها", "ولا شبك", "ما عليها شبك", "mafi shabak", "bala shabak",
+                 "no fence at all"],
+    "obstacle_state": ["spill=", "bikes fell", "skid"],
+}  # fmt: skip
+
+# Habitual or long-standing: "sometimes", "always", "all night", "every time". A hazard near
+# one is not danger now, unless the message also says it is happening now ("every time it
+# rains, and right now the water is coming in").
+RECURRING = [
+    "every time", "each time", "whenever", "every night", "each night", "every season",
+    "every rainy season", "every winter", "each winter", "sometimes", "often", "usually",
+    "all night", "always=",
+    "كل مره", "كلما", "كل مطره", "اي مطر", "كل ليله", "كل موسم", "كل شتاء", "احيانا", "دايم",
+    "دايما", "دائما", "عاده", "طول الليل", "طوال الليل",
+    "kil lail", "kil lailah", "kil mara", "kil marra", "kul mara", "a7yanan", "ahyanan", "dayman", "daiman", "6ool el lail",
+]  # fmt: skip
+# Happening now, said plainly: what overrides a habitual word near a rule's danger.
+NOW_PLAIN = [
+    "now=", "right now", "just now", "at the moment", "at this moment", "as we speak",
+    "this minute", "a minute ago", "minutes ago", "الحين", "الان", "حاليا", "توه", "توها",
+    "قبل شوي", "قبل قليل", "قبل دقائق", "قبل لحظات", "هذه اللحظه", "هاللحظه", "el7een",
+    "al7een", "tawwah", "tawwha", "gabl shway", "7alyan",
+]  # fmt: skip
