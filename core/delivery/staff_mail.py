@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.delivery.outbox import enqueue
-from core.language.catalog import load_catalog
+from core.language.catalog import load_catalog, plural_form
 from core.models import Role, Ticket, User
 from core.outbound import OutboundMessage
 
@@ -25,10 +25,40 @@ from core.outbound import OutboundMessage
 STAFF_DOMAIN = ("core.delivery", "staff_mail")
 
 
+class PerLanguage(dict[str, str]):
+    """A parameter whose words depend on the reader's language (`{"ar": ..., "en": ...}`):
+    `staff_text` takes the reader's, so one call can mail staff of either language."""
+
+
 def staff_text(key: str, language: str | None, **params: object) -> str:
     """A staff text in the user's language (Arabic unless the user chose English)."""
-    texts = load_catalog(*STAFF_DOMAIN)["en" if language == "en" else "ar"]
-    return texts[key].format(**params)
+    lang = "en" if language == "en" else "ar"
+    texts = load_catalog(*STAFF_DOMAIN)[lang]
+    values = {k: v[lang] if isinstance(v, PerLanguage) else v for k, v in params.items()}
+    return texts[key].format(**values)
+
+
+def staff_count(noun: str, n: float) -> PerLanguage:
+    """`n` of `noun` in each language ("بلاغ واحد", "3 بلاغات", "14 بلاغًا"; "14 reports"):
+    the catalog's `<noun>.<form>`, the form by Arabic number agreement (`plural_form`); a
+    fraction of hours takes the `other` form."""
+    form = plural_form(int(n)) if float(n).is_integer() else "other"
+    catalog = load_catalog(*STAFF_DOMAIN)
+    return PerLanguage(
+        {lang: catalog[lang][f"{noun}.{form}"].format(n=f"{n:g}") for lang in ("ar", "en")}
+    )
+
+
+def staff_name(ctx: Context, code: str | None) -> PerLanguage:
+    """A category's or directorate's name in each language ("-" for none; an unknown code as
+    itself), for staff mail that would otherwise show the code."""
+    names = PerLanguage()
+    for lang in ("ar", "en"):
+        try:
+            names[lang] = ctx.taxonomy.name(code, lang) if code else "-"
+        except KeyError:
+            names[lang] = str(code)
+    return names
 
 
 def local_time(ctx: Context, moment: datetime | None) -> str:

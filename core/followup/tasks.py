@@ -18,10 +18,13 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.delivery.notify import notify_citizen
 from core.delivery.staff_mail import (
+    PerLanguage,
     department_staff,
     email_staff,
     inbox_url,
     local_time,
+    staff_count,
+    staff_name,
     supervisors,
 )
 from core.models import Event, Priority, Status, Ticket, User
@@ -187,8 +190,8 @@ def _assignee_or_department(session: Session, ticket: Ticket) -> list[User]:
 def _ticket_params(ctx: Context, ticket: Ticket) -> dict[str, object]:
     return {
         "reference": ticket.reference,
-        "category": ticket.category or "-",
-        "directorate": ticket.directorate or "-",
+        "category": staff_name(ctx, ticket.category),
+        "directorate": staff_name(ctx, ticket.directorate),
         "due": local_time(ctx, ticket.due_at),
         "url": inbox_url(ctx, ticket.reference),
     }
@@ -227,10 +230,15 @@ def remind_departments(ctx: Context) -> int:
             by_directorate[ticket.directorate].append(ticket)
         for directorate, group in by_directorate.items():
             staff = department_staff(session, directorate)
-            lines = "\n".join(
-                f"- {t.reference} ({t.category or '-'}): {local_time(ctx, t.due_at)}  "
-                f"{inbox_url(ctx, t.reference)}"
-                for t in group
+            lines = PerLanguage(
+                {
+                    lang: "\n".join(
+                        f"- {t.reference} ({staff_name(ctx, t.category)[lang]}): "
+                        f"{local_time(ctx, t.due_at)}  {inbox_url(ctx, t.reference)}"
+                        for t in group
+                    )
+                    for lang in ("ar", "en")
+                }
             )
             email_staff(
                 ctx,
@@ -238,9 +246,9 @@ def remind_departments(ctx: Context) -> int:
                 staff,
                 "department_reminder",
                 ticket=None,
-                directorate=directorate or "-",
-                count=len(group),
-                hours=f"{ctx.settings.sla_reminder_hours:g}",
+                directorate=staff_name(ctx, directorate),
+                tickets=staff_count("ticket", len(group)),
+                period=staff_count("hour", ctx.settings.sla_reminder_hours),
                 lines=lines,
             )
             for ticket in group:

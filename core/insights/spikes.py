@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.context import Context
-from core.delivery.staff_mail import email_staff, supervisors
+from core.delivery.staff_mail import email_staff, staff_count, supervisors
 from core.models import Spike, Ticket
 
 WINDOW = timedelta(hours=3)
@@ -167,6 +167,8 @@ def spike_words(ctx: Context, spike: Spike, language: str) -> dict[str, object]:
         "area": _area_label(spike, lang),
         "count": spike.count,
         "hours": spike.hours,
+        "reports": staff_count("report", spike.count)[lang],
+        "period": staff_count("hour", spike.hours)[lang],
         "usual": _usual(spike.usual),
     }
 

@@ -108,3 +108,26 @@ def test_department_is_reminded_once_of_tickets_near_their_due_time(ctx: Context
     items = outbox(ctx, "department_reminder")
     assert sorted(i.address for i in items) == ["roads1@mct.om", "roads2@mct.om"]
     assert ticket(ctx, near).reference in items[0].payload["text"]
+
+
+def test_an_arabic_reminder_names_the_directorate_and_counts_in_arabic(ctx: Context) -> None:
+    """The reminder read "1 بلاغ/بلاغات ..." and "بلاغات roads التالية", with the category's
+    code, to a department working in Arabic."""
+    add_staff(ctx)
+    assigned_ticket(ctx, category="street_lighting", sender="8")  # due T0 + 48 h
+    at(ctx, T0 + timedelta(hours=30))
+    remind(ctx)
+    item = outbox(ctx, "department_reminder")[0]
+    assert item.payload["subject"] == "بلاغ واحد: يحين موعد الإنجاز خلال 24 ساعة"
+    text = item.payload["text"]
+    assert ctx.taxonomy.name("roads", "ar") in text and "roads" not in text.split("\n")[0]
+    assert ctx.taxonomy.name("street_lighting", "ar") in text and "street_lighting" not in text
+
+
+def test_an_arabic_sla_warning_names_the_category_and_directorate_in_arabic(ctx: Context) -> None:
+    add_staff(ctx)
+    assigned_ticket(ctx)
+    at(ctx, T0 + timedelta(hours=60))
+    watch_sla(ctx)
+    text = outbox(ctx, "sla_warning")[0].payload["text"]
+    assert ctx.taxonomy.name("road_damage", "ar") in text and "road_damage" not in text

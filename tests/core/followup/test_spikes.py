@@ -111,3 +111,17 @@ def test_supervisors_see_the_spike_in_the_inbox_and_dispatchers_do_not(surge: Co
     assert "Unusual volume: Sewage" in page and "14 reports in 3 hours, usually 1." in page
     other = signed_in(app, "disp@mct.om").get("/inbox/").get_data(as_text=True)
     assert "Unusual volume" not in other
+
+
+def test_arabic_spike_notices_count_reports_as_arabic_counts_them(surge: Context) -> None:
+    """Fourteen reports are "14 بلاغًا" (11-99 take the singular): the inbox banner and the
+    supervisor's mail said "14 بلاغات" on a storm morning."""
+    make_staff(surge, "raees@mct.om", "supervisor", language="ar")
+    at(surge, NOW)
+    find_spikes(surge)
+    mail = next(m for m in spike_mail(surge) if m.address == "raees@mct.om")
+    assert "14 بلاغًا خلال 3 ساعات" in mail.payload["text"]
+    page = signed_in(app_for(surge), "raees@mct.om", "ar").get("/inbox/").get_data(as_text=True)
+    assert (
+        "14 بلاغًا خلال 3 ساعات" in page and "بلاغات" not in page.split("ارتفاع غير معتاد")[1][:80]
+    )
