@@ -43,3 +43,11 @@ def test_the_arabic_history_words_a_move_from_and_to(ctx: Context) -> None:
 def test_the_english_history_keeps_its_arrow(ctx: Context) -> None:
     history = _history(ctx, _moved_ticket(ctx), "en")
     assert "→" in history
+
+
+def test_a_history_line_has_no_space_before_its_colon(ctx: Context) -> None:
+    """The template's line break before the detail rendered as "disp@mct.om : من ...",
+    a space before the colon in both languages."""
+    history = _history(ctx, _moved_ticket(ctx), "ar")
+    line = history[history.index("من مسجّل إلى محال للقسم") - 40 : history.index("من مسجّل")]
+    assert " :" not in line and ":" in line
