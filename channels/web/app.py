@@ -12,6 +12,7 @@ from werkzeug.routing import IntegerConverter, Map
 from channels.web import api, citizen, errors, health, inbox, open311
 from channels.web.extensions import csrf
 from channels.web.metrics import install_metrics
+from channels.web.references import whole_references
 from channels.web.server import AnswerDeadline, LoadShedder
 from core.context import Context
 from core.models import ID_MAX
@@ -46,6 +47,7 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["balagh"] = ctx
+    app.add_template_filter(whole_references, "whole_references")
     # Before any blueprint adds a rule: `<int:...>` in every path stops at the largest id
     # (core.models.ID_MAX), so a 100-digit id is a 404 rather than an error in the driver.
     app.url_map.converters["int"] = DatabaseInteger

@@ -243,3 +243,15 @@ def test_the_queue_filters_and_names_whatsapp_tickets(ctx: Context, app: Flask) 
     assert chat in page and other not in page
     ticket_page = client.get(f"/inbox/t/{chat}").get_data(as_text=True)
     assert "واتساب" in ticket_page and ">whatsapp<" not in ticket_page
+
+
+def test_a_reference_in_a_message_is_kept_whole(ctx: Context) -> None:
+    """The conversation keeps each ticket reference on one line (a span that does not wrap):
+    in Arabic a reference at a line's end split at its hyphen."""
+    the_roles(ctx)
+    reference = new_ticket(ctx, "حفرة في الطريق", language_hint="ar")
+    client = signed_in(app_for(ctx), "disp@mct.om", "ar")
+    page = client.get(f"/inbox/t/{reference}").get_data(as_text=True)
+    assert f'<span class="ref">{reference}</span>' in page
+    css = client.get("/inbox/static/inbox.css").get_data(as_text=True)
+    assert ".ref { white-space: nowrap; }" in css

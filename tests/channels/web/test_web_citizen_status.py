@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
@@ -264,3 +266,13 @@ def test_rating_comment_over_the_limit_is_refused_not_cut_short(
     assert "the limit is 2,000 characters" in html and comment.strip() in html
     with ctx.sessions() as session:
         assert session.execute(select(Ticket.satisfaction)).scalar_one() is None
+
+
+def test_a_reference_in_a_message_is_never_split_at_its_hyphen(client: FlaskClient) -> None:
+    """On a 360 px phone, right to left, a reference at a line's end broke as "-MCT" on one
+    line and "000032" on the next; each reference in a message is now kept whole."""
+    page = client.get(report(client)).get_data(as_text=True)
+    conversation = page[page.index('class="body"') :]
+    assert re.search(r'<span class="ref">MCT-\d{6}</span>', conversation)
+    css = client.get("/citizen-static/citizen.css").get_data(as_text=True)
+    assert re.search(r"\.ref\s*\{[^}]*white-space:\s*nowrap", css)
