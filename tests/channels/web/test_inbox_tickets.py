@@ -254,4 +254,4 @@ def test_a_reference_in_a_message_is_kept_whole(ctx: Context) -> None:
     page = client.get(f"/inbox/t/{reference}").get_data(as_text=True)
     assert f'<span class="ref">{reference}</span>' in page
     css = client.get("/inbox/static/inbox.css").get_data(as_text=True)
-    assert ".ref { white-space: nowrap; }" in css
+    assert ".ref, .nowrap { white-space: nowrap; }" in css

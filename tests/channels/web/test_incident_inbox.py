@@ -120,3 +120,16 @@ def test_a_move_no_report_can_make_is_refused_in_the_staff_members_language(
     assert "None of the incident" not in page
     assert "لا يمكن لدوركم نقل أي من بلاغات الحادثة المفتوحة إلى حالة <bdi>مغلق</bdi>." in page
     assert ticket(ctx, refs[0]).status != "closed"
+
+
+def test_the_arabic_incident_page_names_the_system_and_keeps_references_whole(
+    ctx: Context,
+) -> None:
+    """The shared history showed "system" untranslated in Arabic, and on a phone the reports'
+    table broke each reference at its hyphen ("MCT-" / "000010")."""
+    app, refs, incident_id = _three(ctx)
+    page = signed_in(app, "disp@mct.om", "ar").get(f"/inbox/incidents/{incident_id}")
+    html = page.get_data(as_text=True)
+    history = html[html.index('class="conversation"') :]
+    assert "system" not in history and "النظام" in history
+    assert f'class="ref">{refs[0]}</a>' in html
