@@ -102,6 +102,39 @@ def skeleton(token: str) -> str:
     return token.translate(_SKELETON)
 
 
+@lru_cache(maxsize=16384)
+def qaf_skeleton(token: str) -> str:
+    """The skeleton with ق kept apart from ك (the concept lexicon's key, as `fold` is the
+    urgency terms'): Arabizi writes ق as q, g or 8 and keeps k for ك, so merging them only
+    made "muraaqaba" (monitoring) meet مركبه (a vehicle)."""
+    for prefix in _CLITIC_ARTICLE:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            token = token[len(prefix) :]
+            break
+    if token.endswith("ه") and len(token) >= 3:
+        token = token[:-1]
+    return token.translate(_FOLD)
+
+
+# Gulf Arabizi writes ظ with the 6 of ط ("mowa6af" موظف), ض with the 9 of ص ("9oo2" ضوء,
+# "mari9" مريض) and ذ with the th of ث ("thibbaan" ذبان): a word is also read that way.
+_ALTERNATE_LETTERS = (("6", "6'"), ("9", "9'"), ("th", "dh"))
+
+
+@lru_cache(maxsize=16384)
+def alternate_spellings(token: str) -> tuple[str, ...]:
+    """The Arabizi word and its readings with 6 as ظ, 9 as ض and th as ذ (each, and all)."""
+    out = [token]
+    every = token
+    for plain, other in _ALTERNATE_LETTERS:
+        if plain in token and other not in token:
+            out.append(token.replace(plain, other))
+            every = every.replace(plain, other)
+    if every not in out:
+        out.append(every)
+    return tuple(out)
+
+
 def skeleton_words(tokens: list[str]) -> list[str]:
     """Skeletons of a message's Arabic words, and of its Latin words when it is Arabizi."""
     arabizi = looks_arabizi(tokens)

@@ -10,8 +10,16 @@ their consonant skeleton (see arabizi.py), so few Arabizi spellings need listing
 
 from __future__ import annotations
 
-from core.routing.arabizi import is_arabizi_token, looks_arabizi, skeleton, transliterate
-from core.routing.terms import index_terms, is_arabic, variants
+from functools import lru_cache
+
+from core.routing.arabizi import (
+    alternate_spellings,
+    is_arabizi_token,
+    looks_arabizi,
+    qaf_skeleton,
+    transliterate,
+)
+from core.routing.terms import index_terms, is_arabic
 
 # Arabic terms are stems (they also match with suffixes and clitics); Latin terms too, so
 # short English words that begin longer unrelated ones end in '=' (whole word only).
@@ -22,61 +30,62 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "road surface", "resurfac", "sinking", "subsid", "isfilt", "zift"),
     "pavement": ("رصيف", "ارصفه", "بلاط", "انترلوك", "pavement", "sidewalk", "footpath", "kerb",
                  "curb", "tiles", "paving", "interlock"),
-    "road": ("شارع", "شوارع", "طريق", "طرق", "سكه", "دوار", "تقاطع", "جسر", "road", "street",
+    "road": ("شارع", "شوارع", "طريق=", "طرق=", "طريقنا=", "سكه", "دوار", "تقاطع", "جسر", "road", "street",
              "lane=", "roundabout", "junction", "bridge", "highway", "shari3", "6areeq"),
-    "light": ("3amood", "3mood", "3amud", "3emood", "layt=", "layts=", "laitat", "laytat", "lambat", "noor=", "nour=", "عمود=", "العمود=", "اناره", "انوار", "ليت", "لمبه", "مصباح", "مصابيح", "عمود الاناره", "عمود النور",
-              "street light", "streetlight", "lamp", "light", "lighting", "bulb", "lait=",
+    "light": ("3amood", "3mood", "3amud", "3emood", "layt=", "layts=", "laitat", "laytat", "lambat", "noor=", "nour=", "عمود=", "العمود=", "اناره", "انوار", "ليت=", "ليتات", "لمبه", "مصباح", "مصابيح", "كشاف", "اضاءه", "عمود الاناره", "عمود النور",
+              "9oo2=", "9o2=", "9aw2=", "daw=", "dhaw=", "dhoo2=", "street light", "streetlight", "lamp", "light", "lighting", "bulb", "lait=",
               "lamba"),
-    "dark": ("ظلام", "مظلم", "مطفي", "طافي", "طافيه", "منطفي", "dark", "unlit", "flicker",
+    "dark": ("ظلام", "مظلم", "عتمه", "معتم", "ظلمه", "مطفي", "طافي", "طافيه", "منطفي", "dark", "unlit", "flicker",
              "blackout", "switched off"),
-    "sign": ("lo7a", "lo7at", "lou7a", "lawha", "loha=", "yafta", "yafiTa", "يافطه", "ishara=", "ishaara=", "stop=", "لوحه", "لوحات", "اشاره", "اشارات", "لافته", "خطوط المشاه", "ممر المشاه",
+    "sign": ("lo7a", "lo7at", "lou7a", "lawha", "loha=", "yafta", "yafiTa", "يافطه", "ishara=", "ishaara=", "stop=", "لوحه", "لوحات", "اشاره", "اشارات", "لافته", "لافتات", "خطوط المشاه", "ممر المشاه",
              "sign=", "signs=", "signboard", "signpost", "road marking", "zebra", "crossing",
              "traffic light", "signal"),
-    "bump": ("مطب", "مطبات", "تخفيف السرعه", "سرعه", "speed bump", "speed hump", "speeding",
+    "bump": ("مطب", "مطبات", "تخفيف السرعه", "السرعه=", "سرعات", "مخفف", "speed bump", "speed hump", "speeding",
              "speed=", "matab"),
     "garbage": ("زباله", "قمامه", "نفايات", "اكياس", "وساخه", "garbage", "rubbish", "trash",
                 "litter", "waste", "bin=", "bins=", "bags=", "zbala", "zibala"),
     "container": ("7awya", "7awiya", "7aawiya", "7aawya", "7awyat", "7awiyat", "7aawiyat", "حاويه", "حاويات", "برميل", "container", "skip=", "skips=", "dumpster",
                   "wheelie"),
-    "collect": ("ما جمعوا", "لم تجمع", "جمع", "تفريغ", "يفضي", "شاحنه النفايات", "سياره الزباله",
+    "collect": ("ما جمعوا", "لم تجمع", "جمع=", "رفع المخلفات", "رفع القمامه", "رفع النفايات", "لم ترفع", "لم تفرغ", "تفريغ", "يفضي", "شاحنه النفايات", "سياره الزباله",
                 "انشالت", "شالوا", "ممتلي", "مليان", "collected", "collection", "pick up",
                 "emptied", "empty=", "overflow", "full="),
-    "dumping": ("رمي", "رمى", "يرمي", "يرمون", "مرمي", "مرميه", "يكبون", "كب=", "مكبوب", "مخلفات",
+    "dumping": ("رمي", "رمى", "يرمي", "يرمون", "مرمي", "مرميه", "يكبون", "كب=", "يكب=", "تكب=", "كبوا", "القاء", "يلقي", "يلقون", "مكب=", "مكبا=", "مكبات", "مكبوب", "مخلفات",
                 "انقاض", "ردم", "سكراب", "dumped", "dumping", "dump=", "debris", "rubble",
                 "fly tipping", "fly tip", "tyres", "tires", "thrown", "throwing", "scrap",
                 "construction waste", "mu5alafat"),
-    "vehicle": ("سياره", "سيارات", "مركبه", "مركبات", "باص", "بيك اب", "شاحنه", "قارب", "دراجه",
+    "vehicle": ("سياره", "سيارات", "مركبه", "مركبات", "باص", "بيك اب", "شاحنه", "قارب", "دراجه", "حافله", "حافلات",
                 "car=", "cars=", "vehicle", "truck", "bus=", "van=", "pickup", "boat", "trailer",
-                "motorbike", "sayara", "sayyara",
+                "motorbike", "sayara", "sayyara", "sayart", "sayyart", "sayaar", "siyara", "syara", "syyara",
+                "darraja", "darrajat", "saikal", "saykal", "gaarib", "qaarib", "gareb=",
                 # Gulf and Omani (tenth pass): a car, a trailer, a bicycle
                 "موتر", "مواتر", "تريله", "تريلات", "سيكل", "تاكسي", "mooter=", "motar="),
-    "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "shhoor", "shuhoor", "شهور", "months", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره", "خربان", "خربانه", "تالفه",
-                  "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب", "abandoned",
+    "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "shhoor", "shuhoor", "شهور", "months", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره",
+                  "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب السياره", "سحب المركبه", "سحب الموتر", "abandoned",
                   "left there", "not moved", "hasn't moved", "wreck", "derelict", "no plates",
-                  "number plates", "tow=", "towed", "towing", "rusting", "rusty", "5arban"),
-    "sewage": ("bayara", "bayyara", "biyara", "bayyaara", "biyarah", "majaari", "majari", "mojari", "balloo3a", "balloo3ah", "bal3a", "bala3a", "مجاري", "صرف صحي", "الصرف", "طفح", "تطفح", "طافحه", "بياره", "خزان صرف", "sewage",
+                  "number plates", "tow=", "towed", "towing", "rusting", "rusty"),
+    "sewage": ("bayara", "bayyara", "biyara", "bayyaara", "biyarah", "majaari", "majari", "mojari", "balloo3a", "balloo3ah", "bal3a", "bala3a", "مجاري", "صرف صحي", "الصرف", "طفح", "تطفح", "طافحه", "بياره", "خزان صرف", "اسنه", "sewage",
                "sewer", "septic", "wastewater", "majari"),
-    "manhole": ("منهول", "غرفه تفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole", "drain cover",
+    "manhole": ("منهول", "غرفه تفتيش", "غرفه التفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole", "drain cover",
                 "manhool"),
     "smell": ("ريحه", "رائحه", "روايح", "كريهه", "smell", "stink", "odour", "odor", "ray7a"),
-    "rain": ("مطر", "امطار", "الامطار", "سيول", "وادي", "اعصار", "rain", "storm", "flood",
+    "rain": ("مطر=", "مطره=", "تمطر", "مطرت", "ممطر", "امطار", "الامطار", "هطول", "سيول", "اعصار", "rain", "storm", "flood",
              "cyclone", "wadi"),
-    "pooling": ("maya=", "mayah=", "maay=", "maa2=", "ma2=", "rukba", "ركبه", "rakid", "raakid", "raakda", "rakda", "تجمع", "متجمعه", "واقف", "راكده", "بحيره", "غرق", "الماي", "مياه", "pooling",
+    "pooling": ("maya=", "mayah=", "maay=", "maa2=", "ma2=", "rukba", "ركبه", "rakid", "raakid", "raakda", "rakda", "تجمع", "متجمعه", "راكده", "بحيره", "غرق", "الماي", "تغمر", "غمرت", "pooling",
                 "standing water", "puddle", "under water", "waterlogged", "stagnant", "mai="),
     "drain": ("تصريف", "مصرف", "مصارف", "شبكه التصريف", "فتحات التصريف", "انسداد", "مسدود",
               "drain", "gully", "culvert", "blocked", "clogged"),
     "food": ("akl=", "akil=", "akel=", "5ubz", "khubz", "5abbaz", "5abaz", "ma6ba5", "matba5", "ma6a3im", "7aleeb", "7aleb", "dajaj", "la7am", "la7m", "samak", "baqala", "bagala", "ba8ala", "kufeeh", "kofi", "coffee shop", "مطعم", "مطاعم", "اكل", "غذا", "اغذيه", "مقهى", "كافتيريا", "مخبز", "ملحمه", "مسلخ",
-             "سمك", "لحم", "بقاله", "مطبخ", "restaurant", "food", "cafeteria", "cafe", "bakery",
+             "سمك", "لحم", "بقاله", "مطبخ", "طعام", "اطعمه", "وجبه", "وجبات", "مشويات", "wajba", "wajbat", "restaurant", "food", "cafeteria", "cafe", "bakery",
              "kitchen", "meat", "fish=", "grocery", "butcher", "eatery", "shawarma", "mat3am"),
-    "hygiene": ("منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "قذر", "تسمم", "نظافه",
+    "hygiene": ("9ala7iya", "9ala7iyya", "9alaa7iya", "salahiya", "gadhir", "qathir", "منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "وصخ", "متسخ", "قذر", "تسمم", "قفازات",
                 "expired", "rotten", "spoiled", "hygiene", "poisoning", "unhygienic", "filthy",
                 "mould", "mold", "contaminat"),
-    "rodent": ("فيران", "فئران", "فار", "جرذ", "جرذان", "قوارض", "rat=", "rats=", "mice", "mouse",
+    "rodent": ("فيران", "فئران", "فار=", "فاره=", "جرذ", "جرذان", "قوارض", "rat=", "rats=", "mice", "mouse",
                "rodent"),
-    "insect": ("دبابير", "زنابير", "نحل", "wasp", "hornet", "bee=", "bees=", "rash=", "rush=", "ba3oo9", "ba3ou9", "ba3oodh", "ba3ooth", "ba3oo6", "ba3ood", "namoos", "9ra9eer", "9ara9eer", "dababeer", "na7al", "rashsh", "بعوض", "ناموس", "صراصير", "حشرات", "ذباب", "نمل", "رش", "مبيد", "مكافحه",
+    "insect": ("ba3oo6h", "ba3oodh=", "ba3ood=", "ba3udh", "thibban", "thibbaan", "dhibban", "dhubbaan", "دبابير", "زنابير", "نحل", "wasp", "hornet", "bee=", "bees=", "rash=", "rush=", "ba3oo9", "ba3ou9", "ba3oodh", "ba3ooth", "ba3oo6", "ba3ood", "namoos", "9ra9eer", "9ara9eer", "dababeer", "na7al", "rashsh", "بعوض", "ناموس", "صراصير", "حشرات", "ذباب", "ذبان", "نمل", "الرش=", "برش=", "مبيد", "مكافحه",
                "mosquito", "cockroach", "insect", "flies", "termite", "fogging", "spray",
                "pest", "bedbug", "fumigat"),
-    "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال", "ابل", "بقر",
+    "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
                "sheep", "stray", "animal", "carcass", "dead=",
@@ -86,7 +95,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "construction": ("yabni", "yibni", "ybni", "yabnoon", "yibnoon", "bina2", "binaa2", "mul7aq", "mol7aq", "dor=", "door thani", "بناء", "يبني", "يبنون", "بنى", "ملحق", "طابق", "ادوار", "سور", "توسعه",
                      "build", "built", "extension", "storey", "floor", "annex", "fence",
                      "construct", "wall="),
-    "violation": ("ta9ree7", "tasree7", "tasree7", "mu5alafa", "mkhalfa", "mu5alif", "ta3addi", "ta3adi", "bdoon ru5sa", "مخالف", "بدون ترخيص", "بدون تصريح", "بدون رخصه", "تعدي", "متعدي", "استحواذ",
+    "violation": ("ta9ree7", "tasree7", "tasree7", "mu5alafa", "mkhalfa", "mu5alif", "ta3addi", "ta3adi", "bdoon ru5sa", "مخالف", "بدون ترخيص", "بدون تصريح", "بدون رخصه", "دون ترخيص", "دون تصريح", "دون رخصه", "غير مرخص", "استيلاء", "تعدي", "متعدي", "استحواذ",
                   "ارض حكوميه", "الارض العامه", "املاك عامه", "ارتداد", "violation", "violat",
                   "without permit", "without a permit", "no permit", "illegal", "encroach",
                   "public land", "unauthoris", "unauthoriz", "unlicensed", "setback",
@@ -95,38 +104,38 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                          "ينهار", "انهيار", "يطيح", "مهجور", "خطر", "متهالك", "crack",
                          "collapse", "leaning", "unsafe", "derelict", "crumbl", "dilapidated",
                          "structural", "danger", "about to fall"),
-    "noise": ("9oot", "9ot=", "sawt=", "9awt", "ez3aj", "izaa3ej", "6ag=", "6ag6ag", "dag=", "daqq=", "6rag", "ازعاج", "ضوضاء", "ضجيج", "صوت", "مزعج", "دق", "طق", "مكبرات", "noise", "noisy",
+    "noise": ("9oot", "9ot=", "sawt=", "9awt", "ez3aj", "izaa3ej", "6ag=", "6ag6ag", "dag=", "daqq=", "6rag", "ازعاج", "ضوضاء", "ضجيج", "صوت", "اصوات", "صخب", "مزعج", "دق=", "يدقون", "طق=", "طقطقه", "مكبرات", "مولد", "ماطور", "noise", "noisy",
               "loud", "hammering", "drilling", "generator", "music", "disturb", "iz3aj"),
     "night": ("الليل", "بالليل", "ليلا", "نص الليل", "الفجر", "night", "midnight", "late=",
               "lail", "layl"),
-    "park": ("حديقه", "حدايق", "حدائق", "منتزه", "العاب", "مرجيحه", "زحليقه", "ممشى", "park=",
+    "park": ("حديقه", "حدايق", "حدائق", "منتزه", "متنزه", "العاب=", "مرجيحه", "ارجوحه", "مراجيح", "مسطحات", "نافوره", "زحليقه", "ممشى", "park=",
              "parks=", "playground", "swing", "slide", "garden", "walkway", "7adeeqa"),
     "tree": ("سدر", "سدره", "غاف=", "غافه=", "يابس", "يابسه", "ناشف", "sidr", "sidra", "ghaf=", "yabis", "yabsa", "yabsah", "nashfa", "shajar", "shajara", "shjara", "ni5eel", "na5la", "شجره", "اشجار", "شجر", "نخله", "نخيل", "اغصان", "تقليم", "ري=", "عشب", "زرع",
              "tree", "branch", "palm", "irrigation", "grass", "pruning", "plants", "lawn"),
-    "beach": ("shati2", "shaa6i2", "shatee2", "sha6i", "shaa6i", "7ammamat", "dawrat", "مصلى=", "msalla", "mi9alla", "mu9alla", "mathalla", "madhalla", "شاطي", "شاطئ", "بحر", "كورنيش", "دورات المياه", "دوره المياه", "حمامات", "مظلات",
+    "beach": ("shati=", "shaati=", "shatee=", "doosh", "dosh=", "dush=", "dushat", "shati2", "shaa6i2", "shatee2", "sha6i", "shaa6i", "7ammamat", "dawrat", "مصلى=", "msalla", "mi9alla", "mu9alla", "mathalla", "madhalla", "شاطي", "شاطئ", "بحر", "كورنيش", "دورات المياه", "دوره المياه", "حمامات", "مظلات",
               "beach", "corniche", "toilet", "restroom", "shower", "shade", "bench",
               "public facilit"),
     "vendor": ("باعه", "بائع", "بياع", "متجول", "بسطه", "يبيع", "يبيعون", "عربه", "كشك", "vendor",
                "hawker", "selling", "sells", "stall", "food truck", "kiosk", "peddler"),
-    "shop": ("محل", "محلات", "ترخيص المحل", "ترخيص", "رخصه تجاريه", "سجل تجاري", "تجاري",
+    "shop": ("محل=", "محله=", "محلنا=", "محلات", "اعلانيه", "ترخيص المحل", "ترخيص", "رخصه تجاريه", "سجل تجاري", "تجاري",
              "shop", "store", "licence", "license", "signboard", "salon", "commercial", "business",
              "ma7al", "dukkan"),
-    "question": ("eshloun", "shloun", "shlon", "keef=", "kef=", "chaif", "kaifiya", "kaifiyat", "mnu=", "minu=", "meno=", "shino", "كيف", "كم=", "هل=", "وين", "متى", "ما هي", "ماهي", "استفسار", "اسال", "ابا اعرف",
+    "question": ("eshloun", "shloun", "shlon", "keef=", "kef=", "chaif", "kaifiya", "kaifiyat", "mnu=", "minu=", "meno=", "shino", "كيف", "كم=", "هل=", "وين", "متى", "ما هي", "ماهي", "استفسار", "اسال", "افادتي", "افادتنا", "ابا اعرف",
                  "ابي اعرف", "ابغى اعرف", "اود معرفه", "how=", "what=", "when=", "where=",
                  "can i", "do i", "is there", "enquir", "inquir", "question", "wondering",
                  "kaif", "kam=", "wain", "ween", "mata=", "hal="),
-    "admin": ("rusoom", "rsoom", "rasoom", "rusum", "rukh9a", "ru5sa", "ru59a", "ruk59a", "rukh9at", "ta9ree7", "tasree7", "tajdeed", "awraq", "mo3amala", "mu3amala", "bala3=", "bala3at=", "balagh=", "بلاغي", "بلاغات", "رسوم", "معامله", "مستندات", "اوراق", "تصريح", "رخصه بناء", "اوقات العمل", "دوام",
-              "مراجعه", "البلاغ", "رقم البلاغ", "شهاده", "طلب", "تجديد", "الكتروني", "البوابه",
+    "admin": ("rusoom", "rsoom", "rasoom", "rusum", "rukh9a", "ru5sa", "ru59a", "ruk59a", "rukh9at", "ta9ree7", "tasree7", "tajdeed", "awraq", "mo3amala", "mu3amala", "bala3=", "bala3at=", "balagh=", "بلاغي", "بلاغات", "رسوم", "معامله", "مستندات", "الاوراق المطلوبه", "اوراق مطلوبه", "الاوراق اللازمه", "تصريح", "رخصه بناء", "اوقات العمل", "دوام",
+              "مراجعه", "البلاغ", "رقم البلاغ", "شهاده", "طلب", "تجديد", "الكتروني",
               "fees", "documents", "permit", "office", "opening hours", "track", "reference",
               "portal", "fine=", "fines=", "certificate", "application", "apply", "renew",
               "procedure", "requirement", "online"),
-    "thanks": ("نشكر", "اشكر", "يشكر", "يجزاكم", "تسلمون", "تسلم ايدكم", "ashkur", "ashkurkom", "nashkur", "nashkurkom", "ya3tikom", "ya3teekom", "ya3tikum", "mashkooreen", "mashkoorin", "tislamoon", "grateful", "cheers=", "respect to", "شكر", "شكرا", "مشكورين", "يعطيكم العافيه", "ما قصرتوا", "نثمن", "جزاكم", "ممتاز",
+    "thanks": ("نشكر", "اشكر", "يشكر", "يجزاكم", "تسلمون", "تسلم ايدكم", "ashkur", "ashkurkom", "nashkur", "nashkurkom", "ya3tikom", "ya3teekom", "ya3tikum", "mashkooreen", "mashkoorin", "tislamoon", "grateful", "cheers=", "respect to", "شكر", "شكرا", "مشكورين", "يعطيكم العافيه", "ما قصرتوا", "نثمن", "جزاكم", "ممتاز", "اثني", "اشيد",
                "سرعه الاستجابه", "thank", "appreciate", "great job", "well done", "excellent",
                "impressed", "kudos", "shukran", "mashkoor"),
-    "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "ليت", "نتمنى", "ليش ما", "suggest",
+    "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "نتمنى", "ليش ما", "suggest",
                 "propose", "would be nice", "it would be", "idea", "recommend", "eqtira7",
                 "iqtira7"),
-    "service": ("موظف", "الموظفين", "خدمه العملاء", "الرد", "ما احد رد", "محد رد", "تاخير",
+    "service": ("موظف", "الموظفين", "خدمه العملاء", "مركز الاتصال", "الرد=", "ما احد رد", "محد رد", "تاخير",
                 "تجاهل", "الاستجابه", "الخدمه", "تعامل", "staff", "employee", "call centre",
                 "call center", "hotline", "no one answered", "nobody answered", "no response",
                 "response", "ignored", "service", "rude", "helpful", "app=", "website"),
@@ -151,7 +160,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                  "9alla7oh", "9alla7ooh", "9alla7aw", "9alla7ooha", "sall7oh", "raja3oh", "raj3ooh",
                  "rakkaboh", "rakkbooh", "shaloh", "shalooh", "7a66oh", "7a6oh", "7a66ooh",
                  "ingada", "in7allat", "7a66oo", "9alla7oo", "shaloo", "raj3oo", "rakkaboo"),
-    "fire": ("حريق", "نار", "تحترق", "يحترق", "دخان", "تولع", "fire=", "fires=", "firefight", "fireman", "firemen", "burning", "flames",
+    "fire": ("حريق", "نار=", "تحترق", "يحترق", "دخان", "تولع", "fire=", "fires=", "firefight", "fireman", "firemen", "burning", "flames",
              "smoke", "7areeq", "nar="),
     "wires": ("wayer", "wayar", "waayer", "wayaraat", "wayaat", "wayerat", "shrar", "sharar", "tishrar", "kaibel", "kaibl", "kibel", "اسلاك", "سلك", "وايرات", "كيبل", "كهربا", "شرار", "wire", "cable", "electric",
               "sparking", "wayerat", "aslak", "kahraba"),
@@ -160,18 +169,41 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 
 _INDEX = index_terms(CONCEPTS)
 SKELETON_MIN = 3  # shorter skeletons collide across unrelated words
+# Arabic terms an Arabizi word does not reach by skeleton, because an everyday Arabizi word
+# has the same one (eleventh pass): ba3d/b3eed (after, far) and بعوض, 6al3a (coming out) and
+# تولع, gabl (before) and كيبل, agdar (I can) and قذر, 9arat (it became) and سيارات, nafa8 (a
+# tunnel) and نافق, gareeb (near) and قارب, 9alla7 (fixed) and الصلاحيه, mas2ool and مصلى, nahar
+# (day) and ينهار, 3arabi and عربه, daraj (stairs) and دراجه, mooter/mator (a motor) and مطر's
+# neighbours موتر and ماطور, 7abeet (I liked) and هبوط, lift and لافته, 3a9r (afternoon) and
+# اعصار, n8ad (cash) and انقاض, mushaat (walkers) and مشويات, rukba (knee) and ركبوه,
+# 3laina (on us) and اعلانيه, sqala (scaffolding) and سيكل, jibt (I brought) and وجبات. Their Arabizi spellings are listed.
+NOT_BY_SKELETON = frozenset(
+    {"بعوض", "تولع", "كيبل", "قذر", "سياره", "سيارات", "نافق", "نافقه", "قارب", "الصلاحيه",
+     "مصلى", "ينهار", "انهيار", "عربه", "دراجه", "موتر", "مواتر", "ماطور", "هبوط", "لافته",
+     "لافتات", "اعصار", "انقاض", "مشويات", "ركبوه", "اعلانيه", "سيكل", "طريقنا", "نافوره", "وجبه", "وجبات"}
+)  # fmt: skip
+_ARTICLES = ("ال", "لل")
+
+
+def _term_forms(word: str) -> tuple[str, ...]:
+    """A term and, when it has one, the term without its article. Unlike a message word's
+    variants, a term's first letter is its own: برميل is not ب + رميل."""
+    for art in _ARTICLES:
+        if word.startswith(art) and len(word) > len(art) + 1:
+            return (word, word[len(art) :])
+    return (word,)
 
 
 def _skeleton_index() -> dict[str, set[str]]:
-    """Concepts by the consonant skeleton of their Arabic single-word terms."""
+    """Concepts by the consonant skeleton (ق kept) of their Arabic single-word terms."""
     out: dict[str, set[str]] = {}
     for name, terms in CONCEPTS.items():
         for term in terms:
             word = term.rstrip("=")
-            if " " in word or not is_arabic(word):
+            if " " in word or not is_arabic(word) or word in NOT_BY_SKELETON:
                 continue
-            for form in variants(word):
-                skel = skeleton(form)
+            for form in _term_forms(word):
+                skel = qaf_skeleton(form)
                 if len(skel) >= SKELETON_MIN:
                     out.setdefault(skel, set()).add(name)
     return out
@@ -180,19 +212,42 @@ def _skeleton_index() -> dict[str, set[str]]:
 _BY_SKELETON = _skeleton_index()
 
 
+@lru_cache(maxsize=16384)
+def _arabizi_concepts(word: str) -> frozenset[str]:
+    """Concepts an Arabizi word reaches by skeleton, in any of its alternate readings."""
+    found: set[str] = set()
+    for spelling in alternate_spellings(word):
+        found.update(_BY_SKELETON.get(qaf_skeleton(transliterate(spelling)), ()))
+    return frozenset(found)
+
+
+# Formal MSA phrases whose words are concept terms in another sense: "with reference to"
+# (a sign's اشاره), "based on" (بناء, building), a shipping container, an email address's
+# "electronic". Their words are never looked up.
+IDIOM_TERMS: tuple[str, ...] = (
+    "بالاشاره الى", "اشاره الى", "تجدر الاشاره", "بناء على", "بناءا على", "حاويه شحن",
+    "حاويات شحن", "البريد الالكتروني",
+)  # fmt: skip
+_IDIOMS = index_terms({"idiom": IDIOM_TERMS})
+
+
+def strip_idiom_words(words: list[str]) -> list[str]:
+    """The words without the formal idioms of IDIOM_TERMS."""
+    drop: set[int] = set()
+    for start, end, _ in _IDIOMS.find(words):
+        drop.update(range(start, end))
+    return [w for i, w in enumerate(words) if i not in drop] if drop else words
+
+
 def concepts(words: list[str]) -> list[str]:
     """Sorted concept names whose terms occur in the normalised words (any language form)."""
+    words = strip_idiom_words(words)
     found = _INDEX.labels(words)
     arabizi = looks_arabizi(words)
     for word in words:
         if word.isascii() and (arabizi or is_arabizi_token(word)) and not word.isdigit():
-            found.update(_BY_SKELETON.get(skeleton(transliterate(word)), ()))
+            found.update(_arabizi_concepts(word))
     return sorted(found)
-
-
-def concept_tokens(normalised: str) -> str:
-    """Space-separated concept tokens (e.g. 'zc_pothole zc_night') found in normalised text."""
-    return " ".join(f"zc_{name}" for name in concepts(normalised.split()))
 
 
 # Place names and address words say where, never what: left in, they let a few examples
