@@ -493,6 +493,9 @@ class OutboxItem(Base):
         Index("ix_outbox_due", "status", "next_attempt_at"),
         # Receipts name a sent item by its channel id (WhatsApp statuses, email bounces).
         Index("ix_outbox_channel_external_id", "channel", "external_id"),
+        # Every acknowledgement counts those to its address in the last hour (the channel's
+        # `acks_per_hour`, core.delivery.notify): without it, a scan of the whole outbox.
+        Index("ix_outbox_channel_address_created", "channel", "address", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

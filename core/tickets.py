@@ -174,10 +174,13 @@ _IDENTITIES = (
 _KNOWN = "balagh_known_identities"
 
 
-def look_up_senders(session: Session, senders: Iterable[tuple[str, str]]) -> None:
+def look_up_senders(
+    session: Session, senders: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], ContactIdentity | None]:
     """Find the identities of a batch's senders at once (one query per channel instead of
     one per message); `find_or_create_contact` then answers from them until the transaction
-    ends. The caller holds the senders' locks, so no other transaction adds one meanwhile."""
+    ends. The caller holds the senders' locks, so no other transaction adds one meanwhile.
+    Returns what is known of them: (channel, address) -> the identity, None when new."""
     by_channel: dict[str, set[str]] = {}
     for channel, address in senders:
         by_channel.setdefault(channel, set()).add(address)
@@ -188,6 +191,7 @@ def look_up_senders(session: Session, senders: Iterable[tuple[str, str]]) -> Non
             known[(channel, identity.address)] = identity
         for address in addresses:
             known.setdefault((channel, address), None)
+    return known
 
 
 def channel_address(ticket: Ticket, channel: str | None = None) -> str | None:

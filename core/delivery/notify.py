@@ -10,11 +10,13 @@ during the call.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import timedelta
 
 from sqlalchemy import bindparam, func, inspect, select
 from sqlalchemy.orm import Session
 
+from core.batchanswers import outbox_to, recall, remember
 from core.context import Context
 from core.delivery.outbox import enqueue
 from core.language.texts import render, subject
@@ -153,17 +155,49 @@ def _typed_address_full(
 # script must not get one answer per message.
 STATUS_KINDS = ("status_answer", "status_unknown")
 # Built once (every automatic answer counts): building the select cost as much CPU as running it.
+_ANSWERS_WHERE = (
+    OutboxItem.channel == bindparam("channel"),
+    OutboxItem.kind.in_(bindparam("kinds", expanding=True)),
+    OutboxItem.created_at >= bindparam("since"),
+    OutboxItem.status != Delivery.FAILED,
+)
 _ANSWERS_SINCE = (
     select(func.count())
     .select_from(OutboxItem)
-    .where(
-        OutboxItem.channel == bindparam("channel"),
-        OutboxItem.address == bindparam("address"),
-        OutboxItem.kind.in_(bindparam("kinds", expanding=True)),
-        OutboxItem.created_at >= bindparam("since"),
-        OutboxItem.status != Delivery.FAILED,
-    )
+    .where(OutboxItem.address == bindparam("address"), *_ANSWERS_WHERE)
 )
+# The same for a batch's addresses, one query per channel (`look_up_acks`).
+_ANSWERS_SINCE_MANY = (
+    select(OutboxItem.address, func.count())
+    .where(OutboxItem.address.in_(bindparam("addresses", expanding=True)), *_ANSWERS_WHERE)
+    .group_by(OutboxItem.address)
+)
+# The `core.batchanswers` question: acknowledgements to an address in the last hour.
+ACKS = "acks_per_hour"
+
+
+def look_up_acks(ctx: Context, session: Session, senders: Iterable[tuple[str, str]]) -> None:
+    """Count once the acknowledgements a batch's senders had in the last hour, one query per
+    channel with a limit, instead of one per acknowledgement; `_hourly_limit_reached`
+    takes each count from `core.batchanswers` until the batch queues an outbox item to that
+    address (then it counts again)."""
+    by_channel: dict[str, set[str]] = {}
+    for channel, address in senders:
+        if ctx.channels.of(channel).acks_per_hour is not None:
+            by_channel.setdefault(channel, set()).add(address)
+    since = ctx.now() - ACK_LIMIT_WINDOW
+    for channel, addresses in by_channel.items():
+        params = {
+            "channel": channel,
+            "addresses": sorted(addresses),
+            "kinds": list(ACK_KINDS),
+            "since": since,
+        }
+        found = session.execute(_ANSWERS_SINCE_MANY, params)
+        counts = {address: count for address, count in found}
+        for address in addresses:
+            key = (channel, address)
+            remember(session, ACKS, key, outbox_to(channel, address), counts.get(address, 0))
 
 
 def _hourly_limit(ctx: Context, kind: str, channel: str) -> tuple[tuple[str, ...], int] | None:
@@ -192,16 +226,20 @@ def _hourly_limit_reached(
     kinds, limit = limited
     # Not flushed for: what is pending is this message's own ticket and message (a record's
     # processing ends with a flush, so an earlier answer in the transaction counts).
-    with session.no_autoflush:
-        recent = session.execute(
-            _ANSWERS_SINCE,
-            {
-                "channel": channel,
-                "address": address,
-                "kinds": list(kinds),
-                "since": ctx.now() - ACK_LIMIT_WINDOW,
-            },
-        ).scalar_one()
+    known, recent = False, 0
+    if kinds == ACK_KINDS:  # an acknowledgement's count is looked up with its batch
+        known, recent = recall(session, ACKS, (channel, address))
+    if not known:
+        with session.no_autoflush:
+            recent = session.execute(
+                _ANSWERS_SINCE,
+                {
+                    "channel": channel,
+                    "address": address,
+                    "kinds": list(kinds),
+                    "since": ctx.now() - ACK_LIMIT_WINDOW,
+                },
+            ).scalar_one()
     if recent < limit:
         return None
     what = "acknowledgements" if kinds == ACK_KINDS else "status answers"

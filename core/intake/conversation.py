@@ -14,12 +14,13 @@ import logging
 import re
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, event, inspect, select
+from sqlalchemy import ColumnElement, Select, bindparam, event, func, inspect, select
 from sqlalchemy.orm import Session, SessionTransaction, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
+from core.batchanswers import recall, remember, tickets_of
 from core.context import Context
 from core.delivery.notify import queue_reply
 from core.files import store_file
@@ -108,36 +109,71 @@ _SEEN_MANY = select(Message).where(
 # session.info: (channel, external id) -> the message already stored, or None, for the
 # messages of a batch looked up together (`look_up_stored`); each is answered once.
 _STORED = "balagh_stored_messages"
-_SURVEYED = (
-    select(Ticket)
-    .where(
-        Ticket.contact_id == bindparam("contact_id"),
+
+
+def _surveyed_where(contact: ColumnElement[bool]) -> tuple[ColumnElement[bool], ...]:
+    """A contact's closed tickets on a channel whose satisfaction question is unanswered."""
+    return (
+        contact,
         Ticket.channel == bindparam("channel"),
         Ticket.status == Status.CLOSED,
         Ticket.survey_sent_at.is_not(None),
         Ticket.satisfaction.is_(None),
     )
-    .order_by(Ticket.survey_sent_at.desc())
-    .limit(1)
-)
-_RECENT_OPEN = (
-    select(Ticket)
-    .where(
-        Ticket.contact_id == bindparam("contact_id"),
+
+
+def _recent_open_where(contact: ColumnElement[bool]) -> tuple[ColumnElement[bool], ...]:
+    """A contact's open tickets on a channel that moved since the thread window's start."""
+    return (
+        contact,
         Ticket.channel == bindparam("channel"),
         Ticket.status.in_([str(s) for s in OPEN_STATUSES]),
         Ticket.updated_at >= bindparam("since"),
     )
-    .order_by(Ticket.updated_at.desc(), Ticket.id.desc())  # the newer of a tie
-    .limit(2)
+
+
+def _first_of_each_contact(
+    where: tuple[ColumnElement[bool], ...], order: tuple[Any, ...], limit: int
+) -> Select[Any]:
+    """The per-contact query (`where`, in `order`, its first `limit` rows) for many contacts
+    at once: each contact's first rows, by contact then in that order."""
+    ranked = (
+        select(
+            Ticket.id,
+            func.row_number().over(partition_by=Ticket.contact_id, order_by=order).label("rank"),
+        )
+        .where(*where)
+        .subquery()
+    )
+    return (
+        select(Ticket)
+        .join(ranked, ranked.c.id == Ticket.id)
+        .where(ranked.c.rank <= limit)
+        .order_by(Ticket.contact_id, ranked.c.rank)
+    )
+
+
+_ONE_CONTACT = Ticket.contact_id == bindparam("contact_id")
+_MANY_CONTACTS = Ticket.contact_id.in_(bindparam("contact_ids", expanding=True))
+_SURVEYED_ORDER = (Ticket.survey_sent_at.desc(),)
+_SURVEYED = select(Ticket).where(*_surveyed_where(_ONE_CONTACT)).order_by(*_SURVEYED_ORDER).limit(1)
+_RECENT_ORDER = (Ticket.updated_at.desc(), Ticket.id.desc())  # the newer of a tie
+_RECENT_OPEN = (
+    select(Ticket).where(*_recent_open_where(_ONE_CONTACT)).order_by(*_RECENT_ORDER).limit(2)
 )
 # The same, for `_link_possibly_related`, which needs only the reference (and the ticket to
 # record an event on): loading the whole row decoded its JSON columns (the text features,
 # the routing record) for nothing. A ticket already in the session is returned as it is,
 # and a later query fills in a partly loaded one's other columns.
-_RECENT_OPEN_REFERENCE = _RECENT_OPEN.options(
-    load_only(Ticket.id, Ticket.reference, Ticket.updated_at)
-)
+_REFERENCE_ONLY = load_only(Ticket.id, Ticket.reference, Ticket.updated_at, Ticket.contact_id)
+_RECENT_OPEN_REFERENCE = _RECENT_OPEN.options(_REFERENCE_ONLY)
+# The same two for a batch's contacts, one query per channel (`look_up_tickets`).
+_SURVEYED_MANY = _first_of_each_contact(_surveyed_where(_MANY_CONTACTS), _SURVEYED_ORDER, 1)
+_RECENT_OPEN_REFERENCE_MANY = _first_of_each_contact(
+    _recent_open_where(_MANY_CONTACTS), _RECENT_ORDER, 2
+).options(_REFERENCE_ONLY)
+# `core.batchanswers` questions: the surveyed ticket, the possibly related open tickets.
+SURVEYED, RELATED = "surveyed_ticket", "recent_open_tickets"
 
 
 def handle_message(
@@ -292,10 +328,43 @@ def satisfaction_answer(ticket: Ticket, text: str) -> int | None:
     return rating if rating is not None and 1 <= rating <= 5 else None
 
 
+def look_up_tickets(ctx: Context, session: Session, contacts: Iterable[tuple[int, str]]) -> None:
+    """Ask once for a batch's known contacts (id, channel) which closed ticket of theirs
+    waits for a rating and, on a channel that threads by message id, which open tickets a
+    new email may be related to: one query per channel each, almost always finding none,
+    instead of one per record. Each record takes its answer from `core.batchanswers`, until
+    the batch changes that contact's tickets (then it asks its own query)."""
+    by_channel: dict[str, set[int]] = {}
+    for contact_id, channel in contacts:
+        by_channel.setdefault(channel, set()).add(contact_id)
+    since = ctx.now() - timedelta(hours=ctx.settings.thread_window_hours)
+    for channel, contact_ids in by_channel.items():
+        params = {"channel": channel, "contact_ids": sorted(contact_ids)}
+        surveyed: dict[int, Ticket] = {}
+        for ticket in session.execute(_SURVEYED_MANY, params).scalars():
+            surveyed[ticket.contact_id] = ticket
+        for contact_id in contact_ids:
+            key, depends = (contact_id, channel), tickets_of(contact_id)
+            remember(session, SURVEYED, key, depends, surveyed.get(contact_id))
+        if not ctx.channels.of(channel).threads_by_message_id:
+            continue  # only a new email asks for them (`_link_possibly_related`)
+        related: dict[int, list[Ticket]] = {}
+        with session.no_autoflush:  # as `_recent_open_ticket`
+            found = session.execute(_RECENT_OPEN_REFERENCE_MANY, {**params, "since": since})
+            for ticket in found.scalars():
+                related.setdefault(ticket.contact_id, []).append(ticket)
+        for contact_id in contact_ids:
+            key, depends = (contact_id, channel), tickets_of(contact_id)
+            remember(session, RELATED, key, depends, related.get(contact_id, []))
+
+
 def _surveyed_ticket(session: Session, contact: Contact, msg: InboundMessage) -> Ticket | None:
     """The contact's latest closed ticket on this channel still waiting for a rating."""
     if msg.thread.new_ticket:
         return None
+    known, answer = recall(session, SURVEYED, (contact.id, msg.channel))
+    if known:  # looked up with the batch
+        return cast(Ticket | None, answer)
     return session.execute(
         _SURVEYED, {"contact_id": contact.id, "channel": msg.channel}
     ).scalar_one_or_none()
@@ -478,9 +547,13 @@ def _link_possibly_related(
     """A new email from a citizen with an open ticket: staff see the two may be related."""
     if not ctx.channels.of(msg.channel).threads_by_message_id or msg.thread.new_ticket:
         return
-    other = _recent_open_ticket(
-        ctx, session, msg, contact, besides=ticket, statement=_RECENT_OPEN_REFERENCE
-    )
+    known, answer = recall(session, RELATED, (contact.id, msg.channel))
+    if known:  # looked up with the batch: `_recent_open_ticket`'s rows
+        other = next((t for t in cast(list[Ticket], answer) if t is not ticket), None)
+    else:
+        other = _recent_open_ticket(
+            ctx, session, msg, contact, besides=ticket, statement=_RECENT_OPEN_REFERENCE
+        )
     if other is None:
         return
     record_event(session, ticket, "possibly_related", at=ctx.now(), reference=other.reference)

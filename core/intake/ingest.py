@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.db import answer_time_left, answer_within, within
+from core.delivery.notify import look_up_acks
 from core.errors import StorageUnavailable
 from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
-from core.intake.conversation import Processed, handle_message, look_up_stored
+from core.intake.conversation import Processed, handle_message, look_up_stored, look_up_tickets
 from core.intake.groupstore import store_group
 from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
@@ -399,16 +400,14 @@ def process_batch(
             ids = [record.id for record in records]
             if len(records) > 1:
                 _lock_senders(session, records)
-                look_up_senders(session, [_sender(record.normalized) for record in records])
-                look_up_stored(session, [_identity(record.normalized) for record in records])
-            claimed = [
-                Claimed(
-                    record.id,
-                    record.channel,
-                    _handle_locked(ctx, session, record, sender_locked=len(records) > 1),
-                )
-                for record in records
-            ]
+                _look_up_batch(ctx, session, records)
+            claimed = []
+            for record in records:
+                processed = _handle_locked(ctx, session, record, sender_locked=len(records) > 1)
+                claimed.append(Claimed(record.id, record.channel, processed))
+                # What it changed is written now: the batch's answers it changed are
+                # forgotten before the next record asks (core.batchanswers).
+                session.flush()
             _mark_done(ctx, session, records, [c.processed for c in claimed])
         return BatchResult(claimed, [])
     except Exception as exc:
@@ -426,6 +425,22 @@ def process_batch(
         except Exception:  # recorded on the row by process()
             result.failed.append(record_id)
     return result
+
+
+def _look_up_batch(ctx: Context, session: Session, records: list[InboundRecord]) -> None:
+    """What each record of a batch would ask the database on its own, asked once for all:
+    the senders, whether the messages are stored, the known senders' surveyed and open
+    tickets, their acknowledgements this hour (under the senders' locks)."""
+    senders = [_sender(record.normalized) for record in records]
+    known = look_up_senders(session, senders)
+    look_up_stored(session, [_identity(record.normalized) for record in records])
+    contacts = {
+        (identity.contact_id, channel)
+        for (channel, _address), identity in known.items()
+        if identity is not None
+    }
+    look_up_tickets(ctx, session, contacts)
+    look_up_acks(ctx, session, senders)
 
 
 def _lock_senders(session: Session, records: list[InboundRecord]) -> None:
