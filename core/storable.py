@@ -11,6 +11,7 @@ outside goes through `storable_text` (inbound messages in `core.intake.ingest`, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 # C0 controls except tab, line feed and carriage return: NUL breaks PostgreSQL, the others
@@ -26,6 +27,15 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 def storable_text(text: str) -> str:
     """`text` without NUL and the other C0 controls; a lone surrogate becomes U+FFFD."""
     return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
+
+
+def visible_or_empty(text: str | None) -> str:
+    """The text made storable and stripped, or "" when nothing in it would show (only spaces,
+    zero-width characters, direction marks or controls): such a text says nothing to whoever
+    reads it. The one rule for a citizen's report and a member of staff's reply or note."""
+    value = storable_text(text or "").strip()
+    shown = any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc") for ch in value)
+    return value if shown else ""
 
 
 def plain_label(text: str) -> str:

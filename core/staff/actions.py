@@ -57,7 +57,7 @@ from core.staff.permissions import (
     visible_clause,
 )
 from core.staff.search import search_clause
-from core.storable import is_storable, storable, storable_text
+from core.storable import is_storable, storable, storable_text, visible_or_empty
 from core.tickets import count_first_response, record_event, ticket_by_reference
 from core.workflow.transitions import check_reclassify, recompute_due, transition
 
@@ -77,8 +77,9 @@ PHONE_RE = re.compile(r"^\+?[0-9]{6,15}$")
 
 
 def _clean_text(text: str | None, what: str) -> str:
-    """Staff text made storable; `what` names it in the refusal ("reply", "call summary")."""
-    cleaned = storable_text(text or "").strip()
+    """Staff text made storable; `what` names it in the refusal ("reply", "call summary").
+    A text of nothing visible (zero-width characters, marks) is empty."""
+    cleaned = visible_or_empty(text)
     name = what.replace(" ", "_")
     if not cleaned:
         raise InputError(f"The {what} is empty.", f"{name}_empty")
@@ -90,8 +91,9 @@ def _clean_text(text: str | None, what: str) -> str:
 
 
 def _optional_text(text: str | None, what: str = "note") -> str | None:
-    """A note staff may leave empty, made storable (no NUL) and capped like every staff text."""
-    cleaned = storable_text(text or "").strip()
+    """A note staff may leave empty (nothing visible is empty), made storable (no NUL) and
+    capped like every staff text."""
+    cleaned = visible_or_empty(text)
     if len(cleaned) > MAX_TEXT:
         raise InputError(
             f"The {what} is longer than {MAX_TEXT} characters.", f"{what}_too_long", limit=MAX_TEXT

@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import re
 import secrets
-import unicodedata
 from typing import Any
 
 from flask import current_app, request
@@ -38,7 +37,7 @@ from channels.web.citizen.photos import (
 from channels.web.citizen.texts import text
 from core.files import read_file, store_file
 from core.phones import normalize_phone
-from core.storable import storable_text
+from core.storable import visible_or_empty
 from core.workflow.ratings import MAX_COMMENT
 
 MAX_DESCRIPTION = 4000
@@ -312,15 +311,6 @@ class MessageForm(CitizenForm):
             self.message.errors = [self.t("err_message_required")]
             return False
         return ok
-
-
-def visible_or_empty(text: str | None) -> str:
-    """The text stripped, or "" when nothing in it would show (only spaces, zero-width
-    characters, direction marks or NULs): such a report says nothing to the people reading it.
-    NULs and other control characters are dropped, as the database would drop them anyway."""
-    value = storable_text(text or "").strip()
-    shown = any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc") for ch in value)
-    return value if shown else ""
 
 
 class RatingForm(CitizenForm):

@@ -73,6 +73,18 @@ def test_empty_reply_is_refused(ctx: Context, roles: dict[str, Staff]) -> None:
         act(ctx, ref, staff_actions.reply, roles["agent"], "   ")
 
 
+def test_a_reply_of_only_invisible_characters_is_refused_as_empty(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    """Zero-width spaces and direction marks alone went to the citizen as a blank reply
+    ("A reply about your report ...:" and nothing); the report form already refused them."""
+    ref = new_ticket(ctx)
+    with pytest.raises(InputError) as refused:
+        act(ctx, ref, staff_actions.reply, roles["agent"], "\u200b\u200f \ufeff")
+    assert refused.value.key == "reply_empty"
+    assert "reply" not in outbox_kinds(ctx)
+
+
 def test_reclassify_sets_directorate_and_stores_a_routing_correction(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:
