@@ -256,6 +256,11 @@ _REPORTED = index_terms(
      # a shop or office took more than it should from the citizen (eleventh pass)
      "charged me", "اخذ مني", "اخذوا مني", "خذ مني", "a5th minni", "a5ath minni",
      "a5thaw minni", "akhadh minni"],
+     # a citizen asking the municipality to take something away ("can you pick them up?",
+     # "ممكن تاخذونها"); a mover offers to, in his own voice ("we pick up"; eleventh pass)
+     "request": ["can you pick", "could you pick", "please pick", "pick them up", "pick it up",
+     "take them away", "take it away", "تاخذونها", "تاخذونه", "ترفعونها", "ترفعونه", "ترفعوها",
+     "تاخذوها", "ta5thoonha", "ta5thoonah", "takhthoonha", "tirfa3oonha", "tirfa3oonah"],
      # something of theirs that does not work, said in exasperation: a complaint
      "broken": ["ykharrib", "yikharrib", "yi5arrib", "y5arrib", "يخرب", "7asbeeya", "7asbiya",
      "حسبي الله", "حسبيه", "ma yishtaghil", "ma yshtaghil", "ما يشتغل", "مب شغال", "مو شغال",

@@ -125,6 +125,13 @@ CASES: list[tuple[str, str, float | None, bool]] = [
     ("charged me", "el ma7al a5th minni 3 riyal 3la 3ilbat 7aleeb si3rha riyal", 0.9, False),
     # stickers the citizen wants taken down
     ("reported advertising", "ملصقات القروض على باب المسجد، ياليت تشيلونها", 0.9, False),
+    # a request to take something away, with a phone number
+    ("collection request", "Broken treadmill and two mattresses outside villa 12 in Al "
+     "Hail North, can you pick them up this week? 9xxxxxxx", 0.9, False),
+    ("collection request", "عندي سرير قديم ومكيف خربان عند باب البيت، متى تاخذونها؟", 0.9,
+     False),
+    ("collection request", "3indi frij 5arban w kanab barra el bait, mumkin ta5thoonha?",
+     0.9, False),
     # contact details are never a cue: a complaint with a phone, an email and a link
     ("complaint with contact details", "Broken swing in the park behind Al Khoudh mosque, "
      "photos at photos.app.goo.gl/ab12, call 9xxxxxxx or mail r.saidi@gmail.com", None, False),
