@@ -183,6 +183,8 @@ _REPORTED = index_terms(
      "is this a scam", "هل هذا صحيح", "هل هذه الرسالة", "from you", "منكم", "minkom", "نصب", "صدق ولا", "scam=",
      # a complaint about a business: asking for an inspection, fake or expired goods, no permit
      "please check", "please inspect", "inspect it", "تفتيش", "التفتيش", "وهميه", "مغشوش",
+     "taqleed", "ta8leed", "counterfeit", "مقلده", "يراقبهم", "يراقبونهم", "رقابه على",
+     "yraqibhum", "yiraqibhum", "anyone checking",
      "مغشوشه", "تقليد", "fake=", "overcharg", "expired", "منتهيه الصلاحيه", "منتهي الصلاحيه",
      "without permit", "without a permit", "without any permit", "no permit", "اي تصريح",
      "دون تصريح", "بدون تصريح", "maghshoosh", "ashtaki",
@@ -244,7 +246,10 @@ _REPORTED = index_terms(
      # whether the municipality itself does what a message claims ("are you really hiring?",
      # eleventh pass): the citizen asks us, the scammer speaks for us
      "are you really", "do you really", "is it true that", "هل فعلا", "هل حقا", "هل صحيح",
-     "hal sa7ee7", "hal 9a7ee7", "sa7ee7 intum", "9idg intum"],
+     "hal sa7ee7", "hal 9a7ee7", "sa7ee7 intum", "9idg intum",
+     # when the municipality's offices are open: only a citizen asks
+     "تداوم", "تداومون", "يداومون", "tdawim", "tdawmoon", "is the municipality open",
+     "are you open", "what time do you open", "opening hours"],
      # their own payment to the municipality that failed: a complaint, though it names a sum
      # and a card; the scammer's "your payment failed" is not first person
      "payment": ["my card was declined", "my card keeps", "my card is declined",

@@ -119,6 +119,12 @@ CASES: list[tuple[str, str, float | None, bool]] = [
      "you really doing this? They ask for a 10 OMR form fee", 0.9, False),
     ("asking us", "هل صحيح أن البلدية تبيع المحلات في السوق الجديد بالتقسيط؟ وصلني إعلان بذلك",
      0.9, False),
+    ("asking us", "Is the municipality open on Saturday? I need to bring papers for my file",
+     0.9, False),
+    ("asking us", "el baladiya tdawim yom el sabt? abi arooo7 a5allis mu3amala", 0.9, False),
+    # counterfeit goods reported
+    ("reported advertising", "ma7al ybee3 saa3aat taqleed b nu9 el si3r 3ind el dawwar", 0.9,
+     False),
     # a shop that charged the citizen too much
     ("charged me", "The laundry on Way 1221 charged me 6 OMR for two shirts, the board says "
      "1.5", 0.9, False),
