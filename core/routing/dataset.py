@@ -21,7 +21,13 @@ holds genuine messages that talk about money (what a fee costs, whether a fee, l
 or "approved" offer is genuine, a shop's price, a declined card on a payment page) in every
 form, and the adverts and scams closest to them (fees to receive a prize or a job, agents
 selling permits), because the advert model had learnt "a sum and a phone number" as an
-advert. No own row may be a near copy of a corpus row
+advert. `adverts11.jsonl` and `genuine11.jsonl` (eleventh pass) hold adverts and scams of kinds
+the earlier rows lacked (visa and job agents, debt buy-outs, staking apps, farms and shops for
+sale or rent, tutors, clinics, survey and duty phishing, cut-off threats, donation baskets, game
+top-ups, Umrah packages) and genuine messages that share their words (a boat "for sale"
+abandoned, a "flat for rent" sign permit, a fake inspector asking cash, a leaning billboard, a
+discount on fees for pensioners), every form, written from the sub-topic list in
+docs/ROUTING_DATA.md. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score paraphrases of its
 own held-out messages.
 """
@@ -48,6 +54,8 @@ OWN_FILES = (
     "writers_az.jsonl",
     "writers_cat.jsonl",
     "money_talk.jsonl",
+    "adverts11.jsonl",
+    "genuine11.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
