@@ -77,3 +77,14 @@ def test_saving_a_filter_needs_the_csrf_token(ctx: Context) -> None:
     client = signed_in(app_for(ctx), "disp@mct.om")
     assert client.post("/inbox/filters", data={"name": "x", "query": ""}).status_code == 400
     assert saved(ctx) == []
+
+
+def test_a_filter_name_loses_bidi_overrides_and_a_long_word_wraps(ctx: Context) -> None:
+    """A name with U+202E reordered the rest of its line, and a long unbroken name pushed the
+    queue page to 877 px wide on a 360 px phone."""
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    post_form(client, "/inbox/filters", {"name": "\u202eexe.pdf " + "F" * 90, "query": ""})
+    assert saved(ctx)[0][0] == "exe.pdf " + "F" * 90
+    css = client.get("/inbox/static/inbox.css").get_data(as_text=True)
+    assert ".saved-filters a { overflow-wrap: anywhere; min-width: 0; }" in css
