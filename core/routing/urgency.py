@@ -65,7 +65,7 @@ _FEARED = index_terms({"fear": [*_FEAR, "الله يستر", "allah yistur", "al
 _NOW = index_terms(
     {"now": ["now=", "right now", "right away", "straight away", "by the minute", "at the moment", "as i type", "urgent", "urgently", "emergency",
      "asap", "immediately", "quickly", "hurry", "help=", "please come", "send someone",
-     "send help", "fast=", "الان", "الحين", "الحينه", "حاليا", "هالحين", "عاجل", "عاجله", "فورا",
+     "send help", "fast=", "الان=", "الحين", "الحينه", "حاليا", "هالحين", "عاجل", "عاجله", "فورا",
      "فوري", "بسرعه", "الحقوا", "الحقونا", "تكفون", "تكفى", "طوارئ", "الطوارئ", "النجده",
      "ساعدونا", "اسرعوا", "قبل قليل", "قبل شوي", "توه", "توها", "al7een", "el7een", "al7en",
      "el7en", "il7een", "7een=", "bsr3a", "bsora3a", "bsur3a", "ns3'ankom", "tkfoon", "tkfon",

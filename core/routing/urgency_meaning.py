@@ -20,20 +20,21 @@ danger is over, and, new here, words that say it is habitual ("sometimes", "all 
 
 from __future__ import annotations
 
-# People present, or the danger said to be happening now: who is exposed, and when.
+# People present, or the danger said to be happening now: who is exposed, and when. Drivers
+# count by what they do (swerving, braking), not by name: "a danger to drivers" is the
+# centre's calm warning about camels on a road (dev-0107).
 PEOPLE_NOW = [
     "child", "children", "kid", "kids", "boy=", "girl=", "pupils", "students", "people",
-    "passers", "pedestrians", "guests", "residents", "drivers", "motorists", "worker",
+    "passers", "pedestrians", "guests", "residents", "worker",
     "workers", "family", "rider", "a man", "a woman", "my son", "my daughter", "baby",
     "toddler", "elderly", "underneath", "under it", "under them", "walking under",
     "walking past", "walking along", "playing", "waiting", "right now", "just now",
     "a minute ago", "minutes ago", "still there", "at this moment", "this minute",
     "as we speak", "cars pass", "cars passing", "swerving", "braking", "brakes", "asleep",
     "sleeping",
-    "طفل", "اطفال", "الطلاب", "طلاب", "الناس", "ناس=", "الماره", "السكان", "السائقين",
-    "السواق", "العيال", "عيال", "يهال", "اليهال", "ولد=", "ولدي", "بنت=", "بنتي", "عامل",
+    "طفل", "اطفال", "الطلاب", "طلاب", "الناس", "ناس=", "الماره", "السكان", "العيال", "عيال", "يهال", "اليهال", "ولد=", "ولدي", "بنت=", "بنتي", "عامل",
     "العمال", "اسره", "الاسر", "عايله", "عائله", "نايمين", "نائمين", "نائمه", "يمرون", "يمشون", "يلعبون", "يلعب",
-    "الحين", "الان", "توه", "توها", "قبل شوي", "قبل قليل", "قبل دقائق", "قبل لحظات",
+    "الحين", "الان=", "توه", "توها", "قبل شوي", "قبل قليل", "قبل دقائق", "قبل لحظات",
     "ما زال", "لا يزال", "هذه اللحظه", "هاللحظه", "تمر تحتها", "تمر تحته", "ماره تحته",
     "يمرون تحته", "يمشون تحته",
     "يتلافون", "تتلافاها", "تتفادى", "يتفادون", "تفرمل", "يفرملون", "المكابح", "حادث",
@@ -94,7 +95,7 @@ SOME = ["بعض=", "بعضه=", "وبعض=", "لبعض=", "بعضها=", "بعض
 RECENT = [
     "just now", "a minute ago", "minutes ago", "right now", "still there", "still at",
     "still in", "still here", "is still", "now=", "توه", "توها", "قبل شوي", "قبل قليل",
-    "قبل دقائق", "قبل لحظات", "ما زال", "لا يزال", "الحين", "الان", "tawwah", "tawwha",
+    "قبل دقائق", "قبل لحظات", "ما زال", "لا يزال", "الحين", "الان=", "tawwah", "tawwha",
     "gabl shway", "el7een", "al7een", "ba3dah", "ba3deh",
 ]  # fmt: skip
 
@@ -233,7 +234,7 @@ RECURRING = [
 # Happening now, said plainly: what overrides a habitual word near a rule's danger.
 NOW_PLAIN = [
     "now=", "right now", "just now", "at the moment", "at this moment", "as we speak",
-    "this minute", "a minute ago", "minutes ago", "الحين", "الان", "حاليا", "توه", "توها",
+    "this minute", "a minute ago", "minutes ago", "الحين", "الان=", "حاليا", "توه", "توها",
     "قبل شوي", "قبل قليل", "قبل دقائق", "قبل لحظات", "هذه اللحظه", "هاللحظه", "el7een",
     "al7een", "tawwah", "tawwha", "gabl shway", "7alyan",
 ]  # fmt: skip

@@ -239,3 +239,15 @@ def test_smoke_in_arabizi_is_not_a_symptom_of_itself() -> None:
     # "dakhan" (smoke) folds as "دايخين" (dizzy), which is left out of the symptoms
     text = "el dakhan mn el mazra3a w el 3yal ga3deen barra"
     assert urgent_rule(text) != "fumes_harming_people"
+
+
+def test_a_word_that_starts_like_now_is_not_now() -> None:
+    # "الانارة" (the lighting) and "الانصب" (a district) start with "الان" (now)
+    assert not model_may_flag("الانارة في شارعنا ضعيفة جدا", 0.5)
+    text = "هناك جمال سائبة على الطريق العام قرب الأنصب ليلا، مما يشكل خطرا على السائقين"
+    assert urgent_rule(text) is None
+
+
+def test_drivers_named_are_not_traffic_reacting() -> None:
+    # the centre's corpus calls "camels on the road, a danger to drivers" a warning, not urgent
+    assert urgent_rule("Camels on the main road at night, a danger to drivers") is None
