@@ -27,7 +27,10 @@ sale or rent, tutors, clinics, survey and duty phishing, cut-off threats, donati
 top-ups, Umrah packages) and genuine messages that share their words (a boat "for sale"
 abandoned, a "flat for rent" sign permit, a fake inspector asking cash, a leaning billboard, a
 discount on fees for pensioners), every form, written from the sub-topic list in
-docs/ROUTING_DATA.md. No own row may be a near copy of a corpus row
+docs/ROUTING_DATA.md. `writers_u11.jsonl` (eleventh pass, urgency) holds dangers and calm
+look-alikes in every form from a new sub-topic list (animals near people, heat and enclosed
+spaces, falls, construction, wind, chemicals, water mains and wadis, roads), first used as a
+private probe of the urgency rules and then shipped. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score paraphrases of its
 own held-out messages.
 """
@@ -56,6 +59,7 @@ OWN_FILES = (
     "money_talk.jsonl",
     "adverts11.jsonl",
     "genuine11.jsonl",
+    "writers_u11.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
