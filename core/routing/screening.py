@@ -266,6 +266,12 @@ _REPORTED = index_terms(
      "request": ["can you pick", "could you pick", "please pick", "pick them up", "pick it up",
      "take them away", "take it away", "تاخذونها", "تاخذونه", "ترفعونها", "ترفعونه", "ترفعوها",
      "تاخذوها", "ta5thoonha", "ta5thoonah", "takhthoonha", "tirfa3oonha", "tirfa3oonah"],
+     # a citizen following up their own report or complaining of how we answered it ("we have
+     # been reporting for a month", "no update in two weeks", "your agent hung up on me")
+     "follow_up": ["my report", "my complaint", "no update", "hung up", "was very rude",
+     "نبلغ", "بلاغي", "بلاغاتنا", "البلاغات المقدمه", "دون اي تحديث", "بدون اي تحديث",
+     "ما رديتوا", "ما احد رد", "لم يرد احد", "ballaghna", "nballigh", "ballaght", "balaghi",
+     "ma raddaitaw", "ma a7ad radd"],
      # something of theirs that does not work, said in exasperation: a complaint
      "broken": ["ykharrib", "yikharrib", "yi5arrib", "y5arrib", "يخرب", "7asbeeya", "7asbiya",
      "حسبي الله", "حسبيه", "ma yishtaghil", "ma yshtaghil", "ما يشتغل", "مب شغال", "مو شغال",
@@ -292,6 +298,18 @@ _EITHER_SUM = re.compile(
     rf"{_AMOUNT}(?!\w)"
 )
 _QUESTION = re.compile(r"[?؟]")
+# A buyer whose purchase turned out bad ("I ordered fish, it came spoiled", "اشتريت ... فاسد"):
+# a customer's complaint, though it names the seller's price or number. Both are needed: a
+# testimonial advert says "I bought it" too, but never that it was bad.
+_BOUGHT = index_terms(
+    {"bought": ["i bought", "i ordered", "we bought", "we ordered", "اشتريت", "اشترينا", "طلبت",
+     "طلبنا", "shtarait", "ishtarait", "ishtaraina", "6alabt", "6alabna", "talabt"]}
+)  # fmt: skip
+_SPOILED = index_terms(
+    {"spoiled": ["spoiled", "spoilt", "rotten", "mouldy", "moldy", "smelled bad", "smells bad",
+     "فاسد", "خربان", "خايس", "متعفن", "ريحته", "ريحتها", "5arban", "khayis", "5ayis",
+     "ri7ta", "ri7tah", "mit3affin"]}
+)  # fmt: skip
 _AD = TermIndex((term, term) for term in _AD_TERMS)  # each cue counts once
 _WEAK = TermIndex((term, term) for term in _WEAK_TERMS)
 _WEAK_NEEDED = 3  # weak cues that make an advert with no strong one
@@ -402,6 +420,8 @@ def _is_spam(
     if not (advert or weak >= _WEAK_NEEDED or learned):
         return False
     if _problem_and_place(words) or _reported(words, waived) or _either_sum(raw, words):
+        return False
+    if _BOUGHT.find(words) and _SPOILED.find(words):
         return False
     if learned:
         return True

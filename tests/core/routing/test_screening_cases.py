@@ -15,7 +15,8 @@ Kinds so far:
   inspection word used to clear it as a citizen's request; a citizen weighing two sums for a
   fee ("50 or 75 rials?"), asking whether the municipality really does what a message claims,
   or saying a shop charged them too much is not; a complaint giving a phone, an email and a
-  link is not; each advert kind of the eleventh pass's sub-topic list is (cues alone).
+  link is not; nor is a citizen following up their own report, or a buyer whose purchase
+  turned out bad; each advert kind of the eleventh pass's sub-topic list is (cues alone).
 Each kind's phrasings are written for every form from kinds of message, not from a test set.
 """
 
@@ -125,6 +126,18 @@ CASES: list[tuple[str, str, float | None, bool]] = [
     # counterfeit goods reported
     ("reported advertising", "ma7al ybee3 saa3aat taqleed b nu9 el si3r 3ind el dawwar", 0.9,
      False),
+    # a citizen following up their own report, or complaining of how it was answered
+    ("follow-up", "Third time I write: my report about the broken manhole has had no update "
+     "in two weeks", 0.9, False),
+    ("follow-up", "صار لنا نبلغ عن الحاوية من شهر وما أحد رد", 0.9, False),
+    ("follow-up", "ballaghna 3n el 7ufra mn usbu3ain w ma a7ad radd", 0.9, False),
+    # a buyer whose purchase turned out bad; a testimonial advert is still an advert
+    ("bought bad", "I ordered shawarma from the cafeteria and it was rotten, their number is "
+     "9xxxxxxx", 0.9, False),
+    ("bought bad", "اشتريت دجاج من البقالة وطلع خايس، هذا رقم المحل 9xxxxxxx", 0.9, False),
+    ("bought bad", "ishtarait 5ubz mn el ma5baz w 6ili3 mit3affin", 0.9, False),
+    ("testimonial", "I bought this herbal tea and lost 8 kg in a month! Order now 9xxxxxxx",
+     0.9, True),
     # a shop that charged the citizen too much
     ("charged me", "The laundry on Way 1221 charged me 6 OMR for two shirts, the board says "
      "1.5", 0.9, False),
