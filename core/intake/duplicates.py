@@ -39,7 +39,7 @@ from core.routing.similarity import (
     PreparedFeatures,
     haversine_m,
     prepare_features,
-    prepared_similarity,
+    prepared_similarities,
 )
 
 RADIUS_M = 250.0
@@ -106,30 +106,32 @@ def _values(ticket: Ticket) -> dict[str, Any]:
 
 def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     """Open tickets that may report the same problem, best first (at most two queries)."""
-    found: dict[str, Suggestion] = {}
     values = _values(ticket)
+    # Ranked as `sorted(...)[:MAX_SUGGESTIONS]` ranks them (ties in the order found): nearby
+    # ones first, the nearest first, then text ones, the most similar first.
+    near: list[tuple[float, int, str]] = []
     if ticket.category and ticket.lat is not None and ticket.lon is not None:
         cells = neighbour_cells(ticket.lat, ticket.lon)
         for reference, lat, lon in session.execute(_NEARBY, {**values, "cells": cells}):
             metres = haversine_m(ticket.lat, ticket.lon, lat, lon)
             if metres <= RADIUS_M:
-                found[reference] = Suggestion(reference, "distance", round(metres, 1))
-    if ticket.text_features:
+                near.append((round(metres, 1), len(near), reference))
+    best = [
+        Suggestion(r, "distance", score) for score, _, r in heapq.nsmallest(MAX_SUGGESTIONS, near)
+    ]
+    if ticket.text_features and len(best) < MAX_SUGGESTIONS:
+        seen = {reference for _, _, reference in near}
         own = prepare_features(ticket.text_features)
-        by_text = _BY_TEXT[bool(ticket.category)]
-        for reference, stored in session.execute(by_text, values):
-            if reference in found or stored is None:
-                continue
-            features = _prepared(stored)
-            if features is None:
-                continue
-            similarity = prepared_similarity(own, features)
-            if similarity >= TEXT_THRESHOLD:
-                found[reference] = Suggestion(reference, "text", round(similarity, 3))
-    # The best few, as `sorted(...)[:MAX_SUGGESTIONS]` would give them (ties in the order
-    # found): in a storm most of the 200 candidates match, and sorting them all cost more.
-    return heapq.nsmallest(
-        MAX_SUGGESTIONS,
-        found.values(),
-        key=lambda s: (s.reason != "distance", s.score if s.reason == "distance" else -s.score),
-    )
+        # A storm puts up to CANDIDATE_LIMIT near-identical reports in front of every new
+        # one: only the few kept become Suggestions (making one per match cost more).
+        found = session.execute(_BY_TEXT[bool(ticket.category)], values).all()
+        candidates = [(r, stored) for r, stored in found if stored is not None and r not in seen]
+        scores = prepared_similarities(own, [_prepared(stored) for _, stored in candidates])
+        similar = [
+            (-round(similarity, 3), n, reference)
+            for n, ((reference, _), similarity) in enumerate(zip(candidates, scores, strict=True))
+            if similarity >= TEXT_THRESHOLD
+        ]
+        kept = heapq.nsmallest(MAX_SUGGESTIONS - len(best), similar)
+        best += [Suggestion(r, "text", -score) for score, _, r in kept]
+    return best

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from core.language.normalize import head, normalize_arabic
@@ -89,16 +89,33 @@ def prepared_similarity(a: PreparedFeatures, b: PreparedFeatures) -> float:
     the same integers and the result the same division, hence the same float as
     `feature_similarity`.
     """
-    if not a.counts or not b.counts:
-        return 0.0
-    shared = a.grams & b.grams
-    if not shared:
-        return 0.0
-    dot = len(shared)
-    if a.repeated or b.repeated:
-        for gram in (a.repeated | b.repeated) & shared:
-            dot += a.counts[gram] * b.counts[gram] - 1
-    return dot / (a.norm * b.norm)
+    return prepared_similarities(a, (b,))[0]
+
+
+def prepared_similarities(
+    a: PreparedFeatures, others: Iterable[PreparedFeatures | None]
+) -> list[float]:
+    """`prepared_similarity(a, b)` for each of `others` (0.0 for None), in one loop: a new
+    report is compared with up to 200 candidates, and a call per candidate was a third of
+    the comparison's CPU."""
+    if not a.counts:
+        return [0.0 for _ in others]
+    grams, repeated, counts, norm = a.grams, a.repeated, a.counts, a.norm
+    found: list[float] = []
+    for b in others:
+        if b is None or not b.counts:
+            found.append(0.0)
+            continue
+        shared = grams & b.grams
+        if not shared:
+            found.append(0.0)
+            continue
+        dot = len(shared)
+        if repeated or b.repeated:
+            for gram in (repeated | b.repeated) & shared:
+                dot += counts[gram] * b.counts[gram] - 1
+        found.append(dot / (norm * b.norm))
+    return found
 
 
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

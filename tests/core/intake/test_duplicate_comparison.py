@@ -33,6 +33,7 @@ from core.routing.similarity import (
     feature_similarity,
     haversine_m,
     prepare_features,
+    prepared_similarities,
     prepared_similarity,
     text_features,
 )
@@ -83,6 +84,14 @@ def test_prepared_similarity_counts_trigrams_repeated_in_either_text_exactly() -
         assert prepared_similarity(prepare_features(a), prepare_features(b)) == (
             feature_similarity(a, b)
         )
+
+
+def test_many_compared_at_once_are_each_the_plain_cosine_to_the_last_bit() -> None:
+    features = [text_features(t) for t in TEXTS] + [{}, text_features("la la la la")]
+    others = [prepare_features(f) for f in features]
+    for a in features:
+        found = prepared_similarities(prepare_features(a), [*others, None])
+        assert found == [feature_similarity(a, b) for b in features] + [0.0]
 
 
 def plain_candidates(ticket: Ticket) -> Select[Any]:
