@@ -10,6 +10,7 @@ their consonant skeleton (see arabizi.py), so few Arabizi spellings need listing
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from core.routing.arabizi import (
@@ -239,15 +240,88 @@ def strip_idiom_words(words: list[str]) -> list[str]:
     return [w for i, w in enumerate(words) if i not in drop] if drop else words
 
 
+# Landmarks (eleventh pass). A long report names the place by what stands near it: "a
+# pothole in front of the school gate, beside the mosque and the sewer cover". The object
+# right after one of these words is where, not what, so its concepts are told apart from
+# the complaint's own (features.py gives them their own tokens, weighed by the model).
+LANDMARK_WORDS = frozenset(
+    {"بجانب", "جانب", "بجوار", "جوار", "قرب", "بقرب", "بالقرب", "قريب", "امام", "قدام", "مقابل",
+     "خلف", "ورا", "وراء", "بمحاذاه", "محاذاه", "جنب", "يم", "مجاور", "المجاور", "المجاوره",
+     "مجاوره", "المقابل", "near", "nearby", "opposite", "behind", "beside", "outside",
+     "jamb", "jemb", "janb", "jnb", "giddam", "gidam", "gddam", "guddam", "jiddam", "gedam",
+     "wara", "warra", "wra", "gareeb", "qareeb", "grib", "mgabil", "mgabel", "mqabil", "muqabil"}
+)  # fmt: skip
+_LANDMARK_PHRASES = (("next", "to"), ("in", "front", "of"), ("across", "from"), ("close", "to"))
+# Latin words skipped before a landmark's noun, and words that end an English noun phrase.
+_LATIN_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "el", "al", "il", "l"})
+_PHRASE_ENDS = frozenset(
+    {"there", "is", "are", "was", "were", "has", "have", "and", "or", "but", "which", "that",
+     "where", "with", "for", "since", "from", "in", "on", "at", "of", "to", "it", "its"}
+)  # fmt: skip
+
+
+def _landmark_start(words: Sequence[str], i: int) -> int | None:
+    """Index after a landmark word or phrase starting at words[i], else None."""
+    word = words[i]
+    if word in LANDMARK_WORDS or (word[:1] == "و" and word[1:] in LANDMARK_WORDS):
+        return i + 1
+    for phrase in _LANDMARK_PHRASES:
+        if tuple(words[i : i + len(phrase)]) == phrase:
+            return i + len(phrase)
+    return None
+
+
+def _landmark_span(words: Sequence[str], at: int) -> range:
+    """The landmark's noun after its preposition: one noun, and the noun it is the first
+    term of (بوابه المدرسه, bawwabat el madrasa, school gate)."""
+    n = len(words)
+    k = at
+    while k < n and words[k] in _LATIN_DETERMINERS:
+        k += 1
+    if k >= n:
+        return range(at, at)
+    end = k + 1
+    if end < n:
+        head, nxt = words[k], words[end]
+        if is_arabic(head):
+            if not head.startswith("ال") and is_arabic(nxt) and nxt.startswith("ال"):
+                end += 1
+        elif nxt in _LATIN_DETERMINERS and nxt not in ("the", "a", "an") and end + 1 < n:
+            end += 2  # Arabizi construct: "bawwabat el madrasa"
+        elif nxt.isalpha() and nxt.isascii() and nxt not in _PHRASE_ENDS:
+            end += 1  # English compound: "school gate", "bus stop"
+    return range(k, end)
+
+
+def concept_roles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Concepts of the message's own subject, and those named only as landmarks (after
+    "next to", "بجوار", "jamb"...), each sorted."""
+    words = strip_idiom_words(words)
+    landmark: set[int] = set()
+    for i in range(len(words)):
+        start = _landmark_start(words, i)
+        if start is not None:
+            landmark.update(_landmark_span(words, start))
+    main: set[str] = set()
+    near: set[str] = set()
+    for start, end, label in _INDEX.find(words):
+        (near if start in landmark and end - 1 in landmark else main).add(label)
+    arabizi = looks_arabizi(words)
+    for i, word in enumerate(words):
+        if word.isascii() and (arabizi or is_arabizi_token(word)) and not word.isdigit():
+            (near if i in landmark else main).update(_arabizi_concepts(word))
+    return sorted(main), sorted(near - main)
+
+
 def concepts(words: list[str]) -> list[str]:
     """Sorted concept names whose terms occur in the normalised words (any language form)."""
-    words = strip_idiom_words(words)
-    found = _INDEX.labels(words)
-    arabizi = looks_arabizi(words)
-    for word in words:
-        if word.isascii() and (arabizi or is_arabizi_token(word)) and not word.isdigit():
-            found.update(_arabizi_concepts(word))
-    return sorted(found)
+    main, near = concept_roles(words)
+    return sorted({*main, *near})
+
+
+def concept_tokens(normalised: str) -> str:
+    """Space-separated concept tokens (e.g. 'zc_pothole zc_night') found in normalised text."""
+    return " ".join(f"zc_{name}" for name in concepts(normalised.split()))
 
 
 # Place names and address words say where, never what: left in, they let a few examples
