@@ -264,15 +264,7 @@ def handle_message(
             place_later(ctx, session, ticket)
     if asked is not None:  # not theirs or not known: one answer for both, nothing revealed
         text = render("status_unknown", detection.language, reference=asked)
-        queue_reply(
-            ctx,
-            session,
-            ticket,
-            text,
-            kind="status_unknown",
-            to=(identity.channel, identity.address),
-            language=detection.language,
-        )
+        _answer_asker(ctx, session, ticket, identity, text, "status_unknown", detection.language)
     flush_new_rows(session)  # the ids, when no query has flushed since the message was added
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
 
@@ -501,17 +493,31 @@ def _answer_status(
     message.kind = "status_question"
     record_event(session, ticket, "status_asked", at=ctx.now())
     text = status_line(ticket.reference, ticket.status, language)
+    _answer_asker(ctx, session, ticket, identity, text, "status_answer", language)
+    flush_new_rows(session)
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
+
+
+def _answer_asker(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    identity: ContactIdentity,
+    text: str,
+    kind: str,
+    language: str | None,
+) -> None:
+    """Answer a status question to the address and in the language it was asked in, not the
+    ticket's: a contact linked across channels may ask on Telegram about an emailed ticket."""
     queue_reply(
         ctx,
         session,
         ticket,
         text,
-        kind="status_answer",
+        kind=kind,
         to=(identity.channel, identity.address),
         language=language,
     )
-    flush_new_rows(session)
-    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
 
 
 def _proves_owner(ctx: Context, msg: InboundMessage, ticket: Ticket) -> bool:

@@ -117,8 +117,13 @@ def test_reply_to_our_ack_joins_the_same_ticket(
     assert texts[-1] == "ما زالت المشكلة قائمة"
 
 
+@pytest.mark.parametrize(
+    ("subject", "msgid"),
+    [("Re: [{ref}]", "<s1@evil.example>"), ("Re: {ref} pothole", "<s2@evil.example>")],
+    ids=["bracketed", "bare"],
+)
 def test_stranger_with_the_reference_in_the_subject_gets_a_new_ticket(
-    ctx: Context, listener: SmtpListener
+    ctx: Context, listener: SmtpListener, subject: str, msgid: str
 ) -> None:
     send(listener, citizen_mail())
     [first] = tickets(ctx)
@@ -126,27 +131,9 @@ def test_stranger_with_the_reference_in_the_subject_gets_a_new_ticket(
         listener,
         citizen_mail(
             "I want to see that ticket",
-            msgid="<s1@evil.example>",
+            msgid=msgid,
             sender="stranger@evil.example",
-            subject=f"Re: [{first.reference}]",
-        ),
-        sender="stranger@evil.example",
-    )
-    assert len(tickets(ctx)) == 2
-
-
-def test_stranger_with_the_bare_reference_in_the_subject_gets_a_new_ticket(
-    ctx: Context, listener: SmtpListener
-) -> None:
-    send(listener, citizen_mail())
-    [first] = tickets(ctx)
-    send(
-        listener,
-        citizen_mail(
-            "I want to see that ticket",
-            msgid="<s2@evil.example>",
-            sender="stranger@evil.example",
-            subject=f"Re: {first.reference} pothole",
+            subject=subject.format(ref=first.reference),
         ),
         sender="stranger@evil.example",
     )
