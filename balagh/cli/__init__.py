@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import click
+from sqlalchemy.exc import OperationalError
 
 from core.settings import Settings, SettingsError, load_settings, unknown_setting_names
 
@@ -62,7 +63,22 @@ class Env:
 pass_env = click.make_pass_decorator(Env, ensure=True)
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group; a database that cannot be reached, whichever command met it, is one
+    `Error:` line naming the setting (the driver's reason, never the URL and its password)
+    instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except OperationalError as exc:
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            raise click.ClickException(
+                f"cannot reach the database (BALAGH_DATABASE_URL): {reason}"
+            ) from None
+
+
+@click.group(cls=_Commands)
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
 @click.pass_context
 def cli(click_ctx: click.Context, verbose: bool) -> None:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 import balagh.cli.admin  # noqa: F401  (registers the commands)
 import balagh.cli.jobs  # noqa: F401  (registers the commands)
+import balagh.cli.stats  # noqa: F401  (registers the commands)
 from balagh.cli import cli
 from core.models import User
 from core.staff.accounts import user_for_token
@@ -75,4 +78,23 @@ def test_bad_database_url_is_named_without_showing_its_password() -> None:
         cli, ["db", "upgrade"], env={"BALAGH_DATABASE_URL": "mysql://u:hunter2-secret@db/x"}
     )
     assert result.exit_code != 0 and "BALAGH_DATABASE_URL" in result.output
+    assert "hunter2" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("db", "upgrade"), ("users", "token", "a@b.om"), ("stats", "--format", "json")],
+)
+def test_an_unreachable_database_is_one_error_line_naming_the_setting(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again: nothing listens there
+    url = f"postgresql+psycopg://u:hunter2-secret@127.0.0.1:{port}/x"
+    env = {"BALAGH_DATA_DIR": str(tmp_path / "data"), "BALAGH_DATABASE_URL": url}
+    result = CliRunner().invoke(cli, list(args), env=env)
+    assert result.exit_code == 1
+    assert not isinstance(result.exception, OperationalError), result.exception
+    assert result.output.startswith("Error: cannot reach the database (BALAGH_DATABASE_URL)")
     assert "hunter2" not in result.output
