@@ -31,11 +31,19 @@ class Env:
     def settings(self) -> Settings:
         if self._settings is None:
             try:
-                self._settings = load_settings()
+                settings = load_settings()
             except SettingsError as exc:
                 raise click.ClickException(str(exc)) from None
             for warning in unknown_setting_names():
                 click.echo(f"Warning: {warning}", err=True)
+            try:  # every command keeps the database, the model or files there
+                settings.data_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise click.ClickException(
+                    "cannot use the data directory (BALAGH_DATA_DIR) "
+                    f"{settings.data_dir}: {exc.strerror or exc}"
+                ) from None
+            self._settings = settings
         return self._settings
 
     @property

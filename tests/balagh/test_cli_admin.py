@@ -98,3 +98,17 @@ def test_an_unreachable_database_is_one_error_line_naming_the_setting(
     assert not isinstance(result.exception, OperationalError), result.exception
     assert result.output.startswith("Error: cannot reach the database (BALAGH_DATABASE_URL)")
     assert "hunter2" not in result.output
+
+
+@pytest.mark.parametrize("args", [("db", "upgrade"), ("users", "token", "a@b.om")])
+def test_a_data_directory_that_cannot_be_made_is_one_error_line_naming_the_setting(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    (tmp_path / "a-file").write_text("not a directory")
+    env = {"BALAGH_DATA_DIR": str(tmp_path / "a-file" / "data"), "BALAGH_DATABASE_URL": ""}
+    result = CliRunner().invoke(cli, list(args), env=env)
+    assert result.exit_code == 1
+    assert not isinstance(result.exception, OSError), result.exception
+    assert result.output.startswith(
+        f"Error: cannot use the data directory (BALAGH_DATA_DIR) {tmp_path / 'a-file' / 'data'}:"
+    )
