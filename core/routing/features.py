@@ -272,6 +272,7 @@ class FeatureSpace:
         words = p.words if spec.name == "chars" else p.skeletons
         if spec.name == "chars" and p.arabizi:
             words = (*words, *self._arabic_words(p))
+        found: list[int] = []  # counted once at the end: same counts, same order
         for word in words:
             columns = cache.get(word)
             if columns is None:
@@ -280,7 +281,8 @@ class FeatureSpace:
                 columns = tuple(j for j in map(vocab.get, grams) if j is not None)
                 if len(cache) < WORD_CACHE:
                     cache[word] = columns
-            counts.update(columns)
+            found.extend(columns)
+        counts.update(found)
         return counts
 
     def matrix(self, texts: Sequence[str]) -> sp.csr_matrix:

@@ -32,6 +32,9 @@ from core.routing.arabizi import (
 _CONJ = "وفبلك"
 _ARTICLES = ("ال", "لل")
 _CACHE = 65536
+# How a word is read by fold (TermIndex._word): never, in an Arabizi message, always; find
+# folds the words whose kind is at least its threshold (_NO_FOLD: none).
+_FOLD_NEVER, _FOLD_IN_ARABIZI, _FOLD_ALWAYS, _NO_FOLD = 0, 1, 2, 3
 
 
 def is_arabic(word: str) -> bool:
@@ -128,7 +131,7 @@ class TermIndex:
                 if keys:
                     self._folded_phrases.setdefault(keys[0], []).append((keys[1:], whole, label))
         self._lengths = sorted({len(s) for s in self._stems}, reverse=True)
-        self._word_cache: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._word_cache: dict[str, tuple[frozenset[str], tuple[str, ...], int]] = {}
         self._folded_cache: dict[str, frozenset[str]] = {}
 
     def _add_folded(self, term: str, label: str) -> None:
@@ -176,22 +179,30 @@ class TermIndex:
             self._folded_cache[word] = hit
         return hit
 
-    def _word(self, word: str) -> tuple[frozenset[str], tuple[str, ...]]:
-        """Labels a word matches on its own, and its variants that start a phrase."""
+    def _word(self, word: str) -> tuple[frozenset[str], tuple[str, ...], int]:
+        """Labels a word matches on its own, its variants that start a phrase, and whether it
+        is read by fold (_FOLD_NEVER, _FOLD_IN_ARABIZI or _FOLD_ALWAYS); cached per word."""
         hit = self._word_cache.get(word)
         if hit is not None:
             return hit
         labels: set[str] = set()
         starts = []
+        stems = self._stems
         for form in variants(word):
             labels.update(self._exact.get(form, ()))
             size = len(form)
             for n in self._lengths:
-                if n <= size:
-                    labels.update(self._stems.get(form[:n], ()))
+                if n <= size and (found := stems.get(form[:n])):
+                    labels.update(found)
             if form in self._phrases:
                 starts.append(form)
-        hit = (frozenset(labels), tuple(starts))
+        if not (word.isascii() and not word.isdigit() and word not in NEVER_FOLDED):
+            kind = _FOLD_NEVER
+        elif is_arabizi_token(word):
+            kind = _FOLD_ALWAYS
+        else:
+            kind = _FOLD_NEVER if word in ENGLISH_WORDS else _FOLD_IN_ARABIZI
+        hit = (frozenset(labels), tuple(starts), kind)
         if len(self._word_cache) < _CACHE:
             self._word_cache[word] = hit
         return hit
@@ -200,19 +211,19 @@ class TermIndex:
         """Every match as (first word index, index after the last word, label)."""
         out: list[tuple[int, int, str]] = []
         n = len(words)
-        arabizi = self._arabizi and looks_arabizi(list(words))
+        # A word is read by fold when it is an Arabizi token, or any non-English Latin word
+        # of a message that looks Arabizi (see _word).
+        fold_from = _NO_FOLD
+        if self._arabizi:
+            fold_from = _FOLD_IN_ARABIZI if looks_arabizi(list(words)) else _FOLD_ALWAYS
+        cache = self._word_cache
         for i, word in enumerate(words):
-            labels, starts = self._word(word)
-            if (
-                self._arabizi
-                and word.isascii()
-                and not word.isdigit()
-                and word not in NEVER_FOLDED
-                and ((arabizi and word not in ENGLISH_WORDS) or is_arabizi_token(word))
-            ):
+            labels, starts, kind = cache.get(word) or self._word(word)
+            if kind >= fold_from:
                 labels = labels | self._folded(word)
                 out.extend(self._find_folded_phrases(words, i))
-            out.extend((i, i + 1, label) for label in labels)
+            for label in labels:
+                out.append((i, i + 1, label))
             for form in starts:
                 for rest, whole, label in self._phrases[form]:
                     end = i + 1 + len(rest)

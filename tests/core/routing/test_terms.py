@@ -1,0 +1,51 @@
+"""TermIndex.find: which words are read by fold, pinned on a small index (the per-word cache
+that keeps this cheap must not change a match)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.language.normalize import normalize_arabic
+from core.routing.terms import index_terms
+
+_GROUPS = {
+    "hole": ["حفره", "7ufra"],
+    "road": ["شارع", "3la el share3"],
+    "fire": ["حريق", "fire="],
+    "smoke": ["smoke", "دخان"],
+    "under": ["تحت"],
+}
+_FOLDING = index_terms(_GROUPS, arabizi=True)
+_PLAIN = index_terms(_GROUPS)
+
+CASES = [
+    # an Arabizi message: its non-English Latin words are read by fold
+    (
+        "fi 7frah kbeera 3ala al shari3 jamb el masjid",
+        ([(1, 2, "hole"), (3, 6, "road"), (5, 6, "road")], []),
+    ),
+    # an English message: only its Arabizi token is
+    (
+        "There is a 7ofra near the school gate and hofra",
+        ([(3, 4, "hole")], []),
+    ),
+    (
+        "الماء يتسرب من الانبوب في الشارع والحريق",
+        ([(5, 6, "road"), (6, 7, "fire")], [(5, 6, "road"), (6, 7, "fire")]),
+    ),
+    # a word never folded (ta7t) and an English word (fire) in an Arabizi message
+    (
+        "hareeq fi el bait w el dukhan kather ta7t el fire",
+        ([(0, 1, "fire"), (6, 7, "smoke"), (10, 11, "fire")], [(10, 11, "fire")]),
+    ),
+    (
+        "the smoke from the fire is everywhere, 999",
+        ([(1, 2, "smoke"), (4, 5, "fire")], [(1, 2, "smoke"), (4, 5, "fire")]),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_find_reads_by_fold_the_words_it_always_did(text: str, expected: object) -> None:
+    words = normalize_arabic(text).split()
+    assert (sorted(_FOLDING.find(words)), sorted(_PLAIN.find(words))) == expected
