@@ -83,8 +83,12 @@ def validate_role(role: str, directorate: str | None, directorates: list[str]) -
     """Department staff belong to exactly one known directorate; others to none."""
     if role not in {r.value for r in Role}:
         raise InputError(f"Unknown role '{role}'. Use one of: {', '.join(r.value for r in Role)}.")
-    if role == Role.DEPARTMENT and directorate not in directorates:
-        raise InputError(f"Department staff need --directorate, one of: {', '.join(directorates)}.")
+    if role != Role.DEPARTMENT or directorate in directorates:
+        return
+    known = ", ".join(directorates)
+    if directorate:
+        raise InputError(f"Unknown directorate '{directorate}'. Use one of: {known}.")
+    raise InputError(f"Department staff need --directorate, one of: {known}.")
 
 
 def add_user(

@@ -58,6 +58,14 @@ def test_users_add_refuses_unknown_role_with_a_clear_message(run) -> None:  # ty
     assert result.exit_code != 0 and "Unknown role 'mayor'" in result.output
 
 
+def test_users_add_names_an_unknown_directorate_rather_than_asking_for_one(run) -> None:  # type: ignore[no-untyped-def]
+    given = run("users", "add", "d@mct.om", "--role", "department", "--directorate", "nope")
+    assert given.exit_code != 0 and "Unknown directorate 'nope'" in given.output
+    assert "roads" in given.output  # the known codes are listed
+    missing = run("users", "add", "d@mct.om", "--role", "department")
+    assert missing.exit_code != 0 and "Department staff need --directorate" in missing.output
+
+
 def test_token_for_unknown_user_fails_clearly(run) -> None:  # type: ignore[no-untyped-def]
     result = run("users", "token", "ghost@mct.om")
     assert result.exit_code != 0 and "No user with email ghost@mct.om" in result.output
