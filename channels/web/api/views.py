@@ -49,7 +49,8 @@ TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no")
 
 
 def _overdue() -> bool:
-    """`overdue`: a boolean; anything else is a 400 rather than a quiet false."""
+    """`overdue`: true filters to overdue tickets; false is no filter, as absent (the
+    contract says so). Anything else is a 400 rather than a quiet false."""
     value = request.args.get("overdue", "").strip().lower()
     if value and value not in TRUE + FALSE:
         raise BadParameter("overdue", value, TRUE + FALSE)
