@@ -112,13 +112,24 @@ def _read_message(
         message = InboundMessage(
             channel=CHANNEL,
             sender=str(raw["from"]),
-            text="",
+            text=_raw_words(raw),
             external_id=str(raw["id"]),
             received_at=_timestamp(raw.get("timestamp")),
             raw=json.dumps(raw, ensure_ascii=False).encode(),
             extras={"whatsapp_type": str(raw.get("type", "")), "whatsapp_unread": True},
         )
         return Incoming(message)
+
+
+def _raw_words(raw: dict[str, Any]) -> str:
+    """The citizen's words in a message pywa could not read (an image without sha256): its
+    caption or text body, straight from the payload, so the ticket shows what they wrote."""
+    for key, name in ((str(raw.get("type", "")), "caption"), ("text", "body")):
+        part = raw.get(key)
+        words = part.get(name) if isinstance(part, dict) else None
+        if isinstance(words, str) and words.strip():
+            return words
+    return ""
 
 
 def _incoming(entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any]) -> Incoming | None:

@@ -110,6 +110,14 @@ def test_a_message_that_cannot_be_read_is_kept_raw_rather_than_lost() -> None:
     assert msg.extras["whatsapp_unread"] is True and b"M-NO-HASH" in msg.raw
 
 
+def test_an_unreadable_message_keeps_its_caption_or_body_as_text() -> None:
+    """pywa cannot read an image without sha256; the citizen's caption is still their words."""
+    image = one("image", {"id": "M-NO-HASH", "mime_type": "image/jpeg", "caption": "حفرة كبيرة"})
+    assert image.message.text == "حفرة كبيرة" and image.message.extras["whatsapp_unread"]
+    odd = one("document", {"id": "D1", "caption": 42})  # not text: nothing is invented
+    assert odd.message.text == ""
+
+
 def test_a_body_of_the_wrong_shape_yields_nothing_rather_than_an_error() -> None:
     """A signed body whose entry, change or value is not an object (a string, a list) is
     skipped like an unknown part; it made the webhook answer 500."""
