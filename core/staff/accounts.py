@@ -80,15 +80,31 @@ def verify_password(stored: str, password: str) -> bool:
 
 
 def validate_role(role: str, directorate: str | None, directorates: list[str]) -> None:
-    """Department staff belong to exactly one known directorate; others to none."""
+    """Department staff belong to exactly one known directorate; others to none.
+
+    The one rule for the CLI and the inbox (`core.staff.admin`): each refusal carries a key
+    and parameters an interface with its own words can show.
+    """
+    roles = ", ".join(r.value for r in Role)
     if role not in {r.value for r in Role}:
-        raise InputError(f"Unknown role '{role}'. Use one of: {', '.join(r.value for r in Role)}.")
+        raise InputError(
+            f"Unknown role '{role}'. Use one of: {roles}.", "staff_bad_role", role=role, known=roles
+        )
     if role != Role.DEPARTMENT or directorate in directorates:
         return
     known = ", ".join(directorates)
     if directorate:
-        raise InputError(f"Unknown directorate '{directorate}'. Use one of: {known}.")
-    raise InputError(f"Department staff need --directorate, one of: {known}.")
+        raise InputError(
+            f"Unknown directorate '{directorate}'. Use one of: {known}.",
+            "staff_unknown_directorate",
+            directorate=directorate,
+            known=known,
+        )
+    raise InputError(
+        f"Department staff need --directorate, one of: {known}.",
+        "staff_needs_directorate",
+        known=known,
+    )
 
 
 def add_user(

@@ -32,6 +32,7 @@ from core.staff.accounts import (
     hash_password,
     password_weakness,
     valid_email,
+    validate_role,
     verify_password,
 )
 from core.staff.permissions import Action, Staff, require
@@ -80,14 +81,12 @@ def _clean_name(name: str) -> str:
 
 
 def _check_role(role: str, directorate: str | None, directorates: list[str]) -> str | None:
-    """The same rule as `core.staff.accounts.validate_role`; returns the directorate to store."""
-    if role not in {r.value for r in Role}:
-        raise StaffChangeRefused(f"Unknown role '{role}'.", "staff_bad_role")
-    if role != Role.DEPARTMENT:
-        return None
-    if directorate not in directorates:
-        raise StaffChangeRefused("Department staff need a directorate.", "staff_needs_directorate")
-    return directorate
+    """`core.staff.accounts.validate_role`, refused with its key; the directorate to store."""
+    try:
+        validate_role(role, directorate, directorates)
+    except InputError as exc:
+        raise StaffChangeRefused(str(exc), exc.key or "staff_bad_role", **exc.params) from None
+    return directorate if role == Role.DEPARTMENT else None
 
 
 # The inbox's words for each reason `password_weakness` gives.

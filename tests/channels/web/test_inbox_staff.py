@@ -175,7 +175,7 @@ def test_duplicate_email_is_refused_with_a_message_and_nothing_is_created(
         ({"email": "two words@mct.om"}, "This is not an email address."),
         ({"password": "short"}, "The password must have at least 10 characters."),
         ({"role": "department"}, "Department staff need a directorate: choose one."),
-        ({"role": "department", "directorate": "atlantis"}, "Department staff need a directorate"),
+        ({"role": "department", "directorate": "atlantis"}, "Unknown directorate atlantis"),
         ({"role": "superuser"}, "Choose a role from the list."),
         ({"name": "x" * 201}, "The name is longer than 200 characters."),
     ],
@@ -216,6 +216,15 @@ def test_admin_changes_name_role_and_directorate(ctx: Context, admin: FlaskClien
     post_form(admin, f"/inbox/staff/{target}", {"name": "", "role": "supervisor"})
     user = load_user(ctx, "agent@mct.om")
     assert (user.name, user.role, user.directorate) == ("Moved Agent", "supervisor", None)
+
+
+def test_role_change_to_an_unknown_directorate_names_it(ctx: Context, admin: FlaskClient) -> None:
+    target = user_id(ctx, "agent@mct.om")
+    form = {"name": "A", "role": "department", "directorate": "atlantis"}
+    response = post_form(admin, f"/inbox/staff/{target}", form)
+    assert response.status_code == 400
+    assert "Unknown directorate atlantis" in response.get_data(as_text=True)
+    assert load_user(ctx, "agent@mct.om").role == "agent"
 
 
 def test_role_change_without_a_directorate_for_department_is_refused(
