@@ -40,7 +40,9 @@ ADVERT_THRESHOLD = 0.45
 # A bare domain starts where a run of word characters and hyphens starts (the look-behind), so
 # a long run is scanned once, not once per position inside it.
 _URL = re.compile(
-    r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]+\.(?:com|net|org|io|xyz|info|biz|ly|me)\b", re.I
+    r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]+\.(?:com|net|org|io|xyz|info|biz|ly|me|top|site"
+    r"|online|shop|store|click|link|live|app|co|om)\b",
+    re.I,
 )
 _EMAIL = re.compile(r"@[\w-]+\.\w")
 # Advertising intent: offers, sales and rentals, money and prize scams, calls to buy. Never
@@ -145,6 +147,11 @@ _AD_TERMS = (
     "الثالثه مجانا", "ما تتعوض", "ma tit3awadh", "نقبل الطلبات", "الطلبات تبدا", "orders from",
     "el talabat tibda", "اشترك الحين", "اشترك الان", "subscribe now", "ishtarik al7een",
     "installation free", "التركيب مجانا",
+    # a demand to pay with a threat, as fake fines word it (twelfth pass): the municipality's
+    # own notices are not sent through this channel, and a citizen quotes them as a question
+    "avoid legal action", "legal action will", "لتجنب الاحاله", "لتجنب الاجراءات",
+    "تجنبا للاجراءات", "قبل تتضاعف", "8abl la tit9a3af", "gabl la tit9a3af", "tit9a3af",
+    "titdha3af", "tit6a3af",
 )  # fmt: skip
 # Words a seller uses that a citizen may use too ("congratulations on the new park", "the
 # new branch blocks our gate"): they add to a strong cue but never make an advert alone.
@@ -180,7 +187,7 @@ _REPORTED = index_terms(
      "without a licence", "without a license", "unlicensed", "illegal", "ما عنده ترخيص",
      "ما عندهم ترخيص", "بدون ترخيص", "is this real", "is it real", "is this really",
      "is it genuine", "is this genuine", "is this legit", "is it legit", "is this true",
-     "is this a scam", "هل هذا صحيح", "هل هذه الرسالة", "from you", "منكم", "minkom", "نصب", "صدق ولا", "scam=",
+     "is this a scam", "هل هذا صحيح", "هل هذه الرسالة", "from you=", "منكم", "minkom", "نصب", "صدق ولا", "scam=",
      # a complaint about a business: asking for an inspection, fake or expired goods, no permit
      "please check", "please inspect", "inspect it", "تفتيش", "التفتيش", "وهميه", "مغشوش",
      "taqleed", "ta8leed", "counterfeit", "مقلده", "يراقبهم", "يراقبونهم", "رقابه على",
@@ -284,8 +291,16 @@ _REPORTED = index_terms(
 # yet" is a citizen's complaint.
 _WITHOUT = frozenset({"بدون", "دون", "بلا", "without", "bdoon", "bdon", "bidoon", "bala", "غير"})
 _PROCEDURE = ("تفتيش", "مراجع", "معاين", "طابور", "طوابير", "inspect", "tafteesh", "taftee",
-              "muraja3", "mu3aayan", "queue")  # fmt: skip
+              "muraja3", "mu3aayan", "queue",
+              # or going to the office at all ("بدون ما تراجع البلدية", "bdoon ma troo7 el
+              # baladiya"; twelfth pass). Not "visit": "closed without anyone visiting" is a
+              # citizen's complaint about us.
+              "تراجع", "تروح", "troo", "trou7", "tiroo")  # fmt: skip
 _WAIVED_SPAN = 4
+# Thanks to the municipality: a citizen's feedback, though it praises a market's prices.
+_THANKED = index_terms(
+    {"us": ["municipality", "baladiya", "baladiyah", "baladiyat", "بلديه", "البلديه"]}
+)  # fmt: skip
 # A citizen weighing two sums for a fee ("is it 50 or 75 rials?", "عشرون ريالا ام ثلاثون",
 # "30 walla 45 riyal"): two amounts joined by "or", in a question. A seller states one price.
 _AMOUNT = (
@@ -353,7 +368,45 @@ _WHERE = index_terms(
      "الورشه=", "المطبخ=", "el ma6a3im", "el mat3am", "el ma7al",
      "next door", "next to us", "downstairs", "جنبنا", "بجوارنا", "جيراننا"]}
 )  # fmt: skip
-_PHONE = re.compile(r"(?:\+?968)?\s?[79]\d{7}\b|\b[79]x{7}\b", re.I)
+# Advertising put up in public (flyers on windscreens, banners on lamp posts, stickers, numbers
+# sprayed on walls): the municipality removes it, so a message naming it and where it is, is a
+# report, whatever advert it quotes (twelfth pass). An advert names its product, not the medium
+# it is stuck on; "اعلان" alone heads adverts ("اعلان: شقة للايجار"), the plural is the citizen's.
+_AD_MEDIA = index_terms(
+    {"ad_media": ["flyer", "leaflet", "pamphlet", "banner", "poster", "sticker", "graffiti",
+     "spray painted", "spray-painted", "sprayed on", "sprayed its", "sprayed their",
+     "sprayed numbers", "painted on", "ملصق", "لافته", "لافتات", "بوستر", "منشورات",
+     "اوراق اعلان", "اعلانات", "بالبخاخ", "mal9aq", "mul9aq", "malsaq", "lafta", "lafitat",
+     "boster", "manshoorat", "i3lanat", "i3lanaat", "ba55a5", "bakhakh"]}
+)  # fmt: skip
+# Surfaces that advertising is stuck on: a place enough for a report of it.
+_SURFACES = index_terms(
+    {"surface": ["lamp post", "light pole", "pole", "wall", "windscreen", "windshield",
+     "cars=", "car park", "underpass", "bus stop", "عمود", "اعمده", "جدار", "جدران", "سور",
+     "زجاج", "السيارات", "النفق", "المواقف", "3amood", "a3mida", "jidar", "jidraan", "soor=",
+     "zujaj", "jam=", "el sayarat", "nafa8", "mawaqif"]}
+)  # fmt: skip
+# A map pin or coordinates say where as well as any street name does.
+_PIN = re.compile(
+    r"maps\.app\.goo\.gl|goo\.gl/maps|google\.[\w.]+/maps|maps\.google|"
+    r"\b\d{1,2}\.\d{3,},\s?\d{1,3}\.\d{3,}\b",
+    re.I,
+)
+# A citizen asking what they need for their own permit or business ("do I need a permit?",
+# "نحتاج تصريح؟", "ay mustanadaat a7taajha?"): first person and a question. A seller asks the
+# reader ("تحتاج سباك؟", "need a permit?"), so the second person is left out.
+_NEED = index_terms(
+    {"need": ["do i need", "do we need", "what do i need", "what do we need", "احتاج", "نحتاج",
+     "a7taaj", "a7taj", "a7tajha", "ni7taj", "n7taj", "ne7taj", "na7taaj"]}
+)  # fmt: skip
+# An Omani number as citizens and sellers write it: +968, 00968 or 968 first or not, a mobile
+# (7, 9) number of eight digits in one run or two groups of four ("9123 4567", "9123-4567"), a
+# landline (2) in one run (two groups of four starting 2 are years: "2025 2026"), or masked
+# ("9xxxxxxx", "95xxxxxx"). Arabic-Indic digits are read as digits (_DIGITS) first.
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)?968[\s-]?)?(?:[79][\dx]{3}[\s-]?[\dx]{4}|2[\dx]{7})(?!\w)", re.I
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Keyboard rows and runs typed when mashing keys.
 _KEYBOARD_ROWS = (
     "qwertyuiop",
@@ -412,14 +465,20 @@ def _is_spam(
     """
     waived = _waived_spans(words)
     strong, weak = _advert_cues(raw, words)
-    strong += bool(waived)
+    strong += 2 * bool(waived)  # an advert on its own: only an agent sells skipping a procedure
     cues = strong + weak
-    has_contact = bool(_URL.search(raw) or _PHONE.search(raw) or _EMAIL.search(raw))
+    has_contact = bool(
+        _URL.search(raw) or _PHONE.search(raw.translate(_DIGITS)) or _EMAIL.search(raw)
+    )
     advert = strong > 0 and (cues >= _AD_NEEDED or has_contact)
     learned = advert_probability is not None and advert_probability >= ADVERT_THRESHOLD
     if not (advert or weak >= _WEAK_NEEDED or learned):
         return False
-    if _problem_and_place(words) or _reported(words, waived) or _either_sum(raw, words):
+    if _problem_and_place(raw, words) or _reported(words, waived) or _either_sum(raw, words):
+        return False
+    if not waived and _NEED.find(words) and _QUESTION.search(raw):
+        return False
+    if not strong and _THANKED.find(words) and "thanks" in concepts(words):
         return False
     if _BOUGHT.find(words) and _SPOILED.find(words):
         return False
@@ -459,14 +518,22 @@ def _advert_cues(raw: str, words: list[str]) -> tuple[int, int]:
     return strong, weak
 
 
-def _problem_and_place(words: list[str]) -> bool:
-    """The text names a municipal problem and where it is."""
-    if _PROBLEMS.isdisjoint(concepts(words)):
+def _problem_and_place(raw: str, words: list[str]) -> bool:
+    """The text names a municipal problem and where it is: what makes a message a report.
+
+    The problem is one of the lexicon's problem concepts, or advertising put up in public; the
+    place a road or spatial word, a place name, an address, a map pin, or (for advertising) the
+    surface it is stuck on.
+    """
+    media = bool(_AD_MEDIA.find(words))
+    if not media and _PROBLEMS.isdisjoint(concepts(words)):
         return False
     return (
         bool(_WHERE.find(words))
         or bool(_PLACE_NAMES.find(words))
         or bool(_ADDRESS.search(" ".join(words)))
+        or bool(_PIN.search(raw))
+        or (media and bool(_SURFACES.find(words)))
     )
 
 

@@ -17,6 +17,13 @@ Kinds so far:
   or saying a shop charged them too much is not; a complaint giving a phone, an email and a
   link is not; nor is a citizen following up their own report, or a buyer whose purchase
   turned out bad; each advert kind of the eleventh pass's sub-topic list is (cues alone).
+- twelfth pass: advertising put up in public (flyers, banners, stickers, sprayed numbers) named
+  with where it is, and a problem at a map pin, are reports whatever they quote; a citizen
+  asking what they need for their own permit, or thanking the municipality while praising
+  prices, is not an advert; a number in any format (+968, 00968, spaced, dashed, Arabic-Indic,
+  masked) counts as contact details; a promise to skip going to the municipality is an advert
+  with no contact details; so is a fine demanded with a threat; and "from your home" is a
+  seller's pickup, not "is this from you?".
 Each kind's phrasings are written for every form from kinds of message, not from a test set.
 """
 
@@ -174,6 +181,81 @@ CASES: list[tuple[str, str, float | None, bool]] = [
     ("chain message", "انشرها ولا تقطع السلسلة، اللي ينشرها يسمع خبر سار", None, True),
     ("movers", "Movers and packers, house shifting all over Muscat, call 9xxxxxxx", None, True),
     ("eid bundle", "Eid sweets: buy 2 get 1 free, order now", None, True),
+    # twelfth pass: advertising put up in public, quoting its words and number, and where
+    ("advertising put up in public", "Stickers saying 'home tutor, private lessons, call "
+     "9xxxxxxx' are stuck all over the bus stop in Azaiba", None, False),
+    ("advertising put up in public", "ملصقات إعلانية مكتوب عليها عرض خاص لتنظيف الخزانات "
+     "9xxxxxxx ملصقة على أعمدة الإنارة في حي الشروق", None, False),
+    ("advertising put up in public", "ناس حاطين لافتات خصم 50٪ لمحل جوالات على سور الحديقة "
+     "في الحيل، الرقم 9xxxxxxx", None, False),
+    ("advertising put up in public", "fi lafitat 'for rent, call 9xxxxxxx' m3allaga 3la "
+     "a3midat el enara fi el khoudh", None, False),
+    ("advertising put up in public", "some company sprayed its number على الجدار حق المدرسة "
+     "في السيب: 'maids available 9xxxxxxx'", None, False),
+    # a sign printer's own advert names no public place it is stuck on
+    ("printer's advert", "We print flyers, banners and stickers, best price, delivered to "
+     "your door, WhatsApp 9xxxxxxx", None, True),
+    # a map pin is a place: a problem and a pin is a report
+    ("problem at a pin", "Sewage overflowing on the road, here: maps.app.goo.gl/Q2w9 call "
+     "+968 9234 5671", 0.9, False),
+    ("problem at a pin", "طفح مجاري، الموقع https://maps.app.goo.gl/Q2w9 وهاتفي ٩٢٣٤٥٦٧٨",
+     0.9, False),
+    ("problem at a pin", "zbala mkaddasa, el location https://goo.gl/maps/Q2w9 ra8mi 00968 "
+     "92345678", 0.9, False),
+    ("problem at a pin", "الزبالة مكدسة from last week, location maps.app.goo.gl/Q2w9 "
+     "email me s.h@mail.com", 0.9, False),
+    ("problem at a pin", "حفرة في الطريق، الإحداثيات 23.5891, 58.3829، رقمي 9123-4567",
+     0.9, False),
+    # a pin with no problem is an advert's address
+    ("offer at a pin", "Grand opening of our café, find us at maps.app.goo.gl/Q2w9, 20% off "
+     "all drinks", 0.9, True),
+    # one strong cue and a number in any format is an advert
+    ("number in any format", "Special offer on AC servicing this month, +968 9123 4567",
+     None, True),
+    ("number in any format", "عرض خاص على غسيل المكيفات، ٩١٢٣٤٥٦٧", None, True),
+    ("number in any format", "عروض الصيف على تنظيف الكنب، اتصل 9123-4567", None, True),
+    ("number in any format", "3ard 5a9 3la ghaseel el sayarat, 00968 91234567", None, True),
+    ("number in any format", "بيت للبيع في المعبيلة، call 95xxxxxx", None, True),
+    # "from your home" is a seller's pickup, not "is this from you?"
+    ("seller's pickup", "We buy old ACs and fridges, best price, we pick up from your home",
+     None, True),
+    # a promise to skip going to the municipality, with no contact details
+    ("waived procedure", "We renew your shop licence and you never go to the office, without "
+     "any inspection", None, True),
+    ("waived procedure", "نجدد لك رخصة المحل وانت في بيتك، بدون ما تراجع البلدية", None, True),
+    ("waived procedure", "ترخيص البناء يطلع لك بدون مراجعة أي جهة", None, True),
+    ("waived procedure", "ru5sat el ma7al tijaddid w inta fi baitik, bdoon ma troo7 el "
+     "baladiya", None, True),
+    ("waived procedure", "trade licence جاهزة بدون ما تراجع البلدية", None, True),
+    # a citizen asking what they need for their own permit
+    ("asking what they need", "I am opening a barber shop, what do I need for the health "
+     "permit? My number 9xxxxxxx", 0.9, False),
+    ("asking what they need", "ما المستندات التي أحتاجها لترخيص محل بقالة؟", 0.9, False),
+    ("asking what they need", "ابي افتح مغسلة سيارات، شو نحتاج من أوراق؟", 0.9, False),
+    ("asking what they need", "ay awraq a7taajha 3ashan ru5sat ma6bakh fil bait?", 0.9, False),
+    ("asking what they need", "do we need a permit for a food truck في الكورنيش؟", 0.9, False),
+    # the seller asks the reader what they need
+    ("seller asks the reader", "تحتاج تصريح بناء؟ نطلعه لك بدون تفتيش، واتساب 9xxxxxxx",
+     None, True),
+    # thanks to the municipality, though it praises prices; a scam in its name is spam
+    ("thanks to the municipality", "Thank you Muscat Municipality for the new fish market, "
+     "clean and fair prices", 0.9, False),
+    ("thanks to the municipality", "شكرا للبلدية على السوق الجديد، الأسعار مناسبة", 0.9, False),
+    ("thanks to the municipality", "مشكورين يا البلدية على تنظيم سوق العيد، كل شي متوفر بأسعار "
+     "حلوة", 0.9, False),
+    ("thanks to the municipality", "shukran lil baladiya 3la el souq, el as3ar 7ilwa", 0.9,
+     False),
+    ("thanks to the municipality", "thanks البلدية على الحديقة الجديدة، prices في الكافتيريا "
+     "reasonable", 0.9, False),
+    ("prize in the municipality's name", "شكرا لتواصلك مع البلدية، ربحت جائزة 500 ريال، ارسل "
+     "بياناتك", None, True),
+    # a demand to pay with a threat
+    ("fine with a threat", "Your municipality fine is overdue, pay now to avoid legal action: "
+     "mm-fines.top", None, True),
+    ("fine with a threat", "عليك مخالفة بلدية 40 ريال، سددها لتجنب الإحالة عبر mm-pay.top",
+     None, True),
+    ("fine with a threat", "mu5alafa 40 riyal, idfa3ha gabl la tit9a3af: mm-pay.top", None,
+     True),
 ]  # fmt: skip
 
 
