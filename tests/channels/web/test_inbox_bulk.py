@@ -207,3 +207,35 @@ def test_a_bulk_action_whose_next_has_a_line_break_goes_back_to_the_queue(ctx: C
     )
     assert answer.status_code == 302 and answer.headers["Location"] == "/inbox/"
     assert load(ctx, ref).assignee.email == "agent@mct.om"  # type: ignore[union-attr]
+
+
+def _bulk_default(page: str, name: str) -> str:
+    """The value a browser sends for the bulk form's select `name` when nobody touches it."""
+    form = page.split('id="bulk-form"')[1].split("</form>")[0]
+    select = form.split(f'<select name="{name}">')[1].split("</select>")[0]
+    chosen = re.search(r'<option value="([^"]*)"[^>]*\bselected\b', select)
+    return (chosen or re.search(r'<option value="([^"]*)"', select)).group(1)  # type: ignore[union-attr]
+
+
+def test_a_bulk_move_or_attach_sent_without_a_choice_changes_nothing(ctx: Context) -> None:
+    """Ticked tickets, "move" or "attach" chosen, the category or incident left as the page
+    shows it: nothing moves (was: every ticked ticket went to the list's first category, or
+    into its newest incident, with a confirmation the dispatcher had no reason to read)."""
+    staff = the_roles(ctx)
+    refs = [
+        new_ticket(ctx, f"Stray dogs near school {i}", category="stray_animals") for i in (1, 2)
+    ]
+    with ctx.sessions() as session, session.begin():
+        open_by_hand(
+            ctx, session, staff["dispatcher"], [new_ticket(ctx, "Leak", category="road_damage")]
+        )
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    page = client.get("/inbox/?queue=all").get_data(as_text=True)
+    moved = {"action": "move", "category": _bulk_default(page, "category"), "refs": refs}
+    post_form(client, "/inbox/bulk", moved)  # type: ignore[arg-type]
+    assert "choose a category from the list first" in client.get("/inbox/").get_data(as_text=True)
+    attached = {"action": "attach", "incident": _bulk_default(page, "incident"), "refs": refs}
+    post_form(client, "/inbox/bulk", attached)  # type: ignore[arg-type]
+    assert "Choose an incident from the list first" in client.get("/inbox/").get_data(as_text=True)
+    assert [load(ctx, r).category for r in refs] == ["stray_animals", "stray_animals"]
+    assert [load(ctx, r).incident_id for r in refs] == [None, None]
