@@ -27,7 +27,7 @@ from core.files import store_file
 from core.inbound import InboundMessage
 from core.intake.contacts import contact_by_phone, merge_contacts
 from core.intake.incidents import place_later
-from core.intake.screening import is_courtesy, screen_followup
+from core.intake.screening import is_courtesy, says_not_solved, screen_followup
 from core.intake.status_question import asked_reference, mentioned_references
 from core.intake.triage import route_new_ticket
 from core.language.detect import detect_language
@@ -417,8 +417,9 @@ def _continued_ticket(
 ) -> Ticket | None:
     """The ticket a message continues, by proof first, then by the citizen's own reference,
     then by reply ids; on chat channels (not threaded by message id) also the contact's open
-    ticket of the last hours. A new email with none of these is a new report. A contact
-    made just now (`first_contact`) has none of its own, only the proven one."""
+    ticket of the last hours, or, for a "still not fixed", their recently closed one. A new
+    email with none of these is a new report. A contact made just now (`first_contact`) has
+    none of its own, only the proven one."""
     hints = msg.thread
     if hints.reference and hints.secret:
         ticket = ticket_for_secret(session, hints.reference, hints.secret)
@@ -445,7 +446,12 @@ def _continued_ticket(
             return replied
     if ctx.channels.of(msg.channel).threads_by_message_id:
         return None  # email threads by its headers, the reply token or the subject's reference
-    return _recent_open_ticket(ctx, session, msg, contact)
+    recent = _recent_open_ticket(ctx, session, msg, contact)
+    if recent is not None or not says_not_solved(msg.text):
+        return recent
+    # "Still not fixed" about the report just closed, written without swiping to reply:
+    # it joins that ticket as the reply would (reopened, or followed when too late).
+    return _recently_closed_ticket(ctx, session, contact, msg.channel)
 
 
 def _recent_open_ticket(
@@ -578,12 +584,21 @@ def _thanked_closed_ticket(
         return None
     if ticket is not None:
         return ticket if ticket.status == Status.CLOSED else None
+    return _recently_closed_ticket(ctx, session, contact, msg.channel)
+
+
+def _recently_closed_ticket(
+    ctx: Context, session: Session, contact: Contact, channel: str
+) -> Ticket | None:
+    """The contact's ticket on this channel closed most recently, within the reopen window
+    (at least a day): what a thank-you or a "still not fixed" written after closing is about.
+    Whether it reopens is `_closed_too_long`'s to say."""
     since = ctx.now() - timedelta(days=max(ctx.settings.reopen_days, 1.0))
     return session.execute(
         select(Ticket)
         .where(
             Ticket.contact_id == contact.id,
-            Ticket.channel == msg.channel,
+            Ticket.channel == channel,
             Ticket.status == Status.CLOSED,
             Ticket.closed_at >= since,
         )

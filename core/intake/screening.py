@@ -8,7 +8,9 @@ of small named rules run on each follow-up (reordering or adding one is a one-li
 each may change the ticket and returns what it did for the event log.
 
 Courtesy messages ("thank you", "شكرا") are recognised here too: after closing they are kept
-on the closed ticket rather than reopening it or opening a new one.
+on the closed ticket rather than reopening it or opening a new one. So is "still not fixed"
+(`says_not_solved`): a chat citizen's plain message saying so joins their recently closed
+ticket by the reopen rule, as a reply to it would.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from core.intake.incidents import place_later
 from core.intake.triage import routing_record, set_category
 from core.language.normalize import normalize_arabic
 from core.models import Direction, Message, Priority, Status, Ticket
+from core.routing.terms import TermIndex
 from core.routing.types import Classification
 from core.tickets import record_event
 from core.workflow.transitions import SYSTEM_ACTOR, recompute_due, transition
@@ -222,3 +225,36 @@ def is_courtesy(text: str | None) -> bool:
     if not words or len(words) > 8:
         return False
     return all(w in _COURTESY_WORDS for w in words) and any(w in _COURTESY_CORE for w in words)
+
+
+# --- not solved -------------------------------------------------------------------------------
+
+# "It is still not fixed", said of the report just closed. Matched as routing's terms are
+# (core/routing/terms.py): normalised, a clitic و/ب/ال stripped, a trailing '=' for the whole
+# word, the last word of a phrase otherwise a stem ("زالت" for "زال").
+NOT_SOLVED_TERMS = (
+    # English
+    "not solved=", "not fixed=", "not resolved=", "not repaired=", "unsolved=", "unresolved=",
+    "still not", "still broken=", "still there=", "still the same=", "still happening=",
+    "still leaking=", "not been fixed=", "not been solved=", "wasn't fixed=", "isn't fixed=",
+    "was not fixed=", "is not fixed=", "didn't fix=", "did not fix=", "nothing changed=",
+    "nothing was done=", "nobody came=", "no one came=", "problem persists=",
+    # Arabic (MSA and Gulf)
+    "ما زال", "مازال", "لا زال", "لازال", "لا يزال", "لا تزال", "لم تحل", "لم يحل", "لم تنحل",
+    "ما انحلت=", "ما انحل=", "ماانحلت=", "ما تحلت=", "لم يتم حل", "لم يتم اصلاح", "لم تصلح",
+    "ما تصلحت=", "ما انصلحت=", "ما انصلح=", "ما تصلح=", "لم يصلح", "نفس المشكلة=", "المشكلة قائمة",
+    "باقي المشكلة=", "المشكلة باقية=", "محد جا=", "ما حد جا=", "ما جا احد=", "ما في شي تغير=",
+    # Arabizi
+    "ma in7alat=", "ma n7alat=", "mat9alla7=", "ma t9alla7=", "mazal=", "ma zal=",
+)  # fmt: skip
+_NOT_SOLVED = TermIndex(((term, "not_solved") for term in NOT_SOLVED_TERMS), arabizi=True)
+# Longer than this and the message says more than "not solved": a report of its own.
+MAX_NOT_SOLVED_WORDS = 20
+
+
+def says_not_solved(text: str | None) -> bool:
+    """A short message saying a problem is not solved ("still not fixed", "ما زالت المشكلة")."""
+    words = normalize_arabic(text or "").split()
+    if not words or len(words) > MAX_NOT_SOLVED_WORDS:
+        return False
+    return bool(_NOT_SOLVED.labels(words))

@@ -456,3 +456,22 @@ def test_status_question_about_an_emailed_ticket_is_answered_in_the_chat_it_was_
             select(OutboxItem).where(OutboxItem.kind == "status_answer")
         ).scalars()
         assert [(item.channel, item.address) for item in answers] == [("telegram", "715")]
+
+
+def close_only_ticket(ctx: Context) -> None:
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket)).scalar_one()
+        ticket.status, ticket.closed_at = Status.CLOSED, ctx.now()
+
+
+def test_still_not_fixed_after_closing_reopens_the_ticket_without_a_swipe_reply(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(722, 1, AR_REPORT))
+    close_only_ticket(ctx)
+    send(tg, fake_api, text_update(722, 2, "ما زالت المشكلة قائمة"))
+    (ticket,) = tickets(ctx)
+    assert ticket.status == Status.REOPENED
+    with ctx.sessions() as session:
+        latest = session.execute(select(Message).where(Message.external_id == "722:2")).scalar_one()
+        assert latest.ticket_id == ticket.id

@@ -624,3 +624,19 @@ def test_arabizi_status_question_is_answered_on_whatsapp_with_the_tickets_state(
     answer = outbound(wa_ctx, "status_answer")
     assert graph.to(NUMBER)[-1]["text"]["body"] == answer.text
     assert reference in answer.text and count(wa_ctx, Ticket) == 1
+
+
+def test_still_not_fixed_after_closing_reopens_the_ticket_without_a_swipe_reply(
+    wa_ctx: Context, web: str
+) -> None:
+    send_text(web, "wamid.NS1", ENGLISH_REPORT)
+    with wa_ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket)).scalar_one()
+        ticket.status, ticket.closed_at = Status.CLOSED, wa_ctx.now()
+    wa_ctx.settings.now = T0 + timedelta(hours=3)
+    send_text(web, "wamid.NS2", "Still not fixed, nobody came.")
+    ticket = only_ticket(wa_ctx)
+    assert ticket.status == Status.REOPENED
+    with wa_ctx.sessions() as session:
+        latest = session.execute(select(Message).where(Message.external_id == "wamid.NS2"))
+        assert latest.scalar_one().ticket_id == ticket.id
