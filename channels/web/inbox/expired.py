@@ -33,7 +33,9 @@ TICKET_DRAFTS = {
     "inbox.note": {"note": "text"},
     "inbox.transition": {"note": "note"},
 }
-KEPT_FIELDS = ("text", "reply", "note", "answer")  # free text worth giving back; never passwords
+# free text worth giving back, never passwords; an incident's reply and closing forms have an
+# English box beside the Arabic one (text_en, note_en)
+KEPT_FIELDS = ("text", "text_en", "reply", "note", "note_en", "answer")
 
 
 @bp.context_processor
@@ -64,8 +66,19 @@ def _expired(exc: CSRFError) -> tuple[str, int]:
         _say("form_expired_sign_in")
         return render_template("inbox/login.html", next=request.form.get("next", "")), 400
     texts = [value for name in KEPT_FIELDS if (value := request.form.get(name, "")).strip()]
-    back = url_for("inbox.ticket", reference=reference) if reference else None
-    return render_template("inbox/expired.html", texts=texts, back=back), 400
+    back, back_words = _way_back(reference)
+    return render_template("inbox/expired.html", texts=texts, back=back, back_words=back_words), 400
+
+
+def _way_back(reference: object) -> tuple[str | None, str]:
+    """The page the refused form was on, its ticket or its incident (None: the queue), and
+    the link's words."""
+    if reference:
+        return url_for("inbox.ticket", reference=reference), "back_to_ticket"
+    incident_id = (request.view_args or {}).get("incident_id")
+    if incident_id is not None:
+        return url_for("inbox.incident", incident_id=incident_id), "back_to_incident"
+    return None, "back_to_ticket"
 
 
 def _ticket_page(reference: str, drafts: dict[str, str]) -> str | None:

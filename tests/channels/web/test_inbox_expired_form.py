@@ -14,8 +14,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from core.context import Context
-from core.models import Message, OutboxItem
+from core.models import Message, OutboxItem, User
 from core.routing.types import UnroutedRouter
+from core.staff.incident_actions import open_by_hand
+from core.staff.permissions import staff_from_user
 from tests.conftest import two_hours_later
 from tests.staffkit import (
     CSRF_RE,
@@ -173,3 +175,31 @@ def test_an_expired_update_brings_back_its_reply_and_note(
     assert box_text(html, "reply-text") == TYPED_ESCAPED
     assert box_text(html, "note-text") == "a note " + TYPED_ESCAPED
     assert replies(ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("action", "fields"),
+    [
+        ("reply", {"text": "نص الرد للجميع", "text_en": TYPED}),
+        ("transition", {"to": "closed", "note": "أُصلح العطل", "note_en": TYPED}),
+    ],
+)
+def test_an_expired_incident_form_gives_back_both_languages_and_a_link_to_the_incident(
+    ctx: Context, app: Flask, monkeypatch: pytest.MonkeyPatch, action: str, fields: dict
+) -> None:
+    """The incident's reply and closing forms have an Arabic and an English box: both come
+    back to copy (the English one was lost), with the way back to the incident."""
+    ref = new_ticket(ctx, "Pothole on Way 12", category="road_damage")
+    with ctx.sessions() as session, session.begin():
+        staff = staff_from_user(
+            session.execute(select(User).where(User.email == "disp@mct.om")).scalar_one()
+        )
+        number = open_by_hand(ctx, session, staff, [ref]).id
+    client = signed_in(app, "disp@mct.om", language=None)
+    page = f"/inbox/incidents/{number}"
+    response = post_after_expiry(client, monkeypatch, page, f"{page}/{action}", fields)
+    html = response.get_data(as_text=True)
+    arabic = fields.get("text") or fields["note"]
+    assert response.status_code == 400
+    assert TYPED_ESCAPED in html and arabic in html
+    assert f'href="{page}"' in html
