@@ -74,7 +74,7 @@ _NOW = index_terms(
      "come quickly", "send a team", "this minute", "في اي لحظه", "قبل دقائق", "تعالوا", "ta3aloo",
      "ta3alo",
      "any minute", "any moment", "any second", "any time now", "7alan", "7aalan", "حالا",
-     "da7een", "دحين"]},
+     "da7een", "دحين", *meaning.NOW_GULF]},
     arabizi=True,
     min_fold=4,  # اسرعوا (hurry) folds as "sur3a" (speed): "el ishara 7g el sur3a"
 )  # fmt: skip
@@ -780,8 +780,13 @@ _GROUPS: dict[str, list[str]] = {
     "crowded": meaning.CROWDED,
     "charging": meaning.CHARGING,
     "deep": meaning.DEEP,
+    # twelfth pass: who is at risk, by place (urgency_meaning.py)
+    "giving_way": meaning.GIVING_WAY,
+    "trap": meaning.TRAP,
+    "children_play": meaning.CHILDREN_PLAY,
+    "fell_in": meaning.FELL_IN,
 }
-for _name, _terms in meaning.ADDED.items():
+for _name, _terms in itertools.chain(meaning.ADDED.items(), meaning.ADDED_TWELFTH.items()):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 _INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
 # Gulf "j" for qaf (Kuwaiti, Bahraini and some Omani speech: حريج, "7areej" for حريق, طريج,
@@ -887,6 +892,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("obstacle_on_road", ("obstacle", "obstacle_state", "road"), negatable=(1,), window=12),
     Rule("barrier_gone_over_drop", ("barrier", "barrier_gone", "drop"), negatable=(1,), window=12),
+    # twelfth pass: something giving way with people under or beside it; a fridge where
+    # children play; a hole someone has just fallen into (urgency_meaning.py)
+    Rule(
+        "giving_way_over_people",
+        ("giving_way", "people_now"),
+        negatable=(0,),
+        window=10,
+        fear_cancels=True,
+    ),
+    Rule("fridge_where_children_play", ("trap", "children_play"), negatable=(0,)),
+    Rule("hole_someone_fell_into", ("hole", "fell_in"), negatable=(1,), window=8),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 

@@ -238,3 +238,98 @@ NOW_PLAIN = [
     "قبل شوي", "قبل قليل", "قبل دقائق", "قبل لحظات", "هذه اللحظه", "هاللحظه", "el7een",
     "al7een", "tawwah", "tawwha", "gabl shway", "7alyan",
 ]  # fmt: skip
+
+# Twelfth pass (docs/ROUTING_DATA.md, "Twelfth pass: who is at risk, by place"). Each new
+# writer put danger where people gather (a mosque, a beach, a school gate, a market, a bus
+# stop, a building site, a car park) and named the people by what they were doing there:
+# worshippers, swimmers, shoppers, passengers waiting, labourers, pupils getting off a bus.
+# Added to PEOPLE_NOW, so every rule that needs people near a danger reads them. Not يصلون
+# (praying) nor "6alibat" (pupils): their folds are those of "wa9alni" (it reached me) and
+# "6alabt" (I asked).
+AT_RISK = [
+    "worshippers", "worshipers", "praying", "at prayer", "during prayer", "swimmers",
+    "people swimming", "kids swimming", "children swimming", "bathers", "shoppers", "customers", "passengers", "commuters", "labourers",
+    "laborers", "pedestrians", "walkers", "cyclists", "bikers", "motorcyclists", "visitors",
+    "schoolchildren", "schoolkids", "school kids", "old people", "old man", "old woman",
+    "standing under", "standing next", "standing below", "sitting under", "queuing",
+    "المصلين", "مصلين", "المصلون", "وقت الصلاه", "اثناء الصلاه", "السباحين", "يسبحون",
+    "المتسوقين", "متسوقين", "الزبائن", "الزباين", "الركاب", "ركاب=", "المنتظرين", "ينتظرون",
+    "عمال=", "المشاه", "مشاه=", "ماشيين", "الزوار", "زوار=", "التلاميذ", "تلاميذ",
+    "كبار السن", "الشياب", "شياب=", "العجايز", "الحريم", "واقفين تحت", "جالسين تحت", "قاعدين تحت",
+    "m9alleen", "msalleen", "mu9alleen", "el m9allin", "yisba7oon", "ysb7oon",
+    "yasba7oon", "el rukkab", "rukkab=", "yintathroon", "yinti6roon", "3ummal", "3omal",
+    "el 3mmal", "mashyeen", "mashiyeen", "zuwwar", "talameeth", "talamee4", "shiyab", "shwayba", "el 3ajayiz", "wagfeen ta7t", "gaa3deen ta7t",
+]  # fmt: skip
+PEOPLE_NOW += AT_RISK
+# "Now" in Omani and Kuwaiti speech (هالحزه, ذلحين), read as the plain "now" of NOW_PLAIN.
+NOW_GULF = ["هالحزه", "الحزه=", "ذلحين", "دلحين", "hal7azza", "hal7aza", "el7azza",
+            "dil7een", "thil7een"]  # fmt: skip
+PEOPLE_NOW += NOW_GULF
+NOW_PLAIN += NOW_GULF
+
+# Something giving way onto whoever is under or beside it: a fan or chandelier shaking over a
+# prayer hall, a market shade bending over shoppers, bars dropping from a scaffold. Names the
+# movement, not the thing, so any object a writer names counts when people are there too.
+# Not "fell" or "slipped" alone: "an old man slipped on the wet steps" is a person's fall the
+# shipped labels call calm.
+GIVING_WAY = [
+    "about to fall", "going to fall", "ready to fall", "about to collapse", "about to drop",
+    "falling on", "falling onto", "falling from", "dropping from", "dropping on",
+    "dropping onto", "coming down on", "collapsing", "caving in", "sagging", "buckling",
+    "wobbling", "swaying", "shaking loose", "hanging by", "swinging over", "crumbling onto",
+    "بيطيح", "بتطيح", "يطيح على", "تطيح على", "يطيح من", "تطيح من", "على وشك السقوط",
+    "ايل للسقوط", "يتساقط على", "تتساقط على", "يسقط على", "تسقط على", "تسقط من", "يسقط من",
+    "يتارجح", "تتارجح", "يهتز", "تهتز", "ينهار", "تنهار", "تنحني", "ينحني", "يتمايل",
+    "تتمايل", "معلق فوق", "معلقه فوق", "متعلق فوق",
+    "bit6ee7", "bi6ee7", "bt6ee7", "t6ee7 3la", "y6ee7 3la", "y6ee7 mn", "t6ee7 mn",
+    "yitsaqa6", "titsaqa6", "yihtaz", "tihtaz", "yhtaz", "thtaz", "yinhar", "tinhar",
+    "yitmarja7", "titmarja7", "yitmayal", "titmayal", "m3allag fog", "m3allaga fog",
+]  # fmt: skip
+
+# A fridge or freezer left where children play: a child shuts itself in.
+TRAP = ["fridge", "fridges", "freezer", "freezers", "icebox", "ثلاجه", "ثلاجات", "فريزر",
+        "thallaja", "thallajat", "thalaja", "tallaja", "frizer", "freezar"]  # fmt: skip
+CHILDREN_PLAY = [
+    "play=", "plays=", "playing", "playground", "play area", "hide in", "hiding in",
+    "climb into", "يلعب", "يلعبون", "تلعب", "يلعبوا", "ملعب", "يتخبون", "يختبئون",
+    "yil3ab", "yil3aboon", "yal3ab", "yal3aboon", "il3ab", "mal3ab",
+]  # fmt: skip
+
+# Someone has just fallen into or hit a hole: a hole that is taking people now.
+FELL_IN = [
+    "fell in", "fell into it", "fallen in", "hit it", "hit the hole", "hit that hole",
+    "crashed into it", "went into it", "went into the hole", "rode into it", "drove into it",
+    "drove into the hole", "طاح فيها", "طاح فيه", "طاحوا فيها", "طاحت فيها",
+    "سقط فيها", "سقط فيه", "سقطت فيها", "وقع فيها", "وقع فيه", "وقعت فيها", "دخل فيها",
+    "6a7 feeha", "6a7 feeh", "6a7aw feeha", "6a7at feeha", "wiga3 feeha", "wa8a3 feeha",
+    "sa8a6 feeha",
+]  # fmt: skip
+
+# Twelfth-pass terms added to earlier groups of urgency.py by name.
+ADDED_TWELFTH: dict[str, list[str]] = {
+    # a car park or parking floor sinking or caving in
+    "ground": ["car park", "carpark", "parking", "parking lot", "الباركن", "باركن", "الباركنج",
+               "مواقف السيارات", "موقف السيارات", "المواقف", "el parking", "el barking",
+               "mawagif", "mawaqif", "ارضيه", "الارضيه"],
+    # (not "sinking" alone: the shipped labels call asphalt sinking into a dip calm; not
+    # "tihba6": its fold is that of "7abeet", I liked)
+    "sinking": ["sinking under", "sank under", "caving", "keeps dropping", "خسف", "ينخسف",
+                "تنخسف", "فجوه تحت", "فجوات تحت", "yinkhisif", "tinkhisif"],
+    # fans and chandeliers hang over people; a site fence falls (not any fence: a park's
+    # fallen fence panel is calm in the shipped labels)
+    "structure": ["ceiling fan", "fan=", "chandelier", "light fitting", "مروحه", "المروحه",
+                  "ثريا", "الثريا", "نجفه", "marwa7a", "thurayya", "site fence", "construction fence"],
+    "over_people": ["on the road", "on the street", "on the pavement"],
+    # unlit at night, no light on a hole
+    "unmarked": ["unlit", "not lit", "no street light", "no streetlight", "ما عليها ليت",
+                 "ما عليه ليت", "ما فيها ليت", "بدون ليت", "بلا ليت", "ma 3laiha layt",
+                 "mafi layt", "bdoon layt"],
+    # dogs surrounding people (as "surrounding", "circling" in the tenth pass)
+    # (not "m7aw6a", محاوطه: their fold is that of "ma7a6a", a bus station; not
+    # يحاوطون: that of "7ee6ana", our walls)
+    "attack": ["محاوطين", "تحاصر", "يحاصرون", "m7aw6een"],
+    # water pouring over a crossing; wadi water running
+    "flowing": ["pouring over", "running over", "over the crossing", "تجري بقوه", "يجري بقوه",
+                "tijri b gowa", "yijri b gowa"],
+    "crossing": ["still trying", "trying to drive", "trying to get across", "تحاول العبور"],
+}  # fmt: skip
