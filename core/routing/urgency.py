@@ -785,6 +785,7 @@ _GROUPS: dict[str, list[str]] = {
     "trap": meaning.TRAP,
     "children_play": meaning.CHILDREN_PLAY,
     "fell_in": meaning.FELL_IN,
+    "hurt": meaning.HURT,
 }
 for _name, _terms in itertools.chain(meaning.ADDED.items(), meaning.ADDED_TWELFTH.items()):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
@@ -903,6 +904,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("fridge_where_children_play", ("trap", "children_play"), negatable=(0,)),
     Rule("hole_someone_fell_into", ("hole", "fell_in"), negatable=(1,), window=8),
+    Rule("someone_hurt_just_now", ("hurt", "recent"), negatable=(0,), window=10),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 

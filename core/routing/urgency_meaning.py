@@ -258,7 +258,11 @@ AT_RISK = [
     "كبار السن", "الشياب", "شياب=", "العجايز", "الحريم", "واقفين تحت", "جالسين تحت", "قاعدين تحت",
     "m9alleen", "msalleen", "mu9alleen", "el m9allin", "yisba7oon", "ysb7oon",
     "yasba7oon", "el rukkab", "rukkab=", "yintathroon", "yinti6roon", "3ummal", "3omal",
-    "el 3mmal", "mashyeen", "mashiyeen", "zuwwar", "talameeth", "talamee4", "shiyab", "shwayba", "el 3ajayiz", "wagfeen ta7t", "gaa3deen ta7t",
+    "el 3mmal", "mashyeen", "mashiyeen", "zuwwar", "talameeth", "talamee4", "shiyab",
+    "shyab", "el naas", "naas=", "nnas=", "alnas=", "elnas=", "atfal=", "a6faal", "awlad=",
+    "el awlad", "ryayeel", "rayayeel", "el rayayel", "musafreen", "musafireen", "yimshon",
+    "yimshun", "yitmashoon", "el mushat", "el mushaa", "الاولاد", "اولاد=", "الرياييل",
+    "رياييل", "المسافرين", "shwayba", "el 3ajayiz", "wagfeen ta7t", "gaa3deen ta7t",
 ]  # fmt: skip
 PEOPLE_NOW += AT_RISK
 # "Now" in Omani and Kuwaiti speech (هالحزه, ذلحين), read as the plain "now" of NOW_PLAIN.
@@ -303,6 +307,15 @@ FELL_IN = [
     "سقط فيها", "سقط فيه", "سقطت فيها", "وقع فيها", "وقع فيه", "وقعت فيها", "دخل فيها",
     "6a7 feeha", "6a7 feeh", "6a7aw feeha", "6a7at feeha", "wiga3 feeha", "wa8a3 feeha",
     "sa8a6 feeha",
+]  # fmt: skip
+
+# Someone hurt by a danger that is still there: a person injured "just now" (RECENT). A hurt
+# said without "just now" is history (a report of last week's fall) and stays calm.
+HURT = [
+    "injured", "got hurt", "was hurt", "got cut", "cut his", "cut her", "cut my",
+    "broke his", "broke her", "broke my", "انجرح", "انجرحت", "تعور", "تعورت", "انصاب",
+    "انصابت", "اصيب", "اصيبت", "injara7", "injar7at", "t3awwar", "ta3awwar", "t3awrat",
+    "in9aab", "in9aabat",
 ]  # fmt: skip
 
 # Twelfth-pass terms added to earlier groups of urgency.py by name.

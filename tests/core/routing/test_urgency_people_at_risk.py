@@ -51,6 +51,13 @@ URGENT: dict[str, list[str]] = {
         "7anash jamb el ma9la w el m9alleen barra",
         "Snake في الممشى and the shoppers nearby",
     ],
+    "someone_hurt_just_now": [
+        "A boy got cut on the broken swing just now and the glass is still there",
+        "طفل انجرح قبل قليل من الحديد البارز في الحديقة",
+        "ولدي تعور توه من السلك",
+        "wildi injara7 tawwah mn el 7adeed",
+        "My son got injured just now على الزحليقة",
+    ],
     "deep_pit_by_people": [
         "A deep trench beside the bus stop and commuters all around it",
         "حفرة عميقة بجانب الموقف والركاب حولها",
@@ -89,6 +96,13 @@ CALM: dict[str, list[str]] = {
         "الحفره اللي عند الدوار ردموها، ما حد طاح فيها",
         "el 7ufra 3ind el ishara, a5af wa7ed y6ee7 feeha",
         "The حفرة near the bakery, someone could fall in it",
+    ],
+    "someone_hurt_just_now": [
+        "A boy got cut on the broken swing last month, please change it",
+        "انجرح طفل من الحديد البارز في الحديقة الشهر الماضي",
+        "ولدي تعور من السلك السنه الماضيه",
+        "wildi injara7 mn el 7adeed el shahar elli fat",
+        "Nobody got injured just now, بس الزحليقة مكسورة",
     ],
 }
 
