@@ -476,9 +476,7 @@ def _is_spam(
         return False
     if _problem_and_place(raw, words) or _reported(words, waived) or _either_sum(raw, words):
         return False
-    if not waived and _NEED.find(words) and _QUESTION.search(raw):
-        return False
-    if not strong and _THANKED.find(words) and "thanks" in concepts(words):
+    if _citizen_voice(raw, words, strong, weak, waived):
         return False
     if _BOUGHT.find(words) and _SPOILED.find(words):
         return False
@@ -486,6 +484,25 @@ def _is_spam(
         return True
     confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE
     return cues >= _AD_NEEDED or not confident
+
+
+def _citizen_voice(
+    raw: str, words: list[str], strong: int, weak: int, waived: list[tuple[int, int]]
+) -> bool:
+    """A citizen speaking to the municipality: asking what they need for their own permit, or,
+    with no seller's phrase at all, thanking it or asking it a question (a fee, how to apply).
+
+    The advert model reads a question about a licence fee with a phone number as an advert; a
+    seller's question is rhetorical and comes with a call to act ("need a permit? call us"),
+    which is a strong cue.
+    """
+    asks = bool(_QUESTION.search(raw))
+    if asks and not waived and _NEED.find(words):
+        return True
+    if strong or weak >= _WEAK_NEEDED:
+        return False
+    found = concepts(words)
+    return ("thanks" in found and bool(_THANKED.find(words))) or (asks and "question" in found)
 
 
 def _waived_spans(words: list[str]) -> list[tuple[int, int]]:

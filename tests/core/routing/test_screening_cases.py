@@ -23,7 +23,9 @@ Kinds so far:
   prices, is not an advert; a number in any format (+968, 00968, spaced, dashed, Arabic-Indic,
   masked) counts as contact details; a promise to skip going to the municipality is an advert
   with no contact details; so is a fine demanded with a threat; and "from your home" is a
-  seller's pickup, not "is this from you?".
+  seller's pickup, not "is this from you?"; a question to the municipality with no seller's
+  phrase (how to apply, where to submit) is no advert, a seller's rhetorical one with a call
+  to act is.
 Each kind's phrasings are written for every form from kinds of message, not from a test set.
 """
 
@@ -256,6 +258,22 @@ CASES: list[tuple[str, str, float | None, bool]] = [
      None, True),
     ("fine with a threat", "mu5alafa 40 riyal, idfa3ha gabl la tit9a3af: mm-pay.top", None,
      True),
+    # a question to the municipality with no seller's phrase, though the advert model leans
+    ("a question to us", "Where do I submit the documents for a new bakery licence, and how "
+     "long does it take? 9xxxxxxx", 0.9, False),
+    ("a question to us", "كيف أسجل مؤسستي كمورد لدى البلدية؟ هاتفي ٩٢٣٤٥٦٧٨", 0.9, False),
+    ("a question to us", "وين أقدم على رخصة بسطة في السوق؟ ايميلي m.k@gmail.com", 0.9, False),
+    ("a question to us", "kaif asajjil el ma7al fil baladiya online? ra8mi 9123 4567", 0.9,
+     False),
+    ("a question to us", "how long ياخذ تجديد رخصة المحل؟ whatsapp 00968 91234567", 0.9,
+     False),
+    # a seller's question comes with a call to act; a seller's "wherever you are" is no question
+    ("seller's rhetorical question", "Need a permit for your shop? Call us now, 9xxxxxxx", 0.9,
+     True),
+    ("seller's rhetorical question", "تبي تسجل مؤسستك؟ تواصل معنا ونخلص لك كل شي", 0.9,
+     True),
+    ("seller's wherever you are", "banshar mutanaqqil, battariyat jdeeda, nji lik ween ma "
+     "kint", 0.9, True),
 ]  # fmt: skip
 
 
