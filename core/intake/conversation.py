@@ -28,7 +28,11 @@ from core.inbound import InboundMessage
 from core.intake.contacts import contact_by_phone, merge_contacts
 from core.intake.incidents import place_later
 from core.intake.screening import is_courtesy, says_not_solved, screen_followup
-from core.intake.status_question import asked_reference, mentioned_references
+from core.intake.status_question import (
+    asked_reference,
+    asks_about_own_report,
+    mentioned_references,
+)
 from core.intake.triage import route_new_ticket
 from core.language.detect import detect_language
 from core.language.texts import render, status_line
@@ -172,6 +176,15 @@ _SURVEYED_MANY = _first_of_each_contact(_surveyed_where(_MANY_CONTACTS), _SURVEY
 _RECENT_OPEN_REFERENCE_MANY = _first_of_each_contact(
     _recent_open_where(_MANY_CONTACTS), _RECENT_ORDER, 2
 ).options(_REFERENCE_ONLY)
+# "Any update on my complaint?" (`_asked_about`): the contact's open tickets, latest first;
+# at most STATUS_LIST_LIMIT are listed in the answer.
+STATUS_LIST_LIMIT = 5
+_OPEN_OF_CONTACT = (
+    select(Ticket)
+    .where(_ONE_CONTACT, Ticket.status.in_([str(s) for s in OPEN_STATUSES]))
+    .order_by(*_RECENT_ORDER)
+    .limit(STATUS_LIST_LIMIT + 1)
+)
 # `core.batchanswers` questions: the surveyed ticket, the possibly related open tickets.
 SURVEYED, RELATED = "surveyed_ticket", "recent_open_tickets"
 
@@ -204,7 +217,11 @@ def handle_message(
     if asked is not None:
         own = None if first_contact else _own_ticket(session, asked, contact)
         if own is not None:
-            return _answer_status(ctx, session, own, msg, record, contact, identity)
+            return _answer_status(ctx, session, [own], msg, record, contact, identity)
+    elif not (first_contact or msg.thread.new_ticket) and asks_about_own_report(ctx, msg):
+        owned = _asked_about(ctx, session, contact, msg.channel)
+        if owned:
+            return _answer_status(ctx, session, owned, msg, record, contact, identity)
     ticket = (
         None
         if msg.thread.new_ticket
@@ -480,25 +497,45 @@ def _own_ticket(session: Session, reference: str, contact: Contact) -> Ticket | 
     return ticket if ticket is not None and ticket.contact_id == contact.id else None
 
 
+def _asked_about(ctx: Context, session: Session, contact: Contact, channel: str) -> list[Ticket]:
+    """What "any update on my complaint?" asks about: the contact's open tickets on any
+    channel, latest first (one more than are listed, to know there are more), else their
+    ticket on this channel closed most recently (`_recently_closed_ticket`), else none."""
+    with session.no_autoflush:
+        found = session.execute(_OPEN_OF_CONTACT, {"contact_id": contact.id}).scalars()
+        owned = list(found)
+    if owned:
+        return owned
+    closed = _recently_closed_ticket(ctx, session, contact, channel)
+    return [closed] if closed is not None else []
+
+
 def _answer_status(
     ctx: Context,
     session: Session,
-    ticket: Ticket,
+    tickets: list[Ticket],
     msg: InboundMessage,
     record: InboundRecord,
     contact: Contact,
     identity: ContactIdentity,
 ) -> Processed:
-    """Keep the citizen's status question on their ticket and answer with its state, where
-    they asked (that chat, though the ticket came by another of their channels) and in the
-    language they asked in. A question is no new report and no reason to reopen a closed
-    ticket, so the ticket's workflow is left as it is."""
+    """Keep the citizen's status question on their ticket (the first, latest of `tickets`)
+    and answer with the state of each, where they asked (that chat, though a ticket came by
+    another of their channels) and in the language they asked in. A question is no new
+    report and no reason to reopen a closed ticket, so the workflow is left as it is."""
+    ticket = tickets[0]
     detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
     language = detection.language or ticket.language
     message = _store_message(ctx, session, ticket, msg, record, language)
     message.kind = "status_question"
     record_event(session, ticket, "status_asked", at=ctx.now())
     text = status_line(ticket.reference, ticket.status, language)
+    if len(tickets) > 1:
+        shown = tickets[:STATUS_LIST_LIMIT]
+        more = len(tickets) > len(shown)
+        lines = [status_line(t.reference, t.status, language) for t in shown]
+        header = render("status_latest" if more else "status_several", language, count=len(shown))
+        text = "\n".join([header, *lines, render("status_which", language)])
     _answer_asker(ctx, session, ticket, identity, text, "status_answer", language)
     flush_new_rows(session)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)

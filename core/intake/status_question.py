@@ -3,6 +3,8 @@ MCT-000123", "wain wasal balaghi MCT-000123"), told apart from a report that nam
 
 Only a short message that is essentially the question counts: a status word, one reference
 and little else. A report written beside a reference is a report, and is handled as one.
+Without a reference, a status word and a word for their report ("شو صار على بلاغي؟", "any
+update on my complaint?") ask about the citizen's own open reports (`asks_about_own_report`).
 """
 
 from __future__ import annotations
@@ -33,16 +35,48 @@ _STATUS_WORDS = TermIndex(((term, "status") for term in STATUS_TERMS), arabizi=T
 MAX_QUESTION_WORDS = 8
 
 
-def asked_reference(ctx: Context, msg: InboundMessage) -> str | None:
-    """The reference a chat message asks the status of, when the message is that question.
+# Words naming the citizen's own report, for a question without a reference ("شو صار على
+# بلاغي؟", "any update on my complaint?"): "my report", not "report" ("where can I report a
+# broken light?" is no status question).
+REPORT_TERMS = (
+    # English
+    "my report=", "my reports=", "my complaint=", "my complaints=", "my request=",
+    "my requests=", "my ticket=", "my case=", "our report=", "our complaint=", "our request=",
+    # Arabic: "my"/"our" report, complaint, request
+    "بلاغي=", "بلاغاتي=", "بلاغنا=", "شكواي=", "شكوتي=", "شكاوي=", "شكوانا=", "طلبي=",
+    "طلباتي=", "معاملتي=",
+    # Arabizi
+    "balaghi=", "balaghy=", "shakwati=", "shakwaty=", "shakwai=",
+)  # fmt: skip
+_REPORT_WORDS = TermIndex(((term, "report") for term in REPORT_TERMS), arabizi=True)
+
+
+def _chat_question(ctx: Context, msg: InboundMessage) -> bool:
+    """Whether the message can be a status question at all: words only, on a chat channel.
 
     Only chat channels: an email or a web message threads by its own proof, and a phone
     call's text is staff's record. Attachments or a place mean the citizen sends more.
     """
     capabilities = ctx.channels.of(msg.channel)
     if not capabilities.push or capabilities.threads_by_message_id:
-        return None
-    if msg.attachments or msg.location is not None:
+        return False
+    return not msg.attachments and msg.location is None
+
+
+def asks_about_own_report(ctx: Context, msg: InboundMessage) -> bool:
+    """Whether a chat message with no reference is the question "what happened to my report?":
+    short, a status word and a word for their report ("any update on my complaint?")."""
+    if not _chat_question(ctx, msg) or mentioned_references(ctx, msg.text):
+        return False
+    words = normalize_arabic(msg.text or "").split()
+    if not words or len(words) > MAX_QUESTION_WORDS:
+        return False
+    return bool(_STATUS_WORDS.labels(words)) and bool(_REPORT_WORDS.labels(words))
+
+
+def asked_reference(ctx: Context, msg: InboundMessage) -> str | None:
+    """The reference a chat message asks the status of, when the message is that question."""
+    if not _chat_question(ctx, msg):
         return None
     references = set(mentioned_references(ctx, msg.text))
     if len(references) != 1:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from core.context import Context
-from core.inbound import InboundMessage
+from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
 from core.language.texts import status_label
 from core.models import Direction, Message, OutboxItem, Status, Ticket
@@ -160,3 +160,88 @@ def test_status_answers_to_one_chat_are_limited_per_hour_and_every_question_is_k
     ctx.settings.now = T0 + timedelta(hours=1, minutes=1)  # a new hour: answered again
     write(ctx, "55", f"status of {reference}")
     assert len(answers(ctx, "status_answer")) == 4
+
+
+def new_report(ctx: Context, sender: str, text: str) -> str:
+    """A report the citizen asked to be new (Telegram's /new), beside their open one."""
+    msg = InboundMessage(
+        channel="telegram",
+        sender=sender,
+        text=text,
+        external_id=f"{sender}:{next(_ids)}",
+        thread=ThreadHints(new_ticket=True),
+    )
+    return ingest(ctx, msg).reference
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("شو صار على بلاغي؟", "ar"), ("any update on my complaint?", "en")],
+)
+def test_question_without_a_reference_is_answered_with_the_one_open_tickets_status(
+    ctx: Context, question: str, language: str
+) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    assert write(ctx, "55", question) == reference
+    [answer] = answers(ctx, "status_answer")
+    assert reference in answer
+    assert status_label(ticket_status(ctx, reference), language) in answer
+    assert len(stored(ctx, question)) == 1 and stored(ctx, question)[0].kind == "status_question"
+
+
+def test_question_without_a_reference_lists_each_open_ticket_with_its_status(
+    ctx: Context,
+) -> None:
+    ctx.settings.now = T0
+    first = write(ctx, "55", "Street light off on Way 3021")
+    second = new_report(ctx, "55", "Garbage not collected in Al Khuwair for a week")
+    write(ctx, "55", "any update on my complaint?")
+    [answer] = answers(ctx, "status_answer")
+    lines = [line for line in answer.splitlines() if line.startswith("• ")]
+    assert len(lines) == 2 and second in lines[0] and first in lines[1]  # latest first
+    assert "send its number" in answer
+    with ctx.sessions() as session:
+        assert len(session.execute(select(Ticket)).all()) == 2
+
+
+def test_question_without_a_reference_lists_at_most_five_tickets(ctx: Context) -> None:
+    ctx.settings.now = T0
+    write(ctx, "55", "Street light off on Way 3021")
+    for n in range(6):
+        new_report(ctx, "55", f"Pothole number {n} on the Seeb road near the roundabout")
+    write(ctx, "55", "any update on my complaint?")
+    [answer] = answers(ctx, "status_answer")
+    assert len([line for line in answer.splitlines() if line.startswith("• ")]) == 5
+
+
+def test_question_without_a_reference_answers_are_limited_per_hour(ctx: Context) -> None:
+    ctx.settings.now = T0
+    ctx.settings.status_answers_per_hour = 3
+    write(ctx, "55", "Street light off on Way 3021")
+    for _ in range(5):
+        write(ctx, "55", "any update on my complaint?")
+    assert len(answers(ctx, "status_answer")) == 3
+    assert len(stored(ctx, "any update on my complaint?")) == 5
+
+
+def test_question_without_a_reference_after_closing_is_answered_with_closed(
+    ctx: Context,
+) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket)).scalar_one()
+        ticket.status, ticket.closed_at = Status.CLOSED, T0
+    assert write(ctx, "55", "شو صار على بلاغي؟") == reference
+    assert ticket_status(ctx, reference) == Status.CLOSED
+    [answer] = answers(ctx, "status_answer")
+    assert status_label(Status.CLOSED, "ar") in answer
+
+
+def test_a_report_with_status_words_and_no_reference_is_no_question(ctx: Context) -> None:
+    ctx.settings.now = T0
+    write(ctx, "55", "Street light off on Way 3021")
+    report = "Any update? I want to report a new water leak on Way 2910 flooding the school road"
+    write(ctx, "55", report)
+    assert answers(ctx, "status_answer") == []
