@@ -16,10 +16,16 @@ from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.ingest import ingest
+from core.staff.incident_actions import open_by_hand
 from tests.axe_support import serious_violations
-from tests.channels.web.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
+from tests.channels.web.test_web_browser import (  # noqa: F401  (browser: fixture)
+    DESKTOP,
+    MOBILE,
+    browser,
+    shot,
+)
 from tests.citizen_web import citizen_site, jpeg
-from tests.staffkit import PASSWORD, make_staff
+from tests.staffkit import PASSWORD, make_staff, new_ticket
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +57,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Cont
         yield url, ctx, done.reference
 
 
-def _signed_in(chromium: Any, url: str, lang: str, email: str = AGENT) -> tuple[Any, Any]:
-    context = chromium.new_context(viewport=DESKTOP, bypass_csp=True)
+def _signed_in(
+    chromium: Any, url: str, lang: str, email: str = AGENT, viewport: dict[str, int] = DESKTOP
+) -> tuple[Any, Any]:
+    context = chromium.new_context(viewport=viewport, bypass_csp=True)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(f"{url}/inbox/login")
@@ -76,6 +84,27 @@ def test_inbox_pages_have_no_serious_accessibility_violations(
     context, page = _signed_in(browser, url, lang)
     assert page.get_attribute("html", "lang") == lang
     for path in ("/inbox/?queue=all", f"/inbox/t/{reference}", "/inbox/password"):
+        page.goto(url + path)
+        found = serious_violations(page)
+        assert found == [], f"{path}: {found}"
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_figures_and_an_open_incident_have_no_serious_violations_on_a_phone(
+    browser,  # noqa: F811
+    served,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
+    """On a phone the figures table scrolls sideways, so a keyboard must be able to reach it;
+    the incident's "move every report" list needs a name a screen reader reads out."""
+    url, ctx, _reference = served
+    dispatcher = make_staff(ctx, f"incident-{lang}@mct.om", "dispatcher")
+    pothole = new_ticket(ctx, f"حفرة في شارع الوطية ({lang})", category="road_damage")
+    with ctx.sessions() as session, session.begin():
+        number = open_by_hand(ctx, session, dispatcher, [pothole]).id
+    context, page = _signed_in(browser, url, lang, DISPATCHER, MOBILE)
+    for path in ("/inbox/stats", f"/inbox/incidents/{number}"):
         page.goto(url + path)
         found = serious_violations(page)
         assert found == [], f"{path}: {found}"
