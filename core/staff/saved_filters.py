@@ -19,7 +19,7 @@ from core.errors import InputError, NotFound
 from core.models import SavedFilter
 from core.staff.actions import TicketFilter
 from core.staff.permissions import Staff
-from core.storable import plain_label, storable_text
+from core.storable import plain_label, storable_text, visible_or_empty
 
 FILTER_KEYS = frozenset(f.name for f in fields(TicketFilter))
 MAX_NAME = 100
@@ -38,7 +38,8 @@ def save_filter(
     ctx: Context, session: Session, staff: Staff, name: str, query_string: str
 ) -> SavedFilter:
     """Keep the queue's filter under a name of this person's (the same name: replaced)."""
-    label = " ".join(plain_label(name or "").split())  # no bidi override reorders the list
+    # no bidi override reorders the list; nothing visible (zero-width characters) is no name
+    label = " ".join(visible_or_empty(plain_label(name or "")).split())
     if not label:
         raise InputError("Give the filter a name.", "filter_name_empty")
     if len(label) > MAX_NAME:

@@ -60,6 +60,16 @@ def test_a_filter_without_a_name_is_refused_in_words(ctx: Context) -> None:
     assert saved(ctx) == []
 
 
+def test_a_filter_named_with_nothing_visible_is_refused_like_an_empty_name(ctx: Context) -> None:
+    """Zero-width spaces and joiners alone were kept as a name: an invisible link in the list
+    that no one could tell apart or read out."""
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    post_form(client, "/inbox/filters", {"name": "\u200b\u200d \u2060", "query": "status=new"})
+    assert "Give the filter a name." in client.get("/inbox/").get_data(as_text=True)
+    assert saved(ctx) == []
+
+
 def test_hostile_filter_names_and_queries_are_kept_escaped_not_a_500(ctx: Context) -> None:
     the_roles(ctx)
     client = signed_in(app_for(ctx), "disp@mct.om")
