@@ -269,7 +269,10 @@ async def report(update: Update, context: Context) -> None:
     accepted = await _db(ingest.accept, state.ctx, inbound)  # /new is core's to apply
     if refusal:
         await _reply(message, render(refusal, await _language(state, update)))
-    state.spawn(_follow_up(context, state, accepted.record_id, inbound))
+    if not accepted.ignored:
+        state.spawn(_follow_up(context, state, accepted.record_id, inbound))
+    elif not (refusal or accepted.duplicate):  # only invisible characters: kept, no report
+        await _reply(message, render("error_empty", await _language(state, update)))
 
 
 async def _download(context: Context, ref: FileRef) -> InboundAttachment:

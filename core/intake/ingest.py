@@ -33,7 +33,7 @@ from core.intake.groupstore import store_group
 from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
 from core.models import InboundRecord, InboundStatus, Message
-from core.storable import plain_label, storable, storable_text
+from core.storable import plain_label, storable, storable_text, visible_or_empty
 from core.tickets import look_up_senders, new_secret, next_reference
 
 logger = logging.getLogger(__name__)
@@ -49,13 +49,15 @@ Prepare = Callable[[Context, InboundMessage, int], InboundMessage]
 class Accepted:
     """The stored raw record; `duplicate` when this exact message was accepted before.
 
-    `reference` and `secret` are the new ticket's, when the caller asked to reserve them.
+    `reference` and `secret` are the new ticket's, when the caller asked to reserve them;
+    `ignored` when the record is kept but will never be a ticket.
     """
 
     record_id: int
     duplicate: bool
     reference: str | None = None
     secret: str | None = None
+    ignored: bool = False  # kept, never a ticket (`ignore`, or `says_nothing`)
 
 
 def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
@@ -123,6 +125,25 @@ def deserialize(data: dict[str, Any], raw: bytes, data_dir: Path) -> InboundMess
     return InboundMessage(**values)
 
 
+# Why a record that says nothing is kept without a ticket (`says_nothing`).
+NOTHING_VISIBLE = "nothing visible: no text that shows, no file, no place"
+
+
+def says_nothing(message: InboundMessage) -> bool:
+    """Whether a message carries nothing a person could read or see: its text and subject
+    empty by `core.storable.visible_or_empty` (only spaces, zero-width characters, direction
+    marks or controls, the input the web form refuses), no file, no place. Kept, as all a
+    citizen sends is, but no report to open a ticket for or acknowledge."""
+    return not (
+        visible_or_empty(message.text)
+        or visible_or_empty(message.subject)
+        or message.attachments
+        or message.location is not None
+        or message.needs_preparing  # its file is still to come
+        or message.staff_notes  # a file the channel could not fetch
+    )
+
+
 def accept(
     ctx: Context, message: InboundMessage, *, ignore: str | None = None, reserve: bool = False
 ) -> Accepted:
@@ -130,7 +151,8 @@ def accept(
 
     `ignore` (a reason) keeps a message that is not a citizen's (an auto-reply, a bounce) as an
     ignored record in the same transaction: stored pending and marked afterwards, a worker
-    could claim it in between and make a ticket and an acknowledgement of it.
+    could claim it in between and make a ticket and an acknowledgement of it. A message that
+    `says_nothing` is kept the same way (`Accepted.ignored`; a chat may say so).
 
     `reserve` allocates the reference and secret of the ticket the message will open, in
     the same transaction, for a channel that must show them before the ticket exists (the
@@ -140,6 +162,8 @@ def accept(
         raise ValueError("an inbound message needs an external id for de-duplication")
     if reserve and not message.thread.new_ticket:
         raise ValueError("only a message that opens a new ticket can reserve its reference")
+    if ignore is None and not reserve and says_nothing(message):
+        ignore = NOTHING_VISIBLE
     # Bounded: a hung database must not hold the SMTP session or the web request open.
     seconds = ctx.settings.db_answer_timeout_seconds
     if _grouped(ctx, reserve):
@@ -225,8 +249,13 @@ def _record_values(
         "received_at": message.received_at,
         "status": status,
         "processed_at": ctx.now() if ignored else None,
-        "error": f"not a citizen message: {ignore}"[:2000] if ignored else None,
+        "error": _ignored_because(ignore)[:2000] if ignore is not None else None,
     }
+
+
+def _ignored_because(ignore: str) -> str:
+    """The record's note on why it is no ticket."""
+    return ignore if ignore == NOTHING_VISIBLE else f"not a citizen message: {ignore}"
 
 
 def _store_grouped(ctx: Context, row: dict[str, Any]) -> Accepted:
@@ -243,7 +272,8 @@ def _store_grouped(ctx: Context, row: dict[str, Any]) -> Accepted:
             "The database did not answer in time; try again shortly."
         ) from None
     if not stored.duplicate:
-        return Accepted(stored.record_id, duplicate=False)
+        ignored = row["status"] == InboundStatus.IGNORED
+        return Accepted(stored.record_id, duplicate=False, ignored=ignored)
     with ctx.sessions() as session:  # a retry: its reference, if it reserved one
         found = session.get(InboundRecord, stored.record_id)
         if found is None:
@@ -252,7 +282,8 @@ def _store_grouped(ctx: Context, row: dict[str, Any]) -> Accepted:
 
 
 def _accepted(record: InboundRecord, duplicate: bool) -> Accepted:
-    return Accepted(record.id, duplicate, record.reference, record.secret)
+    ignored = record.status == InboundStatus.IGNORED
+    return Accepted(record.id, duplicate, record.reference, record.secret, ignored)
 
 
 def _find_record(session: Session, channel: str, external_id: str) -> InboundRecord | None:

@@ -17,11 +17,13 @@ from core.delivery.notify import notify_citizen, queue_reply
 from core.delivery.outbox import deliver_due
 from core.inbound import InboundMessage
 from core.intake.ingest import ingest
-from core.language.texts import status_label
+from core.language.texts import render, status_label
 from core.models import (
     Attachment,
     Contact,
     ContactIdentity,
+    InboundRecord,
+    InboundStatus,
     Message,
     MessageRevision,
     OutboxItem,
@@ -475,3 +477,17 @@ def test_still_not_fixed_after_closing_reopens_the_ticket_without_a_swipe_reply(
     with ctx.sessions() as session:
         latest = session.execute(select(Message).where(Message.external_id == "722:2")).scalar_one()
         assert latest.ticket_id == ticket.id
+
+
+def test_a_message_of_invisible_characters_is_kept_but_opens_no_ticket(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    """As the web form refuses it: told the message said nothing, never acknowledged as a
+    report; the update is stored all the same (an ignored record), so nothing is lost."""
+    invisible = "\u200b\u200f\u2060 "
+    assert send(tg, fake_api, text_update(723, 1, invisible, language="en"))
+    assert tickets(ctx) == []
+    assert fake_api.sent_texts(723) == [render("error_empty", "en")]
+    with ctx.sessions() as session:
+        record = session.execute(select(InboundRecord)).scalar_one()
+        assert record.status == InboundStatus.IGNORED and record.normalized["text"] == invisible

@@ -640,3 +640,15 @@ def test_still_not_fixed_after_closing_reopens_the_ticket_without_a_swipe_reply(
     with wa_ctx.sessions() as session:
         latest = session.execute(select(Message).where(Message.external_id == "wamid.NS2"))
         assert latest.scalar_one().ticket_id == ticket.id
+
+
+def test_a_message_of_invisible_characters_is_kept_but_opens_no_ticket_and_gets_no_ack(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    invisible = "\u200b\u200c\u200e"
+    send_text(web, "wamid.ZW1", invisible)
+    deliver_due(wa_ctx)
+    assert count(wa_ctx, Ticket) == 0 and graph.to(NUMBER) == []
+    with wa_ctx.sessions() as session:
+        record = session.execute(select(InboundRecord)).scalar_one()
+        assert record.status == InboundStatus.IGNORED and record.normalized["text"] == invisible
