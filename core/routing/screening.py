@@ -467,10 +467,7 @@ def _is_spam(
     strong, weak = _advert_cues(raw, words)
     strong += 2 * bool(waived)  # an advert on its own: only an agent sells skipping a procedure
     cues = strong + weak
-    has_contact = bool(
-        _URL.search(raw) or _PHONE.search(raw.translate(_DIGITS)) or _EMAIL.search(raw)
-    )
-    advert = strong > 0 and (cues >= _AD_NEEDED or has_contact)
+    advert = strong > 0 and (cues >= _AD_NEEDED or _has_contact(raw))
     learned = advert_probability is not None and advert_probability >= ADVERT_THRESHOLD
     if not (advert or weak >= _WEAK_NEEDED or learned):
         return False
@@ -484,6 +481,11 @@ def _is_spam(
         return True
     confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE
     return cues >= _AD_NEEDED or not confident
+
+
+def _has_contact(raw: str) -> bool:
+    """A link, an email address or a phone number (read only when one strong cue needs it)."""
+    return bool(_URL.search(raw) or _EMAIL.search(raw) or _PHONE.search(raw.translate(_DIGITS)))
 
 
 def _citizen_voice(
