@@ -286,3 +286,39 @@ def test_a_screening_case_of_each_kind(
     kind: str, text: str, advert_probability: float | None, spam: bool
 ) -> None:
     assert (screen(text, advert_probability=advert_probability) == SPAM) is spam, kind
+
+
+# (kind, text, router confidence, advert probability, spam?), twelfth pass: the advert model
+# alone is overruled when the router is sure of a category and the text says where; a
+# seller's phrase, a text with no place, or a hesitant router keeps the advert.
+CONFIDENT_CASES: list[tuple[str, str, float, float, bool]] = [
+    # (kind, text, router confidence, advert probability, spam?): the advert model alone is
+    # overruled when the router is sure and the text says where; a seller's phrase is not
+    ("sure router, a place", "The parking machine next to Seeb souq took my coins twice "
+     "and printed nothing, 9xxxxxxx", 0.9, 0.9, False),
+    ("sure router, a place", "مكتب العقار في الخوير يطلب مني 60 ريال باسم البلدية، رقمي "
+     "٩٢٣٤٥٦٧٨", 0.9, 0.9, False),
+    ("sure router, a place", "مكتب الطباعة اللي في روي يطلب 20 ريال عشان يعبي استمارة "
+     "البلدية، رقمي 9123 4567", 0.9, 0.9, False),
+    ("sure router, a place", "el ma7al 3ind el dawwar fil 3thaiba y7a6 kraasi barra kil "
+     "lail, ra8mi 00968 91234567", 0.9, 0.9, False),
+    ("sure router, a place", "the real estate office في العذيبة asked me 60 OMR as "
+     "municipality fee, email me a.b@gmail.com", 0.9, 0.9, False),
+    ("sure router, no place", "Best chairs and tables for cafés, wholesale, 9xxxxxxx", 0.9,
+     0.9, True),
+    ("sure router, a seller's phrase", "Our café next to the roundabout: special offer on "
+     "shisha nights, 9xxxxxxx", 0.9, 0.9, True),
+    ("hesitant router, a place", "The parking machine next to Seeb souq took my coins twice "
+     "and printed nothing, 9xxxxxxx", 0.6, 0.9, True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "confidence", "advert_probability", "spam"),
+    CONFIDENT_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(CONFIDENT_CASES)],
+)
+def test_a_sure_router_and_a_place_overrule_the_advert_model_alone(
+    kind: str, text: str, confidence: float, advert_probability: float, spam: bool
+) -> None:
+    assert (screen(text, confidence, advert_probability) == SPAM) is spam, kind
