@@ -11,15 +11,19 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from channels.web.inbox.canned import canned_replies, render_canned
-from channels.web.inbox.i18n import count_phrase, has_word, label
+from channels.web.inbox.i18n import count_phrase, has_word, label, translate
 from channels.web.inbox.views import CHANNELS
 from core.context import Context
 from core.files import file_path
 from core.inbound import InboundAttachment
 from core.language import texts
+from core.language.catalog import plural_form
 from core.models import Attachment, RoutingCorrection
 from core.routing import screening
 from core.routing.types import UnroutedRouter
+from core.staff import actions as staff_actions
+from core.staff import admin as staff_admin
+from core.staff import saved_filters
 from core.tickets import ticket_by_reference
 from tests.staffkit import app_for, load, login, new_ticket, post_form, the_roles
 
@@ -270,3 +274,26 @@ def test_canned_reply_without_a_directorate_names_the_department_responsible() -
 def test_arabic_canned_reply_without_a_name_has_no_space_before_the_comma() -> None:
     text = render_canned("need_location", "ar", reference="MCT-000001", name=None)
     assert text is not None and text.startswith("مرحبًا، نرجو")
+
+
+# "characters" after a number in Arabic: 3-10 take the plural, 11-99 the accusative singular,
+# 100 and above (past each hundred) the singular (core.language.catalog.plural_form)
+ARABIC_CHARACTERS = {"few": "أحرف", "many": "حرفًا", "other": "حرف"}
+
+
+@pytest.mark.parametrize(
+    ("key", "limit"),
+    [
+        ("reply_too_long", staff_actions.MAX_TEXT),
+        ("note_too_long", staff_actions.MAX_TEXT),
+        ("address_too_long", staff_actions.MAX_ADDRESS),
+        ("filter_name_too_long", saved_filters.MAX_NAME),
+        ("staff_name_too_long", staff_admin.MAX_NAME),
+    ],
+)
+def test_an_arabic_length_refusal_counts_its_characters_with_the_right_form(
+    key: str, limit: int
+) -> None:
+    """'The name is longer than 100 characters' read "100 حرفًا", the form for 11-99."""
+    words = translate(key, "ar", limit=limit)
+    assert words.endswith(f"{limit} {ARABIC_CHARACTERS[plural_form(limit)]}."), words
