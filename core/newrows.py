@@ -31,6 +31,12 @@ from sqlalchemy.orm.state import InstanceState
 
 from core.models import Contact, ContactIdentity, Message, OutboxItem, Ticket
 
+# session.info: inside a batch on PostgreSQL, where its new messages and outbox items wait
+# to be written at the batch's end (core.batchrows.DeferredRows).
+DEFERRED = "balagh_deferred_rows"
+# What waits inside a batch: their objects' ids are taken from the batch's reserve.
+_WAITING = frozenset((Message, OutboxItem))
+
 # The tables, in the order their rows depend on each other (each row's many-to-one targets
 # are written before it): the unit of work's order for these five.
 ORDER: tuple[type[Any], ...] = (Contact, ContactIdentity, Ticket, Message, OutboxItem)
@@ -55,11 +61,17 @@ def flush_new_rows(session: Session) -> None:
             session.flush()
             return
         connection = session.connection()
+        # Inside a savepoint nothing waits (a rollback to it must take its rows).
+        deferred = None if session.in_nested_transaction() else session.info.get(DEFERRED)
         by_class: dict[type[Any], list[Any]] = defaultdict(list)
         for obj in new:
             by_class[type(obj)].append(obj)
         for cls in ORDER:
-            if by_class.get(cls):
+            if not by_class.get(cls):
+                continue
+            if deferred is not None and cls in _WAITING:
+                _defer(session, deferred, inspect(cls), by_class[cls])
+            else:
                 _insert(connection, inspect(cls), by_class[cls])
         session.dispatch.after_flush(session, None)
         _make_persistent(session, new)
@@ -129,6 +141,27 @@ def _insert(connection: Any, mapper: Mapper[Any], objects: list[Any]) -> None:
         for (obj, _row_given), values in zip(group, result, strict=True):
             for key, value in zip(returned, values, strict=True):
                 obj.__dict__[key] = value
+    for obj in objects:
+        mapper.dispatch.after_insert(mapper, connection, inspect(obj))
+
+
+def _defer(session: Session, deferred: Any, mapper: Mapper[Any], objects: list[Any]) -> None:
+    """As `_insert`, but the ids come from the batch's reserve and the rows wait in
+    `deferred` (core.batchrows) to be written at the batch's end; what the INSERT would have
+    returned (NULL: these tables have no server defaults) is set on each object now."""
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    ids = deferred.take_ids(session, table.name, len(objects))
+    (key,) = (mapper.get_property_by_column(c).key for c in table.primary_key.columns)
+    connection = session.connection()
+    for obj, value in zip(objects, ids, strict=True):
+        obj.__dict__[key] = value
+        mapper.dispatch.before_insert(mapper, connection, inspect(obj))
+    rows = [_row(mapper, obj) for obj in objects]
+    for obj, row in zip(objects, rows, strict=True):
+        for column, attribute in _columns(mapper):
+            if column.key not in row:
+                obj.__dict__[attribute] = None
+    deferred.add(table.name, rows)
     for obj in objects:
         mapper.dispatch.after_insert(mapper, connection, inspect(obj))
 

@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, event, insert, inspect, select, text, update
+from sqlalchemy import Sequence, bindparam, event, insert, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError, InvalidRequestError, ProgrammingError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, joinedload
 
 from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket, utcnow
+from core.newrows import DEFERRED
 from core.storable import is_storable
 
 
@@ -31,7 +32,9 @@ def next_reference(session: Session, prefix: str) -> str:
     with session.no_autoflush:
         if session.get_bind().dialect.name == "postgresql":
             sequence = _reference_sequence(session, prefix)
-            value = session.execute(text(f"SELECT nextval('{sequence}')")).scalar_one()
+            # A statement with no table: a batch's waiting rows need not be written for
+            # it (core.batchrows), as they would for raw SQL.
+            value = session.execute(select(Sequence(sequence).next_value())).scalar_one()
             return f"{prefix}-{value:06d}"
         return f"{prefix}-{_bump_counter(session, f'ticket:{prefix}'):06d}"
 
@@ -273,7 +276,11 @@ def write_events(session: Session) -> None:
     now = utcnow()
     for row in rows:
         row.setdefault("created_at", now)
-    session.connection().execute(_INSERT_EVENTS, rows)
+    deferred = session.info.get(DEFERRED)
+    if deferred is not None and not session.in_nested_transaction():
+        deferred.add("event", rows)  # written at the batch's end (core.batchrows)
+    else:
+        session.connection().execute(_INSERT_EVENTS, rows)
     for ticket, _row, _savepoint in written:
         if "events" in inspect(ticket).dict:
             session.expire(ticket, ["events"])

@@ -1,0 +1,177 @@
+"""A batch's new messages, outbox items and events written once, at the batch's end.
+
+A worker processes a batch of inbound records in one transaction (core.intake.ingest
+.process_batch). Each new ticket wrote its citizen's message and acknowledgement, the
+acknowledgement's outbox item and its events with a statement per table per record: about
+half the statements of a record, each costing SQLAlchemy and psycopg more CPU than its row
+(bench/RESULTS.md, session 11). On PostgreSQL, inside a batch, those rows wait here instead
+and go in one INSERT per table at the end: the objects get their ids from the tables'
+sequences up front (reserved for the batch, one statement), and are persistent as after a
+flush (core.newrows), so every caller and flush hook sees what it saw before.
+
+Nothing reads a row before it is written: any SQL sent on the batch's connection that names
+one of these tables, or a table whose rows refer to them, writes the waiting rows first (the
+SQL text is matched, so raw SQL, ORM joins and the unit of work's own statements are seen),
+as do a DELETE (a cascade), a SAVEPOINT (a rollback to it must not undo them) and the commit.
+A rollback drops them with the objects. The ticket itself is written per record, as before:
+the next record's duplicate and threading queries read it. SQLite (one writer, no sequences)
+keeps writing per record.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, event, insert, text
+from sqlalchemy.orm import Session, SessionTransaction
+
+import core.tickets  # noqa: F401  (its event hooks run before these: events reach here first)
+from core.models import Base, Event, Message, OutboxItem
+from core.newrows import DEFERRED
+
+logger = logging.getLogger(__name__)
+
+# What waits, in the order written (an outbox item refers to its message).
+TABLES: tuple[Table, ...] = tuple(
+    Base.metadata.tables[cls.__tablename__] for cls in (Message, OutboxItem, Event)
+)
+# Ids reserved per table for each record a batch has: a new ticket's message and its
+# acknowledgement, and the acknowledgement's outbox item. What a batch leaves unused is a gap
+# in the ids, as a rolled-back transaction's are.
+PER_RECORD = {"message": 2, "outbox_item": 1}
+
+
+@cache
+def _watched() -> frozenset[str]:
+    """The waiting tables and every table whose rows refer to them (an attachment to a
+    message), transitively: a statement or flush touching one needs the rows written."""
+    names = {table.name for table in TABLES}
+    grown = True
+    while grown:
+        grown = False
+        for table in Base.metadata.tables.values():
+            if table.name not in names and any(
+                fk.column.table.name in names for fk in table.foreign_keys
+            ):
+                names.add(table.name)
+                grown = True
+    return frozenset(names)
+
+
+class DeferredRows:
+    """A batch's rows given ids and made persistent, not written yet (session.info)."""
+
+    def __init__(self, records: int) -> None:
+        self.records = max(1, records)
+        self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.ids: dict[str, list[int]] = defaultdict(list)
+
+    def take_ids(self, session: Session, table: str, count: int) -> list[int]:
+        """`count` ids of `table` from the batch's reserve (reserving more when it runs
+        out: one statement for every table's share)."""
+        if len(self.ids[table]) < count:
+            wanted = {
+                name: max(per * self.records - len(self.ids[name]), 0)
+                for name, per in PER_RECORD.items()
+            }
+            wanted[table] = max(wanted.get(table, 0), count - len(self.ids[table]))
+            self._reserve(session, wanted)
+        taken, self.ids[table] = self.ids[table][:count], self.ids[table][count:]
+        return taken
+
+    def _reserve(self, session: Session, wanted: dict[str, int]) -> None:
+        names = [name for name, n in wanted.items() if n > 0]
+        parts = [
+            f"SELECT {n} AS t, nextval(pg_get_serial_sequence('{name}', 'id')) AS id "
+            f"FROM generate_series(1, {wanted[name]})"
+            for n, name in enumerate(names)
+        ]
+        reserved = session.connection().execute(text(" UNION ALL ".join(parts)))
+        for n, value in reserved:
+            self.ids[names[n]].append(value)
+        for name in names:
+            self.ids[name].sort()
+
+    def add(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
+        self.rows[table].extend(rows)
+
+    def write(self, connection: Any) -> None:
+        """Every waiting row, one INSERT per table and set of columns, in TABLES' order."""
+        rows, self.rows = self.rows, defaultdict(list)
+        for table in TABLES:
+            groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+            for row in rows.get(table.name, ()):
+                groups[tuple(sorted(row))].append(row)
+            for group in groups.values():
+                connection.execute(_insert(table), group)
+
+    def __bool__(self) -> bool:
+        return any(self.rows.values())
+
+
+@cache
+def _insert(table: Table) -> Any:
+    return insert(table)
+
+
+@contextmanager
+def deferred_rows(session: Session, records: int) -> Iterator[None]:
+    """Inside: a batch of `records` records' new messages, outbox items and events wait
+    for the batch's end (PostgreSQL; elsewhere, nothing changes)."""
+    if session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    store = session.info[DEFERRED] = DeferredRows(records)
+    connection = session.connection()
+    connection.info[_ON_CONNECTION] = store  # for the statement hook below
+    try:
+        yield
+        store.write(connection)
+    finally:
+        session.info.pop(DEFERRED, None)
+        connection.info.pop(_ON_CONNECTION, None)
+
+
+# connection.info: the waiting rows of the session that holds this connection.
+_ON_CONNECTION = "balagh_deferred_rows"
+
+
+@cache
+def _needs_rows() -> re.Pattern[str]:
+    """SQL that may read or change a waiting row or refer to one: any naming a waiting
+    table or a table whose rows refer to them (an attachment to a message), a DELETE (a
+    cascade), a SAVEPOINT (a rollback to it must not undo rows the batch keeps). Matched on
+    the SQL itself, so raw SQL, ORM joins, lazy loads and the unit of work's own statements
+    are all seen; a column named like a table only writes them early."""
+    names = "|".join(sorted(_watched()))
+    return re.compile(rf"^\s*(?:DELETE|SAVEPOINT)\b|\b(?:{names})\b", re.IGNORECASE)
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _write_before_statement(connection: Connection, _cursor: Any, statement: str, *_: Any) -> None:
+    store: DeferredRows | None = connection.info.get(_ON_CONNECTION)
+    if store and _needs_rows().search(statement):
+        store.write(connection)  # takes the rows first: its own INSERTs find none waiting
+
+
+@event.listens_for(Session, "before_commit")
+def _write_before_commit(session: Session) -> None:
+    store: DeferredRows | None = session.info.get(DEFERRED)
+    if store:
+        store.write(session.connection())
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_rolled_back(session: Session, previous: SessionTransaction) -> None:
+    """Rolled back with their objects (none wait from inside a savepoint)."""
+    store: DeferredRows | None = session.info.pop(DEFERRED, None)
+    if store is not None and not previous.nested:
+        store.rows.clear()
+    elif store is not None:
+        session.info[DEFERRED] = store

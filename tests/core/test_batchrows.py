@@ -1,0 +1,255 @@
+"""A batch's new messages, outbox items and events wait for its end and go in one INSERT per
+table (PostgreSQL; core.batchrows): the same rows as processed alone, read by any statement
+that needs them before, kept by a rolled-back savepoint, dropped by a rollback; a record that
+fails makes the batch fail, and each record is then processed alone."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event, func, inspect, select, text
+from sqlalchemy.orm import Session
+
+from core.batchrows import deferred_rows
+from core.context import Context
+from core.inbound import InboundMessage
+from core.intake.ingest import accept, process, process_batch
+from core.models import (
+    Attachment,
+    Contact,
+    Direction,
+    Event,
+    InboundRecord,
+    InboundStatus,
+    Message,
+    OutboxItem,
+    Status,
+    Ticket,
+)
+from core.newrows import flush_new_rows
+from core.tickets import new_secret, record_event
+
+TEXTS = (
+    "Street lights have been off for a week on way 3021 in Al Khuwair",
+    "A deep pothole on the Qurum road near the roundabout",
+    "Water leaking from a pipe on the street behind the mosque in Ruwi",
+)
+# Reports like TEXTS, none like any of them (they would be suggested as duplicates).
+OTHER_TEXTS = (
+    "Rubbish bins overflowing for days beside the school in Seeb",
+    "Stray dogs chasing children every evening at the park in Bawshar",
+    "Broken traffic signal flashing at the junction near Muttrah souq",
+)
+
+
+def mail(sender: str, text: str) -> InboundMessage:
+    return InboundMessage(
+        channel="email",
+        sender=sender,
+        text=text,
+        subject="A report",
+        external_id=f"<{secrets.token_hex(6)}@example.org>",
+    )
+
+
+@contextmanager
+def inserts(ctx: Context) -> Iterator[list[str]]:
+    """The table of each INSERT sent while inside."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.startswith("INSERT INTO "):
+            seen.append(statement.split()[2])
+
+    event.listen(ctx.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", record)
+
+
+def postgresql(ctx: Context) -> bool:
+    return ctx.engine.dialect.name == "postgresql"
+
+
+def test_a_batch_writes_its_messages_outbox_items_and_events_in_one_insert_each(
+    ctx: Context,
+) -> None:
+    for n in range(4):
+        accept(ctx, mail(f"citizen{n}@example.org", TEXTS[n % 3]))
+    with inserts(ctx) as seen:
+        result = process_batch(ctx, ("email",))
+    assert len(result.claimed) == 4 and result.failed == []
+    written = (seen.count("message"), seen.count("outbox_item"), seen.count("event"))
+    if postgresql(ctx):
+        assert written == (1, 1, 1), seen
+    else:  # SQLite writes them per record
+        assert min(written) >= 4, seen
+    assert seen.count("ticket") == 4  # the next record's queries read a ticket: per record
+    with ctx.sessions() as session:
+        assert session.execute(select(func.count()).select_from(Message)).scalar_one() == 8
+        assert session.execute(select(func.count()).select_from(OutboxItem)).scalar_one() == 4
+
+
+def written(ctx: Context, senders: list[str], texts: tuple[str, ...]) -> list[Any]:
+    """Each sender's ticket's messages, outbox items and events, with the references,
+    secrets, addresses, texts and ids that differ between two runs replaced by names."""
+    found = []
+    with ctx.sessions() as session:
+        for n, sender in enumerate(senders):
+            ticket = session.execute(
+                select(Ticket).join(Ticket.contact).where(Contact.email == sender)
+            ).scalar_one()
+            messages = session.execute(
+                select(Message).where(Message.ticket_id == ticket.id).order_by(Message.id)
+            ).scalars()
+            ids = {}
+            rows: dict[str, Any] = {"messages": [], "outbox": [], "events": []}
+            replaced = [(ticket.reference, "REF"), (ticket.secret, "SECRET"), (sender, "S")]
+            replaced.append((texts[n], "TEXT"))
+            for k, m in enumerate(messages):
+                ids[m.id] = k
+                if m.external_id:
+                    replaced.append((m.external_id, "MESSAGE-ID"))
+                rows["messages"].append(
+                    (m.direction, m.channel, m.kind, m.text, m.language, m.delivery_status)
+                )
+            for item in session.execute(
+                select(OutboxItem).where(OutboxItem.ticket_id == ticket.id).order_by(OutboxItem.id)
+            ).scalars():
+                rows["outbox"].append(
+                    (ids[item.message_id], item.channel, item.address, item.kind, item.status)
+                    + (item.payload, item.attempts, item.next_attempt_at == item.created_at)
+                )
+            for e in session.execute(
+                select(Event).where(Event.ticket_id == ticket.id).order_by(Event.id)
+            ).scalars():
+                rows["events"].append((e.kind, e.actor, e.actor_id, e.data))
+            dumped = json.dumps(rows, default=str)
+            for old, new in replaced:
+                dumped = dumped.replace(old, new)
+            found.append((n, ticket.status, ticket.subject, json.loads(dumped)))
+    return found
+
+
+def test_a_batch_writes_the_rows_its_records_write_alone(ctx: Context) -> None:
+    alone = [f"alone{n}@example.org" for n in range(3)]
+    for n, sender in enumerate(alone):
+        process(ctx, accept(ctx, mail(sender, TEXTS[n])).record_id)
+    batched = [f"batched{n}@example.org" for n in range(3)]
+    for n, sender in enumerate(batched):
+        accept(ctx, mail(sender, OTHER_TEXTS[n]))
+    assert len(process_batch(ctx, ("email",)).claimed) == 3
+    expected = written(ctx, alone, TEXTS)
+    assert expected[0][3]["outbox"] and expected[0][3]["events"]
+    assert written(ctx, batched, OTHER_TEXTS) == expected
+
+
+def test_one_bad_record_in_a_batch_fails_alone_and_the_others_land(ctx: Context) -> None:
+    ids = [accept(ctx, mail(f"citizen{n}@example.org", TEXTS[n])).record_id for n in range(3)]
+    bad = accept(ctx, mail("bad@example.org", "BAD: a leak in Ruwi")).record_id
+
+    def refuse(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.startswith("INSERT INTO message") and "BAD: a leak" in str(parameters):
+            raise RuntimeError("the database refused the row")
+
+    event.listen(ctx.engine, "before_cursor_execute", refuse)
+    try:
+        result = process_batch(ctx, ("email",))
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", refuse)
+    assert sorted(c.record_id for c in result.claimed) == sorted(ids)
+    assert result.failed == [bad]
+    with ctx.sessions() as session:
+        records = {r.id: r for r in session.execute(select(InboundRecord)).scalars()}
+        assert all(records[i].status == InboundStatus.DONE for i in ids)
+        assert records[bad].status == InboundStatus.FAILED
+        assert "refused" in (records[bad].error or "")
+        messages = session.execute(select(Message.direction, Message.ticket_id)).all()
+        assert sorted(d for d, _ in messages) == sorted([Direction.IN, Direction.OUT] * 3)
+        tickets = session.execute(select(Ticket.id)).scalars().all()
+        assert len(tickets) == 3  # the bad record's ticket rolled back with it
+
+
+def a_ticket(session: Session) -> tuple[Ticket, Message]:
+    """A new ticket with its first message, written as a batch writes them."""
+    contact = Contact(name="Salim", email="salim@example.org")
+    session.add(contact)
+    ticket = Ticket(
+        reference=f"T-{secrets.token_hex(3)}",
+        secret=new_secret(),
+        status=Status.NEW,
+        channel="email",
+        contact=contact,
+        subject="Leak",
+    )
+    message = Message(ticket=ticket, direction=Direction.IN, channel="email", text="A leak")
+    session.add_all([ticket, message])
+    record_event(session, ticket, "created", channel="email")
+    flush_new_rows(session)
+    return ticket, message
+
+
+def count(session: Session, model: type[Any]) -> int:
+    return session.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def test_waiting_rows_are_written_before_a_statement_that_reads_them(ctx: Context) -> None:
+    with ctx.sessions() as session, session.begin(), deferred_rows(session, 1):
+        ticket, message = a_ticket(session)
+        assert message.id is not None and inspect(message).persistent
+        assert session.execute(select(Ticket.id)).scalars().all() == [ticket.id]
+        assert count(session, Message) == 1
+        assert session.execute(text("SELECT count(*) FROM event")).scalar_one() == 1
+
+
+def test_raw_sql_sees_the_waiting_rows(ctx: Context) -> None:
+    with ctx.sessions() as session, session.begin(), deferred_rows(session, 1):
+        _ticket, message = a_ticket(session)
+        found = session.execute(text("SELECT id FROM message")).scalars().all()
+        assert found == [message.id]
+
+
+def test_a_rolled_back_savepoint_keeps_the_rows_waiting_before_it(ctx: Context) -> None:
+    with ctx.sessions() as session, session.begin(), deferred_rows(session, 1):
+        ticket, message = a_ticket(session)
+        savepoint = session.begin_nested()
+        session.add(Message(ticket=ticket, direction=Direction.NOTE, channel="email", text="x"))
+        flush_new_rows(session)
+        savepoint.rollback()
+        assert inspect(message).persistent
+    with ctx.sessions() as session:
+        assert session.execute(select(Message.text)).scalars().all() == ["A leak"]
+        assert session.execute(select(Event.kind)).scalars().all() == ["created"]
+
+
+def test_a_rollback_drops_the_waiting_rows(ctx: Context) -> None:
+    with ctx.sessions() as session:
+        session.begin()
+        with pytest.raises(RuntimeError), deferred_rows(session, 1):
+            _ticket, message = a_ticket(session)
+            raise RuntimeError("the batch failed")
+        session.rollback()
+        assert inspect(message).transient
+        assert (count(session, Ticket), count(session, Message), count(session, Event)) == (0, 0, 0)
+        session.commit()
+
+
+def test_a_waiting_message_changed_or_referred_to_is_written_first(ctx: Context) -> None:
+    with ctx.sessions() as session, session.begin(), deferred_rows(session, 1):
+        _ticket, message = a_ticket(session)
+        message.kind = "courtesy"
+        session.add(
+            Attachment(
+                message=message, filename="a.jpg", content_type="image/jpeg", size=1, sha256="0"
+            )
+        )
+        session.flush()
+    with ctx.sessions() as session:
+        assert session.execute(select(Message.kind)).scalars().all() == ["courtesy"]
+        assert count(session, Attachment) == 1
