@@ -129,13 +129,16 @@ def deferred_rows(session: Session, records: int) -> Iterator[None]:
         return
     store = session.info[DEFERRED] = DeferredRows(records)
     connection = session.connection()
-    connection.info[_ON_CONNECTION] = store  # for the statement hook below
+    # For the statement hook below; the pool's record of the connection outlives the batch,
+    # so it is taken off again whatever happens (also when the connection broke).
+    on_connection = connection.info
+    on_connection[_ON_CONNECTION] = store
     try:
         yield
         store.write(connection)
     finally:
         session.info.pop(DEFERRED, None)
-        connection.info.pop(_ON_CONNECTION, None)
+        on_connection.pop(_ON_CONNECTION, None)
 
 
 # connection.info: the waiting rows of the session that holds this connection.
