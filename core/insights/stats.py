@@ -55,6 +55,7 @@ from sqlalchemy.sql.elements import KeyedColumnElement
 from core.errors import InputError
 from core.insights import rollup
 from core.intake.incidents import incident_figures
+from core.language.normalize import ascii_digits
 from core.models import Priority, Role, RoutingCorrection, Status, Ticket, User
 from core.routing.taxonomy import Taxonomy
 from core.staff.permissions import Staff
@@ -96,18 +97,14 @@ class Period:
     channel: str | None = None
 
 
-def parse_period(
-    since: str | None, until: str | None, *, reversed_is_empty: bool = False
-) -> tuple[datetime | None, datetime | None]:
-    """Dates (YYYY-MM-DD) or ISO datetimes to an aware [since, until) pair.
+def parse_period(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """Dates (YYYY-MM-DD) or ISO datetimes to an aware [since, until) pair; Arabic-Indic and
+    Persian digits are read as digits ("٢٠٢٥-٠١-٣١"), as a phone's keyboard may type them.
 
-    A period that ends before it starts is refused, so a person who swapped the dates is
-    told; with `reversed_is_empty` (the JSON API, whose document cannot state an order
-    between two parameters) it is a period holding no day, and every figure is 0.
+    A period that ends before it starts is refused (key `period_reversed`), so a person who
+    swapped the dates is told rather than shown figures of 0 (the JSON API answers 400).
     """
     start, end = _parse(since, "since", end=False), _parse(until, "until", end=True)
-    if reversed_is_empty:
-        return start, end
     if start is not None and end is not None and start >= end:
         raise InputError(
             f"'since' ({since}) must not be after 'until' ({until}).",
@@ -118,9 +115,10 @@ def parse_period(
     return start, end
 
 
-def _parse(value: str | None, name: str, *, end: bool) -> datetime | None:
-    if not value:
+def _parse(given: str | None, name: str, *, end: bool) -> datetime | None:
+    if not given:
         return None
+    value = ascii_digits(given)
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
@@ -133,7 +131,7 @@ def _parse(value: str | None, name: str, *, end: bool) -> datetime | None:
         moment.astimezone(UTC)  # stored times are UTC: year 1 at +05:00 has no UTC time
     except (ValueError, OverflowError):
         raise InputError(
-            f"'{name}' must be a date like 2025-01-31 (got {value!r}).", f"bad_{name}", value=value
+            f"'{name}' must be a date like 2025-01-31 (got {given!r}).", f"bad_{name}", value=given
         ) from None
     return moment
 
@@ -603,8 +601,23 @@ def spreadsheet_text(value: Any) -> Any:
     return value
 
 
-def stats_csv(stats: dict[str, Any]) -> str:
-    """One CSV row per group and a last `total` row; the columns are the figures."""
+# The group of tickets without a value, in English (the command line's language); the inbox
+# has its own words for them, in Arabic too (its catalog's `<group_by>_none`).
+NONE_LABELS = {
+    "directorate": "No directorate",
+    "category": "Unclassified",
+    "channel": "Unknown",
+    "language": "Not known",
+    "assignee": "Unassigned",
+}
+
+
+def stats_csv(stats: dict[str, Any], none_label: str | None = None) -> str:
+    """One CSV row per group and a last `total` row; the columns are the figures. The group
+    of tickets without a value (the JSON's null key) is `none_label`, the reader's words,
+    else the English `NONE_LABELS` one: an empty first cell reads as a broken row."""
+    if none_label is None:
+        none_label = NONE_LABELS[stats["group_by"]]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([stats["group_by"], *FIGURES])
@@ -615,7 +628,7 @@ def stats_csv(stats: dict[str, Any]) -> str:
     for key, figures in rows:
         writer.writerow(
             [
-                "" if key is None else spreadsheet_text(key),
+                spreadsheet_text(none_label if key is None else key),
                 *("" if figures[f] is None else figures[f] for f in FIGURES),
             ]
         )

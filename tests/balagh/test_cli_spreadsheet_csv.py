@@ -16,6 +16,7 @@ import balagh.cli.stats  # noqa: F401  (registers the commands)
 from balagh.cli import cli
 from core.context import Context
 from core.insights.research_export import COLUMNS
+from core.routing.types import UnroutedRouter
 from tests.staffkit import new_ticket
 
 BOM = b"\xef\xbb\xbf"
@@ -84,3 +85,12 @@ def test_stats_refuse_an_out_name_of_another_format(ctx: Context, tmp_path: Path
     result = run(ctx, "stats", "--format", "csv", "--out", str(out))
     assert result.exit_code == 1 and len(result.output.splitlines()) == 1
     assert ".csv" in result.output and not out.exists()
+
+
+def test_stats_csv_labels_tickets_without_a_directorate(ctx: Context) -> None:
+    ctx.router = UnroutedRouter()
+    new_ticket(ctx, "Something odd")
+    result = run(ctx, "stats", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    keys = [row["directorate"] for row in csv.DictReader(result.output.splitlines())]
+    assert "" not in keys and "No directorate" in keys

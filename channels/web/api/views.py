@@ -332,14 +332,22 @@ def _record_call(ctx: Context, staff: Staff, data: dict[str, Any], key: str | No
     )
 
 
+def _period(since: str | None, until: str | None) -> tuple[Any, Any]:
+    """`parse_period`; dates the wrong way round are the query's mistake: 400, naming both."""
+    try:
+        return parse_period(since, until)
+    except InputError as exc:
+        if exc.key != "period_reversed":
+            raise
+        raise ApiError(400, "period_reversed", str(exc), since=since, until=until) from None
+
+
 @bp.get("/stats")
 def stats() -> Response:
     """Service-quality figures per group for a period (department staff: own directorate)."""
     with work() as (ctx, session, staff):
         require(staff, Action.STATS)
-        since, until = parse_period(
-            request.args.get("since"), request.args.get("until"), reversed_is_empty=True
-        )
+        since, until = _period(request.args.get("since"), request.args.get("until"))
         figures = compute_stats(
             session,
             since,

@@ -18,6 +18,7 @@ from flask_login import current_user, login_required
 
 from channels.web.inbox.auth import ctx, current_language, current_staff, is_static_request, t
 from channels.web.inbox.blueprint import bp
+from channels.web.inbox.i18n import label
 from channels.web.inbox.views import refusal
 from core.errors import Forbidden, InputError
 from core.insights.research_export import research_rows, write_csv
@@ -68,7 +69,8 @@ def stats_download() -> Response | tuple[str, int]:
     except InputError as exc:
         return render_template("inbox/error.html", message=refusal(exc)), 400
     name = f"balagh-stats-{args['since'] or 'start'}-{args['until'] or 'now'}.csv"
-    return _spreadsheet_download(stats_csv(figures), name)
+    none_label = label(figures["group_by"], None, current_language())
+    return _spreadsheet_download(stats_csv(figures, none_label), name)
 
 
 def _figures(args: dict[str, str]) -> dict[str, Any]:

@@ -168,13 +168,15 @@ def test_api_records_a_call_from_every_number_the_document_allows(
     assert client.post("/api/v1/calls", json=body, headers=auth).status_code == 201
 
 
-def test_stats_for_a_period_ending_before_it_starts_is_empty_not_refused(
-    ctx: Context, api: tuple[FlaskClient, dict[str, str]]
+def test_stats_for_a_period_ending_before_it_starts_is_the_documented_400(
+    ctx: Context, api: tuple[FlaskClient, dict[str, str]], document: dict[str, Any]
 ) -> None:
     client, auth = api
     new_ticket(ctx, "Deep pothole on Way 3021")
     response = client.get("/api/v1/stats?since=2030-01-02&until=2020-01-01", headers=auth)
-    assert response.status_code == 200 and response.get_json()["totals"]["tickets"] == 0
+    documented = document["paths"]["/stats"]["get"]["responses"]
+    assert response.status_code == 400 and "400" in documented
+    assert response.get_json()["error"]["code"] == "period_reversed"
     endless = client.get("/api/v1/stats?since=2000-01-01&until=9999-12-31", headers=auth)
     assert endless.status_code == 200 and endless.get_json()["totals"]["tickets"] == 1
 

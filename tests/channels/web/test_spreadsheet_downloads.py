@@ -12,7 +12,7 @@ import io
 
 from core.context import Context
 from tests.channels.web.test_dashboard import week  # noqa: F401  (fixture)
-from tests.staffkit import app_for, signed_in
+from tests.staffkit import app_for, new_ticket, signed_in
 
 BOM = b"\xef\xbb\xbf"
 
@@ -51,3 +51,15 @@ def test_a_bad_period_is_refused_without_a_file(week: Context) -> None:  # noqa:
     client = signed_in(app_for(week), "super@mct.om")
     response = client.get("/inbox/stats.csv?since=yesterday")
     assert response.status_code == 400 and response.mimetype != "text/csv"
+
+
+def test_tickets_without_a_directorate_have_a_label_in_the_readers_language(
+    week: Context,  # noqa: F811
+) -> None:
+    new_ticket(week, "Something odd", channel="email")  # not routed: no directorate
+    client = signed_in(app_for(week), "super@mct.om")
+    for lang, label in (("en", "No directorate"), ("ar", "بلا مديرية")):
+        client.get(f"/inbox/lang/{lang}")
+        response = client.get("/inbox/stats.csv?group_by=directorate")
+        keys = [r["directorate"] for r in rows(response.data)]
+        assert "" not in keys and label in keys, lang
