@@ -10,16 +10,18 @@ would pass for the period asked about).
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from flask import Response, abort, flash, g, make_response, render_template, request
 from flask_login import current_user, login_required
+from markupsafe import Markup, escape
 
 from channels.web.inbox.auth import ctx, current_language, current_staff, is_static_request, t
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.i18n import label
 from channels.web.inbox.views import refusal
+from core.delivery.staff_mail import business_timezone
 from core.errors import Forbidden, InputError
 from core.insights.research_export import research_rows, write_csv
 from core.insights.spikes import recent_spikes, spike_words
@@ -39,10 +41,26 @@ from core.staff.permissions import Action, Staff, allowed, require
 
 
 def _table_words() -> dict[str, object]:
-    """What figures_table.html needs besides the figures."""
+    """What figures_table.html needs besides the figures, and the period's note on its days."""
     taxonomy = ctx().taxonomy
     codes = {d.code for d in taxonomy.directorates} | {c.code for c in taxonomy.categories}
-    return {"names": FIGURES, "groupings": GROUP_BY, "taxonomy_codes": codes}
+    return {
+        "names": FIGURES,
+        "groupings": GROUP_BY,
+        "taxonomy_codes": codes,
+        "period_days": _period_days(),
+    }
+
+
+def _period_days() -> Markup:
+    """A period's days are UTC days (core.insights.stats), while every time the inbox shows is
+    the centre's: say when such a day starts on the centre's clock ("04:00" in Muscat), so a
+    ticket shown as created at 00:30 on the 7th is not looked for in the 7th's figures."""
+    today = ctx().now().astimezone(UTC).date()
+    start = datetime.combine(today, time(), UTC).astimezone(business_timezone(ctx()))
+    return escape(t("period_days_utc")).format(
+        start=Markup("<bdi>{}</bdi>").format(start.strftime("%H:%M"))
+    )
 
 
 @bp.get("/stats")

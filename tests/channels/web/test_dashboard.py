@@ -8,7 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask import Flask
+from markupsafe import Markup, escape
 
+from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.inbound import Location
 from core.insights.stats import Period
@@ -139,3 +141,16 @@ def test_dashboard_without_dates_shows_the_last_30_days(week: Context) -> None:
     page = signed_in(app_for(week), "super@mct.om").get("/inbox/dashboard").get_data(as_text=True)
     assert 'name="since" value="2025-03-14"' in page
     assert "Total: <strong>0</strong>" in page  # the week's tickets are older than that
+
+
+@pytest.mark.parametrize(("path", "lang"), [("/inbox/stats", "en"), ("/inbox/dashboard", "ar")])
+def test_the_period_says_its_days_are_utc_days_and_when_one_starts_in_the_centres_time(
+    week: Context, path: str, lang: str
+) -> None:
+    """Every time in the inbox is the centre's (Muscat, UTC+4), but a period's days are UTC
+    days: a ticket shown as created at 00:30 on the 7th counts on the 6th. The dates say so."""
+    page = signed_in(app_for(week), "super@mct.om", language=lang).get(path)
+    html = page.get_data(as_text=True)
+    words = escape(translate("period_days_utc", lang)).format(start=Markup("<bdi>04:00</bdi>"))
+    assert words in html
+    assert 'aria-describedby="period-days"' in html
