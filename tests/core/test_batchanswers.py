@@ -3,44 +3,14 @@ changes an answer changes it for the records after it (core.batchanswers)."""
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
-from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from core.context import Context
-from core.inbound import InboundMessage
 from core.intake.ingest import accept, process, process_batch
 from core.models import Delivery, Event, Message, Status, Ticket
-
-REPORT = "Street lights have been off for a week on way 3021 in Al Khuwair"
-
-
-def mail(sender: str, text: str = REPORT) -> InboundMessage:
-    return InboundMessage(
-        channel="email",
-        sender=sender,
-        text=text,
-        subject="Street lights",
-        external_id=f"<{secrets.token_hex(6)}@example.org>",
-    )
-
-
-@contextmanager
-def statements(ctx: Context) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        seen.append(" ".join(statement.split()))
-
-    event.listen(ctx.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(ctx.engine, "before_cursor_execute", record)
+from tests.core.conftest import Mail, Statements
 
 
 def batch(ctx: Context) -> None:
@@ -56,7 +26,9 @@ def close_with_survey(ctx: Context, ticket_id: int, minutes_ago: int = 0) -> Non
         ticket.survey_sent_at = ctx.now() - timedelta(minutes=minutes_ago)
 
 
-def test_a_batch_asks_its_senders_tickets_and_acknowledgements_once_each(ctx: Context) -> None:
+def test_a_batch_asks_its_senders_tickets_and_acknowledgements_once_each(
+    ctx: Context, mail: Mail, statements: Statements
+) -> None:
     for n in range(3):
         process(ctx, accept(ctx, mail(f"known{n}@example.org")).record_id)
     for n in range(3):
@@ -76,7 +48,7 @@ def test_a_batch_asks_its_senders_tickets_and_acknowledgements_once_each(ctx: Co
         assert len(list(related_events)) == 6  # on both tickets of each of the three
 
 
-def test_a_rating_then_a_new_report_in_one_batch(ctx: Context) -> None:
+def test_a_rating_then_a_new_report_in_one_batch(ctx: Context, mail: Mail) -> None:
     first = process(ctx, accept(ctx, mail("rater@example.org")).record_id)
     close_with_survey(ctx, first.ticket_id)
     accept(ctx, mail("rater@example.org", "4"))
@@ -90,7 +62,7 @@ def test_a_rating_then_a_new_report_in_one_batch(ctx: Context) -> None:
         assert tickets[1].satisfaction is None and tickets[1].status == Status.NEW
 
 
-def test_two_ratings_in_one_batch_rate_two_surveyed_tickets(ctx: Context) -> None:
+def test_two_ratings_in_one_batch_rate_two_surveyed_tickets(ctx: Context, mail: Mail) -> None:
     older = process(ctx, accept(ctx, mail("twice@example.org")).record_id)
     newer = process(ctx, accept(ctx, mail("twice@example.org", "A pothole")).record_id)
     close_with_survey(ctx, older.ticket_id, minutes_ago=10)
@@ -106,7 +78,7 @@ def test_two_ratings_in_one_batch_rate_two_surveyed_tickets(ctx: Context) -> Non
     assert (ratings, count) == ([4, 5], 2)
 
 
-def test_a_new_report_in_a_batch_is_related_to_the_one_before_it(ctx: Context) -> None:
+def test_a_new_report_in_a_batch_is_related_to_the_one_before_it(ctx: Context, mail: Mail) -> None:
     old = process(ctx, accept(ctx, mail("two@example.org")).record_id)
     with ctx.sessions() as session, session.begin():
         session.get_one(Ticket, old.ticket_id).status = Status.CLOSED  # no open ticket
@@ -125,6 +97,7 @@ def test_a_new_report_in_a_batch_is_related_to_the_one_before_it(ctx: Context) -
 
 def test_acknowledgements_queued_earlier_in_a_batch_count_against_the_hourly_limit(
     ctx: Context,
+    mail: Mail,
 ) -> None:
     for n in range(4):  # four acknowledgements in the last hour; email allows five
         process(ctx, accept(ctx, mail("robot@example.org", f"report {n}")).record_id)

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, unitofwork
 from core.context import Context
 from core.delivery.courier import when_queued
 from core.geogrid import grid_cell
-from core.inbound import InboundMessage
 from core.intake.ingest import ingest
 from core.models import (
     Attachment,
@@ -35,16 +34,9 @@ from core.models import (
 )
 from core.newrows import flush_new_rows
 from core.tickets import new_secret, record_event
+from tests.core.conftest import Mail
 
-
-def report(sender: str, text: str = "Water leaking on way 3021") -> InboundMessage:
-    return InboundMessage(
-        channel="email",
-        sender=sender,
-        text=text,
-        subject="Leak",
-        external_id=f"<{secrets.token_hex(6)}@example.org>",
-    )
+LEAK = "Water leaking on way 3021"
 
 
 @contextmanager
@@ -77,11 +69,11 @@ def a_ticket(session: Session, contact: Contact, **values: Any) -> Ticket:
 
 
 def test_a_known_citizens_new_ticket_is_written_without_a_unit_of_work(
-    ctx: Context, monkeypatch: pytest.MonkeyPatch
+    ctx: Context, mail: Mail, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ingest(ctx, report("known@example.org"))
+    ingest(ctx, mail("known@example.org", LEAK, "Leak"))
     with units_of_work(monkeypatch) as flushed:
-        processed = ingest(ctx, report("known@example.org", "A pothole near the roundabout"))
+        processed = ingest(ctx, mail("known@example.org", "A pothole near the roundabout", "Leak"))
     assert processed.created
     # The stored record is the only new row the unit of work writes (when stored).
     assert all(names in ([], ["InboundRecord"]) for names in flushed), flushed
@@ -99,11 +91,11 @@ def test_a_known_citizens_new_ticket_is_written_without_a_unit_of_work(
 
 
 def test_a_first_contacts_rows_are_written_with_their_ticket(
-    ctx: Context, monkeypatch: pytest.MonkeyPatch
+    ctx: Context, mail: Mail, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ingest(ctx, report("earlier@example.org"))  # SQLite's reference counter row exists
+    ingest(ctx, mail("earlier@example.org", LEAK, "Leak"))  # SQLite's reference counter row exists
     with units_of_work(monkeypatch) as flushed:
-        processed = ingest(ctx, report("first@example.org"))
+        processed = ingest(ctx, mail("first@example.org", LEAK, "Leak"))
     assert all(names in ([], ["InboundRecord"]) for names in flushed), flushed
     with ctx.sessions() as session:
         ticket = session.get(Ticket, processed.ticket_id)

@@ -8,9 +8,6 @@ path of a new ticket must say why here.
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -22,8 +19,8 @@ from core.context import Context
 from core.inbound import InboundMessage
 from core.intake.ingest import accept, process, process_batch
 from core.models import Delivery, InboundRecord, InboundStatus, Message, OutboxItem, Ticket
+from tests.core.conftest import EMAIL_REPORT, Mail, Statements
 
-REPORT = "Street lights have been off for a week on way 3021 in Al Khuwair"
 # Statements for processing one email that opens a ticket, acknowledged by email. PostgreSQL:
 # the record's lock, the sender's lock, the message de-duplication, the identity, the
 # reference (sequence), the duplicate candidates, the acknowledgements-per-hour count, then
@@ -39,44 +36,22 @@ NEW_CONTACT = {"postgresql": 15, "sqlite": 20}
 KNOWN_CONTACT = {"postgresql": 15, "sqlite": 22}
 
 
-@contextmanager
-def counted(ctx: Context) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        seen.append(" ".join(statement.split())[:120])
-
-    event.listen(ctx.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(ctx.engine, "before_cursor_execute", record)
-
-
-def mail(sender: str, text: str = REPORT) -> InboundMessage:
-    return InboundMessage(
-        channel="email",
-        sender=sender,
-        text=text,
-        subject="Street lights",
-        external_id=f"<{secrets.token_hex(6)}@example.org>",
-    )
-
-
 def dialect(ctx: Context) -> str:
     return ctx.engine.dialect.name
 
 
 def test_a_new_ticket_from_a_new_citizen_costs_a_bounded_number_of_statements(
     routed_ctx: Context,
+    mail: Mail,
+    statements: Statements,
 ) -> None:
     ctx = routed_ctx
     process(ctx, accept(ctx, mail("warmup@example.org")).record_id)  # the sequence, caches
     record_id = accept(ctx, mail("first@example.org")).record_id
-    with counted(ctx) as statements:
+    with statements(ctx, limit=120) as seen:
         processed = process(ctx, record_id)
     assert processed.created
-    assert len(statements) <= NEW_CONTACT[dialect(ctx)], "\n".join(statements)
+    assert len(seen) <= NEW_CONTACT[dialect(ctx)], "\n".join(seen)
     with ctx.sessions() as session:  # and it is all there: routed, acknowledged
         ticket = session.get(Ticket, processed.ticket_id)
         assert ticket is not None and ticket.routing is not None
@@ -87,37 +62,43 @@ def test_a_new_ticket_from_a_new_citizen_costs_a_bounded_number_of_statements(
 
 def test_a_new_ticket_from_a_known_citizen_costs_a_bounded_number_of_statements(
     routed_ctx: Context,
+    mail: Mail,
+    statements: Statements,
 ) -> None:
     ctx = routed_ctx
     process(ctx, accept(ctx, mail("again@example.org")).record_id)
     record_id = accept(ctx, mail("again@example.org", "A pothole on the Qurum road")).record_id
-    with counted(ctx) as statements:
+    with statements(ctx, limit=120) as seen:
         processed = process(ctx, record_id)
     assert processed.created
-    assert len(statements) <= KNOWN_CONTACT[dialect(ctx)], "\n".join(statements)
+    assert len(seen) <= KNOWN_CONTACT[dialect(ctx)], "\n".join(seen)
 
 
-def test_a_batch_is_claimed_and_committed_once_for_all_its_records(routed_ctx: Context) -> None:
+def test_a_batch_is_claimed_and_committed_once_for_all_its_records(
+    routed_ctx: Context, mail: Mail, statements: Statements
+) -> None:
     ctx = routed_ctx
     process(ctx, accept(ctx, mail("warmup@example.org")).record_id)
     ids = [accept(ctx, mail(f"batch{n}@example.org")).record_id for n in range(4)]
-    with counted(ctx) as statements:
+    with statements(ctx, limit=120) as seen:
         batch = process_batch(ctx, ("email",))
     assert sorted(c.record_id for c in batch.claimed) == ids and batch.failed == []
-    claims = [s for s in statements if s.startswith("SELECT inbound_record.")]
+    claims = [s for s in seen if s.startswith("SELECT inbound_record.")]
     assert len(claims) == 1
     # Fewer statements per record than alone: one claim and one changed-day mark for all.
-    assert len(statements) < 4 * NEW_CONTACT[dialect(ctx)] - 4
+    assert len(seen) < 4 * NEW_CONTACT[dialect(ctx)] - 4
 
 
-def test_a_batch_marks_its_records_done_in_one_update(routed_ctx: Context) -> None:
+def test_a_batch_marks_its_records_done_in_one_update(
+    routed_ctx: Context, mail: Mail, statements: Statements
+) -> None:
     ctx = routed_ctx
     process(ctx, accept(ctx, mail("warmup@example.org")).record_id)
     ids = [accept(ctx, mail(f"done{n}@example.org")).record_id for n in range(3)]
-    with counted(ctx) as statements:
+    with statements(ctx, limit=120) as seen:
         batch = process_batch(ctx, ("email",))
-    assert [s for s in statements if s.startswith("UPDATE inbound_record")] == [
-        next(s for s in statements if s.startswith("UPDATE inbound_record"))
+    assert [s for s in seen if s.startswith("UPDATE inbound_record")] == [
+        next(s for s in seen if s.startswith("UPDATE inbound_record"))
     ]
     with ctx.sessions() as session:
         records = session.execute(select(InboundRecord).where(InboundRecord.id.in_(ids))).scalars()
@@ -129,7 +110,9 @@ def test_a_batch_marks_its_records_done_in_one_update(routed_ctx: Context) -> No
     }
 
 
-def test_a_known_citizens_new_ticket_is_written_in_one_flush(routed_ctx: Context) -> None:
+def test_a_known_citizens_new_ticket_is_written_in_one_flush(
+    routed_ctx: Context, mail: Mail
+) -> None:
     ctx = routed_ctx
     process(ctx, accept(ctx, mail("flush@example.org")).record_id)
     accept(ctx, mail("flush@example.org", "A pothole on the Qurum road"))
@@ -153,7 +136,7 @@ def test_a_known_citizens_new_ticket_is_written_in_one_flush(routed_ctx: Context
 
 
 def test_a_failing_record_in_a_batch_fails_alone_and_the_others_land(
-    routed_ctx: Context, monkeypatch: pytest.MonkeyPatch
+    routed_ctx: Context, mail: Mail, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ctx = routed_ctx
     handle = ingest.handle_message
@@ -165,7 +148,7 @@ def test_a_failing_record_in_a_batch_fails_alone_and_the_others_land(
 
     monkeypatch.setattr(ingest, "handle_message", failing)
     ids = [
-        accept(ctx, mail(f"c{n}@example.org", "boom" if n == 1 else REPORT)).record_id
+        accept(ctx, mail(f"c{n}@example.org", "boom" if n == 1 else EMAIL_REPORT)).record_id
         for n in range(3)
     ]
     batch = process_batch(ctx, ("email",))
@@ -181,17 +164,19 @@ def test_a_failing_record_in_a_batch_fails_alone_and_the_others_land(
     assert len(tickets) == 2  # none made twice by the retry
 
 
-def test_a_batch_looks_its_senders_up_in_one_query(routed_ctx: Context) -> None:
+def test_a_batch_looks_its_senders_up_in_one_query(
+    routed_ctx: Context, mail: Mail, statements: Statements
+) -> None:
     ctx = routed_ctx
     for n in range(3):
         process(ctx, accept(ctx, mail(f"known{n}@example.org")).record_id)
     for n in range(3):
         accept(ctx, mail(f"known{n}@example.org", "A pothole on the Qurum road"))
     accept(ctx, mail("new@example.org"))
-    with counted(ctx) as statements:
+    with statements(ctx, limit=120) as seen:
         batch = process_batch(ctx, ("email",))
     assert len(batch.claimed) == 4 and batch.failed == []
-    lookups = [s for s in statements if s.startswith("SELECT contact_identity.")]
+    lookups = [s for s in seen if s.startswith("SELECT contact_identity.")]
     assert len(lookups) == 1, lookups
     with ctx.sessions() as session:
         owners = {t.contact.email: t.contact_id for t in session.execute(select(Ticket)).scalars()}
@@ -200,6 +185,7 @@ def test_a_batch_looks_its_senders_up_in_one_query(routed_ctx: Context) -> None:
 
 def test_two_first_messages_of_one_new_citizen_in_a_batch_make_one_contact(
     routed_ctx: Context,
+    mail: Mail,
 ) -> None:
     ctx = routed_ctx
     process(ctx, accept(ctx, mail("warmup@example.org")).record_id)
@@ -216,7 +202,7 @@ def test_two_first_messages_of_one_new_citizen_in_a_batch_make_one_contact(
     assert len(contacts) == 1
 
 
-def test_a_batch_looks_its_messages_up_in_one_query(routed_ctx: Context) -> None:
+def test_a_batch_looks_its_messages_up_in_one_query(routed_ctx: Context, mail: Mail) -> None:
     ctx = routed_ctx
     done = accept(ctx, mail("seen@example.org")).record_id
     process(ctx, done)
