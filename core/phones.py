@@ -7,9 +7,20 @@ Oman as the region for numbers written without a country code.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import phonenumbers
 
 DEFAULT_REGION = "OM"
+_SEPARATORS = re.compile(r"[\s\-().]")
+
+
+def without_separators(typed: str) -> str:
+    """A typed number without what people put between its digits: spaces, dashes, brackets,
+    dots, and the invisible direction marks and joiners (Unicode Cf) a number copied from an
+    Arabic page or contact card carries around or inside it."""
+    return "".join(ch for ch in _SEPARATORS.sub("", typed) if unicodedata.category(ch) != "Cf")
 
 
 def normalize_phone(text: str | None, region: str = DEFAULT_REGION) -> str | None:

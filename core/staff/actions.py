@@ -46,7 +46,7 @@ from core.models import (
     Ticket,
     User,
 )
-from core.phones import normalize_phone
+from core.phones import normalize_phone, without_separators
 from core.sla.clock import SLA_CLOCK_RUNNING
 from core.staff.permissions import (
     Action,
@@ -549,7 +549,7 @@ def record_phone_call(
     A category the staff member chooses is the ticket's category (see `route_new_ticket`).
     """
     require(staff, Action.RECORD_CALL)
-    typed = re.sub(r"[\s\-().]", "", ascii_digits(phone or ""))
+    typed = without_separators(ascii_digits(phone or ""))
     typed = "+" + typed[2:] if typed.startswith("00") else typed
     number = normalize_phone(typed) if PHONE_RE.match(typed) else None
     if number is None:  # E.164, Oman for numbers without a country code

@@ -36,7 +36,7 @@ from channels.web.citizen.photos import (
 )
 from channels.web.citizen.texts import text
 from core.files import read_file, store_file
-from core.phones import normalize_phone
+from core.phones import normalize_phone, without_separators
 from core.storable import visible_or_empty
 from core.workflow.ratings import MAX_COMMENT
 
@@ -267,7 +267,7 @@ class ReportForm(CitizenForm):
 
     def validate_phone(self, field: Field) -> None:
         raw = ascii_digits((field.data or "").strip())
-        digits = re.sub(r"[\s\-().]", "", raw)
+        digits = without_separators(raw)
         if digits.startswith("00"):
             digits = "+" + digits[2:]
         number = normalize_phone(digits) if PHONE_RE.match(digits) else None

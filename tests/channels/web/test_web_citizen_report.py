@@ -97,6 +97,16 @@ def test_email_address_is_kept_on_contact_and_gets_the_acknowledgement(
     assert (ack.channel, ack.address) == ("email", "salim@example.om")
 
 
+def test_a_phone_number_pasted_with_direction_marks_is_kept_in_e164(
+    ctx: Context, client: FlaskClient
+) -> None:
+    """Copied from an Arabic page, a number carries invisible direction marks; it was refused
+    as "not a phone number" and the citizen could not see why."""
+    submit(client, description=DESCRIPTION_AR, phone="\u200f\u2066+968 9123 4567\u2069")
+    with ctx.sessions() as session:
+        assert session.execute(select(Contact.phone)).scalar_one() == "+96891234567"
+
+
 def test_category_choice_is_passed_as_hint(ctx: Context, client: FlaskClient) -> None:
     code = ctx.taxonomy.categories[0].code
     submit(client, description="x " * 3, category=code)
