@@ -210,6 +210,21 @@ def test_refusal_parameters_are_escaped(ctx: Context, roles: dict[str, Staff], a
     assert "<bdi>&lt;b&gt;x&lt;/b&gt;</bdi>" in flashed_error(page)
 
 
+def test_a_refusal_is_announced_at_once_and_a_confirmation_politely(
+    ctx: Context, roles: dict[str, Staff], app: Flask
+) -> None:
+    """A refusal means nothing was done: a screen reader must say so at once (role alert, as
+    the password and staff pages do); a confirmation can wait its turn (role status)."""
+    client = signed_in(app, "agent@mct.om", "ar")
+    page = _on_ticket("reclassify", {"category": "nope"})(ctx, roles, client)
+    assert re.search(r'<p class="flash error" role="alert">', page)
+    ref = new_ticket(ctx, "Pothole on Way 14")
+    post_form(client, f"/inbox/t/{ref}/note", {"text": "seen"})
+    assert '<p class="flash info" role="status">' in client.get(f"/inbox/t/{ref}").get_data(
+        as_text=True
+    )
+
+
 def test_refusal_without_words_shows_core_english_isolated_left_to_right(app: Flask) -> None:
     with app.test_request_context("/inbox/"):
         from flask import session
