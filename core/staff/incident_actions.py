@@ -62,7 +62,7 @@ def incident_for(session: Session, staff: Staff, incident_id: int, action: Actio
     """Load an incident for an action: NotFound when out of sight, Forbidden for the role."""
     incident = session.get(Incident, incident_id)
     if incident is None or not can_see_incident(staff, incident):
-        raise NotFound("No such incident.")
+        raise NotFound("No such incident.", "incident_not_found")
     require(staff, action, _any_ticket(incident) or _stand_in(incident))
     return incident
 

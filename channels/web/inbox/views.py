@@ -35,8 +35,10 @@ CHANNELS = ("telegram", "whatsapp", "email", "web", "phone", "open311")
 
 
 @bp.errorhandler(NotFound)
-def _not_found(_exc: NotFound) -> tuple[str, int]:
-    return render_template("inbox/error.html", message=t("not_found")), 404
+def _not_found(exc: NotFound) -> tuple[str, int]:
+    """What was not found, when core names it (an incident), else "No such ticket"."""
+    key = exc.key if exc.key and has_word(exc.key) else "not_found"
+    return render_template("inbox/error.html", message=t(key)), 404
 
 
 @bp.errorhandler(Forbidden)

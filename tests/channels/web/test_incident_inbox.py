@@ -7,6 +7,7 @@ import re
 
 from flask import Flask
 
+from channels.web.inbox.i18n import translate
 from core.context import Context
 from tests.incident_support import incidents, outbox, report, ticket
 from tests.staffkit import app_for, post_form, signed_in, the_roles
@@ -53,6 +54,15 @@ def test_department_staff_of_another_directorate_get_404(ctx: Context) -> None:
     assert f"/inbox/incidents/{incident_id}" not in client.get("/inbox/incidents").get_data(
         as_text=True
     )
+
+
+def test_an_incident_out_of_sight_says_no_such_incident_not_no_such_ticket(ctx: Context) -> None:
+    app, _refs, incident_id = _three(ctx)
+    for lang, words in (("en", "No such incident."), ("ar", "لا توجد حادثة جماعية بهذا الرقم.")):
+        answer = signed_in(app, "roads@mct.om", lang).get(f"/inbox/incidents/{incident_id}")
+        page = answer.get_data(as_text=True)
+        assert answer.status_code == 404 and words in page
+        assert translate("not_found", lang) not in page
 
 
 def test_one_reply_form_answers_every_citizen(ctx: Context) -> None:
