@@ -13,6 +13,7 @@ import json
 import logging
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import nullcontext
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -435,8 +436,10 @@ def process_batch(
                 _look_up_batch(ctx, session, records)
             claimed = []
             # Its new messages, outbox items and events in one INSERT per table at the
-            # end, not one per record (PostgreSQL; core.batchrows).
-            with deferred_rows(session, len(records)):
+            # end, not one per record (PostgreSQL; core.batchrows). A record alone would
+            # only add the ids' reservation to its statements.
+            waiting = deferred_rows(session, len(records)) if len(records) > 1 else nullcontext()
+            with waiting:
                 for record in records:
                     processed = _handle_locked(ctx, session, record, sender_locked=len(records) > 1)
                     claimed.append(Claimed(record.id, record.channel, processed))

@@ -96,6 +96,28 @@ def test_a_batch_writes_its_messages_outbox_items_and_events_in_one_insert_each(
         assert session.execute(select(func.count()).select_from(OutboxItem)).scalar_one() == 4
 
 
+def test_a_batch_of_one_record_writes_as_the_record_alone(ctx: Context) -> None:
+    accept(ctx, mail("alone@example.org", TEXTS[0]))
+    with inserts(ctx) as seen, statements_of(ctx) as sent:
+        assert len(process_batch(ctx, ("email",)).claimed) == 1
+    assert not [s for s in sent if "generate_series" in s]  # no ids reserved
+    assert seen.count("outbox_item") == 1 and seen.count("event") == 1
+
+
+@contextmanager
+def statements_of(ctx: Context) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement)
+
+    event.listen(ctx.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", record)
+
+
 def written(ctx: Context, senders: list[str], texts: tuple[str, ...]) -> list[Any]:
     """Each sender's ticket's messages, outbox items and events, with the references,
     secrets, addresses, texts and ids that differ between two runs replaced by names."""
