@@ -40,7 +40,7 @@ from core.routing.arabizi import (
     skeleton,
     skeleton_words,
 )
-from core.routing.lexicon import concept_roles, strip_place_words
+from core.routing.lexicon import concept_view, strip_place_words
 from core.routing.terms import is_arabic, variants
 
 if TYPE_CHECKING:
@@ -60,13 +60,12 @@ class Prepared:
 @lru_cache(maxsize=4096)
 def prepare(text: str) -> Prepared:
     """Normalise once and derive every view's input (cached: retries and batches repeat)."""
-    words = normalize_arabic(head(text)).split()
-    kept = strip_place_words(words)
-    main, landmarks = concept_roles(words)
+    tokens, said = concept_view(normalize_arabic(head(text)).split())
+    kept = strip_place_words(said)
     return Prepared(
         tuple(kept),
         tuple(skeleton_words(kept)),
-        (*main, *(f"@{name}" for name in landmarks)),
+        tuple(tokens),
         tuple(arabizi_skeletons(kept)),
     )
 

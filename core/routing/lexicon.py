@@ -10,14 +10,17 @@ their consonant skeleton (see arabizi.py), so few Arabizi spellings need listing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from core.language.wordlists import ARABIZI_WORDS, ENGLISH_WORDS
 from core.routing.arabizi import (
     alternate_spellings,
     is_arabizi_token,
     looks_arabizi,
     qaf_skeleton,
+    spelling_key,
     transliterate,
 )
 from core.routing.terms import index_terms, is_arabic
@@ -40,7 +43,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "blackout", "switched off"),
     "sign": ("lo7a", "lo7at", "lou7a", "lawha", "loha=", "yafta", "yafiTa", "يافطه", "ishara=", "ishaara=", "stop=", "لوحه", "لوحات", "اشاره", "اشارات", "لافته", "لافتات", "خطوط المشاه", "ممر المشاه",
              "sign=", "signs=", "signboard", "signpost", "road marking", "zebra", "crossing",
-             "traffic light", "signal"),
+             "traffic light", "signal", "marking", "lane line", "road line", "road paint", "faded",
+             "street name", "mirror", "خطوط الطريق", "خطوط الشارع", "مرايه="),
     "bump": ("مطب", "مطبات", "تخفيف السرعه", "السرعه=", "سرعات", "مخفف", "speed bump", "speed hump", "speeding",
              "speed=", "matab"),
     "garbage": ("زباله", "قمامه", "نفايات", "اكياس", "وساخه", "garbage", "rubbish", "trash",
@@ -49,17 +53,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   "wheelie"),
     "collect": ("ما جمعوا", "لم تجمع", "جمع=", "رفع المخلفات", "رفع القمامه", "رفع النفايات", "لم ترفع", "لم تفرغ", "تفريغ", "يفضي", "شاحنه النفايات", "سياره الزباله",
                 "انشالت", "شالوا", "ممتلي", "مليان", "collected", "collection", "pick up",
-                "emptied", "empty=", "overflow", "full="),
+                "emptied", "empty the=", "empty it=", "empty them=", "overflow", "full="),
     "dumping": ("رمي", "رمى", "يرمي", "يرمون", "مرمي", "مرميه", "يكبون", "كب=", "يكب=", "تكب=", "كبوا", "القاء", "يلقي", "يلقون", "مكب=", "مكبا=", "مكبات", "مكبوب", "مخلفات",
                 "انقاض", "ردم", "سكراب", "dumped", "dumping", "dump=", "debris", "rubble",
                 "fly tipping", "fly tip", "tyres", "tires", "thrown", "throwing", "scrap",
-                "construction waste", "mu5alafat"),
+                "construction waste", "mu5alafat", "ykib=", "ykibb", "yikib", "ykiboon", "ykibboon"),
+    # Twelfth pass (category): old furniture left out is dumping, but sellers name it too, so
+    # it is its own concept, not one of screening's problems.
+    "bulky": ("furniture", "sofa", "mattress", "اثاث", "كنب", "مراتب", "دواشق", "kanabat",
+              "dawashig", "dawasheg"),
     "vehicle": ("سياره", "سيارات", "مركبه", "مركبات", "باص", "بيك اب", "شاحنه", "قارب", "دراجه", "حافله", "حافلات",
                 "car=", "cars=", "vehicle", "truck", "bus=", "van=", "pickup", "boat", "trailer",
                 "motorbike", "sayara", "sayyara", "sayart", "sayyart", "sayaar", "siyara", "syara", "syyara",
                 "darraja", "darrajat", "saikal", "saykal", "gaarib", "qaarib", "gareb=",
                 # Gulf and Omani (tenth pass): a car, a trailer, a bicycle
-                "موتر", "مواتر", "تريله", "تريلات", "سيكل", "تاكسي", "mooter=", "motar="),
+                "موتر", "مواتر", "تريله", "تريلات", "سيكل", "تاكسي", "mooter=", "motar=",
+                "lorry", "loori", "lansh", "لنش"),
     "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "shhoor", "shuhoor", "شهور", "months", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره",
                   "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب السياره", "سحب المركبه", "سحب الموتر", "abandoned",
                   "left there", "not moved", "hasn't moved", "wreck", "derelict", "no plates",
@@ -67,6 +76,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "sewage": ("bayara", "bayyara", "biyara", "bayyaara", "biyarah", "majaari", "majari", "mojari", "balloo3a", "balloo3ah", "bal3a", "bala3a", "مجاري", "صرف صحي", "الصرف", "طفح", "تطفح", "طافحه", "بياره", "خزان صرف", "اسنه", "sewage",
                "sewer", "septic", "wastewater", "majari"),
     "manhole": ("منهول", "غرفه تفتيش", "غرفه التفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole", "drain cover",
+                "chamber",
                 "manhool"),
     "smell": ("ريحه", "رائحه", "روايح", "كريهه", "smell", "stink", "odour", "odor", "ray7a"),
     "rain": ("مطر=", "مطره=", "تمطر", "مطرت", "ممطر", "امطار", "الامطار", "هطول", "سيول", "اعصار", "rain", "storm", "flood",
@@ -77,7 +87,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "drain", "gully", "culvert", "blocked", "clogged"),
     "food": ("akl=", "akil=", "akel=", "5ubz", "khubz", "5abbaz", "5abaz", "ma6ba5", "matba5", "ma6a3im", "7aleeb", "7aleb", "dajaj", "la7am", "la7m", "samak", "baqala", "bagala", "ba8ala", "kufeeh", "kofi", "coffee shop", "مطعم", "مطاعم", "اكل", "غذا", "اغذيه", "مقهى", "كافتيريا", "مخبز", "ملحمه", "مسلخ",
              "سمك", "لحم", "بقاله", "مطبخ", "طعام", "اطعمه", "وجبه", "وجبات", "مشويات", "wajba", "wajbat", "restaurant", "food", "cafeteria", "cafe", "bakery",
-             "kitchen", "meat", "fish=", "grocery", "butcher", "eatery", "shawarma", "mat3am"),
+             "kitchen", "meat", "fish=", "grocery", "butcher", "eatery", "shawarma", "mat3am", "juice",
+             "fridge", "freezer", "chicken", "bread", "milk", "sandwich", "عصير", "ثلاجه", "دجاج",
+             "خبز", "حليب", "ساندويش", "sandweech", "3a9eer"),
     "hygiene": ("9ala7iya", "9ala7iyya", "9alaa7iya", "salahiya", "gadhir", "qathir", "منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "وصخ", "متسخ", "قذر", "تسمم", "قفازات",
                 "expired", "rotten", "spoiled", "hygiene", "poisoning", "unhygienic", "filthy",
                 "mould", "mold", "contaminat"),
@@ -86,16 +98,23 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "insect": ("ba3oo6h", "ba3oodh=", "ba3ood=", "ba3udh", "thibban", "thibbaan", "dhibban", "dhubbaan", "دبابير", "زنابير", "نحل", "wasp", "hornet", "bee=", "bees=", "rash=", "rush=", "ba3oo9", "ba3ou9", "ba3oodh", "ba3ooth", "ba3oo6", "ba3ood", "namoos", "9ra9eer", "9ara9eer", "dababeer", "na7al", "rashsh", "بعوض", "ناموس", "صراصير", "حشرات", "ذباب", "ذبان", "نمل", "الرش=", "برش=", "مبيد", "مكافحه",
                "mosquito", "cockroach", "insect", "flies", "termite", "fogging", "spray",
                "pest", "bedbug", "fumigat"),
-    "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
+    "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "bissa", "bsais", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
-               "sheep", "stray", "animal", "carcass", "dead=",
+               "sheep", "stray", "animal", "carcass", "dead fish",
                # Gulf and Omani (tenth pass): camels (بوش), a bull, a billy goat, beasts
                "بوش=", "البوش=", "بعير", "ثور=", "الثور=", "ثيران", "تيس=", "التيس=", "تيوس",
                "دواب", "بهايم", "bosh=", "boosh=", "b3eer=", "tees=", "thoor="),
     "construction": ("yabni", "yibni", "ybni", "yabnoon", "yibnoon", "bina2", "binaa2", "mul7aq", "mol7aq", "dor=", "door thani", "بناء", "يبني", "يبنون", "بنى", "ملحق", "طابق", "ادوار", "سور", "توسعه",
-                     "build", "built", "extension", "storey", "floor", "annex", "fence",
-                     "construct", "wall="),
+                     "build=", "builds=", "built", "builder", "rebuild", "extension", "storey",
+                     "floor", "annex", "fence", "construct", "wall=", "is building",
+                     "are building", "was building", "were building", "building work",
+                     "building without", "building a=", "building an=", "building his=",
+                     "building their=", "building another", "site=", "crane", "concrete mixer",
+                     "cement mixer", "كرين", "رافعه", "خلاطه", "khalla6a", "5alla6a", "kreen",
+                     # twelfth pass: a house turned into workers' lodgings
+                     "سكن عمال", "سكن العمال", "سكن عزاب", "labour camp", "labor camp",
+                     "workers accommodation", "workers housing", "bachelor"),
     "violation": ("ta9ree7", "tasree7", "tasree7", "mu5alafa", "mkhalfa", "mu5alif", "ta3addi", "ta3adi", "bdoon ru5sa", "مخالف", "بدون ترخيص", "بدون تصريح", "بدون رخصه", "دون ترخيص", "دون تصريح", "دون رخصه", "غير مرخص", "استيلاء", "تعدي", "متعدي", "استحواذ",
                   "ارض حكوميه", "الارض العامه", "املاك عامه", "ارتداد", "violation", "violat",
                   "without permit", "without a permit", "no permit", "illegal", "encroach",
@@ -132,14 +151,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "procedure", "requirement", "online"),
     "thanks": ("نشكر", "اشكر", "يشكر", "يجزاكم", "تسلمون", "تسلم ايدكم", "ashkur", "ashkurkom", "nashkur", "nashkurkom", "ya3tikom", "ya3teekom", "ya3tikum", "mashkooreen", "mashkoorin", "tislamoon", "grateful", "cheers=", "respect to", "شكر", "شكرا", "مشكورين", "يعطيكم العافيه", "ما قصرتوا", "نثمن", "جزاكم", "ممتاز", "اثني", "اشيد",
                "سرعه الاستجابه", "thank", "appreciate", "great job", "well done", "excellent",
-               "impressed", "kudos", "shukran", "mashkoor"),
+               "impressed", "kudos", "shukran", "mashkoor", "praise"),
     "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "نتمنى", "ليش ما", "suggest",
                 "propose", "would be nice", "it would be", "idea", "recommend", "eqtira7",
                 "iqtira7"),
     "service": ("موظف", "الموظفين", "خدمه العملاء", "مركز الاتصال", "الرد=", "ما احد رد", "محد رد", "تاخير",
                 "تجاهل", "الاستجابه", "الخدمه", "تعامل", "staff", "employee", "call centre",
                 "call center", "hotline", "no one answered", "nobody answered", "no response",
-                "response", "ignored", "service", "rude", "helpful", "app=", "website"),
+                "response", "ignored", "service", "rude", "helpful", "app=", "website", "no reply",
+                "ignoring"),
     # Arabic terms are stems, so one an MSA writer uses in any complaint must be whole or
     # left out: غاف= (not the surname الغافري), مصلى= (not المصلين), حيطان for walls (حيطه
     # is also caution, الحيطة والحذر), no اشهر (منذ أشهر, أشهر المطاعم) and no bare بلاغ
@@ -150,10 +170,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "structure_part": ("جدار", "جدران", "حيطان", "حايط", "سقف", "سقاله", "سقالات", "خزان", "تانكي",
                        "بلكونه", "شرفه", "jidar", "jedar", "jidaar", "7ai6", "7aye6", "7aa6", "sagf",
                        "sa8f", "saqf", "sqala", "sgala", "saqala", "5azzan", "khazzan", "tanki",
-                       "tanky", "balcon", "ceiling", "roof", "scaffold", "water tank", "parapet"),
+                       "tanky", "balcon", "ceiling", "roof", "scaffold", "water tank", "parapet", "كسوه", "واجهه",
+                       "cladding", "facade", "kiswa", "kaswa", "wajiha"),
     "roadworks": ("حفريات", "حواجز", "خندق", "اعمال الطريق", "تحويله", "7awajiz", "5andaq",
                   "7afriyat", "ta7weela", "roadworks", "road works", "barrier", "trench",
-                  "excavat", "digging", "diversion"),
+                  "excavat", "digging", "diversion", "gravel", "loose stones", "chippings"),
     # Tenth pass (category): a thank-you names the problem it thanks for; the words saying
     # the problem is already dealt with are what tell feedback from the report itself.
     "resolved": ("صلحوه", "صلحوا", "صلحوها", "تم اصلاح", "تم الاصلاح", "انحلت", "رجعوه", "ركبوه",
@@ -213,12 +234,48 @@ def _skeleton_index() -> dict[str, set[str]]:
 _BY_SKELETON = _skeleton_index()
 
 
+# Twelfth pass: the lexicon's own Arabizi spellings ("matrooka", "7adeeqa", "saikal") reach
+# other spellings of the same word ("metroka", "7adiga", "seekal") by a loose key: the
+# spelling key (digit letters and their Latin twins, e/i, o/u, doubled letters) without the
+# vowels and glides right after the first consonant. Whole-word terms ("motar=", "klab=")
+# are short and listed as whole words because they collide, so they get no loose key.
+_FIRST_VOWELS = re.compile(r"^([^aiu])[aiuyw]+")
+_LOOSE_ENDINGS = (("een", ""), ("oon", ""), ("at", "a"))
+MIN_LOOSE_KEY = 4
+
+
+@lru_cache(maxsize=16384)
+def loose_key(word: str) -> str:
+    """A spelling key that Arabizi spellings of one word share (see above); "" if too short."""
+    key = _FIRST_VOWELS.sub(r"\1", spelling_key(word))
+    return key if len(key) >= MIN_LOOSE_KEY else ""
+
+
+def _loose_index() -> dict[str, set[str]]:
+    """Concepts by the loose key of their Latin stem terms that are not English words. A key
+    two concepts share is left out, and so is one of an everyday Arabizi word, a landmark
+    word or a place ("gareeb", near, is "gaarib", a boat; "mawaleh" is "mayleh", leaning)."""
+    common = {loose_key(w) for w in (*ARABIZI_WORDS, *LANDMARK_WORDS, *PLACE_TERMS)}
+    out: dict[str, set[str]] = {}
+    for name, terms in CONCEPTS.items():
+        for term in terms:
+            if " " in term or term.endswith("=") or not term.isascii() or term in ENGLISH_WORDS:
+                continue
+            if key := loose_key(term):
+                out.setdefault(key, set()).add(name)
+    return {key: names for key, names in out.items() if len(names) == 1 and key not in common}
+
+
 @lru_cache(maxsize=16384)
 def _arabizi_concepts(word: str) -> frozenset[str]:
-    """Concepts an Arabizi word reaches by skeleton, in any of its alternate readings."""
+    """Concepts an Arabizi word reaches by skeleton, in any of its alternate readings, or by
+    the loose key of the lexicon's Arabizi spellings."""
     found: set[str] = set()
     for spelling in alternate_spellings(word):
         found.update(_BY_SKELETON.get(qaf_skeleton(transliterate(spelling)), ()))
+    bases = (word, *(word[: -len(e)] + a for e, a in _LOOSE_ENDINGS if word.endswith(e)))
+    for base in bases:
+        found.update(_BY_LOOSE_KEY.get(loose_key(base), ()))
     return frozenset(found)
 
 
@@ -293,30 +350,188 @@ def _landmark_span(words: Sequence[str], at: int) -> range:
     return range(k, end)
 
 
-def concept_roles(words: list[str]) -> tuple[list[str], list[str]]:
-    """Concepts of the message's own subject, and those named only as landmarks (after
-    "next to", "بجوار", "jamb"...), each sorted."""
+# Twelfth pass (category): what a message denies, and which of two problems it puts first.
+# A denied object ("not sewage, just rainwater", "مو مجاري", "mob el ba3oo9", "the street
+# light is fine", "الحاويه زينه") is not the complaint. Only objects are denied: "not
+# collected", "مب شغال" are the complaint's own words, and "no light", "ما فيه اناره", "not a
+# single light" say the object is missing, so "no", "ما" and those heads do not deny.
+NEGATORS = frozenset(
+    {"not", "مو", "مب", "موب", "مش", "ليس", "ليست", "ليسوا", "mob", "mub", "moob", "mu", "mo",
+     "mish", "mesh", "mush", "laisa", "laysa"}
+)  # fmt: skip
+_NEGATED_AUX = frozenset({"isn", "aren", "wasn", "weren"})  # "isn't" arrives as "isn t"
+_NOT_DENIED_HEADS = frozenset(
+    {"one", "single", "any", "even", "every", "all", "much", "many", "enough", "only", "just",
+     "yet", "far", "since", "for", "from", "in", "on", "at", "near", "sure", "هناك", "فيه", "في",
+     "به", "بها", "فيها", "لدينا", "عندنا", "من", "fi", "fee", "fih", "feeh", "feeha", "3indna",
+     "min", "mawjood"}
+)  # fmt: skip
+_SPAN_ENDS = _PHRASE_ENDS | frozenset(
+    {"just", "only", "but", "it", "this", "bas", "lakin", "bal", "hatha", "hathi", "hadha", "بس",
+     "لكن", "بل", "انما", "هذا", "هذي", "هذه", "هاذي", "w", "wa"}
+)  # fmt: skip
+# "X is fine", "العمود زين", "el 7awya zaina": the object right before says it is not the problem.
+_FINE = frozenset({"fine", "ok", "okay", "زين", "زينه", "سليم", "سليمه", "zain", "zein", "zeen",
+                   "zaina", "zeina", "zena"})  # fmt: skip
+_COPULAS = frozenset({"is", "are", "was", "were", "seems", "seem"})
+# Objects, as against states of one ("collected", "dark", "smell") or kinds of message.
+STATE_CONCEPTS = frozenset(
+    {"collect", "resolved", "dark", "abandoned", "smell", "danger_structure", "noise", "night",
+     "question", "admin", "thanks", "suggest", "service", "hygiene", "violation"}
+)  # fmt: skip
+
+
+def _denied_span(words: Sequence[str], at: int) -> range:
+    """Up to two words after a negator (determiners skipped), ended by a conjunction."""
+    n = len(words)
+    while at < n and words[at] in _LATIN_DETERMINERS:
+        at += 1
+    if at >= n or words[at] in _NOT_DENIED_HEADS:
+        return range(at, at)
+    end = at + 1
+    if end < n and words[end] not in _SPAN_ENDS and words[end] not in NEGATORS:
+        end += words[end][0] != "و"  # "مب شغال والشارع...": the next clause
+    return range(at, end)
+
+
+def _fine_span(words: Sequence[str], i: int) -> range:
+    """The object before "is fine" (two words) or before a bare "زين"/"zaina" (one)."""
+    end = i
+    if end and words[end - 1] in _COPULAS:
+        end -= 1
+        start = max(0, end - 2)
+    else:
+        start = max(0, end - 1)
+    while start < end and words[start] in _SPAN_ENDS:
+        start += 1
+    return range(start, end)
+
+
+def denied_positions(words: Sequence[str]) -> set[int]:
+    """Indexes of the words naming an object the message says is not its problem."""
+    out: set[int] = set()
+    for i, word in enumerate(words):
+        if word in NEGATORS:
+            span = _denied_span(words, i + 1)
+        elif word in _NEGATED_AUX and i + 1 < len(words) and words[i + 1] == "t":
+            span = _denied_span(words, i + 2)
+        elif word in _FINE and i:
+            span = _fine_span(words, i)
+        else:
+            continue
+        if span and any(c not in STATE_CONCEPTS for c in concepts([words[k] for k in span])):
+            out.update(span)
+    return out
+
+
+# A message with two problems says which one it is about: "the rubbish is bad too, but the
+# main problem is the sewage", "المشكله الكبيره الكلاب", "bas el mushkila el klaab".
+_FOCUS_WORDS = frozenset({"mainly", "المشكله", "والمشكله", "الاهم", "mushkila", "mushkilah",
+                          "mushkla", "moshkila", "mushkilatna", "ahamm"})  # fmt: skip
+_FOCUS_PHRASES = (
+    ("main", "thing"), ("main", "problem"), ("main", "issue"), ("problem", "is"),
+    ("issue", "is"), ("real", "problem"), ("what", "really"), ("bigger", "problem"),
+    ("biggest", "problem"), ("اهم", "شي"),
+)  # fmt: skip
+_FOCUS_FIRST = frozenset(first for first, _ in _FOCUS_PHRASES)
+
+
+def _focus_at(words: Sequence[str]) -> int | None:
+    """Index of the first cue naming the main problem, or None."""
+    for i, word in enumerate(words):
+        if word in _FOCUS_WORDS and i:
+            return i
+        if word in _FOCUS_FIRST and i and tuple(words[i : i + 2]) in _FOCUS_PHRASES:
+            return i
+    return None
+
+
+# Thanks for a problem still there is sarcasm ("thank you for the lovely potholes, please
+# fix them", "shukran 3ala el zibala elli ba3adha"): the thanks is not what the message is.
+_PENDING_WORDS = frozenset(
+    {"still", "للحين", "لازال", "مازال", "لازالت", "مازالت", "لسه", "ba3adha", "ba3adhum",
+     "ba3adhom", "lil7een", "lel7een", "mazal", "lissa", "lessa"}
+)  # fmt: skip
+_PENDING_PHRASES = (("please", "fix"), ("fix", "it"), ("until", "now"), ("till", "now"),
+                    ("لا", "يزال"), ("لا", "تزال"), ("ما", "زال"), ("لين", "الحين"),
+                    ("حتى", "الان"), ("الى", "الان"), ("ma", "zal"), ("صار", "له"),
+                    ("صار", "لها"), ("صار", "لنا"), ("sar", "lah"), ("sar", "laha"),
+                    ("sar", "lana"), ("sar", "lha"), ("sarat", "laha"))  # fmt: skip
+_PENDING_FIRST = frozenset(first for first, _ in _PENDING_PHRASES)
+
+
+def _still_pending(words: Sequence[str]) -> bool:
+    """True when the message says its problem is still there."""
+    for i, word in enumerate(words):
+        if word in _PENDING_WORDS:
+            return True
+        if word in _PENDING_FIRST and tuple(words[i : i + 2]) in _PENDING_PHRASES:
+            return True
+    return False
+
+
+def _roles(words: list[str]) -> tuple[set[str], set[str], set[str]]:
+    """Concepts of the subject, of landmarks, and of the problems a message puts second."""
     words = strip_idiom_words(words)
     landmark: set[int] = set()
     for i in range(len(words)):
         start = _landmark_start(words, i)
         if start is not None:
             landmark.update(_landmark_span(words, start))
-    main: set[str] = set()
+    focus = _focus_at(words)
+    main: dict[str, int] = {}  # concept -> the last index it is named at
     near: set[str] = set()
     for start, end, label in _INDEX.find(words):
-        (near if start in landmark and end - 1 in landmark else main).add(label)
+        if start in landmark and end - 1 in landmark:
+            near.add(label)
+        else:
+            main[label] = max(main.get(label, -1), start)
     arabizi = looks_arabizi(words)
     for i, word in enumerate(words):
         if word.isascii() and (arabizi or is_arabizi_token(word)) and not word.isdigit():
-            (near if i in landmark else main).update(_arabizi_concepts(word))
-    return sorted(main), sorted(near - main)
+            for label in _arabizi_concepts(word):
+                if i in landmark:
+                    near.add(label)
+                else:
+                    main[label] = max(main.get(label, -1), i)
+    second: set[str] = set()
+    if focus is not None and any(at >= focus and c not in STATE_CONCEPTS for c, at in main.items()):
+        second = {c for c, at in main.items() if at < focus}
+    if "thanks" in main and "resolved" not in main and _still_pending(words):
+        second.add("thanks")
+    return set(main) - second, near - set(main), second
+
+
+def concept_roles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Concepts of the message's own subject, and those named only as landmarks (after
+    "next to", "بجوار", "jamb"...), each sorted."""
+    main, near, second = _roles(words)
+    return sorted(main | second), sorted(near)
 
 
 def concepts(words: list[str]) -> list[str]:
     """Sorted concept names whose terms occur in the normalised words (any language form)."""
-    main, near = concept_roles(words)
-    return sorted({*main, *near})
+    main, near, second = _roles(words)
+    return sorted(main | near | second)
+
+
+def concept_view(words: list[str]) -> tuple[list[str], list[str]]:
+    """The concept tokens of a message and the words its other views read.
+
+    Tokens: the subject's concepts by name, a landmark's as "@name", those of a problem the
+    message puts second (before "the main problem is", "المشكله", "el mushkila") or of thanks
+    for a problem still there ("thanks for the potholes, still waiting") as "~name", and
+    those a message denies ("not sewage, just rainwater", "مو مجاري", "the light is fine")
+    as "!name". Denied words are left out of the words returned, so no view reads them as
+    the complaint."""
+    denied_at = denied_positions(words)
+    said = [w for i, w in enumerate(words) if i not in denied_at] if denied_at else words
+    main, near, second = _roles(said)
+    tokens = [*sorted(main), *(f"@{c}" for c in sorted(near)), *(f"~{c}" for c in sorted(second))]
+    if denied_at:
+        denied = concepts([words[i] for i in sorted(denied_at)])
+        tokens += [f"!{c}" for c in denied if c not in main]
+    return tokens, said
 
 
 def concept_tokens(normalised: str) -> str:
@@ -349,3 +564,6 @@ def strip_place_words(words: list[str]) -> list[str]:
 def strip_places(normalised: str) -> str:
     """Remove place names and address words from normalised text."""
     return " ".join(strip_place_words(normalised.split()))
+
+
+_BY_LOOSE_KEY = _loose_index()
