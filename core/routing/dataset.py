@@ -35,7 +35,12 @@ category) holds MSA and Arabizi reports from a sub-topic list per category: long
 letters and web-form reports that name several landmarks (a school, a mosque, a lamp post)
 beside the one thing complained about, in official register and MSA synonyms, and Arabizi in
 varied spellings and Omani words, because fresh blind sets put MSA and Arabizi category
-accuracy 8-15 points under the other forms. No own row may be a near copy of a corpus row
+accuracy 8-15 points under the other forms. `writers_cat12.jsonl` (twelfth pass, category)
+holds Arabizi and English reports, with a few of the other forms, from a new sub-topic list
+per category, written with the turns that misled the model: a denied object ("not sewage,
+just rainwater", "mob majari"), two problems with the main one named ("the main problem
+is..."), sarcastic thanks for a problem still there, "our building" where nothing is built,
+and Arabizi spellings of vehicles, animals and places. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score
 paraphrases of its own held-out messages.
 """
@@ -66,6 +71,7 @@ OWN_FILES = (
     "genuine11.jsonl",
     "writers_u11.jsonl",
     "writers_cat11.jsonl",
+    "writers_cat12.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
