@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.language.normalize import head, normalize_arabic
 from core.routing.arabizi import (
     MIN_TRANSLIT_SKELETON,
     arabizi_skeletons,
@@ -41,6 +40,7 @@ from core.routing.arabizi import (
     skeleton_words,
 )
 from core.routing.lexicon import concept_view, strip_place_words
+from core.routing.reading import Reading, read
 from core.routing.terms import is_arabic, variants
 
 if TYPE_CHECKING:
@@ -57,10 +57,17 @@ class Prepared:
     arabizi: tuple[str, ...] = ()  # skeletons of the Arabizi words alone
 
 
-@lru_cache(maxsize=4096)
 def prepare(text: str) -> Prepared:
-    """Normalise once and derive every view's input (cached: retries and batches repeat)."""
-    tokens, said = concept_view(normalize_arabic(head(text)).split())
+    """Normalise once and derive every view's input."""
+    return prepare_words(read(text).words)
+
+
+@lru_cache(maxsize=4096)
+def prepare_words(words: tuple[str, ...]) -> Prepared:
+    """Every view's input from a message's normalised words (routing.reading), so a
+    classification that has read the message already does not read it again (cached:
+    retries and batches repeat)."""
+    tokens, said = concept_view(list(words))
     kept = strip_place_words(said)
     return Prepared(
         tuple(kept),
@@ -228,9 +235,10 @@ class FeatureSpace:
         self.size = offset
         return self
 
-    def vector(self, text: str) -> tuple[list[int], list[float]]:
-        """Column indexes and values of one message's feature row."""
-        p = prepare(text)
+    def vector(self, text: str, reading: Reading | None = None) -> tuple[list[int], list[float]]:
+        """Column indexes and values of one message's feature row (`reading`: the message
+        already read, routing.reading)."""
+        p = prepare_words((reading or read(text)).words)
         cols: list[int] = []
         vals: list[float] = []
         for view in self._views:
@@ -284,8 +292,11 @@ class FeatureSpace:
         counts.update(found)
         return counts
 
-    def matrix(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """Feature rows for many messages as one sparse matrix (training and evaluation).
+    def matrix(
+        self, texts: Sequence[str], readings: Sequence[Reading] | None = None
+    ) -> sp.csr_matrix:
+        """Feature rows for many messages as one sparse matrix (training and evaluation);
+        `readings`, when given, are the texts already read (routing.reading).
 
         SciPy is imported here, not at the top: a server classifies one message at a time
         (`vector`) and need not hold scipy.sparse in memory.
@@ -295,8 +306,8 @@ class FeatureSpace:
         indptr = [0]
         cols: list[int] = []
         vals: list[float] = []
-        for text in texts:
-            c, v = self.vector(text)
+        for i, text in enumerate(texts):
+            c, v = self.vector(text, None if readings is None else readings[i])
             cols.extend(c)
             vals.extend(v)
             indptr.append(len(cols))

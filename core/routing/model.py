@@ -27,6 +27,7 @@ import numpy as np
 from core.language.normalize import normalize_arabic
 from core.routing import child, screening, urgency
 from core.routing.dataset import shipped_rows
+from core.routing.reading import Reading, read
 from core.routing.taxonomy import Taxonomy
 from core.routing.types import Classification
 
@@ -160,17 +161,23 @@ class Model:
         """The category codes this model can answer."""
         return self._parts["linear"].classes
 
-    def classify(self, text: str) -> Classification:
-        """Classify one message: category, directorate, confidence, alternatives, urgency."""
-        cols, vals = self._parts["features"].vector(text)
+    def classify(self, text: str, reading: Reading | None = None) -> Classification:
+        """Classify one message: category, directorate, confidence, alternatives, urgency.
+
+        The message is read once (routing.reading; `reading` when the caller has read it)
+        and the features, urgency and screening all use that reading.
+        """
+        reading = reading or read(text)
+        cols, vals = self._parts["features"].vector(text, reading)
         probs, urgent_p, advert_p = self._parts["linear"].predict_one(cols, vals)
-        return self._result(text, probs, urgent_p, advert_p)
+        return self._result(text, probs, urgent_p, advert_p, reading)
 
     def classify_many(self, texts: Sequence[str]) -> list[Classification]:
         """Classify a batch (faster per message than one at a time)."""
         if not texts:
             return []
-        x = self._parts["features"].matrix(texts)
+        readings = [read(text) for text in texts]  # each message read once, as in classify
+        x = self._parts["features"].matrix(texts, readings)
         probs, urgent_p, advert_p = self._parts["linear"].predict_many(x)
         return [
             self._result(
@@ -178,24 +185,31 @@ class Model:
                 probs[i],
                 None if urgent_p is None else float(urgent_p[i]),
                 None if advert_p is None else float(advert_p[i]),
+                readings[i],
             )
             for i, text in enumerate(texts)
         ]
 
     def _result(
-        self, text: str, probs: np.ndarray, p_urgent: float | None, p_advert: float | None = None
+        self,
+        text: str,
+        probs: np.ndarray,
+        p_urgent: float | None,
+        p_advert: float | None = None,
+        reading: Reading | None = None,
     ) -> Classification:
         classes = self.categories
         best, directorate, p_directorate = self._decode(probs)
         order = [j for j in np.argsort(probs)[::-1] if j != best][:2]
-        is_urgent, why = urgency.is_urgent(text, p_urgent)
+        reading = reading or read(text)
+        is_urgent, why = urgency.is_urgent(text, p_urgent, reading)
         return Classification(
             category=classes[best],
             directorate=directorate,
             confidence=float(probs[best]),
             urgent=is_urgent,
             alternatives=tuple((classes[j], float(probs[j])) for j in order),
-            not_for_us=screening.screen(text, float(probs[best]), p_advert),
+            not_for_us=screening.screen(text, float(probs[best]), p_advert, reading),
             model_version=self.version,
             extras={
                 "urgent_probability": p_urgent,

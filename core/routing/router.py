@@ -10,6 +10,7 @@ import logging
 
 from core.routing import screening, urgency
 from core.routing.model import ModelStore
+from core.routing.reading import read
 from core.routing.types import Classification
 
 logger = logging.getLogger(__name__)
@@ -27,8 +28,12 @@ class ModelRouter:
         self.store.get()
 
     def classify(self, text: str) -> Classification:
-        """Category, directorate, confidence, alternatives, urgency and not-for-us reason."""
-        if screening.is_empty(text):  # the model screens everything else itself
+        """Category, directorate, confidence, alternatives, urgency and not-for-us reason.
+
+        The text is read once (routing.reading) for the empty check and the model alike.
+        """
+        reading = read(text)
+        if screening.is_empty(text, reading):  # the model screens everything else itself
             return Classification(
                 category=None, directorate=None, confidence=0.0, not_for_us=screening.EMPTY
             )
@@ -36,13 +41,13 @@ class ModelRouter:
             model = self.store.get()
         except (OSError, ValueError) as exc:
             logger.error("routing model unavailable, sending to intake: %s", exc)
-            urgent, why = urgency.is_urgent(text)
+            urgent, why = urgency.is_urgent(text, None, reading)
             return Classification(
                 category=None,
                 directorate=None,
                 confidence=0.0,
                 urgent=urgent,
-                not_for_us=screening.screen(text),
+                not_for_us=screening.screen(text, reading=reading),
                 extras={"urgent_reason": why, "error": "model unavailable"},
             )
-        return model.classify(text)
+        return model.classify(text, reading)

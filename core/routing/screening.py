@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core.language.normalize import head, normalize_arabic
 from core.routing.lexicon import PLACE_TERMS, concepts
+from core.routing.reading import Reading, read
 from core.routing.terms import TermIndex, index_terms, variants
 
 EMPTY = "empty"
@@ -426,28 +426,32 @@ _LATIN_VOWELS = set("aeiouy")
 
 
 def screen(
-    text: str, category_confidence: float | None = None, advert_probability: float | None = None
+    text: str,
+    category_confidence: float | None = None,
+    advert_probability: float | None = None,
+    reading: Reading | None = None,
 ) -> str | None:
     """Why a message looks not-for-us ('empty', 'gibberish', 'spam'), or None if it looks real.
 
     `category_confidence` is the router's confidence in its category, when it has one;
-    `advert_probability` the advert model's, when the model has one.
+    `advert_probability` the advert model's, when the model has one; `reading` the text
+    already read (routing.reading).
     """
-    text = head(text or "")
-    norm = normalize_arabic(text)
+    reading = reading or read(text)
+    text, norm = reading.raw, reading.norm
     if not _has_letters(norm):
         return EMPTY
-    if _is_spam(text, norm.split(), category_confidence, advert_probability):
+    if _is_spam(text, list(reading.words), category_confidence, advert_probability):
         return SPAM
     if _is_gibberish(text, norm):
         return GIBBERISH
     return None
 
 
-def is_empty(text: str) -> bool:
+def is_empty(text: str, reading: Reading | None = None) -> bool:
     """No letter in the message (blank, digits, emoji, punctuation): what `screen` calls
     'empty', without the spam and gibberish reading a non-empty message then gets."""
-    return not _has_letters(normalize_arabic(head(text or "")))
+    return not _has_letters((reading or read(text)).norm)
 
 
 def _has_letters(norm: str) -> bool:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from core.language.normalize import head, normalize_arabic
 from core.routing import urgency_meaning as meaning
+from core.routing.reading import Reading, read
 from core.routing.terms import TermIndex, index_terms
 
 WINDOW = 14  # words: all parts of a rule must sit within this span
@@ -1027,9 +1027,10 @@ def _near(spans: list[tuple[int, int]], low: int, high: int, margin: int) -> boo
     return any(low - margin <= s and e <= high + margin for s, e in spans)
 
 
-def urgent_rule(text: str) -> str | None:
-    """Name of the first urgent rule the text meets, or None."""
-    words = normalize_arabic(head(text)).split()
+def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
+    """Name of the first urgent rule the text meets, or None (`reading`: the text already
+    read, routing.reading)."""
+    words = list((reading or read(text)).words)
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, group in itertools.chain(
         _INDEX.find(words), _GULF_J.find(words), _TIRED.find(words)
@@ -1060,7 +1061,7 @@ def urgent_rule(text: str) -> str | None:
     return None
 
 
-def model_may_flag(text: str, probability: float) -> bool:
+def model_may_flag(text: str, probability: float, reading: Reading | None = None) -> bool:
     """True when the urgent model's probability counts: the message says its danger is
     happening now (or the model is confident), and not that it is over, denied, long-standing
     or only feared.
@@ -1073,7 +1074,7 @@ def model_may_flag(text: str, probability: float) -> bool:
     """
     if probability < MODEL_THRESHOLD:
         return False
-    words = normalize_arabic(head(text)).split()
+    words = list((reading or read(text)).words)
     if _SETTLED.find(words) or _NOT_NOW_FEAR.find(words) or _RECURRING.find(words):
         return False
     if probability >= MODEL_CONFIDENT:
@@ -1082,12 +1083,15 @@ def model_may_flag(text: str, probability: float) -> bool:
     return any(not until.intersection(range(s, e)) for s, e, _ in _NOW.find(words))
 
 
-def is_urgent(text: str, model_probability: float | None = None) -> tuple[bool, str | None]:
+def is_urgent(
+    text: str, model_probability: float | None = None, reading: Reading | None = None
+) -> tuple[bool, str | None]:
     """Urgent when a rule fires, or the urgent model's probability counts (model_may_flag);
-    returns (urgent, why)."""
-    rule = urgent_rule(text)
+    returns (urgent, why). `reading`: the text already read (routing.reading), read once."""
+    reading = reading or read(text)
+    rule = urgent_rule(text, reading)
     if rule:
         return True, f"rule:{rule}"
-    if model_probability is not None and model_may_flag(text, model_probability):
+    if model_probability is not None and model_may_flag(text, model_probability, reading):
         return True, "model"
     return False, None
