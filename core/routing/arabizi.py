@@ -41,23 +41,39 @@ MIN_SKELETON = 2
 MIN_TRANSLIT_SKELETON = 3
 
 
+# Per-word answers are cached: a classification asks them about the same words many times
+# (every term index, every view), and most messages reuse words seen before.
+_WORD_CACHE = 65536
+
+
+@lru_cache(maxsize=_WORD_CACHE)
 def is_arabizi_token(token: str) -> bool:
     """A Latin token with an Arabizi letter-digit (3, 7, 5, 6, 9...) inside a word."""
     return token.isascii() and not token.isdigit() and bool(_ARABIZI_DIGIT.search(token))
 
 
+@lru_cache(maxsize=_WORD_CACHE)
+def _votes(token: str) -> tuple[int, int]:
+    """A Latin token's votes (Arabizi, English) in looks_arabizi."""
+    if is_arabizi_token(token):
+        return 2, 0
+    if token in ARABIZI_WORDS or token in _ARTICLES:
+        return 1, 0
+    return (0, 1) if token in ENGLISH_WORDS else (0, 0)
+
+
 def looks_arabizi(tokens: list[str]) -> bool:
-    """True when the Latin words of a message read as Arabizi rather than English."""
+    """True when the Latin words of a message read as Arabizi rather than English.
+
+    Asked about a message's words four or five times per classification (the term indexes
+    that fold Arabizi, the concepts, the skeletons), so each word's votes are cached.
+    """
     arabizi = english = 0
     for tok in tokens:
-        if not tok.isascii():
-            continue
-        if is_arabizi_token(tok):
-            arabizi += 2
-        elif tok in ARABIZI_WORDS or tok in _ARTICLES:
-            arabizi += 1
-        elif tok in ENGLISH_WORDS:
-            english += 1
+        if tok.isascii():
+            for_arabizi, for_english = _votes(tok)
+            arabizi += for_arabizi
+            english += for_english
     return arabizi > english
 
 

@@ -90,6 +90,17 @@ def _foldable_phrase(words: Sequence[str]) -> tuple[str, ...] | None:
     return keys
 
 
+@lru_cache(maxsize=_CACHE)
+def fold_kind(word: str) -> int:
+    """How a word is read by fold (_FOLD_NEVER, _FOLD_IN_ARABIZI or _FOLD_ALWAYS): the same in
+    every index, so a new word's kind is worked out once for all of them."""
+    if not (word.isascii() and not word.isdigit() and word not in NEVER_FOLDED):
+        return _FOLD_NEVER
+    if is_arabizi_token(word):
+        return _FOLD_ALWAYS
+    return _FOLD_NEVER if word in ENGLISH_WORDS else _FOLD_IN_ARABIZI
+
+
 class TermIndex:
     """Terms, each tagged with labels, found in a list of normalised words.
 
@@ -196,13 +207,7 @@ class TermIndex:
                     labels.update(found)
             if form in self._phrases:
                 starts.append(form)
-        if not (word.isascii() and not word.isdigit() and word not in NEVER_FOLDED):
-            kind = _FOLD_NEVER
-        elif is_arabizi_token(word):
-            kind = _FOLD_ALWAYS
-        else:
-            kind = _FOLD_NEVER if word in ENGLISH_WORDS else _FOLD_IN_ARABIZI
-        hit = (frozenset(labels), tuple(starts), kind)
+        hit = (frozenset(labels), tuple(starts), fold_kind(word))
         if len(self._word_cache) < _CACHE:
             self._word_cache[word] = hit
         return hit

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from core.language.normalize import normalize_arabic
-from core.routing.terms import index_terms
+from core.routing.arabizi import looks_arabizi
+from core.routing.terms import fold_kind, index_terms
 
 _GROUPS = {
     "hole": ["حفره", "7ufra"],
@@ -49,3 +50,18 @@ CASES = [
 def test_find_reads_by_fold_the_words_it_always_did(text: str, expected: object) -> None:
     words = normalize_arabic(text).split()
     assert (sorted(_FOLDING.find(words)), sorted(_PLAIN.find(words))) == expected
+
+
+def test_a_new_words_fold_kind_is_worked_out_once_for_every_index() -> None:
+    words = ["zq7uvx", "fire"]  # a word no other test reads
+    before = fold_kind.cache_info().misses
+    _FOLDING.find(words)
+    _PLAIN.find(words)
+    index_terms(_GROUPS, arabizi=True).find(words)
+    assert fold_kind.cache_info().misses - before == 1
+
+
+def test_looks_arabizi_counts_each_kind_of_latin_word() -> None:
+    assert looks_arabizi(["el", "7ufra", "fire", "smoke"])  # 2 + 1 against 2
+    assert not looks_arabizi(["the", "fire", "smoke", "el"])  # 1 against 3
+    assert not looks_arabizi(["حفره", "ya", "the"])  # 1 against 1: Arabic words do not vote
