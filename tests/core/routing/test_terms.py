@@ -53,7 +53,7 @@ def test_find_reads_by_fold_the_words_it_always_did(text: str, expected: object)
 
 
 def test_a_new_words_fold_kind_is_worked_out_once_for_every_index() -> None:
-    words = ["zq7uvx", "fire"]  # a word no other test reads
+    words = ["zq7uvx"]  # a word no other test reads (any other may be new on this worker)
     before = fold_kind.cache_info().misses
     _FOLDING.find(words)
     _PLAIN.find(words)
