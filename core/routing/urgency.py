@@ -46,7 +46,7 @@ _NEGATION = index_terms(
      "no longer", "without=", "nothing=", "غير=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
      "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy=",
      "لمنع=", "منع=", "prevent=", "to stop", "cannot=", "cant=", "can t=", "couldn=", "couldnt=", "couldn t=", "won t=", "don=", "dont=",
-     "don t=", "nobody=", "no one", "noone="]}
+     "don t="]}
 )  # fmt: skip
 _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
@@ -840,7 +840,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "leaning_over_people",
         ("structure", "leaning", "over_people"),
-        negatable=(1,),
+        negatable=(1, 2),
         window=12,
         fear_cancels=True,
     ),
@@ -867,7 +867,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "dangerous_animal_near_people",
         ("wild", "people_now"),
-        negatable=(0,),
+        negatable=(0, 1),
         unless="dead",
         not_at="tired",
     ),
@@ -879,15 +879,15 @@ RULES: tuple[Rule, ...] = (
         not_at="tired",
     ),
     Rule("bite_just_now", ("beast", "bite", "recent"), negatable=(1,), window=20, not_at="some"),
-    Rule("livestock_on_main_road", ("livestock", "main_road", "people_now"), negatable=(1,)),
+    Rule("livestock_on_main_road", ("livestock", "main_road", "people_now"), negatable=(1, 2)),
     Rule("livestock_charging", ("livestock", "charging"), negatable=(1,), unless="dead"),
-    Rule("flood_reaching_people", ("wadi", "inside", "people_now"), negatable=(1,), window=12),
+    Rule("flood_reaching_people", ("wadi", "inside", "people_now"), negatable=(1, 2), window=12),
     Rule("fumes_harming_people", ("fumes", "symptom"), negatable=(1,)),
     Rule("burst_main_on_road", ("pipe", "burst", "road"), negatable=(1,)),
     Rule(
         "deep_pit_by_people",
         ("pit", "deep", "people_now"),
-        negatable=(1,),
+        negatable=(1, 2),
         window=16,
         fear_cancels=True,
     ),
@@ -898,11 +898,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "giving_way_over_people",
         ("giving_way", "people_now"),
-        negatable=(0,),
+        negatable=(0, 1),
         window=10,
         fear_cancels=True,
     ),
-    Rule("fridge_where_children_play", ("trap", "children_play"), negatable=(0,)),
+    Rule("fridge_where_children_play", ("trap", "children_play"), negatable=(0, 1)),
     Rule("hole_someone_fell_into", ("hole", "fell_in"), negatable=(1,), window=8),
     Rule("someone_hurt_just_now", ("hurt", "recent"), negatable=(0,), window=10),
 )
@@ -956,20 +956,55 @@ _OR = frozenset({"or", "nor", "او", "ولا", "aw", "wala", "wla"})
 NEGATION_REACH, NEGATION_REACH_OR = 4, 8  # words before a match searched for a negation
 
 
-# "Nobody" is a negation of a person, not of the danger: "ما حد يرد والماي داخل البيت".
-_NOBODY = frozenset({"احد", "حد", "7ad", "a7ad", "ahad", "one", "anyone", "body"})
+# "Nobody" negates what happens to a person, not a danger to things: "ما حد انصاب" (nobody
+# was hurt) is no emergency, "ما حد يرد والماي داخل البيت" (nobody answers and water is in
+# the house) and "ما حد منتبه للسلك العريان" (nobody notices the bare wire) are. So "nobody"
+# cancels only a match of a _PERSON_GROUPS group, and only when at most NOBODY_GAP words
+# ("got", "was", "منهم") stand between: in "محد انتبه ان الولد انجرح توه" (nobody noticed
+# the boy got hurt just now) it is the noticing that nobody did.
+_NOBODY = index_terms(
+    {"nobody": ["nobody=", "no one", "noone=", "no body", "not anyone", "not one",
+     "ما حد", "ما احد", "لا احد", "ولا احد", "ولا حد", "محد=", "ماحد=", "مااحد=", "ما في احد",
+     "مافي احد", "ما فيه احد", "ما في حد", "مافي حد",
+     "ma 7ad", "ma a7ad", "ma ahad", "ma had", "m7d=", "m7ad=", "ma7ad=", "mahad=", "mahhad=",
+     "wala a7ad", "wala 7ad", "wla a7ad", "wla 7ad", "wala ahad", "la a7ad", "la ahad",
+     "mafi 7ad", "mafi a7ad", "ma fi 7ad", "ma fee 7ad", "mafee 7ad", "mafeeh 7ad",
+     # no children, no people: nobody of a kind
+     "no children", "no kids", "no people", "no students", "not any children", "no child",
+     "لا يوجد اطفال", "لا يوجد احد", "لا اطفال", "ما في اطفال", "مافي اطفال", "ما في عيال",
+     "مافي عيال", "ما في ناس", "مافي ناس", "ما فيه عيال", "ما في يهال", "مافي يهال",
+     "mafi atfal", "ma fi atfal", "mafi 3yal", "mafi 3iyal", "ma fi 3yal", "mafi yahal",
+     "mafi nas", "ma fi nas", "mafee atfal", "mafee 3yal"]}
+)  # fmt: skip
+NOBODY_GAP = 2
+# What happens to a person or what a person does in the danger: hurt, fallen in, trapped or
+# drowning, sick from fumes, bitten, stung or attacked, crossing a running wadi, playing on it.
+_PERSON_GROUPS = frozenset(
+    {"hurt", "fell_in", "peril", "symptom", "bite", "attack", "crossing", "playing"}
+)
+# Who is there: people near the danger, under it, children where it lies. Only a "no" or a
+# "nobody" right before the people themselves says they are not there ("no children",
+# "ما في اطفال", "mafi 7ad yil3ab"); a negation a few words back negates something else:
+# "وما في ليتات، السيارات تتلافاها" (no lights, the cars swerve round them).
+_PRESENT_GROUPS = frozenset({"people_now", "over_people", "children_play"})
+_THERE = frozenset({"في", "فيه", "fi", "fee", "feeh", "fih", "any", "there"})
+_NONE_THERE = frozenset({"مافي", "مافيه", "mafi", "mafee", "mafeeh", "mafeh", "mafy"})
 # A negation does not reach past "and" or "but" into the next clause: "el ghe6a mafi w el
 # waayer barra" (the cover is missing and the wires are out).
 _CLAUSE = frozenset({"w", "wa", "و", "and", "but", "bs", "bas", "بس", "لكن"})
 
 
-def _negation_before(before: list[str]) -> bool:
-    """True when a negation in the words, after the last "and"/"but", does not negate a
-    person ("ما حد", "mafi 7ad")."""
+def _negation_before(before: list[str], person: bool = False) -> bool:
+    """True when a negation in the words, after the last "and"/"but", negates what follows:
+    a "nobody" ("ما حد", "m7d", "no one") only when what follows happens to a `person` and
+    comes at most NOBODY_GAP words after it."""
     cut = max((i + 1 for i, w in enumerate(before) if w in _CLAUSE), default=0)
     before = before[cut:]
-    n = len(before)
-    return any(e >= n or before[e] not in _NOBODY for _, e, _ in _NEGATION.find(before))
+    nobody = _NOBODY.find(before)
+    if person and any(len(before) - e <= NOBODY_GAP for _, e, _ in nobody):
+        return True
+    taken = {i for s, e, _ in nobody for i in range(s, e)}
+    return any(s not in taken for s, _, _ in _NEGATION.find(before))
 
 
 # A fear or a "may" with "any minute" right after is danger now, not one day (ninth pass).
@@ -989,18 +1024,35 @@ def _was_before(words: list[str], start: int) -> bool:
     return start >= 2 and (words[start - 2], words[start - 1]) in _RELATIVE_PAST
 
 
-def _negated(words: list[str], start: int, end: int) -> bool:
+def _negated(words: list[str], start: int, end: int, group: str = "") -> bool:
     """True when a negation or a fear sits in the four words before a match (eight when one
-    of the two words right before it is "or"), 'was' right before it, or 'yet' after."""
+    of the two words right before it is "or"), 'was' right before it, or 'yet' after. A
+    match of a _PERSON_GROUPS `group` is negated by a "nobody" too; one of _PRESENT_GROUPS
+    only by a "no" or "nobody" right before it (_nobody_there)."""
+    if group in _PRESENT_GROUPS:
+        return _nobody_there(words, start)
+    person = group in _PERSON_GROUPS
     before = words[max(0, start - NEGATION_REACH) : start]
     if _OR.intersection(words[max(0, start - 2) : start]):
         before = words[max(0, start - NEGATION_REACH_OR) : start]
-    if _was_before(words, start) or _negation_before(before) or _not_yet(words, start, end):
+    if _was_before(words, start) or _negation_before(before, person) or _not_yet(words, start, end):
         return True
     if _HYPOTHETICAL.find(before) or _may(words, start):
         # "could come down any minute", "ممكن يطيح أي وقت": imminent, not one day
         return not _IMMINENT.find(words[end : end + IMMINENT_REACH])
     return False
+
+
+def _nobody_there(words: list[str], start: int) -> bool:
+    """True when "no", "there is no" or "nobody" sits right before the people a match names."""
+    before = words[max(0, start - NEGATION_REACH) : start]
+    if any(len(before) - e <= NOBODY_GAP for _, e, _ in _NOBODY.find(before)):
+        return True
+    at = start - 1 if start and words[start - 1] in _THERE else start
+    if at and words[at - 1] in _NONE_THERE:
+        return True
+    before = words[max(0, at - 2) : at]
+    return any(e == len(before) for _, e, _ in _NEGATION.find(before))
 
 
 def _settled(words: list[str], first: int, last: int) -> bool:
@@ -1044,7 +1096,7 @@ def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
                 taken = {i for s, e in hits.get(rule.not_at, []) for i in range(s, e)}
                 spans = [(s, e) for s, e in spans if s not in taken]
             if i in rule.negatable:
-                spans = [(s, e) for s, e in spans if not _negated(words, s, e)]
+                spans = [(s, e) for s, e in spans if not _negated(words, s, e, group)]
             if not spans:
                 break
             positions.append([s for s, _ in spans[:MAX_HITS]])
