@@ -30,13 +30,14 @@ PARAMS: dict[str, object] = {
     "original": "MCT-000100",
     "body": "A team will visit tomorrow.",
     "reports": 5,
+    "count": 3,
 }
 REQUIRED_KEYS = [
     "ack", "forwarded", "need_info", "resolved", "closed", "reopened", "satisfaction",
     "duplicate", "reply", "awaiting_reminder", "autoclosed", "rejected", "help",
     "error_too_large", "error_unsupported_file", "error_rate_limited", "error_temporary",
     "error_empty", "error_group_chat", "error_not_found", "ack_incident", "incident_reply",
-    "incident_joined", "status_unknown",
+    "incident_joined", "status_unknown", "status_several", "status_latest", "status_which",
 ]  # fmt: skip
 TEXT_KEYS = keys()
 REPO = Path(__file__).resolve().parents[3]
