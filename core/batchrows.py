@@ -172,9 +172,10 @@ def _write_before_commit(session: Session) -> None:
 
 @event.listens_for(Session, "after_soft_rollback")
 def _drop_rolled_back(session: Session, previous: SessionTransaction) -> None:
-    """Rolled back with their objects (none wait from inside a savepoint)."""
-    store: DeferredRows | None = session.info.pop(DEFERRED, None)
-    if store is not None and not previous.nested:
-        store.rows.clear()
-    elif store is not None:
-        session.info[DEFERRED] = store
+    """Rolled back with their objects; a rolled-back savepoint keeps them (none wait from
+    inside one: a SAVEPOINT writes them first)."""
+    store: DeferredRows | None = session.info.get(DEFERRED)
+    if store is None or previous.nested:
+        return
+    del session.info[DEFERRED]
+    store.rows.clear()

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -17,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from core.batchrows import deferred_rows
 from core.context import Context
-from core.inbound import InboundMessage
 from core.intake.ingest import accept, process, process_batch
 from core.models import (
     Attachment,
@@ -33,6 +30,7 @@ from core.models import (
 )
 from core.newrows import flush_new_rows
 from core.tickets import new_secret, record_event
+from tests.core.conftest import Mail, Statements
 
 TEXTS = (
     "Street lights have been off for a week on way 3021 in Al Khuwair",
@@ -47,30 +45,9 @@ OTHER_TEXTS = (
 )
 
 
-def mail(sender: str, text: str) -> InboundMessage:
-    return InboundMessage(
-        channel="email",
-        sender=sender,
-        text=text,
-        subject="A report",
-        external_id=f"<{secrets.token_hex(6)}@example.org>",
-    )
-
-
-@contextmanager
-def inserts(ctx: Context) -> Iterator[list[str]]:
-    """The table of each INSERT sent while inside."""
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if statement.startswith("INSERT INTO "):
-            seen.append(statement.split()[2])
-
-    event.listen(ctx.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(ctx.engine, "before_cursor_execute", record)
+def inserted(sent: list[str]) -> list[str]:
+    """The table of each INSERT among the statements sent."""
+    return [s.split()[2] for s in sent if s.startswith("INSERT INTO ")]
 
 
 def postgresql(ctx: Context) -> bool:
@@ -78,12 +55,13 @@ def postgresql(ctx: Context) -> bool:
 
 
 def test_a_batch_writes_its_messages_outbox_items_and_events_in_one_insert_each(
-    ctx: Context,
+    ctx: Context, mail: Mail, statements: Statements
 ) -> None:
     for n in range(4):
         accept(ctx, mail(f"citizen{n}@example.org", TEXTS[n % 3]))
-    with inserts(ctx) as seen:
+    with statements(ctx) as sent:
         result = process_batch(ctx, ("email",))
+    seen = inserted(sent)
     assert len(result.claimed) == 4 and result.failed == []
     written = (seen.count("message"), seen.count("outbox_item"), seen.count("event"))
     if postgresql(ctx):
@@ -96,26 +74,15 @@ def test_a_batch_writes_its_messages_outbox_items_and_events_in_one_insert_each(
         assert session.execute(select(func.count()).select_from(OutboxItem)).scalar_one() == 4
 
 
-def test_a_batch_of_one_record_writes_as_the_record_alone(ctx: Context) -> None:
+def test_a_batch_of_one_record_writes_as_the_record_alone(
+    ctx: Context, mail: Mail, statements: Statements
+) -> None:
     accept(ctx, mail("alone@example.org", TEXTS[0]))
-    with inserts(ctx) as seen, statements_of(ctx) as sent:
+    with statements(ctx) as sent:
         assert len(process_batch(ctx, ("email",)).claimed) == 1
+    seen = inserted(sent)
     assert not [s for s in sent if "generate_series" in s]  # no ids reserved
     assert seen.count("outbox_item") == 1 and seen.count("event") == 1
-
-
-@contextmanager
-def statements_of(ctx: Context) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        seen.append(statement)
-
-    event.listen(ctx.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(ctx.engine, "before_cursor_execute", record)
 
 
 def written(ctx: Context, senders: list[str], texts: tuple[str, ...]) -> list[Any]:
@@ -159,7 +126,7 @@ def written(ctx: Context, senders: list[str], texts: tuple[str, ...]) -> list[An
     return found
 
 
-def test_a_batch_writes_the_rows_its_records_write_alone(ctx: Context) -> None:
+def test_a_batch_writes_the_rows_its_records_write_alone(ctx: Context, mail: Mail) -> None:
     alone = [f"alone{n}@example.org" for n in range(3)]
     for n, sender in enumerate(alone):
         process(ctx, accept(ctx, mail(sender, TEXTS[n])).record_id)
@@ -172,7 +139,9 @@ def test_a_batch_writes_the_rows_its_records_write_alone(ctx: Context) -> None:
     assert written(ctx, batched, OTHER_TEXTS) == expected
 
 
-def test_one_bad_record_in_a_batch_fails_alone_and_the_others_land(ctx: Context) -> None:
+def test_one_bad_record_in_a_batch_fails_alone_and_the_others_land(
+    ctx: Context, mail: Mail
+) -> None:
     ids = [accept(ctx, mail(f"citizen{n}@example.org", TEXTS[n])).record_id for n in range(3)]
     bad = accept(ctx, mail("bad@example.org", "BAD: a leak in Ruwi")).record_id
 
