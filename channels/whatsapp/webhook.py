@@ -88,7 +88,9 @@ def receive() -> Response:
 
 def _signed(ctx: Context, body: bytes, signature: str) -> bool:
     secret = ctx.settings.whatsapp_app_secret
-    if not secret or not signature.startswith("sha256="):
+    # A header is latin-1 to Werkzeug, so a stranger can send "sha256=\u00e9"; comparing such
+    # a string raises (hmac.compare_digest takes only ASCII), which was a 500.
+    if not secret or not signature.startswith("sha256=") or not signature.isascii():
         return False
     return webhook_updates_validator(secret, body, signature)
 

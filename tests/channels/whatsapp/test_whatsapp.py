@@ -17,6 +17,7 @@ from werkzeug.serving import make_server
 
 from balagh.wiring import CHANNELS, web_app
 from channels.whatsapp.media import MEDIA_ATTEMPTS
+from channels.whatsapp.webhook import SIGNATURE_HEADER
 from core.context import Context
 from core.delivery.notify import notify_citizen, queue_reply
 from core.delivery.outbox import deliver_due
@@ -240,6 +241,20 @@ def test_missing_or_bad_signature_is_refused_and_nothing_is_stored(
     other_secret = sign(json.dumps(update, ensure_ascii=False).encode(), secret="not-ours")
     bad = [None, "sha256=" + "0" * 64, sign(b"another body"), other_secret, "md5=abc"]
     assert [post(web, update, signature).status_code for signature in bad] == [401] * len(bad)
+    assert count(wa_ctx, InboundRecord) == 0
+
+
+def test_a_signature_with_non_ascii_characters_is_refused_not_an_error(
+    wa_ctx: Context, web: str
+) -> None:
+    """Anyone can post; a header of latin-1 bytes made the comparison raise (a 500)."""
+    body = json.dumps(wa_update(NUMBER, "wamid.LATIN", "text", {"body": "hi"})).encode()
+    headers = {
+        "Content-Type": "application/json",
+        SIGNATURE_HEADER: "sha256=\u00e9".encode("latin-1"),
+    }
+    response = httpx.post(f"{web}/whatsapp/webhook", content=body, headers=headers, timeout=30)
+    assert response.status_code == 401
     assert count(wa_ctx, InboundRecord) == 0
 
 
