@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from core.context import Context
@@ -690,7 +690,8 @@ def record_callback(
 
 @dataclass
 class TicketFilter:
-    """What a queue or search asks for; empty fields do not filter."""
+    """What a queue or search asks for; empty fields do not filter (`overdue`: None does
+    not, True keeps the overdue tickets, False the others)."""
 
     queue: str = "all"
     status: list[str] = field(default_factory=list)
@@ -699,7 +700,7 @@ class TicketFilter:
     channel: str | None = None
     language: str | None = None
     priority: str | None = None
-    overdue: bool = False
+    overdue: bool | None = None
     q: str | None = None
 
 
@@ -747,6 +748,14 @@ def queue_clause(staff: Staff, now: datetime) -> ColumnElement[bool]:
     return Ticket.status.in_([s.value for s in OPEN_STATUSES])
 
 
+def overdue_clause(now: datetime) -> ColumnElement[bool]:
+    """Overdue: past its due time with the SLA clock running. Never NULL (a ticket with no
+    due time is not overdue), so its negation is exactly the tickets not overdue."""
+    return and_(
+        Ticket.status.in_(SLA_CLOCK_RUNNING), Ticket.due_at.is_not(None), Ticket.due_at < now
+    )
+
+
 def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket]:
     """The visible tickets matching a filter, most urgent and newest first."""
     require(staff, Action.LIST)
@@ -768,8 +777,8 @@ def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket
     ):
         if value:
             query = query.where(column == value)
-    if flt.overdue:
-        query = query.where(Ticket.status.in_(SLA_CLOCK_RUNNING), Ticket.due_at < now)
+    if flt.overdue is not None:
+        query = query.where(overdue_clause(now) if flt.overdue else not_(overdue_clause(now)))
     if flt.q:
         reference = flt.q.strip().upper()
         clause = search_clause(flt.q)

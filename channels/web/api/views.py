@@ -48,13 +48,13 @@ def _statuses() -> list[str]:
 TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no")
 
 
-def _overdue() -> bool:
-    """`overdue`: true filters to overdue tickets; false is no filter, as absent (the
-    contract says so). Anything else is a 400 rather than a quiet false."""
+def _overdue() -> bool | None:
+    """`overdue`: true keeps the overdue tickets, false the tickets not overdue, absent (or
+    empty) does not filter. Anything else is a 400 rather than a quiet guess."""
     value = request.args.get("overdue", "").strip().lower()
     if value and value not in TRUE + FALSE:
         raise BadParameter("overdue", value, TRUE + FALSE)
-    return value in TRUE
+    return (value in TRUE) if value else None
 
 
 def _filter_from_args(ctx: Context) -> tuple[staff_actions.TicketFilter, int, int]:

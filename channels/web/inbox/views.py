@@ -106,7 +106,7 @@ def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
         channel=args.get("channel") or None,
         language=args.get("language") or None,
         priority=args.get("priority") or None,
-        overdue=bool(args.get("overdue")),
+        overdue=True if args.get("overdue") else None,  # the box filters only when ticked
         q=q or None,
     )
     page = args.get("page", "1")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from core.context import Context
-from core.models import Priority, Status
+from core.models import Priority, Status, Ticket
 from core.routing.types import UnroutedRouter
 from tests.staffkit import app_for, bearer, new_ticket, the_roles, token_for
 
@@ -101,6 +103,24 @@ def test_overdue_accepts_true_and_filters(ctx: Context, client: FlaskClient) -> 
         assert response.status_code == 200, value
     assert _list(ctx, client, "overdue=true").get_json()["total"] == 0
     assert _list(ctx, client, "overdue=false").get_json()["total"] == 1
+
+
+def _listed(ctx: Context, client: FlaskClient, query: str) -> set[str]:
+    return {t["reference"] for t in _list(ctx, client, query).get_json()["items"]}
+
+
+def test_overdue_false_lists_the_tickets_not_overdue_and_absent_lists_all(
+    ctx: Context, client: FlaskClient
+) -> None:
+    late = new_ticket(ctx, "Pothole", category="road_damage")
+    on_time = new_ticket(ctx, "Rats", channel="email", category="pest_control")
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket).where(Ticket.reference == late)).scalar_one()
+        ticket.due_at = ctx.now() - timedelta(hours=1)
+    assert _listed(ctx, client, "overdue=true") == {late}
+    assert _listed(ctx, client, "overdue=false") == {on_time}
+    assert _listed(ctx, client, "overdue=0") == {on_time}
+    assert _listed(ctx, client, "queue=all") == {late, on_time}
 
 
 def test_openapi_lists_the_allowed_filter_values(ctx: Context, client: FlaskClient) -> None:

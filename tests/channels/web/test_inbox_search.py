@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask import Flask
@@ -82,3 +82,20 @@ def test_queue_and_ticket_pages_show_times_in_muscat(ctx: Context, app: Flask) -
     assert page.count("2025-03-02 02:30") >= 3  # created, the message, the history
     assert "2025-03-04 00:15" in page
     assert "22:30" not in queue + page and "20:15" not in queue + page
+
+
+def test_the_queue_lists_overdue_tickets_unless_only_overdue_is_ticked(
+    ctx: Context, app: Flask
+) -> None:
+    late = triaged(ctx, app, "Pothole on the Qurum road", "road_damage")
+    on_time = triaged(ctx, app, "Rats near the park", "pest_control")
+    with ctx.sessions() as session, session.begin():
+        ticket = ticket_by_reference(session, late)
+        assert ticket is not None
+        ticket.due_at = ctx.now() - timedelta(hours=1)
+    client = signed_in(app, "disp@mct.om")
+    page = client.get("/inbox/", query_string={"queue": "all"}).get_data(as_text=True)
+    assert listed(page, late) and listed(page, on_time)
+    ticked = {"queue": "all", "overdue": "1"}
+    page = client.get("/inbox/", query_string=ticked).get_data(as_text=True)
+    assert listed(page, late) and not listed(page, on_time)
