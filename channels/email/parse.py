@@ -383,7 +383,10 @@ def _filename(part: MimePart) -> str:
 
 def _walk(part: MimePart, body: _Body, limits: Limits, depth: int) -> None:
     body.parts += 1
-    if depth > MAX_DEPTH or body.parts > MAX_PARTS:
+    if body.parts > MAX_PARTS:
+        return
+    if depth > MAX_DEPTH:
+        _walk_flat(part, body, limits)
         return
     ctype = _content_type(part)
     if ctype in ("message/delivery-status", "message/global-delivery-status"):
@@ -487,6 +490,20 @@ def _attach(part: MimePart, ctype: str, body: _Body, limits: Limits) -> None:
         return
     body.size += len(data)
     body.attachments.append(InboundAttachment(name, ctype[:120], data))
+
+
+def _walk_flat(part: MimePart, body: _Body, limits: Limits) -> None:
+    """Below MAX_DEPTH, every leaf in document order, found with a stack instead of recursion:
+    a mail nested 50 deep (broken or hostile) keeps its words and files, and the recursion
+    stays bounded. Forwarded mail down there is read as plain parts."""
+    stack = [part]
+    while stack and body.parts <= MAX_PARTS:
+        current = stack.pop()
+        if current.is_multipart():
+            children = [c for c in current.get_payload() if isinstance(c, MimePart)]
+            stack.extend(reversed(children))
+        else:
+            _walk(current, body, limits, depth=MAX_DEPTH)
 
 
 def _forwarded_text(inner: MimePart, limits: Limits, depth: int) -> str:

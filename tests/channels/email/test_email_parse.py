@@ -57,6 +57,19 @@ def test_multipart_whose_boundary_never_appears_yields_its_text() -> None:
     assert msg.text == "توجد كلاب ضالة في الحديقة العامة بحي الموالح"
 
 
+def test_text_nested_deeper_than_the_walk_goes_is_still_the_message() -> None:
+    """50 nested multiparts (a hostile or broken client): the words at the bottom were
+    dropped at MAX_DEPTH and the ticket showed only the subject."""
+    part = "Content-Type: text/plain; charset=utf-8\r\n\r\nDeep nested pothole report\r\n"
+    for depth in range(50):
+        part = (
+            f'Content-Type: multipart/mixed; boundary="b{depth}"\r\n\r\n'
+            f"--b{depth}\r\n{part}\r\n--b{depth}--\r\n"
+        )
+    raw = f"From: c@example.com\r\nSubject: test\r\nMIME-Version: 1.0\r\n{part}".encode()
+    assert parse_email(raw).text == "Deep nested pothole report"
+
+
 def test_unknown_charset_label_does_not_raise() -> None:
     msg = parse_email(fixture("corpus/zbateson__invalid-charset.eml"))
     assert msg.text.startswith("The Hare and the Tortoise")
