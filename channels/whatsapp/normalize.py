@@ -236,21 +236,25 @@ def _timestamp(value: Any) -> datetime:
 
 
 def _receipt(status: dict[str, Any]) -> Receipt | None:
+    """One status; without a message id it names nothing of ours and is skipped. Errors of
+    another shape than Meta's list of objects are left out, the state still counts."""
     try:
         state = RECEIPTS[MessageStatusType(status.get("status"))]
     except (KeyError, ValueError):
         return None
-    errors = status.get("errors") or [{}]
-    first = errors[0] if isinstance(errors[0], dict) else {}
+    external_id = status.get("id")
+    if not isinstance(external_id, str | int) or not str(external_id):
+        logger.warning("whatsapp: skipped a %s status without a message id", state)
+        return None
+    errors = status.get("errors")
+    first = errors[0] if isinstance(errors, list) and errors else {}
+    first = first if isinstance(first, dict) else {}
     code = first.get("code")
-    detail = (
-        (first.get("error_data") or {}).get("details")
-        if isinstance(first.get("error_data"), dict)
-        else None
-    )
+    error_data = first.get("error_data")
+    detail = error_data.get("details") if isinstance(error_data, dict) else None
     error = first.get("title") or first.get("message") or detail
     return Receipt(
-        external_id=str(status["id"]),
+        external_id=str(external_id),
         state=state,
         error_code=int(code) if isinstance(code, int | str) and str(code).isdigit() else None,
         error=f"{code}: {error}" if code or error else None,

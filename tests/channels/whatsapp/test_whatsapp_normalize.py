@@ -132,3 +132,23 @@ def test_a_body_of_the_wrong_shape_yields_nothing_rather_than_an_error() -> None
     for body in bodies:
         updates = parse_updates(body)
         assert (updates.messages, updates.receipts) == ([], [])
+
+
+def test_a_status_of_the_wrong_shape_yields_no_receipt_rather_than_an_error() -> None:
+    """A signed status without an id, or with `errors` not a list of objects, made the
+    webhook answer 500 (found posting odd statuses to the demo); the others still count."""
+    good = {"id": "wamid.OUT3", "status": "delivered"}
+    odd: list[dict[str, Any]] = [
+        {"status": "sent"},
+        {"id": "wamid.OUT4", "status": "failed", "errors": 5},
+        {"id": "wamid.OUT5", "status": "failed", "errors": "x"},
+        {"id": "wamid.OUT6", "status": "failed", "errors": [{"code": 1, "error_data": "x"}]},
+    ]
+    receipts = parse_updates(envelope({"statuses": [*odd, good]})).receipts
+    assert [r.external_id for r in receipts] == [
+        "wamid.OUT4",
+        "wamid.OUT5",
+        "wamid.OUT6",
+        "wamid.OUT3",
+    ]
+    assert [r.error for r in receipts] == [None, None, "1: None", None]
