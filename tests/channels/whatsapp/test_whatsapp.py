@@ -258,6 +258,22 @@ def test_a_signature_with_non_ascii_characters_is_refused_not_an_error(
     assert count(wa_ctx, InboundRecord) == 0
 
 
+def test_a_lone_surrogate_in_a_signed_message_is_stored_not_a_500(
+    wa_ctx: Context, web: str
+) -> None:
+    """`"\\ud800"` is valid JSON that json.loads makes a lone surrogate; encoding the raw
+    payload with it raised, so the webhook answered 500 and Meta retried it for days."""
+    update = wa_update(NUMBER, "wamid.LONE", "text", {"body": f"{ENGLISH_REPORT} \ud800"})
+    body = json.dumps(update).encode()  # ASCII, the surrogate as an escape
+    headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(body)}
+    response = httpx.post(f"{web}/whatsapp/webhook", content=body, headers=headers, timeout=30)
+    assert response.status_code == 200
+    settle(wa_ctx)
+    with wa_ctx.sessions() as session:
+        text = session.execute(select(Message.text).where(Message.direction == Direction.IN))
+        assert text.scalar_one() == f"{ENGLISH_REPORT} \ufffd"
+
+
 def test_a_repeated_webhook_makes_one_message_and_one_ack(
     wa_ctx: Context, graph: FakeGraphApi, web: str
 ) -> None:
