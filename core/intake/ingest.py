@@ -27,7 +27,7 @@ from core.batchrows import deferred_rows
 from core.context import Context
 from core.db import answer_time_left, answer_within, within
 from core.delivery.notify import look_up_acks
-from core.errors import StorageUnavailable
+from core.errors import InputError, StorageUnavailable
 from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.conversation import Processed, handle_message, look_up_stored, look_up_tickets
@@ -307,12 +307,25 @@ def _raced(exc: Exception) -> bool:
     return isinstance(exc, DBAPIError) and "deadlock" in str(exc.orig).lower()
 
 
+class RecordIgnored(InputError):
+    """The record was kept as ignored when accepted (it says nothing, or is no citizen's):
+    it is never a ticket, whoever asks to process it."""
+
+    code = "ignored"
+
+    def __init__(self, record_id: int, reason: str | None) -> None:
+        super().__init__(f"inbound record {record_id} is kept without a ticket: {reason}")
+        self.record_id = record_id
+
+
 def process(ctx: Context, record_id: int) -> Processed:
     """Turn a stored record into a message on a ticket, all or nothing.
 
     Safe beside the workers of `core.intake.pipeline`: the record is locked (PostgreSQL `FOR
     UPDATE`; SQLite's `BEGIN IMMEDIATE` serialises writers) and a record another worker
-    already processed is answered from its message, never processed twice.
+    already processed is answered from its message, never processed twice. A record
+    `accept` kept as ignored is refused (RecordIgnored) and stays so: workers never claim
+    one, and every other caller (`ingest`, staff tools) comes through here.
     """
     query = select(InboundRecord).where(InboundRecord.id == record_id).with_for_update()
     for attempt in range(RACE_RETRIES + 1):
@@ -321,11 +334,15 @@ def process(ctx: Context, record_id: int) -> Processed:
                 record = session.execute(query).scalar_one_or_none()
                 if record is None:
                     raise LookupError(f"no inbound record {record_id}")
+                if record.status == InboundStatus.IGNORED:
+                    raise RecordIgnored(record.id, record.error)
                 if record.status == InboundStatus.DONE:
                     landed = _landed(session, record)
                     if landed is not None:
                         return landed
                 return _process_locked(ctx, session, record)
+        except RecordIgnored:
+            raise  # not a failure: nothing to retry or mark
         except Exception as exc:
             if attempt < RACE_RETRIES and _raced(exc):
                 continue
@@ -616,7 +633,8 @@ def _mark_failed(ctx: Context, record_id: int, exc: Exception) -> None:
 
 
 def ingest(ctx: Context, message: InboundMessage) -> Processed:
-    """Both steps at once, for the web form (the citizen sees the reference immediately)."""
+    """Both steps at once, for staff tools and tests (the caller sees the reference at
+    once); a message `accept` keeps as ignored (it shows nothing) raises RecordIgnored."""
     accepted = accept(ctx, message)
     return process(ctx, accepted.record_id)
 

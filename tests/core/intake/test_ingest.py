@@ -12,8 +12,24 @@ from sqlalchemy import func, select
 
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
-from core.intake.ingest import accept, ingest, process, retry_pending, serialize
-from core.models import NAME_MAX, Attachment, InboundRecord, Message, OutboxItem, Ticket
+from core.intake.ingest import (
+    NOTHING_VISIBLE,
+    RecordIgnored,
+    accept,
+    ingest,
+    process,
+    retry_pending,
+    serialize,
+)
+from core.models import (
+    NAME_MAX,
+    Attachment,
+    InboundRecord,
+    InboundStatus,
+    Message,
+    OutboxItem,
+    Ticket,
+)
 from core.storable import storable
 
 
@@ -213,3 +229,31 @@ def test_the_stored_form_of_a_message_is_its_fields_with_every_string_storable(
     stored = serialize(message, tmp_path)
     assert stored == expected and list(stored) == list(expected)
     assert json.dumps(stored) == json.dumps(expected)
+
+
+def the_record(ctx: Context, record_id: int) -> InboundRecord:
+    with ctx.sessions() as session:
+        record = session.get(InboundRecord, record_id)
+        assert record is not None
+        return record
+
+
+def test_ingest_of_a_message_that_shows_nothing_keeps_it_ignored_and_opens_no_ticket(
+    ctx: Context,
+) -> None:
+    with pytest.raises(RecordIgnored) as refused:
+        ingest(ctx, telegram_message(text="\u200b \u200f\u2066 "))
+    record = the_record(ctx, refused.value.record_id)
+    assert (record.status, record.error) == (InboundStatus.IGNORED, NOTHING_VISIBLE)
+    assert (count(ctx, Ticket), count(ctx, Message), count(ctx, OutboxItem)) == (0, 0, 0)
+
+
+def test_processing_a_record_accepted_as_ignored_refuses_and_leaves_it_ignored(
+    ctx: Context,
+) -> None:
+    accepted = accept(ctx, telegram_message(), ignore="auto-reply")
+    with pytest.raises(RecordIgnored):
+        process(ctx, accepted.record_id)
+    record = the_record(ctx, accepted.record_id)
+    assert record.status == InboundStatus.IGNORED and record.attempts == 0
+    assert (count(ctx, Ticket), count(ctx, Message), count(ctx, OutboxItem)) == (0, 0, 0)
