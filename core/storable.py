@@ -10,6 +10,7 @@ outside goes through `storable_text` (inbound messages in `core.intake.ingest`, 
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any
@@ -59,3 +60,13 @@ def storable(value: Any) -> Any:
 def is_storable(text: str) -> bool:
     """Whether `text` can be stored or looked up as it is (no controls, no lone surrogates)."""
     return _CONTROLS.search(text) is None and _SURROGATES.search(text) is None
+
+
+def json_bytes(payload: Any) -> bytes:
+    """A channel's raw payload as stored: readable UTF-8 JSON, or with ASCII escapes when it
+    holds a lone surrogate (valid JSON `"\\ud800"`, kept by json.loads), which no UTF-8
+    encoder takes: raising there refused the message (a 500 or 503 the sender repeats)."""
+    try:
+        return json.dumps(payload, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return json.dumps(payload).encode()

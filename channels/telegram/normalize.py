@@ -8,7 +8,6 @@ Files are only described here (`file_refs`); the handler downloads them and pass
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from telegram import Bot, Message, Update
 
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
+from core.storable import json_bytes
 
 CHANNEL = "telegram"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # the Bot API's getFile limit
@@ -173,7 +173,7 @@ def normalize_update(
         location=message_location(message),
         phone=own_phone(message),
         received_at=received,
-        raw=json.dumps(raw, ensure_ascii=False).encode(),
+        raw=json_bytes(raw),
         extras={"update_id": upd.update_id, "username": user.username if user else None},
     )
 

@@ -9,7 +9,6 @@ so Meta's retries of the same webhook make one message.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +21,7 @@ from pywa.types import MessageStatusType
 from core.inbound import InboundMessage, Location, ThreadHints
 from core.models import Delivery
 from core.phones import normalize_phone
+from core.storable import json_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -115,19 +115,10 @@ def _read_message(
             text=_raw_words(raw),
             external_id=str(raw["id"]),
             received_at=_timestamp(raw.get("timestamp")),
-            raw=_payload_bytes(raw),
+            raw=json_bytes(raw),
             extras={"whatsapp_type": str(raw.get("type", "")), "whatsapp_unread": True},
         )
         return Incoming(message)
-
-
-def _payload_bytes(payload: dict[str, Any]) -> bytes:
-    """The payload as stored, readable UTF-8; with ASCII escapes when it holds a lone
-    surrogate (valid JSON `"\\ud800"`), which no UTF-8 encoder takes: raising there was a 500."""
-    try:
-        return json.dumps(payload, ensure_ascii=False).encode()
-    except UnicodeEncodeError:
-        return json.dumps(payload).encode()
 
 
 def _raw_words(raw: dict[str, Any]) -> str:
@@ -190,7 +181,7 @@ def _incoming(entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any])
         location=location,
         phone=normalize_phone("+" + sender.lstrip("+")),
         received_at=_timestamp(raw.get("timestamp")),
-        raw=_payload_bytes(single),
+        raw=json_bytes(single),
         extras={"whatsapp_type": kind, **_media_extras(kind, media)},
         needs_preparing=media is not None,  # the workers fetch the file (whatsapp.media)
     )

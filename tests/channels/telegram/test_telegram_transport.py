@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Iterator
@@ -152,6 +153,19 @@ def test_webhook_answers_503_when_the_update_cannot_be_stored(
     update = {"update_id": 3, **text_update(906, 1, REPORT)}
     assert post_update(web, update, SECRET).status_code == 503
     assert post_update(web, update, SECRET).status_code == 200
+    assert records(tg_ctx) == 1
+
+
+def test_webhook_stores_a_message_with_a_lone_surrogate_rather_than_503_forever(
+    tg_ctx: Context, web: str
+) -> None:
+    """`"\\ud800"` is valid JSON; encoding the raw update with it raised, so every try was
+    answered 503 and Telegram kept the update (and its citizen) waiting for good."""
+    update = {"update_id": 4, **text_update(909, 1, f"{REPORT} \ud800")}
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
+    body = json.dumps(update).encode()  # ASCII, the surrogate as an escape
+    response = httpx.post(f"{web}/telegram/webhook", content=body, headers=headers, timeout=30)
+    assert response.status_code == 200
     assert records(tg_ctx) == 1
 
 
