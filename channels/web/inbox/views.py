@@ -16,7 +16,7 @@ from channels.web.inbox.auth import ctx, current_language, current_staff, safe_n
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
-from channels.web.inbox.i18n import has_word
+from channels.web.inbox.i18n import count_phrase, has_word
 from core.delivery.notify import directorate_name
 from core.delivery.staff_mail import business_timezone
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
@@ -194,13 +194,26 @@ def bulk(what: str | None = None) -> Response:
     except (InputError, InvalidTransition) as exc:
         flash(refusal(exc), "error")
     else:
-        flash(t(key, count=len(done.done), **params), "info")
+        flash(_bulk_confirmation(key, len(done.done), params), "info")
         if done.refused:
             why = "bulk_refused" if what == "assign" else "bulk_not_done"
             flash(escape(t(why)).format(tickets=_refused_words(done.refused)), "error")
         if done.skipped:
-            flash(t("bulk_skipped_finished", count=len(done.skipped)), "info")
+            flash(t("bulk_skipped_finished", tickets=_tickets(len(done.skipped))), "info")
     return redirect(safe_next(form.get("next")))  # type: ignore[return-value]
+
+
+def _tickets(n: int) -> str:
+    """`n` tickets in the staff member's language ("بلاغان", "3 بلاغات"; "1 ticket")."""
+    return count_phrase("ticket", n, current_language())
+
+
+def _bulk_confirmation(key: str, done: int, params: dict[str, object]) -> str:
+    """How many the bulk action changed; none changed has its own words (a count of zero
+    does not fit "<n> assigned to ...", least of all in Arabic)."""
+    if done == 0:
+        return t("bulk_none_done")
+    return t(key, tickets=_tickets(done), **params)
 
 
 def _run_bulk(

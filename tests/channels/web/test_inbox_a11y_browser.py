@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from channels.web.inbox.i18n import translate
+from channels.web.inbox.i18n import count_phrase, translate
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.ingest import ingest
@@ -235,7 +235,9 @@ def test_a_dispatcher_ticks_tickets_in_the_queue_and_assigns_them_at_once(
     page.select_option("#bulk-form select[name=assignee]", AGENT)
     page.locator("#bulk-form button[type=submit]").click()
     page.wait_for_selector(".flash.info")
-    expected = translate("bulk_assigned", lang).format(count=2, assignee=AGENT)
+    expected = translate("bulk_assigned", lang).format(
+        tickets=count_phrase("ticket", 2, lang), assignee=AGENT
+    )
     assert expected in page.inner_text(".flash.info")
     for ref in refs:
         row = page.locator(f"tr[data-live-item='{ref}']")
@@ -322,7 +324,7 @@ def test_a_saved_filter_and_a_bulk_move_from_the_queue(
     with page.expect_navigation():
         page.locator("#bulk-form button[type=submit]").click()
     expected = translate("bulk_moved", lang).format(
-        count=2, category=ctx.taxonomy.name("stray_animals", lang)
+        tickets=count_phrase("ticket", 2, lang), category=ctx.taxonomy.name("stray_animals", lang)
     )
     assert expected in page.inner_text(".flash.info")
     context.close()
