@@ -86,7 +86,26 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
         app.register_blueprint(hook)
     errors.init_app(app)  # 404/405 for unrouted paths: JSON, Open311 or the citizen page
     app.add_url_rule("/favicon.ico", "favicon", _favicon)
+    app.after_request(_baseline_headers)
     return app
+
+
+# What every answer carries unless its area set stricter or looser ones first (the citizen
+# pages and the inbox set their own CSP; Flask runs a blueprint's after_request before the
+# app's): health, Open311, the webhooks, the icon and error pages had none.
+BASELINE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def _baseline_headers(response: Response) -> Response:
+    """Never sniffed, never framed, no scripts or styles unless a page says otherwise."""
+    for name, value in BASELINE_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
 
 
 def _favicon() -> Response:

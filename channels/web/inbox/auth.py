@@ -21,7 +21,7 @@ from flask import (
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from sqlalchemy import select
 
-from channels.web.inbox.blueprint import bp
+from channels.web.inbox.blueprint import bp, security_headers
 from channels.web.inbox.i18n import LANGUAGES, RTL, count_phrase, label, translate, words
 from channels.web.inbox.throttle import throttle
 from core.context import Context
@@ -147,12 +147,13 @@ def _inject() -> dict[str, Any]:
 def method_not_allowed_page(allowed: list[str]) -> Response:
     """405 for an inbox address asked with a method it does not take (a bookmarked or
     reloaded form action): the inbox's own page in the staff member's language, with Allow.
-    Routing refused the request before the blueprint was chosen, so its context is given here.
+    Routing refused the request before the blueprint was chosen, so its context and headers
+    are given here.
     """
     html = render_template("inbox/error.html", message=t("method_not_allowed"), **_inject())
     response = make_response(html, 405)
     response.headers["Allow"] = ", ".join(allowed)
-    return response
+    return security_headers(response)
 
 
 def safe_next(target: str | None) -> str:

@@ -15,7 +15,7 @@ bp = Blueprint(
 
 
 @bp.after_request
-def _security_headers(response: Response) -> Response:
+def security_headers(response: Response) -> Response:
     """Staff pages show citizens' personal data and act on a click: never framed (a
     clickjacked "close ticket"), never cached, never content-sniffed."""
     response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")

@@ -70,3 +70,12 @@ def test_an_inbox_405_before_signing_in_follows_the_browser_language(
     page = response.get_data(as_text=True)
     assert response.status_code == 405
     assert "cannot be opened that way" in page and "Method Not Allowed" not in page
+
+
+def test_the_inbox_405_page_carries_the_inbox_headers(client: FlaskClient) -> None:
+    """Routing refused it before the blueprint's after_request could run: it went without
+    any security header, and the app's strict default would block the inbox's stylesheet."""
+    response = client.get("/inbox/logout")
+    assert response.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Cache-Control"] == "no-store"

@@ -123,3 +123,29 @@ def test_an_image_shown_inline_is_reencoded_so_a_payload_after_its_pixels_is_gon
         assert image.format == "PNG" and image.size == Image.open(io.BytesIO(png())).size
     inbox = staff_client.get(f"/inbox/attachments/{polyglot}?view=1")
     assert inbox.status_code == 200 and payload not in inbox.data
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/healthz",
+        "/favicon.ico",
+        "/static/missing.css",
+        "/metrics",
+        "/open311/v2/services.xml",
+        "/open311/v2/discovery.json",
+        "/whatsapp/webhook",
+        "/api/v1/openapi.json",
+    ],
+)
+def test_every_answer_outside_the_citizen_and_inbox_pages_is_not_framed_or_sniffed(
+    ctx: Context, path: str
+) -> None:
+    """Only the citizen pages, the inbox and the API set these; the health page, Open311,
+    the webhooks' refusals, the icon and 404 pages outside them went without (an HTML
+    error page or an SVG that could be framed or sniffed; found probing the demo)."""
+    headers = app_for(ctx).test_client().get(path).headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
