@@ -104,7 +104,7 @@ def _read_message(
     """One message; one Balagh cannot read is still kept (raw, no text) rather than lost."""
     try:
         return _incoming(entry, value, raw)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         if not isinstance(raw, dict) or not raw.get("id") or not raw.get("from"):
             logger.warning("whatsapp: skipped a message without id or sender: %s", exc)
             return None
@@ -229,9 +229,10 @@ def _filename(kind: str, raw: dict[str, Any], content_type: str) -> str:
 
 
 def _timestamp(value: Any) -> datetime:
+    """The message's time, or now when it is no time a calendar holds (10**20 overflows)."""
     try:
         return datetime.fromtimestamp(int(value), UTC)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, OSError):
         return datetime.now(UTC)
 
 

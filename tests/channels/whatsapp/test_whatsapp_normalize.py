@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from channels.whatsapp.normalize import parse_updates
@@ -152,3 +153,12 @@ def test_a_status_of_the_wrong_shape_yields_no_receipt_rather_than_an_error() ->
         "wamid.OUT3",
     ]
     assert [r.error for r in receipts] == [None, None, "1: None", None]
+
+
+def test_a_timestamp_beyond_the_calendar_keeps_the_message() -> None:
+    """A signed message stamped 10**20 made the webhook answer 400 (OverflowError reached the
+    app's 'too large' handler), so the message was never stored; it is kept, stamped now."""
+    for stamp in ("99999999999999999999", "999999999999", 1.5e300):
+        incoming = one("text", {"body": "hi"}, timestamp=stamp)
+        assert incoming.message.text == "hi"
+        assert incoming.message.received_at.year == datetime.now(UTC).year
