@@ -50,6 +50,7 @@ from core.models import (
 from core.newrows import flush_new_rows
 from core.phones import normalize_phone
 from core.routing.similarity import text_features
+from core.storable import plain_label
 from core.tickets import (
     contact_name,
     find_or_create_contact,
@@ -682,7 +683,8 @@ def _open_ticket(
         updated_at=now,
     )
     if ticket.subject:
-        ticket.subject = ticket.subject[:300]
+        # a first line made the label is a label too: no override may reorder it
+        ticket.subject = plain_label(ticket.subject)[:300]
     _join_contact(ticket, contact)
     session.add(ticket)  # written with its first message, in one flush: no UPDATE after
     return ticket

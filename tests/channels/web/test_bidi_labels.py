@@ -37,3 +37,24 @@ def test_file_names_and_subjects_are_stored_without_bidi_overrides(ctx: Context)
     assert filename == "invoicefdp.exe"
     assert subject == "فاتورة MCT invoicefdp.exe\u200f"
     assert text == body
+
+
+def test_a_subject_taken_from_the_first_line_loses_bidi_overrides_too(ctx: Context) -> None:
+    """A web, Telegram or WhatsApp report has no subject: its first line is the ticket's
+    one-line label in the queue, and kept its overrides (found posting the demo's form)."""
+    body = f"pothole {RLO}gnp.exe{PDF_} near the school\nsecond line"
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="web",
+            sender="form:1",
+            text=body,
+            external_id="bidi-web-1",
+            thread=ThreadHints(new_ticket=True),
+        ),
+    )
+    with ctx.sessions() as session:
+        subject = session.execute(select(Ticket.subject)).scalar_one()
+        text = session.execute(select(Message.text).where(Message.direction == "in")).scalar_one()
+    assert subject == "pothole gnp.exe near the school"
+    assert text == body
