@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -105,14 +106,19 @@ def _values(ticket: Ticket) -> dict[str, Any]:
 
 
 def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
-    """Open tickets that may report the same problem, best first (at most two queries)."""
+    """Open tickets that may report the same problem, best first (at most two queries).
+
+    The queries run on the session's connection as Core statements (columns, no entities):
+    through `Session.execute` the ORM's per-statement set-up cost about as much CPU as the
+    candidates' rows (the caller does not autoflush here: a new ticket is not written yet)."""
+    connection = session.connection()
     values = _values(ticket)
     # Ranked as `sorted(...)[:MAX_SUGGESTIONS]` ranks them (ties in the order found): nearby
     # ones first, the nearest first, then text ones, the most similar first.
     near: list[tuple[float, int, str]] = []
     if ticket.category and ticket.lat is not None and ticket.lon is not None:
         cells = neighbour_cells(ticket.lat, ticket.lon)
-        for reference, lat, lon in session.execute(_NEARBY, {**values, "cells": cells}):
+        for reference, lat, lon in connection.execute(_NEARBY, {**values, "cells": cells}):
             metres = haversine_m(ticket.lat, ticket.lon, lat, lon)
             if metres <= RADIUS_M:
                 near.append((round(metres, 1), len(near), reference))
@@ -121,17 +127,23 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     ]
     if ticket.text_features and len(best) < MAX_SUGGESTIONS:
         seen = {reference for _, _, reference in near}
-        own = prepare_features(ticket.text_features)
-        # A storm puts up to CANDIDATE_LIMIT near-identical reports in front of every new
-        # one: only the few kept become Suggestions (making one per match cost more).
-        found = session.execute(_BY_TEXT[bool(ticket.category)], values).all()
-        candidates = [(r, stored) for r, stored in found if stored is not None and r not in seen]
-        scores = prepared_similarities(own, [_prepared(stored) for _, stored in candidates])
-        similar = [
-            (-round(similarity, 3), n, reference)
-            for n, ((reference, _), similarity) in enumerate(zip(candidates, scores, strict=True))
-            if similarity >= TEXT_THRESHOLD
-        ]
+        found = connection.execute(_BY_TEXT[bool(ticket.category)], values).all()
+        similar = _similar(prepare_features(ticket.text_features), found, seen)
         kept = heapq.nsmallest(MAX_SUGGESTIONS - len(best), similar)
         best += [Suggestion(r, "text", -score) for score, _, r in kept]
     return best
+
+
+def _similar(
+    own: PreparedFeatures, found: Sequence[Any], seen: set[str]
+) -> list[tuple[float, int, str]]:
+    """(-similarity rounded, position, reference) of each candidate at or above the
+    threshold (a storm puts up to CANDIDATE_LIMIT near-identical reports in front of every
+    new one: only the few kept become Suggestions). The position orders ties as found."""
+    candidates = [(r, stored) for r, stored in found if stored is not None and r not in seen]
+    scores = prepared_similarities(own, [_prepared(stored) for _, stored in candidates])
+    return [
+        (-round(similarity, 3), n, candidates[n][0])
+        for n, similarity in enumerate(scores)
+        if similarity >= TEXT_THRESHOLD
+    ]

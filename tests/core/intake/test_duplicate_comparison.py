@@ -216,3 +216,40 @@ def test_a_candidates_features_are_decoded_once_per_process(ctx: Context) -> Non
         misses = duplicates._prepared.cache_info().misses
         assert suggest_duplicates(session, ticket) == first
         assert duplicates._prepared.cache_info().misses == misses
+
+
+def test_a_storms_near_identical_reports_are_ranked_as_the_plain_comparison_ranks_them(
+    ctx: Context,
+) -> None:
+    """More candidates than the cap, nearly all above the threshold and many tied on the
+    rounded score (the same text, or one digit apart): the same five, in the same order."""
+    with ctx.sessions() as session, session.begin():
+        contact = Contact(name="Storm citizen")
+        session.add(contact)
+        for n in range(CANDIDATE_LIMIT + 20):
+            text = [FLOOD_EN, FLOOD_AR, FLOOD_AZ][n % 3] + ("" if n % 4 else f" ({n % 10})")
+            session.add(
+                Ticket(
+                    reference=f"MCT-7{n:05d}",
+                    secret=secrets.token_urlsafe(16),
+                    status=Status.NEW,
+                    channel="email",
+                    contact=contact,
+                    category="stormwater_flooding",
+                    text_features=text_features(text),
+                    created_at=ctx.now() - timedelta(seconds=n),
+                )
+            )
+    for text in (FLOOD_EN, FLOOD_AR + " (3)", FLOOD_AZ + " (7)"):
+        with ctx.sessions() as session:
+            ticket = Ticket(
+                reference="MCT-000000",
+                secret="x",
+                channel="email",
+                category="stormwater_flooding",
+                text_features=text_features(text),
+                created_at=ctx.now() + timedelta(seconds=1),
+            )
+            fast = suggest_duplicates(session, ticket)
+            assert len(fast) == MAX_SUGGESTIONS
+            assert fast == plain_suggestions(session, ticket), text
