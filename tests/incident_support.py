@@ -11,7 +11,7 @@ from sqlalchemy import select
 from core.context import Context
 from core.inbound import InboundMessage, Location, ThreadHints
 from core.intake.ingest import ingest
-from core.models import Incident, OutboxItem, Ticket
+from core.models import Incident, IncidentStatus, OutboxItem, Ticket
 
 FLOOD = "stormwater_flooding"
 # Al Khuwair, Muscat: the flooded street every report is about.
@@ -86,3 +86,12 @@ def outbox(ctx: Context, kind: str) -> list[OutboxItem]:
                 select(OutboxItem).where(OutboxItem.kind == kind).order_by(OutboxItem.id)
             ).scalars()
         )
+
+
+def close_incident(ctx: Context, incident_id: int) -> None:
+    """Mark the incident closed, as closing its last open report does (its reports as
+    they are: what is under test is what a closed incident allows)."""
+    with ctx.sessions() as session, session.begin():
+        incident = session.get(Incident, incident_id)
+        assert incident is not None
+        incident.status, incident.closed_at = IncidentStatus.CLOSED, ctx.now()

@@ -397,14 +397,19 @@ def _set_status(incident: Incident, target: Status, now: datetime) -> None:
         incident.status, incident.closed_at = IncidentStatus.CLOSED, now
 
 
+def _require_open(incident: Incident) -> None:
+    """A closed incident's reports stay as they were answered: none added or taken out."""
+    if incident.status != IncidentStatus.OPEN:
+        raise InputError("The incident is closed.", "incident_closed")
+
+
 def attach(
     ctx: Context, session: Session, staff: Staff, incident: Incident, reference: str
 ) -> Ticket:
     """Staff add a report to the incident (also how a suggested one is confirmed)."""
     ticket = _ticket(session, staff, reference)
     require(staff, Action.INCIDENT, ticket)
-    if incident.status != IncidentStatus.OPEN:
-        raise InputError("The incident is closed.", "incident_closed")
+    _require_open(incident)
     if ticket.incident_id == incident.id:
         raise InputError(
             f"{ticket.reference} is already part of this incident.",
@@ -435,6 +440,7 @@ def detach(
     require(staff, Action.INCIDENT, ticket)
     if ticket.incident_id != incident.id:
         raise NotFound(f"{ticket.reference} is not part of this incident.")
+    _require_open(incident)
     unlink(ctx, session, ticket, actor=staff.email, actor_id=staff.id)
     return ticket
 

@@ -7,7 +7,7 @@ from typing import Any
 from flask.testing import FlaskClient
 
 from core.context import Context
-from tests.incident_support import FLOOD, incidents, outbox, report, ticket
+from tests.incident_support import FLOOD, close_incident, incidents, outbox, report, ticket
 from tests.staffkit import app_for, bearer, the_roles, token_for
 
 
@@ -85,6 +85,16 @@ def test_agent_may_not_attach_but_dispatcher_may_and_detach(ctx: Context) -> Non
     assert ticket(ctx, loner).incident_id == incident_id
     response = client.delete(path, headers=auth["dispatcher"], json={"reference": loner})
     assert response.status_code == 200 and loner not in response.get_json()["tickets"]
+
+
+def test_detaching_a_report_from_a_closed_incident_is_refused_422(ctx: Context) -> None:
+    client, auth, refs, incident_id = _setup(ctx)
+    close_incident(ctx, incident_id)
+    path = f"/api/v1/incidents/{incident_id}/tickets"
+    response = client.delete(path, headers=auth["dispatcher"], json={"reference": refs[0]})
+    assert response.status_code == 422
+    assert response.get_json()["error"]["message"] == "The incident is closed."
+    assert ticket(ctx, refs[0]).incident_id == incident_id
 
 
 def test_transition_closes_every_report_and_needs_the_answer(ctx: Context) -> None:

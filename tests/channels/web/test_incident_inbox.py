@@ -9,7 +9,7 @@ from flask import Flask
 
 from channels.web.inbox.i18n import translate
 from core.context import Context
-from tests.incident_support import incidents, outbox, report, ticket
+from tests.incident_support import close_incident, incidents, outbox, report, ticket
 from tests.staffkit import app_for, post_form, signed_in, the_roles
 
 
@@ -143,3 +143,17 @@ def test_the_arabic_incident_page_names_the_system_and_keeps_references_whole(
     history = html[html.index('class="conversation"') :]
     assert "system" not in history and "النظام" in history
     assert f'class="ref">{refs[0]}</a>' in html
+
+
+def test_a_closed_incident_offers_no_detach_and_refuses_one_in_words(ctx: Context) -> None:
+    app, refs, incident_id = _three(ctx)
+    client = signed_in(app, "disp@mct.om")
+    path = f"/inbox/incidents/{incident_id}"
+    assert f"{path}/detach" in client.get(path).get_data(as_text=True)
+    close_incident(ctx, incident_id)
+    assert f"{path}/detach" not in client.get(path).get_data(as_text=True)
+    answer = post_form(client, f"{path}/detach", {"reference": refs[0]})
+    assert answer.status_code == 302
+    page = client.get(path).get_data(as_text=True)
+    assert 'class="flash error"' in page and "The incident is closed." in page
+    assert ticket(ctx, refs[0]).incident_id == incident_id
