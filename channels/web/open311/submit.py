@@ -4,7 +4,8 @@ A pure function of the form fields: no database, no network. `media_url` is kept
 only and never fetched (fetching client-supplied URLs from the server invites SSRF). Every
 submission is a new request (the spec has none of our threading), so the message asks core
 for a new ticket; an `Idempotency-Key` header, when a client sends one, makes a retried POST
-land on the same ticket instead of a second one.
+land on the same ticket instead of a second one, and without one the same fields sent again
+within a minute do (`replay_token`).
 """
 
 from __future__ import annotations
@@ -39,11 +40,22 @@ def key_prefix(api_key: str) -> str:
     return hashlib.sha256(api_key.encode()).hexdigest()[:12]
 
 
-def submission_token(idempotency_key: str | None) -> str:
-    """The id part of the external id: random, or derived from the client's retry key."""
-    if idempotency_key:
-        return hashlib.sha256(idempotency_key.encode()).hexdigest()[:32]
-    return uuid.uuid4().hex
+def submission_token(idempotency_key: str) -> str:
+    """The id part of the external id, derived from the client's retry key."""
+    return hashlib.sha256(idempotency_key.encode()).hexdigest()[:32]
+
+
+def replay_token(raw: bytes, window: int) -> str:
+    """The id part of the external id of a request sent without a retry key: its fields
+    (`submitted_raw`) and the numbered window of time it came in, so the same request sent
+    again in that window is the same message (`channels.web.open311.views._token`)."""
+    return hashlib.sha256(b"%d:" % window + raw).hexdigest()[:32]
+
+
+def submitted_raw(form: Mapping[str, str]) -> bytes:
+    """The request's fields as stored (the record's raw bytes): all but the api_key."""
+    raw = {k: v for k, v in form.items() if k not in SECRET_FIELDS}
+    return json.dumps(raw, ensure_ascii=False, sort_keys=True).encode()
 
 
 def _field(form: Mapping[str, str], name: str, limit: int = MAX_FIELD) -> str | None:
@@ -159,7 +171,6 @@ def parse_submission(
     text = description
     if media_url:  # shown to staff as a link; never fetched by us
         text = f"{description}\n\n{media_url}".strip()
-    raw = {k: v for k, v in form.items() if k not in SECRET_FIELDS}
     return InboundMessage(
         channel=CHANNEL,
         sender=_sender(prefix, email, phone, device, account),
@@ -173,6 +184,6 @@ def parse_submission(
         email=email,
         category_hint=code,
         received_at=received_at,
-        raw=json.dumps(raw, ensure_ascii=False, sort_keys=True).encode(),
+        raw=submitted_raw(form),
         extras={CHANNEL: submitted},
     )

@@ -10,7 +10,8 @@ the client gets the spec's `token` with a 202, which `/tokens/<token>` turns int
 reference once it exists. The spec's token, rather than a reference reserved before the
 ticket exists, keeps every id a client holds readable at `/requests/<id>` at once. An
 `Idempotency-Key` sent again with the same fields answers the first request; with other
-fields it is a 409.
+fields it is a 409. Without a key, the same fields from the same API key again within
+REPLAY_WINDOW (60 s) of the first are a replay and answered as the first (one ticket).
 Unknown paths and methods get Open311-shaped errors from `channels.web.errors`.
 """
 
@@ -27,7 +28,15 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from channels.web.extensions import csrf
 from channels.web.open311 import public
 from channels.web.open311.render import Open311Error, check_format, error_response, respond
-from channels.web.open311.submit import TOKEN_RE, parse_submission, submission_token
+from channels.web.open311.submit import (
+    CHANNEL,
+    TOKEN_RE,
+    key_prefix,
+    parse_submission,
+    replay_token,
+    submission_token,
+    submitted_raw,
+)
 from core.context import Context
 from core.errors import StorageUnavailable
 from core.intake.ingest import accept
@@ -163,6 +172,33 @@ def _same_submission(ctx: Context, record_id: int, raw: bytes | None) -> bool:
         return record is not None and bytes(record.raw) == raw
 
 
+# A request sent again without an Idempotency-Key, with the same fields from the same API key,
+# within this long of the first is a replay of it (a client retrying after a timeout).
+REPLAY_WINDOW = timedelta(seconds=60)
+
+
+def _token(ctx: Context, api_key: str) -> str:
+    """The request's id under its client: from its Idempotency-Key; without one, from its
+    fields and the window of REPLAY_WINDOW it came in, or the window before when the same
+    request came in there less than REPLAY_WINDOW ago (a replay across a window's edge)."""
+    key = request.headers.get("Idempotency-Key")
+    if key:
+        return submission_token(key)
+    raw, now = submitted_raw(request.form), ctx.now()
+    window = int(now.timestamp() // REPLAY_WINDOW.total_seconds())
+    earlier = replay_token(raw, window - 1)
+    external_id = f"{CHANNEL}:{key_prefix(api_key)}:{earlier}"
+    with ctx.sessions() as session:
+        received = session.execute(
+            select(InboundRecord.received_at).where(
+                InboundRecord.channel == CHANNEL, InboundRecord.external_id == external_id
+            )
+        ).scalar_one_or_none()
+    if received is not None and received > now - REPLAY_WINDOW:
+        return earlier
+    return replay_token(raw, window)
+
+
 @bp.post("/requests.<fmt>")
 def create_request(fmt: str) -> Response:
     """Submit a service request; answers with the ticket reference."""
@@ -170,7 +206,7 @@ def create_request(fmt: str) -> Response:
     ctx = _ctx()
     _check_form_body()
     api_key = _check_api_key()
-    token = submission_token(request.headers.get("Idempotency-Key"))
+    token = _token(ctx, api_key)
     message = parse_submission(
         request.form,
         ctx.taxonomy,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -196,7 +196,36 @@ def test_acknowledgement_goes_by_email_when_the_submitter_gave_one(
 
 
 def test_each_post_is_a_new_request_even_from_the_same_submitter(client: FlaskClient) -> None:
-    assert created_reference(client) != created_reference(client)
+    first = created_reference(client)
+    assert first != created_reference(client, description="A second pothole by the mosque")
+
+
+def tickets(ctx: Context) -> int:
+    with ctx.sessions() as session:
+        return len(session.execute(select(Ticket)).all())
+
+
+def test_an_identical_post_within_60_seconds_without_a_key_is_answered_as_a_replay(
+    ctx: Context, client: FlaskClient
+) -> None:
+    ctx.settings.now = datetime(2026, 3, 1, 8, 0, 50, tzinfo=UTC)
+    first = submit(client)
+    ctx.settings.now += timedelta(seconds=20)  # across a minute's boundary too
+    again = submit(client)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.get_json()[0]["service_request_id"] == again.get_json()[0]["service_request_id"]
+    assert tickets(ctx) == 1
+
+
+def test_an_identical_post_after_60_seconds_or_from_another_key_is_a_new_request(
+    ctx: Context, client: FlaskClient
+) -> None:
+    ctx.settings.now = datetime(2026, 3, 1, 8, 0, 10, tzinfo=UTC)
+    first = created_reference(client)
+    assert created_reference(client, api_key="key-2") != first
+    ctx.settings.now += timedelta(seconds=61)
+    assert created_reference(client) != first
+    assert tickets(ctx) == 3
 
 
 def test_post_retried_with_the_same_idempotency_key_makes_one_ticket(
@@ -340,14 +369,12 @@ def test_requests_filter_by_id_code_status_and_date(ctx: Context, client: FlaskC
 
 
 def test_requests_default_to_the_last_90_days(ctx: Context, client: FlaskClient) -> None:
-    from datetime import timedelta
-
     old = created_reference(client)
     with ctx.sessions() as session, session.begin():
         ticket = ticket_by_reference(session, old)
         assert ticket is not None
         ticket.created_at = ctx.now() - timedelta(days=91)
-    recent = created_reference(client)
+    recent = created_reference(client, description="Another pothole, by the school")
     listed = [r["service_request_id"] for r in client.get(f"{V2}/requests.json").get_json()]
     assert listed == [recent]
     assert client.get(f"{V2}/requests/{old}.json").status_code == 200
@@ -420,7 +447,8 @@ def test_a_request_screened_as_spam_is_still_found_by_the_id_it_was_given(
 def test_a_request_screened_as_spam_is_left_out_of_the_public_listing(
     ctx: Context, client: FlaskClient
 ) -> None:
-    kept, screened = created_reference(client), created_reference(client)
+    kept = created_reference(client)
+    screened = created_reference(client, description="Another pothole, by the school")
     _screen_as_spam(ctx, screened)
     listed = [r["service_request_id"] for r in client.get(f"{V2}/requests.json").get_json()]
     assert kept in listed and screened not in listed
