@@ -40,7 +40,10 @@ holds Arabizi and English reports, with a few of the other forms, from a new sub
 per category, written with the turns that misled the model: a denied object ("not sewage,
 just rainwater", "mob majari"), two problems with the main one named ("the main problem
 is..."), sarcastic thanks for a problem still there, "our building" where nothing is built,
-and Arabizi spellings of vehicles, animals and places. No own row may be a near copy of a corpus row
+and Arabizi spellings of vehicles, animals and places. `writers_u13.jsonl` (thirteenth pass,
+urgency) holds Gulf dangers in a Gulf writer's register (الحين, هالحزه, ترى, طايح, بيطيح, فك,
+يتهز) and their calm look-alikes, from the pass's sub-topic list in docs/ROUTING_DATA.md,
+because fresh blind sets put Gulf urgent recall 20 points under the other forms. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score
 paraphrases of its own held-out messages.
 """
@@ -72,6 +75,7 @@ OWN_FILES = (
     "writers_u11.jsonl",
     "writers_cat11.jsonl",
     "writers_cat12.jsonl",
+    "writers_u13.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

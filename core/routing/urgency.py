@@ -56,7 +56,7 @@ _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=",
 _HYPOTHETICAL = index_terms(
     {"fear": [*_FEAR, "ممكن=", "may=", "mumkin=", "momkin=", "will=", "before=", "قبل لا",
      "gabl la", "لا سمح الله", "god forbid", "in case", "لو=", "if=", "law=", "اذا=", "iza=",
-     "itha=", "lo=", "lau=", "idha=", "ida=", "eza=", "etha="]}
+     "itha=", "lo=", "lau=", "idha=", "ida=", "eza=", "etha=", "whether="]}
 )  # fmt: skip
 _NOT_NOW_FEAR = index_terms({"fear": _FEAR})
 # A worry said anywhere near a weaker sign (ninth pass: leaning), "الله يستر" (God protect us).
@@ -786,8 +786,15 @@ _GROUPS: dict[str, list[str]] = {
     "children_play": meaning.CHILDREN_PLAY,
     "fell_in": meaning.FELL_IN,
     "hurt": meaning.HURT,
+    # thirteenth pass: a thing giving way near people (urgency_meaning.py)
+    "thing": meaning.THING,
+    "state": meaning.STATE,
+    "near": [*meaning.PEOPLE_NOW, *meaning.NEAR, *_OVER_PEOPLE],
+    "asking": meaning.ASKING,
 }
-for _name, _terms in itertools.chain(meaning.ADDED.items(), meaning.ADDED_TWELFTH.items()):
+for _name, _terms in itertools.chain(
+    meaning.ADDED.items(), meaning.ADDED_TWELFTH.items(), meaning.ADDED_THIRTEENTH.items()
+):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 _INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
 # Gulf "j" for qaf (Kuwaiti, Bahraini and some Omani speech: حريج, "7areej" for حريق, طريج,
@@ -905,6 +912,15 @@ RULES: tuple[Rule, ...] = (
     Rule("fridge_where_children_play", ("trap", "children_play"), negatable=(0, 1)),
     Rule("hole_someone_fell_into", ("hole", "fell_in"), negatable=(1,), window=8),
     Rule("someone_hurt_just_now", ("hurt", "recent"), negatable=(0,), window=10),
+    # thirteenth pass: a thing in a state of giving way with people under, on or beside it
+    Rule(
+        "thing_giving_way_near_people",
+        ("thing", "state", "near"),
+        negatable=(1, 2),
+        window=12,
+        unless="asking",
+        fear_cancels=True,
+    ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -986,7 +1002,7 @@ _PERSON_GROUPS = frozenset(
 # "nobody" right before the people themselves says they are not there ("no children",
 # "ما في اطفال", "mafi 7ad yil3ab"); a negation a few words back negates something else:
 # "وما في ليتات، السيارات تتلافاها" (no lights, the cars swerve round them).
-_PRESENT_GROUPS = frozenset({"people_now", "over_people", "children_play"})
+_PRESENT_GROUPS = frozenset({"people_now", "over_people", "children_play", "near"})
 _THERE = frozenset({"في", "فيه", "fi", "fee", "feeh", "fih", "any", "there"})
 _NONE_THERE = frozenset({"مافي", "مافيه", "mafi", "mafee", "mafeeh", "mafeh", "mafy"})
 # A negation does not reach past "and" or "but" into the next clause: "el ghe6a mafi w el

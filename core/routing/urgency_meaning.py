@@ -346,3 +346,125 @@ ADDED_TWELFTH: dict[str, list[str]] = {
                 "tijri b gowa", "yijri b gowa"],
     "crossing": ["still trying", "trying to drive", "trying to get across", "تحاول العبور"],
 }  # fmt: skip
+
+# Thirteenth pass (docs/ROUTING_DATA.md, "Thirteenth pass: a thing giving way near people").
+# Blind writers named dangers no list had (glass bulging over a pavement, a tent lifting off
+# its poles, a swing frame tipping with children on it, an AC unit hanging by one bracket over
+# an entrance) and said them in Gulf verbs (فك, يتهز, منفوخ, ينقلب, يطقطق). Written as one
+# frame, not phrases: a THING that can fall on someone, in a STATE of giving way, NEAR people
+# or a place where people are. A state alone ("the glass is cracked", "the swing is loose") is
+# one to inspect; with people under or beside it, it is danger now. Arabic terms also meet
+# their Arabizi spellings by fold (terms.py), so Arabizi is listed only where folds miss.
+THING = [
+    "glass", "window", "windows", "shopfront", "glass front", "facade", "cladding", "ac unit",
+    "air conditioner", "aircon", "a c unit", "condenser", "tent", "marquee", "shade",
+    "canopy", "awning", "swing frame", "swing set", "climbing frame", "frame=", "slide=",
+    "scaffold", "scaffolding", "boards", "planks", "ceiling", "false ceiling", "ceiling panels",
+    "ceiling tiles", "plaster", "balcony", "railing", "handrail", "water tank", "tank=",
+    "heater", "sign=", "signboard", "shop sign", "billboard", "pole=", "lamp post", "wall=",
+    "roof", "roof sheets", "sheets", "branch", "bough", "tree", "palm", "beam", "girder",
+    "chandelier", "fan=", "speaker", "speakers",
+    "screen", "statue", "arch=", "gate=", "stage", "bleachers", "stands=",
+    "قزاز", "زجاج", "دريشه", "الدريشه", "دريشات", "نافذه", "نوافذ", "واجهه", "الواجهه",
+    "مكيف", "المكيف", "مكيفات", "تكييف", "التكييف", "كمبروسر", "خيمه", "الخيمه", "خيام", "مظله", "المظله",
+    "مظلات", "شراع", "مرجيحه", "مراجيح", "ارجوحه", "اراجيح", "زحليقه", "سقاله", "السقاله",
+    "سقالات", "الواح", "لوح=", "خشب", "سقف", "السقف", "جبس", "الجبس", "بلكونه", "شرفه",
+    "درابزين", "تانكي", "خزان", "سخان", "السخان", "لوحه", "اللوحه", "يافطه", "لافته",
+    "عمود", "العمود", "جدار", "الجدار", "حايط", "الحايط", "طوفه", "سور=", "صفايح", "صفائح",
+    "شينكو", "الشينكو", "غصن", "الغصن", "اغصان", "شجره", "سدره", "السدره", "نخله", "ثريا", "مروحه", "سماعه", "سماعات", "شاشه",
+    "بوابه", "منصه", "المنصه", "مدرجات", "المدرجات",
+    "شبره", "الشبره", "سعفه", "سعف", "كنديشن", "الكنديشن", "بيت الالعاب",
+    "shabra", "sa3fa", "kandeeshan", "kandishan", "swing=", "swings=", "gzaz", "zijaj", "dareesha", "wajha", "mkayyif", "mukayyif", "mkeef", "5aima", "khaima",
+    "ma6alla", "mi6alla", "marjee7a", "sigala", "sgala", "alwa7", "lo7=", "sagf", "saqf",
+    "jibs", "balkona", "darabzeen", "tanki", "sa55an", "sakhkhan", "lo7a", "yafta", "3amood",
+    "jidar", "7ai6", "9afayi7", "9afaye7", "shinko", "ghu9n", "ghusn", "shajara", "sidra",
+    "marwa7a", "bawwaba", "manassa",
+]  # fmt: skip
+STATE = [
+    "bulging", "bulges", "bowing", "bowed out", "bowing out", "pushed out", "cracking",
+    "splitting", "split open", "coming loose", "come loose", "came loose", "rattling",
+    "shaking", "swaying", "wobbling", "tipping", "tips over", "tilting", "lifting off",
+    "lifting up", "lifted off", "hanging off", "hanging by", "hanging from", "by one bracket",
+    "one bracket", "by one bolt", "by one chain", "one chain", "one screw", "one nail",
+    "dangling", "shifting", "moving", "coming apart", "coming away", "giving way", "sagging",
+    "bits falling", "pieces falling", "bits dropping", "pieces dropping", "creaking",
+    "snapping", "rusted through", "come out of", "came out of", "pulled out of", "ripped out",
+    "about to go",
+    # cracking, splitting, bulging as it happens (not "متشقق", cracked: one to inspect)
+    "يتشقق", "تتشقق", "تفلق", "يتفلق", "تتفلق", "انفلق", "انفلقت", "يتصدع", "تتصدع",
+    "منفوخ", "منفوخه", "منتفخ", "منتفخه", "انتفخ", "انتفخت", "ينتفخ", "تنتفخ",
+    "الشق يكبر", "الشق قاعد يكبر", "الشرخ يكبر", "يتسع",
+    # come loose, moving, shaking, swinging, tipping, hanging down
+    "فاك=", "فاكه=", "فكت=", "فك=", "انفك", "متخلخل", "متخلخله", "يتخلخل", "تتخلخل",
+    "يتحرك", "تتحرك", "يتهز", "تتهز", "يهتز", "تهتز", "يتمرجح", "تتمرجح", "يتارجح", "تتارجح",
+    "ينقلب", "تنقلب", "بينقلب", "بتنقلب", "متدلي", "متدليه", "يتدلى", "تتدلى", "متعلق",
+    "متعلقه", "معلق نصه", "معلق فوق", "معلقه فوق", "نازله على", "نازل على",
+    "بدعامه واحده", "بحديده وحده", "بحديده واحده", "ببرغي واحد", "بمسمار واحد",
+    "بسلسله وحده", "بسلسله واحده",
+    # lifting, pulled out, breaking up, flying, coming down in pieces
+    "ترتفع عن", "يرتفع عن", "تنشال", "ينشال", "تقتلع", "يقتلع", "تنقلع", "ينقلع", "انقلع",
+    "انقلعت", "ينخلع", "تنخلع", "انخلع", "ينزل قطع", "تنزل قطع", "قطع تنزل", "قاعد ينزل",
+    "قاعده تنزل", "يتفتت", "تتفتت", "يتكسر", "تتكسر", "يطقطق", "تطقطق", "طقطقه", "يتطاير",
+    "تتطاير", "يطير", "تطير", "بيطيح", "بتطيح", "يبا يطيح", "يبي يطيح", "تبا تطيح", "تبي تطيح",
+    "tfallag", "yitfallag", "manfookh", "manfoo5", "muntafi5", "fakk=", "fakka=", "fakkat",
+    "yit7arrak", "tit7arrak", "yithaz", "tithaz", "titmarja7", "yitmarja7", "yingalib",
+    "tingalib", "m3allag fog", "m3allag nu9ah", "mit3allig", "mit3allga", "tirtifi3",
+    "yirtifi3", "ingala3", "ingal3at", "ynzil g6a3", "tinzil g6a3", "gaa3d yinzil",
+    "ga3d yinzil", "gaa3da tinzil", "y6agg6ig", "t6agg6ig", "t6eer", "y6eer", "yitsaqa6",
+    "bi6ee7", "bit6ee7", "yaba y6ee7", "yaba t6ee7", "yibi y6ee7",
+]  # fmt: skip
+# Where people are: under it, beside it, on it, inside it, or a place full of people.
+NEAR = [
+    "under it", "under them", "underneath", "beneath", "below it", "walk under", "walking under",
+    "walking right under", "right under", "over the pavement", "over the footpath",
+    "above the footpath", "above the pavement", "above the entrance", "over the entrance",
+    "over the walkway", "over the heads", "heads=", "people inside", "still inside",
+    "guests inside", "inside it", "inside the tent", "داخلها", "داخله",
+    "daakhilha", "dakhilha", "da5ilha",
+    "pavement", "footpath", "sidewalk", "walkway", "entrance", "doorway", "bus stop",
+    "car park", "parking", "our house", "our kitchen", "our roof", "next door", "neighbours",
+    "neighbour s",
+    "تحته", "تحتها", "تحتهم", "من تحته", "من تحتها", "فوق روس", "على روس", "فوق رووس",
+    "على رووس", "فوق راس", "على راس", "روس الناس", "بداخلها", "بداخله", "الرصيف", "الممر", "ممر المشاه", "المدخل", "مدخل",
+    "موقف", "المواقف", "مواقف", "بيتنا", "بيت الجيران", "الجيران", "علينا", "عليهم",
+    "ta7tah", "ta7taha", "ta7tha", "mn ta7tah", "fog ro2oos", "fog roos", "3la roos",
+    "ra9eef", "mamar", "madkhal", "mawgif",
+    "maw8af", "mawagif", "baitna", "bait el jeeran", "el jeeran", "3alaina",
+]  # fmt: skip
+
+# Thirteenth-pass terms added to earlier groups of urgency.py by name.
+ADDED_THIRTEENTH: dict[str, list[str]] = {
+    # the ground split open (انشقت الارض); asphalt dropped over a burst pipe
+    "sinking": ["انشق", "تشققت الارض", "split open", "split apart", "cracked open",
+                "inshagg", "inshaggat", "الزفت هبط", "هبط الزفت",
+                "الشارع هبط", "هبط الشارع", "الطريق هبط", "الارض هبطت"],
+    # sewage or flood water, present tense: it floods the house, it gushes from a drain
+    "inside": ["تغمر البيت", "تغمر المنزل", "تغمر الغرف", "يغمر البيت", "يغمر المنزل",
+               "تندفع من", "يندفع من"],
+    # a fire catching (Gulf ولع/شب, said with نار or حريق; not تولع alone: a lamp coming on)
+    "fire": ["ولع نار", "ولعت نار", "ولعت فيه نار", "شب نار", "شبت نار", "شب حريق", "شبت فيه",
+             "wala3 naar", "wala3at naar", "shabb naar", "shabbat naar"],
+    # a classroom is a room people are in: sewage coming up in one
+    "home": ["الفصل", "فصل=", "الصف="],
+    # a socket (فيش) sparking by a leak
+    "wires": ["فيش", "الفيش", "افياش"],
+    # a cable lying in a pool of water
+    "exposed": ["طايح في", "طايحه في", "6aye7 fi", "6ay7a fi", "في بركه", "in a pool of water",
+                "lying in a puddle"],
+    # a car stuck in a tunnel or underpass with the water at its windows
+    "peril": ["علقت في", "علق في", "علقوا في", "3lgat fi", "3elgat fi", "3algat fi",
+              "3ilgat fi", "واصل للدريشه", "واصل الدريشه", "up to the windows",
+              "wa9al lil dareesha"],
+}  # fmt: skip
+
+# Asking who handles a kind of danger, or whether it is checked: a question about the service,
+# not a report of danger now ("who do we call if a tent lifts off its poles?").
+ASKING = [
+    "who checks", "who inspects", "who do we call", "who do i call", "who should i call",
+    "who is responsible", "who s responsible", "is it allowed", "do you inspect",
+    "does the municipality", "how do i report", "how do we report",
+    "منو نكلم", "منو اكلم", "من نكلم", "منو المسؤول", "من المسؤول", "مين المسؤول",
+    "هل تفحص", "هل يفحص", "هل تقوم", "هل يجوز", "هل مسموح", "كيف ابلغ", "كيف نبلغ",
+    "meno nkallim", "mino nkallim", "meno akallim", "meno el mas2ool", "mino el mas2ool",
+    "shlon ablagh", "kaif ablagh",
+]  # fmt: skip
