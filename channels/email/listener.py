@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
 import ssl
 from concurrent.futures import ThreadPoolExecutor
 from email._header_value_parser import get_addr_spec, get_angle_addr
@@ -42,6 +43,8 @@ COMMAND_LIMIT = 100
 # RFC 5321 4.5.3.1.10) and must still reach DATA: at COMMAND_LIMIT RCPTs the connection would
 # be closed with a 421 before DATA, every retry alike, and the mail lost after days of tries.
 RCPT_LIMIT = 1000
+# At most one wake-up of the inbound workers per this many seconds (`MailHandler._wake_soon`).
+WAKE_EVERY = 0.05
 # RFC 5321 says 1000, but real mail (long HTML lines, some MTAs) exceeds it; refusing it
 # would lose a citizen's message. Still bounded, so a client cannot grow our buffers at will.
 LINE_LIMIT = 64 * 1024
@@ -67,20 +70,52 @@ class BalaghSMTP(SMTP):
 REMEMBERED_ARG_CHARS = 512
 
 
+# `<local@domain>` in plain ASCII dot-atoms, what nearly every MTA sends: the stdlib's
+# header parser takes ~0.2-0.5 ms for it (a citizen's address is new each time, so not
+# remembered), on the event loop every SMTP session shares (bench/RESULTS.md, session 12).
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_PLAIN_ADDRESS = re.compile(rf"<({_ATEXT}(?:\.{_ATEXT})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>")
+
+
 def _parse_address(arg: str, local_part_limit: int) -> tuple[str | None, str | None]:
     """(address, rest of the argument), or (None, None) when it does not parse or its local
     part is over the limit; as aiosmtpd's `SMTP._getaddr` (a test compares them)."""
     if not arg:
         return "", ""
-    try:
-        parse = get_angle_addr if arg.lstrip().startswith("<") else get_addr_spec
-        address, rest = parse(arg)
-    except HeaderParseError:
-        return None, None
-    addr: str = address.addr_spec
+    plain = _plain_address(arg)
+    if plain is not None:
+        addr, rest = plain
+    else:
+        try:
+            addr, rest = _parsed_address(arg)
+        except HeaderParseError:
+            return None, None
     localpart = addr.rpartition("@")[0]
     if local_part_limit and len(localpart) > local_part_limit:
         return None, None
+    return addr, rest
+
+
+def _plain_address(arg: str) -> tuple[str, str] | None:
+    """A plain `<local@domain>` and what follows, as the header parser would split them
+    (the space after `>` dropped); None for anything else (comments, quotes, literals,
+    non-ASCII, leading space), which the parser reads."""
+    match = _PLAIN_ADDRESS.match(arg)
+    if match is None:
+        return None
+    rest = arg[match.end() :]
+    if "(" in rest:  # a comment after the address: the parser drops it
+        return None
+    if rest[:1] in (" ", "\t"):
+        rest = rest.lstrip()
+    return match.group(1), rest
+
+
+def _parsed_address(arg: str) -> tuple[str, str]:
+    """The address and the rest by the stdlib's header parser, as aiosmtpd reads them."""
+    parse = get_angle_addr if arg.lstrip().startswith("<") else get_addr_spec
+    address, rest = parse(arg)
+    addr: str = address.addr_spec
     return addr, rest
 
 
@@ -102,6 +137,9 @@ class MailHandler:
         # Final bounces are applied in order on one thread, after the 250.
         self.bounces = ThreadPoolExecutor(1, thread_name_prefix="smtp-bounces")
         self.domains = set(ctx.settings.mail_domain_list)
+        self.wakes = 0  # the pipeline woken (tests)
+        self._woken_at = -WAKE_EVERY  # loop time of the last wake-up
+        self._wake_due = False  # a wake-up is due at the end of this window
 
     async def handle_RCPT(
         self,
@@ -135,10 +173,32 @@ class MailHandler:
             logger.exception("unexpected error storing a mail")
             return "451 4.3.0 Temporary local problem; try again later"
         if wanted == PROCESS:
-            wake(self.ctx)
+            self._wake_soon(loop)
         elif wanted == BOUNCE:
             self.bounces.submit(self._apply_bounce, record_id)
         return "250 2.0.0 OK: message stored"
+
+    def _wake_soon(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Wake the workers now, or once at the end of the current WAKE_EVERY window when
+        they were woken within it (on the loop thread, so no lock). A wake-up per mail ran
+        the pipeline's preparer (a query) each time, a third of the ack path's own GIL time
+        in a burst (bench/RESULTS.md, session 12); a busy worker claims the next records
+        without one, and an idle one is woken within the window."""
+        if self._wake_due:
+            return
+        now = loop.time()
+        due = self._woken_at + WAKE_EVERY
+        if now >= due:
+            self._wake_now(loop)
+        else:
+            self._wake_due = True
+            loop.call_at(due, self._wake_now, loop)
+
+    def _wake_now(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._wake_due = False
+        self._woken_at = loop.time()
+        self.wakes += 1
+        wake(self.ctx)
 
     def _apply_bounce(self, record_id: int) -> None:
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
 import smtplib
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -10,11 +12,12 @@ import pytest
 from aiosmtpd.smtp import SMTP
 from sqlalchemy import func, select
 
-from channels.email.listener import BalaghSMTP, SmtpListener
+from channels.email.listener import WAKE_EVERY, BalaghSMTP, MailHandler, SmtpListener
 from core.context import Context
 from core.delivery.bounces import record_bounce
 from core.delivery.outbox import deliver_due
 from core.errors import StorageUnavailable
+from core.intake.pipeline import EXTRA_KEY
 from core.models import (
     ContactIdentity,
     Delivery,
@@ -509,6 +512,23 @@ def test_mail_with_every_attachment_kept_gets_no_size_notice(
         "<سالم@example.om>",
         "not an address at all <<",
         "<" + "a" * 60 + "@" + "b" * 600 + ".org>",  # too long to be remembered
+        # the plain form read without the header parser, and its near misses
+        "<citizen17@example.org>  SIZE=1000",
+        "<citizen@example.org>\tBODY=8BITMIME",
+        "<citizen@example.org>(a comment) SIZE=1000",
+        "<citizen@example.org> (a comment)",
+        "<citizen@example.org>>",
+        "<citizen@example.org>\r",
+        "<a.b+c!#$%&'*/=?^_`{|}~-d@sub-1.example.org>",
+        "<a..b@example.org>",
+        "<.a@example.org>",
+        "<a.@example.org>",
+        "<a@example..org>",
+        "<a@example.org.>",
+        "<a@-example.org>",
+        "<a@[127.0.0.1]>",
+        "<@relay.example:a@example.org>",
+        "<" + "x" * 64 + "@example.org>",
     ],
 )
 def test_the_remembered_address_parse_answers_as_aiosmtpds_own(arg: str) -> None:
@@ -526,3 +546,76 @@ def outcome(parse: Callable[[str], object], arg: str) -> object:
         return parse(arg)
     except Exception as exc:
         return type(exc)
+
+
+ADDRESS_PIECES = ["<", ">", "@", ".", "a", "Z9", "-", "+", " ", "\t", "(", ")", '"', "x=1", ":"]
+PLAIN_PIECES = ["a", "Z9", ".", "-", "+", "@", "_"]
+
+
+def test_the_address_parse_answers_as_aiosmtpds_own_for_generated_arguments() -> None:
+    """The plain-address shortcut and the parser behind it, against aiosmtpd's own parse
+    on arguments assembled from the pieces that decide between them."""
+    rng = random.Random(13)
+    ours, theirs = BalaghSMTP(handler=None), SMTP(handler=None)
+    for _ in range(3000):
+        pieces = ADDRESS_PIECES if rng.random() < 0.5 else PLAIN_PIECES
+        middle = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        arg = "<" + middle + "@example.org>" + rng.choice(["", " SIZE=1", "  x", "(c)", ">"])
+        if rng.random() < 0.3:
+            arg = "".join(rng.choice(ADDRESS_PIECES) for _ in range(rng.randint(0, 12)))
+        assert outcome(ours._getaddr, arg) == outcome(theirs._getaddr, arg), arg
+
+
+class CountingPipeline:
+    """Stands in for the inbound pipeline: counts its wake-ups."""
+
+    def __init__(self) -> None:
+        self.woken = 0
+
+    def wake(self) -> None:
+        self.woken += 1
+
+
+def test_stored_mails_wake_the_workers_at_once_then_at_most_once_a_window(
+    ctx: Context,
+) -> None:
+    """The first mail wakes the workers at once; more within WAKE_EVERY are covered by one
+    wake-up at the window's end, never none; a mail after a quiet window wakes at once."""
+    pipeline = CountingPipeline()
+    ctx.extras[EXTRA_KEY] = pipeline
+    handler = MailHandler(ctx)
+
+    async def burst() -> list[int]:
+        loop = asyncio.get_running_loop()
+        seen = []
+        handler._wake_soon(loop)
+        seen.append(pipeline.woken)
+        for _ in range(5):
+            handler._wake_soon(loop)
+        seen.append(pipeline.woken)
+        await asyncio.sleep(WAKE_EVERY * 1.5)
+        seen.append(pipeline.woken)
+        await asyncio.sleep(WAKE_EVERY * 1.5)
+        handler._wake_soon(loop)
+        seen.append(pipeline.woken)
+        return seen
+
+    try:
+        assert asyncio.run(burst()) == [1, 1, 2, 3]
+    finally:
+        del ctx.extras[EXTRA_KEY]
+        handler.bounces.shutdown()
+
+
+def test_a_burst_of_mails_in_one_session_all_become_tickets(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    """Mails closer together than WAKE_EVERY share wake-ups; none is left unprocessed."""
+    with smtplib.SMTP("127.0.0.1", listener.port, timeout=10) as client:
+        for n in range(12):
+            sender = f"citizen{n}@example.om"
+            raw = citizen_mail(f"{ARABIC_REPORT} {n}", msgid=f"<b{n}@example.om>", sender=sender)
+            client.sendmail(sender, ["1111@balagh.test"], crlf(raw))
+    assert listener.wait_idle()
+    assert count(ctx, Ticket) == 12
+    assert 1 <= listener.handler.wakes <= 12
