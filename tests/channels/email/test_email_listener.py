@@ -10,13 +10,15 @@ from email.message import EmailMessage
 
 import pytest
 from aiosmtpd.smtp import SMTP
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
+from channels.email.intake import tell_skipped_attachments
 from channels.email.listener import WAKE_EVERY, BalaghSMTP, MailHandler, SmtpListener
 from core.context import Context
 from core.delivery.bounces import record_bounce
 from core.delivery.outbox import deliver_due
 from core.errors import StorageUnavailable
+from core.intake.conversation import Processed
 from core.intake.pipeline import EXTRA_KEY
 from core.models import (
     ContactIdentity,
@@ -494,6 +496,29 @@ def test_mail_with_every_attachment_kept_gets_no_size_notice(
             session.execute(select(Message.kind).where(Message.direction == "out")).scalars()
         )
     assert kinds == ["ack"]
+
+
+def test_a_mail_with_nothing_left_out_costs_the_after_step_one_small_query(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    """The usual mail: one statement asks for the record's list of attachments left out
+    (none), not the message and the whole record (raw bytes and all)."""
+    send(listener, citizen_mail())
+    with ctx.sessions() as session:
+        message = session.execute(select(Message).where(Message.direction == "in")).scalar_one()
+        processed = Processed(message.ticket_id, "", "", message.id, created=True, duplicate=False)
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        seen.append(statement)
+
+    event.listen(ctx.engine, "before_cursor_execute", record)
+    try:
+        tell_skipped_attachments(ctx, processed)
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", record)
+    queries = [s for s in seen if not s.startswith("BEGIN")]  # SQLite's own BEGIN IMMEDIATE
+    assert len(queries) == 1 and "raw" not in queries[0], queries
 
 
 @pytest.mark.parametrize(
