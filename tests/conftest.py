@@ -7,12 +7,13 @@ on a developer machine without one, the PostgreSQL half is skipped with the reas
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import pickle
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,34 @@ def trained() -> tuple[Any, dict[str, Any]]:
 def routing_model(trained: tuple[Any, dict[str, Any]]) -> Any:
     """The real routing model, trained once for the whole test session."""
     return trained[0]
+
+
+@pytest.fixture(scope="session")
+def train_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
+    """`train` done once per test run for the same rows, corrections and taxonomy, shared by
+    the xdist workers through a file (the pickled arguments' hash names it; a lock makes a
+    second worker wait for the first's training instead of doing it again), each caller
+    loading its own copy. Cross-validating the dev corpus in test_routing_model and through
+    `balagh eval --cv` trains the same three fold models (15 s each on a quiet machine).
+    The run's directory, never a later run's: a change to training trains again."""
+    from core.routing.classifier import load, train
+
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "trained"
+    shared.mkdir(exist_ok=True)
+
+    def trainer(rows: Any, corrections: Any = (), taxonomy: Any = None) -> Any:
+        rows, corrections = list(rows), list(corrections)
+        call = (rows, corrections, taxonomy)
+        key = hashlib.sha256(pickle.dumps(call, pickle.HIGHEST_PROTOCOL)).hexdigest()
+        path = shared / f"{key}.pkl"
+        with (shared / f"{key}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not path.exists():
+                train(rows, corrections, taxonomy).save(path)
+        return load(path)
+
+    return trainer
 
 
 _CHILD_ANSWERS: dict[str, bytes] = {}

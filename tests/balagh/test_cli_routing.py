@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 import balagh.cli.routing  # noqa: F401  (registers the commands)
 from balagh.cli import cli
+from core.routing import evaluate
 
 # The routing corpus, read from its one place (never a copy under tests/).
 DEV = Path(__file__).resolve().parents[2] / "core" / "routing" / "data" / "dev.jsonl"
@@ -53,11 +56,13 @@ def test_classify_reports_a_bad_line_and_goes_on(env: dict[str, str]) -> None:
 
 
 def test_eval_with_folds_prints_quality_and_language_by_form(
-    env: dict[str, str], tmp_path: Path
+    env: dict[str, str], train_once: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    subset = tmp_path / "subset.jsonl"
-    subset.write_text("".join(DEV.read_text("utf-8").splitlines(keepends=True)[:240]), "utf-8")
-    result = CliRunner().invoke(cli, ["eval", "--cv", "3", str(subset)], env=env)
+    """The dev corpus's three folds train the models test_cross_validation_meets_the_targets
+    trains (the same rows in the same order): trained once per run for both."""
+    real = evaluate.cross_validate
+    monkeypatch.setattr(evaluate, "cross_validate", partial(real, trainer=train_once))
+    result = CliRunner().invoke(cli, ["eval", "--cv", "3", str(DEV)], env=env)
     assert result.exit_code == 0, result.output
     assert "category    accuracy" in result.output and "macro-F1" in result.output
     assert "language detection by form:" in result.output and "arabizi" in result.output

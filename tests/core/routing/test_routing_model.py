@@ -42,9 +42,11 @@ def model(routing_model: Model) -> Model:
     return routing_model
 
 
-def test_cross_validation_meets_the_targets() -> None:
+def test_cross_validation_meets_the_targets(train_once: Any) -> None:
     dev = labelled(shipped_rows((CORPUS_FILE,)))
-    report = cross_validate(dev, CV_FOLDS, extra_training=training_beside(dev))
+    report = cross_validate(
+        dev, CV_FOLDS, extra_training=training_beside(dev), trainer=train_once
+    )  # the same fold models as `balagh eval --cv 3` of dev.jsonl (test_cli_routing)
     assert report.n == 500
     assert report.macro_f1 >= CV_MACRO_F1_FLOOR, report.to_text()
     assert report.directorate_macro_f1 >= DIRECTORATE_MACRO_F1_FLOOR, report.to_text()
