@@ -27,7 +27,7 @@ from typing import Any
 import nh3
 
 from channels.email.charsets import decode_bytes, is_arabic_label
-from channels.email.htmltext import html_to_text
+from channels.email.htmltext import html_to_text, nests_deeper_than
 from channels.email.loops import (
     Bounce,
     MailFacts,
@@ -529,8 +529,9 @@ def _texts(body: _Body) -> tuple[str, str | None]:
 
 
 def _display_html(html_full: str | None, full_text: str, new_text: str) -> str | None:
-    """The original, sanitised for display; plain mail that lost a quote keeps its full text."""
-    if html_full:
+    """The original, sanitised for display; plain mail that lost a quote keeps its full text.
+    HTML nested too deep to sanitise in bounded time is shown as its text."""
+    if html_full and not nests_deeper_than(html_full):
         return nh3.clean(html_full)
     if full_text and full_text.strip() != new_text.strip():
         return f'<pre dir="auto">{html.escape(full_text)}</pre>'

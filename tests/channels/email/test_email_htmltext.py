@@ -41,3 +41,10 @@ def test_a_link_whose_words_are_its_address_is_not_repeated() -> None:
 def test_a_script_link_adds_nothing() -> None:
     markup = '<a href="javascript:alert(1)">click</a> <a href="data:text/html,x">here</a>'
     assert html_to_text(markup) == "click here"
+
+
+def test_stray_end_tags_under_deep_nesting_are_ignored() -> None:
+    """Each stray end tag searched the whole stack of open elements: 20,000 of them under
+    20,000 divs took a minute in the SMTP answer (now a fraction of a second)."""
+    markup = "<div>" * 3000 + "a pothole" + "</span>" * 3000 + "</div>" * 3000 + "fixed?"
+    assert html_to_text(markup) == "a pothole\n\nfixed?"

@@ -70,6 +70,20 @@ def test_text_nested_deeper_than_the_walk_goes_is_still_the_message() -> None:
     assert parse_email(raw).text == "Deep nested pothole report"
 
 
+def test_html_nested_thousands_deep_is_shown_as_text_not_sanitised() -> None:
+    """nh3's cost grows with nesting depth times tags: 100,000 nested divs (1 MB) held the
+    SMTP answer for four minutes, the sender timed out and the mail was never stored. Past
+    MAX_HTML_DEPTH the words are kept and staff see them as text, not as sanitised HTML."""
+    deep = "<div>" * 5000 + "Deep html pothole" + "</div>" * 5000
+    raw = (
+        "From: c@example.com\r\nSubject: deep\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+        + "\r\n".join(deep[i : i + 900] for i in range(0, len(deep), 900))
+    ).encode()
+    msg = parse_email(raw)
+    assert msg.text == "Deep html pothole"
+    assert msg.html is None or msg.html.startswith("<pre")
+
+
 def test_unknown_charset_label_does_not_raise() -> None:
     msg = parse_email(fixture("corpus/zbateson__invalid-charset.eml"))
     assert msg.text.startswith("The Hare and the Tortoise")
