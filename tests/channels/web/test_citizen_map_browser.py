@@ -21,7 +21,7 @@ from balagh.wiring import build_context
 from core.models import Attachment, Message, Ticket
 from core.routing.model import MODEL_FILE
 from tests.axe_support import serious_violations
-from tests.channels.web.test_web_browser import CHROMIUM_ARGS, DESKTOP, MOBILE, _chromium_path, shot
+from tests.channels.web.test_web_browser import DESKTOP, MOBILE, shot
 from tests.citizen_web import jpeg, make_app
 from tests.conftest import empty_tables, finish, make_settings
 
@@ -46,21 +46,6 @@ class _Geocoder(BaseHTTPRequestHandler):
 
     def log_message(self, *_args: object) -> None:
         pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    path = _chromium_path()
-    if path is None:
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="module")

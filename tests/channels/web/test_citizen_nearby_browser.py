@@ -13,7 +13,7 @@ from sqlalchemy import select
 from core.context import Context
 from core.models import Ticket
 from tests.axe_support import serious_violations
-from tests.channels.web.test_web_browser import DESKTOP, MOBILE, browser, shot  # noqa: F401
+from tests.channels.web.test_web_browser import DESKTOP, MOBILE, shot
 from tests.citizen_web import citizen_site
 from tests.incident_support import FLOOD, offset, report
 
@@ -44,7 +44,7 @@ def _related(ctx: Context, reference: str) -> list[str]:
 
 
 def test_arabic_phone_form_lists_the_report_nearby_and_files_mine_with_it(
-    browser,  # noqa: F811
+    browser,
     site,
     earlier,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def test_arabic_phone_form_lists_the_report_nearby_and_files_mine_with_it(
 
 
 def test_english_form_without_javascript_offers_the_step_and_files_mine_with_it(
-    browser,  # noqa: F811
+    browser,
     site,
     earlier,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +104,7 @@ def test_english_form_without_javascript_offers_the_step_and_files_mine_with_it(
 
 
 def test_english_step_page_passes_the_accessibility_scan(
-    browser,  # noqa: F811
+    browser,
     site,
     earlier,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -134,7 +134,7 @@ def test_english_step_page_passes_the_accessibility_scan(
 
 
 def test_script_recovers_when_the_page_outlived_its_token_and_the_form_still_sends(
-    browser,  # noqa: F811
+    browser,
     site,
     earlier,
 ) -> None:  # type: ignore[no-untyped-def]

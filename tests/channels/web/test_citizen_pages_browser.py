@@ -14,7 +14,7 @@ from sqlalchemy import select
 from core.context import Context
 from core.models import Ticket
 from tests.axe_support import serious_violations
-from tests.channels.web.test_web_browser import DESKTOP, MOBILE, browser, shot  # noqa: F401
+from tests.channels.web.test_web_browser import DESKTOP, MOBILE, shot
 from tests.citizen_web import citizen_site, jpeg
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def _ticket(ctx: Context, reference: str) -> Ticket:
         return found
 
 
-def test_english_desktop_report_is_placed_on_the_map_and_scanned(browser, site) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_english_desktop_report_is_placed_on_the_map_and_scanned(browser, site) -> None:  # type: ignore[no-untyped-def]
     server, ctx = site
     context = browser.new_context(viewport=DESKTOP, locale="en-GB", bypass_csp=True)
     page = context.new_page()
@@ -53,7 +53,7 @@ def test_english_desktop_report_is_placed_on_the_map_and_scanned(browser, site) 
 
 
 def test_arabic_photo_is_kept_on_the_form_and_on_the_status_page(
-    browser,  # noqa: F811
+    browser,
     site,
     tmp_path: Path,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +90,7 @@ def test_arabic_photo_is_kept_on_the_form_and_on_the_status_page(
 
 
 @pytest.mark.parametrize(("lang", "viewport"), [("ar", MOBILE), ("en", DESKTOP)])
-def test_status_page_passes_the_accessibility_scan(browser, site, lang, viewport) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_status_page_passes_the_accessibility_scan(browser, site, lang, viewport) -> None:  # type: ignore[no-untyped-def]
     server, _ctx = site
     context = browser.new_context(viewport=viewport, bypass_csp=True)
     page = context.new_page()
@@ -107,7 +107,7 @@ def test_status_page_passes_the_accessibility_scan(browser, site, lang, viewport
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_not_found_page_passes_the_accessibility_scan(browser, site, lang) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_not_found_page_passes_the_accessibility_scan(browser, site, lang) -> None:  # type: ignore[no-untyped-def]
     server, _ctx = site
     context = browser.new_context(viewport=MOBILE, bypass_csp=True)
     page = context.new_page()
@@ -119,7 +119,7 @@ def test_not_found_page_passes_the_accessibility_scan(browser, site, lang) -> No
 
 
 def test_arabic_report_refused_for_an_expired_token_comes_back_filled_in_the_browser(
-    browser,  # noqa: F811
+    browser,
     site,
 ) -> None:  # type: ignore[no-untyped-def]
     """A real browser posts these pages' forms with `Origin: null` (no-referrer): the refused
@@ -143,7 +143,7 @@ def test_arabic_report_refused_for_an_expired_token_comes_back_filled_in_the_bro
     context.close()
 
 
-def test_a_photo_over_the_limit_is_refused_before_it_is_uploaded(browser, site) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_photo_over_the_limit_is_refused_before_it_is_uploaded(browser, site) -> None:  # type: ignore[no-untyped-def]
     """Said beside the field at once, the choice cleared, the text and the page kept."""
     server, _ctx = site
     context = browser.new_context(viewport=DESKTOP, locale="en-GB")
@@ -167,7 +167,7 @@ def test_a_photo_over_the_limit_is_refused_before_it_is_uploaded(browser, site) 
 
 
 def test_a_typed_address_of_one_long_word_keeps_the_phone_status_page_in_its_width(
-    browser,  # noqa: F811
+    browser,
     site,
 ) -> None:  # type: ignore[no-untyped-def]
     """A 400-letter address without a space widened the facts grid to ~2,000 px: on a phone
@@ -188,7 +188,7 @@ def test_a_typed_address_of_one_long_word_keeps_the_phone_status_page_in_its_wid
 
 
 def test_a_kept_photo_with_a_long_file_name_keeps_the_phone_form_in_its_width(
-    browser,  # noqa: F811
+    browser,
     site,
 ) -> None:  # type: ignore[no-untyped-def]
     server, _ctx = site
@@ -206,7 +206,7 @@ def test_a_kept_photo_with_a_long_file_name_keeps_the_phone_form_in_its_width(
 
 
 def test_an_emailed_file_with_a_long_name_keeps_the_phone_status_page_in_its_width(
-    browser,  # noqa: F811
+    browser,
     site,
 ) -> None:  # type: ignore[no-untyped-def]
     from core.inbound import InboundAttachment, InboundMessage

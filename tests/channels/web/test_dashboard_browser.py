@@ -16,7 +16,7 @@ import pytest
 from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.inbound import Location
-from tests.channels.web.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
+from tests.channels.web.test_web_browser import DESKTOP, shot
 from tests.citizen_web import citizen_site
 from tests.staffkit import PASSWORD, make_staff, new_ticket
 
@@ -37,7 +37,7 @@ def served(tmp_path: Path, sqlite_database: str) -> Iterator[tuple[str, Context]
 
 @pytest.mark.parametrize(("lang", "text_dir"), [("ar", "rtl"), ("en", "ltr")])
 def test_dashboard_draws_charts_and_the_map_in_each_language(
-    browser: Any,  # noqa: F811  (the fixture imported above)
+    browser: Any,
     served: tuple[str, Context],
     lang: str,
     text_dir: str,

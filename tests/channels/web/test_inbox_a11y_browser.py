@@ -18,12 +18,7 @@ from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHint
 from core.intake.ingest import ingest
 from core.staff.incident_actions import open_by_hand
 from tests.axe_support import serious_violations
-from tests.channels.web.test_web_browser import (  # noqa: F401  (browser: fixture)
-    DESKTOP,
-    MOBILE,
-    browser,
-    shot,
-)
+from tests.channels.web.test_web_browser import DESKTOP, MOBILE, shot
 from tests.citizen_web import citizen_site, jpeg
 from tests.staffkit import PASSWORD, make_staff, new_ticket
 
@@ -76,7 +71,7 @@ def _signed_in(
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_inbox_pages_have_no_serious_accessibility_violations(
-    browser,  # noqa: F811
+    browser,
     served,
     lang: str,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -92,7 +87,7 @@ def test_inbox_pages_have_no_serious_accessibility_violations(
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_the_figures_and_an_open_incident_have_no_serious_violations_on_a_phone(
-    browser,  # noqa: F811
+    browser,
     served,
     lang: str,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -111,7 +106,7 @@ def test_the_figures_and_an_open_incident_have_no_serious_violations_on_a_phone(
     context.close()
 
 
-def test_keyboard_shortcuts_focus_search_reply_and_rows(browser, served) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_keyboard_shortcuts_focus_search_reply_and_rows(browser, served) -> None:  # type: ignore[no-untyped-def]
     url, _ctx, reference = served
     context, page = _signed_in(browser, url, "en")
     page.goto(f"{url}/inbox/?queue=all")
@@ -144,7 +139,7 @@ def test_keyboard_shortcuts_focus_search_reply_and_rows(browser, served) -> None
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_a_photo_shows_as_a_thumbnail_opens_in_the_viewer_and_the_place_on_a_map(
-    browser,  # noqa: F811
+    browser,
     served,
     lang: str,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -166,7 +161,7 @@ def test_a_photo_shows_as_a_thumbnail_opens_in_the_viewer_and_the_place_on_a_map
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_an_open_ticket_and_queue_show_a_citizens_new_message_without_a_reload(
-    browser,  # noqa: F811
+    browser,
     served,
     lang: str,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -209,7 +204,7 @@ def test_an_open_ticket_and_queue_show_a_citizens_new_message_without_a_reload(
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_a_dispatcher_ticks_tickets_in_the_queue_and_assigns_them_at_once(
-    browser,  # noqa: F811
+    browser,
     served,
     lang: str,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -247,7 +242,7 @@ def test_a_dispatcher_ticks_tickets_in_the_queue_and_assigns_them_at_once(
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_one_update_with_several_changes_confirms_each_and_the_panel_is_accessible(
-    browser,  # noqa: F811
+    browser,
     served,
     lang: str,
 ) -> None:  # type: ignore[no-untyped-def]
@@ -288,7 +283,7 @@ def test_one_update_with_several_changes_confirms_each_and_the_panel_is_accessib
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_a_saved_filter_and_a_bulk_move_from_the_queue(
-    browser,  # noqa: F811
+    browser,
     served,
     lang: str,
 ) -> None:  # type: ignore[no-untyped-def]

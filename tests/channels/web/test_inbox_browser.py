@@ -26,7 +26,7 @@ from core.delivery.outbox import deliver_due
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
 from core.outbound import CollectingSender
-from tests.channels.web.test_web_browser import DESKTOP, browser, shot  # noqa: F401  (browser: fixture)
+from tests.channels.web.test_web_browser import DESKTOP, shot
 from tests.citizen_web import citizen_site
 from tests.staffkit import PASSWORD, make_staff
 
@@ -137,7 +137,7 @@ def status_badge(page: Any) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.lang for c in CASES])
 def test_ticket_goes_from_intake_to_close_across_roles_and_the_answer_reaches_the_citizen(
-    browser: Any,  # noqa: F811
+    browser: Any,
     served: Served,
     case: Case,
 ) -> None:

@@ -13,7 +13,7 @@ import pytest
 from channels.web.inbox.i18n import translate
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
-from tests.channels.web.test_web_browser import MOBILE, browser  # noqa: F401  (browser: fixture)
+from tests.channels.web.test_web_browser import MOBILE
 from tests.citizen_web import citizen_site
 from tests.staffkit import PASSWORD, make_staff
 
@@ -52,7 +52,7 @@ def _page_width(page: Any) -> int:
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_queue_and_ticket_keep_within_a_phone_screen(
-    browser: Any,  # noqa: F811
+    browser: Any,
     served: tuple[str, str],
     lang: str,
 ) -> None:
@@ -77,7 +77,7 @@ def test_queue_and_ticket_keep_within_a_phone_screen(
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_the_header_of_a_long_staff_address_keeps_within_a_phone_screen(
-    browser: Any,  # noqa: F811
+    browser: Any,
     served: tuple[str, str],
     lang: str,
 ) -> None:
@@ -97,7 +97,7 @@ def test_the_header_of_a_long_staff_address_keeps_within_a_phone_screen(
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_the_supervisors_and_administrators_pages_keep_within_a_phone_screen(
-    browser: Any,  # noqa: F811
+    browser: Any,
     served: tuple[str, str],
     lang: str,
 ) -> None:

@@ -20,7 +20,7 @@ from werkzeug.serving import make_server
 from balagh.wiring import build_context
 from core.routing.model import MODEL_FILE
 from tests.citizen_web import jpeg, make_app
-from tests.conftest import IN_CI, empty_tables, finish, make_settings
+from tests.conftest import empty_tables, finish, make_settings
 
 pytestmark = pytest.mark.browser
 
@@ -41,24 +41,6 @@ DESKTOP = {"width": 1280, "height": 900}
 def _chromium_path() -> str | None:
     found = shutil.which("chromium") or "/usr/bin/chromium"
     return found if Path(found).exists() else None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """One headless Chromium for the module."""
-    path = _chromium_path()
-    if path is None:
-        if IN_CI:
-            pytest.fail("Chromium is required in CI (apt-get install chromium)")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture
