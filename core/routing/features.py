@@ -25,6 +25,7 @@ more than the arithmetic for a single message.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -246,10 +247,13 @@ class FeatureSpace:
             if not counts:
                 continue
             idf = view.idf
-            weights = [(1.0 + math.log(c)) * idf[j] if c > 1 else idf[j] for j, c in counts.items()]
-            scale = view.spec.weight / math.sqrt(sum(w * w for w in weights))
-            base = view.offset
-            cols.extend([base + j for j in counts])
+            weights = [
+                idf[j] if c == 1 else (1.0 + math.log(c)) * idf[j] for j, c in counts.items()
+            ]
+            # map(mul): the same products summed in the same order as a generator of w * w,
+            # without resuming a generator per term
+            scale = view.spec.weight / math.sqrt(sum(map(operator.mul, weights, weights)))
+            cols.extend(map(view.offset.__add__, counts))
             vals.extend([w * scale for w in weights])
         return cols, vals
 

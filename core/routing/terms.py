@@ -142,6 +142,14 @@ class TermIndex:
                 if keys:
                     self._folded_phrases.setdefault(keys[0], []).append((keys[1:], whole, label))
         self._lengths = sorted({len(s) for s in self._stems}, reverse=True)
+        # phrases with their next word and whether it must be whole (find checks it first)
+        self._phrase_heads = {
+            form: [
+                (rest, whole, label, rest[0], whole or len(rest) > 1)
+                for rest, whole, label in entries
+            ]
+            for form, entries in self._phrases.items()
+        }
         self._word_cache: dict[str, tuple[frozenset[str], tuple[str, ...], int]] = {}
         self._folded_cache: dict[str, frozenset[str]] = {}
 
@@ -218,21 +226,34 @@ class TermIndex:
         n = len(words)
         # A word is read by fold when it is an Arabizi token, or any non-English Latin word
         # of a message that looks Arabizi (see _word).
-        fold_from = _NO_FOLD
-        if self._arabizi:
-            fold_from = _FOLD_IN_ARABIZI if looks_arabizi(list(words)) else _FOLD_ALWAYS
+        # Whether the message looks Arabizi decides only for _FOLD_IN_ARABIZI words (a
+        # _FOLD_ALWAYS word folds either way), so it is asked at the first such word
+        # (`pending` until then): a message without one, every Arabic one, is never scanned.
+        fold_from = _FOLD_ALWAYS if self._arabizi else _NO_FOLD
+        pending = self._arabizi
         cache = self._word_cache
+        heads = self._phrase_heads
         for i, word in enumerate(words):
             labels, starts, kind = cache.get(word) or self._word(word)
+            if pending and kind == _FOLD_IN_ARABIZI:
+                fold_from = _FOLD_IN_ARABIZI if looks_arabizi(list(words)) else _FOLD_ALWAYS
+                pending = False
             if kind >= fold_from:
                 labels = labels | self._folded(word)
                 out.extend(self._find_folded_phrases(words, i))
             for label in labels:
                 out.append((i, i + 1, label))
             for form in starts:
-                for rest, whole, label in self._phrases[form]:
+                # the phrase's next word is checked here, which rules out most phrases
+                # without a call; _phrase_matches checks the rest
+                for rest, whole, label, first, exact in heads[form]:
                     end = i + 1 + len(rest)
-                    if end > n or not _phrase_matches(words, i + 1, rest, whole):
+                    if end > n:
+                        continue
+                    nxt = words[i + 1]
+                    if (nxt != first) if exact else not nxt.startswith(first):
+                        continue
+                    if len(rest) > 1 and not _phrase_matches(words, i + 1, rest, whole):
                         continue
                     out.append((i, end, label))
         return out
