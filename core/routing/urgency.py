@@ -1095,6 +1095,11 @@ def _near(spans: list[tuple[int, int]], low: int, high: int, margin: int) -> boo
     return any(low - margin <= s and e <= high + margin for s, e in spans)
 
 
+# Each rule's groups as a set: urgent_rule skips a rule one of whose groups has no match
+# without filtering the others' matches for negation first (the same answer, sooner).
+_NEEDS: tuple[frozenset[str], ...] = tuple(frozenset(rule.groups) for rule in RULES)
+
+
 def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
     """Name of the first urgent rule the text meets, or None (`reading`: the text already
     read, routing.reading)."""
@@ -1104,7 +1109,10 @@ def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
         _INDEX.find(words), _GULF_J.find(words), _TIRED.find(words)
     ):
         hits.setdefault(group, []).append((start, end))
-    for rule in RULES:
+    found = hits.keys()
+    for rule, needs in zip(RULES, _NEEDS, strict=True):
+        if not needs <= found:
+            continue  # a group without a match: the loop below would stop at it
         positions: list[list[int]] = []
         for i, group in enumerate(rule.groups):
             spans = hits.get(group, [])
