@@ -110,6 +110,15 @@ def ascii_digits(value: str) -> str:
 class CitizenForm(FlaskForm):
     """Shared parts: the page language, the per-submission token, photos."""
 
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form: Any, formdata: Any) -> Any:
+            """Citizen forms are HTML forms (the page's script posts FormData). Flask-WTF
+            would read a JSON body as the form, and its numbers and lists reach validators
+            that take text (a 500): such a body is no form data, so the form is refused."""
+            if request.is_json:
+                return None
+            return super().wrap_formdata(form, formdata)
+
     submission = HiddenField()
 
     def __init__(self, *args: object, language: str = "ar", **kwargs: object) -> None:

@@ -192,3 +192,17 @@ def test_a_hostile_choice_is_no_choice(ctx: Context, client: FlaskClient) -> Non
     data.update(description="A pothole", same_problem="'; DROP TABLE ticket; --")
     page = client.post("/report", data=data, content_type="multipart/form-data")
     assert page.status_code == 200 and reference_of(page.get_data(as_text=True))
+
+
+def test_a_json_body_is_no_form_data_and_is_answered_as_an_empty_form(
+    client: FlaskClient,
+) -> None:
+    """Flask-WTF reads a JSON body as the form: a number where a field expects text raised
+    (`float.strip`) and /report/nearby answered 500 (found posting JSON to the demo)."""
+    token = open_form(client, "en")["csrf_token"]
+    fields = {"csrf_token": token, "lat": 23.6, "lon": 58.5, "description": 5, "name": ["x"]}
+    headers = {"X-CSRFToken": token}
+    nearby = client.post("/report/nearby?lang=en", json=fields, headers=headers)
+    assert nearby.status_code == 200 and nearby.get_json()["items"] == []
+    assert "Mark the place" in nearby.get_json()["message"]
+    assert client.post("/report?lang=en", json=fields, headers=headers).status_code == 400
