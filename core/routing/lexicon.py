@@ -309,6 +309,7 @@ LANDMARK_WORDS = frozenset(
      "wara", "warra", "wra", "gareeb", "qareeb", "grib", "mgabil", "mgabel", "mqabil", "muqabil"}
 )  # fmt: skip
 _LANDMARK_PHRASES = (("next", "to"), ("in", "front", "of"), ("across", "from"), ("close", "to"))
+_LANDMARK_PHRASE_FIRST = frozenset(phrase[0] for phrase in _LANDMARK_PHRASES)
 # Latin words skipped before a landmark's noun, and words that end an English noun phrase.
 _LATIN_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "el", "al", "il", "l"})
 _PHRASE_ENDS = frozenset(
@@ -322,6 +323,8 @@ def _landmark_start(words: Sequence[str], i: int) -> int | None:
     word = words[i]
     if word in LANDMARK_WORDS or (word[:1] == "و" and word[1:] in LANDMARK_WORDS):
         return i + 1
+    if word not in _LANDMARK_PHRASE_FIRST:
+        return None  # most words: no slice of the message per phrase
     for phrase in _LANDMARK_PHRASES:
         if tuple(words[i : i + len(phrase)]) == phrase:
             return i + len(phrase)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from core.routing.lexicon import PLACE_TERMS, concepts
 from core.routing.reading import Reading, read
@@ -588,8 +589,10 @@ def _is_gibberish(raw: str, norm: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def _keyboard_run(word: str) -> bool:
-    """A word of five or more letters that is a stretch of one keyboard row."""
+    """A word of five or more letters that is a stretch of one keyboard row (cached per
+    word: asked of every long word of every message, against each row)."""
     if len(word) < 5:
         return False
     return any(word in row or word[:5] in row and len(word) <= len(row) for row in _KEYBOARD_ROWS)
