@@ -158,6 +158,8 @@ def _incoming(entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any])
     else:
         parsed = WaMessage.from_update(_PARSER, single)  # type: ignore[arg-type]
         text = parsed.text or parsed.caption or ""
+        if kind == "contacts":
+            text = _contact_cards(raw.get("contacts"))
         if parsed.location is not None:
             loc = parsed.location
             place = ", ".join(p for p in (loc.name, loc.address) if p) or None
@@ -218,6 +220,26 @@ def _reply_text(raw: dict[str, Any]) -> str:
     interactive = raw.get("interactive") or {}
     chosen = interactive.get("list_reply") or interactive.get("button_reply") or {}
     return str(chosen.get("id") or chosen.get("title") or "")
+
+
+def _contact_cards(cards: Any) -> str:
+    """Shared contact cards as "name: number" lines, as Telegram shows one: someone the
+    citizen points staff to (an owner, a witness) is what they sent."""
+    lines = []
+    for card in cards if isinstance(cards, list) else ():
+        if not isinstance(card, dict):
+            continue
+        names = card.get("name")
+        name = str(names.get("formatted_name") or "") if isinstance(names, dict) else ""
+        phones = card.get("phones")
+        numbers = [
+            str(phone.get("phone") or phone.get("wa_id") or "")
+            for phone in (phones if isinstance(phones, list) else ())
+            if isinstance(phone, dict)
+        ]
+        number = ", ".join(n for n in numbers if n)
+        lines.append(f"{name}: {number}" if name and number else name or number)
+    return "\n".join(line for line in lines if line)
 
 
 def _filename(kind: str, raw: dict[str, Any], content_type: str) -> str:

@@ -162,3 +162,15 @@ def test_a_timestamp_beyond_the_calendar_keeps_the_message() -> None:
         incoming = one("text", {"body": "hi"}, timestamp=stamp)
         assert incoming.message.text == "hi"
         assert incoming.message.received_at.year == datetime.now(UTC).year
+
+
+def test_a_shared_contact_card_is_the_message_text() -> None:
+    """A contact card (the owner of a building, a witness) carried nothing Balagh read, so
+    the message was ignored as empty; Telegram keeps a card as "name: number" (probing the
+    demo), and so does WhatsApp now."""
+    card = {
+        "name": {"formatted_name": "Ali Al Balushi", "first_name": "Ali"},
+        "phones": [{"phone": "+968 9000 0001", "wa_id": "96890000001", "type": "CELL"}],
+    }
+    incoming = one("contacts", [card, {"name": {"formatted_name": "No phone"}}])
+    assert incoming.message.text == "Ali Al Balushi: +968 9000 0001\nNo phone"
