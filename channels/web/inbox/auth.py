@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import (
     Response,
+    abort,
     current_app,
     flash,
     make_response,
@@ -62,6 +63,18 @@ def ctx() -> Context:
 
 def current_staff() -> Staff:
     staff: Staff = current_user.staff
+    return staff
+
+
+def staff_for_page(action: Action, key: str) -> Staff:
+    """The signed-in member of staff, when their role has this page; else a 404 page.
+
+    A page outside a role is not there for it (404, as a ticket outside a directorate is),
+    with a line saying who may come here; an action refused on a ticket the member can see
+    stays a 403 (views' Forbidden handler)."""
+    staff = current_staff()
+    if not allowed(staff, action):
+        abort(make_response(render_template("inbox/error.html", message=t(key)), 404))
     return staff
 
 

@@ -13,16 +13,23 @@ import io
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from flask import Response, abort, flash, g, make_response, render_template, request
+from flask import Response, flash, g, render_template, request
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
 
-from channels.web.inbox.auth import ctx, current_language, current_staff, is_static_request, t
+from channels.web.inbox.auth import (
+    ctx,
+    current_language,
+    current_staff,
+    is_static_request,
+    staff_for_page,
+    t,
+)
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.i18n import label
 from channels.web.inbox.views import refusal
 from core.delivery.staff_mail import business_timezone
-from core.errors import Forbidden, InputError
+from core.errors import InputError
 from core.insights.research_export import research_rows, write_csv
 from core.insights.spikes import recent_spikes, spike_words
 from core.insights.stats import (
@@ -37,7 +44,7 @@ from core.insights.stats import (
     stats_scope,
 )
 from core.insights.trends import map_points, trends
-from core.staff.permissions import Action, Staff, allowed, require
+from core.staff.permissions import Action, Staff, allowed
 
 
 def _table_words() -> dict[str, object]:
@@ -93,8 +100,7 @@ def stats_download() -> Response | tuple[str, int]:
 
 def _figures(args: dict[str, str]) -> dict[str, Any]:
     """The figures the member of staff may see (their directorate's only for a department)."""
-    staff = current_staff()
-    require(staff, Action.STATS)
+    staff = staff_for_page(Action.STATS, "forbidden")
     since, until = parse_period(args["since"] or None, args["until"] or None)
     group_by = check_group_by(args["group_by"] or None)
     context = ctx()
@@ -143,12 +149,7 @@ def _dashboard_args() -> dict[str, str]:
 
 def _dashboard_staff() -> Staff:
     """Supervisors and administrators; anyone else is told who may come here."""
-    staff = current_staff()
-    try:
-        require(staff, Action.DASHBOARD)
-    except Forbidden:
-        abort(make_response(render_template("inbox/error.html", message=t("dashboard_only")), 403))
-    return staff
+    return staff_for_page(Action.DASHBOARD, "dashboard_only")
 
 
 @bp.get("/dashboard")

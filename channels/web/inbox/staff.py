@@ -13,25 +13,20 @@ from flask import Response, abort, flash, make_response, redirect, render_templa
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
 
-from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.auth import ctx, staff_for_page, t
 from channels.web.inbox.blueprint import bp
-from core.errors import Forbidden, InputError, NotFound
+from core.errors import InputError, NotFound
 from core.models import Role
 from core.staff import admin as staff_admin
 from core.staff.accounts import MIN_PASSWORD
-from core.staff.permissions import Action, Staff, require
+from core.staff.permissions import Action, Staff
 
 ROLES = tuple(r.value for r in Role)
 
 
 def _admin() -> Staff:
-    """The signed-in administrator; anyone else gets a page saying who may come here."""
-    staff = current_staff()
-    try:
-        require(staff, Action.MANAGE_USERS)
-    except Forbidden:
-        _stop("staff_admin_only", 403)
-    return staff
+    """The signed-in administrator; anyone else gets a 404 page saying who may come here."""
+    return staff_for_page(Action.MANAGE_USERS, "staff_admin_only")
 
 
 def _stop(key: str, status: int) -> NoReturn:

@@ -12,7 +12,14 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from channels.web.files import INLINE_IMAGES, send_attachment
-from channels.web.inbox.auth import ctx, current_language, current_staff, safe_next, t
+from channels.web.inbox.auth import (
+    ctx,
+    current_language,
+    current_staff,
+    safe_next,
+    staff_for_page,
+    t,
+)
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
@@ -595,8 +602,7 @@ def callback(reference: str, message_id: int) -> Response:
 @login_required
 def record_call() -> Response | str:
     """An intake agent records a phone call as a new ticket."""
-    staff = current_staff()
-    require(staff, Action.RECORD_CALL)
+    staff = staff_for_page(Action.RECORD_CALL, "forbidden")
     if request.method == "POST":
         form = request.form
         try:

@@ -86,7 +86,7 @@ def test_admin_sees_every_account_with_role_directorate_and_state(
 @pytest.mark.parametrize(
     "role_email", ["agent@mct.om", "disp@mct.om", "roads@mct.om", "super@mct.om"]
 )
-def test_every_role_but_admin_gets_a_403_page_and_no_link(ctx: Context, role_email: str) -> None:
+def test_every_role_but_admin_gets_a_404_page_and_no_link(ctx: Context, role_email: str) -> None:
     the_roles(ctx)
     client = app_for(ctx).test_client()
     login(client, role_email)
@@ -94,12 +94,12 @@ def test_every_role_but_admin_gets_a_403_page_and_no_link(ctx: Context, role_ema
     assert "/inbox/staff" not in client.get("/inbox/").get_data(as_text=True)
     for path in ("/inbox/staff", "/inbox/staff/new", f"/inbox/staff/{target}"):
         response = client.get(path)
-        assert response.status_code == 403, path
+        assert response.status_code == 404, path
         assert "Only administrators can manage staff accounts." in response.get_data(as_text=True)
     response = post_form(client, f"/inbox/staff/{target}/active", {"active": "0"})
-    assert response.status_code == 403
+    assert response.status_code == 404
     response = post_form(client, "/inbox/staff/new", new_staff_form())
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert load_user(ctx, "agent@mct.om").active and user_count(ctx) == 6
 
 
@@ -331,7 +331,7 @@ def test_demoted_admin_loses_the_page_at_once(ctx: Context, admin: FlaskClient) 
     login(other, "admin2@mct.om")
     assert other.get("/inbox/staff").status_code == 200
     post_form(admin, f"/inbox/staff/{user_id(ctx, 'admin2@mct.om')}", {"role": "agent"})
-    assert other.get("/inbox/staff").status_code == 403
+    assert other.get("/inbox/staff").status_code == 404
 
 
 # --- audit, language, escaping ------------------------------------------------------------
