@@ -40,7 +40,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "9oo2=", "9o2=", "9aw2=", "daw=", "dhaw=", "dhoo2=", "street light", "streetlight", "lamp", "light", "lighting", "bulb", "lait=",
               "lamba"),
     "dark": ("ظلام", "مظلم", "عتمه", "معتم", "ظلمه", "مطفي", "طافي", "طافيه", "منطفي", "dark", "unlit", "flicker",
-             "blackout", "switched off"),
+             "blackout", "switched off",
+             # a light gone out, as a noun or verb (MSA "انطفاء", "مطفأة") and in Arabizi
+             # ("6afi", "6afya", "tafya"): thirteenth pass, from the lighting sub-topics
+             "انطفا", "انطفت", "انطفى", "مطفا", "6afi=", "6afya=", "6aafi=", "6afyeh=", "6afyin=",
+             "tafi=", "tafya=", "6afyat=", "in6afa=", "in6afat=", "yi6fi=", "t6fi="),
     "sign": ("lo7a", "lo7at", "lou7a", "lawha", "loha=", "yafta", "yafiTa", "يافطه", "ishara=", "ishaara=", "stop=", "لوحه", "لوحات", "اشاره", "اشارات", "لافته", "لافتات", "خطوط المشاه", "ممر المشاه",
              "sign=", "signs=", "signboard", "signpost", "road marking", "zebra", "crossing",
              "traffic light", "signal", "marking", "lane line", "road line", "road paint", "faded",
@@ -82,7 +86,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "rain": ("مطر=", "مطره=", "تمطر", "مطرت", "ممطر", "امطار", "الامطار", "هطول", "سيول", "اعصار", "rain", "storm", "flood",
              "cyclone", "wadi"),
     "pooling": ("maya=", "mayah=", "maay=", "maa2=", "ma2=", "rukba", "ركبه", "rakid", "raakid", "raakda", "rakda", "تجمع", "متجمعه", "راكده", "بحيره", "غرق", "الماي", "تغمر", "غمرت", "pooling",
-                "standing water", "puddle", "under water", "waterlogged", "stagnant", "mai="),
+                "standing water", "puddle", "under water", "waterlogged", "stagnant", "mai=",
+                # flooded, as Gulf and Arabizi say it ("النفق غرقان", "el nafaq ghar8an")
+                "flooded", "غرقان", "مغمور", "ghar8an", "gharqan", "ghargan", "ghar9an",
+                "ghar2an", "gharkan", "maghmoor"),
     "drain": ("تصريف", "مصرف", "مصارف", "شبكه التصريف", "فتحات التصريف", "انسداد", "مسدود",
               "drain", "gully", "culvert", "blocked", "clogged"),
     "food": ("akl=", "akil=", "akel=", "5ubz", "khubz", "5abbaz", "5abaz", "ma6ba5", "matba5", "ma6a3im", "7aleeb", "7aleb", "dajaj", "la7am", "la7m", "samak", "baqala", "bagala", "ba8ala", "kufeeh", "kofi", "coffee shop", "مطعم", "مطاعم", "اكل", "غذا", "اغذيه", "مقهى", "كافتيريا", "مخبز", "ملحمه", "مسلخ",
@@ -120,7 +127,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   "without permit", "without a permit", "no permit", "illegal", "encroach",
                   "public land", "unauthoris", "unauthoriz", "unlicensed", "setback",
                   "beyond the boundary"),
-    "danger_structure": ("mayil=", "maayil=", "mayla=", "mayela", "mayleh", "titmayal", "yitmayal", "mitmayil", "shgoog", "shuqooq", "tashaqquq", "ay3il", "aayil", "ايل للسقوط", "تشقق", "تشققات", "متصدع", "تصدع", "شقوق", "مائل", "مايل",
+    "danger_structure": ("ma2il=", "maa2il=", "ma2la=", "mayil=", "maayil=", "mayla=", "mayela", "mayleh", "titmayal", "yitmayal", "mitmayil", "shgoog", "shuqooq", "tashaqquq", "ay3il", "aayil", "ايل للسقوط", "تشقق", "تشققات", "متصدع", "تصدع", "شقوق", "مائل", "مايل",
                          "ينهار", "انهيار", "يطيح", "مهجور", "خطر", "متهالك", "crack",
                          "collapse", "leaning", "unsafe", "derelict", "crumbl", "dilapidated",
                          "structural", "danger", "about to fall"),

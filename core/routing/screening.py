@@ -249,6 +249,14 @@ _REPORTED = index_terms(
      "صح هذا الكلام", "هل هذا الكلام", "ايش الصح", "ايهما الصحيح", "فايهما الصحيح",
      "معتمده فعلا", "صدق معتمده", "هل هي معتمده", "قائمه معتمده", "قائمه المقاولين",
      "صدق ولا كذب", "هذا يصير", "هل هذا ممكن", "ياخذون كاش",
+     # quoting what a message, site or sign says, to ask the municipality about it ("50% off
+     # if paid this week, call now it says; is the offer real?"; thirteenth pass): a seller
+     # says it in his own voice, never "it says"
+     "it says", "it said", "the message says", "the sms says", "the sign says",
+     "is the offer", "is this offer", "is that offer", "on your site", "on your website",
+     "on your page", "مكتوب فيها", "مكتوب فيه", "الرساله تقول", "تقول الرساله", "هل العرض",
+     "العرض صحيح", "في موقعكم", "على موقعكم", "maktoob fiha", "maktoob feeha",
+     "el risala tgool", "hal el 3ard", "el 3ard 9a7ee7", "el 3ard sa7ee7", "fi mawqi3kum",
      "sa7 hal kalam", "9a7 hal kalam", "sa7 hatha el kalam", "aish el 9a7", "aish el sa7",
      "hal el mablagh", "hal el nisba", "hal el rusoom", "hal el link", "el link haatha",
      "taba3kum", "email 7agkum", "haathi minkum", "haatha minkum", "9idg mu3tamada",
@@ -289,7 +297,10 @@ _REPORTED = index_terms(
      # something of theirs that does not work, said in exasperation: a complaint
      "broken": ["ykharrib", "yikharrib", "yi5arrib", "y5arrib", "يخرب", "7asbeeya", "7asbiya",
      "حسبي الله", "حسبيه", "ma yishtaghil", "ma yshtaghil", "ما يشتغل", "مب شغال", "مو شغال",
-     "mb shaghal", "mob shaghal", "mu shaghal"]}
+     "mb shaghal", "mob shaghal", "mu shaghal",
+     # the same of a thing spoken of as feminine (a light, a pump: "el layt ma tishtaghil")
+     "ma tishtaghil", "ma tshtaghil", "ma tishta3'il", "ma tishta3il", "ma tshta3il",
+     "ما تشتغل", "مب شغاله", "مو شغاله", "mob shaghala", "mb shaghala"]}
 )  # fmt: skip
 # A seller's promise to skip the municipality's procedure ("without inspection", "بدون
 # مراجعات", "bdoon tafteesh"): "without" and a procedure word at most three words on. It is a

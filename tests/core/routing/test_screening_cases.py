@@ -267,6 +267,26 @@ CASES: list[tuple[str, str, float | None, bool]] = [
      False),
     ("a question to us", "how long ياخذ تجديد رخصة المحل؟ whatsapp 00968 91234567", 0.9,
      False),
+    # thirteenth pass: a citizen quoting a message, site or sign ("... call now it says; is the
+    # offer real?") asks about it; a seller's own offer with the same words is an advert
+    ("quoting an advert", "Is the offer on your site real? 50% off fines paid this week, "
+     "call now it says. Please confirm", 0.9, False),
+    ("quoting an advert", "وصلتني رسالة مكتوب فيها خصم 50% على المخالفات اتصل الان، هل العرض "
+     "صحيح؟", 0.9, False),
+    ("quoting an advert", "يتني مسج مكتوب فيه خصم 50٪ على المخالفات اتصل الحين، العرض صحيح "
+     "ولا نصب؟", 0.9, False),
+    ("quoting an advert", "jatni risala maktoob fiha 5asm 50% 3la el mu5alafat, itasil al7een, "
+     "hal el 3ard 9a7ee7?", 0.9, False),
+    ("quoting an advert", "got an SMS, خصم 50% on fines it says, call now. هل العرض صحيح؟",
+     0.9, False),
+    ("seller's own offer", "Mega sale 50% off on all sofas this week only, call now "
+     "9xxxxxxx", None, True),
+    ("seller's own offer", "عرض خاص خصم 50% على كل الأثاث اتصل الان 9xxxxxxx", None, True),
+    ("seller's own offer", "5asm 50% 3la kil shay, itasil al7een 9xxxxxxx", None, True),
+    # a feminine thing that does not work ("el layt ma tishtaghil"), like "ma yishtaghil"
+    ("broken, feminine", "el layt 3ind beetna ma tishtaghil min isboo3, ra8mi 91234567", 0.9,
+     False),
+    ("broken, feminine", "اللمبة اللي عند بيتنا ما تشتغل من أسبوع، رقمي 91234567", 0.9, False),
     # a seller's question comes with a call to act; a seller's "wherever you are" is no question
     ("seller's rhetorical question", "Need a permit for your shop? Call us now, 9xxxxxxx", 0.9,
      True),
