@@ -173,6 +173,25 @@ def add_candidates(ctx: Context) -> None:
         )
 
 
+def new_report(
+    ctx: Context,
+    text: str,
+    category: str | None = "stormwater_flooding",
+    place: tuple[float, float] | None = None,
+) -> Ticket:
+    """The new ticket whose duplicates are looked for (not stored: suggestions read only it)."""
+    return Ticket(
+        reference="MCT-000000",
+        secret="x",
+        channel="telegram",
+        category=category,
+        lat=place[0] if place else None,
+        lon=place[1] if place else None,
+        text_features=text_features(text),
+        created_at=ctx.now() + timedelta(seconds=1),
+    )
+
+
 def test_suggestions_are_those_of_the_plain_comparison_in_at_most_two_queries(
     ctx: Context,
 ) -> None:
@@ -182,16 +201,7 @@ def test_suggestions_are_those_of_the_plain_comparison_in_at_most_two_queries(
         ("stormwater_flooding", None), (True, False), TEXTS
     ):
         with ctx.sessions() as session:
-            ticket = Ticket(
-                reference="MCT-000000",
-                secret="x",
-                channel="telegram",
-                category=category,
-                lat=HERE[0] if located else None,
-                lon=HERE[1] if located else None,
-                text_features=text_features(text),
-                created_at=ctx.now() + timedelta(seconds=1),
-            )
+            ticket = new_report(ctx, text, category, HERE if located else None)
             with captured(ctx) as statements:
                 fast = suggest_duplicates(session, ticket)
             assert fast == plain_suggestions(session, ticket), (category, located, text)
@@ -204,14 +214,7 @@ def test_suggestions_are_those_of_the_plain_comparison_in_at_most_two_queries(
 def test_a_candidates_features_are_decoded_once_per_process(ctx: Context) -> None:
     add_candidates(ctx)
     with ctx.sessions() as session:
-        ticket = Ticket(
-            reference="MCT-000000",
-            secret="x",
-            channel="telegram",
-            category="stormwater_flooding",
-            text_features=text_features(FLOOD_AR),
-            created_at=ctx.now() + timedelta(seconds=1),
-        )
+        ticket = new_report(ctx, FLOOD_AR)
         first = suggest_duplicates(session, ticket)
         misses = duplicates._prepared.cache_info().misses
         assert suggest_duplicates(session, ticket) == first
@@ -242,14 +245,7 @@ def test_a_storms_near_identical_reports_are_ranked_as_the_plain_comparison_rank
             )
     for text in (FLOOD_EN, FLOOD_AR + " (3)", FLOOD_AZ + " (7)"):
         with ctx.sessions() as session:
-            ticket = Ticket(
-                reference="MCT-000000",
-                secret="x",
-                channel="email",
-                category="stormwater_flooding",
-                text_features=text_features(text),
-                created_at=ctx.now() + timedelta(seconds=1),
-            )
+            ticket = new_report(ctx, text)
             fast = suggest_duplicates(session, ticket)
             assert len(fast) == MAX_SUGGESTIONS
             assert fast == plain_suggestions(session, ticket), text
