@@ -43,11 +43,7 @@ is..."), sarcastic thanks for a problem still there, "our building" where nothin
 and Arabizi spellings of vehicles, animals and places. `writers_u13.jsonl` (thirteenth pass,
 urgency) holds Gulf dangers in a Gulf writer's register (الحين, هالحزه, ترى, طايح, بيطيح, فك,
 يتهز) and their calm look-alikes, from the pass's sub-topic list in docs/ROUTING_DATA.md,
-because fresh blind sets put Gulf urgent recall 20 points under the other forms.
-`writers_cat13.jsonl` (thirteenth pass, category) holds Gulf and Arabizi reports, two per
-form and category, from a new sub-topic list per category (a road rippled by heat, a new
-street with no lights, a septic tank overflowing, a barber working from home, a hall
-booking), because Gulf was the weakest form on the newest blind set. No own row may be a near copy of a corpus row
+because fresh blind sets put Gulf urgent recall 20 points under the other forms. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score
 paraphrases of its own held-out messages.
 """
@@ -80,7 +76,6 @@ OWN_FILES = (
     "writers_cat11.jsonl",
     "writers_cat12.jsonl",
     "writers_u13.jsonl",
-    "writers_cat13.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
