@@ -40,6 +40,11 @@ def key_prefix(api_key: str) -> str:
     return hashlib.sha256(api_key.encode()).hexdigest()[:12]
 
 
+def external_id(api_key: str, token: str) -> str:
+    """A submission's id among the channel's records: the client's tag and the request's token."""
+    return f"{CHANNEL}:{key_prefix(api_key)}:{token}"
+
+
 def submission_token(idempotency_key: str) -> str:
     """The id part of the external id, derived from the client's retry key."""
     return hashlib.sha256(idempotency_key.encode()).hexdigest()[:32]
@@ -175,7 +180,7 @@ def parse_submission(
         channel=CHANNEL,
         sender=_sender(prefix, email, phone, device, account),
         text=text,
-        external_id=f"{CHANNEL}:{prefix}:{token}",
+        external_id=external_id(api_key, token),
         display_name=display_name,
         language_hint=language_hint,
         thread=ThreadHints(new_ticket=True),

@@ -31,7 +31,7 @@ from channels.web.open311.render import Open311Error, check_format, error_respon
 from channels.web.open311.submit import (
     CHANNEL,
     TOKEN_RE,
-    key_prefix,
+    external_id,
     parse_submission,
     replay_token,
     submission_token,
@@ -187,11 +187,11 @@ def _token(ctx: Context, api_key: str) -> str:
     raw, now = submitted_raw(request.form), ctx.now()
     window = int(now.timestamp() // REPLAY_WINDOW.total_seconds())
     earlier = replay_token(raw, window - 1)
-    external_id = f"{CHANNEL}:{key_prefix(api_key)}:{earlier}"
     with ctx.sessions() as session:
         received = session.execute(
             select(InboundRecord.received_at).where(
-                InboundRecord.channel == CHANNEL, InboundRecord.external_id == external_id
+                InboundRecord.channel == CHANNEL,
+                InboundRecord.external_id == external_id(api_key, earlier),
             )
         ).scalar_one_or_none()
     if received is not None and received > now - REPLAY_WINDOW:
