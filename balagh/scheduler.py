@@ -34,7 +34,6 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.crontab import crontab_trigger
 from core.db import make_engine
-from core.delivery.staff_mail import business_timezone
 from core.followup.jobs import JOBS, Job, configured, scheduled
 from core.models import JobRun, scheduler_jobs
 
@@ -165,7 +164,7 @@ class JobScheduler:
     def __init__(self, ctx: Context) -> None:
         _RUNTIME["ctx"] = ctx
         self.jobs = scheduled(ctx.settings, JOBS)  # digest and retrain times from settings
-        self.timezone = business_timezone(ctx)
+        self.timezone = ctx.zone
         self.store_engine = make_engine(ctx.engine.url.render_as_string(hide_password=False))
         self.scheduler = BackgroundScheduler(
             jobstores={

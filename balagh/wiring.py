@@ -76,8 +76,8 @@ def build_context(
         channels=capability_table(CHANNELS),
     )
     install_search_index(ctx.sessions)
-    install_rollup_hooks(ctx.sessions)
     install_calendar(ctx)
+    install_rollup_hooks(ctx.sessions, ctx.zone)
     if senders is None:
         register_channel_senders(ctx)
     register_inbound_hooks(ctx)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,6 +15,7 @@ from core.channels import ChannelTable
 from core.outbound import SenderRegistry
 from core.routing.types import Router, UnroutedRouter
 from core.settings import Settings
+from core.sla.calendar import DEFAULT_TIMEZONE
 from core.sla.clock import ClockHours, DueCalculator, wall_clock_due, wall_clock_hours
 
 if TYPE_CHECKING:
@@ -39,6 +41,13 @@ class Context:
     extras: dict[str, Any] = field(default_factory=dict)
     # True while `balagh serve` prepares the routing model: /healthz answers `starting`.
     starting: bool = False
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The centre's time zone (the calendars' default, BALAGH_CALENDARS): its days are
+        the statistics' days and its clock the one staff read."""
+        calendars = self.calendars
+        return calendars.timezone if calendars is not None else ZoneInfo(DEFAULT_TIMEZONE)
 
     @property
     def data_dir(self) -> Path:

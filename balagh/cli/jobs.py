@@ -46,12 +46,12 @@ def jobs_run(env: Env, name: str) -> None:
 def jobs_list(env: Env) -> None:
     """Each job with its schedule (the digest's and retrain's from settings), next run, result."""
     from balagh.scheduler import next_runs, trigger_for
-    from core.delivery.staff_mail import business_timezone, local_time
+    from core.delivery.staff_mail import local_time
     from core.followup.jobs import scheduled
 
     ctx = env.ctx
     upcoming = next_runs(ctx)
-    timezone = business_timezone(ctx)
+    timezone = ctx.zone
     with ctx.sessions() as session:
         runs = {r.name: r for r in session.execute(select(JobRun)).scalars()}
     for name, job in scheduled(ctx.settings).items():

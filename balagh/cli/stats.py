@@ -45,13 +45,13 @@ def stats(
     env: Env, since: str | None, until: str | None, group_by: str, fmt: str, out: Path | None
 ) -> None:
     """Print (or write to --out) service-quality figures of tickets created in the period."""
+    ctx = env.batch_ctx
     try:
-        start, end = parse_period(since, until)
+        start, end = parse_period(since, until, ctx.zone)
         if out is not None:
             export_format(out, {f".{fmt}": fmt})
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
-    ctx = env.batch_ctx
     with ctx.sessions() as session:
         result = compute_stats(
             session, start, end, group_by=group_by, taxonomy=ctx.taxonomy, now=ctx.now()
@@ -84,11 +84,11 @@ def export() -> None:
 @pass_env
 def export_research_command(env: Env, since: str | None, until: str | None, out: Path) -> None:
     """Write the anonymised research export (docs/RESEARCH_EXPORT.md) of tickets in the period."""
+    ctx = env.batch_ctx
     try:
-        start, end = parse_period(since, until)
+        start, end = parse_period(since, until, ctx.zone)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
-    ctx = env.batch_ctx
     with ctx.sessions() as session:
         try:
             result = export_research(session, ctx.taxonomy, Period(start, end), out)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -65,12 +64,7 @@ def local_time(ctx: Context, moment: datetime | None) -> str:
     """A time as staff read it: the centre's time zone, to the minute."""
     if moment is None:
         return "-"
-    return moment.astimezone(business_timezone(ctx)).strftime("%Y-%m-%d %H:%M")
-
-
-def business_timezone(ctx: Context) -> ZoneInfo:
-    calendars = ctx.calendars
-    return calendars.timezone if calendars is not None else ZoneInfo("Asia/Muscat")
+    return moment.astimezone(ctx.zone).strftime("%Y-%m-%d %H:%M")
 
 
 def inbox_url(ctx: Context, reference: str) -> str:

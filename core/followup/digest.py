@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.crontab import previous_run
 from core.delivery.staff_mail import (
-    business_timezone,
     email_staff,
     local_time,
     staff_text,
@@ -58,7 +57,7 @@ def digest_since(ctx: Context, until: datetime) -> datetime:
     With a working-days schedule (e.g. `0 7 * * sun-thu`) the Sunday digest then covers the
     weekend too; with the daily default it is the 24 hours before.
     """
-    previous = previous_run(ctx.settings.digest_cron, until, business_timezone(ctx))
+    previous = previous_run(ctx.settings.digest_cron, until, ctx.zone)
     return previous.astimezone(until.tzinfo) if previous is not None else until - PERIOD
 
 

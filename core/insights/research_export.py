@@ -26,6 +26,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from core.errors import InputError
+from core.insights.days import zone_of
 from core.insights.stats import (
     FINISHED,
     SPREADSHEET_ENCODING,
@@ -126,9 +127,10 @@ def research_rows(session: Session, taxonomy: Taxonomy, period: Period) -> Itera
     directorates = frozenset(d.code for d in taxonomy.directorates)
     categories = frozenset(c.code for c in taxonomy.categories)
     statuses = frozenset(s.value for s in Status)
+    zone = zone_of(session)  # the centre's day and hour, as every statistic counts them
     rows = []
     for row in session.execute(_query(session, period).execution_options(yield_per=BATCH)):
-        created: datetime = row.created_at
+        created: datetime = row.created_at.astimezone(zone)
         rating = row.satisfaction if row.satisfaction in (1, 2, 3, 4, 5) else None
         rows.append(
             {

@@ -1,6 +1,10 @@
 """The statistics rollup: per day and per month, the sums the service-quality figures are
 made of, so a year of a million tickets is a few thousand rows rather than a million.
 
+Days are the centre's (core.insights.days: the calendars' time zone, Asia/Muscat unless
+set), so a ticket counts on the date it was created where the centre is; a rollup built in
+another zone (the calendars changed) is rebuilt on first use, as an older definition is.
+
 Kept current without a scan: every flush that touches a ticket (or a routing correction)
 appends its creation day to `stats_dirty` (`install_rollup_hooks`); `refresh` recounts just
 those days from the tickets and moves each month's row by the day's difference. Statistics
@@ -18,11 +22,13 @@ from __future__ import annotations
 
 import logging
 import math
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import numpy as np
 from sqlalchemy import and_, delete, func, insert, literal, or_, select, text
@@ -30,6 +36,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.db import listen_once
+from core.insights.days import day_of, midnight, use_zone, zone_of
 from core.models import (
     Counter,
     Priority,
@@ -282,14 +289,6 @@ def keys_of(row: Any) -> list[tuple[str, str | None, str | None]]:
     ]
 
 
-def day_of(moment: datetime) -> date:
-    return moment.astimezone(UTC).date()
-
-
-def midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), UTC)
-
-
 def month_of(day: date) -> date:
     return day.replace(day=1)
 
@@ -299,11 +298,12 @@ def month_of(day: date) -> date:
 
 def _changed_days(session: Session) -> set[date]:
     days: set[date] = set()
+    zone = zone_of(session)
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Ticket):
             created = obj.__dict__.get("created_at")
             if isinstance(created, datetime):
-                days.add(day_of(created))
+                days.add(day_of(created, zone))
         elif isinstance(obj, RoutingCorrection) and obj.ticket_id is not None:
             created = (
                 session.connection()
@@ -311,7 +311,7 @@ def _changed_days(session: Session) -> set[date]:
                 .scalar()
             )
             if created is not None:
-                days.add(day_of(created))
+                days.add(day_of(created, zone))
     return days
 
 
@@ -328,8 +328,9 @@ def _mark_changed(session: Session, _context: Any) -> None:
         seen[1].update(days)
 
 
-def install_rollup_hooks(sessions: sessionmaker[Session]) -> None:
-    """Mark changed days for every session this factory makes."""
+def install_rollup_hooks(sessions: sessionmaker[Session], zone: ZoneInfo) -> None:
+    """Mark changed days (the centre's, in `zone`) for every session this factory makes."""
+    use_zone(sessions, zone)
     listen_once(sessions, "after_flush", _mark_changed)
 
 
@@ -338,9 +339,14 @@ def _lock(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK})
 
 
+def _definition(zone: ZoneInfo) -> int:
+    """What the marker holds: this VERSION with the zone the days were cut in (a checksum)."""
+    return zlib.crc32(f"{VERSION}:{zone.key}".encode()) & 0x7FFFFFFF
+
+
 def _built(session: Session) -> bool:
     marker = session.get(Counter, MARKER)
-    return marker is not None and marker.value == VERSION
+    return marker is not None and marker.value == _definition(zone_of(session))
 
 
 def refresh(session: Session) -> int:
@@ -379,7 +385,7 @@ def refresh_before_reading(session: Session) -> bool:
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         try:
-            with Session(bind=bind) as own, own.begin():
+            with Session(bind=bind, info=session.info) as own, own.begin():
                 locked = own.execute(
                     text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": LOCK}
                 ).scalar()
@@ -394,7 +400,7 @@ def refresh_before_reading(session: Session) -> bool:
             logger.warning("statistics rollup not refreshed: %s", exc)
             return False
     if not session.in_transaction():
-        with Session(bind=bind) as own, own.begin():
+        with Session(bind=bind, info=session.info) as own, own.begin():
             refresh(own)
     else:
         refresh(session)
@@ -416,11 +422,12 @@ def rebuild(session: Session) -> int:
     session.execute(delete(StatsRollup))
     session.execute(delete(StatsDirty))
     days = 0
+    zone = zone_of(session)
     current: date | None = None
     per_key: dict[tuple[str, str | None, str | None], Sums] = {}
     month: dict[tuple[str, str | None, str | None], Sums] = {}
     for row in ticket_rows(session, Ticket.created_at.is_not(None), ordered=True):
-        day = day_of(row.created_at)
+        day = day_of(row.created_at, zone)
         if day != current:
             if current is not None:
                 days += _close_day(session, current, per_key, month)
@@ -439,9 +446,9 @@ def rebuild(session: Session) -> int:
         _write(session, "month", month_of(current), month)
     marker = session.get(Counter, MARKER)
     if marker is None:
-        session.add(Counter(name=MARKER, value=VERSION))
+        session.add(Counter(name=MARKER, value=_definition(zone)))
     else:
-        marker.value = VERSION
+        marker.value = _definition(zone)
     session.flush()
     return days
 
@@ -497,13 +504,14 @@ def _stored(
 def recount_days(session: Session, days: Iterable[date]) -> None:
     """Count these days again from their tickets; move their months by the difference."""
     months: dict[date, dict[tuple[str, str | None, str | None], Sums]] = {}
+    zone = zone_of(session)
     for day in days:
         old = _stored(session, "day", day)
         new: dict[tuple[str, str | None, str | None], Sums] = {}
         for row in ticket_rows(
             session,
-            Ticket.created_at >= midnight(day),
-            Ticket.created_at < midnight(day + timedelta(days=1)),
+            Ticket.created_at >= midnight(day, zone),
+            Ticket.created_at < midnight(day + timedelta(days=1), zone),
         ):
             one = contribution(row)
             for key in keys_of(row):
@@ -588,6 +596,7 @@ class Span:
 
 
 def span(session: Session, since: datetime | None, until: datetime | None) -> Span:
+    zone = zone_of(session)
     first = first_day(session) if since is None else None
     last = last_day(session) if until is None else None
     if since is None and until is None and first is None:
@@ -596,16 +605,18 @@ def span(session: Session, since: datetime | None, until: datetime | None) -> Sp
     if since is None:
         lo = first or date.min
     else:
-        lo = day_of(since)
-        if midnight(lo) != since:
+        lo = day_of(since, zone)
+        if midnight(lo, zone) != since:
             lo += timedelta(days=1)
-            lo_edge = (since, min(midnight(lo), until) if until else midnight(lo))
+            start = midnight(lo, zone)
+            lo_edge = (since, min(start, until) if until else start)
     if until is None:
         hi = (last or lo) + timedelta(days=1)
     else:
-        hi = day_of(until)
-        if midnight(hi) != until and hi >= lo:
-            hi_edge = (max(midnight(hi), since) if since else midnight(hi), until)
+        hi = day_of(until, zone)
+        if midnight(hi, zone) != until and hi >= lo:
+            start = midnight(hi, zone)
+            hi_edge = (max(start, since) if since else start, until)
     edges = tuple(e for e in (lo_edge, hi_edge) if e is not None and e[0] < e[1])
     if hi <= lo:
         return Span(None, (), edges if lo_edge or hi_edge else ())

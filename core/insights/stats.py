@@ -1,8 +1,10 @@
 """Service-quality figures per group and period, computed by the database.
 
 A period covers tickets created from `since` (inclusive) to `until` (exclusive); the CLI and
-API turn an `--until DATE` into the start of the next day so the whole day counts. A period
-that ends before it starts is refused rather than counted as empty.
+API turn an `--until DATE` into the start of the next day so the whole day counts. Dates are
+the centre's days (core.insights.days: the calendars' time zone, Asia/Muscat unless set), so
+a report at 02:00 in Muscat on the 5th counts on the 5th. A period that ends before it
+starts is refused rather than counted as empty.
 
 Every figure is one SQL aggregate over the tickets created in the period (GROUP BY the chosen
 dimension), so a year of a million tickets is one scan, never a million rows in Python.
@@ -34,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
@@ -97,14 +100,18 @@ class Period:
     channel: str | None = None
 
 
-def parse_period(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+def parse_period(
+    since: str | None, until: str | None, zone: ZoneInfo
+) -> tuple[datetime | None, datetime | None]:
     """Dates (YYYY-MM-DD) or ISO datetimes to an aware [since, until) pair; Arabic-Indic and
     Persian digits are read as digits ("٢٠٢٥-٠١-٣١"), as a phone's keyboard may type them.
+    A date is the centre's day in `zone`, and a time without an offset its clock.
 
     A period that ends before it starts is refused (key `period_reversed`), so a person who
     swapped the dates is told rather than shown figures of 0 (the JSON API answers 400).
     """
-    start, end = _parse(since, "since", end=False), _parse(until, "until", end=True)
+    start = _parse(since, "since", zone, end=False)
+    end = _parse(until, "until", zone, end=True)
     if start is not None and end is not None and start >= end:
         raise InputError(
             f"'since' ({since}) must not be after 'until' ({until}).",
@@ -115,7 +122,7 @@ def parse_period(since: str | None, until: str | None) -> tuple[datetime | None,
     return start, end
 
 
-def _parse(given: str | None, name: str, *, end: bool) -> datetime | None:
+def _parse(given: str | None, name: str, zone: ZoneInfo, *, end: bool) -> datetime | None:
     if not given:
         return None
     value = ascii_digits(given)
@@ -124,10 +131,13 @@ def _parse(given: str | None, name: str, *, end: bool) -> datetime | None:
             day = date.fromisoformat(value)
             if end and day == date.max:
                 return None  # until the last day there is: no end
-            moment = datetime.combine(day + timedelta(days=1 if end else 0), time(), UTC)
-            return moment
+            moment = datetime.combine(day + timedelta(days=1 if end else 0), time(), zone)
+            try:
+                return moment.astimezone(UTC)
+            except OverflowError:  # the first day there is, east of UTC: no start
+                return None
         moment = datetime.fromisoformat(value)
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
         moment.astimezone(UTC)  # stored times are UTC: year 1 at +05:00 has no UTC time
     except (ValueError, OverflowError):
         raise InputError(

@@ -2,7 +2,7 @@
 map points, computed by the database like core.insights.stats and with the same filters.
 
 A period longer than `WEEKLY_AFTER` is shown per week (ISO weeks, Monday first) so a year is
-52 points rather than 365. Days and weeks are UTC, as in the research export.
+52 points rather than 365. Days and weeks are the centre's (core.insights.days).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.insights import rollup
+from core.insights.days import day_of, local_day, midnight, zone_of
 from core.insights.rollup import DURATIONS
 from core.insights.stats import EXACT_LIMIT, Period, hours_between, percentile, period_filter
 from core.models import Ticket
@@ -32,16 +33,10 @@ def bucket_size(period: Period, now: datetime) -> str:
     return "day"
 
 
-def _bucket(session: Session, size: str) -> Any:
-    """The first day of the ticket's day or ISO week, as text YYYY-MM-DD."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(
-            func.date_trunc(size, func.timezone("UTC", Ticket.created_at)), "YYYY-MM-DD"
-        )
-    if size == "day":
-        return func.date(Ticket.created_at)
-    # SQLite: forward to the week's Sunday (or stay on it), then back six days to its Monday
-    return func.date(Ticket.created_at, "weekday 0", "-6 days")
+def _bucket(session: Session, size: str, period: Period) -> Any:
+    """The first day of the ticket's day or ISO week (the centre's), as text YYYY-MM-DD."""
+    zone = zone_of(session)
+    return local_day(session, Ticket.created_at, zone, size, period.since, period.until)
 
 
 def trends(
@@ -65,7 +60,8 @@ def trends(
     size = bucket_size(period, now)
     current = rollup.refresh_before_reading(session)
     sel = rollup.selection("directorate", category, channel)
-    whole_days = all(m is None or m == rollup.midnight(rollup.day_of(m)) for m in (since, until))
+    zone = zone_of(session)
+    whole_days = all(m is None or m == midnight(day_of(m, zone), zone) for m in (since, until))
     if current and sel is not None and whole_days:
         return _rolled_up_trends(session, period, size, sel, directorate, now)
     return trends_from_tickets(session, period, size, directorate, now)
@@ -76,13 +72,13 @@ def trends_from_tickets(
 ) -> dict[str, Any]:
     """The trends counted from the tickets (both filters at once, or partial days)."""
     where = period_filter(period, directorate)
-    bucket = _bucket(session, size).label("bucket")
+    bucket = _bucket(session, size, period).label("bucket")
     counts = session.execute(
         select(bucket, Ticket.directorate, func.count())
         .where(*where)
         .group_by(bucket, Ticket.directorate)
     ).all()
-    labels = _labels(period, size, now, {row[0] for row in counts})
+    labels = _labels(session, period, size, now, {row[0] for row in counts})
     index = {label: i for i, label in enumerate(labels)}
     per_directorate: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
     for label, code, n in counts:
@@ -124,7 +120,7 @@ def _rolled_up_trends(
         counts[(label(row.start), sel.group(row.key, row.directorate) or "-")] += int(
             row.counts.get("tickets", 0)
         )
-    labels = _labels(period, size, now, {bucket for bucket, _ in counts})
+    labels = _labels(session, period, size, now, {bucket for bucket, _ in counts})
     index = {name: i for i, name in enumerate(labels)}
     per_directorate: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
     for (bucket, code), n in counts.items():
@@ -171,7 +167,7 @@ def _exact_medians(
     session: Session, size: str, period: Period, directorate: str | None, index: dict[str, int]
 ) -> dict[str, list[float | None]]:
     where = period_filter(period, directorate)
-    bucket = _bucket(session, size).label("bucket")
+    bucket = _bucket(session, size, period).label("bucket")
     return {
         name: _medians(session, bucket, expr, where, index)
         for name, expr in (
@@ -208,15 +204,19 @@ def _medians(
     return result
 
 
-def _labels(period: Period, size: str, now: datetime, seen: set[str]) -> list[str]:
+def _labels(
+    session: Session, period: Period, size: str, now: datetime, seen: set[str]
+) -> list[str]:
     """Every bucket of the period (empty ones too, so a quiet week shows as zero)."""
+    zone = zone_of(session)
     if period.since is None:
         if not seen:
             return []
         first = date.fromisoformat(min(seen))
     else:
-        first = period.since.date()
-    last = (period.until - timedelta(microseconds=1)).date() if period.until else now.date()
+        first = day_of(period.since, zone)
+    end = period.until - timedelta(microseconds=1) if period.until else now
+    last = day_of(end, zone)
     step = timedelta(days=1 if size == "day" else 7)
     if size == "week":
         first -= timedelta(days=first.weekday())

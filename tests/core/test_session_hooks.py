@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,7 +20,11 @@ from core.staff.search import _index_new_objects, install_search_index
 
 HOOKS: list[tuple[Callable[[sessionmaker[Session]], None], str, Callable[..., Any]]] = [
     (install_search_index, "before_flush", _index_new_objects),
-    (install_rollup_hooks, "after_flush", _mark_changed),
+    (
+        lambda factory: install_rollup_hooks(factory, ZoneInfo("Asia/Muscat")),
+        "after_flush",
+        _mark_changed,
+    ),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import Response, jsonify, request
 from sqlalchemy.orm import Session
@@ -332,10 +333,10 @@ def _record_call(ctx: Context, staff: Staff, data: dict[str, Any], key: str | No
     )
 
 
-def _period(since: str | None, until: str | None) -> tuple[Any, Any]:
+def _period(since: str | None, until: str | None, zone: ZoneInfo) -> tuple[Any, Any]:
     """`parse_period`; dates the wrong way round are the query's mistake: 400, naming both."""
     try:
-        return parse_period(since, until)
+        return parse_period(since, until, zone)
     except InputError as exc:
         if exc.key != "period_reversed":
             raise
@@ -347,7 +348,7 @@ def stats() -> Response:
     """Service-quality figures per group for a period (department staff: own directorate)."""
     with work() as (ctx, session, staff):
         require(staff, Action.STATS)
-        since, until = _period(request.args.get("since"), request.args.get("until"))
+        since, until = _period(request.args.get("since"), request.args.get("until"), ctx.zone)
         figures = compute_stats(
             session,
             since,

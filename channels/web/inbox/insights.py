@@ -10,7 +10,7 @@ would pass for the period asked about).
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime, time, timedelta
+from datetime import timedelta
 from typing import Any
 
 from flask import Response, flash, g, render_template, request
@@ -28,7 +28,6 @@ from channels.web.inbox.auth import (
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.i18n import label
 from channels.web.inbox.views import refusal
-from core.delivery.staff_mail import business_timezone
 from core.errors import InputError
 from core.insights.research_export import research_rows, write_csv
 from core.insights.spikes import recent_spikes, spike_words
@@ -60,13 +59,10 @@ def _table_words() -> dict[str, object]:
 
 
 def _period_days() -> Markup:
-    """A period's days are UTC days (core.insights.stats), while every time the inbox shows is
-    the centre's: say when such a day starts on the centre's clock ("04:00" in Muscat), so a
-    ticket shown as created at 00:30 on the 7th is not looked for in the 7th's figures."""
-    today = ctx().now().astimezone(UTC).date()
-    start = datetime.combine(today, time(), UTC).astimezone(business_timezone(ctx()))
-    return escape(t("period_days_utc")).format(
-        start=Markup("<bdi>{}</bdi>").format(start.strftime("%H:%M"))
+    """A period's days are the centre's (core.insights.days), as every time the inbox shows:
+    say which time zone, so a reader elsewhere knows where a day starts."""
+    return escape(t("period_days_local")).format(
+        zone=Markup("<bdi>{}</bdi>").format(ctx().zone.key)
     )
 
 
@@ -101,9 +97,9 @@ def stats_download() -> Response | tuple[str, int]:
 def _figures(args: dict[str, str]) -> dict[str, Any]:
     """The figures the member of staff may see (their directorate's only for a department)."""
     staff = staff_for_page(Action.STATS, "forbidden")
-    since, until = parse_period(args["since"] or None, args["until"] or None)
-    group_by = check_group_by(args["group_by"] or None)
     context = ctx()
+    since, until = parse_period(args["since"] or None, args["until"] or None, context.zone)
+    group_by = check_group_by(args["group_by"] or None)
     with context.sessions() as db:
         return compute_stats(
             db,
@@ -160,7 +156,7 @@ def dashboard() -> str | tuple[str, int]:
     args = _dashboard_args()
     context = ctx()
     if not args["since"] and not args["until"]:  # by default the last 30 days, not all time
-        args["since"] = (context.now().date() - DEFAULT_DAYS).isoformat()
+        args["since"] = (context.now().astimezone(context.zone).date() - DEFAULT_DAYS).isoformat()
     page: dict[str, object] = {
         "figures": None,
         "args": args,
@@ -169,7 +165,7 @@ def dashboard() -> str | tuple[str, int]:
         **_table_words(),
     }
     try:
-        since, until = parse_period(args["since"] or None, args["until"] or None)
+        since, until = parse_period(args["since"] or None, args["until"] or None, context.zone)
     except InputError as exc:
         flash(refusal(exc), "error")
         return render_template("inbox/dashboard.html", **page), 400
@@ -219,12 +215,12 @@ def research_csv() -> Response | tuple[str, int]:
     """The anonymised research export (docs/RESEARCH_EXPORT.md) of the dashboard's period."""
     _dashboard_staff()
     args = _dashboard_args()
+    context = ctx()
     try:
-        since, until = parse_period(args["since"] or None, args["until"] or None)
+        since, until = parse_period(args["since"] or None, args["until"] or None, context.zone)
     except InputError as exc:
         flash(refusal(exc), "error")
         return render_template("inbox/error.html", message=refusal(exc)), 400
-    context = ctx()
     out = io.StringIO()
     with context.sessions() as db:
         write_csv(research_rows(db, context.taxonomy, Period(since, until)), out)

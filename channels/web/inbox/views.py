@@ -25,7 +25,6 @@ from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import count_phrase, has_word
 from core.delivery.notify import directorate_name
-from core.delivery.staff_mail import business_timezone
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
 from core.intake.contacts import suggested_links
@@ -58,7 +57,7 @@ def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     """A stored UTC time as staff read it: in the centre's time zone (as in staff mail)."""
     if moment is None:
         return ""
-    return moment.astimezone(business_timezone(ctx())).strftime(fmt)
+    return moment.astimezone(ctx().zone).strftime(fmt)
 
 
 # Core's refusal parameters that name a code the inbox has words for (status_new, role_agent).

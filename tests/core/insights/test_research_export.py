@@ -91,7 +91,7 @@ def test_export_keeps_the_research_figures(ctx: Context) -> None:
     assert tuple(rows[0]) == COLUMNS
     row = next(r for r in rows if r["category"] == "road_damage")
     assert (row["directorate"], row["channel"], row["status"]) == ("roads", "email", "closed")
-    assert (row["created_day"], row["created_hour"]) == ("2025-05-04", "9")
+    assert (row["created_day"], row["created_hour"]) == ("2025-05-04", "13")  # Muscat, UTC+4
     assert (row["first_response_hours"], row["resolution_hours"]) == ("2.0", "30.0")
     assert (row["sla_met"], row["reopened"], row["rating"]) == ("true", "false", "4")
     assert (row["lat_grid"], row["lon_grid"]) == ("23.59", "58.385")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -20,6 +21,8 @@ from core.staff.permissions import Staff
 from core.staff.search import reindex
 from core.tickets import ticket_by_reference
 from tests.staffkit import load, new_ticket, the_roles
+
+MUSCAT = ZoneInfo("Asia/Muscat")
 
 
 @pytest.fixture
@@ -388,11 +391,11 @@ def test_stats_count_a_known_set_by_each_dimension(ctx: Context, roles: dict[str
         ticket = ticket_by_reference(session, old)
         assert ticket is not None
         ticket.created_at = datetime(2020, 1, 1, tzinfo=UTC)
-    since, until = parse_period("2024-01-01", None)
+    since, until = parse_period("2024-01-01", None, MUSCAT)
     with ctx.sessions() as session:
         figures = compute_stats(session, since, until)
         everything = compute_stats(session)
-        only_2020 = compute_stats(session, *parse_period("2020-01-01", "2020-01-01"))
+        only_2020 = compute_stats(session, *parse_period("2020-01-01", "2020-01-01", MUSCAT))
         by_category = compute_stats(session, since, until, group_by="category")
         by_channel = compute_stats(session, since, until, group_by="channel")
     assert figures["totals"]["tickets"] == 3 and everything["totals"]["tickets"] == 4
@@ -410,7 +413,7 @@ def test_stats_count_a_known_set_by_each_dimension(ctx: Context, roles: dict[str
 
 def test_stats_reject_a_bad_date() -> None:
     with pytest.raises(InputError, match="since"):
-        parse_period("yesterday", None)
+        parse_period("yesterday", None, MUSCAT)
 
 
 def test_ticket_count_is_unchanged_by_a_refused_action(
