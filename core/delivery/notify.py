@@ -153,7 +153,7 @@ def _typed_address_full(
 # Automatic answers to a citizen's message, limited per address and hour (`_hourly_limit`):
 # an acknowledgement per new report, an answer per status question. A robot, a mail loop or a
 # script must not get one answer per message.
-STATUS_KINDS = ("status_answer", "status_unknown")
+STATUS_KINDS = ("status_answer", "status_unknown", "status_none")
 # Built once (every automatic answer counts): building the select cost as much CPU as running it.
 _ANSWERS_WHERE = (
     OutboxItem.channel == bindparam("channel"),

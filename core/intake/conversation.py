@@ -29,9 +29,11 @@ from core.intake.contacts import contact_by_phone, merge_contacts
 from core.intake.incidents import place_later
 from core.intake.screening import is_courtesy, says_not_solved, screen_followup
 from core.intake.status_question import (
+    STATUS_QUESTION,
     asked_reference,
     asks_about_own_report,
     mentioned_references,
+    only_asks_for_news,
 )
 from core.intake.triage import route_new_ticket
 from core.language.detect import detect_language
@@ -215,17 +217,20 @@ def handle_message(
         msg = dataclasses.replace(msg, thread=dataclasses.replace(msg.thread, new_ticket=True))
     _remember_contact_details(ctx, contact, msg)
     asked = None if msg.thread.new_ticket else asked_reference(ctx, msg)
+    news_only = False  # "any update?" and nothing else, from someone with no report to answer
     if asked is not None:
         own = None if first_contact else _own_ticket(session, asked, contact)
         if own is not None:
             return _answer_status(ctx, session, [own], msg, record, contact, identity)
-    elif not (first_contact or msg.thread.new_ticket) and asks_about_own_report(ctx, msg):
-        owned = _asked_about(ctx, session, contact, msg.channel)
-        if owned:
-            return _answer_status(ctx, session, owned, msg, record, contact, identity)
+    elif not msg.thread.new_ticket:
+        news_only = only_asks_for_news(ctx, msg)
+        if news_only or asks_about_own_report(ctx, msg):
+            owned = [] if first_contact else _asked_about(ctx, session, contact, msg.channel)
+            if owned:
+                return _answer_status(ctx, session, owned, msg, record, contact, identity)
     ticket = (
         None
-        if msg.thread.new_ticket
+        if msg.thread.new_ticket or news_only
         else _continued_ticket(ctx, session, msg, contact, first_contact)
     )
     if ticket is not None and ticket.contact_id != contact.id and _proves_owner(ctx, msg, ticket):
@@ -258,7 +263,9 @@ def handle_message(
     if ticket is None:
         ticket = _open_ticket(ctx, session, msg, contact, detection.language, record)
     message = _store_message(ctx, session, ticket, msg, record, detection.language)
-    if created:
+    if news_only:
+        _answer_no_report(ctx, session, ticket, message, identity, detection.language)
+    elif created:
         record_event(
             session,
             ticket,
@@ -540,6 +547,29 @@ def _answer_status(
     _answer_asker(ctx, session, ticket, identity, text, "status_answer", language)
     flush_new_rows(session)
     return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=False)
+
+
+def _answer_no_report(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    message: Message,
+    identity: ContactIdentity,
+    language: str | None,
+) -> None:
+    """ "Any update?" from someone with no report on record: tell them so and where their
+    number is, and keep the question (nothing a citizen sent is lost) on a ticket set aside
+    as no report (`STATUS_QUESTION`, rejected at once): never routed to a directorate nor
+    acknowledged as a report, and not open, so their next message is a report of its own."""
+    message.kind = "status_question"
+    ticket.not_for_us = STATUS_QUESTION
+    record_event(session, ticket, "created", at=ctx.now(), channel=message.channel,
+                 language=language, no_report=True)  # fmt: skip
+    record_event(session, ticket, "status_asked", at=ctx.now())
+    transition(ctx, session, ticket, Status.REJECTED, SYSTEM_ACTOR, notify=False,
+               note="A status question; no report on record.")  # fmt: skip
+    text = render("status_none", language)
+    _answer_asker(ctx, session, ticket, identity, text, "status_none", language)
 
 
 def _answer_asker(

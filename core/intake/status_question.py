@@ -4,7 +4,10 @@ MCT-000123", "wain wasal balaghi MCT-000123"), told apart from a report that nam
 Only a short message that is essentially the question counts: a status word, one reference
 and little else. A report written beside a reference is a report, and is handled as one.
 Without a reference, a status word and a word for their report ("شو صار على بلاغي؟", "any
-update on my complaint?") ask about the citizen's own open reports (`asks_about_own_report`).
+update on my complaint?") ask about the citizen's own open reports (`asks_about_own_report`). From someone with no
+report on record, a message that is only that question ("any update?", "أي جديد؟", "wain
+wasal balaghi?": `only_asks_for_news`) is answered as such instead of becoming a report; one
+that says anything more (a problem, a place) is a report that also asks, and stays one.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ STATUS_TERMS = (
     "halat=", "sar=", "sa2=", "jdeed=", "jadeed=", "mustajadat=", "mata=",
 )  # fmt: skip
 _STATUS_WORDS = TermIndex(((term, "status") for term in STATUS_TERMS), arabizi=True)
+# The not-for-us reason of a ticket that only keeps "any update?" from someone with no report.
+STATUS_QUESTION = "status_question"
 # Longer than this (reference aside) and the message says more than the question.
 MAX_QUESTION_WORDS = 8
 
@@ -49,6 +54,27 @@ REPORT_TERMS = (
     "balaghi=", "balaghy=", "shakwati=", "shakwaty=", "shakwai=",
 )  # fmt: skip
 _REPORT_WORDS = TermIndex(((term, "report") for term in REPORT_TERMS), arabizi=True)
+
+# Words that carry no report of their own around a status question: greetings, "any", "is
+# there", "about", "please", the matter. A message of status words, report words and these
+# alone only asks for news; one more word (a problem, a place) makes it a report.
+FILLER_TERMS = (
+    # English
+    "any=", "is=", "are=", "there=", "the=", "a=", "what=", "whats=", "what's=", "about=",
+    "on=", "of=", "with=", "to=", "for=", "my=", "our=", "it=", "please=", "pls=", "plz=",
+    "hi=", "hello=", "hey=", "so=", "yet=", "still=", "now=", "sir=", "thanks=", "report=",
+    "complaint=", "request=", "case=", "ticket=", "matter=", "issue=",
+    # Arabic (MSA and Gulf)
+    "اي=", "أي=", "هل=", "من=", "في=", "فيه=", "فى=", "على=", "عن=", "بخصوص=", "شو=",
+    "ايش=", "إيش=", "وش=", "ماذا=", "لو=", "سمحت=", "سمحتوا=", "مرحبا=", "السلام=",
+    "عليكم=", "الحين=", "الآن=", "يا=", "اخوان=", "شكرا=", "موضوع=", "موضوعي=", "البلاغ=",
+    "بلاغ=", "الشكوى=", "شكوى=", "الطلب=", "طلب=", "بعد=", "لين=",
+    # Arabizi
+    "ay=", "ai=", "fi=", "fee=", "shu=", "sho=", "esh=", "wsh=", "el=", "al=", "3la=",
+    "3ala=", "3an=", "law=", "sama7t=", "marhaba=", "salam=", "mawdoo3=", "mawdo3=",
+    "balagh=", "shakwa=", "l7een=", "alhin=",
+)  # fmt: skip
+_FILLER_WORDS = TermIndex(((term, "filler") for term in FILLER_TERMS), arabizi=True)
 
 
 def _chat_question(ctx: Context, msg: InboundMessage) -> bool:
@@ -72,6 +98,22 @@ def asks_about_own_report(ctx: Context, msg: InboundMessage) -> bool:
     if not words or len(words) > MAX_QUESTION_WORDS:
         return False
     return bool(_STATUS_WORDS.labels(words)) and bool(_REPORT_WORDS.labels(words))
+
+
+def only_asks_for_news(ctx: Context, msg: InboundMessage) -> bool:
+    """Whether a chat message with no reference is nothing but a question about progress:
+    a status word, and every other word a status, report or filler word ("any update?",
+    "هل من جديد بخصوص بلاغي؟"). "any update? the light on Way 3021 is off" is a report."""
+    if not _chat_question(ctx, msg) or mentioned_references(ctx, msg.text):
+        return False
+    words = normalize_arabic(msg.text or "").split()
+    if not words or len(words) > MAX_QUESTION_WORDS or not _STATUS_WORDS.labels(words):
+        return False
+    covered: set[int] = set()
+    for index in (_STATUS_WORDS, _REPORT_WORDS, _FILLER_WORDS):
+        for start, end, _label in index.find(words):
+            covered.update(range(start, end))
+    return len(covered) == len(words)
 
 
 def asked_reference(ctx: Context, msg: InboundMessage) -> str | None:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from core.context import Context
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
-from core.language.texts import status_label
+from core.language.texts import render, status_label
 from core.models import Direction, Message, OutboxItem, Status, Ticket
 
 T0 = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
@@ -245,3 +245,73 @@ def test_a_report_with_status_words_and_no_reference_is_no_question(ctx: Context
     report = "Any update? I want to report a new water leak on Way 2910 flooding the school road"
     write(ctx, "55", report)
     assert answers(ctx, "status_answer") == []
+
+
+NO_TICKET_QUESTIONS = [
+    ("any update?", "en"),
+    ("any update on my complaint?", "en"),
+    ("what happened to my report?", "en"),
+    ("أي جديد؟", "ar"),  # MSA
+    ("هل من جديد بخصوص بلاغي؟", "ar"),
+    ("شو صار على بلاغي؟", "ar"),  # Gulf
+    ("وين وصل الموضوع؟", "ar"),
+    ("wain wasal balaghi?", "ar"),  # Arabizi
+    ("ay jdeed?", None),  # None: too short to tell, the language the message was given
+    ("any update على بلاغي؟", None),  # mixed
+]
+
+
+def ticket_of(ctx: Context, reference: str) -> Ticket:
+    with ctx.sessions() as session:
+        return session.execute(select(Ticket).where(Ticket.reference == reference)).scalar_one()
+
+
+@pytest.mark.parametrize(("question", "language"), NO_TICKET_QUESTIONS)
+def test_a_status_question_from_someone_with_no_report_is_answered_and_not_routed(
+    ctx: Context, question: str, language: str | None
+) -> None:
+    """No report on record: the citizen hears so and how to find their number; the question
+    is kept (nothing lost) on a ticket set aside as no report, never routed or acknowledged."""
+    ctx.settings.now = T0
+    reference = write(ctx, "77", question)
+    [answer] = answers(ctx, "status_none")
+    [kept] = stored(ctx, question)
+    assert answer == render("status_none", language or kept.language)
+    assert answers(ctx, "ack") == []
+    ticket = ticket_of(ctx, reference)
+    assert (ticket.status, ticket.directorate, ticket.not_for_us) == (
+        Status.REJECTED,
+        None,
+        "status_question",
+    )
+    assert [m.kind for m in stored(ctx, question)] == ["status_question"]
+
+
+def test_after_a_no_report_answer_the_citizens_report_is_a_new_routed_ticket(
+    ctx: Context,
+) -> None:
+    ctx.settings.now = T0
+    asked = write(ctx, "77", "any update?")
+    report = write(ctx, "77", "Street light off on Way 3021 for a week")
+    assert report != asked
+    assert ticket_status(ctx, report) == Status.NEW
+    assert ticket_of(ctx, report).not_for_us is None
+    assert len(answers(ctx, "ack")) == 1
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "any update? the street light on Way 3021 is off again",
+        "وين وصل الموضوع؟ الإنارة في السكة 3021 طافية",
+        "shu sar? fi 7ofra kabeera fi share3 3021",
+    ],
+)
+def test_a_report_that_also_asks_for_news_from_someone_with_no_report_is_a_ticket(
+    ctx: Context, report: str
+) -> None:
+    ctx.settings.now = T0
+    reference = write(ctx, "77", report)
+    assert answers(ctx, "status_none") == []
+    assert ticket_of(ctx, reference).not_for_us != "status_question"
+    assert len(answers(ctx, "ack")) == 1
