@@ -5,8 +5,9 @@ directory, not timed): `--warm` mails from as many citizens are stored and proce
 become known citizens, with open tickets of five categories: a storm's duplicate candidates,
 capped at 200 per category), then `--reps` times `-n` mails from known citizens (each citizen
 at most a few times an hour, under email's acknowledgements-per-hour limit) are stored and
-processed on this thread with `process_batch`, as a worker does (one claim and one commit per
-batch). Only the processing is timed. Prints the machine and load, each rep's CPU ms per
+processed on this thread by the pipeline's step, as a worker does (one claim and one commit per
+batch with `process_batch`, then the channel's after-step for each record). Only the
+processing is timed. Prints the machine and load, each rep's CPU ms per
 record (`time.process_time`: no other thread runs here), wall ms and statements per record,
 and their min / median / max; `--profile` adds a cProfile (CPU time) of one more rep of
 `--profile-n` records: the top by own time and by cumulative time. Asserts nothing.
@@ -67,13 +68,18 @@ def store(ctx: Any, citizens: range) -> None:
 
 
 def process_all(ctx: Any) -> int:
-    """Process every pending record in batches on this thread, as a worker does."""
-    from core.intake.ingest import process_batch
+    """Process every pending record in batches on this thread, as a worker does: the
+    pipeline's own step (`process_batch`, then each record's channel after-step, email's
+    look for attachments left out), on a pipeline with no threads of its own."""
+    from core.intake.pipeline import InboundPipeline
 
-    processed = 0
-    while batch := process_batch(ctx).claimed:
-        processed += len(batch)
-    return processed
+    pipeline = InboundPipeline(ctx, workers=0)
+    try:
+        while pipeline._step():
+            pass
+    finally:
+        pipeline.stop()
+    return pipeline.processed
 
 
 class Statements:

@@ -98,9 +98,10 @@ class ChannelDescriptor:
     probe: ProbeFactory | None = None
     # True when the channel hands its stored records to the inbound pipeline
     # (core.intake.pipeline) rather than processing them inline; `after_processing`, if set,
-    # runs after each one became part of a ticket.
+    # runs after each one became part of a ticket, with the result and the record's stored
+    # message when the worker holds it (None: look it up).
     pipeline: bool = False
-    after_processing: Callable[[Context, Processed], None] | None = None
+    after_processing: Callable[[Context, Processed, dict[str, Any] | None], None] | None = None
     # Run by the pipeline on each of the channel's records before it is processed, with the
     # record's failed attempts so far: the message completed (a file the record only refers
     # to, fetched), or an exception, which leaves the record failed with its error to be

@@ -19,10 +19,12 @@ def _sender(ctx: Context) -> Sender:
     return SmtpSender.from_settings(ctx.settings)
 
 
-def _after_processing(ctx: Context, processed: Processed) -> None:
+def _after_processing(
+    ctx: Context, processed: Processed, normalized: dict[str, Any] | None
+) -> None:
     from channels.email.intake import tell_skipped_attachments
 
-    tell_skipped_attachments(ctx, processed)
+    tell_skipped_attachments(ctx, processed, normalized)
 
 
 def _start_listener(ctx: Context) -> Any:

@@ -361,11 +361,15 @@ class ClaimFailed(Exception):
 
 @dataclass(frozen=True)
 class Claimed:
-    """A record a worker claimed and processed: which one, from which channel, with what."""
+    """A record a worker claimed and processed: which one, from which channel, with what;
+    `normalized` is its stored message as the worker loaded it (so a channel's after-step
+    reads it without a query), None when the worker did not hold it (a batch's record
+    processed again alone)."""
 
     record_id: int
     channel: str
     processed: Processed
+    normalized: dict[str, Any] | None = None
 
 
 def process_next(
@@ -400,7 +404,8 @@ def process_next(
                 if record is None:
                     return None
                 record_id, channel = record.id, record.channel
-                return Claimed(record_id, channel, _process_locked(ctx, session, record))
+                processed = _process_locked(ctx, session, record)
+                return Claimed(record_id, channel, processed, record.normalized)
         except Exception as exc:
             if record_id is None:
                 raise
@@ -459,7 +464,7 @@ def process_batch(
             with waiting:
                 for record in records:
                     processed = _handle_locked(ctx, session, record, sender_locked=len(records) > 1)
-                    claimed.append(Claimed(record.id, record.channel, processed))
+                    claimed.append(Claimed(record.id, record.channel, processed, record.normalized))
                     # What it changed is written now: the batch's answers it changed are
                     # forgotten before the next record asks (core.batchanswers).
                     session.flush()

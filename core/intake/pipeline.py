@@ -33,6 +33,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -64,7 +65,9 @@ RECENT_RESULTS = 4096
 # Between two looks at the database while waiting for a record no worker here processes.
 WAIT_POLL_FIRST, WAIT_POLL_MAX = 0.02, 0.5
 
-AfterHook = Callable[[Context, Processed], None]
+# A channel's after-step: the record's result and its stored message (`Claimed.normalized`:
+# None when the worker did not hold it, and the hook looks it up).
+AfterHook = Callable[[Context, Processed, dict[str, Any] | None], None]
 
 
 def register_hook(
@@ -344,7 +347,7 @@ class InboundPipeline:
             hook = hooks.get(claimed.channel)
             if hook is not None:
                 try:
-                    hook(ctx, claimed.processed)
+                    hook(ctx, claimed.processed, claimed.normalized)
                 except Exception:
                     logger.exception(
                         "inbound: after-processing step of record %s", claimed.record_id

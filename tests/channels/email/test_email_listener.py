@@ -7,6 +7,7 @@ import random
 import smtplib
 from collections.abc import Callable
 from email.message import EmailMessage
+from typing import Any
 
 import pytest
 from aiosmtpd.smtp import SMTP
@@ -519,6 +520,61 @@ def test_a_mail_with_nothing_left_out_costs_the_after_step_one_small_query(
         event.remove(ctx.engine, "before_cursor_execute", record)
     queries = [s for s in seen if not s.startswith("BEGIN")]  # SQLite's own BEGIN IMMEDIATE
     assert len(queries) == 1 and "raw" not in queries[0], queries
+
+
+def stored_mail(ctx: Context) -> tuple[Processed, dict[str, Any]]:
+    """The processed mail's result and its record's stored message, as a worker holds them."""
+    with ctx.sessions() as session:
+        message = session.execute(select(Message).where(Message.direction == "in")).scalar_one()
+        record = session.get(InboundRecord, message.inbound_record_id)
+        assert record is not None
+        processed = Processed(message.ticket_id, "", "", message.id, created=True, duplicate=False)
+        return processed, dict(record.normalized)
+
+
+def statements_during(ctx: Context, step: Callable[[], None]) -> list[str]:
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        seen.append(statement)
+
+    event.listen(ctx.engine, "before_cursor_execute", record)
+    try:
+        step()
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_the_after_step_given_the_workers_loaded_mail_asks_the_database_nothing(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    """The pipeline hands the hook the record its worker loaded: the usual mail, with
+    nothing left out, costs the after-step no session and no query."""
+    send(listener, citizen_mail())
+    processed, normalized = stored_mail(ctx)
+    assert (
+        statements_during(ctx, lambda: tell_skipped_attachments(ctx, processed, normalized)) == []
+    )
+
+
+def test_the_after_step_given_a_loaded_mail_with_a_file_left_out_tells_the_citizen(
+    ctx: Context, listener: SmtpListener
+) -> None:
+    """The loaded record decides as the query would: a mail listing a file left out is told."""
+    send(listener, citizen_mail())
+    processed, normalized = stored_mail(ctx)
+    extras = dict(normalized.get("extras") or {})
+    extras["skipped_attachments"] = [{"filename": "hufra.mp4", "reason": "too large"}]
+    with ctx.sessions() as session, session.begin():  # as the listener stores such a mail
+        record = session.execute(select(InboundRecord)).scalar_one()
+        record.normalized = {**normalized, "extras": extras}
+    tell_skipped_attachments(ctx, processed, {**normalized, "extras": extras})
+    with ctx.sessions() as session:
+        kinds = session.execute(
+            select(Message.kind).where(Message.direction == "out").order_by(Message.id)
+        ).scalars()
+        assert list(kinds) == ["ack", "error_too_large"]
 
 
 @pytest.mark.parametrize(

@@ -235,3 +235,29 @@ def test_a_channels_prepare_hook_completes_its_records_and_a_failure_is_retried_
         (Direction.IN, "Street light out (completed)"),
         (Direction.NOTE, "no file"),
     ]
+
+
+def test_a_channels_after_step_gets_the_record_its_worker_loaded(ctx: Context) -> None:
+    """The hook is handed each record's stored message with its result, so it need not ask
+    the database for what the batch already loaded."""
+    seen: list[tuple[int, dict[str, object] | None]] = []
+    register_hook(
+        ctx, "kiosk", lambda _ctx, done, normalized: seen.append((done.ticket_id, normalized))
+    )
+    kiosks = [
+        InboundMessage(
+            channel="kiosk", sender=f"kiosk-{n}", text=f"Street light {n} out", external_id=f"k:{n}"
+        )
+        for n in range(3)
+    ]
+    store(ctx, kiosks)
+    pipeline = start_pipeline(ctx)
+    try:
+        assert pipeline.wait_idle(30)
+    finally:
+        stop_pipeline(ctx)
+    with ctx.sessions() as session:
+        stored = {
+            r.ticket_id: r.normalized for r in session.execute(select(InboundRecord)).scalars()
+        }
+    assert len(seen) == 3 and dict(seen) == stored
