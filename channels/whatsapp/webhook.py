@@ -79,8 +79,11 @@ def receive() -> Response:
         stored = [_store(ctx, incoming) for incoming in updates.messages]
     except StorageUnavailable:
         return Response("not stored; retry", status=503, headers={"Retry-After": "5"})
-    if any(record_id is not None for record_id in stored):
-        pass_on(ctx)
+    new = [
+        incoming for incoming, record_id in zip(updates.messages, stored, strict=True) if record_id
+    ]
+    if new:  # a photo's file is fetched by the preparer first
+        pass_on(ctx, preparing=any(incoming.message.needs_preparing for incoming in new))
     for receipt in updates.receipts:
         _apply(ctx, receipt)
     return Response("", status=200)

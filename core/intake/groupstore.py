@@ -32,10 +32,13 @@ from sqlalchemy import Column, ColumnDefault, Dialect, Table
 
 from core.context import Context
 from core.db import HeldConnection, answer_within
-from core.intake.wakeups import NOTIFY_CALL, announcing
+from core.intake.wakeups import announcing, notify_call
 from core.models import InboundRecord
 
 logger = logging.getLogger(__name__)
+
+# The notification for other processes, after the stored row's columns: its status the payload.
+_NOTIFY = f", {notify_call('status')}"
 
 EXTRA_KEY = "inbound_store_group"
 MAX_GROUP = 64
@@ -217,8 +220,8 @@ class _Statements:
                 f"WITH stored AS (INSERT INTO {_TABLE.name} ({names})"
                 f" VALUES {', '.join([row] * size)}"
                 " ON CONFLICT (channel, external_id) DO NOTHING"
-                " RETURNING id, channel, external_id)"
-                f" SELECT id, channel, external_id{f', {NOTIFY_CALL}' if notify else ''}"
+                " RETURNING id, channel, external_id, status)"
+                f" SELECT id, channel, external_id{_NOTIFY if notify else ''}"
                 " FROM stored"
             )
         return text

@@ -213,7 +213,8 @@ def _store(
             try:
                 session.flush()
                 accepted = _accepted(record, duplicate=False)  # read before commit expires it
-                announce(session, ctx.extras)  # other processes' workers hear of it on commit
+                # Other processes' workers (and preparers, for a file) hear of it on commit.
+                announce(session, ctx.extras, values["status"])
                 session.commit()
             except IntegrityError:  # accepted before (a retry), or racing in right now
                 session.rollback()
@@ -695,7 +696,7 @@ def _prepare(
                 .where(InboundRecord.id == record_id, InboundRecord.status == status)
                 .values(status=InboundStatus.PENDING, normalized=normalized, error=None)
             )
-            announce(session, ctx.extras)
+            announce(session, ctx.extras, InboundStatus.PENDING)
     except Exception as exc:
         _mark_failed(ctx, record_id, exc)
         return False

@@ -81,17 +81,20 @@ def register_hook(
         ctx.extras.setdefault(PREPARE_KEY, {})[channel] = prepare
 
 
-def wake(ctx: Context) -> None:
-    """Tell this process's workers a record was stored (no-op when none run here)."""
+def wake(ctx: Context, preparing: bool = False) -> None:
+    """Tell this process's workers a record was stored (no-op when none run here), and its
+    preparer when the record is stored `preparing` (its channel completes it first)."""
     pipeline: InboundPipeline | None = ctx.extras.get(EXTRA_KEY)
     if pipeline is not None:
-        pipeline.wake()
+        pipeline.wake(preparing)
 
 
 def hand_off(ctx: Context, record_id: int) -> Future[Processed | None] | None:
     """A stored record is the pipeline's now: wake the workers; a future for its result.
 
-    A process that stores records brings its workers, as the SMTP listener and the bot do:
+    The record is pending (no channel that prepares its records waits for one): only the
+    workers are woken. A process that stores records brings its workers, as the SMTP
+    listener and the bot do:
     they are started here if none run yet (a web app under gunicorn has no `balagh serve` to
     start them), unless BALAGH_INBOUND_WORKERS is 0 (this process only stores; the
     notification wakes other processes' workers) or the process is still starting (the
@@ -102,16 +105,17 @@ def hand_off(ctx: Context, record_id: int) -> Future[Processed | None] | None:
     if pipeline is None:
         return None
     future = pipeline.expect(record_id)
-    pipeline.wake()
+    pipeline.wake(preparing=False)
     return future
 
 
-def pass_on(ctx: Context) -> None:
-    """A stored record is the pipeline's now, and nobody here waits for its result (a
-    webhook that answers as soon as it has stored): `hand_off` without the future."""
+def pass_on(ctx: Context, preparing: bool = False) -> None:
+    """Stored records are the pipeline's now, and nobody here waits for their result (a
+    webhook that answers as soon as it has stored): `hand_off` without the future; the
+    preparer is woken too when one of them was stored `preparing`."""
     pipeline = _workers_here(ctx)
     if pipeline is not None:
-        pipeline.wake()
+        pipeline.wake(preparing)
 
 
 def _workers_here(ctx: Context) -> InboundPipeline | None:
@@ -251,9 +255,13 @@ class InboundPipeline:
         _RUNNING.add(self)
         logger.info("inbound: %d worker(s)", count)
 
-    def wake(self) -> None:
+    def wake(self, preparing: bool = True) -> None:
+        """Wake the workers, and the preparer unless the news cannot be a record to prepare
+        (`preparing` False): each wake-up of it is a query, which a burst of mails, none of
+        them to prepare, paid once per wake-up (bench/RESULTS.md, session 13)."""
         self._wake_workers()
-        self._prepare_wake.set()
+        if preparing:
+            self._prepare_wake.set()
 
     def _wake_workers(self) -> None:
         for event in self._wakes:

@@ -26,9 +26,25 @@ LISTEN_TIMEOUT = 1.0  # how often the listener looks whether it should stop
 RECONNECT_SECONDS = 2.0
 
 
-# The notification as a function call, for a store that sends it inside its own statement
-# (core.intake.groupstore: no second statement); the same as `NOTIFY balagh_inbound`.
-NOTIFY_CALL = f"pg_notify('{CHANNEL}', '')"
+# A notification's payload is the stored record's status: a listener wakes its pipeline's
+# preparer only for a record to prepare (`preparing`), its workers for any. An empty or
+# unknown payload (sent by an older process) may be either: everything is woken.
+PREPARING = "preparing"
+
+
+def may_prepare(payload: str) -> bool:
+    """Whether a notification with this payload may be for a record to prepare."""
+    return payload not in _WORKERS_ONLY
+
+
+_WORKERS_ONLY = frozenset(("pending", "ignored"))
+
+
+def notify_call(status_column: str) -> str:
+    """The notification as a function call, for a store that sends it inside its own
+    statement (core.intake.groupstore: no second statement), each row's status its payload
+    (PostgreSQL sends one per distinct payload and transaction)."""
+    return f"pg_notify('{CHANNEL}', {status_column})"
 
 
 def announcing(extras: dict[str, Any], dialect_name: str) -> bool:
@@ -44,17 +60,19 @@ def announcing(extras: dict[str, Any], dialect_name: str) -> bool:
     return not workers_here and dialect_name == "postgresql"
 
 
-def announce(session: Session | Connection, extras: dict[str, Any]) -> None:
-    """Notify in this transaction when `announcing` says a store must."""
+def announce(session: Session | Connection, extras: dict[str, Any], status: str) -> None:
+    """Notify in this transaction, with the record's `status`, when `announcing` says a
+    store must."""
     bind = session.get_bind() if isinstance(session, Session) else session
     if announcing(extras, bind.dialect.name):
-        session.execute(text(f"NOTIFY {CHANNEL}"))
+        session.execute(text(f"SELECT pg_notify('{CHANNEL}', :status)"), {"status": status})
 
 
 class WakeListener:
-    """A thread with its own connection that calls `wake` for each notification."""
+    """A thread with its own connection that calls `wake` for each notification, with
+    whether it may be for a record to prepare (`may_prepare`)."""
 
-    def __init__(self, engine: Engine, wake: Callable[[], None]) -> None:
+    def __init__(self, engine: Engine, wake: Callable[[bool], None]) -> None:
         self.engine = engine
         self.wake = wake
         self._stopping = threading.Event()
@@ -79,10 +97,10 @@ class WakeListener:
             conn.autocommit = True
             conn.execute(f"LISTEN {CHANNEL}")
             self.listening.set()
-            self.wake()  # whatever was stored while nobody here listened
+            self.wake(True)  # whatever was stored while nobody here listened
             while not self._stopping.is_set():
-                for _ in conn.notifies(timeout=LISTEN_TIMEOUT):
-                    self.wake()
+                for notification in conn.notifies(timeout=LISTEN_TIMEOUT):
+                    self.wake(may_prepare(notification.payload))
         finally:
             self.listening.clear()
             conn.close()
@@ -92,7 +110,7 @@ class WakeListener:
         self.thread.join(LISTEN_TIMEOUT * 3)
 
 
-def listen(engine: Engine, wake: Callable[[], None]) -> WakeListener | None:
+def listen(engine: Engine, wake: Callable[[bool], None]) -> WakeListener | None:
     """A listener on PostgreSQL; None on SQLite, where only the poll and `wake` exist."""
     if engine.dialect.name != "postgresql":
         return None

@@ -648,12 +648,14 @@ def test_the_address_parse_answers_as_aiosmtpds_own_for_generated_arguments() ->
 
 
 class CountingPipeline:
-    """Stands in for the inbound pipeline: counts its wake-ups."""
+    """Stands in for the inbound pipeline: counts its wake-ups (a mail is never one for the
+    preparer, which each wake-up of would cost a query)."""
 
     def __init__(self) -> None:
         self.woken = 0
 
-    def wake(self) -> None:
+    def wake(self, preparing: bool = True) -> None:
+        assert not preparing
         self.woken += 1
 
 

@@ -216,7 +216,7 @@ def test_a_group_is_stored_committed_and_announced_in_one_round_trip(
     autocommit, answered once committed (another process's listener hears of it)."""
     monkeypatch.setattr(core.db, "HOLD_IDLE_SECONDS", 3600.0)  # however slow the machine
     heard = threading.Semaphore(0)
-    other = WakeListener(other_ctx.engine, heard.release)
+    other = WakeListener(other_ctx.engine, lambda _may_prepare: heard.release())
     try:
         assert heard.acquire(timeout=30)  # the wake-up it gives itself once listening
         accept(ctx, mail())  # the held connection is checked out (and set up) here

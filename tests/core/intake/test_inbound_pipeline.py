@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Iterator
@@ -186,7 +187,9 @@ def test_a_process_whose_pipeline_has_no_workers_notifies_the_others(
     ctx.settings.inbound_workers = 0  # a listener beside `balagh worker` processes
     assert start_pipeline(ctx).threads == []
     heard = threading.Semaphore(0)
-    other = WakeListener(second_ctx.engine, heard.release)  # another process's workers
+    other = WakeListener(
+        second_ctx.engine, lambda _may_prepare: heard.release()
+    )  # another process's workers
     try:
         assert heard.acquire(timeout=30)  # the wake-up it gives itself once listening
         store(ctx, [mail(1, ctx)])
@@ -261,3 +264,66 @@ def test_a_channels_after_step_gets_the_record_its_worker_loaded(ctx: Context) -
             r.ticket_id: r.normalized for r in session.execute(select(InboundRecord)).scalars()
         }
     assert len(seen) == 3 and dict(seen) == stored
+
+
+def test_a_stored_mail_wakes_the_workers_but_not_the_preparer(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each wake-up of the preparer is a query: a record stored pending wakes only the
+    workers, and one stored `preparing` wakes the preparer at once (no poll)."""
+    monkeypatch.setattr(core.intake.pipeline, "POLL_SECONDS", 3600.0)
+    looks: list[int] = []
+    real = core.intake.pipeline.prepare_waiting
+
+    def counted(ctx: Context) -> tuple[int, int]:
+        looks.append(1)
+        return real(ctx)
+
+    monkeypatch.setattr(core.intake.pipeline, "prepare_waiting", counted)
+    register_hook(ctx, "kiosk", prepare=lambda _ctx, message, _attempts: message)
+    pipeline = start_pipeline(ctx)
+    try:
+        assert pipeline.wait_idle(30)  # everyone looked once, and sleeps for an hour now
+        before = len(looks)
+        for n in range(3):
+            store(ctx, [mail(n, ctx)])
+            wake(ctx)
+        wait_for(ctx, {"done": 3})
+        assert len(looks) == before
+        kiosk = InboundMessage(
+            channel="kiosk", sender="kiosk-1", text="Light out", external_id="k:1"
+        )
+        store(ctx, [replace(kiosk, needs_preparing=True)])
+        wake(ctx, preparing=True)
+        wait_for(ctx, {"done": 4})
+        assert len(looks) > before
+    finally:
+        stop_pipeline(ctx)
+
+
+def wait_for(ctx: Context, wanted: dict[str, int], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while states(ctx) != wanted and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert states(ctx) == wanted
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # LISTEN/NOTIFY
+def test_another_process_hears_whether_a_stored_record_is_one_to_prepare(
+    ctx: Context, second_ctx: Context
+) -> None:
+    """The notification carries the record's status: another process wakes its preparer
+    only for a record stored `preparing`, its workers for any."""
+    ctx.settings.inbound_workers = 0  # a listener beside `balagh worker` processes
+    assert start_pipeline(ctx).threads == []
+    heard: queue.Queue[bool] = queue.Queue()
+    other = WakeListener(second_ctx.engine, heard.put)
+    try:
+        assert heard.get(timeout=30) is True  # the wake-up it gives itself once listening
+        store(ctx, [mail(1, ctx)])
+        assert heard.get(timeout=30) is False
+        store(ctx, [replace(mail(2, ctx), needs_preparing=True)])
+        assert heard.get(timeout=30) is True
+    finally:
+        other.stop()
+        stop_pipeline(ctx)
