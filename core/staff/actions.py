@@ -59,7 +59,7 @@ from core.staff.permissions import (
 from core.staff.search import search_clause
 from core.storable import is_storable, storable, storable_text, visible_or_empty
 from core.tickets import count_first_response, record_event, ticket_by_reference
-from core.workflow.transitions import check_reclassify, recompute_due, transition
+from core.workflow.transitions import check_reclassify, may_move, recompute_due, transition
 
 MAX_TEXT = 10_000
 PER_PAGE = 25
@@ -304,6 +304,37 @@ def assign(
         at=ctx.now(),
         **{"from": previous, "to": user.email if user else None},
     )
+    return user
+
+
+# A ticket still on its way to a department, and the moves that forward it from there.
+FORWARD_STEPS: dict[Status, tuple[Status, ...]] = {
+    Status.NEW: (Status.TRIAGED, Status.ASSIGNED),
+    Status.TRIAGED: (Status.ASSIGNED,),
+    Status.REOPENED: (Status.ASSIGNED,),
+}
+
+
+def assign_forwarding(
+    ctx: Context, session: Session, staff: Staff, ticket: Ticket, email: str | None
+) -> User | None:
+    """Give the ticket to one person, as the inbox does (its Update panel, a queue's bulk
+    assign): a department member given a ticket still on its way to a department is given
+    it forwarded, by the moves this member of staff may make.
+
+    The department's queue lists forwarded tickets and the SLA clock starts at forwarding, so a
+    ticket merely given to a department member stayed registered: out of the department's
+    queue, with no due time and no word to the citizen, while the dispatcher read "assigned".
+    The API keeps its assignee and its transition apart, as documented (`assign`).
+    """
+    user = assign(ctx, session, staff, ticket, email)
+    if user is None or user.role != Role.DEPARTMENT:
+        return user
+    steps = FORWARD_STEPS.get(Status(ticket.status), ())
+    moves = zip((Status(ticket.status), *steps), steps, strict=False)
+    if steps and all(may_move(staff.actor, frm, to) for frm, to in moves):
+        for step in steps:
+            change_status(ctx, session, staff, ticket, step)
     return user
 
 

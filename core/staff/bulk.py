@@ -73,8 +73,11 @@ def for_each(
 def assign_all(
     ctx: Context, staff: Staff, references: Iterable[str], email: str | None
 ) -> BulkResult:
-    """Give every ticked ticket to one person (None: nobody)."""
-    return for_each(ctx, staff, references, lambda s, t: actions.assign(ctx, s, staff, t, email))
+    """Give every ticked ticket to one person (None: nobody), forwarding it to a department
+    member as one at a time does (`actions.assign_forwarding`)."""
+    return for_each(
+        ctx, staff, references, lambda s, t: actions.assign_forwarding(ctx, s, staff, t, email)
+    )
 
 
 def move_all(ctx: Context, staff: Staff, references: Iterable[str], category: str) -> BulkResult:

@@ -86,7 +86,9 @@ def apply_update(
         actions.set_priority(ctx, session, staff, ticket, update.priority, update.priority_reason)
     wanted = (update.assignee or "").strip().lower() or None
     if update.assignee is not None and wanted != _snapshot(session, ticket)["assignee"]:
-        actions.assign(ctx, session, staff, ticket, wanted)
+        # an assignee alone is the forward; a status chosen with it is the move made
+        give = actions.assign if moved else actions.assign_forwarding
+        give(ctx, session, staff, ticket, wanted)
     if update.public is not None:
         actions.set_public(ctx, session, staff, ticket, update.public)
     if _text(update.reply):

@@ -567,9 +567,11 @@ def reclassify(reference: str) -> Response:
 @bp.post("/t/<reference>/assign")
 @login_required
 def assign(reference: str) -> Response:
-    """Give the ticket to a person, or to nobody."""
+    """Give the ticket to a person, or to nobody (a department member: forwarded to them)."""
     email = request.form.get("assignee", "") or None
-    return _act(reference, lambda s, db, item: staff_actions.assign(ctx(), db, s, item, email))
+    return _act(
+        reference, lambda s, db, item: staff_actions.assign_forwarding(ctx(), db, s, item, email)
+    )
 
 
 @bp.post("/t/<reference>/duplicate")

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from core.context import Context
-from core.models import Status, Ticket
+from core.models import OutboxItem, Status, Ticket
+from core.staff.actions import change_status
 from core.staff.incident_actions import open_by_hand
 from tests.staffkit import app_for, load, new_ticket, post_form, signed_in, the_roles
 
@@ -31,6 +32,28 @@ def test_a_dispatcher_assigns_several_tickets_at_once(ctx: Context) -> None:
         "agent@mct.om",
         None,
     ]
+
+
+def test_a_dispatcher_bulk_assigning_to_a_department_forwards_the_tickets(ctx: Context) -> None:
+    """Giving registered tickets to a department member in bulk forwards them, as the ticket
+    page's move does: they were left registered, so the department's queue (forwarded
+    tickets) never listed them, their SLA clock never ran and the citizen heard nothing,
+    while the dispatcher read "2 tickets assigned" (found driving the demo)."""
+    staff = the_roles(ctx)
+    refs = [new_ticket(ctx, f"Pothole number {i}", category="road_damage") for i in range(2)]
+    with ctx.sessions() as session, session.begin():
+        for ref in refs:
+            ticket = session.execute(select(Ticket).where(Ticket.reference == ref)).scalar_one()
+            change_status(ctx, session, staff["agent"], ticket, "triaged")
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    post_form(client, "/inbox/bulk/assign", {"assignee": "roads@mct.om", "refs": refs})  # type: ignore[dict-item]
+    assert [load(ctx, r).status for r in refs] == ["assigned", "assigned"]
+    assert all(load(ctx, r).due_at is not None for r in refs)
+    roads_queue = signed_in(app_for(ctx), "roads@mct.om").get("/inbox/").get_data(as_text=True)
+    assert all(ref in roads_queue for ref in refs)
+    with ctx.sessions() as session:
+        told = session.execute(select(OutboxItem.kind).where(OutboxItem.kind == "forwarded"))
+        assert len(told.all()) == 2
 
 
 @pytest.mark.parametrize(

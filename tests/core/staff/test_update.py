@@ -96,3 +96,37 @@ def test_a_closed_ticket_reopened_in_the_same_update_takes_its_new_category(
     changes = run(ctx, roles["dispatcher"], ref, update)
     assert Change("category", "road_damage", "street_lighting") in changes
     assert (load(ctx, ref).status, load(ctx, ref).category) == ("reopened", "street_lighting")
+
+
+def test_giving_a_registered_ticket_to_a_department_member_forwards_it(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    """The panel's assignee alone, a department member, forwards a registered ticket (status,
+    SLA clock, the citizen's notice), as choosing "Assigned" with it does; choosing both
+    forwards it once."""
+    alone, both = (new_ticket(ctx, f"Pothole {i}", category="road_damage") for i in range(2))
+    for ref in (alone, both):
+        run(ctx, roles["agent"], ref, TicketUpdate(status="triaged"))
+    changes = run(ctx, roles["dispatcher"], alone, TicketUpdate(assignee="roads@mct.om"))
+    assert changes == [
+        Change("assignee", None, "roads@mct.om"),
+        Change("status", "triaged", "assigned"),
+    ]
+    together = TicketUpdate(assignee="roads@mct.om", status="assigned", note="Urgent crew")
+    run(ctx, roles["dispatcher"], both, together)
+    for ref in (alone, both):
+        ticket = load(ctx, ref)
+        assert (ticket.status, ticket.due_at is not None) == ("assigned", True)
+        assert [e.kind for e in ticket.events].count("transition") == 2  # triaged, assigned
+    with ctx.sessions() as session:
+        told = session.execute(select(OutboxItem).where(OutboxItem.kind == "forwarded")).all()
+        assert len(told) == 2
+
+
+def test_giving_a_ticket_to_a_dispatcher_or_an_agent_leaves_its_status(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    ref = new_ticket(ctx, "Pothole", category="road_damage")
+    run(ctx, roles["agent"], ref, TicketUpdate(status="triaged"))
+    run(ctx, roles["dispatcher"], ref, TicketUpdate(assignee="agent@mct.om"))
+    assert load(ctx, ref).status == "triaged"
