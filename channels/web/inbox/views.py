@@ -104,9 +104,12 @@ def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
     if q:
         queue = "all"  # a search looks everywhere the user may see, whichever queue it came from
     status = args.get("status", "")
+    statuses = [status] if status in {s.value for s in Status} else []
+    if statuses and queue == "mine":
+        queue = "all"  # a role's queue holds a few statuses: the one chosen may be elsewhere
     flt = staff_actions.TicketFilter(
         queue=queue if queue in staff_actions.QUEUES else "mine",
-        status=[status] if status in {s.value for s in Status} else [],
+        status=statuses,
         directorate=args.get("directorate") or None,
         category=args.get("category") or None,
         channel=args.get("channel") or None,

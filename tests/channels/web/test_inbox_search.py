@@ -45,6 +45,22 @@ def test_landing_page_search_finds_a_ticket_outside_the_agents_queue(
     assert listed(page, ref)
 
 
+def test_a_status_chosen_in_the_queue_lists_that_status_beyond_the_queue(
+    ctx: Context, app: Flask
+) -> None:
+    """The dispatcher following up forwarded tickets picks "Assigned" in the landing page's
+    filter: the queue (to forward, to inform) never holds one, so the list said "No tickets
+    here" about tickets that exist; a chosen status reaches beyond the queue, as a search does.
+    "Assigned to me" keeps its own list."""
+    ref = triaged(ctx, app, "Pothole", "road_damage")
+    dispatcher = signed_in(app, "disp@mct.om")
+    post_form(dispatcher, f"/inbox/t/{ref}/transition", {"to": "assigned"})
+    page = dispatcher.get("/inbox/", query_string={**FORM, "status": "assigned"})
+    assert listed(page.get_data(as_text=True), ref)
+    mine = {**FORM, "queue": "assigned_to_me", "status": "assigned"}
+    assert not listed(dispatcher.get("/inbox/", query_string=mine).get_data(as_text=True), ref)
+
+
 def test_department_search_covers_only_its_directorate(ctx: Context, app: Flask) -> None:
     roads = triaged(ctx, app, "Blocked drain near the park", "road_damage")
     health = triaged(ctx, app, "Rats near the park", "pest_control")
