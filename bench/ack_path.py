@@ -6,14 +6,19 @@ bench/ingest.py's mails, `-n` in all, with no inbound worker anywhere (as a list
 `balagh worker` processes: the store sends the NOTIFY). Prints this process's CPU ms per mail
 and mails/s for `--rounds` rounds, the groups committed, and with `--profile` the top of a
 cProfile of one more round on one thread (CPU time, by own time). The CPU per mail is what the listener spends on
-its GIL for the store; the SMTP dialogue (aiosmtpd) comes on top. Asserts nothing.
+its GIL for the store; the SMTP dialogue (aiosmtpd) comes on top. `--steps` adds one more
+round on one thread with each step's CPU per mail (`time.thread_time` around the parse, the
+reply-token look-up, `serialize` and the group store, wrapped for the round; without a
+profiler's overhead, which inflates the parse's many small calls): one thread makes each
+group a single mail, so its store is the dearest case. Asserts nothing.
 
-    .venv/bin/python bench/ack_path.py [-n 2000] [--threads 4] [--rounds 3] [--profile]
+    .venv/bin/python bench/ack_path.py [-n 2000] [--threads 4] [--rounds 3] [--profile] [--steps]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import os
@@ -22,6 +27,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
@@ -69,12 +75,64 @@ def round_of(ctx: Any, count: int, threads: int) -> tuple[float, float]:
     return time.perf_counter() - started, cpu_seconds() - cpu
 
 
+# The steps `--steps` times: (module, attribute) as `receive` looks them up.
+STEPS = (
+    ("channels.email.intake", "parse_email", "parse"),
+    ("channels.email.intake", "_with_reply_token", "reply token"),
+    ("core.intake.ingest", "serialize", "serialize"),
+    ("core.intake.ingest", "_store_grouped", "group store"),
+)
+
+
+@contextlib.contextmanager
+def timed_steps() -> Iterator[dict[str, float]]:
+    """Each step's thread CPU seconds while the block runs (the steps wrapped, then put back)."""
+    import importlib
+
+    spent: dict[str, float] = {name: 0.0 for _, _, name in STEPS}
+    saved = []
+
+    def timed(function: Callable[..., Any], name: str) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.thread_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.thread_time() - started
+
+        return wrapper
+
+    for module_name, attribute, name in STEPS:
+        module = importlib.import_module(module_name)
+        saved.append((module, attribute, getattr(module, attribute)))
+        setattr(module, attribute, timed(getattr(module, attribute), name))
+    try:
+        yield spent
+    finally:
+        for module, attribute, function in saved:
+            setattr(module, attribute, function)
+
+
+def print_steps(ctx: Any, count: int) -> None:
+    """One round on this thread: each step's CPU ms per mail, and `receive`'s whole (the
+    process's CPU during the round, the mails built before it)."""
+    with timed_steps() as spent:
+        _, total = round_of(ctx, count, 1)
+    print(f"steps, one thread, {count} mails (CPU ms per mail):")
+    for name, seconds in spent.items():
+        print(f"  {name:<14}{seconds / count * 1000:8.3f}")
+    rest = total - sum(spent.values())
+    print(f"  {'the rest':<14}{rest / count * 1000:8.3f}")
+    print(f"  {'receive':<14}{total / count * 1000:8.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("-n", type=int, default=2000)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--steps", action="store_true")
     args = parser.parse_args()
     from core.intake.groupstore import store_group
 
@@ -92,6 +150,8 @@ def main() -> None:
         groups = store_group(ctx).commits - commits
         print(f"groups committed: {groups} ({args.n * args.rounds / max(1, groups):.1f} mails"
               f" each); load average {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
+        if args.steps:
+            print_steps(ctx, args.n)
         if args.profile:
             profiler = cProfile.Profile(time.thread_time)  # CPU, not waits
             profiler.enable()

@@ -11,7 +11,9 @@ its inbound pipeline and the real routing model:
 Optionally paced at `--rate` msg/s. Prints the acknowledged msg/s and its ratio to the bare
 baseline, ack latency p50/p99, and end to end: tickets/s (stored, threaded, routed,
 duplicates, acknowledgement queued) and the time from the last acknowledgement to the last
-ticket, and the records' statuses with how many were processed twice. The email and web
+ticket, and the records' statuses with how many were processed twice; this process's CPU per
+message during the burst, and how much of it the inbound workers' threads spent and how much
+every other thread (the transport and the store: the ack path's own). The email and web
 clients run in a process of their own (the load generator), so the server under test shares
 its GIL with nobody but itself; the fake Bot API stays in this process.
 `--worker-processes N` (PostgreSQL) runs the listener with no workers in its process
@@ -316,16 +318,17 @@ def outcome(ctx: Any) -> str:
 
 def balagh_run(
     ctx: Any, channel: str, count: int, rate: float | None
-) -> dict[str, float | list[float]]:
+) -> dict[str, float | list[float] | dict[str, float]]:
     """The channel's burst against Balagh, then the wait for the last ticket."""
     from core.intake.pipeline import start_pipeline, stop_pipeline
 
     before = tickets(ctx)
     start_pipeline(ctx)  # as `balagh serve`'s inbound component does
     try:
-        started, cpu = time.perf_counter(), cpu_seconds()
+        started, cpu, threads = time.perf_counter(), cpu_seconds(), ThreadCpu()
         seconds, latencies = CHANNELS[channel][1](ctx, count, rate)
-        acked, cpu = time.perf_counter(), cpu_seconds() - cpu
+        acked, cpu, roles = time.perf_counter(), cpu_seconds() - cpu, threads.stop()
+        cpu -= roles.pop("sampler")
         while tickets(ctx) < before + count and time.perf_counter() - acked < 1800:
             time.sleep(0.05)
         done = time.perf_counter()
@@ -338,6 +341,7 @@ def balagh_run(
         "after_last_ack": done - acked,
         "tickets": float(tickets(ctx) - before),
         "cpu": cpu,
+        "roles": roles,
     }
 
 
@@ -345,6 +349,65 @@ def cpu_seconds() -> float:
     """CPU time of this process (the server under test), all its threads."""
     times = os.times()
     return times.user + times.system
+
+
+WORKER_THREADS = ("inbound-",)  # the pipeline's workers and preparer (core.intake.pipeline)
+
+
+class ThreadCpu:
+    """This process's CPU per thread during a burst, summed by role: the inbound pipeline's
+    threads (workers, preparer) and every other one (the transport, its executor threads,
+    the store). Read from /proc/self/task every 0.1 s, so a thread that ends during the burst
+    (the listener's own, stopped with it) still counts up to its last reading (Linux only;
+    elsewhere empty)."""
+
+    def __init__(self) -> None:
+        self.first = self._read()
+        self.last = dict(self.first)
+        self.names = {t.native_id: t.name for t in threading.enumerate()}
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._run, name="bench-thread-cpu", daemon=True)
+        self._sampler.start()
+
+    @staticmethod
+    def _read() -> dict[int, float]:
+        ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        seconds: dict[int, float] = {}
+        try:
+            tids = os.listdir("/proc/self/task")
+        except OSError:
+            return seconds
+        for tid in tids:
+            try:
+                with open(f"/proc/self/task/{tid}/stat") as stat:
+                    fields = stat.read().rpartition(")")[2].split()
+            except OSError:  # ended meanwhile
+                continue
+            seconds[int(tid)] = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        return seconds
+
+    def _sample(self) -> None:
+        self.names.update({t.native_id: t.name for t in threading.enumerate()})
+        self.last.update(self._read())
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            self._sample()
+
+    def stop(self) -> dict[str, float]:
+        """CPU seconds during the burst by role: "workers", "listener", and "sampler" (this
+        reading's own, which the caller takes out of the process's figure)."""
+        self._stop.set()
+        self._sampler.join()
+        self._sample()
+        roles = {"workers": 0.0, "listener": 0.0, "sampler": 0.0}
+        for tid, seconds in self.last.items():
+            name = self.names.get(tid, "")
+            role = "workers" if name.startswith(WORKER_THREADS) else "listener"
+            if name == self._sampler.name:
+                role = "sampler"
+            roles[role] += seconds - self.first.get(tid, 0.0)
+        return roles
 
 
 def timed_cpu(
@@ -683,6 +746,10 @@ def main() -> None:
               f"{pct(lat, .5):>12.1f}{pct(lat, .99):>12.1f}{cpu / args.n * 1000:>12.2f}")  # fmt: skip
         print("CPU ms/msg: this process's CPU (every thread) during the burst, per message;"
               " with workers in this process it includes theirs")  # fmt: skip
+        roles = result["roles"]
+        assert isinstance(roles, dict)
+        print(f"  of which the inbound workers' threads {roles['workers'] / args.n * 1000:.2f},"
+              f" every other thread (the transport, the store) {roles['listener'] / args.n * 1000:.2f}")  # fmt: skip
         made = float(result["tickets"])  # type: ignore[arg-type]
         e2e = float(result["end_to_end"])  # type: ignore[arg-type]
         print(f"end to end: {made:.0f} tickets in {e2e:.1f} s = {made / e2e:.1f} tickets/s; "
