@@ -6,7 +6,8 @@ awaiting_citizen, reopened, duplicate, rejected. Any move not in TRANSITIONS, or
 not listed for it, raises InvalidTransition and changes nothing.
 
 Waiting on the citizen needs the question asked (the note). Closing an original closes its
-duplicates with its answer; rejecting it sends them back to the dispatcher, each to be
+duplicates with its answer (a duplicate in another language goes to the dispatcher as answered,
+to be told in its own); rejecting it sends them back to the dispatcher, each to be
 answered on its own. The SLA clock starts at the
 first assignment and again at a reopening (a fresh due time, not the first one);
 `recompute_due` moves the due time when the category changes. Waiting on the citizen pauses a
@@ -67,6 +68,7 @@ TRANSITIONS: dict[tuple[Status, Status], tuple[str, ...]] = {
     (Status.DUPLICATE, Status.CLOSED): (*DISPATCH, SYSTEM),
     (Status.DUPLICATE, Status.NEW): (Role.SUPERVISOR, Role.ADMIN, SYSTEM),
     (Status.DUPLICATE, Status.TRIAGED): (SYSTEM,),
+    (Status.DUPLICATE, Status.RESOLVED): (SYSTEM,),
 }
 # Moves department staff may also make where the centre lets them answer citizens
 # themselves (BALAGH_DEPARTMENT_REPLIES_DIRECT): informing the citizen and closing.
@@ -377,8 +379,24 @@ def _release_duplicates(ctx: Context, session: Session, original: Ticket) -> Non
 
 
 def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: Actor) -> None:
-    """Closing an original closes and informs every ticket linked to it as a duplicate."""
+    """Closing an original closes and informs every ticket linked to it as a duplicate.
+
+    The answer is worded in the original citizen's language: a duplicate written in another
+    language is not sent it (it would read as the answer in a foreign language inside a
+    message in theirs) but goes to the dispatcher as answered by the department (resolved,
+    with the department's answer), to be told in its own language and closed.
+    """
     for dup in _open_duplicates(session, original):
+        if original.answer and dup.language and dup.language != original.language:
+            transition(
+                ctx,
+                session,
+                dup,
+                Status.RESOLVED,
+                SYSTEM_ACTOR,
+                note=original.resolution or original.answer,
+            )
+            continue
         dup.resolution = original.resolution
         transition(
             ctx,

@@ -169,6 +169,43 @@ def test_closing_original_closes_and_informs_its_duplicates(ctx: Context) -> Non
     assert kinds == ["ack", "duplicate", "resolved"]
 
 
+def test_a_duplicate_in_another_language_goes_to_the_dispatcher_to_inform(ctx: Context) -> None:
+    """The original's answer is written in its citizen's language: an English citizen whose
+    report duplicated an Arabic one got the Arabic answer inside an English message (found
+    driving the demo: WhatsApp). That duplicate goes back to the dispatcher as answered by the
+    department, to be told in English; one in the original's language is closed and told."""
+    original = new_ticket(ctx, "حفرة عميقة في شارع 18 نوفمبر قرب جسر الوطية", sender="1")
+    english = new_ticket(ctx, "Deep pothole on 18th November street by the bridge", sender="2")
+    arabic = new_ticket(ctx, "نفس الحفرة في شارع 18 نوفمبر عند الجسر", sender="3")
+    for tid in (original, english, arabic):
+        classify(ctx, tid)
+    with ctx.sessions() as session, session.begin():
+        o = session.get(Ticket, original)
+        for tid in (english, arabic):
+            d = session.get(Ticket, tid)
+            assert o is not None and d is not None
+            transition(ctx, session, d, Status.DUPLICATE, AGENT, duplicate_of=o)
+    move(ctx, original, Status.TRIAGED, AGENT)
+    move(ctx, original, Status.ASSIGNED, DISPATCHER)
+    move(ctx, original, Status.RESOLVED, ROADS, note="تم ردم الحفرة")
+    move(ctx, original, Status.CLOSED, DISPATCHER, answer="تم ردم الحفرة وإعادة رصف الطريق.")
+    with ctx.sessions() as session:
+        e, a = session.get(Ticket, english), session.get(Ticket, arabic)
+        assert e is not None and a is not None
+        assert (e.language, a.language) == ("en", "ar")
+        assert (e.status, e.resolution, e.answer) == ("resolved", "تم ردم الحفرة", None)
+        assert a.status == "closed" and a.answer == "تم ردم الحفرة وإعادة رصف الطريق."
+
+        def kinds(tid: int) -> list[str]:
+            query = select(OutboxItem.kind).where(OutboxItem.ticket_id == tid)
+            return list(session.execute(query).scalars())
+
+        assert (kinds(english), kinds(arabic)) == (
+            ["ack", "duplicate"],
+            ["ack", "duplicate", "resolved"],
+        )
+
+
 def test_system_actor_can_triage(ctx: Context) -> None:
     tid = new_ticket(ctx)
     classify(ctx, tid)
