@@ -1,16 +1,23 @@
 """`balagh serve`: web, SMTP listener, Telegram and scheduler in one process.
 
 Each component is started by a small function returning something with `stop()`; a log line
-names each with its address. SIGTERM and SIGINT stop them in reverse order.
+names each with its address. SIGTERM and SIGINT stop them in reverse order, within
+BALAGH_SHUTDOWN_GRACE_SECONDS: a component still stopping after that (a mail parse or a job
+that does not return) is named in the log and the process exits with status 1 rather than
+wait for it. Nothing is lost by that: an inbound record is stored before the transport is
+acknowledged and claimed in a transaction (core.intake.pipeline), so what was not processed
+stays pending for the next start, and what was not acknowledged the sender sends again.
 """
 
 from __future__ import annotations
 
+import concurrent.futures.thread
 import ctypes
 import ctypes.util
 import errno
 import gc
 import logging
+import os
 import signal
 import threading
 import time
@@ -181,7 +188,76 @@ def run_forever(
     try:
         stop.wait()
     finally:
-        logger.info("stopping")
+        stop_or_exit(components, ctx)
+
+
+def stop_or_exit(components: list[Component], ctx: Context) -> None:
+    """Stop the components within BALAGH_SHUTDOWN_GRACE_SECONDS, else exit the process now
+    (status 1). The interpreter's own exit waits for every thread that is not a daemon (an
+    executor's worker in a parse that never returns: the SMTP listener's stopped without
+    it), so those are waited for within the same grace too."""
+    deadline = time.monotonic() + ctx.settings.shutdown_grace_seconds
+    if not stop_within(components, ctx, ctx.settings.shutdown_grace_seconds):
+        logging.shutdown()
+        os._exit(1)
+    stuck = _threads_still_running(deadline)
+    if stuck:
+        logger.error(
+            "stopping: thread(s) %s still running after %.0f s (BALAGH_SHUTDOWN_GRACE_SECONDS);"
+            " exiting without them: unprocessed records stay pending, unacknowledged mail is"
+            " sent again",
+            ", ".join(stuck),
+            ctx.settings.shutdown_grace_seconds,
+        )
+        logging.shutdown()
+        os._exit(1)
+
+
+def _threads_still_running(deadline: float) -> list[str]:
+    """The names of the threads the interpreter's exit would wait for that are still
+    running at `deadline` (each joined until then): those that are not daemons, and every
+    executor's worker, which concurrent.futures joins at exit even when it is a daemon (it
+    inherits that from the thread that made it, e.g. aiosmtpd's event loop)."""
+    futures = concurrent.futures.thread
+    workers = dict(getattr(futures, "_threads_queues", {}))
+    # As the interpreter's exit does first (concurrent.futures.thread._python_exit): idle
+    # workers of executors nobody shut down are told to finish, so only busy ones remain.
+    futures._shutdown = True
+    for queue in workers.values():
+        queue.put(None)
+    others = [
+        t
+        for t in threading.enumerate()
+        if (not t.daemon or t in workers) and t is not threading.current_thread()
+    ]
+    for thread in others:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return [t.name for t in others if t.is_alive()]
+
+
+def stop_within(components: list[Component], ctx: Context, grace: float) -> bool:
+    """Stop the components in reverse order on a thread of its own; False (logged, naming
+    the component still stopping) when that takes longer than `grace` seconds."""
+    stopping: list[str] = []
+
+    def stop_all() -> None:
         for component in reversed(components):
+            stopping.append(type(component).__name__)
             component.stop()
+        stopping.append("database")
         ctx.engine.dispose()
+        stopping.clear()
+
+    logger.info("stopping (at most %.0f s)", grace)
+    stopper = threading.Thread(target=stop_all, name="shutdown", daemon=True)
+    stopper.start()
+    stopper.join(grace)
+    if not stopper.is_alive():
+        return True
+    logger.error(
+        "stopping: %s still stopping after %.0f s (BALAGH_SHUTDOWN_GRACE_SECONDS); exiting"
+        " without it: unprocessed records stay pending, unacknowledged mail is sent again",
+        stopping[-1] if stopping else "?",
+        grace,
+    )
+    return False

@@ -120,6 +120,10 @@ class Settings(BaseSettings):
     # ordinary day (tens of milliseconds), short enough that a storm's backlog never holds
     # a web thread for long.
     inbound_answer_wait_seconds: float = Field(2.0, ge=0, le=60)
+    # How long `balagh serve` and `balagh worker` may take to stop on SIGTERM/SIGINT before
+    # they exit anyway (status 1), naming what was still stopping: a stuck mail parse or job
+    # must not keep a service manager waiting. Stored records stay pending (nothing lost).
+    shutdown_grace_seconds: float = Field(30.0, gt=0)
     # The centre's three lines: departments answer the dispatcher, who informs the citizen.
     # True lets department staff reply to citizens and close answered tickets themselves.
     department_replies_direct: bool = False

@@ -87,7 +87,7 @@ def worker(env: Env) -> None:
     run one job twice at once (the scheduler's leases).
     """
     from balagh.scheduler import JobScheduler
-    from balagh.serve import prepare_router
+    from balagh.serve import prepare_router, stop_or_exit
     from core.delivery.courier import Courier
     from core.intake.pipeline import start_pipeline
 
@@ -102,7 +102,4 @@ def worker(env: Env) -> None:
         stop.wait()
     finally:
         click.echo("stopping", err=True)
-        courier.stop()
-        scheduler.stop()
-        pipeline.stop()
-        env.ctx.engine.dispose()
+        stop_or_exit([pipeline, scheduler, courier], env.ctx)
