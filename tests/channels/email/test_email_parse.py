@@ -333,3 +333,22 @@ def test_a_forward_keeps_the_message_it_forwards(subject: str) -> None:
 
 def test_a_reply_still_drops_the_message_it_quotes() -> None:
     assert parse_email(_outlook_mail("RE: Pothole")).text == "FYI"
+
+
+def test_a_huge_html_mail_is_read_to_a_bounded_length_and_kept_whole() -> None:
+    """A flat 1 MB HTML body: its text is taken from the first MAX_HTML characters (the
+    words past them are no part of the text, which says it was cut), so the work before the
+    250 is bounded; the sanitised HTML staff read, and the stored raw mail, keep it all."""
+    from channels.email.htmltext import MAX_HTML
+
+    filler = "<p>" + "word " * 20 + "</p>\n"
+    body = "<p>Pothole on Way 3021</p>\n" + filler * (1_000_000 // len(filler)) + "<p>LASTWORD</p>"
+    raw = (
+        "From: c@example.com\r\nSubject: big\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+        + body
+    ).encode()
+    msg = parse_email(raw)
+    assert msg.text.startswith("Pothole on Way 3021")
+    assert "LASTWORD" not in msg.text and msg.text.endswith("[…]")
+    assert len(msg.text) <= MAX_HTML
+    assert msg.html is not None and "LASTWORD" in msg.html
