@@ -45,6 +45,8 @@ _NEGATION = index_terms(
      "aren=", "arent=", "didn=", "didnt=", "doesn=", "doesnt=", "wasn=", "wasnt=", "weren=",
      "no longer", "without=", "nothing=", "غير=", "ما=", "لم=", "لا=", "ليس=", "ليست=", "مو=", "مب=", "مش=", "مهب=",
      "بدون=", "ma=", "mb=", "mu=", "mo=", "mob=", "mub=", "mish=", "msh=", "la=", "mahu=", "mahy=",
+     # "there is no" in one word (fourteenth pass): "mafi ri7at ghaz", "مافي ريحه غاز"
+     "mafi=", "mafee=", "mafeeh=", "mafeh=", "mafy=", "مافي=", "مافيه=",
      "لمنع=", "منع=", "prevent=", "to stop", "cannot=", "cant=", "can t=", "couldn=", "couldnt=", "couldn t=", "won t=", "don=", "dont=",
      "don t="]}
 )  # fmt: skip
@@ -53,10 +55,12 @@ _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=", "afraid", "worried", "fear",
          "akhaf", "a5af", "n5af", "nkhaf", "خايف", "خايفين", "خايفه", "5ayf", "khayf", "5aif", "khaif",
          "5aayf"]  # fmt: skip
+# Two kinds of hedge: a fear or a "may" ("fear": a present sign can override it, "we fear it
+# falls now" is danger now) and a condition ("if", "before", "god forbid": never now).
 _HYPOTHETICAL = index_terms(
-    {"fear": [*_FEAR, "ممكن=", "may=", "mumkin=", "momkin=", "will=", "before=", "قبل لا",
-     "gabl la", "لا سمح الله", "god forbid", "in case", "لو=", "if=", "law=", "اذا=", "iza=",
-     "itha=", "lo=", "lau=", "idha=", "ida=", "eza=", "etha=", "whether="]}
+    {"fear": [*_FEAR, "ممكن=", "may=", "mumkin=", "momkin=", "will="],
+     "if": ["before=", "قبل لا", "gabl la", "لا سمح الله", "god forbid", "in case", "لو=", "if=",
+     "law=", "اذا=", "iza=", "itha=", "lo=", "lau=", "idha=", "ida=", "eza=", "etha=", "whether="]}
 )  # fmt: skip
 _NOT_NOW_FEAR = index_terms({"fear": _FEAR})
 # A worry said anywhere near a weaker sign (ninth pass: leaning), "الله يستر" (God protect us).
@@ -81,12 +85,13 @@ _NOW = index_terms(
 # "Until now", "still": a "now" word inside one says how long a problem has lasted, not that
 # danger is happening now ("حطيتوا ستيكر قبل شهر ولين الحين ما سحبتوها"; ninth pass, read
 # from the urgent model's out-of-fold false alarms on the shipped rows).
-_UNTIL_NOW = index_terms(
+_UNTIL_TERMS = (
     {"until": ["لين الحين", "للحين", "الى الحين", "الين الحين", "لحد الحين", "لحد الان",
      "حتى الان", "الى الان", "لغايه الان", "until now", "till now", "up to now", "up till now",
      "lain al7een", "lain el7een", "lain il7een", "lin al7een", "la7d al7een", "la7ad al7een",
      "7atta al7een", "ila al7een", "lil7een=", "lel7een="]}
 )  # fmt: skip
+_UNTIL_NOW = index_terms(_UNTIL_TERMS)
 # Over, or never dangerous: a hazard near one of these is history or a denial, not danger now
 # ("the exposed wires were fixed", "السور اللي طاح السنه الماضيه", "mafi 5a6ar").
 _SETTLED = index_terms(
@@ -791,9 +796,18 @@ _GROUPS: dict[str, list[str]] = {
     "state": meaning.STATE,
     "near": [*meaning.PEOPLE_NOW, *meaning.NEAR, *_OVER_PEOPLE],
     "asking": meaning.ASKING,
+    # fourteenth pass: an animal threatening a person now, glass hanging over people
+    "threat": meaning.THREAT,
+    "now_sign": meaning.NOW_PLAIN,
+    "until": [term for terms in _UNTIL_TERMS.values() for term in terms],
+    "glass": meaning.GLASS,
+    "hanging": meaning.HANGING,
 }
 for _name, _terms in itertools.chain(
-    meaning.ADDED.items(), meaning.ADDED_TWELFTH.items(), meaning.ADDED_THIRTEENTH.items()
+    meaning.ADDED.items(),
+    meaning.ADDED_TWELFTH.items(),
+    meaning.ADDED_THIRTEENTH.items(),
+    meaning.ADDED_FOURTEENTH.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 _INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
@@ -808,6 +822,10 @@ _GULF_J: TermIndex = index_terms(
      "road": ["طريج=", "الطريج=", "6areej=", "6reej=", "el6areej=", "tareej=", "6ariij="],
      "ground": ["طريج=", "الطريج=", "6areej=", "6reej=", "el6areej=", "tareej=", "6ariij="]}
 )  # fmt: skip
+
+# Dogs surrounding a person in Gulf (محاوطين), matched only as spelled: by fold محاوطه is a bus
+# station (ma7a6a) and يحاوطون "our walls" (fourteenth pass, urgency_meaning.THREAT_SPELLED).
+_SPELLED_ATTACK: TermIndex = index_terms({"attack": meaning.THREAT_SPELLED})
 
 # "Tired" (ta3baan, تعبان), matched only as spelled: by fold it is "snake" (thu3baan) too.
 _TIRED: TermIndex = index_terms({"tired": meaning.TIRED})
@@ -921,6 +939,23 @@ RULES: tuple[Rule, ...] = (
         unless="asking",
         fear_cancels=True,
     ),
+    # fourteenth pass: an animal chasing or cornering a person with a present sign (a chase
+    # said as a standing complaint is calm in the shipped labels); glass left hanging in a
+    # shattered door or window where people walk (urgency_meaning.py)
+    Rule(
+        "animal_threatening_now",
+        ("beast", "threat", "now_sign"),
+        negatable=(1,),
+        unless="dead",
+        not_at="until",
+    ),
+    Rule(
+        "glass_hanging_over_people",
+        ("glass", "hanging", "near"),
+        negatable=(1, 2),
+        window=12,
+        unless="asking",
+    ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -1031,6 +1066,7 @@ _IMMINENT = index_terms(
     arabizi=True,
 )  # fmt: skip
 IMMINENT_REACH = 6  # words after a hedged danger searched for _IMMINENT
+_SOMEDAY = index_terms({"someday": meaning.SOMEDAY}, arabizi=True, min_fold=4)
 
 
 def _was_before(words: list[str], start: int) -> bool:
@@ -1053,10 +1089,14 @@ def _negated(words: list[str], start: int, end: int, group: str = "") -> bool:
         before = words[max(0, start - NEGATION_REACH_OR) : start]
     if _was_before(words, start) or _negation_before(before, person) or _not_yet(words, start, end):
         return True
-    if _HYPOTHETICAL.find(before) or _may(words, start):
-        # "could come down any minute", "ممكن يطيح أي وقت": imminent, not one day
+    hedges = _HYPOTHETICAL.find(before)
+    if hedges or _may(words, start):
+        # "could come down any minute", "ممكن يطيح أي وقت": imminent, not one day; a fear or
+        # a "may" with a present sign ("خايفين يطيح الحين") is danger now, a condition never
+        if all(kind == "fear" for _, _, kind in hedges):
+            return not _present_sign(words, start - NEGATION_REACH, end + IMMINENT_REACH)
         return not _IMMINENT.find(words[end : end + IMMINENT_REACH])
-    return False
+    return _someday(words, end)
 
 
 def _nobody_there(words: list[str], start: int) -> bool:
@@ -1085,9 +1125,31 @@ def _habitual(words: list[str], around: list[str]) -> bool:
 
 
 def _feared(words: list[str], low: int, high: int, margin: int) -> bool:
-    """True when a fear sits within `margin` words of a match and nothing says any minute."""
+    """True when a fear sits within `margin` words of a match and nothing there says any
+    minute or now (_present_sign)."""
     around = words[max(0, low - margin) : high + margin + 1]
-    return bool(_FEARED.find(around)) and not _IMMINENT.find(around)
+    return bool(_FEARED.find(around)) and not _present_sign(around, 0, len(around))
+
+
+def _present_sign(words: list[str], low: int, high: int) -> bool:
+    """True when words[low:high] say the danger is happening now: "any minute", or a plain
+    "now" (الحين, الآن, "right now", el7een, هالحزه) that is not "until now" (للحين).
+
+    What turns a fear into a report of danger now (fourteenth pass): "خايفين يطيح الحين",
+    "we're scared it's coming down right now", "5aifeen y6ee7 el7een". A fear with no present
+    sign ("worried it might fall one day") stays a reason to inspect.
+    """
+    span = words[max(0, low) : max(0, high)]
+    if _IMMINENT.find(span):
+        return True
+    until = {i for s, e, _ in _UNTIL_NOW.find(span) for i in range(s, e)}
+    return any(not until.intersection(range(s, e)) for s, e, _ in _NOW_PLAIN.find(span))
+
+
+def _someday(words: list[str], end: int) -> bool:
+    """True when "one day", "someday", "في يوم من الأيام" follows a danger: feared for later."""
+    after = words[end : end + IMMINENT_REACH]
+    return bool(_SOMEDAY.find(after)) and not _present_sign(after, 0, len(after))
 
 
 def _near(spans: list[tuple[int, int]], low: int, high: int, margin: int) -> bool:
@@ -1106,7 +1168,7 @@ def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
     words = list((reading or read(text)).words)
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, group in itertools.chain(
-        _INDEX.find(words), _GULF_J.find(words), _TIRED.find(words)
+        _INDEX.find(words), _GULF_J.find(words), _TIRED.find(words), _SPELLED_ATTACK.find(words)
     ):
         hits.setdefault(group, []).append((start, end))
     found = hits.keys()
@@ -1151,12 +1213,20 @@ def model_may_flag(text: str, probability: float, reading: Reading | None = None
     if probability < MODEL_THRESHOLD:
         return False
     words = list((reading or read(text)).words)
-    if _SETTLED.find(words) or _NOT_NOW_FEAR.find(words) or _RECURRING.find(words):
+    if _SETTLED.find(words) or _RECURRING.find(words) or _feared_only(words):
         return False
     if probability >= MODEL_CONFIDENT:
         return True
     until = {i for s, e, _ in _UNTIL_NOW.find(words) for i in range(s, e)}
     return any(not until.intersection(range(s, e)) for s, e, _ in _NOW.find(words))
+
+
+def _feared_only(words: list[str]) -> bool:
+    """True when the message fears its danger and never says it is happening now, or says
+    it fears it for "one day": "نخشى أن ينهار الآن" counts, "we fear it may fall" does not."""
+    if not _NOT_NOW_FEAR.find(words):
+        return False
+    return bool(_SOMEDAY.find(words)) or not _present_sign(words, 0, len(words))
 
 
 def is_urgent(

@@ -468,3 +468,93 @@ ASKING = [
     "meno nkallim", "mino nkallim", "meno akallim", "meno el mas2ool", "mino el mas2ool",
     "shlon ablagh", "kaif ablagh",
 ]  # fmt: skip
+
+# Fourteenth pass (docs/ROUTING_DATA.md, "Fourteenth pass: urgency ..."). Blind writers put
+# danger where people gather indoors that is not a home (a mosque's ablution area, a prayer
+# hall, a clinic's waiting room, labour-camp rooms), had animals threaten a person now (dogs
+# round a sweeper, a child chased), left glass hanging in a shattered door over a walkway, and
+# wrote a fear with a present sign ("we fear it falls now"): danger now, not a worry.
+
+# Rooms and places people occupy that are not a home: water, sewage or smoke inside one is as
+# urgent as inside a house. Not a whole school or mosque (rain pooling in its yard is a
+# drainage request), only the rooms people are in.
+PEOPLE_PLACES = [
+    "ablution", "wudu", "wudhu", "prayer hall", "prayer room", "prayer area", "musalla",
+    "waiting room", "waiting area", "waiting hall", "clinic", "health centre", "health center",
+    "ward=", "wards=", "labour camp", "labor camp", "labour accommodation", "labor accommodation",
+    "workers accommodation", "workers rooms", "dorm", "dormitory", "accommodation rooms",
+    "ميضه", "الميضه", "ميضات", "الميضات", "الميضاه", "ميضاه", "مكان الوضوء", "اماكن الوضوء",
+    "دوره المياه", "دورات المياه", "المتوضا", "متوضا", "مصلى", "المصلى", "مصلي=", "المصلي=",
+    "قاعه الصلاه", "مصلى النساء", "العياده", "عياده", "المستوصف", "مستوصف", "المركز الصحي",
+    "قاعه الانتظار", "غرفه الانتظار", "صاله الانتظار", "الجناح", "العنبر", "سكن العمال",
+    "غرف العمال", "سكن عمال", "مساكن العمال", "الفصول", "الصفوف",
+    "maydha", "maydha2", "el maydha", "mayda=", "makan el wudhu2", "makan el wudu", "wudhu2",
+    "wudu2", "m9alla", "mu9alla", "el m9alla", "3iyada", "el 3iyada", "mustawsaf",
+    "sakan el 3ummal", "ghuraf el 3ummal", "ghurfat el 3ummal", "sakan el 3omal",
+]  # fmt: skip
+
+# An animal threatening a person: chasing, surrounding, cornering, lunging. The shipped labels
+# call strays that "chase children" calm when it is a standing complaint, so a chase counts
+# only with a present sign (now, just now, right now: urgency._present_sign) or a person who
+# cannot get away; surrounding a person is itself an attack (ADDED_FOURTEENTH "attack").
+THREAT = [
+    "chasing", "chased", "being chased", "chase=", "running after", "ran after", "went after",
+    "going after", "surrounding", "surrounded", "cornered", "cornering", "lunging", "lunged",
+    "يطارد", "يطاردون", "تطارد", "طاردت", "طارد=", "يلحق", "يلحقون", "تلحق", "لاحقين",
+    "لاحقينه", "لاحقينها", "لاحقتهم", "لحقوا", "لحقت", "تحيط", "يحيط", "احاطت", "تحاصر",
+    "يحاصرون", "حاصرت", "محاصرينه", "y6ardoon", "y6ardoonah", "t6arid", "y6arid",
+    "yl7agoon", "yil7agoon", "til7ag", "la7gin", "la7geenah", "la7geenha", "m7aw6een",
+    "m7aw6ina", "y7aw6oon",
+]  # fmt: skip
+# Said only as spelled, never by fold: محاوطه folds as "ma7a6a" (a bus station) and يحاوطون
+# as "7ee6ana" (our walls), so these meet the Arabic spelling alone (twelfth pass).
+THREAT_SPELLED = ["محاوطين", "محاوطينه", "محاوطينها", "محاوطه", "محاوطينهم", "يحاوطون",
+                  "يحاوطونه", "تحاوط", "حاوطوا", "حاوطت"]  # fmt: skip
+
+# Glass broken and still hanging where people walk: shards in a shattered door or window over
+# an entrance or walkway (a thing that falls on whoever is under it).
+GLASS = [
+    "glass", "shards", "shard=", "jagged pieces", "pane=", "panes=", "window", "glass door",
+    "زجاج", "الزجاج", "قزاز", "القزاز", "شظايا", "قطع الزجاج", "قطع زجاج", "قطع القزاز",
+    "gzaz", "zijaj", "g6a3 el gzaz", "g6a3 el zijaj",
+]  # fmt: skip
+HANGING = [
+    "hanging", "dangling", "still in the frame", "stuck in the frame", "hanging in",
+    "about to drop", "could drop", "معلقه", "معلق=", "متدليه", "متدلي", "عالقه في",
+    "باقي قطع", "m3allga", "m3allaga", "m3allag", "mit3allga", "mitdalya",
+]  # fmt: skip
+
+# Said with "one day", "someday", "in the future": a danger feared for later, not now.
+SOMEDAY = [
+    "one day", "someday", "some day", "in future", "in the future", "sooner or later",
+    "يوم من الايام", "في يوم", "مستقبلا", "في المستقبل", "بالمستقبل", "عاجلا ام اجلا",
+    "yoom mn el ayyam", "yom min el ayam", "yoom min el ayyam", "fil mustaqbal",
+    "fi el mustaqbal", "bil mustaqbal",
+]  # fmt: skip
+
+# Fourteenth-pass terms added to earlier groups of urgency.py by name.
+ADDED_FOURTEENTH: dict[str, list[str]] = {
+    "home": PEOPLE_PLACES,
+    # dogs that surround a person attack them (MSA and English; Gulf as spelled: THREAT_SPELLED)
+    "attack": ["تحيط ب", "تحيط بالعامل", "يحيطون ب", "احاطت ب", "surrounded a", "surrounded the",
+               "surrounded him", "surrounded her", "surrounded my", "surrounded our"],
+    # a person collapsed from the heat, unresponsive, or shut in a hot car
+    "peril": ["passed out", "he s not responding", "he is not responding", "she s not responding",
+              "she is not responding", "unresponsive", "heatstroke", "heat stroke",
+              "collapsed in the heat", "locked car", "in a hot car", "left in the car",
+              "left in a car", "لا يستجيب", "طاح من الحر", "انهار من الحر", "انهار من شده الحر",
+              "ضربه شمس", "مغشي عليه", "اغمي عليه", "في سياره مغلقه", "داخل سياره مغلقه",
+              "في سياره مقفله", "داخل سياره مقفله", "6a7 mn el 7arr", "6a7 min el 7ar",
+              "6a7 mn el 7ar", "darbat shams", "fi sayyara msakkara", "fi sayyara mgfoola",
+              "ما يقدر يتحرك", "لا يستطيع التحرك", "ma yigdar yit7arrak"],
+}  # fmt: skip
+
+# People a place is full of, named by why they are there (as AT_RISK): patients in a clinic,
+# visitors to a ward, a sweeper at his work.
+AT_RISK_FOURTEENTH = [
+    "patients", "the patients", "visitors", "sweeper", "cleaner", "cleaners",
+    "المرضى", "المراجعين", "المراجعون", "عامل النظافه", "عمال النظافه", "المتوضئين",
+    "يتوضون", "يتوضؤون", "el mardha", "el mar9a", "el muraji3een", "3amil el nathafa",
+    "3ummal el nathafa",
+]  # fmt: skip
+PEOPLE_NOW += AT_RISK_FOURTEENTH
