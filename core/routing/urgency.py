@@ -78,7 +78,7 @@ _NOW = index_terms(
      "come quickly", "send a team", "this minute", "في اي لحظه", "قبل دقائق", "تعالوا", "ta3aloo",
      "ta3alo",
      "any minute", "any moment", "any second", "any time now", "7alan", "7aalan", "حالا",
-     "da7een", "دحين", *meaning.NOW_GULF]},
+     "da7een", "دحين", *meaning.NOW_GULF, *meaning.NOW_MSA]},
     arabizi=True,
     min_fold=4,  # اسرعوا (hurry) folds as "sur3a" (speed): "el ishara 7g el sur3a"
 )  # fmt: skip

@@ -558,3 +558,12 @@ AT_RISK_FOURTEENTH = [
     "3ummal el nathafa",
 ]  # fmt: skip
 PEOPLE_NOW += AT_RISK_FOURTEENTH
+
+# MSA "just now" and "a moment ago" (للتو, منذ قليل, منذ دقائق), read as the Gulf توه and
+# قبل شوي are: a plain now for the rules, the urgent model and a fear's present sign. "للتو"
+# whole: as a stem it starts "للتواصل" (for contact). And people named in MSA plurals.
+NOW_MSA = ["للتو=", "منذ قليل", "منذ دقائق", "منذ لحظات", "في الحال", "في هذه الاثناء"]
+NOW_PLAIN += NOW_MSA
+RECENT += NOW_MSA
+PEOPLE_NOW += [*NOW_MSA, "الطلبه", "طلبه=", "الاهالي", "اهالي=", "القاطنين", "المتنزهين",
+               "مرتادي", "رواد=", "المارين", "العاملين"]  # fmt: skip

@@ -140,3 +140,16 @@ def test_a_fear_with_a_present_sign_lets_a_confident_model_count(text: str) -> N
 )
 def test_a_fear_without_a_present_sign_keeps_the_model_off(text: str) -> None:
     assert not model_may_flag(text, 0.99)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["عض كلب طفلا منذ قليل عند باب المدرسة", "عض كلب ضال عاملا للتو في الحديقة"],
+)
+def test_msa_just_now_makes_a_bite_danger_now(text: str) -> None:
+    assert urgent_rule(text) == "bite_just_now"
+
+
+def test_msa_just_now_is_a_now_for_the_urgent_model_and_for_contact_it_is_not() -> None:
+    assert model_may_flag("سقطت قطعة من واجهة المبنى للتو", 0.5)
+    assert not model_may_flag("سقطت قطعة من واجهة المبنى، رقمي للتواصل 99999999", 0.5)
