@@ -802,6 +802,8 @@ _GROUPS: dict[str, list[str]] = {
     "until": [term for terms in _UNTIL_TERMS.values() for term in terms],
     "glass": meaning.GLASS,
     "hanging": meaning.HANGING,
+    "smoke": meaning.SMOKE,
+    "emerging": meaning.EMERGING,
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -823,9 +825,10 @@ _GULF_J: TermIndex = index_terms(
      "ground": ["طريج=", "الطريج=", "6areej=", "6reej=", "el6areej=", "tareej=", "6ariij="]}
 )  # fmt: skip
 
-# Dogs surrounding a person in Gulf (محاوطين), matched only as spelled: by fold محاوطه is a bus
-# station (ma7a6a) and يحاوطون "our walls" (fourteenth pass, urgency_meaning.THREAT_SPELLED).
-_SPELLED_ATTACK: TermIndex = index_terms({"attack": meaning.THREAT_SPELLED})
+# Dogs surrounding a person in Gulf (محاوطين) and the MSA verbal noun تطاير (flying off),
+# matched only as spelled: by fold محاوطه is a bus station (ma7a6a), يحاوطون "our walls" and
+# تطاير the Arabizi "yt6ayar" (fourteenth pass, urgency_meaning.py).
+_SPELLED: TermIndex = index_terms({"attack": meaning.THREAT_SPELLED, **meaning.MASDAR_SPELLED})
 
 # "Tired" (ta3baan, تعبان), matched only as spelled: by fold it is "snake" (thu3baan) too.
 _TIRED: TermIndex = index_terms({"tired": meaning.TIRED})
@@ -949,6 +952,7 @@ RULES: tuple[Rule, ...] = (
         unless="dead",
         not_at="until",
     ),
+    Rule("smoke_from_a_home", ("smoke", "emerging", "home"), negatable=(0, 1), window=8),
     Rule(
         "glass_hanging_over_people",
         ("glass", "hanging", "near"),
@@ -1168,7 +1172,7 @@ def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
     words = list((reading or read(text)).words)
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, group in itertools.chain(
-        _INDEX.find(words), _GULF_J.find(words), _TIRED.find(words), _SPELLED_ATTACK.find(words)
+        _INDEX.find(words), _GULF_J.find(words), _TIRED.find(words), _SPELLED.find(words)
     ):
         hits.setdefault(group, []).append((start, end))
     found = hits.keys()

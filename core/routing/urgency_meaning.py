@@ -532,9 +532,22 @@ SOMEDAY = [
     "fi el mustaqbal", "bil mustaqbal",
 ]  # fmt: skip
 
+ON_A_CAR = [
+    "على السياره",
+    "على الموتر",
+    "فوق السياره",
+    "فوق الموتر",
+    "3la el sayyara",
+    "3al sayyara",
+    "3la el mooter",
+    "on the car",
+    "onto the car",
+    "on top of the car",
+]
 # Fourteenth-pass terms added to earlier groups of urgency.py by name.
 ADDED_FOURTEENTH: dict[str, list[str]] = {
-    "home": PEOPLE_PLACES,
+    "home": [*PEOPLE_PLACES, "الطابق الارضي", "الدور الارضي", "الطابق السفلي", "القبو", "السرداب",
+             "البدروم"],
     # dogs that surround a person attack them (MSA and English; Gulf as spelled: THREAT_SPELLED)
     "attack": ["تحيط ب", "تحيط بالعامل", "يحيطون ب", "احاطت ب", "surrounded a", "surrounded the",
                "surrounded him", "surrounded her", "surrounded my", "surrounded our"],
@@ -547,7 +560,37 @@ ADDED_FOURTEENTH: dict[str, list[str]] = {
               "في سياره مقفله", "داخل سياره مقفله", "6a7 mn el 7arr", "6a7 min el 7ar",
               "6a7 mn el 7ar", "darbat shams", "fi sayyara msakkara", "fi sayyara mgfoola",
               "ما يقدر يتحرك", "لا يستطيع التحرك", "ma yigdar yit7arrak"],
+    # MSA names a danger by its verbal noun, in a headline's register: تساقط (falling in
+    # pieces), تطاير (flying off), تأرجح (swinging), آيلة/معرضة للسقوط (liable to fall)
+    # (تطاير as spelled only, MASDAR_SPELLED: its fold is the Arabizi "yt6ayar")
+    "collapsing": ["للسقوط", "بالسقوط", "للانهيار", "تساقط", "تارجح", "تمايل"],
+    "state": ["تساقط", "تارجح", "اهتزاز", "تمايل", "تدلي"],
+    # a pavement that caves in; a vehicle or passengers trapped by water (MSA مركبة)
+    "ground": ["الرصيف", "رصيف="],
+    "person": ["مركبه", "المركبه", "الركاب"],
+    # a ground floor or basement flooding (تغمر الطابق); Gulf "داش" (it got in: الماي داش
+    # البيت), not bare دش, which is also a shower
+    "inside": ["تغمر الطابق", "يغمر الطابق", "تغمر الدور", "تغمر القبو", "تغمر المنازل",
+               "تغمر البيوت", "تغمر الشقق", "تغمر المساكن", "غمرت الطابق", "غمرت المنازل",
+               "داش", "داشه", "دشت", "يدش", "تدش"],
+    # a tree or pole fallen on a car (with its article: the phrase's last word keeps it)
+    "on_road": ON_A_CAR,
+    "road": ON_A_CAR,
+    # a flood cutting across a road (السيل قاطع الشارع) with cars crossing it
+    "flowing": ["قاطع الشارع", "قاطع الطريق", "قاطع الخط", "قاطعه الشارع", "gaa6i3 el share3",
+                "cutting across the road"],
+    # water dripping onto a socket or wires (يخر على الفيش)
+    "exposed": ["يخر على", "تخر على", "يخر ماي على", "ينقط على", "يقطر على", "يتسرب على",
+                "ykhurr 3la", "yikhurr 3la", "dripping onto", "leaking onto"],
 }  # fmt: skip
+# Smoke coming out of a home or a room people use: a fire inside (not a chimney or a tip:
+# the rule needs a home word, urgency.RULES "smoke_from_a_home").
+SMOKE = ["smoke", "دخان", "الدخان", "do5an", "dokhan", "du5an", "dukhan"]
+EMERGING = ["coming out of", "coming from", "pouring out of", "billowing", "طالع من", "طالعه من",
+            "يطلع من", "تطلع من", "ينبعث من", "يخرج من", "يتصاعد من", "6aali3 mn", "6al3 mn",
+            "yi6la3 mn", "6aal3 min", "6al3 min"]  # fmt: skip
+# Verbal nouns matched only as spelled (their folds meet Arabizi verbs the labels call calm).
+MASDAR_SPELLED = {"collapsing": ["تطاير="], "state": ["تطاير="]}
 
 # People a place is full of, named by why they are there (as AT_RISK): patients in a clinic,
 # visitors to a ward, a sweeper at his work.

@@ -153,3 +153,44 @@ def test_msa_just_now_makes_a_bite_danger_now(text: str) -> None:
 def test_msa_just_now_is_a_now_for_the_urgent_model_and_for_contact_it_is_not() -> None:
     assert model_may_flag("سقطت قطعة من واجهة المبنى للتو", 0.5)
     assert not model_may_flag("سقطت قطعة من واجهة المبنى، رقمي للتواصل 99999999", 0.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # MSA verbal nouns: falling in pieces, liable to fall
+        ("تشقق جسر المشاة وتساقط أجزاء منه على الطريق", "collapsing_structure"),
+        ("واجهة المبنى آيلة للسقوط", "collapsing_structure"),
+        ("تطاير ألواح سقف محطة الحافلات والركاب ينتظرون", "thing_giving_way_near_people"),
+        # a pavement caving in; a ground floor flooding
+        ("انهيار جزء من الرصيف في مجرى الوادي", "road_collapse_or_open_trench"),
+        ("مياه الأمطار تغمر الطابق الأرضي لعمارة سكنية", "water_inside_home"),
+        # Gulf: the water got in (داش); a tree on a car; a flood across a road with cars in it
+        ("الماي داش البيت وواصل الغرف", "water_inside_home"),
+        ("الشجرة طاحت على السيارة والرجال داخلها", "fallen_tree_on_road"),
+        ("السيل قاطع الشارع والسيارات تقطع فيه", "crossing_running_wadi"),
+        ("السقف قاعد يخر على الفيش والكهربا شغالة", "exposed_wiring"),
+        # smoke coming out of a home, in every form
+        ("Smoke is coming out of the flat upstairs and nobody answers", "smoke_from_a_home"),
+        ("دخان يتصاعد من شقة في الطابق الثالث", "smoke_from_a_home"),
+        ("الدخان طالع من شقة الجيران ومحد يفتح", "smoke_from_a_home"),
+        ("do5an 6aali3 mn ghurfa fi sakan el 3ummal", "smoke_from_a_home"),
+        ("Smoke طالع من الـ flat اللي فوقنا", "smoke_from_a_home"),
+    ],
+)
+def test_msa_verbal_nouns_gulf_verbs_and_smoke_from_a_home_fire(text: str, rule: str) -> None:
+    assert urgent_rule(text), rule  # `rule` names the rule written for it; another may fire first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smoke from the landfill drifts over the houses every evening",
+        "الدخان اللي طالع من المصنع يزعج البيوت كل ليلة",
+        "الدش في الحمام يخر ماي",
+        "انفجر أنبوب الري في الحديقة وتغمر المياه الممرات",
+        "لا يوجد تساقط لأي أجزاء من الجسر، فقط طلاء قديم",
+    ],
+)
+def test_a_chimney_a_shower_a_park_path_or_a_denial_is_not_danger_in_a_home(text: str) -> None:
+    assert urgent_rule(text) is None
