@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 import threading
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Sequence, bindparam, event, insert, inspect, select, text, update
+from sqlalchemy import Select, Sequence, bindparam, event, insert, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError, InvalidRequestError, ProgrammingError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, joinedload
 
@@ -36,10 +37,16 @@ def next_reference(session: Session, prefix: str) -> str:
             # it (core.batchrows), as they would for raw SQL.
             # On the session's connection as Core: the ORM's set-up for this one value
             # cost more CPU than the statement (a worker takes one per new ticket).
-            next_value = select(Sequence(sequence).next_value())
-            value = session.connection().execute(next_value).scalar_one()
+            value = session.connection().execute(_next_value(sequence)).scalar_one()
             return f"{prefix}-{value:06d}"
         return f"{prefix}-{_bump_counter(session, f'ticket:{prefix}'):06d}"
+
+
+@functools.cache
+def _next_value(sequence: str) -> Select[tuple[int]]:
+    """`SELECT nextval(sequence)`, built once per sequence: building it per new ticket cost
+    about as much CPU as running it (35-50 of 75-95 us, bench/RESULTS.md session 13)."""
+    return select(Sequence(sequence).next_value())
 
 
 _READY_SEQUENCES: set[tuple[str, str]] = set()

@@ -20,7 +20,7 @@ from core.context import Context
 from core.inbound import InboundMessage
 from core.intake.ingest import ingest
 from core.models import Contact, Event, Status, Ticket
-from core.tickets import new_secret, record_event
+from core.tickets import _next_value, new_secret, next_reference, record_event
 
 T0 = datetime(2025, 1, 5, 5, 0, tzinfo=UTC)
 
@@ -200,3 +200,16 @@ def test_an_event_of_a_ticket_no_longer_in_the_session_fails_the_commit(ctx: Con
         session.expunge(ticket)
         with pytest.raises(Exception, match="never written"):
             session.commit()
+
+
+def test_references_follow_each_other_from_one_statement_built_once(ctx: Context) -> None:
+    """Each new ticket takes the next number (the sequence on PostgreSQL, the counter on
+    SQLite); on PostgreSQL its `nextval` statement is built once, not per ticket."""
+    with ctx.sessions() as session, session.begin():
+        first = next_reference(session, "BLT")
+        hits = _next_value.cache_info().hits
+        second, third = next_reference(session, "BLT"), next_reference(session, "BLT")
+        sequence = ctx.engine.dialect.name == "postgresql"
+        assert _next_value.cache_info().hits - hits == (2 if sequence else 0)
+    numbers = [int(reference.split("-")[1]) for reference in (first, second, third)]
+    assert first.startswith("BLT-") and numbers == [numbers[0], numbers[0] + 1, numbers[0] + 2]
