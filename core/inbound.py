@@ -27,7 +27,8 @@ class Location:
     """Where the problem is: coordinates and/or an address the citizen typed.
 
     Coordinates that are not numbers in range (text, true/false, NaN, latitude beyond 90)
-    are dropped here, for every channel: the message is kept, without a place.
+    are dropped here, for every channel: the message is kept, without a place. A location
+    left with neither coordinates nor an address is no place (`InboundMessage` drops it).
     """
 
     lat: float | None = None
@@ -46,6 +47,11 @@ class Location:
             return
         object.__setattr__(self, "lat", float(self.lat))  # type: ignore[arg-type]
         object.__setattr__(self, "lon", float(self.lon))  # type: ignore[arg-type]
+
+    @property
+    def names_a_place(self) -> bool:
+        """Coordinates or an address: something to put on the ticket."""
+        return self.lat is not None or bool(self.address)
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,13 @@ class InboundMessage:
     # The channel's `prepare` hook (core.channels) must complete the message before it is
     # processed (a file the message only refers to, fetched off the transport's request path).
     needs_preparing: bool = False
+
+    def __post_init__(self) -> None:
+        # One rule for every channel: a shared place whose coordinates were impossible and
+        # that names nothing is no location, so a message of it alone says nothing
+        # (core.intake.ingest.says_nothing) instead of an empty message on a ticket.
+        if self.location is not None and not self.location.names_a_place:
+            object.__setattr__(self, "location", None)
 
 
 def _degrees(value: object, limit: float) -> float | None:

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 import pytest
 
-from core.inbound import Location
+from core.inbound import InboundMessage, Location
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,20 @@ def test_coordinates_that_are_not_a_place_are_dropped_and_the_address_kept(
 
 def test_an_address_alone_is_a_location_without_coordinates() -> None:
     assert Location(None, None, "Way 2601") == Location(address="Way 2601")
+
+
+@pytest.mark.parametrize(
+    "place",
+    [Location(lat=123.0, lon=58.38), Location(lat="north", lon="east"), Location()],  # type: ignore[arg-type]
+)
+def test_a_location_with_no_coordinates_and_no_address_is_no_location(place: Location) -> None:
+    """One rule for every channel: a shared place whose coordinates were dropped and that
+    names nothing is no place, so a message of it alone says nothing (Telegram kept it as an
+    empty message on the ticket; a place with a name keeps its name)."""
+    msg = InboundMessage(channel="telegram", sender="1", text="", external_id="1:1", location=place)
+    assert msg.location is None
+    named = Location(lat=123.0, lon=58.38, address="Qurum Park")
+    kept = InboundMessage(
+        channel="telegram", sender="1", text="", external_id="1:2", location=named
+    )
+    assert kept.location == Location(address="Qurum Park")

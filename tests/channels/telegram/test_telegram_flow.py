@@ -123,16 +123,22 @@ def test_shared_location_ends_up_on_the_ticket(
     "place",
     [{"latitude": "north", "longitude": "58.38"}, {"latitude": 123.0, "longitude": 58.38}],
 )
-def test_a_location_with_impossible_coordinates_is_kept_as_a_message_without_a_place(
+def test_a_location_with_impossible_coordinates_is_kept_raw_and_adds_nothing_to_the_ticket(
     ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi, place: dict[str, Any]
 ) -> None:
+    """As on WhatsApp (core.inbound: a place with no coordinates and no name is no place):
+    the update is stored and acknowledged, and no empty message joins the ticket."""
     assert send(tg, fake_api, text_update(716, 1, AR_REPORT))
     assert send(tg, fake_api, message_update(716, 2, location=place))  # processed, not retried
     (ticket,) = tickets(ctx)
     assert (ticket.lat, ticket.lon) == (None, None)
     with ctx.sessions() as session:
         ids = session.execute(select(Message.external_id)).scalars().all()
-    assert "716:2" in ids
+        kept = session.execute(
+            select(InboundRecord.status).where(InboundRecord.external_id == "716:2")
+        ).scalar_one()
+    assert "716:2" not in ids
+    assert kept == InboundStatus.IGNORED
 
 
 def test_staff_reply_arrives_in_the_same_chat_escaped_as_html(
