@@ -18,6 +18,11 @@ ATTRIBUTION = [
     re.compile(r"^\s*Le\b.{0,300}\ba écrit\s*:\s*$", re.I | re.S),
     re.compile(r"^\s*Am\b.{0,300}\bschrieb\b.{0,100}:\s*$", re.I | re.S),
     re.compile(r"^\s*(?:في|بتاريخ|يوم)\s.{0,300}(?:كتب|كتبت|كتبَ)\s*.{0,60}:\s*$", re.S),
+    # Gmail's Arabic interface: "في <date> تمت كتابة ما يلي بواسطة <name> <<address>>:"
+    # ("the following was written by"); older clients: "بتاريخ <date>، جاء من <name> ...:".
+    re.compile(
+        r"^\s*(?:في|بتاريخ|يوم)\s.{0,300}(?:تمت كتابة ما يلي بواسطة|جاء من)\s.{0,200}:\s*$", re.S
+    ),
     re.compile(r"^\s*.{0,200}<[^>\s]+@[^>\s]+>\s*(?:wrote|كتب|كتبت)\s*:\s*$", re.I | re.S),
     # Android/Gmail in Russian: '02.04.2012 14:20 пользователь "a@b" <a@b> написал:'
     re.compile(r"^\s*\d.{0,300}\b(?:написал|написала|пишет)\s*:\s*$", re.I | re.S),

@@ -115,6 +115,24 @@ def test_common_client_replies_reduce_to_new_text(name: str) -> None:
     assert "wrote" not in msg.text.lower() or name == "android"
 
 
+# Gmail's Arabic interface writes "في <date> تمت كتابة ما يلي بواسطة <name> <<address>>:"
+# ("the following was written by"), often wrapped before the address and inside bidi
+# embedding marks; older Arabic clients write "بتاريخ <date>، جاء من <name> <<address>>:".
+GMAIL_ARABIC_ATTRIBUTIONS = [
+    "\u202bفي الأحد، 7 ديسمبر 2026 في 10:15 ص تمت كتابة ما يلي بواسطة بلاغ | Balagh"
+    " <1111@balagh.localhost>:\u202c",
+    "في الأحد، 7 ديسمبر 2026 في 10:15 ص، تمت كتابة ما يلي بواسطة بلاغ | Balagh\n"
+    "<1111@balagh.localhost>:",
+    "بتاريخ 7 ديسمبر، 2026 10:15 ص، جاء من بلاغ | Balagh\n<1111@balagh.localhost>:",
+]
+
+
+@pytest.mark.parametrize("attribution", GMAIL_ARABIC_ATTRIBUTIONS)
+def test_gmail_arabic_written_by_attribution_is_cut_with_its_quote(attribution: str) -> None:
+    text = f"الحفرة ما زالت موجودة.\n\n{attribution}\n\n> شكرًا لتواصلكم مع البلدية.\n> MCT-000021"
+    assert cut_quoted(text) == "الحفرة ما زالت موجودة."
+
+
 def test_reply_quoted_above_new_text_keeps_only_new_text() -> None:
     assert parse_email(fixture("corpus/talon__thunderbird.eml")).text == "Hello"
 
