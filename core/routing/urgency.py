@@ -809,6 +809,7 @@ _GROUPS: dict[str, list[str]] = {
     "hanging": meaning.HANGING,
     "smoke": meaning.SMOKE,
     "emerging": meaning.EMERGING,
+    "someday": meaning.SOMEDAY,  # no rule's group: read by _someday
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -833,10 +834,10 @@ _GULF_J: TermIndex = index_terms(
 # Dogs surrounding a person in Gulf (محاوطين) and the MSA verbal noun تطاير (flying off),
 # matched only as spelled: by fold محاوطه is a bus station (ma7a6a), يحاوطون "our walls" and
 # تطاير the Arabizi "yt6ayar" (fourteenth pass, urgency_meaning.py).
-_SPELLED: TermIndex = index_terms({"attack": meaning.THREAT_SPELLED, **meaning.MASDAR_SPELLED})
-
-# "Tired" (ta3baan, تعبان), matched only as spelled: by fold it is "snake" (thu3baan) too.
-_TIRED: TermIndex = index_terms({"tired": meaning.TIRED})
+# "Tired" (ta3baan, تعبان), matched only as spelled too: by fold it is "snake" (thu3baan).
+_SPELLED: TermIndex = index_terms(
+    {"tired": meaning.TIRED, "attack": meaning.THREAT_SPELLED, **meaning.MASDAR_SPELLED}
+)
 
 # The danger a rule names is in its last group ("exposed", "collapsing"...): that is the group
 # a negation in front of it cancels ("not exposed", "ما طاح").
@@ -1105,7 +1106,7 @@ def _negated(words: list[str], start: int, end: int, group: str = "") -> bool:
         if all(kind == "fear" for _, _, kind in hedges):
             return not _present_sign(words, start - NEGATION_REACH, end + IMMINENT_REACH)
         return not _IMMINENT.find(words[end : end + IMMINENT_REACH])
-    return _someday(words, end)
+    return False
 
 
 def _nobody_there(words: list[str], start: int) -> bool:
@@ -1155,10 +1156,12 @@ def _present_sign(words: list[str], low: int, high: int) -> bool:
     return any(not until.intersection(range(s, e)) for s, e, _ in _NOW_PLAIN.find(span))
 
 
-def _someday(words: list[str], end: int) -> bool:
-    """True when "one day", "someday", "في يوم من الأيام" follows a danger: feared for later."""
-    after = words[end : end + IMMINENT_REACH]
-    return bool(_SOMEDAY.find(after)) and not _present_sign(after, 0, len(after))
+def _someday(words: list[str], spans: list[tuple[int, int]], high: int) -> bool:
+    """True when "one day", "someday", "في يوم من الأيام" (a `spans` match) follows a rule's
+    last match within IMMINENT_REACH words with no present sign between: feared for later."""
+    return any(
+        high < s <= high + IMMINENT_REACH and not _present_sign(words, high, e) for s, e in spans
+    )
 
 
 def _near(spans: list[tuple[int, int]], low: int, high: int, margin: int) -> bool:
@@ -1177,7 +1180,7 @@ def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
     words = list((reading or read(text)).words)
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, group in itertools.chain(
-        _INDEX.find(words), _GULF_J.find(words), _TIRED.find(words), _SPELLED.find(words)
+        _INDEX.find(words), _GULF_J.find(words), _SPELLED.find(words)
     ):
         hits.setdefault(group, []).append((start, end))
     found = hits.keys()
@@ -1203,6 +1206,8 @@ def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
                 if _near(hits.get(rule.unless or "", []), low, high, rule.window):
                     continue
                 if rule.fear_cancels and _feared(words, low, high, rule.window):
+                    continue
+                if _someday(words, hits.get("someday", []), high):
                     continue
                 return rule.name
     return None
