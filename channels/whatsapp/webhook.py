@@ -8,24 +8,31 @@ never holds this answer); if it cannot be, 503 makes Meta send the webhook again
 before the failure is a duplicate then, by Meta's message id, and stored once). A stored
 message is the inbound pipeline's (core.intake.pipeline), as every channel's: its workers
 file it on its ticket and queue the acknowledgement; the webhook does not wait for them.
-Status updates move each reply's delivery state (sent, delivered, read, failed).
+Status updates move each reply's delivery state (sent, delivered, read, failed). A message
+with nothing Balagh can read (a view-once photo or a poll reach the Cloud API as `unsupported`;
+only invisible characters) is kept and opens no ticket; the citizen is told so once, as the
+Telegram bot tells a chat, from a thread of its own, so Graph's latency never holds the answer.
 """
 
 from __future__ import annotations
 
 import hmac
 import logging
+import threading
 
 from flask import Blueprint, Response, abort, current_app, request
 from pywa.utils import webhook_updates_validator
+from sqlalchemy import select
 
 from channels.whatsapp.graph import GraphApi, is_recipient_failure
-from channels.whatsapp.normalize import CHANNEL, Incoming, Receipt, parse_updates
+from channels.whatsapp.normalize import CHANNEL, Receipt, parse_updates
 from core.context import Context
 from core.delivery.outbox import record_delivery_state
 from core.errors import StorageUnavailable
-from core.intake.ingest import accept
+from core.intake.ingest import Accepted, accept
 from core.intake.pipeline import pass_on
+from core.language.texts import render
+from core.models import ContactIdentity
 
 logger = logging.getLogger(__name__)
 
@@ -76,17 +83,50 @@ def receive() -> Response:
         abort(400)
     updates = parse_updates(data)
     try:
-        stored = [_store(ctx, incoming) for incoming in updates.messages]
+        stored = [accept(ctx, incoming.message) for incoming in updates.messages]
     except StorageUnavailable:
         return Response("not stored; retry", status=503, headers={"Retry-After": "5"})
     new = [
-        incoming for incoming, record_id in zip(updates.messages, stored, strict=True) if record_id
+        (incoming, accepted)
+        for incoming, accepted in zip(updates.messages, stored, strict=True)
+        if not accepted.duplicate
     ]
     if new:  # a photo's file is fetched by the preparer first
-        pass_on(ctx, preparing=any(incoming.message.needs_preparing for incoming in new))
+        pass_on(ctx, preparing=any(incoming.message.needs_preparing for incoming, _ in new))
+    unread = [incoming.message.sender for incoming, accepted in new if _unreadable(accepted)]
+    if unread:
+        threading.Thread(target=_ask_for_words, args=(ctx, unread), daemon=True).start()
     for receipt in updates.receipts:
         _apply(ctx, receipt)
     return Response("", status=200)
+
+
+def _unreadable(accepted: Accepted) -> bool:
+    """Kept without a ticket because it carries nothing to read (not a repeat of one)."""
+    return accepted.ignored and not accepted.duplicate
+
+
+def _ask_for_words(ctx: Context, numbers: list[str]) -> None:
+    """Tell each number its message could not be read (in the contact's language when one is
+    known, else Arabic and English). A courtesy, as the Telegram bot's: a failure is logged."""
+    api = graph_api(ctx)
+    for number in dict.fromkeys(numbers):
+        try:
+            text = render("error_empty", _language(ctx, number))
+            api.send({"to": number, "type": "text", "text": {"body": text, "preview_url": False}})
+        except Exception as exc:  # the message itself is stored; only the note is lost
+            logger.info("whatsapp: could not tell %s its message was unreadable: %s", number, exc)
+
+
+def _language(ctx: Context, number: str) -> str | None:
+    """The language settled on with the contact behind this number, if any."""
+    with ctx.sessions() as session:
+        identity = session.execute(
+            select(ContactIdentity).where(
+                ContactIdentity.channel == CHANNEL, ContactIdentity.address == number
+            )
+        ).scalar_one_or_none()
+        return identity.contact.language if identity is not None else None
 
 
 def _signed(ctx: Context, body: bytes, signature: str) -> bool:
@@ -96,12 +136,6 @@ def _signed(ctx: Context, body: bytes, signature: str) -> bool:
     if not secret or not signature.startswith("sha256=") or not signature.isascii():
         return False
     return webhook_updates_validator(secret, body, signature)
-
-
-def _store(ctx: Context, incoming: Incoming) -> int | None:
-    """Accept one message; its record id when new, None for a repeat of a stored one."""
-    accepted = accept(ctx, incoming.message)
-    return None if accepted.duplicate else accepted.record_id
 
 
 def _apply(ctx: Context, receipt: Receipt) -> None:

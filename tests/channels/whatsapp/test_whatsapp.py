@@ -25,6 +25,7 @@ from core.errors import StorageUnavailable
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest, retry_pending
 from core.intake.pipeline import EXTRA_KEY, start_pipeline, stop_pipeline
+from core.language.texts import render
 from core.models import (
     Attachment,
     ContactIdentity,
@@ -673,13 +674,49 @@ def test_still_not_fixed_after_closing_reopens_the_ticket_without_a_swipe_reply(
         assert latest.scalar_one().ticket_id == ticket.id
 
 
-def test_a_message_of_invisible_characters_is_kept_but_opens_no_ticket_and_gets_no_ack(
+def test_a_message_of_invisible_characters_opens_no_ticket_and_is_asked_for_words_not_acked(
     wa_ctx: Context, graph: FakeGraphApi, web: str
 ) -> None:
     invisible = "\u200b\u200c\u200e"
     send_text(web, "wamid.ZW1", invisible)
     deliver_due(wa_ctx)
-    assert count(wa_ctx, Ticket) == 0 and graph.to(NUMBER) == []
+    graph.wait_for(lambda: bool(graph.to(NUMBER)))
+    assert count(wa_ctx, Ticket) == 0
+    assert [p["text"]["body"] for p in graph.to(NUMBER)] == [render("error_empty", None)]
     with wa_ctx.sessions() as session:
         record = session.execute(select(InboundRecord)).scalar_one()
         assert record.status == InboundStatus.IGNORED and record.normalized["text"] == invisible
+
+
+def test_a_message_whatsapp_cannot_show_us_is_kept_and_the_citizen_asked_to_write_once(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    """A view-once photo, a poll or a newer message type reaches the Cloud API as
+    `unsupported`: nothing to read, so no ticket; the citizen is told, as on Telegram,
+    rather than left waiting for an acknowledgement that never comes. Meta's retry of the
+    same webhook is not told again."""
+    unsupported = message_update(NUMBER, "wamid.VIEW1", "unsupported", {}, at=int(T0.timestamp()))
+    unsupported["entry"][0]["changes"][0]["value"]["messages"][0]["errors"] = [
+        {"code": 131051, "title": "Message type unknown", "message": "Message type unknown"}
+    ]
+    assert post(web, unsupported).status_code == 200
+    graph.wait_for(lambda: bool(graph.to(NUMBER)))
+    assert post(web, unsupported).status_code == 200
+    deliver_due(wa_ctx)
+    assert count(wa_ctx, Ticket) == 0
+    with wa_ctx.sessions() as session:
+        record = session.execute(select(InboundRecord)).scalar_one()
+        assert record.status == InboundStatus.IGNORED
+    assert [p["text"]["body"] for p in graph.to(NUMBER)] == [render("error_empty", None)]
+
+
+def test_the_note_for_an_unreadable_message_is_in_the_language_the_citizen_wrote_in(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    send_text(web, "wamid.EN1", ENGLISH_REPORT)
+    deliver_due(wa_ctx)
+    before = len(graph.to(NUMBER))
+    sticker_less = message_update(NUMBER, "wamid.VIEW2", "unsupported", {}, at=int(T0.timestamp()))
+    assert post(web, sticker_less).status_code == 200
+    graph.wait_for(lambda: len(graph.to(NUMBER)) > before)
+    assert graph.to(NUMBER)[-1]["text"]["body"] == render("error_empty", "en")
