@@ -27,7 +27,7 @@ from core.files import store_file
 from core.inbound import InboundMessage
 from core.intake.contacts import contact_by_phone, merge_contacts
 from core.intake.incidents import place_later
-from core.intake.screening import is_courtesy, says_not_solved, screen_followup
+from core.intake.screening import another_problem, is_courtesy, says_not_solved, screen_followup
 from core.intake.status_question import (
     STATUS_QUESTION,
     asked_reference,
@@ -474,9 +474,13 @@ def _continued_ticket(
     recent = _recent_open_ticket(ctx, session, msg, contact)
     if recent is not None or not says_not_solved(msg.text):
         return recent
-    # "Still not fixed" about the report just closed, written without swiping to reply:
-    # it joins that ticket as the reply would (reopened, or followed when too late).
-    return _recently_closed_ticket(ctx, session, contact, msg.channel)
+    # "Still not fixed" or "it came back" about the report just closed, written without
+    # swiping to reply: it joins that ticket as the reply would (reopened, or followed when
+    # too late), unless it names another problem ("the garbage is back" after a pothole).
+    closed = _recently_closed_ticket(ctx, session, contact, msg.channel)
+    if closed is None or another_problem(ctx, closed, ctx.router.classify(msg.text)):
+        return None
+    return closed
 
 
 def _recent_open_ticket(

@@ -9,8 +9,10 @@ each may change the ticket and returns what it did for the event log.
 
 Courtesy messages ("thank you", "شكرا") are recognised here too: after closing they are kept
 on the closed ticket rather than reopening it or opening a new one. So is "still not fixed"
-(`says_not_solved`): a chat citizen's plain message saying so joins their recently closed
-ticket by the reopen rule, as a reply to it would.
+or "it came back" (`says_not_solved`, by meaning: persisting, a negated remedy, recurring):
+a chat citizen's plain message saying so joins their recently closed ticket by the reopen
+rule, as a reply to it would, unless it confidently reads as another problem
+(`another_problem`).
 """
 
 from __future__ import annotations
@@ -131,11 +133,7 @@ def flag_different_problem(ctx: Context, session: Session, followup: FollowUp) -
     Staff decide (split it into its own report or not); nothing is moved automatically.
     """
     ticket, reading = followup.ticket, followup.reading
-    if reading.category is None or reading.not_for_us or ticket.category is None:
-        return None
-    if reading.category in (ticket.category, *NOT_A_PROBLEM):
-        return None
-    if reading.confidence < ctx.settings.route_threshold:
+    if not another_problem(ctx, ticket, reading):
         return None
     ticket.attention = DIFFERENT_PROBLEM
     record_event(
@@ -149,6 +147,17 @@ def flag_different_problem(ctx: Context, session: Session, followup: FollowUp) -
         confidence=round(float(reading.confidence), 4),
     )
     return DIFFERENT_PROBLEM
+
+
+def another_problem(ctx: Context, ticket: Ticket, reading: Classification) -> bool:
+    """Whether the router confidently files a citizen's message about `ticket` under another
+    category (a question or thanks never is one): a follow-up is then flagged for staff, and
+    a "still not fixed" after closing is a new report rather than the closed one's."""
+    if reading.category is None or reading.not_for_us or ticket.category is None:
+        return False
+    if reading.category in (ticket.category, *NOT_A_PROBLEM):
+        return False
+    return reading.confidence >= ctx.settings.route_threshold
 
 
 FOLLOWUP_RULES: tuple[tuple[str, Rule], ...] = (
@@ -227,34 +236,101 @@ def is_courtesy(text: str | None) -> bool:
     return all(w in _COURTESY_WORDS for w in words) and any(w in _COURTESY_CORE for w in words)
 
 
-# --- not solved -------------------------------------------------------------------------------
+# --- not solved ---------------------------------------------------------------------------
 
-# "It is still not fixed", said of the report just closed. Matched as routing's terms are
-# (core/routing/terms.py): normalised, a clitic و/ب/ال stripped, a trailing '=' for the whole
-# word, the last word of a phrase otherwise a stem ("زالت" for "زال").
-NOT_SOLVED_TERMS = (
-    # English
-    "not solved=", "not fixed=", "not resolved=", "not repaired=", "unsolved=", "unresolved=",
-    "still not", "still broken=", "still there=", "still the same=", "still happening=",
-    "still leaking=", "not been fixed=", "not been solved=", "wasn't fixed=", "isn't fixed=",
-    "was not fixed=", "is not fixed=", "didn't fix=", "did not fix=", "nothing changed=",
-    "nothing was done=", "nobody came=", "no one came=", "problem persists=",
-    # Arabic (MSA and Gulf)
-    "ما زال", "مازال", "لا زال", "لازال", "لا يزال", "لا تزال", "لم تحل", "لم يحل", "لم تنحل",
-    "ما انحلت=", "ما انحل=", "ماانحلت=", "ما تحلت=", "لم يتم حل", "لم يتم اصلاح", "لم تصلح",
-    "ما تصلحت=", "ما انصلحت=", "ما انصلح=", "ما تصلح=", "لم يصلح", "نفس المشكلة=", "المشكلة قائمة",
-    "باقي المشكلة=", "المشكلة باقية=", "محد جا=", "ما حد جا=", "ما جا احد=", "ما في شي تغير=",
-    # Arabizi
-    "ma in7alat=", "ma n7alat=", "mat9alla7=", "ma t9alla7=", "mazal=", "ma zal=",
+# "It is still not fixed" or "it came back", said of the report just closed. Recognised by
+# meaning rather than by whole phrases: a message says so when it carries one of these
+# ideas, each a short list of words matched as routing's terms are (core/routing/terms.py:
+# normalised, a clitic و/ب/ال stripped, Arabizi read by its fold so "rj3at" meets رجع; a
+# trailing '=' for the whole word, a stem otherwise).
+# - persisting: the problem is still there ("still", "لسا", "ما زال", Gulf "للحين", "ba3dha");
+# - not fixed: a negation followed within NEGATION_REACH words by a repair or working word
+#   ("not fixed", "nobody came", "ما انصلح", "لم يتم الاصلاح", "mb sha3al"), or one written
+#   with its negation attached ("ماانحلت");
+# - recurred: it happened again ("back again", "came back", "رجع", "عادت", "rj3", "من جديد"),
+#   unless the message says things work now ("the light works again, thanks") with no "but".
+_STILL = (
+    "still=", "yet=", "persist", "same problem=", "same issue=", "unsolved=", "unresolved=",
+    "لسا=", "لسه=", "لساته", "لسع=", "للحين=", "لليوم=", "بعده=", "بعدها=", "بعدهم=",
+    "ما زال", "مازال", "لا زال", "لازال", "لا يزال", "لا تزال", "نفس المشكله=", "قائمه=",
+    "باقيه=", "باقي المشكله=",
+    "lsa=", "lesa=", "lissa=", "lisa=", "lessa=", "lil7ain=", "lil7een=", "lel7een=", "ba3do=",
+    "ba3dah=", "ba3deh=", "ba3dha=", "ba3dhum=", "mazal=", "ma zal", "mazalat=", "nafs el mushkila",
 )  # fmt: skip
-_NOT_SOLVED = TermIndex(((term, "not_solved") for term in NOT_SOLVED_TERMS), arabizi=True)
+_NEGATIONS = (
+    "not=", "no=", "never=", "nobody=", "nothing=", "none=", "neither=", "cannot=", "isn=",
+    "isnt=", "wasn=", "wasnt=", "didn=", "didnt=", "doesn=", "doesnt=", "don=", "dont=",
+    "hasn=", "hasnt=", "haven=", "havent=", "aren=", "arent=", "weren=", "werent=", "won=",
+    "ما=", "لم=", "لا=", "لن=", "مو=", "مب=", "مش=", "ليس=", "محد=", "ماحد=", "ولا=", "مافي=",
+    "مافيه=", "ماشي=", "بدون=",
+    "ma=", "mb=", "mob=", "mo=", "mu=", "mish=", "msh=", "mich=", "lam=", "la=", "mafi=",
+    "mahad=", "ma7ad=", "ma7d=",
+)  # fmt: skip
+# Remedy in general (fixing, solving, someone coming, working): negated, the problem is not
+# solved. A problem's own verbs are not here: "garbage not collected" is a report of its own.
+_REPAIR_AR = (
+    "حل=", "حلت=", "حلها=", "حله=", "حلوها=", "انحل", "تنحل", "ينحل", "تحل=", "يحل=", "صلح",
+    "انصلح", "تصلح", "يصلح", "اصلح", "تصليح", "اصلاح", "جا=", "جاء=", "جو=", "اجو=",
+    "حضر", "اشتغل", "يشتغل", "تشتغل", "شغال", "تغير", "يتغير", "زين=", "تعالج", "عالج",
+)  # fmt: skip
+_REPAIR = _REPAIR_AR + (
+    "fix", "solv", "resolv", "repair", "sort", "done=", "came=", "come=", "showed=", "work",
+    "chang", "happen", "handled=", "addressed=",
+    "t9alla7", "tsalla7", "t9ala7", "9ala7", "sala7", "sal7", "in7al", "n7al", "7al=",
+    "7alo", "shaghal", "sha3al", "shtaghal", "ishtaghal", "ystaghil", "yshtaghil", "ja=", "jaw=",
+    "yaw=",
+)  # fmt: skip
+_RECURRED = (
+    "again=", "back=", "came back", "come back", "comes back", "coming back", "returned=",
+    "returns=", "returning=", "recur", "reappear", "resurfaced=", "once more",
+    "رجع", "يرجع", "ترجع", "رجعت=", "عاد=", "عادت=", "يعود=", "تعود=", "عاود", "يعاود",
+    "تكرر", "يتكرر", "تتكرر", "مره ثانيه=", "مره اخري=", "ثاني مره=", "من جديد=", "مجددا=",
+    "rj3", "rja3", "rje3", "rg3", "raja3", "rij3", "ri3", "3ad=", "3adat=", "3awad", "marra thanya",
+    "mara thanya", "marra thanyah", "mara thanyeh", "min jdeed", "mn jdeed", "mn jded",
+    "min jadeed", "tkarrar", "tkarar",
+)  # fmt: skip
+# Saying things work now ("works again, thanks") turns a "back" or "again" into good news,
+# unless the message goes on with "but".
+_WORKS_NOW = (
+    "works=", "working=", "work=", "fine=", "normal=", "good=", "ok=", "okay=", "thank",
+    "thanks=", "thx=", "شكرا=", "مشكور", "تمام=", "طبيعي", "طبيعيه", "يشتغل", "تشتغل", "شغال",
+    "اشتغل", "اشتغلت", "زين=", "shukran=", "tamam=", "mashkoor=", "7ilw=",
+)  # fmt: skip
+_BUT = ("but=", "however=", "yet=", "لكن=", "بس=", "bas=", "lakin=", "laken=", "bs=")
+_IDEAS = {
+    "still": _STILL,
+    "negation": _NEGATIONS,
+    "repair": _REPAIR,
+    "attached": tuple("ما" + term for term in _REPAIR_AR),  # "ماانحلت", "ماتصلحت"
+    "recurred": _RECURRED,
+    "works_now": _WORKS_NOW,
+    "but": _BUT,
+}
+_NOT_SOLVED = TermIndex(
+    ((term, idea) for idea, terms in _IDEAS.items() for term in terms), arabizi=True
+)
+# How many words after a negation its repair word may come ("not been properly fixed").
+NEGATION_REACH = 4
 # Longer than this and the message says more than "not solved": a report of its own.
 MAX_NOT_SOLVED_WORDS = 20
 
 
 def says_not_solved(text: str | None) -> bool:
-    """A short message saying a problem is not solved ("still not fixed", "ما زالت المشكلة")."""
+    """A short message saying a problem is not solved or came back ("still not fixed", "the
+    water is back again", "ما انصلحت", "رجعت المشكلة", "lsa ma t9alla7"): the ideas above."""
     words = normalize_arabic(text or "").split()
     if not words or len(words) > MAX_NOT_SOLVED_WORDS:
         return False
-    return bool(_NOT_SOLVED.labels(words))
+    found = _NOT_SOLVED.find(words)
+    ideas = {idea for _, _, idea in found}
+    negated = {
+        end
+        for start, _, idea in found
+        if idea == "negation"
+        for end in range(start + 1, start + 1 + NEGATION_REACH)
+    }
+    repairs = {start for start, _, idea in found if idea == "repair"}
+    if "still" in ideas or "attached" in ideas or repairs & negated:
+        return True
+    works_now = any(idea == "works_now" and start not in negated for start, _, idea in found)
+    return "recurred" in ideas and (not works_now or "but" in ideas)
