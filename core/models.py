@@ -122,6 +122,9 @@ class Delivery(enum.StrEnum):
     SENT = "sent"
     RETRYING = "retrying"
     FAILED = "failed"
+    # Not sent on purpose: an automatic answer over its hourly limit to that address
+    # (core.delivery.notify); nothing for staff to repair, unlike FAILED.
+    WITHHELD = "withheld"
     # Reported back by channels that confirm receipt (WhatsApp status webhooks).
     DELIVERED = "delivered"
     READ = "read"

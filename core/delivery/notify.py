@@ -89,7 +89,7 @@ def queue_reply(
     )
     session.add(message)
     if withheld is not None:  # staff see why the citizen got no automatic answer
-        message.delivery_status, message.delivery_error = Delivery.FAILED, withheld
+        message.delivery_status, message.delivery_error = Delivery.WITHHELD, withheld
         flush_new_rows(session)
         return message
     if channel is None or address is None:

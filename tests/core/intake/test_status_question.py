@@ -13,7 +13,7 @@ from core.context import Context
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
 from core.language.texts import render, status_label
-from core.models import Direction, Message, OutboxItem, Status, Ticket
+from core.models import Delivery, Direction, Message, OutboxItem, Status, Ticket
 
 T0 = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
 _ids = count(1)
@@ -315,3 +315,23 @@ def test_a_report_that_also_asks_for_news_from_someone_with_no_report_is_a_ticke
     assert answers(ctx, "status_none") == []
     assert ticket_of(ctx, reference).not_for_us != "status_question"
     assert len(answers(ctx, "ack")) == 1
+
+
+def test_a_status_answer_withheld_by_the_hourly_limit_is_withheld_not_a_failed_delivery(
+    ctx: Context,
+) -> None:
+    """Nothing went wrong on the way: Balagh chose not to answer a script's tenth question.
+    'Failed' is for deliveries staff should look into (DESIGN.md: never silent)."""
+    ctx.settings.now = T0
+    ctx.settings.status_answers_per_hour = 1
+    reference = write(ctx, "55", "Street light off on Way 3021")
+    for _ in range(3):
+        write(ctx, "55", f"status of {reference}")
+    with ctx.sessions() as session:
+        states = session.execute(
+            select(Message.delivery_status, Message.delivery_error)
+            .where(Message.kind == "status_answer")
+            .order_by(Message.id)
+        ).all()
+    assert [state for state, _ in states] == [Delivery.QUEUED, Delivery.WITHHELD, Delivery.WITHHELD]
+    assert all(error for _, error in states[1:])  # staff still read why
