@@ -267,11 +267,13 @@ async def report(update: Update, context: Context) -> None:
     inbound = normalize_update(update, attachments=attachments)
     assert inbound is not None
     accepted = await _db(ingest.accept, state.ctx, inbound)  # /new is core's to apply
+    if accepted.duplicate:  # delivered again (our answer was late): the first had its notes
+        return
     if refusal:
         await _reply(message, render(refusal, await _language(state, update)))
     if not accepted.ignored:
         state.spawn(_follow_up(context, state, accepted.record_id, inbound))
-    elif not (refusal or accepted.duplicate):  # only invisible characters: kept, no report
+    elif not refusal:  # only invisible characters: kept, no report
         await _reply(message, render("error_empty", await _language(state, update)))
 
 

@@ -384,6 +384,18 @@ def test_same_update_twice_makes_one_message(
     assert len(tickets(ctx)) == 1
 
 
+def test_an_update_delivered_again_sends_no_second_location_prompt(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    """Telegram delivers an update again when our answer was late or lost: the message is
+    stored once, and the chat must not be asked for the location a second time."""
+    update = {"update_id": 6, **text_update(722, 1, EN_REPORT, language="en")}
+    assert send(tg, fake_api, update) and send(tg, fake_api, update)
+    markups = [c.params.get("reply_markup") for c in fake_api.calls_of("sendMessage")]
+    prompts = [m for m in markups if m and m.get("keyboard")]
+    assert len(prompts) == 1 and len(fake_api.sent_texts(722)) == 2  # the ack, the prompt
+
+
 @pytest.mark.parametrize("name", ["text_ar.json", "photo_caption.json", "venue.json"])
 def test_process_update_from_captured_json_opens_a_ticket(
     ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi, name: str
