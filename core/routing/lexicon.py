@@ -29,16 +29,22 @@ from core.routing.terms import index_terms, is_arabic
 # short English words that begin longer unrelated ones end in '=' (whole word only).
 # fmt: off
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "pothole": ("حفر", "حفره", "نقره", "جوره", "pothole", "hole=", "holes=", "crater"),
+    "pothole": ("حفر", "حفره", "نقره", "جوره", "pothole", "hole=", "holes=", "crater",
+               # fourteenth pass: Arabizi spellings the skeleton misses
+               "jora=", "joora=", "jurah="),
     "asphalt": ("اسفلت", "زفت", "طبقه الطريق", "هبوط", "تشقق الطريق", "asphalt", "tarmac",
                 "road surface", "resurfac", "sinking", "subsid", "isfilt", "zift"),
     "pavement": ("رصيف", "ارصفه", "بلاط", "انترلوك", "pavement", "sidewalk", "footpath", "kerb",
                  "curb", "tiles", "paving", "interlock"),
     "road": ("شارع", "شوارع", "طريق=", "طرق=", "طريقنا=", "سكه", "دوار", "تقاطع", "جسر", "road", "street",
-             "lane=", "roundabout", "junction", "bridge", "highway", "shari3", "6areeq"),
+             "lane=", "roundabout", "junction", "bridge", "highway", "shari3", "6areeq",
+            # fourteenth pass: Arabizi spellings the skeleton misses
+            "dawwar=", "duwwar=", "dowar=", "dawar="),
     "light": ("3amood", "3mood", "3amud", "3emood", "layt=", "layts=", "laitat", "laytat", "lambat", "noor=", "nour=", "عمود=", "العمود=", "اناره", "انوار", "ليت=", "ليتات", "لمبه", "مصباح", "مصابيح", "كشاف", "اضاءه", "عمود الاناره", "عمود النور",
               "9oo2=", "9o2=", "9aw2=", "daw=", "dhaw=", "dhoo2=", "street light", "streetlight", "lamp", "light", "lighting", "bulb", "lait=",
-              "lamba"),
+              "lamba",
+             # fourteenth pass: Arabizi spellings the skeleton misses
+             "amood=", "idha2a", "idhaa2a", "ethaa2a", "ithaa2a"),
     "dark": ("ظلام", "مظلم", "عتمه", "معتم", "ظلمه", "مطفي", "طافي", "طافيه", "منطفي", "dark", "unlit", "flicker",
              "blackout", "switched off",
              # a light gone out, as a noun or verb (MSA "انطفاء", "مطفأة") and in Arabizi
@@ -61,7 +67,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "dumping": ("رمي", "رمى", "يرمي", "يرمون", "مرمي", "مرميه", "يكبون", "كب=", "يكب=", "تكب=", "كبوا", "القاء", "يلقي", "يلقون", "مكب=", "مكبا=", "مكبات", "مكبوب", "مخلفات",
                 "انقاض", "ردم", "سكراب", "dumped", "dumping", "dump=", "debris", "rubble",
                 "fly tipping", "fly tip", "tyres", "tires", "thrown", "throwing", "scrap",
-                "construction waste", "mu5alafat", "ykib=", "ykibb", "yikib", "ykiboon", "ykibboon"),
+                "construction waste", "mu5alafat", "ykib=", "ykibb", "yikib", "ykiboon", "ykibboon",
+               # fourteenth pass: Arabizi spellings the skeleton misses
+               "an8a9", "anqaad", "anqa9", "an8aadh", "angaadh"),
     # Twelfth pass (category): old furniture left out is dumping, but sellers name it too, so
     # it is its own concept, not one of screening's problems.
     "bulky": ("furniture", "sofa", "mattress", "اثاث", "كنب", "مراتب", "دواشق", "kanabat",
@@ -72,8 +80,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "darraja", "darrajat", "saikal", "saykal", "gaarib", "qaarib", "gareb=",
                 # Gulf and Omani (tenth pass): a car, a trailer, a bicycle
                 "موتر", "مواتر", "تريله", "تريلات", "سيكل", "تاكسي", "mooter=", "motar=",
-                "lorry", "loori", "lansh", "لنش"),
-    "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "shhoor", "shuhoor", "شهور", "months", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره",
+                "lorry", "loori", "lansh", "لنش",
+               # fourteenth pass: Arabizi spellings the skeleton misses
+               "wanit=", "wanait=", "wanet=", "bickup=", "bikab=", "bikap="),
+    # Fourteenth pass: "months" says how long, not what ("the lamp has been dead for three
+    # months"); it left "abandoned" for its own concept, which the model weighs with the rest.
+    "lasting": ("shhoor", "shuhoor", "شهور", "months"),
+    "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره",
                   "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب السياره", "سحب المركبه", "سحب الموتر", "abandoned",
                   "left there", "not moved", "hasn't moved", "wreck", "derelict", "no plates",
                   "number plates", "tow=", "towed", "towing", "rusting", "rusty"),
@@ -81,15 +94,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "sewer", "septic", "wastewater", "majari"),
     "manhole": ("منهول", "غرفه تفتيش", "غرفه التفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole", "drain cover",
                 "chamber",
-                "manhool"),
+                "manhool",
+               # fourteenth pass: Arabizi spellings the skeleton misses
+               "ghi6a=", "gha6a=", "ghe6a=", "3'6a=", "ghatta=", "ghata="),
     "smell": ("ريحه", "رائحه", "روايح", "كريهه", "smell", "stink", "odour", "odor", "ray7a"),
     "rain": ("مطر=", "مطره=", "تمطر", "مطرت", "ممطر", "امطار", "الامطار", "هطول", "سيول", "اعصار", "rain", "storm", "flood",
-             "cyclone", "wadi"),
+             "cyclone", "wadi",
+            # fourteenth pass: Arabizi spellings the skeleton misses
+            "seel=", "syool=", "suyool=", "siyool="),
     "pooling": ("maya=", "mayah=", "maay=", "maa2=", "ma2=", "rukba", "ركبه", "rakid", "raakid", "raakda", "rakda", "تجمع", "متجمعه", "راكده", "بحيره", "غرق", "الماي", "تغمر", "غمرت", "pooling",
                 "standing water", "puddle", "under water", "waterlogged", "stagnant", "mai=",
                 # flooded, as Gulf and Arabizi say it ("النفق غرقان", "el nafaq ghar8an")
                 "flooded", "غرقان", "مغمور", "ghar8an", "gharqan", "ghargan", "ghar9an",
-                "ghar2an", "gharkan", "maghmoor"),
+                "ghar2an", "gharkan", "maghmoor",
+               # fourteenth pass: Arabizi spellings the skeleton misses
+               "mustanqa3", "mustanga3"),
     "drain": ("تصريف", "مصرف", "مصارف", "شبكه التصريف", "فتحات التصريف", "انسداد", "مسدود",
               "drain", "gully", "culvert", "blocked", "clogged"),
     "food": ("akl=", "akil=", "akel=", "5ubz", "khubz", "5abbaz", "5abaz", "ma6ba5", "matba5", "ma6a3im", "7aleeb", "7aleb", "dajaj", "la7am", "la7m", "samak", "baqala", "bagala", "ba8ala", "kufeeh", "kofi", "coffee shop", "مطعم", "مطاعم", "اكل", "غذا", "اغذيه", "مقهى", "كافتيريا", "مخبز", "ملحمه", "مسلخ",
@@ -101,7 +120,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "expired", "rotten", "spoiled", "hygiene", "poisoning", "unhygienic", "filthy",
                 "mould", "mold", "contaminat"),
     "rodent": ("فيران", "فئران", "فار=", "فاره=", "جرذ", "جرذان", "قوارض", "rat=", "rats=", "mice", "mouse",
-               "rodent"),
+               "rodent",
+              # fourteenth pass: Arabizi spellings the skeleton misses
+              "fa2r=", "fa2ra=", "fi2ran="),
     "insect": ("ba3oo6h", "ba3oodh=", "ba3ood=", "ba3udh", "thibban", "thibbaan", "dhibban", "dhubbaan", "دبابير", "زنابير", "نحل", "wasp", "hornet", "bee=", "bees=", "rash=", "rush=", "ba3oo9", "ba3ou9", "ba3oodh", "ba3ooth", "ba3oo6", "ba3ood", "namoos", "9ra9eer", "9ara9eer", "dababeer", "na7al", "rashsh", "بعوض", "ناموس", "صراصير", "حشرات", "ذباب", "ذبان", "نمل", "الرش=", "برش=", "مبيد", "مكافحه",
                "mosquito", "cockroach", "insect", "flies", "termite", "fogging", "spray",
                "pest", "bedbug", "fumigat"),
@@ -111,7 +132,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "sheep", "stray", "animal", "carcass", "dead fish",
                # Gulf and Omani (tenth pass): camels (بوش), a bull, a billy goat, beasts
                "بوش=", "البوش=", "بعير", "ثور=", "الثور=", "ثيران", "تيس=", "التيس=", "تيوس",
-               "دواب", "بهايم", "bosh=", "boosh=", "b3eer=", "tees=", "thoor="),
+               "دواب", "بهايم", "bosh=", "boosh=", "b3eer=", "tees=", "thoor=",
+              # fourteenth pass: Arabizi spellings the skeleton misses
+              "9a66=", "qatt=", "ibil=", "ibl=", "jimal="),
     "construction": ("yabni", "yibni", "ybni", "yabnoon", "yibnoon", "bina2", "binaa2", "mul7aq", "mol7aq", "dor=", "door thani", "بناء", "يبني", "يبنون", "بنى", "ملحق", "طابق", "ادوار", "سور", "توسعه",
                      "build=", "builds=", "built", "builder", "rebuild", "extension", "storey",
                      "floor", "annex", "fence", "construct", "wall=", "is building",
@@ -130,9 +153,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "danger_structure": ("ma2il=", "maa2il=", "ma2la=", "mayil=", "maayil=", "mayla=", "mayela", "mayleh", "titmayal", "yitmayal", "mitmayil", "shgoog", "shuqooq", "tashaqquq", "ay3il", "aayil", "ايل للسقوط", "تشقق", "تشققات", "متصدع", "تصدع", "شقوق", "مائل", "مايل",
                          "ينهار", "انهيار", "يطيح", "مهجور", "خطر", "متهالك", "crack",
                          "collapse", "leaning", "unsafe", "derelict", "crumbl", "dilapidated",
-                         "structural", "danger", "about to fall"),
+                         "structural", "danger", "about to fall",
+                        # fourteenth pass: Arabizi spellings the skeleton misses
+                        "mayel="),
     "noise": ("9oot", "9ot=", "sawt=", "9awt", "ez3aj", "izaa3ej", "6ag=", "6ag6ag", "dag=", "daqq=", "6rag", "ازعاج", "ضوضاء", "ضجيج", "صوت", "اصوات", "صخب", "مزعج", "دق=", "يدقون", "طق=", "طقطقه", "مكبرات", "مولد", "ماطور", "noise", "noisy",
-              "loud", "hammering", "drilling", "generator", "music", "disturb", "iz3aj"),
+              "loud", "hammering", "drilling", "generator", "music", "disturb", "iz3aj",
+              # fourteenth pass: songs, and a car's own noise (revving, drifting, horns), so
+              # "a car blasting music by the houses" is a nuisance, not a car left there. Not
+              # speakers or subwoofers: sellers of car audio name those (screening reads noise)
+              "اغاني", "اغنيه", "موسيقي", "تفحيط", "يفحطون", "هجوله", "يهجولون", "هرن", "هرنات",
+              "aghani", "aghaani", "agani", "moseeqa", "musiqa", "ta7fee6", "tafhee6",
+              "yfa7i6oon", "hajwala", "revving", "revs=", "rev=", "drift=", "drifting",
+              "honking", "horns="),
     "night": ("الليل", "بالليل", "ليلا", "نص الليل", "الفجر", "night", "midnight", "late=",
               "lail", "layl"),
     "park": ("حديقه", "حدايق", "حدائق", "منتزه", "متنزه", "العاب=", "مرجيحه", "ارجوحه", "مراجيح", "مسطحات", "نافوره", "زحليقه", "ممشى", "park=",
@@ -143,10 +175,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "beach", "corniche", "toilet", "restroom", "shower", "shade", "bench",
               "public facilit"),
     "vendor": ("باعه", "بائع", "بياع", "متجول", "بسطه", "يبيع", "يبيعون", "عربه", "كشك", "vendor",
-               "hawker", "selling", "sells", "stall", "food truck", "kiosk", "peddler"),
+               "hawker", "selling", "sells", "stall", "food truck", "kiosk", "peddler",
+              # fourteenth pass: Arabizi spellings the skeleton misses
+              "bayya3=", "baya3=", "bayaa3=", "bayya3een", "bayya3a="),
     "shop": ("محل=", "محله=", "محلنا=", "محلات", "اعلانيه", "ترخيص المحل", "ترخيص", "رخصه تجاريه", "سجل تجاري", "تجاري",
              "shop", "store", "licence", "license", "signboard", "salon", "commercial", "business",
-             "ma7al", "dukkan"),
+             "ma7al", "dukkan",
+             # fourteenth pass: a trade carried on ("a barber working from a flat", "حلاق يحلق
+             # في شقه", "7allaq fi shigga") is a business whether or not it has a shop
+             "حلاق", "خياط", "مغسله", "barber", "tailor", "laundry", "7allaq", "7allag",
+             "5ayya6", "khayyat", "maghsala"),
     "question": ("eshloun", "shloun", "shlon", "keef=", "kef=", "chaif", "kaifiya", "kaifiyat", "mnu=", "minu=", "meno=", "shino", "كيف", "كم=", "هل=", "وين", "متى", "ما هي", "ماهي", "استفسار", "اسال", "افادتي", "افادتنا", "ابا اعرف",
                  "ابي اعرف", "ابغى اعرف", "اود معرفه", "how=", "what=", "when=", "where=",
                  "can i", "do i", "is there", "enquir", "inquir", "question", "wondering",
@@ -155,7 +193,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "مراجعه", "البلاغ", "رقم البلاغ", "شهاده", "طلب", "تجديد", "الكتروني",
               "fees", "documents", "permit", "office", "opening hours", "track", "reference",
               "portal", "fine=", "fines=", "certificate", "application", "apply", "renew",
-              "procedure", "requirement", "online"),
+              "procedure", "requirement", "online",
+             # fourteenth pass: Arabizi spellings the skeleton misses
+             "dawam=", "dawaam="),
     "thanks": ("نشكر", "اشكر", "يشكر", "يجزاكم", "تسلمون", "تسلم ايدكم", "ashkur", "ashkurkom", "nashkur", "nashkurkom", "ya3tikom", "ya3teekom", "ya3tikum", "mashkooreen", "mashkoorin", "tislamoon", "grateful", "cheers=", "respect to", "شكر", "شكرا", "مشكورين", "يعطيكم العافيه", "ما قصرتوا", "نثمن", "جزاكم", "ممتاز", "اثني", "اشيد",
                "سرعه الاستجابه", "thank", "appreciate", "great job", "well done", "excellent",
                "impressed", "kudos", "shukran", "mashkoor", "praise"),
@@ -178,7 +218,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                        "بلكونه", "شرفه", "jidar", "jedar", "jidaar", "7ai6", "7aye6", "7aa6", "sagf",
                        "sa8f", "saqf", "sqala", "sgala", "saqala", "5azzan", "khazzan", "tanki",
                        "tanky", "balcon", "ceiling", "roof", "scaffold", "water tank", "parapet", "كسوه", "واجهه",
-                       "cladding", "facade", "kiswa", "kaswa", "wajiha"),
+                       "cladding", "facade", "kiswa", "kaswa", "wajiha",
+                      # fourteenth pass: Arabizi spellings the skeleton misses
+                      "ha2it=", "7a2i6=", "7aa2i6="),
     "roadworks": ("حفريات", "حواجز", "خندق", "اعمال الطريق", "تحويله", "7awajiz", "5andaq",
                   "7afriyat", "ta7weela", "roadworks", "road works", "barrier", "trench",
                   "excavat", "digging", "diversion", "gravel", "loose stones", "chippings"),
@@ -188,7 +230,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                  "شالوه", "fixed", "repaired", "sorted", "resolved", "cleared", "replaced",
                  "9alla7oh", "9alla7ooh", "9alla7aw", "9alla7ooha", "sall7oh", "raja3oh", "raj3ooh",
                  "rakkaboh", "rakkbooh", "shaloh", "shalooh", "7a66oh", "7a6oh", "7a66ooh",
-                 "ingada", "in7allat", "7a66oo", "9alla7oo", "shaloo", "raj3oo", "rakkaboo"),
+                 "ingada", "in7allat", "7a66oo", "9alla7oo", "shaloo", "raj3oo", "rakkaboo",
+                 # fourteenth pass: thanks for the act itself ("thank you for fixing")
+                 "for fixing", "for repairing", "for removing", "for clearing", "على تصليح",
+                 "على اصلاح", "علي تصليح", "علي اصلاح", "على ازاله", "علي ازاله", "شالوا",
+                 "3ala ta9lee7", "3la ta9lee7", "3ala izalat", "3la izalat",
+                 # a Gulf "they replaced/filled/cleaned it", English "removed", "taken down"
+                 "بدلوه", "بدلوها", "غيروه", "غيروها", "ركبوها", "ردموه", "ردموها", "دفنوه",
+                 "نظفوه", "نظفوها", "شالوها", "baddalooh", "baddaloha", "ghayyarooh",
+                 "radmooh", "raddamooh", "na99afooh", "removed", "taken down", "taken away",
+                 "cleaned up", "تم ازاله", "تمت ازاله", "تم ردم", "تمت صيانه", "تم تصليح",
+                 "تم حل", "تمت معالجه", "تم رفع"),
     "fire": ("حريق", "نار=", "تحترق", "يحترق", "دخان", "تولع", "fire=", "fires=", "firefight", "fireman", "firemen", "burning", "flames",
              "smoke", "7areeq", "nar="),
     "wires": ("wayer", "wayar", "waayer", "wayaraat", "wayaat", "wayerat", "shrar", "sharar", "tishrar", "kaibel", "kaibl", "kibel", "اسلاك", "سلك", "وايرات", "كيبل", "كهربا", "شرار", "wire", "cable", "electric",
@@ -386,8 +438,8 @@ _FINE = frozenset({"fine", "ok", "okay", "زين", "زينه", "سليم", "سل
 _COPULAS = frozenset({"is", "are", "was", "were", "seems", "seem"})
 # Objects, as against states of one ("collected", "dark", "smell") or kinds of message.
 STATE_CONCEPTS = frozenset(
-    {"collect", "resolved", "dark", "abandoned", "smell", "danger_structure", "noise", "night",
-     "question", "admin", "thanks", "suggest", "service", "hygiene", "violation"}
+    {"collect", "resolved", "dark", "abandoned", "lasting", "smell", "danger_structure", "noise",
+     "night", "question", "admin", "thanks", "suggest", "service", "hygiene", "violation"}
 )  # fmt: skip
 
 
@@ -470,14 +522,97 @@ _PENDING_PHRASES = (("please", "fix"), ("fix", "it"), ("until", "now"), ("till",
 _PENDING_FIRST = frozenset(first for first, _ in _PENDING_PHRASES)
 
 
+# Fourteenth pass: a problem that has lasted is still there too. "the lamp has been dead for
+# three months", "الليت له شهرين طافي", "طافي من اسبوع", "min shahrain": a word that opens a
+# duration (for, since, من, منذ, له, min, lah) with a unit of time within the next three words.
+_LASTING_OPENERS = frozenset(
+    {"for", "since", "من", "منذ", "له", "لها", "لهم", "لنا", "min", "mn", "lah", "laha", "lha",
+     "lana", "mundh", "munth"}
+)  # fmt: skip
+TIME_UNITS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "ages", "يوم", "يومين",
+     "ايام", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "شهور", "اشهر", "سنه", "سنتين",
+     "سنين", "سنوات", "yom", "youm", "yoom", "yomain", "yomein", "ayyam", "ayam", "usboo3",
+     "usbu3", "esboo3", "usboo3ain", "asabee3", "shahr", "shahar", "shahrain",
+     "shahrein", "shuhoor", "shhoor", "sana", "sanatain", "sanateen", "sneen", "sinin"}
+)  # fmt: skip
+
+
+# "it was there for a year" (كانت واقفه من سنه, kaanat min sana) lasted and ended: a past
+# copula up to four words before the duration says so.
+_PAST_COPULAS = frozenset(
+    {"was", "were", "had", "كان", "كانت", "كانوا", "كنا", "kaan", "kan", "kaanat", "kanat",
+     "kaanaw", "kano", "kaano"}
+)  # fmt: skip
+
+
+def _lasting(words: Sequence[str], i: int) -> bool:
+    """True when words[i] opens a duration still running: a unit of time follows within
+    three words, and no past copula comes within four words before."""
+    return (
+        words[i] in _LASTING_OPENERS
+        and any(w in TIME_UNITS for w in words[i + 1 : i + 4])
+        and _PAST_COPULAS.isdisjoint(words[max(0, i - 4) : i])
+    )
+
+
+# Fourteenth pass: a problem back again ("thanks for fixing the road... broken again", "وبعد
+# اسبوع رجعت الحفر", "rij3at el 7ufar") is still there even though a fix is named.
+_RECURRING = frozenset(
+    {"again", "رجعت", "رجع", "عادت", "عاد", "rij3at", "rija3", "raja3at", "3aadat", "3aad"}
+)  # fmt: skip
+
+
+def _recurs(words: Sequence[str]) -> bool:
+    """True when the message says its problem came back."""
+    return not _RECURRING.isdisjoint(words)
+
+
 def _still_pending(words: Sequence[str]) -> bool:
-    """True when the message says its problem is still there."""
+    """True when the message says its problem is still there, or has lasted some time."""
     for i, word in enumerate(words):
-        if word in _PENDING_WORDS:
+        if word in _PENDING_WORDS or _lasting(words, i):
             return True
         if word in _PENDING_FIRST and tuple(words[i : i + 2]) in _PENDING_PHRASES:
             return True
     return False
+
+
+# Fourteenth pass: thanks for a problem fixed names the problem it thanks for ("the drain
+# cover was replaced, thank you", "غطا المنهول بدلوه اليوم، مشكورين", "9alla7ooha el yom,
+# mashkoorin"); the problem is history, so its concepts are put second and the thanks is what
+# the message is. Not when the fix is asked for ("please get it fixed", "نبيهم يصلحوه"), when
+# something follows the fix ("but", "another", "again", بس، ثاني) or the problem is still there.
+_ASKING = frozenset(
+    {"please", "pls", "plz", "could", "can", "need", "needs", "to", "get", "have", "be", "want",
+     "should", "must", "يرجى", "نرجو", "ارجو", "نبي", "نبا", "ابي", "ابغى", "لازم", "ياريت",
+     "yaret", "nabi", "naba", "abi", "abgha", "lazim"}
+)  # fmt: skip
+_AFTER_THE_FIX = frozenset(
+    {"but", "though", "however", "another", "again", "بس", "لكن", "ولكن", "الا", "ثاني",
+     "ثانيه", "مره", "bas", "lakin", "bs", "thani", "thanya", "marra"}
+)  # fmt: skip
+
+
+def _thanks_for_a_fix(words: Sequence[str], main: dict[str, int]) -> bool:
+    """True when the message thanks for a fix and names nothing left to do."""
+    if "thanks" not in main or "resolved" not in main or _still_pending(words):
+        return False
+    at = main["resolved"]
+    return _ASKING.isdisjoint(words[max(0, at - 5) : at]) and _AFTER_THE_FIX.isdisjoint(
+        words[at + 1 :]
+    )
+
+
+def _arabizi_words(words: list[str]) -> list[tuple[int, str]]:
+    """The Latin words read as Arabizi, with their indexes: all of a message that looks
+    Arabizi, else only words that are Arabizi by themselves; never bare numbers."""
+    arabizi = looks_arabizi(words)
+    return [
+        (i, w)
+        for i, w in enumerate(words)
+        if w.isascii() and (arabizi or is_arabizi_token(w)) and not w.isdigit()
+    ]
 
 
 def _roles(words: list[str]) -> tuple[set[str], set[str], set[str]]:
@@ -496,20 +631,29 @@ def _roles(words: list[str]) -> tuple[set[str], set[str], set[str]]:
             near.add(label)
         else:
             main[label] = max(main.get(label, -1), start)
-    arabizi = looks_arabizi(words)
-    for i, word in enumerate(words):
-        if word.isascii() and (arabizi or is_arabizi_token(word)) and not word.isdigit():
-            for label in _arabizi_concepts(word):
-                if i in landmark:
-                    near.add(label)
-                else:
-                    main[label] = max(main.get(label, -1), i)
+    for i, word in _arabizi_words(words):
+        for label in _arabizi_concepts(word):
+            if i in landmark:
+                near.add(label)
+            else:
+                main[label] = max(main.get(label, -1), i)
     second: set[str] = set()
     if focus is not None and any(at >= focus and c not in STATE_CONCEPTS for c, at in main.items()):
         second = {c for c, at in main.items() if at < focus}
-    if "thanks" in main and "resolved" not in main and _still_pending(words):
+    if "thanks" in main and (_recurs(words) or ("resolved" not in main and _still_pending(words))):
         second.add("thanks")
+    elif _thanks_for_a_fix(words, main):
+        second.update(c for c in main if c not in ("thanks", "resolved"))
     return set(main) - second, near - set(main), second
+
+
+def _without_concept(words: list[str], name: str) -> list[str]:
+    """The words without those naming the concept (its terms, and Arabizi words reaching it)."""
+    drop = {
+        k for start, end, label in _INDEX.find(words) if label == name for k in range(start, end)
+    }
+    drop.update(i for i, word in _arabizi_words(words) if name in _arabizi_concepts(word))
+    return [w for i, w in enumerate(words) if i not in drop]
 
 
 def concept_roles(words: list[str]) -> tuple[list[str], list[str]]:
@@ -533,10 +677,13 @@ def concept_view(words: list[str]) -> tuple[list[str], list[str]]:
     for a problem still there ("thanks for the potholes, still waiting") as "~name", and
     those a message denies ("not sewage, just rainwater", "مو مجاري", "the light is fine")
     as "!name". Denied words are left out of the words returned, so no view reads them as
-    the complaint."""
+    the complaint; so are the words of thanks put second ("مشكورين والله، الليت له شهرين
+    طافي" reads as a light out, not as thanks: fourteenth pass)."""
     denied_at = denied_positions(words)
     said = [w for i, w in enumerate(words) if i not in denied_at] if denied_at else words
     main, near, second = _roles(said)
+    if "thanks" in second:  # sarcastic or put second: no view reads the thanks as the message
+        said = _without_concept(said, "thanks")
     tokens = [*sorted(main), *(f"@{c}" for c in sorted(near)), *(f"~{c}" for c in sorted(second))]
     if denied_at:
         denied = concepts([words[i] for i in sorted(denied_at)])
