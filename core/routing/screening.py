@@ -170,6 +170,12 @@ _AD_TERMS = (
     "تنزيلات", "tanzeelat", "tanazeelaat", "tanazeelat", "tanzilat", "ar5a9 si3r",
     "ar5as si3r", "arkhas si3r", "b ar5a9", "el maqa3id ma7dooda", "el mgaa3id ma7dooda",
     "السعر يبدا", "الاسعار تبدا", "بسعر يبدا", "el si3r yibda", "el as3ar tibda",
+    # a demand to pay now, a buyer of the reader's goods or debts, a request to forward a code
+    "pay now", "ادفع الان", "ادفع الحين", "سدد الان", "سددها الان", "idfa3 al7een",
+    "idfa3 alaan", "saddid al7een", "نشتريها", "نشتريه", "نشتري منك", "we buy any",
+    "nishtariha", "nishtareeha", "nishtari 3nk", "nishtari 3ank", "nishtari minnak",
+    "send it to me", "ارسله لي", "ارسلها لي", "ترسله لي", "ترسلها لي", "tirsila li",
+    "tirsilah li", "tirsilha li", "irsila li", "irsilah li",
 )  # fmt: skip
 # Words a seller uses that a citizen may use too ("congratulations on the new park", "the
 # new branch blocks our gate"): they add to a strong cue but never make an advert alone.
@@ -418,9 +424,12 @@ _WEAK_NEEDED = 3  # weak cues that make an advert with no strong one
 _AD_NEEDED = 2  # cues needed on their own; one strong cue is enough with contact details
 _PERCENT = re.compile(r"\d\s?%|٪")
 # A promotion as the seller states it ("15% off", "free for the first 100 customers", "لأول 50
-# زبون"): a strong cue; a quoted one is cleared by the guards.
+# زبون", "10 year guarantee", "ضمان ستة شهور"): a strong cue; a quoted one is cleared by the
+# guards.
 _DISCOUNT = re.compile(
     r"\d\s?[%٪]\s?off\b|\bfirst \d+ (?:customers|clients|visitors|callers)"
+    r"|\d+[\s-]?(?:years?|months?)[\s-]?(?:guarantee|warranty)"
+    r"|(?:ضمان|dhaman|dhamaan) (?:\d+|سنه|سنتين|ستة|ست|خمس|عشر|sana|sanatain|\w+ (?:سنوات|شهور|sanawat|shhoor))"
     r"|(?:لاول|لأول|awwal|awal) \d+ (?:زبون|زبائن|عميل|عملاء|zboon|zaboon|3ameel)",
     re.I,
 )
@@ -608,6 +617,8 @@ def _is_spam(
     sure = category_confidence is not None and category_confidence >= REPORT_CONFIDENCE
     if not seller and sure and _has_place(raw, words):
         return False
+    if sure and not (strong or weak) and not _PROBLEMS.isdisjoint(concepts(words)):
+        return False  # a confident report of a problem with no seller's word at all
     if learned:
         return True
     confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE

@@ -96,3 +96,52 @@ def test_a_sellers_message_at_a_place_stays_an_advert(
     kind: str, text: str, confidence: float
 ) -> None:
     assert screen(text, confidence, 0.9) == SPAM, kind
+
+
+# A confident router and a problem word with no seller's word at all (no price, no
+# percentage, no offer) clear the advert model without a place: a citizen's report with only
+# a number, an email or a photo link.
+PROBLEM_ONLY = [
+    ("english", "Rats running around the bins again, photos at https://photos.app.goo.gl/r4t5, "
+     "call me on 9xxxxxxx"),
+    ("msa", "انتشار الفئران حول الحاويات مرة أخرى، الصور على الرابط وبريدي salim@example.com"),
+    ("gulf", "الفيران حول الحاويات رجعت، كلموني على 9xxxxxxx"),
+    ("arabizi", "el fieran 7ol el 7awiyat rij3at, kalmooni 3ala 9xxxxxxx"),
+    ("mixed", "الفيران around the bins again، my number 9xxxxxxx"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("form", "text"), PROBLEM_ONLY, ids=[f for f, _ in PROBLEM_ONLY])
+def test_a_confident_report_of_a_problem_with_no_sellers_word_is_never_spam(
+    form: str, text: str
+) -> None:
+    assert screen(text, 0.7, 0.9) != SPAM, form
+
+
+def test_a_problem_word_beside_a_price_and_no_place_is_left_to_the_model() -> None:
+    text = "Rat and cockroach spraying, 15 rials, call 9xxxxxxx"
+    assert screen(text, 0.9, 0.9) == SPAM
+
+
+# Sellers' meanings every form names: a demand to pay now, buying the reader's goods, a
+# request to forward a code, a guarantee for a period (each with contact details).
+SELLERS_MEANINGS = [
+    ("pay now", "english", "Your water bill is unpaid, pay now at 9xxxxxxx"),
+    ("pay now", "gulf", "فاتورتك متأخرة، ادفع الحين على 9xxxxxxx"),
+    ("we buy it", "msa", "سيارتك القديمة نشتريها نقدا، 9xxxxxxx"),
+    ("we buy it", "arabizi", "sayartak el gadeema nishtariha cash, 9xxxxxxx"),
+    ("send the code", "arabizi", "wa9lak ra8m bel ghala6, tirsila li? 9xxxxxxx"),
+    ("send the code", "msa", "وصلك رمز بالخطأ، ارسله لي على 9xxxxxxx"),
+    ("guarantee", "english", "Roof waterproofing with a 10 year guarantee, 9xxxxxxx"),
+    ("guarantee", "gulf", "عزل اسطح ضمان عشر سنوات، 9xxxxxxx"),
+    ("guarantee", "mixed", "waterproofing للسطوح 5-year warranty، 9xxxxxxx"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "form", "text"), SELLERS_MEANINGS, ids=[f"{k}-{f}" for k, f, _ in SELLERS_MEANINGS]
+)
+def test_a_sellers_meaning_with_contact_details_is_an_advert(
+    kind: str, form: str, text: str
+) -> None:
+    assert screen(text) == SPAM, (kind, form)
