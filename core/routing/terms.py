@@ -111,7 +111,11 @@ class TermIndex:
     """
 
     def __init__(
-        self, tagged: Iterable[tuple[str, str]], arabizi: bool = False, min_fold: int = MIN_FOLD
+        self,
+        tagged: Iterable[tuple[str, str]],
+        arabizi: bool = False,
+        min_fold: int = MIN_FOLD,
+        fold_mixed: bool = False,
     ) -> None:
         # single[word] -> labels for whole-word terms; stems[prefix] -> labels for stems
         self._exact: dict[str, set[str]] = {}
@@ -120,6 +124,10 @@ class TermIndex:
         self._phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
         # folds[key] and spellings[key] -> labels, for Arabizi words (`arabizi`)
         self._arabizi = arabizi
+        # `fold_mixed`: a message with Arabic-script words reads its non-English Latin words
+        # by fold too ("el wire mkashaf near the school والعيال"): its writer writes Arabic,
+        # so a Latin word that is not English is Arabizi however many English words surround it
+        self._fold_mixed = fold_mixed
         self._min_fold = min_fold
         self._folds: dict[str, set[str]] = {}
         self._spellings: dict[str, set[str]] = {}
@@ -236,7 +244,7 @@ class TermIndex:
         for i, word in enumerate(words):
             labels, starts, kind = cache.get(word) or self._word(word)
             if pending and kind == _FOLD_IN_ARABIZI:
-                fold_from = _FOLD_IN_ARABIZI if looks_arabizi(list(words)) else _FOLD_ALWAYS
+                fold_from = _FOLD_IN_ARABIZI if self._reads_arabizi(words) else _FOLD_ALWAYS
                 pending = False
             if kind >= fold_from:
                 labels = labels | self._folded(word)
@@ -257,6 +265,13 @@ class TermIndex:
                         continue
                     out.append((i, end, label))
         return out
+
+    def _reads_arabizi(self, words: Sequence[str]) -> bool:
+        """True when the non-English Latin words of a message are read by fold: it looks
+        Arabizi, or (with `fold_mixed`) it has a word in Arabic script."""
+        if self._fold_mixed and any(map(is_arabic, words)):
+            return True
+        return looks_arabizi(list(words))
 
     def _find_folded_phrases(self, words: Sequence[str], at: int) -> list[tuple[int, int, str]]:
         """Arabizi phrases starting at words[at], matched by fold, articles skipped."""
@@ -307,8 +322,11 @@ def _folded_phrase_end(
 
 
 def index_terms(
-    groups: Mapping[str, Iterable[str]], arabizi: bool = False, min_fold: int = MIN_FOLD
+    groups: Mapping[str, Iterable[str]],
+    arabizi: bool = False,
+    min_fold: int = MIN_FOLD,
+    fold_mixed: bool = False,
 ) -> TermIndex:
     """One index over several named term lists; a match's label is its list's name."""
     pairs = ((term, name) for name, terms in groups.items() for term in terms)
-    return TermIndex(pairs, arabizi, min_fold)
+    return TermIndex(pairs, arabizi, min_fold, fold_mixed)

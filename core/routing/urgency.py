@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from core.routing import urgency_meaning as meaning
 from core.routing.reading import Reading, read
-from core.routing.terms import TermIndex, index_terms
+from core.routing.terms import TermIndex, index_terms, is_arabic
 
 WINDOW = 14  # words: all parts of a rule must sit within this span
 # Urgent-model probability that counts as urgent without a rule, for a message that says its
@@ -142,7 +142,9 @@ _SETTLED = index_terms(
      "مب حريق", "مو حريق", "ليس حريقا", "not a fire", "mb 7ree8", "mb 7areeq", "mo 7ree8", "mub 7ree8",
      # tenth pass, English: torn down, sealed, or a worry that it happens again
      "demolished", "taken down", "good job", "well done", "now sealed", "sealed in", "appreciated",
-     "happens again", "happen again", "لا تتكرر", "لا يتكرر"]},
+     "happens again", "happen again", "لا تتكرر", "لا يتكرر",
+     # fifteenth pass: a past season ("a fire here last summer", "الصيف الماضي")
+     *meaning.PAST_SEASON]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
 )  # fmt: skip
@@ -816,9 +818,38 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_TWELFTH.items(),
     meaning.ADDED_THIRTEENTH.items(),
     meaning.ADDED_FOURTEENTH.items(),
+    meaning.ADDED_FIFTEENTH.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
-_INDEX: TermIndex = index_terms(_GROUPS, arabizi=True)
+
+
+def cross_script(terms: list[str]) -> list[str]:
+    """The terms and, for each multi-word one, its spellings with one little word said in
+    the other script (urgency_meaning.LINKS): "coming out of" is also "coming out من",
+    "طالع من" also "طالع from". A code-switched message joins a phrase across its two
+    languages (fifteenth pass); a one-script message reads as before."""
+    out = list(terms)
+    for term in terms:
+        words = term.split()
+        if len(words) < 2:
+            continue
+        for i, word in enumerate(words):
+            for other in _LINKED.get(word.rstrip("="), ()):
+                out.append(
+                    " ".join([*words[:i], other + "=" * word.endswith("="), *words[i + 1 :]])
+                )
+    return out
+
+
+# Each little word's equivalents in the other script (a Latin word's Arabic ones and back).
+_LINKED: dict[str, tuple[str, ...]] = {
+    word: tuple(o for o in line if is_arabic(o) != is_arabic(word))
+    for line in meaning.LINKS
+    for word in line
+}
+_INDEX: TermIndex = index_terms(
+    {name: cross_script(terms) for name, terms in _GROUPS.items()}, arabizi=True, fold_mixed=True
+)
 # Gulf "j" for qaf (Kuwaiti, Bahraini and some Omani speech: حريج, "7areej" for حريق, طريج,
 # "6areej" for طريق). Matched only as spelled, never by fold: the fold of "7areej" is that of
 # "7araj" ("ma fee 7araj", no problem) and "7araaj" (an auction yard), and qaf-as-j folded in
@@ -1055,6 +1086,21 @@ _NONE_THERE = frozenset({"مافي", "مافيه", "mafi", "mafee", "mafeeh", "m
 _CLAUSE = frozenset({"w", "wa", "و", "and", "but", "bs", "bas", "بس", "لكن"})
 
 
+def _negations(words: list[str]) -> list[tuple[int, int]]:
+    """The negations in the words, but never a word with an article: "الماء" (the water)
+    normalises to "الما", whose article-less variant is "ما" (not); "الماء داخل البيت" was
+    read as "not inside" (fifteenth pass: MSA and mixed water inside a home missed)."""
+    return [(s, e) for s, e, _ in _NEGATION.find(words) if not _has_article(words[s])]
+
+
+def _has_article(word: str) -> bool:
+    """True for an Arabic word that carries the article, after a clitic (الما, والما, بالما)."""
+    return word.startswith(_ARTICLED) or (word[:1] in "وفبك" and word[1:].startswith(_ARTICLED))
+
+
+_ARTICLED = ("ال", "لل")
+
+
 def _negation_before(before: list[str], person: bool = False) -> bool:
     """True when a negation in the words, after the last "and"/"but", negates what follows:
     a "nobody" ("ما حد", "m7d", "no one") only when what follows happens to a `person` and
@@ -1065,7 +1111,7 @@ def _negation_before(before: list[str], person: bool = False) -> bool:
     if person and any(len(before) - e <= NOBODY_GAP for _, e, _ in nobody):
         return True
     taken = {i for s, e, _ in nobody for i in range(s, e)}
-    return any(s not in taken for s, _, _ in _NEGATION.find(before))
+    return any(s not in taken for s, _ in _negations(before))
 
 
 # A fear or a "may" with "any minute" right after is danger now, not one day (ninth pass).
@@ -1118,7 +1164,7 @@ def _nobody_there(words: list[str], start: int) -> bool:
     if at and words[at - 1] in _NONE_THERE:
         return True
     before = words[max(0, at - 2) : at]
-    return any(e == len(before) for _, e, _ in _NEGATION.find(before))
+    return any(e == len(before) for _, e in _negations(before))
 
 
 def _settled(words: list[str], first: int, last: int) -> bool:
@@ -1229,10 +1275,62 @@ def model_may_flag(text: str, probability: float, reading: Reading | None = None
     words = list((reading or read(text)).words)
     if _SETTLED.find(words) or _RECURRING.find(words) or _feared_only(words):
         return False
+    if _calm_now(words) or _denied(words):
+        return False
     if probability >= MODEL_CONFIDENT:
         return True
     until = {i for s, e, _ in _UNTIL_NOW.find(words) for i in range(s, e)}
     return any(not until.intersection(range(s, e)) for s, e, _ in _NOW.find(words))
+
+
+_CALM = index_terms({"calm": meaning.CALM_STATE}, arabizi=True, min_fold=4)
+
+
+def _calm_now(words: list[str]) -> bool:
+    """True when a now word says what is calm now: "flowed yesterday, now it's dry", "والحين
+    الشارع ناشف", "al7een el share3 nashef" (a calm state within CALM_REACH words after it,
+    not negated: "now it's not safe" is no calm). The urgent model reads the now word as a
+    sign of danger (fifteenth pass)."""
+    for _, end, _ in _NOW_PLAIN.find(words):
+        after = words[end : end + meaning.CALM_REACH]
+        for s, _, _ in _CALM.find(after):
+            if not _negation_before(after[max(0, s - 2) : s]):
+                return True
+    return False
+
+
+# The groups that name a danger or its state, the ones a negation cancels ("no gas smell",
+# "لا يوجد حريق", "no exposed wires"), without the people and places a danger reaches: "the
+# kids are home", "the road" do not un-deny "no gas smell now", "ما في ماي داخل البيت".
+_PLACE_GROUPS = frozenset({"road", "on_road", "indoors", "home", "main_road", "crowded", "drop"})
+_DANGER_GROUPS = (
+    frozenset(rule.groups[i] for rule in RULES for i in rule.negatable)
+    - _PRESENT_GROUPS
+    - _PLACE_GROUPS
+)
+
+
+def _denied(words: list[str]) -> bool:
+    """True when the message names a danger and a negation cancels every mention: "No gas
+    smell now", "ما في ريحة غاز الحين", "mafi ri7at ghaz al7een". The rules read negation
+    next to a hazard; the urgent model reads "gas", "smell" and "now" as an emergency
+    (fifteenth pass: its false alarms on probe A)."""
+    dangers = [(s, e, g) for s, e, g in _INDEX.find(words) if g in _DANGER_GROUPS]
+    return bool(dangers) and all(_plainly_negated(words, s, e, g) for s, e, g in dangers)
+
+
+def _plainly_negated(words: list[str], start: int, end: int, group: str) -> bool:
+    """True when a plain negation (not a fear or an "if": "لو صار حريق" names no denial)
+    sits before a match, or 'yet' after it. A match whose word carries "و" (and) starts a
+    clause of its own: in "غير مثبتة وتتمايل" (not fixed, and swaying) the negation is the
+    fixing's, not the swaying's."""
+    if words[start].startswith("و") and len(words[start]) > 3:
+        return False
+    reach = (
+        NEGATION_REACH_OR if _OR.intersection(words[max(0, start - 2) : start]) else NEGATION_REACH
+    )
+    before = words[max(0, start - reach) : start]
+    return _negation_before(before, group in _PERSON_GROUPS) or _not_yet(words, start, end)
 
 
 def _feared_only(words: list[str]) -> bool:

@@ -610,3 +610,39 @@ NOW_PLAIN += NOW_MSA
 RECENT += NOW_MSA
 PEOPLE_NOW += [*NOW_MSA, "الطلبه", "طلبه=", "الاهالي", "اهالي=", "القاطنين", "المتنزهين",
                "مرتادي", "رواد=", "المارين", "العاملين"]  # fmt: skip
+
+# Fifteenth pass: mixed messages and calm states (docs/ROUTING_DATA.md).
+# A code-switched message says a phrase's little word in its other language: "smoke coming
+# out من الشقة", "الجبس طايح on the patients", "falling على الناس". Each word here stands for
+# the others of its line, in any script, inside a multi-word term (urgency.cross_script).
+LINKS: tuple[tuple[str, ...], ...] = (
+    ("of", "from", "من", "mn", "min"),
+    ("on", "onto", "over", "على", "فوق", "3ala", "3la", "fog"),
+    ("in", "into", "inside", "في", "داخل", "fi", "da5el"),
+    ("near", "beside", "جنب", "عند", "قرب", "yamm", "3ind"),
+)
+# A transformer in its Gulf loan word (الترانس), as "transformer" and محول already read.
+ADDED_FIFTEENTH: dict[str, list[str]] = {"wires": ["ترانس", "الترانس", "tranis"]}
+# A now word followed by a calm state ("now it's dry", "والحين الشارع ناشف", "al7een nashef",
+# "now the road is fine") says the danger is over, whatever day it happened: the urgent model
+# reads "now" as a sign of danger (urgency._calm_now).
+CALM_STATE = [
+    "dry=", "dried", "fine=", "ok=", "okay=", "safe=", "clear=", "normal=", "calm=", "quiet=",
+    "back to normal", "under control", "no problem",
+    "ناشف", "ناشفه", "نشف", "نشفت", "جاف", "جافه", "جف=", "جفت", "سالك", "سالكه", "طبيعي",
+    "طبيعيه", "تمام", "زين=", "عادي", "امان=", "امن=", "آمن", "آمنه", "مستقر", "هادي",
+    "nashef", "nashif", "nashfa", "jaaf", "salik", "saalik", "6abee3i", "tamam", "zain=",
+    "zein=", "3adi", "aman=",
+]  # fmt: skip
+CALM_REACH = 4  # words after a now word searched for a calm state
+# A season gone by: the danger is history ("a grass fire here last summer", "الصيف الماضي",
+# "el 9ayf elli fat"), as "last year" and "last winter" already read (urgency._SETTLED).
+PAST_SEASON = [
+    "last summer", "last spring", "last autumn", "last season", "the summer before",
+    "الصيف الماضي", "الصيف اللي فات", "الصيف اللي طاف", "الصيف المنصرم", "صيف العام الماضي",
+    "الشتاء الماضي", "الشتا الماضي", "الشتا اللي فات", "الشتاء اللي فات", "الشتا اللي طاف",
+    "الربيع الماضي", "الخريف الماضي", "الموسم الماضي", "الموسم اللي فات",
+    "el 9ayf elli fat", "el sayf elli fat", "el 9ayf el mathi", "el sayf el mathi",
+    "el 9aif elli fat", "el shita elli fat", "el shta elli fat", "el shita el mathi",
+    "el 9ayf elli 6af", "el shita elli 6af",
+]  # fmt: skip
