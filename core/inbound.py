@@ -102,6 +102,9 @@ class InboundMessage:
     # The channel's `prepare` hook (core.channels) must complete the message before it is
     # processed (a file the message only refers to, fetched off the transport's request path).
     needs_preparing: bool = False
+    # Who submitted it, when `sender` is new for every message (the web form's browser
+    # session): a report sent again is recognised by it (core/intake/resubmission.py).
+    submitter: str | None = None
 
     def __post_init__(self) -> None:
         # One rule for every channel: a shared place whose coordinates were impossible and

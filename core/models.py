@@ -467,6 +467,8 @@ class InboundRecord(Base):
     __tablename__ = "inbound_record"
     __table_args__ = (
         UniqueConstraint("channel", "external_id", name="uq_inbound_channel_external_id"),
+        # A report sent again is looked up by its key among the last minutes' records.
+        Index("ix_inbound_resubmit", "resubmit_key", "received_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -486,6 +488,8 @@ class InboundRecord(Base):
     # form): the ticket this record opens takes this reference and secret.
     reference: Mapped[str | None] = mapped_column(String(20), unique=True)
     secret: Mapped[str | None] = mapped_column(String(64))
+    # The submitter, words and place hashed: a report sent again (core/intake/resubmission.py)
+    resubmit_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class OutboxItem(Base):

@@ -111,6 +111,9 @@ class Settings(BaseSettings):
     taxonomy: str = ""
     thread_window_hours: float = Field(72.0, gt=0)
     reopen_days: float = Field(14.0, ge=0)
+    # The same words (and place) from the same submitter within this many minutes are the
+    # same report sent again (core/intake/resubmission.py); 0 turns the rule off.
+    resubmit_window_minutes: float = Field(10.0, ge=0)
     # Threads per process that turn stored inbound records into tickets (core/intake/pipeline.py);
     # one on SQLite. Several `balagh worker` processes on one PostgreSQL share the work; 0
     # makes a process only store (web processes beside `balagh worker`s).

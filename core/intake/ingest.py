@@ -32,6 +32,7 @@ from core.files import read_file, store_file
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.conversation import Processed, handle_message, look_up_stored, look_up_tickets
 from core.intake.groupstore import store_group
+from core.intake.resubmission import earlier_submission, mark_resent, resubmission_key
 from core.intake.wakeups import announce
 from core.metrics import PROCESSING_LAG, observe_lag
 from core.models import InboundRecord, InboundStatus, Message
@@ -204,15 +205,19 @@ def _store(
             return _store_grouped(ctx, values)
         with ctx.sessions() as session:
             # Insert first: the unique (channel, external_id) finds a duplicate, so the
-            # ordinary case costs no look-up before the acknowledgement.
+            # ordinary case costs no look-up before the acknowledgement (a web report's one
+            # indexed look-up for the same report sent again aside: core/intake/resubmission).
             record = InboundRecord(**values)
-            if reserve:
+            earlier = earlier_submission(ctx, session, record.resubmit_key, record.received_at)
+            if earlier is not None:  # the form sent again: its reference, no new ticket
+                mark_resent(ctx, record, earlier)
+            elif reserve:
                 record.reference = next_reference(session, ctx.settings.ref_prefix)
                 record.secret = new_secret()
             session.add(record)
             try:
                 session.flush()
-                accepted = _accepted(record, duplicate=False)  # read before commit expires it
+                accepted = _accepted(record, duplicate=False, earlier=earlier)  # before commit
                 # Other processes' workers (and preparers, for a file) hear of it on commit.
                 announce(session, ctx.extras, values["status"])
                 session.commit()
@@ -221,7 +226,7 @@ def _store(
                 found = _find_record(session, channel, external_id)
                 if found is None:
                     raise
-                return _accepted(found, duplicate=True)
+                return _accepted(found, duplicate=True, earlier=_resent_of(ctx, session, found))
             return accepted
     except (SQLAlchemyError, OSError) as exc:
         logger.error("could not store inbound %s message: %s", message.channel, type(exc).__name__)
@@ -253,7 +258,17 @@ def _record_values(
         "status": status,
         "processed_at": ctx.now() if ignored else None,
         "error": _ignored_because(ignore)[:2000] if ignore is not None else None,
+        "resubmit_key": None if ignored else resubmission_key(message),
     }
+
+
+def _resent_of(ctx: Context, session: Session, record: InboundRecord) -> InboundRecord | None:
+    """The first report a stored resend repeats (core/intake/resubmission.py), found again
+    for a retry of the resend (its token posted twice), which is answered as it was."""
+    if record.status != InboundStatus.IGNORED or record.reference is not None:
+        return None
+    key, received_at = record.resubmit_key, record.received_at
+    return earlier_submission(ctx, session, key, received_at, besides=record.id)
 
 
 def _ignored_because(ignore: str) -> str:
@@ -284,8 +299,14 @@ def _store_grouped(ctx: Context, row: dict[str, Any]) -> Accepted:
         return _accepted(found, duplicate=True)
 
 
-def _accepted(record: InboundRecord, duplicate: bool) -> Accepted:
+def _accepted(
+    record: InboundRecord, duplicate: bool, earlier: InboundRecord | None = None
+) -> Accepted:
+    """What the caller is told of a stored record; of a resend (`earlier`), the first
+    report's reference and secret: the web form shows them again, as `duplicate`."""
     ignored = record.status == InboundStatus.IGNORED
+    if earlier is not None:
+        return Accepted(record.id, True, earlier.reference, earlier.secret, ignored)
     return Accepted(record.id, duplicate, record.reference, record.secret, ignored)
 
 

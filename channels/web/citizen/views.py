@@ -31,6 +31,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_limiter import Limiter
@@ -354,6 +355,7 @@ def submit_report() -> Any:
         email=email,
         category_hint=form.category.data or None,
         extras={"remote_addr": request.remote_addr},
+        submitter=_browser(),
     )
     receipt = _receipt(_hand_off(msg, reserve=True))
     link = url_for("citizen.status", reference=receipt.reference, k=receipt.secret, _external=False)
@@ -364,6 +366,14 @@ def submit_report() -> Any:
         full_link=_ctx().settings.base_url + link,
         emailed=bool(email),
     )
+
+
+def _browser() -> str:
+    """This browser's submitter id, kept in its session: a form sent again after Back is
+    recognised by it (core/intake/resubmission.py), as the token is new each time."""
+    if "submitter" not in session:
+        session["submitter"] = secrets.token_urlsafe(16)
+    return f"web-session:{session['submitter']}"
 
 
 def _attachments(photos: list[tuple[str, CleanPhoto]]) -> tuple[InboundAttachment, ...]:
@@ -379,7 +389,8 @@ def _hand_off(msg: InboundMessage, reserve: bool = False) -> Accepted:
     ctx = _ctx()
     accepted = accept(ctx, msg, reserve=reserve)
     _count_submission()
-    wait_processed(ctx, accepted.record_id, ctx.settings.inbound_answer_wait_seconds)
+    if not accepted.ignored:  # a report sent again is answered with the first's reference
+        wait_processed(ctx, accepted.record_id, ctx.settings.inbound_answer_wait_seconds)
     return accepted
 
 

@@ -48,14 +48,20 @@ def citizen_messages(ctx: Context) -> int:
 def test_invalid_reports_do_not_count_toward_the_submission_limit(ctx: Context) -> None:
     client = limited_client(ctx, "2 per minute")
     refused = [submit(client, "ar", description=" ").status_code for _ in range(3)]
-    accepted = [submit(client, "ar", description=DESCRIPTION_AR).status_code for _ in range(2)]
+    # Distinct reports: the same words again from this browser would be one (resubmission).
+    accepted = [
+        submit(client, "ar", description=f"{DESCRIPTION_AR} {n}").status_code for n in range(2)
+    ]
     assert refused == [400, 400, 400] and accepted == [200, 200]
     assert count(ctx, Ticket) == 2
 
 
 def test_stored_reports_still_reach_the_submission_limit(ctx: Context) -> None:
     client = limited_client(ctx, "2 per minute")
-    codes = [submit(client, "ar", description=DESCRIPTION_AR).status_code for _ in range(3)]
+    # Distinct reports: the same words again from this browser would be one (resubmission).
+    codes = [
+        submit(client, "ar", description=f"{DESCRIPTION_AR} {n}").status_code for n in range(3)
+    ]
     assert codes == [200, 200, 429]
     assert count(ctx, Ticket) == 2
 

@@ -291,9 +291,14 @@ def test_storage_failure_gets_a_503_page(
 def test_a_token_we_did_not_issue_cannot_reach_another_submission(
     ctx: Context, client: FlaskClient
 ) -> None:
-    chosen = {"submission": "aaaaaaaaaaaaaaaaaaaa", "description": DESCRIPTION_AR}
-    first = client.post("/report", data={**open_form(client), **chosen}).get_data(as_text=True)
-    second = client.post("/report", data={**open_form(client), **chosen}).get_data(as_text=True)
+    chosen = {"submission": "aaaaaaaaaaaaaaaaaaaa"}
+    # Two reports (distinct words: the same words again from this browser would be one).
+    first = client.post(
+        "/report", data={**open_form(client), **chosen, "description": DESCRIPTION_AR}
+    ).get_data(as_text=True)
+    second = client.post(
+        "/report", data={**open_form(client), **chosen, "description": DESCRIPTION_AR + " 2"}
+    ).get_data(as_text=True)
     assert reference_of(first) != reference_of(second)
     assert count(ctx, Ticket) == 2
 
