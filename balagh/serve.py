@@ -98,6 +98,22 @@ def prepare_router(ctx: Context) -> None:
         logger.error("routing model unavailable at start-up: %s", exc)
         return
     logger.info("routing model ready in %.1f s", time.monotonic() - started)
+    freeze_start_up_objects()
+
+
+def freeze_start_up_objects() -> None:
+    """Leave what start-up made (the routing model, modules, settings) out of every later
+    garbage collection.
+
+    They live as long as the process, yet a full collection walked them every time: in a
+    1,000-mail burst two full collections held the GIL 0.9 s (the longest 0.6 s), so every
+    acknowledgement and worker waited (bench/RESULTS.md, session 13). `gc.freeze` moves
+    them to a generation never collected; `balagh serve`, `balagh worker`, the WSGI entry
+    (before gunicorn forks: fewer pages copied) and the benches all call it here, once the
+    model is ready. Objects made later are collected as before.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def release_freed_memory() -> None:
