@@ -38,6 +38,7 @@ REQUIRED_KEYS = [
     "error_too_large", "error_unsupported_file", "error_rate_limited", "error_temporary",
     "error_empty", "error_group_chat", "error_not_found", "ack_incident", "incident_reply",
     "incident_joined", "status_unknown", "status_several", "status_latest", "status_which",
+    "status_none",
 ]  # fmt: skip
 TEXT_KEYS = keys()
 REPO = Path(__file__).resolve().parents[3]
