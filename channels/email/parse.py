@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import mimetypes
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,6 +38,7 @@ from channels.email.loops import (
 )
 from channels.email.quotes import cut_quoted
 from channels.email.threads import message_ids, subject_reference, thread_ids
+from channels.email.tnef import TNEF_TYPES, read_tnef
 from core.geo import location_from_text
 from core.inbound import InboundAttachment, InboundMessage, ThreadHints
 
@@ -107,6 +109,7 @@ class _Body:
     forwarded: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
     original_ids: list[str] = field(default_factory=list)
+    tnef: list[tuple[str, bytes]] = field(default_factory=list)  # winmail.dat: name, bytes
     size: int = 0
     parts: int = 0
 
@@ -186,6 +189,7 @@ def _parse(
     subject = _one(headers, "subject") or None
     body = _Body()
     _walk(mime, body, limits, depth=0)
+    tnef_error = _read_tnefs(body, limits)
     content_type = _content_type(mime)
     facts = MailFacts(
         headers=headers,
@@ -227,6 +231,8 @@ def _parse(
             }
     if body.skipped:
         extras["skipped_attachments"] = body.skipped
+    if tnef_error:
+        extras["tnef_error"] = tnef_error
     if not mime.defects:
         pass
     else:
@@ -439,6 +445,9 @@ def _walk(part: MimePart, body: _Body, limits: Limits, depth: int) -> None:
     if ctype == "text/plain" and not body.plain and not _filename(part):
         body.plain.append(_part_text(part))
         return
+    if ctype in TNEF_TYPES:
+        body.tnef.append((_filename(part) or "winmail.dat", _payload_bytes(part)))
+        return
     _attach(part, ctype, body, limits)
 
 
@@ -476,9 +485,42 @@ def _preferred_alternative(children: list[MimePart]) -> list[MimePart]:
     return chosen or other[-1:] or children[:1]
 
 
+def _read_tnefs(body: _Body, limits: Limits) -> str:
+    """Each winmail.dat's files as the mail's own, and its body as the mail's text when
+    the mail has no text part (Outlook then sends the words only there). A blob that
+    cannot be read, or gives neither, stays a file; read errors are returned for extras."""
+    errors = []
+    for name, data in body.tnef:
+        try:
+            content = read_tnef(data)
+        except Exception as exc:  # a malformed blob must not cost the mail
+            logger.warning("winmail.dat unreadable (%s)", type(exc).__name__)
+            errors.append(f"{type(exc).__name__}: {exc}"[:200])
+            _keep(name, "application/ms-tnef", data, body, limits)
+            continue
+        read = not _texts(body)[0] and bool(content.text.strip() or content.html.strip())
+        if read:
+            (body.html if content.html else body.plain).append(content.html or content.text)
+            if content.codepage:
+                body.charsets.append(content.codepage)
+        elif not content.files:  # nothing taken out of it: the blob itself stays
+            _keep(name, "application/ms-tnef", data, body, limits)
+        for filename, file_data in content.files:
+            filename = re.sub(r"[\\/\x00-\x1f]", "_", filename).strip()[:200]
+            filename = filename or f"attachment-{len(body.attachments) + 1}"
+            ctype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+            _keep(filename, ctype, file_data, body, limits)
+    return "; ".join(errors)
+
+
 def _attach(part: MimePart, ctype: str, body: _Body, limits: Limits) -> None:
     data = _payload_bytes(part)
     name = _filename(part) or f"attachment-{len(body.attachments) + 1}"
+    _keep(name, ctype, data, body, limits)
+
+
+def _keep(name: str, ctype: str, data: bytes, body: _Body, limits: Limits) -> None:
+    """A file kept as the mail's attachment within the limits; noted as skipped beyond."""
     if not data:
         return
     if (
