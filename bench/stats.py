@@ -6,7 +6,10 @@ locations), then times `compute_stats` for the whole year grouped each way, the 
 trend and map queries, and prints EXPLAIN ANALYZE of the main query. Prints figures and the
 machine; asserts nothing. Not part of the test run.
 
-    .venv/bin/python bench/stats.py [--tickets 1000000] [--keep]
+    .venv/bin/python bench/stats.py [--tickets 1000000] [--keep] [--ends utc]
+
+`--ends utc` asks for the year cut at UTC midnights (as an API caller passing
+`start=2025-01-01T00:00:00Z` does): partial centre days at both ends.
 """
 
 from __future__ import annotations
@@ -136,7 +139,7 @@ def time_it(label: str, run: object, repeat: int = REPEAT) -> None:
     print(f"{label:<44} median {statistics.median(times):8.1f} ms   best {min(times):8.1f} ms")
 
 
-def bench(url: str) -> None:
+def bench(url: str, ends: str = "centre") -> None:
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
@@ -146,9 +149,9 @@ def bench(url: str) -> None:
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
     taxonomy = load_taxonomy(None)
     # The centre's year (its midnights, Asia/Muscat), as the dashboard, API and CLI ask with
-    # dates: whole days the rollup holds. A period cut at UTC midnights is partial days at
-    # both ends, counted from the tickets (the trends then come from the tickets entirely).
-    start = datetime(2025, 1, 1, tzinfo=ZoneInfo("Asia/Muscat"))
+    # dates: whole days the rollup holds. With `--ends utc`, the year at UTC midnights:
+    # partial days at both ends, counted from the tickets (the whole days from the rollup).
+    start = datetime(2025, 1, 1, tzinfo=UTC if ends == "utc" else ZoneInfo("Asia/Muscat"))
     year = (start, start.replace(year=start.year + 1))
     with Session(engine) as session:
         for group_by in ("directorate", "category", "channel", "language", "assignee"):
@@ -274,19 +277,25 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument("--url", help="use this already-loaded database instead")
+    parser.add_argument(
+        "--ends",
+        choices=("centre", "utc"),
+        default="centre",
+        help="cut the year at the centre's midnights (default) or at UTC midnights",
+    )
     args = parser.parse_args()
     print(f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} CPUs,"
           f" Python {platform.python_version()}")  # fmt: skip
     if args.url:
         build_rollup(args.url)  # its definition may have changed since the database was kept
-        bench(args.url)
+        bench(args.url, args.ends)
         return
     with scratch_database(keep=args.keep) as database:
         print(f"PostgreSQL {database.server_version}; database {database.name}")
         seconds = load(database.url, args.tickets)
         print(f"loaded {args.tickets:,} tickets with COPY in {seconds:.1f} s\n")
         build_rollup(database.url)
-        bench(database.url)
+        bench(database.url, args.ends)
 
 
 if __name__ == "__main__":

@@ -592,7 +592,7 @@ class Span:
 
     months: tuple[date, date] | None  # [first, end) of whole months
     days: tuple[tuple[date, date], ...]  # [first, end) runs of whole days
-    edges: tuple[tuple[datetime | None, datetime | None], ...]  # from the tickets
+    edges: tuple[tuple[datetime, datetime], ...]  # [start, end) from the tickets, one day each
 
 
 def span(session: Session, since: datetime | None, until: datetime | None) -> Span:

@@ -8,6 +8,7 @@ A period longer than `WEEKLY_AFTER` is shown per week (ISO weeks, Monday first) 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.insights import rollup
-from core.insights.days import day_of, local_day, midnight, zone_of
+from core.insights.days import day_of, local_day, zone_of
 from core.insights.rollup import DURATIONS
 from core.insights.stats import EXACT_LIMIT, Period, hours_between, percentile, period_filter
 from core.models import Ticket
@@ -52,17 +53,16 @@ def trends(
     """Ticket counts per bucket and directorate, and first-response and resolution medians
     per bucket: `{"bucket", "labels", "tickets": {directorate: [n...]}, "medians": {...}}`.
 
-    Read from the daily rollup (core.insights.rollup) when it holds the question (whole
-    days, at most one of the category and channel filters); medians exact for up to
-    EXACT_LIMIT tickets, else from the histograms (within 1 %).
+    Read from the daily rollup (core.insights.rollup) when it holds the question (at most
+    one of the category and channel filters): its whole days, and the partial days at the
+    period's ends (at most two) counted from the tickets, as core.insights.stats does.
+    Medians exact for up to EXACT_LIMIT tickets, else from the histograms (within 1 %).
     """
     period = Period(since, until, category, channel)
     size = bucket_size(period, now)
     current = rollup.refresh_before_reading(session)
     sel = rollup.selection("directorate", category, channel)
-    zone = zone_of(session)
-    whole_days = all(m is None or m == midnight(day_of(m, zone), zone) for m in (since, until))
-    if current and sel is not None and whole_days:
+    if current and sel is not None:
         return _rolled_up_trends(session, period, size, sel, directorate, now)
     return trends_from_tickets(session, period, size, directorate, now)
 
@@ -70,7 +70,7 @@ def trends(
 def trends_from_tickets(
     session: Session, period: Period, size: str, directorate: str | None, now: datetime
 ) -> dict[str, Any]:
-    """The trends counted from the tickets (both filters at once, or partial days)."""
+    """The trends counted from the tickets (both filters at once, or no current rollup)."""
     where = period_filter(period, directorate)
     bucket = _bucket(session, size, period).label("bucket")
     counts = session.execute(
@@ -111,6 +111,7 @@ def _rolled_up_trends(
     now: datetime,
 ) -> dict[str, Any]:
     span = rollup.span(session, period.since, period.until)
+    zone = zone_of(session)
 
     def label(day: date) -> str:
         return (day - timedelta(days=day.weekday() if size == "week" else 0)).isoformat()
@@ -120,6 +121,8 @@ def _rolled_up_trends(
         counts[(label(row.start), sel.group(row.key, row.directorate) or "-")] += int(
             row.counts.get("tickets", 0)
         )
+    for edge, code, n in _edge_counts(session, span, period, directorate):
+        counts[(label(day_of(edge, zone)), code or "-")] += int(n)
     labels = _labels(session, period, size, now, {bucket for bucket, _ in counts})
     index = {name: i for i, name in enumerate(labels)}
     per_directorate: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
@@ -130,7 +133,7 @@ def _rolled_up_trends(
     if total <= EXACT_LIMIT:
         medians = _exact_medians(session, size, period, directorate, index)
     else:
-        medians = _histogram_medians(session, span, sel, directorate, index, label)
+        medians = _histogram_medians(session, span, period, sel, directorate, index, label)
     return {
         "bucket": size,
         "labels": labels,
@@ -139,20 +142,43 @@ def _rolled_up_trends(
     }
 
 
+def _edge_counts(
+    session: Session, span: rollup.Span, period: Period, directorate: str | None
+) -> list[tuple[datetime, str | None, int]]:
+    """Tickets per directorate of each partial day at the period's ends (a day's slice of
+    the index on created_at), as (the edge's start, directorate, count)."""
+    found: list[tuple[datetime, str | None, int]] = []
+    for start, end in span.edges:
+        where = period_filter(replace(period, since=start, until=end), directorate)
+        for code, n in session.execute(
+            select(Ticket.directorate, func.count()).where(*where).group_by(Ticket.directorate)
+        ):
+            found.append((start, code, int(n)))
+    return found
+
+
 def _histogram_medians(
     session: Session,
     span: rollup.Span,
+    period: Period,
     sel: rollup.Selection,
     directorate: str | None,
     index: dict[str, int],
     label: Any,
 ) -> dict[str, list[float | None]]:
-    """Medians per bucket from the daily histograms (the `total` rows when nothing filters)."""
+    """Medians per bucket from the daily histograms (the `total` rows when nothing filters),
+    the partial days at the ends added ticket by ticket as the rollup would file them."""
     if sel.dim == "directorate" and directorate is None:
         sel = rollup.Selection("total")
     merged: dict[str, rollup.Totals] = defaultdict(rollup.Totals)
     for row in rollup.stored_rows(session, span, sel, directorate, "day"):
         merged[label(row.start)].add_stored(row.counts, row.hours)
+    zone = zone_of(session)
+    for start, end in span.edges:
+        where = period_filter(replace(period, since=start, until=end), directorate)
+        sums = merged[label(day_of(start, zone))]
+        for ticket in rollup.ticket_rows(session, *where):
+            sums.add_ticket(rollup.contribution(ticket))
     result: dict[str, list[float | None]] = {name: [None] * len(index) for name in DURATIONS}
     for bucket, sums in merged.items():
         if bucket not in index:
