@@ -23,6 +23,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("inbound_record", schema=None) as batch_op:
+    # Plain ALTER, never SQLite's copy-and-move of the table: other tables' rows point at
+    # inbound records, so dropping the old table under foreign keys fails (SQLite >= 3.35
+    # drops a column in place once its index is gone).
+    with op.batch_alter_table("inbound_record", schema=None, recreate="never") as batch_op:
         batch_op.drop_index("ix_inbound_resubmit")
         batch_op.drop_column("resubmit_key")
