@@ -57,6 +57,15 @@ def attempts(ctx: Context) -> set[int]:
         return set(session.execute(select(InboundRecord.attempts)).scalars())
 
 
+def drain(ctx: Context, seconds: float = 30) -> None:
+    """Start the pipeline, let it work through what is stored, and stop it."""
+    pipeline = start_pipeline(ctx)
+    try:
+        assert pipeline.wait_idle(seconds)
+    finally:
+        stop_pipeline(ctx)
+
+
 def inbound_messages(ctx: Context) -> int:
     with ctx.sessions() as session:
         return session.execute(
@@ -105,11 +114,7 @@ def test_restart_drains_records_a_crash_left_pending_without_the_job(ctx: Contex
     )
     store(ctx, [web_form])  # stored, then the process died before its inline processing
     assert backlog(ctx).by_channel == {"email": 15, "web": 1}
-    pipeline = start_pipeline(ctx)
-    try:
-        assert pipeline.wait_idle(60)
-    finally:
-        stop_pipeline(ctx)
+    drain(ctx, 60)
     assert states(ctx) == {"done": 16}
     assert backlog(ctx).total == 0
 
@@ -147,11 +152,7 @@ def test_a_channel_that_processes_inline_keeps_its_fresh_record(ctx: Context) ->
         channel="phone", sender="+96890000005", text="حفرة", external_id="call:5"
     )
     store(ctx, [call])
-    pipeline = start_pipeline(ctx)
-    try:
-        assert pipeline.wait_idle(30)
-    finally:
-        stop_pipeline(ctx)
+    drain(ctx)
     assert states(ctx) == {"pending": 1}
 
 
@@ -221,11 +222,7 @@ def test_a_channels_prepare_hook_completes_its_records_and_a_failure_is_retried_
     plain = replace(kiosk, text="Bins not collected", external_id="kiosk:2", needs_preparing=False)
     record_id, _ = store(ctx, [kiosk, plain])
     assert states(ctx) == {"preparing": 1, "pending": 1}
-    pipeline = start_pipeline(ctx)
-    try:
-        assert pipeline.wait_idle(30)
-    finally:
-        stop_pipeline(ctx)
+    drain(ctx)
     with ctx.sessions() as session:
         record = session.get(InboundRecord, record_id)
         assert record is not None and record.status == InboundStatus.FAILED
@@ -254,11 +251,7 @@ def test_a_channels_after_step_gets_the_record_its_worker_loaded(ctx: Context) -
         for n in range(3)
     ]
     store(ctx, kiosks)
-    pipeline = start_pipeline(ctx)
-    try:
-        assert pipeline.wait_idle(30)
-    finally:
-        stop_pipeline(ctx)
+    drain(ctx)
     with ctx.sessions() as session:
         stored = {
             r.ticket_id: r.normalized for r in session.execute(select(InboundRecord)).scalars()
