@@ -56,7 +56,10 @@ def stats(
         result = compute_stats(
             session, start, end, group_by=group_by, taxonomy=ctx.taxonomy, now=ctx.now()
         )
-    text = stats_csv(result) if fmt == "csv" else json.dumps(result, ensure_ascii=False, indent=2)
+    if fmt == "csv":  # codes as the JSON's keys, and their English names beside them
+        text = stats_csv(result, taxonomy=ctx.taxonomy)
+    else:
+        text = json.dumps(result, ensure_ascii=False, indent=2)
     if out is None:  # for pipes: no byte order mark
         click.echo(text, nl=fmt != "csv")
         return

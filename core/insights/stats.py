@@ -622,24 +622,58 @@ NONE_LABELS = {
 }
 
 
-def stats_csv(stats: dict[str, Any], none_label: str | None = None) -> str:
+# Groupings whose keys are taxonomy codes: their CSV keeps the code (the JSON's key, what a
+# script joins on) and adds a `name` column, the code's name in the reader's language.
+NAMED_GROUPS = ("directorate", "category")
+
+
+def stats_csv(
+    stats: dict[str, Any],
+    none_label: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    language: str = "en",
+) -> str:
     """One CSV row per group and a last `total` row; the columns are the figures. The group
     of tickets without a value (the JSON's null key) is `none_label`, the reader's words,
-    else the English `NONE_LABELS` one: an empty first cell reads as a broken row."""
+    else the English `NONE_LABELS` one: an empty first cell reads as a broken row. Grouped
+    by directorate or category, a `name` column follows the code: `taxonomy`'s name in
+    `language` (the command line's English, the inbox reader's language), the code itself
+    when the taxonomy no longer knows it; the total row's name is empty."""
+    group_by = stats["group_by"]
     if none_label is None:
-        none_label = NONE_LABELS[stats["group_by"]]
+        none_label = NONE_LABELS[group_by]
+    named = group_by in NAMED_GROUPS
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([stats["group_by"], *FIGURES])
-    rows: Iterable[tuple[Any, dict[str, Any]]] = (
-        *((g["key"], g) for g in stats["groups"]),
-        ("total", stats["totals"]),
+    writer.writerow([group_by, *(["name"] if named else []), *FIGURES])
+    rows: Iterable[tuple[str, list[str], dict[str, Any]]] = (
+        *(
+            (
+                none_label if g["key"] is None else g["key"],
+                [_group_name(g["key"], taxonomy, language, none_label)] if named else [],
+                g,
+            )
+            for g in stats["groups"]
+        ),
+        ("total", [""] if named else [], stats["totals"]),
     )
-    for key, figures in rows:
+    for first, name, figures in rows:
         writer.writerow(
             [
-                spreadsheet_text(none_label if key is None else key),
+                *(spreadsheet_text(cell) for cell in (first, *name)),
                 *("" if figures[f] is None else figures[f] for f in FIGURES),
             ]
         )
     return out.getvalue()
+
+
+def _group_name(key: str | None, taxonomy: Taxonomy | None, language: str, none: str) -> str:
+    """A directorate's or category's name for the CSV's `name` column."""
+    if key is None:
+        return none
+    if taxonomy is None:
+        return key
+    try:
+        return taxonomy.name(key, language)
+    except KeyError:  # a code the taxonomy dropped since: shown as itself, like the inbox
+        return key

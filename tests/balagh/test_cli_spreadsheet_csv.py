@@ -49,7 +49,7 @@ def test_stats_json_written_to_a_file_has_no_mark(ctx: Context, tmp_path: Path) 
 
 def test_stats_printed_has_no_mark(ctx: Context) -> None:
     result = run(ctx, "stats", "--format", "csv")
-    assert result.exit_code == 0 and result.output.startswith("directorate,tickets,")
+    assert result.exit_code == 0 and result.output.startswith("directorate,name,tickets,")
 
 
 def test_the_research_csv_file_starts_with_the_mark(ctx: Context, tmp_path: Path) -> None:
@@ -94,3 +94,13 @@ def test_stats_csv_labels_tickets_without_a_directorate(ctx: Context) -> None:
     assert result.exit_code == 0, result.output
     keys = [row["directorate"] for row in csv.DictReader(result.output.splitlines())]
     assert "" not in keys and "No directorate" in keys
+
+
+def test_stats_csv_has_the_inbox_downloads_columns_with_english_names(ctx: Context) -> None:
+    """README: the inbox stats page's CSV download is the CLI's; the CLI names in English."""
+    new_ticket(ctx, "Pothole", category="road_damage")
+    result = run(ctx, "stats", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.output.splitlines()))
+    assert list(rows[0])[:3] == ["directorate", "name", "tickets"]
+    assert {r["directorate"]: r["name"] for r in rows}["roads"] == "Roads and Street Lighting"

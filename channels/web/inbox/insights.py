@@ -90,8 +90,10 @@ def stats_download() -> Response | tuple[str, int]:
     except InputError as exc:
         return render_template("inbox/error.html", message=refusal(exc)), 400
     name = f"balagh-stats-{args['since'] or 'start'}-{args['until'] or 'now'}.csv"
-    none_label = label(figures["group_by"], None, current_language())
-    return _spreadsheet_download(stats_csv(figures, none_label), name)
+    lang = current_language()
+    none_label = label(figures["group_by"], None, lang)
+    text = stats_csv(figures, none_label, ctx().taxonomy, lang)
+    return _spreadsheet_download(text, name)
 
 
 def _figures(args: dict[str, str]) -> dict[str, Any]:

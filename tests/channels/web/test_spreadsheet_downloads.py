@@ -63,3 +63,23 @@ def test_tickets_without_a_directorate_have_a_label_in_the_readers_language(
         response = client.get("/inbox/stats.csv?group_by=directorate")
         keys = [r["directorate"] for r in rows(response.data)]
         assert "" not in keys and label in keys, lang
+
+
+def test_directorates_keep_their_code_and_add_their_name_in_the_readers_language(
+    week: Context,  # noqa: F811
+) -> None:
+    """The code is the JSON's key (what a script joins on); the name is what the page shows."""
+    client = signed_in(app_for(week), "super@mct.om")
+    for lang, roads in (("en", "Roads and Street Lighting"), ("ar", "الطرق والإنارة")):
+        client.get(f"/inbox/lang/{lang}")
+        response = client.get("/inbox/stats.csv?since=2025-03-01&until=2025-03-31")
+        names = {r["directorate"]: r["name"] for r in rows(response.data)}
+        assert names["roads"] == roads and names["total"] == "", lang
+
+
+def test_categories_are_named_too(week: Context) -> None:  # noqa: F811
+    client = signed_in(app_for(week), "super@mct.om")
+    client.get("/inbox/lang/ar")
+    response = client.get("/inbox/stats.csv?since=2025-03-01&until=2025-03-31&group_by=category")
+    names = {r["category"]: r["name"] for r in rows(response.data)}
+    assert names["pest_control"] == week.taxonomy.name("pest_control", "ar")
