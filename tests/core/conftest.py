@@ -16,7 +16,22 @@ from core.inbound import InboundMessage
 
 EMAIL_REPORT = "Street lights have been off for a week on way 3021 in Al Khuwair"
 Mail = Callable[..., InboundMessage]
-Statements = Callable[..., AbstractContextManager[list[str]]]
+
+
+class Recorded(list[str]):
+    """The statements run, in order, and `parameters`: each one's bound parameters, by index
+    (what a test needs to EXPLAIN a statement as it ran)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parameters: list[Any] = []
+
+    def with_parameters(self) -> list[tuple[str, Any]]:
+        """(statement, parameters) pairs, in order."""
+        return list(zip(self, self.parameters, strict=True))
+
+
+Statements = Callable[..., AbstractContextManager[Recorded]]
 
 
 @pytest.fixture
@@ -41,14 +56,16 @@ def mail() -> Mail:
 @pytest.fixture
 def statements() -> Statements:
     """`with statements(ctx) as seen:` the SQL statements ctx's engine ran in the block, in
-    order, whitespace folded (each cut to `limit` characters when given)."""
+    order, whitespace folded (each cut to `limit` characters when given); `seen.parameters`
+    holds their parameters, `seen.with_parameters()` the pairs."""
 
     @contextmanager
-    def recorded(ctx: Context, limit: int | None = None) -> Iterator[list[str]]:
-        seen: list[str] = []
+    def recorded(ctx: Context, limit: int | None = None) -> Iterator[Recorded]:
+        seen = Recorded()
 
-        def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
             seen.append(" ".join(statement.split())[:limit])
+            seen.parameters.append(parameters)
 
         event.listen(ctx.engine, "before_cursor_execute", record)
         try:

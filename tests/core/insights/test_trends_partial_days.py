@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from core.context import Context
 from core.insights import rollup
@@ -21,6 +21,7 @@ from core.insights.days import use_zone
 from core.insights.stats import Period
 from core.insights.trends import bucket_size, trends, trends_from_tickets
 from core.models import Contact, Ticket
+from tests.core.conftest import Statements
 
 FIRST = datetime(2025, 3, 1, tzinfo=UTC)
 NOW = datetime(2025, 7, 1, tzinfo=UTC)
@@ -158,22 +159,14 @@ def test_partial_days_add_to_the_histogram_medians(
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # plans are PostgreSQL's
 def test_partial_days_are_counted_through_the_index_on_created_at(
-    ctx: Context, spread: list[tuple[datetime, str]]
+    ctx: Context, spread: list[tuple[datetime, str]], statements: Statements
 ) -> None:
     since, until = MUSCAT_PERIODS["utc midnights"]
     with ctx.sessions() as session:
         trends(session, since, until, now=NOW)  # builds the rollup
-    seen: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        seen.append((statement, parameters))
-
-    event.listen(ctx.engine, "before_cursor_execute", record)
-    try:
-        with ctx.sessions() as session:
-            trends(session, since, until, now=NOW)
-    finally:
-        event.remove(ctx.engine, "before_cursor_execute", record)
+    with statements(ctx) as recorded, ctx.sessions() as session:
+        trends(session, since, until, now=NOW)
+    seen = recorded.with_parameters()
     edges = [(s, p) for s, p in seen if "FROM ticket" in s and "count(" in s]
     assert len(edges) == 2  # the partial first and last days, nothing else counted
     with ctx.engine.connect() as conn:
