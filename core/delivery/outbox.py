@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from core.context import Context
 from core.delivery.bounces import mark_unreachable
@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
 MAX_BACKOFF = timedelta(hours=6)
+CLAIM_LOCK = 0x0B0_C1A1  # PostgreSQL advisory lock: claims one after another
 
 
 def enqueue(
@@ -85,35 +86,90 @@ class DeliveryReport:
     failed: int = 0
 
 
-def claim_due(ctx: Context, limit: int) -> list[int]:
-    """Lease up to `limit` due items to this worker; no other worker can claim them."""
+PENDING = (Delivery.QUEUED, Delivery.RETRYING, Delivery.SENDING)
+
+
+def _behind_earlier(now: datetime) -> ColumnElement[bool]:
+    """An item with an older one to the same address that this round cannot send first.
+
+    Each recipient reads their messages in the order they were queued: while an earlier
+    item is in flight with another worker (the courier beside the `outbox` job, a bot
+    kicking the outbox) or waiting for its retry, a later one waits too. Without it a
+    storm's "already known" notice overtook the acknowledgement it follows.
+    """
+    earlier = aliased(OutboxItem)
+    return (
+        select(earlier.id)
+        .where(
+            earlier.channel == OutboxItem.channel,
+            earlier.address == OutboxItem.address,
+            earlier.id < OutboxItem.id,
+            earlier.status.in_(PENDING),
+            earlier.next_attempt_at > now,
+        )
+        .exists()
+    )
+
+
+@dataclass(frozen=True, order=True)
+class Claimed:
+    """A leased item: its id (the queueing order) and its recipient."""
+
+    id: int
+    channel: str
+    address: str
+
+
+def claim_due(ctx: Context, limit: int) -> list[Claimed]:
+    """Lease up to `limit` due items to this worker; no other worker can claim them.
+
+    They come back oldest first, so one worker sends one recipient's items in order.
+    """
     now = ctx.now()
     with ctx.sessions() as session, session.begin():
         query = (
             select(OutboxItem)
             .where(
-                OutboxItem.status.in_([Delivery.QUEUED, Delivery.RETRYING, Delivery.SENDING]),
+                OutboxItem.status.in_(PENDING),
                 OutboxItem.next_attempt_at <= now,
+                ~_behind_earlier(now),
             )
             .order_by(OutboxItem.next_attempt_at, OutboxItem.id)
             .limit(limit)
         )
         if session.get_bind().dialect.name == "postgresql":
+            # one claim at a time: a claim not yet committed would not hold the next back
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CLAIM_LOCK})
             query = query.with_for_update(skip_locked=True)
         items = list(session.execute(query).scalars())
         for item in items:
             item.status = Delivery.SENDING
             item.next_attempt_at = now + LEASE
-        return [item.id for item in items]
+        return sorted(Claimed(item.id, item.channel, item.address) for item in items)
 
 
 def deliver_due(ctx: Context, limit: int = 50) -> DeliveryReport:
     """Deliver every due outbox item once; the `outbox` job calls this every few seconds."""
     report = DeliveryReport()
-    for item_id in claim_due(ctx, limit):
-        outcome = deliver_one(ctx, item_id)
+    stopped: set[tuple[str, str]] = set()  # recipients whose earlier item waits to retry
+    for claimed in claim_due(ctx, limit):
+        recipient = (claimed.channel, claimed.address)
+        if recipient in stopped:
+            _release(ctx, claimed.id)  # sent after the earlier one, in a later round
+            continue
+        outcome = deliver_one(ctx, claimed.id)
         setattr(report, outcome, getattr(report, outcome) + 1)
+        if outcome == "retrying":
+            stopped.add(recipient)
     return report
+
+
+def _release(ctx: Context, item_id: int) -> None:
+    """Give a claimed item back unsent: due at once, held by `_behind_earlier` meanwhile."""
+    with ctx.sessions() as session, session.begin():
+        session.execute(
+            update(OutboxItem).where(OutboxItem.id == item_id).values(next_attempt_at=ctx.now())
+        )
 
 
 def deliver_one(ctx: Context, item_id: int) -> str:

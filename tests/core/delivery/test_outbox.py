@@ -6,7 +6,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from core.context import Context
 from core.delivery.outbox import deliver_due, enqueue
@@ -156,3 +156,68 @@ def test_two_workers_draining_one_outbox_send_each_item_exactly_once(ctx: Contex
     for t in threads:
         t.join()
     assert sorted(sender.sent) == sorted(f"chat-{i}" for i in range(200))
+
+
+class GatedSender:
+    """Holds the first message until `go` is set; records what it sent, in order."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+        self.holding = threading.Event()
+        self.go = threading.Event()
+
+    def send(self, message: OutboundMessage) -> DeliveryReceipt:
+        if not self.holding.is_set():
+            self.holding.set()
+            self.go.wait(10)
+        self.sent.append(message.text)
+        return DeliveryReceipt(None)
+
+
+def queue_texts(ctx: Context, *pairs: tuple[str, str]) -> None:
+    """Queue (recipient, text) telegram messages, in this order, in one transaction."""
+    with ctx.sessions() as session, session.begin():
+        for to, text in pairs:
+            message = OutboundMessage(
+                channel="telegram", to=to, text=text, language="en", reference="MCT-000001"
+            )
+            enqueue(session, message, ticket=None, now=ctx.now())
+
+
+def test_a_later_message_waits_while_an_earlier_one_to_that_recipient_is_in_flight(
+    ctx: Context,
+) -> None:
+    sender = GatedSender()
+    ctx.senders.register("telegram", sender)
+    queue_texts(ctx, ("chat-1", "ack"), ("chat-1", "already known"), ("chat-2", "other ack"))
+    first = threading.Thread(target=deliver_due, args=(ctx, 1))  # the courier, say
+    first.start()
+    assert sender.holding.wait(10)
+    report = deliver_due(ctx)  # the outbox job, meanwhile
+    sender.go.set()
+    first.join(10)
+    assert report.sent == 1 and sender.sent == ["other ack", "ack"]
+    deliver_due(ctx)
+    assert sender.sent == ["other ack", "ack", "already known"]
+
+
+def test_a_later_message_waits_for_an_earlier_one_to_that_recipient_to_be_retried(
+    ctx: Context,
+) -> None:
+    sender = FlakySender(failures=1)
+    ctx.senders.register("telegram", sender)
+    queue_texts(ctx, ("chat-1", "ack"), ("chat-1", "already known"))
+    report = deliver_due(ctx)
+    assert (report.sent, report.retrying, sender.calls) == (0, 1, 1)
+    assert deliver_due(ctx).sent == 0  # the ack's retry is not due yet: nothing overtakes it
+    with ctx.sessions() as session:
+        items = session.execute(select(OutboxItem).order_by(OutboxItem.id)).scalars().all()
+        assert [str(i.status) for i in items] == ["retrying", "sending"]
+        for item in items:
+            session.execute(
+                update(OutboxItem)
+                .where(OutboxItem.id == item.id)
+                .values(next_attempt_at=ctx.now() - timedelta(seconds=1))
+            )
+        session.commit()
+    assert deliver_due(ctx).sent == 2 and sender.calls == 3
