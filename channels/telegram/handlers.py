@@ -43,6 +43,7 @@ from channels.telegram.normalize import (
 )
 from channels.telegram.state import STATE_KEY, BotState
 from channels.telegram.texts import LANGUAGE_NAMES, bot_text, button_label
+from core.context import Context as CoreContext
 from core.delivery.outbox import deliver_due
 from core.inbound import InboundAttachment, InboundMessage
 from core.intake import conversation, ingest, pipeline
@@ -55,6 +56,7 @@ Context = ContextTypes.DEFAULT_TYPE
 T = TypeVar("T")
 STATUS_LIMIT = 10
 FOLLOW_UP_WAIT_SECONDS = 60.0
+ACK_WAIT_SECONDS = 10.0  # the follow-up prompt waits this long for queued replies to go
 GROUP_NOTE_EVERY = timedelta(hours=1)
 LANGUAGE_WORDS = {
     "ar": "ar",
@@ -301,6 +303,7 @@ async def _follow_up(
     if summary is None:
         return
     chat_id = int(inbound.sender)
+    await _after_queued_replies(ctx, chat_id)
     try:
         if processed.created and not summary.has_location:
             button = KeyboardButton(
@@ -321,6 +324,18 @@ async def _follow_up(
             )
     except Exception as exc:  # a prompt is a nicety: the report itself is stored and routed
         logger.info("telegram: follow-up prompt to %s failed: %s", chat_id, type(exc).__name__)
+
+
+async def _after_queued_replies(ctx: CoreContext, chat_id: int) -> None:
+    """Wait (at most ACK_WAIT_SECONDS) until what the outbox holds for the chat is sent.
+
+    In a storm another worker (the courier) may hold the acknowledgement in a long batch;
+    the prompt sent straight to the chat would then arrive before it.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + ACK_WAIT_SECONDS
+    while await _db(records.replies_on_the_way, ctx, chat_id) and loop.time() < deadline:
+        await asyncio.sleep(0.1)
 
 
 async def on_error(update: object, context: Context) -> None:

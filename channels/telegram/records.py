@@ -19,10 +19,12 @@ from core.models import (
     OPEN_STATUSES,
     Contact,
     ContactIdentity,
+    Delivery,
     InboundRecord,
     InboundStatus,
     Message,
     MessageRevision,
+    OutboxItem,
     Ticket,
 )
 from core.storable import storable_text
@@ -134,6 +136,26 @@ class TicketSummary:
     reference: str
     language: str | None
     has_location: bool
+
+
+def replies_on_the_way(ctx: Context, chat_id: int) -> bool:
+    """True while a message queued for this chat is still to be sent (queued or being sent).
+
+    The bot's own prompts wait for them, so a citizen never reads "share the location"
+    before the acknowledgement that gives the reference. One waiting to retry does not
+    count: the chat is not answering, the prompt may as well try.
+    """
+    with ctx.sessions() as session:
+        pending = session.execute(
+            select(OutboxItem.id)
+            .where(
+                OutboxItem.channel == CHANNEL,
+                OutboxItem.address == str(chat_id),
+                OutboxItem.status.in_([Delivery.QUEUED, Delivery.SENDING]),
+            )
+            .limit(1)
+        ).first()
+        return pending is not None
 
 
 def ticket_summary(ctx: Context, ticket_id: int) -> TicketSummary | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,44 @@ def test_report_without_location_is_offered_a_share_location_button(
     markups = [c.params.get("reply_markup") for c in fake_api.calls_of("sendMessage")]
     buttons = [b for m in markups if m for row in m.get("keyboard", []) for b in row]
     assert buttons and buttons[0]["request_location"] is True
+
+
+class SlowCourier:
+    """Another worker's courier: delivers the outbox through a sender slow to answer."""
+
+    def __init__(self, ctx: Context, sender: Any) -> None:
+        self.ctx, self.sender, self.stopping = ctx, sender, threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def send(self, message: Any) -> Any:
+        time.sleep(0.5)
+        return self.sender.send(message)
+
+    def _run(self) -> None:
+        while not self.stopping.is_set():
+            deliver_due(self.ctx)
+            time.sleep(0.02)
+
+
+def test_the_location_prompt_waits_for_an_acknowledgement_another_worker_is_sending(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    courier = SlowCourier(ctx, ctx.senders.get("telegram"))
+    ctx.senders.register("telegram", courier)
+    runtime = TelegramRuntime(ctx, kick_outbox=False)  # the courier delivers, as in serve
+    courier.thread.start()
+    try:
+        runtime.handle({"update_id": fake_api.push_id(), **text_update(730, 1, EN_REPORT)})
+        runtime.settle()
+        fake_api.wait_for(lambda: len(fake_api.sent_texts(730)) == 2)
+    finally:
+        courier.stopping.set()
+        courier.thread.join(10)
+        runtime.stop()
+    (ticket,) = tickets(ctx)
+    first, second = fake_api.sent_texts(730)
+    assert ticket.reference in first and first.startswith("Thank you")
+    assert "share the location" in second
 
 
 def test_photo_with_caption_is_stored_on_the_ticket(
