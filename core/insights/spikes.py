@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from core.context import Context
 from core.delivery.staff_mail import email_staff, staff_count, supervisors
+from core.language.texts import isolate
 from core.models import Spike, Ticket
 
 WINDOW = timedelta(hours=3)
@@ -162,9 +163,9 @@ def spike_words(ctx: Context, spike: Spike, language: str) -> dict[str, object]:
         category = ctx.taxonomy.name(spike.category, lang)
     except KeyError:
         category = spike.category
-    return {
-        "category": category,
-        "area": _area_label(spike, lang),
+    return {  # names as typed (a Latin area in an Arabic sentence) keep their own order
+        "category": isolate(category, lang),
+        "area": isolate(_area_label(spike, lang), lang),
         "count": spike.count,
         "hours": spike.hours,
         "reports": staff_count("report", spike.count)[lang],

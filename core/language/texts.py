@@ -96,11 +96,11 @@ def _fill(template: str, language: str, params: Mapping[str, object]) -> str:
     for name, value in params.items():
         if value is None and name in optional:
             continue
-        values[name] = _isolate(str(value), language) if name in INLINE_PARAMS else value
+        values[name] = isolate(str(value), language) if name in INLINE_PARAMS else value
     return template.format_map(values)
 
 
-def _isolate(value: str, language: str) -> str:
+def isolate(value: str, language: str) -> str:
     """Wrap an inline value in bidi isolates where the surrounding direction differs."""
     if language == "ar" or ARABIC_RE.search(value):
         return f"{FSI}{value}{PDI}"

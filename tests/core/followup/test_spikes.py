@@ -125,3 +125,15 @@ def test_arabic_spike_notices_count_reports_as_arabic_counts_them(surge: Context
     assert (
         "14 بلاغًا خلال 3 ساعات" in page and "بلاغات" not in page.split("ارتفاع غير معتاد")[1][:80]
     )
+
+
+def test_a_latin_area_name_keeps_its_place_in_an_arabic_spike_notice(surge: Context) -> None:
+    """On a storm morning the Arabic banner read "في :khuwair 12 بلاغًا": the area typed in
+    Latin letters ran into the colon after it. It is isolated, as citizen texts isolate names."""
+    make_staff(surge, "raees@mct.om", "supervisor", language="ar")
+    at(surge, NOW)
+    find_spikes(surge)
+    mail = next(m for m in spike_mail(surge) if m.address == "raees@mct.om")
+    assert "في \u2068Al Khuwair\u2069: 14 بلاغًا" in mail.payload["text"]
+    page = signed_in(app_for(surge), "raees@mct.om", "ar").get("/inbox/").get_data(as_text=True)
+    assert "في \u2068Al Khuwair\u2069: 14 بلاغًا" in page
