@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from core.batchanswers import outbox_to, recall, remember
 from core.context import Context
 from core.delivery.outbox import enqueue
-from core.language.texts import render, subject
+from core.language.texts import render, render_on_page, subject
 from core.models import Delivery, Direction, Message, OutboxItem, Ticket
 from core.newrows import flush_new_rows
 from core.outbound import OutboundAttachment, OutboundMessage
@@ -46,12 +46,15 @@ def queue_reply(
     extras: dict[str, object] | None = None,
     to: tuple[str, str] | None = None,
     language: str | None = None,
+    delivered_text: str | None = None,
 ) -> Message:
     """Store an outbound message and queue its delivery in the caller's transaction.
 
     It goes to the ticket's citizen on the ticket's channel, in the ticket's language, unless
     `to` names the channel and address to answer on and `language` the text's language (an
     answer to a question asked on another of the contact's channels goes where it was asked).
+    `delivered_text` is what a channel delivers when it differs from what the status page
+    shows (`text`): the email copy of a web report's message says to reply to it.
 
     The limits are checked first, so the message is written once with its delivery state
     and its outbox item, in one flush at the end (callers use its id): for a new ticket,
@@ -105,7 +108,7 @@ def queue_reply(
         OutboundMessage(
             channel=channel,
             to=address,
-            text=with_reference(ticket, text) if kind == "reply" else text,
+            text=delivered_text or (with_reference(ticket, text) if kind == "reply" else text),
             language=language,
             reference=ticket.reference,
             kind=kind,
@@ -280,9 +283,22 @@ def notify_citizen(
     """Send one of the system's own texts (acknowledgement, forwarded, resolved...).
 
     `author_id` names the member of staff whose action sent it (None: the system's own).
+    A citizen who reads our messages on their report's page gets its words there (write
+    with the page's form), and any email copy the usual ones (reply to this message).
     """
     text = render(key, ticket.language, reference=ticket.reference, **params)
-    return queue_reply(ctx, session, ticket, text, kind=key, author_id=author_id)
+    if not read_on_page(ctx, ticket):
+        return queue_reply(ctx, session, ticket, text, kind=key, author_id=author_id)
+    shown = render_on_page(key, ticket.language, reference=ticket.reference, **params)
+    return queue_reply(
+        ctx, session, ticket, shown, kind=key, author_id=author_id, delivered_text=text
+    )
+
+
+def read_on_page(ctx: Context, ticket: Ticket) -> bool:
+    """Whether the citizen reads our messages on the report's status page (a pull channel:
+    the web form, Open311), where the page's own form is how to answer."""
+    return ctx.channels.of(ticket.channel).pull
 
 
 def _delivery_target(ctx: Context, ticket: Ticket) -> tuple[str | None, str | None]:

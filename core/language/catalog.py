@@ -2,7 +2,9 @@
 
 The texts live in `locale/<language>/LC_MESSAGES/balagh.po`. Each msgid is a stable key:
 `ack` for a message body, `subject.ack` for an email subject, `status.closed` for a ticket
-status and `default.directorate` for what an empty optional parameter reads as. A msgstr keeps
+status, `default.directorate` for what an empty optional parameter reads as and `page.closed`
+for the text a citizen reads on the status page instead of `closed`, where "reply to this
+message" has no meaning (`texts.render_on_page`). A msgstr keeps
 its `{name}` fields for `texts.render`. The .po files are parsed once, on first use, so there
 is no build step at install time and no catalog load at start-up.
 
@@ -24,6 +26,7 @@ LANGUAGES = ("ar", "en")
 SUBJECT = "subject."
 STATUS = "status."
 DEFAULT = "default."
+PAGE = "page."
 
 
 class CatalogError(RuntimeError):
@@ -115,7 +118,8 @@ def plural_form(n: int) -> str:
 
 
 def text_keys() -> tuple[str, ...]:
-    """The message-body keys (msgids without a `subject.`/`status.`/`default.` prefix), sorted."""
+    """The message-body keys (msgids without a `subject.`/`status.`/`default.`/`page.` prefix),
+    sorted."""
     return tuple(sorted(key for key in messages(LANGUAGES[0]) if "." not in key))
 
 

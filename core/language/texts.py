@@ -10,7 +10,15 @@ import re
 import string
 from collections.abc import Mapping
 
-from core.language.catalog import LANGUAGES, STATUS, SUBJECT, defaults, messages, text_keys
+from core.language.catalog import (
+    LANGUAGES,
+    PAGE,
+    STATUS,
+    SUBJECT,
+    defaults,
+    messages,
+    text_keys,
+)
 
 BOTH_SEPARATOR = "\n\n"
 SUBJECT_SEPARATOR = " / "
@@ -26,7 +34,22 @@ class MissingParameterError(TypeError):
 
 def render(key: str, language: str | None, **params: object) -> str:
     """The text `key` in `language`; None (or an unknown language) gives Arabic then English."""
+    return _render(key, _templates(key), language, params)
+
+
+def render_on_page(key: str, language: str | None, **params: object) -> str:
+    """`render`, as the citizen reads the text on their report's page, which has its own
+    form to write to us: the catalog's `page.<key>` where the text says to reply to a
+    message, else the text itself."""
     templates = _templates(key)
+    if PAGE + key in messages(LANGUAGES[0]):
+        templates = {lang: messages(lang)[PAGE + key] for lang in LANGUAGES}
+    return _render(key, templates, language, params)
+
+
+def _render(
+    key: str, templates: Mapping[str, str], language: str | None, params: Mapping[str, object]
+) -> str:
     _check_params(key, templates, params)
     languages = _languages(language)
     parts = [_fill(templates[lang], lang, params) for lang in languages]

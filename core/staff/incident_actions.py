@@ -20,11 +20,11 @@ from sqlalchemy import ColumnElement, false, func, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from core.context import Context
-from core.delivery.notify import queue_reply
+from core.delivery.notify import queue_reply, read_on_page
 from core.errors import InputError, InvalidTransition, NotFound
 from core.intake.incidents import link, open_incident, record_update, unlink
 from core.language.detect import detect_language
-from core.language.texts import render, subject
+from core.language.texts import render, render_on_page, subject
 from core.models import OPEN_STATUSES, Incident, IncidentStatus, Role, Status, Ticket
 from core.staff.actions import _clean_text, _optional_text
 from core.staff.permissions import Action, Staff, can_see, require
@@ -132,11 +132,13 @@ def reply_all(
         if ticket.contact_id in told:  # the same citizen reported twice: told once
             data["told_with"] = told[ticket.contact_id]
         else:
+            body = versions[ticket.language or ""]
             message = queue_reply(
                 ctx,
                 session,
                 ticket,
-                incident_text(incident, ticket, versions[ticket.language or ""]),
+                incident_text(incident, ticket, body, on_page=read_on_page(ctx, ticket)),
+                delivered_text=incident_text(incident, ticket, body),
                 kind="incident_reply",
                 author_id=staff.id,
                 subject_line=subject("incident_reply", ticket.language, reference=ticket.reference),
@@ -225,9 +227,10 @@ def _language_of(body: str, given: dict[str, str]) -> str:
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 
 
-def incident_text(incident: Incident, ticket: Ticket, body: str) -> str:
-    """The incident reply as one citizen reads it: their reference, the number of reports."""
-    return render(
+def incident_text(incident: Incident, ticket: Ticket, body: str, on_page: bool = False) -> str:
+    """The incident reply as one citizen reads it: their reference, the number of reports
+    (`on_page`: as the status page shows it, see `notify_citizen`)."""
+    return (render_on_page if on_page else render)(
         "incident_reply",
         ticket.language,
         reference=ticket.reference,

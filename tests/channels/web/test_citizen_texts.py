@@ -14,7 +14,14 @@ from babel.messages.pofile import read_po
 
 from core.language import catalog
 from core.language.catalog import LANGUAGES, CatalogError, catalog_path, messages
-from core.language.texts import MissingParameterError, keys, render, status_label, subject
+from core.language.texts import (
+    MissingParameterError,
+    keys,
+    render,
+    render_on_page,
+    status_label,
+    subject,
+)
 from core.models import Status
 
 ARABIC_RE = re.compile("[\u0600-\u06ff]")
@@ -269,3 +276,25 @@ def test_status_label_without_language_holds_both() -> None:
 def test_unknown_status_raises_key_error() -> None:
     with pytest.raises(KeyError):
         status_label("archived", "en")
+
+
+PAGE_KEYS = sorted(k.removeprefix(catalog.PAGE) for k in messages("en") if k.startswith("page."))
+
+
+@pytest.mark.parametrize("key", PAGE_KEYS)
+def test_every_status_page_text_stands_for_a_text_with_its_placeholders(key: str) -> None:
+    """A `page.<key>` with no `<key>`, or other fields, would never be shown or fail to fill."""
+    for lang in LANGUAGES:
+        own, page = messages(lang)[key], messages(lang)[catalog.PAGE + key]
+        fields = {f for _, f, _, _ in string.Formatter().parse(own) if f}
+        assert {f for _, f, _, _ in string.Formatter().parse(page) if f} <= fields | {"reference"}
+
+
+@pytest.mark.parametrize("key", [k for k in TEXT_KEYS if k != "reply"])
+def test_no_text_read_on_the_status_page_says_to_reply_to_a_message(key: str) -> None:
+    """`reply` heads a staff reply only as delivered (`with_reference`): the page shows the
+    reply's own words."""
+    params = {"question": "Q", "answer": "A", "body": "B", "reports": 3, "original": "MCT-1"}
+    params |= {"status_url": "http://x/t", "count": 2, "reference": "MCT-000123"}
+    assert "reply to this message" not in render_on_page(key, "en", **params)
+    assert "الرد على هذه الرسالة" not in render_on_page(key, "ar", **params)

@@ -276,3 +276,35 @@ def test_a_reference_in_a_message_is_never_split_at_its_hyphen(client: FlaskClie
     assert re.search(r'<span class="ref">MCT-\d{6}</span>', conversation)
     css = client.get("/citizen-static/citizen.css").get_data(as_text=True)
     assert re.search(r"\.ref\s*\{[^}]*white-space:\s*nowrap", css)
+
+
+@pytest.mark.parametrize(
+    ("lang", "description", "page_words", "mail_words"),
+    [
+        ("ar", DESCRIPTION_AR, "النموذج في أسفل هذه الصفحة", "الرد على هذه الرسالة"),
+        (
+            "en",
+            "The street light on Sultan Qaboos Street near Wattayah roundabout is broken",
+            "the form at the foot of this page",
+            "reply to this message",
+        ),
+    ],
+)
+def test_the_status_page_says_to_answer_with_its_form_and_the_email_copy_to_reply(
+    ctx: Context,
+    client: FlaskClient,
+    senders: dict[str, CollectingSender],
+    lang: str,
+    description: str,
+    page_words: str,
+    mail_words: str,
+) -> None:
+    """A web citizen reads our messages on the page, where 'reply to this message' has no
+    meaning; the copy by email is a message they can reply to."""
+    link = report(client, lang, description=description, email="salim@example.om")
+    close(ctx)
+    page = client.get(link).get_data(as_text=True)
+    assert page_words in page and mail_words not in page
+    deliver_due(ctx)
+    answer = [m.text for m in senders["email"].sent if m.kind == "resolved"]
+    assert len(answer) == 1 and mail_words in answer[0] and page_words not in answer[0]
