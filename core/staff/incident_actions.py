@@ -425,6 +425,12 @@ def attach(
             "in_other_incident",
             reference=ticket.reference,
         )
+    if not ticket.category:  # not "another directorate": it has none yet
+        raise InputError(
+            f"Classify {ticket.reference} before adding it to an incident.",
+            "incident_classify_first",
+            reference=ticket.reference,
+        )
     if ticket.directorate != incident.directorate:
         raise InputError(
             f"{ticket.reference} belongs to another directorate than the incident.",

@@ -211,6 +211,23 @@ def test_bulk_attach_adds_tickets_to_an_incident_and_refuses_another_directorate
     assert f"Not changed: <bdi>{other}</bdi> (" in page
 
 
+def test_bulk_attach_of_an_unclassified_report_asks_to_classify_it_first(ctx: Context) -> None:
+    """On a storm day "نفق الخوير كله ماي" stayed unclassified, and attaching it to the flooded
+    underpass's incident said it belonged to another directorate: it belonged to none yet."""
+    staff = the_roles(ctx)
+    first = new_ticket(ctx, "Underpass flooded", category="stormwater_flooding")
+    unsure = new_ticket(ctx, "نفق الخوير كله ماي، متى بتسحبونه؟")
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket).where(Ticket.reference == unsure)).scalar_one()
+        ticket.category = ticket.directorate = None  # the router was unsure
+        number = open_by_hand(ctx, session, staff["dispatcher"], [first]).id
+    client = signed_in(app_for(ctx), "disp@mct.om")
+    post_form(client, "/inbox/bulk", {"action": "attach", "incident": str(number), "refs": unsure})
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert load(ctx, unsure).incident_id is None
+    assert "before adding it to an incident" in page and "another directorate" not in page
+
+
 def test_bulk_attach_to_an_incident_out_of_sight_is_404(ctx: Context) -> None:
     staff = the_roles(ctx)
     ref = new_ticket(ctx, "Water leak", category="road_damage")
