@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from channels.telegram.normalize import CHANNEL, Edit
 from core.context import Context
 from core.intake.contacts import join_proven_phone
+from core.intake.conversation import follow_opening_edit
 from core.models import (
     OPEN_STATUSES,
     Contact,
@@ -88,9 +90,20 @@ def apply_edit(ctx: Context, edit: Edit) -> bool:
             return _edit_pending_record(session, edit)
         if message.text == edit.text:
             return True
-        session.add(MessageRevision(message=message, text=message.text, created_at=edit.edited_at))
+        old_text = message.text
+        session.add(MessageRevision(message=message, text=old_text, created_at=edit.edited_at))
         message.text, message.edited_at = edit.text, edit.edited_at
-        record_event(session, message.ticket, "citizen_edit", at=edit.edited_at, message=message.id)
+        ticket, subject_was = message.ticket, message.ticket.subject
+        moved = follow_opening_edit(session, message, old_text)
+        subject: dict[str, Any] = {"subject": ticket.subject, "subject_was": subject_was}
+        record_event(
+            session,
+            ticket,
+            "citizen_edit",
+            at=edit.edited_at,
+            message=message.id,
+            **(subject if moved else {}),
+        )
         return True
 
 

@@ -706,9 +706,7 @@ def _open_ticket(
         status=Status.NEW,
         channel=msg.channel,
         language=language,
-        subject=(
-            msg.subject or msg.text.strip().splitlines()[0] if msg.text.strip() else msg.subject
-        ),
+        subject=opening_subject(msg.subject, msg.text),
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
         address=loc.address if loc else None,
@@ -716,12 +714,32 @@ def _open_ticket(
         created_at=now,
         updated_at=now,
     )
-    if ticket.subject:
-        # a first line made the label is a label too: no override may reorder it
-        ticket.subject = plain_label(ticket.subject)[:300]
     _join_contact(ticket, contact)
     session.add(ticket)  # written with its first message, in one flush: no UPDATE after
     return ticket
+
+
+def opening_subject(subject: str | None, text: str) -> str | None:
+    """A new ticket's subject: its first message's own subject, else its text's first line.
+    A first line made the label is a label too: no override may reorder it."""
+    label = subject or text.strip().splitlines()[0] if text.strip() else subject
+    return plain_label(label)[:300] if label else label
+
+
+def follow_opening_edit(session: Session, message: Message, old_text: str) -> bool:
+    """After a citizen edited `message` (its old text kept as a revision): when it opened
+    its ticket and the subject is still what its old text made it, the subject follows the
+    new text, as the message does; a subject anyone changed since stays. True if it moved."""
+    ticket = message.ticket
+    opening = session.execute(
+        select(func.min(Message.id)).where(
+            Message.ticket_id == ticket.id, Message.direction == Direction.IN
+        )
+    ).scalar_one()
+    if opening != message.id or ticket.subject != opening_subject(None, old_text):
+        return False
+    ticket.subject = opening_subject(None, message.text)
+    return True
 
 
 def _join_contact(ticket: Ticket, contact: Contact) -> None:

@@ -24,6 +24,7 @@ from core.models import (
     Attachment,
     Contact,
     ContactIdentity,
+    Event,
     InboundRecord,
     InboundStatus,
     Message,
@@ -258,6 +259,46 @@ def test_edited_message_becomes_a_revision_not_a_new_message(
         assert message.text.endswith("وما زال مستمرًا") and message.edited_at is not None
         (revision,) = session.execute(select(MessageRevision)).scalars()
         assert revision.text == AR_REPORT and revision.message_id == message.id
+
+
+def edit(tg: TelegramRuntime, fake_api: FakeBotApi, chat: int, message: int, text: str) -> None:
+    edited = text_update(chat, message, text)
+    send(tg, fake_api, {"edited_message": {**edited["message"], "edit_date": 1764300060}})
+
+
+def test_an_edit_of_the_opening_message_moves_the_subject_with_it(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(715, 1, "Pothole on way 3021\nnear the mosque"))
+    edit(tg, fake_api, 715, 1, "Deep pothole on way 3012\nnear the mosque")
+    (ticket,) = tickets(ctx)
+    assert ticket.subject == "Deep pothole on way 3012"
+    with ctx.sessions() as session:
+        (revision,) = session.execute(select(MessageRevision)).scalars()
+        assert revision.text.startswith("Pothole on way 3021")
+        (event,) = session.execute(select(Event).where(Event.kind == "citizen_edit")).scalars()
+        assert event.data["subject_was"] == "Pothole on way 3021"
+
+
+def test_an_edit_of_a_later_message_leaves_the_subject(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(716, 1, "Pothole on way 3021 near the mosque"))
+    send(tg, fake_api, text_update(716, 2, "It is getting bigger"))
+    edit(tg, fake_api, 716, 2, "It is getting bigger every day")
+    (ticket,) = tickets(ctx)
+    assert ticket.subject == "Pothole on way 3021 near the mosque"
+
+
+def test_an_edit_leaves_a_subject_changed_since(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    send(tg, fake_api, text_update(717, 1, "Pothole on way 3021 near the mosque"))
+    with ctx.sessions() as session, session.begin():  # as staff would retitle it
+        session.execute(select(Ticket)).scalar_one().subject = "Road damage, way 3021"
+    edit(tg, fake_api, 717, 1, "Deep pothole on way 3012 near the mosque")
+    (ticket,) = tickets(ctx)
+    assert ticket.subject == "Road damage, way 3021"
 
 
 def test_status_lists_tickets_with_state_in_plain_words(
