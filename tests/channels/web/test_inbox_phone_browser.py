@@ -115,3 +115,27 @@ def test_the_supervisors_and_administrators_pages_keep_within_a_phone_screen(
         page.goto(url + path)
         assert _page_width(page) <= 360, path
     context.close()
+
+
+def test_a_messages_time_stays_on_one_line_in_an_arabic_ticket_on_a_phone(
+    browser: Any,
+    served: tuple[str, str],
+) -> None:
+    """On a 375 px phone the Arabic ticket page broke "2026-12-07 08:53" after "2026-12-",
+    which right to left read "-2026-12" on one line and "07 08:53" on the next."""
+    url, reference = served
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{url}/inbox/lang/ar?next=/inbox/login")
+    page.get_by_label(translate("email", "ar"), exact=True).fill(AGENT)
+    page.get_by_label(translate("password", "ar"), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=translate("sign_in", "ar")).click()
+    page.wait_for_url(f"{url}/inbox/")
+    page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")
+    page.wait_for_load_state("load")
+    lines = page.eval_on_selector_all(
+        ".msg .meta span[dir=ltr], .events span[dir=ltr]",
+        "els => els.map(e => e.getClientRects().length)",
+    )
+    context.close()
+    assert lines and all(n == 1 for n in lines), lines
