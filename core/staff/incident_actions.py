@@ -106,6 +106,16 @@ def open_tickets(incident: Incident) -> list[Ticket]:
     return [t for t in incident.tickets if t.status in OPEN]
 
 
+def answer_to_inform(incident: Incident) -> str | None:
+    """The department's answer the dispatcher is to pass on: that of the open report it
+    answered (resolved) last. The incident page offers it in its closing form, as a ticket's
+    page offers its department's answer; None when no open report is answered yet."""
+    answered = [t for t in open_tickets(incident) if t.status == Status.RESOLVED and t.resolution]
+    if not answered:
+        return None
+    return max(answered, key=lambda t: (t.resolved_at is not None, t.resolved_at, t.id)).resolution
+
+
 def reply_all(
     ctx: Context,
     session: Session,

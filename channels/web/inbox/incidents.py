@@ -19,7 +19,8 @@ from channels.web.inbox.auth import ctx, current_staff, t
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.views import refusal
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
-from core.models import Incident, IncidentStatus, Ticket
+from core.language.detect import detect_language
+from core.models import Incident, IncidentStatus, Status, Ticket
 from core.staff import incident_actions
 from core.staff.permissions import Action, Staff, ticket_for
 
@@ -61,7 +62,21 @@ def incident(incident_id: int) -> str:
             points=_points(found),
             tiles=ctx().settings.map_tiles,
             targets=[s.value for s in incident_actions.INCIDENT_TARGETS],
+            **_answer_boxes(incident_actions.answer_to_inform(found)),
         )
+
+
+def _answer_boxes(answer: str | None) -> dict[str, str]:
+    """The closing form filled with the department's answer, in the box of its language
+    (told from its words, as the incident's replies are; Arabic when it cannot be told)."""
+    if answer is None:
+        return {"chosen_target": "", "answer_ar": "", "answer_en": ""}
+    english = detect_language(answer).language == "en"
+    return {
+        "chosen_target": Status.CLOSED.value,
+        "answer_ar": "" if english else answer,
+        "answer_en": answer if english else "",
+    }
 
 
 def _act(incident_id: int, action: Callable[[Staff, Session, Incident], object]) -> Response:

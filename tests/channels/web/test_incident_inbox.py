@@ -10,7 +10,7 @@ from flask import Flask
 from channels.web.inbox.i18n import translate
 from core.context import Context
 from tests.incident_support import close_incident, incidents, outbox, report, ticket
-from tests.staffkit import app_for, post_form, signed_in, the_roles
+from tests.staffkit import app_for, make_staff, post_form, signed_in, the_roles
 
 
 def _three(ctx: Context, **kw: str) -> tuple[Flask, list[str], int]:
@@ -157,3 +157,22 @@ def test_a_closed_incident_offers_no_detach_and_refuses_one_in_words(ctx: Contex
     page = client.get(path).get_data(as_text=True)
     assert 'class="flash error"' in page and "The incident is closed." in page
     assert ticket(ctx, refs[0]).incident_id == incident_id
+
+
+def test_the_closing_form_offers_the_departments_answer_in_its_language(ctx: Context) -> None:
+    """A ticket's page prefills the department's answer for the dispatcher to pass on; the
+    incident page offered an empty closing form, and on a storm day the dispatcher had to
+    copy "Pumps cleared the underpass" out of the incident's history."""
+    app, refs, incident_id = _three(ctx)
+    make_staff(ctx, "drainage@mct.om", "department", "drainage")
+    dispatcher = signed_in(app, "disp@mct.om")
+    post_form(dispatcher, f"/inbox/incidents/{incident_id}/transition", {"to": "assigned"})
+    department = signed_in(app, "drainage@mct.om")
+    answer = "Pumps cleared the underpass by 14:00; the road is open again."
+    post_form(department, f"/inbox/incidents/{incident_id}/transition",
+              {"to": "resolved", "note": answer})  # fmt: skip
+    assert {ticket(ctx, r).status for r in refs} == {"resolved"}
+    page = dispatcher.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    assert '<option value="closed" selected>' in page
+    assert re.search(r'<textarea name="note_en"[^>]*>Pumps cleared the underpass by 14:00', page)
+    assert re.search(r'<textarea name="note"[^>]*></textarea>', page)
