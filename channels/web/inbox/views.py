@@ -24,6 +24,7 @@ from channels.web.inbox.blueprint import bp
 from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import count_phrase, has_word
+from channels.web.inbox.places import shared_places
 from core.delivery.notify import directorate_name
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
@@ -317,6 +318,7 @@ def ticket(reference: str) -> str:
             thumbnail_types=frozenset(INLINE_IMAGES),
             note_hints=NOTE_HINTS,
             outcomes=outcomes(db, [m.id for m in item.messages if m.direction == "out"]),
+            places=shared_places(db, item.messages),
             problem_key=problem_key,
             map_tiles=ctx().settings.map_tiles,
         )

@@ -7,7 +7,8 @@ from flask import Flask
 from sqlalchemy import select
 
 from core.context import Context
-from core.inbound import InboundAttachment
+from core.inbound import InboundAttachment, InboundMessage, Location
+from core.intake.ingest import ingest
 from core.models import Attachment, OutboxItem, RoutingCorrection
 from core.routing.types import UnroutedRouter
 from tests.staffkit import app_for, load, login, new_ticket, post_form, signed_in, the_roles
@@ -255,3 +256,26 @@ def test_a_reference_in_a_message_is_kept_whole(ctx: Context) -> None:
     assert f'<span class="ref">{reference}</span>' in page
     css = client.get("/inbox/static/inbox.css").get_data(as_text=True)
     assert ".ref, .nowrap { white-space: nowrap; }" in css
+
+
+def test_a_place_shared_after_the_report_shows_on_the_ticket_page_not_an_empty_message(
+    ctx: Context, app: Flask
+) -> None:
+    """On a storm day WhatsApp and Telegram citizens shared their location after the words;
+    the ticket page showed that message as an empty bubble from the citizen."""
+    reference = new_ticket(ctx, "Fallen tree on the road in Qurum", sender="96895000040",
+                           channel="whatsapp")  # fmt: skip
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="whatsapp",
+            sender="96895000040",
+            text="",
+            external_id="wamid.place-1",
+            location=Location(23.613, 58.479, "Qurum"),
+        ),
+    )
+    assert (load(ctx, reference).lat, load(ctx, reference).lon) == (23.613, 58.479)
+    page = signed_in(app, "disp@mct.om").get(f"/inbox/t/{reference}").get_data(as_text=True)
+    assert "Shared a place: <bdi>Qurum</bdi>" in page
+    assert '<span dir="ltr" class="nowrap">23.61300, 58.47900</span>' in page
