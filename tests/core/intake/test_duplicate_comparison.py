@@ -13,6 +13,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,7 @@ from core.intake.duplicates import (
     suggest_duplicates,
 )
 from core.models import OPEN_STATUSES, Contact, Status, Ticket
+from core.routing import similarity
 from core.routing.similarity import (
     feature_similarity,
     haversine_m,
@@ -92,6 +94,30 @@ def test_many_compared_at_once_are_each_the_plain_cosine_to_the_last_bit() -> No
     for a in features:
         found = prepared_similarities(prepare_features(a), [*others, None])
         assert found == [feature_similarity(a, b) for b in features] + [0.0]
+
+
+def test_features_prepared_under_a_replaced_trigram_index_still_compare_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A tiny index: nearly every text fills it and starts a new one, so most pairs were
+    # prepared under different indexes (their bit positions mean different trigrams).
+    monkeypatch.setattr(similarity, "MAX_GRAM_POSITIONS", 40)
+    features = [text_features(t) for t in TEXTS] + [text_features("la la la la")]
+    prepared = [prepare_features(f) for f in features]
+    assert len({id(p.index) for p in prepared}) > 3
+    for (fa, pa), (fb, pb) in itertools.product(zip(features, prepared, strict=True), repeat=2):
+        assert prepared_similarity(pa, pb) == feature_similarity(fa, fb)
+
+
+def test_the_trigram_index_stays_bounded_whatever_text_arrives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(similarity, "MAX_GRAM_POSITIONS", 500)
+    for _ in range(200):  # random letters: about 128 new trigrams each
+        features = text_features(" ".join(secrets.token_hex(8) for _ in range(8)))
+        prepare_features(features)
+        # at most the cap, plus the one text that was prepared when it was reached
+        assert len(similarity._INDEX.positions) < 500 + len(features)
 
 
 def plain_candidates(ticket: Ticket) -> Select[Any]:
