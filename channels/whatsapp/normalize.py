@@ -18,6 +18,7 @@ from pywa import WhatsApp
 from pywa.types import Message as WaMessage
 from pywa.types import MessageStatusType
 
+from channels.whatsapp.texts import RATING_IDS
 from core.inbound import InboundMessage, Location, ThreadHints
 from core.models import Delivery
 from core.phones import normalize_phone
@@ -213,13 +214,19 @@ def _contact_of(value: dict[str, Any], sender: str) -> dict[str, Any]:
 
 
 def _reply_text(raw: dict[str, Any]) -> str:
-    """The citizen's choice: our rating list sends row ids "1".."5", templates a button text."""
+    """The citizen's choice: our rating list sends row ids "1".."5", templates a button text.
+
+    Only an id we sent acts (the rating list's, `RATING_IDS`): any other id is no word of
+    the citizen's, so the row's or button's visible title stands for what they chose; with
+    no title the message carries nothing to read (kept, no ticket, the citizen told once)."""
     if raw.get("type") == "button":
         button = raw.get("button") or {}
         return str(button.get("text") or button.get("payload") or "")
     interactive = raw.get("interactive") or {}
     chosen = interactive.get("list_reply") or interactive.get("button_reply") or {}
-    return str(chosen.get("id") or chosen.get("title") or "")
+    if str(chosen.get("id") or "") in RATING_IDS:
+        return str(chosen["id"])
+    return str(chosen.get("title") or "")
 
 
 def _contact_cards(cards: Any) -> str:

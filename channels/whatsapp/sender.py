@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from channels.whatsapp.graph import GraphApi, OutsideWindow
-from channels.whatsapp.texts import wa_text
+from channels.whatsapp.texts import RATING_IDS, wa_text
 from core.context import Context
 from core.models import ContactIdentity, Direction, Message, Ticket
 from core.outbound import (
@@ -39,7 +39,6 @@ TEXT_LIMIT = 4096
 TEMPLATE_PARAM_LIMIT = 1000
 SURVEY_KIND = "satisfaction"
 ACK_KIND = "ack"
-RATINGS = range(1, 6)
 
 
 class WhatsAppSender:
@@ -129,7 +128,7 @@ class WhatsAppSender:
 
     def _rating_list(self, message: OutboundMessage) -> dict[str, Any]:
         language = message.language
-        rows = [{"id": str(r), "title": wa_text(f"rate.{r}", language)} for r in RATINGS]
+        rows = [{"id": r, "title": wa_text(f"rate.{r}", language)} for r in RATING_IDS]
         return {
             "type": "interactive",
             "interactive": {

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from core.language.catalog import load_catalog
 
+# The row ids of the rating list, the only interactive message we send: a reply's id acts
+# only when it is one of these (channels.whatsapp.normalize).
+RATING_IDS = tuple(str(r) for r in range(1, 6))
 PACKAGE = "channels.whatsapp"
 DOMAIN = "whatsapp"
 

@@ -404,6 +404,33 @@ def test_rating_is_asked_as_a_list_of_five_and_the_chosen_row_is_recorded(
     assert only_ticket(wa_ctx).satisfaction == 4
 
 
+def test_a_button_reply_we_never_sent_is_read_as_its_visible_title(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    """An id is no word of the citizen's: only the rating list's ids act; another button's
+    (a business tool's, a forwarded message's) title is what the citizen chose to say."""
+    choice = {
+        "type": "button_reply",
+        "button_reply": {"id": "promo_42", "title": "Broken street light at my door"},
+    }
+    assert post(web, wa_update(NUMBER, "wamid.B1", "interactive", choice)).status_code == 200
+    with wa_ctx.sessions() as session:
+        message = session.execute(select(Message).where(Message.direction == "in")).scalar_one()
+        assert message.text == "Broken street light at my door"
+
+
+def test_a_list_reply_with_an_unknown_id_and_no_title_opens_no_ticket_and_is_told_once(
+    wa_ctx: Context, graph: FakeGraphApi, web: str
+) -> None:
+    choice = {"type": "list_reply", "list_reply": {"id": "row_7"}}
+    update = wa_update(NUMBER, "wamid.B2", "interactive", choice)
+    assert post(web, update).status_code == 200
+    graph.wait_for(lambda: bool(graph.to(NUMBER)))
+    assert post(web, update).status_code == 200
+    assert count(wa_ctx, Ticket) == 0
+    assert [p["text"]["body"] for p in graph.to(NUMBER)] == [render("error_empty", None)]
+
+
 def test_staff_attachment_is_uploaded_and_sent_as_an_image(
     wa_ctx: Context, graph: FakeGraphApi, web: str, tmp_path: Any
 ) -> None:
