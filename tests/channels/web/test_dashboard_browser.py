@@ -75,3 +75,31 @@ def test_dashboard_draws_charts_and_the_map_in_each_language(
     page.reload()
     assert page.locator("input[name=since]").input_value() == since
     context.close()
+
+
+@pytest.mark.parametrize(("lang", "side"), [("ar", "right"), ("en", "left")])
+def test_the_maps_zoom_buttons_speak_the_staff_language_at_the_start_of_the_line(
+    browser: Any, served: tuple[str, Context], lang: str, side: str
+) -> None:
+    """Leaflet titles its buttons in English; in Arabic (right to left) they also move to
+    the top right, where a line starts."""
+    url, _ctx = served
+    context = browser.new_context(viewport=DESKTOP, locale="ar-OM" if lang == "ar" else "en-GB")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{url}/inbox/login")
+    page.get_by_label(translate("email", lang), exact=True).fill(f"super-{lang}@mct.om")
+    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=translate("sign_in", lang)).click()
+    page.wait_for_url(f"{url}/inbox/")
+    page.goto(f"{url}/inbox/dashboard")
+    page.wait_for_selector("#map.leaflet-container[data-ready='1']")
+    zoom = page.locator(f"#map .leaflet-top.leaflet-{side} .leaflet-control-zoom")
+    assert zoom.count() == 1
+    assert zoom.locator(".leaflet-control-zoom-in").get_attribute("title") == translate(
+        "map_zoom_in", lang
+    )
+    assert zoom.locator(".leaflet-control-zoom-out").get_attribute("aria-label") == translate(
+        "map_zoom_out", lang
+    )
+    context.close()
