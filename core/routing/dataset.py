@@ -43,7 +43,12 @@ is..."), sarcastic thanks for a problem still there, "our building" where nothin
 and Arabizi spellings of vehicles, animals and places. `writers_u13.jsonl` (thirteenth pass,
 urgency) holds Gulf dangers in a Gulf writer's register (الحين, هالحزه, ترى, طايح, بيطيح, فك,
 يتهز) and their calm look-alikes, from the pass's sub-topic list in docs/ROUTING_DATA.md,
-because fresh blind sets put Gulf urgent recall 20 points under the other forms. No own row may be a near copy of a corpus row
+because fresh blind sets put Gulf urgent recall 20 points under the other forms.
+`writers_u16.jsonl` (sixteenth pass, urgency) holds dangers and calm look-alikes in every form
+from that pass's sub-topic list: a person fainted in the heat (in the feminine, in MSA), a
+child shut in a bus or car or on a window ledge, swimming in a flooded pit, a balcony railing
+come away, footbridge stairs breaking under walkers, a denial in one clause and a danger in
+the next. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score
 paraphrases of its own held-out messages.
 """
@@ -76,6 +81,7 @@ OWN_FILES = (
     "writers_cat11.jsonl",
     "writers_cat12.jsonl",
     "writers_u13.jsonl",
+    "writers_u16.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

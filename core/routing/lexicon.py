@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from core.language.wordlists import ARABIZI_WORDS, ENGLISH_WORDS
 from core.routing.arabizi import (
+    PLACE_NAMES,
     alternate_spellings,
     is_arabizi_token,
     looks_arabizi,
@@ -706,6 +707,7 @@ PLACE_TERMS: tuple[str, ...] = (
     "7ail", "hail", "mawaleh", "ma3bela", "maabilah", "mabela", "azaiba", "3'ubra", "khuwair",
     "5uwair", "ghubrah", "darsait", "misfah", "qantab", "wadi kabir", "wadi adai", "madinat",
     "sultan qaboos", "al=", "el=", "way=", "sikka", "sikkat", "block=", "north=", "south=",
+    *(f"{name}=" for name in PLACE_NAMES),
 )  # fmt: skip
 _PLACES = index_terms({"place": PLACE_TERMS})
 

@@ -14,6 +14,7 @@ the same answers in microseconds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -64,6 +65,12 @@ def variants(word: str) -> tuple[str, ...]:
 # folded without one, as an Arabic stem matches with its suffixes.
 _ARABIZI_SUFFIXES = ("een", "oon", "at", "ha", "hum", "hom", "na", "ah", "oh")
 _MIN_BASE = 4
+# Gulf "b" or "bi" of the future before a present-tense verb, glued in Arabizi: "btinhar",
+# "byinhar", "bityi7" (it will collapse, fall). Some spellings are listed ("bi6ee7"); the
+# others are folded without it too (sixteenth pass). Only before y or t not followed by a, e,
+# o or u, leaving five letters or more: "byoot" (houses), "bitaqa" (a card), "binzeen"
+# (petrol) keep their "b"; a word that matches only as spelled (NEVER_FOLDED) stays so.
+_FUTURE = re.compile(r"^bi?(?=[yt][^aeou][a-z0-9]{3})")
 # An Arabizi phrase ("3la el share3", "mafi 5a6ar") matches its other spellings word by word
 # by consonant fold ("3ala al shari3", "ma fee khatar"), the article optional ("3la share3").
 # Its folds together must say enough ("fi nu9", in the middle, is the least).
@@ -194,6 +201,9 @@ class TermIndex:
         ]
         if word.endswith("at") and len(word) > _MIN_BASE:
             bases.append(word[:-1])  # "toofat el madrasa": the construct form of "toofa"
+        future = _FUTURE.match(word)
+        if future and word[future.end() :] not in NEVER_FOLDED:
+            bases.append(word[future.end() :])  # "btinhar": "tinhar", it will collapse
         labels: set[str] = set()
         for base in bases:
             spellings, folds = arabizi_keys(base)

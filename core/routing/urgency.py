@@ -812,6 +812,16 @@ _GROUPS: dict[str, list[str]] = {
     "smoke": meaning.SMOKE,
     "emerging": meaning.EMERGING,
     "someday": meaning.SOMEDAY,  # no rule's group: read by _someday
+    # sixteenth pass: fainting in the heat, shut in a vehicle, swimming in a flooded pit
+    "faint": meaning.FAINT,
+    "heat": meaning.HEAT,
+    "vehicle": meaning.VEHICLE,
+    "shut_in": meaning.SHUT_IN,
+    "shut_people": meaning.SHUT_PEOPLE,
+    "not_vehicle": meaning.NOT_VEHICLE,
+    "swimming": meaning.SWIMMING,
+    "swimming_place": meaning.SWIMMING_PLACE,
+    "pool_unsafe": meaning.POOL_UNSAFE,
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -819,6 +829,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_THIRTEENTH.items(),
     meaning.ADDED_FOURTEENTH.items(),
     meaning.ADDED_FIFTEENTH.items(),
+    meaning.ADDED_SIXTEENTH.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 
@@ -997,6 +1008,23 @@ RULES: tuple[Rule, ...] = (
         window=12,
         unless="asking",
     ),
+    # sixteenth pass: a person fainted in the heat; children shut in a bus or car; people
+    # swimming in a flooded pit or a rain pool, not a swimming pool or the sea
+    Rule("collapsed_in_heat", ("person", "faint", "heat"), negatable=(1,), window=12),
+    Rule(
+        "shut_in_a_vehicle",
+        ("vehicle", "shut_in", "shut_people"),
+        negatable=(1,),
+        window=12,
+        not_at="not_vehicle",
+    ),
+    Rule(
+        "swimming_in_unsafe_water",
+        ("swimming", "pool_unsafe"),
+        negatable=(0,),
+        window=8,
+        not_at="swimming_place",
+    ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -1084,6 +1112,38 @@ _NONE_THERE = frozenset({"مافي", "مافيه", "mafi", "mafee", "mafeeh", "m
 # A negation does not reach past "and" or "but" into the next clause: "el ghe6a mafi w el
 # waayer barra" (the cover is missing and the wires are out).
 _CLAUSE = frozenset({"w", "wa", "و", "and", "but", "bs", "bas", "بس", "لكن"})
+# Arabic writes "and" glued to the next word: "والسلك" (and the wire), "وبيطيح" (and it will
+# fall), "ونخشى" (and we fear). Such a word starts a clause of its own when "و" comes before an
+# article or a present-tense verb's prefix; not "ولا" (nor, _OR), "وما" (and not), nor a word
+# that merely starts with و (وايرات, wires; وادي, a wadi).
+_GLUED_AND_BEFORE = ("ال", "لل", "بي", "بت", "ي", "ت", "ن")
+MIN_GLUED_CLAUSE = 4  # letters after "و": "ويا" (with) and "وين" (where) are no clause
+
+
+def _starts_clause(word: str) -> bool:
+    """True when a word opens a new clause: "and"/"but" alone, or an Arabic word that carries
+    a glued "و" before an article or a present-tense verb (sixteenth pass: "ما في خطر
+    والسلك مكشوف", no danger they say, and the wire is bare, is a report of danger)."""
+    if word in _CLAUSE:
+        return True
+    rest = word[1:]
+    return (
+        word.startswith("و")
+        and len(rest) >= MIN_GLUED_CLAUSE
+        and rest.startswith(_GLUED_AND_BEFORE)
+    )
+
+
+def _clause_start(before: list[str]) -> int:
+    """Index in `before` where the last clause starts: after a lone "and"/"but", or at a word
+    that carries a glued "و" (that word is the new clause's own)."""
+    cut = 0
+    for i, word in enumerate(before):
+        if word in _CLAUSE:
+            cut = i + 1
+        elif _starts_clause(word):
+            cut = i
+    return cut
 
 
 def _negations(words: list[str]) -> list[tuple[int, int]]:
@@ -1105,8 +1165,7 @@ def _negation_before(before: list[str], person: bool = False) -> bool:
     """True when a negation in the words, after the last "and"/"but", negates what follows:
     a "nobody" ("ما حد", "m7d", "no one") only when what follows happens to a `person` and
     comes at most NOBODY_GAP words after it."""
-    cut = max((i + 1 for i, w in enumerate(before) if w in _CLAUSE), default=0)
-    before = before[cut:]
+    before = before[_clause_start(before) :]
     nobody = _NOBODY.find(before)
     if person and any(len(before) - e <= NOBODY_GAP for _, e, _ in nobody):
         return True
@@ -1170,8 +1229,22 @@ def _nobody_there(words: list[str], start: int) -> bool:
 def _settled(words: list[str], first: int, last: int) -> bool:
     """True when the words around a match say the danger is over or denied, or habitual
     ("sometimes", "every time") in a message that does not say it is happening now."""
-    around = words[max(0, first - SETTLED_BEFORE) : last + SETTLED_AFTER]
-    return bool(_SETTLED.find(around)) or _habitual(words, around)
+    low = max(0, first - SETTLED_BEFORE)
+    around = words[low : last + SETTLED_AFTER]
+    return any(
+        not _denial_in_other_clause(words, low + s, first) for s, _, _ in _SETTLED.find(around)
+    ) or _habitual(words, around)
+
+
+def _denial_in_other_clause(words: list[str], start: int, first: int) -> bool:
+    """True when a settled match at `start` is a denial ("no danger", "ما في خطر", "mafi
+    khatar": it opens with a negation) in a clause before the danger's: a negation governs its
+    own clause, so "قالوا ما في خطر والسلك مكشوف" (they said no danger, and the wire is bare)
+    reports the wire (sixteenth pass)."""
+    if start >= first or not _negations(words[start : start + 1]):
+        return False
+    between = words[start + 1 : first + 1]
+    return any(_starts_clause(word) for word in between)
 
 
 def _habitual(words: list[str], around: list[str]) -> bool:

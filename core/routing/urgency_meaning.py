@@ -646,3 +646,125 @@ PAST_SEASON = [
     "el 9aif elli fat", "el shita elli fat", "el shta elli fat", "el shita el mathi",
     "el 9ayf elli 6af", "el shita elli 6af",
 ]  # fmt: skip
+
+# Sixteenth pass (docs/ROUTING_DATA.md, "Sixteenth pass: urgency"). Situations a private
+# probe found unread in every form: a worker fainting in the heat, said in the feminine and
+# in MSA (سقطت عاملة مغمى عليها من الحر, "6a7at mn el 7ar"); children shut in a bus or car;
+# boys swimming in a flooded pit or a rain pool; a child on a high window ledge; stairs of a
+# footbridge breaking under walkers; something fallen onto people (طايح على الناس).
+
+# Someone fainting, falling down or collapsing, said of a person (not of a wall: the
+# collapsed_in_heat rule needs a person and the heat beside it).
+FAINT = [
+    "fainted", "fainting", "collapsed", "passed out", "fell down", "keeled over", "unconscious",
+    "dropped to the ground", "fell to the ground", "went down", "lying on the ground",
+    "طاح=", "طاحت=", "طايح", "طايحه", "سقط=", "سقطت=", "ساقط", "ساقطه", "انهار=", "انهارت",
+    "اغمي", "مغمى", "مغشي", "دايخ", "دايخه", "دوخه", "فقد الوعي", "فقدت الوعي", "غاب عن الوعي",
+    "غابت عن الوعي", "6a7=", "6a7at", "6aye7", "6ay7a", "sa8a6", "inhar=", "inharat",
+    "mghma", "mughma", "ighmi", "ughmi", "dayi5", "day5a", "faqad el wa3i",
+]  # fmt: skip
+# The heat or the sun as what felled them: said as a cause ("from the heat", "من الحر"), not
+# a hot day ("el 9eif 7aar", the summer is hot, beside a plea for shade).
+HEAT = [
+    "heat=", "the sun", "in this sun", "heatstroke", "heat stroke", "heat exhaustion", "hot sun",
+    "من الحر", "من الحراره", "من شده الحر", "من شده الحراره", "بسبب الحر", "بسبب الحراره",
+    "في الحر", "من الشمس", "تحت الشمس", "في الشمس", "الاجهاد الحراري", "ضربه شمس",
+    "mn el 7ar", "min el 7ar", "mn el 7arr", "min el 7arr", "mn el shams", "min el shams",
+    "fi el shams", "darbat shams",
+]  # fmt: skip
+
+# Children shut in a vehicle: a school bus or car with its doors locked or its engine off.
+VEHICLE = [
+    "bus=", "school bus", "van=", "minibus", "car=", "vehicle",
+    "باص", "الباص", "حافله", "الحافله", "سياره", "السياره", "موتر", "الموتر",
+    "bas=", "baas=", "el bas", "sayyara", "sayara", "mooter", "motar",
+]  # fmt: skip
+# (not "forgot" alone: "the bus forgot my son at the stop" is a complaint; nor a bare "مغلق":
+# "الباص مغلق الطريق" is a bus blocking a road)
+SHUT_IN = [
+    "locked", "locked in", "locked inside", "doors shut", "doors closed", "doors are shut",
+    "doors are closed", "windows closed", "windows shut", "engine off", "engine is off",
+    "left inside", "forgotten inside", "stuck inside", "can t get out", "cant get out",
+    "مقفول عليهم", "مقفول عليه", "مقفول عليها", "مقفل عليهم", "مقفل عليه", "مقفل عليها",
+    "مغلق عليهم", "مغلق عليه", "مسكر عليهم", "مسكر عليه", "مسكره عليهم", "الابواب مغلقه",
+    "الابواب مقفله", "الابواب مقفوله", "الابواب مسكره", "الابواب مسكرات", "الابواب مقفلات",
+    "الدرايش مسكره", "المكينه طافيه", "نسوه داخل", "نسوها داخل", "نسوهم داخل", "نسوه في",
+    "نسوها في", "نسوهم في",
+    "mgfool 3alaihum", "m2fool 3alaihum", "mgfool 3alaih", "m2fool 3alaih", "msakkar 3alaihum",
+    "el abwab mgfoola", "el abwab m2foola", "el abwab msakkara", "el abwab maqfoola",
+]  # fmt: skip
+# Who is shut in: children, pupils, a worker, someone (not "the car" itself).
+SHUT_PEOPLE = [
+    "child", "children", "kid", "kids", "pupils", "students", "baby", "toddler", "infant",
+    "my son", "my daughter", "someone", "a man", "a woman", "worker", "workers",
+    "طفل", "اطفال", "الاطفال", "رضيع", "العيال", "عيال", "يهال", "اليهال", "الطلاب", "طلاب",
+    "الطالبات", "التلاميذ", "ولدي", "بنتي", "ولد=", "بنت=", "شخص", "عامل", "العمال",
+    "6ifl", "a6fal", "atfal", "3yal", "3iyal", "yahal", "6ullab", "wildi", "binti",
+]  # fmt: skip
+# A car park, a bus stop: a place named by a vehicle, not the vehicle.
+NOT_VEHICLE = [
+    "car park", "car parks", "bus stop", "bus stops", "bus station", "bus shelter", "car wash",
+    "موقف الباص", "محطه الباص", "موقف الحافلات", "محطه الحافلات", "مواقف السيارات",
+    "موقف السيارات", "غسيل السيارات", "mawgif el bas", "ma7a6at el bas",
+]  # fmt: skip
+
+# Swimming or wading in water nobody should swim in: a flooded pit, a trench, a rain pool.
+# Not a wadi's pools or a falaj's: swimming there is an outing ("is swimming allowed in the
+# wadi pools?"); a wadi in flood is crossing_running_wadi's.
+SWIMMING = [
+    "swimming", "swim=", "swims=", "bathing", "wading", "playing in the water", "jumping into",
+    "jumping in=", "diving into", "diving in=", "يقفزون في", "ينطون في", "يتنططون في",
+    "يسبحون", "يسبح", "تسبح", "يتسبحون", "يسبحوا", "يتروشون", "يلعبون في الماي",
+    "يلعبون في الماء", "yisb7oon", "ysb7oon", "yasba7oon", "yisba7", "yl3boon fi el mai",
+]  # fmt: skip
+# A swimming pool, the sea: where swimming is what people do there.
+SWIMMING_PLACE = [
+    "swimming pool", "swimming pools", "pool=", "pools=", "beach", "sea=", "مسبح", "المسبح",
+    "البحر", "الشاطئ", "الشاطي", "شاطئ", "masba7", "el ba7ar", "ba7ar", "shati",
+]  # fmt: skip
+POOL_UNSAFE = [
+    "pit=", "pits=", "hole=", "trench", "excavation", "foundation", "quarry", "flooded",
+    "rain pool", "rainwater pool", "flood water", "floodwater",
+    "حفره", "الحفره", "حفر=", "حفريه", "الحفريه", "خندق", "كساره", "الكساره", "مقلع",
+    "برك المطر", "بركه مطر", "بركه المطر", "برك الامطار", "مياه الامطار", "ماي المطر",
+    "الاساسات", "7ufra", "7ofra", "khandaq", "kassara", "mai el m6ar", "mooyat el m6ar",
+]  # fmt: skip
+
+# Sixteenth-pass terms added to earlier groups of urgency.py by name.
+ADDED_SIXTEENTH: dict[str, list[str]] = {
+    # a child on a window ledge, a balcony or roof edge, high up
+    "peril": ["on the ledge", "window ledge", "window sill", "windowsill", "outside ledge",
+              "the ledge of", "hanging out of the window", "climbing out of the window",
+              "leaning out of the window", "on the balcony railing", "over the balcony railing",
+              "على حافه الدريشه", "على حافه النافذه", "على حافه الشباك", "على حافه البلكونه",
+              "على حافه الشرفه", "على حافه السطح", "حافه الدريشه", "حافه النافذه", "حافه الشباك",
+              "على درابزين البلكونه", "طالع على الدريشه", "متدلي من الدريشه",
+              "7afat el dareesha", "7afat el shibbak", "7afat el balkona", "7afat el sa6",
+              "3la 7afat el dareesha", "3la 7afat el shibbak", "outside sill", "on the sill",
+              "حافه الشرفه", "حافه البلكونه", "حافه السطح", "يتسلق حافه", "تتسلق حافه",
+              "يتسلق الدرابزين", "تتسلق الدرابزين", "climbing the railing", "climbing over the railing"],
+    # a railing come away from a balcony or a corridor over a drop
+    "barrier_gone": ["came off", "come off", "fell off", "broke off", "انخلع", "انخلعت", "انفصل",
+                     "انفصلت", "طاح=", "طايح", "ingala3", "inkhala3", "6a7="],
+    "drop": ["balcony", "balconies", "open edge", "شرفه", "الشرفه", "بلكونه", "البلكونه",
+             "balkona", "balcona"],
+    # a fainted cleaner, a collapsed labourer
+    "person": ["cleaner", "labourer", "guard=", "security guard", "عامله", "حارس", "الحارس",
+               "3amla", "7aris", "el 7aris"],
+    # stairs and steps of a footbridge or building breaking under whoever walks on them
+    "thing": ["stairs", "steps", "staircase", "stairway", "footbridge", "درج=", "الدرج",
+              "درجات", "الدرجات", "السلالم", "سلالم", "سلم=", "الدرج الخارجي", "جسر المشاه",
+              "daraj=", "el daraj", "salalim", "jisr el mushat", "bridge", "جسر=", "الجسر",
+              "jisr="],
+    "state": ["breaking", "crumbling", "crumbles", "breaking up", "breaking under",
+              "giving way under", "تتفتت", "يتفتت", "yitkassar", "titkassar", "yitfattat",
+              "titfattat"],
+    # fallen onto people: "السقف طايح على الناس", "6aye7 3la el nas" (not onto anything:
+    # "طايحة على الرمل", lying on the sand, is a sign to put back)
+    "giving_way": ["طايح على الناس", "طايحه على الناس", "طاح على الناس", "طاحت على الناس",
+                   "سقط على الناس", "سقطت على الناس", "سقط على الماره", "سقطت على الماره",
+                   "طايح علينا", "طاح علينا", "طاحت علينا", "طايح عليهم", "طاح عليهم",
+                   "طاحت عليهم", "6aye7 3la el nas", "6ay7a 3la el nas", "6a7 3la el nas",
+                   "6a7at 3la el nas", "6a7 3alaina", "6a7at 3alaina", "fell on people",
+                   "fallen on people", "collapsed on people", "fell on top of"],
+}  # fmt: skip
