@@ -156,6 +156,10 @@ class Settings(BaseSettings):
     calendars: str = ""
     sla_warning_share: float = Field(0.8, gt=0, lt=1)
     sla_reminder_hours: float = Field(24.0, gt=0)
+    # A registered (triaged) ticket not forwarded this many minutes after it came in is shown
+    # late for dispatch in the inbox (core.staff.actions.dispatch_cutoff); 0: never. The
+    # department's SLA clock still starts only at the assignment.
+    dispatch_target_minutes: int = Field(60, ge=0)
     awaiting_reminder_hours: float = Field(72.0, gt=0)
     awaiting_autoclose_hours: float = Field(168.0, gt=0)
     survey_delay_hours: float = Field(1.0, ge=0)

@@ -13,10 +13,10 @@ import math
 import re
 import uuid
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, not_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, not_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from core.context import Context
@@ -732,6 +732,7 @@ class TicketFilter:
     language: str | None = None
     priority: str | None = None
     overdue: bool | None = None
+    late_dispatch: bool = False
     q: str | None = None
 
 
@@ -787,6 +788,27 @@ def overdue_clause(now: datetime) -> ColumnElement[bool]:
     )
 
 
+def dispatch_cutoff(ctx: Context) -> datetime | None:
+    """A registered ticket that came in before this is late for dispatch: the dispatcher's
+    target (BALAGH_DISPATCH_TARGET_MINUTES, counted from the report's arrival, so a ticket
+    sent back to dispatch is late at once if it is long past). None: no target. The
+    department's SLA clock is not this: it starts at the assignment."""
+    minutes = ctx.settings.dispatch_target_minutes
+    return ctx.now() - timedelta(minutes=minutes) if minutes else None
+
+
+def late_for_dispatch(ticket: Ticket, cutoff: datetime | None) -> bool:
+    """The badge's rule, as `late_dispatch_clause` selects."""
+    return cutoff is not None and ticket.status == Status.TRIAGED and ticket.created_at < cutoff
+
+
+def late_dispatch_clause(cutoff: datetime | None) -> ColumnElement[bool]:
+    """Registered tickets waiting for dispatch past the target (none without a target)."""
+    if cutoff is None:
+        return false()
+    return and_(Ticket.status == Status.TRIAGED, Ticket.created_at < cutoff)
+
+
 def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket]:
     """The visible tickets matching a filter, most urgent and newest first."""
     require(staff, Action.LIST)
@@ -810,6 +832,8 @@ def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket
             query = query.where(column == value)
     if flt.overdue is not None:
         query = query.where(overdue_clause(now) if flt.overdue else not_(overdue_clause(now)))
+    if flt.late_dispatch:
+        query = query.where(late_dispatch_clause(dispatch_cutoff(ctx)))
     if flt.q:
         reference = flt.q.strip().upper()
         clause = search_clause(flt.q)

@@ -117,6 +117,7 @@ def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
         language=args.get("language") or None,
         priority=args.get("priority") or None,
         overdue=True if args.get("overdue") else None,  # the box filters only when ticked
+        late_dispatch=bool(args.get("late_dispatch")),
         q=q or None,
     )
     page = args.get("page", "1")
@@ -140,6 +141,8 @@ def queue() -> str:
             flt=flt,
             args=args,
             now=ctx().now(),
+            dispatch_cutoff=staff_actions.dispatch_cutoff(ctx()),
+            late_for_dispatch=staff_actions.late_for_dispatch,
             statuses=[s.value for s in Status],
             priorities=[p.value for p in Priority],
             channels=CHANNELS,
