@@ -10,18 +10,23 @@ batch with `process_batch`, then the channel's after-step for each record). Only
 processing is timed. Prints the machine and load, each rep's CPU ms per
 record (`time.process_time`: no other thread runs here), wall ms and statements per record,
 and their min / median / max; `--profile` adds a cProfile (CPU time) of one more rep of
-`--profile-n` records: the top by own time and by cumulative time. Asserts nothing.
+`--profile-n` records: the top by own time and by cumulative time; `--steps` adds one more rep
+of `--profile-n` records with the CPU (`time.thread_time`) spent inside each of the pipeline's
+main steps (`STEPS`, inclusive: a step's figure holds the steps it calls; the wrappers add a
+few microseconds per call), per record. Asserts nothing.
 
 Before/after comparisons: run this script against another tree by copying it into that
 tree's bench/ (it imports the tree it sits in), interleaving runs, on the same venv.
 
-    .venv/bin/python bench/worker_cpu.py [-n 100] [--reps 8] [--warm 1000] [--profile]
+    .venv/bin/python bench/worker_cpu.py [-n 100] [--reps 8] [--warm 1000] [--profile] [--steps]
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
+import importlib
 import io
 import os
 import pstats
@@ -137,6 +142,76 @@ def profiled(ctx: Any, citizens: range) -> str:
     return out.getvalue()
 
 
+# (module, function or Class.method) timed by `--steps`, outermost first.
+STEPS = (
+    ("core.intake.ingest", "process_batch"),
+    ("core.intake.ingest", "_look_up_batch"),
+    ("core.intake.conversation", "handle_message"),
+    ("core.intake.conversation", "_open_ticket"),
+    ("core.tickets", "next_reference"),
+    ("core.intake.triage", "route_new_ticket"),
+    ("core.routing.router", "ModelRouter.classify"),
+    ("core.intake.duplicates", "suggest_duplicates"),
+    ("core.intake.duplicates", "_similar"),
+    ("core.routing.similarity", "prepared_similarities"),
+    ("core.delivery.notify", "notify_citizen"),
+    ("core.newrows", "flush_new_rows"),
+    ("core.newrows", "_insert"),
+    ("core.batchrows", "DeferredRows.write"),
+)
+
+
+def stepped(ctx: Any, citizens: range) -> str:
+    """CPU ms per record inside each of STEPS while processing these citizens' mails."""
+    spent: dict[str, float] = dict.fromkeys((name for _, name in STEPS), 0.0)
+    calls: dict[str, int] = dict.fromkeys(spent, 0)
+    undo: list[tuple[Any, str, Any]] = []
+
+    def timed(fn: Any, name: str) -> Any:
+        @functools.wraps(fn)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            started = time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.thread_time() - started
+                calls[name] += 1
+
+        return inner
+
+    for module_name, name in STEPS:
+        owner: Any = importlib.import_module(module_name)
+        attribute = name
+        if "." in name:
+            class_name, attribute = name.split(".")
+            owner = getattr(owner, class_name)
+        original = getattr(owner, attribute)
+        wrapped = timed(original, name)
+        # where it was imported by name too (`from core.x import f`)
+        holders = [owner] + [
+            m for m in list(sys.modules.values())
+            if "." not in name and getattr(m, "__name__", "").startswith(("core", "channels"))
+            and getattr(m, attribute, None) is original
+        ]  # fmt: skip
+        for holder in holders:
+            setattr(holder, attribute, wrapped)
+            undo.append((holder, attribute, original))
+    store(ctx, citizens)
+    try:
+        processed = max(1, process_all(ctx))
+    finally:
+        for holder, attribute, original in reversed(undo):
+            setattr(holder, attribute, original)
+    lines = [
+        f"CPU inside each step, {processed} records (inclusive; ms per record, calls per record):"
+    ]
+    for _, name in STEPS:
+        lines.append(
+            f"  {spent[name] / processed * 1000:7.3f} ms  {calls[name] / processed:5.2f}  {name}"
+        )
+    return "\n".join(lines)
+
+
 def revision() -> str:
     root = Path(__file__).resolve().parents[1]
     found = subprocess.run(
@@ -155,6 +230,7 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=1000, help="citizens warmed up (known)")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--profile-n", type=int, default=300)
+    parser.add_argument("--steps", action="store_true", help="CPU inside each main step")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     with TemporaryDirectory() as tmp, database("postgresql", Path(tmp)) as url:
@@ -176,6 +252,9 @@ def main() -> None:
               f" load average {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
         if args.profile:
             print(profiled(ctx, known(args.reps * args.n, args.profile_n, args.warm)))
+        if args.steps:
+            start = args.reps * args.n + (args.profile_n if args.profile else 0)
+            print(stepped(ctx, known(start, args.profile_n, args.warm)))
         ctx.engine.dispose()
 
 
