@@ -267,6 +267,18 @@ class WorkerProcesses:
             time.sleep(0.2)
         raise RuntimeError("the balagh workers did not start listening in time")
 
+    def cpu_seconds(self) -> float:
+        """The worker processes' CPU so far (user + system, /proc; Linux only)."""
+        ticks, total = os.sysconf("SC_CLK_TCK"), 0.0
+        for proc in self.procs:
+            try:
+                with open(f"/proc/{proc.pid}/stat") as stat:
+                    fields = stat.read().rpartition(")")[2].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / ticks
+        return total
+
     def stop(self) -> None:
         for proc in self.procs:
             proc.send_signal(signal.SIGTERM)
@@ -317,24 +329,30 @@ def outcome(ctx: Any) -> str:
 
 
 def balagh_run(
-    ctx: Any, channel: str, count: int, rate: float | None
+    ctx: Any, channel: str, count: int, rate: float | None, procs: WorkerProcesses | None = None
 ) -> dict[str, float | list[float] | dict[str, float]]:
-    """The channel's burst against Balagh, then the wait for the last ticket."""
+    """The channel's burst against Balagh, then the wait for the last ticket; `whole_cpu`:
+    the server's CPU from the burst's start to the last ticket, every process of it (this
+    one and the worker processes)."""
     from core.intake.pipeline import start_pipeline, stop_pipeline
+
+    def whole() -> float:
+        return cpu_seconds() + (procs.cpu_seconds() if procs is not None else 0.0)
 
     before = tickets(ctx)
     start_pipeline(ctx)  # as `balagh serve`'s inbound component does
     try:
-        started, cpu, threads = time.perf_counter(), cpu_seconds(), ThreadCpu()
+        started, cpu, threads, whole_cpu = time.perf_counter(), cpu_seconds(), ThreadCpu(), whole()
         seconds, latencies = CHANNELS[channel][1](ctx, count, rate)
         acked, cpu, roles = time.perf_counter(), cpu_seconds() - cpu, threads.stop()
         cpu -= roles.pop("sampler")
         while tickets(ctx) < before + count and time.perf_counter() - acked < 1800:
             time.sleep(0.05)
-        done = time.perf_counter()
+        done, whole_cpu = time.perf_counter(), whole() - whole_cpu
     finally:
         stop_pipeline(ctx)
     return {
+        "whole_cpu": whole_cpu,
         "seconds": seconds,
         "latencies": latencies,
         "end_to_end": done - started,
@@ -723,7 +741,7 @@ def main() -> None:
             )
         try:
             bare_seconds, bare_lat, bare_cpu = timed_cpu(bare_run, ctx, args.n, args.rate)
-            result = balagh_run(ctx, args.channel, args.n, args.rate)
+            result = balagh_run(ctx, args.channel, args.n, args.rate, procs)
         finally:
             if procs is not None:
                 procs.stop()
@@ -754,6 +772,10 @@ def main() -> None:
         e2e = float(result["end_to_end"])  # type: ignore[arg-type]
         print(f"end to end: {made:.0f} tickets in {e2e:.1f} s = {made / e2e:.1f} tickets/s; "
               f"last ticket {float(result['after_last_ack']):.1f} s after the last acknowledgement")  # type: ignore[arg-type]  # fmt: skip
+        whole = float(result["whole_cpu"])  # type: ignore[arg-type]
+        print(f"CPU ms per ticket, every process of the server (the listener's"
+              f"{' and the worker processes' if procs else ''}), burst to last ticket:"
+              f" {whole / max(made, 1) * 1000:.2f}")  # fmt: skip
         print(outcome(ctx))
         if args.profile:
             profile(ctx, min(args.n, 300))
