@@ -19,6 +19,8 @@ import gc
 import logging
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Collection
@@ -29,7 +31,7 @@ from balagh.wiring import channel_starters, web_app
 from channels.web.server import make_server
 from core.context import Context
 from core.delivery.courier import Courier
-from core.intake.pipeline import start_pipeline
+from core.intake.pipeline import start_pipeline, worker_processes
 
 logger = logging.getLogger(__name__)
 
@@ -73,10 +75,73 @@ class WebServer:
         self.thread.join(self.server.stop_timeout)
 
 
+class WorkerProcesses:
+    """BALAGH_WORKER_PROCESSES `balagh worker` processes beside `balagh serve` (PostgreSQL),
+    doing its inbound processing: the listeners' process then only stores and answers, and
+    its interpreter lock is not shared with the workers' (bench/RESULTS.md, session 14).
+
+    Each is the CLI's `balagh worker` with this process's environment (the routing model is
+    loaded from the data directory, built by now) and no worker processes of its own; they
+    share the records by SKIP LOCKED and hear of each by NOTIFY. One that exits while serve
+    runs is started again. `stop` sends SIGTERM to all and waits (each stops within
+    BALAGH_SHUTDOWN_GRACE_SECONDS; unprocessed records stay pending), then kills.
+    """
+
+    RESTART_PAUSE = 2.0
+
+    def __init__(self, ctx: Context, count: int) -> None:
+        self.ctx = ctx
+        self._stopping = threading.Event()
+        self._env = {**os.environ, "BALAGH_WORKER_PROCESSES": "0"}
+        self.procs = [self._spawn() for _ in range(count)]
+        self._watch = threading.Thread(target=self._watch_run, name="worker-watch", daemon=True)
+        self._watch.start()
+        pids = ", ".join(str(proc.pid) for proc in self.procs)
+        logger.info("inbound: %d `balagh worker` process(es) beside this one: %s", count, pids)
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-m", "balagh", "worker"], env=self._env)
+
+    def _watch_run(self) -> None:
+        while not self._stopping.wait(self.RESTART_PAUSE):
+            for n, proc in enumerate(self.procs):
+                if proc.poll() is not None and not self._stopping.is_set():
+                    logger.error(
+                        "inbound: worker process %s exited (%s); starting another",
+                        proc.pid,
+                        proc.returncode,
+                    )
+                    self.procs[n] = self._spawn()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._watch.join()
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + self.ctx.settings.shutdown_grace_seconds
+        for proc in self.procs:
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                logger.error("inbound: worker process %s did not stop; killed", proc.pid)
+                proc.kill()
+                proc.wait()
+
+
+def start_inbound(ctx: Context) -> Component:
+    """The inbound processing: worker processes beside this one (BALAGH_WORKER_PROCESSES,
+    PostgreSQL), else this process's pipeline of BALAGH_INBOUND_WORKERS threads."""
+    count = worker_processes(ctx)
+    if count:
+        return WorkerProcesses(ctx, count)
+    return start_pipeline(ctx)
+
+
 def starters() -> dict[str, Callable[[Context], Component | None]]:
     """Every component by name; channel starters return None when not configured."""
     return {
-        "inbound": start_pipeline,
+        "inbound": start_inbound,
         # before the listeners: the first citizen's acknowledgement leaves when queued; the
         # outbox job stays the safety net
         "courier": Courier,

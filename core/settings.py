@@ -118,6 +118,11 @@ class Settings(BaseSettings):
     # one on SQLite. Several `balagh worker` processes on one PostgreSQL share the work; 0
     # makes a process only store (web processes beside `balagh worker`s).
     inbound_workers: int = Field(2, ge=0, le=64)
+    # `balagh serve` on PostgreSQL: this many `balagh worker` processes started beside it do
+    # the inbound processing (and none in its own process, which then only stores and
+    # answers); they share the records by SKIP LOCKED and are woken by NOTIFY. SQLite: ignored
+    # (one writer, one process). The default is measured (bench/RESULTS.md, session 14).
+    worker_processes: int = Field(0, ge=0, le=16)
     # How long a web answer (the report form's page, an Open311 POST) waits for the workers
     # to process its record before answering without the processed ticket: enough for an
     # ordinary day (tens of milliseconds), short enough that a storm's backlog never holds

@@ -123,6 +123,8 @@ def _workers_here(ctx: Context) -> InboundPipeline | None:
     pipeline: InboundPipeline | None = ctx.extras.get(EXTRA_KEY)
     if pipeline is None and not ctx.starting and worker_count(ctx) > 0:
         pipeline = start_pipeline(ctx)
+    if pipeline is not None and not pipeline.threads:  # nobody here would resolve a wait
+        return None
     return pipeline
 
 
@@ -212,10 +214,21 @@ def pending_backlog(ctx: Context) -> dict[str, int]:
 
 
 def worker_count(ctx: Context) -> int:
-    """BALAGH_INBOUND_WORKERS, but at most one on SQLite, which has one writer at a time."""
+    """BALAGH_INBOUND_WORKERS, but at most one on SQLite, which has one writer at a time,
+    and none in a `balagh serve` whose workers are processes of their own."""
     if ctx.engine.dialect.name == "sqlite":
         return min(1, ctx.settings.inbound_workers)
+    if worker_processes(ctx):
+        return 0
     return ctx.settings.inbound_workers
+
+
+def worker_processes(ctx: Context) -> int:
+    """How many `balagh worker` processes `balagh serve` starts beside itself to do its
+    processing (BALAGH_WORKER_PROCESSES); 0 on SQLite, where one process writes."""
+    if ctx.engine.dialect.name != "postgresql":
+        return 0
+    return ctx.settings.worker_processes
 
 
 class InboundPipeline:

@@ -20,10 +20,13 @@ from core.intake.ingest import accept, process, retry_pending
 from core.intake.pipeline import (
     InboundPipeline,
     backlog,
+    hand_off,
     register_hook,
     start_pipeline,
     stop_pipeline,
+    wait_processed,
     wake,
+    worker_count,
 )
 from core.intake.wakeups import WakeListener
 from core.models import Direction, InboundRecord, InboundStatus, Message
@@ -198,6 +201,36 @@ def test_a_process_whose_pipeline_has_no_workers_notifies_the_others(
     finally:
         other.stop()
         stop_pipeline(ctx)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_wait_in_a_process_without_workers_reads_the_database_not_a_future_never_resolved(
+    ctx: Context,
+) -> None:
+    """A web answer in a process that only stores (its pipeline has no worker threads: the
+    listeners' process beside worker processes) is not handed a future nobody here would
+    resolve, which held it for the whole wait: it looks in the database at once."""
+    ctx.settings.inbound_workers = 0
+    try:
+        assert start_pipeline(ctx).threads == []
+        (record_id,) = store(ctx, [mail(1, ctx)])
+        assert hand_off(ctx, record_id) is None
+        process(ctx, record_id)  # another process's worker
+        started = time.monotonic()
+        found = wait_processed(ctx, record_id, timeout=10)
+        assert found is not None and time.monotonic() - started < 5
+    finally:
+        stop_pipeline(ctx)
+
+
+def test_a_serve_with_worker_processes_runs_no_worker_of_its_own_on_postgresql_only(
+    ctx: Context,
+) -> None:
+    """BALAGH_WORKER_PROCESSES moves the processing out of `balagh serve`'s process on
+    PostgreSQL; SQLite keeps its one worker in the one process."""
+    ctx.settings.worker_processes = 2
+    expected = 1 if ctx.engine.dialect.name == "sqlite" else 0
+    assert worker_count(ctx) == expected
 
 
 def test_a_channels_prepare_hook_completes_its_records_and_a_failure_is_retried_later(
