@@ -742,15 +742,26 @@ ADDED_SIXTEENTH: dict[str, list[str]] = {
               "7afat el dareesha", "7afat el shibbak", "7afat el balkona", "7afat el sa6",
               "3la 7afat el dareesha", "3la 7afat el shibbak", "outside sill", "on the sill",
               "حافه الشرفه", "حافه البلكونه", "حافه السطح", "يتسلق حافه", "تتسلق حافه",
-              "يتسلق الدرابزين", "تتسلق الدرابزين", "climbing the railing", "climbing over the railing"],
+              "يتسلق الدرابزين", "تتسلق الدرابزين", "climbing the railing", "climbing over the railing",
+              "roof edge", "edge of a roof", "طرف السطح", "طرف سطح", "6araf el s6a7",
+              "6araf s6a7"],
+    # the Omani well (طوي, "6awi") as a pit
+    "pit": ["طوي=", "الطوي=", "6awi=", "el 6awi"],
+    "hole": ["طوي=", "الطوي=", "6awi=", "el 6awi"],
     # a railing come away from a balcony or a corridor over a drop
     "barrier_gone": ["came off", "come off", "fell off", "broke off", "انخلع", "انخلعت", "انفصل",
                      "انفصلت", "طاح=", "طايح", "ingala3", "inkhala3", "6a7="],
     "drop": ["balcony", "balconies", "open edge", "شرفه", "الشرفه", "بلكونه", "البلكونه",
              "balkona", "balcona"],
-    # a fainted cleaner, a collapsed labourer
+    # a fainted cleaner, a collapsed labourer; a man, a driver or a rider in every form (Gulf
+    # ريال and "rayyal" are "a man"; not ريال alone with a number: that is the currency)
     "person": ["cleaner", "labourer", "guard=", "security guard", "عامله", "حارس", "الحارس",
-               "3amla", "7aris", "el 7aris"],
+               "3amla", "7aris", "el 7aris", "driver", "delivery rider",
+               "delivery guy", "delivery man", "motorcyclist", "رجل=", "الرجل=", "سائق",
+               "السائق", "امراه", "المراه", "سيده", "مسن", "مسنه", "شاب=", "الشاب=",
+               "ريال التوصيل", "ريال كبير", "الريال=", "رياييل", "الرياييل", "ياهل", "الياهل",
+               "شايب", "عجوز", "rayyal", "rayal=", "ryayeel", "yahil", "yaahil", "sawwag",
+               "shayib", "3ajooz"],
     # stairs and steps of a footbridge or building breaking under whoever walks on them
     "thing": ["stairs", "steps", "staircase", "stairway", "footbridge", "درج=", "الدرج",
               "درجات", "الدرجات", "السلالم", "سلالم", "سلم=", "الدرج الخارجي", "جسر المشاه",

@@ -147,3 +147,44 @@ def test_a_place_name_is_not_folded_into_a_nuisance_that_cancels_danger(text: st
 def test_a_place_name_is_stripped_from_the_model_words() -> None:
     assert "ghubrah" in PLACE_NAMES
     assert strip_place_words(["flood", "in", "ghobra"]) == ["flood", "in"]
+
+
+# A man, a driver, a rider named in every form (Gulf ريال, "rayyal": a man), a roof's edge,
+# the Omani well (طوي, "6awi").
+PERSON_WORDS = {
+    "english": "the delivery rider keeled over from the heat at the junction",
+    "msa": "السائق فقد الوعي من الحر داخل سيارته عند الدوار",
+    "gulf": "الريال طاح من الحر عند المسجد",
+    "arabizi": "el rayyal 6a7 mn el 7arr jamb el masjid",
+    "mixed": "the driver طاح from the heat at the petrol station",
+}
+ROOF_EDGE_OR_WELL = {
+    "english": "an old man is sitting on the roof edge of the mosque annex",
+    "msa": "رجل مسن يقف على طرف سطح العمارة",
+    "gulf": "ياهل طاح في الطوي عند البيت",
+    "arabizi": "el yahil 6a7 fi el 6awi 3nd el bait",
+    "mixed": "ولد fell in the طوي next to the farm",
+}
+
+
+@pytest.mark.parametrize("form", PERSON_WORDS)
+def test_a_man_or_a_driver_fainted_in_the_heat_is_urgent(form: str) -> None:
+    assert urgent_rule(PERSON_WORDS[form]), PERSON_WORDS[form]
+
+
+@pytest.mark.parametrize("form", ROOF_EDGE_OR_WELL)
+def test_a_person_on_a_roof_edge_or_fallen_in_a_well_is_urgent(form: str) -> None:
+    assert urgent_rule(ROOF_EDGE_OR_WELL[form]), ROOF_EDGE_OR_WELL[form]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دفعت 20 ريال والمبلغ عالق في الجهاز",
+        "the driver of the water tanker is always late",
+        "الطوي القديم في المزرعة نبا له غطا",
+        "el rayyal 7ag el baladiya ma yrid 3la el telefon",
+    ],
+)
+def test_a_man_a_riyal_or_a_well_alone_stays_calm(text: str) -> None:
+    assert urgent_rule(text) is None, text
