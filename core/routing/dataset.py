@@ -48,7 +48,12 @@ because fresh blind sets put Gulf urgent recall 20 points under the other forms.
 from that pass's sub-topic list: a person fainted in the heat (in the feminine, in MSA), a
 child shut in a bus or car or on a window ledge, swimming in a flooded pit, a balcony railing
 come away, footbridge stairs breaking under walkers, a denial in one clause and a danger in
-the next. No own row may be a near copy of a corpus row
+the next.
+`writers_cat15.jsonl` (fifteenth pass, category) holds reports in every form from a sub-topic
+list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
+workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
+deck joints, earth tipped into a wadi (not a flood), "park" the verb, and MSA nominal sentences
+with verbal nouns (تراكم، انبعاث، تسرب، انقطاع الإنارة). No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score
 paraphrases of its own held-out messages.
 """
@@ -82,6 +87,7 @@ OWN_FILES = (
     "writers_cat12.jsonl",
     "writers_u13.jsonl",
     "writers_u16.jsonl",
+    "writers_cat15.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

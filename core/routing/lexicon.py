@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
+from core.language.normalize import normalize_arabic
 from core.language.wordlists import ARABIZI_WORDS, ENGLISH_WORDS
 from core.routing.arabizi import (
     PLACE_NAMES,
@@ -24,7 +26,7 @@ from core.routing.arabizi import (
     spelling_key,
     transliterate,
 )
-from core.routing.terms import index_terms, is_arabic
+from core.routing.terms import index_terms, is_arabic, variants
 
 # Arabic terms are stems (they also match with suffixes and clitics); Latin terms too, so
 # short English words that begin longer unrelated ones end in '=' (whole word only).
@@ -34,13 +36,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                # fourteenth pass: Arabizi spellings the skeleton misses
                "jora=", "joora=", "jurah="),
     "asphalt": ("اسفلت", "زفت", "طبقه الطريق", "هبوط", "تشقق الطريق", "asphalt", "tarmac",
-                "road surface", "resurfac", "sinking", "subsid", "isfilt", "zift"),
+                "road surface", "resurfac", "sinking", "subsid", "isfilt", "zift",
+                # fifteenth pass: the joints of a bridge's deck (a gap, a loose plate)
+                "expansion joint", "فاصل التمدد", "فواصل التمدد", "فواصل الجسر", "فاصل الجسر"),
     "pavement": ("رصيف", "ارصفه", "بلاط", "انترلوك", "pavement", "sidewalk", "footpath", "kerb",
                  "curb", "tiles", "paving", "interlock"),
     "road": ("شارع", "شوارع", "طريق=", "طرق=", "طريقنا=", "سكه", "دوار", "تقاطع", "جسر", "road", "street",
              "lane=", "roundabout", "junction", "bridge", "highway", "shari3", "6areeq",
             # fourteenth pass: Arabizi spellings the skeleton misses
-            "dawwar=", "duwwar=", "dowar=", "dawar="),
+            "dawwar=", "duwwar=", "dowar=", "dawar=",
+            # fifteenth pass: a bridge carrying a road over another
+            "flyover", "overpass"),
     "light": ("3amood", "3mood", "3amud", "3emood", "layt=", "layts=", "laitat", "laytat", "lambat", "noor=", "nour=", "عمود=", "العمود=", "اناره", "انوار", "ليت=", "ليتات", "لمبه", "مصباح", "مصابيح", "كشاف", "اضاءه", "عمود الاناره", "عمود النور",
               "9oo2=", "9o2=", "9aw2=", "daw=", "dhaw=", "dhoo2=", "street light", "streetlight", "lamp", "light", "lighting", "bulb", "lait=",
               "lamba",
@@ -69,6 +75,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "انقاض", "ردم", "سكراب", "dumped", "dumping", "dump=", "debris", "rubble",
                 "fly tipping", "fly tip", "tyres", "tires", "thrown", "throwing", "scrap",
                 "construction waste", "mu5alafat", "ykib=", "ykibb", "yikib", "ykiboon", "ykibboon",
+                "tipping", "tipped",
+                # fifteenth pass: earth left in heaps ("تراكم الأتربة", "turab")
+                "تراب=", "اتربه=", "turab=", "tiraab=",
                # fourteenth pass: Arabizi spellings the skeleton misses
                "an8a9", "anqaad", "anqa9", "an8aadh", "angaadh"),
     # Twelfth pass (category): old furniture left out is dumping, but sellers name it too, so
@@ -126,7 +135,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "fa2r=", "fa2ra=", "fi2ran="),
     "insect": ("ba3oo6h", "ba3oodh=", "ba3ood=", "ba3udh", "thibban", "thibbaan", "dhibban", "dhubbaan", "دبابير", "زنابير", "نحل", "wasp", "hornet", "bee=", "bees=", "rash=", "rush=", "ba3oo9", "ba3ou9", "ba3oodh", "ba3ooth", "ba3oo6", "ba3ood", "namoos", "9ra9eer", "9ara9eer", "dababeer", "na7al", "rashsh", "بعوض", "ناموس", "صراصير", "حشرات", "ذباب", "ذبان", "نمل", "الرش=", "برش=", "مبيد", "مكافحه",
                "mosquito", "cockroach", "insect", "flies", "termite", "fogging", "spray",
-               "pest", "bedbug", "fumigat"),
+               "pest", "bedbug", "fumigat",
+               # fifteenth pass: bedbugs (بق، "bag" in Arabizi) in a hostel or workers' rooms
+               "بق=", "بقه=", "بق الفراش", "bed bug", "el bag=", "il bag=", "bag el firash",
+               "bag el frash"),
     "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "bissa", "bsais", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
@@ -185,7 +197,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              # fourteenth pass: a trade carried on ("a barber working from a flat", "حلاق يحلق
              # في شقه", "7allaq fi shigga") is a business whether or not it has a shop
              "حلاق", "خياط", "مغسله", "barber", "tailor", "laundry", "7allaq", "7allag",
-             "5ayya6", "khayyat", "maghsala"),
+             "5ayya6", "khayyat", "maghsala",
+             # fifteenth pass: a pharmacy is a business (its glaring sign is the shop's)
+             "صيدليه", "صيدليات", "pharmacy", "pharmacies", "9aydaliya", "saydaliya"),
     "question": ("eshloun", "shloun", "shlon", "keef=", "kef=", "chaif", "kaifiya", "kaifiyat", "mnu=", "minu=", "meno=", "shino", "كيف", "كم=", "هل=", "وين", "متى", "ما هي", "ماهي", "استفسار", "اسال", "افادتي", "افادتنا", "ابا اعرف",
                  "ابي اعرف", "ابغى اعرف", "اود معرفه", "how=", "what=", "when=", "where=",
                  "can i", "do i", "is there", "enquir", "inquir", "question", "wondering",
@@ -221,7 +235,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                        "tanky", "balcon", "ceiling", "roof", "scaffold", "water tank", "parapet", "كسوه", "واجهه",
                        "cladding", "facade", "kiswa", "kaswa", "wajiha",
                       # fourteenth pass: Arabizi spellings the skeleton misses
-                      "ha2it=", "7a2i6=", "7aa2i6="),
+                      "ha2it=", "7a2i6=", "7aa2i6=",
+                      # fifteenth pass: a building's pillars (see _SENSES for عمود, 3amood)
+                      "pillar", "column=", "columns=", "دعامه", "دعامات", "ركيزه", "ركائز"),
     "roadworks": ("حفريات", "حواجز", "خندق", "اعمال الطريق", "تحويله", "7awajiz", "5andaq",
                   "7afriyat", "ta7weela", "roadworks", "road works", "barrier", "trench",
                   "excavat", "digging", "diversion", "gravel", "loose stones", "chippings"),
@@ -326,11 +342,19 @@ def _loose_index() -> dict[str, set[str]]:
     return {key: names for key, names in out.items() if len(names) == 1 and key not in common}
 
 
+# Fifteenth pass: Arabizi words that are also English words, so they cannot be CONCEPTS
+# terms (those match in English too): read only in a message read as Arabizi. "bag" is بق
+# (bedbugs: "sakan el 3ummal malyan bag"), never the bag of "a bag of rubbish".
+ARABIZI_ONLY: dict[str, str] = {"bag": "insect", "bagg": "insect"}
+
+
 @lru_cache(maxsize=16384)
 def _arabizi_concepts(word: str) -> frozenset[str]:
-    """Concepts an Arabizi word reaches by skeleton, in any of its alternate readings, or by
-    the loose key of the lexicon's Arabizi spellings."""
+    """Concepts an Arabizi word reaches by skeleton, in any of its alternate readings, by
+    the loose key of the lexicon's Arabizi spellings, or as an ARABIZI_ONLY word."""
     found: set[str] = set()
+    if word in ARABIZI_ONLY:
+        found.add(ARABIZI_ONLY[word])
     for spelling in alternate_spellings(word):
         found.update(_BY_SKELETON.get(qaf_skeleton(transliterate(spelling)), ()))
     bases = (word, *(word[: -len(e)] + a for e, a in _LOOSE_ENDINGS if word.endswith(e)))
@@ -616,16 +640,173 @@ def _arabizi_words(words: list[str]) -> list[tuple[int, str]]:
     ]
 
 
-def _roles(words: list[str]) -> tuple[set[str], set[str], set[str]]:
-    """Concepts of the subject, of landmarks, and of the problems a message puts second."""
-    words = strip_idiom_words(words)
+# Fifteenth category pass: a word whose concept depends on the word it goes with. A column
+# (عمود، 3amood) of a house or a building is a pillar, not a lamp post; a sign (لوحه، lo7a)
+# of a pharmacy or a shop is the shop's, not a road sign; "park" right after its subject ("a
+# car parks by the houses", "they park on the pavement") is the verb, not a garden. The word
+# that decides is the head's next word (after "of", "the", حق, مال, 7ag, el) or its previous
+# one (after "'s", "the"): "العمود حق البيت", "lo7at el 9aydaliya", "the pharmacy sign";
+# "the stop sign near the shop" keeps its sign; "أعمال الحفر" is digging, not potholes. Arabic words are compared normalised, without
+# clitics.
+_LINKERS = frozenset(
+    {"of", "the", "a", "an", "s", "on", "حق", "حقت", "مال", "مالت", "el", "al", "il", "l", "7ag",
+     "7ug", "7agg", "hag", "mal", "maal", "7agat", "7aggat"}
+)  # fmt: skip
+_BUILDING_WORDS = frozenset(
+    map(
+        normalize_arabic,
+        {"بيت", "البيت", "بيتنا", "المبنى", "مبنى", "العماره", "عماره", "البنايه", "بنايه", "الفيلا",
+         "فيلا", "المنزل", "منزل", "الشقه", "الكراج", "السقف", "الخرساني", "خرساني", "خرسانه",
+         "الخرسانه", "البلكونه", "المظله", "المسجد", "المدرسه", "bait", "bayt", "beit", "bet",
+         "baitna", "3imara", "3amara", "3imarah", "binaya", "bnaya", "mabna", "villa", "flat", "sagf",
+         "sa8f", "saqf", "kharasani", "building", "house", "garage", "carport", "balcony", "roof",
+         "concrete"},
+    )
+)  # fmt: skip
+_SHOP_WORDS = frozenset(
+    map(
+        normalize_arabic,
+        {"محل", "المحل", "محلات", "المحلات", "صيدليه", "الصيدليه", "صالون", "الصالون", "مطعم",
+         "المطعم", "مقهى", "المقهى", "كافتيريا", "الكافتيريا", "بقاله", "البقاله", "سوبرماركت", "مول",
+         "المول", "معرض", "المعرض", "ma7al", "ma7allat", "dukkan", "9aydaliya", "9aydaliyya",
+         "saydaliya", "saidaliya", "9aidaliya", "mat3am", "shop", "store", "pharmacy", "salon",
+         "restaurant", "cafe", "supermarket", "mall", "showroom", "clinic", "gym", "hotel", "عياده",
+         "العياده", "فندق", "الفندق"},
+    )
+)  # fmt: skip
+_SUBJECT_WORDS = frozenset(
+    {"car", "cars", "truck", "trucks", "van", "vans", "bus", "buses", "taxi", "taxis", "lorry",
+     "lorries", "vehicle", "vehicles", "they", "we", "i", "he", "she", "you", "people", "who",
+     "someone", "somebody", "nobody", "everyone", "to", "always", "still", "also", "usually",
+     "often", "never", "t", "cannot", "workers", "visitors", "customers", "neighbour",
+     "neighbor", "neighbours", "neighbors", "guests"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Sense:
+    """A concept a word loses (to `becomes`, or to none) when the word it goes with is a cue."""
+
+    concept: str
+    heads: frozenset[str]
+    next_cues: frozenset[str]
+    previous_cues: frozenset[str]
+    becomes: str | None
+
+
+_SENSES = (
+    _Sense(
+        "light",
+        frozenset({"عمود", "العمود", "عواميد", "3amood", "3mood", "3amud", "3emood", "amood"}),
+        _BUILDING_WORDS,
+        frozenset(),
+        "structure_part",
+    ),
+    _Sense(
+        "sign",
+        frozenset(
+            {
+                "لوحه",
+                "لوحات",
+                "لافته",
+                "لافتات",
+                "يافطه",
+                "sign",
+                "signs",
+                "signboard",
+                "lo7a",
+                "lo7at",
+                "lou7a",
+                "lou7at",
+                "lawha",
+                "loha",
+                "yafta",
+            }
+        ),
+        _SHOP_WORDS,
+        _SHOP_WORDS,
+        "shop",
+    ),  # fmt: skip
+    _Sense("park", frozenset({"park", "parks"}), frozenset(), _SUBJECT_WORDS, None),
+    # an electricity feeder pillar is a cabinet of wires, not a building's pillar
+    _Sense(
+        "structure_part",
+        frozenset({"pillar", "pillars"}),
+        frozenset(),
+        frozenset({"feeder", "electric", "electricity", "electrical", "power", "distribution"}),
+        "wires",
+    ),
+    # "أعمال الحفر", "نواتج الحفر": digging, not potholes
+    _Sense(
+        "pothole",
+        frozenset({"حفر", "الحفر"}),
+        frozenset(),
+        frozenset({"اعمال", "نواتج", "مخلفات", "عمليات"}),
+        "roadworks",
+    ),
+)
+_SENSE_HEADS = frozenset(head for sense in _SENSES for head in sense.heads)
+
+
+def _neighbour(words: Sequence[str], at: int, step: int) -> set[str]:
+    """The word next to words[at] in one direction, linkers skipped, with its variants."""
+    k = at + step
+    while 0 <= k < len(words) and words[k] in _LINKERS:
+        k += step
+    return set(variants(words[k])) if 0 <= k < len(words) else set()
+
+
+def resense(words: Sequence[str]) -> tuple[list[str], dict[str, int]]:
+    """The words without those a neighbour gives another sense (_SENSES), and the concepts
+    they stand for instead: no view then reads "the pharmacy sign" as a road sign or
+    "العمود حق البيت" as a lamp post."""
+    if _SENSE_HEADS.isdisjoint(w for word in words for w in variants(word)):
+        return list(words), {}
+    kept: list[str] = []
+    gained: dict[str, int] = {}  # concept -> where its word was, in the kept words
+    for i, word in enumerate(words):
+        sense = _sense_of(words, i)
+        if sense is None:
+            kept.append(word)
+        elif sense.becomes:
+            gained[sense.becomes] = len(kept)
+    return kept, gained
+
+
+def _sense_of(words: Sequence[str], at: int) -> _Sense | None:
+    """The sense words[at] takes from its neighbour, or None when it keeps its own."""
+    forms = set(variants(words[at]))
+    for sense in _SENSES:
+        if forms.isdisjoint(sense.heads) or sense.concept not in concepts_of_word(words[at]):
+            continue
+        if not (
+            sense.next_cues.isdisjoint(_neighbour(words, at, 1))
+            and sense.previous_cues.isdisjoint(_neighbour(words, at, -1))
+        ):
+            return sense
+    return None
+
+
+def concepts_of_word(word: str) -> set[str]:
+    """The concepts one word names by itself (its terms, or its Arabizi reading)."""
+    found = {label for _, _, label in _INDEX.find([word])}
+    if word.isascii() and not word.isdigit():
+        found.update(_arabizi_concepts(word))
+    return found
+
+
+def _roles(words: list[str]) -> tuple[set[str], set[str], set[str], list[str]]:
+    """Concepts of the subject, of landmarks, and of the problems a message puts second, and
+    the words without those read in another sense (resense)."""
+    said, gained = resense(words)
+    words = strip_idiom_words(said)
     landmark: set[int] = set()
     for i in range(len(words)):
         start = _landmark_start(words, i)
         if start is not None:
             landmark.update(_landmark_span(words, start))
     focus = _focus_at(words)
-    main: dict[str, int] = {}  # concept -> the last index it is named at
+    main: dict[str, int] = dict(gained)  # concept -> the last index it is named at
     near: set[str] = set()
     for start, end, label in _INDEX.find(words):
         if start in landmark and end - 1 in landmark:
@@ -645,7 +826,7 @@ def _roles(words: list[str]) -> tuple[set[str], set[str], set[str]]:
         second.add("thanks")
     elif _thanks_for_a_fix(words, main):
         second.update(c for c in main if c not in ("thanks", "resolved"))
-    return set(main) - second, near - set(main), second
+    return set(main) - second, near - set(main), second, said
 
 
 def _without_concept(words: list[str], name: str) -> list[str]:
@@ -660,13 +841,13 @@ def _without_concept(words: list[str], name: str) -> list[str]:
 def concept_roles(words: list[str]) -> tuple[list[str], list[str]]:
     """Concepts of the message's own subject, and those named only as landmarks (after
     "next to", "بجوار", "jamb"...), each sorted."""
-    main, near, second = _roles(words)
+    main, near, second, _ = _roles(words)
     return sorted(main | second), sorted(near)
 
 
 def concepts(words: list[str]) -> list[str]:
     """Sorted concept names whose terms occur in the normalised words (any language form)."""
-    main, near, second = _roles(words)
+    main, near, second, _ = _roles(words)
     return sorted(main | near | second)
 
 
@@ -679,10 +860,12 @@ def concept_view(words: list[str]) -> tuple[list[str], list[str]]:
     those a message denies ("not sewage, just rainwater", "مو مجاري", "the light is fine")
     as "!name". Denied words are left out of the words returned, so no view reads them as
     the complaint; so are the words of thanks put second ("مشكورين والله، الليت له شهرين
-    طافي" reads as a light out, not as thanks: fourteenth pass)."""
+    طافي" reads as a light out, not as thanks: fourteenth pass), and a word its neighbour
+    reads in another sense ("the pharmacy sign", "العمود حق البيت", "a car parks": resense,
+    fifteenth pass), whose concept is then the one it takes (shop, structure_part, none)."""
     denied_at = denied_positions(words)
     said = [w for i, w in enumerate(words) if i not in denied_at] if denied_at else words
-    main, near, second = _roles(said)
+    main, near, second, said = _roles(said)
     if "thanks" in second:  # sarcastic or put second: no view reads the thanks as the message
         said = _without_concept(said, "thanks")
     tokens = [*sorted(main), *(f"@{c}" for c in sorted(near)), *(f"~{c}" for c in sorted(second))]
