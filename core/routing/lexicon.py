@@ -95,7 +95,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "wanit=", "wanait=", "wanet=", "bickup=", "bikab=", "bikap="),
     # Fourteenth pass: "months" says how long, not what ("the lamp has been dead for three
     # months"); it left "abandoned" for its own concept, which the model weighs with the rest.
-    "lasting": ("shhoor", "shuhoor", "شهور", "months"),
+    "lasting": ("shhoor", "shuhoor", "shohoor", "shuhur", "shhour", "شهور", "months",
+                "min shahar", "mn shahar", "min shahr", "lah shahar", "laha shahar"),
     "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره",
                   "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب السياره", "سحب المركبه", "سحب الموتر", "abandoned",
                   "left there", "not moved", "hasn't moved", "wreck", "derelict", "no plates",
@@ -274,11 +275,13 @@ SKELETON_MIN = 3  # shorter skeletons collide across unrelated words
 # (day) and ينهار, 3arabi and عربه, daraj (stairs) and دراجه, mooter/mator (a motor) and مطر's
 # neighbours موتر and ماطور, 7abeet (I liked) and هبوط, lift and لافته, 3a9r (afternoon) and
 # اعصار, n8ad (cash) and انقاض, mushaat (walkers) and مشويات, rukba (knee) and ركبوه,
-# 3laina (on us) and اعلانيه, sqala (scaffolding) and سيكل, jibt (I brought) and وجبات. Their Arabizi spellings are listed.
+# 3laina (on us) and اعلانيه, sqala (scaffolding) and سيكل, jibt (I brought) and وجبات, shahar
+# (a month: a flat let "bil shahar") and شهور (months, a problem that has lasted; fifteenth
+# screening pass). Their Arabizi spellings are listed.
 NOT_BY_SKELETON = frozenset(
     {"بعوض", "تولع", "كيبل", "قذر", "سياره", "سيارات", "نافق", "نافقه", "قارب", "الصلاحيه",
      "مصلى", "ينهار", "انهيار", "عربه", "دراجه", "موتر", "مواتر", "ماطور", "هبوط", "لافته",
-     "لافتات", "اعصار", "انقاض", "مشويات", "ركبوه", "اعلانيه", "سيكل", "طريقنا", "نافوره", "وجبه", "وجبات"}
+     "لافتات", "اعصار", "انقاض", "مشويات", "ركبوه", "اعلانيه", "سيكل", "طريقنا", "نافوره", "وجبه", "وجبات", "شهور"}
 )  # fmt: skip
 _ARTICLES = ("ال", "لل")
 

@@ -97,7 +97,8 @@ _AD_TERMS = (
     "same day service", "free towing", "any condition", "enter your card", "card details",
     "24/7 booking", "money back", "delivered to your door", "order before", "see our work",
     "follow us", "early bird", "cash price", "first session", "بأعلى سعر", "بأعلى الأسعار",
-    "السحب علينا", "احجزي", "يوصلكم", "اطلب قبل", "المقاعد محدودة", "أدخل بيانات",
+    "السحب علينا", "احجزي", "يوصلكم", "اطلب قبل", "المقاعد محدودة", "المقاعد محدود",
+    "مقاعد محدود", "دوره مكثفه", "intensive course", "dawra mukathafa", "أدخل بيانات",
     "ادخل بيانات", "بيانات بطاقتك", "أول جلسة", "بنص السعر", "حول العربون", "حوّل العربون",
     "أرقام مميزة", "شحن لجميع", "اطلبها الآن", "اطلبه الآن", "i7jzi", "i7jiz", "a3la si3r",
     "el sa7b 3alaina", "ywa9lkum", "nu9 el si3r", "awwal jalsa", "idfa3 el ishtirak",
@@ -211,7 +212,8 @@ _REPORTED = index_terms(
      "without a licence", "without a license", "unlicensed", "illegal", "ما عنده ترخيص",
      "ما عندهم ترخيص", "بدون ترخيص", "is this real", "is it real", "is this really",
      "is it genuine", "is this genuine", "is this legit", "is it legit", "is this true",
-     "is this a scam", "هل هذا صحيح", "هل هذه الرسالة", "from you=", "منكم", "minkom", "نصب", "صدق ولا", "scam=",
+     "is this a scam", "هل هذا صحيح", "هل هذه الرسالة", "from you=", "منكم", "minkom", "نصب=", "نصابين", "نصاب=", "صدق ولا",
+     "scam=",
      # a complaint about a business: asking for an inspection, fake or expired goods, no permit
      "please check", "please inspect", "inspect it", "تفتيش", "التفتيش", "وهميه", "مغشوش",
      "taqleed", "ta8leed", "counterfeit", "مقلده", "يراقبهم", "يراقبونهم", "رقابه على",
@@ -264,6 +266,20 @@ _REPORTED = index_terms(
      "is this your link", "is this your website", "is this your number", "did you send",
      "is this from", "is that from", "really approved", "is there an approved",
      "is that even possible", "do your inspectors", "do you collect",
+     # a message the citizen received, told to us (fifteenth pass): a scammer sends, he
+     # never says he got one ("got a text: clear it now at a link; do you send such texts?")
+     "got a text", "got an sms", "got a message", "got this message", "got this text",
+     "received a text", "received an sms", "received a message", "received this message",
+     "do you send", "وصلتني رساله", "وصلني مسج", "وصلتني مسج", "جاتني رساله", "جاني مسج",
+     "جاتني مسج", "ja ani msg", "jani msg", "ja atni risala", "jatni risala",
+     "wa9latni risala", "wiselni msg", "telling me", "telling her", "telling him",
+     "telling us", "asking me to", "asking her to", "asking him to", "asked me to", "saying i",
+     "saying my", "saying that", "يطالبني", "يطلب مني", "تطلب مني", "طلبوا مني", "يقولون لي",
+     "ygool", "tgool", "ygoloon",
+     # whether a business may do what it does (fifteenth pass): "is an agency allowed to..."
+     "allowed to do", "is that allowed", "is this allowed", "is it allowed", "are they allowed",
+     "هل يسمح", "هل مسموح", "مسموح لهم", "مسموح له", "hal masmoo7", "masmoo7 lahum",
+     "masmoo7 lah",
      "هل المبلغ", "المبلغ صحيح", "المبلغ الصحيح", "هل النسبه", "هل الرسوم", "هل هذه الرسوم",
      "هذه الرسوم حقيقيه", "هل الرابط", "هل هذا الرابط", "الرابط هذا", "تابع لكم", "تابعه لكم",
      "هل البريد", "الايميل حقكم", "الايميل تابع", "هل ارسلتم", "هذي منكم", "هذا منكم", "صح هالكلام",
@@ -392,14 +408,24 @@ _OFFER = index_terms(
      "our nurses", "our teachers", "our drivers", "our company", "our services",
      "our certified", "our trained", "our workers", "فريقنا", "فنيونا", "فنيينا", "كوادرنا",
      "خبراؤنا", "ممرضاتنا", "عمالنا", "fareegna", "fareeqna", "farigna", "fanniyeena",
-     "kawadirna", "3ummalna"],
+     "kawadirna", "3ummalna",
+     # fifteenth pass: the trades that sell to homes ("our painters", صباغينا, 9abbagheena)
+     "our painters", "our gardeners", "our cleaners", "our movers", "our nannies",
+     "our babysitters", "our maids", "our plumbers", "our electricians", "our tutors",
+     "our labourers", "صباغينا", "دهانينا", "مزارعينا", "منظفاتنا", "شغالاتنا", "مربياتنا",
+     "سباكينا", "مدرسينا", "9abbagheena", "9ubbaghna", "dahhaneena", "shaghalatna",
+     "murabiyatna", "mudarriseena"],
      "premises": ["villas and flats", "villas and apartments", "homes and offices",
      "houses and offices", "villas and offices", "offices and villas", "homes and businesses",
      "الفلل والشقق", "فلل وشقق", "للفلل والشقق", "المنازل والمكاتب", "البيوت والمكاتب",
      "للفلل والمكاتب", "الفلل والمكاتب", "home and shop", "homes and shops", "للبيت والمحل",
      "للبيوت والمحلات", "lel bait w el ma7al", "lel byoot w el m7alat", "fellal w shigag", "el fellal w el shigag",
-     "lel fellal w el makatib", "fellal w makatib", "byoot w makatib"],
-     "listing": ["spacious", "fully furnished", "furnished flat", "furnished apartment",
+     "lel fellal w el makatib", "fellal w makatib", "byoot w makatib",
+     # fifteenth pass: a service "for homes" or "for villas" alone (one part)
+     "for homes", "for villas", "for all homes", "للمنازل", "للبيوت", "للفلل", "lel byoot",
+     "lil byoot", "lel fellal", "lil fellal"],
+     "listing": ["furnished", "مفروش=", "مفروشه=", "mafroosh", "mafroosha", "studio flat",
+     "spacious", "fully furnished", "furnished flat", "furnished apartment",
      "bedroom flat", "bedroom apartment", "bedroom villa", "available now", "ready to move",
      "جاهزه للسكن", "جاهز للسكن", "متوفره الان", "متوفر الان", "شقه مفروشه", "غرف نوم",
      "ثلاث غرف", "اربع غرف", "خمس غرف", "غرفتين وصاله", "jahza lel sakan", "jahiz lel sakan",
@@ -410,14 +436,127 @@ _OFFER = index_terms(
      "coverage": ["all brands", "all types", "all models", "all nationalities",
      "any nationality", "لجميع الانواع", "لكل الانواع", "جميع الانواع", "جميع الماركات",
      "لجميع الجنسيات", "لكل الجنسيات", "كل الجنسيات", "جميع الجنسيات", "l kil el anwa3",
-     "lkil el anwa3", "l kil el jinsiyat", "kil el jinsiyat", "jamee3 el jinsiyat"]}
+     "lkil el anwa3", "l kil el jinsiyat", "kil el jinsiyat", "jamee3 el jinsiyat"],
+     # fifteenth pass: the seller's "we" doing a home service ("we paint", نصبغ, n9bugh): a
+     # citizen reports what others do, in the third person; a volunteer's "we clean the
+     # beach" is one part alone
+     "we_serve": ["we paint", "we clean", "we wash", "we spray", "we move", "we pack",
+     "we install", "we repair", "we fix", "we service", "we trim", "we plant", "we deliver",
+     "we provide", "we offer", "we teach", "we rent", "we arrange", "we process",
+     "نصبغ", "ندهن", "ننظف", "نغسل", "نعقم", "نرش=", "ننقل", "نركب", "نصلح", "نصين", "نزرع",
+     "نقدم", "نوفر", "نؤجر", "نوجر", "ندرس", "نخلص", "n9bugh", "nsbugh", "n9bo8", "ndahhin",
+     "nnadhif", "nnadhdhif", "nnathif", "nghasil", "nghassil", "n3aqqim", "nrish", "nrush",
+     "nanqil", "nnigil", "nrakkib", "nrakib", "n9alli7", "nsalli7", "nizra3", "nzra3",
+     "nqaddim", "ngaddim", "nwaffir", "nwafir", "n5alli9", "nkhallis", "ndarris"],
+     # what a seller promises about the work ("safe for kids", مع ضمان, ma3 dhaman); a
+     # guarantee named with its length is a promotion (_DISCOUNT)
+     "reassurance": ["مع guarantee", "with ضمان", "clean work", "neat finishing",
+     "شغلهم نظيف", "شغلنا نظيف", "تشطيب نظيف", "shughlhum nadheef", "shughulhum nadheef",
+     "shughulna nadheef", "shughlna nadheef", "safe for kids", "safe for children", "safe for pets", "safe for family",
+     "with guarantee", "with a guarantee", "odourless", "odorless", "no smell", "امنه على",
+     "امنه للاطفال", "امن على الاطفال", "امن للاطفال", "مع ضمان", "بضمان", "بدون رائحه",
+     "بدون ريحه", "ma3 dhaman", "ma3 9aman", "b dhaman", "bdhaman", "aamina 3la el 3yal",
+     "amna 3la el 3yal", "bdoon ree7a", "bala ree7a"],
+     # skill the seller claims ("professional painters", دهانين محترفين, "experienced")
+     "skilled": ["professional", "professionals", "experienced", "skilled", "qualified",
+     "محترفين", "محترفه", "محترف=", "ذوي خبره", "ذات خبره", "خبره طويله", "mu7tarifeen",
+     "mu7tarif", "m7tarfeen", "5ibra 6aweela", "3indhum 5ibra"],
+     # a home service named as a trade ("landscaping", نقل عفش, naql 3afsh); pest control
+     # is left out, as citizens ask for the municipality's own ("نبي رش مبيدات")
+     "trade": ["landscaping", "garden maintenance", "house painting", "villa painting",
+     "deep cleaning", "sofa cleaning", "carpet cleaning", "tank cleaning", "furniture moving",
+     "تنسيق الحدايق", "تنسيق حدايق", "صيانه الحدايق", "تنظيف الكنب", "تنظيف كنب",
+     "تنظيف السجاد", "تنظيف خزانات", "نقل عفش", "نقل اثاث", "صباغه بيوت", "صباغه فلل",
+     "دهان فلل", "دهانات حديثه", "tanseeq 7adayiq", "tanseeq 7ada2iq", "naql 3afsh",
+     "nagl 3afsh", "9ibagha byoot", "tnadhif kanabat", "tan9eef kanabat", "tan9eef 5azzanat"],
+     # the reader asked whether they want a service ("need a cleaner?", تبي تنظيف؟, tabi
+     # tnadhif?): counted only in a question (_advert_cues)
+     "reader_asked": ["need a", "need an", "want a", "want an", "looking for a",
+     "looking for an", "tired of", "shifting house", "moving house", "تبي=", "تبغى=", "تبغي=",
+     "تحتاج=", "تدور=", "tabi=", "tibi=", "tibgha=", "tibghi=", "t7taj=", "ti7taj=",
+     "tdawwir="]}
 )  # fmt: skip
+# A trade offered as available: a worker's noun with "available" or "ready" at most four words
+# on ("Experienced babysitter available", "مربية أطفال ذات خبرة متاحة", "9abbagh mitwafir").
+# A report names a worker too ("the park's gardener"), never as on offer.
+_AVAILABLE = index_terms(
+    {"worker": ["babysitter", "nanny", "nannies", "maid", "maids", "housemaid", "cleaner",
+     "cleaners", "gardener", "gardeners", "painter", "painters", "driver", "drivers", "tutor",
+     "teacher", "nurse", "nurses", "plumber", "electrician", "technician", "labourer",
+     "labourers", "مربيه", "مربيات", "خادمه", "خادمات", "شغاله", "شغالات", "عامله", "عاملات",
+     "منظفه", "منظفات", "مزارع=", "بستاني", "دهان=", "دهانين", "صباغ=", "صباغين", "سايق",
+     "سايقين", "سواق", "مدرس", "معلمه", "ممرضه", "ممرضات", "سباك", "كهربائي", "فني=",
+     "فنيين", "murabiya", "murabbiya", "mrabbiya", "shaghala", "shaghalat", "5adima",
+     "khadima", "3amila", "munadhifa", "mzari3", "bustani", "9abbagh", "9abbagheen",
+     "sabbagh", "dahhan", "sawaq", "sawwaq", "mudarris", "mudarrisa", "mu3allima", "mumarridha",
+     "sabbak", "kahrabai", "fanni"],
+     "available": ["available", "ready to work", "ready for work", "for hire", "متاحه=",
+     "متاح=", "متوفره=", "متوفر=", "متوفرين=", "متوفرات=", "جاهزه للعمل", "جاهز للعمل",
+     "جاهزات", "mitwafra", "mitwafir", "mutawaffira", "mutawaffir", "mitwafreen", "jahza",
+     "jahzeen", "jahzat", "mutaa7a", "muta7a"]}
+)  # fmt: skip
+_AVAILABLE_SPAN = 5  # "available" at most four words after the worker
+# "the gardener is not available": a negation between them is a complaint
+_NOT = frozenset({"not", "isn", "never", "no", "ما", "مب", "مو", "غير", "ليس", "لا", "mob", "mb",
+                  "mu", "mo", "ma", "mub", "mish"})  # fmt: skip
 _OFFER_NEEDED = 2  # parts of an offer that make an advert with no seller's phrase
 # A rate: a sum "a day" or "a month" ("8 OMR a day", "180 a month"); "for a month" alone is a
-# citizen's how long.
+# citizen's how long. Fifteenth pass: "an hour" and "the hour", and the Arabic and Arabizi
+# sum with "the hour" or "for the hour" ("ريالين للساعة", "٣ ريال الساعة", "2 riyal el sa3a");
+# not "the day" or اليوم, which is also "today" ("paid 10 rials today").
 _RATE = re.compile(
-    r"\d\s?(?:omr|ro|rials?|riyals?)?\s?(?:a|per|/)\s?(?:day|month|hour|night)\b", re.I
+    r"\d\s?(?:omr|ro|rials?|riyals?)?\s?(?:(?:an?|per|/)\s?(?:day|month|hour|night)|the hour)\b"
+    r"|(?:ريال|ريالين|ريالات|ر\.ع)\s?(?:لل|ال|في ال|بال)ساع[ةه]"
+    r"|\d\s?(?:omr|rials?|riyals?|ryals?)\s?(?:el|al|l|lil|lel|bil|fil|fi el) ?sa3a\b",
+    re.I,
 )
+# A demand to pay through a link (fifteenth pass): fake fines, fees, parcels and card
+# blocks. A citizen pays the municipality too ("كيف ادفع المخالفة؟", "the payment link fails"),
+# so a demand needs all three: a payment verb as an order ("settle it", سددها, saddidha), a
+# link (a word for one, or an address), and a threat or deadline or the reader addressed as
+# owing ("overdue", "before it doubles", قبل لا, "you have", عليك, shi7natak). A citizen
+# quoting such a message to ask about it is cleared by _REPORTED ("it says", "is this real").
+_PAY_DEMAND = index_terms(
+    {"pay": ["pay now", "pay today", "pay immediately", "pay it", "pay your", "pay the", "pay through", "pay via", "pay at", "pay online",
+     "settle it", "settle your", "settle the", "settle now", "complete the payment",
+     "complete payment", "complete your payment", "make the payment", "make payment",
+     "سددها", "سدده=", "سددي", "سدد=", "سددوا", "يرجى سداد", "يرجى السداد", "يرجى الدفع",
+     "قم بالدفع", "قم بالسداد", "اكمل الدفع", "اكمل السداد", "ادفع=", "ادفعها", "ادفعه=",
+     "ادفعوا", "idfa3", "idfa3ha", "idfa3ah", "idfa3o", "saddid", "saddidha", "sadidha",
+     "saddidah", "saddidoha", "kammil el daf3"],
+     # "pay" or "settle" alone is a citizen's too ("I want to pay my fine"): an order only
+     # to a reader addressed as owing ("your parcel ... pay 0.5 OMR at the link")
+     "pay_word": ["pay=", "settle=", "clear it", "clear your", "clear the fine"],
+     "link": ["link", "links", "click", "tap", "رابط", "الرابط", "اضغط", "el link", "3al link",
+     "min el link"],
+     "threat": ["overdue", "unpaid", "outstanding", "doubled", "doubles", "penalty",
+     "to avoid", "within 24", "within 48", "will be cancelled", "will be canceled",
+     "will be suspended", "will be blocked", "suspended", "final notice", "final reminder",
+     "last reminder", "غير مسدده", "غير المسدده", "ما سددتها", "ما سددته", "متاخره",
+     "متاخرات", "لتجنب", "تجنبا", "تتضاعف", "مضاعفتها", "ايقاف", "يوقفون", "توقيف", "الغاء",
+     "اغلاق", "خلال 24", "خلال 48", "اخر تذكير", "اشعار نهايي", "قبل لا", "قبل ما",
+     "gabl la", "8abl la", "gabl ma", "qabl la", "tit3aqad", "ma saddadtha", "ma saddadta",
+     "muta5ira", "mit2a55ra", "ywagfoon", "ywaqfoon", "iqaaf", "ilgha", "5ilal 24",
+     "khilal 24"],
+     "owing": ["you have", "your fine", "your parcel", "your package", "your shipment",
+     "your card", "your account", "your licence", "your license", "your permit",
+     "your vehicle", "عليك", "لديك", "لديكم", "عندك", "شحنتك", "طردك", "بطاقتك", "حسابك",
+     "سيارتك", "رخصتك", "ترخيصك", "محلكم", "مخالفتك", "3alaik", "3alaich", "3indak", "3ndak",
+     "shi7natak", "6ardak", "bi6aqatak", "7isabak", "sayyartak", "ru5satak", "mukhalaftak"]}
+)  # fmt: skip
+# Words after which a listing names what its price includes ("including water and
+# electricity", "شامل الماء والكهرباء", "shamil el may"): no problem, though the lexicon reads
+# water and electricity as one (fifteenth pass).
+_INCLUDING = frozenset(
+    {"including", "includes", "inclusive", "incl", "شامل", "شامله", "يشمل", "تشمل", "shamil",
+     "shaamil", "shamel", "shamla"}
+)  # fmt: skip
+# What a price includes: utilities and the little words between them, read until another word.
+_UTILITIES = frozenset(
+    {"water", "electricity", "internet", "wifi", "gas", "bills", "utilities", "and", "of",
+     "الما", "الماي", "ماي", "مي", "الكهربا", "كهربا", "النت", "الانترنت", "الغاز", "الفواتير",
+     "el", "al", "w", "wa", "may", "maay", "mayya", "kahraba", "net", "ghaz"}
+)  # fmt: skip
 _AD = TermIndex((term, term) for term in _AD_TERMS)  # each cue counts once
 _WEAK = TermIndex((term, term) for term in _WEAK_TERMS)
 _WEAK_NEEDED = 3  # weak cues that make an advert with no strong one
@@ -429,7 +568,8 @@ _PERCENT = re.compile(r"\d\s?%|٪")
 _DISCOUNT = re.compile(
     r"\d\s?[%٪]\s?off\b|\bfirst \d+ (?:customers|clients|visitors|callers)"
     r"|\d+[\s-]?(?:years?|months?)[\s-]?(?:guarantee|warranty)"
-    r"|(?:ضمان|dhaman|dhamaan) (?:\d+|سنه|سنتين|ستة|ست|خمس|عشر|sana|sanatain|\w+ (?:سنوات|شهور|sanawat|shhoor))"
+    r"|(?:ضمان|dhaman|dhamaan) (?:لمد[ةه] |limuddat )?(?:\d+|سنه|سنتين|ستة|ست|خمس|عشر|sana|sanatain"
+    r"|\w+ (?:سنوات|شهور|[اأ]شهر|sanawat|shhoor|ashhur))"
     r"|(?:لاول|لأول|awwal|awal) \d+ (?:زبون|زبائن|عميل|عملاء|zboon|zaboon|3ameel)",
     re.I,
 )
@@ -672,14 +812,37 @@ def _either_sum(raw: str, words: list[str]) -> bool:
 
 
 def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
-    """Distinct strong cues (offer and scam phrases), weak ones (words sellers share with
-    citizens, a percentage, a sum of money) and parts of an offer to the reader (_OFFER)."""
-    strong = len(_AD.labels(words)) + bool(_DISCOUNT.search(raw))
+    """Distinct strong cues (offer and scam phrases; a demand to pay through a link counts
+    two), weak ones (words sellers share with citizens, a percentage, a sum of money) and parts
+    of an offer to the reader (_OFFER, a rate, a worker available)."""
+    strong = len(_AD.labels(words)) + bool(_DISCOUNT.search(raw)) + 2 * _pay_demand(raw, words)
     weak = len(_WEAK.labels(words)) + bool(_PERCENT.search(raw)) + bool(_PRICE.search(raw))
     offer = _OFFER.labels(words)
     if "per_period" not in offer and _RATE.search(raw):
         offer = offer | {"per_period"}
+    if "reader_asked" in offer and not _QUESTION.search(raw):
+        offer = offer - {"reader_asked"}
+    if _worker_available(words):
+        offer = offer | {"worker_available"}
     return strong, weak, len(offer)
+
+
+def _pay_demand(raw: str, words: list[str]) -> bool:
+    """An order to pay through a link, with a threat or the reader addressed as owing."""
+    found = _PAY_DEMAND.labels(words)
+    link = "link" in found or bool(_URL.search(raw))
+    order = "pay" in found or {"pay_word", "owing"} <= found
+    return order and link and bool(found & {"threat", "owing"})
+
+
+def _worker_available(words: list[str]) -> bool:
+    """A worker's noun with "available" at most four words on (_AVAILABLE)."""
+    found = _AVAILABLE.find(words)
+    workers = [start for start, _, label in found if label == "worker"]
+    ready = [start for start, _, label in found if label == "available"]
+    return any(
+        0 < r - w < _AVAILABLE_SPAN and _NOT.isdisjoint(words[w:r]) for w in workers for r in ready
+    )
 
 
 def _problem_and_place(raw: str, words: list[str]) -> bool:
@@ -692,9 +855,22 @@ def _problem_and_place(raw: str, words: list[str]) -> bool:
     if _way_blocked(words):
         return True  # the way it names is where
     media = bool(_AD_MEDIA.find(words))
-    if not media and _PROBLEMS.isdisjoint(concepts(words)):
+    if not media and _PROBLEMS.isdisjoint(concepts(_without_included(words))):
         return False
     return _has_place(raw, words) or (media and bool(_SURFACES.find(words)))
+
+
+def _without_included(words: list[str]) -> list[str]:
+    """The words without what a price includes (_INCLUDING): a listing's water is no leak."""
+    if _INCLUDING.isdisjoint(words):
+        return words
+    out, included = [], False
+    for word in words:
+        stem = word[1:] if word[0] == "و" and len(word) > 2 else word
+        included = word in _INCLUDING or (included and stem in _UTILITIES)
+        if not included:
+            out.append(word)
+    return out
 
 
 def _way_blocked(words: list[str]) -> bool:
