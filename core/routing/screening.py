@@ -496,6 +496,10 @@ _AVAILABLE = index_terms(
      "jahzeen", "jahzat", "mutaa7a", "muta7a"]}
 )  # fmt: skip
 _AVAILABLE_SPAN = 5  # "available" at most four words after the worker
+# Cheap looks at the raw text before the two scans above (screen() runs on every message): a
+# link word, and a word of _AVAILABLE's "available" label (their stems, any spelling).
+_LINK_WORD = re.compile(r"link|click|\btap\b|رابط|اضغط", re.I)
+_READY_WORD = re.compile(r"availab|ready|hire|متا[حخ]|متو[فق]ر|جاهز|mitwaf|mutawaf|jahz|muta", re.I)
 # "the gardener is not available": a negation between them is a complaint
 _NOT = frozenset({"not", "isn", "never", "no", "ما", "مب", "مو", "غير", "ليس", "لا", "mob", "mb",
                   "mu", "mo", "ma", "mub", "mish"})  # fmt: skip
@@ -822,21 +826,24 @@ def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
         offer = offer | {"per_period"}
     if "reader_asked" in offer and not _QUESTION.search(raw):
         offer = offer - {"reader_asked"}
-    if _worker_available(words):
+    if _worker_available(raw, words):
         offer = offer | {"worker_available"}
     return strong, weak, len(offer)
 
 
 def _pay_demand(raw: str, words: list[str]) -> bool:
     """An order to pay through a link, with a threat or the reader addressed as owing."""
+    if not (_LINK_WORD.search(raw) or _URL.search(raw)):
+        return False  # most messages: no index scan
     found = _PAY_DEMAND.labels(words)
-    link = "link" in found or bool(_URL.search(raw))
     order = "pay" in found or {"pay_word", "owing"} <= found
-    return order and link and bool(found & {"threat", "owing"})
+    return order and bool(found & {"threat", "owing"})
 
 
-def _worker_available(words: list[str]) -> bool:
+def _worker_available(raw: str, words: list[str]) -> bool:
     """A worker's noun with "available" at most four words on (_AVAILABLE)."""
+    if not _READY_WORD.search(raw):
+        return False  # most messages: no index scan
     found = _AVAILABLE.find(words)
     workers = [start for start, _, label in found if label == "worker"]
     ready = [start for start, _, label in found if label == "available"]
