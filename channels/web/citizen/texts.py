@@ -9,12 +9,11 @@ translated word for word. Templates call `t(key)`; status names come from core's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 
 from channels.web.citizen.photos import FORMAT_NAMES, MAX_PHOTO_BYTES
 from core.language.catalog import LANGUAGES, load_catalog, plural_form
-from core.language.texts import FSI, PDI
+from core.language.texts import isolate
 
 PACKAGE = "channels.web.citizen"
 DOMAIN = "citizen"
@@ -23,7 +22,6 @@ MONTH = "month."
 # Values that stand inside a sentence (a reference, a file name): bidi-isolated where their
 # direction may differ from the text's, so "MCT-000123" or "photo (1).png" keeps its order.
 INLINE_PARAMS = frozenset({"reference", "filename"})
-ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 
 def catalog() -> Mapping[str, Mapping[str, str]]:
@@ -41,7 +39,7 @@ def text(key: str, language: str, **params: object) -> str:
     if not params:
         return value
     values = {
-        name: _isolate(str(param), lang) if name in INLINE_PARAMS else param
+        name: isolate(str(param), lang) if name in INLINE_PARAMS else param
         for name, param in params.items()
     }
     return value.format(**values)
@@ -91,9 +89,3 @@ class _Months(Mapping[str, tuple[str, ...]]):
 
 
 MONTHS: Mapping[str, tuple[str, ...]] = _Months()
-
-
-def _isolate(value: str, language: str) -> str:
-    if language == "ar" or ARABIC_RE.search(value):
-        return f"{FSI}{value}{PDI}"
-    return value
