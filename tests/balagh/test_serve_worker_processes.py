@@ -7,24 +7,19 @@ from __future__ import annotations
 import os
 import re
 import signal
-import smtplib
 import subprocess
 import sys
 import time
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
 
 from core.context import Context
-from core.models import Direction, InboundRecord, Message
-from core.routing.classifier import MODEL_FILE
 from tests.email_support import free_port
+from tests.worker_process_support import listening, process_env, records, send_leaks
 
 pytestmark = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-ROOT = Path(__file__).resolve().parents[2]
 MAILS = 20
 STARTED = re.compile(r"process\(es\) beside this one: ([\d, ]+)")
 
@@ -44,69 +39,19 @@ def wait_for(what: str, check: Any, proc: subprocess.Popen[bytes], log: Path) ->
     raise AssertionError(f"never {what}: {log_text(log)[-3000:]}")
 
 
-def listening(ctx: Context) -> int:
-    with ctx.engine.connect() as conn:
-        return int(
-            conn.execute(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    " AND query = 'LISTEN balagh_inbound'"
-                )
-            ).scalar_one()
-        )
-
-
-def send(port: int) -> None:
-    with smtplib.SMTP("127.0.0.1", port, timeout=60) as smtp:
-        for n in range(MAILS):
-            msg = EmailMessage()
-            msg["From"] = f"citizen{n}@example.org"
-            msg["To"] = "1111@balagh.test"
-            msg["Subject"] = f"Water leak {n}"
-            msg["Message-ID"] = f"<serve.procs.{n}@example.org>"
-            msg.set_content(f"Water leaking from a pipe on street {n} in Al Khuwair")
-            smtp.send_message(msg)
-
-
-def done_once(ctx: Context) -> tuple[dict[str, int], dict[int, int]]:
-    with ctx.sessions() as session:
-        statuses = dict(
-            session.execute(
-                select(InboundRecord.status, func.count()).group_by(InboundRecord.status)
-            ).all()
-        )
-        messages = dict(
-            session.execute(
-                select(Message.inbound_record_id, func.count())
-                .where(Message.direction == Direction.IN)
-                .group_by(Message.inbound_record_id)
-            ).all()
-        )
-    return statuses, messages
-
-
 def test_serve_leaves_processing_to_its_worker_processes_and_stops_them_on_sigterm(
     ctx: Context, sink: Any, routing_model: Any, tmp_path: Path
 ) -> None:
-    settings = ctx.settings
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    routing_model.save(settings.data_dir / MODEL_FILE)  # loaded, not built, by each
     port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "BALAGH_DATABASE_URL": settings.database_url,
-        "BALAGH_DATA_DIR": str(settings.data_dir),
-        "BALAGH_SECRET_KEY": settings.secret_key,
-        "BALAGH_MAIL_DOMAINS": settings.mail_domains,
-        "BALAGH_MAIL_ADDRESS": settings.mail_address,
-        "BALAGH_SMTP_PORT": str(port),
-        "BALAGH_RELAY_HOST": "127.0.0.1",
-        "BALAGH_RELAY_PORT": str(sink.port),
-        "BALAGH_TELEGRAM_TOKEN": "",
-        "BALAGH_WORKER_PROCESSES": "2",
-        "BALAGH_SHUTDOWN_GRACE_SECONDS": "20",
-    }
+    env = process_env(
+        ctx,
+        sink,
+        routing_model,
+        BALAGH_SMTP_PORT=str(port),
+        BALAGH_TELEGRAM_TOKEN="",
+        BALAGH_WORKER_PROCESSES="2",
+        BALAGH_SHUTDOWN_GRACE_SECONDS="20",
+    )
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -122,8 +67,8 @@ def test_serve_leaves_processing_to_its_worker_processes_and_stops_them_on_sigte
         wait_for("a restart", lambda: "starting another" in log_text(log), proc, log)
         wait_for("two listening again", lambda: listening(ctx) == 2, proc, log)
         wait_for("the smtp listener", lambda: f":{port}" in log_text(log), proc, log)
-        send(port)
-        wait_for("all done", lambda: done_once(ctx)[0] == {"done": MAILS}, proc, log)
+        send_leaks(port, range(MAILS), "serve.procs")
+        wait_for("all done", lambda: records(ctx)[0] == {"done": MAILS}, proc, log)
         assert listening(ctx) == 2  # the workers' processes only: serve's own has none
         proc.send_signal(signal.SIGTERM)
         started = time.monotonic()
@@ -135,7 +80,7 @@ def test_serve_leaves_processing_to_its_worker_processes_and_stops_them_on_sigte
             proc.wait()
     output = log_text(log)
     assert code == 0 and stopped_in < 20, output[-3000:]
-    statuses, messages = done_once(ctx)
+    statuses, _, messages = records(ctx)
     assert len(messages) == MAILS and set(messages.values()) == {1}  # each processed once
     assert listening(ctx) == 0  # every worker process has gone with serve
     assert not Path(f"/proc/{first[1]}").exists()
