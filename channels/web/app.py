@@ -11,6 +11,7 @@ from werkzeug.routing import IntegerConverter, Map
 
 from channels.web import api, citizen, errors, health, inbox, open311
 from channels.web.extensions import csrf
+from channels.web.formdata import BalaghRequest
 from channels.web.metrics import install_metrics
 from channels.web.references import whole_references
 from channels.web.server import AnswerDeadline, LoadShedder
@@ -34,6 +35,7 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     its own secret or signature.
     """
     app = Flask(__name__)
+    app.request_class = BalaghRequest
     secret = ctx.settings.secret_key
     if not secret:
         raise RuntimeError("BALAGH_SECRET_KEY is empty; balagh serve generates one on first start")

@@ -103,3 +103,18 @@ def test_api_page_numbers_below_one_are_a_400_not_a_quiet_first_page(
     response = client.get(f"/api/v1/tickets?{query}", headers=auth)
     assert response.status_code == 400
     assert response.get_json()["error"]["message"] == "'page' and 'per_page' start at 1."
+
+
+NAMELESS_PART = (
+    b"--b\r\nContent-Disposition: form-data; name=\r\n\r\nx\r\n"
+    b"--b\r\nContent-Disposition: form-data\r\n\r\ny\r\n--b--\r\n"
+)
+
+
+@pytest.mark.parametrize("path", ["/report", "/report/nearby", "/inbox/login", "/t/MCT-000001"])
+def test_form_post_with_a_nameless_multipart_part_is_refused_not_a_500(
+    ctx: Context, path: str
+) -> None:
+    client = app_for(ctx).test_client()
+    response = client.post(path, data=NAMELESS_PART, content_type="multipart/form-data; boundary=b")
+    assert response.status_code == 400
