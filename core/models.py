@@ -548,7 +548,11 @@ class Incident(Base):
     """Many citizens' reports of one problem in one place, handled and answered once for all."""
 
     __tablename__ = "incident"
-    __table_args__ = (Index("ix_incident_status_category", "status", "category"),)
+    __table_args__ = (
+        Index("ix_incident_status_category", "status", "category"),
+        # A report at a recently closed incident's place (core.intake.incidents).
+        Index("ix_incident_category_closed", "category", "closed_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     category: Mapped[str] = mapped_column(String(40))

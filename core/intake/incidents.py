@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter as Tally
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 from core.context import Context
 from core.delivery.notify import notify_citizen
 from core.geogrid import cells_within
+from core.intake.incident_followers import follow_incident
 from core.language.normalize import normalize_arabic, strip_article
 from core.models import (
     OPEN_STATUSES,
@@ -72,6 +74,7 @@ def place_ticket(ctx: Context, session: Session, ticket: Ticket) -> Placement | 
     if incident is not None:
         link(ctx, session, incident, ticket, how="auto")
         return Placement(incident.id, len(incident.tickets), opened=False)
+    name_closed_incident(ctx, session, ticket)
     earlier = matching_reports(ctx, session, ticket)
     if len(earlier) + 1 < MIN_REPORTS:
         return None
@@ -91,6 +94,8 @@ def place_later(ctx: Context, session: Session, ticket: Ticket) -> Placement | N
     placement = place_ticket(ctx, session, ticket)
     if placement is not None and not ctx.channels.of(ticket.channel).acknowledged_in_person:
         notify_citizen(ctx, session, ticket, "incident_joined", reports=placement.reports)
+    if placement is not None and not placement.opened:
+        follow_incident(ctx, session, ticket)
     return placement
 
 
@@ -143,10 +148,47 @@ def matching_incident(ctx: Context, session: Session, ticket: Ticket) -> Inciden
             *_near(Incident.lat, Incident.lon, ticket, ctx.settings.incident_distance_m),
         )
     ).scalars()
+    return _nearest(ctx, ticket, candidates)
+
+
+def _nearest(ctx: Context, ticket: Ticket, candidates: Iterable[Incident]) -> Incident | None:
+    """The incident nearest the ticket within the distance, if any."""
     limit = ctx.settings.incident_distance_m
     located = ((_distance(ticket, i.lat, i.lon), i) for i in candidates)
     near = [(metres, i) for metres, i in located if metres is not None and metres <= limit]
     return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def name_closed_incident(ctx: Context, session: Session, ticket: Ticket) -> Incident | None:
+    """A report of an incident's problem, at its place, after the incident was closed (within
+    the time window of its closing) does not join it: the incident's citizens were told it was
+    solved, so the report says it is not, or is back. It is a new case for the dispatcher
+    (its citizen acknowledged as any, never sent the old answer), and both sides name the other:
+    an `incident_closed_nearby` event on the ticket, `reported_again` on the incident."""
+    since = ticket.created_at - _window(ctx)
+    candidates = session.execute(
+        select(Incident).where(  # through ix_incident_category_closed
+            Incident.category == ticket.category,
+            Incident.closed_at >= since,
+            *_near(Incident.lat, Incident.lon, ticket, ctx.settings.incident_distance_m),
+        )
+    ).scalars()
+    incident = _nearest(ctx, ticket, candidates)
+    if incident is None:
+        return None
+    now = ctx.now()
+    record_event(
+        session,
+        ticket,
+        "incident_closed_nearby",
+        at=now,
+        incident=incident.id,
+        closed_at=incident.closed_at.isoformat() if incident.closed_at else None,
+    )
+    record_update(
+        session, incident, "reported_again", "system", None, now, reference=ticket.reference
+    )
+    return incident
 
 
 def matching_reports(ctx: Context, session: Session, ticket: Ticket) -> list[Ticket]:

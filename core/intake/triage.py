@@ -19,7 +19,8 @@ from core.context import Context
 from core.delivery.notify import directorate_name, notify_citizen
 from core.inbound import InboundMessage
 from core.intake.duplicates import suggest_duplicates
-from core.intake.incidents import place_ticket
+from core.intake.incident_followers import follow_incident
+from core.intake.incidents import Placement, place_ticket
 from core.intake.nearby import citizen_suggestion, join_same_problem, same_problem
 from core.models import Priority, RoutingCorrection, Status, Ticket
 from core.routing.types import Classification
@@ -94,11 +95,20 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
     if placement is None and not ticket.not_for_us:
         placement = place_ticket(ctx, session, ticket)
     # A caller hears the reference from the agent (the channel's `acknowledged_in_person`).
-    if (
+    if not (
         ticket.not_for_us in NO_ACK_REASONS
         or ctx.channels.of(ticket.channel).acknowledged_in_person
     ):
-        return
+        _acknowledge(ctx, session, ticket, placement)
+    if placement is not None and not placement.opened:  # after the acknowledgement
+        follow_incident(ctx, session, ticket)
+
+
+def _acknowledge(
+    ctx: Context, session: Session, ticket: Ticket, placement: Placement | None
+) -> None:
+    """The acknowledgement: the problem is known (with how many reported it), or where the
+    report goes."""
     if placement is not None:  # the problem is known: say so, with how many reported it
         notify_citizen(
             ctx,

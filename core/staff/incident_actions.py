@@ -12,7 +12,6 @@ and closing by hand is the dispatcher's work (Action.INCIDENT).
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,20 +19,22 @@ from sqlalchemy import ColumnElement, false, func, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from core.context import Context
-from core.delivery.notify import queue_reply, read_on_page
 from core.errors import InputError, InvalidTransition, NotFound
+from core.intake.incident_followers import (
+    INCIDENT_TARGETS,
+    WALK_STATUSES,
+    follow_incident,
+    queue_incident_reply,
+    version_for,
+)
 from core.intake.incidents import link, open_incident, record_update, unlink
 from core.language.detect import detect_language
-from core.language.texts import render, render_on_page, subject
 from core.models import OPEN_STATUSES, Incident, IncidentStatus, Role, Status, Ticket
 from core.staff.actions import _clean_text, _optional_text
 from core.staff.permissions import Action, Staff, can_see, require
 from core.tickets import count_first_response, record_event, ticket_by_reference
-from core.workflow.transitions import TRANSITIONS, transition
+from core.workflow.transitions import take_steps, walk
 
-# Where an incident's tickets can be moved together, and the steps a walk may pass through.
-INCIDENT_TARGETS = (Status.TRIAGED, Status.ASSIGNED, Status.RESOLVED, Status.CLOSED)
-WALK_STATUSES = frozenset(INCIDENT_TARGETS)
 OPEN = [str(s) for s in OPEN_STATUSES]
 
 
@@ -143,18 +144,8 @@ def reply_all(
             data["told_with"] = told[ticket.contact_id]
         else:
             body = versions[ticket.language or ""]
-            message = queue_reply(
-                ctx,
-                session,
-                ticket,
-                incident_text(incident, ticket, body, on_page=read_on_page(ctx, ticket)),
-                delivered_text=incident_text(incident, ticket, body),
-                kind="incident_reply",
-                author_id=staff.id,
-                subject_line=subject("incident_reply", ticket.language, reference=ticket.reference),
-            )
+            data["message"] = queue_incident_reply(ctx, session, incident, ticket, body, staff.id)
             told[ticket.contact_id] = ticket.reference
-            data["message"] = message.id
         count_first_response(ticket, now)
         ticket.updated_at = now
         record_event(
@@ -173,9 +164,6 @@ def reply_all(
         citizens=len(told),
     )
     return len(told)
-
-
-REPLY_LANGUAGES = ("ar", "en")
 
 
 def reply_versions(
@@ -201,9 +189,7 @@ def reply_versions(
         _clean_text("", "reply")  # "The reply is empty."
     versions: dict[str, str] = {}
     for language in sorted({lang or "" for lang in languages}):
-        version = given.get(language)
-        if not version and not language:
-            version = next(given[k] for k in (*REPLY_LANGUAGES, *given) if k in given)
+        version = version_for(given, language)
         if not version:
             raise InputError(
                 f"Write the reply in {LANGUAGE_NAMES.get(language, language)} too: some "
@@ -237,18 +223,6 @@ def _language_of(body: str, given: dict[str, str]) -> str:
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 
 
-def incident_text(incident: Incident, ticket: Ticket, body: str, on_page: bool = False) -> str:
-    """The incident reply as one citizen reads it: their reference, the number of reports
-    (`on_page`: as the status page shows it, see `notify_citizen`)."""
-    return (render_on_page if on_page else render)(
-        "incident_reply",
-        ticket.language,
-        reference=ticket.reference,
-        reports=len(incident.tickets),
-        body=body,
-    )
-
-
 def move(
     ctx: Context,
     session: Session,
@@ -273,7 +247,7 @@ def move(
     plans, skipped = [], []
     for ticket in open_tickets(incident):
         require(staff, Action.TRANSITION, ticket)
-        path = walk(ticket.status, target, staff.role)
+        path = walk(ticket.status, target, staff.role, WALK_STATUSES)
         if path:
             plans.append((ticket, path))
         else:
@@ -298,19 +272,10 @@ def move(
                 "Write the answer for the citizens to close the incident's reports.",
                 "incident_answer_needed",
             )
-        for step in path:
-            last = step == path[-1]
-            closing = last and step == Status.CLOSED
-            transition(
-                ctx,
-                session,
-                ticket,
-                step,
-                staff.actor,
-                note=text if step in (Status.RESOLVED, target) else None,
-                notify=last and ticket.contact_id not in told,
-                answer=text if closing else None,  # the one answer, in this citizen's words
-            )
+        # the one answer, in this citizen's words
+        take_steps(
+            ctx, session, ticket, path, staff.actor, text, notify=ticket.contact_id not in told
+        )
         told.add(ticket.contact_id)
         record_event(
             session,
@@ -384,25 +349,6 @@ def _target(to: str) -> Status:
     return target
 
 
-def walk(current: str, target: Status, role: str) -> list[Status]:
-    """The shortest chain of moves this role may make from `current` to `target` ([] if none)."""
-    start = Status(current)
-    if start == target:
-        return []
-    paths: deque[tuple[Status, list[Status]]] = deque([(start, [])])
-    seen = {start}
-    while paths:
-        status, path = paths.popleft()
-        for (frm, to), roles in TRANSITIONS.items():
-            if frm != status or to in seen or to not in WALK_STATUSES or role not in roles:
-                continue
-            if to == target:
-                return [*path, to]
-            seen.add(to)
-            paths.append((to, [*path, to]))
-    return []
-
-
 def _set_status(incident: Incident, target: Status, now: datetime) -> None:
     """Closing closes the incident once none of its reports is left open."""
     incident.updated_at = now
@@ -448,6 +394,7 @@ def attach(
             reference=ticket.reference,
         )
     link(ctx, session, incident, ticket, how="staff", actor=staff.email, actor_id=staff.id)
+    follow_incident(ctx, session, ticket)
     return ticket
 
 

@@ -21,6 +21,7 @@ the event ("due_at": {"from", "to"}).
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -406,4 +407,53 @@ def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: A
             SYSTEM_ACTOR,
             note=f"original {original.reference} closed",
             answer=original.answer,
+        )
+
+
+def walk(current: str, target: Status, role: str, through: frozenset[Status]) -> list[Status]:
+    """The shortest chain of moves this role may make from `current` to `target`, passing
+    only through the statuses `through` ([] if none): how an incident's reports, moved
+    together, each reach the incident's status from where they are."""
+    start = Status(current)
+    if start == target:
+        return []
+    paths: deque[tuple[Status, list[Status]]] = deque([(start, [])])
+    seen = {start}
+    while paths:
+        status, path = paths.popleft()
+        for (frm, to), roles in TRANSITIONS.items():
+            if frm != status or to in seen or to not in through or role not in roles:
+                continue
+            if to == target:
+                return [*path, to]
+            seen.add(to)
+            paths.append((to, [*path, to]))
+    return []
+
+
+def take_steps(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    path: list[Status],
+    actor: Actor,
+    text: str | None,
+    *,
+    notify: bool,
+) -> None:
+    """Move the ticket along `path` (from `walk`): `text` is the resolving step's answer and
+    the last step's note (on closing, the citizen's answer); only the last step may tell the
+    citizen, so a walk of three moves sends one message."""
+    target = path[-1]
+    for step in path:
+        last = step == target
+        transition(
+            ctx,
+            session,
+            ticket,
+            step,
+            actor,
+            note=text if step in (Status.RESOLVED, target) else None,
+            notify=last and notify,
+            answer=text if last and step == Status.CLOSED else None,
         )

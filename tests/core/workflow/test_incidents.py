@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from core.context import Context
 from core.errors import InputError, NotFound
+from core.intake.incident_followers import WALK_STATUSES
 from core.models import Incident, IncidentStatus, Status, Ticket
 from core.staff import actions as staff_actions
 from core.staff import incident_actions
@@ -264,13 +265,13 @@ def test_department_staff_of_another_directorate_do_not_see_the_incident(
 
 
 def test_walk_finds_the_steps_a_role_may_take() -> None:
-    assert incident_actions.walk("triaged", Status.CLOSED, "dispatcher") == [
+    assert incident_actions.walk("triaged", Status.CLOSED, "dispatcher", WALK_STATUSES) == [
         Status.ASSIGNED,
         Status.RESOLVED,
         Status.CLOSED,
     ]
-    assert incident_actions.walk("triaged", Status.ASSIGNED, "department") == []
-    assert incident_actions.walk("closed", Status.ASSIGNED, "dispatcher") == []
+    assert incident_actions.walk("triaged", Status.ASSIGNED, "department", WALK_STATUSES) == []
+    assert incident_actions.walk("closed", Status.ASSIGNED, "dispatcher", WALK_STATUSES) == []
 
 
 def test_a_ticket_keeps_its_incident_when_reloaded(ctx: Context) -> None:
