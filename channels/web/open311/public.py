@@ -1,8 +1,12 @@
 """What Open311 publishes: service types from the taxonomy, and public views of tickets.
 
 GeoReport v2 request listings are public and unauthenticated, so a ticket is shown only
-through its public facts: reference, open/closed, category, directorate, times, where, and
-the resolution once closed. Never the secret, the citizen's name, email or phone. The
+through its public facts: reference, open/closed, category, directorate, times, where
+(rounded for a private report), and for a published report (submitted through Open311, or
+marked public by staff) its status note: its incident's latest note or, once closed, its
+answer. A private report's `status_notes` is empty whatever staff wrote on it or on its
+incident (GeoReport v2 makes the field optional). Never the secret, the citizen's name,
+email or phone. The
 description is published only for requests submitted through Open311 itself, whose
 submitters used an API whose listings are public by design; the first message of an email,
 Telegram, web-form or phone ticket was written privately to the municipality and may carry
@@ -117,13 +121,14 @@ def _public(
 ) -> dict[str, Any]:
     status = public_status(ticket.status)
     published = is_published(ticket)
-    answer = ticket.answer or ticket.resolution
-    notes = answer if status == "closed" and published else None
+    answer = (ticket.answer or ticket.resolution) if status == "closed" else None
+    # Nothing a citizen or staff wrote leaves with a private report, its incident's note too.
+    notes = (_incident_note(ticket) or answer) if published else None
     lat, lon = (ticket.lat, ticket.lon) if published else (_blur(ticket.lat), _blur(ticket.lon))
     return {
         "service_request_id": ticket.reference,
         "status": status,
-        "status_notes": _incident_note(ticket) or notes,
+        "status_notes": notes,
         "service_name": _name(taxonomy, ticket.category, language),
         "service_code": ticket.category,
         "description": submitted.get("description") or None,

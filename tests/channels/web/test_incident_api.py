@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from core.context import Context
+from core.models import Ticket
 from tests.incident_support import FLOOD, close_incident, incidents, outbox, report, ticket
 from tests.staffkit import app_for, bearer, the_roles, token_for
 
@@ -149,7 +151,11 @@ def test_statistics_count_incidents_and_their_tickets(ctx: Context) -> None:
     assert body["incidents"] == {"incidents": 1, "open": 1, "closed": 0, "tickets": 3}
 
 
-def test_open311_lists_linked_requests_with_the_incident_status_note(ctx: Context) -> None:
+def test_open311_lists_linked_requests_without_the_incident_note_on_a_private_report(
+    ctx: Context,
+) -> None:
+    """A report sent privately (here on Telegram) publishes nothing staff wrote on its incident:
+    the note was shown on every report of the incident before, public or not."""
     client, auth, refs, incident_id = _setup(ctx)
     client.post(
         f"/api/v1/incidents/{incident_id}/transition",
@@ -158,7 +164,22 @@ def test_open311_lists_linked_requests_with_the_incident_status_note(ctx: Contex
     )
     body = client.get(f"/open311/v2/requests/{refs[0]}.json").get_json()
     [request] = body
-    assert request["status_notes"] == "Pump crews dispatched to the street."
+    assert request["status_notes"] is None
     assert sorted(request["linked_requests"]) == sorted(refs[1:])
     xml = client.get(f"/open311/v2/requests/{refs[0]}.xml").get_data(as_text=True)
     assert f"<linked_request>{refs[1]}</linked_request>" in xml
+    assert "Pump crews" not in xml
+
+
+def test_open311_shows_the_incident_note_on_a_report_staff_made_public(ctx: Context) -> None:
+    client, auth, refs, incident_id = _setup(ctx)
+    client.post(
+        f"/api/v1/incidents/{incident_id}/transition",
+        headers=auth["dispatcher"],
+        json={"to": "assigned", "note": "Pump crews dispatched to the street."},
+    )
+    with ctx.sessions() as session, session.begin():
+        found = session.execute(select(Ticket).where(Ticket.reference == refs[0])).scalar_one()
+        found.public = True
+    [request] = client.get(f"/open311/v2/requests/{refs[0]}.json").get_json()
+    assert request["status_notes"] == "Pump crews dispatched to the street."
