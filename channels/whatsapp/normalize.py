@@ -159,6 +159,8 @@ def _incoming(entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any])
     else:
         parsed = WaMessage.from_update(_PARSER, single)  # type: ignore[arg-type]
         text = parsed.text or parsed.caption or ""
+        if not isinstance(text, str):  # pywa passes a number in `body` through as it is
+            raise TypeError(f"message text is {type(text).__name__}, not text")
         if kind == "contacts":
             text = _contact_cards(raw.get("contacts"))
         if parsed.location is not None:

@@ -275,6 +275,18 @@ def test_a_lone_surrogate_in_a_signed_message_is_stored_not_a_500(
         assert text.scalar_one() == f"{ENGLISH_REPORT} \ufffd"
 
 
+def test_a_signed_text_whose_body_is_a_number_is_kept_raw_not_a_500(
+    wa_ctx: Context, web: str
+) -> None:
+    """pywa passes `"body": 5` through as an int, which reached the text cleaning (a 500,
+    retried by Meta for days); it is kept raw as any message Balagh cannot read is."""
+    response = post(web, wa_update(NUMBER, "wamid.INT", "text", {"body": 5}))
+    assert response.status_code == 200
+    with wa_ctx.sessions() as session:
+        record = session.execute(select(InboundRecord)).scalar_one()
+    assert record.external_id == "wamid.INT"
+
+
 def test_a_repeated_webhook_makes_one_message_and_one_ack(
     wa_ctx: Context, graph: FakeGraphApi, web: str
 ) -> None:
