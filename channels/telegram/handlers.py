@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -265,9 +266,10 @@ async def report(update: Update, context: Context) -> None:
     if not has_content and not wanted:
         await _reply(message, render(refusal or "error_empty", await _language(state, update)))
         return
-    attachments = tuple([await _download(context, ref) for ref in wanted])
+    attachments, notes = await _fetch_files(context, wanted)
     inbound = normalize_update(update, attachments=attachments)
     assert inbound is not None
+    inbound = replace(inbound, staff_notes=notes)
     accepted = await _db(ingest.accept, state.ctx, inbound)  # /new is core's to apply
     if accepted.duplicate:  # delivered again (our answer was late): the first had its notes
         return
@@ -277,6 +279,32 @@ async def report(update: Update, context: Context) -> None:
         state.spawn(_follow_up(context, state, accepted.record_id, inbound))
     elif not refusal:  # only invisible characters: kept, no report
         await _reply(message, render("error_empty", await _language(state, update)))
+
+
+async def _fetch_files(
+    context: Context, refs: list[FileRef]
+) -> tuple[tuple[InboundAttachment, ...], tuple[str, ...]]:
+    """The message's files, and a staff note for each one the Bot API refuses to give.
+
+    A refusal (400 Bad Request: 'file is too big' for a file whose message gave no size, a
+    file id Telegram no longer knows) is the same on every try. Raised, it counted as a network
+    error (PTB's BadRequest is one), so the update was never acknowledged: the citizen's words
+    were never stored and, when polling, every later update of every chat waited behind it.
+    The message is kept without that file, as WhatsApp's are after their tries
+    (channels/whatsapp/media.py); other network errors still leave the update for a retry.
+    """
+    attachments: list[InboundAttachment] = []
+    notes: list[str] = []
+    for ref in refs:
+        try:
+            attachments.append(await _download(context, ref))
+        except BadRequest as exc:
+            logger.warning("telegram: the Bot API refused file %s (%s)", ref.file_id, exc)
+            notes.append(
+                f"The citizen sent a file ({ref.filename}, {ref.content_type}) that Telegram"
+                f" refused to give us ({exc}). Ask them to send it again if it is needed."
+            )
+    return tuple(attachments), tuple(notes)
 
 
 async def _download(context: Context, ref: FileRef) -> InboundAttachment:

@@ -24,6 +24,7 @@ from core.models import (
     Attachment,
     Contact,
     ContactIdentity,
+    Direction,
     Event,
     InboundRecord,
     InboundStatus,
@@ -148,6 +149,22 @@ def test_photo_with_caption_is_stored_on_the_ticket(
         assert att.content_type == "image/jpeg" and att.size == len(jpeg)
         assert att.message.text == AR_REPORT
     assert [c.params["file_id"] for c in fake_api.calls_of("getFile")] == ["big"]
+
+
+def test_a_file_the_bot_api_refuses_is_left_out_and_the_caption_kept_for_staff(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+) -> None:
+    fake_api.fail("getFile", 400, times=3, description="Bad Request: file is too big")
+    document = {"file_id": "huge", "file_unique_id": "h", "mime_type": "video/mp4"}
+    assert send(tg, fake_api, message_update(707, 1, document=document, caption=AR_REPORT))
+    (ticket,) = tickets(ctx)
+    with ctx.sessions() as session:
+        said = session.execute(
+            select(Message.direction, Message.text).where(Message.ticket_id == ticket.id)
+        ).all()
+    assert (Direction.IN, AR_REPORT) in said
+    assert any(d == Direction.NOTE and "too big" in t for d, t in said)
+    assert len(fake_api.calls_of("getFile")) == 1
 
 
 def test_shared_location_ends_up_on_the_ticket(
