@@ -82,8 +82,10 @@ class InboundMessage:
     external_id: str
     display_name: str | None = None
     language_hint: str | None = None  # a guess from the channel (e.g. the app's language)
-    # The language staff chose for the citizen ('ar' | 'en'; a recorded call): what the citizen
-    # speaks, so it wins over detection from the text staff typed.
+    # The language chosen for the citizen ('ar' | 'en'): the web form's page language, which
+    # the citizen chose and reads, or staff's for a recorded call. It wins over detection
+    # from the text (a mixed Arabic-English report from the Arabic form is answered in
+    # Arabic): the ticket's language, which its acknowledgement, replies and status page use.
     language_chosen: str | None = None
     thread: ThreadHints = field(default_factory=ThreadHints)
     attachments: tuple[InboundAttachment, ...] = ()

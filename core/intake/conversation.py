@@ -254,7 +254,7 @@ def handle_message(
         ticket = None  # too late to reopen: a new case that links the old one
     created = ticket is None
     detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
-    if msg.language_chosen in ("ar", "en"):  # staff's explicit choice (a call) wins
+    if msg.language_chosen in ("ar", "en"):  # the citizen's (web form) or staff's choice wins
         detection = dataclasses.replace(detection, language=msg.language_chosen, confidence=1.0)
     # Set only when it changes: a contact marked dirty for nothing would be a flush of its
     # own after the new ticket's rows (written by Core inserts, core.newrows).

@@ -346,6 +346,7 @@ def submit_report() -> Any:
         external_id=f"web:{token}",
         display_name=form.name.data or None,
         language_hint=g.lang,
+        language_chosen=g.lang,  # the form's language, the citizen's to choose: their answers'
         thread=ThreadHints(new_ticket=True, same_problem=form.same_problem.data or None),
         attachments=_attachments(form.clean_photos),
         location=Location(lat, lon, form.address.data or None)
@@ -416,26 +417,14 @@ def status(reference: str) -> str:
 def _status_ticket(session: Session, reference: str, secret: str) -> Ticket:
     """The ticket of a status page, whose language the page (GET and POST) now speaks.
 
-    The ticket's language wins over the browser's: a link opened in another browser reads as
-    the report was written. Only an explicit switch (?lang=, remembered in a cookie) beats it.
+    The ticket's language wins over the browser's: a link opened in another browser reads in
+    the language the report was sent in (a web report's: the form's, which the citizen chose,
+    `InboundMessage.language_chosen`), as its acknowledgement and replies do. Only an
+    explicit switch (?lang=, remembered in a cookie) beats it.
     """
     ticket = _ticket_or_404(session, reference, secret)
-    g.lang = choose_language(page_language(session, ticket))
+    g.lang = choose_language(ticket.language)
     return ticket
-
-
-def page_language(session: Session, ticket: Ticket) -> str | None:
-    """The language the status page speaks by default: the ticket's, except for a report
-    written in Arabizi, whose writer chose the form's page language (Arabizi tells nothing
-    about the script they read, and the page should not switch under them)."""
-    created = next((e for e in ticket.events if e.kind == "created"), None)
-    if created is None or created.data.get("form") != "arabizi":
-        return ticket.language
-    first = next((m for m in ticket.messages if m.direction == Direction.IN), None)
-    record_id = first.inbound_record_id if first is not None else None
-    record = session.get(InboundRecord, record_id) if record_id is not None else None
-    hint = (record.normalized or {}).get("language_hint") if record is not None else None
-    return str(hint) if hint in LANGUAGES else ticket.language
 
 
 def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) -> str:
@@ -696,7 +685,7 @@ def _status_again() -> str | None:
             ticket = ticket_for_secret(session, reference, secret)
             if ticket is None:
                 return None
-            g.lang = choose_language(page_language(session, ticket))
+            g.lang = choose_language(ticket.language)
             notices = _expired_notices()
             if request.form.get("action") == "rating":
                 rating = RatingForm(language=g.lang, meta={"csrf": False})

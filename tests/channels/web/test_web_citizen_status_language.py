@@ -181,3 +181,30 @@ def test_overlong_message_on_an_arabic_page_is_called_a_message(
 def test_refused_report_is_still_headed_as_a_report(app: Flask) -> None:
     page = submit(app.test_client(), "en", description=" ").get_data(as_text=True)
     assert "The report was not sent. Please correct the following:" in page
+
+
+MIXED = "The street light near دوار الوطية is broken since last week, please fix it"
+
+
+def _only_ticket(ctx: Context) -> Ticket:
+    with ctx.sessions() as session:
+        found = session.execute(select(Ticket)).scalar_one()
+        _ = found.messages
+        return found
+
+
+@pytest.mark.parametrize("form_language", ["ar", "en"])
+def test_a_mixed_report_is_answered_in_the_language_of_the_form_it_was_sent_from(
+    ctx: Context, app: Flask, english_browser: FlaskClient, form_language: str
+) -> None:
+    """The detector reads this text as English; from the Arabic form its status page (in any
+    browser), its acknowledgement and its ticket's language (replies) were English too."""
+    page = submit(app.test_client(), form_language, description=MIXED).get_data(as_text=True)
+    shown = english_browser.get(status_link(page)).get_data(as_text=True)
+    direction = "rtl" if form_language == "ar" else "ltr"
+    assert f'<html lang="{form_language}" dir="{direction}">' in shown
+    ticket = _only_ticket(ctx)
+    assert ticket.language == form_language
+    [ack] = [m for m in ticket.messages if m.kind == "ack"]
+    assert ack.language == form_language
+    assert ("بلاغكم" in ack.text) == (form_language == "ar")
