@@ -309,6 +309,33 @@ _REPORTED = index_terms(
      # when the municipality's offices are open: only a citizen asks
      "تداوم", "تداومون", "يداومون", "tdawim", "tdawmoon", "is the municipality open",
      "are you open", "what time do you open", "opening hours"],
+     # a scam retold by the citizen (sixteenth pass): someone posing as the municipality, a
+     # message that reached a relative, the citizen's own "I never applied" or "it's fake", a
+     # request to report the account. A scammer speaks as the municipality, never of someone
+     # pretending to be it, and never says its target owns no shop.
+     "retold": ["pretending to be", "pretends to be", "pretended to be", "claiming to be",
+     "claims to be", "claimed to be", "posing as", "impersonat", "fake account",
+     "municipality logo", "municipality's logo", "saying he's from", "saying he is from",
+     "saying she's from", "saying they're from", "saying they are from", "said he was from",
+     "said they were from", "came to my phone", "came to my mobile", "my father got",
+     "my father received", "my mother got", "my mother received", "my dad got",
+     "my mom got", "my brother got", "my wife got", "my husband got", "phoned my",
+     "called my", "got a link", "got a call", "got a whatsapp", "got this whatsapp",
+     "message says", "group says", "post says", "whatsapp says", "never applied",
+     "has no shop", "have no shop", "doesn't have a shop", "don't have a shop",
+     "we did not pay", "we didn't pay", "i did not pay", "i didn't pay", "it's fake",
+     "its fake", "this is fake", "warn people", "please report it", "ينتحل", "ينتحلون",
+     "انتحال", "يدعي انه", "يدعون انهم", "تدعي انها", "يزعم", "تزعم", "يزعمون", "باسم البلديه",
+     "شعار البلديه", "اسم البلديه", "قالوا من البلديه", "قال انه من البلديه", "يقول انه من",
+     "ورد الي هاتف", "وصل لابوي", "وصل لاخوي", "وصل لامي", "وصلت لامي", "وصلت لابوي",
+     "وصله مسج", "وصلها مسج", "دقوا علي امي", "دقوا علي ابوي", "اتصلوا علي امي", "اتصلوا علي ابوي", "لا يملك محلا",
+     "ما عنده محل", "ما عندي محل", "ما عندنا محل", "لم اتقدم", "ما قدمت", "ما دفعنا",
+     "لم ندفع", "نرجو التوضيح", "بلغوا عنه", "بلغوا عنهم", "كلام صح", "الكلام صح",
+     "ygoolhum", "ygool inna", "ygoolon inna", "yidda3i", "ydda3i", "shi3ar el baladiya",
+     "isim el baladiya", "b isim el baladiya", "jaha msg", "jah msg", "wa9alah msg",
+     "wa9alha msg", "daggaw 3la ummi", "daggaw 3la ubooy", "ma 3inda ma7al",
+     "ma 3indi ma7al", "ma dafa3na", "balighoo 3anh", "balighoo 3anhum", "kalam 9a7",
+     "kalam sa7"],
      # their own payment to the municipality that failed: a complaint, though it names a sum
      # and a card; the scammer's "your payment failed" is not first person
      "payment": ["my card was declined", "my card keeps", "my card is declined",
@@ -403,7 +430,12 @@ _OFFER = index_terms(
      "delivered to you", "delivery to your", "at your service", "we reach you", "يصل اليك",
      "يصلون اليك", "نصل اليك", "نصلك", "نجيك", "نجيكم", "نوصلك", "نوصل لك", "نوصلها",
      "نوصلهن", "نوصله لين", "نوصلكم", "في خدمتك", "في خدمتكم", "njeek", "njeekum", "njeekom",
-     "nwa9lak", "nwa9lha", "nwa9lhin", "nwa9lkum", "nwasilha", "fi 5idmatak", "fi khidmatak"],
+     "nwa9lak", "nwa9lha", "nwa9lhin", "nwa9lkum", "nwasilha", "fi 5idmatak", "fi khidmatak",
+     # sixteenth pass: collected from the reader and brought back ("pickup and delivery",
+     # استلام وتسليم, "nistalim mn el bait"); a citizen asks us to pick things up (_REPORTED)
+     "pickup and delivery", "pick up and delivery", "pickup from", "free pickup",
+     "استلام وتسليم", "نستلم من", "نستلمها من", "nistalim mn", "nistalim min", "nstalim mn",
+     "istilam w tasleem"],
      "our_staff": ["our team", "our technicians", "our technician", "our staff", "our experts",
      "our nurses", "our teachers", "our drivers", "our company", "our services",
      "our certified", "our trained", "our workers", "فريقنا", "فنيونا", "فنيينا", "كوادرنا",
@@ -429,10 +461,33 @@ _OFFER = index_terms(
      "bedroom flat", "bedroom apartment", "bedroom villa", "available now", "ready to move",
      "جاهزه للسكن", "جاهز للسكن", "متوفره الان", "متوفر الان", "شقه مفروشه", "غرف نوم",
      "ثلاث غرف", "اربع غرف", "خمس غرف", "غرفتين وصاله", "jahza lel sakan", "jahiz lel sakan",
-     "thalath ghuraf", "arba3 ghuraf", "ghurfatain w 9ala"],
+     "thalath ghuraf", "arba3 ghuraf", "ghurfatain w 9ala",
+     # sixteenth pass: bathrooms counted, as listings do ("1 bathroom", حمامين, 7ammamain)
+     "1 bathroom", "2 bathrooms", "3 bathrooms", "two bathrooms", "attached bathroom",
+     "غرفتين وحمامين", "وحمامين", "غرفه وحمام", "7ammamain", "ghurfatain w 7ammam",
+     "ghurfa w 7ammam", "غرفه وصاله", "ghurfa w 9ala", "bachelor room", "for bachelors",
+     "للعزاب", "lel 3uzzab", "lil 3uzzab"],
+     # what a listing's rent leaves to the tenant or includes ("water and electricity on the
+     # tenant", الكهرباء على المستأجر, "el may 3la el musta2jir", "electricity included")
+     "tenancy": ["on the tenant", "on tenant", "paid by the tenant", "paid by tenant",
+     "tenant pays", "water included", "electricity included", "internet included",
+     "wifi included", "bills included", "utilities included", "علي المستاجر",
+     "يتحملها المستاجر", "شامل الكهربا", "شامل الما", "شامل الفواتير", "الكهربا مشترك",
+     "الما مشترك", "الماي مشترك", "3la el musta2jir", "3ala el musta2jir", "3la el mustajir",
+     "3al musta2jir", "shamil el kahraba", "shamil el may", "kahraba mushtarak",
+     "may mushtarak"],
      "per_period": ["per day", "per month", "per hour", "per night", "by the hour",
      "by the month", "monthly", "شهريا", "بالشهر", "باليوم", "بالساعه", "bil shahar",
-     "bel shahar", "bil yom", "bel yom", "bil sa3a", "bel sa3a"],
+     "bel shahar", "bil yom", "bel yom", "bil sa3a", "bel sa3a", "shahri=", "shahriyan",
+     "monthly package", "باقه شهريه"],
+     # hours a carer or a maid keeps for the reader ("day or night shifts", مناوبات, "lail aw
+     # nahar", مبيت): a worker offered; a citizen's "day and night" is a complaint's length
+     "shifts": ["shifts", "day or night", "live-in", "live in maid", "مناوبات", "مناوبه",
+     "ليلي او نهاري", "ليليه او نهاريه", "نهاري او ليلي", "يومي او مبيت", "دوام او مبيت",
+     "lail aw nahar", "nahar aw lail", "yawmi aw mabeet", "mabeet="],
+     # work done and handed back by a time ("ready in 3 days", جاهزة خلال, "nrajji3ha jahza")
+     "turnaround": ["ready in", "ready within", "جاهزه خلال", "جاهز خلال", "نرجعها جاهزه",
+     "نرجعه جاهز", "nrajji3ha jahza", "nraj3ha jahza", "jahza 5ilal", "jahza khilal"],
      "coverage": ["all brands", "all types", "all models", "all nationalities",
      "any nationality", "لجميع الانواع", "لكل الانواع", "جميع الانواع", "جميع الماركات",
      "لجميع الجنسيات", "لكل الجنسيات", "كل الجنسيات", "جميع الجنسيات", "l kil el anwa3",
@@ -456,11 +511,17 @@ _OFFER = index_terms(
      "with guarantee", "with a guarantee", "odourless", "odorless", "no smell", "امنه على",
      "امنه للاطفال", "امن على الاطفال", "امن للاطفال", "مع ضمان", "بضمان", "بدون رائحه",
      "بدون ريحه", "ma3 dhaman", "ma3 9aman", "b dhaman", "bdhaman", "aamina 3la el 3yal",
-     "amna 3la el 3yal", "bdoon ree7a", "bala ree7a"],
+     "amna 3la el 3yal", "bdoon ree7a", "bala ree7a",
+     # sixteenth pass: the materials the seller promises ("safe, approved materials")
+     "safe materials", "approved materials", "safe gel", "مواد امنه", "بمواد امنه",
+     "مواد معتمده", "mawad aamina", "mawad amna", "mawad mu3tamada"],
      # skill the seller claims ("professional painters", دهانين محترفين, "experienced")
      "skilled": ["professional", "professionals", "experienced", "skilled", "qualified",
      "محترفين", "محترفه", "محترف=", "ذوي خبره", "ذات خبره", "خبره طويله", "mu7tarifeen",
-     "mu7tarif", "m7tarfeen", "5ibra 6aweela", "3indhum 5ibra"],
+     "mu7tarif", "m7tarfeen", "5ibra 6aweela", "3indhum 5ibra",
+     # sixteenth pass: trained carers and workers ("trained caregivers", ممرضات مدربات)
+     "trained", "certified", "مدربين", "مدربات", "مدربه", "mudarrabat", "mudarrabeen",
+     "mudarraba", "mdarrabat"],
      # a home service named as a trade ("landscaping", نقل عفش, naql 3afsh); pest control
      # is left out, as citizens ask for the municipality's own ("نبي رش مبيدات")
      "trade": ["landscaping", "garden maintenance", "house painting", "villa painting",
@@ -469,6 +530,21 @@ _OFFER = index_terms(
      "تنظيف السجاد", "تنظيف خزانات", "نقل عفش", "نقل اثاث", "صباغه بيوت", "صباغه فلل",
      "دهان فلل", "دهانات حديثه", "tanseeq 7adayiq", "tanseeq 7ada2iq", "naql 3afsh",
      "nagl 3afsh", "9ibagha byoot", "tnadhif kanabat", "tan9eef kanabat", "tan9eef 5azzanat"],
+     # sixteenth pass: trades sold to homes that the fifteenth pass's probe B found missing
+     # (tailoring, carers for the elderly, a car wash that comes, solar panels, water by
+     # tanker). Citizens name them as often, asking a licence for their own tailoring shop or
+     # complaining of a car wash's water, so one counts only beside another part of an offer
+     # (_advert_cues), never with a seller's phrase alone, a number to call or a question's
+     # "need a"
+     "named_trade": ["tailoring", "alterations", "تفصيل وخياطه", "خياطه وتفصيل", "تفصيل دشاديش",
+     "خياطه عبايات", "tafseel w 5iya6a", "5iya6a w tafseel", "elderly care",
+     "care for the elderly", "caring for the elderly", "home nursing", "home care",
+     "رعايه كبار السن", "رعايه المسنين", "تمريض منزلي", "ri3aya lkbar el sin",
+     "ri3ayat kbar el sin", "ri3aya l kbar el sin", "tamreedh manzili", "mobile car wash",
+     "غسيل سيارات متنقل", "غسيل متنقل", "ghaseel sayarat mutanaqqil", "ghaseel mutanaqqil",
+     "solar panels", "solar panel installation", "solar installation", "الواح طاقه شمسيه",
+     "الواح شمسيه", "alwa7 6aqa shamsiya", "alwa7 shamsiya", "water tanker delivery",
+     "توصيل مياه", "توصيل ماي", "tawseel may", "tawseel mayy"],
      # the reader asked whether they want a service ("need a cleaner?", تبي تنظيف؟, tabi
      # tnadhif?): counted only in a question (_advert_cues)
      "reader_asked": ["need a", "need an", "want a", "want an", "looking for a",
@@ -514,6 +590,14 @@ _RATE = re.compile(
     r"|\d\s?(?:omr|rials?|riyals?|ryals?)\s?(?:el|al|l|lil|lel|bil|fil|fi el) ?sa3a\b",
     re.I,
 )
+# A call to ring a number ("call Rashid 9345 1122", "اتصل على 99887766", "itti9il 9988..."): a
+# seller's order to the reader (sixteenth pass), one part of an offer. A citizen gives a
+# number as "call me on" (not matched: "me", "us", علي) or says "I call ..." (not matched).
+_CALL_NUMBER = re.compile(
+    r"(?<![\w])(?<!i )(?<!we )(?:call|ring|whatsapp|اتصل|itti9il|itta9il|ittasil|itasil)"
+    r"(?:\s+(?!me\b|us\b|him\b|her\b|علي\b)[^\s\d]+){0,2}\s+(?:\+?968[\s-]?)?[279]\d{3}",
+    re.I,
+)
 # A demand to pay through a link (fifteenth pass): fake fines, fees, parcels and card
 # blocks. A citizen pays the municipality too ("كيف ادفع المخالفة؟", "the payment link fails"),
 # so a demand needs all three: a payment verb as an order ("settle it", سددها, saddidha), a
@@ -555,6 +639,15 @@ _INCLUDING = frozenset(
     {"including", "includes", "inclusive", "incl", "شامل", "شامله", "يشمل", "تشمل", "shamil",
      "shaamil", "shamel", "shamla"}
 )  # fmt: skip
+# Sixteenth pass: what follows the utilities in a listing ("water and electricity included",
+# "on the tenant", الماي والكهربا مشترك, "3la el musta2jir"): the words just after the run
+# (a preposition first, for the tenant) that make it the rent's terms, not a leak or a cut.
+_TENANCY_AFTER = frozenset(
+    {"included", "extra", "separate", "separately", "shared", "مشترك", "مشتركه", "منفصل",
+     "منفصله", "mushtarak", "mshtarak", "mushtaraka", "munfasil"}
+)  # fmt: skip
+_TENANCY_ON = frozenset({"on", "by", "paid", "علي", "3la", "3ala", "3al", "the", "el", "al"})
+_TENANT = ("tenant", "المستاجر", "مستاجر", "musta2jir", "mustajir", "mista2jir")
 # What a price includes: utilities and the little words between them, read until another word.
 _UTILITIES = frozenset(
     {"water", "electricity", "internet", "wifi", "gas", "bills", "utilities", "and", "of",
@@ -828,6 +921,10 @@ def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
         offer = offer - {"reader_asked"}
     if _worker_available(raw, words):
         offer = offer | {"worker_available"}
+    if (offer or strong) and _CALL_NUMBER.search(raw.translate(_DIGITS)):
+        offer = offer | {"call_number"}  # a part alone is nothing: read only beside another
+    if "named_trade" in offer and not offer - {"named_trade", "reader_asked", "call_number"}:
+        offer = offer - {"named_trade"}
     return strong, weak, len(offer)
 
 
@@ -868,16 +965,36 @@ def _problem_and_place(raw: str, words: list[str]) -> bool:
 
 
 def _without_included(words: list[str]) -> list[str]:
-    """The words without what a price includes (_INCLUDING): a listing's water is no leak."""
-    if _INCLUDING.isdisjoint(words):
-        return words
-    out, included = [], False
-    for word in words:
+    """The words without a listing's terms for the utilities: what a price includes
+    (_INCLUDING), or utilities followed by "included", "shared" or "on the tenant"
+    (_tenancy_terms): a listing's water is no leak."""
+    out: list[str] = []
+    run: list[str] = []  # utilities not yet known to be a listing's terms
+    included = False
+    for i, word in enumerate(words):
         stem = word[1:] if word[0] == "و" and len(word) > 2 else word
         included = word in _INCLUDING or (included and stem in _UTILITIES)
-        if not included:
-            out.append(word)
-    return out
+        if included:
+            continue
+        if stem in _UTILITIES:
+            run.append(word)
+            continue
+        if not _tenancy_terms(word, words[i:]):
+            out.extend(run)
+        run = []
+        out.append(word)
+    return out + run
+
+
+def _tenancy_terms(word: str, rest: list[str]) -> bool:
+    """The word after a run of utilities (and the rest from it) makes them a listing's terms:
+    "included", "shared", or "on/paid by the tenant" (_TENANCY_AFTER, _TENANT)."""
+    if word in _TENANCY_AFTER:
+        return True
+    if word not in _TENANCY_ON:
+        return False
+    after = [w for w in rest[:4] if w not in _TENANCY_ON]
+    return bool(after) and after[0].startswith(_TENANT)
 
 
 def _way_blocked(words: list[str]) -> bool:
