@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -45,7 +46,7 @@ from channels.telegram.normalize import (
 from channels.telegram.state import STATE_KEY, BotState
 from channels.telegram.texts import LANGUAGE_NAMES, bot_text, button_label
 from core.context import Context as CoreContext
-from core.delivery.outbox import deliver_due
+from core.delivery.outbox import deliver_due, when_settled
 from core.inbound import InboundAttachment, InboundMessage
 from core.intake import conversation, ingest, pipeline
 from core.language.detect import detect_language
@@ -58,6 +59,9 @@ T = TypeVar("T")
 STATUS_LIMIT = 10
 FOLLOW_UP_WAIT_SECONDS = 60.0
 ACK_WAIT_SECONDS = 10.0  # the follow-up prompt waits this long for queued replies to go
+# ...woken by this process's outbox as each item for the chat settles; the database is read
+# again this often in case another process delivers them.
+ACK_POLL_SECONDS = 1.0
 GROUP_NOTE_EVERY = timedelta(hours=1)
 LANGUAGE_WORDS = {
     "ar": "ar",
@@ -358,12 +362,31 @@ async def _after_queued_replies(ctx: CoreContext, chat_id: int) -> None:
     """Wait (at most ACK_WAIT_SECONDS) until what the outbox holds for the chat is sent.
 
     In a storm another worker (the courier) may hold the acknowledgement in a long batch;
-    the prompt sent straight to the chat would then arrive before it.
+    the prompt sent straight to the chat would then arrive before it. The wait wakes when
+    this process's outbox settles an item for the chat (`when_settled`), so it reads the
+    database once more per item rather than ten times a second per chat; the poll every
+    ACK_POLL_SECONDS covers items delivered by another process.
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + ACK_WAIT_SECONDS
-    while await _db(records.replies_on_the_way, ctx, chat_id) and loop.time() < deadline:
-        await asyncio.sleep(0.1)
+    settled = asyncio.Event()
+    address = str(chat_id)
+
+    def wake(channel: str, to: str) -> None:  # in the delivering thread
+        if channel == CHANNEL and to == address and not loop.is_closed():
+            loop.call_soon_threadsafe(settled.set)
+
+    stop = when_settled(ctx.sessions, wake)
+    try:
+        while True:
+            settled.clear()  # before the look: an item settled after it still wakes the wait
+            left = deadline - loop.time()
+            if left <= 0 or not await _db(records.replies_on_the_way, ctx, chat_id):
+                return
+            with suppress(TimeoutError):
+                await asyncio.wait_for(settled.wait(), min(left, ACK_POLL_SECONDS))
+    finally:
+        stop()
 
 
 async def on_error(update: object, context: Context) -> None:

@@ -12,13 +12,14 @@ retry after a partial failure, in this process or after a restart, sends only th
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from core.context import Context
 from core.delivery.bounces import mark_unreachable
@@ -36,9 +37,31 @@ from core.tickets import record_event
 
 logger = logging.getLogger(__name__)
 
+SETTLED = "_balagh_outbox_settled"  # on the session factory: who to tell of an item's outcome
 LEASE = timedelta(minutes=5)
 MAX_BACKOFF = timedelta(hours=6)
 CLAIM_LOCK = 0x0B0_C1A1  # PostgreSQL advisory lock: claims one after another
+
+
+def when_settled(
+    sessions: sessionmaker[Session], callback: Callable[[str, str], None]
+) -> Callable[[], None]:
+    """Call `callback(channel, address)` once an item for that recipient has left the queue
+    (sent, waiting to retry or failed; its outcome committed), from the thread that delivered
+    it, in this process only. Whoever waits for a recipient's queue to empty (Telegram's
+    prompt after the acknowledgement) wakes then, with a slow poll only for items another
+    process delivers. Returns a function that stops the calls."""
+    callbacks: list[Callable[[str, str], None]] = sessions.__dict__.setdefault(SETTLED, [])
+    callbacks.append(callback)
+    return lambda: callbacks.remove(callback) if callback in callbacks else None
+
+
+def _tell_settled(ctx: Context, channel: str, address: str) -> None:
+    for call in list(ctx.sessions.__dict__.get(SETTLED, ())):
+        try:
+            call(channel, address)
+        except Exception:  # a waiter's bug must not undo a delivery already recorded
+            logger.exception("outbox: a listener for settled items failed")
 
 
 def enqueue(
@@ -258,7 +281,10 @@ def _record_outcome(
             _mirror_on_message(session, item)
         if item.status == Delivery.FAILED:
             logger.warning("outbox item %s failed for good: %s", item.id, error)
-        return "sent" if item.status == Delivery.SENT else str(item.status)
+        outcome = "sent" if item.status == Delivery.SENT else str(item.status)
+        recipient = (item.channel, item.address)
+    _tell_settled(ctx, *recipient)
+    return outcome
 
 
 def _backoff(ctx: Context, attempts: int, retry_after: float | None) -> timedelta:

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from telegram import Update
 
+from channels.telegram import handlers, records
 from channels.telegram.bot import settle
 from channels.telegram.runtime import TelegramRuntime
 from core.context import Context
@@ -126,6 +127,46 @@ def test_the_location_prompt_waits_for_an_acknowledgement_another_worker_is_send
     first, second = fake_api.sent_texts(730)
     assert ticket.reference in first and first.startswith("Thank you")
     assert "share the location" in second
+
+
+def test_the_location_prompt_wakes_when_the_outbox_sends_the_acknowledgement(
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Woken by this process's outbox, not by reading the database: with the poll and the
+    wait longer than the test's patience, the prompt still follows the acknowledgement, and
+    the chat's queue is read twice (waiting, then empty), where the poll every 0.1 s read it
+    five times or more while the courier took half a second."""
+    monkeypatch.setattr(handlers, "ACK_WAIT_SECONDS", 120.0)
+    monkeypatch.setattr(handlers, "ACK_POLL_SECONDS", 120.0)
+    looks: list[bool] = []
+    looked = threading.Event()
+
+    def counted(ctx: Context, chat_id: int) -> bool:
+        looks.append(on_the_way(ctx, chat_id))
+        looked.set()
+        return looks[-1]
+
+    class GatedCourier(SlowCourier):
+        def send(self, message: Any) -> Any:
+            looked.wait(10)  # the prompt has seen the acknowledgement waiting
+            return super().send(message)
+
+    on_the_way = records.replies_on_the_way
+    monkeypatch.setattr(records, "replies_on_the_way", counted)
+    courier = GatedCourier(ctx, ctx.senders.get("telegram"))
+    ctx.senders.register("telegram", courier)
+    runtime = TelegramRuntime(ctx, kick_outbox=False)
+    courier.thread.start()
+    try:
+        runtime.handle({"update_id": fake_api.push_id(), **text_update(731, 1, EN_REPORT)})
+        runtime.settle()  # 30 s at most: the wait would take 120 s unwoken
+    finally:
+        courier.stopping.set()
+        courier.thread.join(10)
+        runtime.stop()
+    first, second = fake_api.sent_texts(731)
+    assert first.startswith("Thank you") and "share the location" in second
+    assert looks == [True, False]
 
 
 def test_photo_with_caption_is_stored_on_the_ticket(

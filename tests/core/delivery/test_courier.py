@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from core.context import Context
 from core.delivery.courier import Courier, when_queued
-from core.delivery.outbox import deliver_due, enqueue
+from core.delivery.outbox import deliver_due, enqueue, when_settled
 from core.inbound import InboundMessage
 from core.intake.ingest import ingest
 from core.models import OutboxItem
@@ -102,3 +102,20 @@ def test_what_was_queued_before_the_courier_started_leaves_when_it_starts(
     finally:
         courier.stop()
     assert [m.to for m in senders["telegram"].sent] == ["7"]
+
+
+def test_an_item_leaving_the_queue_tells_who_waits_for_its_recipient(ctx: Context) -> None:
+    """After its outcome is committed: a waiter that reads the queue then sees it gone."""
+    seen: list[tuple[str, str, list[str]]] = []
+    stop = when_settled(ctx.sessions, lambda c, a: seen.append((c, a, _statuses(ctx))))
+    sender = CollectingSender()
+    ctx.senders.register("telegram", sender)
+    with ctx.sessions() as session, session.begin():
+        enqueue(session, _message("41"), ticket=None, now=ctx.now())
+    deliver_due(ctx)
+    assert seen == [("telegram", "41", ["sent"])]
+    stop()
+    with ctx.sessions() as session, session.begin():
+        enqueue(session, _message("42"), ticket=None, now=ctx.now())
+    deliver_due(ctx)
+    assert len(seen) == 1
