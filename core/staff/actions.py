@@ -293,6 +293,8 @@ def assign(
         if refused is not None:
             raise refused
     previous = ticket.assignee.email if ticket.assignee else None
+    if (user.email if user else None) == previous:
+        return user  # no change: no history line reading "from nobody to nobody"
     ticket.assignee_id = user.id if user else None
     ticket.assignee = user
     ticket.updated_at = ctx.now()

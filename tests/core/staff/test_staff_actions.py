@@ -133,6 +133,18 @@ def test_assign_to_department_user_of_another_directorate_is_refused(
     assert load(ctx, ref).assignee.email == "roads@mct.om"  # type: ignore[union-attr]
 
 
+def test_assigning_the_assignee_it_already_has_writes_no_history(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    ref = new_ticket(ctx, category="road_damage")
+    act(ctx, ref, staff_actions.assign, roles["dispatcher"], None)
+    act(ctx, ref, staff_actions.assign, roles["dispatcher"], "roads@mct.om")
+    act(ctx, ref, staff_actions.assign, roles["dispatcher"], "ROADS@mct.om")
+    with ctx.sessions() as session:
+        kinds = session.execute(select(Event.data).where(Event.kind == "assignee")).scalars()
+        assert list(kinds) == [{"from": None, "to": "roads@mct.om"}]
+
+
 def test_mark_duplicate_links_the_original(ctx: Context, roles: dict[str, Staff]) -> None:
     original = new_ticket(ctx, "Street light out near the mosque")
     repeat = new_ticket(ctx, "Street light still out near the mosque")
