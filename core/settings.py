@@ -146,7 +146,8 @@ class Settings(BaseSettings):
     # report's photos that were never filed) are removed this long after they were last stored.
     unused_file_hours: float = Field(48.0, gt=0)
     # Map tiles for the inbox's and the report form's maps (a Leaflet URL template); tiles load
-    # in the viewer's browser. Empty: maps without a background, still usable.
+    # in the viewer's browser. `none`: maps without a background, still usable (an empty value
+    # in the environment or .env means the default, as for every setting).
     map_tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     # Reverse geocoder that fills the report form's address from its map pin (empty: off). A
     # URL with {lat}, {lon} and {lang} answering Nominatim's JSON (`display_name`); the server
@@ -195,6 +196,13 @@ class Settings(BaseSettings):
         if value not in ("polling", "webhook"):
             raise ValueError("must be 'polling' or 'webhook'")
         return value
+
+    @field_validator("map_tiles")
+    @classmethod
+    def _tiles_or_none(cls, value: str) -> str:
+        """`none` turns the tiles off: an empty value in the environment or .env never
+        reaches a validator (env_ignore_empty) and means the default, OpenStreetMap's."""
+        return "" if value.strip().lower() == "none" else value
 
     @field_validator("digest_cron", "retrain_cron")
     @classmethod

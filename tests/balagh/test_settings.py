@@ -42,3 +42,11 @@ def test_bad_value_is_refused_with_the_settings_name(
     monkeypatch.setenv(name, value)
     with pytest.raises(SettingsError, match=name):
         load_settings(_env_file=None)
+
+
+@pytest.mark.parametrize("value", ["none", "None"])
+def test_map_tiles_none_in_the_environment_turns_the_background_off(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("BALAGH_MAP_TILES", value)
+    assert load_settings(_env_file=None).map_tiles == ""
