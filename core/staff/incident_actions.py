@@ -111,10 +111,16 @@ def answer_to_inform(incident: Incident) -> str | None:
     """The department's answer the dispatcher is to pass on: that of the open report it
     answered (resolved) last. The incident page offers it in its closing form, as a ticket's
     page offers its department's answer; None when no open report is answered yet."""
+    answers = answers_to_inform(incident)
+    return answers[0] if answers else None
+
+
+def answers_to_inform(incident: Incident) -> list[str]:
+    """Every answer the department gave the open reports, the latest first, each once: one
+    per language when it answered in both (`move` keeps each citizen's version)."""
     answered = [t for t in open_tickets(incident) if t.status == Status.RESOLVED and t.resolution]
-    if not answered:
-        return None
-    return max(answered, key=lambda t: (t.resolved_at is not None, t.resolved_at, t.id)).resolution
+    answered.sort(key=lambda t: (t.resolved_at is not None, t.resolved_at, t.id), reverse=True)
+    return list(dict.fromkeys(t.resolution for t in answered if t.resolution))
 
 
 def reply_all(
@@ -235,14 +241,16 @@ def move(
     """Move every open report to `to` (through the steps between, for this role).
 
     Only the last step tells the citizen, in their language; resolving needs the answer (the
-    note). Closing needs the answer for the citizens, in each of their languages, as an
+    note, and `translations` per language: each report keeps the version in its citizen's
+    language, so the dispatcher's closing form offers the department's every version). Closing needs the answer for the citizens, in each of their languages, as an
     incident reply does (`closing_answers`): `note` in its own language, `translations` the
     others; each report is resolved and closed with its citizen's version. Reports that
     cannot get there are left as they are.
     """
     target = _target(to)
     note = _optional_text(note)
-    if target == Status.RESOLVED and not note:
+    versions = {k: v for k, v in (translations or {}).items() if (v or "").strip()}
+    if target == Status.RESOLVED and not (note or versions):
         raise InputError("Write the answer to resolve the incident's reports.", "answer_needed")
     plans, skipped = [], []
     for ticket in open_tickets(incident):
@@ -262,11 +270,13 @@ def move(
     if target == Status.CLOSED:
         languages = {t.language for t, _ in plans}
         common, given, answers = closing_answers(note, translations, languages)
+    elif target == Status.RESOLVED:  # the department's answer, in a citizen's language if given
+        answers = {k: _clean_text(v, "reply") for k, v in versions.items()}
     moved: list[str] = []
     told: set[int] = set()
     now = ctx.now()
     for ticket, path in plans:
-        text = answers[ticket.language or ""] if answers else note
+        text = answers.get(ticket.language or "") or note or next(iter(answers.values()), None)
         if Status.RESOLVED in path and not text:
             raise InputError(
                 "Write the answer for the citizens to close the incident's reports.",

@@ -62,21 +62,23 @@ def incident(incident_id: int) -> str:
             points=_points(found),
             tiles=ctx().settings.map_tiles,
             targets=[s.value for s in incident_actions.INCIDENT_TARGETS],
-            **_answer_boxes(incident_actions.answer_to_inform(found)),
+            **_answer_boxes(incident_actions.answers_to_inform(found)),
         )
 
 
-def _answer_boxes(answer: str | None) -> dict[str, str]:
-    """The closing form filled with the department's answer, in the box of its language
-    (told from its words, as the incident's replies are; Arabic when it cannot be told)."""
-    if answer is None:
-        return {"chosen_target": "", "answer_ar": "", "answer_en": ""}
-    english = detect_language(answer).language == "en"
-    return {
-        "chosen_target": Status.CLOSED.value,
-        "answer_ar": "" if english else answer,
-        "answer_en": answer if english else "",
+def _answer_boxes(answers: list[str]) -> dict[str, str]:
+    """The closing form filled with the department's answers (the latest first), each box
+    with the latest in its language (told from its words, as the incident's replies are;
+    Arabic when it cannot be told)."""
+    boxes = {
+        "chosen_target": Status.CLOSED.value if answers else "",
+        "answer_ar": "",
+        "answer_en": "",
     }
+    for answer in answers:
+        box = "answer_en" if detect_language(answer).language == "en" else "answer_ar"
+        boxes[box] = boxes[box] or answer
+    return boxes
 
 
 def _act(incident_id: int, action: Callable[[Staff, Session, Incident], object]) -> Response:
@@ -124,7 +126,11 @@ def incident_transition(incident_id: int) -> Response:
         return _act(
             incident_id, lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, "", versions)
         )
-    return _act(incident_id, lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, note))
+    # a department's answer in English (resolving) is kept for the English citizens' reports
+    english = {"en": request.form.get("note_en", "")} if to == "resolved" else None
+    return _act(
+        incident_id, lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, note, english)
+    )
 
 
 @bp.post("/incidents/<int:incident_id>/attach")

@@ -176,3 +176,21 @@ def test_the_closing_form_offers_the_departments_answer_in_its_language(ctx: Con
     assert '<option value="closed" selected>' in page
     assert re.search(r'<textarea name="note_en"[^>]*>Pumps cleared the underpass by 14:00', page)
     assert re.search(r'<textarea name="note"[^>]*></textarea>', page)
+
+
+def test_a_department_answering_in_both_languages_fills_both_closing_boxes(ctx: Context) -> None:
+    """The department's form has the Arabic and the English box; resolving read only the
+    Arabic one, so its English answer was dropped without a word and the dispatcher found
+    the English closing box empty, to translate the answer again."""
+    app, refs, incident_id = _three(ctx)
+    make_staff(ctx, "drainage@mct.om", "department", "drainage")
+    dispatcher = signed_in(app, "disp@mct.om")
+    post_form(dispatcher, f"/inbox/incidents/{incident_id}/transition", {"to": "assigned"})
+    department = signed_in(app, "drainage@mct.om")
+    arabic, english = "تم شفط المياه من النفق وفتح الطريق", "Pumps cleared the underpass."
+    post_form(department, f"/inbox/incidents/{incident_id}/transition",
+              {"to": "resolved", "note": arabic, "note_en": english})  # fmt: skip
+    assert [ticket(ctx, r).resolution for r in refs] == [arabic, english, arabic]
+    page = dispatcher.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    assert re.search(rf'<textarea name="note"[^>]*>{arabic}</textarea>', page)
+    assert re.search(rf'<textarea name="note_en"[^>]*>{english}</textarea>', page)
