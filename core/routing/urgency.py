@@ -25,6 +25,10 @@ from core.routing.reading import Reading, read
 from core.routing.terms import TermIndex, index_terms, is_arabic
 
 WINDOW = 14  # words: all parts of a rule must sit within this span
+# A railing, its being gone and the drop it guarded: a long sentence names the railing first
+# and the open edge at its end ("The railing along the third floor corridor ... came off and
+# toddlers walk past the open edge"); three concepts together are rare in a calm message.
+BARRIER_WINDOW = 32
 # Urgent-model probability that counts as urgent without a rule, for a message that says its
 # danger is happening now (urgent, الحين, al7een...) and not that it is over or only feared.
 # Chosen on out-of-fold predictions of all shipped rows (5 folds, fold seeds 0 and 1): the
@@ -144,7 +148,9 @@ _SETTLED = index_terms(
      "demolished", "taken down", "good job", "well done", "now sealed", "sealed in", "appreciated",
      "happens again", "happen again", "لا تتكرر", "لا يتكرر",
      # fifteenth pass: a past season ("a fire here last summer", "الصيف الماضي")
-     *meaning.PAST_SEASON]},
+     *meaning.PAST_SEASON,
+     # seventeenth pass: weeks ago ("three weeks ago a child fell into an open manhole")
+     *meaning.SETTLED_WEEKS]},
     arabizi=True,
     min_fold=4,  # a short fold cancels danger: طفوها (put out) folds as "6af7a" (overflowing)
 )  # fmt: skip
@@ -822,6 +828,16 @@ _GROUPS: dict[str, list[str]] = {
     "swimming": meaning.SWIMMING,
     "swimming_place": meaning.SWIMMING_PLACE,
     "pool_unsafe": meaning.POOL_UNSAFE,
+    # seventeenth pass: a vehicle kept locked away; a lift stuck with someone in it; an
+    # underpass full of water with cars in it; a power line down on a road
+    "kept_locked": meaning.KEPT_LOCKED,
+    "lift": meaning.LIFT,
+    "lift_stuck": meaning.LIFT_STUCK,
+    "lift_occupied": meaning.LIFT_OCCUPIED,
+    "underpass": meaning.UNDERPASS,
+    "underpass_flooded": meaning.UNDERPASS_FLOODED,
+    "caught": meaning.CAUGHT,
+    "power_line": meaning.POWER_LINE,
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -830,6 +846,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_FOURTEENTH.items(),
     meaning.ADDED_FIFTEENTH.items(),
     meaning.ADDED_SIXTEENTH.items(),
+    meaning.ADDED_SEVENTEENTH.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 
@@ -899,7 +916,13 @@ RULES: tuple[Rule, ...] = (
     Rule("fire", ("fire",), negatable=(0,), not_at="fire_naming"),
     Rule("fallen_tree_on_road", ("tree", "fallen", "road"), negatable=(1, 2)),
     Rule("fallen_sign_or_pole_on_road", ("sign", "fallen", "on_road"), negatable=(1, 2)),
-    Rule("person_at_risk", ("person", "peril"), negatable=(1,), unless="delay"),
+    Rule(
+        "person_at_risk",
+        ("person", "peril"),
+        negatable=(1,),
+        unless="delay",
+        not_at="kept_locked",  # seventeenth pass: "the bus is locked in the depot"
+    ),
     Rule("road_collapse_or_open_trench", ("ground", "sinking"), negatable=(1,)),
     Rule("gas_or_fuel_leak", ("leak",), negatable=(0,)),
     Rule("gas_smell", ("gas", "smell"), negatable=(0, 1), window=4, not_at="not_gas"),
@@ -968,7 +991,13 @@ RULES: tuple[Rule, ...] = (
         fear_cancels=True,
     ),
     Rule("obstacle_on_road", ("obstacle", "obstacle_state", "road"), negatable=(1,), window=12),
-    Rule("barrier_gone_over_drop", ("barrier", "barrier_gone", "drop"), negatable=(1,), window=12),
+    # seventeenth pass: a long sentence names the railing far from the edge it guarded
+    Rule(
+        "barrier_gone_over_drop",
+        ("barrier", "barrier_gone", "drop"),
+        negatable=(1,),
+        window=BARRIER_WINDOW,
+    ),
     # twelfth pass: something giving way with people under or beside it; a fridge where
     # children play; a hole someone has just fallen into (urgency_meaning.py)
     Rule(
@@ -1024,6 +1053,22 @@ RULES: tuple[Rule, ...] = (
         negatable=(0,),
         window=8,
         not_at="swimming_place",
+    ),
+    # seventeenth pass: someone in a lift stuck between floors; cars or people caught in an
+    # underpass full of water; a power line down on a road (urgency_meaning.py)
+    Rule("stuck_in_a_lift", ("lift", "lift_stuck", "lift_occupied"), negatable=(1,), window=12),
+    Rule(
+        "caught_in_flooded_underpass",
+        ("underpass", "underpass_flooded", "caught"),
+        negatable=(1,),
+        window=12,
+    ),
+    Rule(
+        "power_line_down_on_road",
+        ("power_line", "fallen", "on_road"),
+        negatable=(1, 2),
+        window=10,
+        unless="billing",
     ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work

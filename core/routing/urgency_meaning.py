@@ -680,9 +680,11 @@ VEHICLE = [
     "bas=", "baas=", "el bas", "sayyara", "sayara", "mooter", "motar",
 ]  # fmt: skip
 # (not "forgot" alone: "the bus forgot my son at the stop" is a complaint; nor a bare "مغلق":
-# "الباص مغلق الطريق" is a bus blocking a road)
+# "الباص مغلق الطريق" is a bus blocking a road; nor "locked" alone: "the car park gate is
+# locked and the kids can't get to the bus", seventeenth pass)
 SHUT_IN = [
-    "locked", "locked in", "locked inside", "doors shut", "doors closed", "doors are shut",
+    "locked in", "locked inside", "in a locked", "locked car", "locked bus", "locked van",
+    "locked vehicle", "doors shut", "doors closed", "doors are shut",
     "doors are closed", "windows closed", "windows shut", "engine off", "engine is off",
     "left inside", "forgotten inside", "stuck inside", "can t get out", "cant get out",
     "مقفول عليهم", "مقفول عليه", "مقفول عليها", "مقفل عليهم", "مقفل عليه", "مقفل عليها",
@@ -779,3 +781,140 @@ ADDED_SIXTEENTH: dict[str, list[str]] = {
                    "6a7at 3la el nas", "6a7 3alaina", "6a7at 3alaina", "fell on people",
                    "fallen on people", "collapsed on people", "fell on top of"],
 }  # fmt: skip
+
+# Seventeenth pass (docs/ROUTING_DATA.md, "Seventeenth pass: urgency"). A private probe in
+# every form found dangers read only by the urgent model (a power line down on a road, an
+# underpass full of water with cars in it, children swimming in a wadi that is rising, a
+# person in a lift stuck between floors, a railing gone far from the edge it guarded) and
+# false alarms read by rules (a fine asked about for burning garden waste, a bus locked in
+# its depot, a child's fall "three weeks ago").
+
+# Burning waste named as an activity ("burning garden waste", حرق المخلفات, "7arg el
+# zibala"): a habit to fine or a smell to stop, not a fire (the shipped labels call a
+# farm's usual burning and youths burning rubbish at night calm). Taken out of the fire
+# rule's words (urgency.RULES "fire", not_at); flames, a blaze or a fire said as such still
+# fire it.
+_BURNT_WASTE = ["garden waste", "farm waste", "green waste", "waste", "rubbish", "trash",
+                "garbage", "leaves", "dry grass", "palm fronds", "tyres", "tires"]  # fmt: skip
+FIRE_ACTIVITY = [
+    *(f"{verb} {thing}" for verb in ("burning", "burn", "burns", "burned", "burnt",
+                                     "burning of", "burning the", "burn the")
+      for thing in _BURNT_WASTE),
+    *(f"{verb} {thing}" for verb in ("حرق", "يحرق", "يحرقون", "حرقوا")
+      for thing in ("المخلفات", "مخلفات", "النفايات", "نفايات", "القمامه", "قمامه",
+                    "الزباله", "زباله", "الحشائش", "حشائش", "العشب", "الاعشاب", "السعف",
+                    "سعف", "الاوراق", "اوراق", "الاطارات", "اطارات", "التواير")),
+    *(f"{verb} {thing}" for verb in ("7arg", "7ar8", "7arq", "y7argoon", "y7ar8oon",
+                                     "yi7rigoon", "7argaw")
+      for thing in ("el 7ashaish", "el zibala", "el zbala", "el zibalah", "el mu5allafat",
+                    "el mukhallafat", "el nifayat", "el 3ushb", "el 3shb", "el sa3f",
+                    "el tawayer", "zibala", "zbala", "7ashaish")),
+]  # fmt: skip
+
+# A vehicle locked or parked where it is kept (a depot, a garage, a yard): the vehicle is
+# shut away with nobody in it. Taken out of person_at_risk's words ("the school bus is
+# locked in the depot over the weekend" named a bus and "locked in").
+_KEPT_AT = ["depot", "garage", "yard", "compound", "workshop", "warehouse", "shed", "car park",
+            "parking"]  # fmt: skip
+KEPT_LOCKED = [
+    f"{verb} {place}"
+    for verb in ("locked in the", "locked inside the", "locked up in the", "locked in a",
+                 "locked in", "kept in the", "parked in the")
+    for place in _KEPT_AT
+]  # fmt: skip
+
+# A lift stopped with someone inside: stuck between floors, the doors will not open.
+LIFT = ["lift=", "lifts=", "elevator", "elevators", "مصعد", "المصعد", "لفت=", "اللفت=",
+        "el lift", "il lift", "mas3ad", "el mas3ad", "al mas3ad"]  # fmt: skip
+LIFT_STUCK = [
+    "stopped", "stuck", "broke down", "broken down", "jammed", "stalled", "between floors",
+    "doors won t open", "door won t open", "won t open", "will not open",
+    "وقف=", "واقف=", "تعطل", "متعطل", "عطلان", "خربان", "علق=", "عالق", "معلق بين",
+    "بين الادوار", "بين الطوابق", "بين الدورين", "ما ينفتح", "ما يفتح", "لا يفتح",
+    "wagaf", "waguf", "waaguf", "wagif", "3alig", "3a6lan", "5arban", "kharban",
+    "bain el adwar", "ma yinfata7", "ma yifta7",
+]  # fmt: skip
+LIFT_OCCUPIED = [
+    "inside", "in it", "inside it", "trapped", "داخله", "داخلها", "بداخله", "بداخلها",
+    "فيه ناس", "فيه واحد", "فيه شخص", "فيه طفل", "فيه مريض", "فيه عيال", "فيه اطفال",
+    "da5la", "da5leh", "dakhla", "dakhleh", "dakhilah", "fee nas", "feeh nas", "fee wa7ed",
+    "feeh wa7ed", "fee mareedh", "feeh mareedh", "fee 3yal",
+]  # fmt: skip
+
+# An underpass or tunnel full of water with cars or people caught in it (the tenth pass's
+# water rules need a home or a wadi; an underpass is neither).
+UNDERPASS = ["underpass", "underpasses", "tunnel", "tunnels", "نفق", "النفق", "الانفاق",
+             "انفاق", "nafaq", "el nafaq", "nafag", "el nafag", "nafa8"]  # fmt: skip
+UNDERPASS_FLOODED = [
+    "flooded", "full of water", "under water", "underwater", "filled with water",
+    "filling with water", "filling up", "water in it", "water inside",
+    "مليان ماي", "مليان مي", "مليان مويه", "مليان ميه", "مليانه ماي", "غرقان", "غرقانه",
+    "غمرته", "غمرتها", "مغمور", "مغموره", "امتلا بالمياه", "ممتلئ بالمياه", "فيه ماي",
+    "malyan mai", "malyaan mai", "malyan maay", "ghargan", "ghar2an", "gharqan", "maghmoor",
+]  # fmt: skip
+# (not "got stuck": "two cars got stuck" after yesterday's rain is a report of the day before)
+CAUGHT = [
+    "are stuck", "is stuck", "still stuck", "stuck in it", "stuck inside", "are stalled",
+    "is stalled", "stalled in", "trapped", "stranded", "inside", "in it", "cars in", "cars still",
+    "people in", "driving into", "driving through", "still driving", "still going in",
+    "عالق", "عالقه", "عالقين", "علقت", "علق=", "واقفه داخله", "داخله", "بداخله", "بداخلها",
+    "بداخلهما", "فيه سيارات", "فيه سياره", "والناس فيها", "الناس فيها", "الناس داخلها",
+    "3alig", "3alga", "3algeen", "3al8een", "dakhla", "da5la", "dakhleh", "feeh sayyarat",
+    "fi sayyarat", "fee sayyarat", "el nas feeha",
+]  # fmt: skip
+
+# Water rising while people are in or crossing it: children swimming in a wadi's pools as it
+# rises (swimming there on a calm day is an outing, sixteenth pass), cars crossing it.
+RISING = [
+    "rising", "rising fast", "water rising", "coming up fast", "level is rising", "getting higher",
+    "قاعد يزيد", "قاعده تزيد", "الماي يزيد", "الماء يزيد", "المي يزيد", "يزيد بسرعه", "تزيد بسرعه",
+    "يرتفع", "ترتفع", "منسوب المياه", "منسوب الماي", "المنسوب",
+    "gaa3d yzeed", "ga3d yzeed", "gaa3id yizeed", "el mai yzeed", "el mai yizeed",
+    "yzeed bsor3a", "yirtifi3", "tirtifi3", "el mai y6la3",
+]  # fmt: skip
+
+# Electricity lines and cables said with "electricity" (the wires a fallen line on a road is).
+POWER_LINE = [
+    "power line", "power lines", "power cable", "power cables", "electric line", "electric lines",
+    "electricity line", "electricity cable", "electric cable", "electric cables", "overhead line",
+    "overhead cable", "live wire", "live line", "high voltage",
+    "خط كهرباء", "خط الكهرباء", "خطوط الكهرباء", "خطوط كهرباء", "سلك كهرباء", "سلك الكهرباء",
+    "سلك الكهربا", "سلك كهربا", "السلك الكهربائي", "السلك الكهربا", "كيبل كهرباء",
+    "كيبل الكهرباء", "اسلاك الكهرباء", "اسلاك كهرباء", "الضغط العالي",
+    "silk kahraba", "silk el kahraba", "silk kahrba", "khat kahraba", "khat el kahraba",
+    "aslak el kahraba", "aslak kahraba", "cable kahraba", "kaibal kahraba",
+]  # fmt: skip
+
+# Seventeenth-pass terms added to earlier groups of urgency.py by name.
+ADDED_SEVENTEENTH: dict[str, list[str]] = {
+    # a lift stopped between floors with someone in it
+    "peril": ["between floors", "بين الادوار", "بين الطوابق", "bain el adwar"],
+    # a vehicle kept locked in a depot: not shut in with someone (shut_in_a_vehicle)
+    "not_vehicle": KEPT_LOCKED,
+    # burning waste as an activity is not the fire rule's fire
+    "fire_naming": FIRE_ACTIVITY,
+    # the valve or meter chamber of a water line: a manhole by another name
+    "manhole": ["valve chamber", "valve pit", "meter chamber", "meter pit", "غرفه المحبس",
+                "غرفه محبس", "غرفه العداد", "ghurfat el ma7bas"],
+    # smoke drifting or seeping out of a room
+    "emerging": ["drifting out", "drifting from", "seeping out", "seeping from", "leaking out",
+                 "puffing out", "pouring from", "billowing from", "يتسرب من", "ينبعث"],
+    # leaning with children under it ("w el 3iyal yil3aboon ta7tah"); people named, not
+    # "under it" alone ("الحديد اللي تحته كله صدي", the iron under it is rusty)
+    "over_people": ["playing under", "playing underneath", "walking under", "sitting under",
+                    "standing under", "يلعبون تحت", "يمشون تحت", "واقفين تحت", "قاعدين تحت",
+                    "جالسين تحت", "yil3aboon ta7t", "yil3boon ta7t", "yl3boon ta7t",
+                    "yil3abon ta7t", "ymshoon ta7t", "yimshoon ta7t", "wagfeen ta7t",
+                    "gaa3deen ta7t"],
+    # a snake in Gulf speech (حنش), as the wild-animal rules read it
+    "snake": ["حنش", "حناش", "الحنش", "7anash", "7nash", "el 7anash"],
+    # "سقط" (it fell), as سقطت already reads
+    "fallen": ["سقط=", "سقط على", "sa8a6", "saqa6"],
+    # a wadi rising, and children swimming in it
+    "flowing": RISING,
+    "crossing": ["swimming", "swim=", "يسبحون", "يسبح", "يتسبحون", "yisb7oon", "ysb7oon",
+                 "yasba7oon", "yisba7"],
+}  # fmt: skip
+# Weeks ago: as "months ago", "قبل اسبوعين" (a child's fall "three weeks ago" is history).
+SETTLED_WEEKS = ["weeks ago", "a week ago", "قبل اسابيع", "منذ اسابيع", "منذ اسبوع",
+                 "منذ اسبوعين", "gabl asabee3", "min asabee3", "mn asabee3"]  # fmt: skip
