@@ -1039,7 +1039,9 @@ RULES: tuple[Rule, ...] = (
     ),
     # sixteenth pass: a person fainted in the heat; children shut in a bus or car; people
     # swimming in a flooded pit or a rain pool, not a swimming pool or the sea
-    Rule("collapsed_in_heat", ("person", "faint", "heat"), negatable=(1,), window=12),
+    # (seventeenth pass: 20 words, a third person's report names the heat at its end: "a
+    # labourer on the roof next door is lying down and not responding, ... in this heat")
+    Rule("collapsed_in_heat", ("person", "faint", "heat"), negatable=(1,), window=20),
     Rule(
         "shut_in_a_vehicle",
         ("vehicle", "shut_in", "shut_people"),
@@ -1338,10 +1340,36 @@ def _near(spans: list[tuple[int, int]], low: int, high: int, margin: int) -> boo
 _NEEDS: tuple[frozenset[str], ...] = tuple(frozenset(rule.groups) for rule in RULES)
 
 
+def _unhedged(words: list[str]) -> list[str]:
+    """The words without English hedges ("kind of", "a bit", "quite": urgency_meaning.HEDGES).
+    Residents understate danger ("smoke is kind of drifting out of the electrical room"); the
+    hedge changes nothing a rule reads but stretches the span its words must sit in
+    (seventeenth pass)."""
+    if _HEDGES_BY_START.keys().isdisjoint(words):
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        hedges = _HEDGES_BY_START.get(words[i], ())
+        hedge = next((h for h in hedges if tuple(words[i : i + len(h)]) == h), None)
+        if hedge:
+            i += len(hedge)
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+# Each hedge under its first word, longest first ("a little bit" before "a little").
+_HEDGES_BY_START: dict[str, list[tuple[str, ...]]] = {}
+for _hedge in sorted(meaning.HEDGES, key=len, reverse=True):
+    _HEDGES_BY_START.setdefault(_hedge[0], []).append(_hedge)
+
+
 def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
     """Name of the first urgent rule the text meets, or None (`reading`: the text already
     read, routing.reading)."""
-    words = list((reading or read(text)).words)
+    words = _unhedged(list((reading or read(text)).words))
     hits: dict[str, list[tuple[int, int]]] = {}
     for start, end, group in itertools.chain(
         _INDEX.find(words), _GULF_J.find(words), _SPELLED.find(words)

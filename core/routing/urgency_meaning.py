@@ -888,7 +888,7 @@ POWER_LINE = [
 # Seventeenth-pass terms added to earlier groups of urgency.py by name.
 ADDED_SEVENTEENTH: dict[str, list[str]] = {
     # a lift stopped between floors with someone in it
-    "peril": ["between floors", "بين الادوار", "بين الطوابق", "bain el adwar"],
+    "peril": ["between floors", "بين الادوار", "بين الطوابق", "bain el adwar", "unresponsive"],
     # a vehicle kept locked in a depot: not shut in with someone (shut_in_a_vehicle)
     "not_vehicle": KEPT_LOCKED,
     # burning waste as an activity is not the fire rule's fire
@@ -899,13 +899,6 @@ ADDED_SEVENTEENTH: dict[str, list[str]] = {
     # smoke drifting or seeping out of a room
     "emerging": ["drifting out", "drifting from", "seeping out", "seeping from", "leaking out",
                  "puffing out", "pouring from", "billowing from", "يتسرب من", "ينبعث"],
-    # leaning with children under it ("w el 3iyal yil3aboon ta7tah"); people named, not
-    # "under it" alone ("الحديد اللي تحته كله صدي", the iron under it is rusty)
-    "over_people": ["playing under", "playing underneath", "walking under", "sitting under",
-                    "standing under", "يلعبون تحت", "يمشون تحت", "واقفين تحت", "قاعدين تحت",
-                    "جالسين تحت", "yil3aboon ta7t", "yil3boon ta7t", "yl3boon ta7t",
-                    "yil3abon ta7t", "ymshoon ta7t", "yimshoon ta7t", "wagfeen ta7t",
-                    "gaa3deen ta7t"],
     # a snake in Gulf speech (حنش), as the wild-animal rules read it
     "snake": ["حنش", "حناش", "الحنش", "7anash", "7nash", "el 7anash"],
     # "سقط" (it fell), as سقطت already reads
@@ -914,7 +907,50 @@ ADDED_SEVENTEENTH: dict[str, list[str]] = {
     "flowing": RISING,
     "crossing": ["swimming", "swim=", "يسبحون", "يسبح", "يتسبحون", "yisb7oon", "ysb7oon",
                  "yasba7oon", "yisba7"],
+    # a labourer "lying down and not responding" in the heat, said by someone else
+    "faint": ["not responding", "isn t responding", "unresponsive", "won t wake up",
+              "lying down and"],
+    # the last clause of a long email: a concrete sunshade or a chunk of it hanging off over
+    # the entrance "where everyone walks in and out"
+    "thing": ["sunshade", "sun shade", "concrete", "chunk", "chunks"],
+    "near": ["where everyone walks", "everyone walks", "people walk", "walk in and out",
+             "walks in and out", "in and out"],
+    # leaning with children under it ("w el 3iyal yil3aboon ta7tah"), or toward where small
+    # children play; people named, not "under it" alone ("الحديد اللي تحته كله صدي", the iron
+    # under it is rusty)
+    "over_people": ["playing under", "playing underneath", "walking under", "sitting under",
+                    "standing under", "يلعبون تحت", "يمشون تحت", "واقفين تحت", "قاعدين تحت",
+                    "جالسين تحت", "play area", "playground", "the nursery", "schoolyard",
+                    "school yard",
+                    *(f"{verb} {under}" for verb in ("yil3aboon", "yil3boon", "yl3boon",
+                                                     "yil3abon", "ymshoon", "yimshoon",
+                                                     "wagfeen", "gaa3deen")
+                      for under in ("ta7t", "ta7tah", "ta7taha", "ta7tha"))],
+    # a ceiling that has started coming down (صار ينزل, "9ar ynzil")
+    "state": ["صار ينزل", "صار يطيح", "قاعد يطيح", "9ar ynzil", "9ar yinzil", "9aar yinzil",
+              "9ar y6ee7", "gaa3d ynzil", "gaa3d yinzil", "ga3d yinzil", "gaa3d y6ee7"],
+    # dirty water spreading into someone's room
+    "inside": ["into her", "into his", "into my", "into their", "spreading across",
+               "spreading into"],
 }  # fmt: skip
-# Weeks ago: as "months ago", "قبل اسبوعين" (a child's fall "three weeks ago" is history).
-SETTLED_WEEKS = ["weeks ago", "a week ago", "قبل اسابيع", "منذ اسابيع", "منذ اسبوع",
+# Weeks ago, a while back: as "months ago", "قبل اسبوعين" (a child's fall "three weeks ago" is
+# history); "nothing dangerous", as "not dangerous".
+SETTLED_WEEKS = ["weeks ago", "a week ago", "a while back", "a while ago", "nothing dangerous", "قبل اسابيع", "منذ اسابيع", "منذ اسبوع",
                  "منذ اسبوعين", "gabl asabee3", "min asabee3", "mn asabee3"]  # fmt: skip
+
+# Understatement in English ("kind of drifting out of", "sort of sunk in", "a bit of a smell",
+# "leaning quite a lot"): words that soften a danger without changing it, read as absent by
+# the rules, whose windows they would stretch (urgency._unhedged). Not Arabic شوي or Arabizi
+# "shway": "قبل شوي" (a moment ago) is a now word.
+HEDGES: tuple[tuple[str, ...], ...] = (
+    ("a", "little", "bit"),
+    ("kind", "of"),
+    ("sort", "of"),
+    ("a", "bit"),
+    ("a", "little"),
+    ("kinda",),
+    ("sorta",),
+    ("quite",),
+    ("somewhat",),
+    ("slightly",),
+)

@@ -128,3 +128,36 @@ def test_look_alikes_of_the_seventeenth_pass_stay_calm(text: str) -> None:
 )
 def test_a_fire_or_a_child_locked_in_is_still_urgent(text: str) -> None:
     assert urgent_rule(text), text
+
+
+# Understatement and reports at second hand: a hedge ("kind of", "a bit", "quite") between a
+# danger's words, a third person's report that names the heat at its end, the danger in the
+# last clause of a long email.
+UNDERSTATED = [
+    "smoke is kind of drifting out of the meter room of our block",
+    "the water is sort of coming up through the floor drain into my room",
+    "my cousin says a worker on the site across the road is lying down and not responding,"
+    " they were laying bricks in this heat",
+    "Dear team, thank you for the new benches in the park and the repainted lines on our"
+    " street. One more thing: a concrete chunk is hanging off the sunshade over the clinic"
+    " entrance where everyone walks in and out.",
+    "the old wall of the school is leaning toward the play area with the wind",
+    "el sagf mal el 9ala 9ar ynzil w el 3yal gaa3deen ta7tah",
+]
+
+
+@pytest.mark.parametrize("text", UNDERSTATED)
+def test_an_understated_or_second_hand_danger_is_urgent(text: str) -> None:
+    assert urgent_rule(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a few tiles on the outer wall came loose a while back, nothing dangerous, just ugly",
+        "the iron under the neighbour's water tank is all rusty, الحديد اللي تحته كله صدي",
+        "what kind of fine is there for parking on the pavement?",
+    ],
+)
+def test_understated_calm_stays_calm(text: str) -> None:
+    assert urgent_rule(text) is None, text
