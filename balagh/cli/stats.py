@@ -54,7 +54,13 @@ def stats(
         raise click.ClickException(str(exc)) from None
     with ctx.sessions() as session:
         result = compute_stats(
-            session, start, end, group_by=group_by, taxonomy=ctx.taxonomy, now=ctx.now()
+            session,
+            start,
+            end,
+            group_by=group_by,
+            taxonomy=ctx.taxonomy,
+            now=ctx.now(),
+            dispatch_target_minutes=ctx.settings.dispatch_target_minutes,
         )
     if fmt == "csv":  # codes as the JSON's keys, and their English names beside them
         text = stats_csv(result, taxonomy=ctx.taxonomy)

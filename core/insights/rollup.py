@@ -49,14 +49,17 @@ from core.models import (
 
 logger = logging.getLogger(__name__)
 
-VERSION = 3  # bump when what a row holds changes: the next use rebuilds the rollup
+VERSION = 4  # bump when what a row holds changes: the next use rebuilds the rollup
 MARKER = "stats_rollup_version"  # its Counter row
 ALPHA = 0.01  # histogram relative accuracy
 GAMMA = (1 + ALPHA) / (1 - ALPHA)
 TINY = 0.001  # hours (3.6 s); durations closer to zero share one bucket, read as 0
 OPEN = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.AWAITING_CITIZEN, Status.REOPENED)
 FINISHED = (Status.RESOLVED, Status.CLOSED)
-DURATIONS = ("first_response_hours", "resolution_hours")
+DURATIONS = ("first_response_hours", "resolution_hours", "dispatch_hours")
+# dispatch_hours: arrival to the first assignment. Its histogram answers how many were
+# dispatched later than any target (BALAGH_DISPATCH_TARGET_MINUTES, `Totals.above`), so a
+# changed target needs no rebuild.
 # Each grouping's rows carry the directorate (department staff's scope, the dashboard's
 # filters); those that cross directorates also have rows for all of them together
 # ("<dim>_all", directorate empty), so an unscoped question reads a few rows per month.
@@ -183,6 +186,11 @@ class Totals:
         for name in DURATIONS:
             self.hours[name] += other.hours[name]
 
+    def above(self, name: str, hours: float) -> int:
+        """How many durations exceed `hours` (those in `hours`' own bucket, within ALPHA of
+        it, are not counted)."""
+        return int(self.hours[name][bucket(hours) + KMAX + 1 :].sum())
+
     def percentile(self, name: str, fraction: float) -> float | None:
         """percentile_cont over the representatives (each within ALPHA of its values)."""
         histogram = self.hours[name]
@@ -215,6 +223,7 @@ COLUMNS = (
     Ticket.first_response_at,
     Ticket.resolved_at,
     Ticket.closed_at,
+    Ticket.assigned_at,
     Ticket.satisfaction,
     Ticket.survey_sent_at,
     Ticket.reopen_count,
@@ -262,7 +271,7 @@ def contribution(row: Any) -> Contribution:
         "corrected": bool(row.corrected),
     }
     buckets = []
-    for name, end in (("first_response_hours", row.first_response_at), ("resolution_hours", row.resolved_at)):  # fmt: skip
+    for name, end in (("first_response_hours", row.first_response_at), ("resolution_hours", row.resolved_at), ("dispatch_hours", row.assigned_at)):  # fmt: skip
         hours = _hours(row.created_at, end)
         if hours is not None:
             buckets.append((name, bucket(hours)))

@@ -24,6 +24,12 @@ What each figure means (one place; the dashboard, digest, API and CLI all read t
 - `rating_average`, `rating_count`: the citizens' 1-5 ratings; `rating_response_share`:
   ratings received per satisfaction question sent.
 - `routing_corrected_share`: share of tickets whose category staff corrected.
+- `dispatch_late`: registered tickets late for dispatch (BALAGH_DISPATCH_TARGET_MINUTES
+  after their arrival, the queue's rule): first assigned after the target, or still waiting
+  for dispatch past it now; `dispatch_late_share`: of the tickets whose dispatch is known to
+  be on time or late (assigned, or waiting past the target), the late ones. 0 and none
+  without a target. Exact up to EXACT_LIMIT tickets; above it the assignments are read from
+  the rollup's histogram of arrival-to-assignment hours, within 1 % of the target.
 """
 
 from __future__ import annotations
@@ -80,8 +86,11 @@ FIGURES = (
     "rating_count",
     "rating_response_share",
     "routing_corrected_share",
+    # After the contract's figures, so its CSV columns keep their places.
+    "dispatch_late",
+    "dispatch_late_share",
 )
-COUNTS = ("tickets", "open", "resolved", "closed", "urgent", "rating_count")
+COUNTS = ("tickets", "open", "resolved", "closed", "urgent", "rating_count", "dispatch_late")
 OPEN = (Status.NEW, Status.TRIAGED, Status.ASSIGNED, Status.AWAITING_CITIZEN, Status.REOPENED)
 FINISHED = (Status.RESOLVED, Status.CLOSED)
 PERCENTILES = (("median", 0.5), ("p90", 0.9))
@@ -212,7 +221,39 @@ def _paused_in_time() -> ColumnElement[bool]:
     return and_(Ticket.sla_paused_at.is_not(None), Ticket.sla_paused_at < Ticket.due_at)
 
 
-def _aggregates(session: Session, now: datetime) -> list[KeyedColumnElement[Any]]:
+def _dispatch_clauses(
+    session: Session, now: datetime, target_minutes: int
+) -> tuple[ColumnElement[bool], ColumnElement[bool], ColumnElement[bool]]:
+    """Late for dispatch, known (assigned or waiting past the target), and waiting past it."""
+    dispatched = Ticket.assigned_at.is_not(None)
+    waiting_late = and_(
+        Ticket.status == Status.TRIAGED,
+        Ticket.assigned_at.is_(None),
+        Ticket.created_at < now - timedelta(minutes=target_minutes),
+    )
+    took = hours_between(session, Ticket.created_at, Ticket.assigned_at)
+    late = or_(and_(dispatched, took > target_minutes / 60), waiting_late)
+    return late, or_(dispatched, waiting_late), waiting_late
+
+
+def _dispatch_columns(
+    session: Session, now: datetime, target_minutes: int
+) -> list[KeyedColumnElement[Any]]:
+    if not target_minutes:
+        return [
+            literal(0).label("dispatch_late"),
+            cast(literal(None), Float).label("dispatch_late_share"),
+        ]
+    late, known, _waiting = _dispatch_clauses(session, now, target_minutes)
+    return [
+        _count_if(late).label("dispatch_late"),
+        _share(_count_if(late), _count_if(known)).label("dispatch_late_share"),
+    ]
+
+
+def _aggregates(
+    session: Session, now: datetime, target_minutes: int = 0
+) -> list[KeyedColumnElement[Any]]:
     """The figures that are plain aggregates (everything but the percentiles)."""
     finished_at = case(
         (Ticket.status.in_(FINISHED), func.coalesce(Ticket.resolved_at, Ticket.closed_at))
@@ -238,6 +279,7 @@ def _aggregates(session: Session, now: datetime) -> list[KeyedColumnElement[Any]
             "rating_response_share"
         ),
         _share(_count_if(corrected), func.count(Ticket.id)).label("routing_corrected_share"),
+        *_dispatch_columns(session, now, target_minutes),
     ]
 
 
@@ -327,6 +369,7 @@ def figures_query(
     directorate: str | None = None,
     now: datetime,
     period: Period | None = None,
+    dispatch_target_minutes: int = 0,
 ) -> Any:
     """One statement: a row per group plus the totals row (`is_total`), in one scan.
 
@@ -336,7 +379,7 @@ def figures_query(
     column = _group_key(group_by)
     where = period_filter(period or Period(since, until), directorate)
     base = _select(group_by)
-    aggregates = _aggregates(session, now)
+    aggregates = _aggregates(session, now, dispatch_target_minutes)
     if session.get_bind().dialect.name == "postgresql":
         return (
             base(column.label("key"), func.grouping(column).label("is_total"), *aggregates)
@@ -375,6 +418,38 @@ def _pending_sla(
     return {_rollup_key(group_by, key): int(n) for key, n in rows}
 
 
+def _late_dispatch(
+    session: Session,
+    period: Period,
+    directorate: str | None,
+    group_by: str,
+    now: datetime,
+    target_minutes: int,
+    sums: dict[Any, rollup.Totals] | None,
+) -> dict[Any, tuple[int, int]]:
+    """Per group (and _TOTAL): (late for dispatch, known), as `_dispatch_clauses` counts them.
+    From the tickets when `sums` is None (few tickets: exact); else the assignments from the
+    rollup's histograms and only the tickets waiting now (a few) from the table."""
+    if not target_minutes:
+        return {}
+    column = Ticket.assignee_id if group_by == "assignee" else getattr(Ticket, group_by)
+    late, known, waiting = _dispatch_clauses(session, now, target_minutes)
+    where = [*period_filter(period, directorate), *([waiting] if sums is not None else [])]
+    rows = session.execute(
+        select(column, _count_if(late), _count_if(known)).where(*where).group_by(column)
+    ).all()
+    counted: dict[Any, tuple[int, int]] = {
+        _rollup_key(group_by, key): (int(n), int(of)) for key, n, of in rows
+    }
+    for key, group in (sums or {}).items():
+        dispatched = int(group.hours["dispatch_hours"].sum())
+        on_late = group.above("dispatch_hours", target_minutes / 60)
+        n, of = counted.get(key, (0, 0))
+        counted[key] = (n + on_late, of + dispatched)
+    counted[_TOTAL] = (sum(n for n, _ in counted.values()), sum(of for _, of in counted.values()))
+    return counted
+
+
 def _rollup_key(group_by: str, key: Any) -> str | None:
     return None if key is None else str(key)
 
@@ -408,7 +483,10 @@ def _rolled_up(
 
 
 def _figures_of(
-    sums: rollup.Totals, pending: int, spread: dict[str, float | None]
+    sums: rollup.Totals,
+    pending: int,
+    spread: dict[str, float | None],
+    dispatch: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
     """The published figures from a group's sums (same meanings as the SQL aggregates)."""
     c = sums.counts
@@ -428,6 +506,8 @@ def _figures_of(
         "rating_count": c["rating_count"],
         "rating_response_share": share(c["rating_count"], c["surveyed"]),
         "routing_corrected_share": share(c["corrected"], c["tickets"]),
+        "dispatch_late": dispatch[0] if dispatch else 0,
+        "dispatch_late_share": share(*dispatch) if dispatch else None,
         **spread,
     }
     figures = {name: _round(name, values.get(name)) for name in FIGURES}
@@ -480,12 +560,14 @@ def compute_stats(
     now: datetime | None = None,
     category: str | None = None,
     channel: str | None = None,
+    dispatch_target_minutes: int = 0,
 ) -> dict[str, Any]:
     """The figures for tickets created in the period: totals and one row per group.
 
     `directorate` limits everything to one directorate (department staff see only theirs).
     With a taxonomy, grouping by directorate or category lists every one of them, so a
     directorate without tickets shows as zeros rather than disappearing.
+    `dispatch_target_minutes` is the centre's BALAGH_DISPATCH_TARGET_MINUTES (0: no target).
     """
     group_by = check_group_by(group_by)
     now = now or datetime.now(UTC)
@@ -495,9 +577,13 @@ def compute_stats(
         session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     rolled = _rolled_up(session, period, group_by, directorate) if current else None
     if rolled is not None:
-        groups = _groups_from_rollup(session, rolled, period, group_by, directorate, now)
+        groups = _groups_from_rollup(
+            session, rolled, period, group_by, directorate, now, dispatch_target_minutes
+        )
     else:
-        groups = _groups_from_tickets(session, period, group_by, directorate, now)
+        groups = _groups_from_tickets(
+            session, period, group_by, directorate, now, dispatch_target_minutes
+        )
     totals = groups.pop(_TOTAL)
     for code in _known_keys(group_by, taxonomy, directorate):
         groups.setdefault(code, _figures(None))
@@ -519,23 +605,33 @@ def _groups_from_rollup(
     group_by: str,
     directorate: str | None,
     now: datetime,
+    target: int,
 ) -> dict[Any, dict[str, Any]]:
-    """Figures per group (and `_TOTAL`) from the rollup's sums; percentiles exact for up to
-    EXACT_LIMIT tickets, else from the histograms (within 1 %, core.insights.rollup)."""
+    """Figures per group (and `_TOTAL`) from the rollup's sums; percentiles and late
+    dispatches exact for up to EXACT_LIMIT tickets, else from the histograms (within 1 %,
+    core.insights.rollup)."""
     sums, total = rolled
     pending = _pending_sla(session, period, directorate, group_by, now)
-    if total.counts["tickets"] <= EXACT_LIMIT:
+    exact = total.counts["tickets"] <= EXACT_LIMIT
+    if exact:
         spread = _exact_spread(session, period, group_by, directorate)
     else:
         spread = {key: _histogram_spread(s) for key, s in sums.items()}
         spread[_TOTAL] = _histogram_spread(total)
+    late = _late_dispatch(
+        session, period, directorate, group_by, now, target, None if exact else sums
+    )
     names = _assignee_emails(session, sums) if group_by == "assignee" else {}
     groups: dict[Any, dict[str, Any]] = {
-        names.get(key, key): _figures_of(s, pending.get(key, 0), spread.get(key, {}))
+        names.get(key, key): _figures_of(
+            s, pending.get(key, 0), spread.get(key, {}), late.get(key, (0, 0)) if target else None
+        )
         for key, s in sums.items()
         if s.counts["tickets"]
     }
-    groups[_TOTAL] = _figures_of(total, sum(pending.values()), spread.get(_TOTAL, {}))
+    groups[_TOTAL] = _figures_of(
+        total, sum(pending.values()), spread.get(_TOTAL, {}), late.get(_TOTAL) if target else None
+    )
     return groups
 
 
@@ -546,7 +642,12 @@ def _assignee_emails(session: Session, sums: dict[Any, rollup.Totals]) -> dict[A
 
 
 def _groups_from_tickets(
-    session: Session, period: Period, group_by: str, directorate: str | None, now: datetime
+    session: Session,
+    period: Period,
+    group_by: str,
+    directorate: str | None,
+    now: datetime,
+    target: int = 0,
 ) -> dict[Any, dict[str, Any]]:
     """Figures per group (and `_TOTAL`) counted from the tickets, in one statement (for the
     filter combinations the rollup does not hold)."""
@@ -559,6 +660,7 @@ def _groups_from_tickets(
         directorate=directorate,
         now=now,
         period=period,
+        dispatch_target_minutes=target,
     )
     rows = session.execute(query).all()
     total_row = next((row for row in rows if row.is_total), None)

@@ -8,14 +8,18 @@ tools that would take the mark for part of the first column's name, so it has no
 from __future__ import annotations
 
 import csv
+import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from sqlalchemy import select
 
 import balagh.cli.stats  # noqa: F401  (registers the commands)
 from balagh.cli import cli
 from core.context import Context
 from core.insights.research_export import COLUMNS
+from core.models import Status, Ticket
 from core.routing.types import UnroutedRouter
 from tests.staffkit import new_ticket
 
@@ -104,3 +108,23 @@ def test_stats_csv_has_the_inbox_downloads_columns_with_english_names(ctx: Conte
     rows = list(csv.DictReader(result.output.splitlines()))
     assert list(rows[0])[:3] == ["directorate", "name", "tickets"]
     assert {r["directorate"]: r["name"] for r in rows}["roads"] == "Roads and Street Lighting"
+
+
+def test_stats_counts_a_ticket_waiting_past_the_dispatch_target_in_its_last_columns(
+    ctx: Context,
+) -> None:
+    """BALAGH_DISPATCH_TARGET_MINUTES (60 by default) marks the queue's late tickets; the
+    statistics count them after the contract's columns, in the CSV and the JSON alike."""
+    reference = new_ticket(ctx, "Pothole", category="road_damage")
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket).where(Ticket.reference == reference)).scalar_one()
+        ticket.status = Status.TRIAGED  # registered, waiting for the dispatcher
+        ticket.created_at = datetime.now(UTC) - timedelta(hours=2)
+    result = run(ctx, "stats", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.output.splitlines()))
+    assert list(rows[0])[-2:] == ["dispatch_late", "dispatch_late_share"]
+    total = rows[-1]
+    assert (total["dispatch_late"], total["dispatch_late_share"]) == ("1", "1.0")
+    figures = json.loads(run(ctx, "stats", "--format", "json").output)
+    assert figures["totals"]["dispatch_late"] == 1

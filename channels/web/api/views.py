@@ -357,5 +357,6 @@ def stats() -> Response:
             directorate=stats_scope(staff),
             taxonomy=ctx.taxonomy,
             now=ctx.now(),
+            dispatch_target_minutes=ctx.settings.dispatch_target_minutes,
         )
         return jsonify(figures)

@@ -111,6 +111,7 @@ def _figures(args: dict[str, str]) -> dict[str, Any]:
             directorate=stats_scope(staff),
             taxonomy=context.taxonomy,
             now=context.now(),
+            dispatch_target_minutes=context.settings.dispatch_target_minutes,
         )
 
 
@@ -184,6 +185,7 @@ def dashboard() -> str | tuple[str, int]:
             directorate=directorate,
             category=category,
             channel=channel,
+            dispatch_target_minutes=context.settings.dispatch_target_minutes,
         )
         page["trend"] = trends(
             db,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from channels.web.inbox.i18n import translate
 from core.context import Context
 from tests.channels.web.test_dashboard import week  # noqa: F401  (fixture)
 from tests.staffkit import app_for, new_ticket, signed_in
@@ -83,3 +84,15 @@ def test_categories_are_named_too(week: Context) -> None:  # noqa: F811
     response = client.get("/inbox/stats.csv?since=2025-03-01&until=2025-03-31&group_by=category")
     names = {r["category"]: r["name"] for r in rows(response.data)}
     assert names["pest_control"] == week.taxonomy.name("pest_control", "ar")
+
+
+def test_the_stats_page_and_its_csv_show_the_tickets_late_for_dispatch_last(
+    week: Context,  # noqa: F811
+) -> None:
+    client = signed_in(app_for(week), "super@mct.om")
+    page = client.get("/inbox/stats?since=2025-03-01&until=2025-03-31").get_data(as_text=True)
+    assert translate("fig_dispatch_late", "en") in page  # the column, in the reader's words
+    response = client.get("/inbox/stats.csv?since=2025-03-01&until=2025-03-31")
+    header = response.data.decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[-2:] == ["dispatch_late", "dispatch_late_share"]
+    assert header[:3] == ["directorate", "name", "tickets"]

@@ -108,6 +108,8 @@ def test_roads_figures_match_the_hand_worked_answers(march: Context) -> None:
         "rating_count": 2,
         "rating_response_share": 0.6667,
         "routing_corrected_share": 0.25,
+        "dispatch_late": 0,  # no dispatch target asked for
+        "dispatch_late_share": None,
     }
 
 
