@@ -119,13 +119,16 @@ def _follow_move(
     """The incident's latest move, made for this report in the name of the member of staff who
     made it (with the dispatcher's rights: following an incident is dispatch's work)."""
     target = Status(moved.data.get("to", ""))
+    versions = moved.data.get("translations") or {}
     text = moved.text
     if target == Status.CLOSED:
-        answer = version_for(moved.data.get("translations") or {}, ticket.language)
+        answer = version_for(versions, ticket.language)
         if answer is None:  # the dispatcher tells it in this citizen's language
             target = Status.RESOLVED
         else:
             text = answer
+    elif target == Status.RESOLVED:  # the department's answer in this citizen's language
+        text = version_for(versions, ticket.language) or text
     actor = Actor(name=moved.actor, role=Role.DISPATCHER, user_id=moved.actor_id)
     path = walk(ticket.status, target, actor.role, WALK_STATUSES)
     if not path or (Status.RESOLVED in path and not text):

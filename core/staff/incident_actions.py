@@ -300,6 +300,8 @@ def move(
         )
         moved.append(ticket.reference)
     _set_status(incident, target, now)
+    if target == Status.RESOLVED and answers:  # the department's versions, for late joiners
+        common, given = note or "", answers
     record_update(
         session,
         incident,

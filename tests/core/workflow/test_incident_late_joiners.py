@@ -96,6 +96,21 @@ def test_a_report_joining_after_the_department_answered_is_answered_with_it(
         assert incident_actions.answer_to_inform(incident) == "تم الشفط"
 
 
+def test_a_report_joining_after_the_department_answered_in_both_languages_keeps_its_own(
+    ctx: Context,
+) -> None:
+    staff = _dispatcher(ctx)
+    _incident_of_three(ctx)
+    _act(
+        ctx,
+        lambda s, i: incident_actions.move(
+            ctx, s, staff, i, "resolved", "تم الشفط", {"en": "Pumped away."}
+        ),
+    )
+    late = report(ctx, 60, 0, language="en")
+    assert ticket(ctx, late).resolution == "Pumped away."
+
+
 def _closed_but_open(ctx: Context, answer: str, translations: dict[str, str] | None) -> None:
     """Close the incident's reports, the incident left open as when one report could not be
     moved (another role's move, a report further on)."""
