@@ -740,7 +740,13 @@ _AD_MEDIA = index_terms(
      "spray painted", "spray-painted", "sprayed on", "sprayed its", "sprayed their",
      "sprayed numbers", "painted on", "ملصق", "لافته", "لافتات", "بوستر", "منشورات",
      "اوراق اعلان", "اعلانات", "بالبخاخ", "mal9aq", "mul9aq", "malsaq", "lafta", "lafitat",
-     "boster", "manshoorat", "i3lanat", "i3lanaat", "ba55a5", "bakhakh"]}
+     "boster", "manshoorat", "i3lanat", "i3lanaat", "ba55a5", "bakhakh",
+     # sixteenth pass: an advert stuck, hung or tied on something ("a flat-for-rent notice
+     # hung on the lamp post", ملصوق على الجدار, "mal9oo9 3la el jidar"): only the one who
+     # wants it gone says where an advert is stuck
+     "stuck to", "taped to", "glued to", "hung on", "hanging on", "tied to", "ملصوق",
+     "لاصقين", "معلق علي", "معلقه علي", "معلقين علي", "مربوط علي", "مربوطه علي", "mal9oo9",
+     "mal9ooga", "malsoog", "m3allag 3la", "m3allaq 3la", "m3allga 3la", "mrabbo6 3la"]}
 )  # fmt: skip
 # Surfaces that advertising is stuck on: a place enough for a report of it.
 _SURFACES = index_terms(
@@ -832,7 +838,9 @@ def _is_spam(
     (REPORT_CONFIDENCE) and the text says where; not more: the router never saw adverts in
     training, so it is confident about some of them (a pest-control company's offer reads as
     pest control). A clear advert needs a described problem and place, or a citizen's voice,
-    to be taken as a report.
+    to be taken as a report. Sixteenth pass: a question with no seller's word and no part of an
+    offer, which the router places confidently, is a citizen asking (the advert model alone
+    flagged "can I book the appointment online?" when booking adverts were added to its rows).
     """
     waived = _waived_spans(words)
     strong, weak, offer = _advert_cues(raw, words)
@@ -856,6 +864,8 @@ def _is_spam(
         return False
     if sure and not (strong or weak) and not _PROBLEMS.isdisjoint(concepts(words)):
         return False  # a confident report of a problem with no seller's word at all
+    if sure and not (strong or weak or offer) and _QUESTION.search(raw):
+        return False  # a question to us, confidently placed, with no seller's word or offer
     if learned:
         return True
     confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE

@@ -91,3 +91,17 @@ def test_a_home_trade_offered_is_an_advert_even_for_a_sure_router_at_a_place(
 @pytest.mark.parametrize(("form", "text"), ONE_PART, ids=_ids(ONE_PART))
 def test_a_trade_named_or_a_number_to_call_alone_is_no_advert(form: str, text: str) -> None:
     assert screen(text) != SPAM, form
+
+
+LISTINGS_STUCK_UP = [
+    ("english", "A villa for rent notice has been taped to the bus stop pole in Al Hail for weeks"),
+    ("msa", "إعلان شقة للإيجار معلق على عمود الإنارة عند مدخل الحي منذ أسابيع"),
+    ("gulf", "ورقة غرفة للإيجار ملصوقة على سور المدرسة من شهر"),
+    ("arabizi", "wara8at shiqqa lel ijar mal9ooga 3la jidar el masjid min usboo3ain"),
+    ("mixed", "Flat for rent ورقة مربوطة على the lamp post جنب الدوار"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("form", "text"), LISTINGS_STUCK_UP, ids=_ids(LISTINGS_STUCK_UP))
+def test_a_listing_stuck_up_on_a_public_surface_is_a_report(form: str, text: str) -> None:
+    assert screen(text, category_confidence=0.5, advert_probability=0.9) != SPAM, form
