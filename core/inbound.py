@@ -82,11 +82,14 @@ class InboundMessage:
     external_id: str
     display_name: str | None = None
     language_hint: str | None = None  # a guess from the channel (e.g. the app's language)
-    # The language chosen for the citizen ('ar' | 'en'): the web form's page language, which
-    # the citizen chose and reads, or staff's for a recorded call. It wins over detection
-    # from the text (a mixed Arabic-English report from the Arabic form is answered in
-    # Arabic): the ticket's language, which its acknowledgement, replies and status page use.
+    # The language staff chose for the citizen ('ar' | 'en'; a recorded call): what the citizen
+    # speaks, so it wins over detection from the text staff typed.
     language_chosen: str | None = None
+    # The language of the page the citizen wrote on ('ar' | 'en'; the web form), which they
+    # chose to read: it decides where their words do not (mixed Arabic and English, Arabizi,
+    # another language); words wholly in Arabic or English are answered in theirs
+    # (`core.intake.conversation.reply_language`).
+    page_language: str | None = None
     thread: ThreadHints = field(default_factory=ThreadHints)
     attachments: tuple[InboundAttachment, ...] = ()
     location: Location | None = None

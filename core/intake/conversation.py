@@ -36,7 +36,7 @@ from core.intake.status_question import (
     only_asks_for_news,
 )
 from core.intake.triage import route_new_ticket
-from core.language.detect import detect_language
+from core.language.detect import Detection, detect_language
 from core.language.texts import render, status_line
 from core.models import (
     OPEN_STATUSES,
@@ -253,9 +253,7 @@ def handle_message(
     if follows is not None:
         ticket = None  # too late to reopen: a new case that links the old one
     created = ticket is None
-    detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
-    if msg.language_chosen in ("ar", "en"):  # the citizen's (web form) or staff's choice wins
-        detection = dataclasses.replace(detection, language=msg.language_chosen, confidence=1.0)
+    detection = reply_language(msg, contact)
     # Set only when it changes: a contact marked dirty for nothing would be a flush of its
     # own after the new ticket's rows (written by Core inserts, core.newrows).
     if detection.language and contact.language != detection.language:
@@ -520,6 +518,24 @@ def _asked_about(ctx: Context, session: Session, contact: Contact, channel: str)
         return owned
     closed = _recently_closed_ticket(ctx, session, contact, channel)
     return [closed] if closed is not None else []
+
+
+# The written forms that settle the language by themselves (core.language.detect.Detection).
+ONE_LANGUAGE_FORMS = ("arabic", "english")
+
+
+def reply_language(msg: InboundMessage, contact: Contact) -> Detection:
+    """The language a new message's citizen is answered in, one rule for every channel: staff's
+    choice for a call; else words wholly in Arabic or English; else the page language the
+    citizen chose to write on (the web form: a mixed Arabic-English report from the Arabic
+    form is Arabic, whatever the detector makes of its words); else the detector's reading."""
+    detection = detect_language(msg.text, known=contact.language, hint=msg.language_hint)
+    chosen = msg.language_chosen
+    if chosen not in ("ar", "en") and detection.form not in ONE_LANGUAGE_FORMS:
+        chosen = msg.page_language
+    if chosen in ("ar", "en"):
+        return dataclasses.replace(detection, language=chosen, confidence=1.0)
+    return detection
 
 
 def _answer_status(

@@ -346,7 +346,7 @@ def submit_report() -> Any:
         external_id=f"web:{token}",
         display_name=form.name.data or None,
         language_hint=g.lang,
-        language_chosen=g.lang,  # the form's language, the citizen's to choose: their answers'
+        page_language=g.lang,  # chosen by the citizen: it decides where their words do not
         thread=ThreadHints(new_ticket=True, same_problem=form.same_problem.data or None),
         attachments=_attachments(form.clean_photos),
         location=Location(lat, lon, form.address.data or None)
@@ -418,8 +418,9 @@ def _status_ticket(session: Session, reference: str, secret: str) -> Ticket:
     """The ticket of a status page, whose language the page (GET and POST) now speaks.
 
     The ticket's language wins over the browser's: a link opened in another browser reads in
-    the language the report was sent in (a web report's: the form's, which the citizen chose,
-    `InboundMessage.language_chosen`), as its acknowledgement and replies do. Only an
+    the language the report is answered in (`core.intake.conversation.reply_language`: for
+    mixed or Arabizi words, the form's, which the citizen chose), as its acknowledgement and
+    replies are. Only an
     explicit switch (?lang=, remembered in a cookie) beats it.
     """
     ticket = _ticket_or_404(session, reference, secret)

@@ -197,8 +197,9 @@ def _only_ticket(ctx: Context) -> Ticket:
 def test_a_mixed_report_is_answered_in_the_language_of_the_form_it_was_sent_from(
     ctx: Context, app: Flask, english_browser: FlaskClient, form_language: str
 ) -> None:
-    """The detector reads this text as English; from the Arabic form its status page (in any
-    browser), its acknowledgement and its ticket's language (replies) were English too."""
+    """The detector reads these mixed words as English; from the Arabic form its status page
+    (in any browser), its acknowledgement and its ticket's language (replies) were English
+    too. Words wholly in one language still decide (tests/core/test_small_defects.py)."""
     page = submit(app.test_client(), form_language, description=MIXED).get_data(as_text=True)
     shown = english_browser.get(status_link(page)).get_data(as_text=True)
     direction = "rtl" if form_language == "ar" else "ltr"
