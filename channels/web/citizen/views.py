@@ -456,7 +456,11 @@ def status_post(reference: str) -> Any:
         ticket = _status_ticket(session, reference, secret)
         if request.form.get("action") == "rating":
             form = RatingForm(language=g.lang)
-            if not status_view.can_rate(ticket) or not form.validate_on_submit():
+            if not status_view.can_rate(ticket):  # a page older than the ticket's state
+                if ticket.satisfaction is None:  # reopened since: say so (a rating says thanks)
+                    flash(text("rating_not_open", g.lang))
+                return redirect(url_for("citizen.status", reference=ticket.reference, k=secret))
+            if not form.validate_on_submit():
                 return _render_status(session, ticket, secret, rating_form=form), 400
             record_rating(
                 ctx,

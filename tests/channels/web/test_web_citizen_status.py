@@ -212,6 +212,24 @@ def test_rating_before_close_is_refused(ctx: Context, client: FlaskClient) -> No
         assert session.execute(select(Ticket.satisfaction)).scalar_one() is None
 
 
+def test_rating_from_a_page_older_than_a_reopening_says_why_it_was_not_recorded(
+    ctx: Context, client: FlaskClient
+) -> None:
+    """The page offered the rating while the report was closed; a message reopened it before
+    the citizen chose a score, and the answer was the page again, 400, without a word."""
+    link = report(client, "en")
+    close(ctx)
+    page = client.get(link).get_data(as_text=True)
+    with_ticket(ctx, lambda session, t: transition(ctx, session, t, Status.REOPENED, STAFF))
+    response = client.post(
+        link, data={"csrf_token": hidden(page, "csrf_token"), "action": "rating", "rating": "5"}
+    )
+    after = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Your rating was not recorded: this report is open again." in after
+    with ctx.sessions() as session:
+        assert session.execute(select(Ticket.satisfaction)).scalar_one() is None
+
+
 def test_language_switch_keeps_the_secret_and_is_remembered(client: FlaskClient) -> None:
     link = report(client, "ar")
     page = client.get(link + "&lang=en").get_data(as_text=True)
