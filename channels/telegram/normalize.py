@@ -55,6 +55,9 @@ def read_update(data: dict[str, Any], bot: Bot | None) -> Update | str:
     for message in (update.message, update.edited_message):
         if message is None:
             continue
+        chat_id = getattr(message.chat, "id", None)  # the chat every answer goes to
+        if not isinstance(chat_id, int):
+            return f"message chat id is {type(chat_id).__name__}, not a number"
         for name in ("text", "caption"):
             value = getattr(message, name)
             if value is not None and not isinstance(value, str):

@@ -227,6 +227,8 @@ IMPOSSIBLE_UPDATES = [
     {"message": {**text_update(907, 2, REPORT)["message"], "date": 10**30}},
     {"message": {**text_update(907, 3, REPORT)["message"], "chat": "907"}},
     {"message": {**text_update(907, 4, REPORT)["message"], "text": 5}},
+    {"message": {**text_update(907, 5, REPORT)["message"], "chat": {"id": "x", "type": "private"}}},
+    {"message": {k: v for k, v in text_update(907, 6, REPORT)["message"].items() if k != "chat"}},
     {"edited_message": ["not", "a", "message"]},
 ]
 
