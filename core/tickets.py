@@ -14,6 +14,7 @@ from sqlalchemy import Select, Sequence, bindparam, event, insert, inspect, sele
 from sqlalchemy.exc import IntegrityError, InvalidRequestError, ProgrammingError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, joinedload
 
+from core.digests import same_secret
 from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket, utcnow
 from core.newrows import DEFERRED
 from core.storable import is_storable
@@ -356,6 +357,6 @@ def ticket_by_reference(session: Session, reference: str) -> Ticket | None:
 def ticket_for_secret(session: Session, reference: str, secret: str) -> Ticket | None:
     """The ticket only when the secret matches (compared in constant time)."""
     ticket = ticket_by_reference(session, reference)
-    if ticket is None or not secret or not secrets.compare_digest(ticket.secret, secret):
+    if ticket is None or not secret or not same_secret(secret, ticket.secret):
         return None
     return ticket

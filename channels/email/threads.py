@@ -13,6 +13,8 @@ import hashlib
 import hmac
 import re
 
+from core.digests import same_secret
+
 MSGID = re.compile(r"<([^<>\s]{1,250})>")
 BARE_MSGID = re.compile(r"^\s*([^<>\s@]+@[^<>\s]+)\s*$")
 MAX_THREAD_IDS = 20
@@ -81,6 +83,6 @@ def reference_from_address(address: str, secret_key: str) -> str | None:
     if not reference or not token:
         return None
     reference = reference.upper()
-    if hmac.compare_digest(reply_token(secret_key, reference), token.lower()):
+    if same_secret(token.lower(), reply_token(secret_key, reference)):
         return reference
     return None

@@ -10,7 +10,6 @@ repeats any other answer, and such an update would fail the same way every time.
 
 from __future__ import annotations
 
-import hmac
 import logging
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from flask import Blueprint, Response, abort, current_app, request
 
 from core.context import Context
+from core.digests import same_secret
 
 if TYPE_CHECKING:
     from channels.telegram.runtime import TelegramRuntime
@@ -51,7 +51,7 @@ def runtime_for(ctx: Context) -> TelegramRuntime:
 def _authorised(ctx: Context) -> bool:
     expected = ctx.settings.telegram_webhook_secret
     given = request.headers.get(SECRET_HEADER, "")
-    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+    return bool(expected) and same_secret(given, expected)
 
 
 @bp.post("/telegram/webhook")

@@ -10,7 +10,6 @@ is and whom it is failing, which is nobody else's business.
 
 from __future__ import annotations
 
-import hmac
 import ipaddress
 import time
 from collections.abc import Iterator
@@ -22,7 +21,9 @@ from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from channels.web.api.auth import bearer_token
 from core.context import Context
+from core.digests import same_secret
 from core.intake.pipeline import backlog
 from core.models import Delivery, InboundRecord, InboundStatus, OutboxItem, Ticket
 
@@ -87,13 +88,8 @@ def _ctx() -> Context:
 
 def allowed(ctx: Context, remote: str | None, authorization: str | None) -> bool:
     """A matching bearer token, or a client address inside BALAGH_METRICS_ALLOW."""
-    token = ctx.settings.metrics_token
-    offered = (authorization or "").removeprefix("Bearer ").strip()
-    if (
-        token
-        and (authorization or "").startswith("Bearer ")
-        and hmac.compare_digest(offered, token)
-    ):
+    token, offered = ctx.settings.metrics_token, bearer_token(authorization)
+    if token and offered is not None and same_secret(offered, token):
         return True
     try:
         address = ipaddress.ip_address(remote or "")

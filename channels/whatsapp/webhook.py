@@ -16,7 +16,6 @@ Telegram bot tells a chat, from a thread of its own, so Graph's latency never ho
 
 from __future__ import annotations
 
-import hmac
 import logging
 import threading
 
@@ -28,6 +27,7 @@ from channels.whatsapp.graph import GraphApi, is_recipient_failure
 from channels.whatsapp.normalize import CHANNEL, Receipt, parse_updates
 from core.context import Context
 from core.delivery.outbox import record_delivery_state
+from core.digests import same_secret
 from core.errors import StorageUnavailable
 from core.intake.ingest import Accepted, accept
 from core.intake.pipeline import pass_on
@@ -59,7 +59,7 @@ def verify() -> Response:
     if (
         request.args.get("hub.mode") != "subscribe"
         or not expected
-        or not hmac.compare_digest(given.encode(), expected.encode())
+        or not same_secret(given, expected)
     ):
         abort(403)
     return Response(request.args.get("hub.challenge", ""), mimetype="text/plain")

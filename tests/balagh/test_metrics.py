@@ -60,3 +60,16 @@ def test_metrics_show_lags_backlog_per_channel_request_latency_and_the_process(
     assert 'balagh_http_request_duration_seconds_count{method="GET",route="/report"}' in text
     assert 'balagh_tickets{status="new"} 1.0' in text
     assert "process_resident_memory_bytes" in text
+
+
+def test_metrics_reads_the_bearer_scheme_in_any_case_and_any_token_without_error(
+    ctx: Context,
+) -> None:
+    """A token outside ASCII (a header is latin-1 to Werkzeug) was a 500, and `bearer` in
+    lower case, which RFC 9110 allows and the API accepts, was refused."""
+    client = app_for(with_settings(ctx, metrics_token="scrape-secret")).test_client()
+    assert (
+        client.get("/metrics", headers={"Authorization": "Bearer \u00e9t\u00e9"}).status_code == 404
+    )
+    answer = client.get("/metrics", headers={"Authorization": "bearer scrape-secret"})
+    assert answer.status_code == 200

@@ -22,12 +22,19 @@ def api_context() -> Context:
     return current_app.extensions["balagh"]
 
 
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header, the scheme in any case (RFC
+    9110); None without one. The API and /metrics read the header by this one rule."""
+    scheme, _, token = (authorization or "").partition(" ")
+    return (token.strip() or None) if scheme.lower() == "bearer" else None
+
+
 def _bearer_token() -> str:
     """The token of `Authorization: Bearer <token>`; 401 without one."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = bearer_token(request.headers.get("Authorization"))
+    if token is None:
         raise ApiError(401, "unauthorized", "Send 'Authorization: Bearer <token>'.")
-    return token.strip()
+    return token
 
 
 def _authenticate(ctx: Context, session: Session) -> Staff:

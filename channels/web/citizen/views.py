@@ -56,6 +56,7 @@ from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto
 from channels.web.citizen.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from channels.web.files import send_attachment
 from core.context import Context
+from core.digests import same_secret
 from core.errors import StorageUnavailable
 from core.files import file_path
 from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
@@ -545,7 +546,7 @@ def _reserved(session: Session, reference: str, secret: str) -> bool:
         record is not None
         and record.ticket_id is None
         and record.secret is not None
-        and secrets.compare_digest(record.secret, secret)
+        and same_secret(secret, record.secret)
     )
 
 

@@ -17,7 +17,6 @@ Unknown paths and methods get Open311-shaped errors from `channels.web.errors`.
 
 from __future__ import annotations
 
-import hmac
 import logging
 from datetime import UTC, datetime, timedelta
 
@@ -38,6 +37,7 @@ from channels.web.open311.submit import (
     submitted_raw,
 )
 from core.context import Context
+from core.digests import same_secret
 from core.errors import StorageUnavailable
 from core.intake.ingest import accept
 from core.intake.pipeline import wait_processed
@@ -139,7 +139,7 @@ def _check_api_key() -> str:
     if not given:  # GeoReport v2: a missing or wrong api_key is 403
         raise Open311Error(403, "api_key is required to submit a request.")
     # Compare with every key in constant time so timing does not reveal a near match.
-    matched = [k for k in keys if hmac.compare_digest(k.encode(), given.encode())]
+    matched = [k for k in keys if same_secret(given, k)]
     if not matched:
         raise Open311Error(403, "api_key is not valid.")
     return matched[0]

@@ -177,6 +177,15 @@ def test_posting_with_wrong_secret_is_404(ctx: Context, client: FlaskClient) -> 
     assert response.status_code == 404
 
 
+def test_a_status_link_with_words_pasted_onto_its_key_is_not_found_not_a_500(
+    client: FlaskClient,
+) -> None:
+    """Chat apps link a key with the Arabic after it (`?k=...الرابط`); comparing that
+    with the ticket's secret raised TypeError (hmac takes only ASCII text)."""
+    link = report(client)
+    assert client.get(link + "الرابط").status_code == 404
+
+
 def test_satisfaction_question_after_close_records_the_answer(
     ctx: Context, client: FlaskClient
 ) -> None:
