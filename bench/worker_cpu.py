@@ -9,7 +9,8 @@ processed on this thread by the pipeline's step, as a worker does (one claim and
 batch with `process_batch`, then the channel's after-step for each record). Only the
 processing is timed. Prints the machine and load, each rep's CPU ms per
 record (`time.process_time`: no other thread runs here), wall ms and statements per record,
-and their min / median / max; `--profile` adds a cProfile (CPU time) of one more rep of
+the CPU ms per record of the PostgreSQL backends serving the scratch database (from /proc:
+the server runs on the same two cores), and their min / median / max; `--profile` adds a cProfile (CPU time) of one more rep of
 `--profile-n` records: the top by own time and by cumulative time; `--steps` adds one more rep
 of `--profile-n` records with the CPU (`time.thread_time`) spent inside each of the pipeline's
 main steps (`STEPS`, inclusive: a step's figure holds the steps it calls; the wrappers add a
@@ -19,6 +20,7 @@ Before/after comparisons: run this script against another tree by copying it int
 tree's bench/ (it imports the tree it sits in), interleaving runs, on the same venv.
 
     .venv/bin/python bench/worker_cpu.py [-n 100] [--reps 8] [--warm 1000] [--profile] [--steps]
+        [--batch N]   # records claimed at once (default: the tree's BATCH_SIZE)
 """
 
 from __future__ import annotations
@@ -106,16 +108,38 @@ class Statements:
         event.remove(self.engine, "before_cursor_execute", self._counted)
 
 
-def rep(ctx: Any, citizens: range) -> tuple[float, float, float]:
-    """Store, then process, these citizens' mails; (CPU ms, wall ms, statements) per record."""
+def server_cpu(ctx: Any) -> float:
+    """CPU seconds (user and system) the PostgreSQL backends serving this script's scratch
+    database have used so far, from /proc (the server runs on this machine and its two
+    cores: its share of a record counts as much as ours); 0.0 where /proc cannot tell."""
+    name = ctx.engine.url.database
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].split()
+            if command[:1] != [b"postgres:"] or name.encode() not in command:
+                continue  # not a backend of the scratch database
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile, or not ours to read
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def rep(ctx: Any, citizens: range) -> tuple[float, float, float, float]:
+    """Store, then process, these citizens' mails; (CPU ms, wall ms, statements, the
+    database server's CPU ms) per record."""
     store(ctx, citizens)
     statements = Statements(ctx)
+    server = server_cpu(ctx)
     wall, cpu = time.perf_counter(), time.process_time()
     processed = process_all(ctx)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    server = server_cpu(ctx) - server
     statements.remove()
     each = max(1, processed)
-    return cpu / each * 1000, wall / each * 1000, statements.count / each
+    return cpu / each * 1000, wall / each * 1000, statements.count / each, server / each * 1000
 
 
 def known(start: int, count: int, population: int) -> range:
@@ -231,7 +255,14 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--profile-n", type=int, default=300)
     parser.add_argument("--steps", action="store_true", help="CPU inside each main step")
+    parser.add_argument(
+        "--batch", type=int, help="records a worker claims at once (the tree's BATCH_SIZE)"
+    )
     args = parser.parse_args()
+    import core.intake.ingest
+
+    if args.batch:
+        core.intake.ingest.BATCH_SIZE = args.batch
     load = os.getloadavg()[0]
     with TemporaryDirectory() as tmp, database("postgresql", Path(tmp)) as url:
         ctx = worker_context(url, Path(tmp) / "data")
@@ -239,16 +270,20 @@ def main() -> None:
         process_all(ctx)
         print(f"machine: {machine()}, tree {revision()}, load average {load:.1f} at the start")
         print(f"PostgreSQL, {args.warm} citizens warmed up, {args.reps} reps of {args.n}"
-              " known citizens' mails, processed in batches on one thread")  # fmt: skip
-        cpus, walls = [], []
+              " known citizens' mails, processed in batches of"
+              f" {core.intake.ingest.BATCH_SIZE} on one thread")  # fmt: skip
+        cpus, walls, servers = [], [], []
         for k in range(args.reps):
-            cpu, wall, statements = rep(ctx, known(k * args.n, args.n, args.warm))
+            cpu, wall, statements, server = rep(ctx, known(k * args.n, args.n, args.warm))
             cpus.append(cpu)
             walls.append(wall)
+            servers.append(server)
             print(f"rep {k + 1}: CPU {cpu:6.2f} ms, wall {wall:6.2f} ms, "
-                  f"{statements:.1f} statements per record (load {os.getloadavg()[0]:.1f})")  # fmt: skip
+                  f"{statements:.1f} statements per record, PostgreSQL's CPU {server:5.2f} ms"
+                  f" (load {os.getloadavg()[0]:.1f})")  # fmt: skip
         print(f"CPU ms per record: min {min(cpus):.2f}, median {statistics.median(cpus):.2f},"
               f" max {max(cpus):.2f}; wall median {statistics.median(walls):.2f};"
+              f" PostgreSQL's CPU median {statistics.median(servers):.2f};"
               f" load average {os.getloadavg()[0]:.1f} at the end")  # fmt: skip
         if args.profile:
             print(profiled(ctx, known(args.reps * args.n, args.profile_n, args.warm)))

@@ -453,10 +453,11 @@ class BatchResult:
 
 
 def process_batch(
-    ctx: Context, channels: tuple[str, ...] | None = None, limit: int = BATCH_SIZE
+    ctx: Context, channels: tuple[str, ...] | None = None, limit: int | None = None
 ) -> BatchResult:
-    """Claim up to `limit` of the oldest pending records no other worker holds, and process
-    them in one transaction (one claim, one commit); an empty result when none is pending.
+    """Claim up to `limit` (BATCH_SIZE, read when called) of the oldest pending records no
+    other worker holds, and process them in one transaction (one claim, one commit); an
+    empty result when none is pending.
 
     The guarantees are those of `process_next`: `FOR UPDATE SKIP LOCKED` gives concurrent
     workers different records, and a record is never processed twice. A batch is all or
@@ -469,7 +470,8 @@ def process_batch(
     query = select(InboundRecord).where(InboundRecord.status == InboundStatus.PENDING)
     if channels is not None:
         query = query.where(InboundRecord.channel.in_(channels))
-    query = query.order_by(InboundRecord.id).limit(limit).with_for_update(skip_locked=True)
+    query = query.order_by(InboundRecord.id).limit(limit or BATCH_SIZE)
+    query = query.with_for_update(skip_locked=True)
     ids: list[int] = []
     try:
         with ctx.sessions() as session, session.begin():
