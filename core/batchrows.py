@@ -1,21 +1,22 @@
-"""A batch's new messages, outbox items and events written once, at the batch's end.
+"""A batch's new tickets, messages, outbox items and events written once, at the batch's end.
 
 A worker processes a batch of inbound records in one transaction (core.intake.ingest
-.process_batch). Each new ticket wrote its citizen's message and acknowledgement, the
+.process_batch). Each new ticket wrote itself, its citizen's message and acknowledgement, the
 acknowledgement's outbox item and its events with a statement per table per record: about
 half the statements of a record, each costing SQLAlchemy and psycopg more CPU than its row
-(bench/RESULTS.md, session 11). On PostgreSQL, inside a batch, those rows wait here instead
-and go in one INSERT per table at the end: the objects get their ids from the tables'
-sequences up front (reserved for the batch, one statement), and are persistent as after a
-flush (core.newrows), so every caller and flush hook sees what it saw before.
+(bench/RESULTS.md, sessions 11 and 15). On PostgreSQL, inside a batch, those rows wait here
+instead and go in one INSERT per table at the end: the objects get their ids from the
+tables' sequences up front (reserved for the batch, one statement), and are persistent as
+after a flush (core.newrows), so every caller and flush hook sees what it saw before.
 
 Nothing reads a row before it is written: any SQL sent on the batch's connection that names
 one of these tables, or a table whose rows refer to them, writes the waiting rows first (the
 SQL text is matched, so raw SQL, ORM joins and the unit of work's own statements are seen),
 as do a DELETE (a cascade), a SAVEPOINT (a rollback to it must not undo them) and the commit.
-A rollback drops them with the objects. The ticket itself is written per record, as before:
-the next record's duplicate and threading queries read it. SQLite (one writer, no sequences)
-keeps writing per record.
+A rollback drops them with the objects. One statement may read past them: one executed with
+the `SEES_WAITING` option adds the waiting rows it would have found itself (`waiting`), by
+the same rule as its SQL (the duplicate candidates, core.intake.duplicates, which every new
+ticket asks). SQLite (one writer, no sequences) keeps writing per record.
 """
 
 from __future__ import annotations
@@ -32,19 +33,23 @@ from sqlalchemy import Connection, Engine, Table, event, insert, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 import core.tickets  # noqa: F401  (its event hooks run before these: events reach here first)
-from core.models import Base, Event, Message, OutboxItem
+from core.models import Base, Event, Message, OutboxItem, Ticket
 from core.newrows import DEFERRED
 
 logger = logging.getLogger(__name__)
 
-# What waits, in the order written (an outbox item refers to its message).
+# What waits, in the order written (a message refers to its ticket, an outbox item to its
+# message).
 TABLES: tuple[Table, ...] = tuple(
-    Base.metadata.tables[cls.__tablename__] for cls in (Message, OutboxItem, Event)
+    Base.metadata.tables[cls.__tablename__] for cls in (Ticket, Message, OutboxItem, Event)
 )
-# Ids reserved per table for each record a batch has: a new ticket's message and its
+# Ids reserved per table for each record a batch has: a new ticket, its message and its
 # acknowledgement, and the acknowledgement's outbox item. What a batch leaves unused is a gap
 # in the ids, as a rolled-back transaction's are.
-PER_RECORD = {"message": 2, "outbox_item": 1}
+PER_RECORD = {"ticket": 1, "message": 2, "outbox_item": 1}
+# Execution option: this statement does not need the waiting rows written; it adds those it
+# would find from `waiting` itself.
+SEES_WAITING = "balagh_sees_waiting_rows"
 
 
 @cache
@@ -120,6 +125,14 @@ def _insert(table: Table) -> Any:
     return insert(table)
 
 
+def waiting(session: Session, table: str) -> list[dict[str, Any]]:
+    """The rows of `table` this session's batch has not written yet, in the order they were
+    added (their column values, as the INSERT will send them); none outside a batch. For a
+    statement run with `SEES_WAITING`, which must add the ones its SQL would find."""
+    store: DeferredRows | None = session.info.get(DEFERRED)
+    return store.rows.get(table, []) if store else []
+
+
 @contextmanager
 def deferred_rows(session: Session, records: int) -> Iterator[None]:
     """Inside: a batch of `records` records' new messages, outbox items and events wait
@@ -157,9 +170,15 @@ def _needs_rows() -> re.Pattern[str]:
 
 
 @event.listens_for(Engine, "before_cursor_execute")
-def _write_before_statement(connection: Connection, _cursor: Any, statement: str, *_: Any) -> None:
+def _write_before_statement(
+    connection: Connection, _cursor: Any, statement: str, _params: Any, context: Any, *_: Any
+) -> None:
     store: DeferredRows | None = connection.info.get(_ON_CONNECTION)
-    if store and _needs_rows().search(statement):
+    if (
+        store
+        and _needs_rows().search(statement)
+        and not context.execution_options.get(SEES_WAITING)
+    ):
         store.write(connection)  # takes the rows first: its own INSERTs find none waiting
 
 

@@ -31,11 +31,11 @@ from sqlalchemy.orm.state import InstanceState
 
 from core.models import Contact, ContactIdentity, Message, OutboxItem, Ticket
 
-# session.info: inside a batch on PostgreSQL, where its new messages and outbox items wait
-# to be written at the batch's end (core.batchrows.DeferredRows).
+# session.info: inside a batch on PostgreSQL, where its new tickets, messages and outbox
+# items wait to be written at the batch's end (core.batchrows.DeferredRows).
 DEFERRED = "balagh_deferred_rows"
 # What waits inside a batch: their objects' ids are taken from the batch's reserve.
-_WAITING = frozenset((Message, OutboxItem))
+_WAITING = frozenset((Ticket, Message, OutboxItem))
 
 # The tables, in the order their rows depend on each other (each row's many-to-one targets
 # are written before it): the unit of work's order for these five.
@@ -148,7 +148,8 @@ def _insert(connection: Any, mapper: Mapper[Any], objects: list[Any]) -> None:
 def _defer(session: Session, deferred: Any, mapper: Mapper[Any], objects: list[Any]) -> None:
     """As `_insert`, but the ids come from the batch's reserve and the rows wait in
     `deferred` (core.batchrows) to be written at the batch's end; what the INSERT would have
-    returned (NULL: these tables have no server defaults) is set on each object now."""
+    returned (NULL: a column with a server default has a Python one too, which `_row`
+    takes; tests/core/test_newrows.py pins it) is set on each object now."""
     table: Table = mapper.local_table  # type: ignore[assignment]
     ids = deferred.take_ids(session, table.name, len(objects))
     (key,) = (mapper.get_property_by_column(c).key for c in table.primary_key.columns)

@@ -12,6 +12,11 @@ time window, newest first, `ix_ticket_open_category_created`, a partial index wi
 closed tickets, which are most of a week's), and texts are compared from the trigram counts
 stored on each ticket (`Ticket.text_features`), so no candidate's messages are read.
 
+Inside a worker's batch on PostgreSQL the batch's new tickets are written at its end
+(core.batchrows): the queries do not make them be written first, they add the waiting ones
+their SQL would have found (`_waiting_candidates`, the same conditions, order and cap as
+`_candidates`; tests/core/intake/test_duplicates_waiting.py holds the two equal).
+
 CPU per new ticket (a storm puts up to CANDIDATE_LIMIT candidates of one category in front of
 every new report): the text query reads each candidate's features as the stored JSON text,
 and each distinct text is decoded and its norm computed once per process (`_prepared`, a
@@ -27,15 +32,16 @@ import heapq
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, Text, bindparam, cast, select
+from sqlalchemy import DateTime, Select, Text, bindparam, cast, select, type_coerce
 from sqlalchemy.orm import Session
 
+from core.batchrows import SEES_WAITING, waiting
 from core.geogrid import neighbour_cells
-from core.models import Ticket, ticket_is_open
+from core.models import OPEN_STATUSES, Ticket, ticket_is_open
 from core.routing.similarity import (
     PreparedFeatures,
     haversine_m,
@@ -67,14 +73,24 @@ def _prepared(stored: str) -> PreparedFeatures | None:
     return prepare_features(features) if features else None
 
 
+def _features(stored: str | dict[str, int]) -> PreparedFeatures | None:
+    """A candidate's features: as the query returns them (their JSON text, decoded once per
+    process) or, for a ticket the batch has not written yet, as they will be stored."""
+    if isinstance(stored, str):
+        return _prepared(stored)
+    return prepare_features(stored) if stored else None
+
+
 def _candidates(*columns: Any, classified: bool) -> Select[Any]:
-    """Open tickets of the same category (or both unclassified) in the window, newest first.
+    """Open tickets of the same category (or both unclassified) in the window, newest first;
+    each row ends with its `created_at`, by which the batch's waiting ones are merged in (as
+    the driver reads it: only compared, it is not worth the UTC type's Python per row).
 
     Built once per shape at import, with the ticket's values as parameters (`_values`):
     building the expression per new ticket cost more CPU than running it."""
     same = Ticket.category == bindparam("category") if classified else Ticket.category.is_(None)
     return (
-        select(Ticket.reference, *columns)
+        select(Ticket.reference, *columns, type_coerce(Ticket.created_at, DateTime(True)))
         .where(
             same,
             Ticket.created_at >= bindparam("since"),
@@ -83,6 +99,7 @@ def _candidates(*columns: Any, classified: bool) -> Select[Any]:
         )
         .order_by(Ticket.created_at.desc())
         .limit(CANDIDATE_LIMIT)
+        .execution_options(**{SEES_WAITING: True})
     )
 
 
@@ -93,6 +110,56 @@ _BY_TEXT = {
     classified: _candidates(cast(Ticket.text_features, Text), classified=classified)
     for classified in (True, False)
 }
+_OPEN = frozenset(status.value for status in OPEN_STATUSES)
+
+
+def _waiting_candidates(
+    session: Session, values: dict[str, Any], columns: tuple[str, ...], cells: Any = None
+) -> list[tuple[Any, ...]]:
+    """`_candidates`' rows among the batch's tickets not written yet (core.batchrows): the
+    same conditions on their column values (`_is_candidate`), newest first (of two created
+    at the same instant, the later added first, as the index is read backwards), capped
+    alike; each row (reference, *columns, created_at)."""
+    found = [
+        (row["reference"], *(row.get(column) for column in columns), row["created_at"])
+        for row in reversed(waiting(session, "ticket"))
+        if _is_candidate(row, values, cells)
+    ]
+    found.sort(key=lambda row: row[-1], reverse=True)
+    return found[:CANDIDATE_LIMIT]
+
+
+def _is_candidate(row: dict[str, Any], values: dict[str, Any], cells: Any) -> bool:
+    """`_candidates`' WHERE (and `_NEARBY`'s cells, when given) on a row's column values."""
+    category = row.get("category")
+    return (
+        (category == values["category"] if values["category"] else category is None)
+        and row["created_at"] >= values["since"]
+        and row["id"] != values["own_id"]
+        and str(row["status"]) in _OPEN
+        and (cells is None or row.get("geo_cell") in cells)
+    )
+
+
+def _found(
+    session: Session, statement: Select[Any], values: dict[str, Any], columns: tuple[str, ...]
+) -> Sequence[Any]:
+    """The candidates' rows: the query's, with the batch's waiting tickets it would have
+    found merged in by `created_at`, newest first, and the same cap (a sort keeps the
+    order of equals: the waiting, later added, before the written)."""
+    written = session.connection().execute(statement, values).all()
+    unwritten = _waiting_candidates(session, values, columns, values.get("cells"))
+    if not unwritten:
+        return written
+    merged = [*unwritten, *written]
+    if written and _instant(unwritten[-1][-1]) < _instant(written[0][-1]):  # else all newer
+        merged.sort(key=lambda row: _instant(row[-1]), reverse=True)
+    return merged[:CANDIDATE_LIMIT]
+
+
+def _instant(at: datetime) -> datetime:
+    """A time as read from either database (SQLite's has no zone: it is UTC) or kept."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _values(ticket: Ticket) -> dict[str, Any]:
@@ -111,14 +178,13 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     The queries run on the session's connection as Core statements (columns, no entities):
     through `Session.execute` the ORM's per-statement set-up cost about as much CPU as the
     candidates' rows (the caller does not autoflush here: a new ticket is not written yet)."""
-    connection = session.connection()
     values = _values(ticket)
     # Ranked as `sorted(...)[:MAX_SUGGESTIONS]` ranks them (ties in the order found): nearby
     # ones first, the nearest first, then text ones, the most similar first.
     near: list[tuple[float, int, str]] = []
     if ticket.category and ticket.lat is not None and ticket.lon is not None:
-        cells = neighbour_cells(ticket.lat, ticket.lon)
-        for reference, lat, lon in connection.execute(_NEARBY, {**values, "cells": cells}):
+        located = {**values, "cells": neighbour_cells(ticket.lat, ticket.lon)}
+        for reference, lat, lon, _ in _found(session, _NEARBY, located, ("lat", "lon")):
             metres = haversine_m(ticket.lat, ticket.lon, lat, lon)
             if metres <= RADIUS_M:
                 near.append((round(metres, 1), len(near), reference))
@@ -127,7 +193,8 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     ]
     if ticket.text_features and len(best) < MAX_SUGGESTIONS:
         seen = {reference for _, _, reference in near}
-        found = connection.execute(_BY_TEXT[bool(ticket.category)], values).all()
+        statement = _BY_TEXT[bool(ticket.category)]
+        found = _found(session, statement, values, ("text_features",))
         similar = _similar(prepare_features(ticket.text_features), found, seen)
         kept = heapq.nsmallest(MAX_SUGGESTIONS - len(best), similar)
         best += [Suggestion(r, "text", -score) for score, _, r in kept]
@@ -140,8 +207,8 @@ def _similar(
     """(-similarity rounded, position, reference) of each candidate at or above the
     threshold (a storm puts up to CANDIDATE_LIMIT near-identical reports in front of every
     new one: only the few kept become Suggestions). The position orders ties as found."""
-    candidates = [(r, stored) for r, stored in found if stored is not None and r not in seen]
-    scores = prepared_similarities(own, [_prepared(stored) for _, stored in candidates])
+    candidates = [(r, stored) for r, stored, _ in found if stored is not None and r not in seen]
+    scores = prepared_similarities(own, [_features(stored) for _, stored in candidates])
     return [
         (-round(similarity, 3), n, candidates[n][0])
         for n, similarity in enumerate(scores)

@@ -1,0 +1,171 @@
+"""A batch's tickets not written yet are duplicate candidates exactly as written ones are.
+
+Inside a worker's batch on PostgreSQL the new tickets wait for the batch's end
+(core.batchrows), and the candidate queries add the waiting ones by the same rule as their
+SQL (core.intake.duplicates `_found`). These tests hold that rule to the SQL on both
+databases: the same rows, order and cap as the query finds once the waiting tickets are
+written; and a batch suggests what its records suggest alone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from itertools import cycle
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from core.batchrows import DeferredRows
+from core.context import Context
+from core.geogrid import grid_cell, neighbour_cells
+from core.intake import duplicates
+from core.intake.ingest import accept, process, process_batch
+from core.models import Contact, Status, Ticket
+from core.newrows import DEFERRED
+from core.routing.similarity import text_features
+from tests.core.conftest import Mail
+
+HERE = (23.5880, 58.3829)
+FAR = (23.6100, 58.5400)
+TEXTS = (
+    "Water is flooding the street near Al Khuwair roundabout, cars are stuck",
+    "المياه تغمر الشارع قرب دوار الخوير والسيارات عالقة",
+    "el mai ghamer el share3 qareeb dowar el khuwair",
+    "",
+)
+# Every kind of ticket the conditions tell apart, round and round: the category (the
+# probe's, another, none), open or not, inside the window or not, near or far or nowhere.
+KINDS = [
+    (category, status, age, place)
+    for category in ("stormwater_flooding", "potholes", None)
+    for status in (Status.NEW, Status.TRIAGED, Status.RESOLVED, Status.CLOSED, Status.DUPLICATE)
+    for age in (timedelta(minutes=1), timedelta(days=6), timedelta(days=8))
+    for place in (HERE, FAR, None)
+]
+
+
+def tickets(ctx: Context, contact: Contact, count: int, first_id: int) -> list[Ticket]:
+    """`count` tickets of KINDS and TEXTS in turn, each created a second before the last,
+    with ids from `first_id`; one in every few of the probe's kind, to pass the cap."""
+    now, made = ctx.now(), []
+    # Half of them of the probes' kinds (classified or not, open, recent, near).
+    kinds = cycle(KINDS + [KINDS[0], (None, *KINDS[0][1:])] * (len(KINDS) // 2))
+    for n, (category, status, age, place), text in zip(range(count), kinds, cycle(TEXTS)):
+        made.append(
+            Ticket(
+                id=first_id + n,
+                reference=f"W-{first_id + n}",
+                secret="s",
+                status=status,
+                channel="email",
+                category=category,
+                contact_id=contact.id,
+                lat=place[0] if place else None,
+                lon=place[1] if place else None,
+                geo_cell=grid_cell(*place) if place else None,
+                text_features=text_features(text),
+                created_at=now - age - timedelta(seconds=n),
+            )
+        )
+    return made
+
+
+def as_waiting(ticket: Ticket) -> dict[str, Any]:
+    """A ticket's row as the batch keeps it until written (column values by column key)."""
+    return {column.key: getattr(ticket, column.key) for column in Ticket.__table__.columns}
+
+
+def comparable(rows: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows with stored features (JSON text from the query) decoded, times in UTC (SQLite's
+    are read without a zone)."""
+    return [(*map(decoded, row[:-1]), utc(row[-1])) for row in rows]
+
+
+def decoded(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) and value[:1] == "{" else value
+
+
+def utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def queries(ctx: Context) -> list[tuple[Any, dict[str, Any], tuple[str, ...]]]:
+    """Each candidate query with a probe's parameters, and the columns it reads."""
+    since = ctx.now() - duplicates.TEXT_WINDOW
+    classified = {"category": "stormwater_flooding", "since": since, "own_id": 0}
+    located = {**classified, "cells": neighbour_cells(*HERE)}
+    unclassified = {"category": None, "since": since, "own_id": 0}
+    return [
+        (duplicates._NEARBY, located, ("lat", "lon")),
+        (duplicates._BY_TEXT[True], classified, ("text_features",)),
+        (duplicates._BY_TEXT[False], unclassified, ("text_features",)),
+    ]
+
+
+def test_waiting_tickets_are_found_as_the_query_finds_them_written(ctx: Context) -> None:
+    with ctx.sessions() as session, session.begin():
+        contact = Contact(name="Salim", email="salim@example.org")
+        session.add(contact)
+        session.flush()
+        # Written: the older ones, more of the probe's kind than the cap; waiting: the
+        # newest, of every kind (the older of them created before some written ones).
+        written = tickets(ctx, contact, 4 * duplicates.CANDIDATE_LIMIT, first_id=10_000)
+        session.add_all(written)
+        session.flush()
+        unwritten = tickets(ctx, contact, 2 * len(KINDS), first_id=20_000)
+        store = DeferredRows(len(unwritten))
+        store.add("ticket", [as_waiting(t) for t in reversed(unwritten)])  # oldest added first
+        session.info[DEFERRED] = store
+        found = {q: duplicates._found(session, q, values, cols) for q, values, cols in queries(ctx)}
+        del session.info[DEFERRED]
+        session.add_all(unwritten)
+        session.flush()
+        for query, values, _columns in queries(ctx):
+            expected = session.connection().execute(query, values).all()
+            assert len(expected) == duplicates.CANDIDATE_LIMIT  # the cap is reached
+            assert {r[0] for r in expected} & {t.reference for t in unwritten}
+            assert comparable(found[query]) == comparable(expected)
+
+
+def suggested(session: Session, senders: list[str]) -> list[list[tuple[int, str, float]]]:
+    """Each sender's ticket's suggested duplicates as (which sender's ticket, reason,
+    score)."""
+    references = {
+        reference: n
+        for n, sender in enumerate(senders)
+        for reference in session.execute(
+            select(Ticket.reference).join(Ticket.contact).where(Contact.email == sender)
+        ).scalars()
+    }
+    found = []
+    for sender in senders:
+        routing = session.execute(
+            select(Ticket.routing).join(Ticket.contact).where(Contact.email == sender)
+        ).scalar_one()
+        found.append(
+            [(references[d["reference"]], d["reason"], d["score"]) for d in routing["duplicates"]]
+        )
+    return found
+
+
+def test_a_batch_suggests_the_duplicates_its_records_suggest_alone(
+    ctx: Context, mail: Mail
+) -> None:
+    texts = [TEXTS[0], TEXTS[0] + "!", TEXTS[0].lower(), TEXTS[1], TEXTS[1] + " الآن", TEXTS[0]]
+    alone = [f"alone{n}@example.org" for n in range(len(texts))]
+    for sender, text in zip(alone, texts, strict=True):
+        process(ctx, accept(ctx, mail(sender, text)).record_id)
+    with ctx.sessions() as session, session.begin():  # no candidates for the batch's any more
+        session.execute(update(Ticket).values(status=Status.CLOSED))
+    batched = [f"batched{n}@example.org" for n in range(len(texts))]
+    for sender, text in zip(batched, texts, strict=True):
+        accept(ctx, mail(sender, text))
+    assert len(process_batch(ctx, ("email",)).claimed) == len(texts)
+    with ctx.sessions() as session:
+        expected = suggested(session, alone)
+        assert sum(map(len, expected)) >= 6  # near duplicates of each other, as intended
+        assert suggested(session, batched) == expected
+        assert session.execute(select(func.count()).select_from(Ticket)).scalar_one() == 12
