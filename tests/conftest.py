@@ -215,47 +215,70 @@ def senders() -> dict[str, CollectingSender]:
     return {"telegram": CollectingSender(), "email": CollectingSender()}
 
 
+def run_directory(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory every xdist worker of this run shares (never a later run's)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "trained"
+    shared.mkdir(exist_ok=True)
+    return shared
+
+
+@contextmanager
+def first_to_make(path: Path) -> Iterator[bool]:
+    """Under a lock for `path` held across the run's workers: True when `path` does not exist
+    yet, for the caller to make it, False when another worker made it (a second worker waits
+    for the first's making instead of doing it again)."""
+    with path.with_suffix(".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield not path.exists()
+
+
 @pytest.fixture(scope="session")
-def trained() -> tuple[Any, dict[str, Any]]:
-    """The real routing model, trained once for the whole test session, and what its
-    training fitted (the feature space, texts and scikit-learn estimators: `train`'s
-    `fitted`), for the tests that compare the served model with scikit-learn's."""
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, Any]]:
+    """The real routing model, trained once for the whole test run, and what its training
+    fitted (the feature space, texts and scikit-learn estimators: `train`'s `fitted`), for
+    the tests that compare the served model with scikit-learn's. The first xdist worker to
+    need it trains it (14 s of CPU on the test machine) and pickles both in the run's
+    directory; the other loads that copy (each worker trained its own before)."""
     from core.routing.classifier import train
     from core.routing.dataset import shipped_rows
     from core.routing.taxonomy import load_taxonomy
 
-    fitted: dict[str, Any] = {}
-    return train(shipped_rows(), (), load_taxonomy(None), fitted=fitted), fitted
+    path = run_directory(tmp_path_factory) / "session-model.pickle"
+    with first_to_make(path) as first:
+        if first:
+            fitted: dict[str, Any] = {}
+            model = train(shipped_rows(), (), load_taxonomy(None), fitted=fitted)
+            path.write_bytes(pickle.dumps((model, fitted), pickle.HIGHEST_PROTOCOL))
+            return model, fitted
+    loaded: tuple[Any, dict[str, Any]] = pickle.loads(path.read_bytes())
+    return loaded
 
 
 @pytest.fixture(scope="session")
 def routing_model(trained: tuple[Any, dict[str, Any]]) -> Any:
-    """The real routing model, trained once for the whole test session."""
+    """The real routing model, trained once for the whole test run."""
     return trained[0]
 
 
 @pytest.fixture(scope="session")
 def train_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
     """`train` done once per test run for the same rows, corrections and taxonomy, shared by
-    the xdist workers through a file (the pickled arguments' hash names it; a lock makes a
-    second worker wait for the first's training instead of doing it again), each caller
-    loading its own copy. Cross-validating the dev corpus in test_routing_model and through
-    `balagh eval --cv` trains the same three fold models (15 s each on a quiet machine).
-    The run's directory, never a later run's: a change to training trains again."""
+    the xdist workers through a file in the run's directory (the pickled arguments' hash
+    names it; first_to_make), each caller loading its own copy. Cross-validating the dev
+    corpus in test_routing_model and through `balagh eval --cv` trains the same three fold
+    models (15 s each on a quiet machine). A change to training trains again."""
     from core.routing.classifier import load, train
 
-    base = tmp_path_factory.getbasetemp()
-    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "trained"
-    shared.mkdir(exist_ok=True)
+    shared = run_directory(tmp_path_factory)
 
     def trainer(rows: Any, corrections: Any = (), taxonomy: Any = None) -> Any:
         rows, corrections = list(rows), list(corrections)
         call = (rows, corrections, taxonomy)
         key = hashlib.sha256(pickle.dumps(call, pickle.HIGHEST_PROTOCOL)).hexdigest()
         path = shared / f"{key}.pkl"
-        with (shared / f"{key}.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if not path.exists():
+        with first_to_make(path) as first:
+            if first:
                 train(rows, corrections, taxonomy).save(path)
         return load(path)
 
