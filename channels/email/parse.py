@@ -365,8 +365,32 @@ def _payload_bytes(part: MimePart) -> bytes:
 def _part_text(part: MimePart) -> str:
     charset = part.get_param("charset")
     label = charset if isinstance(charset, str) else None
-    text = decode_bytes(_payload_bytes(part), label)
+    data = _payload_bytes(part) if not _base64_in_name_only(part) else _raw_payload(part)
+    text = decode_bytes(data, label)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Base64 has no spaces and no punctuation but + / =: in a text part labelled base64, more
+# of those than a stray character or two means words, not base64.
+NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=\r\n]")
+NOT_BASE64_SHARE = 0.05
+
+
+def _base64_in_name_only(part: MimePart) -> bool:
+    """A text part labelled base64 whose body is plain words (a broken mailer's): decoding
+    drops what is not base64 and turns the rest into bytes nobody wrote ("pothole body" read
+    as "¦‹a¢W›¡Ü"), which the ticket showed instead of the citizen's words."""
+    if str(part.get("Content-Transfer-Encoding", "")).strip().lower() != "base64":
+        return False
+    raw = part.get_payload()
+    if not isinstance(raw, str) or not raw.strip():
+        return False
+    return len(NOT_BASE64.findall(raw)) > NOT_BASE64_SHARE * len(raw.strip())
+
+
+def _raw_payload(part: MimePart) -> bytes:
+    payload = part.get_payload()
+    return payload.encode("utf-8", "surrogateescape") if isinstance(payload, str) else b""
 
 
 def _is_attachment(part: MimePart) -> bool:

@@ -89,6 +89,30 @@ def test_unknown_charset_label_does_not_raise() -> None:
     assert msg.text.startswith("The Hare and the Tortoise")
 
 
+@pytest.mark.parametrize(
+    "body",
+    ["There is a big pothole on Way 3021 , cars hit it ====", "حفرة كبيرة في الشارع أمام المسجد"],
+)
+def test_a_plain_text_body_labelled_base64_is_kept_as_written(body: str) -> None:
+    """Decoding it as base64 dropped the spaces and made bytes nobody wrote of the rest."""
+    raw = (
+        "From: a@example.com\r\nTo: 1111@balagh.test\r\nSubject: x\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        f"{body}\r\n"
+    ).encode()
+    assert parse_email(raw).text == body
+
+
+def test_base64_with_a_stray_character_is_still_decoded() -> None:
+    encoded = "VGhlcmUgaXMgYSBiaWcgcG90aG9sZSBvbiBXYXkgMzAyMSBuZWFyIHRoZSBtb3NxdWUu"
+    raw = (
+        "From: a@example.com\r\nTo: 1111@balagh.test\r\nSubject: x\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        f"{encoded[:30]}!{encoded[30:]}\r\n"
+    ).encode()
+    assert parse_email(raw).text == "There is a big pothole on Way 3021 near the mosque."
+
+
 def test_crlf_message_body_has_no_carriage_returns() -> None:
     msg = parse_email(fixture("arabic/outlook-arabic-reply.eml"))
     assert "\r" not in msg.text
