@@ -49,6 +49,12 @@ from that pass's sub-topic list: a person fainted in the heat (in the feminine, 
 child shut in a bus or car or on a window ledge, swimming in a flooded pit, a balcony railing
 come away, footbridge stairs breaking under walkers, a denial in one clause and a danger in
 the next.
+`writers_u17.jsonl` (seventeenth pass, urgency) holds English and Arabizi dangers said the way
+residents write them (understated, "kind of", reported for someone else, in the last clause of
+a long email) and, in every form, a power line down on a road, someone in a stuck lift, a bus
+or car caught in a flooded underpass, children in a rising wadi, with their calm look-alikes
+(burning waste asked about, a bus locked in its depot, a lift out of order, an underpass that
+floods every rain).
 `writers_cat15.jsonl` (fifteenth pass, category) holds reports in every form from a sub-topic
 list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
 workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
@@ -88,6 +94,7 @@ OWN_FILES = (
     "writers_u13.jsonl",
     "writers_u16.jsonl",
     "writers_cat15.jsonl",
+    "writers_u17.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

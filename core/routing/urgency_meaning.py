@@ -795,7 +795,8 @@ ADDED_SIXTEENTH: dict[str, list[str]] = {
 # rule's words (urgency.RULES "fire", not_at); flames, a blaze or a fire said as such still
 # fire it.
 _BURNT_WASTE = ["garden waste", "farm waste", "green waste", "waste", "rubbish", "trash",
-                "garbage", "leaves", "dry grass", "palm fronds", "tyres", "tires"]  # fmt: skip
+                "garbage", "leaves", "dry leaves", "dry grass", "palm fronds", "dry fronds",
+                "tyres", "tires"]  # fmt: skip
 FIRE_ACTIVITY = [
     *(f"{verb} {thing}" for verb in ("burning", "burn", "burns", "burned", "burnt",
                                      "burning of", "burning the", "burn the")
@@ -910,6 +911,7 @@ ADDED_SEVENTEENTH: dict[str, list[str]] = {
     # a labourer "lying down and not responding" in the heat, said by someone else
     "faint": ["not responding", "isn t responding", "unresponsive", "won t wake up",
               "lying down and"],
+    "heat": ["afternoon sun", "midday sun", "noon sun"],
     # the last clause of a long email: a concrete sunshade or a chunk of it hanging off over
     # the entrance "where everyone walks in and out"
     "thing": ["sunshade", "sun shade", "concrete", "chunk", "chunks"],
