@@ -796,6 +796,7 @@ ADDED_SIXTEENTH: dict[str, list[str]] = {
 # fire it.
 _BURNT_WASTE = ["garden waste", "farm waste", "green waste", "waste", "rubbish", "trash",
                 "garbage", "leaves", "dry leaves", "dry grass", "palm fronds", "dry fronds",
+                "weeds", "dry weeds",
                 "tyres", "tires"]  # fmt: skip
 FIRE_ACTIVITY = [
     *(f"{verb} {thing}" for verb in ("burning", "burn", "burns", "burned", "burnt",
@@ -816,7 +817,8 @@ FIRE_ACTIVITY = [
 # shut away with nobody in it. Taken out of person_at_risk's words ("the school bus is
 # locked in the depot over the weekend" named a bus and "locked in").
 _KEPT_AT = ["depot", "garage", "yard", "compound", "workshop", "warehouse", "shed", "car park",
-            "parking"]  # fmt: skip
+            "parking", "bus depot", "bus yard", "school compound", "school yard",
+            "school garage", "company yard"]  # fmt: skip
 KEPT_LOCKED = [
     f"{verb} {place}"
     for verb in ("locked in the", "locked inside the", "locked up in the", "locked in a",

@@ -103,6 +103,8 @@ def test_a_railing_gone_far_from_its_open_edge_is_urgent(form: str) -> None:
         # a vehicle kept locked away, a locked gate
         "the school bus is locked in the depot during the holiday, the pupils walk",
         "our car park gate is locked and the kids can't get to the bus",
+        "the minibus is locked in the school compound at night, the pupils wait in the morning",
+        "is the burning of dry weeds on a farm allowed or fined?",
         # a fall weeks ago
         "a child fell into the open manhole three weeks ago, who pays for his treatment?",
         # a lift, an underpass, a wadi, a power line: calm
