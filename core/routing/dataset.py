@@ -59,7 +59,13 @@ floods every rain).
 list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
 workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
 deck joints, earth tipped into a wadi (not a flood), "park" the verb, and MSA nominal sentences
-with verbal nouns (تراكم، انبعاث، تسرب، انقطاع الإنارة). No own row may be a near copy of a corpus row
+with verbal nouns (تراكم، انبعاث، تسرب، انقطاع الإنارة). `writers_cat16.jsonl` (sixteenth
+pass, category) holds reports in every form from that pass's list: earth, sand and old asphalt
+left in heaps after works (dumping; the road itself left dug is road damage), bedbugs in labour
+camps (a villa turned into one stays a violation), sarcasm worded as praise of the service with
+a count of weeks ("third week", "since Eid"), fallen electricity poles and cables (street
+lighting), flooded tunnels, Gulf possessives and demonstratives (حقته، مالتها، هال-), and animals
+at the bins. No own row may be a near copy of a corpus row
 (tests/core/routing/test_routing_data.py), or cross-validating the corpus would score
 paraphrases of its own held-out messages.
 """
@@ -95,6 +101,7 @@ OWN_FILES = (
     "writers_u16.jsonl",
     "writers_cat15.jsonl",
     "writers_u17.jsonl",
+    "writers_cat16.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

@@ -78,6 +78,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "tipping", "tipped",
                 # fifteenth pass: earth left in heaps ("تراكم الأتربة", "turab")
                 "تراب=", "اتربه=", "turab=", "tiraab=",
+                # sixteenth pass: what is left in heaps after works ("mounds of soil", "كومه
+                # رمل", "koom turab"): the material left, not the road it lies by
+                "pile=", "piles=", "heap=", "heaps=", "mound=", "mounds=", "كومه=",
+                "كومات=", "اكوام=", "koom=", "kowm=", "akwam=", "akwaam=",
                # fourteenth pass: Arabizi spellings the skeleton misses
                "an8a9", "anqaad", "anqa9", "an8aadh", "angaadh"),
     # Twelfth pass (category): old furniture left out is dumping, but sellers name it too, so
@@ -126,7 +130,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "سمك", "لحم", "بقاله", "مطبخ", "طعام", "اطعمه", "وجبه", "وجبات", "مشويات", "wajba", "wajbat", "restaurant", "food", "cafeteria", "cafe", "bakery",
              "kitchen", "meat", "fish=", "grocery", "butcher", "eatery", "shawarma", "mat3am", "juice",
              "fridge", "freezer", "chicken", "bread", "milk", "sandwich", "عصير", "ثلاجه", "دجاج",
-             "خبز", "حليب", "ساندويش", "sandweech", "3a9eer"),
+             "خبز", "حليب", "ساندويش", "sandweech", "3a9eer",
+             # sixteenth pass: broken plurals a stem does not reach (اللحوم, الملاحم)
+             "لحوم", "ملاحم"),
     "hygiene": ("9ala7iya", "9ala7iyya", "9alaa7iya", "salahiya", "gadhir", "qathir", "منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "وصخ", "متسخ", "قذر", "تسمم", "قفازات",
                 "expired", "rotten", "spoiled", "hygiene", "poisoning", "unhygienic", "filthy",
                 "mould", "mold", "contaminat"),
@@ -155,10 +161,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                      "are building", "was building", "were building", "building work",
                      "building without", "building a=", "building an=", "building his=",
                      "building their=", "building another", "site=", "crane", "concrete mixer",
-                     "cement mixer", "كرين", "رافعه", "خلاطه", "khalla6a", "5alla6a", "kreen",
-                     # twelfth pass: a house turned into workers' lodgings
-                     "سكن عمال", "سكن العمال", "سكن عزاب", "labour camp", "labor camp",
-                     "workers accommodation", "workers housing", "bachelor"),
+                     "cement mixer", "كرين", "رافعه", "خلاطه", "khalla6a", "5alla6a", "kreen"),
+    # Twelfth pass: a house turned into workers' lodgings. Sixteenth pass: the lodgings are
+    # their own concept, not building work, so "bedbugs in the labour camp" ("sakan el
+    # 3ummal malyan bag") is weighed as insects where workers live, not as a building.
+    "lodging": ("سكن عمال", "سكن العمال", "سكن عزاب", "labour camp", "labor camp",
+                "workers accommodation", "workers housing", "bachelor", "sakan el 3ummal",
+                "sakan el 3ommal", "sakan 3ummal", "sakan 3ommal", "sakan al 3ummal",
+                "sakan il 3ummal", "sakan el 3omal", "sakan el 3umal"),
     "violation": ("ta9ree7", "tasree7", "tasree7", "mu5alafa", "mkhalfa", "mu5alif", "ta3addi", "ta3adi", "bdoon ru5sa", "مخالف", "بدون ترخيص", "بدون تصريح", "بدون رخصه", "دون ترخيص", "دون تصريح", "دون رخصه", "غير مرخص", "استيلاء", "تعدي", "متعدي", "استحواذ",
                   "ارض حكوميه", "الارض العامه", "املاك عامه", "ارتداد", "violation", "violat",
                   "without permit", "without a permit", "no permit", "illegal", "encroach",
@@ -214,7 +224,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "dawam=", "dawaam="),
     "thanks": ("نشكر", "اشكر", "يشكر", "يجزاكم", "تسلمون", "تسلم ايدكم", "ashkur", "ashkurkom", "nashkur", "nashkurkom", "ya3tikom", "ya3teekom", "ya3tikum", "mashkooreen", "mashkoorin", "tislamoon", "grateful", "cheers=", "respect to", "شكر", "شكرا", "مشكورين", "يعطيكم العافيه", "ما قصرتوا", "نثمن", "جزاكم", "ممتاز", "اثني", "اشيد",
                "سرعه الاستجابه", "thank", "appreciate", "great job", "well done", "excellent",
-               "impressed", "kudos", "shukran", "mashkoor", "praise"),
+               "impressed", "kudos", "shukran", "mashkoor", "praise",
+               # sixteenth pass: praise of the service, the sarcastic writer's thanks ("really
+               # great service, third week and no collection")
+               "great service", "amazing service", "excellent service", "wonderful service",
+               "fantastic service", "brilliant service", "superb service", "amazing job",
+               "wonderful job", "fantastic job", "الخدمه الرائعه", "خدمه رائعه", "الخدمه الجميله",
+               "5idma momtaza", "5idma mumtaza", "khidma mumtaza", "5idma rai3a"),
     "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "نتمنى", "ليش ما", "suggest",
                 "propose", "would be nice", "it would be", "idea", "recommend", "eqtira7",
                 "iqtira7"),
@@ -574,14 +590,49 @@ _PAST_COPULAS = frozenset(
 )  # fmt: skip
 
 
+# Sixteenth pass: a count of periods says how long too ("the third week and no collection",
+# "ثالث اسبوع", "الاسبوع الثالث", "thaalith usboo3"), and so does "since" a named time ("dead
+# since Ramadan", "من العيد", "min el 3eed"). Arabic words are compared without clitics. Not
+# "second": "ثاني يوم", "thaani yom", "the second day" is the next day, a quick fix thanked for.
+_ORDINALS = frozenset(
+    {"third", "fourth", "fifth", "sixth", "3rd", "4th", "5th", "6th", "ثالث", "رابع", "خامس",
+     "سادس", "ثالثه", "رابعه", "خامسه", "thalith", "thaalith", "thalth", "talit", "taalit",
+     "rabi3", "raabi3", "5amis", "khamis", "5aamis"}
+)  # fmt: skip
+_SINCE = frozenset({"since", "منذ", "من", "min", "mn", "mundh", "munth"})
+_NAMED_TIMES = frozenset(
+    {"ramadan", "ramadhan", "ramzan", "eid", "3eed", "3ed", "winter", "summer", "christmas",
+     "رمضان", "عيد", "الشتا", "شتا", "الصيف", "صيف", "الخريف", "khareef", "sheta", "9ayf",
+     "saif", "shita"}
+)  # fmt: skip
+
+
+def _is_any(word: str, names: frozenset[str]) -> bool:
+    """True when the word, or the word without its clitics, is one of `names`."""
+    return word in names or not names.isdisjoint(variants(word))
+
+
+def _counted_or_named(words: Sequence[str], i: int) -> bool:
+    """True when words[i] counts a period with an ordinal or opens "since" a named time."""
+    after = [w for w in words[i + 1 : i + 3] if w not in _LATIN_DETERMINERS][:1]
+    if not after:
+        return False
+    word, nxt = words[i], after[0]
+    if word in _SINCE:
+        return _is_any(nxt, _NAMED_TIMES)
+    return (_is_any(word, _ORDINALS) and _is_any(nxt, TIME_UNITS)) or (
+        _is_any(word, TIME_UNITS) and _is_any(nxt, _ORDINALS)
+    )
+
+
 def _lasting(words: Sequence[str], i: int) -> bool:
     """True when words[i] opens a duration still running: a unit of time follows within
-    three words, and no past copula comes within four words before."""
+    three words, or a period counted or named (_counted_or_named), and no past copula comes
+    within four words before."""
     return (
-        words[i] in _LASTING_OPENERS
-        and any(w in TIME_UNITS for w in words[i + 1 : i + 4])
-        and _PAST_COPULAS.isdisjoint(words[max(0, i - 4) : i])
-    )
+        (words[i] in _LASTING_OPENERS and any(w in TIME_UNITS for w in words[i + 1 : i + 4]))
+        or _counted_or_named(words, i)
+    ) and _PAST_COPULAS.isdisjoint(words[max(0, i - 4) : i])
 
 
 # Fourteenth pass: a problem back again ("thanks for fixing the road... broken again", "وبعد
