@@ -123,6 +123,12 @@ def bench_test_sets(model: Model) -> None:
             f"  not for us: genuine flagged {sc.genuine_flagged}/{sc.genuine} "
             f"(FP rate {sc.false_positive_rate:.3f}), spam recall {spam}"
         )
+        if rep.automatic is not None and rep.automatic.n:
+            auto = rep.automatic
+            print(
+                f"  routed with no person: {auto.share:.3f} ({auto.routed}/{auto.n}) at "
+                f"confidence >= {auto.threshold:.2f}, accuracy {auto.accuracy:.3f} on them"
+            )
         _print_urgent_by_form(rep)
         if sc.genuine:
             print(

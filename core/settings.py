@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from core.crontab import check_crontab
+from core.routing.types import ROUTE_THRESHOLD
 
 SECRET_HINTS = re.compile(r"PASSWORD|SECRET|TOKEN|KEY|DATABASE_URL|REDIS_URL")
 
@@ -137,7 +138,7 @@ class Settings(BaseSettings):
     department_replies_direct: bool = False
     outbox_max_attempts: int = Field(8, ge=1)
     outbox_base_delay_seconds: float = Field(30.0, gt=0)
-    route_threshold: float = Field(0.6, ge=0, le=1)
+    route_threshold: float = Field(ROUTE_THRESHOLD, ge=0, le=1)
     # Mass incidents (core/intake/incidents.py): a report of the same category within this distance
     # of an open incident, and within this time of its latest report, joins it.
     incident_distance_m: float = Field(300.0, gt=0)

@@ -76,9 +76,15 @@ def evaluate_command(env: Env, file: str, folds: int | None, as_json: bool) -> N
         raise click.ClickException(f"{file} has no labelled rows.")
     if folds:
         extra = training_beside(rows)
-        report = cross_validate(rows, k=folds, extra_training=extra, taxonomy=taxonomy)
+        report = cross_validate(
+            rows,
+            k=folds,
+            extra_training=extra,
+            taxonomy=taxonomy,
+            route_threshold=env.settings.route_threshold,
+        )
     else:
-        report = evaluate(_store(env).get(), rows, taxonomy)
+        report = evaluate(_store(env).get(), rows, taxonomy, env.settings.route_threshold)
     click.echo(report.to_json() if as_json else report.to_text())
 
 
