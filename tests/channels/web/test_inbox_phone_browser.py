@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 
-from channels.web.inbox.i18n import translate
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
 from tests.channels.web.test_web_browser import MOBILE
 from tests.citizen_web import citizen_site
-from tests.staffkit import PASSWORD, make_staff
+from tests.staffkit import make_staff, sign_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -59,11 +58,7 @@ def test_queue_and_ticket_keep_within_a_phone_screen(
     url, reference = served
     context = browser.new_context(viewport=MOBILE)
     page = context.new_page()
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
-    page.get_by_label(translate("email", lang), exact=True).fill(AGENT)
-    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=translate("sign_in", lang)).click()
-    page.wait_for_url(f"{url}/inbox/")
+    sign_in_page(page, url, AGENT, lang)
     page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")  # the staff member's language, once in
     for path in ("/inbox/?queue=all", f"/inbox/t/{reference}"):
         page.goto(url + path)
@@ -86,11 +81,7 @@ def test_the_header_of_a_long_staff_address_keeps_within_a_phone_screen(
     url, _reference = served
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
-    page.get_by_label(translate("email", lang), exact=True).fill(LONG_STAFF)
-    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=translate("sign_in", lang)).click()
-    page.wait_for_url(f"{url}/inbox/")
+    sign_in_page(page, url, LONG_STAFF, lang)
     assert _page_width(page) <= 360
     context.close()
 
@@ -106,11 +97,7 @@ def test_the_supervisors_and_administrators_pages_keep_within_a_phone_screen(
     url, _reference = served
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
-    page.get_by_label(translate("email", lang), exact=True).fill(ADMIN)
-    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=translate("sign_in", lang)).click()
-    page.wait_for_url(f"{url}/inbox/")
+    sign_in_page(page, url, ADMIN, lang)
     for path in ("/inbox/dashboard", "/inbox/stats", "/inbox/staff", "/inbox/incidents"):
         page.goto(url + path)
         assert _page_width(page) <= 360, path
@@ -126,11 +113,7 @@ def test_a_messages_time_stays_on_one_line_in_an_arabic_ticket_on_a_phone(
     url, reference = served
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
-    page.goto(f"{url}/inbox/lang/ar?next=/inbox/login")
-    page.get_by_label(translate("email", "ar"), exact=True).fill(AGENT)
-    page.get_by_label(translate("password", "ar"), exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=translate("sign_in", "ar")).click()
-    page.wait_for_url(f"{url}/inbox/")
+    sign_in_page(page, url, AGENT, "ar")
     page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")
     page.wait_for_load_state("load")
     lines = page.eval_on_selector_all(

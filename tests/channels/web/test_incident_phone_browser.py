@@ -11,13 +11,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from channels.web.inbox.i18n import translate
 from core.models import Incident, User
 from core.staff import incident_actions
 from core.staff.permissions import staff_from_user
 from tests.citizen_web import citizen_site
 from tests.incident_support import report
-from tests.staffkit import PASSWORD, make_staff
+from tests.staffkit import make_staff, sign_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -61,11 +60,7 @@ def test_the_incident_page_keeps_within_a_phone_screen(
     url, incident_id = served
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
-    page.get_by_label(translate("email", lang), exact=True).fill(DISPATCHER)
-    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=translate("sign_in", lang)).click()
-    page.wait_for_url(f"{url}/inbox/")
+    sign_in_page(page, url, DISPATCHER, lang)
     page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")  # the staff member's language, once in
     for path in ("/inbox/incidents", f"/inbox/incidents/{incident_id}"):
         page.goto(url + path)
