@@ -1,5 +1,11 @@
 """WhatsApp webhook cost per message: `PYTHONPATH=. .venv/bin/python bench/whatsapp_webhook.py [N] [URL]`.
 
+`... bench/whatsapp_webhook.py batch [N] [URL]`: one webhook call carrying N messages (2,000
+by default; Meta batches them in `entry[].changes[].value.messages[]`) posted over a real
+socket to the app served on loopback, with the inbound workers running: the time to the
+answer (it must come within BALAGH_DB_ANSWER_TIMEOUT_SECONDS, 8 s), how many were stored,
+and how long the workers then took to make every ticket.
+
 Posts signed text messages to the real web app (Flask test client, no socket) and times the
 whole call: signature check, pywa parsing and storing the raw record (the answer to Meta).
 The inbound workers of the same process (BALAGH_INBOUND_WORKERS, one on SQLite) file each
@@ -17,20 +23,23 @@ import os
 import platform
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 from sqlalchemy import func, select
+from werkzeug.serving import make_server
 
 from balagh.dbmigrate import upgrade
 from balagh.wiring import build_context, web_app
 from core.intake.pipeline import EXTRA_KEY
-from core.models import Ticket
+from core.models import InboundRecord, Ticket
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
 from core.settings import Settings
-from tests.whatsapp_fake import APP_SECRET, PHONE_ID, TOKEN, message_update, sign
+from tests.whatsapp_fake import APP_SECRET, PHONE_ID, TOKEN, envelope, message_update, sign
 
 
 def whatsapp_context(data_dir: Path, database_url: str) -> Any:
@@ -92,5 +101,69 @@ def main(count: int = 200, database_url: str = "") -> None:
     )
 
 
+def batch_body(count: int) -> bytes:
+    """One webhook body with `count` text messages, each from a number of its own."""
+    numbers = [f"9689{i:07d}" for i in range(count)]
+    messages = [
+        {
+            "from": number,
+            "id": f"wamid.BATCH{i}",
+            "timestamp": str(int(time.time())),
+            "type": "text",
+            "text": {"body": "حفرة في الطريق"},
+        }
+        for i, number in enumerate(numbers)
+    ]
+    contacts = [{"profile": {"name": "Salim"}, "wa_id": number} for number in numbers]
+    update = envelope({"contacts": contacts, "messages": messages})
+    return json.dumps(update, ensure_ascii=False).encode()
+
+
+def count_rows(ctx: Any, model: Any) -> int:
+    with ctx.sessions() as session:
+        return int(session.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def main_batch(count: int = 2000, database_url: str = "") -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = whatsapp_context(Path(tmp), database_url)
+        server = make_server("127.0.0.1", 0, web_app(ctx), threaded=True)
+        serving = threading.Thread(target=server.serve_forever, daemon=True)
+        serving.start()
+        body = batch_body(count)
+        headers = {"X-Hub-Signature-256": sign(body), "Content-Type": "application/json"}
+        url = f"http://127.0.0.1:{server.server_port}/whatsapp/webhook"
+        began = time.perf_counter()
+        response = httpx.post(url, content=body, headers=headers, timeout=120)
+        answered = time.perf_counter()
+        stored = count_rows(ctx, InboundRecord)
+        pipeline = ctx.extras.get(EXTRA_KEY)
+        tickets = 0
+        while (
+            response.status_code == 200 and tickets < count and time.perf_counter() - answered < 600
+        ):
+            if pipeline is not None:
+                pipeline.wait_idle(1.0)
+            tickets = count_rows(ctx, Ticket)
+        last_ticket = time.perf_counter()
+        server.shutdown()
+        if pipeline is not None:
+            pipeline.stop()
+        ctx.engine.dispose()
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cpus, "
+        f"Python {platform.python_version()}, {ctx.engine.dialect.name}"
+    )
+    print(
+        f"one webhook call of {count} messages ({len(body) / 1e6:.1f} MB): "
+        f"{response.status_code} in {answered - began:.2f} s, {stored} stored"
+    )
+    print(f"{tickets} tickets, the last {last_ticket - answered:.1f} s after the answer")
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200, sys.argv[2] if len(sys.argv) > 2 else "")
+    args = sys.argv[1:]
+    if args[:1] == ["batch"]:
+        main_batch(int(args[1]) if len(args) > 1 else 2000, args[2] if len(args) > 2 else "")
+    else:
+        main(int(args[0]) if args else 200, args[1] if len(args) > 1 else "")

@@ -80,8 +80,9 @@ def parse_updates(body: dict[str, Any]) -> Updates:
             value = change.get("value")
             if not isinstance(value, dict):
                 continue
+            contacts = _Contacts(value)
             for raw in _objects(value, "messages"):
-                incoming = _read_message(entry, value, raw)
+                incoming = _read_message(entry, value, raw, contacts)
                 if incoming is not None:
                     updates.messages.append(incoming)
             for status in _objects(value, "statuses"):
@@ -100,11 +101,11 @@ def _objects(parent: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 
 def _read_message(
-    entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any]
+    entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any], contacts: _Contacts
 ) -> Incoming | None:
     """One message; one Balagh cannot read is still kept (raw, no text) rather than lost."""
     try:
-        return _incoming(entry, value, raw)
+        return _incoming(entry, value, raw, contacts)
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         if not isinstance(raw, dict) or not raw.get("id") or not raw.get("from"):
             logger.warning("whatsapp: skipped a message without id or sender: %s", exc)
@@ -133,12 +134,14 @@ def _raw_words(raw: dict[str, Any]) -> str:
     return ""
 
 
-def _incoming(entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any]) -> Incoming | None:
+def _incoming(
+    entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any], contacts: _Contacts
+) -> Incoming | None:
     kind = str(raw.get("type", ""))
     if kind in IGNORED_TYPES:
         return None
     sender = str(raw["from"])
-    contact = _contact_of(value, sender)
+    contact = contacts.of(sender)
     single: dict[str, Any] = {
         "object": "whatsapp_business_account",
         "entry": [
@@ -206,13 +209,27 @@ def _media_extras(kind: str, media: MediaRef | None) -> dict[str, Any]:
     return {"whatsapp_media": ref}
 
 
-def _contact_of(value: dict[str, Any], sender: str) -> dict[str, Any]:
-    """The sender's contact card (name); pywa wants the business-scoped id field present."""
-    contacts = [c for c in value.get("contacts") or () if isinstance(c, dict)]
-    found = next((c for c in contacts if c.get("wa_id") == sender), None)
-    contact = dict(found or (contacts[0] if contacts else {"wa_id": sender}))
-    contact.setdefault("user_id", None)
-    return contact
+class _Contacts:
+    """The contact cards of one `value`, by number, read once: looked up in the list for
+    each message, a batch of 2,000 messages from 2,000 numbers took 1.4 s of the webhook's
+    answer (4 million comparisons)."""
+
+    def __init__(self, value: dict[str, Any]) -> None:
+        listed = value.get("contacts")
+        cards = [c for c in listed if isinstance(c, dict)] if isinstance(listed, list) else []
+        self.first = cards[0] if cards else None
+        self.by_number: dict[Any, dict[str, Any]] = {}
+        for card in cards:
+            number = card.get("wa_id")
+            if isinstance(number, str):
+                self.by_number.setdefault(number, card)
+
+    def of(self, sender: str) -> dict[str, Any]:
+        """The sender's contact card (name), else the first one; pywa wants the
+        business-scoped id field present."""
+        contact = dict(self.by_number.get(sender) or self.first or {"wa_id": sender})
+        contact.setdefault("user_id", None)
+        return contact
 
 
 def _reply_text(raw: dict[str, Any]) -> str:

@@ -4,8 +4,11 @@ Every POST must carry `X-Hub-Signature-256`, the HMAC-SHA256 of the exact body w
 secret (checked with pywa's validator); without it, 401 and nothing is read or stored. Each
 message is stored before we answer 200, a photo, document or voice note as a reference only
 (Meta's media id: the workers fetch the file, channels.whatsapp.media, so a slow Graph API
-never holds this answer); if it cannot be, 503 makes Meta send the webhook again (a message stored
-before the failure is a duplicate then, by Meta's message id, and stored once). A stored
+never holds this answer). Meta batches messages (`entry[].changes[].value.messages[]`, up to
+thousands in one call): they are stored a few hundred per transaction
+(core.intake.batchstore), 2,000 in well under the answer deadline; if they cannot be, 503
+makes Meta send the webhook again (a message stored before the failure is a duplicate then,
+by Meta's message id, and stored once). A stored
 message is the inbound pipeline's (core.intake.pipeline), as every channel's: its workers
 file it on its ticket and queue the acknowledgement; the webhook does not wait for them.
 Status updates move each reply's delivery state (sent, delivered, read, failed). A message
@@ -29,7 +32,8 @@ from core.context import Context
 from core.delivery.outbox import record_delivery_state
 from core.digests import same_secret
 from core.errors import StorageUnavailable
-from core.intake.ingest import Accepted, accept
+from core.intake.batchstore import accept_batch
+from core.intake.ingest import Accepted
 from core.intake.pipeline import pass_on
 from core.language.texts import render
 from core.models import ContactIdentity
@@ -83,7 +87,7 @@ def receive() -> Response:
         abort(400)
     updates = parse_updates(data)
     try:
-        stored = [accept(ctx, incoming.message) for incoming in updates.messages]
+        stored = accept_batch(ctx, [incoming.message for incoming in updates.messages])
     except StorageUnavailable:
         return Response("not stored; retry", status=503, headers={"Retry-After": "5"})
     new = [

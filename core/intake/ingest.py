@@ -200,7 +200,7 @@ def _store(
         normalized = serialize(message, ctx.data_dir)
         channel, external_id = normalized["channel"], normalized["external_id"]
         raw = message.raw or json.dumps(normalized, ensure_ascii=False).encode()
-        values = _record_values(ctx, raw, normalized, message, ignore)
+        values = record_values(ctx, raw, normalized, message, ignore)
         if _grouped(ctx, reserve):
             return _store_grouped(ctx, values)
         with ctx.sessions() as session:
@@ -233,7 +233,7 @@ def _store(
         raise StorageUnavailable("The message could not be stored; try again shortly.") from exc
 
 
-def _record_values(
+def record_values(
     ctx: Context,
     raw: bytes,
     normalized: dict[str, Any],
