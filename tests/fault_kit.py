@@ -73,7 +73,11 @@ class ServeProcess:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        self.wait_healthy(timeout)
+        try:
+            self.wait_healthy(timeout)
+        except BaseException:  # a start that fails (or a test timed out) leaves no server
+            self.close()
+            raise
 
     def wait_healthy(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -93,14 +97,29 @@ class ServeProcess:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(timeout=30)
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 30) -> None:
+        """SIGTERM, as an operator stops it; SIGKILL past `grace` seconds."""
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(timeout=30)
+                self.proc.wait(timeout=grace)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
+
+    def close(self) -> None:
+        """Whatever a failed test left: the process is gone when this returns (the `serve_on`
+        fixture's teardown), even if it was stopped with SIGSTOP or will not end on SIGTERM
+        (its database frozen: a clean stop is no longer what the test is about)."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        try:
+            self.proc.send_signal(signal.SIGCONT)
+            self.stop(grace=5)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait(timeout=30)
 
     def log_tail(self) -> str:
         path = self.tmp / f"serve-{self.runs}.log"
@@ -119,13 +138,18 @@ class Burst:
         self._thread = threading.Thread(target=self._run, name=f"burst-{name}", daemon=True)
         self._n = 0
 
+    running: list[Burst] = []  # stopped by the `serve_on` fixture's teardown, if not before
+
     def start(self) -> Burst:
+        Burst.running.append(self)
         self._thread.start()
         return self
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=60)
+        if self in Burst.running:
+            Burst.running.remove(self)
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -46,12 +46,12 @@ class PrivateCluster:
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
-    def _run(self, tool: str, *args: str) -> None:
+    def _run(self, tool: str, *args: str, timeout: float = 120) -> None:
         subprocess.run(
             [*self.as_user, str(self.bin / tool), *args],
             check=True,
             capture_output=True,
-            timeout=120,
+            timeout=timeout,
         )
 
     def start(self) -> None:
@@ -59,30 +59,51 @@ class PrivateCluster:
         log = str(self.root / "server.log")
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
 
-    def stop(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+    def stop(self, mode: str = "fast", wait: int = 60) -> None:
+        """pg_ctl stop: `fast` ends the sessions, `immediate` does not wait for anything."""
+        args = ["-D", str(self.data), "-m", mode, "-w", "-t", str(wait), "stop"]
+        self._run("pg_ctl", *args, timeout=wait + 10)
 
     def freeze(self) -> None:
         """SIGSTOP the server and every backend: sockets stay open, nothing answers."""
-        for pid in self._processes():
-            os.kill(pid, signal.SIGSTOP)
+        self._signal(self._processes(), signal.SIGSTOP)
 
     def thaw(self) -> None:
         """SIGCONT: the server goes on where it stopped."""
-        for pid in self._processes():
-            os.kill(pid, signal.SIGCONT)
+        self._signal(self._processes(), signal.SIGCONT)
+
+    @staticmethod
+    def _signal(pids: list[int], sig: signal.Signals) -> None:
+        """Every pid that still exists gets `sig`: a backend that ended since the list was
+        read must not leave the ones after it unsignalled (a half-frozen cluster that no
+        fast shutdown can stop)."""
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, sig)
 
     def _processes(self) -> list[int]:
-        """The postmaster and its children (backends, checkpointer, walwriter...)."""
-        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
-        children = Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()
-        return [postmaster, *map(int, children)]
+        """The postmaster and its children (backends, checkpointer, walwriter...); none once
+        it has stopped (a stale postmaster.pid whose number now names another process too)."""
+        try:
+            postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+            command = Path(f"/proc/{postmaster}/cmdline").read_bytes()
+            children = Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text()
+        except (OSError, ValueError, IndexError):
+            return []
+        if str(self.data).encode() not in command:
+            return []
+        return [postmaster, *map(int, children.split())]
 
     def close(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            self.thaw()  # a test that failed while the server was stopped
+        """Whatever state a failed test left it in (frozen, half-frozen, stopped, hung): thaw
+        it, stop it (fast, then immediate, then SIGKILL), and only then remove its directory,
+        so no server outlives the test beside a deleted data directory."""
         try:
-            if (self.data / "postmaster.pid").exists():
-                self.stop()
+            self.thaw()
+            for mode in ("fast", "immediate"):
+                if self._processes():
+                    with contextlib.suppress(subprocess.SubprocessError):
+                        self.stop(mode, wait=30)
+            self._signal(self._processes(), signal.SIGKILL)
         finally:
             shutil.rmtree(self.root, ignore_errors=True)

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -24,27 +23,17 @@ import pytest
 from balagh.wiring import build_context
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
-from tests.balagh.test_fault_sigkill import serve_process, stored, wait_until_processed
+from tests.balagh.test_fault_sigkill import stored, wait_until_processed
 from tests.conftest import make_settings
-from tests.email_support import Sink
 from tests.fault_kit import ServeProcess, smtp_burst, web_burst
 from tests.pg_cluster import PrivateCluster
 from tests.staffkit import PASSWORD, bearer, make_staff, new_ticket, token_for
-from tests.telegram_fake import FakeBotApi
 
 pytestmark = pytest.mark.fault
 ANSWER_TIMEOUT = 3.0  # BALAGH_DB_ANSWER_TIMEOUT_SECONDS in tests.fault_kit
 BOUND = 25.0  # seconds: generous for a loaded machine, far below a hang
 WAVE = 4  # requests of each kind at once: 16 in all, twice the web's running slots
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@pytest.fixture
-def cluster() -> Iterator[PrivateCluster]:
-    pg = PrivateCluster()
-    pg.start()
-    yield pg
-    pg.close()
 
 
 class Staff:
@@ -109,30 +98,28 @@ def wave(staff: Staff) -> tuple[dict[str, list[bool]], float]:
 
 
 def test_frozen_database_gives_503_within_seconds_frees_every_thread_and_loses_nothing(
-    tmp_path: Path, cluster: PrivateCluster, fake_api: FakeBotApi, sink: Sink, routing_model: Any
+    tmp_path: Path, cluster: PrivateCluster, serve_on: Callable[[str], ServeProcess]
 ) -> None:
-    serve = serve_process(tmp_path, cluster.url, fake_api, sink, routing_model)
+    serve = serve_on(cluster.url)
     serve.start()
+    staff = Staff(serve, tmp_path, cluster.url)
+    bursts = [smtp_burst(serve, "freeze", pause=0.05), web_burst(serve, pause=0.05)]
+    for burst in bursts:
+        burst.start()
+    time.sleep(1.5)
     try:
-        staff = Staff(serve, tmp_path, cluster.url)
-        bursts = [smtp_burst(serve, "freeze", pause=0.05), web_burst(serve, pause=0.05)]
-        for burst in bursts:
-            burst.start()
-        time.sleep(1.5)
         cluster.freeze()
-        try:
-            first, first_took = wave(staff)
-            second, second_took = wave(staff)  # the first wave's threads must be free again
-        finally:
-            cluster.thaw()
-        serve.wait_healthy(timeout=60)
-        after = {kind: send().status_code for kind, send in staff.requests().items()}
-        time.sleep(1.5)
-        for burst in bursts:
-            burst.stop()
-        wait_until_processed(cluster.url)
+        first, first_took = wave(staff)
+        second, second_took = wave(staff)  # the first wave's threads must be free again
     finally:
-        serve.stop()
+        cluster.thaw()
+    serve.wait_healthy(timeout=60)
+    after = {kind: send().status_code for kind, send in staff.requests().items()}
+    time.sleep(1.5)
+    for burst in bursts:
+        burst.stop()
+    wait_until_processed(cluster.url)
+    serve.stop()
     records, messages, pending = stored(cluster.url)
     acked = {"email": bursts[0].acked, "web": bursts[1].acked}
     print(

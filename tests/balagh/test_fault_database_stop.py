@@ -7,16 +7,13 @@ test starts with initdb and pg_ctl on a free port.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
 
 import httpx
 import pytest
 
-from tests.balagh.test_fault_sigkill import serve_process, stored, wait_until_processed
-from tests.email_support import Sink
-from tests.fault_kit import TelegramTraffic, smtp_burst, web_burst
+from tests.balagh.test_fault_sigkill import stored, wait_until_processed
+from tests.fault_kit import ServeProcess, TelegramTraffic, smtp_burst, web_burst
 from tests.pg_cluster import PrivateCluster
 from tests.telegram_fake import FakeBotApi
 
@@ -24,40 +21,30 @@ pytestmark = pytest.mark.fault
 BEFORE, OUTAGE, AFTER = 1.5, 3.0, 2.5  # seconds of traffic around the outage
 
 
-@pytest.fixture
-def cluster() -> Iterator[PrivateCluster]:
-    pg = PrivateCluster()
-    pg.start()
-    yield pg
-    pg.close()
-
-
 def test_database_stopped_mid_traffic_loses_nothing_acknowledged_and_service_resumes(
-    tmp_path: Path, cluster: PrivateCluster, fake_api: FakeBotApi, sink: Sink, routing_model: Any
+    cluster: PrivateCluster, fake_api: FakeBotApi, serve_on: Callable[[str], ServeProcess]
 ) -> None:
-    serve = serve_process(tmp_path, cluster.url, fake_api, sink, routing_model)
+    serve = serve_on(cluster.url)
     serve.start()
-    try:
-        telegram = TelegramTraffic(fake_api, 8000)
-        bursts = [smtp_burst(serve, "stop", pause=0.05), web_burst(serve, pause=0.05)]
-        for burst in [*bursts, telegram.burst]:
-            burst.start()
-        time.sleep(BEFORE)
-        cluster.stop()
-        during = [len(b.acked) for b in bursts]
-        time.sleep(OUTAGE)
-        health_during = httpx.get(f"{serve.web}/healthz", timeout=15).status_code
-        acked_in_outage = [len(b.acked) - n for b, n in zip(bursts, during, strict=True)]
-        cluster.start()
-        resumed = [len(b.acked) for b in bursts]
-        time.sleep(AFTER)
-        for burst in [*bursts, telegram.burst]:
-            burst.stop()
-        fake_api.wait_for(lambda: not fake_api.pending, timeout=60)
-        wait_until_processed(cluster.url)
-        health_after = httpx.get(f"{serve.web}/healthz", timeout=15).status_code
-    finally:
-        serve.stop()
+    telegram = TelegramTraffic(fake_api, 8000)
+    bursts = [smtp_burst(serve, "stop", pause=0.05), web_burst(serve, pause=0.05)]
+    for burst in [*bursts, telegram.burst]:
+        burst.start()
+    time.sleep(BEFORE)
+    cluster.stop()
+    during = [len(b.acked) for b in bursts]
+    time.sleep(OUTAGE)
+    health_during = httpx.get(f"{serve.web}/healthz", timeout=15).status_code
+    acked_in_outage = [len(b.acked) - n for b, n in zip(bursts, during, strict=True)]
+    cluster.start()
+    resumed = [len(b.acked) for b in bursts]
+    time.sleep(AFTER)
+    for burst in [*bursts, telegram.burst]:
+        burst.stop()
+    fake_api.wait_for(lambda: not fake_api.pending, timeout=60)
+    wait_until_processed(cluster.url)
+    health_after = httpx.get(f"{serve.web}/healthz", timeout=15).status_code
+    serve.stop()
     records, messages, pending = stored(cluster.url)
     acked = {"email": bursts[0].acked, "web": bursts[1].acked, "telegram": telegram.acked()}
     print(

@@ -6,17 +6,13 @@ real process, real sockets; the Bot API and the mail relay are fakes on loopback
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import create_engine, func, select
 
 from core.models import InboundRecord, Message
-from core.routing.classifier import MODEL_FILE
 from tests.conftest import fresh_pg_database
-from tests.email_support import Sink
 from tests.fault_kit import ServeProcess, TelegramTraffic, smtp_burst, web_burst
 from tests.telegram_fake import FakeBotApi
 
@@ -28,14 +24,6 @@ BURST_SECONDS = 2.0
 def database() -> Iterator[str]:
     with fresh_pg_database("balagh_fault") as url:
         yield url
-
-
-def serve_process(
-    tmp_path: Path, url: str, api: FakeBotApi, sink: Sink, model: Any
-) -> ServeProcess:
-    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
-    model.save(tmp_path / "data" / MODEL_FILE)  # trained once per session, not per start
-    return ServeProcess(tmp_path, url, api.url, sink.port)
 
 
 def stored(url: str) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int], int]:
@@ -76,24 +64,22 @@ def wait_until_processed(url: str, timeout: float = 60) -> None:
 
 
 def test_sigkill_mid_burst_loses_and_doubles_nothing_acknowledged(
-    tmp_path: Path, database: str, fake_api: FakeBotApi, sink: Sink, routing_model: Any
+    database: str, fake_api: FakeBotApi, serve_on: Callable[[str], ServeProcess]
 ) -> None:
-    serve = serve_process(tmp_path, database, fake_api, sink, routing_model)
+    serve = serve_on(database)
     serve.start()
-    try:
-        telegram = TelegramTraffic(fake_api, 7000)
-        bursts = [smtp_burst(serve, "kill"), web_burst(serve), telegram.burst]
-        for burst in bursts:
-            burst.start()
-        time.sleep(BURST_SECONDS)
-        serve.kill()
-        for burst in bursts:
-            burst.stop()
-        serve.start()
-        fake_api.wait_for(lambda: not fake_api.pending, timeout=60)
-        wait_until_processed(database)
-    finally:
-        serve.stop()
+    telegram = TelegramTraffic(fake_api, 7000)
+    bursts = [smtp_burst(serve, "kill"), web_burst(serve), telegram.burst]
+    for burst in bursts:
+        burst.start()
+    time.sleep(BURST_SECONDS)
+    serve.kill()
+    for burst in bursts:
+        burst.stop()
+    serve.start()
+    fake_api.wait_for(lambda: not fake_api.pending, timeout=60)
+    wait_until_processed(database)
+    serve.stop()
     records, messages, pending = stored(database)
     acked = {
         "email": bursts[0].acked,
