@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from channels.web.inbox.i18n import translate
 from core.inbound import InboundMessage, ThreadHints
 from core.intake.ingest import ingest
+from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import MOBILE
 from tests.citizen_web import citizen_site
 from tests.staffkit import make_staff, sign_in_page
@@ -122,3 +124,74 @@ def test_a_messages_time_stays_on_one_line_in_an_arabic_ticket_on_a_phone(
     )
     context.close()
     assert lines and all(n == 1 for n in lines), lines
+
+
+PHONE = {"width": 375, "height": 667}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_on_a_phone_the_queue_shows_a_ticket_on_the_first_screen_with_the_filters_folded(
+    browser: Any,
+    served: tuple[str, str],
+    lang: str,
+) -> None:
+    """At 375 px about 1,300 px of saved filters, filters and bulk actions came before the
+    first ticket (its row began at 1,354 px on a 667 px screen); they now fold behind their
+    summaries on a narrow screen, which open them by click or keyboard."""
+    url, reference = served
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    page = context.new_page()
+    sign_in_page(page, url, AGENT, lang)
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/%3Fqueue%3Dall")
+    page.wait_for_load_state("load")
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    first = page.locator("table.tickets tbody tr").first.locator("td.ref a")
+    assert first.inner_text() == reference
+    box = first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+    panel = page.locator("details.filter-panel")
+    assert panel.evaluate("d => d.open") is False
+    assert not page.is_visible("input[name=q]")
+    summary = panel.locator("summary")
+    assert summary.inner_text() == translate("filters_heading", lang)
+    summary.focus()
+    page.keyboard.press("Enter")  # a disclosure a keyboard opens
+    assert page.is_visible("input[name=q]") and panel.evaluate("d => d.open") is True
+    assert serious_violations(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_on_a_phone_the_search_shortcut_unfolds_the_filters_and_the_summary_counts_those_in_use(
+    browser: Any,
+    served: tuple[str, str],
+    lang: str,
+) -> None:
+    url, _reference = served
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    sign_in_page(page, url, AGENT, lang)
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/%3Fqueue%3Dall%26channel%3Demail%26overdue%3D1")
+    page.wait_for_load_state("load")
+    summary = page.locator("details.filter-panel summary")
+    assert summary.inner_text() == translate("filters_in_use", lang, count=2)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
+    assert page.is_visible("input[name=q]")
+    context.close()
+
+
+def test_on_a_desktop_the_queues_filters_stay_open_without_a_fold_to_click(
+    browser: Any,
+    served: tuple[str, str],
+) -> None:
+    url, _reference = served
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sign_in_page(page, url, AGENT, "en")
+    page.goto(f"{url}/inbox/?queue=all")
+    page.wait_for_load_state("load")
+    assert page.is_visible("input[name=q]") and page.is_visible("#bulk-action")
+    assert not page.is_visible("details.filter-panel summary")
+    assert page.is_visible("#save-filter-form input[name=name]")
+    context.close()

@@ -26,6 +26,8 @@ document.addEventListener("keydown", function (event) {
   function focus(selector) {
     var element = document.querySelector(selector);
     if (!element) return false;
+    var fold = element.closest && element.closest("details");
+    if (fold) fold.open = true; // the search of a folded filter panel (a phone) unfolds it
     element.focus();
     if (element.scrollIntoView) element.scrollIntoView({ block: "center" });
     return true;
@@ -159,4 +161,19 @@ document.addEventListener("change", function (event) {
       box.checked = all.checked;
     });
   });
+})();
+
+// On a phone the queue shows its tickets first: the filters, the saved filters and the bulk
+// actions (details.fold, open in the page, so without JavaScript nothing is hidden) fold up on
+// a narrow screen (the width where the queue's columns stack, inbox.css) and open on a wide one.
+(function () {
+  "use strict";
+  var folds = document.querySelectorAll("details.fold");
+  if (!folds.length || !window.matchMedia) return;
+  var narrow = window.matchMedia("(max-width: 900px)");
+  function fit() {
+    Array.prototype.forEach.call(folds, function (fold) { fold.open = !narrow.matches; });
+  }
+  fit();
+  if (narrow.addEventListener) narrow.addEventListener("change", fit);
 })();
