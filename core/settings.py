@@ -63,6 +63,11 @@ class Settings(BaseSettings):
     web_connection_limit: int = Field(1000, ge=10)
     web_client_connections: int = Field(50, ge=1)
     web_header_timeout: float = Field(10.0, gt=0)
+    # A request body has as long as the headers, plus a second for every this many bytes
+    # received (a slow phone upload keeps gaining time, a byte-a-second client does not);
+    # past it: 408. And seconds no request (headers and body) may exceed, however it trickles.
+    web_body_min_rate: int = Field(500, ge=1)
+    web_request_timeout: float = Field(600.0, gt=0)
     public_url: str = ""
     # Reverse proxies in front of the web app whose X-Forwarded-For/-Proto/-Host are trusted.
     proxy_hops: int = Field(0, ge=0, le=10)

@@ -10,9 +10,10 @@ Three defences, each in one place:
   (a storm of form posts on SQLite used to wait minutes). /healthz and /metrics skip it, so
   operators still see the state of a busy centre.
 - `GuardedServer` (waitress): a connection limit well above a busy centre's needs, a cap
-  on connections per client address, and a deadline for a request's headers, so sockets
-  that hold unfinished requests (slowloris) cannot take every connection. Behind nginx the
-  proxy enforces its own limits (README).
+  on connections per client address, and deadlines for a request's headers and body
+  (`request_late`), so sockets that hold unfinished requests (slowloris, or a body sent a
+  byte at a time) cannot take every connection. Behind nginx the proxy enforces its own
+  limits (README).
 """
 
 from __future__ import annotations
@@ -42,6 +43,14 @@ BUSY_BODY = (
     "الخدمة مشغولة الآن؛ يُرجى المحاولة بعد لحظات.\n"
     "The service is busy right now; please try again in a few seconds.\n"
 ).encode()
+LATE_BODY = (
+    "استغرق إرسال الطلب وقتًا أطول من المسموح؛ يُرجى المحاولة مرة أخرى.\n"
+    "The request took too long to arrive; please try again.\n"
+).encode()
+LATE_ANSWER = (
+    b"HTTP/1.1 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(LATE_BODY), LATE_BODY)
+)
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -116,27 +125,76 @@ class AnswerDeadline:
             return self.app(environ, start_response)
 
 
+def request_late(
+    now: float,
+    started: float,
+    body_since: float | None,
+    body_bytes: int,
+    limits: tuple[float, int, float],
+) -> bool:
+    """Whether an unfinished request is past its deadline.
+
+    `limits` is (header timeout, body minimum rate in bytes per second, request timeout).
+    Headers must be complete within the header timeout. A body then has as long again, plus
+    a second for every `minimum rate` bytes received (Apache mod_reqtimeout's
+    `body=...,MinRate=...`): a phone uploading a photo at a few kB/s keeps gaining time, a
+    client sending a byte a second runs out of it in seconds. And no request, however fast
+    it trickles, takes longer than the request timeout.
+    """
+    header_timeout, min_rate, request_timeout = limits
+    if now - started > request_timeout:
+        return True
+    if body_since is None:
+        return now - started > header_timeout
+    return now - body_since > header_timeout + body_bytes / min_rate
+
+
 class GuardedChannel(HTTPChannel):
-    """A waitress channel that remembers when its unfinished request began."""
+    """A waitress channel that remembers when its unfinished request began, when its
+    headers were complete and how much of its body has come since."""
 
     partial_since: float | None = None
+    body_since: float | None = None
+    body_bytes = 0
 
     def received(self, data: bytes) -> bool:
-        if data and self.request is None:
-            self.partial_since = time.time()
+        now = time.time()
+        before = self.request
+        if data and before is None:
+            self.partial_since, self.body_since, self.body_bytes = now, None, 0
+        elif self.body_since is not None:
+            self.body_bytes += len(data)
         done = bool(super().received(data))
         if self.request is None:
-            self.partial_since = None
+            self.partial_since = self.body_since = None
+        elif self.request is not before and before is not None:  # pipelined: a new request
+            self.partial_since, self.body_since, self.body_bytes = now, None, 0
+        if self.request is not None and self.body_since is None and self.request.headers_finished:
+            self.body_since = now
         return done
+
+    def answer_late(self) -> None:
+        """408 and close, from the server's loop: no task runs on this channel, so the answer
+        goes straight to its output buffer (as waitress's `send_continue` does); nothing more
+        is read from it."""
+        with self.outbuf_lock:
+            self.outbufs[-1].append(LATE_ANSWER)
+            self.current_outbuf_count += len(LATE_ANSWER)
+            self.total_outbufs_len += len(LATE_ANSWER)
+        self.request = None
+        self.partial_since = self.body_since = None
+        self.close_when_flushed = True
 
 
 class GuardedServer(TcpWSGIServer):
-    """waitress's TCP server with a per-client connection cap, a header deadline and a
-    `stop` that may be called from any thread."""
+    """waitress's TCP server with a per-client connection cap, deadlines for a request's
+    headers and body, and a `stop` that may be called from any thread."""
 
     channel_class = GuardedChannel
     client_connections = 50
     header_timeout = 10.0
+    body_min_rate = 500  # bytes per second
+    request_timeout = 600.0
     stop_timeout = 5.0  # seconds `stop` waits for the loop, then for the request threads
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -205,14 +263,24 @@ class GuardedServer(TcpWSGIServer):
         self.channel_class(self, conn, self.fix_addr(addr), self.adj, map=self._map)
 
     def maintenance(self, now: float) -> None:
-        """Also close connections whose request headers are not complete in time."""
+        """Also end requests whose headers or body are not in on time (`request_late`): a
+        408 once the headers are in and nothing else is under way on the connection, else
+        the connection is closed."""
         super().maintenance(now)
-        cutoff = now - self.header_timeout
+        limits = (self.header_timeout, self.body_min_rate, self.request_timeout)
         for channel in list(self.active_channels.values()):
             started = getattr(channel, "partial_since", None)
             request = channel.request
-            late = started is not None and started < cutoff
-            if late and request is not None and not request.headers_finished:
+            if started is None or request is None or channel.will_close:
+                continue
+            if channel.close_when_flushed:
+                continue
+            if not request_late(now, started, channel.body_since, channel.body_bytes, limits):
+                continue
+            logger.info("web: a request from %s was too slow to arrive", _host(channel))
+            if request.headers_finished and not channel.requests:
+                channel.answer_late()
+            else:
                 channel.will_close = True
 
 
@@ -246,4 +314,6 @@ def make_server(app: WSGIApp, settings: Settings) -> GuardedServer:
     )
     server.client_connections = settings.web_client_connections
     server.header_timeout = settings.web_header_timeout
+    server.body_min_rate = settings.web_body_min_rate
+    server.request_timeout = settings.web_request_timeout
     return server

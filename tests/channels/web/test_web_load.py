@@ -7,13 +7,15 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from balagh.serve import WebServer
-from channels.web.server import LoadShedder, make_server
+from channels.web.server import LoadShedder, make_server, request_late
 from core.context import Context
+from tests.conftest import make_settings
 from tests.email_support import free_port
 
 
@@ -110,3 +112,124 @@ def _closed_by_server(sock: socket.socket) -> bool:
         return True
     except TimeoutError:
         return False
+
+
+DEFAULTS = (10.0, 500, 600.0)  # BALAGH_WEB_HEADER_TIMEOUT, _BODY_MIN_RATE, _REQUEST_TIMEOUT
+
+
+def _late_during(
+    size: int, rate: float, limits: tuple[float, int, float], stall: float = 0
+) -> bool:
+    """Whether a body of `size` bytes sent at `rate` bytes a second (after 0.5 s of headers,
+    pausing `stall` seconds a third of the way in) is ever late, checked every second."""
+    started, body_since = 0.0, 0.5
+    now = body_since
+    sent = 0.0
+    while sent < size:
+        now += 1
+        paused = body_since + size / rate / 3 <= now < body_since + size / rate / 3 + stall
+        sent = min(size, sent + (0 if paused else rate))
+        if request_late(now, started, body_since, int(sent), limits):
+            return True
+    return False
+
+
+def test_a_slow_mobile_upload_of_a_few_megabytes_is_in_time_with_the_defaults() -> None:
+    """5 MB at 12 kB/s (EDGE, about 7 minutes), even with a 30 s stall in a tunnel."""
+    assert not _late_during(5_000_000, 12_000, DEFAULTS)
+    assert not _late_during(5_000_000, 12_000, DEFAULTS, stall=30)
+    assert not _late_during(3_000_000, 64_000, DEFAULTS, stall=60)
+
+
+def test_a_body_at_a_byte_a_second_or_a_request_of_more_than_ten_minutes_is_late() -> None:
+    assert _late_during(100_000, 1, DEFAULTS)
+    assert request_late(11.0, 0.0, 0.5, 10, DEFAULTS)  # 10 bytes in 10.5 s
+    assert not request_late(599.0, 0.0, 0.5, 40_000_000, DEFAULTS)
+    assert request_late(601.0, 0.0, 0.5, 40_000_000, DEFAULTS)
+    assert request_late(10.5, 0.0, None, 0, DEFAULTS)  # headers still unfinished
+
+
+class Echo:
+    """A WSGI app that answers with the length of the body it read."""
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        size = len(environ["wsgi.input"].read())
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [str(size).encode()]
+
+
+@pytest.fixture
+def echo(tmp_path: Path) -> Iterator[int]:
+    """An Echo behind the web's server, with a 1 s header timeout and a 4 s request timeout
+    (the defaults' 10 s and 600 s, shrunk to keep the tests short)."""
+    settings = make_settings(
+        tmp_path,
+        "sqlite://",
+        web_port=free_port(),
+        web_header_timeout=1.0,
+        web_request_timeout=4.0,
+    )
+    server = make_server(Echo(), settings)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield settings.web_port
+    server.stop()
+
+
+def _send_body(port: int, size: int, rate: float, chunk: int) -> tuple[bytes, float]:
+    """POST `size` bytes at about `rate` bytes a second, `chunk` bytes at a time, until the
+    body is sent or the server answers or closes: what it answered, and after how long."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    started = time.monotonic()
+    answer = b""
+    try:
+        sock.sendall(
+            b"POST /upload HTTP/1.1\r\nHost: balagh\r\nContent-Type: image/jpeg\r\n"
+            b"Connection: close\r\nContent-Length: %d\r\n\r\n" % size
+        )
+        sent = 0
+        while sent < size and time.monotonic() - started < 20:
+            sock.sendall(b"\xff" * min(chunk, size - sent))
+            sent += min(chunk, size - sent)
+            sock.settimeout(chunk / rate)
+            try:
+                answer = sock.recv(4096)
+                break  # answered (or closed) before the body was all sent
+            except TimeoutError:
+                pass
+        sock.settimeout(10)
+        while True:
+            data = sock.recv(4096)
+            if not data:
+                break
+            answer += data
+    except (ConnectionResetError, BrokenPipeError):
+        pass
+    finally:
+        sock.close()
+    return answer, time.monotonic() - started
+
+
+def test_a_body_sent_a_few_bytes_a_second_gets_408_or_is_dropped_within_seconds(
+    echo: int,
+) -> None:
+    """Before, a body trickled at a byte a second held its connection as long as the client
+    liked (70 s and more for 45 connections; each byte reset waitress's idle timer)."""
+    answer, took = _send_body(echo, 100_000, rate=10, chunk=2)
+    assert took < 3.5, took  # 1 s for the body plus 2 bytes/500, and a maintenance pass
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 408 Request Timeout\r\n"), answer
+
+
+def test_no_request_outlasts_the_request_timeout_even_above_the_minimum_rate(
+    echo: int,
+) -> None:
+    answer, took = _send_body(echo, 100_000, rate=2_000, chunk=1_000)  # 50 s at 2 kB/s
+    assert 4 <= took < 6.5, took
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 408 Request Timeout\r\n"), answer
+
+
+def test_a_steady_upload_past_the_header_timeout_is_received_whole(echo: int) -> None:
+    """60 kB at 20 kB/s: three times the header timeout, well above the minimum rate."""
+    answer, took = _send_body(echo, 60_000, rate=20_000, chunk=2_000)
+    assert took >= 2.5, took
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n") and answer.endswith(b"\r\n\r\n60000"), answer
