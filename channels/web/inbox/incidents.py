@@ -15,8 +15,9 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from channels.web.inbox.auth import ctx, current_staff, t
+from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.blueprint import bp
+from channels.web.inbox.i18n import count_phrase
 from channels.web.inbox.views import refusal
 from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
 from core.language.detect import detect_language
@@ -81,8 +82,13 @@ def _answer_boxes(answers: list[str]) -> dict[str, str]:
     return boxes
 
 
-def _act(incident_id: int, action: Callable[[Staff, Session, Incident], object]) -> Response:
-    """One action in one transaction; a refusal is shown on the page, nothing half-done."""
+def _act(
+    incident_id: int,
+    action: Callable[[Staff, Session, Incident], object],
+    said: Callable[[Any], str] | None = None,
+) -> Response:
+    """One action in one transaction; a refusal is shown on the page, nothing half-done;
+    `said` words what was done from the action's result (else "Done.")."""
     staff = current_staff()
     try:
         with ctx().sessions() as db, db.begin():
@@ -99,7 +105,7 @@ def _act(incident_id: int, action: Callable[[Staff, Session, Incident], object])
             moved, skipped = ", ".join(result.moved) or "—", ", ".join(result.skipped) or "—"
             flash(t("incident_moved", moved=moved, skipped=skipped), "info")
         else:
-            flash(t("done"), "info")
+            flash(said(result) if said is not None else t("done"), "info")
     return redirect(url_for("inbox.incident", incident_id=incident_id))  # type: ignore[return-value]
 
 
@@ -112,6 +118,10 @@ def incident_reply(incident_id: int) -> Response:
     return _act(
         incident_id,
         lambda s, db, i: incident_actions.reply_all(ctx(), db, s, i, "", versions),
+        # "Done." left the dispatcher to count the conversations to know who was told
+        lambda told: t(
+            "incident_replied", citizens=count_phrase("citizen", told, current_language())
+        ),
     )
 
 

@@ -102,7 +102,7 @@ def test_every_word_in_the_catalog_is_asked_for() -> None:
     prefixes = set(PREFIX_KEY.findall(source)) | set(_families())
     prefixes |= {f"{group}_" for group in LABEL_GROUP.findall(source)}
     prefixes |= {f"{group}_" for group in GROUP_BY}  # label(group_by, code) in figures_table
-    prefixes |= {f"{noun}." for noun in ("ticket",)} | set(CORE_PREFIXES)
+    prefixes |= {f"{noun}." for noun in ("ticket", "citizen")} | set(CORE_PREFIXES)
     unused = [
         key
         for key in words("en")

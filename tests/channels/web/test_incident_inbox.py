@@ -78,6 +78,25 @@ def test_one_reply_form_answers_every_citizen(ctx: Context) -> None:
     assert sorted(texts) == sorted(refs) and "Crews are on site." in texts[refs[1]]
 
 
+def test_the_incident_reply_says_how_many_citizens_were_told_in_the_staff_language(
+    ctx: Context,
+) -> None:
+    """It said "Done." (تم.), leaving the dispatcher to open each report to see who was told."""
+    app, _refs, incident_id = _three(ctx)
+    for lang, said in (
+        ("en", "Reply sent to 3 citizens, each on their own channel."),
+        ("ar", "أُرسل الرد إلى 3 مواطنين، كلٌّ عبر قناته."),
+    ):
+        client = signed_in(app, "disp@mct.om", lang)
+        post_form(
+            client,
+            f"/inbox/incidents/{incident_id}/reply",
+            {"text": "الفرق في الموقع.", "text_en": "Crews are on site."},
+        )
+        page = client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+        assert said in page
+
+
 def test_moving_the_incident_without_the_answer_is_shown_as_a_refusal(ctx: Context) -> None:
     app, refs, incident_id = _three(ctx)
     client = signed_in(app, "disp@mct.om")
