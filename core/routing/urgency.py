@@ -68,7 +68,7 @@ _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=",
 # falls now" is danger now) and a condition ("if", "before", "god forbid": never now).
 _HYPOTHETICAL = index_terms(
     {"fear": [*_FEAR, "ممكن=", "may=", "mumkin=", "momkin=", "will="],
-     "if": ["before=", "قبل لا", "gabl la", "لا سمح الله", "god forbid", "in case", "لو=", "if=",
+     "if": ["before=", "قبل لا", "gabl la", "قبل ان", "gabl an", "qabl an", "لا سمح الله", "god forbid", "in case", "لو=", "if=",
      "law=", "اذا=", "iza=", "itha=", "lo=", "lau=", "idha=", "ida=", "eza=", "etha=", "whether="]}
 )  # fmt: skip
 _NOT_NOW_FEAR = index_terms({"fear": _FEAR})
@@ -838,6 +838,17 @@ _GROUPS: dict[str, list[str]] = {
     "underpass_flooded": meaning.UNDERPASS_FLOODED,
     "caught": meaning.CAUGHT,
     "power_line": meaning.POWER_LINE,
+    # eighteenth pass: a body harmed now, a hazard moving toward people (urgency_meaning.py)
+    "harm": meaning.HARM,
+    "harm_now": meaning.HARM_NOW,
+    "harm_ongoing": meaning.HARM_ONGOING,
+    "threat_move": meaning.THREAT_MOVE,
+    "not_blast": meaning.NOT_BLAST,
+    "toward_people": [*meaning.PEOPLE_NOW, *meaning.TOWARD],
+    "stinger": meaning.STINGER,
+    "swarm": meaning.SWARM,
+    "swarm_inside": meaning.SWARM_INSIDE,
+    "distress": meaning.DISTRESS,
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -847,6 +858,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_FIFTEENTH.items(),
     meaning.ADDED_SIXTEENTH.items(),
     meaning.ADDED_SEVENTEENTH.items(),
+    meaning.ADDED_EIGHTEENTH.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 
@@ -1072,6 +1084,40 @@ RULES: tuple[Rule, ...] = (
         window=10,
         unless="billing",
     ),
+    # eighteenth pass: danger to people now, whatever the hazard (urgency_meaning.py): a body
+    # harmed now or a moment ago (stung, shocked, drowning, vomiting, buried) with a now or a
+    # plea; a hazard rolling, sliding or swinging toward people or homes, or an explosion near
+    # them; a scorpion or monkeys with a now; a swarm inside a room with people in it. (Not
+    # not_at="until": by fold its "lil7een" (until now) is "el7een", now.)
+    Rule(
+        "harm_to_people_now",
+        ("harm", "harm_now"),
+        negatable=(0,),
+        unless="asking",
+        fear_cancels=True,
+    ),
+    Rule(
+        "hazard_moving_toward_people",
+        ("threat_move", "toward_people"),
+        negatable=(0,),
+        window=12,
+        unless="asking",
+        not_at="not_blast",
+        fear_cancels=True,
+    ),
+    Rule(
+        "stinging_or_grabbing_animal_now",
+        ("stinger", "harm_now"),
+        negatable=(0,),
+        unless="dead",
+        fear_cancels=True,
+    ),
+    Rule(
+        "swarm_in_a_room_with_people",
+        ("swarm", "swarm_inside", "people_now"),
+        negatable=(1,),
+        window=12,
+    ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -1147,7 +1193,7 @@ NOBODY_GAP = 2
 # What happens to a person or what a person does in the danger: hurt, fallen in, trapped or
 # drowning, sick from fumes, bitten, stung or attacked, crossing a running wadi, playing on it.
 _PERSON_GROUPS = frozenset(
-    {"hurt", "fell_in", "peril", "symptom", "bite", "attack", "crossing", "playing"}
+    {"hurt", "fell_in", "peril", "symptom", "bite", "attack", "crossing", "playing", "harm"}
 )
 # Who is there: people near the danger, under it, children where it lies. Only a "no" or a
 # "nobody" right before the people themselves says they are not there ("no children",
@@ -1197,7 +1243,16 @@ def _negations(words: list[str]) -> list[tuple[int, int]]:
     """The negations in the words, but never a word with an article: "الماء" (the water)
     normalises to "الما", whose article-less variant is "ما" (not); "الماء داخل البيت" was
     read as "not inside" (fifteenth pass: MSA and mixed water inside a home missed)."""
-    return [(s, e) for s, e, _ in _NEGATION.find(words) if not _has_article(words[s])]
+    objects = {s for s, _, _ in _NEGATED_OBJECT.find(words)}
+    return [
+        (s, e)
+        for s, e, _ in _NEGATION.find(words)
+        if not _has_article(words[s]) and s not in objects
+    ]
+
+
+# A negation of who is in a vehicle ("no driver", "بدون سواق"), not of what follows it.
+_NEGATED_OBJECT = index_terms({"object": meaning.NEGATED_OBJECT}, arabizi=True)
 
 
 def _has_article(word: str) -> bool:
@@ -1423,7 +1478,7 @@ def model_may_flag(text: str, probability: float, reading: Reading | None = None
         return False
     if _calm_now(words) or _denied(words):
         return False
-    if probability >= MODEL_CONFIDENT:
+    if probability >= MODEL_CONFIDENT or _danger_to_people_now(words):
         return True
     until = {i for s, e, _ in _UNTIL_NOW.find(words) for i in range(s, e)}
     return any(not until.intersection(range(s, e)) for s, e, _ in _NOW.find(words))
@@ -1463,6 +1518,27 @@ def _denied(words: list[str]) -> bool:
     (fifteenth pass: its false alarms on probe A)."""
     dangers = [(s, e, g) for s, e, g in _INDEX.find(words) if g in _DANGER_GROUPS]
     return bool(dangers) and all(_plainly_negated(words, s, e, g) for s, e, g in dangers)
+
+
+# What says the danger is reaching people now, whatever it is (eighteenth pass): a body in a
+# harmed state (drowning, vomiting, buried, unconscious), a hazard rolling or swinging toward
+# people, people screaming. For the urgent model it counts as a now word (model_may_flag).
+# Not a harm said as an event ("stung", "bitten"): the shipped labels call "several children
+# have been stung" and "the whole lane gets bitten" calm.
+_TO_PEOPLE_GROUPS = ("harm_ongoing", "threat_move", "distress")
+
+
+def _danger_to_people_now(words: list[str]) -> bool:
+    """True when a harmed state, a moving hazard or distress is in the words, not negated, feared
+    or said to be over: "the kids are screaming", "rolling down the hill towards"."""
+    blasts = {i for s, e, g in _INDEX.find(words) if g == "not_blast" for i in range(s, e)}
+    return any(
+        g in _TO_PEOPLE_GROUPS
+        and s not in blasts
+        and not _negated(words, s, e, g)
+        and not _settled(words, s, e - 1)
+        for s, e, g in _INDEX.find(words)
+    )
 
 
 def _plainly_negated(words: list[str], start: int, end: int, group: str) -> bool:

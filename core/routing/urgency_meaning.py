@@ -958,3 +958,159 @@ HEDGES: tuple[tuple[str, ...], ...] = (
     ("somewhat",),
     ("slightly",),
 )
+
+# Eighteenth pass (docs/ROUTING_DATA.md, "Eighteenth pass: urgency by harm to people now").
+# Each blind writer brought dangers no list named (scorpions in a nursery, bees in a
+# classroom, rocks rolling onto a corniche, a truck rolling down a hill, a generator in a
+# shut room, guests vomiting after a meal, a shock from a beach shower). Lists of hazards stop
+# generalising; what every such message shares is a body being harmed, or a hazard moving
+# toward people, said as happening now. These frames read that, whatever the hazard is.
+
+# A body being harmed now or a moment ago: stung, bitten, burnt, shocked, drowning, choking,
+# bleeding, crushed, buried, fainted, vomiting, swept off, hit, fallen from a height. Not
+# قرص / "gar9" (mosquito bites), حروق (its fold is حريق, "7ree8"), nor "دايخين", "day5een"
+# (by fold, "dukhaan": smoke or tobacco).
+HARM = [
+    "stung", "getting stung", "bitten", "got bitten", "scalded", "scalding", "got burned",
+    "got burnt", "getting burned", "burning his", "burning her", "burning their",
+    "burning the kids", "burns on", "got a shock", "getting shocks", "getting shocked",
+    "got shocked", "gets a shock", "getting a shock", "electric shock", "drowning",
+    "choking", "can t breathe", "cant breathe", "cannot breathe", "not breathing",
+    "struggling to breathe", "bleeding", "crushed", "pinned under", "pinned by",
+    "buried under", "buried up to", "trapped", "fainted", "passed out", "unconscious",
+    "not moving", "vomiting", "throwing up", "threw up", "food poisoning", "poisoned",
+    "swept away", "swept out", "dragged by the current", "pulled out by the current",
+    "carried away by", "hit by a car", "knocked down by", "run over", "fell from",
+    "fell off the", "dizzy", "can t wake", "cant wake", "won t wake", "wont wake",
+    "لدغ", "لدغته", "لدغتها", "لدغت", "لسعته", "لسعتها", "لسعت", "تلسع", "يلسع",
+    "صعقه", "صعقته", "صعقتها", "انصعق", "انصعقت", "يغرق", "تغرق",
+    "غريق", "يختنق", "تختنق", "اختنق", "يختنقون", "لا يتنفس", "لا يستطيع التنفس",
+    "ينزف", "تنزف", "ينزفون", "نزيف", "دهسته", "دهستها", "دهسه", "سحقته", "محشور",
+    "محشوره", "مدفون", "انردم", "ردم عليه", "فاقد الوعي", "فاقده الوعي", "فقد الوعي",
+    "فقدت الوعي", "مغمى عليه", "مغمى عليها", "يتقيا", "يتقيؤون", "يتقيئون", "يتقيأون",
+    "تسمم", "حالات تسمم", "جرفه", "جرفها", "جرفتهم", "سحبه التيار", "سحبها التيار",
+    "سحبه الموج", "سحبها الموج", "سحبه البحر", "سقط من", "سقطت من", "وقع من", "وقعت من",
+    "صدمته سياره", "صدمتها سياره", "يستغيث", "يستنجد",
+    "ضربه كهربا", "ضربها كهربا", "ضربته كهربا", "ضربتها كهربا",
+    "ضربتني كهربا", "ضربه كهرباء", "مسكته كهربا", "مسكتها كهربا", "جاته كهربا",
+    "جاتها كهربا", "جاته كهرباء", "جاتها كهرباء", "يطرش", "يطرشون", "يستفرغ", "يستفرغون",
+    "انحرق", "انحرقت", "ما يتنفس", "ما يقدر يتنفس", "طاح من", "طاحت من",
+    "دعمته سياره", "دعمه موتر", "دعمته موتر", "دايخ=", "دايخه=", "ما يصحى",
+    "ldagh", "ldaghah", "ldaghat", "ldaghatah", "lidagh", "lisa3", "las3at", "jatha kahraba", "jatah kahraba", "jaatah kahraba", "jaatha kahraba",
+    "darbah kahraba", "darbatah kahraba", "darbaha kahraba", "masakatah kahraba",
+    "masakatha kahraba", "yighrag", "yighraq", "tighrag", "yikhtinig", "yikhtinag",
+    "ma yitnaffas", "ma yigdar yitnaffas", "yinzif", "yinzifoon", "dahasatah", "dahsatah",
+    "di3mah", "di3matah", "9idmatah", "sadmatah", "6a7 min", "6a7at min", "6a7 mn",
+    "6a7at mn", "yistafrighoon", "yistafrigh", "yi6arrshoon", "yi6arrish", "in7arag",
+    "in7aragat", "sa7bah el moj", "sa7bah el ba7ar", "sa7bah el tayyar", "sa7abah el moj",
+    "jarafah", "dayi5=", "dayikh=", "ma y9a7i",
+]  # fmt: skip
+# A body in a harmed state that lasts while it is read: drowning, choking, not breathing,
+# bleeding, trapped, buried, unconscious, vomiting. For the urgent model (model_may_flag) these
+# say the danger is happening now; an event ("stung", "bitten", "fell from") may be last
+# week's ("several children have been stung", "the whole lane gets bitten": calm labels).
+HARM_ONGOING = [
+    "drowning", "choking", "can t breathe", "cant breathe", "cannot breathe", "not breathing",
+    "struggling to breathe", "bleeding", "pinned under", "pinned by", "buried under",
+    "buried up to", "unconscious", "not moving", "vomiting", "throwing up", "dizzy",
+    "can t wake", "cant wake", "won t wake", "wont wake",
+    "يغرق", "تغرق", "يختنق", "تختنق", "يختنقون", "لا يتنفس", "لا يستطيع التنفس", "ينزف",
+    "تنزف", "ينزفون", "محشور", "محشوره", "مدفون", "فاقد الوعي", "فاقده الوعي",
+    "مغمى عليه", "مغمى عليها", "يتقيا", "يتقيؤون", "يتقيئون", "يتقيأون", "يستغيث", "يستنجد",
+    "يطرش", "يطرشون", "يستفرغ", "يستفرغون", "ما يتنفس", "ما يقدر يتنفس", "دايخ=", "دايخه=",
+    "ما يصحى",
+    "yighrag", "yighraq", "tighrag", "yikhtinig", "yikhtinag", "ma yitnaffas",
+    "ma yigdar yitnaffas", "yinzif", "yinzifoon", "yistafrighoon", "yistafrigh",
+    "yi6arrshoon", "yi6arrish", "dayi5=", "dayikh=", "ma y9a7i",
+]  # fmt: skip
+# A hazard moving onto or toward people: rolling, tumbling, sliding, spreading, swinging,
+# heading for them, about to hit or explode; an explosion. Not Arabic انفجر / انفجرت (a pipe
+# bursting: a burst main is burst_main_on_road's, and a park's burst pipe is calm).
+THREAT_MOVE = [
+    "rolling down", "rolling towards", "rolling toward", "rolling backwards", "rolling onto",
+    "rolling into", "tumbling down", "tumbling onto", "bouncing down", "bounced past",
+    "bouncing onto", "sliding down towards", "sliding towards", "sliding toward",
+    "heading towards", "heading toward", "coming towards", "coming toward",
+    "spreading towards", "spreading toward", "spreading to the", "about to hit",
+    "about to explode", "about to blow", "going to explode", "swinging over",
+    "swinging above", "swinging around over", "explosion", "blew up", "loud bang",
+    "تتدحرج", "يتدحرج", "تدحرجت", "تدحرج", "ينزلق باتجاه", "تنزلق باتجاه", "متجه نحو",
+    "متجهه نحو", "انفجار", "دوي", "على وشك الانفجار", "بينفجر", "بتنفجر", "قاعد ينفجر",
+    "تنتشر باتجاه", "ينتشر باتجاه", "تتارجح فوق", "يتارجح فوق", "قاعد ينزل من المنحدر",
+    "قاعده تنزل من المنحدر", "تنزل من المنحدر", "ينزل من المنحدر", "نازله من المنحدر",
+    "titda7raj", "yitda7raj", "tida7raj", "yida7raj", "infijar", "bi yinfajir",
+    "tinzil min el mun7adar", "ynzil min el mun7adar",
+]  # fmt: skip
+# An explosion named as a pipe's or a tyre's: a burst, not a blast near people.
+NOT_BLAST = [
+    "انفجار ماسوره", "انفجار الماسوره", "انفجار انبوب", "انفجار الانبوب", "انفجار خط",
+    "انفجار في الماسوره", "انفجار في خط", "انفجار كفر", "انفجار تاير", "pipe explosion",
+    "tyre explosion", "tire explosion", "infijar masoora", "infijar el masoora",
+]  # fmt: skip
+# Whom a moving hazard is heading for, besides the people of PEOPLE_NOW: homes, a road.
+TOWARD = [
+    "towards the houses", "toward the houses", "towards the homes", "toward the homes",
+    "towards our", "toward our", "towards the road", "toward the road", "onto the road",
+    "towards the children", "towards people", "onto the walkway", "onto the houses",
+    "باتجاه البيوت", "باتجاه المنازل", "نحو المنازل", "نحو البيوت", "صوب البيوت",
+    "على البيوت", "على المنازل", "على بيتنا", "باتجاه بيتنا", "صوب بيتنا",
+    "9ob el byoot", "9ob byootna", "3la el byoot", "3la byootna", "bittijah el byoot",
+]  # fmt: skip
+# Creatures dangerous in a room with people now: scorpions; monkeys and baboons that get into
+# homes and grab at children (Dhofar). Not with "kids" alone (the shipped labels call
+# "scorpions keep appearing, we have small kids" a pest request): with a now or a plea.
+STINGER = [
+    "scorpion", "scorpions", "monkey", "monkeys", "baboon", "baboons",
+    "عقرب", "عقارب", "العقرب", "العقارب", "قرد=", "قرود", "القرود", "القرد=",
+    "3agrab", "3aqrab", "3gareb", "3agareb", "3aqarib", "gurood", "qurood", "8urood",
+    "el gurood", "gird=", "qird=",
+]  # fmt: skip
+# Bees, wasps, hornets in a swarm: inside a room with people is danger now (a nest in a tree
+# at a school's entrance, "several children have been stung", is a removal in the labels).
+SWARM = [
+    "swarm", "swarms", "bees", "wasps", "hornets", "نحل", "النحل", "دبابير", "الدبابير",
+    "زنابير", "الزنابير", "na7al", "na7il", "el na7al", "dababeer", "zanabeer",
+]  # fmt: skip
+# Inside a room, a class, a home: where a swarm is among people (a nest under a window is not).
+SWARM_INSIDE = [
+    "inside", "in the classroom", "into the classroom", "in the class", "into the class",
+    "in the room", "into the room", "in the hall", "into the hall", "came in", "come in",
+    "flew in", "داخل", "دخل", "دخلت", "في الصف", "في الفصل", "في الغرفه", "في القاعه",
+    "da5al", "dakhal", "da5il", "dakhil", "fi el 9af", "fi el fasl", "fi el ghurfa",
+]  # fmt: skip
+# "No driver", "بدون سواق": a negation of who is in a vehicle, not of what it does ("a pickup
+# with no driver is rolling down the hill").
+NEGATED_OBJECT = [
+    "no driver", "without a driver", "without driver", "nobody driving", "no one driving",
+    "no one in it", "nobody in it", "بدون سواق", "بدون سائق", "بلا سواق", "بلا سائق",
+    "ما فيها سواق", "ما فيه سواق", "مافيها سواق", "bdoon sawwag", "bdoon sawag", "bala sawwag",
+    "bdoon sayig", "bdoon sa2eq", "mafi sawwag",
+]  # fmt: skip
+# A plea to come now in the citizen's words: with a harm it is danger now.
+# Not "bsr3a" (quickly), "hurry" or "send someone": a hornet nest that "stung my sister, remove
+# it bsr3a" is a removal in the shipped labels.
+HELP_NOW = [
+    "please come", "come quickly", "come now", "send help", "help us", "الحقوا", "الحقونا",
+    "تكفون", "تكفى", "النجده", "ساعدونا", "تعالوا بسرعه", "il7agoona", "el7goona", "tkfoon",
+    "sa3doona",
+]  # fmt: skip
+# (not RECENT's "ba3dah": its fold is "ba3d", after)
+# "Just got", "has just": a harm a moment ago (not bare "just": "just a small cut").
+JUST = ["just got", "just been", "has just", "have just", "was just", "just fell", "is still",
+        "are still"]  # fmt: skip
+HARM_NOW = [*NOW_PLAIN, *(t for t in RECENT if not t.startswith("ba3d")), *HELP_NOW, *JUST]
+# People in distress now: not a rule's word (children scream at play), but a sign for the
+# urgent model that its danger is happening now (urgency.model_may_flag).
+DISTRESS = [
+    "screaming", "panicking", "crying for help", "shouting for help", "يصرخون", "يصارخون",
+    "يصيحون", "يستغيثون", "مذعورين", "yi9ar5oon", "y9ar5oon", "yi9ee7oon", "y9ee7oon",
+]  # fmt: skip
+
+# Eighteenth-pass terms added to earlier groups of urgency.py by name.
+ADDED_EIGHTEENTH: dict[str, list[str]] = {
+    # a generator or charcoal burning in a shut room: fumes whose symptoms are dizziness
+    "fumes": ["generator running", "generator inside", "المولد شغال", "مولد شغال",
+              "moled shaghal", "el moled shaghal", "charcoal", "فحم", "منقله", "fa7am"],
+    "symptom": ["دايخ=", "دايخه=", "dayi5=", "can t wake", "cant wake",
+                "won t wake", "ما يصحى", "ma y9a7i"],
+}  # fmt: skip
