@@ -34,6 +34,9 @@ PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Telegram rejected", "delivery_why_telegram_rejected"),
         (r"Telegram unreachable", "delivery_why_telegram_unreachable"),
         (r"Graph API unreachable", "delivery_why_whatsapp_unreachable"),
+        # core.delivery.outbox: a channel with no sender in this process (no token or relay
+        # set), which read in English on an Arabic page (the demo's Telegram tickets)
+        (r"no sender is configured for channel", "delivery_why_no_sender"),
     )
 )
 

@@ -96,3 +96,36 @@ def test_a_web_citizen_reads_as_the_web_form_not_an_internal_token(relay_down: C
     )
     assert "web form (follows the report through its private link)" in text
     assert "web:" not in text[text.index("<dl") :]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "This channel is not set up on this server; retrying at "),
+        ("ar", "هذه القناة غير مهيّأة على هذا الخادم؛ ستُعاد المحاولة الساعة "),
+    ],
+)
+def test_a_channel_without_a_sender_reads_in_words_not_the_technical_reason(
+    tmp_path: Path, database_url: str, lang: str, words: str
+) -> None:
+    """`balagh serve --demo` without a Telegram token: the Arabic ticket page read "إعادة
+    المحاولة no sender is configured for channel 'telegram'؛ ستُعاد المحاولة"."""
+    ctx = build_context(
+        make_settings(tmp_path / "data", database_url),
+        senders=SenderRegistry(),
+        router=UnroutedRouter(),
+    )
+    empty_tables(ctx)
+    page = submit(
+        make_app(ctx).test_client(), "en", description="Broken bench", email="citizen@example.om"
+    ).get_data(as_text=True)
+    reference = reference_of(page)
+    deliver_due(ctx)
+    make_staff(ctx, "agent@mct.om", "agent")
+    text = (
+        signed_in(app_for(ctx), "agent@mct.om", lang)
+        .get(f"/inbox/t/{reference}")
+        .get_data(as_text=True)
+    )
+    assert words in text
+    assert "no sender is configured" not in text.replace('title="no sender is configured', "")
