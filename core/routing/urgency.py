@@ -98,7 +98,7 @@ _UNTIL_TERMS = (
     {"until": ["لين الحين", "للحين", "الى الحين", "الين الحين", "لحد الحين", "لحد الان",
      "حتى الان", "الى الان", "لغايه الان", "until now", "till now", "up to now", "up till now",
      "lain al7een", "lain el7een", "lain il7een", "lin al7een", "la7d al7een", "la7ad al7een",
-     "7atta al7een", "ila al7een", "lil7een=", "lel7een="]}
+     "7atta al7een", "ila al7een", "lil7een=", "lel7een=", *meaning.NOW_ASKING]}
 )  # fmt: skip
 _UNTIL_NOW = index_terms(_UNTIL_TERMS)
 # Over, or never dangerous: a hazard near one of these is history or a denial, not danger now
@@ -849,6 +849,8 @@ _GROUPS: dict[str, list[str]] = {
     "swarm": meaning.SWARM,
     "swarm_inside": meaning.SWARM_INSIDE,
     "distress": meaning.DISTRESS,
+    # eighteenth pass: a vehicle in the middle of a wadi's water
+    "mid_water": meaning.MID_WATER,
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -859,6 +861,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_SIXTEENTH.items(),
     meaning.ADDED_SEVENTEENTH.items(),
     meaning.ADDED_EIGHTEENTH.items(),
+    meaning.ADDED_EIGHTEENTH_GULF.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 
@@ -1118,6 +1121,9 @@ RULES: tuple[Rule, ...] = (
         negatable=(1,),
         window=12,
     ),
+    # eighteenth pass (Gulf and Arabizi): a car or bus standing in the middle of a wadi's
+    # water (urgency_meaning.MID_WATER)
+    Rule("vehicle_in_flood_water", ("vehicle", "mid_water"), negatable=(1,), window=8),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 

@@ -267,7 +267,15 @@ AT_RISK = [
 PEOPLE_NOW += AT_RISK
 # "Now" in Omani and Kuwaiti speech (هالحزه, ذلحين), read as the plain "now" of NOW_PLAIN.
 NOW_GULF = ["هالحزه", "الحزه=", "ذلحين", "دلحين", "hal7azza", "hal7aza", "el7azza",
-            "dil7een", "thil7een"]  # fmt: skip
+            "dil7een", "thil7een",
+            # eighteenth pass (Gulf and Arabizi): Hijazi ذحين, "I/we just" (توني، تونا),
+            # "a moment ago" as Arabizi writers spell it with and without digits; _NOW read
+            # only "قبل شوي" in Arabic script, so "sar 7adith gabl shway" had no now word
+            "ذحين", "توني", "تونا", "من شوي", "من دقايق", "قبل شوي", "قبل دقايق",
+            "gabl shway", "gabl shwai", "gabl shwy", "gabl shwaya", "gbl shway", "gbl shwy",
+            "qabl shway", "qabl shwai", "9abl shway", "min shway", "gabl dgayg", "gabl dagayig",
+            "qabl daqayiq", "tawh=", "taw=", "tawni", "tawna", "tawhum", "lheen=", "ilheen",
+            "halheen", "hal heen", "dhelheen", "thelheen", "halhaza", "hal haza", "halhazza"]  # fmt: skip
 PEOPLE_NOW += NOW_GULF
 NOW_PLAIN += NOW_GULF
 
@@ -937,6 +945,135 @@ ADDED_SEVENTEENTH: dict[str, list[str]] = {
     "inside": ["into her", "into his", "into my", "into their", "spreading across",
                "spreading into"],
 }  # fmt: skip
+# Eighteenth pass (Gulf and Arabizi vocabulary, docs/ROUTING_DATA.md): the words Gulf and
+# Omani writers use for dangers the groups already name, in Arabic script and in Arabizi with
+# and without digit letters ("ytee7", "yteeh"; "3yal", "eyal"). Arabizi skeletons shorter than
+# three letters never match by fold (arabizi.MIN_TRANSLIT_SKELETON), so "yteeh" (يطيح) and
+# "btee7" are listed as spelled.
+_FALLS_GULF = ["yteeh", "yteh=", "yeteeh", "ytih=", "yti7=", "tteeh", "tetee7", "teteeh",
+               "ti6ee7", "t6ee7", "tetih="]  # fmt: skip
+_WILL_FALL_GULF = ["بطيح=", "بتطيح", "bitee7", "bteeh", "btee7", "bte7=", "bytee7", "byteeh",
+                   "b yteeh", "bi ytee7", "btetee7", "bteteeh", "bt6ee7"]  # fmt: skip
+# A person who got an electric shock ("ضربته كهربا", "dharabta kahraba"), or who is shut in,
+# swept off by a wadi, not breathing: what the person_at_risk rule reads as peril.
+_SHOCKED = [
+    f"{verb} {power}"
+    for verb in ("ضربته", "ضربتها", "ضربتني", "ضربني", "ضربه", "ضربها", "ضربتهم", "يضرب", "تضرب",
+                 "قاعده تضرب", "قاعد يضرب")
+    for power in ("كهربا", "الكهربا", "كهرباء", "الكهرباء")
+] + [
+    f"{verb} {power}"
+    for verb in ("dharabta", "dharbata", "dhrabta", "9arabta", "dharabat", "dharbat", "dharabni",
+                 "dharabatni", "ydhrob", "tdhrob", "yidhrub", "tidhrub", "ydhrub", "tdhrub",
+                 "darabta", "dharabah", "9arbata", "tethrob", "tedhrob", "ydrob", "tdrob")
+    for power in ("kahraba", "kahraba2", "el kahraba", "kahrba", "kahrab", "elkahraba")
+] + ["ينكهرب", "انكهرب", "انكهربت", "تنكهرب", "ynkahrib", "yinkahrib", "inkahrab", "inkahrabat",
+     "tinkahrib"]  # fmt: skip
+# "Now" opening a question ("الحين ابي اعرف متى ترجع الكهربا", "alheen abi as2al"): Gulf
+# writers start a request with الحين as "so"; a now word inside one of these is no sign of
+# danger (read as urgency._UNTIL_TERMS' "until now" are).
+NOW_ASKING = [
+    f"{now} {ask}"
+    for now in ("الحين", "والحين", "ذلحين", "alheen", "al7een", "el7een", "il7een", "dl7een")
+    for ask in ("ابي اعرف", "ابغى اعرف", "ابغي اعرف", "ودي اعرف", "ابي اسال", "ابغى اسال",
+                "ابي استفسر", "abi a3rif", "abi a3arf", "abi a3rf", "abi as2al", "abgha a3rif",
+                "abi asal", "abi astafsir", "wddi a3rif", "widdi a3rif")
+]  # fmt: skip
+ADDED_EIGHTEENTH_GULF: dict[str, list[str]] = {
+    # Omani and Gulf "ضو" is fire when it "holds" something (ماسك) or breaks out (شب ضو);
+    # not "ضو" alone, which is also a light ("الضو طافي"), nor "شب الضو" (the light came on)
+    "fire": ["ضو ماسك", "الضو ماسك", "ماسك ضو", "ماسكه ضو", "ماسكه فيها ضو", "ماسك فيه ضو",
+             "ماسك فيها ضو", "مسك ضو", "مسكت ضو", "مسكت فيه ضو", "شب ضو", "شبت ضو", "شاب ضو",
+             "النار ماسكه", "النار ماسك", "9aw masik", "9aw maasik", "9aw mask", "dhaw masik",
+             "daw masik", "dhaw maasik", "el 9aw masik", "masik 9aw", "maska 9aw", "shab 9aw",
+             "shabb 9aw", "shabat 9aw", "shab dhaw", "shabb dhaw", "el nar masika",
+             "el nar maska", "al nar masika"],
+    "peril": [*_SHOCKED, "شله الوادي", "شلهم الوادي", "شلته الوادي", "شله السيل", "شلهم السيل",
+              "ماخذه الماي", "ماخذتهم الماي", "ماخذه الوادي", "ماخذهم الوادي", "جرفه الماي",
+              "ما يتنفس", "ما تتنفس", "فاقد الوعي", "فاقده الوعي", "محشور", "محشوره",
+              "محشورين", "انحشر", "انحشرت", "shallah el wadi", "shalhom el wadi",
+              "shallaha el wadi", "shallah el sail", "jarfah el may", "jarafah el wadi",
+              "ma yitnaffas", "ma titnaffas", "ma yetnafas", "m7shoor", "ma7shoor", "m7shoora",
+              "in7ashar", "in7asharat", "yeghraq", "yeghrag", "yighraq",
+              "yeghraqoon", "yighraqoon", "ghareeq"],
+    "live_current": [*_SHOCKED, "تماس", "ماس كهربائي", "tamas kahraba", "tamas kahrabi"],
+    "hurt": _SHOCKED,
+    "exposed": ["يشرر", "تشرر", "يطق شرار", "تطق شرار", "تماس", "ماس كهربائي", "shrara",
+                "y6ig shrar", "ytig shrar", "yi6ig shrar", "tamas="],
+    "collapsing": [*_FALLS_GULF, *_WILL_FALL_GULF, "انهد", "انهدت", "انهدم", "انهدمت", "inhad=",
+                   "inhadd=", "inhaddat", "inhadam", "inhadmat"],
+    "giving_way": _WILL_FALL_GULF,
+    "state": [*_WILL_FALL_GULF, "يرتج", "ترتج", "مخلخل", "مخلخله", "متخلخله", "يتزحزح",
+              "تتزحزح", "مفكوك", "مفكوكه", "مرتخي", "مرتخيه", "mkhalkhal", "mkhal5al",
+              "mkhalkhala", "yitza7za7", "titza7za7", "mafkook", "mafkooka", "mfakkak",
+              "mfakka", "yirtaj", "tirtaj"],
+    # a railing come loose or pulled out, over a footbridge
+    "barrier_gone": ["مفكوك", "مفكوكه", "مخلوع", "مخلوعه", "انخلع", "انخلعت", "mafkook",
+                     "mafkooka", "mfakkak", "makhloo3", "makhloo3a", "inkhala3"],
+    "drop": ["جسر المشاه", "جسر مشاه", "جسور المشاه", "jisr el mushat", "jisr el mushaa",
+             "jisr mushat"],
+    # oil or diesel spilt on a road and riders slipping on it
+    "obstacle": ["ديزل", "الديزل", "deezil", "dezel", "diesel"],
+    "obstacle_state": ["يزلقون", "يزلق=", "تزلق=", "زلق=", "زلقت", "زلقوا", "تزحلق",
+                       "منكب", "انكب", "ينكب", "سايل على", "yzlagoon", "yizlagoon", "yzlag=",
+                       "yizlag=", "tizlag", "zalag=", "zilgaw", "zlagaw", "mnkab", "minkab",
+                       "inkab", "yinkab", "sayil 3la"],
+    # a wadi that has "come down" (حادر, Omani and Emirati)
+    "flowing": ["حادر", "حادره", "حدر=", "7adar=", "7adra", "hadra=", "hadar="],
+    # a sting or bite, in Gulf and Arabizi ("قرصته عقرب", "garsatah 3agrab", "lidghah")
+    "bite": ["قرص=", "قرصت", "قرصته", "قرصتها", "قرصني", "قرصتني", "قرصها", "قرصهم",
+             "لدغته", "لدغتها", "لسعته", "لسعتها", "garas=", "garsat", "garsah", "garsatah",
+             "garsataha", "garsaha", "garsatni", "gar9at", "lidghah", "ladghatah", "ladghat",
+             "las3ah", "las3atah"],
+    # not wasps or bees: a nest that stung someone once is a pest to remove in the shipped
+    # labels, and "لسع" (stung) is already the attack rule's
+    "beast": ["عقرب", "عقارب", "3agrab", "3aqrab", "3agarib", "3aqarib"],
+    # Omani "داب" (a snake), as حنش already reads; "الهوش" (sheep and goats) on a main road
+    "snake": ["داب=", "الداب=", "daab=", "el daab"],
+    "wild": ["داب=", "الداب=", "daab=", "el daab"],
+    "livestock": ["الهوش", "هوش="],
+    "main_road": ["الخط السريع", "الخط العام", "الخط الرئيسي", "الشارع السريع",
+                  "el khat el saree3", "el khat el sree3", "khat saree3", "el 5a6 el sree3",
+                  "el khat el 3am", "el 5at el 3am"],
+    "recent": ["توني", "تونا", "توهم", "من شوي", "قبل دقايق", "gabl shwai", "gabl shwy",
+               "gabl shwaya", "qabl shway", "tawh=", "taw=", "tawni", "tawna", "tawhum"],
+    # Gulf water (ماي) in Arabizi, and it "entering" a home (داش, "dash")
+    "water": ["el may", "il may", "al may", "el mai", "il mai", "mai=", "maay=", "el maay",
+              "mayy=", "el moya", "moya="],
+    "inside": ["dash=", "dasha=", "dashat", "داشه", "داشين"],
+    # gas "escaping" (يهرب) or seeping out of a line or a bottle
+    "leak": ["الغاز يهرب", "غاز يهرب", "يهرب غاز", "الغاز قاعد يهرب", "تسريب غاز",
+             "تسريب الغاز", "تسريب في الغاز", "el ghaz yhrib", "el ghaz yahrib", "ghaz yhrib",
+             "el ghaz yihrib", "el ghaz gaa3d yhrib", "tasreeb ghaz", "tasreeb el ghaz"],
+    # a distribution board (طبلون) standing open
+    "box": ["طبلون", "الطبلون", "6ablon", "tablon", "6ablone"],
+    # swimming where the waves are high or the red flag is up (the beach alone is calm)
+    "pool_unsafe": ["الموج عالي", "موج عالي", "الموج قوي", "موج قوي", "الموج مرتفع",
+                    "العلم احمر", "العلم الاحمر", "البحر هايج", "high waves",
+                    "waves are high", "big waves", "strong waves", "rough sea", "sea is rough",
+                    "red flag", "rip current", "el mooj 3ali", "el mouj 3ali", "el moj 3ali",
+                    "mooj 3ali", "el mooj gawi", "el 3alam a7mar", "el ba7ar hayij"],
+    # someone in a stuck lift, in Arabizi spellings of فيه (with "9" for ض, "fi", "fih")
+    "lift_occupied": [f"{fee} {who}" for fee in ("fi", "fee", "feeh", "fih", "feh")
+                      for who in ("maree9", "mareedh", "mareeth", "nas", "3yal", "eyal",
+                                  "yahal", "6ifl", "tifl", "a7ad", "ahad", "wa7id", "wahid")],
+    # a roundabout in Arabizi, where riders slip on spilt oil
+    "road": ["dwaar=", "dwar=", "dawwar=", "duwwar=", "el dwar", "el dwaar"],
+    # "el yahil" (the small child) and "eyal" without digits
+    "people_now": ["eyal=", "el eyal", "3yaal", "yahil=", "el yahil", "yaahil", "bzran",
+                   "bazran", "بزران", "البزران", "بزارين"],
+}  # fmt: skip
+
+# A car or bus standing in the middle of a wadi's or a flood's water (Gulf "في نص الماي",
+# "fi nus el may"): the people in it are cut off, whatever the water is called.
+MID_WATER = [
+    f"{mid} {water}"
+    for mid in ("في نص", "في وسط", "وسط", "بنص", "fi nus", "fi nu9", "fi noss", "b nus",
+                "wasa6", "wasat", "fi wasa6", "in the middle of", "in the middle of the")
+    for water in ("الماي", "الماء", "المياه", "الوادي", "السيل", "الفيضان", "el may", "el mai",
+                  "el wadi", "el sail", "el sayl", "water", "wadi", "flood")
+]  # fmt: skip
+
 # Weeks ago, a while back: as "months ago", "قبل اسبوعين" (a child's fall "three weeks ago" is
 # history); "nothing dangerous", as "not dangerous".
 SETTLED_WEEKS = ["weeks ago", "a week ago", "a while back", "a while ago", "nothing dangerous", "قبل اسابيع", "منذ اسابيع", "منذ اسبوع",
