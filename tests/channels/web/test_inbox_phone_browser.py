@@ -195,3 +195,44 @@ def test_on_a_desktop_the_queues_filters_stay_open_without_a_fold_to_click(
     assert not page.is_visible("details.filter-panel summary")
     assert page.is_visible("#save-filter-form input[name=name]")
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_on_a_phone_the_ticket_page_leads_from_its_top_to_the_update_panel(
+    browser: Any,
+    served: tuple[str, str],
+    lang: str,
+) -> None:
+    """The panel comes after the whole conversation on a phone (1,080-1,387 px down the demo's
+    tickets at 375 px): a link on the first screen takes the dispatcher to it."""
+    url, reference = served
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    sign_in_page(page, url, AGENT, lang)
+    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/t/{reference}")
+    page.wait_for_load_state("load")
+    panel = page.locator("#update-form").bounding_box()
+    assert panel is not None and panel["y"] > PHONE["height"]  # out of sight at first
+    jump = page.get_by_role("link", name=translate("update_ticket", lang), exact=True)
+    box = jump.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"]
+    jump.click()
+    page.wait_for_function(
+        "document.querySelector('#update-form').getBoundingClientRect().top < 100"
+    )
+    top = page.evaluate("document.querySelector('#update-form').getBoundingClientRect().top")
+    assert -2 < top < PHONE["height"]  # scrolled to it (to a fraction of a pixel)
+    context.close()
+
+
+def test_on_a_desktop_the_ticket_page_has_no_link_to_its_own_side_panel(
+    browser: Any,
+    served: tuple[str, str],
+) -> None:
+    url, reference = served
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sign_in_page(page, url, AGENT, "en")
+    page.goto(f"{url}/inbox/t/{reference}")
+    assert page.is_visible("#update-form") and not page.is_visible("a.jump-to-update")
+    context.close()
