@@ -169,9 +169,10 @@ def open_incident(reference: str) -> Response:
         with ctx().sessions() as db, db.begin():
             ticket_for(db, staff, reference, Action.VIEW)
             opened = incident_actions.open_by_hand(ctx(), db, staff, [reference, *others])
-            opened_id = opened.id
+            opened_id, joined = opened.id, len(opened.tickets)
     except InputError as exc:
         flash(refusal(exc), "error")
         return redirect(url_for("inbox.ticket", reference=reference))  # type: ignore[return-value]
-    flash(t("done"), "info")
+    tickets = count_phrase("ticket", joined, current_language())
+    flash(t("incident_opened", id=opened_id, tickets=tickets), "info")
     return redirect(url_for("inbox.incident", incident_id=opened_id))  # type: ignore[return-value]

@@ -131,6 +131,21 @@ def test_staff_open_an_incident_from_a_ticket_page(ctx: Context) -> None:
     assert ticket(ctx, a).incident_id == ticket(ctx, b).incident_id is not None
 
 
+def test_opening_an_incident_by_hand_says_which_and_with_how_many_reports(ctx: Context) -> None:
+    """It said "Done." (تم.)."""
+    the_roles(ctx)
+    for lang, said in (
+        ("en", "Incident #{id} opened with 2 tickets."),
+        ("ar", "فُتحت الحادثة الجماعية #{id} وفيها بلاغان."),
+    ):
+        a, b = report(ctx, 0, 0), report(ctx, 4000, 0)
+        client = signed_in(app_for(ctx), "disp@mct.om", lang)
+        post_form(client, f"/inbox/t/{a}/incident", {"others": b})
+        incident_id = ticket(ctx, a).incident_id
+        page = client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+        assert said.format(id=incident_id) in page
+
+
 def test_leaflet_is_served_from_our_own_static_files(ctx: Context) -> None:
     client = app_for(ctx).test_client()
     response = client.get("/static/vendor/leaflet/leaflet.js")
