@@ -817,7 +817,10 @@ _FRAME = re.compile(
     # an offer made to the writer, or one they saw: "I got an offer to clean the tank for 15"
     r"|got an offer|offered me|offered us|offered to|i saw|we saw|saw on|عرض علي|عرض عليه"
     r"|عرضوا علي|عرضوا علينا|عرض علينا|شفت|شفنا|3ara[dḍ]h? 3lai|3ar[dḍ]h? 3lai|3arDH 3lai"
-    r"|shift fi|shift 3la|shifna)(?!\w)[^.!?؟,،;؛\n]*"
+    r"|shift fi|shift 3la|shifna"
+    # what a group, page or account posts or shares: "our area's group posts 'offer on ...'"
+    r"|posts|posted|shares|shared|ينشر|ينشرون|نشر|نشروا|نازل|نزلوا|yinshir|yinshiroon"
+    r"|nashar|nasharaw)(?!\w)[^.!?؟,،;؛\n]*"
     # a question the writer asks about a fee, an offer or a rule ("is there a discount for
     # retirees?", "how much per day?", هل فيه خصم؟, "kam el rusoom?"): asked, not offered. A
     # seller's question is put to the reader's wants ("need a loan?", تبي قرض؟): not this.
@@ -927,7 +930,12 @@ def _is_spam(
     if not (advert or weak >= _WEAK_NEEDED or learned):
         return False
     seller = strong > 0 or weak >= _WEAK_NEEDED
-    if own is not words and not seller and _unquoted_words(raw) >= _OWN_WORDS_NEEDED:
+    if (
+        own is not words
+        and not seller
+        and _unquoted_words(raw) >= _OWN_WORDS_NEEDED
+        and _sells(raw, words)
+    ):
         return False  # the advertising is what the writer quotes, retells or asks about
     if _problem_and_place(raw, words) or _reported(words, waived) or _either_sum(raw, words):
         return False
@@ -958,6 +966,15 @@ def _own_words(raw: str, words: list[str]) -> tuple[str, list[str]]:
     if own == raw:
         return raw, words
     return own, list(read(own).words)
+
+
+def _sells(raw: str, words: list[str]) -> bool:
+    """The whole text, quotes and all, has a seller's phrase, three seller's words or an offer:
+    the advertising a quote or question carries, without which there is nothing reported."""
+    strong, weak, offer = _advert_cues(raw, words)
+    return (
+        strong > 0 or weak >= _WEAK_NEEDED or offer >= _OFFER_NEEDED or bool(_waived_spans(words))
+    )
 
 
 def _unquoted_words(raw: str) -> int:

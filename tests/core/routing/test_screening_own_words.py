@@ -32,7 +32,7 @@ QUOTED = [
     ("msa", "تصلني يوميا رسائل نصية تقول \"قرض فوري بدون كفيل اتصل الآن\" فهل يمكنكم "
      "إيقافها؟"),
     ("arabizi", "el i3lan fog el ma7al maktoob 3laih ta5feedat 50% w ydhawi fi ghurfatna"),
-    ("mixed", "المطعم has a sign 'buy 1 get 1 free' بس الأكل بارد"),
+    ("mixed", "المطعم has a sign 'buy one get one free' بس الأكل بارد"),
 ]  # fmt: skip
 
 RETOLD_OR_ASKED = [
@@ -41,9 +41,9 @@ RETOLD_OR_ASKED = [
     ("english", "Rent a stall for the winter festival? I want to sell coffee, how much per day? "
      "whatsapp me 92233445"),
     ("gulf", "بسطة في سوق الجمعة كم ايجارها؟ سمعت فيه خصم للمتقاعدين"),
-    ("msa", "اتصل بي شخص يقول إنه موظف في البلدية ويعرض تصريحا خلال يوم مقابل 200 ريال"),
+    ("msa", "اتصل بي شخص يقول إنه موظف في البلدية ويعرض تصريحا بدون مراجعة مقابل 200 ريال"),
     ("arabizi", "wa7d 3araDH 3lai tan9eef el khazzan b 15 riyal, intum tsawwonha majjanan?"),
-    ("mixed", "سمعت ان البلدية تعطي 10 OMR per photo of dumping, is that true?"),
+    ("mixed", "سمعت ان فيه خصم 50% on fines paid this month, is that true?"),
 ]  # fmt: skip
 
 # The seller's own voice stays an advert: the cue outside the quote, a rhetorical question to
@@ -123,3 +123,24 @@ def test_a_leak_or_spoiled_food_at_a_place_is_a_report(form: str, text: str) -> 
 def test_asking_us_to_stop_the_advertising_is_a_report() -> None:
     text = "Please stop the shops in Ruwi from sending SMS offers every hour, 50% off this"
     assert _screen(text, 0.9) != SPAM
+
+
+# A question or a frame that carries no seller's word leaves nothing reported: what the
+# advert model reads in the rest decides ("Why pay rent?" is the seller's own question).
+NOTHING_QUOTED = [
+    ("english", "Why pay rent? Own a flat in Bausher with 10% down payment, call our sales team "
+     "92220000"),
+    ("msa", "يقول عملاؤنا إن خدمتنا الأسرع في السلطنة: شحن الطرود إلى الإمارات خلال 24 ساعة "
+     "بسعر 3 ريالات"),
+    ("mixed", "سمعت عن عرضنا؟ Full car detailing 20 OMR only this week, call 99887766"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("form", "text"), NOTHING_QUOTED, ids=_ids(NOTHING_QUOTED))
+def test_a_frame_with_no_sellers_word_in_it_clears_nothing(form: str, text: str) -> None:
+    assert _screen(text) == SPAM, form
+
+
+def test_an_offer_a_group_posts_is_reported() -> None:
+    text = "قروب الحارة ينشر offer on pest control 10 OMR بس الشركة رشت مبيد قوي والريحة خنقتنا"
+    assert _screen(text) != SPAM
