@@ -244,7 +244,10 @@ _REPORTED = index_terms(
      # sleep lost to a business's noise (fourteenth pass): only a neighbour says it
      "can't sleep", "cannot sleep", "couldn't sleep", "could not sleep", "ما نقدر ننام",
      "ما قدرنا ننام", "ما نعرف ننام", "لا نستطيع النوم", "لم نستطع النوم", "ma ngdar nnam",
-     "ma gdarna nnam", "ma nigdar nnam", "ma nigdar nanam", "kil laila", "kil lail"],
+     "ma gdarna nnam", "ma nigdar nnam", "ma nigdar nanam", "kil laila", "kil lail",
+     # shut in by a business's goods or cars (seventeenth pass): only a neighbour says it
+     "can't get out", "cannot get out", "can't leave the house", "ما نقدر نطلع", "ما نقدر نخرج",
+     "ما قدرنا نطلع", "لا نستطيع الخروج", "ma ngdar n6la3", "ma nigdar n6la3", "ma gdarna n6la3"],
      # a business's goods, stalls, tables or cars blocking the public way: a complaint about it,
      # though it may quote the shop's own offer ("the sign says 50% off"; seventh blind set)
      "obstruction": ["blocking the pavement", "blocking the sidewalk", "blocking the walkway",
@@ -774,6 +777,8 @@ _AD_MEDIA = index_terms(
      "sprayed numbers", "painted on", "ملصق", "لافته", "لافتات", "بوستر", "منشورات",
      "اوراق اعلان", "اعلانات", "بالبخاخ", "mal9aq", "mul9aq", "malsaq", "lafta", "lafitat",
      "boster", "manshoorat", "i3lanat", "i3lanaat", "ba55a5", "bakhakh",
+     # seventeenth pass: the English plural, as the Arabic one (a seller names his offer)
+     "ads=", "adverts", "advertisements",
      # sixteenth pass: an advert stuck, hung or tied on something ("a flat-for-rent notice
      # hung on the lamp post", ملصوق على الجدار, "mal9oo9 3la el jidar"): only the one who
      # wants it gone says where an advert is stuck
@@ -820,6 +825,7 @@ _FRAME = re.compile(
     r"|shift fi|shift 3la|shifna"
     # what a group, page or account posts or shares: "our area's group posts 'offer on ...'"
     r"|posts|posted|shares|shared|ينشر|ينشرون|نشر|نشروا|نازل|نزلوا|yinshir|yinshiroon"
+    r"|told us|told me|قال لنا|قالوا لنا|قالوا لي|gal lana|galaw lana|galaw li"
     r"|nashar|nasharaw)(?!\w)[^.!?؟,،;؛\n]*"
     # a question the writer asks about a fee, an offer or a rule ("is there a discount for
     # retirees?", "how much per day?", هل فيه خصم؟, "kam el rusoom?"): asked, not offered. A

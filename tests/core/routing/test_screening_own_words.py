@@ -144,3 +144,26 @@ def test_a_frame_with_no_sellers_word_in_it_clears_nothing(form: str, text: str)
 def test_an_offer_a_group_posts_is_reported() -> None:
     text = "قروب الحارة ينشر offer on pest control 10 OMR بس الشركة رشت مبيد قوي والريحة خنقتنا"
     assert _screen(text) != SPAM
+
+
+# Probe C's (written before scoring, then fixed): a business's ads as the nuisance and
+# neighbours shut in by a showroom's cars.
+PROBE_C = [
+    ("english", "The gym's speakers on the roof blast summer offer, join now ads every evening "
+     "until 11pm"),
+    ("mixed", "The car showroom في الحيل puts SALE balloons and cars on the service road, ما "
+     "نقدر نطلع من البيت"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("form", "text"), PROBE_C, ids=_ids(PROBE_C))
+def test_ads_as_a_nuisance_and_being_shut_in_are_reports(form: str, text: str) -> None:
+    assert _screen(text) != SPAM, form
+
+
+def test_a_sum_someone_told_us_of_leaves_a_sure_router_free_to_clear() -> None:
+    text = (
+        "Price of a burial plot permit? The funeral office told us fees included but then "
+        "asked for 25 OMR"
+    )
+    assert _screen(text, 0.95) is None
