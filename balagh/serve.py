@@ -206,10 +206,12 @@ def start_components(
     The web comes first and answers /healthz `starting` (503) while the routing model is
     built or loaded, then while `before_listeners` runs (`serve --demo` loads its demo data
     there, which needs the model); the listeners and workers start only once both are done,
-    so the first citizen is not the one who waits for them.
+    so the first citizen is not the one who waits for them. The web serves requests from
+    then on, but /healthz says `starting` until the last component has started.
     """
     chosen = [(n, s) for n, s in starters().items() if only is None or n in only]
     components: list[Component] = []
+    ctx.components_starting = True
     try:
         ctx.starting = True
         try:
@@ -229,6 +231,8 @@ def start_components(
         for component in reversed(components):  # leave nothing listening behind
             component.stop()
         raise
+    finally:
+        ctx.components_starting = False
     return components
 
 

@@ -41,6 +41,10 @@ class Context:
     extras: dict[str, Any] = field(default_factory=dict)
     # True while `balagh serve` prepares the routing model: /healthz answers `starting`.
     starting: bool = False
+    # True while `balagh serve` then starts the listeners, workers and scheduler: requests are
+    # served, but /healthz still answers `starting` (a deployment's or a test's "ready" would
+    # otherwise come before the SMTP port or the scheduler is up).
+    components_starting: bool = False
 
     @property
     def zone(self) -> ZoneInfo:

@@ -48,7 +48,8 @@ def healthz() -> tuple[Response, int]:
     ctx = _ctx()
     ok, detail = database_ok(ctx.engine, ctx.settings.db_answer_timeout_seconds)
     channels = {name: probe() for name, probe in ctx.extras.get("channel_probes", {}).items()}
-    status = "starting" if ctx.starting else "ok" if ok else "unavailable"
+    starting = ctx.starting or ctx.components_starting
+    status = "starting" if starting else "ok" if ok else "unavailable"
     body: dict[str, object] = {"status": status, "database": detail, "channels": channels}
     if ok:
         try:

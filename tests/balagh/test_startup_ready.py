@@ -158,3 +158,45 @@ def test_what_start_up_made_is_left_out_of_later_collections_once_the_model_is_r
         assert not any(id(part) in collectable for part in router.model)
     finally:
         gc.unfreeze()
+
+
+def test_healthz_says_starting_until_the_last_component_has_started_while_requests_are_served(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/healthz said `ok` as soon as the model was ready, before the listeners and the
+    scheduler had started: on a loaded machine the fault tests stopped the database in that
+    gap, the scheduler's start met it and `balagh serve` exited."""
+    import balagh.serve
+
+    settings = ctx.settings.model_copy(update={"web_port": free_port(), "telegram_token": ""})
+    router = SlowModelRouter()
+    router.ready.set()
+    app_ctx = build_context(settings, senders=ctx.senders, router=router)
+    entered, release = threading.Event(), threading.Event()
+
+    def slow_component(_: Context) -> None:
+        entered.set()
+        assert release.wait(60)
+
+    real = balagh.serve.starters
+    monkeypatch.setattr(
+        balagh.serve, "starters", lambda: {"web": real()["web"], "scheduler": slow_component}
+    )
+    started: list[Component] = []
+    thread = threading.Thread(target=lambda: started.extend(start_components(app_ctx)))
+    thread.start()
+    try:
+        assert entered.wait(30)
+        web = settings.web_port
+        status, _, body = get(f"http://127.0.0.1:{web}/healthz")
+        assert (status, json.loads(body)["status"]) == (503, "starting")
+        assert get(f"http://127.0.0.1:{web}/report")[0] == 200  # citizens are served
+        release.set()
+        thread.join(30)
+        assert get(f"http://127.0.0.1:{web}/healthz")[0] == 200
+    finally:
+        release.set()
+        thread.join(30)
+        for component in reversed(started):
+            component.stop()
+        app_ctx.engine.dispose()
