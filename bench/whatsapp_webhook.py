@@ -6,6 +6,9 @@ socket to the app served on loopback, with the inbound workers running: the time
 answer (it must come within BALAGH_DB_ANSWER_TIMEOUT_SECONDS, 8 s), how many were stored,
 and how long the workers then took to make every ticket.
 
+`... bench/whatsapp_webhook.py statuses [N] [URL]`: one call carrying N delivery statuses
+("delivered") for N replies we sent, through the Flask test client: the time to the answer.
+
 Posts signed text messages to the real web app (Flask test client, no socket) and times the
 whole call: signature check, pywa parsing and storing the raw record (the answer to Meta).
 The inbound workers of the same process (BALAGH_INBOUND_WORKERS, one on SQLite) file each
@@ -35,7 +38,7 @@ from werkzeug.serving import make_server
 from balagh.dbmigrate import upgrade
 from balagh.wiring import build_context, web_app
 from core.intake.pipeline import EXTRA_KEY
-from core.models import InboundRecord, Ticket
+from core.models import Delivery, InboundRecord, OutboxItem, Ticket
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
 from core.settings import Settings
@@ -161,9 +164,51 @@ def main_batch(count: int = 2000, database_url: str = "") -> None:
     print(f"{tickets} tickets, the last {last_ticket - answered:.1f} s after the answer")
 
 
+def main_statuses(count: int = 2000, database_url: str = "") -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = whatsapp_context(Path(tmp), database_url)
+        with ctx.sessions() as session, session.begin():
+            for i in range(count):
+                session.add(
+                    OutboxItem(
+                        channel="whatsapp",
+                        address=f"9689{i:07d}",
+                        kind="reply",
+                        payload={},
+                        status=Delivery.SENT,
+                        external_id=f"wamid.OUT{i}",
+                    )
+                )
+        statuses = [
+            {
+                "id": f"wamid.OUT{i}",
+                "status": "delivered",
+                "timestamp": str(int(time.time())),
+                "recipient_id": f"9689{i:07d}",
+            }
+            for i in range(count)
+        ]
+        body = json.dumps(envelope({"statuses": statuses})).encode()
+        headers = {"X-Hub-Signature-256": sign(body), "Content-Type": "application/json"}
+        client = web_app(ctx).test_client()
+        began = time.perf_counter()
+        response = client.post("/whatsapp/webhook", data=body, headers=headers)
+        took = time.perf_counter() - began
+        pipeline = ctx.extras.get(EXTRA_KEY)
+        if pipeline is not None:
+            pipeline.stop()
+        ctx.engine.dispose()
+    print(
+        f"{ctx.engine.dialect.name}: one webhook call of {count} statuses: "
+        f"{response.status_code} in {took:.2f} s"
+    )
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if args[:1] == ["batch"]:
+    if args[:1] == ["statuses"]:
+        main_statuses(int(args[1]) if len(args) > 1 else 2000, args[2] if len(args) > 2 else "")
+    elif args[:1] == ["batch"]:
         main_batch(int(args[1]) if len(args) > 1 else 2000, args[2] if len(args) > 2 else "")
     else:
         main(int(args[0]) if args else 200, args[1] if len(args) > 1 else "")

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from channels.whatsapp.graph import GraphApi, is_recipient_failure
 from channels.whatsapp.normalize import CHANNEL, Receipt, parse_updates
 from core.context import Context
-from core.delivery.outbox import record_delivery_state
+from core.delivery.outbox import DeliveryReceipt, record_delivery_states
 from core.digests import same_secret
 from core.errors import StorageUnavailable
 from core.intake.batchstore import accept_batch
@@ -100,8 +100,7 @@ def receive() -> Response:
     unread = [incoming.message.sender for incoming, accepted in new if _unreadable(accepted)]
     if unread:
         threading.Thread(target=_ask_for_words, args=(ctx, unread), daemon=True).start()
-    for receipt in updates.receipts:
-        _apply(ctx, receipt)
+    _apply(ctx, updates.receipts)
     return Response("", status=200)
 
 
@@ -142,13 +141,24 @@ def _signed(ctx: Context, body: bytes, signature: str) -> bool:
     return webhook_updates_validator(secret, body, signature)
 
 
-def _apply(ctx: Context, receipt: Receipt) -> None:
-    permanent = is_recipient_failure(receipt.error_code)
-    found = record_delivery_state(
-        ctx, CHANNEL, receipt.external_id, receipt.state, error=receipt.error, permanent=permanent
+def _apply(ctx: Context, receipts: list[Receipt]) -> None:
+    """Each status on the reply it is about, a few hundred per transaction (Meta batches
+    statuses as it batches messages)."""
+    if not receipts:
+        return
+    found = record_delivery_states(
+        ctx,
+        CHANNEL,
+        [
+            DeliveryReceipt(
+                r.external_id, r.state, r.error, permanent=is_recipient_failure(r.error_code)
+            )
+            for r in receipts
+        ],
     )
-    if not found:
-        logger.info("whatsapp: status %s for unknown message", receipt.state)
+    unknown = len({r.external_id for r in receipts} - found)
+    if unknown:
+        logger.info("whatsapp: %d status(es) for unknown messages", unknown)
 
 
 def graph_api(ctx: Context) -> GraphApi:
