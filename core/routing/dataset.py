@@ -55,6 +55,12 @@ a long email) and, in every form, a power line down on a road, someone in a stuc
 or car caught in a flooded underpass, children in a rising wadi, with their calm look-alikes
 (burning waste asked about, a bus locked in its depot, a lift out of order, an underpass that
 floods every rain).
+`writers_u18g.jsonl` (eighteenth pass, Gulf and Arabizi urgency) holds 140 Gulf and Arabizi
+rows (Arabizi with and without digit letters), half urgent, half calm look-alikes, said the
+way Gulf and Omani residents write on WhatsApp: fire as "ضو ماسك", a shock as "يضرب كهربا",
+"بطيح", a wadi "حادر", a snake as "داب", spilt diesel and riders slipping, a scorpion's sting
+"توه", and the calm ones with the same words: "الضو طافي" (a light), "الحين ابي اعرف" (a
+question), a wadi that "حدر" two weeks ago, rubbish that "تنكب", a wasps' nest to remove.
 `writers_cat15.jsonl` (fifteenth pass, category) holds reports in every form from a sub-topic
 list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
 workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
@@ -102,6 +108,7 @@ OWN_FILES = (
     "writers_cat15.jsonl",
     "writers_u17.jsonl",
     "writers_cat16.jsonl",
+    "writers_u18g.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
