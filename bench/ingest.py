@@ -343,15 +343,22 @@ def balagh_run(
     start_pipeline(ctx)  # as `balagh serve`'s inbound component does
     try:
         started, cpu, threads, whole_cpu = time.perf_counter(), cpu_seconds(), ThreadCpu(), whole()
+        db_cpu, client_cpu, busy = database_cpu(ctx), apart(cpu_seconds), machine_busy()
         seconds, latencies = CHANNELS[channel][1](ctx, count, rate)
         acked, cpu, roles = time.perf_counter(), cpu_seconds() - cpu, threads.stop()
+        client_cpu = apart(cpu_seconds) - client_cpu
         cpu -= roles.pop("sampler")
         while tickets(ctx) < before + count and time.perf_counter() - acked < 1800:
             time.sleep(0.05)
         done, whole_cpu = time.perf_counter(), whole() - whole_cpu
+        db_cpu = database_cpu(ctx) - db_cpu
+        busy = tuple(b - a for a, b in zip(busy, machine_busy(), strict=True))  # type: ignore[assignment]
     finally:
         stop_pipeline(ctx)
     return {
+        "db_cpu": db_cpu,
+        "client_cpu": client_cpu,
+        "machine_busy": busy[0] / busy[1] if busy[1] else 0.0,
         "whole_cpu": whole_cpu,
         "seconds": seconds,
         "latencies": latencies,
@@ -367,6 +374,41 @@ def cpu_seconds() -> float:
     """CPU time of this process (the server under test), all its threads."""
     times = os.times()
     return times.user + times.system
+
+
+def database_cpu(ctx: Any) -> float:
+    """CPU seconds (user and system) the PostgreSQL backends serving the bench's scratch
+    database have used so far, from /proc (the server runs on this machine and its cores:
+    its share of a ticket counts as much as ours); 0.0 on SQLite or where /proc cannot tell.
+    Backends that ended meanwhile (a pool's connection closed) are not counted."""
+    name = ctx.engine.url.database
+    if ctx.engine.dialect.name != "postgresql" or not name:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].split()
+            if command[:1] != [b"postgres:"] or name.encode() not in command:
+                continue  # not a backend of the scratch database
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile, or not ours to read
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, every core (/proc/stat): how
+    much of the two cores anything used during a run (other helpers' work included)."""
+    try:
+        with open("/proc/stat") as stat:
+            values = [int(v) for v in stat.readline().split()[1:]]
+    except OSError:
+        return 0.0, 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return (sum(values) - idle) / ticks, sum(values) / ticks
 
 
 WORKER_THREADS = ("inbound-",)  # the pipeline's workers and preparer (core.intake.pipeline)
@@ -776,6 +818,12 @@ def main() -> None:
         print(f"CPU ms per ticket, every process of the server (the listener's"
               f"{' and the worker processes' if procs else ''}), burst to last ticket:"
               f" {whole / max(made, 1) * 1000:.2f}")  # fmt: skip
+        db = float(result["db_cpu"])  # type: ignore[arg-type]
+        client = float(result["client_cpu"])  # type: ignore[arg-type]
+        print(f"  beside it: PostgreSQL's backends {db / max(made, 1) * 1000:.2f} ms per ticket"
+              f" (burst to last ticket), the load generator {client / args.n * 1000:.2f} ms per"
+              f" message (its burst); the machine's cores {float(result['machine_busy']):.0%} busy"
+              " from the burst's start to the last ticket (everything running on it)")  # type: ignore[arg-type]  # fmt: skip
         print(outcome(ctx))
         if args.profile:
             profile(ctx, min(args.n, 300))

@@ -44,7 +44,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ingest import bench_settings, database, free_port, machine, mail  # noqa: E402
+from ingest import (  # noqa: E402
+    bench_settings,
+    database,
+    database_cpu,
+    free_port,
+    machine,
+    mail,
+    relay_sink,
+)
 
 
 def worker_context(url: str, data_dir: Path) -> Any:
@@ -109,22 +117,9 @@ class Statements:
 
 
 def server_cpu(ctx: Any) -> float:
-    """CPU seconds (user and system) the PostgreSQL backends serving this script's scratch
-    database have used so far, from /proc (the server runs on this machine and its two
-    cores: its share of a record counts as much as ours); 0.0 where /proc cannot tell."""
-    name = ctx.engine.url.database
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].split()
-            if command[:1] != [b"postgres:"] or name.encode() not in command:
-                continue  # not a backend of the scratch database
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue  # gone meanwhile, or not ours to read
-        total += (int(fields[11]) + int(fields[12])) / ticks
-    return total
+    """CPU seconds the PostgreSQL backends serving the scratch database have used so far
+    (`ingest.database_cpu`)."""
+    return database_cpu(ctx)
 
 
 def rep(ctx: Any, citizens: range) -> tuple[float, float, float, float]:
@@ -142,8 +137,14 @@ def rep(ctx: Any, citizens: range) -> tuple[float, float, float, float]:
     return cpu / each * 1000, wall / each * 1000, statements.count / each, server / each * 1000
 
 
+NEW_CITIZENS = False  # --new: every mail from a citizen never seen before
+
+
 def known(start: int, count: int, population: int) -> range:
-    """`count` known citizens from `start`, wrapping round the warmed-up population."""
+    """`count` known citizens from `start`, wrapping round the warmed-up population (with
+    `--new`, `count` citizens never seen before, past it)."""
+    if NEW_CITIZENS:
+        return range(population + start, population + start + count)
     first = start % population
     if first + count > population:
         first = 0
@@ -189,37 +190,7 @@ def stepped(ctx: Any, citizens: range) -> str:
     """CPU ms per record inside each of STEPS while processing these citizens' mails."""
     spent: dict[str, float] = dict.fromkeys((name for _, name in STEPS), 0.0)
     calls: dict[str, int] = dict.fromkeys(spent, 0)
-    undo: list[tuple[Any, str, Any]] = []
-
-    def timed(fn: Any, name: str) -> Any:
-        @functools.wraps(fn)
-        def inner(*args: Any, **kwargs: Any) -> Any:
-            started = time.thread_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                spent[name] += time.thread_time() - started
-                calls[name] += 1
-
-        return inner
-
-    for module_name, name in STEPS:
-        owner: Any = importlib.import_module(module_name)
-        attribute = name
-        if "." in name:
-            class_name, attribute = name.split(".")
-            owner = getattr(owner, class_name)
-        original = getattr(owner, attribute)
-        wrapped = timed(original, name)
-        # where it was imported by name too (`from core.x import f`)
-        holders = [owner] + [
-            m for m in list(sys.modules.values())
-            if "." not in name and getattr(m, "__name__", "").startswith(("core", "channels"))
-            and getattr(m, attribute, None) is original
-        ]  # fmt: skip
-        for holder in holders:
-            setattr(holder, attribute, wrapped)
-            undo.append((holder, attribute, original))
+    undo = _wrap_steps(STEPS, spent, calls)
     store(ctx, citizens)
     try:
         processed = max(1, process_all(ctx))
@@ -234,6 +205,109 @@ def stepped(ctx: Any, citizens: range) -> str:
             f"  {spent[name] / processed * 1000:7.3f} ms  {calls[name] / processed:5.2f}  {name}"
         )
     return "\n".join(lines)
+
+
+# (module, function or Class.method) timed by `--deliver`, outermost first.
+DELIVERY_STEPS = (
+    ("core.delivery.outbox", "deliver_due"),
+    ("core.delivery.outbox", "claim_due"),
+    ("channels.email.sender", "SmtpSender.send"),
+    ("channels.email.sender", "SmtpSender.build"),
+    ("core.delivery.outbox", "_record_outcome"),
+)
+
+
+def delivered(ctx: Any, rounds: int) -> str:
+    """The acknowledgements the reps queued, delivered as the courier delivers them
+    (`deliver_due`, batches of the courier's BATCH) through the real SMTP sender to a relay
+    sink in a process of its own: CPU ms per item of each round (`time.process_time`) and,
+    over all rounds, inside each of DELIVERY_STEPS (`time.thread_time`, inclusive)."""
+    import multiprocessing
+
+    from channels.email.sender import SmtpSender
+    from core.delivery import outbox
+    from core.delivery.courier import BATCH
+
+    port = free_port()
+    sink = multiprocessing.get_context("spawn").Process(
+        target=relay_sink, args=(port,), daemon=True
+    )
+    sink.start()
+    time.sleep(2)  # the sink's import and listen
+    ctx.senders.register(
+        "email",
+        SmtpSender(
+            host="127.0.0.1",
+            port=port,
+            from_address=ctx.settings.mail_address,
+            secret_key=ctx.settings.secret_key,
+        ),
+    )
+    spent: dict[str, float] = {name: 0.0 for _, name in DELIVERY_STEPS}
+    undo = _wrap_steps(DELIVERY_STEPS, spent)
+    lines, total = [], 0
+    try:
+        for k in range(rounds):
+            server = server_cpu(ctx)
+            cpu, sent = time.process_time(), 0
+            for _ in range(4):
+                sent += outbox.deliver_due(ctx, BATCH).sent  # looked up now: wrapped
+            cpu = time.process_time() - cpu
+            server = server_cpu(ctx) - server
+            total += sent
+            if sent:
+                lines.append(
+                    f"deliver round {k + 1}: {sent} acknowledgements, CPU {cpu / sent * 1000:.3f} ms"
+                    f" per item, PostgreSQL's CPU {server / sent * 1000:.3f} ms per item"
+                )
+    finally:
+        for holder, attribute, original in reversed(undo):
+            setattr(holder, attribute, original)
+        sink.terminate()
+        sink.join(10)
+    lines.append(f"CPU inside each delivery step, {total} items (inclusive; ms per item):")
+    for _, name in DELIVERY_STEPS:
+        lines.append(f"  {spent[name] / max(total, 1) * 1000:7.3f} ms  {name}")
+    return "\n".join(lines)
+
+
+def _wrap_steps(
+    steps: Any, spent: dict[str, float], calls: dict[str, int] | None = None
+) -> list[tuple[Any, str, Any]]:
+    """Wrap each step to add its CPU (`time.thread_time`) to `spent` and count its calls in
+    `calls`; returns what to undo."""
+    undo: list[tuple[Any, str, Any]] = []
+    counted = calls if calls is not None else {}
+
+    def timed(fn: Any, name: str) -> Any:
+        @functools.wraps(fn)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            started = time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.thread_time() - started
+                counted[name] = counted.get(name, 0) + 1
+
+        return inner
+
+    for module_name, name in steps:
+        owner: Any = importlib.import_module(module_name)
+        attribute = name
+        if "." in name:
+            class_name, attribute = name.split(".")
+            owner = getattr(owner, class_name)
+        original = getattr(owner, attribute)
+        wrapped = timed(original, name)
+        holders = [owner] + [
+            m for m in list(sys.modules.values())
+            if "." not in name and getattr(m, "__name__", "").startswith(("core", "channels"))
+            and getattr(m, attribute, None) is original
+        ]  # fmt: skip
+        for holder in holders:
+            setattr(holder, attribute, wrapped)
+            undo.append((holder, attribute, original))
+    return undo
 
 
 def revision() -> str:
@@ -258,11 +332,23 @@ def main() -> None:
     parser.add_argument(
         "--batch", type=int, help="records a worker claims at once (the tree's BATCH_SIZE)"
     )
+    parser.add_argument(
+        "--deliver",
+        action="store_true",
+        help="then deliver the queued acknowledgements through SMTP to a sink: CPU per item",
+    )
+    parser.add_argument(
+        "--new",
+        action="store_true",
+        help="each mail from a citizen never seen before (as bench/ingest.py sends), not a known one",
+    )
     args = parser.parse_args()
     import core.intake.ingest
 
     if args.batch:
         core.intake.ingest.BATCH_SIZE = args.batch
+    global NEW_CITIZENS
+    NEW_CITIZENS = args.new
     load = os.getloadavg()[0]
     with TemporaryDirectory() as tmp, database("postgresql", Path(tmp)) as url:
         ctx = worker_context(url, Path(tmp) / "data")
@@ -270,7 +356,7 @@ def main() -> None:
         process_all(ctx)
         print(f"machine: {machine()}, tree {revision()}, load average {load:.1f} at the start")
         print(f"PostgreSQL, {args.warm} citizens warmed up, {args.reps} reps of {args.n}"
-              " known citizens' mails, processed in batches of"
+              f" {'new' if args.new else 'known'} citizens' mails, processed in batches of"
               f" {core.intake.ingest.BATCH_SIZE} on one thread")  # fmt: skip
         cpus, walls, servers = [], [], []
         for k in range(args.reps):
@@ -290,6 +376,8 @@ def main() -> None:
         if args.steps:
             start = args.reps * args.n + (args.profile_n if args.profile else 0)
             print(stepped(ctx, known(start, args.profile_n, args.warm)))
+        if args.deliver:
+            print(delivered(ctx, max(1, args.reps * args.n // 200)))
         ctx.engine.dispose()
 
 
