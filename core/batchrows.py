@@ -1,4 +1,4 @@
-"""A batch's new tickets, messages, outbox items and events written once, at the batch's end.
+"""A batch's new contacts, tickets, messages, outbox items and events written once, at its end.
 
 A worker processes a batch of inbound records in one transaction (core.intake.ingest
 .process_batch). Each new ticket wrote itself, its citizen's message and acknowledgement, the
@@ -33,20 +33,21 @@ from sqlalchemy import Connection, Engine, Table, event, insert, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 import core.tickets  # noqa: F401  (its event hooks run before these: events reach here first)
-from core.models import Base, Event, Message, OutboxItem, Ticket
+from core.models import Base, Contact, ContactIdentity, Event, Message, OutboxItem, Ticket
 from core.newrows import DEFERRED
 
 logger = logging.getLogger(__name__)
 
-# What waits, in the order written (a message refers to its ticket, an outbox item to its
-# message).
+# What waits, in the order written (an identity refers to its contact, a ticket to its
+# contact, a message to its ticket, an outbox item to its message).
 TABLES: tuple[Table, ...] = tuple(
-    Base.metadata.tables[cls.__tablename__] for cls in (Ticket, Message, OutboxItem, Event)
+    Base.metadata.tables[cls.__tablename__]
+    for cls in (Contact, ContactIdentity, Ticket, Message, OutboxItem, Event)
 )
-# Ids reserved per table for each record a batch has: a new ticket, its message and its
-# acknowledgement, and the acknowledgement's outbox item. What a batch leaves unused is a gap
-# in the ids, as a rolled-back transaction's are.
-PER_RECORD = {"ticket": 1, "message": 2, "outbox_item": 1}
+# Ids reserved per table for each record a batch has: a first contact and its identity, a
+# new ticket, its message and its acknowledgement, and the acknowledgement's outbox item.
+# What a batch leaves unused is a gap in the ids, as a rolled-back transaction's are.
+PER_RECORD = {"contact": 1, "contact_identity": 1, "ticket": 1, "message": 2, "outbox_item": 1}
 # Execution option: this statement does not need the waiting rows written; it adds those it
 # would find from `waiting` itself.
 SEES_WAITING = "balagh_sees_waiting_rows"

@@ -34,8 +34,10 @@ from core.models import Contact, ContactIdentity, Message, OutboxItem, Ticket
 # session.info: inside a batch on PostgreSQL, where its new tickets, messages and outbox
 # items wait to be written at the batch's end (core.batchrows.DeferredRows).
 DEFERRED = "balagh_deferred_rows"
-# What waits inside a batch: their objects' ids are taken from the batch's reserve.
-_WAITING = frozenset((Ticket, Message, OutboxItem))
+# What waits inside a batch: their objects' ids are taken from the batch's reserve. A first
+# contact's contact and identity wait too: in a storm most citizens write for the first
+# time, and their two INSERTs ... RETURNING were two of a new ticket's five statements.
+_WAITING = frozenset((Contact, ContactIdentity, Ticket, Message, OutboxItem))
 
 # The tables, in the order their rows depend on each other (each row's many-to-one targets
 # are written before it): the unit of work's order for these five.

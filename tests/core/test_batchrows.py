@@ -19,6 +19,7 @@ from core.intake.ingest import accept, process, process_batch
 from core.models import (
     Attachment,
     Contact,
+    ContactIdentity,
     Direction,
     Event,
     InboundRecord,
@@ -72,6 +73,30 @@ def test_a_batch_writes_its_tickets_messages_outbox_items_and_events_in_one_inse
     with ctx.sessions() as session:
         assert session.execute(select(func.count()).select_from(Message)).scalar_one() == 8
         assert session.execute(select(func.count()).select_from(OutboxItem)).scalar_one() == 4
+
+
+def test_a_batch_writes_its_first_contacts_and_their_identities_in_one_insert_each(
+    ctx: Context, mail: Mail, statements: Statements
+) -> None:
+    senders = [f"first{n}@example.org" for n in range(4)]
+    for n, sender in enumerate(senders):
+        accept(ctx, mail(sender, TEXTS[n % 3]))
+    with statements(ctx) as sent:
+        result = process_batch(ctx, ("email",))
+    seen = inserted(sent)
+    assert len(result.claimed) == 4 and result.failed == []
+    written = (seen.count("contact"), seen.count("contact_identity"))
+    assert written == ((1, 1) if postgresql(ctx) else (4, 4)), seen
+    with ctx.sessions() as session:
+        for sender in senders:
+            identity = session.execute(
+                select(ContactIdentity).where(ContactIdentity.address == sender)
+            ).scalar_one()
+            tickets = session.execute(
+                select(Ticket).where(Ticket.contact_id == identity.contact_id)
+            ).scalars()
+            assert {t.contact.email for t in tickets} == {sender}
+            assert identity.contact.created_at is not None and identity.unreachable is False
 
 
 def test_a_batch_of_one_record_writes_as_the_record_alone(
