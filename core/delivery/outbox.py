@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, text, update
+from sqlalchemy import ColumnElement, Table, case, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
@@ -136,11 +136,15 @@ def _behind_earlier(now: datetime) -> ColumnElement[bool]:
 
 @dataclass(frozen=True, order=True)
 class Claimed:
-    """A leased item: its id (the queueing order) and its recipient."""
+    """A leased item: its id (the queueing order) and its recipient; what to send and how
+    much of it was sent already, as the claim read them (the lease keeps them so until its
+    outcome is recorded), so delivering it needs no second read of the item."""
 
     id: int
     channel: str
     address: str
+    message: OutboundMessage | None = field(default=None, compare=False)
+    progress: Progress = field(default_factory=lambda: Progress(0, None), compare=False)
 
 
 def claim_due(ctx: Context, limit: int) -> list[Claimed]:
@@ -168,7 +172,9 @@ def claim_due(ctx: Context, limit: int) -> list[Claimed]:
         for item in items:
             item.status = Delivery.SENDING
             item.next_attempt_at = now + LEASE
-        return sorted(Claimed(item.id, item.channel, item.address) for item in items)
+        return sorted(
+            Claimed(item.id, item.channel, item.address, *_what_to_send(item)) for item in items
+        )
 
 
 def deliver_due(ctx: Context, limit: int = 50) -> DeliveryReport:
@@ -180,7 +186,8 @@ def deliver_due(ctx: Context, limit: int = 50) -> DeliveryReport:
         if recipient in stopped:
             _release(ctx, claimed.id)  # sent after the earlier one, in a later round
             continue
-        outcome = deliver_one(ctx, claimed.id)
+        assert claimed.message is not None  # claim_due reads it
+        outcome = _deliver(ctx, claimed.id, claimed.channel, claimed.message, claimed.progress)
         setattr(report, outcome, getattr(report, outcome) + 1)
         if outcome == "retrying":
             stopped.add(recipient)
@@ -195,16 +202,28 @@ def _release(ctx: Context, item_id: int) -> None:
         )
 
 
+def _what_to_send(item: OutboxItem) -> tuple[OutboundMessage, Progress]:
+    """The item's message (with its delivery key) and the parts of it delivered already."""
+    message = replace(_to_message(item), delivery_key=delivery_key(item))
+    return message, Progress(
+        item.parts_delivered, item.external_id if item.parts_delivered else None
+    )
+
+
 def deliver_one(ctx: Context, item_id: int) -> str:
     """Send one claimed item and record the outcome: 'sent', 'retrying' or 'failed'."""
     with ctx.sessions() as session:
         item = session.get(OutboxItem, item_id)
         assert item is not None
-        message = replace(_to_message(item), delivery_key=delivery_key(item))
+        message, progress = _what_to_send(item)
         channel = item.channel
-        progress = Progress(
-            item.parts_delivered, item.external_id if item.parts_delivered else None
-        )
+    return _deliver(ctx, item_id, channel, message, progress)
+
+
+def _deliver(
+    ctx: Context, item_id: int, channel: str, message: OutboundMessage, progress: Progress
+) -> str:
+    """Send a claimed item's message through its channel's sender and record the outcome."""
     sender = ctx.senders.get(channel)
     external_id: str | None = None
     error: str | None = None
@@ -258,6 +277,8 @@ def _record_outcome(
     retry_after: float | None,
 ) -> str:
     now = ctx.now()
+    if error is None:
+        return _record_sent(ctx, item_id, external_id, now)
     with ctx.sessions() as session, session.begin():
         item = session.get(OutboxItem, item_id)
         assert item is not None
@@ -285,6 +306,44 @@ def _record_outcome(
         recipient = (item.channel, item.address)
     _tell_settled(ctx, *recipient)
     return outcome
+
+
+_ITEM: Table = OutboxItem.__table__  # type: ignore[assignment]
+_MESSAGE: Table = Message.__table__  # type: ignore[assignment]
+
+
+def _record_sent(ctx: Context, item_id: int, external_id: str | None, now: datetime) -> str:
+    """A delivery's success, the usual outcome, in two UPDATEs: the item's, and the same
+    state mirrored on its message (`_mirror_on_message`'s rule: the sent id becomes the
+    message's only on the message's own channel). Loading both through the ORM first was
+    a third of the courier's CPU per acknowledgement in a storm (bench/RESULTS.md)."""
+    with ctx.sessions() as session, session.begin():
+        connection = session.connection()
+        item = connection.execute(
+            update(_ITEM)
+            .where(_ITEM.c.id == item_id)
+            .values(
+                attempts=_ITEM.c.attempts + 1,
+                status=Delivery.SENT,
+                sent_at=now,
+                external_id=external_id,
+                last_error=None,
+            )
+            .returning(_ITEM.c.message_id, _ITEM.c.channel, _ITEM.c.address, _ITEM.c.created_at)
+        ).one()
+        if item.message_id is not None:
+            values: dict[str, Any] = {"delivery_status": Delivery.SENT, "delivery_error": None}
+            if external_id:
+                values["external_id"] = case(
+                    (_MESSAGE.c.channel == item.channel, external_id),
+                    else_=_MESSAGE.c.external_id,
+                )
+            connection.execute(
+                update(_MESSAGE).where(_MESSAGE.c.id == item.message_id).values(**values)
+            )
+        observe_lag(DELIVERY_LAG, item.channel, item.created_at, now)
+    _tell_settled(ctx, item.channel, item.address)
+    return "sent"
 
 
 def _backoff(ctx: Context, attempts: int, retry_after: float | None) -> timedelta:

@@ -20,6 +20,7 @@ from core.outbound import (
     PermanentDeliveryError,
     TemporaryDeliveryError,
 )
+from tests.core.conftest import Statements
 
 
 class FlakySender:
@@ -221,3 +222,62 @@ def test_a_later_message_waits_for_an_earlier_one_to_that_recipient_to_be_retrie
             )
         session.commit()
     assert deliver_due(ctx).sent == 2 and sender.calls == 3
+
+
+# Statements for the courier's round over three due items: the claim (PostgreSQL: its
+# advisory lock, the SELECT ... FOR UPDATE, one UPDATE for all; SQLite: BEGIN, SELECT,
+# UPDATE), then per item sent only its outcome: the item's UPDATE and its message's (SQLite
+# opens each with BEGIN). Before the claim's read was kept, each item was read again to be
+# sent and again with its message to record the outcome: 5 per item on PostgreSQL.
+CLAIM = {"postgresql": 3, "sqlite": 3}
+PER_ITEM_SENT = {"postgresql": 2, "sqlite": 3}
+
+
+def test_delivered_items_are_recorded_without_reading_them_again(
+    ctx: Context, senders: dict[str, CollectingSender], statements: Statements
+) -> None:
+    for n in range(3):
+        ingest(
+            ctx,
+            InboundMessage(
+                channel="telegram", sender=f"4{n}", text="street light off", external_id=f"4{n}:1"
+            ),
+        )
+    with statements(ctx) as seen:
+        assert deliver_due(ctx).sent == 3
+    dialect = ctx.engine.dialect.name
+    assert len(seen) <= CLAIM[dialect] + 3 * PER_ITEM_SENT[dialect], "\n".join(seen)
+    assert len(senders["telegram"].sent) == 3
+    with ctx.sessions() as session:
+        items = session.execute(select(OutboxItem).order_by(OutboxItem.id)).scalars().all()
+        mirrored = [session.get_one(Message, item.message_id) for item in items]
+    assert [(i.status, i.attempts, i.last_error) for i in items] == [("sent", 1, None)] * 3
+    assert all(i.sent_at is not None for i in items)
+    assert sorted(i.external_id for i in items) == ["collected-1", "collected-2", "collected-3"]
+    assert [(m.delivery_status, m.delivery_error) for m in mirrored] == [("sent", None)] * 3
+    assert [m.external_id for m in mirrored] == [i.external_id for i in items]
+
+
+def test_a_sent_id_is_kept_on_the_message_only_on_its_own_channel(
+    ctx: Context, senders: dict[str, CollectingSender]
+) -> None:
+    one_ticket(ctx)  # a Telegram message "42:1"
+    with ctx.sessions() as session, session.begin():
+        inbound = session.execute(select(Message).where(Message.direction == "in")).scalar_one()
+        enqueue(
+            session,
+            OutboundMessage(
+                channel="email",
+                to="citizen@example.org",
+                text="a copy by email",
+                language="en",
+                reference=inbound.ticket.reference,
+                message_id=inbound.id,
+            ),
+            ticket=inbound.ticket,
+            now=ctx.now(),
+        )
+    assert deliver_due(ctx).sent == 2
+    with ctx.sessions() as session:
+        inbound = session.execute(select(Message).where(Message.direction == "in")).scalar_one()
+    assert inbound.delivery_status == "sent" and inbound.external_id == "42:1"
