@@ -810,36 +810,54 @@ _PIN = re.compile(
 _QUOTED = re.compile(
     r"[\"“”«»„]([^\"“”«»„\n]{3,})[\"“”«»„]|(?<![\w'’])['‘’]([^'‘’\n]{3,}?)['‘’](?![\w])"
 )
-_FRAME = re.compile(
-    # a message or text named before a colon: its words run to the end of the sentence
-    r"(?:(?<!\w)(?:message|text|sms|msg|whatsapp|email|رسال[ةه]|الرسال[ةه]|مسج|المسج|رساله نصيه"
-    r"|risala|rsala|masj)\s?:[^.!?؟\n]*"
-    # a verb of saying or writing: its words run to the end of the clause
-    r"|(?<!\w)(?:says|said|saying|reads|reading|written|writing|claims|claiming|i heard"
-    r"|heard that|مكتوب|مكتوبه|مكتوبة|كاتبين|كاتب عليها|كاتب عليه|[يت]قول|[يت]قولون|قايل|قايلين"
-    r"|سمعت|سمعنا|maktoob|maktooba|katbeen|katib 3laiha|ygool|tgool|y8ool|t8ool|ygooloon"
-    r"|ygoloon|simi3t|sami3t|sim3at"
-    # an offer made to the writer, or one they saw: "I got an offer to clean the tank for 15"
-    r"|got an offer|offered me|offered us|offered to|i saw|we saw|saw on|عرض علي|عرض عليه"
-    r"|عرضوا علي|عرضوا علينا|عرض علينا|شفت|شفنا|3ara[dḍ]h? 3lai|3ar[dḍ]h? 3lai|3arDH 3lai"
-    r"|shift fi|shift 3la|shifna"
-    # what a group, page or account posts or shares: "our area's group posts 'offer on ...'"
-    r"|posts|posted|shares|shared|ينشر|ينشرون|نشر|نشروا|نازل|نزلوا|yinshir|yinshiroon"
-    r"|told us|told me|قال لنا|قالوا لنا|قالوا لي|gal lana|galaw lana|galaw li"
-    r"|nashar|nasharaw)(?!\w)[^.!?؟,،;؛\n]*"
-    # a question the writer asks about a fee, an offer or a rule ("is there a discount for
-    # retirees?", "how much per day?", هل فيه خصم؟, "kam el rusoom?"): asked, not offered. A
-    # seller's question is put to the reader's wants ("need a loan?", تبي قرض؟): not this.
-    r"|(?<![^.!?؟\n])[^.!?؟\n]*?(?<!\w)(?:how much|how many|is there|are there|can i|can we"
-    r"|could i|do i|do we|do you|does the|is it|is this|is that|why|which|هل|كم|ليش|لماذا|متى"
-    r"|وين|كيف|ايش|شو|kam|hal|laish|lesh|lish|mata|wain|kaif|keef|aish|shu"
-    # or put to the municipality, in the plural a citizen uses for it ("intum tsawwonha?")
-    r"|انتم|انتو|intum|antum|intu)(?!\w)"
-    r"(?![^.!?؟\n]*?(?<!\w)(?:need|want|looking|tired|interested|searching|تبي|تبغى|تبغي"
-    r"|تحتاج|تدور|تبحث|تريد|محتاج|tabi|tibi|tibgha|t7taj|ti7taj|tdawwir)(?!\w))"
-    r"[^.!?؟\n]*[?؟])",
+# A message or text named before a colon: its words run to the end of the sentence.
+_COLON_FRAME = re.compile(
+    r"(?<!\w)(?:message|text|sms|msg|whatsapp|email|رسال[ةه]|الرسال[ةه]|مسج|المسج|رساله نصيه"
+    r"|risala|rsala|masj)\s?:[^.!?؟\n]*",
     re.I,
 )
+# A verb of saying, writing, posting or offering: its words run to the end of the clause.
+_SAYING = (
+    "says", "said", "saying", "reads", "reading", "written", "writing", "claims", "claiming",
+    "i heard", "heard that", "مكتوب", "مكتوبه", "مكتوبة", "كاتبين", "كاتب عليها", "كاتب عليه",
+    "يقول", "تقول", "يقولون", "تقولون", "قايل", "قايلين", "سمعت", "سمعنا", "maktoob",
+    "maktooba", "katbeen", "katib 3laiha", "ygool", "tgool", "y8ool", "t8ool", "ygooloon",
+    "ygoloon", "simi3t", "sami3t", "sim3at",
+    # an offer made to the writer, or one they saw: "I got an offer to clean the tank for 15"
+    "got an offer", "offered me", "offered us", "offered to", "i saw", "we saw", "saw on",
+    "عرض علي", "عرض عليه", "عرضوا علي", "عرضوا علينا", "عرض علينا", "شفت", "شفنا",
+    "3arad 3lai", "3aradh 3lai", "3ard 3lai", "3ardh 3lai", "3ara9 3lai", "shift fi",
+    "shift 3la", "shifna",
+    # what a group, page or account posts or shares: "our area's group posts 'offer on ...'"
+    "posts", "posted", "shares", "shared", "ينشر", "ينشرون", "نشر", "نشروا", "نازل", "نزلوا",
+    "yinshir", "yinshiroon", "nashar", "nasharaw",
+    # what someone told the writer
+    "told us", "told me", "قال لنا", "قالوا لنا", "قالوا لي", "gal lana", "galaw lana",
+    "galaw li",
+)  # fmt: skip
+_SAID_FRAME = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _SAYING), key=len, reverse=True)) + r")"
+    r"(?!\w)[^.!?؟,،;؛\n]*",
+    re.I,
+)
+_SAID_HINT = index_terms({"said": list(_SAYING)})  # the words first: most messages have none
+# A question the writer asks about a fee, an offer or a rule ("is there a discount for
+# retirees?", "how much per day?", هل فيه خصم؟, "kam el rusoom?"), or puts to the
+# municipality in the plural a citizen uses for it ("intum tsawwonha?"): asked, not offered. A
+# seller's question is put to the reader's wants ("need a loan?", تبي قرض؟): not this.
+_ASKING = re.compile(
+    r"(?<!\w)(?:how much|how many|is there|are there|can i|can we|could i|do i|do we|do you"
+    r"|does the|is it|is this|is that|why|which|هل|كم|ليش|لماذا|متى|وين|كيف|ايش|شو|kam|hal"
+    r"|laish|lesh|lish|mata|wain|kaif|keef|aish|shu|انتم|انتو|intum|antum|intu)(?!\w)",
+    re.I,
+)
+_WANTS = re.compile(
+    r"(?<!\w)(?:need|want|looking|tired|interested|searching|تبي|تبغى|تبغي|تحتاج|تدور|تبحث"
+    r"|تريد|محتاج|tabi|tibi|tibgha|t7taj|ti7taj|tdawwir)(?!\w)",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?؟\n]*[.!?؟\n]?")
+_QUOTE_MARK = re.compile(r"[\"“”«»„'‘’]")
 _OWN_WORDS_NEEDED = 3  # words outside quotation marks for a quote to be a report of it
 # A citizen asking what they need for their own permit or business ("do I need a permit?",
 # "نحتاج تصريح؟", "ay mustanadaat a7taajha?"): first person and a question. A seller asks the
@@ -924,24 +942,20 @@ def _is_spam(
     quote, retell or ask about), advertising that is only quoted or asked about is a report,
     and a router at CLEAR_CONFIDENCE clears a message with no seller's word at all.
     """
+    learned = advert_probability is not None and advert_probability >= ADVERT_THRESHOLD
+    strong, weak, offer, waived = _intent(raw, words)
+    if not (strong or weak >= _WEAK_NEEDED or learned):
+        return False  # most messages: no seller's word and an advert model far from it
+    sells = strong > 0 or weak >= _WEAK_NEEDED
     own_raw, own = _own_words(raw, words)
-    waived = _waived_spans(own)
-    strong, weak, offer = _advert_cues(own_raw, own)
-    strong += 2 * bool(waived)  # an advert on its own: only an agent sells skipping a procedure
-    if offer >= _OFFER_NEEDED or (offer and strong):
-        strong += offer  # a service offered to the reader is a seller's phrase
+    if own is not words:
+        strong, weak, offer, waived = _intent(own_raw, own)
     cues = strong + weak
     advert = strong > 0 and (cues >= _AD_NEEDED or _has_contact(own_raw))
-    learned = advert_probability is not None and advert_probability >= ADVERT_THRESHOLD
     if not (advert or weak >= _WEAK_NEEDED or learned):
         return False
     seller = strong > 0 or weak >= _WEAK_NEEDED
-    if (
-        own is not words
-        and not seller
-        and _unquoted_words(raw) >= _OWN_WORDS_NEEDED
-        and _sells(raw, words)
-    ):
+    if own is not words and sells and not seller and _unquoted_words(raw) >= _OWN_WORDS_NEEDED:
         return False  # the advertising is what the writer quotes, retells or asks about
     if _problem_and_place(raw, words) or _reported(words, waived) or _either_sum(raw, words):
         return False
@@ -966,21 +980,41 @@ def _is_spam(
 
 
 def _own_words(raw: str, words: list[str]) -> tuple[str, list[str]]:
-    """The text and words without what the writer quotes or retells (_QUOTED, _FRAME); the
-    same `words` object when there is nothing of the kind (most messages)."""
-    own = _FRAME.sub(" ", _QUOTED.sub(" ", raw))
+    """The text and words without what the writer quotes, retells or asks about (_QUOTED,
+    _COLON_FRAME, _SAID_FRAME, _asked); the same `words` object when there is nothing of the
+    kind (most messages). Each scan runs only when a cheap look finds its mark."""
+    own = _QUOTED.sub(" ", raw) if _QUOTE_MARK.search(raw) else raw
+    if ":" in own:
+        own = _COLON_FRAME.sub(" ", own)
+    if _SAID_HINT.find(words):
+        own = _SAID_FRAME.sub(" ", own)
+    if "?" in own or "؟" in own:
+        own = _without_asked(own)
     if own == raw:
         return raw, words
     return own, list(read(own).words)
 
 
-def _sells(raw: str, words: list[str]) -> bool:
-    """The whole text, quotes and all, has a seller's phrase, three seller's words or an offer:
-    the advertising a quote or question carries, without which there is nothing reported."""
+def _without_asked(text: str) -> str:
+    """The text without its questions that ask (_ASKING) rather than put the reader's wants
+    (_WANTS, after the asking word: "I want to sell coffee, how much per day?" asks)."""
+    kept = []
+    for sentence in _SENTENCE.findall(text):
+        asking = _ASKING.search(sentence) if sentence.endswith(("?", "؟")) else None
+        asked = asking is not None and not _WANTS.search(sentence, asking.start())
+        kept.append(" " if asked else sentence)
+    return "".join(kept)
+
+
+def _intent(raw: str, words: list[str]) -> tuple[int, int, int, list[tuple[int, int]]]:
+    """Strong and weak cues, offer parts and promises to skip a procedure in a text; a service
+    offered to the reader and a promise to skip a procedure count as seller's phrases."""
+    waived = _waived_spans(words)
     strong, weak, offer = _advert_cues(raw, words)
-    return (
-        strong > 0 or weak >= _WEAK_NEEDED or offer >= _OFFER_NEEDED or bool(_waived_spans(words))
-    )
+    strong += 2 * bool(waived)  # an advert on its own: only an agent sells skipping a procedure
+    if offer >= _OFFER_NEEDED or (offer and strong):
+        strong += offer  # a service offered to the reader is a seller's phrase
+    return strong, weak, offer, waived
 
 
 def _unquoted_words(raw: str) -> int:
