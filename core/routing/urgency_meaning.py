@@ -1106,7 +1106,8 @@ HEDGES: tuple[tuple[str, ...], ...] = (
 # A body being harmed now or a moment ago: stung, bitten, burnt, shocked, drowning, choking,
 # bleeding, crushed, buried, fainted, vomiting, swept off, hit, fallen from a height. Not
 # قرص / "gar9" (mosquito bites), حروق (its fold is حريق, "7ree8"), nor "دايخين", "day5een"
-# (by fold, "dukhaan": smoke or tobacco).
+# (by fold, "dukhaan": smoke or tobacco), nor "hit by", "struck by", "stuck under": things
+# are hit and stuck too ("the sign points the wrong way after being hit by a truck").
 HARM = [
     "stung", "getting stung", "bitten", "got bitten", "scalded", "scalding", "got burned",
     "got burnt", "getting burned", "burning his", "burning her", "burning their",
@@ -1119,6 +1120,10 @@ HARM = [
     "swept away", "swept out", "dragged by the current", "pulled out by the current",
     "carried away by", "hit by a car", "knocked down by", "run over", "fell from",
     "fell off the", "dizzy", "can t wake", "cant wake", "won t wake", "wont wake",
+    "got electrocuted", "getting electrocuted", "sucked into", "sucked under",
+    "hit his head", "hit her head", "burned his hand", "burned her hand", "burnt his",
+    "burnt her", "ينصعق", "تنصعق", "ضربته الكهرباء", "ضربتها الكهرباء", "انضرب كهربا",
+    "طاح على راسه", "طاحت على راسها", "سحبته المضخه", "in9i3ag", "6a7 3la raasah",
     "لدغ", "لدغته", "لدغتها", "لدغت", "لسعته", "لسعتها", "لسعت", "تلسع", "يلسع",
     "صعقه", "صعقته", "صعقتها", "انصعق", "انصعقت", "يغرق", "تغرق",
     "غريق", "يختنق", "تختنق", "اختنق", "يختنقون", "لا يتنفس", "لا يستطيع التنفس",
