@@ -842,6 +842,7 @@ _GROUPS: dict[str, list[str]] = {
     "harm": meaning.HARM,
     "harm_now": meaning.HARM_NOW,
     "harm_ongoing": meaning.HARM_ONGOING,
+    "rescue": meaning.RESCUE,
     "threat_move": meaning.THREAT_MOVE,
     "not_blast": meaning.NOT_BLAST,
     "toward_people": [*meaning.PEOPLE_NOW, *meaning.TOWARD],
@@ -1115,6 +1116,7 @@ RULES: tuple[Rule, ...] = (
         unless="dead",
         fear_cancels=True,
     ),
+    Rule("rescue_under_way", ("rescue",), negatable=(0,), unless="asking"),
     Rule(
         "swarm_in_a_room_with_people",
         ("swarm", "swarm_inside", "people_now"),

@@ -1165,6 +1165,19 @@ HARM_ONGOING = [
     "ma yigdar yitnaffas", "yinzif", "yinzifoon", "yistafrighoon", "yistafrigh",
     "yi6arrshoon", "yi6arrish", "dayi5=", "dayikh=", "ma y9a7i",
 ]  # fmt: skip
+# Someone going in after a person, or trying to get one out: a rescue under way is danger to
+# a person now, whatever took them (a sewage pit, a well, sand that buried a worker). Probe B
+# of the eighteenth pass: "his friend went in after him", "زميله يحاول إنقاذه".
+RESCUE = [
+    "went in after him", "went in after her", "went down after him", "went down after her",
+    "jumped in after", "trying to rescue", "trying to pull him out", "trying to pull her out",
+    "trying to get him out", "trying to get her out", "trying to dig him out",
+    "يحاول انقاذه", "يحاول انقاذها", "يحاولون انقاذه", "يحاولون انقاذها", "يحاول اخراجه",
+    "يحاولون اخراجه", "يحاولون اخراجها", "نزل وراه", "نزل وراها", "نزلوا وراه",
+    "يحاولون يطلعونه", "يحاولون يطلعونها", "قاعدين يطلعونه", "يحفرون عليه",
+    "nizil waraah", "nizil waraaha", "nazal waraah", "y7awloon y6al3oonah", "y7awil yin9ithah",
+]  # fmt: skip
+HARM_ONGOING += [*RESCUE, "دفن عامل", "دفنت", "ودفن", "buried up", "buried alive"]
 # A hazard moving onto or toward people: rolling, tumbling, sliding, spreading, swinging,
 # heading for them, about to hit or explode; an explosion. Not Arabic انفجر / انفجرت (a pipe
 # bursting: a burst main is burst_main_on_road's, and a park's burst pipe is calm).

@@ -67,6 +67,27 @@ def test_a_swarm_inside_a_room_with_people_is_urgent(form: str) -> None:
     assert urgent_rule(SWARM_INSIDE[form]) == "swarm_in_a_room_with_people"
 
 
+RESCUE = {
+    "english": "a labourer slipped into the well at the farm and his brother went down after him",
+    "msa": "انزلق طفل في بئر مهجورة والجيران يحاولون إخراجه",
+    "gulf": "عامل طاح في التانكي تحت الارض وربعه يحاولون يطلعونه",
+    "arabizi": "3amil 6a7 fi el tanki ta7t el ar9 w rabee3ah nizil waraah",
+    "mixed": "a boy fell in the بئر and the men are trying to pull him out",
+}
+
+
+@pytest.mark.parametrize("form", RESCUE)
+def test_a_rescue_under_way_is_urgent(form: str) -> None:
+    assert urgent_rule(RESCUE[form]) is not None
+
+
+def test_a_rescue_long_past_stays_calm() -> None:
+    # (the settled time within SETTLED_BEFORE words: "years ago a man fell in the old well and
+    # his son went in after him" is past its reach, as for every rule)
+    text = "when the boy slipped his father went in after him, years ago"
+    assert urgent_rule(text) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
