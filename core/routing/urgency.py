@@ -1539,13 +1539,14 @@ _TO_PEOPLE_GROUPS = ("harm_ongoing", "threat_move", "distress")
 def _danger_to_people_now(words: list[str]) -> bool:
     """True when a harmed state, a moving hazard or distress is in the words, not negated, feared
     or said to be over: "the kids are screaming", "rolling down the hill towards"."""
-    blasts = {i for s, e, g in _INDEX.find(words) if g == "not_blast" for i in range(s, e)}
+    found = _INDEX.find(words)
+    blasts = {i for s, e, g in found if g == "not_blast" for i in range(s, e)}
     return any(
         g in _TO_PEOPLE_GROUPS
         and s not in blasts
         and not _negated(words, s, e, g)
         and not _settled(words, s, e - 1)
-        for s, e, g in _INDEX.find(words)
+        for s, e, g in found
     )
 
 
