@@ -847,6 +847,7 @@ _GROUPS: dict[str, list[str]] = {
     "not_blast": meaning.NOT_BLAST,
     "toward_people": [*meaning.PEOPLE_NOW, *meaning.TOWARD],
     "stinger": meaning.STINGER,
+    "not_stinger_now": [*_DEAD, *meaning.PEST_REQUEST],
     "swarm": meaning.SWARM,
     "swarm_inside": meaning.SWARM_INSIDE,
     "distress": meaning.DISTRESS,
@@ -911,7 +912,13 @@ _GULF_J: TermIndex = index_terms(
 # تطاير the Arabizi "yt6ayar" (fourteenth pass, urgency_meaning.py).
 # "Tired" (ta3baan, تعبان), matched only as spelled too: by fold it is "snake" (thu3baan).
 _SPELLED: TermIndex = index_terms(
-    {"tired": meaning.TIRED, "attack": meaning.THREAT_SPELLED, **meaning.MASDAR_SPELLED}
+    {
+        "tired": meaning.TIRED,
+        "attack": meaning.THREAT_SPELLED,
+        **meaning.MASDAR_SPELLED,
+        "threat_move": meaning.BLAST_SPELLED,  # eighteenth pass
+        "harm_now": meaning.HELP_SPELLED,
+    }
 )
 
 # The danger a rule names is in its last group ("exposed", "collapsing"...): that is the group
@@ -1113,7 +1120,7 @@ RULES: tuple[Rule, ...] = (
         "stinging_or_grabbing_animal_now",
         ("stinger", "harm_now"),
         negatable=(0,),
-        unless="dead",
+        unless="not_stinger_now",  # dead, or a request to spray
         fear_cancels=True,
     ),
     Rule("rescue_under_way", ("rescue",), negatable=(0,), unless="asking"),
@@ -1539,7 +1546,7 @@ _TO_PEOPLE_GROUPS = ("harm_ongoing", "threat_move", "distress")
 def _danger_to_people_now(words: list[str]) -> bool:
     """True when a harmed state, a moving hazard or distress is in the words, not negated, feared
     or said to be over: "the kids are screaming", "rolling down the hill towards"."""
-    found = _INDEX.find(words)
+    found = [*_INDEX.find(words), *_SPELLED.find(words)]
     blasts = {i for s, e, g in found if g == "not_blast" for i in range(s, e)}
     return any(
         g in _TO_PEOPLE_GROUPS

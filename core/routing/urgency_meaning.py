@@ -1106,7 +1106,9 @@ HEDGES: tuple[tuple[str, ...], ...] = (
 # A body being harmed now or a moment ago: stung, bitten, burnt, shocked, drowning, choking,
 # bleeding, crushed, buried, fainted, vomiting, swept off, hit, fallen from a height. Not
 # قرص / "gar9" (mosquito bites), حروق (its fold is حريق, "7ree8"), nor "دايخين", "day5een"
-# (by fold, "dukhaan": smoke or tobacco), nor "hit by", "struck by", "stuck under": things
+# (by fold, "dukhaan": smoke or tobacco), nor يغرق / غريق (by fold "ghargaana", a flooded
+# house: peril already reads يغرق with a person), يطرش (vomits; by fold "tarsh", spraying),
+# يتقيؤون (by fold "taqniyat"), "9idmatah" (by fold "9admat", a shock), nor "hit by", "struck by", "stuck under": things
 # are hit and stuck too ("the sign points the wrong way after being hit by a truck").
 HARM = [
     "stung", "getting stung", "bitten", "got bitten", "scalded", "scalding", "got burned",
@@ -1125,25 +1127,25 @@ HARM = [
     "burnt her", "ينصعق", "تنصعق", "ضربته الكهرباء", "ضربتها الكهرباء", "انضرب كهربا",
     "طاح على راسه", "طاحت على راسها", "سحبته المضخه", "in9i3ag", "6a7 3la raasah",
     "لدغ", "لدغته", "لدغتها", "لدغت", "لسعته", "لسعتها", "لسعت", "تلسع", "يلسع",
-    "صعقه", "صعقته", "صعقتها", "انصعق", "انصعقت", "يغرق", "تغرق",
-    "غريق", "يختنق", "تختنق", "اختنق", "يختنقون", "لا يتنفس", "لا يستطيع التنفس",
+    "صعقه", "صعقته", "صعقتها", "انصعق", "انصعقت",
+    "يختنق", "تختنق", "اختنق", "يختنقون", "لا يتنفس", "لا يستطيع التنفس",
     "ينزف", "تنزف", "ينزفون", "نزيف", "دهسته", "دهستها", "دهسه", "سحقته", "محشور",
     "محشوره", "مدفون", "انردم", "ردم عليه", "فاقد الوعي", "فاقده الوعي", "فقد الوعي",
-    "فقدت الوعي", "مغمى عليه", "مغمى عليها", "يتقيا", "يتقيؤون", "يتقيئون", "يتقيأون",
+    "فقدت الوعي", "مغمى عليه", "مغمى عليها", "يتقيا",
     "تسمم", "حالات تسمم", "جرفه", "جرفها", "جرفتهم", "سحبه التيار", "سحبها التيار",
     "سحبه الموج", "سحبها الموج", "سحبه البحر", "سقط من", "سقطت من", "وقع من", "وقعت من",
     "صدمته سياره", "صدمتها سياره", "يستغيث", "يستنجد",
     "ضربه كهربا", "ضربها كهربا", "ضربته كهربا", "ضربتها كهربا",
     "ضربتني كهربا", "ضربه كهرباء", "مسكته كهربا", "مسكتها كهربا", "جاته كهربا",
-    "جاتها كهربا", "جاته كهرباء", "جاتها كهرباء", "يطرش", "يطرشون", "يستفرغ", "يستفرغون",
+    "جاتها كهربا", "جاته كهرباء", "جاتها كهرباء", "يستفرغ", "يستفرغون",
     "انحرق", "انحرقت", "ما يتنفس", "ما يقدر يتنفس", "طاح من", "طاحت من",
     "دعمته سياره", "دعمه موتر", "دعمته موتر", "دايخ=", "دايخه=", "ما يصحى",
     "ldagh", "ldaghah", "ldaghat", "ldaghatah", "lidagh", "lisa3", "las3at", "jatha kahraba", "jatah kahraba", "jaatah kahraba", "jaatha kahraba",
     "darbah kahraba", "darbatah kahraba", "darbaha kahraba", "masakatah kahraba",
     "masakatha kahraba", "yighrag", "yighraq", "tighrag", "yikhtinig", "yikhtinag",
     "ma yitnaffas", "ma yigdar yitnaffas", "yinzif", "yinzifoon", "dahasatah", "dahsatah",
-    "di3mah", "di3matah", "9idmatah", "sadmatah", "6a7 min", "6a7at min", "6a7 mn",
-    "6a7at mn", "yistafrighoon", "yistafrigh", "yi6arrshoon", "yi6arrish", "in7arag",
+    "di3mah", "di3matah", "sadmatah", "6a7 min", "6a7at min", "6a7 mn",
+    "6a7at mn", "yistafrighoon", "yistafrigh", "in7arag",
     "in7aragat", "sa7bah el moj", "sa7bah el ba7ar", "sa7bah el tayyar", "sa7abah el moj",
     "jarafah", "dayi5=", "dayikh=", "ma y9a7i",
 ]  # fmt: skip
@@ -1156,14 +1158,14 @@ HARM_ONGOING = [
     "struggling to breathe", "bleeding", "pinned under", "pinned by", "buried under",
     "buried up to", "unconscious", "not moving", "vomiting", "throwing up", "dizzy",
     "can t wake", "cant wake", "won t wake", "wont wake",
-    "يغرق", "تغرق", "يختنق", "تختنق", "يختنقون", "لا يتنفس", "لا يستطيع التنفس", "ينزف",
+    "يختنق", "تختنق", "يختنقون", "لا يتنفس", "لا يستطيع التنفس", "ينزف",
     "تنزف", "ينزفون", "محشور", "محشوره", "مدفون", "فاقد الوعي", "فاقده الوعي",
-    "مغمى عليه", "مغمى عليها", "يتقيا", "يتقيؤون", "يتقيئون", "يتقيأون", "يستغيث", "يستنجد",
-    "يطرش", "يطرشون", "يستفرغ", "يستفرغون", "ما يتنفس", "ما يقدر يتنفس", "دايخ=", "دايخه=",
+    "مغمى عليه", "مغمى عليها", "يتقيا", "يستغيث", "يستنجد",
+    "يستفرغ", "يستفرغون", "ما يتنفس", "ما يقدر يتنفس", "دايخ=", "دايخه=",
     "ما يصحى",
     "yighrag", "yighraq", "tighrag", "yikhtinig", "yikhtinag", "ma yitnaffas",
     "ma yigdar yitnaffas", "yinzif", "yinzifoon", "yistafrighoon", "yistafrigh",
-    "yi6arrshoon", "yi6arrish", "dayi5=", "dayikh=", "ma y9a7i",
+    "dayi5=", "dayikh=", "ma y9a7i",
 ]  # fmt: skip
 # Someone going in after a person, or trying to get one out: a rescue under way is danger to
 # a person now, whatever took them (a sewage pit, a well, sand that buried a worker). Probe B
@@ -1190,12 +1192,15 @@ THREAT_MOVE = [
     "about to explode", "about to blow", "going to explode", "swinging over",
     "swinging above", "swinging around over", "explosion", "blew up", "loud bang",
     "تتدحرج", "يتدحرج", "تدحرجت", "تدحرج", "ينزلق باتجاه", "تنزلق باتجاه", "متجه نحو",
-    "متجهه نحو", "انفجار", "دوي", "على وشك الانفجار", "بينفجر", "بتنفجر", "قاعد ينفجر",
+    "متجهه نحو", "على وشك الانفجار", "بينفجر", "بتنفجر", "قاعد ينفجر",
     "تنتشر باتجاه", "ينتشر باتجاه", "تتارجح فوق", "يتارجح فوق", "قاعد ينزل من المنحدر",
     "قاعده تنزل من المنحدر", "تنزل من المنحدر", "ينزل من المنحدر", "نازله من المنحدر",
-    "titda7raj", "yitda7raj", "tida7raj", "yida7raj", "infijar", "bi yinfajir",
+    "titda7raj", "yitda7raj", "tida7raj", "yida7raj", "bi yinfajir",
     "tinzil min el mun7adar", "ynzil min el mun7adar",
 ]  # fmt: skip
+# An explosion, matched as spelled only: by fold انفجار is "infajar", a pipe that burst.
+BLAST_SPELLED = ["انفجار", "دوي=", "دوي انفجار", "infijar="]
+HELP_SPELLED = ["الحقونا=", "il7agoona=", "el7goona=", "il7goona="]
 # An explosion named as a pipe's or a tyre's: a burst, not a blast near people.
 NOT_BLAST = [
     "انفجار ماسوره", "انفجار الماسوره", "انفجار انبوب", "انفجار الانبوب", "انفجار خط",
@@ -1219,6 +1224,11 @@ STINGER = [
     "عقرب", "عقارب", "العقرب", "العقارب", "قرد=", "قرود", "القرود", "القرد=",
     "3agrab", "3aqrab", "3gareb", "3agareb", "3aqarib", "gurood", "qurood", "8urood",
     "el gurood", "gird=", "qird=",
+]  # fmt: skip
+# Asking for a pest service: "scorpions in the yard now, we want spraying" is a pest request.
+PEST_REQUEST = [
+    "spray", "spraying", "fumigate", "fumigation", "pest control", "رش=", "الرش", "رشه=",
+    "مكافحه", "rash=", "rashsh", "rush=", "mukafa7a",
 ]  # fmt: skip
 # Bees, wasps, hornets in a swarm: inside a room with people is danger now (a nest in a tree
 # at a school's entrance, "several children have been stung", is a removal in the labels).
@@ -1245,11 +1255,12 @@ NEGATED_OBJECT = [
 # Not "bsr3a" (quickly), "hurry" or "send someone": a hornet nest that "stung my sister, remove
 # it bsr3a" is a removal in the shipped labels.
 HELP_NOW = [
-    "please come", "come quickly", "come now", "send help", "help us", "الحقوا", "الحقونا",
-    "تكفون", "تكفى", "النجده", "ساعدونا", "تعالوا بسرعه", "il7agoona", "el7goona", "tkfoon",
+    "please come", "come quickly", "come now", "send help", "help us", "الحقوا",
+    "تكفون", "النجده", "ساعدونا", "تعالوا بسرعه", "tkfoon",
     "sa3doona",
 ]  # fmt: skip
-# (not RECENT's "ba3dah": its fold is "ba3d", after)
+# (not RECENT's "ba3dah": its fold is "ba3d", after; الحقونا, "il7agoona" as spelled only,
+# HELP_SPELLED: by fold they are "7agna", ours; not تكفى: by fold تكفي, it is enough)
 # "Just got", "has just": a harm a moment ago (not bare "just": "just a small cut").
 JUST = ["just got", "just been", "has just", "have just", "was just", "just fell", "is still",
         "are still"]  # fmt: skip

@@ -119,6 +119,10 @@ def test_no_driver_does_not_negate_a_rolling_vehicle(text: str) -> None:
         "ما في أحد ينزف الحين، بس الجدار متشقق",
         # a nest by a window is a removal, not a swarm in the room
         "3ish dababeer kbeer ta7t el shubbak 7ag ghurfat el 3yal",
+        # a request to spray; "7agna" (ours) is no plea by fold; a pipe that burst (Arabizi)
+        "3agareb wayed fi el 7oosh el7een, nabi rash lil mante8a",
+        "bintain lidaghat 3ind el bait 7agna",
+        "el masoora infajrat 3ind el bait w el nas ymurroon",
         # a plea with no harm; a pipe that burst
         "please come now to empty the bins, it has been five days",
         "انفجار ماسوره في الحديقة والناس يمرون والماي ضايع",
