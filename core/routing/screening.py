@@ -366,7 +366,9 @@ _REPORTED = index_terms(
      "ما جاني ايصال", "ma wa9alni", "ma jani ee9al",
      # a shop or office took more than it should from the citizen (eleventh pass)
      "charged me", "اخذ مني", "اخذوا مني", "خذ مني", "a5th minni", "a5ath minni",
-     "a5thaw minni", "akhadh minni", "تقاضى مني", "تقاضوا مني", "charged us"],
+     "a5thaw minni", "akhadh minni", "تقاضى مني", "تقاضوا مني", "charged us",
+     # the writer's own payment, past (seventeenth pass, probe D): a seller asks for one
+     "i paid", "we paid", "i have paid", "دفعت=", "دفعنا=", "dafa3t", "dafa3na"],
      # a citizen asking the municipality to take something away ("can you pick them up?",
      # "ممكن تاخذونها"); a mover offers to, in his own voice ("we pick up"; eleventh pass)
      "request": ["can you pick", "could you pick", "please pick", "pick them up", "pick it up",

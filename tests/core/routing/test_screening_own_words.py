@@ -167,3 +167,17 @@ def test_a_sum_someone_told_us_of_leaves_a_sure_router_free_to_clear() -> None:
         "asked for 25 OMR"
     )
     assert _screen(text, 0.95) is None
+
+
+# The writer's own payment, in the past (probe D): a seller asks for one, never says he paid.
+PAID = [
+    ("english", "I paid 3 OMR at the Mutrah parking machine (receipt attached, 3.000 OMR) and "
+     "still got a 10 OMR ticket"),
+    ("gulf", "دفعت ٥ ريال في جهاز المواقف وجتني مخالفة ١٠ ريال"),
+    ("arabizi", "dafa3t 5 riyal fi jihaz el mawaqif w jatni mu5alafa 10 riyal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("form", "text"), PAID, ids=_ids(PAID))
+def test_a_sum_the_writer_paid_is_a_complaint(form: str, text: str) -> None:
+    assert screen(text, category_confidence=0.5, advert_probability=0.9) != SPAM, form
