@@ -4,6 +4,7 @@ at HH:MM", labelled as email, with the technical reason kept in a tooltip."""
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
@@ -129,3 +130,25 @@ def test_a_channel_without_a_sender_reads_in_words_not_the_technical_reason(
     )
     assert words in text
     assert "no sender is configured" not in text.replace('title="no sender is configured', "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Retrying — The mail server refused the connection"),
+        ("ar", "إعادة المحاولة — رفض خادم البريد الاتصال"),
+    ],
+)
+def test_the_delivery_state_and_its_reason_read_as_two_phrases(
+    relay_down: Context, lang: str, said: str
+) -> None:
+    """They ran together: "Delivery: Retrying The mail server refused the connection"."""
+    ctx = relay_down
+    page = submit(
+        make_app(ctx).test_client(), "en", description="Broken bench", email="citizen@example.om"
+    ).get_data(as_text=True)
+    deliver_due(ctx)
+    make_staff(ctx, "agent@mct.om", "agent")
+    html = signed_in(app_for(ctx), "agent@mct.om", lang).get(f"/inbox/t/{reference_of(page)}")
+    text = re.sub(r"<[^>]+>", "", html.get_data(as_text=True))
+    assert said in re.sub(r"\s+", " ", text)
