@@ -63,7 +63,7 @@ class ServeProcess:
     def web(self) -> str:
         return f"http://127.0.0.1:{self.web_port}"
 
-    def start(self, timeout: float = 90) -> None:
+    def start(self, timeout: float = 180) -> None:
         self.runs += 1
         log = (self.tmp / f"serve-{self.runs}.log").open("wb")
         self.proc = subprocess.Popen(
@@ -79,7 +79,8 @@ class ServeProcess:
             self.close()
             raise
 
-    def wait_healthy(self, timeout: float = 60) -> None:
+    def wait_healthy(self, timeout: float = 180) -> None:
+        """Until /healthz says ok: every component started (a loaded machine takes minutes)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc is not None and self.proc.poll() is None, self.log_tail()
@@ -124,6 +125,16 @@ class ServeProcess:
     def log_tail(self) -> str:
         path = self.tmp / f"serve-{self.runs}.log"
         return path.read_text(errors="replace")[-3000:] if path.exists() else ""
+
+
+def wait_for(condition: Callable[[], object], timeout: float, what: str) -> None:
+    """Poll `condition` until it holds; fail naming `what` past `timeout` seconds. The fault
+    tests wait on states, not for fixed times: a loaded machine is slower, not wrong."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout:.0f} s: {what}")
+        time.sleep(0.2)
 
 
 class Burst:

@@ -57,7 +57,8 @@ class PrivateCluster:
     def start(self) -> None:
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} -c fsync=off"
         log = str(self.root / "server.log")
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
+        args = ["-D", str(self.data), "-o", options, "-l", log, "-w", "-t", "180", "start"]
+        self._run("pg_ctl", *args, timeout=200)
 
     def stop(self, mode: str = "fast", wait: int = 60) -> None:
         """pg_ctl stop: `fast` ends the sessions, `immediate` does not wait for anything."""

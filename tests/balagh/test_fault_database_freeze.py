@@ -23,13 +23,13 @@ import pytest
 from balagh.wiring import build_context
 from core.outbound import SenderRegistry
 from core.routing.types import UnroutedRouter
-from tests.balagh.test_fault_sigkill import stored, wait_until_processed
+from tests.balagh.test_fault_sigkill import PATIENCE, stored, wait_until_processed
 from tests.conftest import make_settings
-from tests.fault_kit import ServeProcess, smtp_burst, web_burst
+from tests.fault_kit import ServeProcess, smtp_burst, wait_for, web_burst
 from tests.pg_cluster import PrivateCluster
 from tests.staffkit import PASSWORD, bearer, make_staff, new_ticket, token_for
 
-pytestmark = pytest.mark.fault
+pytestmark = [pytest.mark.fault, pytest.mark.timeout(600)]  # generous: waits are on states
 ANSWER_TIMEOUT = 3.0  # BALAGH_DB_ANSWER_TIMEOUT_SECONDS in tests.fault_kit
 BOUND = 25.0  # seconds: generous for a loaded machine, far below a hang
 WAVE = 4  # requests of each kind at once: 16 in all, twice the web's running slots
@@ -107,13 +107,14 @@ def test_frozen_database_gives_503_within_seconds_frees_every_thread_and_loses_n
     for burst in bursts:
         burst.start()
     time.sleep(1.5)
+    wait_for(lambda: all(b.acked for b in bursts), PATIENCE, "traffic acknowledged before")
     try:
         cluster.freeze()
         first, first_took = wave(staff)
         second, second_took = wave(staff)  # the first wave's threads must be free again
     finally:
         cluster.thaw()
-    serve.wait_healthy(timeout=60)
+    serve.wait_healthy(timeout=PATIENCE)
     after = {kind: send().status_code for kind, send in staff.requests().items()}
     time.sleep(1.5)
     for burst in bursts:
