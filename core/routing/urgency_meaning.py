@@ -979,6 +979,26 @@ NOW_ASKING = [
                 "ابي استفسر", "abi a3rif", "abi a3arf", "abi a3rf", "abi as2al", "abgha a3rif",
                 "abi asal", "abi astafsir", "wddi a3rif", "widdi a3rif")
 ]  # fmt: skip
+# Water carrying someone or a car away (Gulf شال, سحب: "السيل شال سيارة", "الموج سحب ولد",
+# "el sail shal", "el mooj s7ab"), said with its subject: شال alone is "took away" (rubbish);
+# not جر (dragged): by fold it is "yijri" (runs), "el mai yijri" (the water runs).
+_CARRIED_OFF = [
+    f"{water} {verb}"
+    for water in ("السيل", "الوادي", "الماي", "الموج", "التيار", "البحر", "el sail", "el wadi",
+                  "el may", "el mai", "el mooj", "el mouj", "el tayyar", "el ba7ar")
+    for verb in ("شال", "شاله", "شالها", "شالهم", "سحب", "سحبه", "سحبها", "سحبهم", "shal",
+                 "shala", "shalah", "shalha", "shalhom", "s7ab", "s7aba", "s7abah", "s7abha",
+                 "sa7ab")
+] + [
+    f"{verb} {water}"
+    for verb in ("شاله", "شالها", "شالهم", "سحبه", "سحبها", "سحبهم", "shalah", "shalha",
+                 "s7abah", "s7abha")
+    for water in ("السيل", "الوادي", "الماي", "الموج", "التيار", "el sail", "el wadi", "el may",
+                  "el mooj", "el tayyar")
+]  # fmt: skip
+# A canopy, shade or roof folding or buckling (تنطوي، ينثني، "tin6awi", "tinthani").
+_BUCKLING = ["تنطوي", "ينطوي", "انطوت", "انطوى", "ينثني", "تنثني", "انثنت", "انثنى", "tin6awi",
+             "yin6awi", "in6awat", "tinthani", "yinthani", "inthanat", "tintawi", "yintawi"]  # fmt: skip
 ADDED_EIGHTEENTH_GULF: dict[str, list[str]] = {
     # Omani and Gulf "ضو" is fire when it "holds" something (ماسك) or breaks out (شب ضو);
     # not "ضو" alone, which is also a light ("الضو طافي"), nor "شب الضو" (the light came on)
@@ -988,7 +1008,7 @@ ADDED_EIGHTEENTH_GULF: dict[str, list[str]] = {
              "daw masik", "dhaw maasik", "el 9aw masik", "masik 9aw", "maska 9aw", "shab 9aw",
              "shabb 9aw", "shabat 9aw", "shab dhaw", "shabb dhaw", "el nar masika",
              "el nar maska", "al nar masika"],
-    "peril": [*_SHOCKED, "شله الوادي", "شلهم الوادي", "شلته الوادي", "شله السيل", "شلهم السيل",
+    "peril": [*_SHOCKED, *_CARRIED_OFF, "شله الوادي", "شلهم الوادي", "شلته الوادي", "شله السيل", "شلهم السيل",
               "ماخذه الماي", "ماخذتهم الماي", "ماخذه الوادي", "ماخذهم الوادي", "جرفه الماي",
               "ما يتنفس", "ما تتنفس", "فاقد الوعي", "فاقده الوعي", "محشور", "محشوره",
               "محشورين", "انحشر", "انحشرت", "shallah el wadi", "shalhom el wadi",
@@ -1002,7 +1022,7 @@ ADDED_EIGHTEENTH_GULF: dict[str, list[str]] = {
                 "y6ig shrar", "ytig shrar", "yi6ig shrar", "tamas="],
     "collapsing": [*_FALLS_GULF, *_WILL_FALL_GULF, "انهد", "انهدت", "انهدم", "انهدمت", "inhad=",
                    "inhadd=", "inhaddat", "inhadam", "inhadmat"],
-    "giving_way": _WILL_FALL_GULF,
+    "giving_way": [*_WILL_FALL_GULF, *_BUCKLING],
     "state": [*_WILL_FALL_GULF, "يرتج", "ترتج", "مخلخل", "مخلخله", "متخلخله", "يتزحزح",
               "تتزحزح", "مفكوك", "مفكوكه", "مرتخي", "مرتخيه", "mkhalkhal", "mkhal5al",
               "mkhalkhala", "yitza7za7", "titza7za7", "mafkook", "mafkooka", "mfakkak",
@@ -1061,7 +1081,8 @@ ADDED_EIGHTEENTH_GULF: dict[str, list[str]] = {
     "road": ["dwaar=", "dwar=", "dawwar=", "duwwar=", "el dwar", "el dwaar"],
     # "el yahil" (the small child) and "eyal" without digits
     "people_now": ["eyal=", "el eyal", "3yaal", "yahil=", "el yahil", "yaahil", "bzran",
-                   "bazran", "بزران", "البزران", "بزارين"],
+                   "bazran", "بزران", "البزران", "بزارين", "البياعين", "بياعين", "الباعه",
+                   "bayya3een", "el bayya3een", "bayya3in"],
 }  # fmt: skip
 
 # A car or bus standing in the middle of a wadi's or a flood's water (Gulf "في نص الماي",

@@ -95,3 +95,41 @@ def test_now_opening_a_question_does_not_let_the_model_flag(text: str) -> None:
 
 def test_someone_in_a_stuck_lift_in_arabizi_spelling_fires() -> None:
     assert urgent_rule("el mas3ad wagaf bain el adwar w feeh maree9 3la kursi") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الموج سحب ولد من الشاطئ وأبوه يصيح",
+        "السيل شال سيارة عند العبارة وشفناها تمشي مع الماي",
+        "el sail shal sayyara 3ind el 3abbara",
+        "el mooj s7ab bint min el shati",
+    ],
+)
+def test_water_carrying_someone_or_a_car_off_fires(text: str) -> None:
+    assert urgent_rule(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "المظلة الحديد في السوق قاعدة تنطوي من الهوا والبياعين تحتها",
+        "el mathalla fi el soog tin6awi min el hawa w el bayya3een ta7tha",
+    ],
+)
+def test_a_canopy_folding_over_sellers_fires(text: str) -> None:
+    assert urgent_rule(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "السيل شال الطريق الترابي حق الحلة، نبي تسوونه",
+        "البلدية شالوا السيارة المهجورة أمس، شكرا",
+        "السيل شال سيارة السنة اللي فاتت وللحين ما طلعوها",
+        "ma7al el ghaseel 3al share3 w el mai yijri fi el sikka",
+        "المظلة في السوق قماشها مشقق وتنطوي إذا جا هوا، نبي تغيير",
+    ],
+)
+def test_carried_off_and_folding_look_alikes_fire_no_rule(text: str) -> None:
+    assert urgent_rule(text) is None
