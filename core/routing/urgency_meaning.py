@@ -1201,22 +1201,21 @@ RESCUE = [
     "nizil waraah", "nizil waraaha", "nazal waraah", "y7awloon y6al3oonah", "y7awil yin9ithah",
 ]  # fmt: skip
 HARM_ONGOING += [*RESCUE, "دفن عامل", "دفنت", "ودفن", "buried up", "buried alive"]
-# A hazard moving onto or toward people: rolling, tumbling, sliding, spreading, swinging,
-# heading for them, about to hit or explode; an explosion. Not Arabic انفجر / انفجرت (a pipe
-# bursting: a burst main is burst_main_on_road's, and a park's burst pipe is calm).
+# A hazard moving onto or toward people: rolling, tumbling, sliding, swinging, about to hit or
+# explode; an explosion. Not Arabic انفجر / انفجرت (a pipe bursting: a burst main is
+# burst_main_on_road's, and a park's burst pipe is calm); not a direction alone ("heading
+# towards", "spreading to", تنتشر باتجاه: a smell, weeds, a queue of trucks spread and head
+# toward houses too) nor "a loud bang" (fireworks at a wedding).
 THREAT_MOVE = [
     "rolling down", "rolling towards", "rolling toward", "rolling backwards", "rolling onto",
     "rolling into", "tumbling down", "tumbling onto", "bouncing down", "bounced past",
     "bouncing onto", "sliding down towards", "sliding towards", "sliding toward",
-    "heading towards", "heading toward", "coming towards", "coming toward",
-    "spreading towards", "spreading toward", "spreading to the", "about to hit",
-    "about to explode", "about to blow", "going to explode", "swinging over",
-    "swinging above", "swinging around over", "explosion", "blew up", "loud bang",
-    "تتدحرج", "يتدحرج", "تدحرجت", "تدحرج", "ينزلق باتجاه", "تنزلق باتجاه", "متجه نحو",
-    "متجهه نحو", "على وشك الانفجار", "بينفجر", "بتنفجر", "قاعد ينفجر",
-    "تنتشر باتجاه", "ينتشر باتجاه", "تتارجح فوق", "يتارجح فوق", "قاعد ينزل من المنحدر",
-    "قاعده تنزل من المنحدر", "تنزل من المنحدر", "ينزل من المنحدر", "نازله من المنحدر",
-    "titda7raj", "yitda7raj", "tida7raj", "yida7raj", "bi yinfajir",
+    "about to hit", "about to explode", "about to blow", "going to explode", "swinging over",
+    "swinging above", "swinging around over", "explosion", "blew up",
+    "تتدحرج", "يتدحرج", "تدحرجت", "تدحرج", "ينزلق باتجاه", "تنزلق باتجاه",
+    "على وشك الانفجار", "بينفجر", "بتنفجر", "قاعد ينفجر", "تتارجح فوق", "يتارجح فوق",
+    "قاعد ينزل من المنحدر", "قاعده تنزل من المنحدر", "تنزل من المنحدر", "ينزل من المنحدر",
+    "نازله من المنحدر", "titda7raj", "yitda7raj", "tida7raj", "yida7raj", "bi yinfajir",
     "tinzil min el mun7adar", "ynzil min el mun7adar",
 ]  # fmt: skip
 # An explosion, matched as spelled only: by fold انفجار is "infajar", a pipe that burst.

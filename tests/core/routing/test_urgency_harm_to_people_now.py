@@ -123,6 +123,11 @@ def test_no_driver_does_not_negate_a_rolling_vehicle(text: str) -> None:
         "3agareb wayed fi el 7oosh el7een, nabi rash lil mante8a",
         "bintain lidaghat 3ind el bait 7agna",
         "el masoora infajrat 3ind el bait w el nas ymurroon",
+        # a direction without a hazard; a bang at a wedding
+        "The smell from the dump is spreading to the houses and residents are complaining",
+        "weeds are spreading towards the footpath where people walk",
+        "الروائح تنتشر باتجاه البيوت والسكان متضايقين",
+        "a loud bang from the fireworks at the wedding, children playing",
         # a plea with no harm; a pipe that burst
         "please come now to empty the bins, it has been five days",
         "انفجار ماسوره في الحديقة والناس يمرون والماي ضايع",
