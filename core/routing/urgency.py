@@ -1316,12 +1316,13 @@ def _negated(words: list[str], start: int, end: int, group: str = "") -> bool:
     if group in _PRESENT_GROUPS:
         return _nobody_there(words, start)
     person = group in _PERSON_GROUPS
-    before = words[max(0, start - NEGATION_REACH) : start]
+    low = max(0, start - NEGATION_REACH)
     if _OR.intersection(words[max(0, start - 2) : start]):
-        before = words[max(0, start - NEGATION_REACH_OR) : start]
+        low = max(0, start - NEGATION_REACH_OR)
+    before = words[low:start]
     if _was_before(words, start) or _negation_before(before, person) or _not_yet(words, start, end):
         return True
-    hedges = _HYPOTHETICAL.find(before)
+    hedges = [h for h in _HYPOTHETICAL.find(before) if not _water_may(words, low + h[0])]
     if hedges or _may(words, start):
         # "could come down any minute", "ممكن يطيح أي وقت": imminent, not one day; a fear or
         # a "may" with a present sign ("خايفين يطيح الحين") is danger now, a condition never
@@ -1329,6 +1330,16 @@ def _negated(words: list[str], start: int, end: int, group: str = "") -> bool:
             return not _present_sign(words, start - NEGATION_REACH, end + IMMINENT_REACH)
         return not _IMMINENT.find(words[end : end + IMMINENT_REACH])
     return False
+
+
+# Gulf water (ماي) in Arabizi is "el may": "may" after an article is the noun, not the English
+# hedge ("masoorat el may monfajra", the water main has burst; eighteenth pass, Gulf/Arabizi).
+_ARTICLE_WORDS = frozenset({"el", "il", "al", "l"})
+
+
+def _water_may(words: list[str], at: int) -> bool:
+    """True when the word at `at` is "may" right after an Arabizi article."""
+    return words[at] == "may" and at > 0 and words[at - 1] in _ARTICLE_WORDS
 
 
 def _nobody_there(words: list[str], start: int) -> bool:

@@ -1019,14 +1019,17 @@ ADDED_EIGHTEENTH_GULF: dict[str, list[str]] = {
     "live_current": [*_SHOCKED, "تماس", "ماس كهربائي", "tamas kahraba", "tamas kahrabi"],
     "hurt": _SHOCKED,
     "exposed": ["يشرر", "تشرر", "يطق شرار", "تطق شرار", "تماس", "ماس كهربائي", "shrara",
-                "y6ig shrar", "ytig shrar", "yi6ig shrar", "tamas="],
+                "y6ig shrar", "ytig shrar", "yi6ig shrar", "tamas=",
+                # high-voltage lines sagging onto a roof
+                "تلمس السطح", "تلمس سطح", "لامسه السطح", "لامسه سطح", "tilmis sa6a7",
+                "tilmis el sa6a7", "talmis el sa6a7"],
     "collapsing": [*_FALLS_GULF, *_WILL_FALL_GULF, "انهد", "انهدت", "انهدم", "انهدمت", "inhad=",
                    "inhadd=", "inhaddat", "inhadam", "inhadmat"],
     "giving_way": [*_WILL_FALL_GULF, *_BUCKLING],
     "state": [*_WILL_FALL_GULF, "يرتج", "ترتج", "مخلخل", "مخلخله", "متخلخله", "يتزحزح",
               "تتزحزح", "مفكوك", "مفكوكه", "مرتخي", "مرتخيه", "mkhalkhal", "mkhal5al",
               "mkhalkhala", "yitza7za7", "titza7za7", "mafkook", "mafkooka", "mfakkak",
-              "mfakka", "yirtaj", "tirtaj"],
+              "mfakka", "yirtaj", "tirtaj", "يتفكك", "تتفكك", "yitfakkak", "titfakkak"],
     # a railing come loose or pulled out, over a footbridge
     "barrier_gone": ["مفكوك", "مفكوكه", "مخلوع", "مخلوعه", "انخلع", "انخلعت", "mafkook",
                      "mafkooka", "mfakkak", "makhloo3", "makhloo3a", "inkhala3"],
@@ -1073,12 +1076,21 @@ ADDED_EIGHTEENTH_GULF: dict[str, list[str]] = {
                     "waves are high", "big waves", "strong waves", "rough sea", "sea is rough",
                     "red flag", "rip current", "el mooj 3ali", "el mouj 3ali", "el moj 3ali",
                     "mooj 3ali", "el mooj gawi", "el 3alam a7mar", "el ba7ar hayij"],
+    # an old mud-brick house (بيت الطين), crumbling (يتفكك) in the rain
+    "structure": ["بيت الطين", "بيوت الطين", "البيت الطين", "البيوت الطين", "bait el 6een",
+                  "bait 6een", "byoot el 6een", "bait el teen"],
+    "thing": ["بيت الطين", "بيوت الطين", "bait el 6een", "byoot el 6een"],
+    # a smell that chokes (تخنق), in Gulf and Arabizi
+    "symptom": ["تخنق", "يخنق", "خنقتنا", "خنقتهم", "تكتم النفس", "ti5nig", "tikhnig",
+                "yikhnig", "yi5nig", "5ana8atna", "khanagatna"],
+    # a main burst (منفجره, the participle), on "el share" (the street, no digit)
+    "burst": ["منفجر", "منفجره", "monfajra", "monfajer", "mnfajra", "munfajira", "minfijra"],
     # someone in a stuck lift, in Arabizi spellings of فيه (with "9" for ض, "fi", "fih")
     "lift_occupied": [f"{fee} {who}" for fee in ("fi", "fee", "feeh", "fih", "feh")
                       for who in ("maree9", "mareedh", "mareeth", "nas", "3yal", "eyal",
                                   "yahal", "6ifl", "tifl", "a7ad", "ahad", "wa7id", "wahid")],
     # a roundabout in Arabizi, where riders slip on spilt oil
-    "road": ["dwaar=", "dwar=", "dawwar=", "duwwar=", "el dwar", "el dwaar"],
+    "road": ["dwaar=", "dwar=", "dawwar=", "duwwar=", "el dwar", "el dwaar", "el share="],
     # "el yahil" (the small child) and "eyal" without digits
     "people_now": ["eyal=", "el eyal", "3yaal", "yahil=", "el yahil", "yaahil", "bzran",
                    "bazran", "بزران", "البزران", "بزارين", "البياعين", "بياعين", "الباعه",

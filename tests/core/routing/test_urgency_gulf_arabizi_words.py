@@ -133,3 +133,32 @@ def test_a_canopy_folding_over_sellers_fires(text: str) -> None:
 )
 def test_carried_off_and_folding_look_alikes_fire_no_rule(text: str) -> None:
     assert urgent_rule(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بيت الطين اللي جنب المسجد يتفكك ويتساقط والعيال يلعبون جنبه",
+        "قواطي كيماويات منكبة جنب المدرسة وريحتها تخنق الطلاب",
+        "ماسورة الماي الرئيسية منفجرة والماي طالع في الشارع",
+        "اسلاك الضغط العالي مرتخية لين تلمس سطح البيت",
+    ],
+)
+def test_mud_house_choking_smell_burst_main_and_wires_on_a_roof_fire(text: str) -> None:
+    assert urgent_rule(text) is not None
+
+
+def test_el_may_is_water_not_a_hedge_in_arabizi() -> None:
+    assert urgent_rule("masoorat el may monfajra w el may tale3 fi el share") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the old wall may collapse one day, please inspect it",
+        "بيت الطين القديم جنبنا مهجور ويبيله إزالة، متى تجون؟",
+        "ماسورة الماي انفجرت أمس وصلحوها، بس الشارع فيه طين",
+    ],
+)
+def test_a_hedge_an_empty_mud_house_and_a_mended_main_fire_no_rule(text: str) -> None:
+    assert urgent_rule(text) is None
