@@ -50,6 +50,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "light": ("3amood", "3mood", "3amud", "3emood", "layt=", "layts=", "laitat", "laytat", "lambat", "noor=", "nour=", "عمود=", "العمود=", "اناره", "انوار", "ليت=", "ليتات", "لمبه", "مصباح", "مصابيح", "كشاف", "اضاءه", "عمود الاناره", "عمود النور",
               "9oo2=", "9o2=", "9aw2=", "daw=", "dhaw=", "dhoo2=", "street light", "streetlight", "lamp", "light", "lighting", "bulb", "lait=",
               "lamba",
+              # seventeenth category pass: "layat"
+              "layat=", "layaat=", "laitaat=",
              # fourteenth pass: Arabizi spellings the skeleton misses
              "amood=", "idha2a", "idhaa2a", "ethaa2a", "ithaa2a"),
     "dark": ("ظلام", "مظلم", "عتمه", "معتم", "ظلمه", "مطفي", "طافي", "طافيه", "منطفي", "dark", "unlit", "flicker",
@@ -57,17 +59,27 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              # a light gone out, as a noun or verb (MSA "انطفاء", "مطفأة") and in Arabizi
              # ("6afi", "6afya", "tafya"): thirteenth pass, from the lighting sub-topics
              "انطفا", "انطفت", "انطفى", "مطفا", "6afi=", "6afya=", "6aafi=", "6afyeh=", "6afyin=",
-             "tafi=", "tafya=", "6afyat=", "in6afa=", "in6afat=", "yi6fi=", "t6fi="),
+             "tafi=", "tafya=", "6afyat=", "in6afa=", "in6afat=", "yi6fi=", "t6fi=",
+             # seventeenth category pass: Indian English "not glowing", "fused"
+             "not glowing", "not burning", "fused=", "no light=", "no lights="),
     "sign": ("lo7a", "lo7at", "lou7a", "lawha", "loha=", "yafta", "yafiTa", "يافطه", "ishara=", "ishaara=", "stop=", "لوحه", "لوحات", "اشاره", "اشارات", "لافته", "لافتات", "خطوط المشاه", "ممر المشاه",
              "sign=", "signs=", "signboard", "signpost", "road marking", "zebra", "crossing",
              "traffic light", "signal", "marking", "lane line", "road line", "road paint", "faded",
-             "street name", "mirror", "خطوط الطريق", "خطوط الشارع", "مرايه="),
+             "street name", "mirror", "خطوط الطريق", "خطوط الشارع", "مرايه=", "mraya=", "miraya=",
+             "mrayah=", "mrayat=",
+             # seventeenth category pass: a road's studs and reflectors ("cat's eyes": see
+             # _SENSES), a direction board
+             "road stud", "road studs", "reflector", "direction board", "directions board"),
     "bump": ("مطب", "مطبات", "تخفيف السرعه", "السرعه=", "سرعات", "مخفف", "speed bump", "speed hump", "speeding",
-             "speed=", "matab"),
+             "speed=", "matab",
+             # seventeenth category pass: "humps", "rumble strips"
+             "hump=", "humps=", "rumble strip", "rumble strips"),
     "garbage": ("زباله", "قمامه", "نفايات", "اكياس", "وساخه", "garbage", "rubbish", "trash",
                 "litter", "waste", "bin=", "bins=", "bags=", "zbala", "zibala"),
     "container": ("7awya", "7awiya", "7aawiya", "7aawya", "7awyat", "7awiyat", "7aawiyat", "حاويه", "حاويات", "برميل", "container", "skip=", "skips=", "dumpster",
-                  "wheelie"),
+                  "wheelie",
+                  # seventeenth category pass: Indian English "dustbin"
+                  "dustbin", "dust bin", "dustbins", "garbage can", "trash can"),
     "collect": ("ما جمعوا", "لم تجمع", "جمع=", "رفع المخلفات", "رفع القمامه", "رفع النفايات", "لم ترفع", "لم تفرغ", "تفريغ", "يفضي", "شاحنه النفايات", "سياره الزباله",
                 "انشالت", "شالوا", "ممتلي", "مليان", "collected", "collection", "pick up",
                 "emptied", "empty the=", "empty it=", "empty them=", "overflow", "full="),
@@ -96,7 +108,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "موتر", "مواتر", "تريله", "تريلات", "سيكل", "تاكسي", "mooter=", "motar=",
                 "lorry", "loori", "lansh", "لنش",
                # fourteenth pass: Arabizi spellings the skeleton misses
-               "wanit=", "wanait=", "wanet=", "bickup=", "bikab=", "bikap="),
+               "wanit=", "wanait=", "wanet=", "bickup=", "bikab=", "bikap=",
+               # seventeenth category pass: a motorbike (دباب), bicycles
+               "دباب=", "دبابات=", "dabbaab=", "dabbab=", "dabbabaat=", "dabbabat=", "sayakil="),
     # Fourteenth pass: "months" says how long, not what ("the lamp has been dead for three
     # months"); it left "abandoned" for its own concept, which the model weighs with the rest.
     "lasting": ("shhoor", "shuhoor", "shohoor", "shuhur", "shhour", "شهور", "months",
@@ -104,9 +118,20 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "abandoned": ("matrook", "matrooka", "matroo7", "matrou7", "mahjoora", "mahjoorah", "مهمل", "مهمله", "متروك", "متروكه", "مهجوره",
                   "بدون ارقام", "بدون لوحات", "واقفه من", "ما تحركت", "سحب السياره", "سحب المركبه", "سحب الموتر", "abandoned",
                   "left there", "not moved", "hasn't moved", "wreck", "derelict", "no plates",
-                  "number plates", "tow=", "towed", "towing", "rusting", "rusty"),
+                  "number plates", "tow=", "towed", "towing", "rusting", "rusty",
+                  # seventeenth category pass: a car under dust
+                  "covered in dust", "covered with dust", "covered by dust", "under dust",
+                  "3aleha ghobar", "3alaiha ghobar", "3aleha ghubar", "3aleeha ghbar", "عليها غبار",
+                  "عليه غبار"),
     "sewage": ("bayara", "bayyara", "biyara", "bayyaara", "biyarah", "majaari", "majari", "mojari", "balloo3a", "balloo3ah", "bal3a", "bala3a", "مجاري", "صرف صحي", "الصرف", "طفح", "تطفح", "طافحه", "بياره", "خزان صرف", "اسنه", "sewage",
-               "sewer", "septic", "wastewater", "majari"),
+               "sewer", "septic", "wastewater", "majari",
+               # seventeenth category pass: Indian English ("gutter water", "drainage line",
+               # "soak pit"): a bare "gutter" is the kerb's channel, so only its phrases
+               "gutter water", "gutter line", "gutter lines", "gutter overflow", "gutter chamber",
+               "drainage water", "drainage line", "drainage lines", "drainage chamber",
+               "black water", "soak pit", "soakaway", "soak away", "cesspit", "cesspool",
+               "sewerage", "honey sucker", "sewage tanker", "floor trap", "shower trap",
+               "foul water"),
     "manhole": ("منهول", "غرفه تفتيش", "غرفه التفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole", "drain cover",
                 "chamber",
                 "manhool",
@@ -123,7 +148,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "flooded", "غرقان", "مغمور", "ghar8an", "gharqan", "ghargan", "ghar9an",
                 "ghar2an", "gharkan", "maghmoor",
                # fourteenth pass: Arabizi spellings the skeleton misses
-               "mustanqa3", "mustanga3"),
+               "mustanqa3", "mustanga3",
+               # seventeenth category pass: Indian English "water logging"
+               "water logging", "waterlogging", "water logged", "logged water", "ponding",
+               "water stagnation"),
     "drain": ("تصريف", "مصرف", "مصارف", "شبكه التصريف", "فتحات التصريف", "انسداد", "مسدود",
               "drain", "gully", "culvert", "blocked", "clogged"),
     "food": ("akl=", "akil=", "akel=", "5ubz", "khubz", "5abbaz", "5abaz", "ma6ba5", "matba5", "ma6a3im", "7aleeb", "7aleb", "dajaj", "la7am", "la7m", "samak", "baqala", "bagala", "ba8ala", "kufeeh", "kofi", "coffee shop", "مطعم", "مطاعم", "اكل", "غذا", "اغذيه", "مقهى", "كافتيريا", "مخبز", "ملحمه", "مسلخ",
@@ -132,10 +160,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "fridge", "freezer", "chicken", "bread", "milk", "sandwich", "عصير", "ثلاجه", "دجاج",
              "خبز", "حليب", "ساندويش", "sandweech", "3a9eer",
              # sixteenth pass: broken plurals a stem does not reach (اللحوم, الملاحم)
-             "لحوم", "ملاحم"),
+             "لحوم", "ملاحم",
+             # seventeenth category pass: a tea stall and a canteen
+             "karak", "canteen", "tea shop", "tea stall", "chai=", "gahwa=", "ka6eeriya",
+             "kafeteria"),
     "hygiene": ("9ala7iya", "9ala7iyya", "9alaa7iya", "salahiya", "gadhir", "qathir", "منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "وصخ", "متسخ", "قذر", "تسمم", "قفازات",
                 "expired", "rotten", "spoiled", "hygiene", "poisoning", "unhygienic", "filthy",
-                "mould", "mold", "contaminat"),
+                "mould", "mold", "contaminat",
+                # seventeenth category pass: stale food, and Arabizi "wasi5" (وسخ)
+                "stale", "unclean", "unhygenic", "expiry", "wasi5=", "wasikh=", "wis5=",
+                "wase5=", "wasi5a=", "wisi5=", "stomach", "vomit", "diarrh"),
     "rodent": ("فيران", "فئران", "فار=", "فاره=", "جرذ", "جرذان", "قوارض", "rat=", "rats=", "mice", "mouse",
                "rodent",
               # fourteenth pass: Arabizi spellings the skeleton misses
@@ -145,7 +179,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "pest", "bedbug", "fumigat",
                # fifteenth pass: bedbugs (بق، "bag" in Arabizi) in a hostel or workers' rooms
                "بق=", "بقه=", "بق الفراش", "bed bug", "el bag=", "il bag=", "bag el firash",
-               "bag el frash"),
+               "bag el frash",
+               # seventeenth category pass: the other household pests (lizards, scorpions,
+               # snakes: the shipped rows about snakes are pest control), a beehive
+               "lizard", "scorpion", "snake=", "snakes=", "beehive", "hive=", "عقرب", "عقارب",
+               "ثعبان", "ثعابين", "افاعي", "3agrab=", "3aqrab=", "3agarib=", "3aqarib=",
+               "tha3ban=", "tha3aban=", "tha3aabeen=", "tha3abeen=", "pigeon", "larva", "wriggler", "roach",
+               # flies (ذباب) spelled out: its skeleton is dabbaab's, a motorbike
+               "thubab=", "dhubab=", "dhubaab=", "thubaab=", "thibab=", "thibaab=", "zubab=",
+               "thbab=", "dhbab=",
+               # the Gulf snake (حنش), Arabizi cockroaches
+               "حنش", "7anash=", "7nash=", "7anshan=", "9ar9oora=", "9ir9aan=", "9ar9ooraat="),
     "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "bissa", "bsais", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
@@ -154,7 +198,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "بوش=", "البوش=", "بعير", "ثور=", "الثور=", "ثيران", "تيس=", "التيس=", "تيوس",
                "دواب", "بهايم", "bosh=", "boosh=", "b3eer=", "tees=", "thoor=",
               # fourteenth pass: Arabizi spellings the skeleton misses
-              "9a66=", "qatt=", "ibil=", "ibl=", "jimal="),
+              "9a66=", "qatt=", "ibil=", "ibl=", "jimal=",
+              # seventeenth category pass: Gulf plurals of cats and camels, billy goats
+              "9i6aw=", "9e6aw=", "gi6awa=", "g6awa=", "gtawa=", "gitawa=", "qi6awa=", "bisas=",
+              "bisaas=", "snaneer=", "sananeer=", "bi3ran=", "b3ran=", "tiyoos=", "tyoos=", "5irfaan=",
+              "5arfaan=", "5aroof=", "kharoof=", "3ooz=", "ti3ooz=", "tu3ooz=",
+              # a donkey in Arabizi spelled out: حمار is read by no skeleton (a7mar, red)
+              "7mar=", "7imar=", "7maar=", "7mara=", "7meer=", "7ameer=", "7emar="),
     "construction": ("yabni", "yibni", "ybni", "yabnoon", "yibnoon", "bina2", "binaa2", "mul7aq", "mol7aq", "dor=", "door thani", "بناء", "يبني", "يبنون", "بنى", "ملحق", "طابق", "ادوار", "سور", "توسعه",
                      "build=", "builds=", "built", "builder", "rebuild", "extension", "storey",
                      "floor", "annex", "fence", "construct", "wall=", "is building",
@@ -173,13 +223,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   "ارض حكوميه", "الارض العامه", "املاك عامه", "ارتداد", "violation", "violat",
                   "without permit", "without a permit", "no permit", "illegal", "encroach",
                   "public land", "unauthoris", "unauthoriz", "unlicensed", "setback",
-                  "beyond the boundary"),
+                  "beyond the boundary",
+                  # seventeenth category pass: rooms added where none may be
+                  "porta cabin", "portacabin", "porta cabins", "caravan", "tin shed", "shed=",
+                  "sheds=", "partition"),
     "danger_structure": ("ma2il=", "maa2il=", "ma2la=", "mayil=", "maayil=", "mayla=", "mayela", "mayleh", "titmayal", "yitmayal", "mitmayil", "shgoog", "shuqooq", "tashaqquq", "ay3il", "aayil", "ايل للسقوط", "تشقق", "تشققات", "متصدع", "تصدع", "شقوق", "مائل", "مايل",
                          "ينهار", "انهيار", "يطيح", "مهجور", "خطر", "متهالك", "crack",
                          "collapse", "leaning", "unsafe", "derelict", "crumbl", "dilapidated",
                          "structural", "danger", "about to fall",
                         # fourteenth pass: Arabizi spellings the skeleton misses
-                        "mayel="),
+                        "mayel=",
+                        # seventeenth category pass: Arabizi "cracked" with a digit qaf
+                        "mitsha88a8", "msha88a8", "mitshaggig", "mshaggag", "mishaggag",
+                        "tsha88u8", "tashag8ug"),
     "noise": ("9oot", "9ot=", "sawt=", "9awt", "ez3aj", "izaa3ej", "6ag=", "6ag6ag", "dag=", "daqq=", "6rag", "ازعاج", "ضوضاء", "ضجيج", "صوت", "اصوات", "صخب", "مزعج", "دق=", "يدقون", "طق=", "طقطقه", "مكبرات", "مولد", "ماطور", "noise", "noisy",
               "loud", "hammering", "drilling", "generator", "music", "disturb", "iz3aj",
               # fourteenth pass: songs, and a car's own noise (revving, drifting, horns), so
@@ -197,7 +253,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "tree", "branch", "palm", "irrigation", "grass", "pruning", "plants", "lawn"),
     "beach": ("shati=", "shaati=", "shatee=", "doosh", "dosh=", "dush=", "dushat", "shati2", "shaa6i2", "shatee2", "sha6i", "shaa6i", "7ammamat", "dawrat", "مصلى=", "msalla", "mi9alla", "mu9alla", "mathalla", "madhalla", "شاطي", "شاطئ", "بحر", "كورنيش", "دورات المياه", "دوره المياه", "حمامات", "مظلات",
               "beach", "corniche", "toilet", "restroom", "shower", "shade", "bench",
-              "public facilit"),
+              "public facilit",
+              # seventeenth category pass: washrooms, Filipino English "comfort room"
+              "washroom", "comfort room", "lavator", "changing room", "drinking fountain",
+              "water dispenser", "water cooler", "bus shelter"),
     "vendor": ("باعه", "بائع", "بياع", "متجول", "بسطه", "يبيع", "يبيعون", "عربه", "كشك", "vendor",
                "hawker", "selling", "sells", "stall", "food truck", "kiosk", "peddler",
               # fourteenth pass: Arabizi spellings the skeleton misses
@@ -221,7 +280,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "portal", "fine=", "fines=", "certificate", "application", "apply", "renew",
               "procedure", "requirement", "online",
              # fourteenth pass: Arabizi spellings the skeleton misses
-             "dawam=", "dawaam="),
+             "dawam=", "dawaam=",
+             # seventeenth category pass: a lease attested at the municipality
+             "tenancy", "lease=", "leases=", "attest", "rental contract", "rent contract",
+             "عقد ايجار", "عقد الايجار", "عقود الايجار", "توثيق", "3a8d=", "3aqd=", "3agd=",
+             "ejar=", "eejar=", "ijar=", "ijaar="),
     "thanks": ("نشكر", "اشكر", "يشكر", "يجزاكم", "تسلمون", "تسلم ايدكم", "ashkur", "ashkurkom", "nashkur", "nashkurkom", "ya3tikom", "ya3teekom", "ya3tikum", "mashkooreen", "mashkoorin", "tislamoon", "grateful", "cheers=", "respect to", "شكر", "شكرا", "مشكورين", "يعطيكم العافيه", "ما قصرتوا", "نثمن", "جزاكم", "ممتاز", "اثني", "اشيد",
                "سرعه الاستجابه", "thank", "appreciate", "great job", "well done", "excellent",
                "impressed", "kudos", "shukran", "mashkoor", "praise",
@@ -230,7 +293,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "great service", "amazing service", "excellent service", "wonderful service",
                "fantastic service", "brilliant service", "superb service", "amazing job",
                "wonderful job", "fantastic job", "الخدمه الرائعه", "خدمه رائعه", "الخدمه الجميله",
-               "5idma momtaza", "5idma mumtaza", "khidma mumtaza", "5idma rai3a"),
+               "5idma momtaza", "5idma mumtaza", "khidma mumtaza", "5idma rai3a",
+               # seventeenth category pass: "hats off", "salamat po", "jazakum"
+               "hats off", "salamat po", "maraming salamat", "jazakum", "jazakom", "jazaakum", "keep up the good"),
     "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "نتمنى", "ليش ما", "suggest",
                 "propose", "would be nice", "it would be", "idea", "recommend", "eqtira7",
                 "iqtira7"),
@@ -251,6 +316,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                        "sa8f", "saqf", "sqala", "sgala", "saqala", "5azzan", "khazzan", "tanki",
                        "tanky", "balcon", "ceiling", "roof", "scaffold", "water tank", "parapet", "كسوه", "واجهه",
                        "cladding", "facade", "kiswa", "kaswa", "wajiha",
+                      # seventeenth category pass: a Gulf wall (طوفه), cladding
+                      "طوفه", "طوفات", "toofa=", "toofat=", "6oofa=", "6oofat=", "kasowa=", "kiswah=",
                       # fourteenth pass: Arabizi spellings the skeleton misses
                       "ha2it=", "7a2i6=", "7aa2i6=",
                       # fifteenth pass: a building's pillars (see _SENSES for عمود, 3amood)
@@ -278,7 +345,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "fire": ("حريق", "نار=", "تحترق", "يحترق", "دخان", "تولع", "fire=", "fires=", "firefight", "fireman", "firemen", "burning", "flames",
              "smoke", "7areeq", "nar="),
     "wires": ("wayer", "wayar", "waayer", "wayaraat", "wayaat", "wayerat", "shrar", "sharar", "tishrar", "kaibel", "kaibl", "kibel", "اسلاك", "سلك", "وايرات", "كيبل", "كهربا", "شرار", "wire", "cable", "electric",
-              "sparking", "wayerat", "aslak", "kahraba"),
+              "sparking", "wayerat", "aslak", "kahraba",
+              # seventeenth category pass: a transformer in Arabizi
+              "mu7awil=", "m7awil=", "mu7awwil="),
 }
 # fmt: on
 
@@ -293,11 +362,13 @@ SKELETON_MIN = 3  # shorter skeletons collide across unrelated words
 # اعصار, n8ad (cash) and انقاض, mushaat (walkers) and مشويات, rukba (knee) and ركبوه,
 # 3laina (on us) and اعلانيه, sqala (scaffolding) and سيكل, jibt (I brought) and وجبات, shahar
 # (a month: a flat let "bil shahar") and شهور (months, a problem that has lasted; fifteenth
-# screening pass). Their Arabizi spellings are listed.
+# screening pass), a7mar (red: "the signal stuck on red") and حمار, حمير, dabbaab (a
+# motorbike) and دبابير, ذباب (seventeenth category pass). Their Arabizi spellings are listed.
 NOT_BY_SKELETON = frozenset(
     {"بعوض", "تولع", "كيبل", "قذر", "سياره", "سيارات", "نافق", "نافقه", "قارب", "الصلاحيه",
      "مصلى", "ينهار", "انهيار", "عربه", "دراجه", "موتر", "مواتر", "ماطور", "هبوط", "لافته",
-     "لافتات", "اعصار", "انقاض", "مشويات", "ركبوه", "اعلانيه", "سيكل", "طريقنا", "نافوره", "وجبه", "وجبات", "شهور"}
+     "لافتات", "اعصار", "انقاض", "مشويات", "ركبوه", "اعلانيه", "سيكل", "طريقنا", "نافوره", "وجبه", "وجبات", "شهور",
+     "حمار", "حمير", "دبابير", "دباب", "دبابات", "ذباب"}
 )  # fmt: skip
 _ARTICLES = ("ال", "لل")
 
@@ -789,6 +860,14 @@ _SENSES = (
         frozenset(),
         frozenset({"feeder", "electric", "electricity", "electrical", "power", "distribution"}),
         "wires",
+    ),
+    # seventeenth category pass: "cat's eyes" on a road are its reflectors, not cats
+    _Sense(
+        "animal",
+        frozenset({"cat", "cats"}),
+        frozenset({"eye", "eyes"}),
+        frozenset(),
+        "sign",
     ),
     # "أعمال الحفر", "نواتج الحفر": digging, not potholes
     _Sense(
