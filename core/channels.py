@@ -42,6 +42,12 @@ class Capabilities:
     # The citizen hears the reference as the ticket is made (the agent reads it out on the
     # call), so no acknowledgement is queued: it would only become a pointless call-back task.
     acknowledged_in_person: bool = False
+    # A reply can reach only whoever sent the message: the same chat (Telegram, WhatsApp) or
+    # the report's own status page (the web form). Nobody can aim it at a third party, as a
+    # forged email sender can, so a message flagged as spam is still acknowledged here (a
+    # neutral acknowledgement, core.intake.triage): answering it is no backscatter, and
+    # silence would fail the genuine citizen the screening wrongly flagged.
+    replies_only_to_sender: bool = False
     # A reply is a call-back task: staff call the citizen and record whether they were reached
     # (`core.staff.actions.record_callback`).
     replies_by_call: bool = False

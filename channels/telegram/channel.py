@@ -40,7 +40,7 @@ def _blueprint() -> Any:
 
 CHANNEL = ChannelDescriptor(
     name="telegram",
-    capabilities=Capabilities(push=True, surveys=True),
+    capabilities=Capabilities(push=True, surveys=True, replies_only_to_sender=True),
     sender=_sender,
     starters={"telegram": _start},
     blueprint=_blueprint,

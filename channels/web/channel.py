@@ -11,7 +11,9 @@ from __future__ import annotations
 from core.channels import Capabilities, ChannelDescriptor
 
 CHANNEL = ChannelDescriptor(
-    name="web", capabilities=Capabilities(pull=True, surveys=True), pipeline=True
+    name="web",
+    capabilities=Capabilities(pull=True, surveys=True, replies_only_to_sender=True),
+    pipeline=True,
 )
 OPEN311 = ChannelDescriptor(name="open311", capabilities=Capabilities(pull=True), pipeline=True)
 # Calls an intake agent types into the inbox or the API: no transport of their own, the

@@ -51,7 +51,9 @@ def _blueprint() -> Any:
 
 CHANNEL = ChannelDescriptor(
     name="whatsapp",
-    capabilities=Capabilities(push=True, surveys=True, verified_phone=True),
+    capabilities=Capabilities(
+        push=True, surveys=True, verified_phone=True, replies_only_to_sender=True
+    ),
     sender=_sender,
     blueprint=_blueprint,
     probe=_probe,

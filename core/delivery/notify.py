@@ -27,8 +27,10 @@ from core.tickets import channel_address
 
 logger = logging.getLogger(__name__)
 
-# The outbox kinds of an acknowledgement: plain, or saying the problem is a known incident.
-ACK_KINDS = ("ack", "ack_incident")
+# The outbox kinds of an acknowledgement: plain, saying the problem is a known incident, or
+# neutral (a message flagged as spam: received, a person will read it; core.intake.triage).
+# All count against the channel's hourly limit, so no acknowledgement can feed a mail loop.
+ACK_KINDS = ("ack", "ack_incident", "ack_neutral")
 TYPED_ADDRESS_WINDOW = timedelta(hours=24)
 ACK_LIMIT_WINDOW = timedelta(hours=1)
 
@@ -47,6 +49,7 @@ def queue_reply(
     to: tuple[str, str] | None = None,
     language: str | None = None,
     delivered_text: str | None = None,
+    sender_only: bool = False,
 ) -> Message:
     """Store an outbound message and queue its delivery in the caller's transaction.
 
@@ -55,6 +58,8 @@ def queue_reply(
     answer to a question asked on another of the contact's channels goes where it was asked).
     `delivered_text` is what a channel delivers when it differs from what the status page
     shows (`text`): the email copy of a web report's message says to reply to it.
+    `sender_only` keeps it to where the message came from (the chat, the report's page):
+    never an email copy to an address someone typed, which may be a stranger's.
 
     The limits are checked first, so the message is written once with its delivery state
     and its outbox item, in one flush at the end (callers use its id): for a new ticket,
@@ -67,6 +72,8 @@ def queue_reply(
     # ticket's unit of work costs about as much CPU per flush as per row).
     with session.no_autoflush:
         channel, address = to if to is not None else _delivery_target(ctx, ticket)
+    if sender_only and channel != ticket.channel:
+        channel = address = None  # the status page shows it
     if (
         channel is not None
         and address is not None
@@ -278,6 +285,7 @@ def notify_citizen(
     key: str,
     *,
     author_id: int | None = None,
+    sender_only: bool = False,
     **params: object,
 ) -> Message:
     """Send one of the system's own texts (acknowledgement, forwarded, resolved...).
@@ -285,13 +293,23 @@ def notify_citizen(
     `author_id` names the member of staff whose action sent it (None: the system's own).
     A citizen who reads our messages on their report's page gets its words there (write
     with the page's form), and any email copy the usual ones (reply to this message).
+    `sender_only`: see `queue_reply`.
     """
     text = render(key, ticket.language, reference=ticket.reference, **params)
     if not read_on_page(ctx, ticket):
-        return queue_reply(ctx, session, ticket, text, kind=key, author_id=author_id)
+        return queue_reply(
+            ctx, session, ticket, text, kind=key, author_id=author_id, sender_only=sender_only
+        )
     shown = render_on_page(key, ticket.language, reference=ticket.reference, **params)
     return queue_reply(
-        ctx, session, ticket, shown, kind=key, author_id=author_id, delivered_text=text
+        ctx,
+        session,
+        ticket,
+        shown,
+        kind=key,
+        author_id=author_id,
+        delivered_text=text,
+        sender_only=sender_only,
     )
 
 

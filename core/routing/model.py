@@ -203,14 +203,16 @@ class Model:
         order = [j for j in np.argsort(probs)[::-1] if j != best][:2]
         reading = reading or read(text)
         is_urgent, why = urgency.is_urgent(text, p_urgent, reading)
+        flag = screening.screen(text, float(probs[best]), p_advert, reading)
         return Classification(
             category=classes[best],
             directorate=directorate,
             confidence=float(probs[best]),
             urgent=is_urgent,
             alternatives=tuple((classes[j], float(probs[j])) for j in order),
-            not_for_us=screening.screen(text, float(probs[best]), p_advert, reading),
+            not_for_us=flag,
             model_version=self.version,
+            names_place_or_problem=screening.report_signs(text, flag, reading),
             extras={
                 "urgent_probability": p_urgent,
                 "urgent_reason": why,

@@ -42,12 +42,14 @@ class ModelRouter:
         except (OSError, ValueError) as exc:
             logger.error("routing model unavailable, sending to intake: %s", exc)
             urgent, why = urgency.is_urgent(text, None, reading)
+            flag = screening.screen(text, reading=reading)
             return Classification(
                 category=None,
                 directorate=None,
                 confidence=0.0,
                 urgent=urgent,
-                not_for_us=screening.screen(text, reading=reading),
+                not_for_us=flag,
+                names_place_or_problem=screening.report_signs(text, flag, reading),
                 extras={"urgent_reason": why, "error": "model unavailable"},
             )
         return model.classify(text, reading)

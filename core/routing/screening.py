@@ -1,7 +1,8 @@
 """Not for us: empty, gibberish, spam and adverts, flagged for an agent (never dropped).
 
-A false flag costs a citizen a slower answer, and a spam flag costs the acknowledgement
-(no mail back to spammers), so the rules are conservative. Spam needs two things:
+A false flag costs a citizen a slower answer, and a spam flag costs the usual acknowledgement
+(no mail back to spammers; a neutral one where no backscatter is possible or the text still
+names a place or a problem, `names_place_or_problem`), so the rules are conservative. Spam needs two things:
 advertising intent (the router's learned advert model, or phrase cues: offers, prices, sales,
 loans, prizes, calls to buy) and no municipal problem. Contact details are never a cue on
 their own: citizens are asked to give a phone number, an email address or a link to their
@@ -909,6 +910,26 @@ def screen(
     if _is_gibberish(text, norm):
         return GIBBERISH
     return None
+
+
+def names_place_or_problem(text: str, reading: Reading | None = None) -> bool:
+    """Whether the text names a place or a municipal problem (either one; both together
+    already keep a message from being spam): the signals `_is_spam` reads, exposed so a
+    spam-flagged email that reads like a report is still acknowledged (core.intake.triage)
+    rather than silenced. It decides no flag."""
+    reading = reading or read(text)
+    raw, words = reading.raw, list(reading.words)
+    if _way_blocked(words) or _PROBLEM_STATE.find(words):
+        return True
+    if not _PROBLEMS.isdisjoint(concepts(_without_included(words))):
+        return True
+    return _has_place(raw, words)
+
+
+def report_signs(text: str, flag: str | None, reading: Reading | None = None) -> bool | None:
+    """`names_place_or_problem` for a message flagged spam, None for any other (not looked
+    at: only a spam flag withholds the acknowledgement, and most messages are not flagged)."""
+    return names_place_or_problem(text, reading) if flag == SPAM else None
 
 
 def is_empty(text: str, reading: Reading | None = None) -> bool:

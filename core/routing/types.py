@@ -18,6 +18,10 @@ class Classification:
 
     `not_for_us` names why a message looks like spam/advert/gibberish/empty (an agent
     decides; nothing is dropped). `alternatives` are the next best (category, confidence).
+    `names_place_or_problem`, looked at only for a message flagged spam (None otherwise):
+    whether its text still names a place or a municipal problem (the screening's own
+    signals). It changes no flag; it decides whether a flagged email is acknowledged
+    (core.intake.triage): one that reads like a report may be a citizen wrongly flagged.
     """
 
     category: str | None
@@ -27,6 +31,7 @@ class Classification:
     alternatives: tuple[tuple[str, float], ...] = ()
     not_for_us: str | None = None
     model_version: str | None = None
+    names_place_or_problem: bool | None = None
     extras: dict[str, object] = field(default_factory=dict)
 
 

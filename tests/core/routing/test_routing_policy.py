@@ -70,11 +70,14 @@ def test_urgent_answer_sets_urgent_priority(ctx: Context) -> None:
     assert ticket.urgent and ticket.priority == "urgent"
 
 
-def test_spam_is_kept_for_an_agent_and_gets_no_acknowledgement(ctx: Context) -> None:
-    ctx.router = FixedRouter(replace(POTHOLE, not_for_us="spam"))
-    ticket = report(ctx, "BUY NOW", "5")
-    assert ticket.status == "new" and ticket.not_for_us == "spam"
+def test_spam_by_email_is_kept_for_an_agent_and_gets_no_acknowledgement(ctx: Context) -> None:
+    ctx.router = FixedRouter(replace(POTHOLE, not_for_us="spam", names_place_or_problem=False))
+    result = ingest(ctx, InboundMessage(channel="email", sender="deals@example.com",
+                                        text="BUY NOW", external_id="<5@example.com>"))  # fmt: skip
     with ctx.sessions() as session:
+        ticket = session.get(Ticket, result.ticket_id)
+        assert ticket is not None
+        assert ticket.status == "new" and ticket.not_for_us == "spam"
         assert session.execute(select(OutboxItem)).first() is None
 
 
