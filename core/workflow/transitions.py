@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.context import Context
-from core.delivery.notify import directorate_name, notify_citizen
+from core.delivery.notify import ACK_KINDS, directorate_name, notify_citizen
 from core.errors import InputError, InvalidTransition, NotFound
 from core.models import Message, Priority, Role, Status, Ticket
 from core.sla.clock import SLA_CLOCK_PAUSED, SLA_CLOCK_RUNNING
@@ -167,6 +167,9 @@ def transition(
         raise InputError("An answer for the citizen goes with closing only.", "answer_on_close")
     previous = ticket.status
     effects = _apply_effects(ctx, session, ticket, target, note, duplicate_of)
+    cleared = _clear_flag(ticket, previous, target, actor)
+    if cleared is not None:
+        effects["not_for_us"] = {"from": cleared, "to": None}
     if previous in SLA_CLOCK_PAUSED and "due_at" not in effects:
         effects.update(_resume_sla_clock(ctx, ticket, ctx.now()))
     elif target in SLA_CLOCK_PAUSED and previous in SLA_CLOCK_RUNNING:
@@ -187,6 +190,10 @@ def transition(
         **{"from": previous, "to": str(target), "note": note},
         **effects,
     )
+    if cleared is not None and _unacknowledged(ctx, ticket):
+        # Whatever `notify` says: a walk past triage tells the citizen only at its last step,
+        # which need not carry the reference's private link.
+        _acknowledge_late(ctx, session, ticket, actor)
     if notify:
         sent = _notify(ctx, session, ticket, target, note, actor)
         if sent is not None and actor.role != SYSTEM:
@@ -195,6 +202,43 @@ def transition(
         _close_duplicates(ctx, session, ticket, actor)
     elif target == Status.REJECTED:
         _release_duplicates(ctx, session, ticket)
+
+
+def _clear_flag(ticket: Ticket, previous: str, target: Status, actor: Actor) -> str | None:
+    """A member of staff who registers a flagged ticket (new -> triaged) clears the router's
+    not-for-us flag: they took it on as a case. Returns the flag cleared, or None.
+
+    This is the one place a flag is cleared after intake, so the acknowledgement the flag
+    withheld follows from it here (`_acknowledge_late`); the router's own answer stays in
+    `ticket.routing` and the event log.
+    """
+    if previous != Status.NEW or target != Status.TRIAGED or actor.role == SYSTEM:
+        return None
+    flag, ticket.not_for_us = ticket.not_for_us, None
+    return flag
+
+
+def _unacknowledged(ctx: Context, ticket: Ticket) -> bool:
+    """Whether the citizen never had an acknowledgement (a spam flag withheld it), where one
+    is due at all (a caller hears the reference from the agent)."""
+    if ctx.channels.of(ticket.channel).acknowledged_in_person:
+        return False
+    return not any(m.kind in ACK_KINDS for m in ticket.messages)
+
+
+def _acknowledge_late(ctx: Context, session: Session, ticket: Ticket, actor: Actor) -> None:
+    """The usual acknowledgement, withheld at intake to avoid backscatter to a spammer, now
+    that staff found the message genuine: the citizen learns the reference, the status link
+    and where the report goes, rather than hearing nothing until it is forwarded."""
+    notify_citizen(
+        ctx,
+        session,
+        ticket,
+        "ack",
+        author_id=actor.user_id,
+        status_url=ctx.status_url(ticket.reference, ticket.secret),
+        directorate=directorate_name(ctx, ticket.directorate, ticket.language),
+    )
 
 
 def _apply_effects(
