@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
 from itertools import count
@@ -157,6 +158,19 @@ def post_form(client: FlaskClient, path: str, data: dict[str, str]):  # type: ig
     """POST an inbox form with the session's CSRF token."""
     token = csrf_token(client, "/inbox/")
     return client.post(path, data={**data, "csrf_token": token})
+
+
+@contextmanager
+def staff_page(browser, url: str, email: str, lang: str, **context_options):  # type: ignore[no-untyped-def]
+    """A page of its own browser context, signed in as `email` in `lang`; the context closes
+    when the block ends, a failed assertion included (the phone tests' one copy of the steps)."""
+    context = browser.new_context(**context_options)
+    try:
+        page = context.new_page()
+        sign_in_page(page, url, email, lang)
+        yield page
+    finally:
+        context.close()
 
 
 def sign_in_page(page, url: str, email: str, lang: str) -> None:  # type: ignore[no-untyped-def]

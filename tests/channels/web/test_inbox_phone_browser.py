@@ -16,7 +16,7 @@ from core.intake.ingest import ingest
 from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import MOBILE
 from tests.citizen_web import citizen_site
-from tests.staffkit import make_staff, sign_in_page
+from tests.staffkit import make_staff, staff_page
 
 pytestmark = pytest.mark.browser
 
@@ -58,18 +58,15 @@ def test_queue_and_ticket_keep_within_a_phone_screen(
     lang: str,
 ) -> None:
     url, reference = served
-    context = browser.new_context(viewport=MOBILE)
-    page = context.new_page()
-    sign_in_page(page, url, AGENT, lang)
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")  # the staff member's language, once in
-    for path in ("/inbox/?queue=all", f"/inbox/t/{reference}"):
-        page.goto(url + path)
-        assert page.get_attribute("html", "lang") == lang
-        assert _page_width(page) <= MOBILE["width"], path
-    # the queue's table scrolls in its own box rather than the whole page
-    page.goto(f"{url}/inbox/?queue=all")
-    assert page.locator(".table-wrap table.tickets").count() == 1
-    context.close()
+    with staff_page(browser, url, AGENT, lang, viewport=MOBILE) as page:
+        page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")  # the staff member's language, once in
+        for path in ("/inbox/?queue=all", f"/inbox/t/{reference}"):
+            page.goto(url + path)
+            assert page.get_attribute("html", "lang") == lang
+            assert _page_width(page) <= MOBILE["width"], path
+        # the queue's table scrolls in its own box rather than the whole page
+        page.goto(f"{url}/inbox/?queue=all")
+        assert page.locator(".table-wrap table.tickets").count() == 1
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -81,11 +78,8 @@ def test_the_header_of_a_long_staff_address_keeps_within_a_phone_screen(
     """The header's who-am-I line (address, role, directorate, password link, sign-out) wraps
     on a 360 px phone instead of pushing the page sideways (a dispatcher's page was 363 px)."""
     url, _reference = served
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    sign_in_page(page, url, LONG_STAFF, lang)
-    assert _page_width(page) <= 360
-    context.close()
+    with staff_page(browser, url, LONG_STAFF, lang, viewport={"width": 360, "height": 740}) as page:
+        assert _page_width(page) <= 360
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -97,13 +91,10 @@ def test_the_supervisors_and_administrators_pages_keep_within_a_phone_screen(
     """The dashboard's charts asked for 22rem (352 px) each, 8 px more than a 360 px phone
     leaves beside the page's margins, so the whole dashboard scrolled sideways."""
     url, _reference = served
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    sign_in_page(page, url, ADMIN, lang)
-    for path in ("/inbox/dashboard", "/inbox/stats", "/inbox/staff", "/inbox/incidents"):
-        page.goto(url + path)
-        assert _page_width(page) <= 360, path
-    context.close()
+    with staff_page(browser, url, ADMIN, lang, viewport={"width": 360, "height": 740}) as page:
+        for path in ("/inbox/dashboard", "/inbox/stats", "/inbox/staff", "/inbox/incidents"):
+            page.goto(url + path)
+            assert _page_width(page) <= 360, path
 
 
 def test_a_messages_time_stays_on_one_line_in_an_arabic_ticket_on_a_phone(
@@ -113,16 +104,13 @@ def test_a_messages_time_stays_on_one_line_in_an_arabic_ticket_on_a_phone(
     """On a 375 px phone the Arabic ticket page broke "2026-12-07 08:53" after "2026-12-",
     which right to left read "-2026-12" on one line and "07 08:53" on the next."""
     url, reference = served
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    sign_in_page(page, url, AGENT, "ar")
-    page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")
-    page.wait_for_load_state("load")
-    lines = page.eval_on_selector_all(
-        ".msg .meta span[dir=ltr], .events span[dir=ltr]",
-        "els => els.map(e => e.getClientRects().length)",
-    )
-    context.close()
+    with staff_page(browser, url, AGENT, "ar", viewport={"width": 375, "height": 800}) as page:
+        page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")
+        page.wait_for_load_state("load")
+        lines = page.eval_on_selector_all(
+            ".msg .meta span[dir=ltr], .events span[dir=ltr]",
+            "els => els.map(e => e.getClientRects().length)",
+        )
     assert lines and all(n == 1 for n in lines), lines
 
 
@@ -139,26 +127,23 @@ def test_on_a_phone_the_queue_shows_a_ticket_on_the_first_screen_with_the_filter
     first ticket (its row began at 1,354 px on a 667 px screen); they now fold behind their
     summaries on a narrow screen, which open them by click or keyboard."""
     url, reference = served
-    context = browser.new_context(viewport=PHONE, bypass_csp=True)
-    page = context.new_page()
-    sign_in_page(page, url, AGENT, lang)
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/%3Fqueue%3Dall")
-    page.wait_for_load_state("load")
-    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
-    first = page.locator("table.tickets tbody tr").first.locator("td.ref a")
-    assert first.inner_text() == reference
-    box = first.bounding_box()
-    assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
-    panel = page.locator("details.filter-panel")
-    assert panel.evaluate("d => d.open") is False
-    assert not page.is_visible("input[name=q]")
-    summary = panel.locator("summary")
-    assert summary.inner_text() == translate("filters_heading", lang)
-    summary.focus()
-    page.keyboard.press("Enter")  # a disclosure a keyboard opens
-    assert page.is_visible("input[name=q]") and panel.evaluate("d => d.open") is True
-    assert serious_violations(page) == []
-    context.close()
+    with staff_page(browser, url, AGENT, lang, viewport=PHONE, bypass_csp=True) as page:
+        page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/%3Fqueue%3Dall")
+        page.wait_for_load_state("load")
+        assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+        first = page.locator("table.tickets tbody tr").first.locator("td.ref a")
+        assert first.inner_text() == reference
+        box = first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+        panel = page.locator("details.filter-panel")
+        assert panel.evaluate("d => d.open") is False
+        assert not page.is_visible("input[name=q]")
+        summary = panel.locator("summary")
+        assert summary.inner_text() == translate("filters_heading", lang)
+        summary.focus()
+        page.keyboard.press("Enter")  # a disclosure a keyboard opens
+        assert page.is_visible("input[name=q]") and panel.evaluate("d => d.open") is True
+        assert serious_violations(page) == []
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -168,17 +153,16 @@ def test_on_a_phone_the_search_shortcut_unfolds_the_filters_and_the_summary_coun
     lang: str,
 ) -> None:
     url, _reference = served
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    sign_in_page(page, url, AGENT, lang)
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/%3Fqueue%3Dall%26channel%3Demail%26overdue%3D1")
-    page.wait_for_load_state("load")
-    summary = page.locator("details.filter-panel summary")
-    assert summary.inner_text() == translate("filters_in_use", lang, count=2)
-    page.keyboard.press("/")
-    assert page.evaluate("document.activeElement.name") == "q"
-    assert page.is_visible("input[name=q]")
-    context.close()
+    with staff_page(browser, url, AGENT, lang, viewport=PHONE) as page:
+        page.goto(
+            f"{url}/inbox/lang/{lang}?next=/inbox/%3Fqueue%3Dall%26channel%3Demail%26overdue%3D1"
+        )
+        page.wait_for_load_state("load")
+        summary = page.locator("details.filter-panel summary")
+        assert summary.inner_text() == translate("filters_in_use", lang, count=2)
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.name") == "q"
+        assert page.is_visible("input[name=q]")
 
 
 def test_on_a_desktop_the_queues_filters_stay_open_without_a_fold_to_click(
@@ -186,15 +170,12 @@ def test_on_a_desktop_the_queues_filters_stay_open_without_a_fold_to_click(
     served: tuple[str, str],
 ) -> None:
     url, _reference = served
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    sign_in_page(page, url, AGENT, "en")
-    page.goto(f"{url}/inbox/?queue=all")
-    page.wait_for_load_state("load")
-    assert page.is_visible("input[name=q]") and page.is_visible("#bulk-action")
-    assert not page.is_visible("details.filter-panel summary")
-    assert page.is_visible("#save-filter-form input[name=name]")
-    context.close()
+    with staff_page(browser, url, AGENT, "en", viewport={"width": 1280, "height": 900}) as page:
+        page.goto(f"{url}/inbox/?queue=all")
+        page.wait_for_load_state("load")
+        assert page.is_visible("input[name=q]") and page.is_visible("#bulk-action")
+        assert not page.is_visible("details.filter-panel summary")
+        assert page.is_visible("#save-filter-form input[name=name]")
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -206,23 +187,20 @@ def test_on_a_phone_the_ticket_page_leads_from_its_top_to_the_update_panel(
     """The panel comes after the whole conversation on a phone (1,080-1,387 px down the demo's
     tickets at 375 px): a link on the first screen takes the dispatcher to it."""
     url, reference = served
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    sign_in_page(page, url, AGENT, lang)
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/t/{reference}")
-    page.wait_for_load_state("load")
-    panel = page.locator("#update-form").bounding_box()
-    assert panel is not None and panel["y"] > PHONE["height"]  # out of sight at first
-    jump = page.get_by_role("link", name=translate("update_ticket", lang), exact=True)
-    box = jump.bounding_box()
-    assert box is not None and box["y"] + box["height"] <= PHONE["height"]
-    jump.click()
-    page.wait_for_function(
-        "document.querySelector('#update-form').getBoundingClientRect().top < 100"
-    )
-    top = page.evaluate("document.querySelector('#update-form').getBoundingClientRect().top")
-    assert -2 < top < PHONE["height"]  # scrolled to it (to a fraction of a pixel)
-    context.close()
+    with staff_page(browser, url, AGENT, lang, viewport=PHONE) as page:
+        page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/t/{reference}")
+        page.wait_for_load_state("load")
+        panel = page.locator("#update-form").bounding_box()
+        assert panel is not None and panel["y"] > PHONE["height"]  # out of sight at first
+        jump = page.get_by_role("link", name=translate("update_ticket", lang), exact=True)
+        box = jump.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"]
+        jump.click()
+        page.wait_for_function(
+            "document.querySelector('#update-form').getBoundingClientRect().top < 100"
+        )
+        top = page.evaluate("document.querySelector('#update-form').getBoundingClientRect().top")
+        assert -2 < top < PHONE["height"]  # scrolled to it (to a fraction of a pixel)
 
 
 def test_on_a_desktop_the_ticket_page_has_no_link_to_its_own_side_panel(
@@ -230,9 +208,6 @@ def test_on_a_desktop_the_ticket_page_has_no_link_to_its_own_side_panel(
     served: tuple[str, str],
 ) -> None:
     url, reference = served
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    sign_in_page(page, url, AGENT, "en")
-    page.goto(f"{url}/inbox/t/{reference}")
-    assert page.is_visible("#update-form") and not page.is_visible("a.jump-to-update")
-    context.close()
+    with staff_page(browser, url, AGENT, "en", viewport={"width": 1280, "height": 900}) as page:
+        page.goto(f"{url}/inbox/t/{reference}")
+        assert page.is_visible("#update-form") and not page.is_visible("a.jump-to-update")
