@@ -70,6 +70,9 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     app.wsgi_app = LoadShedder(  # type: ignore[method-assign]
         app.wsgi_app, slots=ctx.settings.web_threads, queue=ctx.settings.web_queue
     )
+    # Before the CSRF check (hooks run in the order registered): a form post whose body cannot
+    # be parsed is a 400 saying so, not "the form has expired" with every field empty.
+    app.before_request(errors.refuse_unreadable_form)
     csrf.init_app(app)
     # rate limits (citizen pages, sign-in throttle): in memory per process, shared through
     # Redis when BALAGH_REDIS_URL is set

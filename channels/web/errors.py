@@ -18,6 +18,7 @@ from werkzeug.routing import RequestRedirect
 
 from channels.web.api import errors as api
 from channels.web.citizen.views import not_found_page, standalone_page, unavailable_page
+from channels.web.formdata import UnreadableForm
 from channels.web.inbox.auth import method_not_allowed_page as inbox_method_not_allowed
 from channels.web.open311.render import Open311Error
 from channels.web.open311.render import error_response as open311_error
@@ -34,6 +35,15 @@ INBOX_UNAVAILABLE = """<!doctype html>
 <p lang="en" dir="ltr">The database cannot be reached just now. Nothing was changed;
 please try again in a moment.</p></body></html>
 """
+INBOX_UNREADABLE = """<!doctype html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>تعذّرت قراءة النموذج</title></head>
+<body><h1>تعذّرت قراءة النموذج</h1>
+<p>وصل النموذج تالفًا أو ناقصًا، فلم يُحفظ شيء. يُرجى العودة إلى الصفحة وإرساله مرة أخرى.</p>
+<p lang="en" dir="ltr">The form arrived damaged or incomplete, so nothing was saved. Please go
+back to the page and send it again.</p></body></html>
+"""
+# the areas whose posts are HTML forms; the API, Open311 and webhooks read their own bodies
+FORM_BLUEPRINTS = frozenset({"citizen", "inbox"})
 
 
 def _under(prefix: str) -> bool:
@@ -145,8 +155,29 @@ def input_too_large(exc: Exception) -> ResponseReturnValue:
     return Response(message, status=400, mimetype="text/plain")
 
 
+def refuse_unreadable_form() -> None:
+    """Before the CSRF check: a form post whose body cannot be read is a 400 saying so.
+
+    Werkzeug hands a view an empty form for such a body, and the citizen was told the form
+    had expired (the token went with the rest) or the post vanished without a word."""
+    if request.method != "POST" or request.blueprint not in FORM_BLUEPRINTS:
+        return
+    reason = getattr(request, "unreadable_form", None)
+    if reason is not None:
+        current_app.logger.info("unreadable form on %s: %s", request.path, reason)
+        raise UnreadableForm()
+
+
+def unreadable_form(exc: UnreadableForm) -> ResponseReturnValue:
+    """The inbox's answer to an unreadable form (the citizen blueprint has its own)."""
+    if _under(INBOX):
+        return Response(INBOX_UNREADABLE, status=400, mimetype="text/html")
+    return standalone_page("unreadable_title", "unreadable_body", 400)
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers on the app; a blueprint's own handlers still win in its views."""
+    app.register_error_handler(UnreadableForm, unreadable_form)
     app.register_error_handler(NotFound, not_found)
     app.register_error_handler(MethodNotAllowed, method_not_allowed)
     app.register_error_handler(HTTPException, http_error)

@@ -13,15 +13,23 @@ every field empty (the CSRF token was dropped with the rest). Browsers percent-e
 script, an old phone's client or a proxy re-encoding a body may not. Here invalid bytes, raw
 or percent-encoded, become U+FFFD in the one field that has them, as Werkzeug already does in
 multipart fields, and the rest of the form stands.
+
+A body Werkzeug cannot parse at all (multipart without a boundary or with the wrong one, a
+multipart body cut short) it also drops without a word: the view saw an empty form, so the
+citizen was told the form had expired. Here the failure is kept on the request
+(`BalaghRequest.unreadable_form`, with the body's non-form Content-Type too), and
+`channels.web.errors` answers such a post with a 400 saying the form could not be read.
 """
 
 from __future__ import annotations
 
+from io import BytesIO
 from typing import IO, Any
 from urllib.parse import parse_qsl
 
 from flask import Request
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import BadRequest
 from werkzeug.formparser import FormDataParser
 
 
@@ -30,8 +38,22 @@ def _named(data: MultiDict[Any, Any]) -> MultiDict[str, Any]:
     return type(data)((key, value) for key, value in data.items(multi=True) if key is not None)
 
 
+FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
+
+
+class UnreadableForm(BadRequest):
+    """A form post whose body could not be parsed: the citizen is asked to send it again."""
+
+    description = "The form could not be read."
+
+
 class NamedPartsParser(FormDataParser):
-    """Werkzeug's form parser, keeping only the parts that have a name."""
+    """Werkzeug's form parser, keeping only the parts that have a name, and saying (ValueError)
+    when a body cannot be parsed rather than returning an empty form."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.silent = False  # BalaghRequest catches the ValueError and keeps its reason
 
     def parse(
         self,
@@ -61,3 +83,30 @@ class BalaghRequest(Request):
     """The app's request class: Flask's, with the form parser above."""
 
     form_data_parser_class = NamedPartsParser
+    _parse_failure: str | None = None
+
+    def _load_form_data(self) -> None:
+        """Werkzeug's, with a body that cannot be parsed kept as an empty form and its
+        reason (a second read of `form` must not parse the consumed stream again)."""
+        if "form" in self.__dict__:
+            return
+        try:
+            super()._load_form_data()
+        except ValueError as exc:
+            self._parse_failure = str(exc) or type(exc).__name__
+            empty = self.parameter_storage_class()
+            self.__dict__.update(stream=BytesIO(), form=empty, files=empty)
+
+    @property
+    def unreadable_form(self) -> str | None:
+        """Why this post's body cannot be read as a form (None when it can, or is empty):
+        Werkzeug's parse error, or a body sent under a Content-Type that is not a form's."""
+        self._load_form_data()
+        if self._parse_failure is not None:
+            return self._parse_failure
+        has_body = bool(self.content_length) or "chunked" in self.headers.get(
+            "Transfer-Encoding", ""
+        )
+        if has_body and self.mimetype not in FORM_TYPES:
+            return f"body of type {self.mimetype or 'none'!r} is not a form"
+        return None

@@ -55,6 +55,7 @@ from channels.web.citizen.photos import ACCEPT as PHOTO_ACCEPT
 from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto
 from channels.web.citizen.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from channels.web.files import send_attachment
+from channels.web.formdata import UnreadableForm
 from core.context import Context
 from core.digests import same_secret
 from core.errors import StorageUnavailable
@@ -622,6 +623,12 @@ def _not_found(_exc: Exception) -> tuple[str, int]:
 @bp.errorhandler(RequestEntityTooLarge)
 def _too_large(_exc: Exception) -> tuple[str, int]:
     return _error_page("too_large_title", "too_large_body", 413, limit=MAX_REQUEST_BYTES // 2**20)
+
+
+@bp.errorhandler(UnreadableForm)
+def _unreadable(_exc: Exception) -> tuple[str, int]:
+    """A post whose body could not be parsed (channels.web.formdata): say so, not 'expired'."""
+    return _error_page("unreadable_title", "unreadable_body", 400)
 
 
 @bp.errorhandler(TooManyRequests)
