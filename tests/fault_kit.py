@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from tests.child_process import popen
 from tests.email_support import free_port
 from tests.telegram_fake import TOKEN, FakeBotApi, text_update
 
@@ -66,7 +67,7 @@ class ServeProcess:
     def start(self, timeout: float = 180) -> None:
         self.runs += 1
         log = (self.tmp / f"serve-{self.runs}.log").open("wb")
-        self.proc = subprocess.Popen(
+        self.proc = popen(
             [sys.executable, "-m", "balagh", "serve"],
             env=self.env,
             cwd=self.tmp,

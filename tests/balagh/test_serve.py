@@ -19,6 +19,7 @@ import pytest
 
 from core.models import Status
 from core.routing.model import MODEL_FILE
+from tests.child_process import popen
 from tests.conftest import fresh_pg_database
 from tests.email_support import free_port
 
@@ -59,7 +60,7 @@ def test_serve_demo_answers_healthz_and_stops_on_sigterm(
         "BALAGH_METRICS_ALLOW": "127.0.0.1",
     }
     log = (tmp_path / "serve.log").open("w+")
-    proc = subprocess.Popen(
+    proc = popen(
         [sys.executable, "-m", "balagh", "serve", "--demo"],
         env=env,
         cwd=tmp_path,
@@ -137,7 +138,7 @@ def test_serve_only_some_components_leaves_the_others_off(
         "BALAGH_TELEGRAM_TOKEN": "",
     }
     log = (tmp_path / "serve.log").open("w+")
-    proc = subprocess.Popen(
+    proc = popen(
         [sys.executable, "-m", "balagh", "serve", "--only", "smtp"],
         env=env,
         cwd=tmp_path,

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.child_process import popen
 from tests.email_support import free_port
 
 # The real `balagh serve --only smtp`, with the listener's store-before-250 step stuck.
@@ -59,7 +60,7 @@ def test_a_stuck_mail_parse_does_not_keep_serve_from_stopping_on_sigterm(
     }
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        proc = subprocess.Popen(
+        proc = popen(
             [sys.executable, "-c", CHILD, "serve", "--only", "smtp"],
             env=env, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip

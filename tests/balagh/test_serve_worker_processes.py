@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from core.context import Context
+from tests.child_process import popen
 from tests.email_support import free_port
 from tests.worker_process_support import listening, process_env, records, send_leaks
 
@@ -54,7 +55,7 @@ def test_serve_leaves_processing_to_its_worker_processes_and_stops_them_on_sigte
     )
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        proc = subprocess.Popen(
+        proc = popen(
             [sys.executable, "-m", "balagh", "serve", "--only", "inbound,smtp"],
             env=env, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip

@@ -16,6 +16,7 @@ import pytest
 
 from channels.email.listener import SmtpListener
 from core.context import Context
+from tests.child_process import popen
 from tests.email_support import free_port
 from tests.worker_process_support import listening, process_env, records, send_leaks
 
@@ -29,9 +30,7 @@ def worker_processes(ctx: Context, sink: Any, routing_model: Any) -> Iterator[No
     settings = ctx.settings
     env = process_env(ctx, sink, routing_model, BALAGH_LOG_LEVEL="WARNING")
     procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "balagh", "worker"], env=env, cwd=settings.data_dir.parent
-        )
+        popen([sys.executable, "-m", "balagh", "worker"], env=env, cwd=settings.data_dir.parent)
         for _ in range(2)
     ]
     try:
