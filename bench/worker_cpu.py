@@ -212,6 +212,7 @@ DELIVERY_STEPS = (
     ("core.delivery.outbox", "deliver_due"),
     ("core.delivery.outbox", "claim_due"),
     ("channels.email.sender", "SmtpSender.send"),
+    ("channels.email.sender", "SmtpSender.compose"),  # absent before it existed
     ("channels.email.sender", "SmtpSender.build"),
     ("core.delivery.outbox", "_record_outcome"),
 )
@@ -297,7 +298,9 @@ def _wrap_steps(
         if "." in name:
             class_name, attribute = name.split(".")
             owner = getattr(owner, class_name)
-        original = getattr(owner, attribute)
+        original = getattr(owner, attribute, None)
+        if original is None:  # a step an older tree does not have
+            continue
         wrapped = timed(original, name)
         holders = [owner] + [
             m for m in list(sys.modules.values())
