@@ -187,6 +187,17 @@ _AD_TERMS = (
     "nishtariha", "nishtareeha", "nishtari 3nk", "nishtari 3ank", "nishtari minnak",
     "send it to me", "ارسله لي", "ارسلها لي", "ترسله لي", "ترسلها لي", "tirsila li",
     "tirsilah li", "tirsilha li", "irsila li", "irsilah li",
+    # eighteenth screening pass: a promotion's terms in every form (installments sold as easy,
+    # a first month free, stock running out, shipping free, a link in the seller's bio)
+    "easy installments", "easy instalments", "easy monthly installments", "0% interest",
+    "interest free", "interest-free", "اقساط مريحه", "باقساط مريحه", "اقساط ميسره",
+    "باقساط ميسره", "دفعات مريحه", "دفعات ميسره", "بدون فوايد", "dafa3at mureeha",
+    "dafa3at muree7a", "aqsa6 mureeha", "aqsat mureeha", "bdoon fawa2id",
+    "first month free", "first month on us", "الشهر الاول مجانا", "اول شهر مجانا",
+    "awwal shahar majjan", "awwal shahar majjani", "while stocks last", "while stock lasts",
+    "حتي نفاد الكميه", "لحين نفاد الكميه", "الي نفاد الكميه", "free shipping", "شحن مجاني",
+    "الشحن مجاني", "sha7n majjani", "link in bio", "link in our bio", "الرابط في البايو",
+    "الرابط بالبايو", "el link fil bio", "follow our page", "تابعوا حسابنا", "تابعونا علي",
 )  # fmt: skip
 # Words a seller uses that a citizen may use too ("congratulations on the new park", "the
 # new branch blocks our gate"): they add to a strong cue but never make an advert alone.
@@ -610,7 +621,11 @@ _OFFER_NEEDED = 2  # parts of an offer that make an advert with no seller's phra
 _RATE = re.compile(
     r"\d\s?(?:omr|ro|rials?|riyals?)?\s?(?:(?:an?|per|/)\s?(?:day|month|hour|night)|the hour)\b"
     r"|(?:ريال|ريالين|ريالات|ر\.ع)\s?(?:لل|ال|في ال|بال)ساع[ةه]"
-    r"|\d\s?(?:omr|rials?|riyals?|ryals?)\s?(?:el|al|l|lil|lel|bil|fil|fi el) ?sa3a\b",
+    r"|\d\s?(?:omr|rials?|riyals?|ryals?)\s?(?:el|al|l|lil|lel|bil|fil|fi el) ?sa3a\b"
+    # eighteenth screening pass: a price per square metre, as plots and flats are sold
+    # ("12 OMR per sqm", السعر للمتر ١٢ ريالاً, "el mitr b 12 riyal")
+    r"|\d\s?(?:omr|ro|rials?|riyals?)?\s?(?:per|a|/)\s?(?:sqm|m2|square met)"
+    r"|(?:للمتر|المتر|بالمتر|el mitr|il mitr|lel mitr|lil mitr)\s(?:ب\s?|b\s?|bi\s)?\d",
     re.I,
 )
 # A call to ring a number ("call Rashid 9345 1122", "اتصل على 99887766", "itti9il 9988..."): a
@@ -692,6 +707,31 @@ _DISCOUNT = re.compile(
     r"|\w+ (?:سنوات|شهور|[اأ]شهر|sanawat|shhoor|ashhur))"
     r"|(?:لاول|لأول|awwal|awal) \d+ (?:زبون|زبائن|عميل|عملاء|zboon|zaboon|3ameel)",
     re.I,
+)
+# Eighteenth screening pass: a promotion's grammar, read on the normalised words (any count,
+# any item): "buy 3 get 1 free", اشتر اطارين واحصل على الثالث, "ishtri 3 w 5ith el rabi3", the
+# Nth one free (الرابعه هديه, "el rabi3 majjan"), "get the 4th free". Only a seller writes it;
+# a citizen quoting or retelling it is cleared by _own_words, one naming a problem and a
+# place by the guards. Counts two strong cues (an advert on its own).
+_BUY_GET = re.compile(
+    r"\bbuy (?:\d+|one|two|three|four|five|any \w+) (?:and |& )?get\b"
+    r"|\bget (?:the |a |your )?(?:\d+(?:st|nd|rd|th)?|one|another|second|third|fourth|fifth)"
+    r" (?:\w+ )?(?:free|for free)\b"
+    r"|(?<!\S)اشتر[يو]?ا? (?:\S+ ){1,2}(?:و ?احصل|و ?خذ|و ?خذي|و ?عليك)"
+    r"|(?<!\S)(?:خذ|خذي|خذوا) \S+ (?:\S+ )?(?:و ?عليك|و ?الثاني|و ?الثالث|و ?الرابع)"
+    r"|(?<!\S)(?:ال)?(?:ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه) (?:مجانا|ببلاش|بلاش|هديه|علينا)(?!\S)"
+    r"|(?<!\S)(?:ishtri|ishtiri|eshtri|shtri|ishtaree) (?:\S+ ){1,2}(?:w|wa|o) ?"
+    r"(?:5ith|5uth|khith|khuth|5oth|a5ith|i5ith|5udh|khudh|7a9il|ta7a9al)(?!\S)"
+    r"|(?<!\S)(?:el|il|al) ?(?:thani|thaani|thalith|thaalith|rabi3|raabi3|5amis)"
+    r" (?:majjan\w*|majan\w*|bilash|bbalash|hadiya|3alaina)(?!\S)"
+)
+# A saving promised up to a figure ("save up to 70%", وفر حتى ٧٠٪, "tiwaffir 70%"): one
+# strong cue; the percentage is the weak one beside it. A citizen's "to save 5 rials" has no
+# "up to" and no seller's "you save".
+_SAVE_UP_TO = re.compile(
+    r"(?<!\S)save up ?to \d"
+    r"|(?<!\S)(?:و?وفر|و?وفري|توفير|توفر|نوفر ?لك|tiwaffir|twaffir|waffir|tewaffer)"
+    r" (?:(?:حتي|الي|lain|ila|7atta|hatta) )?\d"
 )
 # A sum of money: a number and a currency, or the Gulf dual "two rials" in one word.
 _PRICE = re.compile(
@@ -1096,7 +1136,9 @@ def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
     """Distinct strong cues (offer and scam phrases; a demand to pay through a link counts
     two), weak ones (words sellers share with citizens, a percentage, a sum of money) and parts
     of an offer to the reader (_OFFER, a rate, a worker available)."""
+    joined = " ".join(words)
     strong = len(_AD.labels(words)) + bool(_DISCOUNT.search(raw)) + 2 * _pay_demand(raw, words)
+    strong += 2 * bool(_BUY_GET.search(joined)) + bool(_SAVE_UP_TO.search(joined))
     weak = len(_WEAK.labels(words)) + bool(_PERCENT.search(raw)) + bool(_PRICE.search(raw))
     offer = _OFFER.labels(words)
     if "per_period" not in offer and _RATE.search(raw):
