@@ -733,6 +733,14 @@ _SAVE_UP_TO = re.compile(
     r"|(?<!\S)(?:و?وفر|و?وفري|توفير|توفر|نوفر ?لك|tiwaffir|twaffir|waffir|tewaffer)"
     r" (?:(?:حتي|الي|lain|ila|7atta|hatta) )?\d"
 )
+# Words one of which _BUY_GET or _SAVE_UP_TO needs: a cheap look before either scan.
+_PROMO_HINT = frozenset(
+    {"buy", "get", "save", "اشتر", "اشتري", "اشترو", "اشتروا", "خذ", "خذي", "خذوا", "مجانا",
+     "ببلاش", "بلاش", "هديه", "علينا", "ishtri", "ishtiri", "eshtri", "shtri", "ishtaree",
+     "majjan", "majjani", "majjanan", "majjaniya", "majan", "majani", "majanan", "bilash",
+     "bbalash", "hadiya", "3alaina", "وفر", "ووفر", "وفري", "ووفري", "توفير", "توفر", "نوفر",
+     "نوفرلك", "tiwaffir", "twaffir", "waffir", "tewaffer"}
+)  # fmt: skip
 # A sum of money: a number and a currency, or the Gulf dual "two rials" in one word.
 _PRICE = re.compile(
     r"\d\s?(?:(?:k|thousand|الف|ألف|آلاف)\s?)?(?:omr\b|o\.m\.r|ro\b|r\.o\b|rials?\b|riyals?\b|ryals?\b|bz\b|baisa\b|baiza\b"
@@ -1136,9 +1144,10 @@ def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
     """Distinct strong cues (offer and scam phrases; a demand to pay through a link counts
     two), weak ones (words sellers share with citizens, a percentage, a sum of money) and parts
     of an offer to the reader (_OFFER, a rate, a worker available)."""
-    joined = " ".join(words)
     strong = len(_AD.labels(words)) + bool(_DISCOUNT.search(raw)) + 2 * _pay_demand(raw, words)
-    strong += 2 * bool(_BUY_GET.search(joined)) + bool(_SAVE_UP_TO.search(joined))
+    if not _PROMO_HINT.isdisjoint(words):  # most messages: no scan
+        joined = " ".join(words)
+        strong += 2 * bool(_BUY_GET.search(joined)) + bool(_SAVE_UP_TO.search(joined))
     weak = len(_WEAK.labels(words)) + bool(_PERCENT.search(raw)) + bool(_PRICE.search(raw))
     offer = _OFFER.labels(words)
     if "per_period" not in offer and _RATE.search(raw):
