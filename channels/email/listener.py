@@ -246,9 +246,24 @@ class SmtpListener:
         self.controller = BalaghController(
             self.handler, hostname=self.host, port=self.port, **kwargs
         )
-        self.controller.start()
+        try:
+            self.controller.start()
+        except BaseException:
+            self._abandon()
+            raise
         ctx.extras.setdefault("channel_probes", {})["email"] = self.probe
         logger.info("smtp: listening on %s:%s", self.host, self.port)
+
+    def _abandon(self) -> None:
+        """Undo a start that failed (e.g. the port is in use). aiosmtpd leaves its event loop
+        open when it cannot bind; left to the interpreter's exit, its finaliser could meet its
+        self-pipe already closed and print a traceback after `balagh serve`'s one-line "port in
+        use" message (seen once in CI)."""
+        if not self.controller.loop.is_running():
+            self.controller.loop.close()
+        self.handler.bounces.shutdown(wait=False)
+        if self.owns_pipeline:
+            stop_pipeline(self.ctx)
 
     def probe(self) -> dict[str, object]:
         """State for /healthz: listening address and the processing backlog."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import smtplib
+import socket
 from collections.abc import Callable
 from email.message import EmailMessage
 from typing import Any
@@ -14,7 +15,13 @@ from aiosmtpd.smtp import SMTP
 from sqlalchemy import event, func, select
 
 from channels.email.intake import tell_skipped_attachments
-from channels.email.listener import WAKE_EVERY, BalaghSMTP, MailHandler, SmtpListener
+from channels.email.listener import (
+    WAKE_EVERY,
+    BalaghController,
+    BalaghSMTP,
+    MailHandler,
+    SmtpListener,
+)
 from core.context import Context
 from core.delivery.bounces import record_bounce
 from core.delivery.outbox import deliver_due
@@ -200,6 +207,30 @@ def test_foreign_recipient_domain_is_refused_with_550(listener: SmtpListener) ->
         client.mail("a@example.om")
         code, _ = client.rcpt("victim@elsewhere.example")
     assert code == 550
+
+
+def test_a_listener_that_cannot_bind_closes_its_event_loop_and_its_pipeline(ctx: Context) -> None:
+    """aiosmtpd leaves its loop open when the port is taken; its finaliser at exit then
+    printed a traceback after serve's "port in use" message. Nothing is left for the exit."""
+
+    opened: list[Any] = []
+    real_start = BalaghController.start
+
+    def start(self: BalaghController) -> None:
+        opened.append(self)
+        real_start(self)
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(BalaghController, "start", start)
+            patch.setenv("AIOSMTPD_CONTROLLER_TIMEOUT", "2")
+            with pytest.raises(OSError):
+                SmtpListener(ctx, host="127.0.0.1", port=port)
+    assert len(opened) == 1 and opened[0].loop.is_closed()
+    assert EXTRA_KEY not in ctx.extras  # the pipeline it started was stopped
 
 
 def test_message_over_the_size_limit_is_refused_with_552(ctx: Context, sink: Sink) -> None:
