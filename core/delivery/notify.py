@@ -313,6 +313,23 @@ def notify_citizen(
     )
 
 
+def acknowledge(
+    ctx: Context, session: Session, ticket: Ticket, *, author_id: int | None = None
+) -> Message:
+    """The usual acknowledgement: the reference, the private status link and the directorate
+    the report goes to. Sent at intake, or later by the member of staff (`author_id`) who
+    clears a spam flag that withheld it (core.workflow.transitions)."""
+    return notify_citizen(
+        ctx,
+        session,
+        ticket,
+        "ack",
+        author_id=author_id,
+        status_url=ctx.status_url(ticket.reference, ticket.secret),
+        directorate=directorate_name(ctx, ticket.directorate, ticket.language),
+    )
+
+
 def read_on_page(ctx: Context, ticket: Ticket) -> bool:
     """Whether the citizen reads our messages on the report's status page (a pull channel:
     the web form, Open311), where the page's own form is how to answer."""

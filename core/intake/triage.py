@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.context import Context
-from core.delivery.notify import directorate_name, notify_citizen
+from core.delivery.notify import acknowledge, notify_citizen
 from core.inbound import InboundMessage
 from core.intake.duplicates import suggest_duplicates
 from core.intake.incident_followers import follow_incident
@@ -99,11 +99,10 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
     if placement is None and not ticket.not_for_us:
         placement = place_ticket(ctx, session, ticket)
     # A caller hears the reference from the agent (the channel's `acknowledged_in_person`).
-    if ctx.channels.of(ticket.channel).acknowledged_in_person:
-        pass
-    elif ticket.not_for_us not in NO_ACK_REASONS:
+    in_person = ctx.channels.of(ticket.channel).acknowledged_in_person
+    if not in_person and ticket.not_for_us not in NO_ACK_REASONS:
         _acknowledge(ctx, session, ticket, placement)
-    elif _neutral_ack_due(ctx, ticket, result):
+    elif not in_person and _neutral_ack_due(ctx, ticket, result):
         notify_citizen(
             ctx,
             session,
@@ -131,15 +130,7 @@ def _acknowledge(
             reports=placement.reports,
         )
     else:
-        name = directorate_name(ctx, ticket.directorate, ticket.language)
-        notify_citizen(
-            ctx,
-            session,
-            ticket,
-            "ack",
-            status_url=ctx.status_url(ticket.reference, ticket.secret),
-            directorate=name,
-        )
+        acknowledge(ctx, session, ticket)
 
 
 def _neutral_ack_due(ctx: Context, ticket: Ticket, result: Classification) -> bool:

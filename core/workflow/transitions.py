@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.context import Context
-from core.delivery.notify import ACK_KINDS, directorate_name, notify_citizen
+from core.delivery.notify import ACK_KINDS, acknowledge, directorate_name, notify_citizen
 from core.errors import InputError, InvalidTransition, NotFound
 from core.models import Message, Priority, Role, Status, Ticket
 from core.sla.clock import SLA_CLOCK_PAUSED, SLA_CLOCK_RUNNING
@@ -230,15 +230,7 @@ def _acknowledge_late(ctx: Context, session: Session, ticket: Ticket, actor: Act
     """The usual acknowledgement, withheld at intake to avoid backscatter to a spammer, now
     that staff found the message genuine: the citizen learns the reference, the status link
     and where the report goes, rather than hearing nothing until it is forwarded."""
-    notify_citizen(
-        ctx,
-        session,
-        ticket,
-        "ack",
-        author_id=actor.user_id,
-        status_url=ctx.status_url(ticket.reference, ticket.secret),
-        directorate=directorate_name(ctx, ticket.directorate, ticket.language),
-    )
+    acknowledge(ctx, session, ticket, author_id=actor.user_id)
 
 
 def _apply_effects(
