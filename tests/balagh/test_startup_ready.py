@@ -93,6 +93,8 @@ def test_healthz_says_starting_and_listeners_wait_until_the_model_is_ready(
     router.ready.set()
     assert wait_for(lambda: accepts(smtp))
     assert router.prepared
+    # the components after the listener (the inbound workers) may still be starting
+    assert wait_for(lambda: get(f"http://127.0.0.1:{web}/healthz")[0] == 200)
     status, _, body = get(f"http://127.0.0.1:{web}/healthz")
     health = json.loads(body)
     assert (status, health["status"]) == (200, "ok")
@@ -132,7 +134,7 @@ def test_what_runs_before_the_listeners_runs_after_the_model_while_healthz_says_
         loaded.set()
         assert wait_for(lambda: accepts(smtp))
         assert seen == [True]  # the model was ready before the demo data was loaded
-        assert get(f"http://127.0.0.1:{web}/healthz")[0] == 200
+        assert wait_for(lambda: get(f"http://127.0.0.1:{web}/healthz")[0] == 200)
     finally:
         loaded.set()
         thread.join(30)
