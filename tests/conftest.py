@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -233,23 +234,87 @@ def first_to_make(path: Path) -> Iterator[bool]:
         yield not path.exists()
 
 
+_RUNNING: list[pytest.Item] = []  # the test being run in this process, for `untimed`
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    _RUNNING.append(item)
+    try:
+        yield
+    finally:
+        _RUNNING.remove(item)
+
+
+@contextmanager
+def untimed() -> Iterator[None]:
+    """The block does not count against the running test's pytest-timeout: its timer is
+    cancelled before the block and set afresh, the whole timeout, after it. For what a
+    session builds once for every test (the routing model: 14 s of CPU on a quiet machine,
+    250-300 s at load 19), which the first test to need it would otherwise pay for."""
+    import pytest_timeout
+
+    item = _RUNNING[-1] if _RUNNING else None
+    settings = pytest_timeout._get_item_settings(item) if item is not None else None
+    timed = settings is not None and bool(settings.timeout) and not settings.func_only
+    hooks = item.config.pluginmanager.hook if item is not None else None
+    if timed and hooks is not None:
+        hooks.pytest_timeout_cancel_timer(item=item)
+    try:
+        yield
+    finally:
+        if timed and hooks is not None:
+            hooks.pytest_timeout_set_timer(item=item, settings=settings)
+
+
+def _training_inputs_hash() -> str:
+    """What the session model depends on: the routing and language code and data (the
+    shipped rows, taxonomy, word lists), the model format, and the versions of Python and
+    the numerical libraries. A change to any of them trains anew."""
+    import numpy
+    import scipy
+    import sklearn
+
+    from core.routing.model import MODEL_FORMAT
+
+    root = Path(__file__).resolve().parent.parent / "core"
+    digest = hashlib.sha256()
+    versions = (MODEL_FORMAT, sys.version, numpy.__version__, scipy.__version__)
+    digest.update(repr((*versions, sklearn.__version__)).encode())
+    for package in ("routing", "language"):
+        for path in sorted((root / package).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
 @pytest.fixture(scope="session")
-def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, Any]]:
-    """The real routing model, trained once for the whole test run, and what its training
-    fitted (the feature space, texts and scikit-learn estimators: `train`'s `fitted`), for
-    the tests that compare the served model with scikit-learn's. The first xdist worker to
-    need it trains it (14 s of CPU on the test machine) and pickles both in the run's
-    directory; the other loads that copy (each worker trained its own before)."""
+def trained(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Any, dict[str, Any]]:
+    """The real routing model and what its training fitted (the feature space, texts and
+    scikit-learn estimators: `train`'s `fitted`), for the tests that compare the served model
+    with scikit-learn's. Trained once and pickled in pytest's cache directory under the hash
+    of what it depends on (_training_inputs_hash), so the xdist workers and later runs load
+    that copy; the first to need it trains it (14 s of CPU on a quiet machine) outside its
+    test's timeout (`untimed`), as does a worker waiting for another's training."""
     from core.routing.classifier import train
     from core.routing.dataset import shipped_rows
     from core.routing.taxonomy import load_taxonomy
 
-    path = run_directory(tmp_path_factory) / "session-model.pickle"
-    with first_to_make(path) as first:
+    cache = getattr(pytestconfig, "cache", None)  # absent under -p no:cacheprovider
+    directory = cache.mkdir("balagh-session-model") if cache else run_directory(tmp_path_factory)
+    path = directory / f"{_training_inputs_hash()}.pickle"
+    with untimed(), first_to_make(path) as first:
         if first:
             fitted: dict[str, Any] = {}
             model = train(shipped_rows(), (), load_taxonomy(None), fitted=fitted)
-            path.write_bytes(pickle.dumps((model, fitted), pickle.HIGHEST_PROTOCOL))
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(pickle.dumps((model, fitted), pickle.HIGHEST_PROTOCOL))
+            partial.replace(path)
+            for stale in directory.iterdir():  # earlier inputs' models: one copy is kept
+                if stale.suffix == ".pickle" and stale != path:
+                    stale.unlink(missing_ok=True)
             return model, fitted
     loaded: tuple[Any, dict[str, Any]] = pickle.loads(path.read_bytes())
     return loaded
