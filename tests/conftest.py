@@ -79,6 +79,17 @@ def pg_database() -> Iterator[str]:
         yield url
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Before any test (once per run: in xdist's controller, not in each worker): stop and
+    remove the private PostgreSQL clusters (tests/pg_cluster.py) of test processes that died
+    without their teardown and took their watchdog with them (tests/pg_reaper.sweep)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or not Path("/proc/self/stat").exists():
+        return
+    from tests.pg_reaper import sweep
+
+    sweep()
+
+
 MEMORY_DIR = Path("/dev/shm")  # memory-backed, where the machine has it (Linux)
 
 

@@ -1,7 +1,8 @@
 """A private PostgreSQL cluster for fault tests: initdb and pg_ctl in a temporary directory
 on a free port, so a test can stop and start the database (or freeze it with SIGSTOP) under
 a running service without touching the shared server. Run as the `postgres` user when the tests run as root (initdb
-refuses root).
+refuses root). A watchdog stops it and removes its directory if the test process dies without
+its teardown (tests/pg_reaper.py).
 """
 
 from __future__ import annotations
@@ -12,12 +13,17 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from tests import pg_reaper
+from tests.child_process import popen
 from tests.email_support import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _bin_dir() -> Path | None:
@@ -36,14 +42,28 @@ class PrivateCluster:
                 pytest.fail(message)
             pytest.skip(message)
         self.bin = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="balagh-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix=pg_reaper.PREFIX))
         self.data = self.root / "data"
+        (self.root / pg_reaper.OWNER).write_text(pg_reaper.owner_mark(os.getpid()))
+        self.watchdog = popen(
+            [sys.executable, "-m", "tests.pg_reaper", str(self.root)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            start_new_session=True,  # a ^C at the terminal is the test's, not the watchdog's
+        )
         self.port = free_port()
         self.as_user: list[str] = []
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres", "postgres")
             self.as_user = ["runuser", "-u", "postgres", "--"]
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        try:
+            initdb = ("-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+            self._run("initdb", *initdb)
+        except BaseException:
+            self.close()
+            raise
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
     def _run(self, tool: str, *args: str, timeout: float = 120) -> None:
@@ -78,22 +98,11 @@ class PrivateCluster:
         """Every pid that still exists gets `sig`: a backend that ended since the list was
         read must not leave the ones after it unsignalled (a half-frozen cluster that no
         fast shutdown can stop)."""
-        for pid in pids:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, sig)
+        pg_reaper.signal_all(pids, sig)
 
     def _processes(self) -> list[int]:
-        """The postmaster and its children (backends, checkpointer, walwriter...); none once
-        it has stopped (a stale postmaster.pid whose number now names another process too)."""
-        try:
-            postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
-            command = Path(f"/proc/{postmaster}/cmdline").read_bytes()
-            children = Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text()
-        except (OSError, ValueError, IndexError):
-            return []
-        if str(self.data).encode() not in command:
-            return []
-        return [postmaster, *map(int, children.split())]
+        """The postmaster and its children; none once it has stopped."""
+        return pg_reaper.cluster_processes(self.data)
 
     def close(self) -> None:
         """Whatever state a failed test left it in (frozen, half-frozen, stopped, hung): thaw
@@ -108,3 +117,15 @@ class PrivateCluster:
             self._signal(self._processes(), signal.SIGKILL)
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+            self._dismiss_watchdog()
+
+    def _dismiss_watchdog(self) -> None:
+        """`done` to the watchdog: the cluster is gone, it ends without doing anything."""
+        with contextlib.suppress(OSError, ValueError, subprocess.SubprocessError):
+            assert self.watchdog.stdin is not None
+            self.watchdog.stdin.write(b"done\n")
+            self.watchdog.stdin.close()
+            self.watchdog.wait(10)
+        if self.watchdog.poll() is None:
+            self.watchdog.kill()
+            self.watchdog.wait()
