@@ -9,13 +9,14 @@ technical text in a tooltip for whoever looks after the servers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import Delivery, OutboxItem
+from core.models import Delivery, Direction, Message, OutboxItem
 
 # (pattern on the technical reason, i18n key); the first match wins, so specific before general
 PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -47,6 +48,10 @@ class Outcome:
 
     channel: str  # the channel it actually went out on (a web report's email acknowledgement)
     retry_at: datetime | None
+    # The words that channel carried, when they are not the message's own: the email copy of
+    # a message a web-form citizen reads on their report's page says "reply to this message"
+    # where the page says "write with the form below" (core.delivery.notify.notify_citizen).
+    sent_text: str | None = None
 
 
 def problem_key(error: str | None) -> str | None:
@@ -57,17 +62,31 @@ def problem_key(error: str | None) -> str | None:
     return None
 
 
-def outcomes(session: Session, message_ids: list[int]) -> dict[int, Outcome]:
-    """Per outgoing message: the outbox's channel and, while retrying, the next try."""
-    if not message_ids:
+def outcomes(session: Session, messages: Sequence[Message]) -> dict[int, Outcome]:
+    """Per outgoing message: the outbox's channel, the words it carried there when it went
+    out on another channel than the message's (a web report's email copy), and while
+    retrying, the next try."""
+    by_id = {m.id: m for m in messages if m.direction == Direction.OUT}
+    if not by_id:
         return {}
     rows = session.execute(
         select(
-            OutboxItem.message_id, OutboxItem.channel, OutboxItem.status, OutboxItem.next_attempt_at
-        ).where(OutboxItem.message_id.in_(message_ids))
+            OutboxItem.message_id,
+            OutboxItem.channel,
+            OutboxItem.status,
+            OutboxItem.next_attempt_at,
+            OutboxItem.payload["text"].as_string(),
+        ).where(OutboxItem.message_id.in_(list(by_id)))
     ).all()
-    return {
-        message_id: Outcome(channel, next_at if status == Delivery.RETRYING else None)
-        for message_id, channel, status, next_at in rows
-        if message_id is not None
-    }
+    found: dict[int, Outcome] = {}
+    for message_id, channel, status, next_at, text in rows:
+        if message_id is None:
+            continue
+        message = by_id[message_id]
+        # Only a copy on another channel: on the message's own channel the reference header
+        # a staff reply gets (notify.with_reference) is the only difference, as before.
+        other = channel != message.channel and text and text != message.text
+        found[message_id] = Outcome(
+            channel, next_at if status == Delivery.RETRYING else None, text if other else None
+        )
+    return found

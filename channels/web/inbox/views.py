@@ -320,7 +320,7 @@ def ticket(reference: str) -> str:
             pending_callback=Delivery.QUEUED,
             thumbnail_types=frozenset(INLINE_IMAGES),
             note_hints=NOTE_HINTS,
-            outcomes=outcomes(db, [m.id for m in item.messages if m.direction == "out"]),
+            outcomes=outcomes(db, item.messages),
             places=shared_places(db, item.messages),
             problem_key=problem_key,
             map_tiles=ctx().settings.map_tiles,
