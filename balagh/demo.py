@@ -17,10 +17,12 @@ from core.staff.accounts import add_user
 from core.workflow.transitions import Actor, transition
 
 DEMO_PASSWORD = "balagh-demo-2026"
+# A member of staff has one display name, read on Arabic and English pages alike: the demo's
+# are bilingual, Arabic first, as the centre's own staff list would read.
 ROLES = [
-    ("agent@demo.balagh", "agent", None, "Aisha Al Balushi"),
-    ("dispatcher@demo.balagh", "dispatcher", None, "Khalid Al Harthy"),
-    ("supervisor@demo.balagh", "supervisor", None, "Maryam Al Hinai"),
+    ("agent@demo.balagh", "agent", None, "عائشة البلوشية / Aisha Al Balushi"),
+    ("dispatcher@demo.balagh", "dispatcher", None, "خالد الحارثي / Khalid Al Harthy"),
+    ("supervisor@demo.balagh", "supervisor", None, "مريم الهنائية / Maryam Al Hinai"),
 ]
 
 
@@ -75,7 +77,7 @@ def _add_users(ctx: Context) -> list[str]:
     """The central roles, and a department login for every directorate of the taxonomy."""
     codes = [d.code for d in ctx.taxonomy.directorates]
     departments = [
-        (f"{code}@demo.balagh", "department", code, ctx.taxonomy.name(code, "en")) for code in codes
+        (f"{code}@demo.balagh", "department", code, _department_name(ctx, code)) for code in codes
     ]
     lines = [
         f"demo login: {ctx.settings.admin_email} / (the administrator's password: "
@@ -88,6 +90,12 @@ def _add_users(ctx: Context) -> list[str]:
                          name=name, directorates=codes)  # fmt: skip
             lines.append(f"demo login: {email} / {DEMO_PASSWORD} ({role})")
     return lines
+
+
+def _department_name(ctx: Context, code: str) -> str:
+    """A directorate's demo login as staff read it in either language ("الطرق والإنارة /
+    Roads and Street Lighting"): an English name alone stood in the Arabic assignee list."""
+    return f"{ctx.taxonomy.name(code, 'ar')} / {ctx.taxonomy.name(code, 'en')}"
 
 
 PATHS: dict[Status, list[Status]] = {
