@@ -149,8 +149,10 @@ def reply_all(
         if ticket.contact_id in told:  # the same citizen reported twice: told once
             data["told_with"] = told[ticket.contact_id]
         else:
-            body = versions[ticket.language or ""]
-            data["message"] = queue_incident_reply(ctx, session, incident, ticket, body, staff.id)
+            version = versions[ticket.language or ""]
+            data["message"] = queue_incident_reply(
+                ctx, session, incident, ticket, version, staff.id
+            )
             told[ticket.contact_id] = ticket.reference
         count_first_response(ticket, now)
         ticket.updated_at = now

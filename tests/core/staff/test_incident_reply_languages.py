@@ -142,3 +142,35 @@ def test_the_api_refuses_a_reply_missing_a_citizens_language(ctx: Context) -> No
     assert response.status_code == 422
     assert "English" in response.get_json()["error"]["message"]
     assert outbox(ctx, "incident_reply") == []
+
+
+# The incident's history keeps the reply as written: before, the update's text was the version
+# sent to the last citizen in the loop, so with an English report last the Arabic reply was
+# nowhere in the history (the inbox showed the English twice; the API's `updates` likewise).
+
+
+def test_the_incident_history_keeps_the_arabic_reply_when_an_english_report_comes_last(
+    ctx: Context,
+) -> None:
+    [report(ctx, n, 0, language=lang) for n, lang in ((0, "ar"), (20, "ar"), (40, "en"))]
+    reply(ctx, "", {"ar": ARABIC, "en": ENGLISH})
+    with ctx.sessions() as session:
+        incident = session.execute(select(Incident)).scalar_one()
+        replied = [u for u in incident.updates if u.kind == "reply"]
+        assert [(u.text, u.data["translations"]) for u in replied] == [
+            (ARABIC, {"ar": ARABIC, "en": ENGLISH})
+        ]
+
+
+def test_the_inbox_history_shows_each_version_of_the_reply_once(ctx: Context) -> None:
+    [report(ctx, n, 0, language=lang) for n, lang in ((0, "ar"), (20, "ar"), (40, "en"))]
+    the_roles(ctx)
+    page = post_reply(ctx, "en", {"text": ARABIC, "text_en": ENGLISH})
+    assert page.count(ARABIC) == 1 and page.count(ENGLISH) == 1
+
+
+def test_the_inbox_history_of_an_english_incident_shows_its_reply_once(ctx: Context) -> None:
+    english_incident(ctx)
+    the_roles(ctx)
+    page = post_reply(ctx, "en", {"text": "", "text_en": ENGLISH})
+    assert page.count(ENGLISH) == 1
