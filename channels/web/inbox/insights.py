@@ -10,9 +10,11 @@ would pass for the period asked about).
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from babel.dates import get_timezone_name
 from flask import Response, flash, g, render_template, request
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
@@ -61,9 +63,26 @@ def _table_words() -> dict[str, object]:
 def _period_days() -> Markup:
     """A period's days are the centre's (core.insights.days), as every time the inbox shows:
     say which time zone, so a reader elsewhere knows where a day starts."""
-    return escape(t("period_days_local")).format(
-        zone=Markup("<bdi>{}</bdi>").format(ctx().zone.key)
-    )
+    zone = zone_name(ctx().zone, current_language())
+    return escape(t("period_days_local")).format(zone=Markup("<bdi>{}</bdi>").format(zone))
+
+
+# Zones of no country, which Babel's generic names call "Unknown Region (UTC) Time"
+NO_REGION = ("Etc/", "UTC", "GMT", "Universal", "Zulu")
+
+
+def zone_name(zone: ZoneInfo, lang: str) -> str:
+    """A time zone in the page's words, by Babel's CLDR names ("توقيت عُمان", "Oman Time"),
+    not its database key ("Asia/Muscat"): the generic name, which holds across a period's
+    summer and winter days; a zone of no country by its standard name ("Coordinated
+    Universal Time"); the key itself where Babel has no name."""
+    try:
+        if zone.key.startswith(NO_REGION):
+            now = datetime.now(zone)
+            return get_timezone_name(now, locale=lang, zone_variant="standard")
+        return get_timezone_name(zone, locale=lang)
+    except (LookupError, ValueError):
+        return zone.key
 
 
 @bp.get("/stats")

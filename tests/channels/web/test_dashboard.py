@@ -12,6 +12,7 @@ from flask import Flask
 from markupsafe import Markup, escape
 
 from channels.web.inbox.i18n import translate
+from channels.web.inbox.insights import zone_name
 from core.context import Context
 from core.inbound import Location
 from core.insights.stats import Period
@@ -144,16 +145,35 @@ def test_dashboard_without_dates_shows_the_last_30_days(week: Context) -> None:
     assert "Total: <strong>0</strong>" in page  # the week's tickets are older than that
 
 
-@pytest.mark.parametrize(("path", "lang"), [("/inbox/stats", "en"), ("/inbox/dashboard", "ar")])
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [("/inbox/stats", "en"), ("/inbox/stats", "ar"), ("/inbox/dashboard", "ar")],
+)
 def test_the_period_says_its_days_are_the_centres_days_in_its_time_zone(
     week: Context, path: str, lang: str
 ) -> None:
     """A period's days are the centre's (Muscat), as every time the inbox shows: a ticket
-    shown as created at 00:30 on the 7th counts on the 7th. The dates name the zone."""
+    shown as created at 00:30 on the 7th counts on the 7th. The dates name the zone in the
+    page's words (Babel's name), not by its database key "Asia/Muscat"."""
     page = signed_in(app_for(week), "super@mct.om", language=lang).get(path)
     html = page.get_data(as_text=True)
+    zone = {"en": "Oman Time", "ar": "توقيت عُمان"}[lang]
     words = escape(translate("period_days_local", lang)).format(
-        zone=Markup("<bdi>Asia/Muscat</bdi>")
+        zone=Markup("<bdi>{}</bdi>").format(zone)
     )
     assert words in html
+    assert "Asia/Muscat" not in html
     assert 'aria-describedby="period-days"' in html
+
+
+@pytest.mark.parametrize(
+    ("key", "lang", "name"),
+    [
+        ("Asia/Muscat", "ar", "توقيت عُمان"),
+        ("Asia/Dubai", "en", "United Arab Emirates Time"),
+        ("UTC", "ar", "التوقيت العالمي المنسق"),
+        ("Etc/UTC", "en", "Coordinated Universal Time"),
+    ],
+)
+def test_a_time_zone_reads_in_the_pages_words(key: str, lang: str, name: str) -> None:
+    assert zone_name(ZoneInfo(key), lang) == name
