@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, request
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.exceptions import BadHost, HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 
 from channels.web.api import errors as api
@@ -42,6 +42,10 @@ INBOX_UNREADABLE = """<!doctype html>
 <p lang="en" dir="ltr">The form arrived damaged or incomplete, so nothing was saved. Please go
 back to the page and send it again.</p></body></html>
 """
+BAD_HOST = (
+    "طلب غير صالح: اسم الموقع في الطلب غير صحيح.\n"
+    "Bad request: the site name (Host) in the request is not valid.\n"
+)
 # the areas whose posts are HTML forms; the API, Open311 and webhooks read their own bodies
 FORM_BLUEPRINTS = frozenset({"citizen", "inbox"})
 
@@ -124,6 +128,17 @@ def http_error(exc: HTTPException) -> ResponseReturnValue:
     return exc
 
 
+def bad_host(exc: BadHost) -> ResponseReturnValue:
+    """400 in plain text for a Host header no URL can be built on (a label over 63 characters
+    or an empty one): Werkzeug then gives the request no URL adapter, so any page (every
+    template links its stylesheet through url_for) failed with a 500: the citizen pages,
+    the webhooks, /healthz and /metrics. The API and Open311 answer in their own shape."""
+    current_app.logger.info("refused a request with an invalid Host header on %s", request.path)
+    if _under(API) or _under(OPEN311):
+        return http_error(exc)  # their own shapes need no URL
+    return Response(BAD_HOST, status=400, mimetype="text/plain")
+
+
 def database_unavailable(exc: Exception) -> ResponseReturnValue:
     """503 with Retry-After while the database is away: the caller should simply retry."""
     current_app.logger.warning("database unavailable for %s: %s", request.path, type(exc).__name__)
@@ -181,6 +196,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(NotFound, not_found)
     app.register_error_handler(MethodNotAllowed, method_not_allowed)
     app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(BadHost, bad_host)
     for outage in DATABASE_OUTAGES:
         app.register_error_handler(outage, database_unavailable)
     app.register_error_handler(OverflowError, input_too_large)

@@ -118,3 +118,26 @@ def test_form_post_with_a_nameless_multipart_part_is_refused_not_a_500(
     client = app_for(ctx).test_client()
     response = client.post(path, data=NAMELESS_PART, content_type="multipart/form-data; boundary=b")
     assert response.status_code == 400
+
+
+# Host names no URL can be built on: a label over 63 characters, an empty label.
+BAD_HOSTS = ["a" * 64 + ".example", "balagh..om"]
+PAGES = ["/", "/report", "/t/MCT-000001", "/healthz", "/metrics", "/no-such-page", "/inbox/"]
+
+
+@pytest.mark.parametrize("host", BAD_HOSTS)
+def test_a_host_header_no_url_can_be_built_on_is_a_400_on_every_path_not_a_500(
+    ctx: Context, host: str
+) -> None:
+    ctx.settings.telegram_token, ctx.settings.telegram_webhook_secret = "1:x", "s"
+    client = app_for(ctx).test_client()
+    headers = {"Host": host}
+    answers = {path: client.get(path, headers=headers) for path in PAGES}
+    for path in ("/report", "/report/nearby", "/telegram/webhook", "/whatsapp/webhook"):
+        answers[f"POST {path}"] = client.post(path, data={"a": "b"}, headers=headers)
+    assert {path: r.status_code for path, r in answers.items()} == dict.fromkeys(answers, 400)
+    assert "Host" in answers["/report"].get_data(as_text=True)
+    api = client.get("/api/v1/tickets", headers=headers)
+    open311 = client.get("/open311/v2/services.json", headers=headers)
+    assert api.status_code == 400 and "error" in api.get_json()
+    assert open311.status_code == 400 and open311.get_json()[0]["code"] == 400
