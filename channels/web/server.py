@@ -173,6 +173,17 @@ class GuardedChannel(HTTPChannel):
             self.body_since = now
         return done
 
+    def send_continue(self) -> None:
+        """No '100 Continue' for a request that is already whole (`Expect: 100-continue` with
+        no body: Content-Length 0, or a request refused at its headers): waitress sent one
+        and then marked the request unfinished, waiting for a body that never comes, so an
+        empty POST from a client that always asks (.NET's HttpClient does) got no answer
+        (plain waitress: none at all; here the 408 after the header timeout)."""
+        if self.request is not None and self.request.completed:
+            self.request.expect_continue = False
+            return
+        super().send_continue()
+
     def answer_late(self) -> None:
         """408 and close, from the server's loop: no task runs on this channel, so the answer
         goes straight to its output buffer (as waitress's `send_continue` does); nothing more

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import threading
@@ -233,3 +234,47 @@ def test_a_steady_upload_past_the_header_timeout_is_received_whole(echo: int) ->
     answer, took = _send_body(echo, 60_000, rate=20_000, chunk=2_000)
     assert took >= 2.5, took
     assert answer.startswith(b"HTTP/1.1 200 OK\r\n") and answer.endswith(b"\r\n\r\n60000"), answer
+
+
+def _exchange(port: int, head: bytes, body: bytes = b"") -> tuple[bytes, float]:
+    """Send `head`; after a '100 Continue' (if one comes within 0.5 s) send `body`; what the
+    server answered until it closed, and after how long."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    started = time.monotonic()
+    answer = b""
+    try:
+        sock.sendall(head)
+        if body:
+            sock.settimeout(0.5)
+            with contextlib.suppress(TimeoutError):
+                answer = sock.recv(4096)
+            sock.sendall(body)
+            sock.settimeout(10)
+        while chunk := sock.recv(4096):
+            answer += chunk
+    finally:
+        sock.close()
+    return answer, time.monotonic() - started
+
+
+def test_an_empty_post_that_expects_100_continue_is_answered_at_once(echo: int) -> None:
+    """waitress sent '100 Continue' and then waited for a body of 0 bytes: nothing came back
+    until the header timeout's 408 (a client that always sends Expect, as .NET's does)."""
+    answer, took = _exchange(
+        echo,
+        b"POST /open311 HTTP/1.1\r\nHost: balagh\r\nExpect: 100-continue\r\n"
+        b"Content-Length: 0\r\nConnection: close\r\n\r\n",
+    )
+    assert answer.startswith(b"HTTP/1.1 200 ") and answer.endswith(b"\r\n\r\n0"), answer
+    assert took < 0.9  # well before the 1 s header timeout
+
+
+def test_a_post_with_a_body_still_gets_100_continue_before_it(echo: int) -> None:
+    answer, _took = _exchange(
+        echo,
+        b"POST /report HTTP/1.1\r\nHost: balagh\r\nExpect: 100-continue\r\n"
+        b"Content-Length: 5\r\nConnection: close\r\n\r\n",
+        b"hello",
+    )
+    assert answer.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 "), answer
+    assert answer.endswith(b"\r\n\r\n5")
