@@ -148,17 +148,39 @@ def _check_api_key() -> str:
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
+# Charsets a form body may declare: GeoReport v2 clients send UTF-8 (ASCII is a part of it)
+FORM_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
+
+
 def _check_form_body() -> None:
     """GeoReport v2 posts its fields form-encoded. A body of another type (JSON, most often)
-    is a 415 naming the type to use, not a "api_key is required" about a key that is in it."""
-    if request.mimetype in FORM_TYPES or not request.get_data(cache=True):
-        return  # an empty body: the fields may all be in the query string
-    given = request.mimetype or "no Content-Type"
-    raise Open311Error(
-        415,
-        f"Send the request's fields form-encoded (Content-Type "
-        f"application/x-www-form-urlencoded), as GeoReport v2 says; this body has {given}.",
-    )
+    is a 415 naming the type to use, not a "api_key is required" about a key that is in it.
+
+    A form body that cannot be read (a multipart body cut short or without its boundary,
+    channels.web.formdata) or that declares another charset than UTF-8 is a 400 saying so:
+    Werkzeug hands the view an empty form for it, which read as "api_key is required"."""
+    if request.mimetype not in FORM_TYPES:
+        if not request.get_data(cache=True):
+            return  # an empty body: the fields may all be in the query string
+        given = request.mimetype or "no Content-Type"
+        raise Open311Error(
+            415,
+            f"Send the request's fields form-encoded (Content-Type "
+            f"application/x-www-form-urlencoded), as GeoReport v2 says; this body has {given}.",
+        )
+    charset = request.mimetype_params.get("charset", "utf-8").strip().lower()
+    if charset not in FORM_CHARSETS:
+        raise Open311Error(
+            400, f"The form body must be UTF-8, as GeoReport v2 says; it declares {charset!r}."
+        )
+    reason = getattr(request, "unreadable_form", None)
+    if reason is not None:
+        logger.info("open311: unreadable form body: %s", reason)
+        raise Open311Error(
+            400,
+            f"The request's form body could not be read ({reason}); send its fields "
+            "form-encoded (application/x-www-form-urlencoded), whole, and try again.",
+        )
 
 
 def _same_submission(ctx: Context, record_id: int, raw: bytes | None) -> bool:
