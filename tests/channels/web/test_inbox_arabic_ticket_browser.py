@@ -1,0 +1,86 @@
+"""An Arabic ticket page and queue read right to left to the end of each row, in a real
+Chromium (found driving the demo: the ticket's created and due values, the queue's created and
+due cells and the incident tables sat against the left edge under right-aligned labels,
+because the block itself was marked left to right; the map's scale read "m 200"). The
+address a web citizen typed, where the replies go, is shown with the citizen's details."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from core.inbound import InboundMessage, Location, ThreadHints
+from core.intake.ingest import ingest
+from tests.channels.web.test_web_browser import DESKTOP
+from tests.citizen_web import citizen_site
+from tests.staffkit import app_for, make_staff, signed_in, staff_page
+
+pytestmark = pytest.mark.browser
+
+DISPATCHER = "disp@mct.om"
+TYPED_EMAIL = "salim.typed@example.om"
+
+# The gap between a value's text and the end (right, in Arabic) of its box, in pixels (0 when
+# it is empty).
+TEXT_GAP = """els => els.map(e => {
+  const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+  const range = document.createRange(); range.selectNodeContents(e);
+  const text = range.getClientRects()[0];
+  return text === undefined ? 0 : Math.round(box.right - parseFloat(style.paddingRight) - text.right);
+})"""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any, str]]:
+    with citizen_site(tmp_path_factory.mktemp("arabic-ticket")) as (url, ctx):
+        make_staff(ctx, DISPATCHER, "dispatcher")
+        reference = ingest(
+            ctx,
+            InboundMessage(
+                channel="web",
+                sender="web:arabic-ticket",
+                text="حفرة كبيرة في الشارع أمام مسجد الخوض",
+                external_id="arabic-ticket-1",
+                email=TYPED_EMAIL,
+                location=Location(lat=23.5880, lon=58.3829),
+                thread=ThreadHints(new_ticket=True),
+            ),
+        ).reference
+        yield url, ctx, reference
+
+
+def test_an_arabic_tickets_times_end_at_the_right_like_their_labels(
+    browser: Any, served: tuple[str, Any, str]
+) -> None:
+    url, _ctx, reference = served
+    with staff_page(browser, url, DISPATCHER, "ar", viewport=DESKTOP) as page:
+        page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")  # once signed in
+        assert page.get_attribute("html", "dir") == "rtl"
+        facts = page.eval_on_selector_all("dl.facts dd", TEXT_GAP)
+        assert facts and all(gap <= 5 for gap in facts), facts
+        page.goto(f"{url}/inbox/?queue=all")
+        cells = page.eval_on_selector_all("table.tickets tbody td", TEXT_GAP)
+        assert cells and all(gap <= 5 for gap in cells), cells
+
+
+def test_the_arabic_ticket_maps_scale_reads_number_then_unit(
+    browser: Any, served: tuple[str, Any, str]
+) -> None:
+    url, _ctx, reference = served
+    with staff_page(browser, url, DISPATCHER, "ar", viewport=DESKTOP) as page:
+        page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")
+        page.wait_for_selector(".leaflet-control-scale-line")
+        directions = page.eval_on_selector_all(
+            ".leaflet-control-scale-line", "els => els.map(e => getComputedStyle(e).direction)"
+        )
+    assert directions and set(directions) == {"ltr"}
+
+
+def test_the_ticket_page_shows_the_email_a_web_citizen_typed(
+    served: tuple[str, Any, str],
+) -> None:
+    url, ctx, reference = served
+    page = signed_in(app_for(ctx), DISPATCHER).get(f"/inbox/t/{reference}").get_data(as_text=True)
+    assert f'<span dir="ltr">{TYPED_EMAIL}</span>' in page
