@@ -214,7 +214,9 @@ DELIVERY_STEPS = (
     ("channels.email.sender", "SmtpSender.send"),
     ("channels.email.sender", "SmtpSender.compose"),  # absent before it existed
     ("channels.email.sender", "SmtpSender.build"),
-    ("core.delivery.outbox", "_record_outcome"),
+    ("core.delivery.outbox", "_record_outcome"),  # a success too, before _record_sent_many
+    ("core.delivery.outbox", "_record_sent"),
+    ("core.delivery.outbox", "_record_sent_many"),  # a round's successes (absent before)
 )
 
 
