@@ -6,6 +6,7 @@ other inbox browser tests; screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -103,3 +104,29 @@ def test_the_maps_zoom_buttons_speak_the_staff_language_at_the_start_of_the_line
         "map_zoom_out", lang
     )
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_charts_write_their_figures_in_the_tables_digits_whatever_the_browsers_locale(
+    browser: Any, served: tuple[str, Context], lang: str
+) -> None:
+    """Chart.js wrote its axes in the browser's locale: in an Arabic (Oman) browser its
+    ticks were Arabic-Indic ("١٢", "٠٫٠٠٢") beside the table's 12 and 0.03, even on the
+    English page; now in the page's language with the table's digits."""
+    url, _ctx = served
+    context = browser.new_context(viewport=DESKTOP, locale="ar-OM")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{url}/inbox/login")
+    page.get_by_label(translate("email", "ar"), exact=True).fill(f"super-{lang}@mct.om")
+    page.get_by_label(translate("password", "ar"), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=translate("sign_in", "ar")).click()
+    page.wait_for_url(f"{url}/inbox/")
+    page.goto(f"{url}/inbox/dashboard")
+    page.wait_for_selector("#chart-medians[data-ready='1']")
+    ticks = page.evaluate(
+        "() => ['chart-tickets', 'chart-medians'].flatMap("
+        "id => Chart.getChart(id).scales.y.ticks.map(t => t.label))"
+    )
+    context.close()
+    assert ticks and all(re.fullmatch(r"[0-9.,]+", str(tick)) for tick in ticks), ticks

@@ -7,6 +7,9 @@
   if (!block) return;
   var data = JSON.parse(block.textContent);
   var rtl = data.dir === "rtl";
+  // the page's language with Latin digits, as the table beside it (the browser's locale wrote
+  // Arabic-Indic ticks in an Arabic browser, even on the English page)
+  var locale = (document.documentElement.lang || "en") + "-u-nu-latn";
   var palette = ["#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#2c3e50", "#b7950b"];
 
   function chart(id, type, datasets, labels) {
@@ -17,6 +20,7 @@
       data: { labels: labels, datasets: datasets },
       options: {
         animation: false,
+        locale: locale,
         responsive: true,
         maintainAspectRatio: false,
         spanGaps: true,
