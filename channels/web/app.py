@@ -14,7 +14,7 @@ from channels.web.extensions import csrf
 from channels.web.formdata import BalaghRequest
 from channels.web.metrics import install_metrics
 from channels.web.references import whole_references
-from channels.web.server import AnswerDeadline, LoadShedder
+from channels.web.server import AnswerDeadline, BodyDeadline, LoadShedder
 from core.context import Context
 from core.models import ID_MAX
 
@@ -66,6 +66,8 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
         )
+    # Under gunicorn a body must arrive at the minimum rate, as under `balagh serve`.
+    app.wsgi_app = BodyDeadline(app.wsgi_app, ctx.settings)  # type: ignore[method-assign]
     # A bounded number of requests run and wait; past it, 503 + Retry-After at once.
     app.wsgi_app = LoadShedder(  # type: ignore[method-assign]
         app.wsgi_app, slots=ctx.settings.web_threads, queue=ctx.settings.web_queue

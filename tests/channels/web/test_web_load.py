@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import io
+import os
+import re
+import shlex
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -14,10 +19,13 @@ from typing import Any
 import pytest
 
 from balagh.serve import WebServer
-from channels.web.server import LoadShedder, make_server, request_late
+from channels.web.server import BodyDeadline, LoadShedder, make_server, request_late
 from core.context import Context
+from tests.child_process import popen
 from tests.conftest import make_settings
 from tests.email_support import free_port
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def fetch(port: int, path: str, source: str = "127.0.0.1") -> tuple[int, dict[str, str]]:
@@ -115,6 +123,7 @@ def _closed_by_server(sock: socket.socket) -> bool:
         return False
 
 
+JPEG = b"image/jpeg"
 DEFAULTS = (10.0, 500, 600.0)  # BALAGH_WEB_HEADER_TIMEOUT, _BODY_MIN_RATE, _REQUEST_TIMEOUT
 
 
@@ -177,7 +186,9 @@ def echo(tmp_path: Path) -> Iterator[int]:
     server.stop()
 
 
-def _send_body(port: int, size: int, rate: float, chunk: int) -> tuple[bytes, float]:
+def _send_body(
+    port: int, size: int, rate: float, chunk: int, path: bytes = b"/upload", kind: bytes = JPEG
+) -> tuple[bytes, float]:
     """POST `size` bytes at about `rate` bytes a second, `chunk` bytes at a time, until the
     body is sent or the server answers or closes: what it answered, and after how long."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
@@ -185,8 +196,8 @@ def _send_body(port: int, size: int, rate: float, chunk: int) -> tuple[bytes, fl
     answer = b""
     try:
         sock.sendall(
-            b"POST /upload HTTP/1.1\r\nHost: balagh\r\nContent-Type: image/jpeg\r\n"
-            b"Connection: close\r\nContent-Length: %d\r\n\r\n" % size
+            b"POST %s HTTP/1.1\r\nHost: balagh\r\nContent-Type: %s\r\n"
+            b"Connection: close\r\nContent-Length: %d\r\n\r\n" % (path, kind, size)
         )
         sent = 0
         while sent < size and time.monotonic() - started < 20:
@@ -278,3 +289,88 @@ def test_a_post_with_a_body_still_gets_100_continue_before_it(echo: int) -> None
     )
     assert answer.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 "), answer
     assert answer.endswith(b"\r\n\r\n5")
+
+
+def _documented_gunicorn() -> list[str]:
+    """The web's gunicorn command line as README's "Running it for real" gives it."""
+    found = re.search(r"`(gunicorn --preload[^`]*)`", (ROOT / "README.md").read_text())
+    assert found, "README gives no gunicorn command"
+    return shlex.split(found.group(1))
+
+
+@pytest.fixture
+def gunicorn(tmp_path: Path) -> Iterator[int]:
+    """The real web app (tests/gunicorn_app.py: header 1 s, request 4 s) under gunicorn with
+    README's settings, one worker, on a free port."""
+    args = _documented_gunicorn()
+    port = free_port()
+    args[args.index("-b") + 1] = f"127.0.0.1:{port}"
+    args[args.index("-w") + 1] = "1"
+    args[-1] = "tests.gunicorn_app:app"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BALAGH_TEST_DATA": str(tmp_path)}
+    with (tmp_path / "gunicorn.log").open("wb") as log:
+        server = popen([sys.executable, "-m", *args], cwd=ROOT, env=env, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 120
+        while fetch_or_none(port) is None:
+            assert server.poll() is None, (tmp_path / "gunicorn.log").read_text()[-3000:]
+            assert time.monotonic() < deadline, "gunicorn did not start"
+            time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(40)
+
+
+def fetch_or_none(port: int) -> int | None:
+    try:
+        return fetch(port, "/healthz")[0]
+    except OSError:
+        return None
+
+
+FORM = b"application/x-www-form-urlencoded"
+
+
+def test_under_the_documented_gunicorn_a_body_sent_a_few_bytes_a_second_gets_408(
+    gunicorn: int,
+) -> None:
+    """gunicorn's gthread worker read the body on a blocking socket with no deadline and its
+    --timeout is only the workers' heartbeat: the body went on for as long as the client
+    liked (20 s, the test's own limit); now as under `balagh serve`."""
+    answer, took = _send_body(gunicorn, 100_000, rate=10, chunk=2, path=b"/report", kind=FORM)
+    assert took < 4, took  # 1 s for the body plus 2 bytes/500, and the watcher's half second
+    assert answer.startswith(b"HTTP/1.1 408 "), answer[:200]
+    assert b"connection: close" in answer.lower()
+
+
+def test_under_the_documented_gunicorn_a_steady_upload_is_read_whole(gunicorn: int) -> None:
+    """60 kB at 20 kB/s: three header timeouts, well above the minimum rate; the form is read
+    (and refused for its missing token, which needs all of it)."""
+    answer, took = _send_body(
+        gunicorn, 60_000, rate=20_000, chunk=2_000, path=b"/report", kind=FORM
+    )
+    assert took >= 2.5, took
+    assert answer.startswith(b"HTTP/1.1 400 "), answer[:200]
+
+
+def test_the_body_deadline_hands_the_app_the_whole_body_in_every_read_style(
+    tmp_path: Path,
+) -> None:
+    """Under gunicorn `wsgi.input` is read in pieces of 4 kB: whole lines, sizes and the
+    rest come back as the body has them."""
+    body = b"line one\n" + b"x" * 10_000 + b"\nlast"
+    seen: list[Any] = []
+
+    def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        stream = environ["wsgi.input"]
+        seen.extend([stream.readline(), stream.readline(), stream.readline(2), stream.read()])
+        start_response("200 OK", [])
+        return [b""]
+
+    settings = make_settings(tmp_path, "sqlite://")
+    left, right = socket.socketpair()
+    with left, right:
+        environ = {"wsgi.input": io.BytesIO(body), "gunicorn.socket": left}
+        BodyDeadline(app, settings)(environ, lambda *_: None)
+        assert seen == [b"line one\n", b"x" * 10_000 + b"\n", b"la", b"st"]
