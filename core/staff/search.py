@@ -1,6 +1,7 @@
 """Ticket search that folds Arabic spelling variants, the same on SQLite and PostgreSQL.
 
-Choice: a normalised copy of what staff search (reference, subject, citizen messages) lives in
+Choice: a normalised copy of what staff search (reference, subject, the address the citizen
+gave, citizen messages) lives in
 `Ticket.search_text`, kept up to date by a `before_flush` hook on Balagh's sessionmaker. A
 search normalises the query the same way (`normalize_arabic`) and matches with a plain LIKE,
 so "مستشفى" finds "مستشفي" without database extensions, and pagination stays exact.
@@ -9,7 +10,9 @@ The contact's name, phone and email are folded in too, so staff find a caller by
 A query word matches anywhere inside the text, as before; a word carrying the definite
 article (الكلاب, بالحفرة) also matches its bare form at the start of a word (كلاب) or after
 any article (للكلاب). A bare word already matches the article forms, being inside them, so
-both directions work without touching what is stored.
+both directions work without touching what is stored. An email address in a query is found
+as a whole: its folded words (salim h example com) must stand together, in that order, not
+each anywhere (where "h" or "ar" is inside half the reports).
 """
 
 from __future__ import annotations
@@ -52,13 +55,14 @@ def _contact_changed(contact: Contact) -> bool:
 
 
 def _index_new_objects(session: Session, _context: Any, _instances: Any) -> None:
-    """Before each flush: fold new tickets' reference, subject and contact, new citizen text,
-    and a contact's new name, phone or email into each of its tickets."""
+    """Before each flush: fold new tickets' reference, subject, address and contact, new
+    citizen text, and a contact's new name, phone or email into each of its tickets."""
     new = set(session.new)
     for obj in list(new) + list(session.dirty):
         if isinstance(obj, Ticket):
             _append(obj, obj.reference)
             _append(obj, obj.subject)
+            _append(obj, obj.address)
             if obj in new:
                 contact = obj.contact or (
                     session.get(Contact, obj.contact_id) if obj.contact_id else None
@@ -85,6 +89,7 @@ def reindex(session: Session) -> int:
         ticket.search_text = None
         _append(ticket, ticket.reference)
         _append(ticket, ticket.subject)
+        _append(ticket, ticket.address)
         _append_contact(ticket, ticket.contact)
         for message in ticket.messages:
             if message.direction == Direction.IN:
@@ -118,7 +123,14 @@ def search_clause(query: str) -> ColumnElement[bool] | None:
     words = search_words(query)
     if not words:
         return false()
-    return and_(*(_word_clause(word) for word in words))
+    emails = [_like(f"%{_escape(email)}%") for email in _emails(query)]
+    return and_(*(_word_clause(word) for word in words), *emails)
+
+
+def _emails(query: str) -> list[str]:
+    """The email addresses of a query, folded as the stored text folds them (words in order)."""
+    tokens = query[:MAX_QUERY_CHARS].split()[:MAX_QUERY_WORDS]
+    return [normalize_arabic(token) for token in tokens if "@" in token.strip("@")]
 
 
 def _word_clause(word: str) -> ColumnElement[bool]:

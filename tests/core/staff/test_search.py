@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from core.context import Context
-from core.inbound import InboundMessage
+from core.inbound import InboundMessage, Location
 from core.intake.ingest import ingest
 from core.language.normalize import strip_article
 from core.models import Ticket
@@ -149,3 +149,29 @@ def test_reindex_keeps_the_contacts_details(ctx: Context, agent: Staff) -> None:
             ticket.search_text = None
         reindex(session)
     assert search(ctx, agent, "mona@example.com") == {ref}
+
+
+def test_an_email_address_is_searched_as_a_whole_not_word_by_word(
+    ctx: Context, agent: Staff
+) -> None:
+    """It was folded to the words citizen, ar, example, om, each found anywhere: 'ar' inside
+    another citizen's 'garbage' brought up that citizen's report too (found in the demo)."""
+    mine = new_ticket(ctx, "Pothole", channel="email", sender="citizen.ar@example.om")
+    new_ticket(ctx, "Garbage not collected", channel="email", sender="citizen.en@example.om")
+    assert search(ctx, agent, "citizen.ar@example.om") == {mine}
+    assert search(ctx, agent, "CITIZEN.AR@example.om pothole") == {mine}
+
+
+def test_search_finds_a_report_by_the_address_the_citizen_gave(ctx: Context, agent: Staff) -> None:
+    """The address typed on the form or given on a call was in no search (found in the demo:
+    'السكة ٤٥١٢' found nothing), so staff could not look for reports at a place."""
+    place = Location(address="الخوض، السكة ٤٥١٢")
+    mine = new_ticket(ctx, "حفرة كبيرة في الشارع", location=place)
+    new_ticket(ctx, "حفرة كبيرة في الشارع")
+    for query in ("السكة ٤٥١٢", "سكة 4512", "الخوض"):
+        assert search(ctx, agent, query) == {mine}, query
+    with ctx.sessions() as session, session.begin():
+        for ticket in session.execute(select(Ticket)).scalars():
+            ticket.search_text = None
+        reindex(session)
+    assert search(ctx, agent, "السكة ٤٥١٢") == {mine}
