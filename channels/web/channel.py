@@ -15,6 +15,9 @@ CHANNEL = ChannelDescriptor(
     capabilities=Capabilities(pull=True, surveys=True, replies_only_to_sender=True),
     pipeline=True,
 )
+# Not `replies_only_to_sender`: an Open311 client reads no messages, only the request's status,
+# so a reply reaches a person only as the email copy to the address the client sent, which
+# may be anyone's (core.intake.triage gives a flagged request no neutral acknowledgement).
 OPEN311 = ChannelDescriptor(name="open311", capabilities=Capabilities(pull=True), pipeline=True)
 # Calls an intake agent types into the inbox or the API: no transport of their own, the
 # reference is read out on the call, and a reply is a call-back task.

@@ -143,10 +143,17 @@ def _neutral_ack_due(ctx: Context, ticket: Ticket, result: Classification) -> bo
     backscatter, so it always goes. An email sender can be forged, so there it goes only
     when the screening saw a place or a problem in the text (`names_place_or_problem`): a
     report's words, rarely an advert's.
+
+    A channel whose replies neither reach only the sender nor are pushed to them (Open311:
+    the client reads no messages, and a copy would go only to an address someone typed,
+    which the neutral acknowledgement never goes to) gets none: it would reach nobody, and
+    would still count as the acknowledgement, holding back the usual one staff's
+    registration sends (core.workflow.transitions).
     """
-    if ctx.channels.of(ticket.channel).replies_only_to_sender:
+    capabilities = ctx.channels.of(ticket.channel)
+    if capabilities.replies_only_to_sender:
         return True
-    return bool(result.names_place_or_problem)
+    return capabilities.push and bool(result.names_place_or_problem)
 
 
 def _staff_chooser(msg: InboundMessage) -> dict[str, Any] | None:

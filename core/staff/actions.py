@@ -27,7 +27,7 @@ from core.intake.contacts import LINK_REJECTED, merge_contacts, split_identity
 from core.intake.conversation import Processed
 from core.intake.incidents import place_later
 from core.intake.ingest import accept, process
-from core.intake.triage import CATEGORY_CHOSEN_BY, set_category
+from core.intake.triage import CATEGORY_CHOSEN_BY, NO_ACK_REASONS, set_category
 from core.language.normalize import ascii_digits
 from core.models import (
     ID_MAX,
@@ -59,7 +59,13 @@ from core.staff.permissions import (
 from core.staff.search import search_clause
 from core.storable import is_storable, storable, storable_text, visible_or_empty
 from core.tickets import count_first_response, record_event, ticket_by_reference
-from core.workflow.transitions import check_reclassify, may_move, recompute_due, transition
+from core.workflow.transitions import (
+    check_reclassify,
+    may_move,
+    recompute_due,
+    take_on,
+    transition,
+)
 
 MAX_TEXT = 10_000
 PER_PAGE = 25
@@ -170,8 +176,19 @@ def reply(
     now = ctx.now()
     count_first_response(ticket, now)
     ticket.updated_at = now
-    keyed = {"request_key": staff_request_key(staff, request_key)} if request_key else {}
+    keyed: dict[str, object] = {}
+    if request_key:
+        keyed["request_key"] = staff_request_key(staff, request_key)
+    # Staff answering a message flagged as spam found a person behind it: the flag goes (the
+    # reply names the reference, so no acknowledgement besides it). Another flag (no words,
+    # gibberish, a status question) stays: an answer asking what was meant does not make it
+    # a case.
+    if ticket.not_for_us in NO_ACK_REASONS:
+        cleared = take_on(ctx, session, ticket, staff.actor, acknowledge=False)
+        keyed["not_for_us"] = {"from": cleared, "to": None}
     _staff_event(session, staff, ticket, "reply", at=now, message=message.id, **keyed)
+    if "not_for_us" in keyed:
+        _place_taken_on(ctx, session, ticket)
     return message
 
 
@@ -232,6 +249,10 @@ def reclassify(
         ) from None
     before = {"category": ticket.category, "directorate": ticket.directorate}
     set_category(ctx, ticket, category)
+    # Naming a flagged message's category takes it on as a case, as registering it does
+    # (core.workflow.transitions.TAKEN_ON): the flag goes, with the acknowledgement it held.
+    cleared = take_on(ctx, session, ticket, staff.actor)
+    flag = {"not_for_us": {"from": cleared, "to": None}} if cleared is not None else {}
     assignee = ticket.assignee
     if assignee and assignee.role == Role.DEPARTMENT and assignee.directorate != ticket.directorate:
         ticket.assignee_id = None  # the new directorate picks its own person
@@ -255,6 +276,7 @@ def reclassify(
         at=ctx.now(),
         **{"from": before, "to": {"category": category, "directorate": ticket.directorate}},
         **due,
+        **flag,
     )
     if ticket.incident_id is None:  # classified now: it may be part of a mass incident
         place_later(ctx, session, ticket)
@@ -398,7 +420,20 @@ def change_status(
     if to == Status.DUPLICATE:
         raise InputError("Use 'mark duplicate' and name the original ticket.", "use_mark_duplicate")
     worded = None if answer is None else _clean_text(answer, "answer")
+    flagged = ticket.not_for_us is not None
     transition(ctx, session, ticket, to, staff.actor, note=_optional_text(note), answer=worded)
+    if flagged and ticket.not_for_us is None:
+        _place_taken_on(ctx, session, ticket)
+
+
+def _place_taken_on(ctx: Context, session: Session, ticket: Ticket) -> None:
+    """A flagged report that staff have just taken on joins its mass incident, as it would
+    have at intake (core.intake.triage places only unflagged reports). The workflow that
+    clears the flag may not call intake's placement (the core rooms' import order): the
+    staff action that made the move does."""
+    if ticket.incident_id is None and ticket.category is not None:
+        session.flush()  # placing it looks for reports other than itself, by id
+        place_later(ctx, session, ticket)
 
 
 def link_contacts(

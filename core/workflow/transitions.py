@@ -190,9 +190,10 @@ def transition(
         **{"from": previous, "to": str(target), "note": note},
         **effects,
     )
-    if cleared is not None and _unacknowledged(ctx, ticket):
+    if cleared is not None and target == Status.TRIAGED and _unacknowledged(ctx, ticket):
         # Whatever `notify` says: a walk past triage tells the citizen only at its last step,
-        # which need not carry the reference's private link.
+        # which need not carry the reference's private link. A duplicate's notice and a
+        # question to the citizen name their reference themselves: one message, not two.
         _acknowledge_late(ctx, session, ticket, actor)
     if notify:
         sent = _notify(ctx, session, ticket, target, note, actor)
@@ -204,17 +205,37 @@ def transition(
         _release_duplicates(ctx, session, ticket)
 
 
-def _clear_flag(ticket: Ticket, previous: str, target: Status, actor: Actor) -> str | None:
-    """A member of staff who registers a flagged ticket (new -> triaged) clears the router's
-    not-for-us flag: they took it on as a case. Returns the flag cleared, or None.
+# Moves by which staff take a flagged message on from intake as a citizen's: registering it,
+# saying it repeats a real report, or asking its sender for details. Rejecting it keeps the flag.
+TAKEN_ON = frozenset({Status.TRIAGED, Status.DUPLICATE, Status.AWAITING_CITIZEN})
 
-    This is the one place a flag is cleared after intake, so the acknowledgement the flag
-    withheld follows from it here (`_acknowledge_late`); the router's own answer stays in
-    `ticket.routing` and the event log.
+
+def _clear_flag(ticket: Ticket, previous: str, target: Status, actor: Actor) -> str | None:
+    """A member of staff who takes a flagged ticket on from intake (`TAKEN_ON`) clears the
+    router's not-for-us flag. Returns the flag cleared, or None.
+
+    The acknowledgement the flag withheld follows from it here (`_acknowledge_late`); the
+    router's own answer stays in `ticket.routing` and the event log. Staff who reclassify
+    or answer a flagged ticket clear it through `take_on` (core.staff.actions).
     """
-    if previous != Status.NEW or target != Status.TRIAGED or actor.role == SYSTEM:
+    if previous != Status.NEW or target not in TAKEN_ON or actor.role == SYSTEM:
         return None
     flag, ticket.not_for_us = ticket.not_for_us, None
+    return flag
+
+
+def take_on(
+    ctx: Context, session: Session, ticket: Ticket, actor: Actor, *, acknowledge: bool = True
+) -> str | None:
+    """Clear a flagged ticket's not-for-us flag outside a move (staff name its category):
+    the flag cleared, or None. The acknowledgement the flag withheld goes now unless
+    `acknowledge` is False (staff answered the citizen themselves)."""
+    flag = ticket.not_for_us
+    if flag is None or actor.role == SYSTEM:
+        return None
+    ticket.not_for_us = None
+    if acknowledge and _unacknowledged(ctx, ticket):
+        _acknowledge_late(ctx, session, ticket, actor)
     return flag
 
 
