@@ -281,7 +281,10 @@ def untimed() -> Iterator[None]:
 def _training_inputs_hash() -> str:
     """What the session model depends on: the routing and language code and data (the
     shipped rows, taxonomy, word lists), the model format, and the versions of Python and
-    the numerical libraries. A change to any of them trains anew."""
+    the libraries (numpy, scipy, scikit-learn, langdetect). A change to any of them trains
+    anew."""
+    from importlib.metadata import version
+
     import numpy
     import scipy
     import sklearn
@@ -291,7 +294,7 @@ def _training_inputs_hash() -> str:
     root = Path(__file__).resolve().parent.parent / "core"
     digest = hashlib.sha256()
     versions = (MODEL_FORMAT, sys.version, numpy.__version__, scipy.__version__)
-    digest.update(repr((*versions, sklearn.__version__)).encode())
+    digest.update(repr((*versions, sklearn.__version__, version("langdetect"))).encode())
     for package in ("routing", "language"):
         for path in sorted((root / package).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
