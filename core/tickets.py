@@ -345,12 +345,17 @@ def _forget_senders(session: Session, previous: SessionTransaction) -> None:
     session.info.pop(_KNOWN, None)
 
 
+# Arabic-Indic and Persian digits, as an Arabic keyboard types a reference ("MCT-٠٠٠٠١٠")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def ticket_by_reference(session: Session, reference: str) -> Ticket | None:
-    """The ticket with this reference; None for junk (a NUL from a URL) the database refuses."""
+    """The ticket with this reference, however its digits were typed; None for junk (a NUL
+    from a URL) the database refuses."""
     if not is_storable(reference):
         return None
     return session.execute(
-        select(Ticket).where(Ticket.reference == reference.strip().upper())
+        select(Ticket).where(Ticket.reference == reference.strip().upper().translate(_DIGITS))
     ).scalar_one_or_none()
 
 

@@ -154,6 +154,25 @@ def test_mark_duplicate_links_the_original(ctx: Context, roles: dict[str, Staff]
     assert ticket.duplicate_of is not None and ticket.duplicate_of.reference == original
 
 
+def test_a_reference_typed_with_arabic_indic_digits_names_the_ticket(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    """Typed on an Arabic keyboard, "MCT-٠٠٠٠٠١" was "no such ticket" when marking a duplicate
+    (found in the demo, where the inbox search already read those digits)."""
+    original = new_ticket(ctx, "Street light out near the mosque")
+    repeat = new_ticket(ctx, "Street light still out near the mosque")
+    arabic = original.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    persian = original.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert arabic != original
+    with ctx.sessions() as session:
+        for typed in (arabic, persian, f" {arabic.lower()} "):
+            found = ticket_by_reference(session, typed)
+            assert found is not None and found.reference == original, typed
+    act(ctx, repeat, staff_actions.mark_duplicate, roles["agent"], arabic)
+    ticket = load(ctx, repeat)
+    assert ticket.duplicate_of is not None and ticket.duplicate_of.reference == original
+
+
 def test_an_original_cannot_become_a_duplicate_of_its_own_duplicate(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:
