@@ -133,13 +133,23 @@ def qaf_skeleton(token: str) -> str:
 
 
 # Gulf Arabizi writes ظ with the 6 of ط ("mowa6af" موظف), ض with the 9 of ص ("9oo2" ضوء,
-# "mari9" مريض) and ذ with the th of ث ("thibbaan" ذبان): a word is also read that way.
-_ALTERNATE_LETTERS = (("6", "6'"), ("9", "9'"), ("th", "dh"))
+# "mari9" مريض) and ذ with the th of ث ("thibbaan" ذبان), and ك as ch where the dialect says
+# it so ("chahraba" كهرباء, "dichan" دكان, "chees" كيس; eighteenth category pass: ch stays
+# تش in the skeletons too, for "corniche", "bancher" and the ش of "ychoof"): a word is also
+# read that way.
+_ALTERNATE_LETTERS = (("6", "6'"), ("9", "9'"), ("th", "dh"), ("ch", "k"))
+# A final h after ee/ii is ح as often as the pronoun's ه: writers without digits spell
+# "tasree7" (a permit) "tasreeh", "yitee7" (it falls) "yteeh", "mafatee7" (keys) "mafateeh"
+# (eighteenth category pass). The word is also read with ح there. Not after oo: -ooh is
+# mostly "it" on a verb ("6afooh", they put it out; 6afoo7 would be طفح, an overflow); and the
+# ta marbuta's -ah/-eh (one short vowel before h) stays ه.
+_FINAL_LONG_H = re.compile(r"(ee|ii)h$")
 
 
 @lru_cache(maxsize=16384)
 def alternate_spellings(token: str) -> tuple[str, ...]:
-    """The Arabizi word and its readings with 6 as ظ, 9 as ض and th as ذ (each, and all)."""
+    """The Arabizi word and its readings with 6 as ظ, 9 as ض, th as ذ and ch as ك (each, and
+    all), and with a final h after ee/ii as ح."""
     out = [token]
     every = token
     for plain, other in _ALTERNATE_LETTERS:
@@ -148,6 +158,8 @@ def alternate_spellings(token: str) -> tuple[str, ...]:
             every = every.replace(plain, other)
     if every not in out:
         out.append(every)
+    if _FINAL_LONG_H.search(token):
+        out.extend(_FINAL_LONG_H.sub(r"\g<1>7", spelling) for spelling in list(out))
     return tuple(out)
 
 
