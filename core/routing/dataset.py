@@ -110,6 +110,7 @@ OWN_FILES = (
     "writers_cat16.jsonl",
     "writers_u18g.jsonl",
     "writers_cat17.jsonl",
+    "writers_cat18.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
