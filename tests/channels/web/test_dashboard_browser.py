@@ -130,3 +130,41 @@ def test_the_charts_write_their_figures_in_the_tables_digits_whatever_the_browse
     )
     context.close()
     assert ticks and all(re.fullmatch(r"[0-9.,]+", str(tick)) for tick in ticks), ticks
+
+
+# Where each slanted day label of a chart's time axis starts on the left, in canvas pixels.
+LABELS_LEFT = """id => { const chart = Chart.getChart(id), ctx = chart.ctx;
+  return chart.scales.x.getLabelItems().map(item => {
+    ctx.save(); ctx.font = item.font.string; const width = ctx.measureText(item.label).width;
+    ctx.restore();
+    const o = item.options;
+    return [item.label, o.translation[0] - width * Math.abs(Math.cos(o.rotation))];
+  });
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_charts_day_labels_stay_inside_the_chart_and_run_from_the_start_of_the_line(
+    browser: Any, served: tuple[str, Context], lang: str
+) -> None:
+    """In Arabic the axis was reversed, and Chart.js padded the wrong end for it: the latest
+    day's slanted label started 16-20 px left of the canvas ("6-12-06" was left of it)."""
+    url, _ctx = served
+    context = browser.new_context(viewport=DESKTOP, locale="ar-OM" if lang == "ar" else "en-GB")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{url}/inbox/login")
+    page.get_by_label(translate("email", lang), exact=True).fill(f"super-{lang}@mct.om")
+    page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=translate("sign_in", lang)).click()
+    page.wait_for_url(f"{url}/inbox/")
+    today = datetime.now(UTC).date()
+    page.goto(f"{url}/inbox/dashboard?since={(today - timedelta(days=29)).isoformat()}")
+    page.wait_for_selector("#chart-medians[data-ready='1']")
+    for chart in ("chart-tickets", "chart-medians"):
+        labels = page.evaluate(LABELS_LEFT, chart)
+        assert labels and min(left for _label, left in labels) >= -4, (chart, labels)
+        days = [label for label, _left in labels]
+        # the earliest day where a line starts: the left in English, the right in Arabic
+        assert days == sorted(days, reverse=lang == "ar"), days
+    context.close()

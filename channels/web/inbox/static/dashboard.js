@@ -12,12 +12,20 @@
   var locale = (document.documentElement.lang || "en") + "-u-nu-latn";
   var palette = ["#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#2c3e50", "#b7950b"];
 
+  // Right to left, time runs from the right: the days and each series are given latest first
+  // rather than the axis reversed, which Chart.js pads for the wrong end (the latest day's
+  // slanted label was cut at the left edge, "6-12-06").
+  function ordered(values) {
+    return rtl ? values.slice().reverse() : values;
+  }
+
   function chart(id, type, datasets, labels) {
     var canvas = document.getElementById(id);
     if (!canvas || typeof Chart === "undefined") return;
+    datasets.forEach(function (d) { d.data = ordered(d.data); });
     new Chart(canvas, {
       type: type,
-      data: { labels: labels, datasets: datasets },
+      data: { labels: ordered(labels), datasets: datasets },
       options: {
         animation: false,
         locale: locale,
@@ -25,7 +33,7 @@
         maintainAspectRatio: false,
         spanGaps: true,
         plugins: { legend: { rtl: rtl, position: "bottom" }, tooltip: { rtl: rtl } },
-        scales: { x: { reverse: rtl, stacked: type === "bar" }, y: { beginAtZero: true, stacked: type === "bar", position: rtl ? "right" : "left" } }
+        scales: { x: { stacked: type === "bar" }, y: { beginAtZero: true, stacked: type === "bar", position: rtl ? "right" : "left" } }
       }
     });
     canvas.setAttribute("data-ready", "1");
