@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from core.batchanswers import outbox_to, recall, remember
 from core.context import Context
 from core.delivery.outbox import enqueue
-from core.language.texts import render, render_on_page, subject
+from core.language.texts import BOTH_SEPARATOR, render, render_on_page, subject
 from core.models import Delivery, Direction, Message, OutboxItem, Ticket
 from core.newrows import flush_new_rows
 from core.outbound import OutboundAttachment, OutboundMessage
@@ -268,14 +268,27 @@ def _subject(ctx: Context, ticket: Ticket, kind: str, channel: str, language: st
     return subject(kind, language, reference=ticket.reference)
 
 
-def with_reference(ticket: Ticket, body: str) -> str:
+def with_reference(ticket: Ticket, body: str, *, status_url: str | None = None) -> str:
     """A staff reply as the citizen receives it: headed by the ticket's reference.
 
     The system's own texts carry the reference already; staff write only the answer.
+    `status_url`: the report's private link follows it (see `notify_citizen`).
     """
+    then = None if status_url is None else "status_link"
     if ticket.language in ("ar", "en"):
-        return render("reply", ticket.language, reference=ticket.reference, body=body)
-    return f"{ticket.reference}\n\n{body}"
+        return render(
+            "reply", ticket.language, then=then, reference=ticket.reference, body=body,
+            status_url=status_url,
+        )  # fmt: skip
+    text = f"{ticket.reference}\n\n{body}"
+    if status_url is None:
+        return text
+    return f"{text}{BOTH_SEPARATOR}{render('status_link', None, status_url=status_url)}"
+
+
+def status_url(ctx: Context, ticket: Ticket) -> str:
+    """The report's private status link."""
+    return ctx.status_url(ticket.reference, ticket.secret)
 
 
 def notify_citizen(
@@ -286,6 +299,7 @@ def notify_citizen(
     *,
     author_id: int | None = None,
     sender_only: bool = False,
+    with_status_link: bool = False,
     **params: object,
 ) -> Message:
     """Send one of the system's own texts (acknowledgement, forwarded, resolved...).
@@ -293,14 +307,20 @@ def notify_citizen(
     `author_id` names the member of staff whose action sent it (None: the system's own).
     A citizen who reads our messages on their report's page gets its words there (write
     with the page's form), and any email copy the usual ones (reply to this message).
-    `sender_only`: see `queue_reply`.
+    `sender_only`: see `queue_reply`. `with_status_link`: the report's private link follows
+    the text, for a citizen who never had the acknowledgement that gives it (a spam flag held
+    it back, and staff who took the report on answer with this text instead).
     """
-    text = render(key, ticket.language, reference=ticket.reference, **params)
+    then = None
+    if with_status_link:
+        then, params = "status_link", {**params, "status_url": status_url(ctx, ticket)}
+    text = render(key, ticket.language, then=then, reference=ticket.reference, **params)
     if not read_on_page(ctx, ticket):
         return queue_reply(
             ctx, session, ticket, text, kind=key, author_id=author_id, sender_only=sender_only
         )
-    shown = render_on_page(key, ticket.language, reference=ticket.reference, **params)
+    # The page itself needs no link to it: only the copy that goes out carries the link.
+    shown = render_on_page(key, ticket.language, then=None, reference=ticket.reference, **params)
     return queue_reply(
         ctx,
         session,
@@ -325,7 +345,7 @@ def acknowledge(
         ticket,
         "ack",
         author_id=author_id,
-        status_url=ctx.status_url(ticket.reference, ticket.secret),
+        status_url=status_url(ctx, ticket),
         directorate=directorate_name(ctx, ticket.directorate, ticket.language),
     )
 

@@ -32,27 +32,44 @@ class MissingParameterError(TypeError):
     """A text was rendered without a parameter it needs."""
 
 
-def render(key: str, language: str | None, **params: object) -> str:
-    """The text `key` in `language`; None (or an unknown language) gives Arabic then English."""
-    return _render(key, _templates(key), language, params)
+def render(key: str, language: str | None, *, then: str | None = None, **params: object) -> str:
+    """The text `key` in `language`; None (or an unknown language) gives Arabic then English.
+
+    `then` names a text added after it in each language (a paragraph of its own, from the
+    same parameters), so that both languages' parts stay whole.
+    """
+    return _render(key, _templates(key), language, params, then)
 
 
-def render_on_page(key: str, language: str | None, **params: object) -> str:
+def render_on_page(
+    key: str, language: str | None, *, then: str | None = None, **params: object
+) -> str:
     """`render`, as the citizen reads the text on their report's page, which has its own
     form to write to us: the catalog's `page.<key>` where the text says to reply to a
     message, else the text itself."""
     templates = _templates(key)
     if PAGE + key in messages(LANGUAGES[0]):
         templates = {lang: messages(lang)[PAGE + key] for lang in LANGUAGES}
-    return _render(key, templates, language, params)
+    return _render(key, templates, language, params, then)
 
 
 def _render(
-    key: str, templates: Mapping[str, str], language: str | None, params: Mapping[str, object]
+    key: str,
+    templates: Mapping[str, str],
+    language: str | None,
+    params: Mapping[str, object],
+    then: str | None = None,
 ) -> str:
     _check_params(key, templates, params)
     languages = _languages(language)
     parts = [_fill(templates[lang], lang, params) for lang in languages]
+    if then is not None:
+        after = _templates(then)
+        _check_params(then, after, params)
+        parts = [
+            f"{part}{BOTH_SEPARATOR}{_fill(after[lang], lang, params)}"
+            for part, lang in zip(parts, languages, strict=True)
+        ]
     return BOTH_SEPARATOR.join(parts)
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, false, func, not_, or_
 from sqlalchemy.orm import Session, selectinload
 
 from core.context import Context
-from core.delivery.notify import queue_reply
+from core.delivery.notify import queue_reply, status_url, with_reference
 from core.errors import InputError, NotFound
 from core.inbound import InboundMessage, Location, ThreadHints
 from core.intake.contacts import LINK_REJECTED, merge_contacts, split_identity
@@ -65,6 +65,7 @@ from core.workflow.transitions import (
     recompute_due,
     take_on,
     transition,
+    unacknowledged,
 )
 
 MAX_TEXT = 10_000
@@ -172,18 +173,24 @@ def reply(
             "address_unreachable",
             address=unreachable,
         )
-    message = queue_reply(ctx, session, ticket, body, kind="reply", author_id=staff.id)
+    # Staff answering a message flagged as spam found a person behind it: the flag goes (see
+    # below), and a citizen whom the flag left without an acknowledgement gets its private
+    # link with the reply (which names the reference): one message, not two.
+    taking_on = ticket.not_for_us in NO_ACK_REASONS
+    link = status_url(ctx, ticket) if taking_on and unacknowledged(ctx, ticket) else None
+    delivered = None if link is None else with_reference(ticket, body, status_url=link)
+    message = queue_reply(
+        ctx, session, ticket, body, kind="reply", author_id=staff.id, delivered_text=delivered
+    )
     now = ctx.now()
     count_first_response(ticket, now)
     ticket.updated_at = now
     keyed: dict[str, object] = {}
     if request_key:
         keyed["request_key"] = staff_request_key(staff, request_key)
-    # Staff answering a message flagged as spam found a person behind it: the flag goes (the
-    # reply names the reference, so no acknowledgement besides it). Another flag (no words,
-    # gibberish, a status question) stays: an answer asking what was meant does not make it
-    # a case.
-    if ticket.not_for_us in NO_ACK_REASONS:
+    # Another flag (no words, gibberish, a status question) stays: an answer asking what was
+    # meant does not make it a case.
+    if taking_on:
         cleared = take_on(ctx, session, ticket, staff.actor, acknowledge=False)
         keyed["not_for_us"] = {"from": cleared, "to": None}
     _staff_event(session, staff, ticket, "reply", at=now, message=message.id, **keyed)

@@ -190,15 +190,21 @@ def transition(
         **{"from": previous, "to": str(target), "note": note},
         **effects,
     )
-    if cleared is not None and target == Status.TRIAGED and _unacknowledged(ctx, ticket):
+    link_due = cleared is not None and unacknowledged(ctx, ticket)
+    if link_due and target == Status.TRIAGED:
         # Whatever `notify` says: a walk past triage tells the citizen only at its last step,
-        # which need not carry the reference's private link. A duplicate's notice and a
-        # question to the citizen name their reference themselves: one message, not two.
+        # which need not carry the reference's private link.
         _acknowledge_late(ctx, session, ticket, actor)
+        link_due = False
+    sent = None
     if notify:
-        sent = _notify(ctx, session, ticket, target, note, actor)
+        # A duplicate's notice and a question to the citizen name their reference: one
+        # message, not two, carrying the private link the acknowledgement would have given.
+        sent = _notify(ctx, session, ticket, target, note, actor, with_status_link=link_due)
         if sent is not None and actor.role != SYSTEM:
             count_first_response(ticket, ctx.now())
+    if link_due and sent is None:
+        _acknowledge_late(ctx, session, ticket, actor)
     if target == Status.CLOSED:
         _close_duplicates(ctx, session, ticket, actor)
     elif target == Status.REJECTED:
@@ -229,17 +235,17 @@ def take_on(
 ) -> str | None:
     """Clear a flagged ticket's not-for-us flag outside a move (staff name its category):
     the flag cleared, or None. The acknowledgement the flag withheld goes now unless
-    `acknowledge` is False (staff answered the citizen themselves)."""
+    `acknowledge` is False (staff answered the citizen themselves, the link with it)."""
     flag = ticket.not_for_us
     if flag is None or actor.role == SYSTEM:
         return None
     ticket.not_for_us = None
-    if acknowledge and _unacknowledged(ctx, ticket):
+    if acknowledge and unacknowledged(ctx, ticket):
         _acknowledge_late(ctx, session, ticket, actor)
     return flag
 
 
-def _unacknowledged(ctx: Context, ticket: Ticket) -> bool:
+def unacknowledged(ctx: Context, ticket: Ticket) -> bool:
     """Whether the citizen never had an acknowledgement (a spam flag withheld it), where one
     is due at all (a caller hears the reference from the agent)."""
     if ctx.channels.of(ticket.channel).acknowledged_in_person:
@@ -376,12 +382,22 @@ def _notify(
     target: Status,
     note: str | None,
     actor: Actor,
+    *,
+    with_status_link: bool = False,
 ) -> Message | None:
     """Tell the citizen about the move (in the name of the member of staff who made it)."""
     key, params = _notice(ctx, ticket, target, note)
     if key is None:
         return None
-    return notify_citizen(ctx, session, ticket, key, author_id=actor.user_id, **params)
+    return notify_citizen(
+        ctx,
+        session,
+        ticket,
+        key,
+        author_id=actor.user_id,
+        with_status_link=with_status_link,
+        **params,
+    )
 
 
 def _notice(

@@ -201,3 +201,45 @@ def test_an_open311_request_flagged_as_spam_is_acknowledged_by_email_once_regist
     with ctx.sessions() as session:
         item = session.execute(select(OutboxItem).where(OutboxItem.kind == "ack")).scalar_one()
     assert (item.channel, item.address) == ("email", "citizen@example.om")
+
+
+def _sent_texts(ctx: Context, reference: str) -> list[str]:
+    """The texts that went out to the ticket's citizen, oldest first."""
+    with ctx.sessions() as session:
+        ticket = ticket_by_reference(session, reference)
+        assert ticket is not None
+        payloads = session.execute(
+            select(OutboxItem.payload)
+            .where(OutboxItem.ticket_id == ticket.id)
+            .order_by(OutboxItem.id)
+        ).scalars()
+        return [str(payload["text"]) for payload in payloads]
+
+
+def _status_url(ctx: Context, reference: str) -> str:
+    with ctx.sessions() as session:
+        ticket = ticket_by_reference(session, reference)
+        assert ticket is not None
+        return ctx.status_url(ticket.reference, ticket.secret)
+
+
+@pytest.mark.parametrize("how", ["duplicate", "question", "answer"])
+def test_a_citizen_a_spam_flag_left_unacknowledged_gets_the_status_link_once_when_taken_on(
+    ctx: Context, roles: dict[str, Staff], how: str
+) -> None:
+    """The email sender got nothing at intake (no place or problem seen); the one notice of
+    the move that takes the message on carries the private link the acknowledgement would
+    have, and a later message does not repeat it."""
+    original = report(ctx, None, category=FLOOD, text="Flooded street in Al Khuwair")
+    reference = flagged(ctx, hint=FLOOD)
+    agent = roles["agent"]
+    if how == "duplicate":
+        act(ctx, reference, staff_actions.mark_duplicate, agent, original)
+    elif how == "question":
+        act(ctx, reference, staff_actions.change_status, agent, "awaiting_citizen", "Which street?")
+    else:
+        act(ctx, reference, staff_actions.reply, agent, "Which street is flooded?")
+        act(ctx, reference, staff_actions.reply, agent, "Thank you, we will look.")
+    link = _status_url(ctx, reference)
+    texts = _sent_texts(ctx, reference)
+    assert [text.count(link) for text in texts] == [1] + [0] * (len(texts) - 1)
