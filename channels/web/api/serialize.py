@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from channels.web.inbox.delivery import outcomes
 from core.models import Event, Message, Ticket
 from core.staff.permissions import Staff
 from core.workflow.transitions import allowed_targets
@@ -69,13 +72,28 @@ def rating_json(ticket: Ticket) -> dict[str, Any] | None:
     }
 
 
-def message_json(message: Message) -> dict[str, Any]:
+def messages_json(session: Session, messages: list[Message]) -> list[dict[str, Any]]:
+    """Messages as the ticket page shows them: `text` is what the channel the message went
+    out on carried (a web report's email copy asks for a reply to the mail), and
+    `page_text` the report's page's wording where that differs (else null)."""
+    sent = outcomes(session, messages)
+    return [_message_json(m, sent[m.id].sent_text if m.id in sent else None) for m in messages]
+
+
+def message_json(session: Session, message: Message) -> dict[str, Any]:
+    """One message, as `messages_json` shows it."""
+    [shown] = messages_json(session, [message])
+    return shown
+
+
+def _message_json(message: Message, sent_text: str | None) -> dict[str, Any]:
     return {
         "id": message.id,
         "direction": message.direction,
         "channel": message.channel,
         "kind": message.kind,
-        "text": message.text,
+        "text": sent_text or message.text,
+        "page_text": message.text if sent_text else None,
         "language": message.language,
         "created_at": _iso(message.created_at),
         "author": message.author.email if message.author else None,
@@ -97,13 +115,13 @@ def event_json(event: Event) -> dict[str, Any]:
     }
 
 
-def ticket_detail_json(ticket: Ticket, staff: Staff) -> dict[str, Any]:
+def ticket_detail_json(session: Session, ticket: Ticket, staff: Staff) -> dict[str, Any]:
     """A ticket with its conversation, events, router answer and the caller's next moves."""
     body = ticket_json(ticket)
     body["routing"] = ticket.routing
     body["resolution"] = ticket.resolution
     body["answer"] = ticket.answer
-    body["messages"] = [message_json(m) for m in ticket.messages]
+    body["messages"] = messages_json(session, list(ticket.messages))
     body["events"] = [event_json(e) for e in ticket.events]
     body["allowed_transitions"] = [str(s) for s in allowed_targets(ticket, staff.actor)]
     return body

@@ -123,7 +123,7 @@ def list_tickets() -> Response:
 def _detail(session: Session, staff: Staff, ticket: Ticket) -> Response:
     session.flush()
     session.refresh(ticket)
-    return jsonify(ticket_detail_json(ticket, staff))
+    return jsonify(ticket_detail_json(session, ticket, staff))
 
 
 @bp.get("/tickets/<reference>")
@@ -131,7 +131,7 @@ def show_ticket(reference: str) -> Response:
     """One ticket with its messages and events."""
     with work() as (_ctx_, session, staff):
         ticket = ticket_for(session, staff, reference, Action.VIEW)
-        return jsonify(ticket_detail_json(ticket, staff))
+        return jsonify(ticket_detail_json(session, ticket, staff))
 
 
 @bp.patch("/tickets/<reference>")
@@ -172,7 +172,7 @@ def post_reply(reference: str) -> tuple[Response, int]:
         text = str(text_field(data, "text"))
         earlier = _earlier(session, staff, ticket, "reply", text, key)
         if earlier is not None:  # a retry: the first reply, sent once
-            return jsonify(message_json(earlier)), 200
+            return jsonify(message_json(session, earlier)), 200
         message = staff_actions.reply(
             ctx,
             session,
@@ -182,7 +182,7 @@ def post_reply(reference: str) -> tuple[Response, int]:
             despite_unreachable=data.get("despite_unreachable") is True,
             request_key=key,
         )
-        return jsonify(message_json(message)), 201
+        return jsonify(message_json(session, message)), 201
 
 
 @bp.post("/tickets/<reference>/notes")
@@ -196,9 +196,9 @@ def post_note(reference: str) -> tuple[Response, int]:
         text = str(text_field(data, "text"))
         earlier = _earlier(session, staff, ticket, "note", text, key)
         if earlier is not None:
-            return jsonify(message_json(earlier)), 200
+            return jsonify(message_json(session, earlier)), 200
         message = staff_actions.add_note(ctx, session, staff, ticket, text, request_key=key)
-        return jsonify(message_json(message)), 201
+        return jsonify(message_json(session, message)), 201
 
 
 def _idempotency_key() -> str | None:
@@ -293,7 +293,7 @@ def post_callback(reference: str) -> Response:
         message = staff_actions.record_callback(
             ctx, session, staff, ticket, message_id, reached, note
         )
-        return jsonify(message_json(message))
+        return jsonify(message_json(session, message))
 
 
 @bp.post("/calls")
@@ -314,7 +314,9 @@ def post_call() -> tuple[Response, int]:
         ticket = session.get(Ticket, processed.ticket_id)
         assert ticket is not None
         # a retry under the same key answers the first call's ticket, as it was made
-        return jsonify(ticket_detail_json(ticket, staff)), 200 if processed.duplicate else 201
+        return jsonify(
+            ticket_detail_json(session, ticket, staff)
+        ), 200 if processed.duplicate else 201
 
 
 def _record_call(ctx: Context, staff: Staff, data: dict[str, Any], key: str | None) -> Processed:

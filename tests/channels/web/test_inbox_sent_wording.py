@@ -1,7 +1,8 @@
 """The ticket page shows each outgoing message as it was sent on the channel it went out on:
 a web-form citizen who gave an address reads our messages on their report's page and gets an
 email copy, whose words differ (the email says to reply to it, the page to use its form).
-Under the "Email" label staff read the email's words; the page's wording is one click away."""
+Under the "Email" label staff read the email's words; the page's wording is one click away.
+The JSON API shows the same (`text`, and `page_text` for the page's wording)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from core.language.texts import render, render_on_page
 from core.models import OutboxItem, Status, Ticket
 from core.workflow.transitions import Actor, transition
 from tests.citizen_web import make_app, reference_of, submit
-from tests.staffkit import app_for, make_staff, signed_in
+from tests.staffkit import app_for, bearer, make_staff, signed_in, token_for
 
 AGENT = Actor(name="agent@mct.om", role="agent")
 QUESTION = "Which park is it in?"
@@ -75,3 +76,28 @@ def test_a_web_report_without_an_address_shows_the_page_wording_alone(ctx: Conte
     assert "with the form at the foot of this page" in entry
     assert "Please reply to this message" not in entry
     assert "page-wording" not in entry
+
+
+def _api_question(ctx: Context, reference: str) -> dict[str, object]:
+    make_staff(ctx, "agent@mct.om", "agent")
+    headers = bearer(token_for(ctx, "agent@mct.om"))
+    body = app_for(ctx).test_client().get(f"/api/v1/tickets/{reference}", headers=headers)
+    [question] = [m for m in body.get_json()["messages"] if m["kind"] == "need_info"]
+    return dict(question)
+
+
+def test_the_api_shows_a_web_reports_email_copy_as_the_email_carried_it(ctx: Context) -> None:
+    reference = _web_report_asked(ctx, "citizen@example.om")
+    question = _api_question(ctx, reference)
+    emailed = render("need_info", "en", reference=reference, question=QUESTION)
+    on_page = render_on_page("need_info", "en", reference=reference, question=QUESTION)
+    assert (question["text"], question["page_text"]) == (emailed, on_page)
+
+
+def test_the_api_shows_a_web_report_without_an_address_in_the_page_wording(
+    ctx: Context,
+) -> None:
+    reference = _web_report_asked(ctx, None)
+    question = _api_question(ctx, reference)
+    on_page = render_on_page("need_info", "en", reference=reference, question=QUESTION)
+    assert (question["text"], question["page_text"]) == (on_page, None)
