@@ -16,6 +16,10 @@ from core.settings import Settings
 from core.staff.accounts import add_user
 
 logger = logging.getLogger(__name__)
+# A member of staff has one display name, read on Arabic and English pages alike (the assignee
+# list): bilingual, Arabic first, as the demo's accounts. An install made before keeps its
+# "Administrator" until an administrator renames it on the staff page.
+ADMIN_NAME = "مدير النظام / Administrator"
 
 
 def ensure_secret_key(settings: Settings) -> None:
@@ -51,7 +55,7 @@ def ensure_admin(ctx: Context) -> str | None:
             ctx.settings.admin_email,
             Role.ADMIN,
             password=password,
-            name="Administrator",
+            name=ADMIN_NAME,
             directorates=[d.code for d in ctx.taxonomy.directorates],
         )
         logger.info("created administrator %s", ctx.settings.admin_email)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -39,3 +40,13 @@ def test_first_start_without_password_generates_one_and_returns_it_once(ctx: Con
     with ctx.sessions() as session:
         admin = session.execute(select(User).where(User.role == "admin")).scalar_one()
     assert verify_password(admin.password_hash, generated)
+
+
+def test_the_first_administrator_is_named_in_arabic_and_english(ctx: Context) -> None:
+    """One display name serves both languages' pages: 'Administrator' alone stood in the
+    Arabic assignee list."""
+    ensure_admin(ctx)
+    with ctx.sessions() as session:
+        admin = session.execute(select(User).where(User.role == "admin")).scalar_one()
+    arabic, english = admin.name.split(" / ")
+    assert re.search("[\u0600-\u06ff]", arabic) and english == "Administrator"
