@@ -299,8 +299,8 @@ def _wrap_steps(
         attribute = name
         if "." in name:
             class_name, attribute = name.split(".")
-            owner = getattr(owner, class_name)
-        original = getattr(owner, attribute, None)
+            owner = getattr(owner, class_name, None)  # None: a class an older tree lacks
+        original = getattr(owner, attribute, None) if owner is not None else None
         if original is None:  # a step an older tree does not have
             continue
         wrapped = timed(original, name)
