@@ -346,8 +346,10 @@ def train_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
     the xdist workers through a file in the run's directory (the pickled arguments' hash
     names it; first_to_make), each caller loading its own copy. Cross-validating the dev
     corpus in test_routing_model and through `balagh eval --cv` trains the same three fold
-    models (15 s each on a quiet machine). A change to training trains again."""
-    from core.routing.classifier import load, train
+    models (15 s each on a quiet machine). A change to training trains again. The training,
+    and a worker's wait for another's, do not count against the calling test's timeout
+    (`untimed`)."""
+    from core.routing import classifier
 
     shared = run_directory(tmp_path_factory)
 
@@ -356,10 +358,10 @@ def train_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
         call = (rows, corrections, taxonomy)
         key = hashlib.sha256(pickle.dumps(call, pickle.HIGHEST_PROTOCOL)).hexdigest()
         path = shared / f"{key}.pkl"
-        with first_to_make(path) as first:
+        with untimed(), first_to_make(path) as first:
             if first:
-                train(rows, corrections, taxonomy).save(path)
-        return load(path)
+                classifier.train(rows, corrections, taxonomy).save(path)
+        return classifier.load(path)
 
     return trainer
 
@@ -373,13 +375,16 @@ def training_once(monkeypatch: pytest.MonkeyPatch) -> None:
     the same function and arguments (the pickled call's hash: the same rows, corrections,
     taxonomy and current model), each caller getting its own copy of the answer. A store
     rebuilding a model or a retrain on SQLite and then on PostgreSQL trains the same model;
-    20-50 s each on a loaded machine. The child itself is pinned in test_routing_child."""
+    20-50 s each on a loaded machine, outside the calling test's timeout (`untimed`). The
+    child itself is pinned in test_routing_child."""
     real = child.run
 
     def run(fn: Any, *args: Any) -> Any:
         key = hashlib.sha256(pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL)).hexdigest()
         if key not in _CHILD_ANSWERS:
-            _CHILD_ANSWERS[key] = pickle.dumps(real(fn, *args), pickle.HIGHEST_PROTOCOL)
+            with untimed():
+                answer = real(fn, *args)
+            _CHILD_ANSWERS[key] = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
         return pickle.loads(_CHILD_ANSWERS[key])
 
     monkeypatch.setattr(child, "run", run)

@@ -1,12 +1,17 @@
 """What a session builds once (the routing model) is not counted against the test that
-happens to need it first: `untimed` holds pytest-timeout's timer off for the block."""
+happens to need it first: `untimed` holds pytest-timeout's timer off for the block, also
+for the models `train_once` and `training_once` train once for the tests that share them."""
 
 from __future__ import annotations
 
 import signal
+import uuid
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from core.routing import child, classifier
 from tests.conftest import untimed
 
 
@@ -26,4 +31,50 @@ def test_untimed_holds_the_test_timeout_off_and_sets_it_afresh_after() -> None:
 def test_untimed_sets_the_timeout_again_when_the_block_fails() -> None:
     with pytest.raises(RuntimeError), untimed():
         raise RuntimeError("the build failed")
+    assert 29 < _remaining() <= 30
+
+
+class _Built:
+    """A stand-in model: saving it writes a file the stand-in `load` reads back."""
+
+    def save(self, path: Path) -> None:
+        path.write_text("built")
+
+
+@pytest.mark.timeout(30, method="signal")
+def test_train_once_trains_outside_the_test_timeout(
+    train_once: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alarms: list[float] = []
+
+    def train(*_args: Any) -> _Built:
+        alarms.append(_remaining())
+        return _Built()
+
+    monkeypatch.setattr(classifier, "train", train)
+    monkeypatch.setattr(classifier, "load", lambda path: Path(path).read_text())
+    assert train_once([f"rows nobody else trains on {uuid.uuid4()}"]) == "built"
+    assert alarms == [0]
+    assert 29 < _remaining() <= 30
+
+
+@pytest.fixture
+def _child_trains(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """child.run replaced, before `training_once` wraps it, by one noting the alarm left."""
+    alarms: list[float] = []
+
+    def run(fn: Any, *args: Any) -> Any:
+        alarms.append(_remaining())
+        return fn(*args)
+
+    monkeypatch.setattr(child, "run", run)
+    return alarms
+
+
+@pytest.mark.timeout(30, method="signal")
+def test_training_once_trains_outside_the_test_timeout(
+    _child_trains: list[float], training_once: None
+) -> None:
+    assert child.run(str, f"arguments nobody else passes {uuid.uuid4()}")
+    assert _child_trains == [0]
     assert 29 < _remaining() <= 30
