@@ -85,8 +85,10 @@ def _reference_sequence(session: Session, prefix: str) -> str:
     return name
 
 
-def _bump_counter(session: Session, name: str) -> int:
-    """Increment a named counter row (locked until the transaction ends); its new value."""
+def bump_counter(session: Session, name: str) -> None:
+    """Increment a named counter row, made at 1 if missing; the row stays locked until the
+    transaction ends, so it also serialises whoever bumps the same name (a reference
+    counter, an incident category)."""
     bumped = session.execute(
         update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
     )
@@ -94,10 +96,15 @@ def _bump_counter(session: Session, name: str) -> int:
         try:
             with session.begin_nested():
                 session.add(Counter(name=name, value=1))
-        except IntegrityError:
+        except IntegrityError:  # another transaction made the row first
             session.execute(
                 update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
             )
+
+
+def _bump_counter(session: Session, name: str) -> int:
+    """Increment a named counter row (locked until the transaction ends); its new value."""
+    bump_counter(session, name)
     return int(session.execute(select(Counter.value).where(Counter.name == name)).scalar_one())
 
 

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.context import Context
@@ -31,7 +30,6 @@ from core.intake.incident_followers import follow_incident
 from core.language.normalize import normalize_arabic, strip_article
 from core.models import (
     OPEN_STATUSES,
-    Counter,
     Incident,
     IncidentStatus,
     IncidentUpdate,
@@ -39,7 +37,7 @@ from core.models import (
     ticket_is_open,
 )
 from core.routing.similarity import haversine_m
-from core.tickets import record_event
+from core.tickets import bump_counter, record_event
 
 OPEN = [str(s) for s in OPEN_STATUSES]
 METRES_PER_DEGREE = 111_320.0  # of latitude; of longitude times cos(latitude)
@@ -101,18 +99,7 @@ def place_later(ctx: Context, session: Session, ticket: Ticket) -> Placement | N
 
 def _serialise(session: Session, category: str) -> None:
     """Take a row lock per category, so two reports processed at once open one incident."""
-    name = f"incident:{category}"[:40]
-    bumped = session.execute(
-        update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
-    )
-    if bumped.rowcount == 0:  # type: ignore[attr-defined]
-        try:
-            with session.begin_nested():
-                session.add(Counter(name=name, value=1))
-        except IntegrityError:
-            session.execute(
-                update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
-            )
+    bump_counter(session, f"incident:{category}"[:40])
 
 
 def _window(ctx: Context) -> timedelta:
