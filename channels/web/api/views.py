@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,6 +27,18 @@ from core.staff.permissions import Action, Staff, require, ticket_for
 from core.storable import is_storable
 
 MAX_IDEMPOTENCY_KEY = 255
+
+
+@contextmanager
+def _refused_as(status: int, key: str, **details: Any) -> Iterator[None]:
+    """Core's refusal `key` as the API's own error `status` (a 409 conflict, a 400 naming
+    the parameters in `details`); any other refusal goes on to the generic mapping."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.key != key:
+            raise
+        raise ApiError(status, key, str(exc), **details) from None
 
 
 def _choice(name: str, allowed: Sequence[str]) -> str | None:
@@ -161,19 +174,33 @@ def update_ticket(reference: str) -> Response:
         return _detail(session, staff, ticket)
 
 
-@bp.post("/tickets/<reference>/replies")
-@bp.post("/tickets/<reference>/reply")
-def post_reply(reference: str) -> tuple[Response, int]:
-    """Answer the citizen on the ticket's channel."""
+# Writes a reply or a note: (ctx, session, staff, ticket, text, request body, key).
+WriteMessage = Callable[[Context, Session, Staff, Ticket, str, dict[str, Any], str | None], Message]
+
+
+def _post_message(reference: str, kind: str, write: WriteMessage) -> tuple[Response, int]:
+    """Write a reply or a note once per Idempotency-Key: a retry under the same key answers
+    the first message (200), so a client that lost our answer never sends the citizen twice."""
     with work() as (ctx, session, staff):
         data = body()
         key = _idempotency_key()
         ticket = ticket_for(session, staff, reference, Action.VIEW)
         text = str(text_field(data, "text"))
-        earlier = _earlier(session, staff, ticket, "reply", text, key)
-        if earlier is not None:  # a retry: the first reply, sent once
+        earlier = _earlier(session, staff, ticket, kind, text, key)
+        if earlier is not None:  # a retry: the first message, written once
             return jsonify(message_json(session, earlier)), 200
-        message = staff_actions.reply(
+        message = write(ctx, session, staff, ticket, text, data, key)
+        return jsonify(message_json(session, message)), 201
+
+
+@bp.post("/tickets/<reference>/replies")
+@bp.post("/tickets/<reference>/reply")
+def post_reply(reference: str) -> tuple[Response, int]:
+    """Answer the citizen on the ticket's channel."""
+    return _post_message(
+        reference,
+        "reply",
+        lambda ctx, session, staff, ticket, text, data, key: staff_actions.reply(
             ctx,
             session,
             staff,
@@ -181,24 +208,21 @@ def post_reply(reference: str) -> tuple[Response, int]:
             text,
             despite_unreachable=data.get("despite_unreachable") is True,
             request_key=key,
-        )
-        return jsonify(message_json(session, message)), 201
+        ),
+    )
 
 
 @bp.post("/tickets/<reference>/notes")
 @bp.post("/tickets/<reference>/note")
 def post_note(reference: str) -> tuple[Response, int]:
     """An internal note; never sent."""
-    with work() as (ctx, session, staff):
-        data = body()
-        key = _idempotency_key()
-        ticket = ticket_for(session, staff, reference, Action.VIEW)
-        text = str(text_field(data, "text"))
-        earlier = _earlier(session, staff, ticket, "note", text, key)
-        if earlier is not None:
-            return jsonify(message_json(session, earlier)), 200
-        message = staff_actions.add_note(ctx, session, staff, ticket, text, request_key=key)
-        return jsonify(message_json(session, message)), 201
+    return _post_message(
+        reference,
+        "note",
+        lambda ctx, session, staff, ticket, text, _data, key: staff_actions.add_note(
+            ctx, session, staff, ticket, text, request_key=key
+        ),
+    )
 
 
 def _idempotency_key() -> str | None:
@@ -217,12 +241,8 @@ def _earlier(
     """The message an earlier request under `key` made; 409 when that request was another."""
     if key is None:
         return None
-    try:
+    with _refused_as(409, "idempotency_conflict"):
         return staff_actions.earlier_request(session, staff, ticket, kind, text, key)
-    except InputError as exc:
-        if exc.key != "idempotency_conflict":
-            raise
-        raise ApiError(409, "idempotency_conflict", str(exc)) from None
 
 
 @bp.post("/tickets/<reference>/transition")
@@ -304,12 +324,8 @@ def post_call() -> tuple[Response, int]:
         data = body()
     ctx = api_context()
     key = _idempotency_key()
-    try:
+    with _refused_as(409, "idempotency_conflict"):
         processed = _record_call(ctx, staff, data, key)
-    except InputError as exc:
-        if exc.key != "idempotency_conflict":
-            raise
-        raise ApiError(409, "idempotency_conflict", str(exc)) from None
     with ctx.sessions() as session:
         ticket = session.get(Ticket, processed.ticket_id)
         assert ticket is not None
@@ -337,12 +353,8 @@ def _record_call(ctx: Context, staff: Staff, data: dict[str, Any], key: str | No
 
 def _period(since: str | None, until: str | None, zone: ZoneInfo) -> tuple[Any, Any]:
     """`parse_period`; dates the wrong way round are the query's mistake: 400, naming both."""
-    try:
+    with _refused_as(400, "period_reversed", since=since, until=until):
         return parse_period(since, until, zone)
-    except InputError as exc:
-        if exc.key != "period_reversed":
-            raise
-        raise ApiError(400, "period_reversed", str(exc), since=since, until=until) from None
 
 
 @bp.get("/stats")
