@@ -16,6 +16,11 @@ from dataclasses import dataclass
 import psycopg
 
 from balagh.dbmigrate import upgrade
+from balagh.wiring import build_context
+from core.context import Context
+from core.outbound import SenderRegistry
+from core.routing.types import UnroutedRouter
+from core.settings import Settings
 
 ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
@@ -53,3 +58,12 @@ def scratch_database(prefix: str = "balagh_bench", keep: bool = False) -> Iterat
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         admin.close()
+
+
+def bench_context(database: ScratchDatabase) -> Context:
+    """A context on the scratch database that sends nothing and routes nothing: the benches
+    that use it time the database, not a model or a channel."""
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, database_url=database.engine_url, secret_key="bench"
+    )
+    return build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())

@@ -26,7 +26,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from balagh.wiring import build_context
 from core.intake import duplicates
 from core.intake.duplicates import (
     CANDIDATE_LIMIT,
@@ -34,15 +33,12 @@ from core.intake.duplicates import (
     suggest_duplicates,
 )
 from core.models import Contact, Status, Ticket
-from core.outbound import SenderRegistry
 from core.routing.similarity import text_features
-from core.routing.types import UnroutedRouter
-from core.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _scratch import scratch_database  # noqa: E402
+from _scratch import bench_context, scratch_database  # noqa: E402
 
 # the code before the decoded-features cache, kept once: the test compares against it too
 from tests.core.intake.test_duplicate_comparison import plain_suggestions  # noqa: E402
@@ -76,10 +72,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     with scratch_database() as database:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, database_url=database.engine_url, secret_key="bench"
-        )
-        ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+        ctx = bench_context(database)
         rng = random.Random(13)
         now = ctx.now()
         with ctx.sessions() as session, session.begin():

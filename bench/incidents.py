@@ -12,10 +12,7 @@ test run.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
@@ -23,27 +20,20 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from balagh.wiring import build_context
 from core.intake.incidents import place_ticket
 from core.models import Contact, Incident, Status, Ticket
-from core.outbound import SenderRegistry
-from core.routing.types import UnroutedRouter
-from core.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _scratch import scratch_database  # noqa: E402
+from _muscat import busy_spots, print_machine, print_timings, report_point  # noqa: E402
+from _scratch import bench_context, scratch_database  # noqa: E402
 
-LAT, LON, SPAN = 23.58, 58.38, 0.18  # about 20 km around Muscat
 HOTSPOTS = 40  # flooded streets many people report
 CATEGORY, DIRECTORATE = "stormwater_flooding", "drainage"
 
 
 def _point(rng: random.Random, spots: list[tuple[float, float]]) -> tuple[float, float]:
-    if rng.random() < 0.6:  # most reports are of a flooded street others report too
-        lat, lon = rng.choice(spots)
-        return lat + rng.gauss(0, 0.0008), lon + rng.gauss(0, 0.0008)
-    return LAT + rng.uniform(-SPAN / 2, SPAN / 2), LON + rng.uniform(-SPAN / 2, SPAN / 2)
+    return report_point(rng, spots, 0.0008)  # a flooded street's reports lie close together
 
 
 def _ticket(n: int, contact: Contact, at: object, lat: float, lon: float) -> Ticket:
@@ -68,16 +58,9 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=300)
     args = parser.parse_args()
     with scratch_database() as database:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, database_url=database.engine_url, secret_key="bench"
-        )
-        ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+        ctx = bench_context(database)
         rng = random.Random(19)
-        half = SPAN / 2
-        spots = [
-            (LAT + rng.uniform(-half, half), LON + rng.uniform(-half, half))
-            for _ in range(HOTSPOTS)
-        ]
+        spots = busy_spots(rng, HOTSPOTS)
         now = ctx.now()
         with ctx.sessions() as session, session.begin():
             contact = Contact(name="bench")
@@ -102,14 +85,10 @@ def main() -> None:
                 select(func.count(Ticket.id)).where(Ticket.incident_id.is_not(None))
             ).scalar_one()
         ctx.engine.dispose()
-        timings.sort()
         print(f"open reports already there: {args.tickets}; new reports placed: {args.reports}")
-        print(
-            f"placement ms: median {statistics.median(timings):.1f}, "
-            f"p90 {timings[int(len(timings) * 0.9)]:.1f}, max {timings[-1]:.1f}"
-        )
+        print_timings("placement", timings)
         print(f"incidents formed: {incidents}; reports in incidents: {joined}")
-        print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.python_version()}")
+        print_machine()
 
 
 if __name__ == "__main__":

@@ -11,8 +11,6 @@ how many problems it listed and the machine. Asserts nothing; not part of the te
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import statistics
 import sys
@@ -20,27 +18,20 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from balagh.wiring import build_context
 from core.intake.nearby import similar_nearby
 from core.models import Contact, Status, Ticket
-from core.outbound import SenderRegistry
-from core.routing.types import UnroutedRouter
-from core.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _scratch import scratch_database  # noqa: E402
+from _muscat import busy_spots, print_machine, print_timings, report_point  # noqa: E402
+from _scratch import bench_context, scratch_database  # noqa: E402
 
-LAT, LON, SPAN = 23.58, 58.38, 0.18  # about 20 km around Muscat
 HOTSPOTS = 60
 CATEGORIES = ("stormwater_flooding", "road_damage", "street_lighting", "waste_collection")
 
 
 def _point(rng: random.Random, spots: list[tuple[float, float]]) -> tuple[float, float]:
-    if rng.random() < 0.6:
-        lat, lon = rng.choice(spots)
-        return lat + rng.gauss(0, 0.001), lon + rng.gauss(0, 0.001)
-    return LAT + rng.uniform(-SPAN / 2, SPAN / 2), LON + rng.uniform(-SPAN / 2, SPAN / 2)
+    return report_point(rng, spots, 0.001)
 
 
 def main() -> None:
@@ -49,16 +40,9 @@ def main() -> None:
     parser.add_argument("--lookups", type=int, default=300)
     args = parser.parse_args()
     with scratch_database() as database:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, database_url=database.engine_url, secret_key="bench"
-        )
-        ctx = build_context(settings, senders=SenderRegistry(), router=UnroutedRouter())
+        ctx = bench_context(database)
         rng = random.Random(23)
-        half = SPAN / 2
-        spots = [
-            (LAT + rng.uniform(-half, half), LON + rng.uniform(-half, half))
-            for _ in range(HOTSPOTS)
-        ]
+        spots = busy_spots(rng, HOTSPOTS)
         now = ctx.now()
         with ctx.sessions() as session, session.begin():
             contact = Contact(name="bench")
@@ -91,14 +75,10 @@ def main() -> None:
                 timings.append((time.perf_counter() - started) * 1000)
                 listed.append(len(found))
         ctx.engine.dispose()
-        timings.sort()
         print(f"open reports stored: {args.tickets}; lookups: {args.lookups}")
-        print(
-            f"lookup ms: median {statistics.median(timings):.1f}, "
-            f"p90 {timings[int(len(timings) * 0.9)]:.1f}, max {timings[-1]:.1f}"
-        )
+        print_timings("lookup", timings)
         print(f"problems listed per lookup: mean {statistics.mean(listed):.1f}, max {max(listed)}")
-        print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.python_version()}")
+        print_machine()
 
 
 if __name__ == "__main__":
