@@ -7,7 +7,7 @@ from flask_login import login_required
 
 from channels.web.inbox.auth import ctx, current_staff, t
 from channels.web.inbox.blueprint import bp
-from channels.web.inbox.views import refusal
+from channels.web.inbox.refusals import refusal
 from core.errors import InputError
 from core.staff import saved_filters
 

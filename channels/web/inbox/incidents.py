@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from channels.web.inbox.auth import ctx, current_language, current_staff, t
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.i18n import count_phrase
-from channels.web.inbox.views import refusal
-from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
+from channels.web.inbox.refusals import act_once, refusal
+from core.errors import InputError
 from core.language.detect import detect_language
 from core.models import Incident, IncidentStatus, Status, Ticket
 from core.staff import incident_actions
@@ -87,25 +87,20 @@ def _act(
     action: Callable[[Staff, Session, Incident], object],
     said: Callable[[Any], str] | None = None,
 ) -> Response:
-    """One action in one transaction; a refusal is shown on the page, nothing half-done;
-    `said` words what was done from the action's result (else "Done.")."""
-    staff = current_staff()
-    try:
-        with ctx().sessions() as db, db.begin():
-            found = incident_actions.incident_for(db, staff, incident_id, Action.VIEW)
-            result = action(staff, db, found)
-    except (InputError, InvalidTransition) as exc:
-        flash(refusal(exc), "error")
-    except (NotFound, Forbidden):
-        raise
-    except BalaghError as exc:  # pragma: no cover - a new error type not mapped yet
-        flash(refusal(exc), "error")
-    else:
+    """One action on the incident in one transaction; a refusal is shown on the page,
+    nothing half-done; `said` words what was done from the action's result (else "Done.")."""
+
+    def done(result: Any) -> str:
         if isinstance(result, incident_actions.MoveResult):
             moved, skipped = ", ".join(result.moved) or "—", ", ".join(result.skipped) or "—"
-            flash(t("incident_moved", moved=moved, skipped=skipped), "info")
-        else:
-            flash(said(result) if said is not None else t("done"), "info")
+            return t("incident_moved", moved=moved, skipped=skipped)
+        return said(result) if said is not None else t("done")
+
+    act_once(
+        lambda db, staff: incident_actions.incident_for(db, staff, incident_id, Action.VIEW),
+        action,
+        done,
+    )
     return redirect(url_for("inbox.incident", incident_id=incident_id))  # type: ignore[return-value]
 
 

@@ -29,7 +29,7 @@ from channels.web.inbox.auth import (
 )
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.i18n import label
-from channels.web.inbox.views import refusal
+from channels.web.inbox.refusals import refusal
 from core.errors import InputError
 from core.insights.research_export import research_rows, write_csv
 from core.insights.spikes import recent_spikes, spike_words

@@ -25,8 +25,9 @@ from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import count_phrase, has_word
 from channels.web.inbox.places import shared_places
+from channels.web.inbox.refusals import act_once, refusal
 from core.delivery.notify import directorate_name
-from core.errors import BalaghError, Forbidden, InputError, InvalidTransition, NotFound
+from core.errors import Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
 from core.intake.contacts import suggested_links
 from core.models import Attachment, Delivery, Priority, Status, Ticket, User
@@ -59,41 +60,6 @@ def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     if moment is None:
         return ""
     return moment.astimezone(ctx().zone).strftime(fmt)
-
-
-# Core's refusal parameters that name a code the inbox has words for (status_new, role_agent).
-LABELLED_PARAMS = {
-    "status": "status",
-    "from_status": "status",
-    "to_status": "status",
-    "role": "role",
-    "language": "language",
-}
-
-
-def refusal(exc: BalaghError) -> Markup:
-    """Core's refusal in the staff member's language, ready for `flash`.
-
-    A key the inbox has words for is shown in those words, each parameter isolated in a
-    <bdi> so an email, a date or a code keeps its own direction inside Arabic text. Without
-    words, core's English message is shown, isolated as left-to-right English, so its
-    punctuation is not scrambled on a right-to-left page.
-    """
-    if not has_word(exc.key or ""):
-        return Markup('<bdi dir="ltr" lang="en">{}</bdi>').format(str(exc))
-    params = {
-        name: Markup("<bdi>{}</bdi>").format(_param_word(name, value))
-        for name, value in exc.params.items()
-    }
-    return escape(t(str(exc.key))).format(**params)
-
-
-def _param_word(name: str, value: object) -> str:
-    """A status or role code as the inbox names it; anything else as it is."""
-    group = LABELLED_PARAMS.get(name)
-    if group and has_word(f"{group}_{value}"):
-        return t(f"{group}_{value}")
-    return str(value)
 
 
 def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
@@ -449,20 +415,13 @@ def _value_words(what: str, code: str | None) -> str:
 
 
 def _act(reference: str, action: Callable[[Any, Session, Ticket], object]) -> Response:
-    """Run one action in one transaction; a refused action is shown, never half-done."""
-    staff = current_staff()
-    try:
-        with ctx().sessions() as db, db.begin():
-            item = ticket_for(db, staff, reference, Action.VIEW)
-            action(staff, db, item)
-    except (InputError, InvalidTransition) as exc:
-        flash(refusal(exc), "error")
-    except (NotFound, Forbidden):
-        raise
-    except BalaghError as exc:  # pragma: no cover - a new error type not mapped yet
-        flash(refusal(exc), "error")
-    else:
-        flash(t("done"), "info")
+    """Run one action on the ticket in one transaction; a refused action is shown, never
+    half-done; back to the ticket."""
+    act_once(
+        lambda db, staff: ticket_for(db, staff, reference, Action.VIEW),
+        action,
+        lambda _result: t("done"),
+    )
     return redirect(url_for("inbox.ticket", reference=reference))  # type: ignore[return-value]
 
 
