@@ -79,17 +79,8 @@ def decode_bytes(data: bytes, label: str | None = None) -> str:
 def _decode_latin_or_unlabelled(data: bytes) -> str:
     if not any(b > 0x7F for b in data):
         return data.decode("ascii")
-    try:
-        return data.decode("utf-8")  # real Latin-1 text almost never validates as UTF-8
-    except UnicodeDecodeError:
-        pass
-    arabic = _arabic_if_plausible(data)
-    if arabic is not None:
-        return arabic
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    reading = _likely_reading(data)
+    return reading if reading is not None else data.decode("latin-1")
 
 
 def _decode_arabic(data: bytes, codec: str) -> str:
@@ -107,6 +98,14 @@ def _decode_arabic(data: bytes, codec: str) -> str:
 
 
 def _best_guess(data: bytes) -> str:
+    reading = _likely_reading(data)
+    return reading if reading is not None else data.decode("utf-8", "replace")
+
+
+def _likely_reading(data: bytes) -> str | None:
+    """Bytes whose label is missing, Latin or unknown, read in the order that is most often
+    right here: UTF-8 (real Latin-1 text almost never validates as it), then Arabic when they
+    read as Arabic prose, then windows-1252; None when none of these reads them."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -117,7 +116,7 @@ def _best_guess(data: bytes) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("utf-8", "replace")
+        return None
 
 
 def _arabic_if_plausible(data: bytes) -> str | None:
