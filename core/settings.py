@@ -23,6 +23,11 @@ from core.routing.types import ROUTE_THRESHOLD
 SECRET_HINTS = re.compile(r"PASSWORD|SECRET|TOKEN|KEY|DATABASE_URL|REDIS_URL")
 
 
+def comma_list(value: str) -> list[str]:
+    """A setting's comma-separated items, trimmed; empty items (a trailing comma) dropped."""
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
 class SettingsError(Exception):
     """A setting has a value Balagh cannot use; the message names it."""
 
@@ -226,9 +231,8 @@ class Settings(BaseSettings):
     @field_validator("metrics_allow")
     @classmethod
     def _networks(cls, value: str) -> str:
-        for item in value.split(","):
-            if item.strip():
-                ip_network(item.strip(), strict=False)  # ValueError names the bad entry
+        for item in comma_list(value):
+            ip_network(item, strict=False)  # ValueError names the bad entry
         return value
 
     @field_validator("log_level")
@@ -264,15 +268,11 @@ class Settings(BaseSettings):
     @property
     def metrics_networks(self) -> list[IPv4Network | IPv6Network]:
         """BALAGH_METRICS_ALLOW as networks (a bare address is a one-address network)."""
-        return [
-            ip_network(item.strip(), strict=False)
-            for item in self.metrics_allow.split(",")
-            if item.strip()
-        ]
+        return [ip_network(item, strict=False) for item in comma_list(self.metrics_allow)]
 
     @property
     def mail_domain_list(self) -> list[str]:
-        return [d.strip().lower() for d in self.mail_domains.split(",") if d.strip()]
+        return [domain.lower() for domain in comma_list(self.mail_domains)]
 
     @property
     def base_url(self) -> str:

@@ -42,6 +42,7 @@ from core.errors import StorageUnavailable
 from core.intake.ingest import accept
 from core.intake.pipeline import wait_processed
 from core.models import InboundRecord, Ticket
+from core.settings import comma_list
 from core.storable import is_storable
 
 logger = logging.getLogger(__name__)
@@ -132,7 +133,7 @@ def service_definition(code: str, fmt: str) -> Response:
 
 
 def _check_api_key() -> str:
-    keys = [k.strip() for k in _ctx().settings.open311_api_keys.split(",") if k.strip()]
+    keys = comma_list(_ctx().settings.open311_api_keys)
     given = (request.values.get("api_key") or "").strip()
     if not keys:
         raise Open311Error(403, "Submitting requests is not enabled on this endpoint.")
