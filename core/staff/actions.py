@@ -248,12 +248,7 @@ def reclassify(
     """
     require(staff, Action.RECLASSIFY, ticket)
     check_reclassify(ticket)
-    try:
-        ctx.taxonomy.category(category)
-    except KeyError:
-        raise InputError(
-            f"Unknown category '{category}'.", "unknown_category", category=category
-        ) from None
+    check_category(ctx, category)
     before = {"category": ticket.category, "directorate": ticket.directorate}
     set_category(ctx, ticket, category)
     # Naming a flagged message's category takes it on as a case, as registering it does
@@ -624,22 +619,10 @@ def record_phone_call(
     A category the staff member chooses is the ticket's category (see `route_new_ticket`).
     """
     require(staff, Action.RECORD_CALL)
-    typed = without_separators(ascii_digits(phone or ""))
-    typed = "+" + typed[2:] if typed.startswith("00") else typed
-    number = normalize_phone(typed) if PHONE_RE.match(typed) else None
-    if number is None:  # E.164, Oman for numbers without a country code
-        raise InputError(
-            "Give the caller's phone number (digits, optionally starting with +).",
-            "bad_caller_phone",
-        )
+    number = _caller_number(phone)
     body = _clean_text(text, "call summary")
     if category:
-        try:
-            ctx.taxonomy.category(category)
-        except KeyError:
-            raise InputError(
-                f"Unknown category '{category}'.", "unknown_category", category=category
-            ) from None
+        check_category(ctx, category)
     channel = ctx.channels.first(lambda c: c.staff_recorded)
     if channel is None:
         raise RuntimeError("no registered channel records calls (capability staff_recorded)")
@@ -671,6 +654,37 @@ def record_phone_call(
         _check_same_call(ctx, accepted.record_id, number, body)
         return replace(process(ctx, accepted.record_id), duplicate=True, created=False)
     processed = process(ctx, accepted.record_id)
+    _record_who_took_the_call(ctx, staff, processed)
+    return processed
+
+
+def _caller_number(phone: str | None) -> str:
+    """The caller's number as the agent typed it (Arabic-Indic digits, spaces, 00 for +) in
+    E.164, Oman for numbers without a country code; refused when it is no phone number."""
+    typed = without_separators(ascii_digits(phone or ""))
+    typed = "+" + typed[2:] if typed.startswith("00") else typed
+    number = normalize_phone(typed) if PHONE_RE.match(typed) else None
+    if number is None:
+        raise InputError(
+            "Give the caller's phone number (digits, optionally starting with +).",
+            "bad_caller_phone",
+        )
+    return number
+
+
+def check_category(ctx: Context, category: str) -> None:
+    """Refuse a category the taxonomy does not know (`unknown_category`), before anything
+    is changed or stored: a reclassification, a bulk one, a recorded call."""
+    try:
+        ctx.taxonomy.category(category)
+    except KeyError:
+        raise InputError(
+            f"Unknown category '{category}'.", "unknown_category", category=category
+        ) from None
+
+
+def _record_who_took_the_call(ctx: Context, staff: Staff, processed: Processed) -> None:
+    """The ticket's history names the agent who recorded the call (a `phone_call` event)."""
     with ctx.sessions() as session, session.begin():
         ticket = session.get(Ticket, processed.ticket_id)
         if ticket is not None:
@@ -682,7 +696,6 @@ def record_phone_call(
                 at=ctx.now(),
                 message=processed.message_id,
             )
-    return processed
 
 
 def _check_same_call(ctx: Context, record_id: int, number: str, body: str) -> None:

@@ -90,12 +90,7 @@ def move_all(ctx: Context, staff: Staff, references: Iterable[str], category: st
             "The category is unchanged: choose a category from the list first.",
             "choose_category_first",
         )
-    try:
-        ctx.taxonomy.category(category)
-    except KeyError:
-        raise InputError(
-            f"Unknown category '{category}'.", "unknown_category", category=category
-        ) from None
+    actions.check_category(ctx, category)
 
     def move(session: Session, ticket: Ticket) -> None:
         if ticket.status in CATEGORY_KEPT:
