@@ -244,17 +244,55 @@ def move(
 
     Only the last step tells the citizen, in their language; resolving needs the answer (the
     note, and `translations` per language: each report keeps the version in its citizen's
-    language, so the dispatcher's closing form offers the department's every version). Closing needs the answer for the citizens, in each of their languages, as an
-    incident reply does (`closing_answers`): `note` in its own language, `translations` the
-    others; each report is resolved and closed with its citizen's version. Reports that
-    cannot get there are left as they are.
+    language, so the dispatcher's closing form offers the department's every version). Closing
+    needs the answer for the citizens, in each of their languages, as an incident reply does
+    (`closing_answers`): `note` in its own language, `translations` the others; each report
+    is resolved and closed with its citizen's version. Reports that cannot get there are left
+    as they are.
     """
     target = _target(to)
     note = _optional_text(note)
     versions = {k: v for k, v in (translations or {}).items() if (v or "").strip()}
     if target == Status.RESOLVED and not (note or versions):
         raise InputError("Write the answer to resolve the incident's reports.", "answer_needed")
-    plans, skipped = [], []
+    plans, skipped = _plan_moves(staff, incident, target)
+    common, given, answers = "", dict[str, str](), dict[str, str]()
+    if target == Status.CLOSED:
+        languages = {t.language for t, _ in plans}
+        common, given, answers = closing_answers(note, translations, languages)
+    elif target == Status.RESOLVED:  # the department's answer, in a citizen's language if given
+        answers = {k: _clean_text(v, "reply") for k, v in versions.items()}
+    now = ctx.now()
+    moved = _move_reports(ctx, session, staff, incident, target, plans, note, answers, now)
+    _set_status(incident, target, now)
+    if target == Status.RESOLVED and answers:  # the department's versions, for late joiners
+        common, given = note or "", answers
+    record_update(
+        session,
+        incident,
+        "transition",
+        staff.email,
+        staff.id,
+        now,
+        text=(common or next(iter(given.values()))) if given else note,
+        to=str(target),
+        moved=moved,
+        skipped=skipped,
+        **({"translations": given} if given else {}),
+    )
+    return MoveResult(moved, skipped)
+
+
+# A report and the workflow steps that take it to the incident's target, for this role.
+Plan = tuple[Ticket, list[Status]]
+
+
+def _plan_moves(staff: Staff, incident: Incident, target: Status) -> tuple[list[Plan], list[str]]:
+    """Each open report's way to `target` for this role, and the references of those with
+    none (left as they are). Checked before anything moves, so a move the role may make for
+    none of the reports is refused whole rather than done to nobody."""
+    plans: list[Plan] = []
+    skipped: list[str] = []
     for ticket in open_tickets(incident):
         require(staff, Action.TRANSITION, ticket)
         path = walk(ticket.status, target, staff.role, WALK_STATUSES)
@@ -268,15 +306,24 @@ def move(
             "incident_nothing_moved",
             to_status=str(target),
         )
-    common, given, answers = "", dict[str, str](), dict[str, str]()
-    if target == Status.CLOSED:
-        languages = {t.language for t, _ in plans}
-        common, given, answers = closing_answers(note, translations, languages)
-    elif target == Status.RESOLVED:  # the department's answer, in a citizen's language if given
-        answers = {k: _clean_text(v, "reply") for k, v in versions.items()}
+    return plans, skipped
+
+
+def _move_reports(
+    ctx: Context,
+    session: Session,
+    staff: Staff,
+    incident: Incident,
+    target: Status,
+    plans: list[Plan],
+    note: str | None,
+    answers: dict[str, str],
+    now: datetime,
+) -> list[str]:
+    """Take each planned report along its steps with the answer in its citizen's language;
+    a citizen with several reports on the incident is told once. The references moved."""
     moved: list[str] = []
     told: set[int] = set()
-    now = ctx.now()
     for ticket, path in plans:
         text = answers.get(ticket.language or "") or note or next(iter(answers.values()), None)
         if Status.RESOLVED in path and not text:
@@ -301,23 +348,7 @@ def move(
             note=text,
         )
         moved.append(ticket.reference)
-    _set_status(incident, target, now)
-    if target == Status.RESOLVED and answers:  # the department's versions, for late joiners
-        common, given = note or "", answers
-    record_update(
-        session,
-        incident,
-        "transition",
-        staff.email,
-        staff.id,
-        now,
-        text=(common or next(iter(given.values()))) if given else note,
-        to=str(target),
-        moved=moved,
-        skipped=skipped,
-        **({"translations": given} if given else {}),
-    )
-    return MoveResult(moved, skipped)
+    return moved
 
 
 def closing_answers(
