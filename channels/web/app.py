@@ -17,6 +17,7 @@ from channels.web.references import whole_references
 from channels.web.server import AnswerDeadline, BodyDeadline, LoadShedder
 from core.context import Context
 from core.models import ID_MAX
+from core.settings import Settings
 
 
 class DatabaseInteger(IntegerConverter):
@@ -35,6 +36,22 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     its own secret or signature.
     """
     app = Flask(__name__)
+    _configure(app, ctx)
+    _guard_requests(app, ctx.settings)
+    # Before the CSRF check (hooks run in the order registered): a form post whose body cannot
+    # be parsed is a 400 saying so, not "the form has expired" with every field empty.
+    app.before_request(errors.refuse_unreadable_form)
+    csrf.init_app(app)
+    # rate limits (citizen pages, sign-in throttle): in memory per process, shared through
+    # Redis when BALAGH_REDIS_URL is set
+    app.config.setdefault("RATELIMIT_STORAGE_URI", ctx.settings.redis_url or "memory://")
+    _register_areas(app, ctx, channel_blueprints)
+    app.after_request(_baseline_headers)
+    return app
+
+
+def _configure(app: Flask, ctx: Context) -> None:
+    """Cookies, JSON and URL rules, set before any blueprint adds a rule or a request comes."""
     app.request_class = BalaghRequest
     secret = ctx.settings.secret_key
     if not secret:
@@ -53,12 +70,17 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
     # Before any blueprint adds a rule: `<int:...>` in every path stops at the largest id
     # (core.models.ID_MAX), so a 100-digit id is a 404 rather than an error in the driver.
     app.url_map.converters["int"] = DatabaseInteger
+
+
+def _guard_requests(app: Flask, settings: Settings) -> None:
+    """Wrap the WSGI app so a storm or a hung database never holds threads for ever; the
+    last wrapper is the outermost, so the load shedder answers before anything else runs."""
     # Every database wait of a request ends within BALAGH_DB_ANSWER_TIMEOUT_SECONDS: a hung
     # database gives 503 + Retry-After, never a request (and a thread) waiting for ever.
     app.wsgi_app = AnswerDeadline(  # type: ignore[method-assign]
-        app.wsgi_app, ctx.settings.db_answer_timeout_seconds
+        app.wsgi_app, settings.db_answer_timeout_seconds
     )
-    hops = ctx.settings.proxy_hops
+    hops = settings.proxy_hops
     if hops:
         # Behind that many trusted reverse proxies, the client address (the rate-limit key),
         # scheme and host come from their X-Forwarded-* headers; with none, those headers are
@@ -67,19 +89,16 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
         )
     # Under gunicorn a body must arrive at the minimum rate, as under `balagh serve`.
-    app.wsgi_app = BodyDeadline(app.wsgi_app, ctx.settings)  # type: ignore[method-assign]
+    app.wsgi_app = BodyDeadline(app.wsgi_app, settings)  # type: ignore[method-assign]
     # A bounded number of requests run and wait; past it, 503 + Retry-After at once.
     app.wsgi_app = LoadShedder(  # type: ignore[method-assign]
-        app.wsgi_app, slots=ctx.settings.web_threads, queue=ctx.settings.web_queue
+        app.wsgi_app, slots=settings.web_threads, queue=settings.web_queue
     )
-    # Before the CSRF check (hooks run in the order registered): a form post whose body cannot
-    # be parsed is a 400 saying so, not "the form has expired" with every field empty.
-    app.before_request(errors.refuse_unreadable_form)
-    csrf.init_app(app)
-    # rate limits (citizen pages, sign-in throttle): in memory per process, shared through
-    # Redis when BALAGH_REDIS_URL is set
-    app.config.setdefault("RATELIMIT_STORAGE_URI", ctx.settings.redis_url or "memory://")
 
+
+def _register_areas(app: Flask, ctx: Context, channel_blueprints: Sequence[Blueprint]) -> None:
+    """Health, metrics, the inbox, the API, the citizen pages, Open311 and the other
+    channels' webhooks; the error pages last, as they fall back for paths none of them has."""
     app.register_blueprint(health.bp)
     install_metrics(app, ctx)
     inbox.init_app(app)  # staff inbox and Flask-Login
@@ -93,8 +112,6 @@ def create_app(ctx: Context, channel_blueprints: Sequence[Blueprint] = ()) -> Fl
         app.register_blueprint(hook)
     errors.init_app(app)  # 404/405 for unrouted paths: JSON, Open311 or the citizen page
     app.add_url_rule("/favicon.ico", "favicon", _favicon)
-    app.after_request(_baseline_headers)
-    return app
 
 
 # What every answer carries unless its area set stricter or looser ones first (the citizen
