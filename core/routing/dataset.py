@@ -111,6 +111,7 @@ OWN_FILES = (
     "writers_u18g.jsonl",
     "writers_cat17.jsonl",
     "writers_cat18.jsonl",
+    "writers_scr19.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
