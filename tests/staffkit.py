@@ -150,8 +150,17 @@ def signed_in(app: Flask, email: str, language: str | None = "en") -> FlaskClien
     client = app.test_client()
     assert login(client, email).status_code == 302
     if language:
-        client.get(f"/inbox/lang/{language}")
+        choose_language(client, language)
     return client
+
+
+def choose_language(client: FlaskClient, language: str, next: str | None = None):  # type: ignore[no-untyped-def]
+    """Switch the inbox's language as its button does: a POST with the session's CSRF token."""
+    page = client.get("/inbox/login", follow_redirects=True).get_data(as_text=True)
+    match = CSRF_RE.search(page)
+    assert match, "no CSRF token on the inbox's page"
+    data = {"csrf_token": match.group(1), **({"next": next} if next is not None else {})}
+    return client.post(f"/inbox/lang/{language}", data=data)
 
 
 def post_form(client: FlaskClient, path: str, data: dict[str, str]):  # type: ignore[no-untyped-def]
@@ -176,8 +185,19 @@ def staff_page(browser, url: str, email: str, lang: str, **context_options):  # 
 def sign_in_page(page, url: str, email: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Sign a Playwright page in through the inbox's form in `lang` (the browser tests' one
     copy of the steps: the labels are the catalog's, so a renamed label fails every test)."""
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
+    open_in_language(page, f"{url}/inbox/login", lang)
     page.get_by_label(translate("email", lang), exact=True).fill(email)
     page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
     page.get_by_role("button", name=translate("sign_in", lang)).click()
     page.wait_for_url(f"{url}/inbox/")
+
+
+def open_in_language(page, address: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Open an inbox page and, when it is not in `lang`, press the header's language button
+    (a POST form that comes back to the same page)."""
+    page.goto(address)
+    if page.get_attribute("html", "lang") != lang:
+        with page.expect_navigation():
+            page.locator("form.lang-switch button").click()
+    page.wait_for_load_state("load")
+    assert page.get_attribute("html", "lang") == lang

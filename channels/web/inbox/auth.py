@@ -246,9 +246,11 @@ def logout() -> Response:
     return redirect(url_for("inbox.login"))  # type: ignore[return-value]
 
 
-@bp.get("/lang/<code>")
+@bp.post("/lang/<code>")
 def set_language(code: str) -> Response:
-    """Switch the inbox between Arabic and English (remembered for the user)."""
+    """Switch the inbox between Arabic and English (remembered for the user). A CSRF-checked
+    POST: a GET (a link crawler, another site's link or image) gets the inbox's 405 and
+    changes neither the session's language nor the saved one."""
     if code in LANGUAGES:
         session["lang"] = code
         if current_user.is_authenticated:
@@ -256,4 +258,4 @@ def set_language(code: str) -> Response:
                 user = db.get(User, current_staff().id)
                 if user is not None:
                     user.language = code
-    return redirect(safe_next(request.args.get("next")))  # type: ignore[return-value]
+    return redirect(safe_next(request.form.get("next")))  # type: ignore[return-value]

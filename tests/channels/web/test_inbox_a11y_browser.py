@@ -20,7 +20,7 @@ from core.staff.incident_actions import open_by_hand
 from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import DESKTOP, MOBILE, shot
 from tests.citizen_web import citizen_site, jpeg
-from tests.staffkit import PASSWORD, make_staff, new_ticket
+from tests.staffkit import PASSWORD, make_staff, new_ticket, open_in_language
 
 pytestmark = pytest.mark.browser
 
@@ -59,13 +59,13 @@ def _signed_in(
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(f"{url}/inbox/login")
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/login")
+    open_in_language(page, f"{url}/inbox/login", lang)
     assert serious_violations(page) == []  # the sign-in page
     page.get_by_label(translate("email", lang), exact=True).fill(email)
     page.get_by_label(translate("password", lang), exact=True).fill(PASSWORD)
     page.get_by_role("button", name=translate("sign_in", lang)).click()
     page.wait_for_url(f"{url}/inbox/")
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")
+    open_in_language(page, f"{url}/inbox/", lang)
     return context, page
 
 

@@ -15,7 +15,7 @@ from core.inbound import InboundMessage, Location, ThreadHints
 from core.intake.ingest import ingest
 from tests.channels.web.test_web_browser import DESKTOP
 from tests.citizen_web import citizen_site
-from tests.staffkit import app_for, make_staff, signed_in, staff_page
+from tests.staffkit import app_for, make_staff, open_in_language, signed_in, staff_page
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +56,7 @@ def test_an_arabic_tickets_times_end_at_the_right_like_their_labels(
 ) -> None:
     url, _ctx, reference = served
     with staff_page(browser, url, DISPATCHER, "ar", viewport=DESKTOP) as page:
-        page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")  # once signed in
+        open_in_language(page, f"{url}/inbox/t/{reference}", "ar")  # once signed in
         assert page.get_attribute("html", "dir") == "rtl"
         facts = page.eval_on_selector_all("dl.facts dd", TEXT_GAP)
         assert facts and all(gap <= 5 for gap in facts), facts
@@ -70,7 +70,7 @@ def test_the_arabic_ticket_maps_scale_reads_number_then_unit(
 ) -> None:
     url, _ctx, reference = served
     with staff_page(browser, url, DISPATCHER, "ar", viewport=DESKTOP) as page:
-        page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")
+        open_in_language(page, f"{url}/inbox/t/{reference}", "ar")
         page.wait_for_selector(".leaflet-control-scale-line")
         directions = page.eval_on_selector_all(
             ".leaflet-control-scale-line", "els => els.map(e => getComputedStyle(e).direction)"

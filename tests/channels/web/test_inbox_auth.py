@@ -9,7 +9,7 @@ from sqlalchemy import select
 from core.context import Context
 from core.models import User
 from tests.conftest import make_settings
-from tests.staffkit import PASSWORD, app_for, csrf_token, login, make_staff
+from tests.staffkit import PASSWORD, app_for, choose_language, csrf_token, login, make_staff
 
 
 @pytest.fixture
@@ -93,16 +93,38 @@ def test_session_cookie_is_secure_behind_https(ctx: Context, tmp_path) -> None: 
 def test_login_page_is_arabic_rtl_by_default_and_switches_to_english(client: FlaskClient) -> None:
     page = client.get("/inbox/login", headers={"Accept-Language": "ar"}).get_data(as_text=True)
     assert 'dir="rtl"' in page and "تسجيل الدخول" in page
-    client.get("/inbox/lang/en")
+    choose_language(client, "en")
     page = client.get("/inbox/login").get_data(as_text=True)
     assert 'dir="ltr"' in page and "Sign in" in page
 
 
 def test_language_choice_is_remembered_for_the_user(ctx: Context, client: FlaskClient) -> None:
     login(client, "agent@mct.om")
-    client.get("/inbox/lang/en")
+    choose_language(client, "en")
     with ctx.sessions() as session:
         assert session.execute(select(User.language)).scalar_one() == "en"
+
+
+def test_a_get_of_the_language_switch_changes_nothing(ctx: Context, client: FlaskClient) -> None:
+    """A link crawler or another site's link cannot switch a staff member's language: the
+    switch is a POST with the CSRF token; a GET is answered 405, and a POST without the token
+    is refused."""
+    login(client, "agent@mct.om")
+    choose_language(client, "ar")
+    response = client.get("/inbox/lang/en?next=/inbox/")
+    assert response.status_code == 405 and "POST" in response.headers["Allow"]
+    assert client.post("/inbox/lang/en").status_code == 400  # no CSRF token
+    assert 'dir="rtl"' in client.get("/inbox/").get_data(as_text=True)
+    with ctx.sessions() as session:
+        assert session.execute(select(User.language)).scalar_one() == "ar"
+
+
+def test_the_language_button_is_a_csrf_form_back_to_the_same_page(client: FlaskClient) -> None:
+    page = client.get("/inbox/login?next=/inbox/t/X", headers={"Accept-Language": "ar"})
+    html = page.get_data(as_text=True)
+    assert '<form method="post" action="/inbox/lang/en" class="inline lang-switch">' in html
+    assert 'name="next" value="/inbox/login?next=/inbox/t/X"' in html
+    assert 'href="/inbox/lang/' not in html
 
 
 @pytest.mark.parametrize("path", ["/static/favicon.svg", "/inbox/static/inbox.css"])
@@ -121,7 +143,7 @@ def test_a_language_switch_survives_a_static_request_sent_with_the_older_cookie(
     client.get("/inbox/login")
     older = client.get_cookie("session")
     assert older is not None
-    client.get("/inbox/lang/en?next=/inbox/login")
+    choose_language(client, "en", next="/inbox/login")
     switched = client.get_cookie("session")
     assert switched is not None and switched.value != older.value
     # The stylesheet request the page sent before the switch carries the older cookie.
@@ -137,7 +159,7 @@ def test_a_language_switch_with_a_control_character_in_next_goes_to_the_queue(
     client: FlaskClient, target: str
 ) -> None:
     """A crafted link's `next` with a line break cannot be a Location header: the queue, not a 500."""
-    response = client.get("/inbox/lang/en", query_string={"next": target})
+    response = choose_language(client, "en", next=target)
     assert response.status_code == 302
     assert response.headers["Location"] == "/inbox/"
 

@@ -16,7 +16,7 @@ from core.context import Context
 from core.staff.incident_actions import open_by_hand
 from tests.channels.web.test_web_browser import DESKTOP
 from tests.citizen_web import citizen_site
-from tests.staffkit import PASSWORD, load, new_ticket, the_roles
+from tests.staffkit import PASSWORD, load, new_ticket, open_in_language, the_roles
 
 pytestmark = pytest.mark.browser
 
@@ -41,9 +41,9 @@ def test_a_dispatcher_ticks_every_listed_ticket_at_once_and_attaches_them(
     page.goto(f"{url}/inbox/login")
     page.fill("input[name=email]", "disp@mct.om")
     page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.goto(f"{url}/inbox/lang/ar")
-    page.goto(f"{url}/inbox/?queue=all&q=Khuwair")
+    page.click("main button[type=submit]")  # not the header's language button
+    page.wait_for_url(f"{url}/inbox/")
+    open_in_language(page, f"{url}/inbox/?queue=all&q=Khuwair", "ar")
     page.wait_for_load_state("load")
     page.get_by_label(translate("bulk_tick_all", "ar")).check()
     assert page.locator("input[name=refs]:checked").count() == 4

@@ -16,7 +16,7 @@ from core.intake.ingest import ingest
 from tests.axe_support import serious_violations
 from tests.channels.web.test_web_browser import MOBILE
 from tests.citizen_web import citizen_site
-from tests.staffkit import make_staff, staff_page
+from tests.staffkit import make_staff, open_in_language, staff_page
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_queue_and_ticket_keep_within_a_phone_screen(
 ) -> None:
     url, reference = served
     with staff_page(browser, url, AGENT, lang, viewport=MOBILE) as page:
-        page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")  # the staff member's language, once in
+        open_in_language(page, f"{url}/inbox/", lang)  # the staff member's language, once in
         for path in ("/inbox/?queue=all", f"/inbox/t/{reference}"):
             page.goto(url + path)
             assert page.get_attribute("html", "lang") == lang
@@ -105,7 +105,7 @@ def test_a_messages_time_stays_on_one_line_in_an_arabic_ticket_on_a_phone(
     which right to left read "-2026-12" on one line and "07 08:53" on the next."""
     url, reference = served
     with staff_page(browser, url, AGENT, "ar", viewport={"width": 375, "height": 800}) as page:
-        page.goto(f"{url}/inbox/lang/ar?next=/inbox/t/{reference}")
+        open_in_language(page, f"{url}/inbox/t/{reference}", "ar")
         page.wait_for_load_state("load")
         lines = page.eval_on_selector_all(
             ".msg .meta span[dir=ltr], .events span[dir=ltr]",
@@ -128,7 +128,7 @@ def test_on_a_phone_the_queue_shows_a_ticket_on_the_first_screen_with_the_filter
     summaries on a narrow screen, which open them by click or keyboard."""
     url, reference = served
     with staff_page(browser, url, AGENT, lang, viewport=PHONE, bypass_csp=True) as page:
-        page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/%3Fqueue%3Dall")
+        open_in_language(page, f"{url}/inbox/?queue=all", lang)
         page.wait_for_load_state("load")
         assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
         first = page.locator("table.tickets tbody tr").first.locator("td.ref a")
@@ -154,9 +154,7 @@ def test_on_a_phone_the_search_shortcut_unfolds_the_filters_and_the_summary_coun
 ) -> None:
     url, _reference = served
     with staff_page(browser, url, AGENT, lang, viewport=PHONE) as page:
-        page.goto(
-            f"{url}/inbox/lang/{lang}?next=/inbox/%3Fqueue%3Dall%26channel%3Demail%26overdue%3D1"
-        )
+        open_in_language(page, f"{url}/inbox/?queue=all&channel=email&overdue=1", lang)
         page.wait_for_load_state("load")
         summary = page.locator("details.filter-panel summary")
         assert summary.inner_text() == translate("filters_in_use", lang, count=2)
@@ -188,7 +186,7 @@ def test_on_a_phone_the_ticket_page_leads_from_its_top_to_the_update_panel(
     tickets at 375 px): a link on the first screen takes the dispatcher to it."""
     url, reference = served
     with staff_page(browser, url, AGENT, lang, viewport=PHONE) as page:
-        page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/t/{reference}")
+        open_in_language(page, f"{url}/inbox/t/{reference}", lang)
         page.wait_for_load_state("load")
         panel = page.locator("#update-form").bounding_box()
         assert panel is not None and panel["y"] > PHONE["height"]  # out of sight at first

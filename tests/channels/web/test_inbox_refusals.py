@@ -23,7 +23,16 @@ from core.routing.types import UnroutedRouter
 from core.staff import actions as staff_actions
 from core.staff.permissions import Staff
 from core.tickets import ticket_by_reference
-from tests.staffkit import app_for, bearer, login, new_ticket, post_form, the_roles, token_for
+from tests.staffkit import (
+    app_for,
+    bearer,
+    choose_language,
+    login,
+    new_ticket,
+    post_form,
+    the_roles,
+    token_for,
+)
 
 FLASH_ERROR = re.compile(r'<p class="flash error"[^>]*>(.*?)</p>', re.S)
 
@@ -42,7 +51,7 @@ def app(ctx: Context, roles: dict[str, Staff]) -> Flask:
 def signed_in(app: Flask, email: str, lang: str) -> FlaskClient:
     client = app.test_client()
     assert login(client, email).status_code == 302
-    client.get(f"/inbox/lang/{lang}")
+    choose_language(client, lang)
     return client
 
 

@@ -11,7 +11,16 @@ from core.inbound import InboundAttachment, InboundMessage, Location
 from core.intake.ingest import ingest
 from core.models import Attachment, OutboxItem, RoutingCorrection
 from core.routing.types import UnroutedRouter
-from tests.staffkit import app_for, load, login, new_ticket, post_form, signed_in, the_roles
+from tests.staffkit import (
+    app_for,
+    choose_language,
+    load,
+    login,
+    new_ticket,
+    post_form,
+    signed_in,
+    the_roles,
+)
 
 
 @pytest.fixture
@@ -177,7 +186,7 @@ def test_attachment_downloads_only_for_staff_who_see_the_ticket(ctx: Context, ap
 def test_arabic_inbox_is_right_to_left(ctx: Context, app: Flask) -> None:
     client = app.test_client()
     login(client, "agent@mct.om")
-    client.get("/inbox/lang/ar")
+    choose_language(client, "ar")
     page = client.get("/inbox/").get_data(as_text=True)
     assert 'dir="rtl"' in page and "قائمتي" in page
 
@@ -193,7 +202,7 @@ def test_stats_page_for_supervisor(ctx: Context, app: Flask) -> None:
 def test_event_history_is_in_the_staff_members_language(ctx: Context, app: Flask) -> None:
     ref = new_ticket(ctx, "حفرة في الشارع")
     client = signed_in(app, "agent@mct.om")
-    client.get("/inbox/lang/ar")
+    choose_language(client, "ar")
     page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
     assert "إنشاء البلاغ" in page and "<strong>created</strong>" not in page
 
@@ -222,7 +231,7 @@ def test_unreachable_notice_is_in_the_staff_members_language(ctx: Context, app: 
     ref = new_ticket(ctx, "حفرة في الشارع", channel="email")
     mark_unreachable(ctx, ref, "bounced: 5.1.1")
     client = signed_in(app, "agent@mct.om")
-    client.get("/inbox/lang/ar")
+    choose_language(client, "ar")
     page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
     assert "تعذّر الوصول إلى هذا العنوان" in page
 

@@ -25,7 +25,7 @@ from core.staff import actions as staff_actions
 from core.staff import admin as staff_admin
 from core.staff import saved_filters
 from core.tickets import ticket_by_reference
-from tests.staffkit import app_for, load, login, new_ticket, post_form, the_roles
+from tests.staffkit import app_for, choose_language, load, login, new_ticket, post_form, the_roles
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def app(ctx: Context) -> Flask:
 def signed_in(app: Flask, email: str, lang: str = "en") -> FlaskClient:
     client = app.test_client()
     assert login(client, email).status_code == 302
-    client.get(f"/inbox/lang/{lang}")
+    choose_language(client, lang)
     return client
 
 

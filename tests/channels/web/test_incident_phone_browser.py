@@ -16,7 +16,7 @@ from core.staff import incident_actions
 from core.staff.permissions import staff_from_user
 from tests.citizen_web import citizen_site
 from tests.incident_support import report
-from tests.staffkit import make_staff, sign_in_page
+from tests.staffkit import make_staff, open_in_language, sign_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +61,7 @@ def test_the_incident_page_keeps_within_a_phone_screen(
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     sign_in_page(page, url, DISPATCHER, lang)
-    page.goto(f"{url}/inbox/lang/{lang}?next=/inbox/")  # the staff member's language, once in
+    open_in_language(page, f"{url}/inbox/", lang)  # the staff member's language, once in
     for path in ("/inbox/incidents", f"/inbox/incidents/{incident_id}"):
         page.goto(url + path)
         assert page.get_attribute("html", "lang") == lang

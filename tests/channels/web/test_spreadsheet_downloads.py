@@ -13,7 +13,7 @@ import io
 from channels.web.inbox.i18n import translate
 from core.context import Context
 from tests.channels.web.test_dashboard import week  # noqa: F401  (fixture)
-from tests.staffkit import app_for, new_ticket, signed_in
+from tests.staffkit import app_for, choose_language, new_ticket, signed_in
 
 BOM = b"\xef\xbb\xbf"
 
@@ -60,7 +60,7 @@ def test_tickets_without_a_directorate_have_a_label_in_the_readers_language(
     new_ticket(week, "Something odd", channel="email")  # not routed: no directorate
     client = signed_in(app_for(week), "super@mct.om")
     for lang, label in (("en", "No directorate"), ("ar", "بلا مديرية")):
-        client.get(f"/inbox/lang/{lang}")
+        choose_language(client, lang)
         response = client.get("/inbox/stats.csv?group_by=directorate")
         keys = [r["directorate"] for r in rows(response.data)]
         assert "" not in keys and label in keys, lang
@@ -72,7 +72,7 @@ def test_directorates_keep_their_code_and_add_their_name_in_the_readers_language
     """The code is the JSON's key (what a script joins on); the name is what the page shows."""
     client = signed_in(app_for(week), "super@mct.om")
     for lang, roads in (("en", "Roads and Street Lighting"), ("ar", "الطرق والإنارة")):
-        client.get(f"/inbox/lang/{lang}")
+        choose_language(client, lang)
         response = client.get("/inbox/stats.csv?since=2025-03-01&until=2025-03-31")
         names = {r["directorate"]: r["name"] for r in rows(response.data)}
         assert names["roads"] == roads and names["total"] == "", lang
@@ -80,7 +80,7 @@ def test_directorates_keep_their_code_and_add_their_name_in_the_readers_language
 
 def test_categories_are_named_too(week: Context) -> None:  # noqa: F811
     client = signed_in(app_for(week), "super@mct.om")
-    client.get("/inbox/lang/ar")
+    choose_language(client, "ar")
     response = client.get("/inbox/stats.csv?since=2025-03-01&until=2025-03-31&group_by=category")
     names = {r["category"]: r["name"] for r in rows(response.data)}
     assert names["pest_control"] == week.taxonomy.name("pest_control", "ar")

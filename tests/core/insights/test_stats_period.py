@@ -12,7 +12,7 @@ from core.context import Context
 from core.errors import InputError
 from core.insights.stats import parse_period
 from core.routing.types import UnroutedRouter
-from tests.staffkit import app_for, bearer, login, new_ticket, the_roles, token_for
+from tests.staffkit import app_for, bearer, choose_language, login, new_ticket, the_roles, token_for
 
 MUSCAT = ZoneInfo("Asia/Muscat")
 
@@ -28,7 +28,7 @@ def app(ctx: Context) -> Flask:
 def supervisor(app: Flask, lang: str = "en") -> FlaskClient:
     client = app.test_client()
     assert login(client, "super@mct.om").status_code == 302
-    client.get(f"/inbox/lang/{lang}")
+    choose_language(client, lang)
     return client
 
 

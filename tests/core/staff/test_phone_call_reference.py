@@ -18,7 +18,7 @@ from core.routing.types import UnroutedRouter
 from core.staff import actions as staff_actions
 from core.staff.permissions import Staff
 from core.tickets import ticket_by_reference
-from tests.staffkit import app_for, load, login, new_ticket, post_form, the_roles
+from tests.staffkit import app_for, choose_language, load, login, new_ticket, post_form, the_roles
 
 CALL = {"phone": "+968 9123 4567", "text": "Water leaking from a manhole", "language": "ar"}
 
@@ -32,7 +32,7 @@ def roles(ctx: Context) -> dict[str, Staff]:
 def signed_in(ctx: Context, email: str, lang: str) -> FlaskClient:
     client: FlaskClient = app_for(ctx).test_client()
     assert login(client, email).status_code == 302
-    client.get(f"/inbox/lang/{lang}")
+    choose_language(client, lang)
     return client
 
 

@@ -14,7 +14,16 @@ from core.errors import InputError
 from core.models import Status
 from core.routing.types import UnroutedRouter
 from tests.followup_support import ROADS, assigned_ticket, events, move, outbox, ticket
-from tests.staffkit import app_for, bearer, login, new_ticket, post_form, the_roles, token_for
+from tests.staffkit import (
+    app_for,
+    bearer,
+    choose_language,
+    login,
+    new_ticket,
+    post_form,
+    the_roles,
+    token_for,
+)
 
 
 def test_waiting_on_the_citizen_without_a_question_is_refused(ctx: Context) -> None:
@@ -65,7 +74,7 @@ def test_inbox_shows_the_refusal_and_the_ticket_stays_new(
 ) -> None:
     ref = new_ticket(ctx, "Pothole")
     assert login(client, "agent@mct.om").status_code == 302
-    client.get("/inbox/lang/en")
+    choose_language(client, "en")
     response = post_form(client, f"/inbox/t/{ref}/transition", {"to": "awaiting_citizen"})
     assert response.status_code == 302
     page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
