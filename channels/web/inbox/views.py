@@ -62,6 +62,22 @@ def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     return moment.astimezone(ctx().zone).strftime(fmt)
 
 
+@bp.app_template_filter("queue_time")
+def _queue_time(moment: datetime | None) -> Markup:
+    """A time in the queue's narrow date columns: month, day and time this year, the date alone
+    in another year, on one line; the full time in the title and `datetime`."""
+    if moment is None:
+        return Markup("")
+    local = moment.astimezone(ctx().zone)
+    short = local.strftime(
+        "%m-%d %H:%M" if local.year == ctx().now().astimezone(ctx().zone).year else "%Y-%m-%d"
+    )
+    full = local.strftime("%Y-%m-%d %H:%M")
+    return Markup('<time dir="ltr" datetime="{}" title="{}">{}</time>').format(
+        local.isoformat(timespec="minutes"), full, short
+    )
+
+
 def _filter_from_args() -> tuple[staff_actions.TicketFilter, int]:
     args = request.args
     # Punctuation or wildcards alone are no search text: the queue shows, not every ticket.

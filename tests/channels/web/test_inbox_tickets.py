@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -9,7 +11,7 @@ from sqlalchemy import select
 from core.context import Context
 from core.inbound import InboundAttachment, InboundMessage, Location
 from core.intake.ingest import ingest
-from core.models import Attachment, OutboxItem, RoutingCorrection
+from core.models import Attachment, OutboxItem, RoutingCorrection, Ticket
 from core.routing.types import UnroutedRouter
 from tests.staffkit import (
     app_for,
@@ -288,3 +290,22 @@ def test_a_place_shared_after_the_report_shows_on_the_ticket_page_not_an_empty_m
     page = signed_in(app, "disp@mct.om").get(f"/inbox/t/{reference}").get_data(as_text=True)
     assert "Shared a place: <bdi>Qurum</bdi>" in page
     assert '<span dir="ltr" class="nowrap">23.61300, 58.47900</span>' in page
+
+
+def test_the_queue_gives_short_dates_with_the_full_time_in_their_title(
+    ctx: Context, app: Flask
+) -> None:
+    """The queue's date columns are narrow (the table fits 1280 px): this year's month, day
+    and time, another year's date alone; the full time in the title and `datetime`."""
+    old, recent = new_ticket(ctx, "Old pothole"), new_ticket(ctx, "New pothole")
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket).where(Ticket.reference == old)).scalar_one()
+        ticket.created_at = datetime(2020, 3, 4, 5, 6, tzinfo=UTC)
+    page = signed_in(app, "agent@mct.om").get("/inbox/").get_data(as_text=True)
+    then = datetime(2020, 3, 4, 5, 6, tzinfo=UTC).astimezone(ctx.zone)
+    assert (
+        f'<time dir="ltr" datetime="{then.isoformat(timespec="minutes")}"'
+        f' title="{then:%Y-%m-%d %H:%M}">{then:%Y-%m-%d}</time>'
+    ) in page
+    created = load(ctx, recent).created_at.astimezone(ctx.zone)
+    assert f'title="{created:%Y-%m-%d %H:%M}">{created:%m-%d %H:%M}</time>' in page
