@@ -61,6 +61,11 @@ way Gulf and Omani residents write on WhatsApp: fire as "ضو ماسك", a shock
 "بطيح", a wadi "حادر", a snake as "داب", spilt diesel and riders slipping, a scorpion's sting
 "توه", and the calm ones with the same words: "الضو طافي" (a light), "الحين ابي اعرف" (a
 question), a wadi that "حدر" two weeks ago, rubbish that "تنكب", a wasps' nest to remove.
+`writers_u19.jsonl` (nineteenth pass, Gulf and Arabizi urgency) holds 76 Gulf and Arabizi rows
+(44 urgent) told as events a moment ago with no now word: a bus that "دعم" a boy, a woman
+"علقانة" in a lift, an old man "طايح" from the heat, a girl fallen from a balcony, a wadi that
+"شال" a boy, pleas (فزعة، انقذونا، "saa3dona", "il7agona"); and their calm twins said of
+yesterday or days ago, taken to hospital, got out, a near miss ("بغت تدعم"), a question.
 `writers_cat15.jsonl` (fifteenth pass, category) holds reports in every form from a sub-topic
 list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
 workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
@@ -112,6 +117,7 @@ OWN_FILES = (
     "writers_cat17.jsonl",
     "writers_cat18.jsonl",
     "writers_scr19.jsonl",
+    "writers_u19.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

@@ -63,7 +63,9 @@ _STILL_NOT = index_terms({"yet": ["yet=", "بعد=", "ba3d=", "ba3ad="]})
 # Fear of what might happen one day is a reason to inspect, not danger now.
 _FEAR = ["اخاف=", "نخاف=", "نخشى=", "يخشى=", "might=", "could=", "afraid", "worried", "fear",
          "akhaf", "a5af", "n5af", "nkhaf", "خايف", "خايفين", "خايفه", "5ayf", "khayf", "5aif", "khaif",
-         "5aayf"]  # fmt: skip
+         "5aayf",
+         # nineteenth pass: Arabizi spellings with a long vowel ("n5aaf y6ee7 yom")
+         "n5aaf", "nkhaaf", "a5aaf", "akhaaf", "5aayfeen", "5ayfeen", "khaayfeen"]  # fmt: skip
 # Two kinds of hedge: a fear or a "may" ("fear": a present sign can override it, "we fear it
 # falls now" is danger now) and a condition ("if", "before", "god forbid": never now).
 _HYPOTHETICAL = index_terms(
@@ -87,7 +89,8 @@ _NOW = index_terms(
      "come quickly", "send a team", "this minute", "في اي لحظه", "قبل دقائق", "تعالوا", "ta3aloo",
      "ta3alo",
      "any minute", "any moment", "any second", "any time now", "7alan", "7aalan", "حالا",
-     "da7een", "دحين", *meaning.NOW_GULF, *meaning.NOW_MSA]},
+     "da7een", "دحين", *meaning.NOW_GULF, *meaning.NOW_MSA, *meaning.PLEA,
+     *meaning.QUICKLY]},
     arabizi=True,
     min_fold=4,  # اسرعوا (hurry) folds as "sur3a" (speed): "el ishara 7g el sur3a"
 )  # fmt: skip
@@ -853,6 +856,14 @@ _GROUPS: dict[str, list[str]] = {
     "distress": meaning.DISTRESS,
     # eighteenth pass: a vehicle in the middle of a wadi's water
     "mid_water": meaning.MID_WATER,
+    # nineteenth pass: a person down or shut in; a vehicle that struck a person
+    "human": meaning.HUMAN,
+    "body_down": meaning.BODY_DOWN,
+    "hit_verb": meaning.HIT_VERB,
+    "near_miss": [*meaning.NEAR_MISS, *meaning.DOWN_BEFORE],
+    "fell_from": meaning.FELL_FROM,
+    "height": meaning.HEIGHT,
+    "not_down_now": [*meaning.ASKING, *meaning.DOWN_BEFORE, *meaning.IN_TRAFFIC],
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -864,6 +875,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_SEVENTEENTH.items(),
     meaning.ADDED_EIGHTEENTH.items(),
     meaning.ADDED_EIGHTEENTH_GULF.items(),
+    meaning.ADDED_NINETEENTH.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 
@@ -1081,7 +1093,8 @@ RULES: tuple[Rule, ...] = (
     ),
     # seventeenth pass: someone in a lift stuck between floors; cars or people caught in an
     # underpass full of water; a power line down on a road (urgency_meaning.py)
-    Rule("stuck_in_a_lift", ("lift", "lift_stuck", "lift_occupied"), negatable=(1,), window=12),
+    # (nineteenth pass: the occupant negatable too, "w ma kan fih a7ad", nobody was in it)
+    Rule("stuck_in_a_lift", ("lift", "lift_stuck", "lift_occupied"), negatable=(1, 2), window=12),
     Rule(
         "caught_in_flooded_underpass",
         ("underpass", "underpass_flooded", "caught"),
@@ -1133,6 +1146,33 @@ RULES: tuple[Rule, ...] = (
     # eighteenth pass (Gulf and Arabizi): a car or bus standing in the middle of a wadi's
     # water (urgency_meaning.MID_WATER)
     Rule("vehicle_in_flood_water", ("vehicle", "mid_water"), negatable=(1,), window=8),
+    # nineteenth pass (harms told as events, Gulf and Arabizi): a named person lying fallen,
+    # not moving, shut in or drowned-in ("واحد طايح في الحمام", "el 3aamil m7boos"); a vehicle
+    # that struck a person ("سيارة صدمت ولد", "sayyara 9idmat walad"), not a near miss
+    Rule(
+        "person_down_now",
+        ("human", "body_down"),
+        negatable=(1,),
+        window=5,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "fell_from_a_height",
+        ("human", "fell_from", "height"),
+        negatable=(1,),
+        window=6,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "vehicle_hit_a_person",
+        ("vehicle", "hit_verb", "human"),
+        negatable=(1,),
+        window=8,
+        unless="near_miss",
+        fear_cancels=True,
+    ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 

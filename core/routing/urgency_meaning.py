@@ -1110,7 +1110,13 @@ MID_WATER = [
 # Weeks ago, a while back: as "months ago", "قبل اسبوعين" (a child's fall "three weeks ago" is
 # history); "nothing dangerous", as "not dangerous".
 SETTLED_WEEKS = ["weeks ago", "a week ago", "a while back", "a while ago", "nothing dangerous", "قبل اسابيع", "منذ اسابيع", "منذ اسبوع",
-                 "منذ اسبوعين", "gabl asabee3", "min asabee3", "mn asabee3"]  # fmt: skip
+                 "منذ اسبوعين", "gabl asabee3", "min asabee3", "mn asabee3",
+                 # nineteenth pass: days ago ("قبل يومين واحد طاح من السقالة")
+                 "days ago", "قبل يومين", "قبل ايام", "قبل كم يوم", "منذ يومين", "منذ ايام",
+                 "gabl yomain", "gabl ayyam", "gabl kam yom",
+                 # Gulf طاف (passed) in Arabizi: "el shahar elli 6af" (last month)
+                 "el shahar elli 6af", "el usboo3 elli 6af", "el sana elli 6afat",
+                 "el esboo3 elli 6af", "el shahar elli taf", "el sana elli tafat"]  # fmt: skip
 
 # Understatement in English ("kind of drifting out of", "sort of sunk in", "a bit of a smell",
 # "leaning quite a lot"): words that soften a danger without changing it, read as absent by
@@ -1232,7 +1238,12 @@ THREAT_MOVE = [
 ]  # fmt: skip
 # An explosion, matched as spelled only: by fold انفجار is "infajar", a pipe that burst.
 BLAST_SPELLED = ["انفجار", "دوي=", "دوي انفجار", "infijar="]
-HELP_SPELLED = ["الحقونا=", "il7agoona=", "el7goona=", "il7goona="]
+HELP_SPELLED = [
+    "الحقونا=", "il7agoona=", "el7goona=", "il7goona=",
+    # nineteenth pass: more Arabizi spellings of الحقونا ("il7agona", "l7agoona", "il7aqoona")
+    "il7agona=", "el7agona=", "l7agona=", "l7agoona=", "il7gona=", "el7gona=", "l7gona=",
+    "il7aqoona=", "il7aqona=", "el7aqoona=", "il7agooni=", "el7agooni=", "l7agooni=",
+]  # fmt: skip
 # An explosion named as a pipe's or a tyre's: a burst, not a blast near people.
 NOT_BLAST = [
     "انفجار ماسوره", "انفجار الماسوره", "انفجار انبوب", "انفجار الانبوب", "انفجار خط",
@@ -1311,4 +1322,105 @@ ADDED_EIGHTEENTH: dict[str, list[str]] = {
               "moled shaghal", "el moled shaghal", "charcoal", "فحم", "منقله", "fa7am"],
     "symptom": ["دايخ=", "دايخه=", "dayi5=", "can t wake", "cant wake",
                 "won t wake", "ما يصحى", "ma y9a7i"],
+}  # fmt: skip
+
+# Nineteenth pass (Gulf and Arabizi; harms told as events, pleas): docs/ROUTING_DATA.md.
+# A person named as a person (not "the car", not "residents" in general): who lies fallen, is
+# shut in, or was struck. Gulf ياهل، شيبة، رجال، حرمة، "wa7ed" (someone); Arabizi spellings.
+HUMAN = [
+    "a boy", "a girl", "a child", "a kid", "an old man", "an old woman", "old lady", "a worker",
+    "a man", "a woman", "someone", "somebody", "my neighbour", "my neighbor", "my son",
+    "my daughter", "my father", "my mother", "labourer", "laborer",
+    "ولد=", "الولد=", "ولدي", "ولدين", "بنت=", "البنت=", "بنتي", "طفل", "الطفل", "طفله",
+    "الطفله", "ياهل", "الياهل", "بزر=", "البزر=", "شيبه", "الشيبه", "شايب", "الشايب", "عجوز",
+    "العجوز", "رجال=", "الرجال=", "رجل=", "الرجل=", "حرمه", "الحرمه", "امراه", "المراه",
+    "عامل=", "العامل=", "عمال", "العمال", "واحد=", "شخص", "جارنا", "جارتنا", "جاري", "ابوي",
+    "امي=", "اخوي", "اختي", "ولد الجيران", "عايله", "عائله", "family",
+    "walad=", "el walad", "wildi", "waladain", "bint=", "el bint", "binti", "6ifl", "el 6ifl",
+    "yahal", "el yahal", "shaiba", "el shaiba", "shayib", "3ajooz", "el 3ajooz", "rayyal",
+    "el rayyal", "rajjal", "7irma", "el 7irma", "3aamil", "el 3aamil", "3ommal", "el 3ommal",
+    "wa7ed=", "wa7id=", "jarna", "jaratna", "aboy", "ummi", "a5oy", "u5ti", "wild el jeeran",
+    "3ayla", "wa7da=",
+]  # fmt: skip
+# A body down or shut in now, said of that person: lying fallen (طايح، "6ayi7"), not moving,
+# cannot get up, drowned-in (غرقان), shut in (محبوس، انحبس، علقان، "m7boos"), injured. Not
+# "ما يرد" (the office "does not answer" as often as a fallen man), not يبكي or a plural
+# يصارخون (workers shouting on a site: a noise complaint), not "ghargaana" (a flooded house).
+BODY_DOWN = [
+    "lying on the ground", "can t get up", "cant get up", "not responding", "unresponsive",
+    "طايح=", "طايحه=", "طايحين", "مطيوح", "ما يتحرك", "ما تتحرك", "ما يقدر يقوم",
+    "ما تقدر تقوم", "ما قدر يقوم", "مو قادر يقوم", "ما يستجيب", "ما تستجيب", "ما نقدر نطلعه",
+    "ما قدرنا نطلعه", "غرقان", "غرقانه", "محبوس", "محبوسه", "محبوسين", "انحبس", "انحبست",
+    "انحبسوا", "علقان", "علقانه", "عالق", "عالقه", "عالقين", "انقفل عليه", "انقفل عليها",
+    "تسكر عليه", "تسكر عليها", "مصاب=", "مصابه=", "مصابين", "يستنجد",
+    "6ayi7", "6aye7", "6ay7=", "6aay7", "6ay7a", "6ay7een", "tayi7", "ma yt7arrak", "ma yit7arrak",
+    "ma tit7arrak", "ma ygdar ygoom", "ma yigdar yigoom", "ma ygdar yiqoom", "ma nigdar n6al3ah",
+    "ma ngdar n6l3ah", "ghargan=", "m7boos", "m7boosa", "m7booseen", "ma7boos", "3al8an",
+    "3alqan", "3algan", "3aalig", "3aaliq", "in7abas", "in7absat", "mu9ab", "m9ab", "m9aab",
+    # heat stroke, and water that carried the person off (with the water as subject)
+    "heat stroke", "heatstroke", "ضربه شمس", "dharbat shams", "6arbat shams", "darbat shams",
+    "الوادي شال", "الوادي شل", "الماي شال", "السيل شل", "الموج سحب", "البحر سحب",
+    "el wadi shal", "el may shal", "el sail shal", "el mooj s7ab", "el ba7ar s7ab",
+]  # fmt: skip
+# A vehicle struck a person (its past tense: a moment ago unless a time says otherwise). Not
+# bare صدم / صدمه (a shock) nor دعم (support): the forms with a person as object.
+HIT_VERB = [
+    "hit a", "ran over", "run over", "knocked down", "mowed down",
+    "صدمت", "صدموا", "صدمته", "صدمتها", "دعمت", "دعمته", "دعمتها", "دعمه=", "دعمها=",
+    "دهست", "دهس=", "دهسه", "دهسها", "دهسته", "دهستها",
+    "9idmat", "9adamat", "9admat", "9dmat", "sadmat", "d3amat", "da3amat", "di3mat", "d3amah",
+    "d3amath", "dahasat", "dahsat", "dahas=",
+]  # fmt: skip
+# Stuck in traffic: "الولد عالق في الزحمة" is late, not shut in.
+IN_TRAFFIC = ["in traffic", "traffic jam", "في الزحمه", "بالزحمه", "fil za7ma", "bil za7ma"]
+# Fallen from a height: a floor, a roof, a scaffold, a balcony, a window (with a person named:
+# "وحدة من العاملات طاحت من الدور الثاني", "el walad 6a7 mn el s6a7").
+FELL_FROM = [
+    "fell from", "fell off", "fallen from", "fallen off", "طاح من", "طاحت من", "سقط من",
+    "سقطت من", "وقع من", "وقعت من", "6a7 mn", "6a7 min", "6a7at mn", "6a7at min", "ta7 mn",
+    "ta7at mn", "wi8a3 mn", "wog3 mn",
+]  # fmt: skip
+HEIGHT = [
+    "roof", "scaffold", "scaffolding", "balcony", "window", "floor", "storey", "ladder",
+    "السطح", "سطح=", "السقاله", "سقاله", "البلكونه", "بلكونه", "الشباك", "الدريشه", "الدور",
+    "الطابق", "الدرج", "السلم", "el s6a7", "s6a7", "el sgala", "sgala", "el balakona",
+    "el dreesha", "el dor", "el 6abig", "el daraj", "el sillam",
+]  # fmt: skip
+# Nearly, almost: a near miss at a crossing is a request for a sign or a bump (calm labels).
+NEAR_MISS = [
+    "nearly", "almost", "near miss", "كادت", "كاد=", "بغت", "بغى=", "تقريبا", "كان بيصدم",
+    "كانت بتصدم", "kaad", "kadat", "bghat", "bagha=", "ta8reeban", "tagreeban", "taqreeban",
+]  # fmt: skip
+# Pleas for help in Gulf and Arabizi: فزعة (come to our aid), انقذونا, "saa3dona" and its
+# spellings. With a harm they say it is happening now (harm_to_people_now), and they count as
+# a now word for the urgent model. Not "الفزعة" (thanks for the help, "مشكورين على الفزعة").
+PLEA = [
+    "فزعه=", "فزعتكم", "نبي فزعه", "ساعدوني", "انقذونا", "انقذوني", "انقذوه", "الحقوا علينا",
+    "الحقوني", "الحقوه", "بسرعه تعالوا", "faz3a=", "faz3atkom", "saa3dona", "saa3doona",
+    "sa3idoona", "saa3dooni", "sa3dooni", "angithoona", "anqithoona", "angthoona", "n8thoona",
+    "in8ithoona",
+]  # fmt: skip
+# "Quickly" in Arabizi spellings: a now word for the urgent model only, not a plea with a harm
+# ("a hornet stung my sister, remove it bsr3a" is a removal in the shipped labels).
+QUICKLY = ["bsor3a", "bisor3a", "bsoor3a", "b sor3a"]
+# A fall, a shut door or a car striking someone said of yesterday or days ago, or that it is
+# over (taken to hospital, got out) or nothing came of it: not a person down now ("الياهل طاح
+# منها امس والحمدلله ما صار له شي"; "امس سيارة صدمت ولد عند الاشارة، نبي مطب").
+DOWN_BEFORE = [
+    "yesterday", "nothing happened", "days ago", "the other day", "taken to hospital",
+    "was taken to", "got him out", "got her out", "was rescued", "were rescued",
+    "امس=", "البارحه", "ما صار له شي", "ما صار لها شي", "ما صار فيه شي", "قبل يومين",
+    "قبل ايام", "قبل كم يوم", "من يومين", "نقلوه", "نقلوها", "نقلوهم", "تم نقله", "تم نقلها",
+    "طلعوه", "طلعوها", "طلعوهم", "ams=", "el bar7a", "il bar7a", "ma 9ar lah shay",
+    "ma 9ar 4ay", "gabl yomain", "gabl ayyam", "gabl kam yom", "naglooh", "nagaloh",
+    "6al3ooh", "6al3ooha",
+]  # fmt: skip
+# A harm a moment ago said with a Gulf verb: with a now or a plea (harm_to_people_now).
+ADDED_NINETEENTH: dict[str, list[str]] = {
+    "harm": ["انكهرب", "انكهربت", "تكهرب", "تكهربت", "tkahrab", "inkahrab", "tkahrabat",
+             "tsammamaw", "تسمموا", "تسممت"],
+    "harm_now": PLEA,
+    # smoke filling a flat or a room (smoke_from_a_home): مالي الشقة، "mali el bait"
+    "emerging": ["مالي=", "ماليه=", "mali=", "maali=", "m3abbi", "filling the",
+                 "filled the"],
 }  # fmt: skip
