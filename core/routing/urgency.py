@@ -862,6 +862,7 @@ _GROUPS: dict[str, list[str]] = {
     "hit_verb": meaning.HIT_VERB,
     "near_miss": [*meaning.NEAR_MISS, *meaning.DOWN_BEFORE],
     "fell_from": meaning.FELL_FROM,
+    "down_on_person": meaning.DOWN_ON_PERSON,
     "height": meaning.HEIGHT,
     "not_down_now": [*meaning.ASKING, *meaning.DOWN_BEFORE, *meaning.IN_TRAFFIC],
 }
@@ -930,6 +931,7 @@ _SPELLED: TermIndex = index_terms(
         **meaning.MASDAR_SPELLED,
         "threat_move": meaning.BLAST_SPELLED,  # eighteenth pass
         "harm_now": meaning.HELP_SPELLED,
+        "body_down": meaning.BODY_DOWN_SPELLED,  # nineteenth pass
     }
 )
 
@@ -1162,6 +1164,13 @@ RULES: tuple[Rule, ...] = (
         ("human", "fell_from", "height"),
         negatable=(1,),
         window=6,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "came_down_on_a_person",
+        ("down_on_person",),
+        negatable=(0,),
         unless="not_down_now",
         fear_cancels=True,
     ),

@@ -1116,7 +1116,9 @@ SETTLED_WEEKS = ["weeks ago", "a week ago", "a while back", "a while ago", "noth
                  "gabl yomain", "gabl ayyam", "gabl kam yom",
                  # Gulf طاف (passed) in Arabizi: "el shahar elli 6af" (last month)
                  "el shahar elli 6af", "el usboo3 elli 6af", "el sana elli 6afat",
-                 "el esboo3 elli 6af", "el shahar elli taf", "el sana elli tafat"]  # fmt: skip
+                 "el esboo3 elli 6af", "el shahar elli taf", "el sana elli tafat",
+                 # "min shahar" (for a month) as Arabizi also writes it, with "mn"
+                 "mn shahar", "mn shahrain", "mn usboo3", "mn esboo3", "mn zaman"]  # fmt: skip
 
 # Understatement in English ("kind of drifting out of", "sort of sunk in", "a bit of a smell",
 # "leaning quite a lot"): words that soften a danger without changing it, read as absent by
@@ -1348,20 +1350,45 @@ HUMAN = [
 # يصارخون (workers shouting on a site: a noise complaint), not "ghargaana" (a flooded house).
 BODY_DOWN = [
     "lying on the ground", "can t get up", "cant get up", "not responding", "unresponsive",
-    "طايح=", "طايحه=", "طايحين", "مطيوح", "ما يتحرك", "ما تتحرك", "ما يقدر يقوم",
+    "طايح=", "طايحه=", "مطيوح", "ما يتحرك", "ما تتحرك", "ما يقدر يقوم",
     "ما تقدر تقوم", "ما قدر يقوم", "مو قادر يقوم", "ما يستجيب", "ما تستجيب", "ما نقدر نطلعه",
     "ما قدرنا نطلعه", "غرقان", "غرقانه", "محبوس", "محبوسه", "محبوسين", "انحبس", "انحبست",
     "انحبسوا", "علقان", "علقانه", "عالق", "عالقه", "عالقين", "انقفل عليه", "انقفل عليها",
     "تسكر عليه", "تسكر عليها", "مصاب=", "مصابه=", "مصابين", "يستنجد",
-    "6ayi7", "6aye7", "6ay7=", "6aay7", "6ay7a", "6ay7een", "tayi7", "ma yt7arrak", "ma yit7arrak",
+    "ma yt7arrak", "ma yit7arrak",
     "ma tit7arrak", "ma ygdar ygoom", "ma yigdar yigoom", "ma ygdar yiqoom", "ma nigdar n6al3ah",
     "ma ngdar n6l3ah", "ghargan=", "m7boos", "m7boosa", "m7booseen", "ma7boos", "3al8an",
     "3alqan", "3algan", "3aalig", "3aaliq", "in7abas", "in7absat", "mu9ab", "m9ab", "m9aab",
     # heat stroke, and water that carried the person off (with the water as subject)
     "heat stroke", "heatstroke", "ضربه شمس", "dharbat shams", "6arbat shams", "darbat shams",
-    "الوادي شال", "الوادي شل", "الماي شال", "السيل شل", "الموج سحب", "البحر سحب",
-    "el wadi shal", "el may shal", "el sail shal", "el mooj s7ab", "el ba7ar s7ab",
+    "الوادي شال", "الوادي شل", "الماي شال", "السيل شل", "الموج سحب", "البحر سحب", "الفلج شال",
+    "الفلج شل", "الساقيه شالت", "el wadi shal", "el may shal", "el sail shal", "el mooj s7ab",
+    "el ba7ar s7ab", "el falaj shal", "il falaj shal",
 ]  # fmt: skip
+# Arabizi "lying fallen" (طايح) and طايحين, matched as spelled only: by fold "6aye7" and طايحين
+# meet "y6ee7oon" (they fall, of children at play every afternoon).
+BODY_DOWN_SPELLED = ["طايحين=", "6ayi7=", "6aye7=", "6ay7=", "6aay7=", "6ay7a=", "6ay7een=", "6ayi7a=",
+                     "tayi7=", "6aaye7="]  # fmt: skip
+# Something come down on a named person, in that order ("الخندق انهد على عامل", "inhad 3ala
+# 3aamil", "came down on a worker"): the verb and "on" before the person, so that "ولدي طاح على
+# وجهه" (fell on his face) is not read.
+_DOWN_ON = [
+    "انهد على", "انهدت على", "انهار على", "انهارت على", "طاح على", "طاحت على", "نزل على",
+    "نزلت على", "سقط على", "سقطت على", "وقع على", "وقعت على", "inhad 3ala", "inhad 3la",
+    "inhadat 3ala", "6a7 3ala", "6a7 3la", "6a7at 3ala", "6a7at 3la", "nizal 3ala", "nizal 3la",
+    "came down on", "fell on", "collapsed on", "collapsed onto",
+]  # fmt: skip
+_ON_WHOM = [
+    "عامل", "العامل", "عمال", "العمال", "ولد", "الولد", "بنت", "البنت", "طفل", "الطفل", "ياهل",
+    "الياهل", "واحد", "رجال", "الرجال", "شيبه", "الشيبه", "حرمه", "الحرمه", "اخوي", "ولدي", "بنتي",
+    "الحريم", "البنات", "الطلاب", "الطالبات", "العيال", "el 7areem", "7areem", "el banat",
+    "el 6ullab", "el 3yal",
+    "3aamil", "el 3aamil", "3ommal", "el 3ommal", "walad", "el walad", "bint", "el bint",
+    "yahal", "el yahal", "wa7ed", "rayyal", "el rayyal", "shaiba", "7irma", "a5oy", "wildi",
+    "a worker", "the worker", "workers", "the workers", "a boy", "a child", "a man", "a woman",
+    "someone",
+]  # fmt: skip
+DOWN_ON_PERSON = [f"{verb} {whom}" for verb in _DOWN_ON for whom in _ON_WHOM]
 # A vehicle struck a person (its past tense: a moment ago unless a time says otherwise). Not
 # bare صدم / صدمه (a shock) nor دعم (support): the forms with a person as object.
 HIT_VERB = [

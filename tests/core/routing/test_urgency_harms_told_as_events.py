@@ -125,3 +125,28 @@ def test_a_harm_with_a_phone_number_is_no_spam(text: str) -> None:
 )
 def test_an_advert_with_a_plea_word_is_still_spam(text: str) -> None:
     assert screen(text, category_confidence=0.55, advert_probability=0.9) == SPAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الخندق حق المقاول انهد على عامل ونص جسمه تحت التراب",
+        "el 5andaq inhad 3ala 3aamil w nu9 jismah ta7t el turab",
+        "the trench came down on a worker at the Mabela site",
+        "السقف المعلق نزل على الحريم في القاعة",
+    ],
+)
+def test_something_come_down_on_a_named_person_fires(text: str) -> None:
+    assert urgent_rule(text) == "came_down_on_a_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3yal el jeeran y9ee7oon w y6ee7oon fil 7oosh kil 3a9ir",
+        "ولدي طاح على وجهه في الحديقة امس بسبب البلاط",
+        "el wadi shal el sayyara el 3atiga mn shahar",
+    ],
+)
+def test_children_falling_at_play_or_a_fall_yesterday_fire_no_rule(text: str) -> None:
+    assert urgent_rule(text) is None
