@@ -1149,13 +1149,21 @@ RULES: tuple[Rule, ...] = (
     # water (urgency_meaning.MID_WATER)
     Rule("vehicle_in_flood_water", ("vehicle", "mid_water"), negatable=(1,), window=8),
     # nineteenth pass (harms told as events, Gulf and Arabizi): a named person lying fallen,
-    # not moving, shut in or drowned-in ("واحد طايح في الحمام", "el 3aamil m7boos"); a vehicle
+    # not moving, shut in or drowned-in ("واحد طايح في الحمام", "el 3aamil m7boos"), or a harm
+    # and a body down in one message ("تكهرب ... وهو ما يستجيب"); a vehicle
     # that struck a person ("سيارة صدمت ولد", "sayyara 9idmat walad"), not a near miss
     Rule(
         "person_down_now",
         ("human", "body_down"),
         negatable=(1,),
         window=5,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "harmed_and_down",
+        ("harm", "body_down"),
+        negatable=(1,),
         unless="not_down_now",
         fear_cancels=True,
     ),

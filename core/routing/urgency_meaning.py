@@ -1355,7 +1355,7 @@ BODY_DOWN = [
     "ما قدرنا نطلعه", "غرقان", "غرقانه", "محبوس", "محبوسه", "محبوسين", "انحبس", "انحبست",
     "انحبسوا", "علقان", "علقانه", "عالق", "عالقه", "عالقين", "انقفل عليه", "انقفل عليها",
     "تسكر عليه", "تسكر عليها", "مصاب=", "مصابه=", "مصابين", "يستنجد",
-    "ma yt7arrak", "ma yit7arrak",
+    "ma yt7arrak", "ma yit7arrak", "ma yistajeeb", "ma tistajeeb", "ma ystajeeb",
     "ma tit7arrak", "ma ygdar ygoom", "ma yigdar yigoom", "ma ygdar yiqoom", "ma nigdar n6al3ah",
     "ma ngdar n6l3ah", "ghargan=", "m7boos", "m7boosa", "m7booseen", "ma7boos", "3al8an",
     "3alqan", "3algan", "3aalig", "3aaliq", "in7abas", "in7absat", "mu9ab", "m9ab", "m9aab",

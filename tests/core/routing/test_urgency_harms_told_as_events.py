@@ -150,3 +150,19 @@ def test_something_come_down_on_a_named_person_fires(text: str) -> None:
 )
 def test_children_falling_at_play_or_a_fall_yesterday_fire_no_rule(text: str) -> None:
     assert urgent_rule(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولد تكهرب من الليت اللي في نص الحديقة واهله حاملينه وهو ما يستجيب",
+        "walad tkahrab mn el lait elli fil 7adeeqa w ahla 7amleenah w ma yistajeeb",
+    ],
+)
+def test_a_harm_and_a_body_down_in_one_message_fire(text: str) -> None:
+    assert urgent_rule(text) == "harmed_and_down"
+
+
+def test_a_harm_and_a_body_down_days_ago_fire_no_rule() -> None:
+    text = "قبل يومين ولد تكهرب من الليت في الحديقة وكان ما يستجيب، نقلوه المستشفى"
+    assert urgent_rule(text) is None
