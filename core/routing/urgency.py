@@ -90,7 +90,7 @@ _NOW = index_terms(
      "ta3alo",
      "any minute", "any moment", "any second", "any time now", "7alan", "7aalan", "حالا",
      "da7een", "دحين", *meaning.NOW_GULF, *meaning.NOW_MSA, *meaning.PLEA,
-     *meaning.QUICKLY]},
+     *meaning.QUICKLY, *meaning.HELP_SPELLED]},
     arabizi=True,
     min_fold=4,  # اسرعوا (hurry) folds as "sur3a" (speed): "el ishara 7g el sur3a"
 )  # fmt: skip

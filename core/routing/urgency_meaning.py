@@ -1245,6 +1245,9 @@ HELP_SPELLED = [
     # nineteenth pass: more Arabizi spellings of الحقونا ("il7agona", "l7agoona", "il7aqoona")
     "il7agona=", "el7agona=", "l7agona=", "l7agoona=", "il7gona=", "el7gona=", "l7gona=",
     "il7aqoona=", "il7aqona=", "el7aqoona=", "il7agooni=", "el7agooni=", "l7agooni=",
+    # and "h" for 7 (no digit letters), "help them" (الحقوهم, "ilhagoohom")
+    "ilhagoona=", "ilhagona=", "elhagoona=", "elhagona=", "lhagoona=", "ilhaqoona=",
+    "il7agoohom=", "ilhagoohom=", "il7goohom=", "el7agoohom=", "elhagoohom=",
 ]  # fmt: skip
 # An explosion named as a pipe's or a tyre's: a burst, not a blast near people.
 NOT_BLAST = [
@@ -1423,13 +1426,15 @@ NEAR_MISS = [
 # a now word for the urgent model. Not "الفزعة" (thanks for the help, "مشكورين على الفزعة").
 PLEA = [
     "فزعه=", "فزعتكم", "نبي فزعه", "ساعدوني", "انقذونا", "انقذوني", "انقذوه", "الحقوا علينا",
+    "الحقوهم", "ساعدوهم", "saadoona", "saadona",
     "الحقوني", "الحقوه", "بسرعه تعالوا", "faz3a=", "faz3atkom", "saa3dona", "saa3doona",
     "sa3idoona", "saa3dooni", "sa3dooni", "angithoona", "anqithoona", "angthoona", "n8thoona",
     "in8ithoona",
 ]  # fmt: skip
 # "Quickly" in Arabizi spellings: a now word for the urgent model only, not a plea with a harm
-# ("a hornet stung my sister, remove it bsr3a" is a removal in the shipped labels).
-QUICKLY = ["bsor3a", "bisor3a", "bsoor3a", "b sor3a"]
+# ("a hornet stung my sister, remove it bsr3a" is a removal in the shipped labels). Not "b sor3a"
+# (with speed: "el sayyarat timshi b sor3a", cars speeding, a calm request for a bump).
+QUICKLY = ["bsor3a", "bisor3a", "bsoor3a"]
 # A fall, a shut door or a car striking someone said of yesterday or days ago, or that it is
 # over (taken to hospital, got out) or nothing came of it: not a person down now ("الياهل طاح
 # منها امس والحمدلله ما صار له شي"; "امس سيارة صدمت ولد عند الاشارة، نبي مطب").

@@ -166,3 +166,11 @@ def test_a_harm_and_a_body_down_in_one_message_fire(text: str) -> None:
 def test_a_harm_and_a_body_down_days_ago_fire_no_rule() -> None:
     text = "قبل يومين ولد تكهرب من الليت في الحديقة وكان ما يستجيب، نقلوه المستشفى"
     assert urgent_rule(text) is None
+
+
+def test_help_them_without_digit_letters_lets_the_model_flag() -> None:
+    assert model_may_flag("el wadi hadir w el shabab y9addoon bel sayyara, ilhagoohom", 0.5)
+
+
+def test_cars_driving_with_speed_in_arabizi_is_no_now_word() -> None:
+    assert not model_may_flag("nabi matab 3ind el madrasa, el sayyarat tmshi b sor3a", 0.5)
