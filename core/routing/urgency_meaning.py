@@ -1248,6 +1248,8 @@ HELP_SPELLED = [
     # and "h" for 7 (no digit letters), "help them" (الحقوهم, "ilhagoohom")
     "ilhagoona=", "ilhagona=", "elhagoona=", "elhagona=", "lhagoona=", "ilhaqoona=",
     "il7agoohom=", "ilhagoohom=", "il7goohom=", "el7agoohom=", "elhagoohom=",
+    # الحقوني (help me): by fold "7agna" too ("bintain lidaghat 3ind el bait 7agna", calm)
+    "الحقوني=",
 ]  # fmt: skip
 # An explosion named as a pipe's or a tyre's: a burst, not a blast near people.
 NOT_BLAST = [
@@ -1427,7 +1429,7 @@ NEAR_MISS = [
 PLEA = [
     "فزعه=", "فزعتكم", "نبي فزعه", "ساعدوني", "انقذونا", "انقذوني", "انقذوه", "الحقوا علينا",
     "الحقوهم", "ساعدوهم", "saadoona", "saadona",
-    "الحقوني", "الحقوه", "بسرعه تعالوا", "faz3a=", "faz3atkom", "saa3dona", "saa3doona",
+    "الحقوه", "بسرعه تعالوا", "faz3a=", "faz3atkom", "saa3dona", "saa3doona",
     "sa3idoona", "saa3dooni", "sa3dooni", "angithoona", "anqithoona", "angthoona", "n8thoona",
     "in8ithoona",
 ]  # fmt: skip
