@@ -932,6 +932,7 @@ _SPELLED: TermIndex = index_terms(
         "threat_move": meaning.BLAST_SPELLED,  # eighteenth pass
         "harm_now": meaning.HELP_SPELLED,
         "body_down": meaning.BODY_DOWN_SPELLED,  # nineteenth pass
+        "hit_verb": meaning.HIT_VERB_SPELLED,
     }
 )
 
@@ -1587,10 +1588,15 @@ def _calm_now(words: list[str]) -> bool:
 # "لا يوجد حريق", "no exposed wires"), without the people and places a danger reaches: "the
 # kids are home", "the road" do not un-deny "no gas smell now", "ما في ماي داخل البيت".
 _PLACE_GROUPS = frozenset({"road", "on_road", "indoors", "home", "main_road", "crowded", "drop"})
+# Nor the nineteenth pass's people and events (a body down, a vehicle's blow, a fall, who is in
+# a lift): "el mooter ma t7arrak min sana" (a car that has not moved) is no denied danger, and
+# their words left unnegated would keep a denied one from calming ("mafi tasreeb wala sharar").
+_EVENT_GROUPS = frozenset({"body_down", "hit_verb", "fell_from", "down_on_person", "lift_occupied"})
 _DANGER_GROUPS = (
     frozenset(rule.groups[i] for rule in RULES for i in rule.negatable)
     - _PRESENT_GROUPS
     - _PLACE_GROUPS
+    - _EVENT_GROUPS
 )
 
 

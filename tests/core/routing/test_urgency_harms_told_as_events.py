@@ -174,3 +174,14 @@ def test_help_them_without_digit_letters_lets_the_model_flag() -> None:
 
 def test_cars_driving_with_speed_in_arabizi_is_no_now_word() -> None:
     assert not model_may_flag("nabi matab 3ind el madrasa, el sayyarat tmshi b sor3a", 0.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el mooter 7ag el jaar el gadeem ma t7arrak min sana, wagif 3al rasif",
+        "mafi tasreeb wala sharar, bas el 9andoog 9adeem",
+    ],
+)
+def test_a_still_car_or_an_old_box_is_no_danger_for_the_urgent_model(text: str) -> None:
+    assert not model_may_flag(text, 0.9)
