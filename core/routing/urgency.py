@@ -865,6 +865,14 @@ _GROUPS: dict[str, list[str]] = {
     "down_on_person": meaning.DOWN_ON_PERSON,
     "height": meaning.HEIGHT,
     "not_down_now": [*meaning.ASKING, *meaning.DOWN_BEFORE, *meaning.IN_TRAFFIC],
+    # twentieth pass (Gulf): a sick person's second sign; a young child alone on a fast road
+    "sick_sign": meaning.SICK_SIGN,
+    "young": meaning.YOUNG,
+    "alone": meaning.ALONE,
+    "not_alone_now": meaning.NOT_ALONE_NOW,
+    "burns": meaning.BURNS,
+    "catches": meaning.CATCHES,
+    "swelling": meaning.SWELLING,
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -877,6 +885,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_EIGHTEENTH.items(),
     meaning.ADDED_EIGHTEENTH_GULF.items(),
     meaning.ADDED_NINETEENTH.items(),
+    meaning.ADDED_TWENTIETH.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 
@@ -933,6 +942,8 @@ _SPELLED: TermIndex = index_terms(
         "harm_now": meaning.HELP_SPELLED,
         "body_down": meaning.BODY_DOWN_SPELLED,  # nineteenth pass
         "hit_verb": meaning.HIT_VERB_SPELLED,
+        "vomit": meaning.VOMIT_SPELLED,  # twentieth pass: by fold يطرش is spraying
+        "exposed": meaning.EXPOSED_SPELLED,
     }
 )
 
@@ -1189,6 +1200,33 @@ RULES: tuple[Rule, ...] = (
         negatable=(1,),
         window=8,
         unless="near_miss",
+        fear_cancels=True,
+    ),
+    # twentieth pass (Gulf and Omani; urgency_meaning.py): someone vomiting with a second sign
+    # of illness ("العجوز تطرش وتدوخ"); a young child alone on a main road or in the middle of
+    # one ("ياهل بروحه في نص الخط السريع"); neither said of yesterday nor asked about
+    Rule(
+        "person_sick_now",
+        ("vomit", "sick_sign"),
+        negatable=(0,),
+        window=8,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule("thing_caught_fire", ("burns", "catches"), negatable=(1,), window=4),
+    Rule(
+        "stung_and_swelling",
+        ("harm", "swelling"),
+        negatable=(0,),
+        window=10,
+        unless="not_stinger_now",  # a request to spray
+        fear_cancels=True,
+    ),
+    Rule(
+        "child_alone_on_road",
+        ("young", "alone", "main_road"),
+        window=12,
+        unless="not_alone_now",
         fear_cancels=True,
     ),
 )

@@ -641,6 +641,8 @@ CALM_STATE = [
     "طبيعيه", "تمام", "زين=", "عادي", "امان=", "امن=", "آمن", "آمنه", "مستقر", "هادي",
     "nashef", "nashif", "nashfa", "jaaf", "salik", "saalik", "6abee3i", "tamam", "zain=",
     "zein=", "3adi", "aman=",
+    # twentieth pass: "now he's fine" ("والحين بخير")
+    "بخير", "زينين", "b5air", "bkhair", "bikhair",
 ]  # fmt: skip
 CALM_REACH = 4  # words after a now word searched for a calm state
 # A season gone by: the danger is history ("a grass fire here last summer", "الصيف الماضي",
@@ -1461,4 +1463,142 @@ ADDED_NINETEENTH: dict[str, list[str]] = {
     # smoke filling a flat or a room (smoke_from_a_home): مالي الشقة، "mali el bait"
     "emerging": ["مالي=", "ماليه=", "mali=", "maali=", "m3abbi", "filling the",
                  "filled the"],
+}  # fmt: skip
+
+# Twentieth pass (Gulf and Omani; docs/ROUTING_DATA.md, "Twentieth pass, Gulf"): a person at
+# risk said with no hazard word, the way Omanis write it on WhatsApp: an old woman vomiting and
+# dizzy (تطرش وتدوخ), someone lying on the road (نايم على الخط), a toddler alone in the middle
+# of the expressway (ياهل بروحه في نص الخط السريع), a scorpion sting whose hand has swollen
+# (انلدغ ... يده انتفخت), a school bus that "صدم طالب" (hit a pupil).
+# Who, in the Gulf words the nineteenth pass's list lacked: an old woman (الشيبانه), an elderly
+# person (مسن، كبير السن), a pupil (طالب، طالبه; whole: مطالب and طالبنا are demands), a child
+# (الجاهل in Omani speech). Not plurals (العيال، الشيبان): "العيال محبوسين في البيت من الحر"
+# (kept indoors by the heat) and "الشيبان يطيحون عليه" (a pavement's calm label, extra-0005).
+HUMAN_GULF = [
+    "الشيبانه", "شيبانه", "مسن=", "المسن=", "مسنه=", "المسنه=", "كبير السن", "كبيره السن",
+    "طالب=", "الطالب=", "طالبه=", "الطالبه=", "تلميذ=", "التلميذ=", "الجاهل=", "جدتي", "يدتي",
+    "shaibana", "el shaibana", "shebana", "mosin=", "el mosin", "el 6alib", "el 6aliba",
+    "el jahil", "jaddati", "yaddati",
+]  # fmt: skip
+# Lying on a road or the ground, said of a named person (person_down_now): نايم على الخط (the
+# Omani road is الخط), منسدح، ممدد، مرمي على الارض; fainted said with مغشي and the common
+# spelling مغمي. Not "نايم" alone: a labourer asleep in a park is a complaint.
+BODY_DOWN_GULF = [
+    "نايم على الخط", "نايم في الخط", "نايم في نص الخط", "نايم على الشارع", "نايم في الشارع",
+    "نايم في نص الشارع", "نايم على الطريق", "نايم على الارض", "نايمه على الارض",
+    "منسدح", "منسدحه", "ممدد على", "ممدده على", "مرمي على الارض", "مرميه على الارض",
+    "مغشي عليه", "مغشي عليها", "مغمي عليه", "مغمي عليها", "مغمى عليه", "مغمى عليها",
+    "nayim 3ala el khat", "naayim 3ala el khat", "nayim fi nus el khat", "nayim 3ala el share3",
+    "nayim 3al ar9", "mansedi7", "mnsed7", "mansid7", "mghma 3alaih", "mughma 3alaih",
+    "mghmi 3alaih", "mgh4i 3alaih", "mghshi 3alaih", "maghmi 3alaih", "mughma 3alaiha",
+    "mghma 3alaiha",
+]  # fmt: skip
+# A vehicle's blow in the bare masculine past, whole ("الباص صدم طالب"): as a stem صدم is also
+# صدمه (a shock), kept out since the nineteenth pass.
+HIT_VERB_GULF = ["صدم=", "صدموه", "صدمو=", "دعموه", "دهسو="]
+# Vomiting in Omani speech (يطرش), matched as spelled and only with a second sign of illness
+# (person_sick_now): by fold يطرش is "tarsh" (spraying), and in Emirati and Kuwaiti speech
+# طرّش is "send" ("ياريت تطرشون حد يشيله", gen-gulf-0094). The past (طرشوا، استفرغوا) is
+# history: "the kids all vomited in the night" is a calm food complaint (extra-0615).
+VOMIT_SPELLED = [
+    "يطرش=", "تطرش=", "يطرشون=", "يطرشن=", "قاعد يطرش", "قاعده تطرش", "يستفرغ=", "تستفرغ=",
+    "يستفرغون=", "يتقيا=", "تتقيا=", "يتقيؤون=", "yetrish=", "yitrish=", "titrish=",
+    "yetarshoon=", "yitarshoon=", "yetershoon=", "yistafrigh=", "tistafrigh=",
+    "yistafrighoon=",
+]  # fmt: skip
+# The second sign: dizzy, poisoned, feverish, convulsing, turned blue, can't stand.
+SICK_SIGN = [
+    "dizzy", "poisoned", "fever", "fitting", "seizure", "يدوخ", "تدوخ", "يدوخون", "دايخ=",
+    "دايخه=", "دايخين", "دايخات", "تسمم", "تسمموا", "مسموم", "مسمومين", "حرارته", "حرارتها",
+    "اسهال", "يتشنج", "تتشنج", "ازرق", "زرقا", "ما يقدر يوقف", "ما تقدر توقف", "ما يقدر يقوم",
+    "ما تقدر تقوم", "daaykh", "daaykha", "daaykheen", "daay5een", "dayi5=", "dayikh=",
+    "ydookh", "tdookh", "tsammamaw", "mtsammim", "7raarta", "7rarta", "ma ygdar yogaf",
+]  # fmt: skip
+# A sting's or bite's swelling: a body part swollen now (with a harm: stung_and_swelling,
+# unless a spray is asked for: "انقرص من بعوض ويده منتفخة، نبي رش" is a pest request).
+# Body parts only: a wall "منتفخ" bulges (a structure's state, not a body's).
+_LIMBS = ["يده", "ايده", "يدها", "ايدها", "رجله", "رجلها", "وجهه", "وجهها", "اصبعه", "صبعه",
+          "اصبعها", "صبعها", "ذراعه", "ذراعها"]  # fmt: skip
+_SWOLLEN = ["انتفخت", "انتفخ", "منتفخه", "منفخه", "متورمه", "ورمت", "تورمت", "منتفخ", "متورم"]
+SWELLING = [
+    *(f"{limb} {state}" for limb in _LIMBS for state in _SWOLLEN),
+    *(f"{state} {limb}" for limb in _LIMBS for state in _SWOLLEN),
+    "his hand is swelling", "her hand is swelling", "swelling up", "swollen up",
+    "eeda mintefkha", "eedah mintifkha", "yaddah mintifkha", "rijlah mintifkha",
+]  # fmt: skip
+# A young child alone where traffic is fast (child_alone_on_road): who, and alone.
+YOUNG = [
+    "toddler", "a small child", "a little boy", "a little girl", "a child", "a kid",
+    "ياهل", "الياهل", "طفل", "الطفل", "طفله", "الطفله", "بزر=", "البزر=", "ولد صغير",
+    "بنت صغيره", "الجاهل=", "yahal", "el yahal", "yahil", "6ifl", "el 6ifl", "walad 9agheer",
+    "bint 9agheera", "walad sagheer", "bint sagheera",
+]  # fmt: skip
+# Said of yesterday or asked about: not a child alone now. Not البارحه: by fold it is
+# "broo7ah" (alone) itself.
+NOT_ALONE_NOW = [*ASKING, *(t for t in DOWN_BEFORE if "bar7a" not in t and t != "البارحه")]
+ALONE = [
+    "alone", "on his own", "on her own", "by himself", "by herself", "unattended",
+    "بروحه", "بروحها", "لحاله", "لحالها", "بدون اهله", "بدون اهلها", "ما معه احد",
+    "ما معها احد", "محد معه", "محد معها", "b roo7ah", "broo7ah", "b roo7ha", "broo7ha",
+    "la7alah", "la7ala", "la7alha", "bdoon ahla", "bdoon ahlah", "mu7ad ma3ah",
+]  # fmt: skip
+# The middle of a road in Omani speech (الخط is the road): beside MAIN_ROAD's ones.
+MIDDLE_OF_THE_ROAD_GULF = [
+    "نص الخط", "وسط الخط", "في الخط السريع", "nus el khat", "nu9 el khat", "nuss el khat",
+    "wasa6 el khat", "nus el share3", "nuss el share3",
+]  # fmt: skip
+# A thing catching fire said with the Gulf masculine ولع / والع / مولع / يشب (thing_caught_fire):
+# only beside something that burns ("النخل اليابس ولع", "الميتر يشب"); ولع alone is also a
+# lamp coming on ("الليت ولع"), and whole words only: as stems they meet ولعنا (we lit the
+# barbecue) and ولعوا (they set rubbish alight: the shipped labels call that calm).
+BURNS = [
+    "النخل", "النخله", "نخله", "الشجره", "الشجر", "السعف", "الحشيش", "العشب", "السياره",
+    "الموتر", "الباص", "الحاويه", "الحاويات", "البيت", "الشقه", "المطبخ", "المحل", "الدكان",
+    "المخزن", "الميتر", "العداد", "الفيش", "الكيبل", "الواير", "المكيف", "الطبلون", "الترانس",
+    "المولد", "el nakhal", "el nakhla", "el shajara", "el sayyara", "el mooter", "el 7awiya",
+    "el meter", "el feesh", "el cable", "el wayer", "el mukayyif", "el moled",
+]  # fmt: skip
+CATCHES = [
+    "ولع=", "والع=", "مولع=", "والعه=", "مولعه=", "يشب=", "تشب=", "شب=", "قاعد يولع",
+    "قاعده تولع", "wala3=", "wal3a=", "wale3=", "mwalli3=", "yshib=", "tshib=",
+]  # fmt: skip
+# The road blocked, said with the Omani الخط ("شجرة طاحت وسكرت الخط"): "سكر الخط" is also a
+# phone hung up, so these are road words only where a fallen tree or sign needs one.
+ROAD_BLOCKED_GULF = [
+    "سكرت الخط", "سكر الخط", "مسكر الخط", "مسكره الخط", "سادين الخط", "ساده الخط", "سادت الخط",
+    "قاطعه الخط", "قاطع الخط", "قطعت الخط", "sakrat el khat", "sakkarat el khat",
+    "saddat el khat", "gat3at el khat",
+]  # fmt: skip
+# Where a leaning thing hangs over people in Omani speech: the yard (الحوش), the lane (الدرب),
+# the road (الخط), a car park (leaning_over_people).
+OVER_PEOPLE_GULF = [
+    "على الحوش", "على حوش", "على حوشنا", "فوق الحوش", "فوق حوشنا", "على الدرب", "فوق الدرب",
+    "على الخط", "فوق الخط", "على الموقف", "فوق الموقف", "على المواقف", "3ala el 7oosh",
+    "3al 7oosh", "fog el 7oosh", "3ala el darb", "3ala el khat", "fog el khat",
+]  # fmt: skip
+# A socket, a meter or a cable crackling (يطق، تطق: whole words, beside a wire word) or
+# giving off smoke or a scorching smell: exposed_wiring's danger in Gulf words.
+EXPOSED_GULF = [
+    "قاعد يطق", "قاعده تطق", "ريحه شياط", "ريحت شياط", "يطلع دخان", "تطلع دخان",
+    "طالع منه دخان", "طالع منها دخان", "ri7at shya6", "ri7at shiya6",
+]  # fmt: skip
+# The single words, matched as spelled: by fold يطق meets other Arabizi verbs, and يدخن
+# meets "do5an" (smoke) itself.
+EXPOSED_SPELLED = ["يطق=", "تطق=", "شياط=", "يدخن=", "تدخن=", "y6ig=", "t6ig=", "shya6="]
+# Not breathing, said of a named person (person_down_now): "ولدي ... ما يقدر يتنفس".
+NOT_BREATHING = ["ما يتنفس", "ما تتنفس", "ما يقدر يتنفس", "ما تقدر تتنفس", "ma yitnaffas",
+                 "ma titnaffas", "ma yigdar yitnaffas", "ma ygdar yitnaffas"]  # fmt: skip
+# A sting said with the Gulf passive (انلدغ): a harm (with a swelling, a now or a plea). Not
+# انقرص: a mosquito or an ant "pinches" too.
+ADDED_TWENTIETH: dict[str, list[str]] = {
+    "human": HUMAN_GULF,
+    "body_down": [*BODY_DOWN_GULF, *NOT_BREATHING],
+    "person": ["الجاهل=", "الشيبانه", "شيبانه", "el jahil", "el shaibana"],
+    "over_people": OVER_PEOPLE_GULF,
+    "exposed": EXPOSED_GULF,
+    "hit_verb": HIT_VERB_GULF,
+    "harm": ["انلدغ", "انلدغت", "inldagh", "inlidagh", "inldaghat"],
+    "main_road": MIDDLE_OF_THE_ROAD_GULF,
+    "on_road": ROAD_BLOCKED_GULF,
+    "road": ROAD_BLOCKED_GULF,
 }  # fmt: skip
