@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Column, Insert, Table, insert, inspect
+from sqlalchemy import Insert, Table, insert, inspect
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.interfaces import MANYTOONE
 from sqlalchemy.orm.state import InstanceState
@@ -86,10 +86,8 @@ def _cascade_children(session: Session, new: list[Any]) -> None:
     """What a flush's save-update cascade adds: children set only through the collection of
     a new object (a `Message(ticket=ticket)` never added itself)."""
     for obj in new:
-        for rel in inspect(type(obj)).relationships:
-            if rel.direction is MANYTOONE or not rel.cascade.save_update:
-                continue
-            for child in obj.__dict__.get(rel.key) or ():
+        for key in _relations(inspect(type(obj))).cascaded:
+            for child in obj.__dict__.get(key) or ():
                 if inspect(child).transient:
                     session.add(child)
 
@@ -107,10 +105,9 @@ def _writable(new: list[Any]) -> bool:
         rank = _RANK.get(type(obj))
         if rank is None:
             return False
-        mapper = inspect(type(obj))
-        for rel in mapper.relationships:
-            value = obj.__dict__.get(rel.key)
-            if rel.direction is MANYTOONE:
+        for key, many_to_one, back_populates in _relations(inspect(type(obj))).each:
+            value = obj.__dict__.get(key)
+            if many_to_one:
                 if value is None:
                     continue
                 state: InstanceState[Any] = inspect(value)
@@ -119,7 +116,7 @@ def _writable(new: list[Any]) -> bool:
                         return False  # a target of its own table (duplicate_of) or later
                 elif state.key is None:
                     return False  # transient or deleted: the unit of work decides
-                elif rel.back_populates and rel.back_populates in state.dict:
+                elif back_populates and back_populates in state.dict:
                     return False  # a persistent target's loaded collection would need it
             elif value and any(id(child) not in pending for child in value):
                 return False  # one-to-many: only rows written here with it (its messages)
@@ -159,12 +156,7 @@ def _defer(session: Session, deferred: Any, mapper: Mapper[Any], objects: list[A
     for obj, value in zip(objects, ids, strict=True):
         obj.__dict__[key] = value
         mapper.dispatch.before_insert(mapper, connection, inspect(obj))
-    rows = [_row(mapper, obj) for obj in objects]
-    for obj, row in zip(objects, rows, strict=True):
-        for column, attribute in _columns(mapper):
-            if column.key not in row:
-                obj.__dict__[attribute] = None
-    deferred.add(table.name, rows)
+    deferred.add(table.name, [_row(mapper, obj, unsent_as_none=True) for obj in objects])
     for obj in objects:
         mapper.dispatch.after_insert(mapper, connection, inspect(obj))
 
@@ -180,43 +172,108 @@ def _statement(mapper: Mapper[Any], given: tuple[str, ...]) -> tuple[Insert, tup
     return statement, tuple(mapper.get_property_by_column(c).key for c in returned)
 
 
+_NO_DEFAULT = object()
+
+
+class _Relations(NamedTuple):
+    """What `_writable` and `_cascade_children` read of a mapped class's relationships, taken
+    once: walking them for every object cost more CPU than the checks (bench/RESULTS.md,
+    session 18)."""
+
+    # Each relationship: (key, many-to-one, the attribute it back-populates).
+    each: tuple[tuple[str, bool, str | None], ...]
+    # One-to-many relationships whose new children a flush's save-update cascade adds.
+    cascaded: tuple[str, ...]
+
+
 @cache
-def _columns(mapper: Mapper[Any]) -> tuple[tuple[Column[Any], str], ...]:
-    """Each column of the mapper's table with its attribute's name."""
-    table: Table = mapper.local_table  # type: ignore[assignment]
-    return tuple((column, mapper.get_property_by_column(column).key) for column in table.columns)
+def _relations(mapper: Mapper[Any]) -> _Relations:
+    relationships = mapper.relationships
+    return _Relations(
+        each=tuple(
+            (rel.key, rel.direction is MANYTOONE, rel.back_populates) for rel in relationships
+        ),
+        cascaded=tuple(
+            rel.key
+            for rel in relationships
+            if rel.direction is not MANYTOONE and rel.cascade.save_update
+        ),
+    )
 
 
-def _row(mapper: Mapper[Any], obj: Any) -> dict[str, Any]:
-    """The object's column values as the unit of work sends them (its
-    `_collect_insert_commands`): what it holds, its many-to-one targets' keys, None left
-    out unless the type stores None as a value (JSON), nullable columns without a default
-    given as NULL, Python-side defaults taken now; each value also set on the object."""
-    values = obj.__dict__
-    for rel in mapper.relationships:
-        target = values.get(rel.key)
-        if rel.direction is MANYTOONE and target is not None:
-            target_mapper = inspect(type(target))
-            for local, remote in rel.local_remote_pairs:
-                key = mapper.get_property_by_column(local).key
-                values[key] = getattr(target, target_mapper.get_property_by_column(remote).key)
+class _RowPlan(NamedTuple):
+    """What `_row` reads of a mapper (ORDER's classes), taken once: a new ticket's six
+    objects walked their mapper's relationships and columns each time."""
+
+    # Many-to-one: (key, ((local attribute, the target's attribute), ...)).
+    targets: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    # Each column: (column key, attribute, None stored as a value, given as NULL when None,
+    # scalar default or _NO_DEFAULT, callable default or None); primary keys take none.
+    columns: tuple[tuple[str, str, bool, bool, Any, Any], ...]
+
+
+@cache
+def _row_plan(mapper: Mapper[Any]) -> _RowPlan:
     table = mapper.local_table
     evaluating_none = mapper._insert_cols_evaluating_none[table]
     as_none = mapper._insert_cols_as_none[table]
+    columns = []
+    for column in table.columns:
+        default: Any = None if column.primary_key else column.default
+        columns.append(
+            (
+                column.key,
+                mapper.get_property_by_column(column).key,
+                column in evaluating_none,
+                column.key in as_none,
+                default.arg if default is not None and default.is_scalar else _NO_DEFAULT,
+                default.arg if default is not None and default.is_callable else None,
+            )
+        )
+    targets = tuple(
+        (
+            rel.key,
+            tuple(
+                (
+                    mapper.get_property_by_column(local).key,
+                    rel.mapper.get_property_by_column(remote).key,
+                )
+                for local, remote in rel.local_remote_pairs
+            ),
+        )
+        for rel in mapper.relationships
+        if rel.direction is MANYTOONE
+    )
+    return _RowPlan(targets, tuple(columns))
+
+
+def _row(mapper: Mapper[Any], obj: Any, *, unsent_as_none: bool = False) -> dict[str, Any]:
+    """The object's column values as the unit of work sends them (its
+    `_collect_insert_commands`): what it holds, its many-to-one targets' keys, None left
+    out unless the type stores None as a value (JSON), nullable columns without a default
+    given as NULL, Python-side defaults taken now; each value also set on the object
+    (`unsent_as_none`: a column left out too, as None, what its INSERT would return)."""
+    values = obj.__dict__
+    plan = _row_plan(mapper)
+    for key, pairs in plan.targets:
+        target = values.get(key)
+        if target is not None:
+            for local, remote in pairs:
+                values[local] = getattr(target, remote)
     row: dict[str, Any] = {}
-    for column, key in _columns(mapper):
+    for column, key, evaluates_none, given_as_none, scalar, call in plan.columns:
         value = values.get(key)
-        if value is None and column not in evaluating_none:
-            if column.key in as_none:
-                row[column.key] = values[key] = None
-            elif column.default is not None and not column.primary_key:
-                default = column.default
-                if default.is_scalar:
-                    row[column.key] = values[key] = default.arg  # type: ignore[attr-defined]
-                elif default.is_callable:
-                    row[column.key] = values[key] = default.arg(None)  # type: ignore[attr-defined]
+        if value is None and not evaluates_none:
+            if given_as_none:
+                row[column] = values[key] = None
+            elif scalar is not _NO_DEFAULT:
+                row[column] = values[key] = scalar
+            elif call is not None:
+                row[column] = values[key] = call(None)
+            elif unsent_as_none:
+                values[key] = None
             continue
-        row[column.key] = values[key] = value
+        row[column] = values[key] = value
     return row
 
 
