@@ -200,6 +200,52 @@ def handle_message(
     if existing is not None:
         t = existing.ticket
         return Processed(t.id, t.reference, t.secret, existing.id, created=False, duplicate=True)
+    contact, identity, first_contact, msg = _know_sender(ctx, session, msg)
+    asked, news_only, theirs = _status_question(ctx, session, msg, contact, first_contact)
+    if theirs:
+        return _answer_status(ctx, session, theirs, msg, record, contact, identity)
+    ticket = (
+        None
+        if msg.thread.new_ticket or news_only
+        else _continued_ticket(ctx, session, msg, contact, first_contact)
+    )
+    if ticket is not None and ticket.contact_id != contact.id and _proves_owner(ctx, msg, ticket):
+        contact, first_contact = _merge_into_owner(session, ticket, contact), False
+    answered = _rating_or_thanks(ctx, session, msg, record, contact, ticket, first_contact)
+    if answered is not None:
+        return answered
+    follows = ticket if ticket is not None and _closed_too_long(ctx, ticket) else None
+    if follows is not None:
+        ticket = None  # too late to reopen: a new case that links the old one
+    created = ticket is None
+    detection = reply_language(msg, contact)
+    # Set only when it changes: a contact marked dirty for nothing would be a flush of its
+    # own after the new ticket's rows (written by Core inserts, core.newrows).
+    if detection.language and contact.language != detection.language:
+        contact.language = detection.language
+    if ticket is None:
+        ticket = _open_ticket(ctx, session, msg, contact, detection.language, record)
+    message = _store_message(ctx, session, ticket, msg, record, detection.language)
+    if news_only:
+        _answer_no_report(ctx, session, ticket, message, identity, detection.language)
+    elif created:
+        _register_new_ticket(ctx, session, msg, contact, ticket, detection, follows, first_contact)
+    else:
+        _take_follow_up(ctx, session, ticket, message, msg)
+    if asked is not None:  # not theirs or not known: one answer for both, nothing revealed
+        text = render("status_unknown", detection.language, reference=asked)
+        _answer_asker(ctx, session, ticket, identity, text, "status_unknown", detection.language)
+    flush_new_rows(session)  # the ids, when no query has flushed since the message was added
+    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
+
+
+def _know_sender(
+    ctx: Context, session: Session, msg: InboundMessage
+) -> tuple[Contact, ContactIdentity, bool, InboundMessage]:
+    """The sender's contact and identity (made now for a stranger), whether they were made
+    just now, and the message as the sender meant it: a fresh /new makes it a new ticket.
+    Writing from an address proves it works again, and what the message tells about the
+    sender (name, phone, email) fills the contact's blanks."""
     contact, identity = find_or_create_contact(
         session,
         msg.channel,
@@ -216,80 +262,99 @@ def handle_message(
     if _take_new_ticket_request(ctx, identity) and not msg.thread.new_ticket:
         msg = dataclasses.replace(msg, thread=dataclasses.replace(msg.thread, new_ticket=True))
     _remember_contact_details(ctx, contact, msg)
-    asked = None if msg.thread.new_ticket else asked_reference(ctx, msg)
-    news_only = False  # "any update?" and nothing else, from someone with no report to answer
+    return contact, identity, first_contact, msg
+
+
+def _status_question(
+    ctx: Context, session: Session, msg: InboundMessage, contact: Contact, first_contact: bool
+) -> tuple[str | None, bool, list[Ticket]]:
+    """What the message asks about the citizen's reports: the reference it names (None:
+    none), whether it only asks for news ("any update?" and nothing else), and the contact's
+    own tickets to answer with (none: the message goes on as any other). A message meant
+    for a new ticket asks nothing."""
+    if msg.thread.new_ticket:
+        return None, False, []
+    asked = asked_reference(ctx, msg)
     if asked is not None:
         own = None if first_contact else _own_ticket(session, asked, contact)
-        if own is not None:
-            return _answer_status(ctx, session, [own], msg, record, contact, identity)
-    elif not msg.thread.new_ticket:
-        news_only = only_asks_for_news(ctx, msg)
-        if news_only or asks_about_own_report(ctx, msg):
-            owned = [] if first_contact else _asked_about(ctx, session, contact, msg.channel)
-            if owned:
-                return _answer_status(ctx, session, owned, msg, record, contact, identity)
-    ticket = (
-        None
-        if msg.thread.new_ticket or news_only
-        else _continued_ticket(ctx, session, msg, contact, first_contact)
-    )
-    if ticket is not None and ticket.contact_id != contact.id and _proves_owner(ctx, msg, ticket):
-        session.flush()  # the new identity's contact needs its id to be merged
-        contact = merge_contacts(session, ticket.contact, contact)  # answered our reply token
-        record_event(session, ticket, "contact_joined", contact=contact.id, proof="reply_token")
-        first_contact = False
+        return asked, False, [] if own is None else [own]
+    news_only = only_asks_for_news(ctx, msg)
+    if news_only or asks_about_own_report(ctx, msg):
+        owned = [] if first_contact else _asked_about(ctx, session, contact, msg.channel)
+        return None, news_only, owned
+    return None, False, []
+
+
+def _merge_into_owner(session: Session, ticket: Ticket, contact: Contact) -> Contact:
+    """The ticket's contact, with the sender's merged into it: the sender answered our
+    reply token, so they are the ticket's owner writing from another address."""
+    session.flush()  # the new identity's contact needs its id to be merged
+    contact = merge_contacts(session, ticket.contact, contact)
+    record_event(session, ticket, "contact_joined", contact=contact.id, proof="reply_token")
+    return contact
+
+
+def _rating_or_thanks(
+    ctx: Context,
+    session: Session,
+    msg: InboundMessage,
+    record: InboundRecord,
+    contact: Contact,
+    ticket: Ticket | None,
+    first_contact: bool,
+) -> Processed | None:
+    """A rating for a closed ticket's satisfaction question, or a thank-you for a ticket
+    just closed: kept on that ticket, which stays closed (None: neither). A contact made
+    just now has no closed ticket to rate or thank for, unless the message proved one."""
     surveyed = ticket or (None if first_contact else _surveyed_ticket(session, contact, msg))
     rating = satisfaction_answer(surveyed, msg.text) if surveyed is not None else None
     if surveyed is not None and rating is not None:
         return _record_rating(ctx, session, surveyed, msg, record, rating)
-    thanked = (
-        None
-        if first_contact and ticket is None
-        else _thanked_closed_ticket(ctx, session, msg, contact, ticket)
+    if first_contact and ticket is None:
+        return None
+    thanked = _thanked_closed_ticket(ctx, session, msg, contact, ticket)
+    return None if thanked is None else _record_courtesy(ctx, session, thanked, msg, record)
+
+
+def _register_new_ticket(
+    ctx: Context,
+    session: Session,
+    msg: InboundMessage,
+    contact: Contact,
+    ticket: Ticket,
+    detection: Detection,
+    follows: Ticket | None,
+    first_contact: bool,
+) -> None:
+    """Record the new ticket's creation (and, on the closed ticket it `follows`, its
+    successor), link the contact's open tickets it may be related to, and route it."""
+    record_event(
+        session,
+        ticket,
+        "created",
+        at=ctx.now(),
+        channel=msg.channel,
+        language=detection.language,
+        form=detection.form,
+        other=detection.other,
+        follows=follows.reference if follows is not None else None,
     )
-    if thanked is not None:
-        return _record_courtesy(ctx, session, thanked, msg, record)
-    follows = ticket if ticket is not None and _closed_too_long(ctx, ticket) else None
     if follows is not None:
-        ticket = None  # too late to reopen: a new case that links the old one
-    created = ticket is None
-    detection = reply_language(msg, contact)
-    # Set only when it changes: a contact marked dirty for nothing would be a flush of its
-    # own after the new ticket's rows (written by Core inserts, core.newrows).
-    if detection.language and contact.language != detection.language:
-        contact.language = detection.language
-    if ticket is None:
-        ticket = _open_ticket(ctx, session, msg, contact, detection.language, record)
-    message = _store_message(ctx, session, ticket, msg, record, detection.language)
-    if news_only:
-        _answer_no_report(ctx, session, ticket, message, identity, detection.language)
-    elif created:
-        record_event(
-            session,
-            ticket,
-            "created",
-            at=ctx.now(),
-            channel=msg.channel,
-            language=detection.language,
-            form=detection.form,
-            other=detection.other,
-            follows=follows.reference if follows is not None else None,
-        )
-        if follows is not None:
-            record_event(session, follows, "followed_by", at=ctx.now(), reference=ticket.reference)
-        if not first_contact:
-            _link_possibly_related(ctx, session, msg, contact, ticket)
-        route_new_ticket(ctx, session, ticket, msg)
-    else:
-        _citizen_wrote_again(ctx, session, ticket)
-        screen_followup(ctx, session, ticket, message)
-        if msg.location is not None:  # e.g. Telegram: the text first, the place after
-            place_later(ctx, session, ticket)
-    if asked is not None:  # not theirs or not known: one answer for both, nothing revealed
-        text = render("status_unknown", detection.language, reference=asked)
-        _answer_asker(ctx, session, ticket, identity, text, "status_unknown", detection.language)
-    flush_new_rows(session)  # the ids, when no query has flushed since the message was added
-    return Processed(ticket.id, ticket.reference, ticket.secret, message.id, created=created)
+        record_event(session, follows, "followed_by", at=ctx.now(), reference=ticket.reference)
+    if not first_contact:  # a contact made just now has no other ticket
+        _link_possibly_related(ctx, session, msg, contact, ticket)
+    route_new_ticket(ctx, session, ticket, msg)
+
+
+def _take_follow_up(
+    ctx: Context, session: Session, ticket: Ticket, message: Message, msg: InboundMessage
+) -> None:
+    """The citizen wrote again on their ticket: it wakes up, the message is screened as a
+    follow-up, and a place sent after the text (Telegram) places the ticket now."""
+    _citizen_wrote_again(ctx, session, ticket)
+    screen_followup(ctx, session, ticket, message)
+    if msg.location is not None:  # e.g. Telegram: the text first, the place after
+        place_later(ctx, session, ticket)
 
 
 def look_up_stored(session: Session, messages: Iterable[tuple[str, str]]) -> None:
