@@ -67,26 +67,8 @@ def queue_reply(
     """
     now = ctx.now()
     language = language or ticket.language
-    # A known contact's addresses are loaded here; not flushing for that load lets the
-    # ticket, its events and this message be written in the one flush at the end (a new
-    # ticket's unit of work costs about as much CPU per flush as per row).
-    with session.no_autoflush:
-        channel, address = to if to is not None else _delivery_target(ctx, ticket)
-    if sender_only and channel != ticket.channel:
-        channel = address = None  # the status page shows it
-    if (
-        channel is not None
-        and address is not None
-        and _typed_address_full(ctx, session, ticket, kind, channel, address)
-    ):
-        channel = address = None  # the status page still shows it
-    # The limits count the address the citizen wrote from (the ticket's, or the one `to`
-    # answers): a typed address has its own.
-    withheld = (
-        _hourly_limit_reached(ctx, session, kind, channel, address)
-        if (to is not None or channel == ticket.channel) and channel is not None and address
-        else None
-    )
+    channel, address = _delivery_address(ctx, session, ticket, kind, to, sender_only)
+    withheld = _withheld(ctx, session, ticket, kind, to, channel, address)
     message = Message(
         ticket=ticket,
         direction=Direction.OUT,
@@ -98,18 +80,91 @@ def queue_reply(
         created_at=now,
     )
     session.add(message)
-    if withheld is not None:  # staff see why the citizen got no automatic answer
+    if withheld is not None or channel is None or address is None:
+        _keep_undelivered(ctx, ticket, message, withheld)
+    else:
+        _queue_delivery(
+            ctx, session, ticket, message, channel, address,
+            delivered_text, subject_line, attachments, extras,
+        )  # fmt: skip
+    flush_new_rows(session)
+    return message
+
+
+def _delivery_address(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    kind: str,
+    to: tuple[str, str] | None,
+    sender_only: bool,
+) -> tuple[str | None, str | None]:
+    """The channel and address a message goes to: `to`, else the ticket's citizen's
+    (`_delivery_target`). None, None when the status page alone shows it: the message is
+    `sender_only` and would leave the ticket's channel, or it is an acknowledgement to a
+    typed address that had its day's share (`_typed_address_full`)."""
+    # A known contact's addresses are loaded here; not flushing for that load lets the
+    # ticket, its events and this message be written in the one flush at the end (a new
+    # ticket's unit of work costs about as much CPU per flush as per row).
+    with session.no_autoflush:
+        channel, address = to if to is not None else _delivery_target(ctx, ticket)
+    if sender_only and channel != ticket.channel:
+        return None, None
+    if (
+        channel is not None
+        and address is not None
+        and _typed_address_full(ctx, session, ticket, kind, channel, address)
+    ):
+        return None, None
+    return channel, address
+
+
+def _withheld(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    kind: str,
+    to: tuple[str, str] | None,
+    channel: str | None,
+    address: str | None,
+) -> str | None:
+    """Why an automatic answer is withheld, when its hourly limit is used up
+    (`_hourly_limit_reached`). The limits count the address the citizen wrote from (the
+    ticket's, or the one `to` answers): a typed address has its own (`_delivery_address`)."""
+    if channel is None or not address or (to is None and channel != ticket.channel):
+        return None
+    return _hourly_limit_reached(ctx, session, kind, channel, address)
+
+
+def _keep_undelivered(ctx: Context, ticket: Ticket, message: Message, withheld: str | None) -> None:
+    """The delivery state of a message no channel delivers: withheld (staff see why the
+    citizen got no automatic answer), published where the citizen reads it (a pull channel:
+    the status page, Open311), or waiting as a phone caller's call-back task for the
+    dispatcher."""
+    if withheld is not None:
         message.delivery_status, message.delivery_error = Delivery.WITHHELD, withheld
-        flush_new_rows(session)
-        return message
-    if channel is None or address is None:
-        # Pull channels publish the reply where the citizen reads it (status page, Open311);
-        # a phone caller's reply waits as a call-back task for the dispatcher.
-        pulled = ctx.channels.of(ticket.channel).pull
-        message.delivery_status = Delivery.SENT if pulled else Delivery.QUEUED
-        flush_new_rows(session)
-        return message
+        return
+    pulled = ctx.channels.of(ticket.channel).pull
+    message.delivery_status = Delivery.SENT if pulled else Delivery.QUEUED
+
+
+def _queue_delivery(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    message: Message,
+    channel: str,
+    address: str,
+    delivered_text: str | None,
+    subject_line: str | None,
+    attachments: tuple[OutboundAttachment, ...],
+    extras: dict[str, object] | None,
+) -> None:
+    """Queue the message's delivery as an outbox item tied to it: `delivered_text` when the
+    channel delivers other words than the status page shows, a staff reply headed by the
+    ticket's reference, in the thread of the ticket's earlier messages on that channel."""
     message.delivery_status = Delivery.QUEUED
+    kind, text, language = message.kind, message.text, message.language
     item = enqueue(
         session,
         OutboundMessage(
@@ -126,11 +181,9 @@ def queue_reply(
             extras=dict(extras or {}),
         ),
         ticket=ticket,
-        now=now,
+        now=message.created_at,
     )
     item.message = message
-    flush_new_rows(session)
-    return message
 
 
 def _typed_address_full(
