@@ -183,6 +183,7 @@ def _parse(
     ref_prefix: str,
     mime_policy: policy.Policy,
 ) -> InboundMessage:
+    """`parse_email` under one MIME policy; raises on what that policy cannot read."""
     mime = BytesParser(policy=mime_policy).parsebytes(raw)
     headers = decoded_headers(mime)
     name, address = _sender(mime, headers, envelope_sender)
@@ -191,52 +192,15 @@ def _parse(
     _walk(mime, body, limits, depth=0)
     tnef_error = _read_tnefs(body, limits)
     content_type = _content_type(mime)
-    facts = MailFacts(
-        headers=headers,
-        sender=address,
-        envelope_sender=envelope_sender,
-        content_type=content_type,
-        report_type=(mime.get_param("report-type") or None) if content_type else None,  # type: ignore[arg-type]
-    )
-    automatic = automatic_reason(facts)
+    automatic = _why_automatic(mime, headers, address, envelope_sender, content_type)
     full_text, html_full = _texts(body)
-    if not full_text:
-        new_text = ""
-    elif FORWARD_SUBJECT.match(subject or ""):
-        new_text = full_text.strip()  # a forward's quoted part is the report itself
-    else:
-        new_text = cut_quoted(full_text)
-    if body.forwarded:
-        new_text = "\n\n".join([t for t in [new_text] if t] + body.forwarded)
-    if not new_text.strip() and subject:
-        new_text = subject_as_text(subject)  # all they wrote, or an attachment with a subject
+    new_text = _new_text(full_text, subject, body.forwarded)
     display_html = _display_html(html_full, full_text, new_text)
-    ids = message_ids(_one(headers, "message-id"))
-    external_id = scoped_id(ids[0], address) if ids else ""
-    if not ids or len(external_id) > 300:
-        external_id = synthetic_id(raw)
-    extras: dict[str, Any] = {
-        "recipients": list(recipients)[:50],
-        "envelope_sender": envelope_sender,
-        "date": _one(headers, "date") or None,
-    }
-    if automatic:
-        extras["automatic"] = automatic
-        bounce = _bounce(body, full_text, content_type)
-        if bounce is not None:
-            extras["bounce"] = {
-                "message_ids": list(bounce.message_ids),
-                "reason": bounce.reason,
-                "final": bounce.final,
-            }
-    if body.skipped:
-        extras["skipped_attachments"] = body.skipped
-    if tnef_error:
-        extras["tnef_error"] = tnef_error
-    if not mime.defects:
-        pass
-    else:
-        extras["defects"] = sorted({type(d).__name__ for d in mime.defects})[:10]
+    external_id = _external_id(headers, address, raw)
+    bounce = _bounce(body, full_text, content_type) if automatic else None
+    extras = _extras(
+        mime, headers, body, recipients, envelope_sender, automatic, bounce, tnef_error
+    )
     return InboundMessage(
         channel=CHANNEL,
         sender=address,
@@ -259,7 +223,84 @@ def _parse(
     )
 
 
-# -- headers -------------------------------------------------------------------------------
+def _why_automatic(
+    mime: MimePart,
+    headers: dict[str, list[str]],
+    address: str,
+    envelope_sender: str | None,
+    content_type: str,
+) -> str | None:
+    """Why a machine sent this mail (`automatic_reason`: a bounce, an auto-reply, a list),
+    or None for a person's mail: automatic mail is stored, not processed (`intake`)."""
+    facts = MailFacts(
+        headers=headers,
+        sender=address,
+        envelope_sender=envelope_sender,
+        content_type=content_type,
+        report_type=(mime.get_param("report-type") or None) if content_type else None,  # type: ignore[arg-type]
+    )
+    return automatic_reason(facts)
+
+
+def _new_text(full_text: str, subject: str | None, forwarded: list[str]) -> str:
+    """What the citizen wrote in this mail: its text without what it quotes, then the mails
+    it forwards as attachments; the subject when that leaves nothing."""
+    if not full_text:
+        new_text = ""
+    elif FORWARD_SUBJECT.match(subject or ""):
+        new_text = full_text.strip()  # a forward's quoted part is the report itself
+    else:
+        new_text = cut_quoted(full_text)
+    if forwarded:
+        new_text = "\n\n".join([t for t in [new_text] if t] + forwarded)
+    if not new_text.strip() and subject:
+        new_text = subject_as_text(subject)  # all they wrote, or an attachment with a subject
+    return new_text
+
+
+def _external_id(headers: dict[str, list[str]], address: str, raw: bytes) -> str:
+    """The mail's identity, so a redelivery is a repeat: its Message-ID as this sender gave
+    it (`scoped_id`), or one made from its bytes when it has none or one too long to store."""
+    ids = message_ids(_one(headers, "message-id"))
+    external_id = scoped_id(ids[0], address) if ids else ""
+    if not ids or len(external_id) > 300:
+        return synthetic_id(raw)
+    return external_id
+
+
+def _extras(
+    mime: MimePart,
+    headers: dict[str, list[str]],
+    body: _Body,
+    recipients: tuple[str, ...],
+    envelope_sender: str | None,
+    automatic: str | None,
+    bounce: Bounce | None,
+    tnef_error: str,
+) -> dict[str, Any]:
+    """What the mail says beyond the citizen's message, for the loop and bounce rules and
+    for staff: its envelope and date, why it is automatic and the bounce it reports, the
+    attachments left out, a winmail.dat that could not be read, and its MIME defects."""
+    extras: dict[str, Any] = {
+        "recipients": list(recipients)[:50],
+        "envelope_sender": envelope_sender,
+        "date": _one(headers, "date") or None,
+    }
+    if automatic:
+        extras["automatic"] = automatic
+        if bounce is not None:
+            extras["bounce"] = {
+                "message_ids": list(bounce.message_ids),
+                "reason": bounce.reason,
+                "final": bounce.final,
+            }
+    if body.skipped:
+        extras["skipped_attachments"] = body.skipped
+    if tnef_error:
+        extras["tnef_error"] = tnef_error
+    if mime.defects:
+        extras["defects"] = sorted({type(d).__name__ for d in mime.defects})[:10]
+    return extras
 
 
 def decode_header_value(value: str) -> str:
