@@ -167,9 +167,22 @@ class SmtpSender:
         """
         if message.attachments or not _PLAIN_ADDRESS.match(message.to):
             return None
-        ids = [
-            i for mid in message.in_reply_to for i in message_ids(mid) or [f"<{mid.strip('<>')}>"]
-        ]
+        headed = self._header_lines(message)
+        if headed is None:
+            return None
+        message_id, lines = headed
+        language = message.language or ""
+        wire = _alternative_wire(lines, message.text or "", _html(message), language)
+        # An 8bit body (short non-ASCII lines) holds its UTF-8 bytes as surrogates, written
+        # out as the bytes they stand for, as the stdlib's BytesGenerator does.
+        return message_id, wire.encode("ascii", "surrogateescape")
+
+    def _header_lines(self, message: OutboundMessage) -> tuple[str, list[str]] | None:
+        """Our Message-ID and `build`'s headers before the MIME ones, each line the text it
+        is; None where one needs the registry: an id or a language tag that is not a plain
+        token, References too long for one line, a subject `_subject_header` does not
+        write, a Reply-To that is not a plain address."""
+        ids = _thread_ids(message)
         references = " ".join(ids[-MAX_REFERENCES:])
         language = message.language or ""
         if any(not _PLAIN_TOKEN.match(i) for i in ids) or len(references) > _MAX_HEADER:
@@ -196,39 +209,7 @@ class SmtpSender:
             lines.append(f"Reply-To: {reply_to}")
         if message.kind not in PERSON_WRITTEN_KINDS:
             lines += ["Auto-Submitted: auto-replied", "X-Auto-Response-Suppress: All"]
-        text_cte, text_body = _encode_text(message.text or "", "utf-8", None, _BODY_POLICY)
-        html_cte, html_body = _encode_text(_html(message), "utf-8", None, _BODY_POLICY)
-        boundary = _make_boundary()
-        while boundary in text_body or boundary in html_body:  # only a 7bit body can hold it
-            boundary = _make_boundary()
-        lines += [
-            "MIME-Version: 1.0",
-            f'Content-Type: multipart/alternative; boundary="{boundary}"',
-        ]
-        if language:
-            lines.append(f"Content-Language: {language}")
-        wire = "\r\n".join(
-            [
-                *lines,
-                "",
-                f"--{boundary}",
-                'Content-Type: text/plain; charset="utf-8"',
-                f"Content-Transfer-Encoding: {text_cte}",
-                "",
-                text_body.replace("\n", "\r\n"),
-                f"--{boundary}",
-                'Content-Type: text/html; charset="utf-8"',
-                f"Content-Transfer-Encoding: {html_cte}",
-                "MIME-Version: 1.0",  # as the stdlib's add_alternative writes it
-                "",
-                html_body.replace("\n", "\r\n"),
-                f"--{boundary}--",
-                "",
-            ]
-        )
-        # An 8bit body (short non-ASCII lines) holds its UTF-8 bytes as surrogates, written
-        # out as the bytes they stand for, as the stdlib's BytesGenerator does.
-        return message_id, wire.encode("ascii", "surrogateescape")
+        return message_id, lines
 
     def _from_line(self) -> str:
         """The From header as the stdlib folds it (an Arabic name encoded), made once."""
@@ -249,9 +230,7 @@ class SmtpSender:
         mail["Subject"] = _subject(message)
         mail["Date"] = format_datetime(datetime.now(UTC))
         mail["Message-ID"] = self.message_id(message)
-        ids = [
-            i for mid in message.in_reply_to for i in message_ids(mid) or [f"<{mid.strip('<>')}>"]
-        ]
+        ids = _thread_ids(message)
         if ids:
             mail["In-Reply-To"] = ids[-1]
             mail["References"] = " ".join(ids[-MAX_REFERENCES:])
@@ -281,6 +260,49 @@ def _from_header(name: str, address: str) -> str:
 
 
 _BODY_POLICY = email_policy.default  # what `build` encodes its bodies under (78-char lines)
+
+
+def _thread_ids(message: OutboundMessage) -> list[str]:
+    """The ids of the earlier mail ours answers, oldest first, each in angle brackets (an id
+    `message_ids` does not read is bracketed as it is), for In-Reply-To and References."""
+    return [i for mid in message.in_reply_to for i in message_ids(mid) or [f"<{mid.strip('<>')}>"]]
+
+
+def _alternative_wire(headers: list[str], text: str, html_text: str, language: str) -> str:
+    """The mail as `build`'s generator writes it (CRLF lines): `headers`, then the text and
+    its HTML as multipart/alternative, each body encoded once by the content manager's own
+    encoder, under a boundary neither body holds."""
+    text_cte, text_body = _encode_text(text, "utf-8", None, _BODY_POLICY)
+    html_cte, html_body = _encode_text(html_text, "utf-8", None, _BODY_POLICY)
+    boundary = _make_boundary()
+    while boundary in text_body or boundary in html_body:  # only a 7bit body can hold it
+        boundary = _make_boundary()
+    lines = [
+        *headers,
+        "MIME-Version: 1.0",
+        f'Content-Type: multipart/alternative; boundary="{boundary}"',
+    ]
+    if language:
+        lines.append(f"Content-Language: {language}")
+    return "\r\n".join(
+        [
+            *lines,
+            "",
+            f"--{boundary}",
+            'Content-Type: text/plain; charset="utf-8"',
+            f"Content-Transfer-Encoding: {text_cte}",
+            "",
+            text_body.replace("\n", "\r\n"),
+            f"--{boundary}",
+            'Content-Type: text/html; charset="utf-8"',
+            f"Content-Transfer-Encoding: {html_cte}",
+            "MIME-Version: 1.0",  # as the stdlib's add_alternative writes it
+            "",
+            html_body.replace("\n", "\r\n"),
+            f"--{boundary}--",
+            "",
+        ]
+    )
 
 
 def _subject_header(subject: str) -> str | None:
