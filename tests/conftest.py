@@ -412,26 +412,31 @@ def train_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
     return trainer
 
 
-_CHILD_ANSWERS: dict[str, bytes] = {}
-
-
 @pytest.fixture
-def training_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Training in a child process (core.routing.child.run) done once per test session for
-    the same function and arguments (the pickled call's hash: the same rows, corrections,
+def training_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Training in a child process (core.routing.child.run) done once per test run for the
+    same function and arguments (the pickled call's hash: the same rows, corrections,
     taxonomy and current model), each caller getting its own copy of the answer. A store
     rebuilding a model or a retrain on SQLite and then on PostgreSQL trains the same model;
     20-50 s each on a loaded machine, outside the calling test's timeout (`untimed`). The
-    child itself is pinned in test_routing_child."""
+    answer is a file in the run's directory (run_directory, first_to_make), so the xdist
+    workers share it too: kept in each worker's memory, a training was done again by the
+    other worker whenever a pair of tests was split between them. The child itself is
+    pinned in test_routing_child."""
     real = child.run
+    shared = run_directory(tmp_path_factory)
 
     def run(fn: Any, *args: Any) -> Any:
         key = hashlib.sha256(pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL)).hexdigest()
-        if key not in _CHILD_ANSWERS:
-            with untimed():
-                answer = real(fn, *args)
-            _CHILD_ANSWERS[key] = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
-        return pickle.loads(_CHILD_ANSWERS[key])
+        path = shared / f"child-{key}.pickle"
+        with untimed(), first_to_make(path) as first:
+            if first:
+                partial = path.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_bytes(pickle.dumps(real(fn, *args), pickle.HIGHEST_PROTOCOL))
+                partial.replace(path)
+        return pickle.loads(path.read_bytes())
 
     monkeypatch.setattr(child, "run", run)
 

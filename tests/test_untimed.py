@@ -1,6 +1,7 @@
 """What a session builds once (the routing model) is not counted against the test that
 happens to need it first: `untimed` holds pytest-timeout's timer off for the block, also
-for the models `train_once` and `training_once` train once for the tests that share them."""
+for the models `train_once` and `training_once` train once for the tests that share them
+(and the xdist workers: `training_once` keeps each answer in the run's directory)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,13 @@ def test_training_once_trains_outside_the_test_timeout(
     assert child.run(str, f"arguments nobody else passes {uuid.uuid4()}")
     assert _child_trains == [0]
     assert 29 < _remaining() <= 30
+
+
+def test_training_once_runs_a_call_once_per_run_and_gives_each_caller_a_copy(
+    _child_trains: list[float], training_once: None
+) -> None:
+    """The answer is kept in the run's directory, where the other xdist worker finds it."""
+    call = [f"arguments nobody else passes {uuid.uuid4()}"]
+    first, second = child.run(list, call), child.run(list, call)
+    assert first == second == call and first is not second
+    assert len(_child_trains) == 1
