@@ -11,15 +11,30 @@ itself rather than breaking the page. Counts keep Arabic number agreement in cod
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
+
+from babel.dates import format_skeleton
 
 from core.language.catalog import LANGUAGES, load_catalog, plural_form
 
-__all__ = ["LANGUAGES", "RTL", "count_phrase", "has_word", "label", "translate", "words"]
+__all__ = [
+    "LANGUAGES",
+    "RTL",
+    "count_phrase",
+    "has_word",
+    "label",
+    "short_date",
+    "translate",
+    "words",
+]
 
 PACKAGE = "channels.web.inbox"
 DOMAIN = "inbox"
 DEFAULT_LANGUAGE = "ar"
 RTL = frozenset({"ar"})
+# Babel's locale for each inbox language: English as Oman writes it, the day before the
+# month ("5 Dec", where Babel's "en" says "Dec 5").
+BABEL_LOCALES = {"ar": "ar", "en": "en_GB"}
 
 
 def words(lang: str) -> Mapping[str, str]:
@@ -58,3 +73,17 @@ def count_phrase(noun: str, n: int, lang: str) -> str:
     `<noun>.<form>`, the form chosen by Arabic number agreement (zero has its own words)."""
     form = "zero" if n == 0 else plural_form(n)
     return translate(f"{noun}.{form}", lang, n=n)
+
+
+def short_date(moment: datetime, today: date, lang: str) -> str:
+    """A date for a narrow column that no one reads the wrong way round: the month by its
+    name in `lang` ("5 Dec", "5 ديسمبر"), with the time when it is `today` ("5 Dec 14:05")
+    and the year when it is another year's ("5 Dec 2025"). Numbers alone ("12-05") read as
+    5 December to some and 12 May to others."""
+    locale = BABEL_LOCALES.get(lang, BABEL_LOCALES[DEFAULT_LANGUAGE])
+    if moment.year != today.year:
+        return format_skeleton("yMMMd", moment, tzinfo=moment.tzinfo, locale=locale)
+    day = format_skeleton("MMMd", moment, tzinfo=moment.tzinfo, locale=locale)
+    if moment.date() != today:
+        return day
+    return f"{day} {format_skeleton('Hm', moment, tzinfo=moment.tzinfo, locale=locale)}"

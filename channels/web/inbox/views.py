@@ -23,7 +23,7 @@ from channels.web.inbox.auth import (
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
-from channels.web.inbox.i18n import count_phrase, has_word
+from channels.web.inbox.i18n import count_phrase, has_word, short_date
 from channels.web.inbox.places import shared_places
 from channels.web.inbox.refusals import act_once, refusal
 from core.delivery.notify import directorate_name
@@ -64,16 +64,16 @@ def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
 
 @bp.app_template_filter("queue_time")
 def _queue_time(moment: datetime | None) -> Markup:
-    """A time in the queue's narrow date columns: month, day and time this year, the date alone
-    in another year, on one line; the full time in the title and `datetime`."""
+    """A time in the queue's narrow date columns, on one line, in the staff member's words
+    (i18n.short_date: "5 Dec", today's with its time); the full time in the title and
+    `datetime`."""
     if moment is None:
         return Markup("")
     local = moment.astimezone(ctx().zone)
-    short = local.strftime(
-        "%m-%d %H:%M" if local.year == ctx().now().astimezone(ctx().zone).year else "%Y-%m-%d"
-    )
+    today = ctx().now().astimezone(ctx().zone).date()
+    short = short_date(local, today, current_language())
     full = local.strftime("%Y-%m-%d %H:%M")
-    return Markup('<time dir="ltr" datetime="{}" title="{}">{}</time>').format(
+    return Markup('<time datetime="{}" title="{}">{}</time>').format(
         local.isoformat(timespec="minutes"), full, short
     )
 

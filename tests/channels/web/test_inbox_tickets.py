@@ -292,20 +292,35 @@ def test_a_place_shared_after_the_report_shows_on_the_ticket_page_not_an_empty_m
     assert '<span dir="ltr" class="nowrap">23.61300, 58.47900</span>' in page
 
 
-def test_the_queue_gives_short_dates_with_the_full_time_in_their_title(
-    ctx: Context, app: Flask
+QUEUE_DATES = {
+    # Muscat's time: today at 14:05, a day earlier this year, and another year
+    "en": ("5 Dec 14:05", "4 Dec", "4 Mar 2020"),
+    "ar": ("5 ديسمبر 14:05", "4 ديسمبر", "4 مارس 2020"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_queue_names_the_month_so_no_date_reads_as_day_month_or_month_day(
+    ctx: Context, app: Flask, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
-    """The queue's date columns are narrow (the table fits 1280 px): this year's month, day
-    and time, another year's date alone; the full time in the title and `datetime`."""
-    old, recent = new_ticket(ctx, "Old pothole"), new_ticket(ctx, "New pothole")
-    with ctx.sessions() as session, session.begin():
-        ticket = session.execute(select(Ticket).where(Ticket.reference == old)).scalar_one()
-        ticket.created_at = datetime(2020, 3, 4, 5, 6, tzinfo=UTC)
-    page = signed_in(app, "agent@mct.om").get("/inbox/").get_data(as_text=True)
-    then = datetime(2020, 3, 4, 5, 6, tzinfo=UTC).astimezone(ctx.zone)
-    assert (
-        f'<time dir="ltr" datetime="{then.isoformat(timespec="minutes")}"'
-        f' title="{then:%Y-%m-%d %H:%M}">{then:%Y-%m-%d}</time>'
-    ) in page
-    created = load(ctx, recent).created_at.astimezone(ctx.zone)
-    assert f'title="{created:%Y-%m-%d %H:%M}">{created:%m-%d %H:%M}</time>' in page
+    """The queue's date columns showed "12-04 09:00", which reads as 12 April to some: the
+    month is named in the staff member's language, the time shown for today's only, the
+    year for another year's; the full time stays in the title and `datetime`."""
+    monkeypatch.setattr(ctx.settings, "now", datetime(2026, 12, 5, 10, 5, tzinfo=UTC))
+    moments = (
+        datetime(2026, 12, 5, 10, 5, tzinfo=UTC),
+        datetime(2026, 12, 4, 5, 0, tzinfo=UTC),
+        datetime(2020, 3, 4, 5, 6, tzinfo=UTC),
+    )
+    for n, moment in enumerate(moments):
+        reference = new_ticket(ctx, f"Pothole number {n}")
+        with ctx.sessions() as session, session.begin():
+            ticket = session.execute(select(Ticket).where(Ticket.reference == reference))
+            ticket.scalar_one().created_at = moment
+    page = signed_in(app, "agent@mct.om", lang).get("/inbox/").get_data(as_text=True)
+    for moment, short in zip(moments, QUEUE_DATES[lang], strict=True):
+        local = moment.astimezone(ctx.zone)
+        assert (
+            f'<time datetime="{local.isoformat(timespec="minutes")}"'
+            f' title="{local:%Y-%m-%d %H:%M}">{short}</time>'
+        ) in page
