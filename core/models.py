@@ -227,6 +227,11 @@ class User(Base):
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user")
 
+    @property
+    def display_name(self) -> str:
+        """How staff pages name the person: the name they were given, else their email."""
+        return (self.name or "").strip() or self.email
+
 
 class ApiToken(Base):
     """A bearer token for the JSON API; only its SHA-256 is stored."""

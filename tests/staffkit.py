@@ -42,6 +42,12 @@ def make_staff(
         return staff_from_user(user)
 
 
+def give_name(ctx: Context, email: str, name: str) -> None:
+    """Give a member of staff a display name (the_roles' people have none)."""
+    with ctx.sessions() as session, session.begin():
+        session.execute(select(User).where(User.email == email)).scalar_one().name = name
+
+
 # scrypt's cost for PASSWORD's stored hash: the service's is n=2**14 (core.staff.accounts).
 TEST_SCRYPT = {"n": 2**10}
 

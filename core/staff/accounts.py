@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -137,6 +138,16 @@ def add_user(
     session.add(user)
     session.flush()
     return user
+
+
+def display_names(session: Session, emails: Iterable[str | None]) -> dict[str, str]:
+    """Email -> display name (User.display_name) of the staff accounts among `emails`, for
+    pages and messages that hold an address (a history line, a changed assignee)."""
+    wanted = {e for e in emails if e}
+    if not wanted:
+        return {}
+    users = session.execute(select(User).where(User.email.in_(wanted))).scalars()
+    return {u.email: u.display_name for u in users}
 
 
 def _token_hash(token: str) -> str:

@@ -375,6 +375,7 @@ def assignment_refused(staff: Staff, ticket: Ticket, user: User) -> InputError |
             f"{user.email} works for another directorate than this ticket's.",
             "assignee_other_directorate",
             email=user.email,
+            name=user.display_name,
         )
     if staff.role == Role.DEPARTMENT and user.role != Role.DEPARTMENT:
         return InputError(

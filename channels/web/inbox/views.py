@@ -34,6 +34,7 @@ from core.models import Attachment, Delivery, Priority, Status, Ticket, User
 from core.staff import actions as staff_actions
 from core.staff import bulk as bulk_actions
 from core.staff import saved_filters
+from core.staff.accounts import display_names
 from core.staff.permissions import Action, allowed, can_see, require, ticket_for
 from core.staff.search import search_words
 from core.staff.update import Change, TicketUpdate, apply_update
@@ -219,7 +220,7 @@ def _run_bulk(
     if what == "assign":
         email = form.get("assignee", "") or None
         done = bulk_actions.assign_all(ctx(), staff, refs, email)
-        return done, "bulk_assigned", {"assignee": email or t("nobody")}
+        return done, "bulk_assigned", {"assignee": _staff_name(email) if email else t("nobody")}
     if what == "move":
         category = form.get("category", "")
         done = bulk_actions.move_all(ctx(), staff, refs, category)
@@ -234,6 +235,12 @@ def _run_bulk(
     return done, "bulk_attached", {"incident": number}
 
 
+def _staff_name(email: str) -> str:
+    """A member of staff as the inbox names them (User.display_name), from their email."""
+    with ctx().sessions() as db:
+        return display_names(db, [email]).get(email, email)
+
+
 def _refused_words(refused: list[bulk_actions.Refused]) -> Markup:
     """Each refused ticket with why, in the staff member's language."""
     return Markup("; ").join(
@@ -242,6 +249,13 @@ def _refused_words(refused: list[bulk_actions.Refused]) -> Markup:
         )
         for r in refused
     )
+
+
+def _history_names(db: Session, item: Ticket) -> dict[str, str]:
+    """The display names of the staff a ticket's history names by email (who acted, and to
+    whom each assignment gave it)."""
+    assignees = [e.data.get("to") for e in item.events if e.kind == "assignee"]
+    return display_names(db, [*(e.actor for e in item.events), *assignees])
 
 
 def _staff_choices(db: Session, ticket: Ticket) -> list[User]:
@@ -304,6 +318,7 @@ def ticket(reference: str) -> str:
             note_hints=NOTE_HINTS,
             outcomes=outcomes(db, item.messages),
             places=shared_places(db, item.messages),
+            staff_names=_history_names(db, item),
             problem_key=problem_key,
             map_tiles=ctx().settings.map_tiles,
         )
@@ -372,7 +387,7 @@ def update(reference: str) -> Response | tuple[str, int]:
         with ctx().sessions() as db, db.begin():
             item = ticket_for(db, staff, reference, Action.VIEW)
             changes = apply_update(ctx(), db, staff, item, _update_from_form(item))
-            summary = _changes_summary(changes)
+            summary = _changes_summary(changes, _assignee_names(db, changes))
     except (InputError, InvalidTransition) as exc:
         flash(refusal(exc), "error")
         g.inbox_drafts = _panel_drafts()
@@ -394,30 +409,36 @@ def _panel_drafts() -> dict[str, str]:
     return drafts
 
 
-def _changes_summary(changes: list[Change]) -> Markup:
+def _assignee_names(db: Session, changes: list[Change]) -> dict[str, str]:
+    """The display names of the people an assignee change names (the change holds emails)."""
+    emails = [v for c in changes if c.what == "assignee" for v in (c.before, c.after)]
+    return display_names(db, emails)
+
+
+def _changes_summary(changes: list[Change], names: dict[str, str]) -> Markup:
     """The confirmation: each change on its own line, in the staff member's language."""
     if not changes:
         return Markup(escape(t("nothing_changed")))
     # spans, not a list: a flash is a <p>, which cannot hold one
     items = Markup("").join(
-        Markup('<span class="change">{}</span>').format(_change_words(c)) for c in changes
+        Markup('<span class="change">{}</span>').format(_change_words(c, names)) for c in changes
     )
     return Markup('{} <span class="changes">{}</span>').format(t("update_done"), items)
 
 
-def _change_words(change: Change) -> Markup:
+def _change_words(change: Change, names: dict[str, str]) -> Markup:
     """One change as a sentence: "Priority: Normal → Urgent", each value isolated."""
     if change.what in ("reply", "note"):
         return escape(t(f"change_{change.what}"))
     before, after = (
-        Markup("<bdi>{}</bdi>").format(_value_words(change.what, v))
+        Markup("<bdi>{}</bdi>").format(_value_words(change.what, v, names))
         for v in (change.before, change.after)
     )
     return escape(t(f"change_{change.what}")).format(before=before, after=after)
 
 
-def _value_words(what: str, code: str | None) -> str:
-    """A code the Update compared, as the inbox names it."""
+def _value_words(what: str, code: str | None, names: dict[str, str]) -> str:
+    """A code the Update compared, as the inbox names it (an assignee by `names`)."""
     lang = current_language()
     if code is None:
         return t("nobody") if what == "assignee" else t("none")
@@ -427,6 +448,8 @@ def _value_words(what: str, code: str | None) -> str:
         return ctx().taxonomy.name(code, lang)
     if what == "public":
         return t(f"public_{code}")
+    if what == "assignee":
+        return names.get(code, code)
     return code
 
 

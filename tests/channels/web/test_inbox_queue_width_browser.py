@@ -19,7 +19,7 @@ from core.intake.ingest import ingest
 from core.models import Ticket, User
 from tests.channels.web.test_web_browser import DESKTOP
 from tests.citizen_web import citizen_site
-from tests.staffkit import make_staff, open_in_language, staff_page
+from tests.staffkit import give_name, make_staff, open_in_language, staff_page
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +41,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         load_demo(ctx)
         make_staff(ctx, DISPATCHER, "dispatcher")
         make_staff(ctx, LONG_STAFF, "department", "drainage")
+        give_name(ctx, LONG_STAFF, "")  # no name: the queue shows the long address
         for i, text in enumerate((LONG_ARABIC, LONG_ENGLISH)):
             reference = ingest(
                 ctx,

@@ -179,8 +179,9 @@ REFUSALS = [
         "assignee_from_another_directorate",
         "disp@mct.om",
         _on_ticket("assign", {"assignee": "health@mct.om"}),
-        "<bdi>health@mct.om</bdi> يعمل في مديرية غير مديرية هذا البلاغ: اختر موظفًا من مديريته.",
-        "<bdi>health@mct.om</bdi> works for another directorate than this ticket&#39;s.",
+        # the name the assignee picker shows (add_user's: the address's local part)
+        "<bdi>health</bdi> يعمل في مديرية غير مديرية هذا البلاغ: اختر موظفًا من مديريته.",
+        "<bdi>health</bdi> works for another directorate than this ticket&#39;s.",
     ),
 ]
 

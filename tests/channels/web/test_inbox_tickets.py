@@ -16,6 +16,7 @@ from core.routing.types import UnroutedRouter
 from tests.staffkit import (
     app_for,
     choose_language,
+    give_name,
     load,
     login,
     new_ticket,
@@ -324,3 +325,34 @@ def test_the_queue_names_the_month_so_no_date_reads_as_day_month_or_month_day(
             f'<time datetime="{local.isoformat(timespec="minutes")}"'
             f' title="{local:%Y-%m-%d %H:%M}">{short}</time>'
         ) in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_queue_and_the_ticket_page_name_the_assignee_as_the_picker_does(
+    ctx: Context, app: Flask, lang: str
+) -> None:
+    """The assignee column, the ticket's details and its history showed the person's email
+    where the picker shows their name; the email stays in the title."""
+    give_name(ctx, "roads@mct.om", "سالم الحارثي")
+    reference = new_ticket(ctx, "Pothole", category="road_damage")
+    client = signed_in(app, "disp@mct.om", lang)
+    post_form(client, f"/inbox/t/{reference}", {"assignee": "roads@mct.om", "was_assignee": ""})
+    queue = client.get("/inbox/?queue=all").get_data(as_text=True)
+    column = queue.split('<td class="assignee">')[1].split("</td>")[0]
+    assert column == '<span dir="auto" title="roads@mct.om">سالم الحارثي</span>'
+    page = client.get(f"/inbox/t/{reference}").get_data(as_text=True)
+    assert '<bdi title="roads@mct.om">سالم الحارثي</bdi>' in page
+    history = page.split('<ol class="events">')[1].split("</ol>")[0]
+    assert ": <bdi>سالم الحارثي</bdi>" in history and "roads@mct.om" not in history
+
+
+def test_an_assignee_with_no_name_is_shown_by_their_email(ctx: Context, app: Flask) -> None:
+    give_name(ctx, "roads@mct.om", "")
+    reference = new_ticket(ctx, "Pothole", category="road_damage")
+    client = signed_in(app, "disp@mct.om")
+    post_form(client, f"/inbox/t/{reference}", {"assignee": "roads@mct.om", "was_assignee": ""})
+    queue = client.get("/inbox/?queue=all").get_data(as_text=True)
+    column = queue.split('<td class="assignee">')[1].split("</td>")[0]
+    assert column == '<span dir="ltr" title="roads@mct.om">roads<wbr>@mct.om</span>'
+    page = client.get(f"/inbox/t/{reference}").get_data(as_text=True)
+    assert '<bdi title="roads@mct.om">roads@mct.om</bdi>' in page

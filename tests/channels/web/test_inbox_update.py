@@ -4,11 +4,22 @@ language; only what was changed on the panel is applied; roles still decide."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
+from channels.web.inbox.i18n import translate
 from core.context import Context
 from core.models import Direction, Message, OutboxItem
-from tests.staffkit import app_for, load, make_staff, new_ticket, post_form, signed_in, the_roles
+from tests.staffkit import (
+    app_for,
+    give_name,
+    load,
+    make_staff,
+    new_ticket,
+    post_form,
+    signed_in,
+    the_roles,
+)
 
 
 def update(client, reference: str, **fields: str):  # type: ignore[no-untyped-def]
@@ -54,7 +65,7 @@ def test_one_update_applies_several_changes_and_lists_each(ctx: Context) -> None
     for line in (
         "Status: <bdi>New</bdi> → <bdi>Triaged</bdi>",
         "Priority: <bdi>Normal</bdi> → <bdi>Urgent</bdi>",
-        "Assignee: <bdi>Nobody</bdi> → <bdi>roads@mct.om</bdi>",
+        "Assignee: <bdi>Nobody</bdi> → <bdi>roads</bdi>",  # add_user's name: the local part
         "Directorate: <bdi>—</bdi>",
         "The reply to the citizen is sent.",
     ):
@@ -73,6 +84,27 @@ def test_the_confirmation_is_in_arabic_for_arabic_staff(ctx: Context) -> None:
     confirmation = page.split('class="changes"')[1].split("</p>")[0]
     assert "الأولوية: من <bdi>عادية</bdi> إلى <bdi>عالية</bdi>" in confirmation
     assert "أُضيفت ملاحظة داخلية." in confirmation
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_assignment_confirmation_names_the_assignee_as_the_picker_does(
+    ctx: Context, lang: str
+) -> None:
+    """The picker offered "Salim Al-Harthi" and the confirmation said roads@mct.om."""
+    the_roles(ctx)
+    give_name(ctx, "roads@mct.om", "سالم الحارثي")
+    ref = new_ticket(ctx, "Pothole by the mosque", category="road_damage")
+    client = signed_in(app_for(ctx), "disp@mct.om", language=lang)
+    picker = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+    assert ">سالم الحارثي (" in picker.split('id="update-assignee"')[1].split("</select>")[0]
+    update(client, ref, assignee="roads@mct.om", was_assignee="")
+    page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+    confirmation = page.split('class="changes"')[1].split("</p>")[0]
+    nobody = translate("nobody", lang)
+    line = translate(
+        "change_assignee", lang, before=f"<bdi>{nobody}</bdi>", after="<bdi>سالم الحارثي</bdi>"
+    )
+    assert line in confirmation and "roads@mct.om" not in confirmation
 
 
 def test_without_a_status_change_the_note_is_an_internal_note(ctx: Context) -> None:
