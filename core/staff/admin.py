@@ -234,7 +234,12 @@ def set_active(session: Session, actor: Staff, user_id: int, active: bool) -> Us
 
 
 def reset_password(session: Session, actor: Staff, user_id: int, password: str) -> User:
-    """Set a new password chosen by an administrator; it also lifts a sign-in lockout.
+    """Set a new password chosen by an administrator.
+
+    Sign-in never locks an account; the inbox's throttle (channels.web.inbox.throttle) makes
+    failed tries wait, and its counts for this account start afresh with the new password
+    (their key carries the password's version). `locked_until` is cleared too, for an
+    account locked by hand in the database (nothing in Balagh sets it).
 
     API tokens stay valid: they are separate credentials, revoked on their own (nothing in
     Balagh ties them to the password).

@@ -19,6 +19,7 @@ from tests.staffkit import (
     PASSWORD,
     app_for,
     bearer,
+    choose_language,
     csrf_token,
     login,
     make_staff,
@@ -28,6 +29,7 @@ from tests.staffkit import (
 )
 
 ADMIN = "admin@mct.om"
+STRANGER, OWNER = "203.0.113.9", "198.51.100.7"
 NEW_PASSWORD = "a brand new passphrase"
 
 
@@ -280,14 +282,55 @@ def test_password_reset_replaces_the_password_and_keeps_api_tokens(
     assert client.get("/api/v1/tickets", headers=bearer(token)).status_code == 200
 
 
-def test_password_reset_lifts_a_sign_in_lockout(ctx: Context, admin: FlaskClient) -> None:
-    locked = app_for(ctx).test_client()
+def test_password_reset_starts_the_accounts_failed_sign_ins_afresh(
+    ctx: Context, admin: FlaskClient
+) -> None:
+    """Five failures make this address wait for this account (inbox.throttle); the new
+    password's count starts at nought, so its owner signs in at once."""
+    throttled = app_for(ctx).test_client()
     for _ in range(5):
-        login(locked, "agent@mct.om", "wrong password!")
+        login(throttled, "agent@mct.om", "wrong password!")
+    assert login(throttled, "agent@mct.om", PASSWORD).status_code == 429
     post_form(
         admin, f"/inbox/staff/{user_id(ctx, 'agent@mct.om')}/password", {"password": NEW_PASSWORD}
     )
-    assert login(locked, "agent@mct.om", NEW_PASSWORD).status_code == 302
+    assert login(throttled, "agent@mct.om", NEW_PASSWORD).status_code == 302
+
+
+def test_password_reset_leaves_an_address_that_tried_many_accounts_waiting(
+    ctx: Context, admin: FlaskClient
+) -> None:
+    """What the reset note says: a new password clears the account's count, not the count of
+    an address that sprayed guesses across accounts."""
+    app = app_for(ctx)
+    stranger, owner = app.test_client(), app.test_client()
+    stranger.environ_base["REMOTE_ADDR"], owner.environ_base["REMOTE_ADDR"] = STRANGER, OWNER
+    for n in range(10):
+        login(stranger, ("disp@mct.om", "roads@mct.om", "health@mct.om")[n % 3], f"guess-{n}")
+    post_form(
+        admin, f"/inbox/staff/{user_id(ctx, 'agent@mct.om')}/password", {"password": NEW_PASSWORD}
+    )
+    assert login(stranger, "agent@mct.om", NEW_PASSWORD).status_code == 429
+    assert login(owner, "agent@mct.om", NEW_PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("lang", "says", "said"),
+    [
+        ("en", "Sign-in never locks an account: failed sign-ins make the next tries wait.",
+         "lifts a sign-in lockout"),
+        ("ar", "الدخول لا يقفل أي حساب، لكن المحاولات الفاشلة تجعل المحاولات التالية تنتظر.",
+         "يرفع ذلك أي قفل على الحساب"),
+    ],
+)  # fmt: skip
+def test_the_reset_note_says_sign_in_waits_and_never_claims_to_lift_a_lock(
+    ctx: Context, admin: FlaskClient, lang: str, says: str, said: str
+) -> None:
+    """The note promised the reset "lifts any lock", and sign-in never locks an account: the
+    throttle only makes failed tries wait."""
+    choose_language(admin, lang)
+    page = admin.get(f"/inbox/staff/{user_id(ctx, 'agent@mct.om')}").get_data(as_text=True)
+    assert says in page and said not in page
 
 
 def test_short_reset_password_is_refused_and_the_old_one_still_works(
