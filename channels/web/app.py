@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter, Map
 
 from channels.web import api, citizen, errors, health, inbox, open311
+from channels.web.conformance import HttpConformance
 from channels.web.extensions import csrf
 from channels.web.formdata import BalaghRequest
 from channels.web.metrics import install_metrics
@@ -94,6 +95,8 @@ def _guard_requests(app: Flask, settings: Settings) -> None:
     app.wsgi_app = LoadShedder(  # type: ignore[method-assign]
         app.wsgi_app, slots=settings.web_threads, queue=settings.web_queue
     )
+    # Requests HTTP/1.1 refuses (no Host, two, another major version) never reach a slot.
+    app.wsgi_app = HttpConformance(app.wsgi_app)  # type: ignore[method-assign]
 
 
 def _register_areas(app: Flask, ctx: Context, channel_blueprints: Sequence[Blueprint]) -> None:

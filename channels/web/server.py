@@ -33,7 +33,7 @@ from waitress import wasyncore
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
-from waitress.task import ThreadedTaskDispatcher
+from waitress.task import ThreadedTaskDispatcher, WSGITask
 from werkzeug.exceptions import RequestTimeout
 
 from core.db import answer_within
@@ -314,9 +314,24 @@ class BodyDeadline:
             _WATCHER.remove(watch)
 
 
+class TruthfulTask(WSGITask):
+    """A request with SERVER_PROTOCOL as the client sent it ("the version of the protocol the
+    client used", PEP 3333): waitress put HTTP/1.0 there for any version it does not speak,
+    so an HTTP/9.9 request was answered 200 as if it were 1.0; conformance.HttpConformance
+    refuses it."""
+
+    def get_environment(self) -> dict[str, Any]:
+        environ: dict[str, Any] = super().get_environment()
+        if self.request.version:  # none on a bare "GET /" line: waitress's 1.0 stays
+            environ["SERVER_PROTOCOL"] = f"HTTP/{self.request.version}"
+        return environ
+
+
 class GuardedChannel(HTTPChannel):
     """A waitress channel that remembers when its unfinished request began, when its
     headers were complete and how much of its body has come since."""
+
+    task_class = TruthfulTask
 
     partial_since: float | None = None
     body_since: float | None = None

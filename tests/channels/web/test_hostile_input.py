@@ -7,10 +7,16 @@ caller's name longer than any kept.
 
 from __future__ import annotations
 
+import re
+import socket
+from collections.abc import Iterator
+
 import pytest
 from flask.testing import FlaskClient
 
+from balagh.serve import WebServer
 from core.context import Context
+from tests.email_support import free_port
 from tests.staffkit import app_for, bearer, make_staff, new_ticket, signed_in, token_for
 
 HUGE = "9" * 40
@@ -201,3 +207,67 @@ def test_no_public_endpoint_answers_a_hostile_request_with_a_500(ctx: Context) -
                 answers.append(client.post(path, data=body, content_type=kind, headers=headers))
             errors += [(path, r.status_code) for r in answers if r.status_code >= 500]
     assert errors == []
+
+
+@pytest.fixture
+def served(ctx: Context) -> Iterator[int]:
+    """The web as `balagh serve` runs it (waitress, every WSGI wrapper) on a free port."""
+    ctx.settings = ctx.settings.model_copy(update={"web_port": free_port()})
+    server = WebServer(ctx)
+    yield ctx.settings.web_port
+    server.stop()
+
+
+def _ask(port: int, head: str) -> bytes:
+    """Send one raw request head; what the server answered until it closed or paused."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(head.encode("latin-1"))
+        sock.shutdown(socket.SHUT_WR)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+# Request heads HTTP/1.1 refuses (RFC 9112 §3.2, RFC 9110 §15.6.6); waitress passed each on
+# and the app answered 200.
+REFUSED_HEADS = {
+    "no Host": ("GET /healthz HTTP/1.1\r\n\r\n", b"HTTP/1.1 400 ", "no Host header"),
+    "two Hosts": (
+        "GET /healthz HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n",
+        b"HTTP/1.1 400 ",
+        "more than one Host header",
+    ),
+    "two Hosts in HTTP/1.0": (
+        "GET /healthz HTTP/1.0\r\nHost: localhost\r\nHost: evil.example\r\n\r\n",
+        b"HTTP/1.0 400 ",
+        "more than one Host header",
+    ),
+    "HTTP/9.9": (
+        "GET /healthz HTTP/9.9\r\nHost: localhost\r\n\r\n",
+        b" 505 HTTP Version Not Supported",
+        "HTTP version is not supported",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED_HEADS))
+def test_a_request_http_1_1_refuses_is_refused_by_the_served_web(served: int, case: str) -> None:
+    """Each answer says why in Arabic and English (the citizen pages' languages)."""
+    head, status, words = REFUSED_HEADS[case]
+    answer = _ask(served, head)
+    assert status in answer.split(b"\r\n", 1)[0], answer[:300]
+    text = answer.split(b"\r\n\r\n", 1)[1].decode()
+    arabic, english = text.splitlines()
+    assert words in english and re.search("[\u0621-\u064a]", arabic)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        "GET /healthz HTTP/1.0\r\n\r\n",  # HTTP/1.0 may lack Host: load balancers' probes
+    ],
+)
+def test_a_well_formed_request_is_still_answered_by_the_served_web(served: int, head: str) -> None:
+    assert b" 200 " in _ask(served, head).split(b"\r\n", 1)[0]
