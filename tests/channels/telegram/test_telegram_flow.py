@@ -579,6 +579,43 @@ def test_staff_reply_posted_through_the_api_arrives_in_the_citizens_chat(
     assert ticket.reference in last.params["text"] and "بلاغكم" in last.params["text"]
 
 
+@pytest.mark.parametrize(
+    ("report", "citizen", "staff", "heading", "reply"),
+    [
+        (AR_REPORT, "ar", "en", "رد بخصوص بلاغكم رقم", "سيصل فريق الصيانة اليوم"),
+        (EN_REPORT, "en", "ar", "A reply about your report", "A crew will fill it today."),
+    ],
+)
+def test_staff_reply_from_the_inbox_reaches_the_citizens_chat_in_the_citizens_language(
+    ctx: Context,
+    tg: TelegramRuntime,
+    fake_api: FakeBotApi,
+    report: str,
+    citizen: str,
+    staff: str,
+    heading: str,
+    reply: str,
+) -> None:
+    """The whole way a reply goes: a Telegram report, a dispatcher reading the inbox in the
+    other language replies on the ticket page, the outbox sends it through the Bot API to
+    the citizen's chat, worded around the reply in the citizen's language."""
+    from tests.staffkit import app_for, post_form, signed_in, the_roles
+
+    send(tg, fake_api, text_update(714, 1, report, language=citizen))
+    (ticket,) = tickets(ctx)
+    assert ticket.language == citizen
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om", staff)
+    answer = post_form(client, f"/inbox/t/{ticket.reference}", {"reply": reply})
+    assert answer.status_code == 302
+    sent_before = len(fake_api.calls_of("sendMessage"))
+    deliver_due(ctx)
+    (sent,) = fake_api.calls_of("sendMessage")[sent_before:]
+    assert int(sent.params["chat_id"]) == 714
+    assert sent.params["text"].startswith(heading) and ticket.reference in sent.params["text"]
+    assert reply in sent.params["text"]
+
+
 def test_status_question_in_plain_text_gets_the_same_line_as_the_status_command(
     ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
 ) -> None:
