@@ -439,8 +439,12 @@ def process_next(
 
 
 # Records a worker claims and processes in one transaction (`process_batch`): one claim and
-# one commit for up to this many, instead of one each per record.
-BATCH_SIZE = 10
+# one commit for up to this many, instead of one each per record. 20 against 10 (two pairs
+# at load 19-21, bench/RESULTS.md session 18): statements 3.4 -> 2.7 per record, the
+# worker's CPU -0.23 to -0.35 ms and PostgreSQL's -0.1 to -0.2 ms of ~5 and ~1.1; the price,
+# only while 20 records wait: the first of a batch (a web citizen waiting for their
+# reference) waits for 20 records' work, ~70-100 ms, not 10's.
+BATCH_SIZE = 20
 
 
 @dataclass(frozen=True)
