@@ -328,12 +328,14 @@ CONFIDENT_CASES: list[tuple[str, str, float, float, bool]] = [
      0.9, True),
     ("sure router, a seller's phrase", "Our café next to the roundabout: special offer on "
      "shisha nights, 9xxxxxxx", 0.9, 0.9, True),
-    ("hesitant router, a place", "The parking machine next to Seeb souq took my coins twice "
-     "and printed nothing, 9xxxxxxx", 0.5, 0.9, True),
+    # (the machine that "took my coins twice" is a customer's complaint at any confidence
+    # since the twentieth screening pass: test_screening_customer_voice.py)
+    ("hesitant router, a place", "The parking machine next to Seeb souq printed nothing "
+     "again, 9xxxxxxx", 0.5, 0.9, True),
     # fourteenth pass: the router at the triage threshold (0.6) is confident enough, and
     # three seller's words (a price, "wholesale", "new branch") still make a seller
-    ("confident router, a place", "The parking machine next to Seeb souq took my coins twice "
-     "and printed nothing, 9xxxxxxx", 0.6, 0.9, False),
+    ("confident router, a place", "The parking machine next to Seeb souq printed nothing "
+     "again, 9xxxxxxx", 0.6, 0.9, False),
     ("confident router, three seller's words", "New branch opening near Seeb souq, wholesale "
      "prices from 5 OMR, 9xxxxxxx", 0.9, 0.9, True),
 ]  # fmt: skip
