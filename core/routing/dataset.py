@@ -118,6 +118,7 @@ OWN_FILES = (
     "writers_cat18.jsonl",
     "writers_scr19.jsonl",
     "writers_u19.jsonl",
+    "writers_scr20.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

@@ -524,18 +524,20 @@ _TRANSACTION = index_terms(
      "i've been charged", "i have been charged", "charged me", "charged us", "deducted from my",
      "taken from my", "took my", "ate my", "swallowed my", "kept my", "i put", "i inserted",
      "i renewed", "my receipt", "my bill", "i want a refund", "i want my money",
-     "refund me", "return my money", "coins=", "كوينات", "koinat",
-     "دفعت=", "دفعنا=", "سددت=", "سددنا=", "جددت=", "ادخلت=", "حطيت=", "حاسبني",
+     "refund me", "return my money", "coins=", "كوينات", "koinat", "i deposited",
+     "paid a deposit", "we deposited",
+     "دفعت=", "دفعنا=", "دفعتها", "دفعته=", "دفعناها", "سددت=", "سددنا=", "سددتها", "اودعت",
+     "ينخصم علي", "ينخصم مني", "يخصمون علي", "يخصمون مني", "جددت=", "ادخلت=", "حطيت=", "حاسبني",
      "حاسبونا", "حسبوا علي", "خصم مني", "خصموا مني", "خصموا علي", "انخصم مني", "انخصمت مني",
      "اقتطع مني", "من فاتورتي", "من حسابي", "من راتبي", "من بطاقتي", "ارجو اعاده المبلغ",
      "نرجو اعاده المبلغ", "ارجو استرجاع", "نرجو استرجاع", "ارجو ارجاع", "اريد استرجاع",
      "ابي فلوسي", "ابغى فلوسي", "ابي ارجع فلوسي", "ابي استرجع", "ابغى استرجع",
-     "dafa3t", "dafa3na", "saddadt", "saddadna", "jaddadt", "7a6ait", "7a66ait", "7asabni",
+     "dafa3t", "dafa3na", "dafa3taha", "dafa3tah", "yin5a9im 3alai", "yin5a9im minni", "saddadt", "saddadna", "jaddadt", "7a6ait", "7a66ait", "7asabni",
      "7asboona", "7asbona", "in5a9am minni", "in5a9mat minni", "inkhasam minni",
      "5a9amaw minni", "khasamaw minni", "min fatoorti", "min 7isabi", "min ratibi",
      "abi floosi", "abgha floosi", "abi arajji3 floosi"],
      "bought": ["i bought", "we bought", "i ordered", "we ordered", "i ate", "we ate",
-     "we had dinner", "we had lunch", "i had lunch", "i had dinner", "اشتريت", "اشترينا",
+     "had dinner", "had lunch", "had breakfast", "اشتريت", "اشترينا",
      "شريت", "شرينا", "طلبت=", "طلبنا=", "خذت=", "اخذت=", "خذينا=", "تناولت", "تناولنا",
      "اكلنا=", "اكلت=", "تعشينا", "تغدينا", "shtarait", "ishtarait", "ishtaraina",
      "shtaraina", "sharait", "sharaina", "6alabt", "6alabna", "talabt", "talabna", "5atht",
@@ -550,7 +552,12 @@ _GRIEVANCE = index_terms(
      "مرتين", "مرتان", "زياده=", "غلط", "خطا=", "لم يصلني", "لم تصلني",
      "ما وصلني", "ما وصلتني", "ليش", "لماذا", "لم استلم", "ما استلمت", "martain",
      "marratain", "ziyada=", "zyada=", "ghala6", "ghalat", "ma wa9alni", "ma wa9latni",
-     "leish", "lesh", "laish",
+     "leish", "lesh", "laish", "pay again", "paid again", "never registered",
+     "not registered", "not in the system", "not found", "ادفع مره ثانيه", "ندفع مره ثانيه",
+     "ادفع من جديد", "لم يسجل", "ما تسجل", "غير مسجل", "ma tsajjal", "ma sajjalat", "مضطرا",
+     "مضطر=", "مجبورا", "not returned", "never returned", "didn't return", "did not return",
+     "لم يرد", "لم يعد", "ما رجع", "ما رجعوا", "ما ردوا", "ma rajja3", "ma rajja3aw",
+     "ابا حقي", "ابي حقي", "ابغى حقي", "aba 7aggi", "abi 7aggi",
      # a landlord's rise the tenant paid ("he added 30 rials to my rent", زاد علينا الإيجار)
      "raised the rent", "raised my rent", "increased the rent", "increased my rent",
      "put up the rent", "to my rent", "رفع الايجار", "رفع المؤجر", "زاد الايجار", "زاد علينا",
@@ -561,7 +568,9 @@ _GRIEVANCE = index_terms(
      "seller": ["overcharg", "not on the menu", "on the menu", "in the menu", "the menu says",
      "price on the shelf", "shelf price", "posted price", "no receipt", "no ticket",
      "printed nothing", "nothing came out", "refused", "wouldn't refund", "no refund",
-     "short=", "weighed less", "weighed only", "weighed", "the scale", "fine=", "fined",
+     "short=", "weighed less", "weighed only", "weighed", "وزنته", "وزنتها", "wazantah",
+     "wazantha", "refuse", "lost my", "ضيعوا", "ضيعت", "يعوضوني", "يعوضونا", "compensat",
+     "y3awwidhooni", "ta3weedh", "the scale", "fine=", "fined",
      "ticket on", "got a ticket", "still got", "parking ticket", "complain",
      "في المنيو", "علي المنيو", "السعر المكتوب", "بدون ايصال", "لم يخرج", "ما طلع", "ما طلعت",
      "ناقص", "الميزان", "رفض", "رفضوا", "يرفض", "مخالفه", "اشتكي", "fi el menu",
@@ -570,7 +579,9 @@ _GRIEVANCE = index_terms(
      # a service that failed, which the writer paid for elsewhere ("the water is cut off")
      "service": ["cut off", "no water", "مقطوع", "مقطوعه", "انقطاع", "منقطع", "mag6oo3",
      "maq6oo3", "mgaa6i3", "ma fi may", "mafi may"],
-     "bad": ["expired", "out of date", "past its date", "spoiled", "spoilt", "rotten", "mouldy",
+     "bad": ["expired", "out of date", "past its date", "expiry", "the date on", "sour=",
+     "gone off", "went off", "تاريخ الانتهاء", "تاريخ الصلاحيه", "tarikh el intiha", "حامض",
+     "7amu9", "7amudh", "ni=", "nai=", "nayy", "ri7a=", "ta3abt", "spoiled", "spoilt", "rotten", "mouldy",
      "moldy", "smelled", "stank", "smells bad", "sick=", "vomit", "diarrh", "food poisoning",
      "cockroach", "insect", "worm", "hair=", "plastic", "glass=", "raw=", "undercooked",
      "fake=", "counterfeit", "منتهي", "منتهيه", "انتهت صلاحيته", "انتهي", "خالص=", "خالصه",
@@ -1277,6 +1288,15 @@ def _citizen_voice(
     return ("thanks" in found and bool(_THANKED.find(words))) or (asks and "question" in found)
 
 
+# A sum the seller took from the writer ("the laundry took 3 OMR", "charged us 2 rials"): a
+# charge told by the one who paid it; a seller states his price, never that he took it.
+_TOOK_SUM = re.compile(
+    r"\b(?:took|charged|charging|asked for)\s(?:me\s|us\s)?\d[\d.,]*\s?"
+    r"(?:omr|ro|rials?|riyals?|baisa|baiza)\b",
+    re.I,
+)
+
+
 def _customer_voice(raw: str, words: list[str]) -> bool:
     """The writer's own purchase, payment or charge and what went wrong with it (_TRANSACTION,
     _GRIEVANCE, or a municipal problem): a customer's complaint, whatever prices, receipts or
@@ -1295,7 +1315,7 @@ def _customer_voice(raw: str, words: list[str]) -> bool:
         for start, _, label in _TRANSACTION.find(words)
         if not start or words[start - 1] not in _NOT
     }
-    if words and words[0] in _FIRST_VERB:
+    if (words and words[0] in _FIRST_VERB) or _TOOK_SUM.search(raw):
         done.add("paid")
     wrongs = {label for _, _, label in _GRIEVANCE.find(words)}
     if not wrongs and done and not _PROBLEMS.isdisjoint(concepts(words)):
