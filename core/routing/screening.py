@@ -394,6 +394,10 @@ _REPORTED = index_terms(
      "i heard", "i have heard", "someone told me", "someone said", "واحد قال لي", "قالوا لي",
      "simi3t", "wa7ad gal li", "wa7ad gal", "واحد يقول", "wa7d ygool", "wa7ad ygool",
      "someone says",
+     # a seller's price raised, told by a buyer (twentieth pass): a seller announces cuts
+     "raised the price", "raised prices", "raised their prices", "increased the price",
+     "put up the price", "رفع سعر", "رفع السعر", "رفعوا سعر", "رفعوا الاسعار", "زاد سعر",
+     "زادوا سعر", "zad si3r", "zadaw si3r", "rafa3 si3r", "rafa3aw el as3ar",
      # whether the municipality itself does what a message claims ("are you really hiring?",
      # eleventh pass): the citizen asks us, the scammer speaks for us
      "are you really", "do you really", "is it true that", "هل فعلا", "هل حقا", "هل صحيح",
@@ -446,7 +450,7 @@ _REPORTED = index_terms(
      # their own payment to the municipality that failed: a complaint, though it names a sum
      # and a card; the scammer's "your payment failed" is not first person
      "payment": ["my card was declined", "my card keeps", "my card is declined",
-     "card declined every", "charged twice", "charged me twice", "رفضت بطاقتي",
+     "card declined every", "charged me twice", "رفضت بطاقتي",
      "البطاقه ترفض", "بطاقتي ترفض", "انخصمت مني", "خصم مني المبلغ مرتين", "el card tinrafidh",
      "ankha9mat minni", "in5a9mat minni", "no receipt", "didn't get a receipt",
      "did not get a receipt", "never got a receipt", "still pending", "ما وصلني", "لم يصلني",
@@ -454,7 +458,9 @@ _REPORTED = index_terms(
      # a shop or office took more than it should from the citizen (eleventh pass)
      "charged me", "اخذ مني", "اخذوا مني", "خذ مني", "a5th minni", "a5ath minni",
      "a5thaw minni", "akhadh minni", "تقاضى مني", "تقاضوا مني", "charged us"],
-     # (the seventeenth pass's bare "i paid", دفعت, "dafa3t" need what went wrong since the
+     # (the bare "charged twice" is a fake refund's "you were charged twice" too since the
+     # twentieth pass: _customer_voice needs whose money it was;
+     # the seventeenth pass's bare "i paid", دفعت, "dafa3t" need what went wrong since the
      # twentieth: _customer_voice; "I paid 120 for a phone that broke, now I buy only from
      # ..." is a testimonial)
      # a citizen asking the municipality to take something away ("can you pick them up?",
@@ -570,7 +576,9 @@ _GRIEVANCE = index_terms(
      "printed nothing", "nothing came out", "refused", "wouldn't refund", "no refund",
      "short=", "weighed less", "weighed only", "weighed", "وزنته", "وزنتها", "wazantah",
      "wazantha", "refuse", "lost my", "ضيعوا", "ضيعت", "يعوضوني", "يعوضونا", "compensat",
-     "y3awwidhooni", "ta3weedh", "the scale", "fine=", "fined",
+     "y3awwidhooni", "ta3weedh", "don't answer", "doesn't answer", "won't answer",
+     "not answering", "ما يردون", "ما يرد=", "ma yraddoon", "ma yrid=", "turned out", "اتضح",
+     "تبين=", "تبين ان", "the scale", "fine=", "fined",
      "ticket on", "got a ticket", "still got", "parking ticket", "complain",
      "في المنيو", "علي المنيو", "السعر المكتوب", "بدون ايصال", "لم يخرج", "ما طلع", "ما طلعت",
      "ناقص", "الميزان", "رفض", "رفضوا", "يرفض", "مخالفه", "اشتكي", "fi el menu",
