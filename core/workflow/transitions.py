@@ -170,10 +170,7 @@ def transition(
     cleared = _clear_flag(ticket, previous, target, actor)
     if cleared is not None:
         effects["not_for_us"] = {"from": cleared, "to": None}
-    if previous in SLA_CLOCK_PAUSED and "due_at" not in effects:
-        effects.update(_resume_sla_clock(ctx, ticket, ctx.now()))
-    elif target in SLA_CLOCK_PAUSED and previous in SLA_CLOCK_RUNNING:
-        _pause_sla_clock(ticket, ctx.now())
+    _move_sla_clock(ctx, ticket, previous, target, effects)
     if target == Status.CLOSED:
         ticket.answer = answer if answer is not None else ticket.resolution
         if answer is not None:
@@ -190,7 +187,39 @@ def transition(
         **{"from": previous, "to": str(target), "note": note},
         **effects,
     )
-    link_due = cleared is not None and unacknowledged(ctx, ticket)
+    flag_cleared = cleared is not None
+    _tell_citizen(ctx, session, ticket, target, actor, note, notify, flag_cleared)
+    if target == Status.CLOSED:
+        _close_duplicates(ctx, session, ticket, actor)
+    elif target == Status.REJECTED:
+        _release_duplicates(ctx, session, ticket)
+
+
+def _move_sla_clock(
+    ctx: Context, ticket: Ticket, previous: str, target: Status, effects: dict[str, Any]
+) -> None:
+    """The SLA clock stops on entering a paused status and runs again on leaving one (unless
+    the move set the due time itself); what the resumed clock changed joins `effects`."""
+    if previous in SLA_CLOCK_PAUSED and "due_at" not in effects:
+        effects.update(_resume_sla_clock(ctx, ticket, ctx.now()))
+    elif target in SLA_CLOCK_PAUSED and previous in SLA_CLOCK_RUNNING:
+        _pause_sla_clock(ticket, ctx.now())
+
+
+def _tell_citizen(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    target: Status,
+    actor: Actor,
+    note: str | None,
+    notify: bool,
+    flag_cleared: bool,
+) -> None:
+    """The citizen's message about the move (when `notify`; staff's first one counts as
+    the first response). A report whose spam flag staff just cleared never had its
+    acknowledgement: the private link it gives goes with that message, or alone."""
+    link_due = flag_cleared and unacknowledged(ctx, ticket)
     if link_due and target == Status.TRIAGED:
         # Whatever `notify` says: a walk past triage tells the citizen only at its last step,
         # which need not carry the reference's private link.
@@ -205,10 +234,6 @@ def transition(
             count_first_response(ticket, ctx.now())
     if link_due and sent is None:
         _acknowledge_late(ctx, session, ticket, actor)
-    if target == Status.CLOSED:
-        _close_duplicates(ctx, session, ticket, actor)
-    elif target == Status.REJECTED:
-        _release_duplicates(ctx, session, ticket)
 
 
 # Moves by which staff take a flagged message on from intake as a citizen's: registering it,
