@@ -624,39 +624,65 @@ def record_phone_call(
     body = _clean_text(text, "call summary")
     if category:
         check_category(ctx, category)
-    channel = ctx.channels.first(lambda c: c.staff_recorded)
-    if channel is None:
-        raise RuntimeError("no registered channel records calls (capability staff_recorded)")
-    external_id = f"call:{uuid.uuid4().hex}"
-    if request_key is not None:  # the staff member's own key: no one else's call to land on
-        external_id = f"call:key:{staff_request_key(staff, request_key)}"
-    accepted = accept(
+    call = _call_message(
         ctx,
-        InboundMessage(
-            channel=channel,
-            sender=number,
-            text=body,
-            external_id=external_id,
-            display_name=(name or "").strip() or None,
-            # The agent's choice is the language the caller speaks, whatever the summary's.
-            language_chosen=language if language in ("ar", "en") else None,
-            phone=number,
-            location=_call_location(address, lat, lon),
-            category_hint=category or None,
-            received_at=ctx.now(),
-            thread=ThreadHints(new_ticket=True),  # each call is its own case
-            extras={
-                "recorded_by": staff.email,
-                **({CATEGORY_CHOSEN_BY: _chooser(staff)} if category else {}),
-            },
-        ),
+        staff,
+        number,
+        body,
+        name=name,
+        language=language,
+        category=category,
+        place=(address, lat, lon),
+        request_key=request_key,
     )
+    accepted = accept(ctx, call)
     if accepted.duplicate:
         _check_same_call(ctx, accepted.record_id, number, body)
         return replace(process(ctx, accepted.record_id), duplicate=True, created=False)
     processed = process(ctx, accepted.record_id)
     _record_who_took_the_call(ctx, staff, processed)
     return processed
+
+
+def _call_message(
+    ctx: Context,
+    staff: Staff,
+    number: str,
+    body: str,
+    *,
+    name: str | None,
+    language: str | None,
+    category: str | None,
+    place: tuple[str | None, str | float | None, str | float | None],
+    request_key: str | None,
+) -> InboundMessage:
+    """The call as a message on the channel staff record: always a new case, in the
+    language the agent chose, identified by the staff member's own request key when given
+    (a retry lands on the first call's ticket) or else by a fresh one."""
+    channel = ctx.channels.first(lambda c: c.staff_recorded)
+    if channel is None:
+        raise RuntimeError("no registered channel records calls (capability staff_recorded)")
+    external_id = f"call:{uuid.uuid4().hex}"
+    if request_key is not None:  # the staff member's own key: no one else's call to land on
+        external_id = f"call:key:{staff_request_key(staff, request_key)}"
+    return InboundMessage(
+        channel=channel,
+        sender=number,
+        text=body,
+        external_id=external_id,
+        display_name=(name or "").strip() or None,
+        # The agent's choice is the language the caller speaks, whatever the summary's.
+        language_chosen=language if language in ("ar", "en") else None,
+        phone=number,
+        location=_call_location(*place),
+        category_hint=category or None,
+        received_at=ctx.now(),
+        thread=ThreadHints(new_ticket=True),  # each call is its own case
+        extras={
+            "recorded_by": staff.email,
+            **({CATEGORY_CHOSEN_BY: _chooser(staff)} if category else {}),
+        },
+    )
 
 
 def _caller_number(phone: str | None) -> str:
