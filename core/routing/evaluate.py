@@ -274,29 +274,8 @@ def score(
     """
     truth = [r["category"] for r in rows]
     pred = [p.category or "" for p in predictions]
-    d_of = {c.code: c.directorate for c in taxonomy.categories}
-    d_truth = [d_of.get(c, "?") for c in truth]
-    d_pred = [d_of.get(c, "?") for c in pred]
     labels = sorted(set(truth))
-
-    def group(key: str) -> list[GroupRow]:
-        idx: dict[str, list[int]] = defaultdict(list)
-        for i, r in enumerate(rows):
-            idx[str(r.get(key) or "?")].append(i)
-        out = []
-        for name, ids in sorted(idx.items()):
-            t, p = [truth[i] for i in ids], [pred[i] for i in ids]
-            f1 = f1_score(t, p, labels=sorted(set(t)), average="macro", zero_division=0)
-            out.append(GroupRow(name, len(ids), accuracy_score(t, p), float(f1)))
-        return out
-
-    prec, rec, f1s, sup = precision_recall_fscore_support(
-        truth, pred, labels=labels, zero_division=0
-    )
-    by_category = [
-        GroupRow(lab, int(sup[i]), float(rec[i]), float(f1s[i]), float(prec[i]), float(rec[i]))
-        for i, lab in enumerate(labels)
-    ]
+    directorate_accuracy, directorate_macro_f1 = _directorate_scores(truth, pred, taxonomy)
     confusions = Counter((t, p) for t, p in zip(truth, pred, strict=True) if t != p)
     u_true = [bool(r.get("urgent")) for r in rows]
     u_pred = [p.urgent for p in predictions]
@@ -306,16 +285,14 @@ def score(
         n=len(rows),
         accuracy=float(accuracy_score(truth, pred)),
         macro_f1=float(f1_score(truth, pred, labels=labels, average="macro", zero_division=0)),
-        directorate_accuracy=float(accuracy_score(d_truth, d_pred)),
-        directorate_macro_f1=float(
-            f1_score(d_truth, d_pred, labels=sorted(set(d_truth)), average="macro", zero_division=0)
-        ),
+        directorate_accuracy=directorate_accuracy,
+        directorate_macro_f1=directorate_macro_f1,
         urgent_precision=_ratio(tp, sum(u_pred)),
         urgent_recall=_ratio(tp, sum(u_true)),
         urgent_support=sum(u_true),
-        by_lang=group("lang"),
-        by_form=group("form"),
-        by_category=by_category,
+        by_lang=_by_group(rows, truth, pred, "lang"),
+        by_form=_by_group(rows, truth, pred, "form"),
+        by_category=_by_category(truth, pred, labels),
         confusions=[(t, p, c) for (t, p), c in confusions.most_common(CONFUSIONS_SHOWN)],
         language_accuracy=_language_accuracy(hits),
         language_by_form=_language_by_form(hits),
@@ -324,6 +301,46 @@ def score(
         screening=_screening(predictions, junk, junk_predictions),
         automatic=_automatic(truth, predictions, route_threshold),
     )
+
+
+def _directorate_scores(
+    truth: Sequence[str], pred: Sequence[str], taxonomy: Taxonomy
+) -> tuple[float, float]:
+    """Accuracy and macro F1 of the directorate each category goes to: a wrong category
+    of the right directorate still reaches the right department."""
+    d_of = {c.code: c.directorate for c in taxonomy.categories}
+    d_truth = [d_of.get(c, "?") for c in truth]
+    d_pred = [d_of.get(c, "?") for c in pred]
+    macro_f1 = f1_score(
+        d_truth, d_pred, labels=sorted(set(d_truth)), average="macro", zero_division=0
+    )
+    return float(accuracy_score(d_truth, d_pred)), float(macro_f1)
+
+
+def _by_group(
+    rows: Sequence[Row], truth: Sequence[str], pred: Sequence[str], key: str
+) -> list[GroupRow]:
+    """Accuracy and macro F1 per value of the rows' `key` (their language, their form)."""
+    idx: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        idx[str(r.get(key) or "?")].append(i)
+    out = []
+    for name, ids in sorted(idx.items()):
+        t, p = [truth[i] for i in ids], [pred[i] for i in ids]
+        f1 = f1_score(t, p, labels=sorted(set(t)), average="macro", zero_division=0)
+        out.append(GroupRow(name, len(ids), accuracy_score(t, p), float(f1)))
+    return out
+
+
+def _by_category(truth: Sequence[str], pred: Sequence[str], labels: list[str]) -> list[GroupRow]:
+    """Support, recall, F1 and precision of each category in `labels`."""
+    prec, rec, f1s, sup = precision_recall_fscore_support(
+        truth, pred, labels=labels, zero_division=0
+    )
+    return [
+        GroupRow(lab, int(sup[i]), float(rec[i]), float(f1s[i]), float(prec[i]), float(rec[i]))
+        for i, lab in enumerate(labels)
+    ]
 
 
 def evaluate(
