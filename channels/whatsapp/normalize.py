@@ -137,45 +137,15 @@ def _raw_words(raw: dict[str, Any]) -> str:
 def _incoming(
     entry: dict[str, Any], value: dict[str, Any], raw: dict[str, Any], contacts: _Contacts
 ) -> Incoming | None:
+    """One message of a webhook update as the inbound message it is, with the media the
+    workers fetch; None for a type Balagh ignores (`IGNORED_TYPES`)."""
     kind = str(raw.get("type", ""))
     if kind in IGNORED_TYPES:
         return None
     sender = str(raw["from"])
     contact = contacts.of(sender)
-    single: dict[str, Any] = {
-        "object": "whatsapp_business_account",
-        "entry": [
-            {
-                "id": entry.get("id", ""),
-                "changes": [
-                    {
-                        "field": "messages",
-                        "value": {**value, "contacts": [contact], "messages": [raw]},
-                    }
-                ],
-            }
-        ],
-    }
-    text, location, media = "", None, None
-    if kind in REPLY_TYPES:
-        text = _reply_text(raw)
-    else:
-        parsed = WaMessage.from_update(_PARSER, single)  # type: ignore[arg-type]
-        text = parsed.text or parsed.caption or ""
-        if not isinstance(text, str):  # pywa passes a number in `body` through as it is
-            raise TypeError(f"message text is {type(text).__name__}, not text")
-        if kind == "contacts":
-            text = _contact_cards(raw.get("contacts"))
-        if parsed.location is not None:
-            loc = parsed.location
-            place = ", ".join(p for p in (loc.name, loc.address) if p) or None
-            location = Location(lat=loc.latitude, lon=loc.longitude, address=place)
-        if kind in MEDIA_TYPES and parsed.media is not None:
-            media = MediaRef(
-                media_id=str(parsed.media.id),
-                content_type=str(parsed.media.mime_type or "application/octet-stream"),
-                filename=_filename(kind, raw, str(parsed.media.mime_type or "")),
-            )
+    single = _single_update(entry, value, contact, raw)
+    text, location, media = _content(kind, raw, single)
     if not text and location is None and media is None:
         logger.info("whatsapp: message type %r carries nothing Balagh reads; kept raw", kind)
     context = raw.get("context") or {}
@@ -194,6 +164,54 @@ def _incoming(
         needs_preparing=media is not None,  # the workers fetch the file (whatsapp.media)
     )
     return Incoming(message, media)
+
+
+def _single_update(
+    entry: dict[str, Any], value: dict[str, Any], contact: dict[str, Any], raw: dict[str, Any]
+) -> dict[str, Any]:
+    """A webhook update holding this one message and its sender's contact: what is stored
+    as the message's raw payload, and what pywa parses."""
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": entry.get("id", ""),
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {**value, "contacts": [contact], "messages": [raw]},
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def _content(
+    kind: str, raw: dict[str, Any], single: dict[str, Any]
+) -> tuple[str, Location | None, MediaRef | None]:
+    """The message's text, place and media: a button or list reply as the choice it makes
+    (`_reply_text`), anything else as pywa reads it (contact cards written out as text)."""
+    if kind in REPLY_TYPES:
+        return _reply_text(raw), None, None
+    location, media = None, None
+    parsed = WaMessage.from_update(_PARSER, single)  # type: ignore[arg-type]
+    text = parsed.text or parsed.caption or ""
+    if not isinstance(text, str):  # pywa passes a number in `body` through as it is
+        raise TypeError(f"message text is {type(text).__name__}, not text")
+    if kind == "contacts":
+        text = _contact_cards(raw.get("contacts"))
+    if parsed.location is not None:
+        loc = parsed.location
+        place = ", ".join(p for p in (loc.name, loc.address) if p) or None
+        location = Location(lat=loc.latitude, lon=loc.longitude, address=place)
+    if kind in MEDIA_TYPES and parsed.media is not None:
+        media = MediaRef(
+            media_id=str(parsed.media.id),
+            content_type=str(parsed.media.mime_type or "application/octet-stream"),
+            filename=_filename(kind, raw, str(parsed.media.mime_type or "")),
+        )
+    return text, location, media
 
 
 def _media_extras(kind: str, media: MediaRef | None) -> dict[str, Any]:
