@@ -453,6 +453,9 @@ def _filename(part: MimePart) -> str:
 
 
 def _walk(part: MimePart, body: _Body, limits: Limits, depth: int) -> None:
+    """Gather a MIME part into `body` by its type, and the parts it holds in turn: texts,
+    a bounce's delivery status and original ids, forwarded mail, winmail.dat, attachments.
+    Past MAX_PARTS parts the rest is left; past MAX_DEPTH the nesting is read flat."""
     body.parts += 1
     if body.parts > MAX_PARTS:
         return
@@ -461,43 +464,14 @@ def _walk(part: MimePart, body: _Body, limits: Limits, depth: int) -> None:
         return
     ctype = _content_type(part)
     if ctype in ("message/delivery-status", "message/global-delivery-status"):
-        blocks = part.get_payload()
-        if isinstance(blocks, list):
-            body.status.append(
-                "\n\n".join(_header_block(b) for b in blocks if isinstance(b, MimePart))
-            )
-        else:
-            body.status.append(_part_text(part))
-        return
-    if part.is_multipart():
-        children = [c for c in part.get_payload() if isinstance(c, MimePart)]
-        if ctype == "message/rfc822":
-            for inner in children[:1]:
-                body.forwarded.append(_forwarded_text(inner, limits, depth))
-                body.original_ids.extend(message_ids(inner.get("message-id")))
-            return
-        if ctype == "multipart/alternative":
-            children = _preferred_alternative(children)
-        for child in children:
-            _walk(child, body, limits, depth + 1)
-        return
-    if ctype.startswith("multipart/"):
-        # A multipart whose boundary never appears. Often the header mangled it (an unquoted
-        # "=" cuts `boundary=----=_NextPart...` short): parse again with the delimiter the
-        # body really uses. Otherwise recover the text and drop the MIME scaffolding.
-        reparsed = _reparse_with_used_boundary(part, ctype)
-        if reparsed is not None:
-            _walk(reparsed, body, limits, depth + 1)
-            return
-        text = _part_text(part)
-        lines = [ln for ln in text.split("\n") if not MIME_LINE.match(ln.strip())]
-        recovered = "\n".join(lines)
-        (body.html if "<html" in recovered.lower() else body.plain).append(recovered)
-        return
-    if ctype in ("text/rfc822-headers", "message/rfc822-headers"):
+        _keep_delivery_status(part, body)
+    elif part.is_multipart():
+        _walk_children(part, ctype, body, limits, depth)
+    elif ctype.startswith("multipart/"):
+        _walk_without_boundary(part, ctype, body, limits, depth)
+    elif ctype in ("text/rfc822-headers", "message/rfc822-headers"):
         body.original_ids.extend(re.findall(r"(?im)^message-id:\s*(<[^>]+>)", _part_text(part)))
-        return
-    if (
+    elif (
         ctype.startswith("text/")
         and not _is_attachment(part)
         and ctype in ("text/plain", "text/html")
@@ -506,14 +480,52 @@ def _walk(part: MimePart, body: _Body, limits: Limits, depth: int) -> None:
         if isinstance(charset, str):
             body.charsets.append(charset)
         (body.html if ctype == "text/html" else body.plain).append(_part_text(part))
-        return
-    if ctype == "text/plain" and not body.plain and not _filename(part):
+    elif ctype == "text/plain" and not body.plain and not _filename(part):
         body.plain.append(_part_text(part))
-        return
-    if ctype in TNEF_TYPES:
+    elif ctype in TNEF_TYPES:
         body.tnef.append((_filename(part) or "winmail.dat", _payload_bytes(part)))
+    else:
+        _attach(part, ctype, body, limits)
+
+
+def _keep_delivery_status(part: MimePart, body: _Body) -> None:
+    """A bounce's delivery-status part, its blocks of fields as text, for `_bounce`."""
+    blocks = part.get_payload()
+    if isinstance(blocks, list):
+        body.status.append("\n\n".join(_header_block(b) for b in blocks if isinstance(b, MimePart)))
+    else:
+        body.status.append(_part_text(part))
+
+
+def _walk_children(part: MimePart, ctype: str, body: _Body, limits: Limits, depth: int) -> None:
+    """The parts a multipart holds: a forwarded mail's text and id, one alternative (the
+    one `_preferred_alternative` picks), or each part in turn."""
+    children = [c for c in part.get_payload() if isinstance(c, MimePart)]
+    if ctype == "message/rfc822":
+        for inner in children[:1]:
+            body.forwarded.append(_forwarded_text(inner, limits, depth))
+            body.original_ids.extend(message_ids(inner.get("message-id")))
         return
-    _attach(part, ctype, body, limits)
+    if ctype == "multipart/alternative":
+        children = _preferred_alternative(children)
+    for child in children:
+        _walk(child, body, limits, depth + 1)
+
+
+def _walk_without_boundary(
+    part: MimePart, ctype: str, body: _Body, limits: Limits, depth: int
+) -> None:
+    """A multipart whose boundary never appears. Often the header mangled it (an unquoted
+    "=" cuts `boundary=----=_NextPart...` short): parse again with the delimiter the body
+    really uses. Otherwise recover the text and drop the MIME scaffolding."""
+    reparsed = _reparse_with_used_boundary(part, ctype)
+    if reparsed is not None:
+        _walk(reparsed, body, limits, depth + 1)
+        return
+    text = _part_text(part)
+    lines = [ln for ln in text.split("\n") if not MIME_LINE.match(ln.strip())]
+    recovered = "\n".join(lines)
+    (body.html if "<html" in recovered.lower() else body.plain).append(recovered)
 
 
 def _reparse_with_used_boundary(part: MimePart, ctype: str) -> MimePart | None:
