@@ -18,6 +18,7 @@ import math
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -159,7 +160,48 @@ def _train(
     stages: dict[str, float],
     fitted: dict[str, Any],
 ) -> Model:
+    """`train` itself (BLAS on one thread): the features, then each model, then the model
+    compiled to its served form with what it was trained on."""
     taxonomy = taxonomy or load_taxonomy(None)
+    given = _training_set(rows, corrections, taxonomy)
+    texts, labels = given.texts, given.labels
+    clock = time.perf_counter()
+    space = FeatureSpace().fit(texts + given.adverts)
+    x = space.matrix(texts)
+    stages["features"] = time.perf_counter() - clock
+    clf = _category_classifier(Counter(labels))
+    clf.fit(x, labels, sample_weight=np.asarray(given.weights))
+    stages["category model"] = time.perf_counter() - clock - stages["features"]
+    urgent_model = _fit_urgent(x, given.urgent, stages)
+    advert_model = _fit_advert(space, x, given.adverts, stages)
+    fitted.update(
+        features=space, texts=texts, category=clf, urgent=urgent_model, advert=advert_model
+    )
+    linear = compile_linear(clf, urgent_model, advert_model)
+    parts: dict[str, Any] = {"features": space, "linear": linear}
+    directorates = {c.code: c.directorate for c in taxonomy.categories}
+    return Model(parts, directorates, _model_meta(given, taxonomy))
+
+
+@dataclass(frozen=True)
+class _TrainingSet:
+    """What the models learn from. `texts` are the shipped rows, then the taxonomy's own
+    words, then staff corrections (their `labels` and `weights` in the same order); the
+    first len(urgent) of them are the shipped rows, whose urgency the urgent model learns."""
+
+    texts: list[str]
+    labels: list[str]
+    weights: list[float]
+    urgent: list[bool]
+    adverts: list[str]  # not-for-us spam rows, for the advert model only
+    corrections: int
+
+
+def _training_set(
+    rows: Iterable[Row], corrections: Iterable[tuple[str, str]], taxonomy: Taxonomy
+) -> _TrainingSet:
+    """The rows, corrections and taxonomy words the models learn from; a category the
+    taxonomy does not know is left out (and said), and fewer than two categories refused."""
     known = set(taxonomy.category_codes())
     rows = list(rows)
     given = labelled(rows)
@@ -178,52 +220,52 @@ def _train(
     labels = [r["category"] for r in data] + [c for _, c in examples] + [c for _, c in fixes]
     weights = [1.0] * (len(data) + len(examples)) + [CORRECTION_WEIGHT] * len(fixes)
     urgent = [bool(r.get("urgent")) for r in data]
-    n_urgent_rows = len(urgent)
     if len(set(labels)) < 2:
         raise ValueError("training needs examples of at least two categories")
+    return _TrainingSet(texts, labels, weights, urgent, adverts, len(fixes))
 
+
+def _fit_urgent(x: Any, urgent: list[bool], stages: dict[str, float]) -> Any:
+    """The urgent model, on the shipped rows' features (the first rows of `x`); None when
+    they hold fewer than two urgent rows or no calm one."""
+    if not 2 <= sum(urgent) < len(urgent):
+        return None
     clock = time.perf_counter()
-    space = FeatureSpace().fit(texts + adverts)
-    x = space.matrix(texts)
-    stages["features"] = time.perf_counter() - clock
-    clf = _category_classifier(Counter(labels))
-    clf.fit(x, labels, sample_weight=np.asarray(weights))
-    stages["category model"] = time.perf_counter() - clock - stages["features"]
-    urgent_model = None
-    if 2 <= sum(urgent) < n_urgent_rows:
-        clock = time.perf_counter()
-        urgent_model = LogisticRegression(C=URGENT_C, class_weight="balanced", max_iter=3000)
-        urgent_model.fit(x[:n_urgent_rows], urgent)
-        stages["urgent model"] = time.perf_counter() - clock
-    advert_model = None
-    if len(adverts) >= 2:
-        clock = time.perf_counter()
-        # every genuine row (shipped, taxonomy examples, corrections) against the adverts
-        x_advert = sp.vstack([x, space.matrix(adverts)]).tocsr()
-        is_advert = [False] * len(texts) + [True] * len(adverts)
-        advert_model = LogisticRegression(C=ADVERT_C, class_weight="balanced", max_iter=3000)
-        advert_model.fit(x_advert, is_advert)
-        stages["advert model"] = time.perf_counter() - clock
-    fitted.update(
-        features=space, texts=texts, category=clf, urgent=urgent_model, advert=advert_model
-    )
-    linear = compile_linear(clf, urgent_model, advert_model)
-    parts: dict[str, Any] = {"features": space, "linear": linear}
+    urgent_model = LogisticRegression(C=URGENT_C, class_weight="balanced", max_iter=3000)
+    urgent_model.fit(x[: len(urgent)], urgent)
+    stages["urgent model"] = time.perf_counter() - clock
+    return urgent_model
 
+
+def _fit_advert(space: FeatureSpace, x: Any, adverts: list[str], stages: dict[str, float]) -> Any:
+    """The advert model: every genuine row of `x` (shipped, taxonomy examples, corrections)
+    against the adverts; None with fewer than two adverts."""
+    if len(adverts) < 2:
+        return None
+    clock = time.perf_counter()
+    x_advert = sp.vstack([x, space.matrix(adverts)]).tocsr()
+    is_advert = [False] * x.shape[0] + [True] * len(adverts)
+    advert_model = LogisticRegression(C=ADVERT_C, class_weight="balanced", max_iter=3000)
+    advert_model.fit(x_advert, is_advert)
+    stages["advert model"] = time.perf_counter() - clock
+    return advert_model
+
+
+def _model_meta(given: _TrainingSet, taxonomy: Taxonomy) -> ModelMeta:
+    """What the model says of itself: a version from the time and what it learnt, and the
+    fingerprints of the normaliser and taxonomy it must be served with."""
     now = datetime.now(UTC)
-    digest = hashlib.sha256(repr((texts, labels)).encode()).hexdigest()[:8]
-    meta = ModelMeta(
+    digest = hashlib.sha256(repr((given.texts, given.labels)).encode()).hexdigest()[:8]
+    return ModelMeta(
         version=f"r{MODEL_FORMAT}-{now:%Y%m%d%H%M%S}-{digest}",
         format=MODEL_FORMAT,
         sklearn=sklearn.__version__,
         trained_at=now.isoformat(timespec="seconds"),
-        rows=n_urgent_rows,
-        corrections=len(fixes),
+        rows=len(given.urgent),
+        corrections=given.corrections,
         normaliser=normaliser_fingerprint(),
         taxonomy=taxonomy_fingerprint(taxonomy),
     )
-    directorates = {c.code: c.directorate for c in taxonomy.categories}
-    return Model(parts, directorates, meta)
 
 
 __all__ = [
