@@ -66,6 +66,11 @@ question), a wadi that "حدر" two weeks ago, rubbish that "تنكب", a wasps'
 "علقانة" in a lift, an old man "طايح" from the heat, a girl fallen from a balcony, a wadi that
 "شال" a boy, pleas (فزعة، انقذونا، "saa3dona", "il7agona"); and their calm twins said of
 yesterday or days ago, taken to hospital, got out, a near miss ("بغت تدعم"), a question.
+`writers_u20.jsonl` (twentieth pass, Gulf urgency) holds 81 Gulf and Gulf Arabizi rows (48
+urgent): a person at risk said with no hazard word ("تطرش وتدوخ", a toddler "بروحه في نص الخط
+السريع", "منسدح", a sting and a swollen hand, a bus that "صدم طالب"), a meter that "يشب", a
+socket that "يطق", palms that "ولع", a wall "مايلة على الدرب"; and their calm twins: the same
+words of yesterday or fixed, "تطرشون مفتش" (send an inspector), lamps that "تولع" by day.
 `writers_cat15.jsonl` (fifteenth pass, category) holds reports in every form from a sub-topic
 list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
 workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
@@ -119,6 +124,7 @@ OWN_FILES = (
     "writers_scr19.jsonl",
     "writers_u19.jsonl",
     "writers_scr20.jsonl",
+    "writers_u20.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

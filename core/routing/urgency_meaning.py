@@ -1504,7 +1504,7 @@ VOMIT_SPELLED = [
     "يطرش=", "تطرش=", "يطرشون=", "يطرشن=", "قاعد يطرش", "قاعده تطرش", "يستفرغ=", "تستفرغ=",
     "يستفرغون=", "يتقيا=", "تتقيا=", "يتقيؤون=", "yetrish=", "yitrish=", "titrish=",
     "yetarshoon=", "yitarshoon=", "yetershoon=", "yistafrigh=", "tistafrigh=",
-    "yistafrighoon=",
+    "yistafrighoon=", "يستفرغن=", "يطرشون=", "yistafrighin=", "yetarshin=",
 ]  # fmt: skip
 # The second sign: dizzy, poisoned, feverish, convulsing, turned blue, can't stand.
 SICK_SIGN = [
@@ -1525,6 +1525,8 @@ SWELLING = [
     *(f"{state} {limb}" for limb in _LIMBS for state in _SWOLLEN),
     "his hand is swelling", "her hand is swelling", "swelling up", "swollen up",
     "eeda mintefkha", "eedah mintifkha", "yaddah mintifkha", "rijlah mintifkha",
+    "eedha mintifkha", "eeda mintifkha", "yadha mintifkha", "rijlha mintifkha",
+    "eedah intafakhat", "eedha intafakhat", "rijlah intafakhat", "wajhah mintifikh",
 ]  # fmt: skip
 # A young child alone where traffic is fast (child_alone_on_road): who, and alone.
 YOUNG = [
@@ -1596,6 +1598,9 @@ ADDED_TWENTIETH: dict[str, list[str]] = {
     "person": ["الجاهل=", "الشيبانه", "شيبانه", "el jahil", "el shaibana"],
     "over_people": OVER_PEOPLE_GULF,
     "exposed": EXPOSED_GULF,
+    # a socket in Arabizi; a manhole cover "pulled off" (مشلوع)
+    "wires": ["feesh=", "el feesh", "feeshat="],
+    "open": ["مشلوع", "مشلوعه", "منشلع", "منشلعه", "mashloo3", "mshloo3", "minshili3"],
     "hit_verb": HIT_VERB_GULF,
     "harm": ["انلدغ", "انلدغت", "inldagh", "inlidagh", "inldaghat"],
     "main_road": MIDDLE_OF_THE_ROAD_GULF,

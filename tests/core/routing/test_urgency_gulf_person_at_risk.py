@@ -40,6 +40,10 @@ URGENT = {
         "fi yahal broo7ah yimshi fi nus el khat 3ind el dowar",
         "child_alone_on_road",
     ),
+    "girls_dizzy_vomiting_feminine_gulf": (
+        "الطالبات دايخات ويستفرغن بعد وجبة الفطور في المخيم",
+        "person_sick_now",
+    ),
     # person_down_now with the Gulf words for lying on the road, fainted, not breathing
     "man_lying_on_the_road_gulf": ("واحد نايم على الخط عند الاشارة وما يرد", "person_down_now"),
     "man_thrown_on_the_ground_gulf": ("رجال مرمي على الارض عند المحطة", "person_down_now"),
@@ -52,6 +56,10 @@ URGENT = {
         "ولدي انلدغ من عقربه في الحديقه ويده انتفخت",
         "stung_and_swelling",
     ),
+    "scorpion_sting_swelling_arabizi": (
+        "binti inldaghat mn 3agraba fil 7adeeqa w eedha mintifkha",
+        "stung_and_swelling",
+    ),
     # thing_caught_fire
     "dry_palms_caught_fire_gulf": ("النخل اليابس جنب المسجد ولع والهوا قوي", "thing_caught_fire"),
     "meter_catching_fire_gulf": ("الميتر برع البيت قاعد يشب", "thing_caught_fire"),
@@ -59,6 +67,12 @@ URGENT = {
     # exposed_wiring in Gulf words
     "socket_crackling_gulf": ("الكهربا تطق في الحمام والماي على الارض", "exposed_wiring"),
     "socket_scorching_smell_gulf": ("الفيش حق الغرفة فيه ريحة شياط", "exposed_wiring"),
+    "socket_crackling_arabizi": ("el feesh 7ag el ghurfa y6ig w fee ri7at shya6", "exposed_wiring"),
+    # open_manhole: a cover "pulled off"
+    "manhole_cover_pulled_off_gulf": (
+        "غطا المنهول مشلوع عند باب الروضة والبزران يمرون من جنبه",
+        "open_manhole",
+    ),
     # a fallen tree that blocked the (Omani) road
     "tree_blocked_the_road_gulf": (
         "شجرة الغاف طاحت وسكرت الخط كله والسيارات توقف فجاه",
@@ -97,6 +111,8 @@ CALM = {
     "old_woman_fell_last_week": "الشيبانه طاحت قبل اسبوع في الممشى ونبي درابزين",
     "restaurant_grill_smell": "المطعم ريحته شياط كل ليلة من الشوي",
     "student_licence": "ابي رخصة طالب جامعي للسكن",
+    "manhole_cover_replaced": "المنهول اللي كان غطاه مشلوع ركبوا له غطا جديد، مشكورين",
+    "sting_a_month_ago_arabizi": "wildi inldagh mn 3agrab gabl shahar w eedah intafakhat, bas el7een zain",
 }
 
 
