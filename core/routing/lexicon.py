@@ -69,7 +69,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "mrayah=", "mrayat=",
              # seventeenth category pass: a road's studs and reflectors ("cat's eyes": see
              # _SENSES), a direction board
-             "road stud", "road studs", "reflector", "direction board", "directions board"),
+             "road stud", "road studs", "reflector", "direction board", "directions board",
+             # twentieth category pass: a stop sign as Gulf writers name it
+             "لوحه قف", "lo7at gif", "lo7at qif"),
     "bump": ("مطب", "مطبات", "تخفيف السرعه", "السرعه=", "سرعات", "مخفف", "speed bump", "speed hump", "speeding",
              "speed=", "matab",
              # seventeenth category pass: "humps", "rumble strips"
@@ -79,14 +81,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "container": ("7awya", "7awiya", "7aawiya", "7aawya", "7awyat", "7awiyat", "7aawiyat", "حاويه", "حاويات", "برميل", "container", "skip=", "skips=", "dumpster",
                   "wheelie",
                   # seventeenth category pass: Indian English "dustbin"
-                  "dustbin", "dust bin", "dustbins", "garbage can", "trash can"),
+                  "dustbin", "dust bin", "dustbins", "garbage can", "trash can",
+                  # twentieth category pass: the Gulf plural of برميل
+                  "براميل"),
     "collect": ("ما جمعوا", "لم تجمع", "جمع=", "رفع المخلفات", "رفع القمامه", "رفع النفايات", "لم ترفع", "لم تفرغ", "تفريغ", "يفضي", "شاحنه النفايات", "سياره الزباله",
                 "انشالت", "شالوا", "ممتلي", "مليان", "collected", "collection", "pick up",
-                "emptied", "empty the=", "empty it=", "empty them=", "overflow", "full="),
+                "emptied", "empty the=", "empty it=", "empty them=", "overflow", "full=",
+                # twentieth category pass: Gulf "overflowing" (a bin, a septic tank), piled up
+                "فايض=", "فايضه=", "فايضين=", "متكومه", "متكوم=", "fayid=", "faayid=", "fayed="),
     "dumping": ("رمي", "رمى", "يرمي", "يرمون", "مرمي", "مرميه", "يكبون", "كب=", "يكب=", "تكب=", "كبوا", "القاء", "يلقي", "يلقون", "مكب=", "مكبا=", "مكبات", "مكبوب", "مخلفات",
                 "انقاض", "ردم", "سكراب", "dumped", "dumping", "dump=", "debris", "rubble",
                 "fly tipping", "fly tip", "tyres", "tires", "thrown", "throwing", "scrap",
-                "construction waste", "mu5alafat", "ykib=", "ykibb", "yikib", "ykiboon", "ykibboon",
+                "construction waste", "mu5alafat",
+                # twentieth category pass: Gulf rubble (ركام) and tyres (تواير)
+                "ركام", "تواير", "تاير=", "rukam=",
+                "tawayir=", "tawayer=", "ykib=", "ykibb", "yikib", "ykiboon", "ykibboon",
                 "tipping", "tipped",
                 # fifteenth pass: earth left in heaps ("تراكم الأتربة", "turab")
                 "تراب=", "اتربه=", "turab=", "tiraab=",
@@ -99,7 +108,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Twelfth pass (category): old furniture left out is dumping, but sellers name it too, so
     # it is its own concept, not one of screening's problems.
     "bulky": ("furniture", "sofa", "mattress", "اثاث", "كنب", "مراتب", "دواشق", "kanabat",
-              "dawashig", "dawasheg"),
+              "dawashig", "dawasheg",
+              # twentieth category pass: Gulf عفش (household things)
+              "عفش", "3afsh=", "3afsha="),
     "vehicle": ("سياره", "سيارات", "مركبه", "مركبات", "باص", "بيك اب", "شاحنه", "قارب", "دراجه", "حافله", "حافلات",
                 "car=", "cars=", "vehicle", "truck", "bus=", "van=", "pickup", "boat", "trailer",
                 "motorbike", "sayara", "sayyara", "sayart", "sayyart", "sayaar", "siyara", "syara", "syyara",
@@ -110,7 +121,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                # fourteenth pass: Arabizi spellings the skeleton misses
                "wanit=", "wanait=", "wanet=", "bickup=", "bikab=", "bikap=",
                # seventeenth category pass: a motorbike (دباب), bicycles
-               "دباب=", "دبابات=", "dabbaab=", "dabbab=", "dabbabaat=", "dabbabat=", "sayakil="),
+               "دباب=", "دبابات=", "dabbaab=", "dabbab=", "dabbabaat=", "dabbabat=", "sayakil=",
+               # twentieth category pass: the Gulf pick-up (وانيت)
+               "وانيت", "ونيت=", "وانيتات"),
     # Fourteenth pass: "months" says how long, not what ("the lamp has been dead for three
     # months"); it left "abandoned" for its own concept, which the model weighs with the rest.
     "lasting": ("shhoor", "shuhoor", "shohoor", "shuhur", "shhour", "شهور", "months",
@@ -122,7 +135,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   # seventeenth category pass: a car under dust
                   "covered in dust", "covered with dust", "covered by dust", "under dust",
                   "3aleha ghobar", "3alaiha ghobar", "3aleha ghubar", "3aleeha ghbar", "عليها غبار",
-                  "عليه غبار"),
+                  "عليه غبار",
+                  # twentieth category pass: Gulf "dusty all over" (مغبر), "mghabbar"
+                  "مغبر=", "مغبره=", "mghabbar=", "mghabbra=", "m3abbar="),
     "sewage": ("bayara", "bayyara", "biyara", "bayyaara", "biyarah", "majaari", "majari", "mojari", "balloo3a", "balloo3ah", "bal3a", "bala3a", "مجاري", "صرف صحي", "الصرف", "طفح", "تطفح", "طافحه", "بياره", "خزان صرف", "اسنه", "sewage",
                "sewer", "septic", "wastewater", "majari",
                # seventeenth category pass: Indian English ("gutter water", "drainage line",
@@ -131,7 +146,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "drainage water", "drainage line", "drainage lines", "drainage chamber",
                "black water", "soak pit", "soakaway", "soak away", "cesspit", "cesspool",
                "sewerage", "honey sucker", "sewage tanker", "floor trap", "shower trap",
-               "foul water"),
+               "foul water",
+               # twentieth category pass: dirty water (ماي وسخ), as Gulf writers name sewage
+               "ماي وسخ", "الماي الوسخ", "مويه وسخه", "ميه وسخه", "maay wasi5", "mai wasi5",
+               "maay wis5",
+               # twentieth category pass: black water as Gulf and Arabizi writers say it
+               "الماي الاسود", "ماي اسود", "المويه السوده", "مويه سوده", "مياه سودا",
+               "المياه السودا", "maay aswad", "maay el aswad", "mai aswad", "mai el aswad",
+               "may aswad", "mayy aswad"),
     "manhole": ("منهول", "غرفه تفتيش", "غرفه التفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole", "drain cover",
                 "chamber",
                 "manhool",
@@ -141,9 +163,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "rain": ("مطر=", "مطره=", "تمطر", "مطرت", "ممطر", "امطار", "الامطار", "هطول", "سيول", "اعصار", "rain", "storm", "flood",
              "cyclone", "wadi",
             # fourteenth pass: Arabizi spellings the skeleton misses
-            "seel=", "syool=", "suyool=", "siyool="),
+            "seel=", "syool=", "suyool=", "siyool=",
+            # twentieth category pass: a flood (سيل) and a wadi running, as Gulf writers say
+            "سيل=", "السيل=", "يجري الوادي", "جرى الوادي", "جريان الوادي", "الوادي جاري",
+            "الوادي يجري", "yijri el wadi", "jara el wadi", "el wadi yijri", "el wadi jari"),
     "pooling": ("maya=", "mayah=", "maay=", "maa2=", "ma2=", "rukba", "ركبه", "rakid", "raakid", "raakda", "rakda", "تجمع", "متجمعه", "راكده", "بحيره", "غرق", "الماي", "تغمر", "غمرت", "pooling",
-                "standing water", "puddle", "under water", "waterlogged", "stagnant", "mai=",
+                "standing water", "puddle", "مستنقع", "under water", "waterlogged", "stagnant", "mai=",
                 # flooded, as Gulf and Arabizi say it ("النفق غرقان", "el nafaq ghar8an")
                 "flooded", "غرقان", "مغمور", "ghar8an", "gharqan", "ghargan", "ghar9an",
                 "ghar2an", "gharkan", "maghmoor",
@@ -163,7 +188,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "لحوم", "ملاحم",
              # seventeenth category pass: a tea stall and a canteen
              "karak", "canteen", "tea shop", "tea stall", "chai=", "gahwa=", "ka6eeriya",
-             "kafeteria"),
+             "kafeteria",
+             # twentieth category pass: Gulf eateries and foods (a baker, a coffee house, karak,
+             # skewers, sweets)
+             "خباز", "قهوه=", "القهوه=", "كرك=", "الكرك=", "مشاكيك", "شواء=", "حلوي=", "الحلوي=",
+             "mashakeek", "shuwa="),
     "hygiene": ("9ala7iya", "9ala7iyya", "9alaa7iya", "salahiya", "gadhir", "qathir", "منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "وصخ", "متسخ", "قذر", "تسمم", "قفازات",
                 "expired", "rotten", "spoiled", "hygiene", "poisoning", "unhygienic", "filthy",
                 "mould", "mold", "contaminat",
@@ -176,7 +205,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "fa2r=", "fa2ra=", "fi2ran="),
     "insect": ("ba3oo6h", "ba3oodh=", "ba3ood=", "ba3udh", "thibban", "thibbaan", "dhibban", "dhubbaan", "دبابير", "زنابير", "نحل", "wasp", "hornet", "bee=", "bees=", "rash=", "rush=", "ba3oo9", "ba3ou9", "ba3oodh", "ba3ooth", "ba3oo6", "ba3ood", "namoos", "9ra9eer", "9ara9eer", "dababeer", "na7al", "rashsh", "بعوض", "ناموس", "صراصير", "حشرات", "ذباب", "ذبان", "نمل", "الرش=", "برش=", "مبيد", "مكافحه",
                "mosquito", "cockroach", "insect", "flies", "termite", "fogging", "spray",
-               "pest", "bedbug", "fumigat",
+               "pest", "bedbug", "fumigat", "صرصور", "9ar9oor=",
                # fifteenth pass: bedbugs (بق، "bag" in Arabizi) in a hostel or workers' rooms
                "بق=", "بقه=", "بق الفراش", "bed bug", "el bag=", "il bag=", "bag el firash",
                "bag el frash",
@@ -189,7 +218,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "thubab=", "dhubab=", "dhubaab=", "thubaab=", "thibab=", "thibaab=", "zubab=",
                "thbab=", "dhbab=",
                # the Gulf snake (حنش), Arabizi cockroaches
-               "حنش", "7anash=", "7nash=", "7anshan=", "9ar9oora=", "9ir9aan=", "9ar9ooraat="),
+               "حنش", "7anash=", "7nash=", "7anshan=", "9ar9oora=", "9ir9aan=", "9ar9ooraat=",
+               # twentieth category pass: nesting (pigeons in the AC units, wasps under a
+               # roof: الحمام alone is a bathroom, so the nest says which), geckos, termites.
+               # Not عشش, عشوش: Gulf huts as well as nests ("bnaw 3shash" on public land)
+               "معشش", "معششه", "معششين", "اعشاش", "m3ashish=", "m3ashsha=", "m3ashishin=",
+               "nest=", "nests=", "nesting", "وزغ", "بريص",
+               "سحالي", "الارضه=", "النمل الابيض", "white ants"),
     "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "bissa", "bsais", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
@@ -204,7 +239,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "bisaas=", "snaneer=", "sananeer=", "bi3ran=", "b3ran=", "tiyoos=", "tyoos=", "5irfaan=",
               "5arfaan=", "5aroof=", "kharoof=", "3ooz=", "ti3ooz=", "tu3ooz=",
               # a donkey in Arabizi spelled out: حمار is read by no skeleton (a7mar, red)
-              "7mar=", "7imar=", "7maar=", "7mara=", "7meer=", "7ameer=", "7emar="),
+              "7mar=", "7imar=", "7maar=", "7mara=", "7meer=", "7ameer=", "7emar=",
+              # twentieth category pass: the Gulf cat (قطو), stray as a Gulf man says it
+              # (سايب), camels (بعارين), livestock (هوش), a carcass (فطيس), foxes
+              "قطو=", "القطو=", "قطوه=", "القطوه=", "سايب=", "سايبين=", "سايبات=", "بعارين",
+              "بعران", "هوش=", "الهوش=", "فطيس", "ثعلب", "ثعالب", "fox=",
+              "foxes=", "hyena", "gi6wa=", "gatwa=", "g6wa=", "fa6ees=", "fatees=",
+              "tha3lab=", "tha3alib=", "tha3aleb="),
     "construction": ("yabni", "yibni", "ybni", "yabnoon", "yibnoon", "bina2", "binaa2", "mul7aq", "mol7aq", "dor=", "door thani", "بناء", "يبني", "يبنون", "بنى", "ملحق", "طابق", "ادوار", "سور", "توسعه",
                      "build=", "builds=", "built", "builder", "rebuild", "extension", "storey",
                      "floor", "annex", "fence", "construct", "wall=", "is building",
@@ -220,13 +261,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "sakan el 3ommal", "sakan 3ummal", "sakan 3ommal", "sakan al 3ummal",
                 "sakan il 3ummal", "sakan el 3omal", "sakan el 3umal"),
     "violation": ("ta9ree7", "tasree7", "tasree7", "mu5alafa", "mkhalfa", "mu5alif", "ta3addi", "ta3adi", "bdoon ru5sa", "مخالف", "بدون ترخيص", "بدون تصريح", "بدون رخصه", "دون ترخيص", "دون تصريح", "دون رخصه", "غير مرخص", "استيلاء", "تعدي", "متعدي", "استحواذ",
-                  "ارض حكوميه", "الارض العامه", "املاك عامه", "ارتداد", "violation", "violat",
+                  "ارض حكوميه", "ارض الحكومه", "حق الحكومه", "ar9 el 7ukooma", "ar9 el 7okooma",
+                  "ar9 7ukooma", "مسور=", "الارض العامه", "املاك عامه", "ارتداد", "violation", "violat",
                   "without permit", "without a permit", "no permit", "illegal", "encroach",
                   "public land", "unauthoris", "unauthoriz", "unlicensed", "setback",
                   "beyond the boundary",
                   # seventeenth category pass: rooms added where none may be
                   "porta cabin", "portacabin", "porta cabins", "caravan", "tin shed", "shed=",
-                  "sheds=", "partition"),
+                  "sheds=", "partition",
+                  # twentieth category pass: land fenced off (مسورين، "msawreen")
+                  "مسورين", "مسورينها", "سوروا", "سوروها", "msawreen=", "msawrin=",
+                  "msawwreen=", "sawwaroha=", "fenced off"),
     "danger_structure": ("ma2il=", "maa2il=", "ma2la=", "mayil=", "maayil=", "mayla=", "mayela", "mayleh", "titmayal", "yitmayal", "mitmayil", "shgoog", "shuqooq", "tashaqquq", "ay3il", "aayil", "ايل للسقوط", "تشقق", "تشققات", "متصدع", "تصدع", "شقوق", "مائل", "مايل",
                          "ينهار", "انهيار", "يطيح", "مهجور", "خطر", "متهالك", "crack",
                          "collapse", "leaning", "unsafe", "derelict", "crumbl", "dilapidated",
@@ -235,7 +280,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                         "mayel=",
                         # seventeenth category pass: Arabizi "cracked" with a digit qaf
                         "mitsha88a8", "msha88a8", "mitshaggig", "mshaggag", "mishaggag",
-                        "tsha88u8", "tashag8ug"),
+                        "tsha88u8", "tashag8ug",
+                        # twentieth category pass: Gulf "cracked" (متشقق) and "going to fall"
+                        # (بتطيح، بيطيح), forms the stems above do not reach
+                        "متشقق", "مشقق", "بتطيح", "بيطيح", "btoo6a7=", "bitee7=", "bti6ee7="),
     "noise": ("9oot", "9ot=", "sawt=", "9awt", "ez3aj", "izaa3ej", "6ag=", "6ag6ag", "dag=", "daqq=", "6rag", "ازعاج", "ضوضاء", "ضجيج", "صوت", "اصوات", "صخب", "مزعج", "دق=", "يدقون", "طق=", "طقطقه", "مكبرات", "مولد", "ماطور", "noise", "noisy",
               "loud", "hammering", "drilling", "generator", "music", "disturb", "iz3aj",
               # fourteenth pass: songs, and a car's own noise (revving, drifting, horns), so
@@ -248,15 +296,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "night": ("الليل", "بالليل", "ليلا", "نص الليل", "الفجر", "night", "midnight", "late=",
               "lail", "layl"),
     "park": ("حديقه", "حدايق", "حدائق", "منتزه", "متنزه", "العاب=", "مرجيحه", "ارجوحه", "مراجيح", "مسطحات", "نافوره", "زحليقه", "ممشى", "park=",
-             "parks=", "playground", "swing", "slide", "garden", "walkway", "7adeeqa"),
+             "parks=", "playground", "swing", "slide", "garden", "walkway", "7adeeqa",
+             # twentieth category pass: a neighbourhood's pitch (ملعب الحاره), "mal3ab"
+             "ملعب", "ملاعب", "mal3ab=", "malaa3ib="),
     "tree": ("سدر", "سدره", "غاف=", "غافه=", "يابس", "يابسه", "ناشف", "sidr", "sidra", "ghaf=", "yabis", "yabsa", "yabsah", "nashfa", "shajar", "shajara", "shjara", "ni5eel", "na5la", "شجره", "اشجار", "شجر", "نخله", "نخيل", "اغصان", "تقليم", "ري=", "عشب", "زرع",
-             "tree", "branch", "palm", "irrigation", "grass", "pruning", "plants", "lawn"),
+             "tree", "branch", "palm", "irrigation", "grass", "pruning", "plants", "lawn",
+             # twentieth category pass: sprinklers (رشاشات), "rashashat"
+             "رشاشات", "رشاش الماي", "rashashat=", "rashshashat=", "sprinkler"),
     "beach": ("shati=", "shaati=", "shatee=", "doosh", "dosh=", "dush=", "dushat", "shati2", "shaa6i2", "shatee2", "sha6i", "shaa6i", "7ammamat", "dawrat", "مصلى=", "msalla", "mi9alla", "mu9alla", "mathalla", "madhalla", "شاطي", "شاطئ", "بحر", "كورنيش", "دورات المياه", "دوره المياه", "حمامات", "مظلات",
               "beach", "corniche", "toilet", "restroom", "shower", "shade", "bench",
               "public facilit",
               # seventeenth category pass: washrooms, Filipino English "comfort room"
               "washroom", "comfort room", "lavator", "changing room", "drinking fountain",
-              "water dispenser", "water cooler", "bus shelter"),
+              "water dispenser", "water cooler", "bus shelter",
+              # twentieth category pass: Gulf water coolers (برادة), showers (دوش)
+              "براده=", "برادات", "برادة الماي", "دوش=", "الدوش=", "دوشات", "barrada=",
+              "barrad=", "barradat="),
     "vendor": ("باعه", "بائع", "بياع", "متجول", "بسطه", "يبيع", "يبيعون", "عربه", "كشك", "vendor",
                "hawker", "selling", "sells", "stall", "food truck", "kiosk", "peddler",
               # fourteenth pass: Arabizi spellings the skeleton misses
@@ -269,11 +324,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "حلاق", "خياط", "مغسله", "barber", "tailor", "laundry", "7allaq", "7allag",
              "5ayya6", "khayyat", "maghsala",
              # fifteenth pass: a pharmacy is a business (its glaring sign is the shop's)
-             "صيدليه", "صيدليات", "pharmacy", "pharmacies", "9aydaliya", "saydaliya"),
+             "صيدليه", "صيدليات", "pharmacy", "pharmacies", "9aydaliya", "saydaliya",
+             # twentieth category pass: a spa in a villa
+             "سبا=", "spa="),
     "question": ("eshloun", "shloun", "shlon", "keef=", "kef=", "chaif", "kaifiya", "kaifiyat", "mnu=", "minu=", "meno=", "shino", "كيف", "كم=", "هل=", "وين", "متى", "ما هي", "ماهي", "استفسار", "اسال", "افادتي", "افادتنا", "ابا اعرف",
                  "ابي اعرف", "ابغى اعرف", "اود معرفه", "how=", "what=", "when=", "where=",
                  "can i", "do i", "is there", "enquir", "inquir", "question", "wondering",
-                 "kaif", "kam=", "wain", "ween", "mata=", "hal="),
+                 "kaif", "kam=", "wain", "ween", "mata=", "hal=",
+                 # twentieth category pass: the fate of a report already made
+                 "وش صار علي", "شو صار علي", "ايش صار علي", "وين وصل", "وين وصلت",
+                 "what happened to", "any update", "wain wa9al", "wain wasal", "ween wa9al",
+                 "shu 9ar 3ala", "sh 9aar 3ala", "wesh 9ar 3ala"),
     "admin": ("rusoom", "rsoom", "rasoom", "rusum", "rukh9a", "ru5sa", "ru59a", "ruk59a", "rukh9at", "ta9ree7", "tasree7", "tajdeed", "awraq", "mo3amala", "mu3amala", "bala3=", "bala3at=", "balagh=", "بلاغي", "بلاغات", "رسوم", "معامله", "مستندات", "الاوراق المطلوبه", "اوراق مطلوبه", "الاوراق اللازمه", "تصريح", "رخصه بناء", "اوقات العمل", "دوام",
               "مراجعه", "البلاغ", "رقم البلاغ", "شهاده", "طلب", "تجديد", "الكتروني",
               "fees", "documents", "permit", "office", "opening hours", "track", "reference",
@@ -298,7 +359,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "hats off", "salamat po", "maraming salamat", "jazakum", "jazakom", "jazaakum", "keep up the good"),
     "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "نتمنى", "ليش ما", "suggest",
                 "propose", "would be nice", "it would be", "idea", "recommend", "eqtira7",
-                "iqtira7"),
+                "iqtira7",
+                # twentieth category pass: Gulf "I wish you would" (ليتكم، "ya laitkom")
+                "ليتكم", "laitkom=", "laitkum=", "laytkom="),
     "service": ("موظف", "الموظفين", "خدمه العملاء", "مركز الاتصال", "الرد=", "ما احد رد", "محد رد", "تاخير",
                 "تجاهل", "الاستجابه", "الخدمه", "تعامل", "staff", "employee", "call centre",
                 "call center", "hotline", "no one answered", "nobody answered", "no response",
@@ -322,6 +385,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                       "ha2it=", "7a2i6=", "7aa2i6=",
                       # fifteenth pass: a building's pillars (see _SENSES for عمود, 3amood)
                       "pillar", "column=", "columns=", "دعامه", "دعامات", "ركيزه", "ركائز"),
+    # Twentieth category pass: a tree's roots lift tiles and crack kerbs and pipes; as "tree"
+    # alone they read as a park's tree (جذور الشجره رفعت بلاط الرصيف).
+    "roots": ("جذور", "الجذور", "عروق الشجر", "roots=", "root=", "jthoor=", "judhoor=",
+              "jdhoor=", "juthoor=", "jthour="),
     "roadworks": ("حفريات", "حواجز", "خندق", "اعمال الطريق", "تحويله", "7awajiz", "5andaq",
                   "7afriyat", "ta7weela", "roadworks", "road works", "barrier", "trench",
                   "excavat", "digging", "diversion", "gravel", "loose stones", "chippings"),
@@ -341,7 +408,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                  "نظفوه", "نظفوها", "شالوها", "baddalooh", "baddaloha", "ghayyarooh",
                  "radmooh", "raddamooh", "na99afooh", "removed", "taken down", "taken away",
                  "cleaned up", "تم ازاله", "تمت ازاله", "تم ردم", "تمت صيانه", "تم تصليح",
-                 "تم حل", "تمت معالجه", "تم رفع"),
+                 "تم حل", "تمت معالجه", "تم رفع",
+                 # twentieth category pass: Gulf "they took it away / tied it up / patched it"
+                 # and thanks for the removal itself (مشكورين على شيل ...)
+                 "شالته", "شالتها", "شالوهم", "ربطوه", "ربطوها", "رقعوه", "رقعوها", "على شيل",
+                 "علي شيل", "على تنظيف", "علي تنظيف", "3ala shail", "3la shail", "3ala tan6heef",
+                 "rab6ooh"),
     "fire": ("حريق", "نار=", "تحترق", "يحترق", "دخان", "تولع", "fire=", "fires=", "firefight", "fireman", "firemen", "burning", "flames",
              "smoke", "7areeq", "nar="),
     "wires": ("wayer", "wayar", "waayer", "wayaraat", "wayaat", "wayerat", "shrar", "sharar", "tishrar", "kaibel", "kaibl", "kibel", "اسلاك", "سلك", "وايرات", "كيبل", "كهربا", "شرار", "wire", "cable", "electric",
@@ -368,7 +440,13 @@ NOT_BY_SKELETON = frozenset(
     {"بعوض", "تولع", "كيبل", "قذر", "سياره", "سيارات", "نافق", "نافقه", "قارب", "الصلاحيه",
      "مصلى", "ينهار", "انهيار", "عربه", "دراجه", "موتر", "مواتر", "ماطور", "هبوط", "لافته",
      "لافتات", "اعصار", "انقاض", "مشويات", "ركبوه", "اعلانيه", "سيكل", "طريقنا", "نافوره", "وجبه", "وجبات", "شهور",
-     "حمار", "حمير", "دبابير", "دباب", "دبابات", "ذباب"}
+     "حمار", "حمير", "دبابير", "دباب", "دبابات", "ذباب",
+     # twentieth category pass: "ma fi fayda" (no use, فايده) is no overflow, "msawwar"
+     # (photographed) no fence, "balak" (mind you) no block, "mashgooga" (torn) no crack
+     # and "jidar" (a wall) no roots; "sabt" (Saturday), "9aboon" (soap) no stray (سايب);
+     # "3shash" (huts) no nests
+     "فايض", "فايضه", "فايضين", "مسور", "مسورين", "مسورينها", "بلوك",
+     "متشقق", "مشقق", "جذور", "الجذور", "سايب", "سايبين", "سايبات", "اعشاش"}
 )  # fmt: skip
 _ARTICLES = ("ال", "لل")
 
@@ -817,6 +895,12 @@ class _Sense:
     next_cues: frozenset[str]
     previous_cues: frozenset[str]
     becomes: str | None
+    next_shape: re.Pattern[str] | None = None  # a cue by its form rather than listed
+
+
+# A verb said to the municipality or of it, in the plural ("تحطون", "يزرعون", "tzeedoon"):
+# after Gulf ليت ("lait") it makes the word a wish, not a light (twentieth category pass).
+_ASKED_VERB = re.compile(r"^(?:[تين]\S{2,}(?:ون|وا)|[tyn][a-z0-9]{2,}(?:oon|oun|un|on|o))$")
 
 
 _SENSES = (
@@ -869,6 +953,19 @@ _SENSES = (
         frozenset(),
         "sign",
     ),
+    # twentieth category pass: "traffic light(s)" is a signal, not a street light ("the
+    # traffic light at the roundabout طافية" read as a street light out)
+    _Sense("light", frozenset({"light", "lights"}), frozenset(), frozenset({"traffic"}), "sign"),
+    # twentieth category pass: Gulf ليت, "lait" before a plural verb is a wish ("ليت تزيدون
+    # الظل", "lait t7i6oon ma6allat"), a suggestion, not a light
+    _Sense(
+        "light",
+        frozenset({"ليت", "lait", "layt", "leit"}),
+        frozenset({"لو", "law", "lo"}),
+        frozenset(),
+        "suggest",
+        _ASKED_VERB,
+    ),
     # "أعمال الحفر", "نواتج الحفر": digging, not potholes
     _Sense(
         "pothole",
@@ -912,10 +1009,13 @@ def _sense_of(words: Sequence[str], at: int) -> _Sense | None:
     for sense in _SENSES:
         if forms.isdisjoint(sense.heads) or sense.concept not in concepts_of_word(words[at]):
             continue
+        following = _neighbour(words, at, 1)
         if not (
-            sense.next_cues.isdisjoint(_neighbour(words, at, 1))
+            sense.next_cues.isdisjoint(following)
             and sense.previous_cues.isdisjoint(_neighbour(words, at, -1))
         ):
+            return sense
+        if sense.next_shape is not None and any(map(sense.next_shape.match, following)):
             return sense
     return None
 
