@@ -125,6 +125,7 @@ OWN_FILES = (
     "writers_u19.jsonl",
     "writers_scr20.jsonl",
     "writers_u20.jsonl",
+    "writers_cat20.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
