@@ -11,6 +11,7 @@ a hint: it classifies the ticket only when the router is unsure, and it is alway
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -38,9 +39,34 @@ CATEGORY_CHOSEN_BY = "category_chosen_by"
 MAX_CORRECTION_TEXT = 10_000
 
 
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """The router's answer and who else chose a category: a member of staff (`chooser`, who
+    decides), a citizen (`hint`, used only when the router is unsure) or the report the
+    citizen said theirs is (`same`, whose category is the citizen's hint)."""
+
+    result: Classification
+    hint: str | None
+    same: Ticket | None
+    chooser: dict[str, Any] | None
+    automatic: bool
+
+
 def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
     """Classify, record, triage when confident, suggest duplicates, join a mass incident,
     acknowledge the citizen (except a phone caller, who hears the reference from the agent)."""
+    choice = _classify(ctx, session, ticket, msg)
+    _record_routing(ctx, session, ticket, choice)
+    _settle_category(ctx, session, ticket, msg, choice)
+    placement = _place(ctx, session, ticket, choice.same)
+    _answer_citizen(ctx, session, ticket, choice.result, placement)
+    if placement is not None and not placement.opened:  # after the acknowledgement
+        follow_incident(ctx, session, ticket)
+
+
+def _classify(ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage) -> _Choice:
+    """The router's answer on the ticket, and its category by who decides: staff, then a
+    confident router, then the citizen's hint."""
     result = ctx.router.classify(_routing_text(msg))
     ticket.confidence = result.confidence
     ticket.not_for_us = result.not_for_us
@@ -61,11 +87,18 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
         set_category(ctx, ticket, str(result.category))
     elif hint:
         set_category(ctx, ticket, hint)
+    return _Choice(result, hint, same, chooser, automatic)
+
+
+def _record_routing(ctx: Context, session: Session, ticket: Ticket, choice: _Choice) -> None:
+    """The routing record (the answer and the duplicate suggestions) on the ticket and in its
+    history; the report the citizen named comes first among the suggestions."""
     # A new ticket is written once, routed and moved (one INSERT, not an INSERT and two
     # UPDATEs): it is not flushed for the duplicate look-up, which cannot find it unwritten.
     with session.no_autoflush:
         duplicates = suggest_duplicates(session, ticket)
-    record = routing_record(result)
+    same = choice.same
+    record = routing_record(choice.result)
     record["duplicates"] = [
         {"reference": s.reference, "reason": s.reason, "score": s.score}
         for s in duplicates
@@ -75,22 +108,34 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
         record["duplicates"].insert(0, citizen_suggestion(ticket, same))
     ticket.routing = record
     record_event(session, ticket, "routed", at=ctx.now(), **record)
-    if chooser is not None:
-        assert hint is not None
+
+
+def _settle_category(
+    ctx: Context, session: Session, ticket: Ticket, msg: InboundMessage, choice: _Choice
+) -> None:
+    """Staff's choice is applied (and kept as a correction), a confident router's triages, and
+    a citizen's hint is recorded whether or not it classified the ticket."""
+    if choice.chooser is not None:
+        assert choice.hint is not None
         session.flush()  # the correction names the ticket by id
-        _apply_staff_choice(ctx, session, ticket, msg, result, hint, chooser)
-    elif automatic:
+        _apply_staff_choice(ctx, session, ticket, msg, choice.result, choice.hint, choice.chooser)
+    elif choice.automatic:
         transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR, notify=False)
-    if hint and chooser is None:
+    if choice.hint and choice.chooser is None:
         record_event(
             session,
             ticket,
             "citizen_category",
             at=ctx.now(),
-            category=hint,
-            applied=not automatic,  # the router was unsure: the hint classified the ticket
-            suggested=result.category,
+            category=choice.hint,
+            applied=not choice.automatic,  # the router was unsure: the hint classified it
+            suggested=choice.result.category,
         )
+
+
+def _place(ctx: Context, session: Session, ticket: Ticket, same: Ticket | None) -> Placement | None:
+    """With the report the citizen named, else in a mass incident nearby; a report flagged
+    not-for-us joins nothing."""
     if same is not None or (ticket.lat is not None and ticket.lon is not None):
         session.flush()  # placing it looks for reports other than itself, by id
     placement = None
@@ -98,11 +143,23 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
         placement = join_same_problem(ctx, session, ticket, same)
     if placement is None and not ticket.not_for_us:
         placement = place_ticket(ctx, session, ticket)
-    # A caller hears the reference from the agent (the channel's `acknowledged_in_person`).
-    in_person = ctx.channels.of(ticket.channel).acknowledged_in_person
-    if not in_person and ticket.not_for_us not in NO_ACK_REASONS:
+    return placement
+
+
+def _answer_citizen(
+    ctx: Context,
+    session: Session,
+    ticket: Ticket,
+    result: Classification,
+    placement: Placement | None,
+) -> None:
+    """The acknowledgement, or the neutral one for a flagged message that may be a citizen's;
+    a caller hears the reference from the agent (the channel's `acknowledged_in_person`)."""
+    if ctx.channels.of(ticket.channel).acknowledged_in_person:
+        return
+    if ticket.not_for_us not in NO_ACK_REASONS:
         _acknowledge(ctx, session, ticket, placement)
-    elif not in_person and _neutral_ack_due(ctx, ticket, result):
+    elif _neutral_ack_due(ctx, ticket, result):
         notify_citizen(
             ctx,
             session,
@@ -111,8 +168,6 @@ def route_new_ticket(ctx: Context, session: Session, ticket: Ticket, msg: Inboun
             sender_only=True,
             status_url=ctx.status_url(ticket.reference, ticket.secret),
         )
-    if placement is not None and not placement.opened:  # after the acknowledgement
-        follow_incident(ctx, session, ticket)
 
 
 def _acknowledge(
