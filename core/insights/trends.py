@@ -73,27 +73,42 @@ def trends_from_tickets(
     """The trends counted from the tickets (both filters at once, or no current rollup)."""
     where = period_filter(period, directorate)
     bucket = _bucket(session, size, period).label("bucket")
-    counts = session.execute(
+    rows = session.execute(
         select(bucket, Ticket.directorate, func.count())
         .where(*where)
         .group_by(bucket, Ticket.directorate)
     ).all()
-    labels = _labels(session, period, size, now, {row[0] for row in counts})
+    counts = {(label, code or "-"): int(n) for label, code, n in rows}
+    labels, per_directorate = _series(session, period, size, now, counts)
+    index = {label: i for i, label in enumerate(labels)}
+    medians = _exact_medians(session, size, period, directorate, index)
+    return _answer(size, labels, per_directorate, medians)
+
+
+def _series(
+    session: Session,
+    period: Period,
+    size: str,
+    now: datetime,
+    counts: dict[tuple[str, str], int],
+) -> tuple[list[str], dict[str, list[int]]]:
+    """Every bucket's label, and each directorate's count per bucket (zero where none), from
+    counts keyed by (bucket label, directorate or "-"): one rule for both ways of counting."""
+    labels = _labels(session, period, size, now, {bucket for bucket, _ in counts})
     index = {label: i for i, label in enumerate(labels)}
     per_directorate: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
-    for label, code, n in counts:
-        if label in index:
-            per_directorate[code or "-"][index[label]] = int(n)
-    medians = {
-        name: _medians(session, bucket, expr, where, index)
-        for name, expr in (
-            (
-                "first_response_hours",
-                hours_between(session, Ticket.created_at, Ticket.first_response_at),
-            ),
-            ("resolution_hours", hours_between(session, Ticket.created_at, Ticket.resolved_at)),
-        )
-    }
+    for (bucket, code), n in counts.items():
+        if bucket in index:
+            per_directorate[code][index[bucket]] += n
+    return labels, per_directorate
+
+
+def _answer(
+    size: str,
+    labels: list[str],
+    per_directorate: dict[str, list[int]],
+    medians: dict[str, list[float | None]],
+) -> dict[str, Any]:
     return {
         "bucket": size,
         "labels": labels,
@@ -123,23 +138,13 @@ def _rolled_up_trends(
         )
     for edge, code, n in _edge_counts(session, span, period, directorate):
         counts[(label(day_of(edge, zone)), code or "-")] += int(n)
-    labels = _labels(session, period, size, now, {bucket for bucket, _ in counts})
+    labels, per_directorate = _series(session, period, size, now, counts)
     index = {name: i for i, name in enumerate(labels)}
-    per_directorate: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
-    for (bucket, code), n in counts.items():
-        if bucket in index:
-            per_directorate[code][index[bucket]] += n
-    total = sum(counts.values())
-    if total <= EXACT_LIMIT:
+    if sum(counts.values()) <= EXACT_LIMIT:
         medians = _exact_medians(session, size, period, directorate, index)
     else:
         medians = _histogram_medians(session, span, period, sel, directorate, index, label)
-    return {
-        "bucket": size,
-        "labels": labels,
-        "tickets": dict(sorted(per_directorate.items())),
-        "medians": medians,
-    }
+    return _answer(size, labels, per_directorate, medians)
 
 
 def _edge_counts(
