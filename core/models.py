@@ -208,6 +208,12 @@ class ContactIdentity(Base):
     contact: Mapped[Contact] = relationship(back_populates="identities")
 
 
+def staff_display_name(name: str | None, email: str) -> str:
+    """The one rule for naming a member of staff (User.display_name, and the inbox's own
+    account in Staff): the name they were given, else their email (a name of spaces is none)."""
+    return (name or "").strip() or email
+
+
 class User(Base):
     """A member of staff. Passwords are stored only as hashes."""
 
@@ -230,7 +236,7 @@ class User(Base):
     @property
     def display_name(self) -> str:
         """How staff pages name the person: the name they were given, else their email."""
-        return (self.name or "").strip() or self.email
+        return staff_display_name(self.name, self.email)
 
 
 class ApiToken(Base):

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, false, true
 from sqlalchemy.orm import Session
 
 from core.errors import Forbidden, InputError, NotFound
-from core.models import Role, Status, Ticket, User
+from core.models import Role, Status, Ticket, User, staff_display_name
 from core.tickets import ticket_by_reference
 from core.workflow.transitions import TRANSITIONS, Actor, check_transition, may_move
 
@@ -115,6 +115,11 @@ class Staff:
     language: str = "ar"
     # The centre lets department staff answer citizens (BALAGH_DEPARTMENT_REPLIES_DIRECT).
     replies_direct: bool = False
+
+    @property
+    def display_name(self) -> str:
+        """How the inbox names this member of staff (the rule of User.display_name)."""
+        return staff_display_name(self.name, self.email)
 
     @property
     def actor(self) -> Actor:

@@ -23,6 +23,7 @@ from core.errors import InputError
 from core.language.detect import detect_language
 from core.models import Incident, IncidentStatus, Status, Ticket
 from core.staff import incident_actions
+from core.staff.accounts import display_names
 from core.staff.permissions import Action, Staff, ticket_for
 
 
@@ -61,6 +62,7 @@ def incident(incident_id: int) -> str:
             incident=found,
             suggested=list(suggested),
             points=_points(found),
+            staff_names=display_names(db, [u.actor for u in found.updates]),
             tiles=ctx().settings.map_tiles,
             targets=[s.value for s in incident_actions.INCIDENT_TARGETS],
             **_answer_boxes(incident_actions.answers_to_inform(found)),

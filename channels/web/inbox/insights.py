@@ -45,6 +45,7 @@ from core.insights.stats import (
     stats_scope,
 )
 from core.insights.trends import map_points, trends
+from core.staff.accounts import display_names
 from core.staff.permissions import Action, Staff, allowed
 
 
@@ -57,6 +58,7 @@ def _table_words() -> dict[str, object]:
         "groupings": GROUP_BY,
         "taxonomy_codes": codes,
         "period_days": _period_days(),
+        "staff_names": {},
     }
 
 
@@ -92,10 +94,13 @@ def stats() -> str | tuple[str, int]:
     args = {name: request.args.get(name, "") for name in ("since", "until", "group_by")}
     page = {"figures": None, **_table_words(), **args}
     try:
-        page["figures"] = _figures(args)
+        page["figures"] = figures = _figures(args)
     except InputError as exc:
         flash(refusal(exc), "error")
         return render_template("inbox/stats.html", **page), 400
+    if figures["group_by"] == "assignee":  # the key is an email (the API's and CSV's field)
+        with ctx().sessions() as db:
+            page["staff_names"] = display_names(db, [row["key"] for row in figures["groups"]])
     return render_template("inbox/stats.html", **page)
 
 

@@ -202,6 +202,29 @@ def test_stats_page_for_supervisor(ctx: Context, app: Flask) -> None:
     assert signed_in(app, "agent@mct.om").get("/inbox/stats").status_code == 404
 
 
+def test_the_stats_grouped_by_assignee_name_each_member_of_staff(ctx: Context, app: Flask) -> None:
+    """The table by assignee showed emails where every other page shows the name; the email
+    stays in the title (and in the API's and the CSV's key)."""
+    give_name(ctx, "roads@mct.om", "سالم الحارثي")
+    reference = new_ticket(ctx, "Pothole", category="road_damage")
+    client = signed_in(app, "super@mct.om")
+    post_form(client, f"/inbox/t/{reference}", {"assignee": "roads@mct.om", "was_assignee": ""})
+    page = client.get("/inbox/stats?group_by=assignee").get_data(as_text=True)
+    row = page.split('data-key="roads@mct.om">')[1].split("</th>")[0]
+    assert row == '<th scope="row"><bdi title="roads@mct.om">سالم الحارثي</bdi>'
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_header_names_the_signed_in_member_of_staff(
+    ctx: Context, app: Flask, lang: str
+) -> None:
+    """The header's who-am-I line showed one's own email where a name was given."""
+    give_name(ctx, "disp@mct.om", "Maryam Al-Rashdi")
+    page = signed_in(app, "disp@mct.om", lang).get("/inbox/").get_data(as_text=True)
+    who = page.split('<span class="user">')[1].split(" · ")[0]
+    assert who == '<bdi title="disp@mct.om">Maryam Al-Rashdi</bdi>'
+
+
 def test_event_history_is_in_the_staff_members_language(ctx: Context, app: Flask) -> None:
     ref = new_ticket(ctx, "حفرة في الشارع")
     client = signed_in(app, "agent@mct.om")

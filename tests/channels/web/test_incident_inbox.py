@@ -10,7 +10,7 @@ from flask import Flask
 from channels.web.inbox.i18n import translate
 from core.context import Context
 from tests.incident_support import close_incident, incidents, outbox, report, ticket
-from tests.staffkit import app_for, make_staff, post_form, signed_in, the_roles
+from tests.staffkit import app_for, give_name, make_staff, post_form, signed_in, the_roles
 
 
 def _three(ctx: Context, **kw: str) -> tuple[Flask, list[str], int]:
@@ -177,6 +177,22 @@ def test_the_arabic_incident_page_names_the_system_and_keeps_references_whole(
     history = html[html.index('class="conversation"') :]
     assert "system" not in history and "النظام" in history
     assert f'class="ref">{refs[0]}</a>' in html
+
+
+def test_the_incident_history_names_the_member_of_staff_not_their_email(ctx: Context) -> None:
+    """The shared history showed who replied by their email, where the ticket's history
+    shows their name (User.display_name); the email stays out of the history."""
+    app, _refs, incident_id = _three(ctx)
+    give_name(ctx, "disp@mct.om", "مريم الراشدية")
+    client = signed_in(app, "disp@mct.om", "ar")
+    post_form(
+        client,
+        f"/inbox/incidents/{incident_id}/reply",
+        {"text": "الفرق في الموقع.", "text_en": "Crews are on site."},
+    )
+    html = client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    history = html[html.index('class="conversation"') :].split("</ol>")[0]
+    assert "<bdi>مريم الراشدية</bdi>" in history and "disp@mct.om" not in history
 
 
 def test_a_closed_incident_offers_no_detach_and_refuses_one_in_words(ctx: Context) -> None:
