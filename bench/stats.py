@@ -62,8 +62,7 @@ def load(url: str, count: int, seed: int = 7) -> float:
         staff = [
             conn.execute(
                 'INSERT INTO "user" (email, name, password_hash, role, language, active,'
-                " failed_logins, created_at) VALUES (%s, '', '', 'department', 'ar', true, 0,"
-                " now()) RETURNING id",
+                " created_at) VALUES (%s, '', '', 'department', 'ar', true, now()) RETURNING id",
                 (f"officer{i}@mct.om",),
             ).fetchone()[0]  # type: ignore[index]
             for i in range(40)

@@ -238,8 +238,7 @@ def reset_password(session: Session, actor: Staff, user_id: int, password: str) 
 
     Sign-in never locks an account; the inbox's throttle (channels.web.inbox.throttle) makes
     failed tries wait, and its counts for this account start afresh with the new password
-    (their key carries the password's version). `locked_until` is cleared too, for an
-    account locked by hand in the database (nothing in Balagh sets it).
+    (their key carries the password's version).
 
     API tokens stay valid: they are separate credentials, revoked on their own (nothing in
     Balagh ties them to the password).
@@ -247,7 +246,6 @@ def reset_password(session: Session, actor: Staff, user_id: int, password: str) 
     user = get_staff(session, actor, user_id)
     _check_password(password, user.email)
     user.password_hash = hash_password(password)
-    user.failed_logins, user.locked_until = 0, None
     logger.info("staff: %s (user %s) reset the password of user %s", actor.email, actor.id, user.id)
     return user
 

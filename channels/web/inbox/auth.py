@@ -80,7 +80,7 @@ def staff_for_page(action: Action, key: str) -> Staff:
 
 @login_manager.user_loader
 def load_user(user_id: str) -> StaffUser | None:
-    """Reload the user each request so a deactivated or locked account, or one whose password
+    """Reload the user each request so a deactivated account, or one whose password
     changed since this session was opened, loses access."""
     number, _, version = user_id.partition(":")
     if not number.isdigit():
@@ -88,8 +88,6 @@ def load_user(user_id: str) -> StaffUser | None:
     with ctx().sessions() as db:
         user = db.get(User, int(number))
         if user is None or not user.active:
-            return None
-        if user.locked_until is not None and user.locked_until > ctx().now():
             return None
         if not hmac.compare_digest(version, password_version(user.password_hash)):
             return None
@@ -216,21 +214,16 @@ def _throttle_account(email: str) -> str:
 
 
 def _check_credentials(email: str, password: str) -> StaffUser | None:
-    now = ctx().now()
-    with ctx().sessions() as db, db.begin():
+    with ctx().sessions() as db:
         by_email = select(User).where(User.email == email)
         user = db.execute(by_email).scalar_one_or_none() if is_storable(email) else None
         if user is None or not user.active or not user.password_hash:
             verify_password(_dummy_hash(), password)  # same work whether or not the user exists
             return None
-        if user.locked_until is not None and user.locked_until > now:
-            logger.info("sign-in refused: account %s is locked", user.id)
-            return None
         if verify_password(user.password_hash, password):
-            user.failed_logins = 0
             return StaffUser(staff_from_user(user), user.password_hash)
-        # No lockout (a stranger could lock anyone out): the throttle slows the guesser.
-        user.failed_logins = (user.failed_logins or 0) + 1
+        # No lockout and no count on the account (a stranger could lock anyone out, and
+        # would write to the account's row with every guess): the throttle slows the guesser.
         return None
 
 

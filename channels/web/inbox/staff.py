@@ -56,7 +56,7 @@ def staff_list() -> str:
     actor = _admin()
     with ctx().sessions() as db:
         users = staff_admin.list_staff(db, actor)
-        return render_template("inbox/staff_list.html", users=users, now=ctx().now())
+        return render_template("inbox/staff_list.html", users=users)
 
 
 def _new_page(form: MultiDict[str, str] | dict[str, str], error: str | None = None) -> str:
@@ -109,7 +109,6 @@ def _edit_page(actor: Staff, user_id: int, error: str | None = None) -> str:
             error=error,
             roles=ROLES,
             minimum=MIN_PASSWORD,
-            now=ctx().now(),
         )
 
 
