@@ -23,8 +23,16 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from sqlalchemy import select
 
 from channels.web.inbox.blueprint import bp, security_headers
-from channels.web.inbox.i18n import LANGUAGES, RTL, count_phrase, label, translate, words
-from channels.web.inbox.throttle import throttle
+from channels.web.inbox.i18n import (
+    LANGUAGES,
+    RTL,
+    count_phrase,
+    label,
+    translate,
+    wait_phrase,
+    words,
+)
+from channels.web.inbox.throttle import Scope, throttle
 from core.context import Context
 from core.models import User
 from core.staff.accounts import hash_password, password_version, verify_password
@@ -32,6 +40,13 @@ from core.staff.permissions import Action, Staff, allowed, staff_from_user
 from core.storable import is_storable
 
 logger = logging.getLogger(__name__)
+# A throttled sign-in is told what is limited: this network, this account from this network,
+# or this account from everywhere (which its owner waits through too).
+THROTTLED_WORDS: dict[Scope, str] = {
+    "address": "login_throttled",
+    "pair": "login_throttled_account_here",
+    "account": "login_throttled_account",
+}
 
 login_manager = LoginManager()
 login_manager.login_view = "inbox.login"
@@ -185,11 +200,12 @@ def login() -> Response | str:
     email = request.form.get("email", "").strip().lower()
     password = request.form.get("password", "")
     address, account = request.remote_addr or "unknown", _throttle_account(email)
-    wait = throttle().wait_seconds(address, account)
-    if wait:  # checked before the password, so a throttled guess learns nothing
-        flash(t("login_throttled", seconds=wait), "error")
+    wait = throttle().wait(address, account)
+    if wait is not None:  # checked before the password, so a throttled guess learns nothing
+        said = THROTTLED_WORDS[wait.scope]
+        flash(t(said, wait=wait_phrase(wait.seconds, current_language())), "error")
         page = render_template("inbox/login.html", next=request.form.get("next", ""))
-        return page, 429, {"Retry-After": str(wait)}  # type: ignore[return-value]
+        return page, 429, {"Retry-After": str(wait.seconds)}  # type: ignore[return-value]
     signed = _check_credentials(email, password)
     if signed is None:
         throttle().failed(address, account)

@@ -10,6 +10,7 @@ itself rather than breaking the page. Counts keep Arabic number agreement in cod
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date, datetime
 
@@ -25,6 +26,7 @@ __all__ = [
     "label",
     "short_date",
     "translate",
+    "wait_phrase",
     "words",
 ]
 
@@ -73,6 +75,17 @@ def count_phrase(noun: str, n: int, lang: str) -> str:
     `<noun>.<form>`, the form chosen by Arabic number agreement (zero has its own words)."""
     form = "zero" if n == 0 else plural_form(n)
     return translate(f"{noun}.{form}", lang, n=n)
+
+
+def wait_phrase(seconds: int, lang: str) -> str:
+    """A wait in the unit a person reads ("45 ثانية", "3 دقائق", "ساعتين"; "2 hours"): seconds
+    up to a minute and a half, then whole minutes up to an hour and a half, then whole hours,
+    each rounded up so no one comes back too early (the catalog's `wait_<unit>.<form>`)."""
+    if seconds <= 90:
+        return count_phrase("wait_second", seconds, lang)
+    if seconds <= 90 * 60:
+        return count_phrase("wait_minute", math.ceil(seconds / 60), lang)
+    return count_phrase("wait_hour", math.ceil(seconds / 3600), lang)
 
 
 def short_date(moment: datetime, today: date, lang: str) -> str:

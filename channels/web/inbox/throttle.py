@@ -18,6 +18,7 @@ import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from flask import Flask, current_app
 from limits import RateLimitItem, parse_many, storage, strategies
@@ -26,6 +27,18 @@ ADDRESS_LIMITS = parse_many("10 per minute;30 per hour;60 per day")
 ACCOUNT_AT_ADDRESS_LIMITS = parse_many("5 per minute;10 per hour;30 per day")
 ACCOUNT_LIMITS = parse_many("90 per hour;300 per day")
 EXTENSION = "balagh_login_throttle"
+# What a limit counts: failures from one address (any account), at one account from one
+# address, or at one account from every address (which makes its owner wait too).
+Scope = Literal["address", "pair", "account"]
+
+
+@dataclass(frozen=True)
+class Wait:
+    """How long an address must wait before trying an account again, and which limit says
+    so (the longest wait's), so the page can say what is limited."""
+
+    seconds: int
+    scope: Scope
 
 
 @dataclass(frozen=True)
@@ -36,25 +49,28 @@ class Throttle:
 
     def _checks(
         self, address: str, account: str
-    ) -> Sequence[tuple[RateLimitItem, tuple[str, ...]]]:
+    ) -> Sequence[tuple[RateLimitItem, Scope, tuple[str, ...]]]:
         return (
-            [(limit, ("address", address)) for limit in ADDRESS_LIMITS]
-            + [(limit, ("pair", account, address)) for limit in ACCOUNT_AT_ADDRESS_LIMITS]
-            + [(limit, ("account", account)) for limit in ACCOUNT_LIMITS]
+            [(limit, "address", ("address", address)) for limit in ADDRESS_LIMITS]
+            + [(limit, "pair", ("pair", account, address)) for limit in ACCOUNT_AT_ADDRESS_LIMITS]
+            + [(limit, "account", ("account", account)) for limit in ACCOUNT_LIMITS]
         )
 
-    def wait_seconds(self, address: str, account: str) -> int:
-        """Seconds until this address may try this account again; 0 when it may now."""
-        longest = 0.0
-        for limit, keys in self._checks(address, account):
+    def wait(self, address: str, account: str) -> Wait | None:
+        """How long until this address may try this account again; None when it may now."""
+        longest: tuple[float, Scope] | None = None
+        for limit, scope, keys in self._checks(address, account):
             if not self.limiter.test(limit, *keys):
                 reset = self.limiter.get_window_stats(limit, *keys).reset_time
-                longest = max(longest, reset - time.time())
-        return max(1, math.ceil(longest)) if longest > 0 else 0
+                if longest is None or reset - time.time() > longest[0]:
+                    longest = (reset - time.time(), scope)
+        if longest is None:
+            return None
+        return Wait(max(1, math.ceil(longest[0])), longest[1])
 
     def failed(self, address: str, account: str) -> None:
         """Count one failed sign-in against the address, the pair and the account."""
-        for limit, keys in self._checks(address, account):
+        for limit, _scope, keys in self._checks(address, account):
             self.limiter.hit(limit, *keys)
 
     def succeeded(self, address: str, account: str) -> None:

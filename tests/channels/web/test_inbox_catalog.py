@@ -11,7 +11,7 @@ import pytest
 
 from channels.web.inbox.canned import CANNED_KEYS
 from channels.web.inbox.delivery import PROBLEMS
-from channels.web.inbox.i18n import count_phrase, has_word, label, translate, words
+from channels.web.inbox.i18n import count_phrase, has_word, label, translate, wait_phrase, words
 from channels.web.inbox.views import CHANNELS, NOTE_HINTS
 from core.insights.stats import FIGURES, GROUP_BY
 from core.language import texts
@@ -102,7 +102,8 @@ def test_every_word_in_the_catalog_is_asked_for() -> None:
     prefixes = set(PREFIX_KEY.findall(source)) | set(_families())
     prefixes |= {f"{group}_" for group in LABEL_GROUP.findall(source)}
     prefixes |= {f"{group}_" for group in GROUP_BY}  # label(group_by, code) in figures_table
-    prefixes |= {f"{noun}." for noun in ("ticket", "citizen")} | set(CORE_PREFIXES)
+    nouns = ("ticket", "citizen", "wait_second", "wait_minute", "wait_hour")
+    prefixes |= {f"{noun}." for noun in nouns} | set(CORE_PREFIXES)
     unused = [
         key
         for key in words("en")
@@ -124,8 +125,8 @@ def test_an_unknown_key_shows_as_itself_and_an_unknown_language_as_arabic() -> N
 
 
 def test_a_word_fills_its_parameters() -> None:
-    assert translate("login_throttled", "en", seconds=30).startswith("Too many failed sign-ins")
-    assert "30" in translate("login_throttled", "ar", seconds=30)
+    assert translate("login_throttled", "en", wait="30 seconds").startswith("Too many failed")
+    assert "30 ثانية" in translate("login_throttled", "ar", wait="30 ثانية")
 
 
 @pytest.mark.parametrize(
@@ -147,3 +148,25 @@ def test_counts_take_their_form_from_the_catalog(n: int, arabic: str, english: s
 def test_a_code_label_reads_the_catalog() -> None:
     assert label("channel", "email", "en") == translate("channel_email", "en")
     assert label("channel", None, "ar") == translate("channel_none", "ar")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "arabic", "english"),
+    [
+        (1, "ثانية واحدة", "1 second"),
+        (2, "ثانيتين", "2 seconds"),
+        (5, "5 ثوانٍ", "5 seconds"),
+        (45, "45 ثانية", "45 seconds"),
+        (91, "دقيقتين", "2 minutes"),
+        (600, "10 دقائق", "10 minutes"),
+        (3599, "60 دقيقة", "60 minutes"),
+        (5401, "ساعتين", "2 hours"),
+        (86400, "24 ساعة", "24 hours"),
+    ],
+)
+def test_a_sign_in_wait_is_said_in_the_unit_a_person_reads(
+    seconds: int, arabic: str, english: str
+) -> None:
+    """A throttled sign-in said "يُرجى الانتظار 5 ثانية" (and "3412 seconds" for an hour's
+    wait): the wait is counted in Arabic's forms, in seconds, minutes or hours, rounded up."""
+    assert (wait_phrase(seconds, "ar"), wait_phrase(seconds, "en")) == (arabic, english)
