@@ -35,7 +35,7 @@ from core.staff import actions as staff_actions
 from core.staff import bulk as bulk_actions
 from core.staff import saved_filters
 from core.staff.accounts import display_names
-from core.staff.permissions import Action, allowed, can_see, require, ticket_for
+from core.staff.permissions import Action, Staff, allowed, can_see, require, ticket_for
 from core.staff.search import search_words
 from core.staff.update import Change, TicketUpdate, apply_update
 from core.workflow.transitions import allowed_targets
@@ -453,13 +453,18 @@ def _value_words(what: str, code: str | None, names: dict[str, str]) -> str:
     return code
 
 
-def _act(reference: str, action: Callable[[Any, Session, Ticket], object]) -> Response:
+def _act(
+    reference: str,
+    action: Callable[[Any, Session, Ticket], object],
+    said: Callable[[Any], str] | None = None,
+) -> Response:
     """Run one action on the ticket in one transaction; a refused action is shown, never
-    half-done; back to the ticket."""
+    half-done; back to the ticket (`said` words what was done from the action's result,
+    else "Done.")."""
     act_once(
         lambda db, staff: ticket_for(db, staff, reference, Action.VIEW),
         action,
-        lambda _result: t("done"),
+        said if said is not None else (lambda _result: t("done")),
     )
     return redirect(url_for("inbox.ticket", reference=reference))  # type: ignore[return-value]
 
@@ -575,9 +580,26 @@ def reclassify(reference: str) -> Response:
 def assign(reference: str) -> Response:
     """Give the ticket to a person, or to nobody (a department member: forwarded to them)."""
     email = request.form.get("assignee", "") or None
-    return _act(
-        reference, lambda s, db, item: staff_actions.assign_forwarding(ctx(), db, s, item, email)
-    )
+
+    def run(staff: Staff, db: Session, item: Ticket) -> Markup:
+        # "Done." did not say to whom, nor that a department member's ticket was forwarded:
+        # the words are the side panel's, one change a line
+        before = _assignee_and_status(item)
+        staff_actions.assign_forwarding(ctx(), db, staff, item, email)
+        after = _assignee_and_status(item)
+        changes = [
+            Change(what, was, now)
+            for what, was, now in zip(("assignee", "status"), before, after, strict=True)
+            if was != now
+        ]
+        return _changes_summary(changes, _assignee_names(db, changes))
+
+    return _act(reference, run, lambda summary: summary)
+
+
+def _assignee_and_status(item: Ticket) -> tuple[str | None, str]:
+    """Who has the ticket (their email) and its status, as a Change compares them."""
+    return (item.assignee.email if item.assignee else None, str(item.status))
 
 
 @bp.post("/t/<reference>/duplicate")

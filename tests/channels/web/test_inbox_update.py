@@ -107,6 +107,26 @@ def test_the_assignment_confirmation_names_the_assignee_as_the_picker_does(
     assert line in confirmation and "roads@mct.om" not in confirmation
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_old_assign_form_says_to_whom_and_what_it_moved(ctx: Context, lang: str) -> None:
+    """The per-ticket /assign (still posted by older pages and scripts) answered "Done.": it
+    now says who has the ticket and, for a department member, that it was forwarded."""
+    the_roles(ctx)
+    give_name(ctx, "roads@mct.om", "سالم الحارثي")
+    ref = new_ticket(ctx, "Pothole by the mosque", category="road_damage")
+    client = signed_in(app_for(ctx), "disp@mct.om", language=lang)
+    post_form(client, f"/inbox/t/{ref}/assign", {"assignee": "roads@mct.om"})
+    page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+    confirmation = page.split('class="changes"')[1].split("</p>")[0]
+    nobody = translate("nobody", lang)
+    assignee = translate(
+        "change_assignee", lang, before=f"<bdi>{nobody}</bdi>", after="<bdi>سالم الحارثي</bdi>"
+    )
+    forwarded = f"<bdi>{translate('status_assigned', lang)}</bdi>"
+    assert assignee in confirmation and forwarded in confirmation
+    assert translate("done", lang) not in confirmation
+
+
 def test_without_a_status_change_the_note_is_an_internal_note(ctx: Context) -> None:
     the_roles(ctx)
     ref = new_ticket(ctx, "Streetlight out", category="road_damage")
