@@ -14,7 +14,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from channels.telegram.texts import bot_text, button_label
-from channels.web.citizen.texts import MONTHS, text
+from channels.web.citizen.texts import text
 from core.language import catalog
 from core.language.catalog import LANGUAGES, CatalogError, load_catalog, locale_path, messages
 
@@ -224,9 +224,3 @@ def test_arabic_file_name_in_english_error_is_bidi_isolated() -> None:
 
 def test_page_text_in_an_unknown_language_is_arabic() -> None:
     assert text("submit", "fr") == text("submit", "ar") == "إرسال البلاغ"
-
-
-def test_month_names_come_from_the_catalog_in_order() -> None:
-    assert MONTHS["en"][0] == "January" and MONTHS["en"][11] == "December"
-    assert MONTHS["ar"][4] == "مايو" and len(MONTHS["ar"]) == 12
-    assert MONTHS.get("fr", MONTHS["ar"]) == MONTHS["ar"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from channels.web.citizen.texts import MONTHS, text
+from channels.web.citizen.texts import text
+from channels.web.dates import long_date
 from core.context import Context
 from core.language.texts import status_label
 from core.models import Direction, Status, Ticket
@@ -114,12 +115,7 @@ def _sla_hours(ctx: Context, ticket: Ticket) -> float | None:
 
 def format_date(when: datetime, lang: str, *, with_time: bool = False) -> str:
     """'12 مايو 2025' / '12 May 2025' in Oman's time, optionally with the time of day."""
-    local = when.astimezone(LOCAL_TZ)
-    months = MONTHS.get(lang, MONTHS["ar"])
-    day = f"{local.day} {months[local.month - 1]} {local.year}"
-    if not with_time:
-        return day
-    return f"{day}، {local:%H:%M}" if lang == "ar" else f"{day}, {local:%H:%M}"
+    return long_date(when.astimezone(LOCAL_TZ), lang, with_time=with_time)
 
 
 def _name(ctx: Context, code: str | None, lang: str) -> str | None:

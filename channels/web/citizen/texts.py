@@ -9,7 +9,7 @@ translated word for word. Templates call `t(key)`; status names come from core's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 from channels.web.citizen.photos import FORMAT_NAMES, MAX_PHOTO_BYTES
 from core.language.catalog import LANGUAGES, load_catalog, plural_form
@@ -18,7 +18,6 @@ from core.language.texts import isolate
 PACKAGE = "channels.web.citizen"
 DOMAIN = "citizen"
 DEFAULT_LANGUAGE = "ar"
-MONTH = "month."
 # Values that stand inside a sentence (a reference, a file name): bidi-isolated where their
 # direction may differ from the text's, so "MCT-000123" or "photo (1).png" keeps its order.
 INLINE_PARAMS = frozenset({"reference", "filename"})
@@ -70,22 +69,3 @@ FACTS: dict[str, Callable[[str], str]] = {
 def counted(key: str, n: int, language: str) -> str:
     """The text `key.<form>` for `n` ("3 أيام", "11 يومًا"), with `{n}` filled."""
     return text(f"{key}.{plural_form(n)}", language, n=n)
-
-
-class _Months(Mapping[str, tuple[str, ...]]):
-    """Language -> the twelve month names, January first, from the catalog."""
-
-    def __getitem__(self, language: str) -> tuple[str, ...]:
-        if language not in LANGUAGES:
-            raise KeyError(language)
-        texts = catalog()[language]
-        return tuple(texts[f"{MONTH}{number}"] for number in range(1, 13))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(LANGUAGES)
-
-    def __len__(self) -> int:
-        return len(LANGUAGES)
-
-
-MONTHS: Mapping[str, tuple[str, ...]] = _Months()

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from datetime import date, datetime
-
-from babel.dates import format_skeleton
 
 from core.language.catalog import LANGUAGES, load_catalog, plural_form
 
@@ -24,7 +21,6 @@ __all__ = [
     "count_phrase",
     "has_word",
     "label",
-    "short_date",
     "translate",
     "wait_phrase",
     "words",
@@ -34,9 +30,6 @@ PACKAGE = "channels.web.inbox"
 DOMAIN = "inbox"
 DEFAULT_LANGUAGE = "ar"
 RTL = frozenset({"ar"})
-# Babel's locale for each inbox language: English as Oman writes it, the day before the
-# month ("5 Dec", where Babel's "en" says "Dec 5").
-BABEL_LOCALES = {"ar": "ar", "en": "en_GB"}
 
 
 def words(lang: str) -> Mapping[str, str]:
@@ -86,17 +79,3 @@ def wait_phrase(seconds: int, lang: str) -> str:
     if seconds <= 90 * 60:
         return count_phrase("wait_minute", math.ceil(seconds / 60), lang)
     return count_phrase("wait_hour", math.ceil(seconds / 3600), lang)
-
-
-def short_date(moment: datetime, today: date, lang: str) -> str:
-    """A date for a narrow column that no one reads the wrong way round: the month by its
-    name in `lang` ("5 Dec", "5 ديسمبر"), with the time when it is `today` ("5 Dec 14:05")
-    and the year when it is another year's ("5 Dec 2025"). Numbers alone ("12-05") read as
-    5 December to some and 12 May to others."""
-    locale = BABEL_LOCALES.get(lang, BABEL_LOCALES[DEFAULT_LANGUAGE])
-    if moment.year != today.year:
-        return format_skeleton("yMMMd", moment, tzinfo=moment.tzinfo, locale=locale)
-    day = format_skeleton("MMMd", moment, tzinfo=moment.tzinfo, locale=locale)
-    if moment.date() != today:
-        return day
-    return f"{day} {format_skeleton('Hm', moment, tzinfo=moment.tzinfo, locale=locale)}"

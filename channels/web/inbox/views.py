@@ -11,6 +11,7 @@ from flask_login import login_required
 from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
+from channels.web.dates import short_date
 from channels.web.files import INLINE_IMAGES, send_attachment
 from channels.web.inbox.auth import (
     ctx,
@@ -23,7 +24,7 @@ from channels.web.inbox.auth import (
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
-from channels.web.inbox.i18n import count_phrase, has_word, short_date
+from channels.web.inbox.i18n import count_phrase, has_word
 from channels.web.inbox.places import shared_places
 from channels.web.inbox.refusals import act_once, refusal
 from core.delivery.notify import directorate_name
@@ -66,7 +67,7 @@ def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
 @bp.app_template_filter("queue_time")
 def _queue_time(moment: datetime | None) -> Markup:
     """A time in the queue's narrow date columns, on one line, in the staff member's words
-    (i18n.short_date: "5 Dec", today's with its time); the full time in the title and
+    (channels.web.dates.short_date: "5 Dec", today's with its time); the full time in the title and
     `datetime`."""
     if moment is None:
         return Markup("")
