@@ -15,7 +15,8 @@ from channels.web.extensions import csrf
 from channels.web.formdata import BalaghRequest
 from channels.web.metrics import install_metrics
 from channels.web.references import whole_references
-from channels.web.server import AnswerDeadline, BodyDeadline, LoadShedder
+from channels.web.shedding import AnswerDeadline, LoadShedder
+from channels.web.slow_clients import BodyDeadline
 from core.context import Context
 from core.models import ID_MAX
 from core.settings import Settings
