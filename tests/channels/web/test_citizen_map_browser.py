@@ -121,6 +121,7 @@ def test_arabic_phone_report_is_placed_by_tapping_the_map_and_the_address_is_fil
     lat, lon = float(page.input_value("#lat")), float(page.input_value("#lon"))
     assert 22 < lat < 25 and 57 < lon < 60  # near Muscat, where the map opens
     assert page.locator(".leaflet-marker-icon").count() == 1
+    assert page.get_attribute(".leaflet-marker-icon", "alt") == "موضع المشكلة"  # not "Marker"
     shot(page, "report-ar-map")
     page.get_by_role("button", name="إرسال البلاغ").click()
     page.wait_for_selector("#reference")

@@ -1,7 +1,8 @@
 """An Arabic ticket page and queue read right to left to the end of each row, in a real
 Chromium (found driving the demo: the ticket's created and due values, the queue's created and
 due cells and the incident tables sat against the left edge under right-aligned labels,
-because the block itself was marked left to right; the map's scale read "m 200"). The
+because the block itself was marked left to right; the map's scale read "m 200"; its pin
+was "Marker" and its scale also in feet). The
 address a web citizen typed, where the replies go, is shown with the citizen's details."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from channels.web.inbox.i18n import translate
 from core.inbound import InboundMessage, Location, ThreadHints
 from core.intake.ingest import ingest
 from tests.channels.web.test_web_browser import DESKTOP
@@ -76,6 +78,21 @@ def test_the_arabic_ticket_maps_scale_reads_number_then_unit(
             ".leaflet-control-scale-line", "els => els.map(e => getComputedStyle(e).direction)"
         )
     assert directions and set(directions) == {"ltr"}
+
+
+def test_the_arabic_ticket_maps_pin_is_named_in_arabic_and_its_scale_is_metric(
+    browser: Any, served: tuple[str, Any, str]
+) -> None:
+    """Leaflet names a pin "Marker" and adds a scale line in feet (found driving the demo:
+    "Marker" read out on an Arabic page, "500 ft" under "200 m" in Oman)."""
+    url, _ctx, reference = served
+    with staff_page(browser, url, DISPATCHER, "ar", viewport=DESKTOP) as page:
+        open_in_language(page, f"{url}/inbox/t/{reference}", "ar")
+        page.wait_for_selector("#ticket-map .leaflet-marker-icon")
+        alt = page.get_attribute("#ticket-map .leaflet-marker-icon", "alt")
+        scales = page.locator("#ticket-map .leaflet-control-scale-line").all_inner_texts()
+    assert alt == translate("map_marker", "ar")
+    assert len(scales) == 1 and scales[0].endswith("m"), scales
 
 
 def test_the_ticket_page_shows_the_email_a_web_citizen_typed(

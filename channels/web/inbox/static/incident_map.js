@@ -11,7 +11,7 @@ document.addEventListener("DOMContentLoaded", function () {
   }).addTo(map);
   var bounds = [];
   points.forEach(function (p) {
-    L.marker([p.lat, p.lon], { title: p.ref }).addTo(map).bindTooltip(p.ref);
+    L.marker([p.lat, p.lon], { title: p.ref, alt: p.ref }).addTo(map).bindTooltip(p.ref);
     bounds.push([p.lat, p.lon]);
   });
   map.fitBounds(bounds, { padding: [30, 30], maxZoom: 17 });
