@@ -24,10 +24,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table, event, insert, text
 from sqlalchemy.orm import Session, SessionTransaction
@@ -37,6 +37,9 @@ from core.models import Base, Contact, ContactIdentity, Event, Message, OutboxIt
 from core.newrows import DEFERRED
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # What waits, in the order written (an identity refers to its contact, a ticket to its
 # contact, a message to its ticket, an outbox item to its message).
@@ -77,6 +80,9 @@ class DeferredRows:
         self.records = max(1, records)
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.ids: dict[str, list[int]] = defaultdict(list)
+        # `derived`: (what from, id of the value) -> (the value, kept alive: an id is only
+        # unique while its object lives; what was made from it).
+        self.derived: dict[tuple[Any, int], tuple[Any, Any]] = {}
 
     def take_ids(self, session: Session, table: str, count: int) -> list[int]:
         """`count` ids of `table` from the batch's reserve (reserving more when it runs
@@ -132,6 +138,26 @@ def waiting(session: Session, table: str) -> list[dict[str, Any]]:
     statement run with `SEES_WAITING`, which must add the ones its SQL would find."""
     store: DeferredRows | None = session.info.get(DEFERRED)
     return store.rows.get(table, []) if store else []
+
+
+def derived(session: Session, value: T, make: Callable[[T], R]) -> R:
+    """`make(value)`, made once per batch for this very object (a statement that adds the
+    waiting rows itself reads the same row values for every record after the one that
+    added them: a storm's batch prepared each waiting ticket's text features up to 19
+    times); outside a batch, made each time. Keyed by the object's identity, so only for
+    values nothing changes in place (a JSON column's value: SQLAlchemy would not see such a
+    change either); forgotten with the batch (its end or its rollback)."""
+    store: DeferredRows | None = session.info.get(DEFERRED)
+    if store is None:
+        return make(value)
+    key = (make, id(value))
+    found = store.derived.get(key)
+    if found is not None and found[0] is value:
+        made: R = found[1]
+        return made
+    made = make(value)
+    store.derived[key] = (value, made)
+    return made
 
 
 @contextmanager
@@ -199,3 +225,4 @@ def _drop_rolled_back(session: Session, previous: SessionTransaction) -> None:
         return
     del session.info[DEFERRED]
     store.rows.clear()
+    store.derived.clear()

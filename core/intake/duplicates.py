@@ -21,7 +21,9 @@ CPU per new ticket (a storm puts up to CANDIDATE_LIMIT candidates of one categor
 every new report): the text query reads each candidate's features as the stored JSON text,
 and each distinct text is decoded and its norm computed once per process (`_prepared`, a
 bounded LRU keyed by the text itself, so an edited ticket or another database can never be
-served stale counts); the comparison then only multiplies the trigrams both texts share
+served stale counts), and a batch's waiting tickets' features are prepared once per batch
+(core.batchrows `derived`: by the record that opened the ticket, for every later record that
+finds it waiting); the comparison then only multiplies the trigrams both texts share
 (`prepared_similarity`, the same float as `feature_similarity`). The distance query does
 not read the features at all.
 """
@@ -39,7 +41,7 @@ from typing import Any
 from sqlalchemy import DateTime, Select, Text, bindparam, cast, select, type_coerce
 from sqlalchemy.orm import Session
 
-from core.batchrows import SEES_WAITING, waiting
+from core.batchrows import SEES_WAITING, derived, waiting
 from core.geogrid import neighbour_cells
 from core.models import OPEN_STATUSES, Ticket, ticket_is_open
 from core.routing.similarity import (
@@ -71,14 +73,6 @@ def _prepared(stored: str) -> PreparedFeatures | None:
     """A candidate's stored features (their JSON text) decoded once per process."""
     features = json.loads(stored)
     return prepare_features(features) if features else None
-
-
-def _features(stored: str | dict[str, int]) -> PreparedFeatures | None:
-    """A candidate's features: as the query returns them (their JSON text, decoded once per
-    process) or, for a ticket the batch has not written yet, as they will be stored."""
-    if isinstance(stored, str):
-        return _prepared(stored)
-    return prepare_features(stored) if stored else None
 
 
 def _candidates(*columns: Any, classified: bool) -> Select[Any]:
@@ -195,20 +189,29 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
         seen = {reference for _, _, reference in near}
         statement = _BY_TEXT[bool(ticket.category)]
         found = _found(session, statement, values, ("text_features",))
-        similar = _similar(prepare_features(ticket.text_features), found, seen)
+        own = derived(session, ticket.text_features, prepare_features)
+        similar = _similar(session, own, found, seen)
         kept = heapq.nsmallest(MAX_SUGGESTIONS - len(best), similar)
         best += [Suggestion(r, "text", -score) for score, _, r in kept]
     return best
 
 
 def _similar(
-    own: PreparedFeatures, found: Sequence[Any], seen: set[str]
+    session: Session, own: PreparedFeatures, found: Sequence[Any], seen: set[str]
 ) -> list[tuple[float, int, str]]:
     """(-similarity rounded, position, reference) of each candidate at or above the
     threshold (a storm puts up to CANDIDATE_LIMIT near-identical reports in front of every
     new one: only the few kept become Suggestions). The position orders ties as found."""
     candidates = [(r, stored) for r, stored, _ in found if stored is not None and r not in seen]
-    scores = prepared_similarities(own, [_features(stored) for _, stored in candidates])
+    # A written candidate's features come as their JSON text (decoded once per process); a
+    # waiting one's as they will be stored, prepared once per batch (the record that opened
+    # it prepared them for its own comparison; every later record of the batch finds it;
+    # none, {}, compares as 0.0 as None does).
+    prepared = [
+        _prepared(stored) if isinstance(stored, str) else derived(session, stored, prepare_features)
+        for _, stored in candidates
+    ]
+    scores = prepared_similarities(own, prepared)
     return [
         (-round(similarity, 3), n, candidates[n][0])
         for n, similarity in enumerate(scores)

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.orm import Session
 
-from core.batchrows import deferred_rows
+from core.batchrows import deferred_rows, derived
 from core.context import Context
 from core.intake.ingest import accept, process, process_batch
 from core.models import (
@@ -288,3 +288,38 @@ def test_a_waiting_message_changed_or_referred_to_is_written_first(ctx: Context)
     with ctx.sessions() as session:
         assert session.execute(select(Message.kind)).scalars().all() == ["courtesy"]
         assert count(session, Attachment) == 1
+
+
+class Made:
+    """A `derived` maker that records each value it is called with."""
+
+    def __init__(self) -> None:
+        self.calls: list[Any] = []
+
+    def __call__(self, value: Any) -> tuple[int, ...]:
+        self.calls.append(value)
+        return tuple(sorted(value.values()))
+
+
+def test_a_value_is_derived_once_per_batch_and_anew_in_the_next(ctx: Context) -> None:
+    value, equal, make = {"a": 1, "b": 2}, {"a": 1, "b": 2}, Made()
+    with ctx.sessions() as session, session.begin():
+        with deferred_rows(session, 2):
+            assert derived(session, value, make) == derived(session, value, make) == (1, 2)
+            derived(session, equal, make)  # an equal object is another value
+        with deferred_rows(session, 2):  # the next batch made it again: nothing kept
+            derived(session, value, make)
+        derived(session, value, make)  # outside a batch: made each time
+    once = [value, equal, value] if postgresql(ctx) else [value, value, equal, value]
+    assert [id(v) for v in make.calls] == [id(v) for v in [*once, value]]
+
+
+def test_a_rolled_back_batch_forgets_what_it_derived(ctx: Context) -> None:
+    value, make = {"a": 1}, Made()
+    with ctx.sessions() as session:
+        session.begin()
+        with deferred_rows(session, 2):
+            derived(session, value, make)
+            session.rollback()  # the batch's store goes with its rows
+            derived(session, value, make)
+    assert len(make.calls) == 2

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import cycle
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -25,7 +26,7 @@ from core.intake import duplicates
 from core.intake.ingest import accept, process, process_batch
 from core.models import Contact, Status, Ticket
 from core.newrows import DEFERRED
-from core.routing.similarity import text_features
+from core.routing.similarity import PreparedFeatures, text_features
 from tests.core.conftest import Mail
 
 HERE = (23.5880, 58.3829)
@@ -169,3 +170,35 @@ def test_a_batch_suggests_the_duplicates_its_records_suggest_alone(
         assert sum(map(len, expected)) >= 6  # near duplicates of each other, as intended
         assert suggested(session, batched) == expected
         assert session.execute(select(func.count()).select_from(Ticket)).scalar_one() == 12
+
+
+def test_a_batch_prepares_each_new_tickets_features_once(
+    ctx: Context, mail: Mail, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each record compares its ticket with the batch's earlier ones, still waiting: their
+    features prepared when their own record compared them are used again, not prepared
+    once more for every later record (as many as the batch's size)."""
+    prepared: list[dict[str, int]] = []
+
+    def prepare(features: dict[str, int]) -> PreparedFeatures:
+        prepared.append(features)
+        return real(features)
+
+    real = duplicates.prepare_features
+    monkeypatch.setattr(duplicates, "prepare_features", prepare)
+    duplicates._prepared.cache_clear()  # the written ones' texts, decoded once per process
+    texts = [TEXTS[0], TEXTS[0] + "!", TEXTS[0].lower(), TEXTS[0] + " now", TEXTS[0] + "."]
+    for n, text in enumerate(texts):
+        accept(ctx, mail(f"citizen{n}@example.org", text))
+    assert len(process_batch(ctx, ("email",)).claimed) == len(texts)
+    with ctx.sessions() as session:
+        found = session.execute(select(Ticket.text_features).order_by(Ticket.id)).scalars()
+        if ctx.engine.dialect.name == "postgresql":
+            assert prepared == list(found)  # each once, in turn
+        else:  # each written at once: its own, then once per process as later ones read it
+            assert len(prepared) < 2 * len(texts)
+        # and each ticket is suggested its earlier ones, as without the prepared kept
+        found = suggested(session, [f"citizen{n}@example.org" for n in range(len(texts))])
+        assert [sorted(n for n, _, _ in each) for each in found] == [
+            list(range(n)) for n in range(5)
+        ]
