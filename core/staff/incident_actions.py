@@ -283,6 +283,18 @@ def move(
     return MoveResult(moved, skipped)
 
 
+def move_targets(staff: Staff, incident: Incident) -> list[Status]:
+    """The statuses the incident's move form offers this member of staff: those that at least
+    one open report can be walked to by their role (what `move` would not refuse whole), so an
+    intake agent or a department is not offered a closing it may not make."""
+    tickets = [t for t in open_tickets(incident) if can_see(staff, t)]
+    return [
+        target
+        for target in INCIDENT_TARGETS
+        if any(walk(t.status, target, staff.role, WALK_STATUSES) for t in tickets)
+    ]
+
+
 # A report and the workflow steps that take it to the incident's target, for this role.
 Plan = tuple[Ticket, list[Status]]
 

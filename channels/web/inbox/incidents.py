@@ -64,7 +64,7 @@ def incident(incident_id: int) -> str:
             points=_points(found),
             staff_names=display_names(db, [u.actor for u in found.updates]),
             tiles=ctx().settings.map_tiles,
-            targets=[s.value for s in incident_actions.INCIDENT_TARGETS],
+            targets=[s.value for s in incident_actions.move_targets(staff, found)],
             **_answer_boxes(incident_actions.answers_to_inform(found)),
         )
 

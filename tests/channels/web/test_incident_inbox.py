@@ -166,6 +166,26 @@ def test_a_move_no_report_can_make_is_refused_in_the_staff_members_language(
     assert ticket(ctx, refs[0]).status != "closed"
 
 
+def _offered_moves(app: Flask, email: str, incident_id: int) -> list[str] | None:
+    """The statuses the incident page's move form offers (None: no move form)."""
+    page = signed_in(app, email).get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    found = re.search(r'<select name="to">(.*?)</select>', page, re.S)
+    return None if found is None else re.findall(r'<option value="(\w+)"', found.group(1))
+
+
+def test_the_move_form_offers_only_the_moves_the_role_can_make_on_its_reports(
+    ctx: Context,
+) -> None:
+    """Found driving the demo: an intake agent was offered every status, closing included,
+    and each was refused on saving ("None of the incident's open reports can move...")."""
+    app, refs, incident_id = _three(ctx, category="road_damage")
+    assert {ticket(ctx, r).status for r in refs} == {"new"}
+    everything = ["triaged", "assigned", "resolved", "closed"]
+    assert _offered_moves(app, "disp@mct.om", incident_id) == everything
+    assert _offered_moves(app, "agent@mct.om", incident_id) == ["triaged"]
+    assert _offered_moves(app, "roads@mct.om", incident_id) is None  # nothing assigned yet
+
+
 def test_the_arabic_incident_page_names_the_system_and_keeps_references_whole(
     ctx: Context,
 ) -> None:
