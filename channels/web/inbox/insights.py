@@ -19,6 +19,7 @@ from flask import Response, flash, g, render_template, request
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
 
+from channels.web.dates import long_date
 from channels.web.inbox.auth import (
     ctx,
     current_language,
@@ -69,6 +70,26 @@ def _period_days() -> Markup:
     return escape(t("period_days_local")).format(zone=Markup("<bdi>{}</bdi>").format(zone))
 
 
+def _period_words(since: datetime | None, until: datetime | None) -> Markup:
+    """The period the figures cover, its days in words ("من 8 نوفمبر 2026 إلى 7 ديسمبر
+    2026"): the date boxes show a day as the browser's locale writes it, and an American
+    browser's "11/08/2026" reads as 11 August in Oman. `until` is the end (exclusive), so the
+    last day is the one before it."""
+    lang, zone = current_language(), ctx().zone
+    first = long_date(since.astimezone(zone), lang) if since else None
+    last = long_date((until - timedelta(microseconds=1)).astimezone(zone), lang) if until else None
+    if first and last:
+        key = "period_from_to"
+    elif first or last:
+        key = "period_from" if first else "period_to"
+    else:
+        key = "period_all"
+    bdi = Markup("<bdi>{}</bdi>")
+    return escape(t(key)).format(
+        since=bdi.format(first) if first else "", until=bdi.format(last) if last else ""
+    )
+
+
 # Zones of no country, which Babel's generic names call "Unknown Region (UTC) Time"
 NO_REGION = ("Etc/", "UTC", "GMT", "Universal", "Zulu")
 
@@ -98,6 +119,9 @@ def stats() -> str | tuple[str, int]:
     except InputError as exc:
         flash(refusal(exc), "error")
         return render_template("inbox/stats.html", **page), 400
+    page["period_words"] = _period_words(
+        *parse_period(args["since"] or None, args["until"] or None, ctx().zone)
+    )
     if figures["group_by"] == "assignee":  # the key is an email (the API's and CSV's field)
         with ctx().sessions() as db:
             page["staff_names"] = display_names(db, [row["key"] for row in figures["groups"]])
@@ -196,6 +220,7 @@ def dashboard() -> str | tuple[str, int]:
     except InputError as exc:
         flash(refusal(exc), "error")
         return render_template("inbox/dashboard.html", **page), 400
+    page["period_words"] = _period_words(since, until)
     directorate = args["directorate"] or None
     category = args["category"] or None
     channel = args["channel"] or None

@@ -146,6 +146,31 @@ def test_dashboard_without_dates_shows_the_last_30_days(week: Context) -> None:
 
 
 @pytest.mark.parametrize(
+    ("path", "lang", "words"),
+    [
+        ("/inbox/dashboard", "en", "Figures from <bdi>14 March 2025</bdi> to now."),
+        ("/inbox/dashboard", "ar", "الأرقام من <bdi>14 مارس 2025</bdi> حتى الآن."),
+        (
+            "/inbox/stats?since=2025-11-08&until=2025-12-07",
+            "ar",
+            "الأرقام من <bdi>8 نوفمبر 2025</bdi> إلى <bdi>7 ديسمبر 2025</bdi>.",
+        ),
+        ("/inbox/stats?until=2025-12-07", "en", "Figures from the first ticket to <bdi>7 December"),
+        ("/inbox/stats", "ar", "الأرقام منذ أول بلاغ حتى الآن."),
+    ],
+)
+def test_the_period_is_said_in_words_not_left_to_the_date_boxes(
+    week: Context, path: str, lang: str, words: str
+) -> None:
+    """A date box shows its day as the browser's locale writes it: the dashboard's default
+    start, 2025-03-14, read "03/14/2025" in an American browser, and 2025-11-08 "11/08/2025",
+    8 November to the browser and 11 August to a reader in Oman."""
+    week.now = lambda: MONDAY + timedelta(days=40)  # type: ignore[method-assign]
+    page = signed_in(app_for(week), "super@mct.om", language=lang).get(path)
+    assert words in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
     ("path", "lang"),
     [("/inbox/stats", "en"), ("/inbox/stats", "ar"), ("/inbox/dashboard", "ar")],
 )

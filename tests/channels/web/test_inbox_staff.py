@@ -21,6 +21,7 @@ from tests.staffkit import (
     bearer,
     choose_language,
     csrf_token,
+    give_name,
     login,
     make_staff,
     post_form,
@@ -426,6 +427,19 @@ def test_display_name_with_markup_is_shown_as_text(ctx: Context, admin: FlaskCli
         page = admin.get(path).get_data(as_text=True)
         assert evil not in page, path
         assert "&lt;script&gt;" in page, path
+
+
+def test_an_accounts_page_is_headed_by_the_persons_name(ctx: Context, admin: FlaskClient) -> None:
+    """The account's page was headed by its email where the list names the person; the
+    email stays on the page, under the name (an account with no name is headed by it)."""
+    post_form(admin, "/inbox/staff/new", new_staff_form(name="سالم الحارثي"))
+    page = admin.get(f"/inbox/staff/{user_id(ctx, 'new.agent@mct.om')}").get_data(as_text=True)
+    assert "<h1><bdi>سالم الحارثي</bdi></h1>" in page
+    assert '<p><bdi dir="ltr">new.agent@mct.om</bdi></p>' in page
+    give_name(ctx, "agent@mct.om", "")
+    nameless = admin.get(f"/inbox/staff/{user_id(ctx, 'agent@mct.om')}").get_data(as_text=True)
+    assert "<h1><bdi>agent@mct.om</bdi></h1>" in nameless
+    assert '<p><bdi dir="ltr">agent@mct.om</bdi></p>' not in nameless
 
 
 def test_csrf_token_is_on_every_staff_form(ctx: Context, admin: FlaskClient) -> None:
