@@ -42,13 +42,15 @@ def version_for(given: dict[str, str], language: str | None) -> str | None:
 
 def incident_text(incident: Incident, ticket: Ticket, body: str, on_page: bool = False) -> str:
     """The incident reply as one citizen reads it: their reference, the number of reports
-    (`on_page`: as the status page shows it, see `notify_citizen`)."""
+    (`on_page`: as the status page shows it, see `notify_citizen`). An incident of one report
+    (opened by hand from a ticket, or left with one) says no count ("one of 1 reports")."""
+    reports = len(incident.tickets)
     return (render_on_page if on_page else render)(
-        "incident_reply",
+        "incident_reply" if reports > 1 else "incident_reply_alone",
         ticket.language,
         reference=ticket.reference,
-        reports=len(incident.tickets),
         body=body,
+        **({"reports": reports} if reports > 1 else {}),
     )
 
 

@@ -44,7 +44,7 @@ REQUIRED_KEYS = [
     "duplicate", "reply", "awaiting_reminder", "autoclosed", "rejected", "help",
     "error_too_large", "error_unsupported_file", "error_rate_limited", "error_temporary",
     "error_empty", "error_group_chat", "error_not_found", "ack_incident", "ack_neutral",
-    "incident_reply", "status_link",
+    "incident_reply", "incident_reply_alone", "status_link",
     "incident_joined", "status_unknown", "status_several", "status_latest", "status_which",
     "status_none",
 ]  # fmt: skip

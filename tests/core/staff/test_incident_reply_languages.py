@@ -174,3 +174,16 @@ def test_the_inbox_history_of_an_english_incident_shows_its_reply_once(ctx: Cont
     the_roles(ctx)
     page = post_reply(ctx, "en", {"text": "", "text_en": ENGLISH})
     assert page.count(ENGLISH) == 1
+
+
+def test_an_incident_of_one_report_is_answered_without_a_count_of_one(ctx: Context) -> None:
+    """An incident opened by hand from one ticket (the ticket page's button) told its citizen
+    "one of 1 reports of the same problem" (found driving the demo)."""
+    staff = the_roles(ctx)["dispatcher"]
+    (ref,) = [report(ctx, None, language="en", address=f"lone-{ctx.now().timestamp()}")]
+    with ctx.sessions() as session, session.begin():
+        incident = incident_actions.open_by_hand(ctx, session, staff, [ref])
+        incident_actions.reply_all(ctx, session, staff, incident, "", {"en": ENGLISH})
+    (text,) = [i.payload["text"] for i in outbox(ctx, "incident_reply")]
+    assert ENGLISH in text and ref in text
+    assert "1 reports" not in text and "one of" not in text
