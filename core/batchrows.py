@@ -83,6 +83,9 @@ class DeferredRows:
         # `derived`: (what from, id of the value) -> (the value, kept alive: an id is only
         # unique while its object lives; what was made from it).
         self.derived: dict[tuple[Any, int], tuple[Any, Any]] = {}
+        # `batch_reads`: what a caller read of the written rows, until the batch's
+        # connection runs a statement that may change them.
+        self.reads: dict[Any, Any] = {}
 
     def take_ids(self, session: Session, table: str, count: int) -> list[int]:
         """`count` ids of `table` from the batch's reserve (reserving more when it runs
@@ -104,7 +107,11 @@ class DeferredRows:
             f"FROM generate_series(1, {wanted[name]})"
             for n, name in enumerate(names)
         ]
-        reserved = session.connection().execute(text(" UNION ALL ".join(parts)))
+        # Numbers from the tables' sequences: no row of theirs read or changed, so neither
+        # written first nor what was read of them forgotten (`batch_reads`).
+        reserved = session.connection().execute(
+            text(" UNION ALL ".join(parts)).execution_options(**{SEES_WAITING: True})
+        )
         for n, value in reserved:
             self.ids[names[n]].append(value)
         for name in names:
@@ -114,7 +121,9 @@ class DeferredRows:
         self.rows[table].extend(rows)
 
     def write(self, connection: Any) -> None:
-        """Every waiting row, one INSERT per table and set of columns, in TABLES' order."""
+        """Every waiting row, one INSERT per table and set of columns, in TABLES' order
+        (what was read of the written ones is forgotten: they are about to change)."""
+        self.reads.clear()
         rows, self.rows = self.rows, defaultdict(list)
         for table in TABLES:
             groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
@@ -160,6 +169,18 @@ def derived(session: Session, value: T, make: Callable[[T], R]) -> R:
     return made
 
 
+def batch_reads(session: Session) -> dict[Any, Any] | None:
+    """Inside a batch (PostgreSQL), a place to keep what a `SEES_WAITING` statement read of
+    the written rows, for the batch's later records to reuse instead of reading it again:
+    emptied whenever the batch's connection runs a statement that may change or add rows
+    of the waiting tables or of those referring to them (any other than a `SEES_WAITING`
+    one: `_write_before_statement`'s rule), at the batch's end and at its rollback. What
+    other transactions commit meanwhile is not seen until then, as their own batches'
+    rows are not until they commit. None outside a batch: read each time."""
+    store: DeferredRows | None = session.info.get(DEFERRED)
+    return store.reads if store is not None else None
+
+
 @contextmanager
 def deferred_rows(session: Session, records: int) -> Iterator[None]:
     """Inside: a batch of `records` records' new messages, outbox items and events wait
@@ -202,11 +223,13 @@ def _write_before_statement(
 ) -> None:
     store: DeferredRows | None = connection.info.get(_ON_CONNECTION)
     if (
-        store
+        store is not None
         and _needs_rows().search(statement)
         and not context.execution_options.get(SEES_WAITING)
     ):
-        store.write(connection)  # takes the rows first: its own INSERTs find none waiting
+        store.reads.clear()  # it may change what was read
+        if store:
+            store.write(connection)  # takes the rows first: its own INSERTs find none waiting
 
 
 @event.listens_for(Session, "before_commit")
@@ -226,3 +249,4 @@ def _drop_rolled_back(session: Session, previous: SessionTransaction) -> None:
     del session.info[DEFERRED]
     store.rows.clear()
     store.derived.clear()
+    store.reads.clear()

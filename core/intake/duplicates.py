@@ -41,7 +41,7 @@ from typing import Any
 from sqlalchemy import DateTime, Select, Text, bindparam, cast, select, type_coerce
 from sqlalchemy.orm import Session
 
-from core.batchrows import SEES_WAITING, derived, waiting
+from core.batchrows import SEES_WAITING, batch_reads, derived, waiting
 from core.geogrid import neighbour_cells
 from core.models import OPEN_STATUSES, Ticket, ticket_is_open
 from core.routing.similarity import (
@@ -136,12 +136,16 @@ def _is_candidate(row: dict[str, Any], values: dict[str, Any], cells: Any) -> bo
 
 
 def _found(
-    session: Session, statement: Select[Any], values: dict[str, Any], columns: tuple[str, ...]
+    session: Session,
+    statement: Select[Any],
+    values: dict[str, Any],
+    columns: tuple[str, ...],
+    own: str | None = None,
 ) -> Sequence[Any]:
     """The candidates' rows: the query's, with the batch's waiting tickets it would have
     found merged in by `created_at`, newest first, and the same cap (a sort keeps the
     order of equals: the waiting, later added, before the written)."""
-    written = session.connection().execute(statement, values).all()
+    written = _written(session, statement, values, own)
     unwritten = _waiting_candidates(session, values, columns, values.get("cells"))
     if not unwritten:
         return written
@@ -149,6 +153,36 @@ def _found(
     if written and _instant(unwritten[-1][-1]) < _instant(written[0][-1]):  # else all newer
         merged.sort(key=lambda row: _instant(row[-1]), reverse=True)
     return merged[:CANDIDATE_LIMIT]
+
+
+def _written(
+    session: Session, statement: Select[Any], values: dict[str, Any], own: str | None
+) -> Sequence[Any]:
+    """The query's rows. Inside a batch, read once for its records of one category (and
+    cells) and reused until the batch changes tickets (core.batchrows `batch_reads`): a
+    storm's batch asked the same 200 candidates' rows for each of its 20 records. Read
+    then for nobody's ticket (`own_id` 0) in the earliest window; a later record's are the
+    rows still in its window (newest first: a prefix of them) less its own ticket (`own`,
+    its reference), exactly the query's, or, when its own is among a capped read, the
+    query's own answer."""
+    reads = batch_reads(session)
+    if reads is None or (own is None and values["own_id"]):
+        return session.connection().execute(statement, values).all()
+    key = (statement, values["category"], tuple(values.get("cells", ())))
+    read = reads.get(key)
+    since = values["since"]
+    if read is None or read[0] > since:
+        rows = session.connection().execute(statement, {**values, "own_id": 0}).all()
+        read = reads[key] = (since, rows, {row[0] for row in rows})
+    _, rows, references = read
+    end = len(rows)
+    while end and _instant(rows[end - 1][-1]) < since:
+        end -= 1
+    if own is None or own not in references:
+        return rows[:end]
+    if len(rows) >= CANDIDATE_LIMIT:  # the query's answer holds one row more
+        return session.connection().execute(statement, values).all()
+    return [row for row in rows[:end] if row[0] != own]
 
 
 def _instant(at: datetime) -> datetime:
@@ -178,7 +212,8 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     near: list[tuple[float, int, str]] = []
     if ticket.category and ticket.lat is not None and ticket.lon is not None:
         located = {**values, "cells": neighbour_cells(ticket.lat, ticket.lon)}
-        for reference, lat, lon, _ in _found(session, _NEARBY, located, ("lat", "lon")):
+        nearby = _found(session, _NEARBY, located, ("lat", "lon"), ticket.reference)
+        for reference, lat, lon, _ in nearby:
             metres = haversine_m(ticket.lat, ticket.lon, lat, lon)
             if metres <= RADIUS_M:
                 near.append((round(metres, 1), len(near), reference))
@@ -188,7 +223,7 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     if ticket.text_features and len(best) < MAX_SUGGESTIONS:
         seen = {reference for _, _, reference in near}
         statement = _BY_TEXT[bool(ticket.category)]
-        found = _found(session, statement, values, ("text_features",))
+        found = _found(session, statement, values, ("text_features",), ticket.reference)
         own = derived(session, ticket.text_features, prepare_features)
         similar = _similar(session, own, found, seen)
         kept = heapq.nsmallest(MAX_SUGGESTIONS - len(best), similar)

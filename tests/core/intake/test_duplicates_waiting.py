@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from core.batchrows import DeferredRows
+from core.batchrows import DeferredRows, deferred_rows
 from core.context import Context
 from core.geogrid import grid_cell, neighbour_cells
 from core.intake import duplicates
@@ -27,7 +27,7 @@ from core.intake.ingest import accept, process, process_batch
 from core.models import Contact, Status, Ticket
 from core.newrows import DEFERRED
 from core.routing.similarity import PreparedFeatures, text_features
-from tests.core.conftest import Mail
+from tests.core.conftest import Mail, Statements
 
 HERE = (23.5880, 58.3829)
 FAR = (23.6100, 58.5400)
@@ -202,3 +202,126 @@ def test_a_batch_prepares_each_new_tickets_features_once(
         assert [sorted(n for n, _, _ in each) for each in found] == [
             list(range(n)) for n in range(5)
         ]
+
+
+def flooding(ctx: Context, contact: Contact, count: int, first_id: int) -> list[Ticket]:
+    """`count` open flooding reports like TEXTS[0], newest first, a second apart."""
+    now = ctx.now()
+    return [
+        Ticket(
+            id=first_id + n,
+            reference=f"F-{first_id + n}",
+            secret="s",
+            status=Status.NEW,
+            channel="email",
+            category="stormwater_flooding",
+            contact_id=contact.id,
+            text_features=text_features(TEXTS[0]),
+            created_at=now - timedelta(minutes=1, seconds=n),
+        )
+        for n in range(count)
+    ]
+
+
+def candidate_queries(sent: list[str]) -> int:
+    return sum("FROM ticket" in s and "ORDER BY ticket.created_at DESC" in s for s in sent)
+
+
+def test_a_batch_reads_a_categorys_candidates_once(
+    ctx: Context, mail: Mail, statements: Statements
+) -> None:
+    texts = [TEXTS[0], TEXTS[0] + "!", TEXTS[0].lower(), TEXTS[0] + " now", TEXTS[0] + "."]
+    for n, text in enumerate(texts):
+        accept(ctx, mail(f"citizen{n}@example.org", text))
+    with statements(ctx) as sent:
+        assert len(process_batch(ctx, ("email",)).claimed) == len(texts)
+    postgresql = ctx.engine.dialect.name == "postgresql"
+    assert candidate_queries(sent) == (1 if postgresql else len(texts))
+    with ctx.sessions() as session:
+        found = suggested(session, [f"citizen{n}@example.org" for n in range(len(texts))])
+        assert [sorted(n for n, _, _ in each) for each in found] == [
+            list(range(n)) for n in range(5)
+        ]
+
+
+def new_ticket(ctx: Context, contact: Contact, reference: str) -> Ticket:
+    """A new flooding report of the batch, not written (as a record's before its routing)."""
+    return Ticket(
+        reference=reference,
+        secret="s",
+        status=Status.NEW,
+        channel="email",
+        category="stormwater_flooding",
+        contact_id=contact.id,  # not added to the session by the contact's tickets
+        text_features=text_features(TEXTS[0]),
+        created_at=ctx.now(),
+    )
+
+
+def references(found: list[duplicates.Suggestion]) -> set[str]:
+    return {suggestion.reference for suggestion in found}
+
+
+def test_a_ticket_the_batch_closes_is_not_suggested_to_its_later_records(ctx: Context) -> None:
+    with ctx.sessions() as session, session.begin():
+        contact = Contact(name="Salim", email="salim@example.org")
+        session.add(contact)
+        session.flush()
+        session.add_all(flooding(ctx, contact, 2, first_id=10_000))
+        session.flush()
+        with deferred_rows(session, 2):
+            first = duplicates.suggest_duplicates(session, new_ticket(ctx, contact, "N-1"))
+            assert references(first) == {"F-10000", "F-10001"}
+            session.execute(update(Ticket).where(Ticket.id == 10_000).values(status=Status.CLOSED))
+            later = duplicates.suggest_duplicates(session, new_ticket(ctx, contact, "N-2"))
+            assert references(later) == {"F-10001"}
+
+
+def test_a_batch_sees_what_was_committed_before_it_not_what_an_earlier_batch_read(
+    ctx: Context,
+) -> None:
+    with ctx.sessions() as session:
+        with session.begin():
+            contact = Contact(name="Salim", email="salim@example.org")
+            session.add(contact)
+            session.flush()
+            session.add_all(flooding(ctx, contact, 1, first_id=10_000))
+        with session.begin(), deferred_rows(session, 2):
+            first = duplicates.suggest_duplicates(session, new_ticket(ctx, contact, "N-1"))
+        assert references(first) == {"F-10000"}
+        with ctx.sessions() as other, other.begin():  # another worker's commit
+            other.add_all(flooding(ctx, other.get(Contact, contact.id), 1, first_id=20_000))
+        with session.begin(), deferred_rows(session, 2):
+            later = duplicates.suggest_duplicates(session, new_ticket(ctx, contact, "N-2"))
+        assert references(later) == {"F-10000", "F-20000"}
+
+
+@pytest.mark.parametrize("count", [3, duplicates.CANDIDATE_LIMIT + 1])
+def test_a_later_record_is_given_the_querys_own_answer(ctx: Context, count: int) -> None:
+    """A batch's read is made for nobody's ticket in the earliest window; a later record's
+    candidates are the query's for it: without its own ticket (written early: past the cap,
+    the row after), without what left the window since."""
+    with ctx.sessions() as session, session.begin():
+        contact = Contact(name="Salim", email="salim@example.org")
+        session.add(contact)
+        session.flush()
+        written = flooding(ctx, contact, count, first_id=10_000)
+        older = flooding(ctx, contact, 1, first_id=30_000)[0]
+        older.created_at -= duplicates.TEXT_WINDOW + timedelta(hours=1)
+        session.add_all([*written, older])
+        session.flush()
+        statement = duplicates._BY_TEXT[True]
+        since = ctx.now() - duplicates.TEXT_WINDOW
+        for own in (written[0], written[-2]):
+            values = {"category": "stormwater_flooding", "since": since, "own_id": own.id}
+            expected = session.connection().execute(statement, values).all()
+            with deferred_rows(session, 2):
+                earlier = {**values, "since": since - timedelta(days=1), "own_id": 0}
+                first = duplicates._found(session, statement, earlier, ("x",), "N-1")
+                assert (older.reference in {row[0] for row in first}) == (
+                    count < duplicates.CANDIDATE_LIMIT
+                )
+                found = duplicates._found(session, statement, values, ("x",), own.reference)
+            assert [row[0] for row in found] == [row[0] for row in expected]
+            assert own.reference not in {row[0] for row in found}
+            assert len(found) == min(count - 1, duplicates.CANDIDATE_LIMIT)
