@@ -45,13 +45,16 @@ def incident_text(incident: Incident, ticket: Ticket, body: str, on_page: bool =
     (`on_page`: as the status page shows it, see `notify_citizen`). An incident of one report
     (opened by hand from a ticket, or left with one) says no count ("one of 1 reports")."""
     reports = len(incident.tickets)
-    return (render_on_page if on_page else render)(
-        "incident_reply" if reports > 1 else "incident_reply_alone",
-        ticket.language,
-        reference=ticket.reference,
-        body=body,
-        **({"reports": reports} if reports > 1 else {}),
-    )
+    draw = render_on_page if on_page else render
+    if reports > 1:
+        return draw(
+            "incident_reply",
+            ticket.language,
+            reference=ticket.reference,
+            reports=reports,
+            body=body,
+        )
+    return draw("incident_reply_alone", ticket.language, reference=ticket.reference, body=body)
 
 
 def queue_incident_reply(
