@@ -9,10 +9,9 @@ people reported it; the reference travels only as the value of the citizen's cho
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
-from channels.web.citizen.status import LOCAL_TZ
 from channels.web.citizen.texts import counted, text
 from core.context import Context
 from core.intake.nearby import NearbyReport, guess_category, similar_nearby
@@ -71,7 +70,7 @@ def build(
 def _item(ctx: Context, report: NearbyReport, name: str, lang: str) -> NearbyItem:
     facts = [
         counted("nearby_metres", report.metres, lang),
-        age(report.created_at, ctx.now(), lang),
+        age(report.created_at, ctx.now(), lang, ctx.zone),
         text("nearby_status", lang, status=status_label(report.status, lang)),
     ]
     if report.reports > 1:
@@ -79,9 +78,10 @@ def _item(ctx: Context, report: NearbyReport, name: str, lang: str) -> NearbyIte
     return NearbyItem(report.reference, name, tuple(facts))
 
 
-def age(created: datetime, now: datetime, lang: str) -> str:
-    """'Reported today', 'yesterday', 'N days ago', by the calendar days of Oman's clock."""
-    days = (now.astimezone(LOCAL_TZ).date() - created.astimezone(LOCAL_TZ).date()).days
+def age(created: datetime, now: datetime, lang: str, zone: tzinfo) -> str:
+    """'Reported today', 'yesterday', 'N days ago', by the calendar days of the centre's clock
+    (`zone`, Context.zone)."""
+    days = (now.astimezone(zone).date() - created.astimezone(zone).date()).days
     if days <= 0:
         return text("nearby_age_today", lang)
     if days == 1:

@@ -6,7 +6,7 @@ Internal notes never appear here; only the citizen's messages and what we sent t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, tzinfo
 
 from channels.web.citizen.texts import text
 from channels.web.dates import long_date
@@ -15,8 +15,6 @@ from core.language.texts import status_label
 from core.models import Direction, Status, Ticket
 from core.workflow.ratings import can_rate
 
-# Oman keeps UTC+4 all year; dates are shown as the citizen's clock reads them.
-LOCAL_TZ = timezone(timedelta(hours=4))
 INLINE_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})
 STEPS = ("new", "triaged", "assigned", "resolved", "closed")
 
@@ -60,7 +58,7 @@ def build(ctx: Context, ticket: Ticket, lang: str) -> StatusView:
         reference=ticket.reference,
         status=str(ticket.status),
         status_text=status_label(ticket.status, lang),
-        submitted=format_date(ticket.created_at, lang, with_time=True),
+        submitted=format_date(ticket.created_at, lang, ctx.zone, with_time=True),
         category=_name(ctx, ticket.category, lang),
         directorate=_name(ctx, ticket.directorate, lang),
         address=ticket.address,
@@ -73,7 +71,7 @@ def build(ctx: Context, ticket: Ticket, lang: str) -> StatusView:
             MessageView(
                 mine=m.direction == Direction.IN,
                 text=m.text,
-                when=format_date(m.created_at, lang, with_time=True),
+                when=format_date(m.created_at, lang, ctx.zone, with_time=True),
                 files=tuple(
                     FileView(a.id, a.filename, a.content_type in INLINE_IMAGE_TYPES)
                     for a in m.attachments
@@ -88,18 +86,20 @@ def build(ctx: Context, ticket: Ticket, lang: str) -> StatusView:
 def expected_date(ctx: Context, ticket: Ticket, lang: str) -> tuple[str, str | None]:
     """(label key, date): the SLA due date, an estimate before assignment, or when it ended."""
     if ticket.status == Status.CLOSED and ticket.closed_at:
-        return "closed_on", format_date(ticket.closed_at, lang)
+        return "closed_on", format_date(ticket.closed_at, lang, ctx.zone)
     if ticket.status == Status.RESOLVED and ticket.resolved_at:
-        return "resolved_on", format_date(ticket.resolved_at, lang)
+        return "resolved_on", format_date(ticket.resolved_at, lang, ctx.zone)
     if ticket.status in (Status.DUPLICATE, Status.REJECTED):
         return "expected_by", None
     if ticket.due_at:
-        return "expected_by", format_date(ticket.due_at, lang)
+        return "expected_by", format_date(ticket.due_at, lang, ctx.zone)
     hours = _sla_hours(ctx, ticket)
     if hours is None:
         return "expected_by", text("expected_unknown", lang)
     estimate = ctx.due(ctx.now(), hours, ticket.directorate, bool(ticket.urgent))
-    return "expected_by", text("expected_estimate", lang, date=format_date(estimate, lang))
+    return "expected_by", text(
+        "expected_estimate", lang, date=format_date(estimate, lang, ctx.zone)
+    )
 
 
 def _sla_hours(ctx: Context, ticket: Ticket) -> float | None:
@@ -113,9 +113,10 @@ def _sla_hours(ctx: Context, ticket: Ticket) -> float | None:
         return None
 
 
-def format_date(when: datetime, lang: str, *, with_time: bool = False) -> str:
-    """'12 مايو 2025' / '12 May 2025' in Oman's time, optionally with the time of day."""
-    return long_date(when.astimezone(LOCAL_TZ), lang, with_time=with_time)
+def format_date(when: datetime, lang: str, zone: tzinfo, *, with_time: bool = False) -> str:
+    """'12 مايو 2025' / '12 May 2025' by the centre's clock (`zone`, Context.zone, as the
+    inbox's times), optionally with the time of day."""
+    return long_date(when.astimezone(zone), lang, with_time=with_time)
 
 
 def _name(ctx: Context, code: str | None, lang: str) -> str | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
@@ -112,7 +114,7 @@ def test_expected_date_comes_from_the_sla_once_assigned(ctx: Context, client: Fl
     with ctx.sessions() as session:
         due = session.execute(select(Ticket.due_at)).scalar_one()
     page = client.get(link).get_data(as_text=True)
-    assert "Expected to be dealt with by" in page and format_date(due, "en") in page
+    assert "Expected to be dealt with by" in page and format_date(due, "en", ctx.zone) in page
 
 
 def test_citizen_adds_a_message_and_photo_to_the_same_ticket(
@@ -335,3 +337,18 @@ def test_the_status_page_says_to_answer_with_its_form_and_the_email_copy_to_repl
     deliver_due(ctx)
     answer = [m.text for m in senders["email"].sent if m.kind == "resolved"]
     assert len(answer) == 1 and mail_words in answer[0] and page_words not in answer[0]
+
+
+def test_the_status_pages_times_are_the_centres_clock_not_a_fixed_oman_offset(
+    ctx: Context, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page read every time at UTC+4 whatever the centre's zone (BALAGH_CALENDARS), while
+    the inbox reads them at the centre's: a centre in Riyadh (UTC+3) showed its citizens an
+    hour later than its staff saw."""
+    link = report(client, "en")
+    monkeypatch.setattr(Context, "zone", property(lambda _self: ZoneInfo("Asia/Riyadh")))
+    with_ticket(
+        ctx, lambda _s, t: setattr(t, "created_at", datetime(2026, 3, 1, 21, 30, tzinfo=UTC))
+    )
+    page = client.get(link).get_data(as_text=True)
+    assert "2 March 2026, 00:30" in page and "01:30" not in page
