@@ -20,6 +20,11 @@ from core.newrows import DEFERRED
 from core.storable import is_storable
 
 
+def format_reference(prefix: str, number: int) -> str:
+    """The reference of ticket number `number`: `PREFIX-NNNNNN` ("MCT-004217")."""
+    return f"{prefix}-{number:06d}"
+
+
 def next_reference(session: Session, prefix: str) -> str:
     """Allocate the next `PREFIX-NNNNNN` reference; safe with concurrent writers.
 
@@ -39,12 +44,12 @@ def next_reference(session: Session, prefix: str) -> str:
             # On the session's connection as Core: the ORM's set-up for this one value
             # cost more CPU than the statement (a worker takes one per new ticket).
             value = session.connection().execute(_next_value(sequence)).scalar_one()
-            return f"{prefix}-{value:06d}"
-        return f"{prefix}-{_bump_counter(session, f'ticket:{prefix}'):06d}"
+            return format_reference(prefix, value)
+        return format_reference(prefix, _bump_counter(session, f"ticket:{prefix}"))
 
 
 @functools.cache
-def _next_value(sequence: str) -> Select[tuple[int]]:
+def _next_value(sequence: str) -> Select[int]:
     """`SELECT nextval(sequence)`, built once per sequence: building it per new ticket cost
     about as much CPU as running it (35-50 of 75-95 us, bench/RESULTS.md session 13)."""
     return select(Sequence(sequence).next_value())

@@ -38,6 +38,7 @@ from core.models import User
 from core.staff.accounts import hash_password, password_version, verify_password
 from core.staff.permissions import Action, Staff, allowed, staff_from_user
 from core.storable import is_storable
+from core.tickets import format_reference
 
 logger = logging.getLogger(__name__)
 # A throttled sign-in is told what is limited: this network, this account from this network,
@@ -167,6 +168,8 @@ def _inject() -> dict[str, Any]:
         "can": (lambda action: staff is not None and allowed(staff, Action(action))),
         "taxonomy": ctx().taxonomy,
         "refresh_seconds": ctx().settings.inbox_refresh_seconds,
+        # a placeholder's example reference, with this centre's prefix (BALAGH_REF_PREFIX)
+        "example_ref": lambda number: format_reference(ctx().settings.ref_prefix, number),
     }
 
 

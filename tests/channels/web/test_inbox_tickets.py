@@ -379,3 +379,20 @@ def test_an_assignee_with_no_name_is_shown_by_their_email(ctx: Context, app: Fla
     assert column == '<span dir="ltr" title="roads@mct.om">roads<wbr>@mct.om</span>'
     page = client.get(f"/inbox/t/{reference}").get_data(as_text=True)
     assert '<bdi title="roads@mct.om">roads@mct.om</bdi>' in page
+
+
+def test_example_references_in_the_forms_carry_the_centres_prefix(ctx: Context, app: Flask) -> None:
+    """The forms' examples said "MCT-000001" whatever BALAGH_REF_PREFIX a centre chose, so
+    a centre whose references read "SLL-000042" was shown another's to copy."""
+    ctx.settings.ref_prefix = "SLL"
+    reference = new_ticket(ctx, "Pothole", category="road_damage")
+    client = signed_in(app, "disp@mct.om")
+    pages = [
+        client.get(path).get_data(as_text=True) for path in (f"/inbox/t/{reference}", "/inbox/")
+    ]
+    assert reference.startswith("SLL-")
+    assert (
+        'placeholder="SLL-000001"' in pages[0]
+        and 'placeholder="SLL-000123, SLL-000124"' in pages[0]
+    )
+    assert not [page for page in pages if 'placeholder="MCT-' in page]
