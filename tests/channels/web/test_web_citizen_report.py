@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from core.context import Context
 from core.files import read_file
-from core.models import Attachment, Contact, InboundRecord, OutboxItem, Ticket
+from core.models import Attachment, Contact, Delivery, InboundRecord, OutboxItem, Ticket
 from tests.citizen_web import (
     GPS_LAT,
     GPS_LON,
@@ -95,6 +95,25 @@ def test_email_address_is_kept_on_contact_and_gets_the_acknowledgement(
         ack = session.execute(select(OutboxItem)).scalar_one()
     assert (contact.email, contact.phone) == ("salim@example.om", "+96891234567")  # E.164
     assert (ack.channel, ack.address) == ("email", "salim@example.om")
+
+
+@pytest.mark.parametrize(
+    ("lang", "future", "past"),
+    [("en", "We will also send", "We have also sent"), ("ar", "وسنرسل", "أرسلنا")],
+)
+def test_the_confirmation_says_the_email_is_to_come_not_that_it_was_sent(
+    ctx: Context, client: FlaskClient, lang: str, future: str, past: str
+) -> None:
+    """The page answers before the mail is delivered (it is queued; with the relay down or an
+    address mistyped it never is): found driving the demo, "We have also sent..." over a mail
+    the inbox showed as retrying."""
+    page = submit(client, lang, description=DESCRIPTION_AR, email="salim@example.om").get_data(
+        as_text=True
+    )
+    with ctx.sessions() as session:
+        ack = session.execute(select(OutboxItem)).scalar_one()
+    assert ack.status == Delivery.QUEUED
+    assert future in page and past not in page
 
 
 def test_a_phone_number_pasted_with_direction_marks_is_kept_in_e164(
