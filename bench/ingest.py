@@ -51,6 +51,13 @@ from typing import Any, TypeVar
 from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 
+# The tree this script sits in first: run as a script, only bench/ is on the path, and
+# `balagh`, `core` and `channels` came from the venv's editable install (/work/main's tree),
+# so another tree's run measured main's listener and in-process workers (its `balagh worker`
+# processes got this tree through PYTHONPATH) and failed at start-up where their migrations
+# differ.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 T = TypeVar("T")
 ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 CONNECTIONS = 4
