@@ -163,6 +163,20 @@ def alternate_spellings(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Everyday Arabizi words whose skeleton is another, commoner Arabic word's (twenty-first category
+# pass): "broo7ah" (by itself, بروحه) is البارحه's (yesterday), "tiwalli3" (a lamp comes on, تولّع)
+# يطلع's (it comes out, sticks out), "dhuhr" (noon, ظهر) ظاهر's (exposed, of wiring), "mawatir"
+# (cars, مواتر) مطر's (rain). Read by
+# skeleton they lent a calm lamp report the words of another: they get no skeleton, so no
+# Arabic word's features and no concept (core/routing/lexicon.py) by skeleton.
+MISREAD_BY_SKELETON = frozenset(
+    {"broo7ah", "broo7a", "brou7ah", "brou7a", "broo7ha", "brou7ha", "broo7o", "broo7ih",
+     "bro7ah", "bro7a", "tiwalli3", "twalli3", "yiwalli3", "ywalli3", "tiwali3", "twali3",
+     "yiwali3", "ywali3", "dhuhr", "dhohr", "thuhr", "thohr", "duhr", "dhuhur", "6uhr", "6ohr",
+     "mawatir", "mawater", "mwater", "mwatir", "mawaatir"}
+)  # fmt: skip
+
+
 def skeleton_words(tokens: list[str]) -> list[str]:
     """Skeletons of a message's Arabic words, and of its Latin words when it is Arabizi."""
     arabizi = looks_arabizi(tokens)
@@ -170,6 +184,8 @@ def skeleton_words(tokens: list[str]) -> list[str]:
     for tok in tokens:
         if tok.isascii():
             if tok in _ARTICLES or not (arabizi or is_arabizi_token(tok)) or tok.isdigit():
+                continue
+            if tok in MISREAD_BY_SKELETON:
                 continue
             tok = transliterate(tok)
         elif not ("\u0600" <= tok[0] <= "\u06ff"):
@@ -189,7 +205,7 @@ def arabizi_skeletons(tokens: list[str]) -> list[str]:
     arabizi = looks_arabizi(tokens)
     out = []
     for tok in tokens:
-        if not tok.isascii() or tok.isdigit() or tok in _ARTICLES:
+        if not tok.isascii() or tok.isdigit() or tok in _ARTICLES or tok in MISREAD_BY_SKELETON:
             continue
         if arabizi or is_arabizi_token(tok):
             skel = skeleton(transliterate(tok))
@@ -222,6 +238,7 @@ _LATIN_PREFIXES = ("wal", "wel", "wil", "bal", "bel", "bil", "fal", "fel", "fil"
                    "lil", "al", "el", "il")  # fmt: skip
 MIN_FOLD = 3  # a fold of fewer consonants names too many words
 # Everyday words whose fold is a hazard word's: "ta7t" (under) folds as "6a7at" (it fell),
+# "dhuhr" (noon) as ظاهر (exposed: "el lait yishtaghil ba3d el dhuhr" read as a bare wire),
 # "blat", "blaa6" (floor tiles) as بلاطه (a slab), "ma7al" (a shop) as محول (a transformer),
 # "yshta3il" (it works, 3 for غ) as يشتعل (it burns). They match only as spelled.
 # Muscat's place names in Latin letters say where, never what: read by fold "Ghubrah" and
@@ -239,7 +256,9 @@ PLACE_NAMES = frozenset(
 NEVER_FOLDED = frozenset(
     {"ta7t", "ta7at", "t7t", "ta7ta", "ta7tah", "blat", "blaat", "ballat", "blaa6", "bla6",
      "ma7al", "m7al", "ma7all", "ma7alat", "ma7alaat", "yshta3il", "yishta3il", "tshta3il",
-     "tishta3il", "shta3al", "ishta3al", "yshta3al", "tshta3al", *PLACE_NAMES}
+     "tishta3il", "shta3al", "ishta3al", "yshta3al", "tshta3al", *PLACE_NAMES,
+     # twenty-first category pass: noon (ظهر) is no exposed (ظاهر) wire
+     "dhuhr", "dhohr", "thuhr", "thohr", "duhr", "dhuhur", "6uhr", "6ohr"}
 )  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from core.language.normalize import normalize_arabic
 from core.language.wordlists import ARABIZI_WORDS, ENGLISH_WORDS
 from core.routing.arabizi import (
+    MISREAD_BY_SKELETON,
     PLACE_NAMES,
     alternate_spellings,
     is_arabizi_token,
@@ -30,6 +31,17 @@ from core.routing.terms import index_terms, is_arabic, variants
 
 # Arabic terms are stems (they also match with suffixes and clitics); Latin terms too, so
 # short English words that begin longer unrelated ones end in '=' (whole word only).
+# The fate of a report already made (twentieth category pass), a question: with a word naming
+# the report (REPORT_WORDS), the problem it names is put second (twenty-first, _roles).
+REPORT_FATE: tuple[str, ...] = (
+    "وش صار علي", "شو صار علي", "ايش صار علي", "وين وصل", "وين وصلت", "what happened to",
+    "any update", "wain wa9al", "wain wasal", "ween wa9al", "shu 9ar 3ala", "sh 9aar 3ala",
+    "wesh 9ar 3ala",
+    # twenty-first category pass
+    "any news on", "any progress", "status of my", "status of the", "وش صار فيه", "وين صار",
+    "ما صار عليه شي", "wain wi9al", "ween wasal", "wain wasl", "shu 9ar fih", "wesh 9ar fih",
+    "wain sar", "ween 9ar",
+)  # fmt: skip
 # fmt: off
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "pothole": ("حفر", "حفره", "نقره", "جوره", "pothole", "hole=", "holes=", "crater",
@@ -53,7 +65,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               # seventeenth category pass: "layat"
               "layat=", "layaat=", "laitaat=",
              # fourteenth pass: Arabizi spellings the skeleton misses
-             "amood=", "idha2a", "idhaa2a", "ethaa2a", "ithaa2a"),
+             "amood=", "idha2a", "idhaa2a", "ethaa2a", "ithaa2a",
+             # twenty-first category pass: lights (انوار, اناره, اضاءه) spelled without a digit
+             # or with a short vowel, whose skeletons are too short to read. "anwar" only
+             # after the article: Anwar is a name too
+             "el anwar", "al anwar", "il anwar", "wel anwar", "anwaar=", "enara=", "inara=",
+             "enaara=", "inaara=", "ida2a=", "idaa2a=", "edaa2a=", "edha2a=", "ida2at=",
+             "idaa2at=", "edaa2at=", "a3mida=", "a3midat=", "a3meda=", "kashaf=", "kashshaf=",
+             "kashafat=", "kashshafat="),
     "dark": ("ظلام", "مظلم", "عتمه", "معتم", "ظلمه", "مطفي", "طافي", "طافيه", "منطفي", "dark", "unlit", "flicker",
              "blackout", "switched off",
              # a light gone out, as a noun or verb (MSA "انطفاء", "مطفأة") and in Arabizi
@@ -61,7 +80,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "انطفا", "انطفت", "انطفى", "مطفا", "6afi=", "6afya=", "6aafi=", "6afyeh=", "6afyin=",
              "tafi=", "tafya=", "6afyat=", "in6afa=", "in6afat=", "yi6fi=", "t6fi=",
              # seventeenth category pass: Indian English "not glowing", "fused"
-             "not glowing", "not burning", "fused=", "no light=", "no lights="),
+             "not glowing", "not burning", "fused=", "no light=", "no lights=",
+             # twenty-first category pass: "tafiya", "6afiya" (gone out)
+             "tafiya=", "6afiya=", "6aafiya=", "6afyaat=", "tafyat=", "tafyaat=", "6aafyat="),
     "sign": ("lo7a", "lo7at", "lou7a", "lawha", "loha=", "yafta", "yafiTa", "يافطه", "ishara=", "ishaara=", "stop=", "لوحه", "لوحات", "اشاره", "اشارات", "لافته", "لافتات", "خطوط المشاه", "ممر المشاه",
              "sign=", "signs=", "signboard", "signpost", "road marking", "zebra", "crossing",
              "traffic light", "signal", "marking", "lane line", "road line", "road paint", "faded",
@@ -77,7 +98,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              # seventeenth category pass: "humps", "rumble strips"
              "hump=", "humps=", "rumble strip", "rumble strips"),
     "garbage": ("زباله", "قمامه", "نفايات", "اكياس", "وساخه", "garbage", "rubbish", "trash",
-                "litter", "waste", "bin=", "bins=", "bags=", "zbala", "zibala"),
+                "litter", "waste", "bin=", "bins=", "bags=", "zbala", "zibala",
+                # twenty-first category pass: bags (اكياس) in Arabizi, whose skeleton (كس) is too
+                # short to read; not one bag (كيس, "kees", "chees": of chicken, of charcoal)
+                "akyas=", "akyaas=", "kyas="),
     "container": ("7awya", "7awiya", "7aawiya", "7aawya", "7awyat", "7awiyat", "7aawiyat", "حاويه", "حاويات", "برميل", "container", "skip=", "skips=", "dumpster",
                   "wheelie",
                   # seventeenth category pass: Indian English "dustbin"
@@ -88,7 +112,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "انشالت", "شالوا", "ممتلي", "مليان", "collected", "collection", "pick up",
                 "emptied", "empty the=", "empty it=", "empty them=", "overflow", "full=",
                 # twentieth category pass: Gulf "overflowing" (a bin, a septic tank), piled up
-                "فايض=", "فايضه=", "فايضين=", "متكومه", "متكوم=", "fayid=", "faayid=", "fayed="),
+                "فايض=", "فايضه=", "فايضين=", "متكومه", "متكوم=", "fayid=", "faayid=", "fayed=",
+                # twenty-first category pass: "filled up" (امتلت)
+                "imtalat=", "imtalaat=", "mumtali=", "mumtaliya="),
     "dumping": ("رمي", "رمى", "يرمي", "يرمون", "مرمي", "مرميه", "يكبون", "كب=", "يكب=", "تكب=", "كبوا", "القاء", "يلقي", "يلقون", "مكب=", "مكبا=", "مكبات", "مكبوب", "مخلفات",
                 "انقاض", "ردم", "سكراب", "dumped", "dumping", "dump=", "debris", "rubble",
                 "fly tipping", "fly tip", "tyres", "tires", "thrown", "throwing", "scrap",
@@ -104,7 +130,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "pile=", "piles=", "heap=", "heaps=", "mound=", "mounds=", "كومه=",
                 "كومات=", "اكوام=", "koom=", "kowm=", "akwam=", "akwaam=",
                # fourteenth pass: Arabizi spellings the skeleton misses
-               "an8a9", "anqaad", "anqa9", "an8aadh", "angaadh"),
+               "an8a9", "anqaad", "anqa9", "an8aadh", "angaadh",
+               # twenty-first category pass: "they dumped" (كبوا، رموا: skeletons too short)
+               "kabbaw=", "kabboo=", "kabbo=", "ramaw=", "rmaw=", "ramoo="),
     # Twelfth pass (category): old furniture left out is dumping, but sellers name it too, so
     # it is its own concept, not one of screening's problems.
     "bulky": ("furniture", "sofa", "mattress", "اثاث", "كنب", "مراتب", "دواشق", "kanabat",
@@ -123,7 +151,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                # seventeenth category pass: a motorbike (دباب), bicycles
                "دباب=", "دبابات=", "dabbaab=", "dabbab=", "dabbabaat=", "dabbabat=", "sayakil=",
                # twentieth category pass: the Gulf pick-up (وانيت)
-               "وانيت", "ونيت=", "وانيتات"),
+               "وانيت", "ونيت=", "وانيتات",
+               # twenty-first category pass: Gulf cars (مواتر) in Arabizi, read only as spelled
+               # (their skeleton is مطر's, rain: arabizi.MISREAD_BY_SKELETON)
+               "mawatir=", "mawater=", "mwater=", "mwatir=", "mawaatir="),
     # Fourteenth pass: "months" says how long, not what ("the lamp has been dead for three
     # months"); it left "abandoned" for its own concept, which the model weighs with the rest.
     "lasting": ("shhoor", "shuhoor", "shohoor", "shuhur", "shhour", "شهور", "months",
@@ -153,7 +184,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                # twentieth category pass: black water as Gulf and Arabizi writers say it
                "الماي الاسود", "ماي اسود", "المويه السوده", "مويه سوده", "مياه سودا",
                "المياه السودا", "maay aswad", "maay el aswad", "mai aswad", "mai el aswad",
-               "may aswad", "mayy aswad"),
+               "may aswad", "mayy aswad",
+               # twenty-first category pass: "tafah" (طفح) with its final h, which the skeleton
+               # reads as a ta marbuta
+               "tafah=", "tafha=", "tafhat="),
     "manhole": ("منهول", "غرفه تفتيش", "غرفه التفتيش", "بالوعه", "بلاليع", "غطا", "غطاء", "manhole", "drain cover",
                 "chamber",
                 "manhool",
@@ -166,7 +200,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
             "seel=", "syool=", "suyool=", "siyool=",
             # twentieth category pass: a flood (سيل) and a wadi running, as Gulf writers say
             "سيل=", "السيل=", "يجري الوادي", "جرى الوادي", "جريان الوادي", "الوادي جاري",
-            "الوادي يجري", "yijri el wadi", "jara el wadi", "el wadi yijri", "el wadi jari"),
+            "الوادي يجري", "yijri el wadi", "jara el wadi", "el wadi yijri", "el wadi jari",
+            # twenty-first category pass
+            "seil=", "sayl="),
     "pooling": ("maya=", "mayah=", "maay=", "maa2=", "ma2=", "rukba", "ركبه", "rakid", "raakid", "raakda", "rakda", "تجمع", "متجمعه", "راكده", "بحيره", "غرق", "الماي", "تغمر", "غمرت", "pooling",
                 "standing water", "puddle", "مستنقع", "under water", "waterlogged", "stagnant", "mai=",
                 # flooded, as Gulf and Arabizi say it ("النفق غرقان", "el nafaq ghar8an")
@@ -192,13 +228,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              # twentieth category pass: Gulf eateries and foods (a baker, a coffee house, karak,
              # skewers, sweets)
              "خباز", "قهوه=", "القهوه=", "كرك=", "الكرك=", "مشاكيك", "شواء=", "حلوي=", "الحلوي=",
-             "mashakeek", "shuwa="),
+             "mashakeek", "shuwa=",
+             # twenty-first category pass: a restaurant spelled without its 3, laban (لبن)
+             "mataam=", "ma6aam=", "mata3im=", "laban=", "لبن=", "اللبن=", "7alawiyat=",
+             "7alwiyat=", "falafel"),
     "hygiene": ("9ala7iya", "9ala7iyya", "9alaa7iya", "salahiya", "gadhir", "qathir", "منتهي", "منتهيه", "الصلاحيه", "فاسد", "متعفن", "وسخ", "وصخ", "متسخ", "قذر", "تسمم", "قفازات",
                 "expired", "rotten", "spoiled", "hygiene", "poisoning", "unhygienic", "filthy",
                 "mould", "mold", "contaminat",
                 # seventeenth category pass: stale food, and Arabizi "wasi5" (وسخ)
                 "stale", "unclean", "unhygenic", "expiry", "wasi5=", "wasikh=", "wis5=",
-                "wase5=", "wasi5a=", "wisi5=", "stomach", "vomit", "diarrh"),
+                "wase5=", "wasi5a=", "wisi5=", "stomach", "vomit", "diarrh",
+                # twenty-first category pass: mouldy, rotten (معفن), "m3affan"
+                "wasa5a=", "wasakha=", "معفن", "m3affan=", "m3afan=", "m3affen=", "mi3affin=",
+                "m3affna=", "m3affana="),
     "rodent": ("فيران", "فئران", "فار=", "فاره=", "جرذ", "جرذان", "قوارض", "rat=", "rats=", "mice", "mouse",
                "rodent",
               # fourteenth pass: Arabizi spellings the skeleton misses
@@ -224,7 +266,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                # Not عشش, عشوش: Gulf huts as well as nests ("bnaw 3shash" on public land)
                "معشش", "معششه", "معششين", "اعشاش", "m3ashish=", "m3ashsha=", "m3ashishin=",
                "nest=", "nests=", "nesting", "وزغ", "بريص",
-               "سحالي", "الارضه=", "النمل الابيض", "white ants"),
+               "سحالي", "الارضه=", "النمل الابيض", "white ants",
+               # twenty-first category pass: an insect (حشره: not حشرات's skeleton), spiders
+               "حشره", "7ashara=", "hashara=", "عنكبوت", "عناكب", "3ankaboot=", "3anakib="),
     "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "bissa", "bsais", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
@@ -245,14 +289,24 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "قطو=", "القطو=", "قطوه=", "القطوه=", "سايب=", "سايبين=", "سايبات=", "بعارين",
               "بعران", "هوش=", "الهوش=", "فطيس", "ثعلب", "ثعالب", "fox=",
               "foxes=", "hyena", "gi6wa=", "gatwa=", "g6wa=", "fa6ees=", "fatees=",
-              "tha3lab=", "tha3alib=", "tha3aleb="),
+              "tha3lab=", "tha3alib=", "tha3aleb=",
+              # twenty-first category pass: animals (حيوان, skeleton حن: too short to read),
+              # a goat (عنز), a dead animal (نافق: not by skeleton, "nafa8" is a tunnel),
+              # strays (سايبين: not by skeleton, "9aboon" is soap), livestock (هوش, "hoosh":
+              # the courtyard حوش in a place, see _SENSES)
+              "7ayawan=", "7aywan=", "7ayawaan=", "7ayawanat=", "7aywanat=", "7ayawinat=",
+              "عنز=", "العنز=", "عنوز", "3anz=", "3nooz=", "naafiq=", "nafiq=", "naafqa=",
+              "nafqa=", "naafga=", "nafga=", "saybeen=", "sayibeen=", "saybin=", "saaybeen=",
+              "hoosh=", "hwaish="),
     "construction": ("yabni", "yibni", "ybni", "yabnoon", "yibnoon", "bina2", "binaa2", "mul7aq", "mol7aq", "dor=", "door thani", "بناء", "يبني", "يبنون", "بنى", "ملحق", "طابق", "ادوار", "سور", "توسعه",
                      "build=", "builds=", "built", "builder", "rebuild", "extension", "storey",
                      "floor", "annex", "fence", "construct", "wall=", "is building",
                      "are building", "was building", "were building", "building work",
                      "building without", "building a=", "building an=", "building his=",
                      "building their=", "building another", "site=", "crane", "concrete mixer",
-                     "cement mixer", "كرين", "رافعه", "خلاطه", "khalla6a", "5alla6a", "kreen"),
+                     "cement mixer", "كرين", "رافعه", "خلاطه", "khalla6a", "5alla6a", "kreen",
+                     # twenty-first category pass: a wall round a plot (سور, skeleton سر)
+                     "soor=", "el soor", "el sour"),
     # Twelfth pass: a house turned into workers' lodgings. Sixteenth pass: the lodgings are
     # their own concept, not building work, so "bedbugs in the labour camp" ("sakan el
     # 3ummal malyan bag") is weighed as insects where workers live, not as a building.
@@ -283,7 +337,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                         "tsha88u8", "tashag8ug",
                         # twentieth category pass: Gulf "cracked" (متشقق) and "going to fall"
                         # (بتطيح، بيطيح), forms the stems above do not reach
-                        "متشقق", "مشقق", "بتطيح", "بيطيح", "btoo6a7=", "bitee7=", "bti6ee7="),
+                        "متشقق", "مشقق", "بتطيح", "بيطيح", "btoo6a7=", "bitee7=", "bti6ee7=",
+                        # twenty-first category pass: cracks (شقوق) spelled out, since
+                        # "shiqaq" (flats, شقق) meets them by skeleton (NOT_BY_SKELETON)
+                        "shqooq=", "shuqoq=", "shiqooq=", "shqoog=", "shugoog=", "shgooq="),
     "noise": ("9oot", "9ot=", "sawt=", "9awt", "ez3aj", "izaa3ej", "6ag=", "6ag6ag", "dag=", "daqq=", "6rag", "ازعاج", "ضوضاء", "ضجيج", "صوت", "اصوات", "صخب", "مزعج", "دق=", "يدقون", "طق=", "طقطقه", "مكبرات", "مولد", "ماطور", "noise", "noisy",
               "loud", "hammering", "drilling", "generator", "music", "disturb", "iz3aj",
               # fourteenth pass: songs, and a car's own noise (revving, drifting, horns), so
@@ -292,7 +349,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "اغاني", "اغنيه", "موسيقي", "تفحيط", "يفحطون", "هجوله", "يهجولون", "هرن", "هرنات",
               "aghani", "aghaani", "agani", "moseeqa", "musiqa", "ta7fee6", "tafhee6",
               "yfa7i6oon", "hajwala", "revving", "revs=", "rev=", "drift=", "drifting",
-              "honking", "horns="),
+              "honking", "horns=",
+              # twenty-first category pass: "izaaj" without its 3, "9owt"
+              "izaaj=", "ezaaj=", "9owt=", "sowt="),
     "night": ("الليل", "بالليل", "ليلا", "نص الليل", "الفجر", "night", "midnight", "late=",
               "lail", "layl"),
     "park": ("حديقه", "حدايق", "حدائق", "منتزه", "متنزه", "العاب=", "مرجيحه", "ارجوحه", "مراجيح", "مسطحات", "نافوره", "زحليقه", "ممشى", "park=",
@@ -311,7 +370,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "water dispenser", "water cooler", "bus shelter",
               # twentieth category pass: Gulf water coolers (برادة), showers (دوش)
               "براده=", "برادات", "برادة الماي", "دوش=", "الدوش=", "دوشات", "barrada=",
-              "barrad=", "barradat="),
+              "barrad=", "barradat=",
+              # twenty-first category pass: beaches (شواطي)
+              "shawa6i=", "shwa6i=", "shawati=", "shawa6ee="),
     "vendor": ("باعه", "بائع", "بياع", "متجول", "بسطه", "يبيع", "يبيعون", "عربه", "كشك", "vendor",
                "hawker", "selling", "sells", "stall", "food truck", "kiosk", "peddler",
               # fourteenth pass: Arabizi spellings the skeleton misses
@@ -323,6 +384,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              # في شقه", "7allaq fi shigga") is a business whether or not it has a shop
              "حلاق", "خياط", "مغسله", "barber", "tailor", "laundry", "7allaq", "7allag",
              "5ayya6", "khayyat", "maghsala",
+             # twenty-first category pass: cars repaired as a trade (a garage run from a villa),
+             # and the commercial register in Arabizi. Not "workshop", "ورشه": a workshop's
+             # noise is a nuisance
+             "mechanic", "car repair", "auto repair", "repair shop", "repair garage",
+             "garage business", "ميكانيكي", "mikaniki=", "mekaniki=", "mikaneeki=",
+             "sijil tijari", "sjil tijari", "sijil tujari",
              # fifteenth pass: a pharmacy is a business (its glaring sign is the shop's)
              "صيدليه", "صيدليات", "pharmacy", "pharmacies", "9aydaliya", "saydaliya",
              # twentieth category pass: a spa in a villa
@@ -332,9 +399,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                  "can i", "do i", "is there", "enquir", "inquir", "question", "wondering",
                  "kaif", "kam=", "wain", "ween", "mata=", "hal=",
                  # twentieth category pass: the fate of a report already made
-                 "وش صار علي", "شو صار علي", "ايش صار علي", "وين وصل", "وين وصلت",
-                 "what happened to", "any update", "wain wa9al", "wain wasal", "ween wa9al",
-                 "shu 9ar 3ala", "sh 9aar 3ala", "wesh 9ar 3ala"),
+                 *REPORT_FATE),
     "admin": ("rusoom", "rsoom", "rasoom", "rusum", "rukh9a", "ru5sa", "ru59a", "ruk59a", "rukh9at", "ta9ree7", "tasree7", "tajdeed", "awraq", "mo3amala", "mu3amala", "bala3=", "bala3at=", "balagh=", "بلاغي", "بلاغات", "رسوم", "معامله", "مستندات", "الاوراق المطلوبه", "اوراق مطلوبه", "الاوراق اللازمه", "تصريح", "رخصه بناء", "اوقات العمل", "دوام",
               "مراجعه", "البلاغ", "رقم البلاغ", "شهاده", "طلب", "تجديد", "الكتروني",
               "fees", "documents", "permit", "office", "opening hours", "track", "reference",
@@ -356,7 +421,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "wonderful job", "fantastic job", "الخدمه الرائعه", "خدمه رائعه", "الخدمه الجميله",
                "5idma momtaza", "5idma mumtaza", "khidma mumtaza", "5idma rai3a",
                # seventeenth category pass: "hats off", "salamat po", "jazakum"
-               "hats off", "salamat po", "maraming salamat", "jazakum", "jazakom", "jazaakum", "keep up the good"),
+               "hats off", "salamat po", "maraming salamat", "jazakum", "jazakom", "jazaakum", "keep up the good",
+               # twenty-first category pass: "shokran" (an everyday word, so no spelling key)
+               "shokran", "shokr=", "shukr="),
     "suggest": ("اقتراح", "اقترح", "مقترح", "ياليت", "نتمنى", "ليش ما", "suggest",
                 "propose", "would be nice", "it would be", "idea", "recommend", "eqtira7",
                 "iqtira7",
@@ -446,7 +513,10 @@ NOT_BY_SKELETON = frozenset(
      # and "jidar" (a wall) no roots; "sabt" (Saturday), "9aboon" (soap) no stray (سايب);
      # "3shash" (huts) no nests
      "فايض", "فايضه", "فايضين", "مسور", "مسورين", "مسورينها", "بلوك",
-     "متشقق", "مشقق", "جذور", "الجذور", "سايب", "سايبين", "سايبات", "اعشاش"}
+     "متشقق", "مشقق", "جذور", "الجذور", "سايب", "سايبين", "سايبات", "اعشاش",
+     # twenty-first category pass: "shiqaq", "shigag" (flats, شقق) are no cracks, "6afyaat"
+     # (lights gone out) no walls (طوفات)
+     "شقوق", "طوفات"}
 )  # fmt: skip
 _ARTICLES = ("ال", "لل")
 
@@ -510,25 +580,72 @@ def _loose_index() -> dict[str, set[str]]:
     return {key: names for key, names in out.items() if len(names) == 1 and key not in common}
 
 
+# Twenty-first category pass: an Arabizi word that reaches no concept otherwise is read by
+# its spelling key (arabizi.spelling_key: 7/h, 6/t, 9/s, 5/kh, 8/g/q, e/i, o/u, doubled letters,
+# a prefix's vowel), against the lexicon's Arabizi terms, whole-word ones too: "hawya" and
+# "hawiya" are "7awya" and "7awiya" (a bin), "6aafya" is "6afya" (gone out), "gitwa" "gi6wa" (a
+# cat), "eshara" "ishara" (a sign), "doowar" "duwwar" (a roundabout). Only as a last resort:
+# "m6ar" (rain) has the key of "motar" (a car). A key two concepts share, or an everyday Arabizi
+# word's, a landmark's, a place's or an English word's, is left out; so are keys under five
+# letters ("meno", who, is "menu") but for a term with a digit letter, whose four ("shati2", a
+# beach: "shaati2") say enough.
+MIN_SPELLING_KEY = 5
+
+
+def _spelling_index() -> dict[str, set[str]]:
+    """Concepts by the spelling key of their Latin single-word terms that are not English."""
+    everyday = (w for w in (*ARABIZI_WORDS, *LANDMARK_WORDS, *PLACE_NAMES) if not _INDEX.find([w]))
+    common = {spelling_key(w) for w in everyday}
+    common.update(spelling_key(w) for w in ENGLISH_WORDS if len(w) >= MIN_SPELLING_KEY - 1)
+    out: dict[str, set[str]] = {}
+    for name, terms in CONCEPTS.items():
+        for term in terms:
+            word = term.rstrip("=")
+            if " " in word or not word.isascii() or word in ENGLISH_WORDS:
+                continue
+            key = spelling_key(word)
+            if len(key) >= MIN_SPELLING_KEY - is_arabizi_token(word):
+                out.setdefault(key, set()).add(name)
+    return {key: names for key, names in out.items() if len(names) == 1 and key not in common}
+
+
 # Fifteenth pass: Arabizi words that are also English words, so they cannot be CONCEPTS
 # terms (those match in English too): read only in a message read as Arabizi. "bag" is بق
 # (bedbugs: "sakan el 3ummal malyan bag"), never the bag of "a bag of rubbish".
-ARABIZI_ONLY: dict[str, str] = {"bag": "insect", "bagg": "insect"}
+# Twenty-first category pass: "sharia" (a street, شارع) and "sour" (a wall round a plot, سور).
+ARABIZI_ONLY: dict[str, str] = {
+    "bag": "insect",
+    "bagg": "insect",
+    "sharia": "road",
+    "sour": "construction",
+}
 
 
 @lru_cache(maxsize=16384)
 def _arabizi_concepts(word: str) -> frozenset[str]:
     """Concepts an Arabizi word reaches by skeleton, in any of its alternate readings, by
-    the loose key of the lexicon's Arabizi spellings, or as an ARABIZI_ONLY word."""
+    the loose key of the lexicon's Arabizi spellings, or as an ARABIZI_ONLY word; failing
+    those and the listed terms, by its spelling key (_BY_SPELLING)."""
     found: set[str] = set()
     if word in ARABIZI_ONLY:
         found.add(ARABIZI_ONLY[word])
+    if word in MISREAD_BY_SKELETON:
+        return frozenset(found)
+    found.update(_read_by_skeleton(word))
+    if not found and word not in ENGLISH_WORDS and not _INDEX.find([word]):
+        found.update(_BY_SPELLING.get(spelling_key(word), ()))
+    return frozenset(found)
+
+
+def _read_by_skeleton(word: str) -> set[str]:
+    """Concepts by the skeleton of the word's readings and by the loose key."""
+    found: set[str] = set()
     for spelling in alternate_spellings(word):
         found.update(_BY_SKELETON.get(qaf_skeleton(transliterate(spelling)), ()))
     bases = (word, *(word[: -len(e)] + a for e, a in _LOOSE_ENDINGS if word.endswith(e)))
     for base in bases:
         found.update(_BY_LOOSE_KEY.get(loose_key(base), ()))
-    return frozenset(found)
+    return found
 
 
 # Formal MSA phrases whose words are concept terms in another sense: "with reference to"
@@ -539,6 +656,23 @@ IDIOM_TERMS: tuple[str, ...] = (
     "حاويات شحن", "البريد الالكتروني",
 )  # fmt: skip
 _IDIOMS = index_terms({"idiom": IDIOM_TERMS})
+
+
+# Twenty-first category pass: words naming a report already made. With REPORT_FATE they make
+# a message an enquiry after the report ("I reported the sewage a week ago, what happened to
+# it?", "المجاري طافحه وبلغت عنها، وش صار على البلاغ؟"), so its problem is put second.
+REPORT_WORDS: tuple[str, ...] = (
+    "reported", "report=", "complaint", "ticket", "reference", "ref=", "بلاغ", "البلاغ", "بلاغي",
+    "بلغت", "بلغنا", "بلغناكم", "شكوي", "الشكوي", "شكوتي", "bala3=", "balagh=", "el bala3",
+    "el balagh", "bala3i=", "balaghi=", "ballaght", "ballaght", "ballaghna", "ballagna",
+    "shakwa=", "shakwati=",
+)  # fmt: skip
+_FATE = index_terms({"fate": REPORT_FATE, "report": REPORT_WORDS})
+
+
+def _asks_after_a_report(words: Sequence[str]) -> bool:
+    """True when the message asks what became of a report it names."""
+    return {"fate", "report"} <= {label for _, _, label in _FATE.find(words)}
 
 
 def strip_idiom_words(words: list[str]) -> list[str]:
@@ -898,6 +1032,13 @@ class _Sense:
     next_shape: re.Pattern[str] | None = None  # a cue by its form rather than listed
 
 
+# Words before a place ("fil hoosh", "in our hoosh"): "hoosh" there is a courtyard (حوش).
+_IN_A_PLACE = frozenset(
+    {"fil", "fi", "fe", "bil", "b", "min", "mn", "3ala", "ila", "lil", "in", "into", "inside",
+     "our", "my", "his", "their"}
+)  # fmt: skip
+
+
 # A verb said to the municipality or of it, in the plural ("تحطون", "يزرعون", "tzeedoon"):
 # after Gulf ليت ("lait") it makes the word a wish, not a light (twentieth category pass).
 _ASKED_VERB = re.compile(r"^(?:[تين]\S{2,}(?:ون|وا)|[tyn][a-z0-9]{2,}(?:oon|oun|un|on|o))$")
@@ -966,6 +1107,15 @@ _SENSES = (
         "suggest",
         _ASKED_VERB,
     ),
+    # twenty-first category pass: "hoosh" is livestock (هوش) but a courtyard (حوش) in a place
+    # ("fil hoosh", "in our hoosh") or of a house ("hoosh el bait")
+    _Sense(
+        "animal",
+        frozenset({"hoosh"}),
+        _BUILDING_WORDS,
+        _IN_A_PLACE,
+        None,
+    ),  # fmt: skip
     # "أعمال الحفر", "نواتج الحفر": digging, not potholes
     _Sense(
         "pothole",
@@ -1055,6 +1205,8 @@ def _roles(words: list[str]) -> tuple[set[str], set[str], set[str], list[str]]:
     second: set[str] = set()
     if focus is not None and any(at >= focus and c not in STATE_CONCEPTS for c, at in main.items()):
         second = {c for c, at in main.items() if at < focus}
+    if _asks_after_a_report(words):
+        second.update(c for c in main if c not in STATE_CONCEPTS)
     if "thanks" in main and (_recurs(words) or ("resolved" not in main and _still_pending(words))):
         second.add("thanks")
     elif _thanks_for_a_fix(words, main):
@@ -1142,3 +1294,4 @@ def strip_places(normalised: str) -> str:
 
 
 _BY_LOOSE_KEY = _loose_index()
+_BY_SPELLING = _spelling_index()
