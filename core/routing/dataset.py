@@ -126,6 +126,7 @@ OWN_FILES = (
     "writers_scr20.jsonl",
     "writers_u20.jsonl",
     "writers_cat20.jsonl",
+    "writers_cat21.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
