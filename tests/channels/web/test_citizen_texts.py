@@ -299,3 +299,28 @@ def test_no_text_read_on_the_status_page_says_to_reply_to_a_message(key: str) ->
     params |= {"status_url": "http://x/t", "count": 2, "reference": "MCT-000123"}
     assert "reply to this message" not in render_on_page(key, "en", **params)
     assert "الرد على هذه الرسالة" not in render_on_page(key, "ar", **params)
+
+
+# Second-person singular words a citizen-facing Arabic text should not use: every page and
+# message addresses the citizen in the polite plural ("تودّون", "يمكنكم", "لديكم").
+SINGULAR_ADDRESS = re.compile(r"(?<![\w\u0600-\u06ff])(تودّ|تود|يمكنك|لديك)(?![\w\u0600-\u06ff])")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        REPO / "channels/web/citizen/locale/ar/LC_MESSAGES/citizen.po",
+        REPO / "core/language/locale/ar/LC_MESSAGES/balagh.po",
+    ],
+    ids=["citizen pages", "messages"],
+)
+def test_arabic_citizen_texts_address_the_citizen_in_the_polite_plural(path: Path) -> None:
+    """The rating's comment box asked "أي ملاحظة تودّ إضافتها" (found driving the demo), in
+    the singular on a page that says "يمكنكم" everywhere else."""
+    with path.open("rb") as handle:
+        singular = [
+            (str(m.id), str(m.string))
+            for m in read_po(handle)
+            if m.id and SINGULAR_ADDRESS.search(str(m.string))
+        ]
+    assert singular == []
