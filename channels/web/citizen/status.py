@@ -92,7 +92,12 @@ def expected_date(ctx: Context, ticket: Ticket, lang: str) -> tuple[str, str | N
     if ticket.status in (Status.DUPLICATE, Status.REJECTED):
         return "expected_by", None
     if ticket.due_at:
-        return "expected_by", format_date(ticket.due_at, lang, ctx.zone)
+        due = format_date(ticket.due_at, lang, ctx.zone)
+        # A date gone by is not "expected" any more: say it is late and being followed up
+        # (the sla job escalates it). A wait on the citizen moves the date when it ends.
+        if ticket.status != Status.AWAITING_CITIZEN and ticket.due_at < ctx.now():
+            return "expected_by", text("expected_overdue", lang, date=due)
+        return "expected_by", due
     hours = _sla_hours(ctx, ticket)
     if hours is None:
         return "expected_by", text("expected_unknown", lang)

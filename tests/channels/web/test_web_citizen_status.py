@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -115,6 +115,31 @@ def test_expected_date_comes_from_the_sla_once_assigned(ctx: Context, client: Fl
         due = session.execute(select(Ticket.due_at)).scalar_one()
     page = client.get(link).get_data(as_text=True)
     assert "Expected to be dealt with by" in page and format_date(due, "en", ctx.zone) in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_due_date_already_past_is_not_shown_as_still_expected(
+    ctx: Context, client: FlaskClient, lang: str
+) -> None:
+    """Found driving the demo with BALAGH_NOW three days on: an overdue report's page still
+    said "Expected to be dealt with by 8 December 2026" on the 11th."""
+    from channels.web.citizen.status import format_date
+    from channels.web.citizen.texts import text
+
+    link = report(client, lang)
+    past = ctx.now() - timedelta(days=3)
+
+    def overdue(session, ticket: Ticket) -> None:  # type: ignore[no-untyped-def]
+        ticket.category = ctx.taxonomy.categories[0].code
+        ticket.directorate = ctx.taxonomy.categories[0].directorate
+        if ticket.status == Status.NEW:
+            transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR)
+        transition(ctx, session, ticket, Status.ASSIGNED, STAFF)
+        ticket.due_at = past
+
+    with_ticket(ctx, overdue)
+    page = client.get(link).get_data(as_text=True)
+    assert text("expected_overdue", lang, date=format_date(past, lang, ctx.zone)) in page
 
 
 def test_citizen_adds_a_message_and_photo_to_the_same_ticket(
