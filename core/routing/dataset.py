@@ -127,6 +127,7 @@ OWN_FILES = (
     "writers_u20.jsonl",
     "writers_cat20.jsonl",
     "writers_cat21.jsonl",
+    "writers_scr21.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
