@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -164,6 +165,20 @@ def test_record_phone_call_form_creates_a_phone_ticket(ctx: Context, app: Flask)
     assert response.status_code == 302
     ref = response.headers["Location"].rsplit("/", 1)[-1]
     assert load(ctx, ref).channel == "phone"
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"), [("en", ["Arabic", "English"]), ("ar", ["العربية", "الإنجليزية"])]
+)
+def test_the_call_forms_language_choice_names_the_languages_in_the_page_language(
+    app: Flask, lang: str, names: list[str]
+) -> None:
+    """The caller's language read "العربية" on the English page (found driving the demo),
+    where the queue's filter and the ticket's facts say "Arabic"."""
+    page = signed_in(app, "agent@mct.om", lang).get("/inbox/call").get_data(as_text=True)
+    found = re.search(r'<select name="language">(.*?)</select>', page, re.S)
+    assert found is not None
+    assert re.findall(r"<option[^>]*>([^<]+)</option>", found.group(1)) == names
 
 
 def test_department_cannot_open_the_phone_call_form(app: Flask) -> None:
