@@ -873,6 +873,24 @@ _GROUPS: dict[str, list[str]] = {
     "burns": meaning.BURNS,
     "catches": meaning.CATCHES,
     "swelling": meaning.SWELLING,
+    # twenty-first pass: waves on people, a fuel leak near homes, stairs gone with people
+    # above, a person shaking, a child in the road, a lost person on a fast road
+    "waves": meaning.WAVES,
+    "waves_reach": meaning.WAVES_REACH,
+    "fuel": meaning.FUEL,
+    "fuel_leak": meaning.FUEL_LEAK,
+    "fuel_near": [*_HOME, *meaning.PEOPLE_NOW, *meaning.FUEL_NEAR],
+    "stairs": meaning.STAIRS,
+    "stairs_gone": meaning.STAIRS_GONE,
+    "stairs_above": meaning.STAIRS_ABOVE,
+    "shaking": meaning.SHAKING,
+    "not_shaking_now": meaning.NOT_SHAKING_NOW,
+    "road_middle": meaning.ROAD_MIDDLE,
+    "lost": meaning.LOST,
+    "figurative_fire": meaning.FIGURATIVE_FIRE,
+    "delay_or_safe": [*_DELAY, *meaning.SAFE_NOW],
+    "yesterday_or_asked": meaning.YESTERDAY_OR_ASKED,
+    "shut_in_over": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED],
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -886,6 +904,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_EIGHTEENTH_GULF.items(),
     meaning.ADDED_NINETEENTH.items(),
     meaning.ADDED_TWENTIETH.items(),
+    meaning.ADDED_TWENTY_FIRST.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 
@@ -969,7 +988,7 @@ RULES: tuple[Rule, ...] = (
         "person_at_risk",
         ("person", "peril"),
         negatable=(1,),
-        unless="delay",
+        unless="delay_or_safe",  # twenty-first pass: or out and well ("خرج سالما")
         not_at="kept_locked",  # seventeenth pass: "the bus is locked in the depot"
     ),
     Rule("road_collapse_or_open_trench", ("ground", "sinking"), negatable=(1,)),
@@ -1096,6 +1115,7 @@ RULES: tuple[Rule, ...] = (
         ("vehicle", "shut_in", "shut_people"),
         negatable=(1,),
         window=12,
+        unless="shut_in_over",  # twenty-first pass: "yesterday ... is fine"
         not_at="not_vehicle",
     ),
     Rule(
@@ -1213,7 +1233,13 @@ RULES: tuple[Rule, ...] = (
         unless="not_down_now",
         fear_cancels=True,
     ),
-    Rule("thing_caught_fire", ("burns", "catches"), negatable=(1,), window=4),
+    Rule(
+        "thing_caught_fire",
+        ("burns", "catches"),
+        negatable=(1,),
+        window=4,
+        unless="figurative_fire",  # twenty-first pass: "السوق ولع من الزحمة"
+    ),
     Rule(
         "stung_and_swelling",
         ("harm", "swelling"),
@@ -1225,6 +1251,57 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "child_alone_on_road",
         ("young", "alone", "main_road"),
+        window=12,
+        unless="not_alone_now",
+        fear_cancels=True,
+    ),
+    # twenty-first pass (urgency_meaning.py): sea waves reaching people ("الموج قاعد يغطيهم");
+    # a diesel or fuel tank leaking near homes or people ("تانكي الديزل يهرب ورا البيوت");
+    # stairs broken with people still above; a named person shaking or convulsing, not from
+    # the cold; a young child in the middle of a road or on a fast one; a lost person on one
+    Rule(
+        "waves_reaching_people",
+        ("waves", "waves_reach", "near"),
+        negatable=(1,),
+        window=12,
+        unless="yesterday_or_asked",
+        fear_cancels=True,
+    ),
+    Rule(
+        "fuel_leaking_near_people",
+        ("fuel", "fuel_leak", "fuel_near"),
+        negatable=(1,),
+        window=12,
+        unless="asking",
+        fear_cancels=True,
+    ),
+    Rule(
+        "stairs_gone_with_people_above",
+        ("stairs", "stairs_gone", "stairs_above"),
+        negatable=(1,),
+        window=12,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "person_shaking_now",
+        ("human", "shaking"),
+        negatable=(1,),
+        window=10,
+        unless="not_shaking_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "young_child_in_the_road",
+        ("young", "road_middle"),
+        window=8,
+        unless="not_alone_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "person_lost_on_road",
+        ("human", "lost", "road_middle"),
+        negatable=(1,),
         window=12,
         unless="not_alone_now",
         fear_cancels=True,
@@ -1598,7 +1675,7 @@ def model_may_flag(text: str, probability: float, reading: Reading | None = None
     words = list((reading or read(text)).words)
     if _SETTLED.find(words) or _RECURRING.find(words) or _feared_only(words):
         return False
-    if _calm_now(words) or _denied(words):
+    if _calm_now(words) or _denied(words) or _ASK_IF.find(words):
         return False
     if probability >= MODEL_CONFIDENT or _danger_to_people_now(words):
         return True
@@ -1607,6 +1684,8 @@ def model_may_flag(text: str, probability: float, reading: Reading | None = None
 
 
 _CALM = index_terms({"calm": meaning.CALM_STATE}, arabizi=True, min_fold=4)
+# "I want to ask if ..." (twenty-first pass): a question about a danger; as spelled.
+_ASK_IF = index_terms({"ask_if": meaning.ASK_IF})
 
 
 def _calm_now(words: list[str]) -> bool:

@@ -1607,3 +1607,154 @@ ADDED_TWENTIETH: dict[str, list[str]] = {
     "on_road": ROAD_BLOCKED_GULF,
     "road": ROAD_BLOCKED_GULF,
 }  # fmt: skip
+
+# Twenty-first pass (urgent recall in every form, Gulf and MSA first; docs/ROUTING_DATA.md,
+# "Twenty-first pass"): kinds the rules did not read. Sea waves reaching people on a corniche,
+# a beach or rocks (الموج قاعد يوصل لهم، الأمواج تصل إلى المارة); a diesel or fuel tank leaking
+# (Gulf يهرب) near homes or people; stairs broken with people still above; a person shaking or
+# convulsing (يرجف، يرتجف); the Gulf diminutives for a child (بنيتي، وليدي); a young child in
+# the middle of a road with no "alone"; a lost old man on a fast road; a jet ski that struck a
+# swimmer; buried (انطمر) and shut in a car (مسكر عليه) in Gulf words.
+WAVES = [
+    "الموج=", "موج=", "الامواج=", "امواج=", "موجه=", "الموجه=", "waves=", "wave=", "the surf",
+    "mooj=", "el mooj", "moj=", "el moj", "amwaj=", "el amwaj", "mooja=", "el mooja", "mooja kabeera",
+]  # fmt: skip
+# What the waves do to the people (with a person or a now within the window: waves_reaching
+# _people). Not "high" or "rising" (يرتفع، عالي): "the waves are high every afternoon, put a
+# sign" is a calm request.
+WAVES_REACH = [
+    "يوصل", "توصل", "تصل", "يصل=", "وصل=", "وصلت", "واصل", "يضرب على", "تضرب على", "يضرب الناس",
+    "تضرب الناس", "ضرب على", "ضربت على", "يغطي", "تغطي", "غطاهم", "غطت", "يسحب", "تسحب", "سحب=", "سحبت", "يطلع فوق",
+    "يطلع على", "طالع فوق", "تطلع فوق", "تجرف", "يجرف", "يكسر على", "تتكسر على", "يرش على",
+    "crashing over", "crashing onto", "crashing into", "breaking over", "washing over",
+    "sweeping", "swept", "reaching", "reached", "pulling", "dragging", "knocked",
+    "yoo9al", "yu9al", "wa9al=", "wa9lat", "y6la3 3al", "y6la3 fog", "yitla3 3al", "yghatti",
+    "ys7ab", "yis7ab", "yidhrib 3al", "yadhrib 3ala", "tsi7ib", "ts7ab", "tis7ab", "ysi7ib",
+]  # fmt: skip
+# Who the waves reach on a shore: young men on a breakwater, anglers, swimmers (with "near").
+SHORE_PEOPLE = [
+    "الشباب", "الصيادين", "صيادين", "السباحين", "سباحين", "المصطافين", "anglers", "fishermen", "families", "picnickers",
+    "swimmers", "el shabab", "el 9ayyadeen",
+]  # fmt: skip
+FUEL = [
+    "ديزل", "الديزل", "وقود", "الوقود", "بنزين", "البنزين", "مازوت", "diesel", "fuel", "petrol",
+    "deezel", "dezel", "deesel", "benzeen", "banzeen", "binzeen",
+]  # fmt: skip
+# Leaking, in Gulf speech "يهرب" (runs away: only with a fuel word, fuel_leaking_near_people).
+FUEL_LEAK = [
+    "يهرب=", "تهرب=", "قاعد يهرب", "يسرب", "تسرب", "يتسرب", "يخر=", "يقطر", "يسيل", "ينقط",
+    "leaking", "leaks=", "leak=", "spilling", "dripping", "dribbling", "seeping", "oozing",
+    "يرشح", "ينز=", "pouring out", "yhrab=", "yihrab=",
+    "yhrib=", "yihrib=", "ysarrib", "yisarrib", "yitsarrab", "tasarrub", "yikhir=",
+]  # fmt: skip
+# Where a fuel leak reaches people: houses, neighbours, a school, children.
+FUEL_NEAR = [
+    "البيوت", "بيوت", "المنازل", "منازل", "الجيران", "المدرسه", "مدرسه", "الحاره", "الحي=",
+    "houses", "homes", "neighbours", "neighbors", "school", "el byoot", "byoot=", "el jeeran",
+    "el 7ara", "el madrasa",
+]  # fmt: skip
+# Stairs gone with people above (stairs_gone_with_people_above). The Gulf "الدري" (ج as ي).
+# Whole words: درجه is a degree and the stem meets درجات الحرارة.
+STAIRS = [
+    "الدرج=", "درج=", "الدري=", "دري=", "السلم=", "سلم=", "درجات السلم", "الدرجات=",
+    "stairs", "staircase", "stairway", "steps=", "daraj=", "el daraj", "el dray", "el sillam",
+]  # fmt: skip
+STAIRS_GONE = [
+    "انكسر", "انكسرت", "مكسور", "مكسوره", "طاح=", "طاحت=", "انهار", "انهارت", "سقط=", "سقطت",
+    "انهد", "انهدم", "collapsed", "gave way", "broke=", "broken", "fell=", "came down",
+    "inkasar", "6a7=", "inhar=", "inhad=", "maksoor",
+]  # fmt: skip
+# Who is still above: upstairs, on a floor, cannot come down.
+STAIRS_ABOVE = [
+    "فوق في", "فوق بالدور", "السكان فوق", "الناس فوق", "وهم فوق", "اهلي فوق", "في الدور",
+    "بالدور", "في الطابق", "في الطوابق", "الطوابق العليا", "الادوار العليا", "النزول=",
+    "ما يقدرون ينزلون", "ما يقدر ينزل", "ما تقدر تنزل", "عالقين فوق", "محبوسين فوق",
+    "upstairs", "still on the", "on the top floor", "on the second floor", "on the third floor",
+    "can t get down", "cant get down", "trapped above", "fog fi", "el sukkan fog", "el nas fog",
+    "ynzloon", "ynzilon", "fil dor", "fi el dor",
+]  # fmt: skip
+# Shaking or convulsing, said of a named person (person_shaking_now).
+SHAKING = [
+    "يرجف", "ترجف", "يرتجف", "ترتجف", "ينتفض", "تنتفض", "يتشنج", "تتشنج", "تشنجات",
+    "shaking", "convulsing", "having a fit", "fitting=", "seizure", "yarjif", "tarjif", "yirjif",
+    "tirjif", "yartajif", "yintafi9", "yitshannaj", "titshannaj",
+]  # fmt: skip
+# Shaking from the cold or fear, or fine now: not an emergency ("كان يرجف من البرد").
+NOT_SHAKING_NOW = [
+    *ASKING, "yesterday", "امس=", "البارحه", "ams=", "el bar7a", "من البرد", "البرد=", "بارد", "cold", "shivering", "fine now",
+    "is fine", "بخير", "min el bard", "bikhair", "b5air",
+]  # fmt: skip
+# The Gulf diminutives for a child: my little girl, my little boy.
+DIMINUTIVE = ["بنيتي", "بنيتنا", "وليدي", "وليدنا", "bnayti", "bnaiti", "wlaidi", "wlaydi"]
+# A young child in the middle of a road, no "alone" needed (young_child_in_the_road), or a lost
+# person on a fast one (person_lost_on_road).
+ROAD_MIDDLE = [
+    *MIDDLE_OF_THE_ROAD_GULF, "middle of the road", "in the road", "وسط الشارع", "وسط الطريق",
+    "نص الشارع", "نص الطريق", "منتصف الطريق", "منتصف الشارع", "بين السيارات", "الطريق السريع",
+    "الخط السريع", "الشارع السريع", "between the cars", "between cars", "the highway",
+    "the expressway", "nu9 el share3", "wasa6 el share3", "bain el sayyarat", "bein el sayarat",
+    "el khat el sree3", "el 6areeq el sree3", "الخط العام", "el khat el 3am",
+]  # fmt: skip
+LOST = [
+    "ضايع=", "ضايعه=", "تايه=", "تايهه=", "تائه=", "تائهه=", "ضائع=", "ضائعه=", "lost=",
+    "wandering", "confused", "6aye3=", "dhaye3=", "dhaay3=", "6ay3a=",
+]  # fmt: skip
+# A jet ski, and a swimmer as the person it strikes.
+JET_SKI = [
+    "جت سكي", "جيت سكي", "الجت سكي", "دراجه مائيه", "الدراجه المائيه", "دراجات مائيه",
+    "الدباب البحري", "دباب بحري", "jet ski", "jetski", "jet skis", "water bike", "jet sky",
+]  # fmt: skip
+SWIMMER = ["سباح=", "السباح=", "بسباح=", "سباحين=", "swimmer", "a swimmer", "sabba7="]
+ADDED_TWENTY_FIRST: dict[str, list[str]] = {
+    "human": [*DIMINUTIVE, *SWIMMER, "فتاه=", "الفتاه=", "فتى=", "صبي=", "الصبي=",
+              "elderly man", "elderly woman", "an elderly"],
+    "near": SHORE_PEOPLE,
+    "young": [*DIMINUTIVE, "طفله صغيره", "فتاه صغيره"],
+    "person": DIMINUTIVE,
+    "shut_people": DIMINUTIVE,
+    "vehicle": JET_SKI,
+    "hit_verb": ["اصطدم", "اصطدمت", "ضرب=", "ضربت=", "struck a", "struck the", "ran into a"],
+    # sand or earth pouring onto a named person (MSA انهالت)
+    "down_on_person": [
+        f"{verb} {whom}"
+        for verb in ("انهالت على", "انهال على", "انهالت الرمال على", "انهال التراب على",
+                     "انهالت الحجاره على", "انهار التراب على", "inhalat 3ala")
+        for whom in _ON_WHOM
+    ],
+    "main_road": ROAD_MIDDLE,
+    # buried by earth, or shut in a car, said of a named person in Gulf and MSA words
+    # a dog's bite on a named child (not عضه alone: by clitic بعضه is "some of it"), with
+    # blood flowing now (harm_to_people_now)
+    "harm": [
+        f"عض {whom}"
+        for whom in ("ياهل", "الياهل", "طفل", "الطفل", "ولد", "الولد", "بنت", "البنت", "ولدي",
+                     "بنتي", *DIMINUTIVE)
+    ],
+    "harm_now": ["الدم ينزل", "ينزل منه دم", "ينزل منها دم", "el dam yinzil", "el dam ynzil"],
+    "body_down": ["انطمر", "انطمرت", "مطمور=", "مطموره=", "in6amar", "محتجز", "محتجزه",
+                  "مسكر عليه", "مسكر عليها", "مقفل عليه", "مقفل عليها"],
+}  # fmt: skip
+# Said of yesterday or asked about (waves_reaching_people): not DOWN_BEFORE whole, whose
+# "6al3ooh" (they got him out) folds as "y6la3" (the waves climb over).
+YESTERDAY_OR_ASKED = [
+    *ASKING, "yesterday", "the other day", "days ago", "امس=", "البارحه", "قبل يومين",
+    "قبل ايام", "ams=", "el bar7a", "il bar7a", "اللي طاف=", "اللي فات=", "elli 6af", "elli fat",
+]  # fmt: skip
+# A vehicle's shut door that is over: the child got out and is well, or it was yesterday.
+# "I want to ask if ...": a question about a danger, not a danger ("abi as2al law el yahal
+# 6a7 fi el 7ufra mino el mas2ool?"). Read by the urgent model's gate (model_may_flag).
+_ASK_OPENERS = [
+    "abi as2al", "abi asal", "abi as2l", "abeey as2al", "ba as2al", "bas as2al", "wdi as2al",
+    "ابي اسال", "ابغى اسال", "ابغي اسال", "ودي اسال", "بس اسال", "حاب اسال", "اريد ان اسال",
+    "اود ان اسال", "اود الاستفسار", "i want to ask", "i wanted to ask", "just asking",
+    "just wanted to ask", "i d like to ask",
+]  # fmt: skip
+_IF_WORDS = ["law", "lo", "iza", "itha", "لو", "اذا", "ان كان", "if", "whether"]
+ASK_IF = [f"{ask} {cond}" for ask in _ASK_OPENERS for cond in _IF_WORDS]
+# "السوق ولع" (the market is heaving), "الاسعار نار": a burning said of a crowd or prices.
+FIGURATIVE_FIRE = ["الزحمه", "زحمه=", "الاسعار", "اسعار=", "za7ma", "el as3ar", "prices"]
+# Out, safe and well: the end of what happened to a person ("خرج سالما", "is fine").
+SAFE_NOW = [
+    "خرج سالما", "خرجت سالمه", "خرجوا سالمين", "طلع سالم", "طلعت سالمه", "is fine", "are fine",
+    "was fine", "were fine", "is okay", "are okay", "is ok=", "are safe", "is safe now",
+]  # fmt: skip
