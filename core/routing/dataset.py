@@ -71,6 +71,13 @@ urgent): a person at risk said with no hazard word ("تطرش وتدوخ", a tod
 السريع", "منسدح", a sting and a swollen hand, a bus that "صدم طالب"), a meter that "يشب", a
 socket that "يطق", palms that "ولع", a wall "مايلة على الدرب"; and their calm twins: the same
 words of yesterday or fixed, "تطرشون مفتش" (send an inspector), lamps that "تولع" by day.
+`writers_u21.jsonl` (twenty-first pass, urgency in every form) holds 55 Gulf, MSA, Arabizi,
+English and mixed rows (35 urgent) of kinds no earlier row had: waves reaching people on a
+beach or breakwater, a diesel drum or tank leaking ("يهرب") by homes or a school, stairs
+fallen with people above, a person shaking ("يرجف", "ترتجف"), a child called "بنيتي" or
+"وليدي" in the road or a pit, a lost old man among traffic, a jet ski that struck a swimmer;
+and their calm twins: fixed, of last week, a question ("abi as2al law", "ودي اسأل لو"),
+habitual waves or jet-ski noise, a lost child found.
 `writers_cat15.jsonl` (fifteenth pass, category) holds reports in every form from a sub-topic
 list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
 workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
@@ -128,6 +135,7 @@ OWN_FILES = (
     "writers_cat20.jsonl",
     "writers_cat21.jsonl",
     "writers_scr21.jsonl",
+    "writers_u21.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
