@@ -71,7 +71,7 @@ urgent): a person at risk said with no hazard word ("تطرش وتدوخ", a tod
 السريع", "منسدح", a sting and a swollen hand, a bus that "صدم طالب"), a meter that "يشب", a
 socket that "يطق", palms that "ولع", a wall "مايلة على الدرب"; and their calm twins: the same
 words of yesterday or fixed, "تطرشون مفتش" (send an inspector), lamps that "تولع" by day.
-`writers_u21.jsonl` (twenty-first pass, urgency in every form) holds 55 Gulf, MSA, Arabizi,
+`writers_u21.jsonl` (twenty-first pass, urgency in every form) holds 54 Gulf, MSA, Arabizi,
 English and mixed rows (35 urgent) of kinds no earlier row had: waves reaching people on a
 beach or breakwater, a diesel drum or tank leaking ("يهرب") by homes or a school, stairs
 fallen with people above, a person shaking ("يرجف", "ترتجف"), a child called "بنيتي" or
