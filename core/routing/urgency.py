@@ -879,6 +879,7 @@ _GROUPS: dict[str, list[str]] = {
     "waves_reach": meaning.WAVES_REACH,
     "fuel": meaning.FUEL,
     "fuel_leak": meaning.FUEL_LEAK,
+    "fuel_place": meaning.FUEL_PLACE,
     "fuel_near": [*_HOME, *meaning.PEOPLE_NOW, *meaning.FUEL_NEAR],
     "stairs": meaning.STAIRS,
     "stairs_gone": meaning.STAIRS_GONE,
@@ -1273,6 +1274,7 @@ RULES: tuple[Rule, ...] = (
         negatable=(1,),
         window=12,
         unless="asking",
+        not_at="fuel_place",  # "the petrol station toilets leak"
         fear_cancels=True,
     ),
     Rule(

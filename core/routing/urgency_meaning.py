@@ -1640,6 +1640,11 @@ FUEL = [
     "ديزل", "الديزل", "وقود", "الوقود", "بنزين", "البنزين", "مازوت", "diesel", "fuel", "petrol",
     "deezel", "dezel", "deesel", "benzeen", "banzeen", "binzeen",
 ]  # fmt: skip
+# A fuel station named as a place ("the petrol station toilets leak"): not the fuel.
+FUEL_PLACE = [
+    "petrol station", "petrol stations", "fuel station", "gas station", "محطه الوقود",
+    "محطه وقود", "محطه البنزين", "محطه بنزين", "ma7a6at el benzeen", "ma7a6at benzeen",
+]  # fmt: skip
 # Leaking, in Gulf speech "يهرب" (runs away: only with a fuel word, fuel_leaking_near_people).
 FUEL_LEAK = [
     "يهرب=", "تهرب=", "قاعد يهرب", "يسرب", "تسرب", "يتسرب", "يخر=", "يقطر", "يسيل", "ينقط",
