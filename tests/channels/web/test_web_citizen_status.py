@@ -142,6 +142,32 @@ def test_a_due_date_already_past_is_not_shown_as_still_expected(
     assert text("expected_overdue", lang, date=format_date(past, lang, ctx.zone)) in page
 
 
+@pytest.mark.parametrize(("lang", "claim"), [("en", "Resolved"), ("ar", "تمت المعالجة")])
+def test_a_report_the_department_answered_is_not_called_solved_before_the_citizen_is_told(
+    ctx: Context, client: FlaskClient, lang: str, claim: str
+) -> None:
+    """`resolved` is the department's answer to the dispatcher, who words what the citizen is
+    told (it may be "we cannot"): the page said "Resolved" with nothing told yet (found
+    driving the demo)."""
+    from channels.web.citizen.texts import text
+    from core.language.texts import status_label
+
+    link = report(client, lang)
+
+    def answered(session, ticket: Ticket) -> None:  # type: ignore[no-untyped-def]
+        ticket.category = ctx.taxonomy.categories[0].code
+        ticket.directorate = ctx.taxonomy.categories[0].directorate
+        if ticket.status == Status.NEW:
+            transition(ctx, session, ticket, Status.TRIAGED, SYSTEM_ACTOR)
+        transition(ctx, session, ticket, Status.ASSIGNED, STAFF)
+        transition(ctx, session, ticket, Status.RESOLVED, STAFF, note="Cannot be done.")
+
+    with_ticket(ctx, answered)
+    page = client.get(link).get_data(as_text=True)
+    assert status_label("resolved", lang) in page and text("resolved_on", lang) in page
+    assert claim not in page and "Cannot be done." not in page
+
+
 def test_citizen_adds_a_message_and_photo_to_the_same_ticket(
     ctx: Context, client: FlaskClient
 ) -> None:
