@@ -8,19 +8,25 @@ their own copy of these lines. The server is `BALAGH_TEST_PG` (a user that may
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 
-from balagh.dbmigrate import upgrade
-from balagh.wiring import build_context
-from core.context import Context
-from core.outbound import SenderRegistry
-from core.routing.types import UnroutedRouter
-from core.settings import Settings
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from balagh.dbmigrate import upgrade  # noqa: E402
+from balagh.wiring import build_context  # noqa: E402
+from core.context import Context  # noqa: E402
+from core.outbound import SenderRegistry  # noqa: E402
+from core.routing.types import UnroutedRouter  # noqa: E402
+from core.settings import Settings  # noqa: E402
 
 ADMIN = os.environ.get("BALAGH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 

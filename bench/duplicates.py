@@ -26,16 +26,19 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core.intake import duplicates
-from core.intake.duplicates import (
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.intake import duplicates  # noqa: E402
+from core.intake.duplicates import (  # noqa: E402
     CANDIDATE_LIMIT,
     Suggestion,
     suggest_duplicates,
 )
-from core.models import Contact, Status, Ticket
-from core.routing.similarity import text_features
+from core.models import Contact, Status, Ticket  # noqa: E402
+from core.routing.similarity import text_features  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _scratch import bench_context, scratch_database  # noqa: E402

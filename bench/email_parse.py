@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
-from channels.email.parse import parse_email
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from channels.email.parse import parse_email  # noqa: E402
 
 MAIL = Path(__file__).resolve().parent.parent / "tests" / "data" / "mail"
 

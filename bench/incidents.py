@@ -20,8 +20,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from core.intake.incidents import place_ticket
-from core.models import Contact, Incident, Status, Ticket
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.intake.incidents import place_ticket  # noqa: E402
+from core.models import Contact, Incident, Status, Ticket  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

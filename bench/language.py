@@ -20,8 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.language import detect as detect_module
-from core.language.detect import detect_language
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.language import detect as detect_module  # noqa: E402
+from core.language.detect import detect_language  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "core" / "routing" / "data" / "dev.jsonl"

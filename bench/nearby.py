@@ -18,8 +18,12 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from core.intake.nearby import similar_nearby
-from core.models import Contact, Status, Ticket
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.intake.nearby import similar_nearby  # noqa: E402
+from core.models import Contact, Status, Ticket  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

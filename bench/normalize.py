@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import os
 import platform
+import sys
 import timeit
+from pathlib import Path
 
-from core.language.normalize import normalize_arabic
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.language.normalize import normalize_arabic  # noqa: E402
 
 TEXT = "السلام عليكم، الشارع في الخوير مكسّر والماء يتسرب من الأنبوب منذ أسبوع ٣ أيام."
 NUMBER = 2000

@@ -29,7 +29,11 @@ from zoneinfo import ZoneInfo
 
 import psycopg
 
-from core.geogrid import grid_cell
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.geogrid import grid_cell  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -35,14 +35,18 @@ import httpx
 from sqlalchemy import func, select
 from werkzeug.serving import make_server
 
-from balagh.dbmigrate import upgrade
-from balagh.wiring import build_context, web_app
-from core.intake.pipeline import EXTRA_KEY
-from core.models import Delivery, InboundRecord, OutboxItem, Ticket
-from core.outbound import SenderRegistry
-from core.routing.types import UnroutedRouter
-from core.settings import Settings
-from tests.whatsapp_fake import APP_SECRET, PHONE_ID, TOKEN, envelope, message_update, sign
+# The tree this script sits in first (as bench/ingest.py, 0600ab1): run as a script, only
+# bench/ is on the path and the tree's packages came from the venv's editable install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from balagh.dbmigrate import upgrade  # noqa: E402
+from balagh.wiring import build_context, web_app  # noqa: E402
+from core.intake.pipeline import EXTRA_KEY  # noqa: E402
+from core.models import Delivery, InboundRecord, OutboxItem, Ticket  # noqa: E402
+from core.outbound import SenderRegistry  # noqa: E402
+from core.routing.types import UnroutedRouter  # noqa: E402
+from core.settings import Settings  # noqa: E402
+from tests.whatsapp_fake import APP_SECRET, PHONE_ID, TOKEN, envelope, message_update, sign  # noqa: E402
 
 
 def whatsapp_context(data_dir: Path, database_url: str) -> Any:
