@@ -46,7 +46,7 @@ from core.models import (
     Ticket,
     User,
 )
-from core.phones import normalize_phone, without_separators
+from core.phones import normalize_typed_phone
 from core.sla.clock import SLA_CLOCK_RUNNING
 from core.staff.permissions import (
     Action,
@@ -686,11 +686,10 @@ def _call_message(
 
 
 def _caller_number(phone: str | None) -> str:
-    """The caller's number as the agent typed it (Arabic-Indic digits, spaces, 00 for +) in
-    E.164, Oman for numbers without a country code; refused when it is no phone number."""
-    typed = without_separators(ascii_digits(phone or ""))
-    typed = "+" + typed[2:] if typed.startswith("00") else typed
-    number = normalize_phone(typed) if PHONE_RE.match(typed) else None
+    """The caller's number as the agent typed it (Arabic-Indic digits, spaces, 00 for +, an
+    extension) in E.164, Oman for numbers without a country code; refused when it is no phone
+    number."""
+    number = normalize_typed_phone(ascii_digits(phone or ""), PHONE_RE)
     if number is None:
         raise InputError(
             "Give the caller's phone number (digits, optionally starting with +).",

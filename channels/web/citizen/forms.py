@@ -36,7 +36,7 @@ from channels.web.citizen.photos import (
 )
 from channels.web.citizen.texts import text
 from core.files import read_file, store_file
-from core.phones import normalize_phone, without_separators
+from core.phones import normalize_typed_phone
 from core.storable import visible_or_empty
 from core.workflow.ratings import MAX_COMMENT
 
@@ -276,10 +276,7 @@ class ReportForm(CitizenForm):
 
     def validate_phone(self, field: Field) -> None:
         raw = ascii_digits((field.data or "").strip())
-        digits = without_separators(raw)
-        if digits.startswith("00"):
-            digits = "+" + digits[2:]
-        number = normalize_phone(digits) if PHONE_RE.match(digits) else None
+        number = normalize_typed_phone(raw, PHONE_RE) if raw else None
         if raw and number is None:
             raise ValidationError(self.t("err_phone"))
         field.data = number or ""  # E.164 (Oman when no country code), one form everywhere

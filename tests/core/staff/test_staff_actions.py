@@ -247,6 +247,15 @@ def test_phone_call_becomes_a_phone_ticket(ctx: Context, roles: dict[str, Staff]
     assert outbox_kinds(ctx) == []  # nothing can be pushed to a phone
 
 
+def test_a_callers_extension_is_kept_for_the_call_back(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    processed = staff_actions.record_phone_call(
+        ctx, roles["agent"], "2412 3456 تحويلة 12", "Water leaking from a manhole"
+    )
+    assert load(ctx, processed.reference).contact.phone == "+96824123456;ext=12"
+
+
 def test_callback_outcome_marks_the_reply_delivered_or_failed(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:
