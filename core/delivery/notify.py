@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from core.batchanswers import outbox_to, recall, remember
 from core.context import Context
 from core.delivery.outbox import enqueue
-from core.language.texts import BOTH_SEPARATOR, render, render_on_page, subject
+from core.language.texts import BOTH_SEPARATOR, ByLanguage, render, render_on_page, subject
 from core.models import Delivery, Direction, Message, OutboxItem, Ticket
 from core.newrows import flush_new_rows
 from core.outbound import OutboundAttachment, OutboundMessage
@@ -448,10 +448,14 @@ def _thread_ids(
     return tuple(r for r in rows if r)[-10:]
 
 
-def directorate_name(ctx: Context, code: str | None, language: str | None) -> str | None:
-    """A directorate's name for the citizen, both languages when theirs is unknown."""
+def directorate_name(
+    ctx: Context, code: str | None, language: str | None
+) -> str | ByLanguage | None:
+    """A directorate's name for the citizen; when their language is unknown, its name in
+    each language, which a text sent in both languages gives each part in its own (the
+    English part named it in Arabic too, "الطرق والإنارة / Roads and Street Lighting")."""
     if not code:
         return None
     if language in ("ar", "en"):
         return ctx.taxonomy.name(code, language)
-    return f"{ctx.taxonomy.name(code, 'ar')} / {ctx.taxonomy.name(code, 'en')}"
+    return ByLanguage({lang: ctx.taxonomy.name(code, lang) for lang in ("ar", "en")})

@@ -32,6 +32,18 @@ class MissingParameterError(TypeError):
     """A text was rendered without a parameter it needs."""
 
 
+class ByLanguage(dict[str, str]):
+    """A parameter worded in each language (a directorate's name) for a text whose language is
+    unknown: each language's part of the text takes its own wording, so the English part does
+    not name the Arabic directorate; alone, as str(), it reads "Arabic / English"."""
+
+    def __str__(self) -> str:
+        return SUBJECT_SEPARATOR.join(self[lang] for lang in LANGUAGES if lang in self)
+
+    def in_language(self, language: str) -> str:
+        return self.get(language) or str(self)
+
+
 def render(key: str, language: str | None, *, then: str | None = None, **params: object) -> str:
     """The text `key` in `language`; None (or an unknown language) gives Arabic then English.
 
@@ -136,6 +148,8 @@ def _fill(template: str, language: str, params: Mapping[str, object]) -> str:
     for name, value in params.items():
         if value is None and name in optional:
             continue
+        if isinstance(value, ByLanguage):
+            value = value.in_language(language)
         values[name] = isolate(str(value), language) if name in INLINE_PARAMS else value
     return template.format_map(values)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from channels.web.inbox.i18n import words
 from core.language.catalog import LANGUAGES, defaults
+from core.language.texts import ByLanguage
 
 # In the order the ticket page offers them.
 CANNED_KEYS = ("received", "need_location", "team_dispatched", "not_municipal")
@@ -39,12 +40,15 @@ class _Keep(dict[str, str]):
         return "{" + key + "}"
 
 
-def render_canned(key: str, language: str | None, **params: str | None) -> str | None:
-    """The canned text in the ticket's language (Arabic when unknown), or None if no such key."""
+def render_canned(key: str, language: str | None, **params: str | ByLanguage | None) -> str | None:
+    """The canned text in the ticket's language (Arabic when unknown), or None if no such key;
+    a value worded in each language (`ByLanguage`) is taken in the text's."""
     if key not in CANNED_KEYS:
         return None
     lang = language if language in ("ar", "en") else "ar"
-    values = _Keep({k: v for k, v in params.items() if v})
+    values = _Keep(
+        {k: v.in_language(lang) if isinstance(v, ByLanguage) else v for k, v in params.items() if v}
+    )
     values.setdefault("name", "")  # "Hello , ..." is tidied below
     # No directorate yet reads as the system texts say it ("the department responsible").
     values.setdefault("directorate", defaults(lang).get("directorate", ""))

@@ -14,6 +14,7 @@ from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.i18n import count_phrase, has_word, label, translate
 from channels.web.inbox.views import CHANNELS
 from core.context import Context
+from core.delivery.notify import directorate_name
 from core.files import file_path
 from core.inbound import InboundAttachment
 from core.language import texts
@@ -269,6 +270,16 @@ def test_canned_reply_without_a_directorate_names_the_department_responsible() -
     for lang, words in (("ar", "الجهة المختصة"), ("en", "the department responsible")):
         text = render_canned("received", lang, reference="MCT-000001", directorate=None)
         assert text is not None and words in text and "{" not in text
+
+
+def test_canned_reply_for_a_citizen_of_unknown_language_names_the_directorate_in_arabic(
+    ctx: Context,
+) -> None:
+    # QA on the demo: an Open311 request with no description (no language) offered the Arabic
+    # canned reply naming "الطرق والإنارة / Roads and Street Lighting"
+    name = directorate_name(ctx, "roads", None)
+    text = render_canned("received", None, reference="MCT-000001", directorate=name)
+    assert text is not None and "الطرق والإنارة" in text and "Roads" not in text
 
 
 def test_arabic_canned_reply_without_a_name_has_no_space_before_the_comma() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -193,6 +194,23 @@ def test_acknowledgement_goes_by_email_when_the_submitter_gave_one(
     with ctx.sessions() as session:
         items = session.execute(select(OutboxItem)).scalars().all()
     assert [(i.channel, i.address) for i in items] == [("email", "citizen@example.om")]
+
+
+def test_acknowledgement_of_a_request_without_words_names_the_directorate_in_each_language(
+    ctx: Context, client: FlaskClient
+) -> None:
+    # No description (GeoReport v2 makes it optional): no language, so the acknowledgement is
+    # in both; QA on the demo read "It will be passed to الطرق والإنارة / Roads and Street
+    # Lighting" in its English part and the English name in its Arabic part
+    reference = created_reference(client, description="")
+    with ctx.sessions() as session:
+        ticket = ticket_by_reference(session, reference)
+        assert ticket is not None and ticket.language is None
+        ack = next(m.text or "" for m in ticket.messages if m.kind == "ack")
+    arabic, english = ack.split("Thank you for contacting")
+    assert "الطرق والإنارة" in arabic and "Roads" not in arabic
+    assert "Roads and Street Lighting" in english
+    assert re.search("[\u0600-\u06ff]", english) is None
 
 
 def test_each_post_is_a_new_request_even_from_the_same_submitter(client: FlaskClient) -> None:
