@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from core.routing.lexicon import PLACE_TERMS, concepts
 from core.routing.reading import Reading, read
@@ -1303,68 +1304,117 @@ def _is_spam(
 ) -> bool:
     """Advertising intent, no municipal problem and no report about the advertising.
 
-    Intent is the advert model's probability at ADVERT_THRESHOLD or more, or a strong cue (a
-    phrase only sellers and scammers use) with a second cue or contact details, or three weak
-    cues (words, a percentage or a sum citizens use too), or a service offered to the reader
-    (two parts of _OFFER, or one with a strong cue). The cues are phrase lists that lag
-    adverts written by others.
-    The router's confidence clears a borderline advert (one cue plus contact details), and
-    any advert with no seller's phrase (no strong cue or offer, fewer than three weak cues:
-    prices, hours, contact details and shop names are none) when the router is confident
-    (REPORT_CONFIDENCE) and the text says where; not more: the router never saw adverts in
-    training, so it is confident about some of them (a pest-control company's offer reads as
-    pest control). A clear advert needs a described problem and place, or a citizen's voice,
-    to be taken as a report. Sixteenth pass: a question with no seller's word and no part of an
-    offer, which the router places confidently, is a citizen asking (the advert model alone
-    flagged "can I book the appointment online?" when booking adverts were added to its rows).
-    Seventeenth pass: every cue is read in the writer's own words (_own_words: not what they
-    quote, retell or ask about), advertising that is only quoted or asked about is a report,
-    and a router at CLEAR_CONFIDENCE clears a message with no seller's word at all.
+    Three steps, each its own function: the writer's own advertising intent (_own_intent), a
+    report it may still be (_reads_as_report: a problem and a place, a report about the
+    advertising, a citizen's or customer's voice) and what the router's confidence clears
+    (_router_clears). What is left is spam when the advert model says so, when it has two cues,
+    or when the router is not even MUNICIPAL_CONFIDENCE sure of a category: the router's
+    confidence clears a borderline advert (one strong cue plus contact details).
     """
     learned = advert_probability is not None and advert_probability >= ADVERT_THRESHOLD
+    intent = _own_intent(raw, words, learned)
+    if intent is None or _reads_as_report(raw, words, intent):
+        return False
+    if _router_clears(raw, words, intent, category_confidence):
+        return False
+    if learned:
+        return True
+    confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE
+    return intent.strong + intent.weak >= _AD_NEEDED or not confident
+
+
+class _Intent(NamedTuple):
+    """The writer's own advertising intent (_own_intent): cue counts in their own words."""
+
+    strong: int  # seller's and scammer's phrases, offers to the reader counted in
+    weak: int  # words, a percentage or a sum citizens use too
+    offer: int  # parts of an offer to the reader (_OFFER)
+    waived: list[tuple[int, int]]  # promises to skip a procedure, in the whole text's words
+    own_raw: str  # the text without what the writer quotes, retells or asks about
+    own: list[str]  # its words (the whole text's `words` object when nothing is left out)
+
+    @property
+    def seller(self) -> bool:
+        """A seller's phrase: a strong cue, or three weak ones."""
+        return self.strong > 0 or self.weak >= _WEAK_NEEDED
+
+
+def _own_intent(raw: str, words: list[str], learned: bool) -> _Intent | None:
+    """The advertising intent in the writer's own words, or None when there is none.
+
+    Intent is the advert model's probability at ADVERT_THRESHOLD or more (`learned`), or a
+    strong cue (a phrase only sellers and scammers use) with a second cue or contact details,
+    or three weak cues, or a service offered to the reader (two parts of _OFFER, or one with a
+    strong cue). The cues are phrase lists that lag adverts written by others. Seventeenth
+    pass: every cue is read in the writer's own words (_own_words: not what they quote, retell
+    or ask about), and advertising that is only quoted or asked about is a report, whatever
+    the advert model reads in the quote.
+    """
     strong, weak, offer, waived = _intent(raw, words)
     if not (strong or weak >= _WEAK_NEEDED or learned):
-        return False  # most messages: no seller's word and an advert model far from it
+        return None  # most messages: no seller's word and an advert model far from it
     sells = strong > 0 or weak >= _WEAK_NEEDED
     own_raw, own = _own_words(raw, words)
     if own is not words:
         strong, weak, offer, waived = _intent(own_raw, own)
-    cues = strong + weak
-    advert = strong > 0 and (cues >= _AD_NEEDED or _has_contact(own_raw))
+    intent = _Intent(strong, weak, offer, waived, own_raw, own)
+    advert = strong > 0 and (strong + weak >= _AD_NEEDED or _has_contact(own_raw))
     if not (advert or weak >= _WEAK_NEEDED or learned):
-        return False
-    seller = strong > 0 or weak >= _WEAK_NEEDED
-    if own is not words and sells and not seller and _unquoted_words(raw) >= _OWN_WORDS_NEEDED:
-        return False  # the advertising is what the writer quotes, retells or asks about
-    # twenty-first pass: a service offered to the reader with a way to reach the seller, or a
-    # chain's order, in the writer's own words, names the problem it sells against and the
-    # areas it serves ("تسليك مجاري ... نخدم السيب ... 9445..."); a citizen offers the reader
-    # nothing, so the problem and place clear no such message; a chain's warning of impersonators ("posing as") is no report of them either
+        return None
+    quoted = own is not words and sells and not intent.seller
+    if quoted and _unquoted_words(raw) >= _OWN_WORDS_NEEDED:
+        return None  # the advertising is what the writer quotes, retells or asks about
+    return intent
+
+
+def _reads_as_report(raw: str, words: list[str], intent: _Intent) -> bool:
+    """A message with advertising intent that is still a report: a described problem and
+    place, a question weighing two sums, a report about the advertising or business, or a
+    citizen's or customer's voice.
+
+    Twenty-first pass: a service offered to the reader with a way to reach the seller, or a
+    chain's order, in the writer's own words, names the problem it sells against and the
+    areas it serves ("تسليك مجاري ... نخدم السيب ... 9445..."); a citizen offers the reader
+    nothing, so the problem and place clear no such message; a chain's warning of
+    impersonators ("posing as") is no report of them either.
+    """
+    strong, weak, offer, waived, own_raw, own = intent
     chain = _passed_on(own_raw, own)
     offered = chain or (offer >= _OFFER_NEEDED and _has_contact(own_raw))
     if (not offered and _problem_and_place(raw, words)) or _either_sum(raw, words):
-        return False
+        return True
     told = _asserted(raw, words, _put_to_reader)  # "Tired of being overcharged?" reports nothing
     if not chain and _reported(told, waived if told is words else _waived_spans(told)):
-        return False
-    if _citizen_voice(raw, words, strong, weak, waived):
-        return False
-    if _customer_voice(raw, words, strong):
-        return False
-    sure = category_confidence is not None and category_confidence >= REPORT_CONFIDENCE
-    if not seller and sure and _has_place(raw, words):
-        return False
-    very_sure = category_confidence is not None and category_confidence >= CLEAR_CONFIDENCE
-    if very_sure and not (strong or weak or offer):
-        return False  # the router is sure and the writer sells nothing in their own words
-    if sure and not (strong or weak) and not _PROBLEMS.isdisjoint(concepts(words)):
-        return False  # a confident report of a problem with no seller's word at all
-    if sure and not (strong or weak or offer) and _QUESTION.search(raw):
-        return False  # a question to us, confidently placed, with no seller's word or offer
-    if learned:
         return True
-    confident = category_confidence is not None and category_confidence >= MUNICIPAL_CONFIDENCE
-    return cues >= _AD_NEEDED or not confident
+    return _citizen_voice(raw, words, strong, weak, waived) or _customer_voice(raw, words, strong)
+
+
+def _router_clears(
+    raw: str, words: list[str], intent: _Intent, category_confidence: float | None
+) -> bool:
+    """The router's confidence in a category clears an advert with no seller's phrase.
+
+    Any advert with no seller's phrase (no strong cue or offer, fewer than three weak cues:
+    prices, hours, contact details and shop names are none) when the router is confident
+    (REPORT_CONFIDENCE) and the text says where; not more: the router never saw adverts in
+    training, so it is confident about some of them (a pest-control company's offer reads as
+    pest control). Sixteenth pass: a question with no seller's word and no part of an offer,
+    which the router places confidently, is a citizen asking (the advert model alone flagged
+    "can I book the appointment online?" when booking adverts were added to its rows).
+    Seventeenth pass: a router at CLEAR_CONFIDENCE clears a message with no seller's word at
+    all.
+    """
+    if category_confidence is None or category_confidence < REPORT_CONFIDENCE:
+        return False
+    strong, weak, offer = intent.strong, intent.weak, intent.offer
+    if not intent.seller and _has_place(raw, words):
+        return True
+    if category_confidence >= CLEAR_CONFIDENCE and not (strong or weak or offer):
+        return True  # the router is sure and the writer sells nothing in their own words
+    if not (strong or weak) and not _PROBLEMS.isdisjoint(concepts(words)):
+        return True  # a confident report of a problem with no seller's word at all
+    # a question to us, confidently placed, with no seller's word or offer
+    return not (strong or weak or offer) and bool(_QUESTION.search(raw))
 
 
 def _own_words(raw: str, words: list[str]) -> tuple[str, list[str]]:
