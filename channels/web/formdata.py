@@ -19,6 +19,12 @@ multipart body cut short) it also drops without a word: the view saw an empty fo
 citizen was told the form had expired. Here the failure is kept on the request
 (`BalaghRequest.unreadable_form`, with the body's non-form Content-Type too), and
 `channels.web.errors` answers such a post with a 400 saying the form could not be read.
+
+NUL and the other C0 controls (`core.storable.storable_text`; tab and line breaks stay) are
+taken out of every field here, once, as the form is read. Core drops them before storing, but
+a refused form is shown again from what was posted, and a NUL written into a page's textarea
+is read back by the browser as U+FFFD: the agent's next submit stored a replacement character
+the caller never said. Passwords are left exactly as typed.
 """
 
 from __future__ import annotations
@@ -32,10 +38,21 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 from werkzeug.formparser import FormDataParser
 
+from core.storable import storable_text
+
 
 def _named(data: MultiDict[Any, Any]) -> MultiDict[str, Any]:
     """`data` without the entries whose key is None, of the same MultiDict class."""
     return type(data)((key, value) for key, value in data.items(multi=True) if key is not None)
+
+
+def _without_controls(form: MultiDict[str, Any]) -> MultiDict[str, Any]:
+    """`form` with NUL and the other C0 controls taken out of every text field but a
+    password, of the same MultiDict class."""
+    return type(form)(
+        (key, value if "password" in key or not isinstance(value, str) else storable_text(value))
+        for key, value in form.items(multi=True)
+    )
 
 
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
@@ -63,7 +80,7 @@ class NamedPartsParser(FormDataParser):
         options: dict[str, str] | None = None,
     ) -> tuple[IO[bytes], MultiDict[str, Any], MultiDict[str, Any]]:
         stream, form, files = super().parse(stream, mimetype, content_length, options)
-        return stream, _named(form), _named(files)
+        return stream, _without_controls(_named(form)), _named(files)
 
     def _parse_urlencoded(
         self,

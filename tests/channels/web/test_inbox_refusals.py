@@ -268,3 +268,18 @@ def test_api_keeps_core_english_message_for_an_unknown_status(
     )
     assert response.status_code == 422
     assert response.get_json()["error"]["message"] == "Unknown status 'finished'."
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x01", "\x1b"])
+def test_a_refused_call_form_is_refilled_without_control_characters(
+    app: Flask, control: str
+) -> None:
+    """A NUL written back into the textarea came back from the browser as U+FFFD, which the
+    agent's next submit stored; the form is refilled with what core would have stored."""
+    client = signed_in(app, "agent@mct.om", "en")
+    summary = f"Water{control} leaking\tfrom a manhole"
+    response = post_form(client, "/inbox/call", {"phone": "call me", "text": summary})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Water leaking\tfrom a manhole</textarea>" in page
+    assert control not in page
