@@ -135,7 +135,7 @@ def _follow_move(
     elif target == Status.RESOLVED:  # the department's answer in this citizen's language
         text = version_for(versions, ticket.language) or text
     actor = Actor(name=moved.actor, role=Role.DISPATCHER, user_id=moved.actor_id)
-    path = walk(ticket.status, target, actor.role, WALK_STATUSES)
+    path = walk(ticket.status, target, actor, WALK_STATUSES)
     if not path or (Status.RESOLVED in path and not text):
         return
     take_steps(ctx, session, ticket, path, actor, text, notify=notify)

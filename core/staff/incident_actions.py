@@ -291,7 +291,7 @@ def move_targets(staff: Staff, incident: Incident) -> list[Status]:
     return [
         target
         for target in INCIDENT_TARGETS
-        if any(walk(t.status, target, staff.role, WALK_STATUSES) for t in tickets)
+        if any(walk(t.status, target, staff.actor, WALK_STATUSES) for t in tickets)
     ]
 
 
@@ -307,7 +307,7 @@ def _plan_moves(staff: Staff, incident: Incident, target: Status) -> tuple[list[
     skipped: list[str] = []
     for ticket in open_tickets(incident):
         require(staff, Action.TRANSITION, ticket)
-        path = walk(ticket.status, target, staff.role, WALK_STATUSES)
+        path = walk(ticket.status, target, staff.actor, WALK_STATUSES)
         if path:
             plans.append((ticket, path))
         else:

@@ -508,10 +508,11 @@ def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: A
         )
 
 
-def walk(current: str, target: Status, role: str, through: frozenset[Status]) -> list[Status]:
-    """The shortest chain of moves this role may make from `current` to `target`, passing
-    only through the statuses `through` ([] if none): how an incident's reports, moved
-    together, each reach the incident's status from where they are."""
+def walk(current: str, target: Status, actor: Actor, through: frozenset[Status]) -> list[Status]:
+    """The shortest chain of moves this actor may make from `current` to `target` (the rule of
+    `may_move`, the centre's direct-reply setting included), passing only through the statuses
+    `through` ([] if none): how an incident's reports, moved together, each reach the
+    incident's status from where they are."""
     start = Status(current)
     if start == target:
         return []
@@ -519,8 +520,8 @@ def walk(current: str, target: Status, role: str, through: frozenset[Status]) ->
     seen = {start}
     while paths:
         status, path = paths.popleft()
-        for (frm, to), roles in TRANSITIONS.items():
-            if frm != status or to in seen or to not in through or role not in roles:
+        for frm, to in TRANSITIONS:
+            if frm != status or to in seen or to not in through or not may_move(actor, frm, to):
                 continue
             if to == target:
                 return [*path, to]

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from core.context import Context
-from core.errors import InputError, NotFound
+from core.errors import InputError, InvalidTransition, NotFound
 from core.intake.incident_followers import WALK_STATUSES
 from core.models import Incident, IncidentStatus, Status, Ticket
 from core.staff import actions as staff_actions
 from core.staff import incident_actions
+from core.workflow.transitions import Actor
 from tests.incident_support import FLOOD, incidents, outbox, report, ticket
-from tests.staffkit import the_roles
+from tests.staffkit import make_staff, the_roles
 
 
 def test_two_matching_reports_make_no_incident(ctx: Context) -> None:
@@ -265,13 +267,48 @@ def test_department_staff_of_another_directorate_do_not_see_the_incident(
 
 
 def test_walk_finds_the_steps_a_role_may_take() -> None:
-    assert incident_actions.walk("triaged", Status.CLOSED, "dispatcher", WALK_STATUSES) == [
+    dispatcher, department = Actor("d", "dispatcher"), Actor("r", "department")
+    assert incident_actions.walk("triaged", Status.CLOSED, dispatcher, WALK_STATUSES) == [
         Status.ASSIGNED,
         Status.RESOLVED,
         Status.CLOSED,
     ]
-    assert incident_actions.walk("triaged", Status.ASSIGNED, "department", WALK_STATUSES) == []
-    assert incident_actions.walk("closed", Status.ASSIGNED, "dispatcher", WALK_STATUSES) == []
+    assert incident_actions.walk("triaged", Status.ASSIGNED, department, WALK_STATUSES) == []
+    assert incident_actions.walk("closed", Status.ASSIGNED, dispatcher, WALK_STATUSES) == []
+    assert incident_actions.walk("assigned", Status.CLOSED, department, WALK_STATUSES) == []
+
+
+def test_walk_lets_a_department_close_where_the_centre_lets_it_answer_citizens() -> None:
+    direct = Actor("r", "department", replies_direct=True)
+    assert incident_actions.walk("assigned", Status.CLOSED, direct, WALK_STATUSES) == [
+        Status.RESOLVED,
+        Status.CLOSED,
+    ]
+
+
+@pytest.mark.parametrize("direct", [False, True])
+def test_a_department_closes_an_incident_only_where_it_may_close_its_tickets(
+    ctx: Context, direct: bool
+) -> None:
+    """BALAGH_DEPARTMENT_REPLIES_DIRECT lets a department close its tickets; the incident's
+    move form and the move itself follow the same rule (they ignored it)."""
+    dispatcher = the_roles(ctx)["dispatcher"]
+    drainage = replace(
+        make_staff(ctx, "drainage@mct.om", "department", "drainage"), replies_direct=direct
+    )
+    refs = [report(ctx, n, 0, language="en") for n in (0, 20, 40)]
+    _with_incident(ctx, lambda s, i: incident_actions.move(ctx, s, dispatcher, i, "assigned"))
+    offered = _with_incident(ctx, lambda s, i: incident_actions.move_targets(drainage, i))
+    assert (Status.CLOSED in offered) is direct
+    if not direct:
+        with pytest.raises(InvalidTransition):
+            _with_incident(ctx, lambda s, i: incident_actions.close(ctx, s, drainage, i, "Done."))
+        assert {ticket(ctx, r).status for r in refs} == {Status.ASSIGNED}
+        return
+    closing = lambda s, i: incident_actions.close(ctx, s, drainage, i, "Pumped away.")  # noqa: E731
+    assert sorted(_with_incident(ctx, closing).moved) == sorted(refs)
+    assert {ticket(ctx, r).status for r in refs} == {Status.CLOSED}
+    assert _incident(ctx).status == IncidentStatus.CLOSED
 
 
 def test_a_ticket_keeps_its_incident_when_reloaded(ctx: Context) -> None:
