@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -264,3 +265,26 @@ def test_a_department_answering_in_both_languages_fills_both_closing_boxes(ctx: 
     page = dispatcher.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
     assert re.search(rf'<textarea name="note"[^>]*>{arabic}</textarea>', page)
     assert re.search(rf'<textarea name="note_en"[^>]*>{english}</textarea>', page)
+
+
+def test_the_departments_move_form_says_its_answer_goes_to_the_dispatcher(ctx: Context) -> None:
+    """QA as a department member on the demo: the incident's move form labelled the answer
+    "Answer for the citizens (needed to resolve and close)", while a department's answer goes
+    to the dispatcher, who words what the citizens are told (a ticket's page says so)."""
+    app, _refs, incident_id = _three(ctx)
+    make_staff(ctx, "drainage@mct.om", "department", "drainage")
+    post_form(signed_in(app, "disp@mct.om"), f"/inbox/incidents/{incident_id}/transition",
+              {"to": "assigned"})  # fmt: skip
+    for lang in ("en", "ar"):
+        page = signed_in(app, "drainage@mct.om", lang).get(f"/inbox/incidents/{incident_id}")
+        text = html.unescape(page.get_data(as_text=True))
+        assert translate("incident_answer", lang) not in text
+        assert translate("incident_answer_department", lang) in text
+        assert translate("answer_dispatcher_help", lang) in text
+    dispatcher = signed_in(app, "disp@mct.om").get(f"/inbox/incidents/{incident_id}")
+    text = html.unescape(dispatcher.get_data(as_text=True))
+    assert translate("incident_answer", "en") in text
+    assert translate("answer_dispatcher_help", "en") not in text
+    ctx.settings.department_replies_direct = True  # departments tell the citizens themselves
+    page = signed_in(app, "drainage@mct.om").get(f"/inbox/incidents/{incident_id}")
+    assert translate("incident_answer", "en") in html.unescape(page.get_data(as_text=True))
