@@ -413,6 +413,20 @@ def _set_status(incident: Incident, target: Status, now: datetime) -> None:
         incident.status, incident.closed_at = IncidentStatus.CLOSED, now
 
 
+def _require_open_report(ticket: Ticket) -> None:
+    """Only an open report joins an incident: the incident's replies and its closing reach
+    its open reports, so a closed one would be counted in it while its citizen heard nothing.
+    Refused, not reopened behind the dispatcher's back: reopening tells the citizen and
+    restarts the clock, a step of its own (the ticket's Reopen) when the problem is back."""
+    if ticket.status not in OPEN:
+        raise InputError(
+            f"{ticket.reference} is no longer open: an incident's replies reach only open "
+            "reports. Reopen it first if the problem is back.",
+            "incident_report_not_open",
+            reference=ticket.reference,
+        )
+
+
 def _require_open(incident: Incident) -> None:
     """A closed incident's reports stay as they were answered: none added or taken out."""
     if incident.status != IncidentStatus.OPEN:
@@ -438,6 +452,7 @@ def attach(
             "in_other_incident",
             reference=ticket.reference,
         )
+    _require_open_report(ticket)
     if not ticket.category:  # not "another directorate": it has none yet
         raise InputError(
             f"Classify {ticket.reference} before adding it to an incident.",
@@ -469,7 +484,7 @@ def detach(
 
 
 def open_by_hand(ctx: Context, session: Session, staff: Staff, references: list[str]) -> Incident:
-    """Staff open an incident from reports of one directorate that are in none yet."""
+    """Staff open an incident from open reports of one directorate that are in none yet."""
     if not references:
         raise InputError("Name at least one report.", "incident_needs_reports")
     tickets = [_ticket(session, staff, r) for r in references]
@@ -481,6 +496,7 @@ def open_by_hand(ctx: Context, session: Session, staff: Staff, references: list[
                 "in_other_incident",
                 reference=ticket.reference,
             )
+        _require_open_report(ticket)
         if not ticket.category:
             raise InputError(
                 f"Classify {ticket.reference} before opening an incident.", "classify_first"

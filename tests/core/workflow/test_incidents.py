@@ -253,6 +253,37 @@ def test_staff_open_an_incident_by_hand(ctx: Context) -> None:
     assert ticket(ctx, a).incident_id == ticket(ctx, b).incident_id is not None
 
 
+def _close_by_hand(ctx: Context, reference: str) -> None:
+    with ctx.sessions() as session, session.begin():
+        session.execute(
+            select(Ticket).where(Ticket.reference == reference)
+        ).scalar_one().status = Status.CLOSED
+
+
+def test_an_incident_is_not_opened_by_hand_from_a_closed_report(ctx: Context) -> None:
+    """Its replies would reach no one for that report: refused, naming it, nothing opened."""
+    staff = the_roles(ctx)["dispatcher"]
+    a, b = report(ctx, 0, 0), report(ctx, 3000, 0)
+    _close_by_hand(ctx, b)
+    with ctx.sessions() as session, session.begin(), pytest.raises(InputError) as refused:
+        incident_actions.open_by_hand(ctx, session, staff, [a, b])
+    assert refused.value.key == "incident_report_not_open"
+    assert refused.value.params == {"reference": b}
+    assert incidents(ctx) == [] and ticket(ctx, a).incident_id is None
+
+
+def test_a_closed_report_is_not_attached_to_an_open_incident(ctx: Context) -> None:
+    staff = the_roles(ctx)["dispatcher"]
+    for n in (0, 20, 40):
+        report(ctx, n, 0)
+    late = report(ctx, 3000, 0)
+    _close_by_hand(ctx, late)
+    with pytest.raises(InputError) as refused:
+        _with_incident(ctx, lambda s, i: incident_actions.attach(ctx, s, staff, i, late))
+    assert refused.value.key == "incident_report_not_open"
+    assert ticket(ctx, late).incident_id is None
+
+
 def test_department_staff_of_another_directorate_do_not_see_the_incident(
     ctx: Context,
 ) -> None:
