@@ -27,6 +27,7 @@ from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import count_phrase, has_word
 from channels.web.inbox.places import shared_places
 from channels.web.inbox.refusals import act_once, refusal
+from channels.web.percent import percent
 from core.delivery.notify import directorate_name
 from core.errors import Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
@@ -62,6 +63,12 @@ def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     if moment is None:
         return ""
     return moment.astimezone(ctx().zone).strftime(fmt)
+
+
+@bp.app_template_filter("percent")
+def _percent(share: float) -> str:
+    """A share (0..1) as a percent that never reads 100% or 0% when it is not (web.percent)."""
+    return percent(share)
 
 
 @bp.app_template_filter("queue_time")

@@ -217,6 +217,17 @@ def test_stats_page_for_supervisor(ctx: Context, app: Flask) -> None:
     assert signed_in(app, "agent@mct.om").get("/inbox/stats").status_code == 404
 
 
+def test_the_arabic_stats_name_the_90_percent_figure_in_plain_words(
+    ctx: Context, app: Flask
+) -> None:
+    """'المئين 90' is a statistician's calque; the heading says what the hours are."""
+    new_ticket(ctx, "Pothole", category="road_damage")
+    page = signed_in(app, "super@mct.om", "ar").get("/inbox/stats").get_data(as_text=True)
+    assert "المئين" not in page
+    assert "أول رد: 90% من البلاغات خلال (ساعات)" in page
+    assert "الحل: 90% من البلاغات خلال (ساعات)" in page
+
+
 def test_the_stats_grouped_by_assignee_name_each_member_of_staff(ctx: Context, app: Flask) -> None:
     """The table by assignee showed emails where every other page shows the name; the email
     stays in the title (and in the API's and the CSV's key)."""
