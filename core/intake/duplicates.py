@@ -136,16 +136,12 @@ def _is_candidate(row: dict[str, Any], values: dict[str, Any], cells: Any) -> bo
 
 
 def _found(
-    session: Session,
-    statement: Select[Any],
-    values: dict[str, Any],
-    columns: tuple[str, ...],
-    own: str | None = None,
+    session: Session, statement: Select[Any], values: dict[str, Any], columns: tuple[str, ...]
 ) -> Sequence[Any]:
     """The candidates' rows: the query's, with the batch's waiting tickets it would have
     found merged in by `created_at`, newest first, and the same cap (a sort keeps the
     order of equals: the waiting, later added, before the written)."""
-    written = _written(session, statement, values, own)
+    written = _written(session, statement, values)
     unwritten = _waiting_candidates(session, values, columns, values.get("cells"))
     if not unwritten:
         return written
@@ -155,34 +151,40 @@ def _found(
     return merged[:CANDIDATE_LIMIT]
 
 
-def _written(
-    session: Session, statement: Select[Any], values: dict[str, Any], own: str | None
-) -> Sequence[Any]:
-    """The query's rows. Inside a batch, read once for its records of one category (and
-    cells) and reused until the batch changes tickets (core.batchrows `batch_reads`): a
-    storm's batch asked the same 200 candidates' rows for each of its 20 records. Read
-    then for nobody's ticket (`own_id` 0) in the earliest window; a later record's are the
-    rows still in its window (newest first: a prefix of them) less its own ticket (`own`,
-    its reference), exactly the query's, or, when its own is among a capped read, the
-    query's own answer."""
+def _written(session: Session, statement: Select[Any], values: dict[str, Any]) -> Sequence[Any]:
+    """The query's rows. Inside a batch, the first record of a category (and cells) runs
+    the query as a record alone does, and its answer is kept for the batch's later records
+    of the category (core.batchrows `batch_reads`), reused until the batch changes tickets:
+    a storm's batch asked the same 200 candidates' rows for each of its 20 records, while
+    a batch of one or two records mostly holds one record a category and reads nothing
+    more than alone. Kept only while the record's own ticket waits unwritten (its id
+    then leaves no written row out: the answer is every record's of the category); a
+    later record's are the rows still in its window (newest first: a prefix of them),
+    exactly the query's for it while its own ticket waits too, else the query runs."""
     reads = batch_reads(session)
-    if reads is None or (own is None and values["own_id"]):
+    if reads is None:
         return session.connection().execute(statement, values).all()
+    unwritten = _waits(session, values["own_id"])
     key = (statement, values["category"], tuple(values.get("cells", ())))
     read = reads.get(key)
     since = values["since"]
-    if read is None or read[0] > since:
-        rows = session.connection().execute(statement, {**values, "own_id": 0}).all()
-        read = reads[key] = (since, rows, {row[0] for row in rows})
-    _, rows, references = read
+    if read is None or read[0] > since or not unwritten:
+        rows = session.connection().execute(statement, values).all()
+        if unwritten:
+            reads[key] = (since, rows)
+        return rows
+    rows = read[1]
     end = len(rows)
     while end and _instant(rows[end - 1][-1]) < since:
         end -= 1
-    if own is None or own not in references:
-        return rows[:end]
-    if len(rows) >= CANDIDATE_LIMIT:  # the query's answer holds one row more
-        return session.connection().execute(statement, values).all()
-    return [row for row in rows[:end] if row[0] != own]
+    return rows if end == len(rows) else rows[:end]
+
+
+def _waits(session: Session, ticket_id: int) -> bool:
+    """Whether no written ticket has this id: none (0), or a batch's waiting ticket's."""
+    return not ticket_id or any(
+        row["id"] == ticket_id for row in reversed(waiting(session, "ticket"))
+    )
 
 
 def _instant(at: datetime) -> datetime:
@@ -212,7 +214,7 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     near: list[tuple[float, int, str]] = []
     if ticket.category and ticket.lat is not None and ticket.lon is not None:
         located = {**values, "cells": neighbour_cells(ticket.lat, ticket.lon)}
-        nearby = _found(session, _NEARBY, located, ("lat", "lon"), ticket.reference)
+        nearby = _found(session, _NEARBY, located, ("lat", "lon"))
         for reference, lat, lon, _ in nearby:
             metres = haversine_m(ticket.lat, ticket.lon, lat, lon)
             if metres <= RADIUS_M:
@@ -223,7 +225,7 @@ def suggest_duplicates(session: Session, ticket: Ticket) -> list[Suggestion]:
     if ticket.text_features and len(best) < MAX_SUGGESTIONS:
         seen = {reference for _, _, reference in near}
         statement = _BY_TEXT[bool(ticket.category)]
-        found = _found(session, statement, values, ("text_features",), ticket.reference)
+        found = _found(session, statement, values, ("text_features",))
         own = derived(session, ticket.text_features, prepare_features)
         similar = _similar(session, own, found, seen)
         kept = heapq.nsmallest(MAX_SUGGESTIONS - len(best), similar)

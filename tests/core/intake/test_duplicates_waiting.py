@@ -298,9 +298,10 @@ def test_a_batch_sees_what_was_committed_before_it_not_what_an_earlier_batch_rea
 
 @pytest.mark.parametrize("count", [3, duplicates.CANDIDATE_LIMIT + 1])
 def test_a_later_record_is_given_the_querys_own_answer(ctx: Context, count: int) -> None:
-    """A batch's read is made for nobody's ticket in the earliest window; a later record's
-    candidates are the query's for it: without its own ticket (written early: past the cap,
-    the row after), without what left the window since."""
+    """A batch keeps a read made for a ticket not written (here none: id 0) in the earliest
+    window; a later record's candidates are the query's for it: without its own ticket
+    (written early: the query runs; past the cap, the row after), without what left the
+    window since (a ticket waiting: the kept rows)."""
     with ctx.sessions() as session, session.begin():
         contact = Contact(name="Salim", email="salim@example.org")
         session.add(contact)
@@ -315,13 +316,53 @@ def test_a_later_record_is_given_the_querys_own_answer(ctx: Context, count: int)
         for own in (written[0], written[-2]):
             values = {"category": "stormwater_flooding", "since": since, "own_id": own.id}
             expected = session.connection().execute(statement, values).all()
+            waits = session.connection().execute(statement, {**values, "own_id": 0}).all()
             with deferred_rows(session, 2):
                 earlier = {**values, "since": since - timedelta(days=1), "own_id": 0}
-                first = duplicates._found(session, statement, earlier, ("x",), "N-1")
+                first = duplicates._found(session, statement, earlier, ("x",))
                 assert (older.reference in {row[0] for row in first}) == (
                     count < duplicates.CANDIDATE_LIMIT
                 )
-                found = duplicates._found(session, statement, values, ("x",), own.reference)
+                found = duplicates._found(session, statement, values, ("x",))
+                kept = duplicates._found(session, statement, {**values, "own_id": 0}, ("x",))
             assert [row[0] for row in found] == [row[0] for row in expected]
+            assert [row[0] for row in kept] == [row[0] for row in waits]
+            assert older.reference not in {row[0] for row in kept}
             assert own.reference not in {row[0] for row in found}
             assert len(found) == min(count - 1, duplicates.CANDIDATE_LIMIT)
+
+
+def test_a_batchs_record_alone_in_its_category_runs_the_query_for_its_own_ticket(
+    ctx: Context, statements: Statements
+) -> None:
+    """Read once per batch only for a category the batch holds again: a batch of one or
+    two records mostly holds one a category, and each asks what it asks alone (the query
+    with its own ticket's id), nothing read for a later record that never comes."""
+    with ctx.sessions() as session, session.begin():
+        contact = Contact(name="Salim", email="salim@example.org")
+        session.add(contact)
+        session.flush()
+        session.add_all(flooding(ctx, contact, 2, first_id=10_000))
+        session.flush()
+        with deferred_rows(session, 2), statements(ctx) as sent:
+            found, store = [], session.info.get(DEFERRED)  # none on SQLite: no batch rows
+            for n, category in enumerate(("stormwater_flooding", "potholes")):
+                ticket = new_ticket(ctx, contact, f"N-{n}")
+                ticket.id, ticket.category = 50_000 + n, category
+                if store is not None:  # waiting, as the batch's tickets
+                    store.add("ticket", [as_waiting(ticket)])
+                found.append(references(duplicates.suggest_duplicates(session, ticket)))
+            if store is not None:
+                store.rows.clear()  # not whole tickets: not to be written
+    assert found == [{"F-10000", "F-10001"}, set()]
+    asked = [
+        parameters
+        for statement, parameters in sent.with_parameters()
+        if "FROM ticket" in statement and "ORDER BY ticket.created_at DESC" in statement
+    ]
+    assert len(asked) == 2  # each record's text query
+    for n, parameters in enumerate(asked):  # each for its own ticket, not nobody's (0)
+        if isinstance(parameters, dict):  # PostgreSQL's, by name
+            assert parameters["own_id"] == 50_000 + n
+        else:  # SQLite's, in order
+            assert 50_000 + n in parameters
