@@ -13,6 +13,7 @@ from channels.web import api, citizen, errors, health, inbox, open311
 from channels.web.conformance import HttpConformance
 from channels.web.extensions import csrf
 from channels.web.formdata import BalaghRequest
+from channels.web.maps import map_attribution
 from channels.web.metrics import install_metrics
 from channels.web.references import whole_references
 from channels.web.shedding import AnswerDeadline, LoadShedder
@@ -69,6 +70,7 @@ def _configure(app: Flask, ctx: Context) -> None:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["balagh"] = ctx
     app.add_template_filter(whole_references, "whole_references")
+    app.add_template_global(map_attribution, "map_attribution")
     # Before any blueprint adds a rule: `<int:...>` in every path stops at the largest id
     # (core.models.ID_MAX), so a 100-digit id is a 404 rather than an error in the driver.
     app.url_map.converters["int"] = DatabaseInteger

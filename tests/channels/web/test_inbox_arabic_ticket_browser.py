@@ -97,9 +97,12 @@ def test_the_arabic_ticket_maps_pin_is_named_in_arabic_and_its_scale_is_metric(
         alt = page.get_attribute("#ticket-map .leaflet-marker-icon", "alt")
         scales = page.locator("#ticket-map .leaflet-control-scale-line").all_inner_texts()
         assert page.locator("#ticket-map .leaflet-control-attribution a").count() > 0
+        credit = page.inner_text("#ticket-map .leaflet-control-attribution")
         found = serious_violations(page)  # the attribution's links were not underlined
     assert alt == translate("map_marker", "ar")
     assert len(scales) == 1 and scales[0].endswith("m"), scales
+    # in Arabic, naming the tile server set (not OpenStreetMap's, which the scripts claimed)
+    assert "الخرائط: 127.0.0.1" in credit and "contributors" not in credit, credit
     assert found == [], found
 
 

@@ -24,7 +24,7 @@
   var map = L.map(box, { maxZoom: 19, minZoom: 3, keyboard: true });
   var tiles = box.dataset.tiles;
   if (tiles) {
-    L.tileLayer(tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap contributors" }).addTo(map);
+    L.tileLayer(tiles, { maxZoom: 19, attribution: box.dataset.attribution }).addTo(map);
   }
   var marker = null;
 

@@ -53,7 +53,7 @@
   var map = L.map(box, { zoomControl: true, maxZoom: 19, minZoom: 3 }).setView([23.588, 58.383], 11);
   var tiles = box.getAttribute("data-tiles");
   if (tiles) {
-    L.tileLayer(tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap contributors" }).addTo(map);
+    L.tileLayer(tiles, { maxZoom: 19, attribution: box.getAttribute("data-attribution") }).addTo(map);
   }
   var group = L.markerClusterGroup ? L.markerClusterGroup() : L.layerGroup();
   var bounds = [];

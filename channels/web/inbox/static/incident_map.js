@@ -7,7 +7,7 @@ document.addEventListener("DOMContentLoaded", function () {
   var map = L.map(box);
   L.tileLayer(box.getAttribute("data-tiles"), {
     maxZoom: 19,
-    attribution: "&copy; OpenStreetMap contributors",
+    attribution: box.getAttribute("data-attribution"),
   }).addTo(map);
   var bounds = [];
   points.forEach(function (p) {

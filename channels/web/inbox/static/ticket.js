@@ -25,7 +25,7 @@
   box.hidden = false;
   var map = L.map(box, { maxZoom: 19, minZoom: 3, scrollWheelZoom: false }).setView(point, 16);
   if (box.dataset.tiles) {
-    L.tileLayer(box.dataset.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap contributors" }).addTo(map);
+    L.tileLayer(box.dataset.tiles, { maxZoom: 19, attribution: box.dataset.attribution }).addTo(map);
   }
   L.control.scale().addTo(map);
   L.marker(point, { keyboard: false }).addTo(map);
