@@ -493,7 +493,9 @@ def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: A
                 dup,
                 Status.RESOLVED,
                 SYSTEM_ACTOR,
-                note=original.resolution or original.answer,
+                note=_resolution_in(original, dup.language)
+                or original.resolution
+                or original.answer,
             )
             continue
         dup.resolution = original.resolution
@@ -506,6 +508,19 @@ def _close_duplicates(ctx: Context, session: Session, original: Ticket, actor: A
             note=f"original {original.reference} closed",
             answer=original.answer,
         )
+
+
+def _resolution_in(original: Ticket, language: str) -> str | None:
+    """The department's answer in `language` when the original is in an incident with a
+    report of that language the department answered: an incident's reports each keep the
+    version in their citizen's language, so the dispatcher who tells the duplicate's citizen
+    starts from it rather than from the original's (QA: an Arabic duplicate of an English
+    report on the incident was given 'The pothole was filled...' while the incident's Arabic
+    reports held the Arabic answer)."""
+    if original.incident is None:
+        return None
+    answered = (t for t in original.incident.tickets if t.language == language and t.resolution)
+    return next((t.resolution for t in answered), None)
 
 
 def walk(current: str, target: Status, actor: Actor, through: frozenset[Status]) -> list[Status]:

@@ -17,11 +17,20 @@ from sqlalchemy import select
 
 from core.context import Context
 from core.errors import InputError
-from core.models import Incident, IncidentStatus, Status, User
+from core.models import Incident, IncidentStatus, Status, Ticket, User
 from core.staff import incident_actions
 from core.staff.permissions import Staff, staff_from_user
+from core.workflow.transitions import Actor, transition
 from tests.incident_support import incidents, outbox, report, ticket
-from tests.staffkit import app_for, bearer, post_form, signed_in, the_roles, token_for
+from tests.staffkit import (
+    app_for,
+    bearer,
+    make_staff,
+    post_form,
+    signed_in,
+    the_roles,
+    token_for,
+)
 
 ENGLISH = "The water was pumped away and the drains cleared."
 ARABIC = "تم شفط المياه وتنظيف مجاري التصريف."
@@ -121,3 +130,29 @@ def test_the_api_closes_with_the_note_and_its_translations(ctx: Context) -> None
     done = client.post(path, headers=headers, json={**body, "translations": {"en": ENGLISH}})
     assert done.status_code == 200 and done.get_json()["status"] == "closed"
     assert ENGLISH in told(ctx)[refs[1]]
+
+
+def test_a_duplicate_in_another_language_is_given_the_incidents_answer_in_its_own(
+    ctx: Context,
+) -> None:
+    """QA on the demo: an Arabic report marked a duplicate of an English one on an incident
+    went back to the dispatcher (the closing answer was the English citizen's) with the
+    English answer to start from, while the department had answered the incident in Arabic
+    too and the Arabic reports held it."""
+    refs = mixed_incident(ctx)
+    duplicate = report(ctx, 5000, 0, language="ar")  # 5 km away: not on the incident
+    agent = Actor(name="agent@mct.om", role="agent")
+    with ctx.sessions() as session, session.begin():
+        copy, original = (
+            session.execute(select(Ticket).where(Ticket.reference == r)).scalar_one()
+            for r in (duplicate, refs[1])
+        )
+        transition(ctx, session, copy, Status.DUPLICATE, agent, duplicate_of=original)
+    close(ctx, None, to="assigned")
+    drainage = make_staff(ctx, "drainage@mct.om", "department", "drainage")
+    with ctx.sessions() as session, session.begin():
+        incident = session.execute(select(Incident)).scalar_one()
+        incident_actions.move(ctx, session, drainage, incident, "resolved", ARABIC, {"en": ENGLISH})
+    close(ctx, "رُدمت الحفرة.", {"en": "The hole was filled."})
+    copy_now = ticket(ctx, duplicate)
+    assert (copy_now.status, copy_now.resolution) == (Status.RESOLVED, ARABIC)
