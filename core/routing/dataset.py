@@ -88,9 +88,17 @@ left in heaps after works (dumping; the road itself left dug is road damage), be
 camps (a villa turned into one stays a violation), sarcasm worded as praise of the service with
 a count of weeks ("third week", "since Eid"), fallen electricity poles and cables (street
 lighting), flooded tunnels, Gulf possessives and demonstratives (حقته، مالتها، هال-), and animals
-at the bins. No own row may be a near copy of a corpus row
-(tests/core/routing/test_routing_data.py), or cross-validating the corpus would score
-paraphrases of its own held-out messages.
+at the bins. `writers_scr22.jsonl` (twenty-second screening pass) holds 25 adverts and scams
+and 25 genuine look-alikes, five of each per form, from that pass's sub-topic list: promotions
+dressed as notices to residents, chain messages asking to be passed on in other words, the
+municipality's works and paperwork sold to the reader (permit clearance, drawings "approved
+by the municipality", debris removal, sewage tankers), job and visa agents; and complaints with
+contact details that share their words: a fee paid on a portal or app still shown unpaid, a
+fee on the writer's bill, a price questioned with "?!", a shortage counted against homes, a
+contractor or workshop named as the cause with its number on its sign or a video the writer
+filmed, sarcasm about a problem, a flyer or message asked about. No own row may be a near
+copy of a corpus row (tests/core/routing/test_routing_data.py), or cross-validating the corpus
+would score paraphrases of its own held-out messages.
 """
 
 from __future__ import annotations
@@ -136,6 +144,7 @@ OWN_FILES = (
     "writers_cat21.jsonl",
     "writers_scr21.jsonl",
     "writers_u21.jsonl",
+    "writers_scr22.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
