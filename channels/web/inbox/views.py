@@ -278,58 +278,81 @@ def ticket(reference: str) -> str:
     staff = current_staff()
     with ctx().sessions() as db:
         item = ticket_for(db, staff, reference, Action.VIEW)
-        language = item.language
-        canned = [
-            (
-                c.key,
-                c.label,
-                render_canned(
-                    c.key,
-                    language,
-                    reference=item.reference,
-                    name=item.contact.name,
-                    directorate=directorate_name(ctx(), item.directorate, language),
-                ),
-            )
-            for c in canned_replies()
-        ]
-        targets = [s.value for s in allowed_targets(item, staff.actor) if s != Status.DUPLICATE]
-        # Resolving is the department's answer to the dispatcher, and closing a resolved
-        # ticket tells the citizen: the panel says so, and offers the citizen's wording.
-        answering = Status.RESOLVED in targets
-        informing = item.status == Status.RESOLVED and Status.CLOSED in targets
         return render_template(
             "inbox/ticket.html",
             ticket=item,
-            canned=canned,
-            status_choices=[item.status, *targets],
-            answering=answering,
-            informing=informing,
+            canned=_canned_for(item),
+            **_workflow_choices(staff, item),
+            **_people_around(db, staff, item),
+            **_history_of(db, item),
             unreachable=staff_actions.unreachable_address(item),
             priorities=[p.value for p in Priority],
-            suggested=(
-                suggested_links(db, item.contact, ctx().channels)
-                if allowed(staff, Action.CONTACTS)
-                else []
-            ),
-            other_tickets=[
-                other
-                for other in item.contact.tickets
-                if other.id != item.id and can_see(staff, other)
-            ],
-            can_duplicate=Status.DUPLICATE in allowed_targets(item, staff.actor)
-            and allowed(staff, Action.DUPLICATE),
-            assignable=(_staff_choices(db, item) if allowed(staff, Action.ASSIGN) else []),
             now=ctx().now(),
             pending_callback=Delivery.QUEUED,
             thumbnail_types=frozenset(INLINE_IMAGES),
             note_hints=NOTE_HINTS,
-            outcomes=outcomes(db, item.messages),
-            places=shared_places(db, item.messages),
-            staff_names=_history_names(db, item),
             problem_key=problem_key,
             map_tiles=ctx().settings.map_tiles,
         )
+
+
+def _canned_for(item: Ticket) -> list[tuple[str, dict[str, str], str | None]]:
+    """The canned replies staff may pick, each filled in for this ticket in its language."""
+    language = item.language
+    return [
+        (
+            c.key,
+            c.label,
+            render_canned(
+                c.key,
+                language,
+                reference=item.reference,
+                name=item.contact.name,
+                directorate=directorate_name(ctx(), item.directorate, language),
+            ),
+        )
+        for c in canned_replies()
+    ]
+
+
+def _workflow_choices(staff: Staff, item: Ticket) -> dict[str, Any]:
+    """The statuses the panel offers this member of staff, and what the answer box is for."""
+    allowed_now = allowed_targets(item, staff.actor)
+    targets = [s.value for s in allowed_now if s != Status.DUPLICATE]
+    # Resolving is the department's answer to the dispatcher, and closing a resolved
+    # ticket tells the citizen: the panel says so, and offers the citizen's wording.
+    return {
+        "status_choices": [item.status, *targets],
+        "answering": Status.RESOLVED in targets,
+        "informing": item.status == Status.RESOLVED and Status.CLOSED in targets,
+        "can_duplicate": Status.DUPLICATE in allowed_now and allowed(staff, Action.DUPLICATE),
+    }
+
+
+def _people_around(db: Session, staff: Staff, item: Ticket) -> dict[str, Any]:
+    """Contacts that may be the same citizen, the citizen's other tickets this member of
+    staff may see, and whom the ticket can be assigned to."""
+    return {
+        "suggested": (
+            suggested_links(db, item.contact, ctx().channels)
+            if allowed(staff, Action.CONTACTS)
+            else []
+        ),
+        "other_tickets": [
+            other for other in item.contact.tickets if other.id != item.id and can_see(staff, other)
+        ],
+        "assignable": _staff_choices(db, item) if allowed(staff, Action.ASSIGN) else [],
+    }
+
+
+def _history_of(db: Session, item: Ticket) -> dict[str, Any]:
+    """What the conversation shows beside the messages: delivery outcomes, shared places
+    and the names of the staff in its history."""
+    return {
+        "outcomes": outcomes(db, item.messages),
+        "places": shared_places(db, item.messages),
+        "staff_names": _history_names(db, item),
+    }
 
 
 # The panel's fields that show the ticket's current value; each has a hidden was_<name> with
