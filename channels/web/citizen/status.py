@@ -5,8 +5,10 @@ Internal notes never appear here; only the citizen's messages and what we sent t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import Any
 
 from channels.web.citizen.texts import text
 from channels.web.dates import long_date
@@ -32,6 +34,8 @@ class MessageView:
     text: str
     when: str
     files: tuple[FileView, ...] = ()
+    # the place a message with no words and no file carried (`channels.web.places`)
+    place: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,13 @@ class StatusView:
     messages: list[MessageView] = field(default_factory=list)
 
 
-def build(ctx: Context, ticket: Ticket, lang: str) -> StatusView:
-    """The page's content for `ticket` in `lang`."""
+def build(
+    ctx: Context, ticket: Ticket, lang: str, places: Mapping[int, Mapping[str, Any]] | None = None
+) -> StatusView:
+    """The page's content for `ticket` in `lang`; `places`, message id -> the place a
+    citizen's message of no words and no file carried, shows it rather than an empty
+    bubble (an Open311 request with no description, a location sent on its own)."""
+    places = places or {}
     label_key, expected = expected_date(ctx, ticket, lang)
     return StatusView(
         reference=ticket.reference,
@@ -76,6 +85,7 @@ def build(ctx: Context, ticket: Ticket, lang: str) -> StatusView:
                     FileView(a.id, a.filename, a.content_type in INLINE_IMAGE_TYPES)
                     for a in m.attachments
                 ),
+                place=places.get(m.id),
             )
             for m in ticket.messages
             if m.direction in (Direction.IN, Direction.OUT)

@@ -56,6 +56,7 @@ from channels.web.citizen.photos import MAX_PHOTO_BYTES, CleanPhoto
 from channels.web.citizen.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from channels.web.files import send_attachment
 from channels.web.formdata import UnreadableForm
+from channels.web.places import shared_places
 from core.context import Context
 from core.digests import same_secret
 from core.errors import StorageUnavailable
@@ -431,7 +432,7 @@ def _status_ticket(session: Session, reference: str, secret: str) -> Ticket:
 
 
 def _render_status(session: Session, ticket: Ticket, secret: str, **forms: Any) -> str:
-    view = status_view.build(_ctx(), ticket, g.lang)
+    view = status_view.build(_ctx(), ticket, g.lang, shared_places(session, ticket.messages))
     # The page is rendered from `view` alone: end the transaction first, so no database lock
     # (SQLite's single write lock) is held while the template runs.
     session.close()

@@ -25,9 +25,9 @@ from channels.web.inbox.blueprint import bp
 from channels.web.inbox.canned import canned_replies, render_canned
 from channels.web.inbox.delivery import outcomes, problem_key
 from channels.web.inbox.i18n import count_phrase, has_word
-from channels.web.inbox.places import shared_places
 from channels.web.inbox.refusals import act_once, refusal
 from channels.web.percent import percent
+from channels.web.places import shared_places
 from core.delivery.notify import directorate_name
 from core.errors import Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
@@ -211,6 +212,23 @@ def test_acknowledgement_of_a_request_without_words_names_the_directorate_in_eac
     assert "الطرق والإنارة" in arabic and "Roads" not in arabic
     assert "Roads and Street Lighting" in english
     assert re.search("[\u0600-\u06ff]", english) is None
+
+
+def test_the_status_page_of_a_request_without_words_shows_its_place_not_an_empty_bubble(
+    ctx: Context, client: FlaskClient
+) -> None:
+    # QA on the demo: the citizen's page of such a request opened the conversation with
+    # "You · date" over nothing (the inbox shows the place, the status page showed no text)
+    reference = created_reference(client, description="")
+    with ctx.sessions() as session:
+        ticket = ticket_by_reference(session, reference)
+        assert ticket is not None
+        ack = next(m.text or "" for m in ticket.messages if m.kind == "ack")
+    link = re.search(r"/t/MCT-\d+\?k=[\w-]+", ack)
+    assert link is not None
+    page = html.unescape(client.get(link.group(0) + "&lang=en").get_data(as_text=True))
+    assert "The place you sent: <bdi>Way 3019, Al Khuwair</bdi>" in page
+    assert '<span dir="ltr">23.58800, 58.38290</span>' in page
 
 
 def test_each_post_is_a_new_request_even_from_the_same_submitter(client: FlaskClient) -> None:

@@ -2,8 +2,9 @@
 
 Chat users often share their location as a message of its own after the report (the
 Telegram button, WhatsApp's location). The place goes on the ticket, and the message is
-kept with no text: the ticket page showed it as an empty bubble from the citizen. The
-stored inbound record still holds what arrived, so the page shows the place there.
+kept with no text: the ticket page and the citizen's status page showed it as an empty
+bubble from the citizen (so did an Open311 request with no description). The stored inbound
+record still holds what arrived, so both pages show the place there.
 """
 
 from __future__ import annotations
