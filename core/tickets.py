@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, Sequence, bindparam, event, insert, inspect, select, text, update
+from sqlalchemy import Select, Sequence, bindparam, event, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, InvalidRequestError, ProgrammingError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, joinedload
+from sqlalchemy.orm.attributes import instance_state
 
 from core.digests import same_secret
 from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket, utcnow
@@ -262,7 +263,7 @@ def record_event(
     row: dict[str, Any] = {"kind": kind, "actor": actor, "actor_id": actor_id, "data": data}
     if at is not None:
         row["created_at"] = at
-    state = inspect(ticket)
+    state = instance_state(ticket)  # inspect's answer without its registry look-up
     if state.transient:  # as the ORM's cascade from an Event object did
         session.add(ticket)
     elif state.persistent and "events" in state.dict:  # a loaded collection would miss it
@@ -288,7 +289,7 @@ def write_events(session: Session) -> None:
         return
     rows: list[dict[str, Any]] = []
     for ticket, row, _savepoint in pending:
-        key = inspect(ticket).key
+        key = instance_state(ticket).key
         if key is None:
             break
         rows.append({"ticket_id": key[1][0], **row})
@@ -305,7 +306,7 @@ def write_events(session: Session) -> None:
     else:
         session.connection().execute(_INSERT_EVENTS, rows)
     for ticket, _row, _savepoint in written:
-        if "events" in inspect(ticket).dict:
+        if "events" in instance_state(ticket).dict:
             session.expire(ticket, ["events"])
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, unitofwork
+from sqlalchemy.orm.attributes import instance_state
 
 from core.context import Context
 from core.delivery.courier import when_queued
@@ -32,7 +33,7 @@ from core.models import (
     Status,
     Ticket,
 )
-from core.newrows import flush_new_rows
+from core.newrows import ORDER, _mapper, flush_new_rows
 from core.tickets import new_secret, record_event
 from tests.core.conftest import Mail
 
@@ -214,3 +215,12 @@ def test_a_query_in_a_flush_hook_does_not_write_the_rows_twice(
         assert flushed == []
         assert session.execute(select(func.count()).select_from(Ticket)).scalar_one() == 1
         assert inspect(ticket).persistent
+
+
+@pytest.mark.parametrize("cls", ORDER, ids=lambda cls: cls.__name__)
+def test_the_mapper_taken_without_the_inspection_registry_is_inspects(cls: type[Any]) -> None:
+    """`_mapper` and `instance_state` answer what `inspect` does, without its look-up by
+    the class's MRO (some sixty calls a new ticket, 1.2-1.9 us each)."""
+    assert _mapper(cls) is inspect(cls)
+    obj = cls()
+    assert instance_state(obj) is inspect(obj)
