@@ -762,6 +762,9 @@ class Rule:
     # a fear anywhere within `window` words cancels it ("مايل ... خايفين يطيح"), unless an
     # imminence phrase says it is any minute now
     fear_cancels: bool = False
+    # an `unless` match right after a negation does not cancel ("ليس في أمان", not safe; "ما
+    # لقيناه", not found): twenty-second pass
+    unless_negatable: bool = False
 
 
 _EARLIER_GROUPS: dict[str, list[str]] = {
@@ -892,6 +895,28 @@ _GROUPS: dict[str, list[str]] = {
     "delay_or_safe": [*_DELAY, *meaning.SAFE_NOW],
     "yesterday_or_asked": meaning.YESTERDAY_OR_ASKED,
     "shut_in_over": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED],
+    # twenty-second pass: a person missing, in trouble in the sea, pulled out of water and not
+    # responding, hanging by a rope, fallen and not answering
+    "missing": meaning.MISSING,
+    "still_missing": meaning.STILL_MISSING,
+    "found_or_over": [
+        *meaning.FOUND_OR_NOT_A_PERSON,
+        *meaning.SAFE_NOW,
+        *meaning.YESTERDAY_OR_ASKED,
+    ],
+    "sea": meaning.SEA,
+    "sea_trouble": meaning.SEA_TROUBLE,
+    "pulled_out": meaning.PULLED_OUT,
+    "water_place": meaning.WATER_PLACE,
+    "unresponsive": meaning.UNRESPONSIVE,
+    "hanging_by": meaning.HANGING_BY,
+    "fell_down": meaning.FELL_DOWN,
+    "not_answering": meaning.NOT_ANSWERING,
+    "over_or_asked": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED],
+    "waves_over": [*meaning.YESTERDAY_OR_ASKED, *meaning.WAVES_DAILY],
+    "footbridge": meaning.FOOTBRIDGE,
+    "crossing_broken": meaning.CROSSING_BROKEN,
+    "crossing_in_use": meaning.CROSSING_IN_USE,
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -906,6 +931,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_NINETEENTH.items(),
     meaning.ADDED_TWENTIETH.items(),
     meaning.ADDED_TWENTY_FIRST.items(),
+    meaning.ADDED_TWENTY_SECOND.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 
@@ -1265,7 +1291,7 @@ RULES: tuple[Rule, ...] = (
         ("waves", "waves_reach", "near"),
         negatable=(1,),
         window=12,
-        unless="yesterday_or_asked",
+        unless="waves_over",  # twenty-second pass: or every afternoon ("kil 3a9r")
         fear_cancels=True,
     ),
     Rule(
@@ -1306,6 +1332,60 @@ RULES: tuple[Rule, ...] = (
         negatable=(1,),
         window=12,
         unless="not_alone_now",
+        fear_cancels=True,
+    ),
+    # twenty-second pass (urgency_meaning.py): a person lost and still missing ("تاهت ... ولم
+    # نعثر عليها"), someone in the sea who cannot get back or a boat drifting out, a person
+    # pulled out of water who does not respond, a worker hanging by a rope or harness, a
+    # person fallen who does not answer; none found, safe, of yesterday or asked about
+    Rule(
+        "person_missing_now",
+        ("human", "missing", "still_missing"),
+        negatable=(1,),
+        window=16,
+        unless="found_or_over",
+        fear_cancels=True,
+        unless_negatable=True,
+    ),
+    Rule(
+        "in_trouble_in_the_sea",
+        ("sea", "sea_trouble"),
+        negatable=(1,),  # "if": "هل يوجد منقذ إذا رجل في البحر لا يستطيع العودة؟"
+        window=12,
+        unless="over_or_asked",
+        fear_cancels=True,
+        unless_negatable=True,
+    ),
+    Rule(
+        "pulled_out_unresponsive",
+        ("pulled_out", "water_place", "unresponsive"),
+        window=14,
+        unless="over_or_asked",
+        fear_cancels=True,
+        unless_negatable=True,
+    ),
+    Rule(
+        "hanging_by_a_rope",
+        ("human", "hanging_by"),
+        negatable=(1,),
+        window=8,
+        unless="yesterday_or_asked",
+        fear_cancels=True,
+    ),
+    Rule(
+        "fell_and_not_answering",
+        ("human", "fell_down", "not_answering"),
+        negatable=(1,),
+        window=14,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "broken_crossing_in_use",
+        ("footbridge", "crossing_broken", "crossing_in_use"),
+        negatable=(1, 2),
+        window=16,
+        unless="asking",
         fear_cancels=True,
     ),
 )
@@ -1381,10 +1461,13 @@ _NOBODY = index_terms(
 )  # fmt: skip
 NOBODY_GAP = 2
 # What happens to a person or what a person does in the danger: hurt, fallen in, trapped or
-# drowning, sick from fumes, bitten, stung or attacked, crossing a running wadi, playing on it.
+# drowning, sick from fumes, bitten, stung or attacked, crossing a running wadi, playing on it,
+# walking across a broken footbridge, inside a stuck lift (twenty-second pass: "nobody is
+# walking across it", "the lift stopped between floors, nobody inside").
 _PERSON_GROUPS = frozenset(
-    {"hurt", "fell_in", "peril", "symptom", "bite", "attack", "crossing", "playing", "harm"}
-)
+    {"hurt", "fell_in", "peril", "symptom", "bite", "attack", "crossing", "playing", "harm",
+     "crossing_in_use", "lift_occupied"}
+)  # fmt: skip
 # Who is there: people near the danger, under it, children where it lies. Only a "no" or a
 # "nobody" right before the people themselves says they are not there ("no children",
 # "ما في اطفال", "mafi 7ad yil3ab"); a negation a few words back negates something else:
@@ -1651,7 +1734,7 @@ def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
                 low, high = min(combo), max(combo)
                 if high - low > rule.window or _settled(words, low, high):
                     continue
-                if _near(hits.get(rule.unless or "", []), low, high, rule.window):
+                if _near(_unless_spans(words, hits, rule), low, high, rule.window):
                     continue
                 if rule.fear_cancels and _feared(words, low, high, rule.window):
                     continue
@@ -1659,6 +1742,23 @@ def urgent_rule(text: str, reading: Reading | None = None) -> str | None:
                     continue
                 return rule.name
     return None
+
+
+def _unless_spans(
+    words: list[str], hits: dict[str, list[tuple[int, int]]], rule: Rule
+) -> list[tuple[int, int]]:
+    """The matches of a rule's `unless` group; for an `unless_negatable` rule not one right
+    after a negation (within UNLESS_NEGATION words): "ما لقيناه" (not found) and "ليس في أمان"
+    (not safe) keep the danger, "لقيناه" and "في أمان" end it."""
+    spans = hits.get(rule.unless or "", [])
+    if not rule.unless_negatable:
+        return spans
+    return [
+        (s, e) for s, e in spans if not _negation_before(words[max(0, s - UNLESS_NEGATION) : s])
+    ]
+
+
+UNLESS_NEGATION = 3  # words before an unless match searched for a negation ("hasn t been found")
 
 
 def model_may_flag(text: str, probability: float, reading: Reading | None = None) -> bool:
@@ -1725,7 +1825,20 @@ def _denied(words: list[str]) -> bool:
     next to a hazard; the urgent model reads "gas", "smell" and "now" as an emergency
     (fifteenth pass: its false alarms on probe A)."""
     dangers = [(s, e, g) for s, e, g in _INDEX.find(words) if g in _DANGER_GROUPS]
-    return bool(dangers) and all(_plainly_negated(words, s, e, g) for s, e, g in dangers)
+    return bool(dangers) and all(
+        _plainly_negated(words, s, e, g) and not _unable_before(words, s) for s, e, g in dangers
+    )
+
+
+# "Can't", "ما يقدر": an inability reports the danger ("the parents can't open it", the boot a
+# child is shut in), it does not deny it (twenty-second pass: the model's p 0.93 was gated).
+_INABILITY = index_terms({"unable": meaning.INABILITY}, arabizi=True)
+INABILITY_REACH = 3  # words before a danger word searched for an inability
+
+
+def _unable_before(words: list[str], start: int) -> bool:
+    """True when "can't", "cannot", "لا يستطيع", "ma yigdar" sits right before a match."""
+    return bool(_INABILITY.find(words[max(0, start - INABILITY_REACH) : start]))
 
 
 # What says the danger is reaching people now, whatever it is (eighteenth pass): a body in a

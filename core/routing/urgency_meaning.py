@@ -1763,3 +1763,185 @@ SAFE_NOW = [
     "خرج سالما", "خرجت سالمه", "خرجوا سالمين", "طلع سالم", "طلعت سالمه", "is fine", "are fine",
     "was fine", "were fine", "is okay", "are okay", "is ok=", "are safe", "is safe now",
 ]  # fmt: skip
+
+# Twenty-second pass (urgent recall in every form, MSA and English first; docs/ROUTING_DATA.md,
+# "Twenty-second pass"): a person in danger said with no hazard word. A child or an elder lost
+# in a public place and not yet found; someone in the sea who cannot get back, a boat or kayak
+# drifting out; a person pulled out of water who does not respond; a worker hanging by a rope
+# or harness; someone who fell and does not answer; a child shut in a car's boot; MSA sea verbs
+# (اجتاحت، جرفت), يرتعش, "في أمان" (safe) as an end, Arabizi "kil 3a9r" (every afternoon).
+
+# Lost or gone off, said of a person (person_missing_now, with the person and a sign they are
+# still missing). Not "ما رجع" or "لم يعد" here: "the contractor has not come back" is a
+# complaint; they count only as a sign beside a word of going missing.
+MISSING = [
+    "ضاع=", "ضاعت=", "ضايع=", "ضايعه=", "تاه=", "تاهت=", "تايه=", "تايهه=", "تائه=", "تائهه=",
+    "مفقود=", "مفقوده=", "اختفى=", "اختفت=", "فقدنا=", "طلع من البيت", "طلعت من البيت", "خرج من البيت",
+    "خرجت من البيت", "خرج من المنزل", "خرجت من المنزل", "lost=", "missing=", "went missing",
+    "gone missing", "wandered off", "wandering", "walked out", "walked off", "ran off",
+    "6aye3=", "6ay3a=", "6a3=", "6a3at=", "dhaye3=", "mafqood=", "mafqooda=",
+]  # fmt: skip
+# A sign the person is still missing: nobody has found them, a search, the time since, a
+# dementia that explains it. A sign alone is no emergency ("لم نعثر على الملف").
+STILL_MISSING = [
+    "ما لقيناه", "ما لقيناها", "ما حصلناه", "ما حصلناها", "ما لقوه", "ما لقوها", "لم نعثر عليه",
+    "لم نعثر عليها", "لم نجده", "لم نجدها", "لم يعثر عليه", "ولم يعد", "ولم تعد", "وما رجع",
+    "وما رجعت", "ما رجع للحين", "حتى الان", "للحين", "من ساعه", "من ساعتين", "من نص ساعه",
+    "منذ ساعه", "منذ ساعتين", "منذ نصف ساعه", "منذ الصباح", "ندوره", "ندورها", "ندور عليه",
+    "ندور عليها", "يدورونه", "يدورونها", "نبحث عنه", "نبحث عنها", "نبحث عنهم", "زهايمر",
+    "الزهايمر", "ينسى", "تنسى", "نسيان", "تدوره", "تدورها", "يدورون عليه", "يدورون عليها",
+    "can t find", "cant find", "cannot find", "no sign of", "looked everywhere",
+    "looked around", "searching", "still missing", "crying for", "nobody seems to be with",
+    "hours ago", "an hour ago", "for an hour", "for twenty minutes", "for half an hour",
+    "dementia", "alzheimer",
+    "ma lgaina", "ma lgainah", "ma lgaynah", "ma lgainaha", "ma lgooh", "mn nus sa3a",
+    "min nus sa3a", "mn sa3a", "min sa3a", "ndawwrah", "ndawwir 3alaih", "lil7een",
+]  # fmt: skip
+# Found, home, safe, or a thing or a pet that is lost (not a person): the missing is over.
+FOUND_OR_NOT_A_PERSON = [
+    "found", "turned up", "is back", "came back", "got back", "safe and sound", "لقيناه",
+    "لقيناها", "لقوه", "لقوها", "حصلناه", "حصلناها", "عثرنا عليه", "عثرنا عليها", "تم العثور",
+    "وجدناه", "وجدناها", "رجع لاهله", "رجعت لاهلها", "رجع البيت", "رجعت البيت", "رجع للبيت",
+    "lgaina", "lgainah", "lgooh", "lgooha",
+    "phone", "wallet", "keys", "card", "passport", "bag=", "cat=", "cats=", "dog=", "parrot",
+    "جواله", "تلفونه", "محفظته", "مفتاح", "بطاقه", "بطاقته", "جواز", "شنطه", "قطه", "قطتي",
+    "القطوه", "قطوه", "قطو=", "بسه", "كلب", "ببغاء", "gi6wa", "g6wa", "bissa", "jawal",
+]  # fmt: skip
+# Someone in the sea who cannot get back, a boat drifting out, people on rocks as the sea
+# rises round them (in_trouble_in_the_sea, beside a word of the sea). Not an engine failing
+# alone (a pump's), nor "the water" alone, nor the tide rising with nobody named ("put signs
+# at the rocks, the tide rises fast in the evening" is a calm request).
+SEA = [
+    "البحر", "بحر=", "الشاطئ", "الشاطي", "شاطئ", "الساحل", "الكورنيش", "الصخور", "صخور=",
+    "قارب", "القارب", "طراد", "الطراد", "البحيره", "بحيره", "sea=", "the sea", "beach", "shore",
+    "buoys", "the buoys", "breakwater", "rocks=", "boat", "kayak", "paddleboard", "the lake",
+    "el ba7ar", "ba7ar=", "shati", "el shati", "el sa7il", "el 9ukhoor", "9ukhoor",
+]  # fmt: skip
+SEA_TROUBLE = [
+    "can t get back", "cant get back", "cannot get back", "can t swim back", "can t make it back",
+    "can t paddle back", "clinging to", "يتشبث", "تتشبث", "تتشبثان", "متشبث", "التيار يسحب",
+    "waving his arms", "waving her arms", "waving their arms", "waving for help", "drifted out",
+    "drifted way out", "drifting out", "drifting away", "adrift", "being carried out",
+    "carried out to sea", "pulled out to sea", "tide is coming in", "tide coming in",
+    "cut off by the tide",
+    "يلوح بيديه", "يلوح بيده", "تلوح بيديها", "تلوح بيدها", "يلوحون", "ياشر بيده", "ياشر بيديه",
+    "يأشر بيده", "ما يقدر يرجع", "ما يقدرون يرجعون", "ما تقدر ترجع", "لا يستطيع العوده",
+    "لا يستطيع الرجوع", "لا يستطيعون العوده", "لا تستطيع العوده", "يبتعد مع التيار",
+    "يبتعدون مع التيار", "تبتعد مع التيار", "يبعد عن الساحل", "قاعد يبعد", "يرتفع حولهم",
+    "يرتفع حولهما", "يرتفع حوله", "يرتفع عليهم", "يرتفع عليه", "محاصرين بالمد",
+    "ma yigdar yirja3", "ma yigdaroon yirj3oon", "y2ashir", "yilawwi7", "yirtifi3 3alaihom",
+    "gaa3d yib3ad", "yib3ad 3an",
+]  # fmt: skip
+# Pulled out of water and not responding (pulled_out_unresponsive): the rescue, where from,
+# and the state. "طلعوه" alone is over (DOWN_BEFORE); with a body that does not respond it is
+# the start of an emergency.
+PULLED_OUT = [
+    "pulled", "got him out", "got her out", "dragged him out", "dragged her out", "اخرجنا",
+    "اخرجوه", "اخرجوها", "انتشلنا", "انتشلوه", "انتشلوها", "طلعوه", "طلعوها", "طلعناه",
+    "طلعناها", "6al3ooh", "6al3ooha", "6alla3naah", "6al3naah",
+]  # fmt: skip
+WATER_PLACE = [
+    *SEA, "out of the water", "the water", "pool=", "the pool", "pond", "well=", "tank=",
+    "canal", "المسبح", "البركه", "بركه", "الفلج", "فلج=", "البير", "البئر", "الماء", "الماي",
+    "المياه", "الخزان", "el falaj", "el masba7", "el birka",
+]  # fmt: skip
+UNRESPONSIVE = [
+    "not responding", "isn t responding", "isnt responding", "unresponsive", "not breathing",
+    "isn t breathing", "unconscious", "turning blue", "gone blue", "لا يستجيب", "لا تستجيب",
+    "ما يستجيب", "ما تستجيب", "لا يتنفس", "لا تتنفس", "ما يتنفس", "ما تتنفس", "فاقد الوعي",
+    "فاقده الوعي", "مغمى عليه", "مغمى عليها", "زرقاوان", "ازرق=", "لونه ازرق", "لونها ازرق",
+    "ma yitnaffas", "ma titnaffas", "ma ystajeeb", "ma yistajeeb", "ma tistajeeb",
+]  # fmt: skip
+# Hanging by a rope or a harness at height, said of a person (hanging_by_a_rope).
+HANGING_BY = [
+    "dangling from", "dangling off", "hanging from his", "hanging from her", "hanging from a rope",
+    "hanging by a rope", "hanging by his", "hanging by her", "hanging off the side",
+    "suspended from", "معلق بحبل", "معلق بالحبل", "معلقه بحبل", "متعلق بحبل", "متعلق بالحبل",
+    "متعلقه بالحبل", "متعلق في الحبل", "معلق في الحبل", "متدلي بالحبل", "متدلي من الحبل",
+    "m3allag bil 7abl", "m3allag b 7abl", "mit3allig bil 7abl", "mt3allig bil 7abl",
+]  # fmt: skip
+# Fallen and not answering, said of a named person (fell_and_not_answering): "ما يرد" alone is
+# also an office that does not answer (nineteenth pass), so only beside a fall and a person.
+FELL_DOWN = [
+    "fell=", "fallen", "collapsed", "fainted", "طاح=", "طاحت=", "سقط=", "سقطت=", "وقع=",
+    "وقعت=", "انهار=", "انهارت=", "6a7=", "6a7at=", "wi8a3=",
+]  # fmt: skip
+NOT_ANSWERING = [
+    "not answering", "isn t answering", "not talking", "won t answer", "not answering us",
+    "ما يرد", "ما ترد", "لا يرد", "لا ترد", "لا يجيب", "لا تجيب", "ما يتكلم علينا", "ma yrd",
+    "ma trd", "ma yridd", "ma yrid", "ma tridd",
+]  # fmt: skip
+# Can't, cannot: an inability before a danger word ("the parents can't open it") reports the
+# danger, it does not deny it (urgency._denied).
+INABILITY = [
+    "can t", "cant=", "cannot", "couldn t", "couldnt", "unable", "لا يستطيع", "لا يستطيعون",
+    "لا تستطيع", "لا نستطيع", "ما يقدر", "ما يقدرون", "ما تقدر", "ما نقدر", "ما قدرنا",
+    "ma yigdar", "ma ygdar", "ma yigdroon", "ma nigdar",
+]  # fmt: skip
+# Waves that climb the walkway every afternoon: the sea's daily habit, a sign to ask for
+# (waves_reaching_people; Arabizi "kil 3a9r" was read as danger now in the twenty-first pass's
+# probe B). Not in RECURRING: "the children play by the open well every afternoon" is urgent
+# in the shipped labels (a standing hazard people are at daily).
+WAVES_DAILY = [
+    "every afternoon", "every evening", "every morning", "كل عصر", "كل مساء", "كل صباح",
+    "kil 3a9r", "kil 3asr", "kil 3a9ir", "kil masa", "kil 9ob7", "kil sob7",
+]  # fmt: skip
+# A person in MSA's accusative ("جرفت رجلا", "أنقذوا طفلا"), a window cleaner, a toddler, an
+# elderly parent: named people the earlier lists read only in other forms.
+HUMAN_TWENTY_SECOND = [
+    "رجلا", "شخصا", "طفلا", "صبيا", "شابا", "صيادا", "عاملا", "ولدا", "شاب=", "الشاب=",
+    "والدي", "والدتي", "جدي=", "جدتي", "window cleaner", "a cleaner", "the cleaner",
+    "a painter", "a little boy", "a little girl", "toddler", "elderly", "a teenager",
+    "teenagers", "wldi", "wildi", "bnti", "my grandad", "my grandfather", "my grandmother",
+    "my grandma", "my dad", "my mum", "my mom", "ابني", "ابنتي", "بنتنا", "ولدنا", "bintna",
+    "wildna", "ibni",
+    # "a little" is an English hedge (urgency._unhedged): "a little boy" is read as "boy"
+    "boy=", "girl=",
+]  # fmt: skip
+# Shut in a car's boot: the MSA صندوق السيارة, the Gulf دبة, "the boot", "the trunk".
+SHUT_IN_BOOT = [
+    "in the boot", "in the trunk", "shut in the", "got shut in", "locked in the boot",
+    "داخل صندوق", "في صندوق السياره", "في دبه", "في الدبه", "داخل الدبه", "انقفلت في",
+    "انقفل في", "انحبس في", "انحبست في", "انقفلت داخل", "ingiflat fi", "ingifal fi",
+    "in7ibsat fi", "fi dabbat",
+]  # fmt: skip
+ADDED_TWENTY_SECOND: dict[str, list[str]] = {
+    "human": HUMAN_TWENTY_SECOND,
+    "near": ["رجلا", "شخصا", "طفلا", "صبيا", "شابا", "صيادا"],
+    # the MSA sea's verbs: swept over the walkway and carried a man off
+    "waves_reach": ["اجتاحت", "اجتاح=", "جرفت", "جرف=", "ابتلعت", "ابتلع=", "غمرت"],
+    # trembling (يرتعش), as يرجف and يرتجف
+    "shaking": ["يرتعش", "ترتعش", "يرتعشون", "trembling", "yirti3ish", "yirtjif", "yirtijif",
+                "tirtijif"],
+    # MSA: cannot get out or come down (person_at_risk)
+    "peril": ["لا يستطيع الخروج", "لا يستطيعون الخروج", "لا تستطيع الخروج",
+              "لا يستطيع النزول", "لا يستطيعون النزول", "لا تستطيع النزول"],
+    # a body that does not breathe or has fallen to the ground, in MSA
+    "body_down": ["لا يتنفس", "لا تتنفس", "سقط ارضا", "سقطت ارضا", "مغشيا عليه"],
+    "shut_in": SHUT_IN_BOOT,
+    "shut_people": ["bint=", "el bint", "walad=", "el walad", "a child", "little girl",
+                    "little boy"],
+}  # fmt: skip
+# Safe now in MSA ("وهي الآن في أمان"), as "is fine" and "خرج سالما" read (SAFE_NOW).
+# Not "بخير" (well): "هل هو بخير؟" asks; the urgency.Rule unless_negatable reads "ليس في أمان".
+SAFE_NOW += ["في امان", "بامان", "found safe", "safe and sound"]
+# A footbridge or a wooden crossing with boards or panels gone, with people still crossing it
+# (broken_crossing_in_use): a worn or peeling bridge, or one nobody uses, is one to repair.
+FOOTBRIDGE = [
+    "footbridge", "foot bridge", "pedestrian bridge", "wooden bridge", "walkway bridge",
+    "جسر المشاه", "جسر مشاه", "الجسر الخشبي", "جسر خشبي", "جسر العبور", "المعبر",
+    "jisr el mushat", "el jisr el khashabi",
+]  # fmt: skip
+CROSSING_BROKEN = [
+    "panels missing", "missing panels", "panel missing", "boards missing", "missing boards",
+    "planks missing", "missing planks", "broken planks", "broken boards", "gap in the",
+    "hole in the", "الواح مفقوده", "الواح ناقصه", "الواح مكسوره", "الالواح مفقوده",
+    "الالواح ناقصه", "الالواح مكسوره", "لوح مفقود", "لوح ناقص", "فيه فتحه", "فيها فتحه",
+    "el alwa7 naag9a", "el alwa7 maksoora",
+]  # fmt: skip
+CROSSING_IN_USE = [
+    "walking across", "walking over", "still walking", "still crossing", "crossing it",
+    "people are still", "kids are still", "use it", "using it", "يعبرونه", "يعبرون عليه",
+    "يمشون عليه", "يمرون عليه", "يمرون فوقه", "يعبرون فوقه", "قاعدين يعبرون", "ymshoon 3alaih",
+    "yi3baroon", "y3broon",
+]  # fmt: skip
