@@ -78,6 +78,15 @@ fallen with people above, a person shaking ("يرجف", "ترتجف"), a child c
 "وليدي" in the road or a pit, a lost old man among traffic, a jet ski that struck a swimmer;
 and their calm twins: fixed, of last week, a question ("abi as2al law", "ودي اسأل لو"),
 habitual waves or jet-ski noise, a lost child found.
+`writers_u22.jsonl` (twenty-second pass, urgency in every form, MSA and English first) holds
+60 rows (30 urgent) of a person in danger said with no hazard word: a child or an elder lost at
+a festival, a beach or a souq and still not found, a swimmer or a paddleboarder who cannot get
+back, a kayak or a boat drifting out, a fisherman clinging to rocks, a worker shut in a cold
+store or gone quiet in a septic tank, a boy's head caught in a fence, a snake's bite and a
+swelling leg, a man slumped who cannot be woken, a broken wooden crossing people still walk;
+and their calm twins: a lost child found and handed over, a lost card or dog, a lift out of
+order with nobody inside, a footbridge to repaint, swimming lessons and lifeguards asked
+about, a rescue thanked, waves on the walkway every afternoon.
 `writers_cat15.jsonl` (fifteenth pass, category) holds reports in every form from a sub-topic
 list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
 workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
@@ -145,6 +154,7 @@ OWN_FILES = (
     "writers_scr21.jsonl",
     "writers_u21.jsonl",
     "writers_scr22.jsonl",
+    "writers_u22.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 
