@@ -3,6 +3,7 @@ missing-attachment page, the phone contact box and the canned replies' Arabic.""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -308,3 +309,23 @@ def test_an_arabic_length_refusal_counts_its_characters_with_the_right_form(
     """'The name is longer than 100 characters' read "100 حرفًا", the form for 11-99."""
     words = translate(key, "ar", limit=limit)
     assert words.endswith(f"{limit} {ARABIC_CHARACTERS[plural_form(limit)]}."), words
+
+
+def test_a_ticket_without_words_says_so_in_the_queue_and_its_page(ctx: Context) -> None:
+    """QA on the demo: an Open311 request without a description (GeoReport v2 makes it
+    optional) was a queue row with an empty subject cell, and its page a header over nothing."""
+    the_roles(ctx)
+    ctx.settings.open311_api_keys = "key-1"
+    app = app_for(ctx)
+    posted = app.test_client().post(
+        "/open311/v2/requests.json",
+        data={"api_key": "key-1", "service_code": "road_damage", "lat": "23.588", "long": "58.38"},
+    )
+    reference = posted.get_json()[0]["service_request_id"]
+    for lang in ("en", "ar"):
+        client = signed_in(app, "disp@mct.om", lang)
+        words = translate("no_subject", lang)
+        queue = html.unescape(client.get("/inbox/?queue=all").get_data(as_text=True))
+        assert f'<span class="no-subject">{words}</span>' in queue
+        page = html.unescape(client.get(f"/inbox/t/{reference}").get_data(as_text=True))
+        assert f'<p class="subject no-subject">{words}</p>' in page
