@@ -33,6 +33,12 @@ logger = logging.getLogger(__name__)
 ACK_KINDS = ("ack", "ack_incident", "ack_neutral")
 TYPED_ADDRESS_WINDOW = timedelta(hours=24)
 ACK_LIMIT_WINDOW = timedelta(hours=1)
+# How a citizen answers a reply (`answer_by`), texts of their own after the reply's body.
+ANSWER_BY_MESSAGE, ANSWER_BY_PAGE, ANSWER_BY_CALL = (
+    "answer_by_message",
+    "answer_by_page",
+    "answer_by_call",
+)
 
 
 def queue_reply(
@@ -327,7 +333,7 @@ def with_reference(ticket: Ticket, body: str, *, status_url: str | None = None) 
     The system's own texts carry the reference already; staff write only the answer.
     `status_url`: the report's private link follows it (see `notify_citizen`).
     """
-    then = None if status_url is None else "status_link"
+    then = (ANSWER_BY_MESSAGE,) if status_url is None else (ANSWER_BY_MESSAGE, "status_link")
     if ticket.language in ("ar", "en"):
         return render(
             "reply", ticket.language, then=then, reference=ticket.reference, body=body,
@@ -401,6 +407,17 @@ def acknowledge(
         status_url=status_url(ctx, ticket),
         directorate=directorate_name(ctx, ticket.directorate, ticket.language),
     )
+
+
+def answer_by(ctx: Context, ticket: Ticket) -> str:
+    """The text that tells the citizen how to answer a reply, by the ticket's channel: the one
+    place that words it. A phone caller hears the reply in a call back and can only call us
+    again; a citizen who reads it on the report's page answers with the page's form; a chat
+    or a mailbox, by replying to the message (as every delivered copy does)."""
+    capabilities = ctx.channels.of(ticket.channel)
+    if capabilities.staff_recorded:
+        return ANSWER_BY_CALL
+    return ANSWER_BY_PAGE if capabilities.pull else ANSWER_BY_MESSAGE
 
 
 def read_on_page(ctx: Context, ticket: Ticket) -> bool:

@@ -20,9 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.context import Context
-from core.delivery.notify import queue_reply, read_on_page
+from core.delivery.notify import ANSWER_BY_MESSAGE, answer_by, queue_reply
 from core.language.detect import REPLY_LANGUAGES
-from core.language.texts import render, render_on_page, subject
+from core.language.texts import render, subject
 from core.models import OPEN_STATUSES, Incident, IncidentUpdate, Role, Status, Ticket
 from core.tickets import count_first_response, record_event
 from core.workflow.transitions import Actor, take_steps, walk
@@ -40,21 +40,25 @@ def version_for(given: dict[str, str], language: str | None) -> str | None:
     return next((given[k] for k in (*REPLY_LANGUAGES, *given) if k in given), None)
 
 
-def incident_text(incident: Incident, ticket: Ticket, body: str, on_page: bool = False) -> str:
-    """The incident reply as one citizen reads it: their reference, the number of reports
-    (`on_page`: as the status page shows it, see `notify_citizen`). An incident of one report
-    (opened by hand from a ticket, or left with one) says no count ("one of 1 reports")."""
+def incident_text(
+    incident: Incident, ticket: Ticket, body: str, answer: str = ANSWER_BY_MESSAGE
+) -> str:
+    """The incident reply as one citizen reads it: their reference, the number of reports,
+    and how to answer (`answer`: a text `answer_by` chose). An incident of one report (opened
+    by hand from a ticket, or left with one) says no count ("one of 1 reports")."""
     reports = len(incident.tickets)
-    draw = render_on_page if on_page else render
     if reports > 1:
-        return draw(
+        return render(
             "incident_reply",
             ticket.language,
+            then=answer,
             reference=ticket.reference,
             reports=reports,
             body=body,
         )
-    return draw("incident_reply_alone", ticket.language, reference=ticket.reference, body=body)
+    return render(
+        "incident_reply_alone", ticket.language, then=answer, reference=ticket.reference, body=body
+    )
 
 
 def queue_incident_reply(
@@ -70,7 +74,7 @@ def queue_incident_reply(
         ctx,
         session,
         ticket,
-        incident_text(incident, ticket, body, on_page=read_on_page(ctx, ticket)),
+        incident_text(incident, ticket, body, answer_by(ctx, ticket)),
         delivered_text=incident_text(incident, ticket, body),
         kind="incident_reply",
         author_id=author,

@@ -44,18 +44,19 @@ class ByLanguage(dict[str, str]):
         return self.get(language) or str(self)
 
 
-def render(key: str, language: str | None, *, then: str | None = None, **params: object) -> str:
+Then = str | tuple[str, ...] | None
+
+
+def render(key: str, language: str | None, *, then: Then = None, **params: object) -> str:
     """The text `key` in `language`; None (or an unknown language) gives Arabic then English.
 
-    `then` names a text added after it in each language (a paragraph of its own, from the
-    same parameters), so that both languages' parts stay whole.
+    `then` names a text (or texts, in order) added after it in each language (a paragraph of
+    its own, from the same parameters), so that both languages' parts stay whole.
     """
     return _render(key, _templates(key), language, params, then)
 
 
-def render_on_page(
-    key: str, language: str | None, *, then: str | None = None, **params: object
-) -> str:
+def render_on_page(key: str, language: str | None, *, then: Then = None, **params: object) -> str:
     """`render`, as the citizen reads the text on their report's page, which has its own
     form to write to us: the catalog's `page.<key>` where the text says to reply to a
     message, else the text itself."""
@@ -70,14 +71,14 @@ def _render(
     templates: Mapping[str, str],
     language: str | None,
     params: Mapping[str, object],
-    then: str | None = None,
+    then: Then = None,
 ) -> str:
     _check_params(key, templates, params)
     languages = _languages(language)
     parts = [_fill(templates[lang], lang, params) for lang in languages]
-    if then is not None:
-        after = _templates(then)
-        _check_params(then, after, params)
+    for following in (then,) if isinstance(then, str) else then or ():
+        after = _templates(following)
+        _check_params(following, after, params)
         parts = [
             f"{part}{BOTH_SEPARATOR}{_fill(after[lang], lang, params)}"
             for part, lang in zip(parts, languages, strict=True)

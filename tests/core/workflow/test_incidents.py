@@ -161,6 +161,36 @@ def test_one_incident_reply_reaches_each_citizen_once_in_their_language(ctx: Con
         assert kinds.count("incident_reply") == 1
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_an_incident_reply_to_a_caller_says_to_call_not_to_reply_to_a_message(
+    ctx: Context, language: str
+) -> None:
+    """A phone caller hears the reply in a call back; it ended "To answer, simply reply to
+    this message", read out to someone who has no message (notify.answer_by words it)."""
+    roles = the_roles(ctx)
+    called = staff_actions.record_phone_call(
+        ctx, roles["agent"], "91234567", "Water everywhere", language=language, category=FLOOD
+    ).reference
+    written = report(ctx, 0, 0, language=language)
+    with ctx.sessions() as session, session.begin():
+        incident_actions.open_by_hand(ctx, session, roles["dispatcher"], [called, written])
+    answer = {"en": "The pumps are on their way.", "ar": "فرق الشفط في الطريق إليكم."}[language]
+    _with_incident(
+        ctx,
+        lambda s, i: incident_actions.reply_all(
+            ctx, s, roles["dispatcher"], i, "", {language: answer}
+        ),
+    )
+    closing = {
+        "en": ("call us and give your report number", "reply to this message"),
+        "ar": ("الاتصال بنا وذكر رقم بلاغكم", "الرد على هذه الرسالة"),
+    }[language]
+    [call_back] = [m.text for m in ticket(ctx, called).messages if m.kind == "incident_reply"]
+    assert answer in call_back and closing[0] in call_back and closing[1] not in call_back
+    [told] = [m.text for m in ticket(ctx, written).messages if m.kind == "incident_reply"]
+    assert closing[1] in told and closing[0] not in told
+
+
 def test_a_citizen_with_two_reports_in_the_incident_is_told_once(ctx: Context) -> None:
     staff = the_roles(ctx)["dispatcher"]
     report(ctx, 0, 0, sender="777")
