@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from core.context import Context
@@ -308,42 +309,26 @@ def test_script_in_a_citizen_message_is_shown_as_text_on_the_status_page(
     assert "<script>alert(" not in page and "&lt;script&gt;" in page
 
 
-def test_rating_refused_for_no_score_keeps_the_comment(ctx: Context, client: FlaskClient) -> None:
-    link = report(client, "en")
-    close(ctx)
-    page = client.get(link).get_data(as_text=True)
-    response = client.post(
-        link,
-        data={
-            "csrf_token": hidden(page, "csrf_token"),
-            "action": "rating",
-            "comment": "The crew was quick & polite",
-        },
-    )
-    html = response.get_data(as_text=True)
-    assert response.status_code == 400
-    assert "The crew was quick &amp; polite</textarea>" in html
-
-
-def test_rating_comment_over_the_limit_is_refused_not_cut_short(
-    ctx: Context, client: FlaskClient
+@pytest.mark.parametrize(
+    ("rating", "comment", "said"),
+    [
+        (None, "The crew was quick & polite", None),
+        ("5", "Good work. " * 200, "the limit is 2,000 characters"),  # 2,200 characters
+    ],
+    ids=["no score", "comment over the limit"],
+)
+def test_a_refused_rating_keeps_the_comment_whole_and_records_nothing(
+    ctx: Context, client: FlaskClient, rating: str | None, comment: str, said: str | None
 ) -> None:
     link = report(client, "en")
     close(ctx)
     page = client.get(link).get_data(as_text=True)
-    comment = "Good work. " * 200  # 2,200 characters
-    response = client.post(
-        link,
-        data={
-            "csrf_token": hidden(page, "csrf_token"),
-            "action": "rating",
-            "rating": "5",
-            "comment": comment,
-        },
-    )
+    data = {"csrf_token": hidden(page, "csrf_token"), "action": "rating", "comment": comment}
+    response = client.post(link, data=data | ({"rating": rating} if rating else {}))
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "the limit is 2,000 characters" in html and comment.strip() in html
+    assert f"{escape(comment)}</textarea>" in html  # kept whole, not cut short
+    assert said is None or said in html
     with ctx.sessions() as session:
         assert session.execute(select(Ticket.satisfaction)).scalar_one() is None
 
