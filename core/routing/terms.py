@@ -15,7 +15,7 @@ the same answers in microseconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from core.language.normalize import normalize_arabic
@@ -157,13 +157,11 @@ class TermIndex:
                 if keys:
                     self._folded_phrases.setdefault(keys[0], []).append((keys[1:], whole, label))
         self._lengths = sorted({len(s) for s in self._stems}, reverse=True)
-        # phrases with their next word and whether it must be whole (find checks it first)
-        self._phrase_heads = {
-            form: [
-                (rest, whole, label, rest[0], whole or len(rest) > 1)
-                for rest, whole, label in entries
-            ]
-            for form, entries in self._phrases.items()
+        self._phrase_next = {
+            form: _by_next_word(entries, _stem_phrase) for form, entries in self._phrases.items()
+        }
+        self._folded_next = {
+            key: _by_next_word(entries, _stem_fold) for key, entries in self._folded_phrases.items()
         }
         self._word_cache: dict[str, tuple[frozenset[str], tuple[str, ...], int]] = {}
         self._folded_cache: dict[str, frozenset[str]] = {}
@@ -250,7 +248,7 @@ class TermIndex:
         fold_from = _FOLD_ALWAYS if self._arabizi else _NO_FOLD
         pending = self._arabizi
         cache = self._word_cache
-        heads = self._phrase_heads
+        nexts = self._phrase_next
         for i, word in enumerate(words):
             labels, starts, kind = cache.get(word) or self._word(word)
             if pending and kind == _FOLD_IN_ARABIZI:
@@ -261,19 +259,9 @@ class TermIndex:
                 out.extend(self._find_folded_phrases(words, i))
             for label in labels:
                 out.append((i, i + 1, label))
-            for form in starts:
-                # the phrase's next word is checked here, which rules out most phrases
-                # without a call; _phrase_matches checks the rest
-                for rest, whole, label, first, exact in heads[form]:
-                    end = i + 1 + len(rest)
-                    if end > n:
-                        continue
-                    nxt = words[i + 1]
-                    if (nxt != first) if exact else not nxt.startswith(first):
-                        continue
-                    if len(rest) > 1 and not _phrase_matches(words, i + 1, rest, whole):
-                        continue
-                    out.append((i, end, label))
+            if i + 1 < n:
+                for form in starts:
+                    out.extend(_phrases_from(nexts[form], words, i))
         return out
 
     def _reads_arabizi(self, words: Sequence[str]) -> bool:
@@ -285,11 +273,16 @@ class TermIndex:
 
     def _find_folded_phrases(self, words: Sequence[str], at: int) -> list[tuple[int, int, str]]:
         """Arabizi phrases starting at words[at], matched by fold, articles skipped."""
-        entries = self._folded_phrases.get(phrase_fold(words[at]))
-        if not entries:
+        nexts = self._folded_next.get(phrase_fold(words[at]))
+        if not nexts:
+            return []
+        i, n = at + 1, len(words)
+        while i < n and words[i] in _LATIN_ARTICLES:
+            i += 1
+        if i >= n or not words[i].isascii():
             return []
         out = []
-        for rest, whole, label in entries:
+        for _, rest, whole, label in _candidates(nexts, phrase_fold(words[i])):
             end = _folded_phrase_end(words, at + 1, rest, whole)
             if end is not None:
                 out.append((at, end, label))
@@ -298,6 +291,68 @@ class TermIndex:
     def labels(self, words: Sequence[str]) -> set[str]:
         """The set of labels whose terms occur in the words."""
         return {label for _, _, label in self.find(words)}
+
+
+# A phrase under its first word, by its next word: (place in the first word's list, later
+# words, last is whole word, label). `exact`: phrases whose next word must be the message's
+# as written; `prefixed`: those whose next word may be a prefix of it (a stem), with the
+# lengths of those prefixes. Folded phrases are grouped the same way by their next word's
+# fold. Common first words ("انهار", "طاح", "el") start hundreds of phrases; the next word
+# rules out all but a few with a look-up or two, where testing each phrase in turn cost most
+# of a cold classification (twenty-second pass).
+_Entry = tuple[int, tuple[str, ...], bool, str]
+_NextWords = tuple[dict[str, list[_Entry]], dict[str, list[_Entry]], tuple[int, ...]]
+
+
+def _stem_phrase(rest: tuple[str, ...], whole: bool) -> bool:
+    """Whether a phrase's next word matches as a prefix (see find's phrases)."""
+    return not whole and len(rest) == 1
+
+
+def _stem_fold(rest: tuple[str, ...], whole: bool) -> bool:
+    """Whether a folded phrase's next fold matches as a prefix (see _folded_phrase_end)."""
+    return not whole and len(rest) == 1 and len(rest[0]) >= MIN_FOLD
+
+
+def _by_next_word(
+    entries: Sequence[tuple[tuple[str, ...], bool, str]],
+    stemmed: Callable[[tuple[str, ...], bool], bool],
+) -> _NextWords:
+    """A first word's phrases grouped by their next word (see _Entry)."""
+    exact: dict[str, list[_Entry]] = {}
+    prefixed: dict[str, list[_Entry]] = {}
+    for pos, (rest, whole, label) in enumerate(entries):
+        target = prefixed if stemmed(rest, whole) else exact
+        target.setdefault(rest[0], []).append((pos, rest, whole, label))
+    return exact, prefixed, tuple(sorted({len(first) for first in prefixed}))
+
+
+def _candidates(nexts: _NextWords, nxt: str) -> list[_Entry]:
+    """The phrases whose next word `nxt` can be, in their listed order."""
+    exact, prefixed, lengths = nexts
+    found = exact.get(nxt)
+    candidates = list(found) if found else []
+    size = len(nxt)
+    for length in lengths:
+        if length > size:
+            break
+        more = prefixed.get(nxt[:length])
+        if more:
+            candidates.extend(more)
+    if len(candidates) > 1:
+        candidates.sort()
+    return candidates
+
+
+def _phrases_from(nexts: _NextWords, words: Sequence[str], i: int) -> list[tuple[int, int, str]]:
+    """The phrases of one first word (at words[i]) that match, in their listed order."""
+    n, out = len(words), []
+    for _, rest, whole, label in _candidates(nexts, words[i + 1]):
+        end = i + 1 + len(rest)
+        if end > n or (len(rest) > 1 and not _phrase_matches(words, i + 1, rest, whole)):
+            continue
+        out.append((i, end, label))
+    return out
 
 
 def _phrase_matches(words: Sequence[str], at: int, rest: tuple[str, ...], whole: bool) -> bool:

@@ -65,3 +65,35 @@ def test_looks_arabizi_counts_each_kind_of_latin_word() -> None:
     assert looks_arabizi(["el", "7ufra", "fire", "smoke"])  # 2 + 1 against 2
     assert not looks_arabizi(["the", "fire", "smoke", "el"])  # 1 against 3
     assert not looks_arabizi(["حفره", "ya", "the"])  # 1 against 1: Arabic words do not vote
+
+
+# Phrases under one first word, kept in a list whose order matches must keep: exact next
+# words, a whole last word, a stem last word, a three-word phrase, and Arabizi ones by fold.
+_SHARED_HEAD = index_terms(
+    {
+        "wall": ["انهار جدار", "انهار السور=", "fell the wall"],
+        "roof": ["انهار سقف البيت", "انهار سق", "fell down="],
+        "road": ["3la el share3", "3la el dareeb="],
+    },
+    arabizi=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("انهار جدارهم وانهار السور", [(0, 2, "wall"), (2, 4, "wall")]),
+        ("انهار السوره", []),  # a whole last word is not a stem
+        ("انهار سقف البيت", [(0, 3, "roof"), (0, 2, "roof")]),  # listed order, not length
+        ("the wall fell the walls and fell down", [(2, 5, "wall"), (6, 8, "roof")]),
+        ("fell", []),  # a first word with nothing after it
+        ("7ufra 3ala al shari3 w 3la dareeb", [(1, 4, "road"), (5, 7, "road")]),
+    ],
+)
+def test_phrases_sharing_a_first_word_match_by_their_next_word(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    """Phrases are looked up by their next word (hundreds share a first word); the matches
+    and their order are what testing each phrase in turn gave."""
+    words = normalize_arabic(text).split()
+    assert _SHARED_HEAD.find(words) == expected
