@@ -219,21 +219,57 @@ _COURTESY_WORDS = {
 _COURTESY_CORE = {"شكرا", "شكر", "مشكور", "مشكورين", "مشكوره", "جزاكم", "جزاك", "تسلم"}
 _COURTESY_CORE |= {"تسلمون", "وشكرا", "العافيه", "thanks", "thank", "thx", "ty", "shukran"}
 _COURTESY_CORE |= {"mashkoor", "ok", "okay", "تمام", "اوكي", "حسنا"}
+# Praise of the work done, said with a thank-you ("شكرا على سرعة الانجاز", "thank you for
+# fixing it so quickly"): words that name no problem, no place and no request, so a message
+# made of them and a thank-you still asks for nothing. A closed list on purpose: one word
+# outside it ("thanks, the dog is back") and the message is read as the citizen's news.
+_PRAISE_WORDS = {
+    # Arabic, normalised ("على" is "علي" after normalize_arabic)
+    "علي", "سرعه", "السرعه", "الانجاز", "انجاز", "المتابعه", "متابعه", "متابعتكم",
+    "الاستجابه", "استجابتكم", "التجاوب", "تجاوبكم", "لتجاوبكم", "السريع", "السريعه", "سريع",
+    "الجهود", "جهودكم", "جهود", "تعاونكم", "التعاون", "الاهتمام", "اهتمامكم", "الخدمه",
+    "الحل", "حلها", "تم", "الاصلاح", "اصلاحها", "اصلاحه", "العمل", "عمل", "رائع", "ممتازه",
+    "جميل", "الفريق", "فريق", "البلديه", "كل", "وايد", "كثير", "بارك", "فيكم", "يبارك",
+    "والله", "الف", "ما", "قصرتوا", "قصرتو", "قصرتم", "قصرت", "ماقصرتوا", "ماقصرتو", "بالتوفيق",
+    # English and Arabizi
+    "for", "fixing", "fixed", "it", "the", "your", "quick", "quickly", "fast", "prompt",
+    "response", "work", "job", "good", "well", "done", "excellent", "amazing", "team", "help",
+    "efforts", "effort", "all", "solved", "sorting", "sorted", "out", "appreciate",
+    "appreciated", "really", "i", "we", "a", "lot", "kind", "nice", "service", "3ala", "el",
+    "sor3a", "ya3tikum", "3afya", "qasartu", "gasartu", "9asartu", "ma",
+}  # fmt: skip
 _WORD = re.compile(r"\w+")
 _EMOJI_ONLY = re.compile(r"^[\s\W_]*$")
+# A thank-you with its praise stays short; longer, it says more than thanks.
+MAX_COURTESY_WORDS = 12
 
 
 def is_courtesy(text: str | None) -> bool:
-    """A short thank-you or acknowledgement that asks for nothing ("شكرا جزيلا", "thanks!")."""
+    """A short thank-you or acknowledgement that asks for nothing ("شكرا جزيلا", "thanks!",
+    "شكرا على سرعة الانجاز", "thank you for fixing it so quickly"): after closing it stays on
+    the closed ticket instead of reopening it. Not when it says the problem is not solved
+    ("ما تم الاصلاح، شكرا")."""
     value = (text or "").strip()
     if not value:
         return False
     if _EMOJI_ONLY.match(value):  # 👍 🙏 alone
         return len(value) <= 8
     words = _WORD.findall(normalize_arabic(value).lower())
-    if not words or len(words) > 8:
+    if not words or len(words) > MAX_COURTESY_WORDS or not any(w in _COURTESY_CORE for w in words):
         return False
-    return all(w in _COURTESY_WORDS for w in words) and any(w in _COURTESY_CORE for w in words)
+    if not all(w in _COURTESY_WORDS or w in _PRAISE_WORDS for w in words):
+        return False
+    return not says_not_solved(value) and not _negated(words)
+
+
+def _negated(words: list[str]) -> bool:
+    """A negation other than "ما قصرتوا" (you spared nothing): "ما" or "ma" before any other
+    word turns praise into a complaint ("ما تم الحل")."""
+    nexts = [*words[1:], ""]
+    return any(
+        w in {"ما", "ma"} and not ("قصرت" in after or "sart" in after)
+        for w, after in zip(words, nexts, strict=True)
+    )
 
 
 # --- not solved ---------------------------------------------------------------------------

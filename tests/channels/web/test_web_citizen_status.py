@@ -293,6 +293,31 @@ def test_rating_from_a_page_older_than_a_reopening_says_why_it_was_not_recorded(
         assert session.execute(select(Ticket.satisfaction)).scalar_one() is None
 
 
+def test_a_thank_you_with_praise_on_a_closed_report_keeps_it_closed(
+    ctx: Context, client: FlaskClient
+) -> None:
+    """QA on the demo: "شكرًا جزيلًا على سرعة الإنجاز" sent from the status page reopened the
+    closed report and told the citizen so; only thank-you words alone were recognised."""
+    link = report(client)
+    close(ctx)
+    page = client.get(link).get_data(as_text=True)
+    client.post(
+        link,
+        data={
+            "csrf_token": hidden(page, "csrf_token"),
+            "action": "message",
+            "message": "شكرًا جزيلًا على سرعة الإنجاز",
+        },
+    )
+    with ctx.sessions() as session:
+        ticket = session.execute(select(Ticket)).scalar_one()
+        assert ticket.status == Status.CLOSED
+        kinds = session.scalars(
+            select(Message.kind).where(Message.ticket_id == ticket.id).order_by(Message.id)
+        ).all()
+    assert kinds[-1] == "courtesy"
+
+
 def test_language_switch_keeps_the_secret_and_is_remembered(client: FlaskClient) -> None:
     link = report(client, "ar")
     page = client.get(link + "&lang=en").get_data(as_text=True)

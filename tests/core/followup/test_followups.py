@@ -167,6 +167,18 @@ def test_a_follow_up_on_the_same_problem_is_not_flagged(routed_ctx: Context) -> 
         ("thanks, but the light is broken again", False),
         ("شكرا، الحفرة عادت من جديد", False),
         ("الله", False),
+        # a thank-you with praise of the work asks for nothing either
+        ("شكرًا جزيلًا على سرعة الإنجاز", True),
+        ("مشكورين ما قصرتوا", True),
+        ("شكرا على المتابعة", True),
+        ("Thank you for fixing it so quickly!", True),
+        ("shukran 3ala el sor3a", True),
+        # ...unless it says the work is not done, or brings news of its own
+        ("ما تم الإصلاح، شكرا", False),
+        ("مشكورين ما جيتوا", False),
+        ("thank you, it is not fixed", False),
+        ("Thank you for fixing it, the other lamp is out too", False),
+        ("thanks for nothing", False),
     ],
 )
 def test_courtesy_messages_are_recognised(text: str, courtesy: bool) -> None:
@@ -225,8 +237,9 @@ def test_a_strangers_reference_never_joins_their_ticket(
     ]
 
 
+@pytest.mark.parametrize("thanks", ["شكرا جزيلا", "شكرًا جزيلًا على سرعة الإنجاز"])
 def test_thanks_after_closing_stays_on_the_closed_ticket_without_questions(
-    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi
+    ctx: Context, tg: TelegramRuntime, fake_api: FakeBotApi, thanks: str
 ) -> None:
     push(tg, fake_api, text_update(805, 1, "Pothole on Way 12 near the mosque", language="en"))
     [ticket] = all_tickets(ctx)
@@ -235,7 +248,7 @@ def test_thanks_after_closing_stays_on_the_closed_ticket_without_questions(
         assert closing is not None
         closing.status, closing.closed_at = Status.CLOSED, datetime.now(UTC)
     asked_before = len(fake_api.sent_texts(805))
-    push(tg, fake_api, text_update(805, 2, "شكرا جزيلا"))
+    push(tg, fake_api, text_update(805, 2, thanks))
     [after] = all_tickets(ctx)
     assert after.status == Status.CLOSED
     thanked = load(ctx, ticket.reference)
