@@ -23,6 +23,7 @@ ALLOWED: dict[tuple[str, str | None, str], str] = {
     ("staff/actions.py", "_chooser", "email"): "the staff member's address in the record",
     ("staff/search.py", "CONTACT_FIELDS", "phone"): "a Contact column folded into search",
     ("staff/search.py", "CONTACT_FIELDS", "email"): "a Contact column folded into search",
+    ("routing/urgency_meaning.py", "FOUND_OR_NOT_A_PERSON", "phone"): "a lost thing, not a person",
 }
 
 
