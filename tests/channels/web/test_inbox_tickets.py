@@ -420,3 +420,19 @@ def test_example_references_in_the_forms_carry_the_centres_prefix(ctx: Context, 
         and 'placeholder="SLL-000123, SLL-000124"' in pages[0]
     )
     assert not [page for page in pages if 'placeholder="MCT-' in page]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_reply_in_the_conversation_names_its_author_as_the_history_does(
+    ctx: Context, app: Flask, lang: str
+) -> None:
+    """A staff reply's line in the conversation said "by disp@mct.om" where the history and
+    the header name the same person; the email stays in the title."""
+    give_name(ctx, "disp@mct.om", "خالد الحارثي")
+    reference = new_ticket(ctx, "Pothole", category="road_damage")
+    client = signed_in(app, "disp@mct.om", lang)
+    post_form(client, f"/inbox/t/{reference}/reply", {"text": "We are on it."})
+    page = client.get(f"/inbox/t/{reference}").get_data(as_text=True)
+    conversation = page.split('<ol class="conversation"')[1].split("</ol>")[0]
+    assert '<bdi title="disp@mct.om">خالد الحارثي</bdi>' in conversation
+    assert ">disp@mct.om<" not in conversation and " disp@mct.om\n" not in conversation
