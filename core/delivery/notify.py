@@ -33,12 +33,19 @@ logger = logging.getLogger(__name__)
 ACK_KINDS = ("ack", "ack_incident", "ack_neutral")
 TYPED_ADDRESS_WINDOW = timedelta(hours=24)
 ACK_LIMIT_WINDOW = timedelta(hours=1)
-# How a citizen answers a reply (`answer_by`), texts of their own after the reply's body.
-ANSWER_BY_MESSAGE, ANSWER_BY_PAGE, ANSWER_BY_CALL = (
-    "answer_by_message",
-    "answer_by_page",
-    "answer_by_call",
-)
+# The ways a citizen answers us (`answer_by`): the suffix of the texts that say how.
+BY_MESSAGE, BY_PAGE, BY_CALL = "by_message", "by_page", "by_call"
+# How a citizen answers a reply, texts of their own after the reply's body: `answer_by_<way>`
+# (`answer_by`); every delivered copy says to reply to it.
+ANSWER_BY_MESSAGE = "answer_by_message"
+# The system's texts that ask the citizen for something, and what: each is followed by the
+# text `<what>_by_<way>` that says how to do it on the ticket's channel (`answer_by`).
+ASKS = {
+    "need_info": "details",
+    "awaiting_reminder": "details",
+    "resolved": "reopen",
+    "autoclosed": "reopen",
+}
 
 
 def queue_reply(
@@ -364,22 +371,30 @@ def notify_citizen(
     """Send one of the system's own texts (acknowledgement, forwarded, resolved...).
 
     `author_id` names the member of staff whose action sent it (None: the system's own).
-    A citizen who reads our messages on their report's page gets its words there (write
-    with the page's form), and any email copy the usual ones (reply to this message).
-    `sender_only`: see `queue_reply`. `with_status_link`: the report's private link follows
-    the text, for a citizen who never had the acknowledgement that gives it (a spam flag held
-    it back, and staff who took the report on answer with this text instead).
+    A text that asks the citizen for something (`ASKS`) ends by saying how, worded for the
+    ticket's channel (`answer_by`: reply to the message, the page's form, a call). A citizen
+    who reads our messages on their report's page gets its words there, and any email copy
+    the usual ones (reply to this message). `sender_only`: see `queue_reply`.
+    `with_status_link`: the report's private link follows the text, for a citizen who never
+    had the acknowledgement that gives it (a spam flag held it back, and staff who took the
+    report on answer with this text instead).
     """
-    then = None
+    ask = ASKS.get(key)
+    link: tuple[str, ...] = ()
     if with_status_link:
-        then, params = "status_link", {**params, "status_url": status_url(ctx, ticket)}
-    text = render(key, ticket.language, then=then, reference=ticket.reference, **params)
-    if not read_on_page(ctx, ticket):
-        return queue_reply(
-            ctx, session, ticket, text, kind=key, author_id=author_id, sender_only=sender_only
-        )
-    # The page itself needs no link to it: only the copy that goes out carries the link.
-    shown = render_on_page(key, ticket.language, then=None, reference=ticket.reference, **params)
+        link, params = ("status_link",), {**params, "status_url": status_url(ctx, ticket)}
+    params = {**params, "reference": ticket.reference}
+    by_message = () if ask is None else (f"{ask}_{BY_MESSAGE}",)
+    text = render(key, ticket.language, then=(*by_message, *link), **params)
+    on_page = read_on_page(ctx, ticket)
+    if ask is not None:
+        # The page itself needs no link to it: only the copy that goes out carries the link.
+        then = (answer_by(ctx, ticket, ask), *(() if on_page else link))
+        shown = render(key, ticket.language, then=then, **params)
+    elif on_page:
+        shown = render_on_page(key, ticket.language, then=None, **params)
+    else:
+        shown = text
     return queue_reply(
         ctx,
         session,
@@ -387,7 +402,7 @@ def notify_citizen(
         shown,
         kind=key,
         author_id=author_id,
-        delivered_text=text,
+        delivered_text=None if shown == text else text,
         sender_only=sender_only,
     )
 
@@ -409,15 +424,16 @@ def acknowledge(
     )
 
 
-def answer_by(ctx: Context, ticket: Ticket) -> str:
-    """The text that tells the citizen how to answer a reply, by the ticket's channel: the one
-    place that words it. A phone caller hears the reply in a call back and can only call us
-    again; a citizen who reads it on the report's page answers with the page's form; a chat
-    or a mailbox, by replying to the message (as every delivered copy does)."""
+def answer_by(ctx: Context, ticket: Ticket, ask: str = "answer") -> str:
+    """The text that tells the citizen how to answer (`ask`: how to answer a reply, or what a
+    text asks for, see `ASKS`), by the ticket's channel: the one place that chooses it. A
+    phone caller hears the text in a call back, to answer on it or by calling us again; a
+    citizen who reads it on the report's page answers with the page's form; a chat or a
+    mailbox, by replying to the message (as every delivered copy does)."""
     capabilities = ctx.channels.of(ticket.channel)
     if capabilities.staff_recorded:
-        return ANSWER_BY_CALL
-    return ANSWER_BY_PAGE if capabilities.pull else ANSWER_BY_MESSAGE
+        return f"{ask}_{BY_CALL}"
+    return f"{ask}_{BY_PAGE if capabilities.pull else BY_MESSAGE}"
 
 
 def read_on_page(ctx: Context, ticket: Ticket) -> bool:

@@ -45,7 +45,9 @@ REQUIRED_KEYS = [
     "error_too_large", "error_unsupported_file", "error_rate_limited", "error_temporary",
     "error_empty", "error_group_chat", "error_not_found", "ack_incident", "ack_neutral",
     "incident_reply", "incident_reply_alone", "status_link",
-    "answer_by_message", "answer_by_page", "answer_by_call", "incident_joined", "status_unknown", "status_several", "status_latest", "status_which",
+    "answer_by_message", "answer_by_page", "answer_by_call", "details_by_message",
+    "details_by_page", "details_by_call", "reopen_by_message", "reopen_by_page", "reopen_by_call",
+    "incident_joined", "status_unknown", "status_several", "status_latest", "status_which",
     "status_none",
 ]  # fmt: skip
 TEXT_KEYS = keys()
@@ -293,11 +295,13 @@ def test_every_status_page_text_stands_for_a_text_with_its_placeholders(key: str
         assert {f for _, f, _, _ in string.Formatter().parse(page) if f} <= fields | {"reference"}
 
 
-@pytest.mark.parametrize("key", [k for k in TEXT_KEYS if k not in ("reply", "answer_by_message")])
+@pytest.mark.parametrize(
+    "key", [k for k in TEXT_KEYS if k != "reply" and not k.endswith("_by_message")]
+)
 def test_no_text_read_on_the_status_page_says_to_reply_to_a_message(key: str) -> None:
     """`reply` heads a staff reply only as delivered (`with_reference`): the page shows the
-    reply's own words; `answer_by_message` closes only a delivered copy (notify.answer_by
-    gives the page `answer_by_page`)."""
+    reply's own words; `*_by_message` closes only a delivered copy (notify.answer_by gives
+    the page `*_by_page`)."""
     params = {"question": "Q", "answer": "A", "body": "B", "reports": 3, "original": "MCT-1"}
     params |= {"status_url": "http://x/t", "count": 2, "reference": "MCT-000123"}
     assert "reply to this message" not in render_on_page(key, "en", **params)

@@ -11,7 +11,7 @@ import html as htmllib
 from sqlalchemy import select
 
 from core.context import Context
-from core.language.texts import render, render_on_page
+from core.language.texts import render
 from core.models import OutboxItem, Status, Ticket
 from core.workflow.transitions import Actor, transition
 from tests.citizen_web import make_app, reference_of, submit
@@ -56,8 +56,9 @@ def test_a_web_reports_email_copy_shows_the_words_the_email_carried(ctx: Context
         ).scalar_one()
         assert item.channel == "email"
         emailed = item.payload["text"]
-    on_page = render_on_page("need_info", "en", reference=reference, question=QUESTION)
-    assert emailed == render("need_info", "en", reference=reference, question=QUESTION) != on_page
+    asked = {"reference": reference, "question": QUESTION}
+    on_page = render("need_info", "en", then="details_by_page", **asked)
+    assert emailed == render("need_info", "en", then="details_by_message", **asked) != on_page
     entry = _outgoing_question(ctx, reference)
     assert ">Email<" in entry
     shown = _visible(entry)
@@ -89,8 +90,9 @@ def _api_question(ctx: Context, reference: str) -> dict[str, object]:
 def test_the_api_shows_a_web_reports_email_copy_as_the_email_carried_it(ctx: Context) -> None:
     reference = _web_report_asked(ctx, "citizen@example.om")
     question = _api_question(ctx, reference)
-    emailed = render("need_info", "en", reference=reference, question=QUESTION)
-    on_page = render_on_page("need_info", "en", reference=reference, question=QUESTION)
+    asked = {"reference": reference, "question": QUESTION}
+    emailed = render("need_info", "en", then="details_by_message", **asked)
+    on_page = render("need_info", "en", then="details_by_page", **asked)
     assert (question["text"], question["page_text"]) == (emailed, on_page)
 
 
@@ -99,5 +101,6 @@ def test_the_api_shows_a_web_report_without_an_address_in_the_page_wording(
 ) -> None:
     reference = _web_report_asked(ctx, None)
     question = _api_question(ctx, reference)
-    on_page = render_on_page("need_info", "en", reference=reference, question=QUESTION)
+    asked = {"reference": reference, "question": QUESTION}
+    on_page = render("need_info", "en", then="details_by_page", **asked)
     assert (question["text"], question["page_text"]) == (on_page, None)
