@@ -147,7 +147,7 @@ def test_validation_errors_are_inline_in_arabic(ctx: Context, client: FlaskClien
     assert response.status_code == 400
     assert "نرجو كتابة وصف للمشكلة." in page
     assert "نرجو كتابة بريد إلكتروني صحيح" in page
-    assert "خط العرض رقم بين" in page
+    assert "يجب أن يكون خط العرض رقمًا بين" in page
     assert 'id="description-error"' in page and 'aria-invalid="true"' in page
     assert 'role="alert"' in page and 'value="not-an-email"' in page
     assert count(ctx, Ticket) == 0
@@ -155,7 +155,23 @@ def test_validation_errors_are_inline_in_arabic(ctx: Context, client: FlaskClien
 
 def test_validation_errors_are_inline_in_english(client: FlaskClient) -> None:
     page = submit(client, "en", description="", phone="call me").get_data(as_text=True)
-    assert "Please describe the problem." in page and "Please enter a valid phone number" in page
+    assert "Please describe the problem." in page and "Please enter a full phone number" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("en", "Please enter a full phone number: 7 to 15 digits"),
+        ("ar", "نرجو كتابة رقم هاتف كامل: من 7 إلى 15 رقمًا"),
+    ],
+)
+def test_a_too_short_phone_number_is_refused_saying_how_many_digits(
+    client: FlaskClient, lang: str, says: str
+) -> None:
+    """"12" was refused with "a valid phone number (digits, may start with +)": the citizen
+    had typed digits only, and was not told that what was missing was length."""
+    page = submit(client, lang, description="Pothole on Way 12", phone="12").get_data(as_text=True)
+    assert says in page
 
 
 def test_description_of_only_invisible_characters_is_refused(
