@@ -94,8 +94,7 @@ def _act(
 
     def done(result: Any) -> str:
         if isinstance(result, incident_actions.MoveResult):
-            moved, skipped = ", ".join(result.moved) or "—", ", ".join(result.skipped) or "—"
-            return t("incident_moved", moved=moved, skipped=skipped)
+            return _moved_words(result)
         return said(result) if said is not None else t("done")
 
     act_once(
@@ -104,6 +103,19 @@ def _act(
         done,
     )
     return redirect(url_for("inbox.incident", incident_id=incident_id))  # type: ignore[return-value]
+
+
+def _moved_words(result: incident_actions.MoveResult) -> str:
+    """Which reports moved, and which were left as they were when some were, listed with the
+    staff member's language's comma: Arabic read "MCT-1, MCT-2" with a Latin comma, and
+    "not moved: —" when every report moved."""
+    comma = f"{t('list_comma')} "
+    moved, skipped = comma.join(result.moved), comma.join(result.skipped)
+    if not result.moved:
+        return t("done")  # no open report was left to move
+    if not result.skipped:
+        return t("incident_moved_all", moved=moved)
+    return t("incident_moved", moved=moved, skipped=skipped)
 
 
 @bp.post("/incidents/<int:incident_id>/reply")

@@ -7,9 +7,12 @@ import json
 import re
 
 from flask import Flask
+from sqlalchemy import select
 
 from channels.web.inbox.i18n import translate
 from core.context import Context
+from core.models import Status, Ticket
+from core.workflow.transitions import Actor, transition
 from tests.incident_support import close_incident, incidents, outbox, report, ticket
 from tests.staffkit import app_for, give_name, make_staff, post_form, signed_in, the_roles
 
@@ -288,3 +291,36 @@ def test_the_departments_move_form_says_its_answer_goes_to_the_dispatcher(ctx: C
     ctx.settings.department_replies_direct = True  # departments tell the citizens themselves
     page = signed_in(app, "drainage@mct.om").get(f"/inbox/incidents/{incident_id}")
     assert translate("incident_answer", "en") in html.unescape(page.get_data(as_text=True))
+
+
+def _flash(page: str) -> str:
+    """The text of the page's one flash message."""
+    found = re.search(r'<[^>]*class="flash[^"]*"[^>]*>(.*?)</', page, re.S)
+    assert found is not None
+    return html.unescape(found.group(1)).strip()
+
+
+def test_moving_every_report_lists_them_with_the_arabic_comma_and_no_empty_list(
+    ctx: Context,
+) -> None:
+    """It read "نُقلت: MCT-1, MCT-2, MCT-3؛ لم تُنقل: —": a Latin comma in Arabic, and a
+    list of the reports left behind when there were none."""
+    app, refs, incident_id = _three(ctx)
+    client = signed_in(app, "disp@mct.om", "ar")
+    post_form(client, f"/inbox/incidents/{incident_id}/transition", {"to": "triaged"})
+    said = _flash(client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True))
+    assert said.startswith("تم نقل: ") and all(ref in said for ref in refs)
+    assert said.count("، ") == 2 and "," not in said
+    assert "—" not in said and "تعذّر" not in said
+
+
+def test_moving_an_incident_names_the_reports_left_behind_in_arabic(ctx: Context) -> None:
+    app, refs, incident_id = _three(ctx)
+    with ctx.sessions() as session, session.begin():  # one report is already further on
+        first = session.execute(select(Ticket).where(Ticket.reference == refs[0])).scalar_one()
+        for status in (Status.TRIAGED, Status.ASSIGNED):
+            transition(ctx, session, first, status, Actor(name="disp@mct.om", role="dispatcher"))
+    client = signed_in(app, "agent@mct.om", "ar")  # who may not take it back to triaged
+    post_form(client, f"/inbox/incidents/{incident_id}/transition", {"to": "triaged"})
+    said = _flash(client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True))
+    assert said == f"تم نقل: {refs[1]}، {refs[2]}؛ وتعذّر نقل: {refs[0]}"
