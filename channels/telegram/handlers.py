@@ -4,7 +4,8 @@ A handler that stores something does it before returning (the update is acknowle
 then); a citizen's message is then the inbound pipeline's (core.intake.pipeline), whose
 workers make it part of a ticket and route it. A follow-up task waits for that without
 holding a thread (at most FOLLOW_UP_WAIT_SECONDS: the prompt would be odd any later) and
-then delivers the acknowledgement at once and offers the location button. Replies
+then delivers the acknowledgement at once and offers the location button; when the bot
+stops, its waits end at once and the prompt is left out (`until_closing`). Replies
 that are not about a ticket (greeting, /status) go straight to the chat; ticket
 notifications go through the outbox.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from contextlib import suppress
 from dataclasses import replace
 from datetime import timedelta
@@ -45,7 +46,6 @@ from channels.telegram.normalize import (
 )
 from channels.telegram.state import STATE_KEY, BotState
 from channels.telegram.texts import LANGUAGE_NAMES, bot_text, button_label
-from core.context import Context as CoreContext
 from core.delivery.outbox import deliver_due, when_settled
 from core.inbound import InboundAttachment, InboundMessage
 from core.intake import conversation, ingest, pipeline
@@ -318,24 +318,66 @@ async def _download(context: Context, ref: FileRef) -> InboundAttachment:
     return InboundAttachment(ref.filename, ref.content_type, data)
 
 
+class Closing(Exception):
+    """The bot is stopping: a follow-up gives up its wait, and its prompt with it."""
+
+
+async def until_closing(state: BotState, wait: Coroutine[Any, Any, T]) -> T:
+    """`wait`'s result, unless the bot starts stopping first: then `wait` is cancelled and
+    Closing raised, so the stop is not held for as long as the wait would last.
+
+    Only for waits (a record's processing, the outbox's delivery of an acknowledgement):
+    what the citizen sent is stored before any follow-up starts, and the acknowledgement is
+    in the outbox, which delivers it whether or not this follow-up is there to see it.
+    """
+    if state.closing.is_set():
+        wait.close()
+        raise Closing
+    work = asyncio.ensure_future(wait)
+    closing = asyncio.ensure_future(state.closing.wait())
+    try:
+        await asyncio.wait((work, closing), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        closing.cancel()
+        if not work.done():  # the bot is stopping (or this follow-up itself was cancelled)
+            work.cancel()
+            await asyncio.gather(work, return_exceptions=True)
+    if work.cancelled():
+        raise Closing
+    return work.result()
+
+
 async def _follow_up(
     context: Context, state: BotState, record_id: int, inbound: InboundMessage
 ) -> None:
     """Once the workers processed the message: send the ack, offer the location button."""
+    try:
+        await _follow_up_steps(context, state, record_id, inbound)
+    except Closing:
+        logger.info("telegram: the bot is stopping; no follow-up prompt for record %s", record_id)
+
+
+async def _follow_up_steps(
+    context: Context, state: BotState, record_id: int, inbound: InboundMessage
+) -> None:
     ctx = state.ctx
-    processed = await pipeline.wait_processed_async(ctx, record_id, FOLLOW_UP_WAIT_SECONDS)
+    processed = await until_closing(
+        state, pipeline.wait_processed_async(ctx, record_id, FOLLOW_UP_WAIT_SECONDS)
+    )
     if processed is None:  # failed (the retry job finishes it) or still queued: no prompt
         logger.info("telegram: record %s not processed yet; no follow-up prompt", record_id)
         return
     if processed.duplicate:
         return
+    if state.closing.is_set():  # the outbox delivers the acknowledgement; no prompt now
+        raise Closing
     if state.kick_outbox:  # deliver the acknowledgement now rather than at the next tick
         await asyncio.to_thread(deliver_due, ctx)
     summary = await _db(records.ticket_summary, ctx, processed.ticket_id)
     if summary is None:
         return
     chat_id = int(inbound.sender)
-    await _after_queued_replies(ctx, chat_id)
+    await _after_queued_replies(state, chat_id)
     try:
         if processed.created and not summary.has_location:
             button = KeyboardButton(
@@ -358,15 +400,17 @@ async def _follow_up(
         logger.info("telegram: follow-up prompt to %s failed: %s", chat_id, type(exc).__name__)
 
 
-async def _after_queued_replies(ctx: CoreContext, chat_id: int) -> None:
+async def _after_queued_replies(state: BotState, chat_id: int) -> None:
     """Wait (at most ACK_WAIT_SECONDS) until what the outbox holds for the chat is sent.
 
     In a storm another worker (the courier) may hold the acknowledgement in a long batch;
     the prompt sent straight to the chat would then arrive before it. The wait wakes when
     this process's outbox settles an item for the chat (`when_settled`), so it reads the
     database once more per item rather than ten times a second per chat; the poll every
-    ACK_POLL_SECONDS covers items delivered by another process.
+    ACK_POLL_SECONDS covers items delivered by another process. A stopping bot ends it
+    (Closing): the prompt would overtake the acknowledgement still on its way.
     """
+    ctx = state.ctx
     loop = asyncio.get_running_loop()
     deadline = loop.time() + ACK_WAIT_SECONDS
     settled = asyncio.Event()
@@ -384,7 +428,9 @@ async def _after_queued_replies(ctx: CoreContext, chat_id: int) -> None:
             if left <= 0 or not await _db(records.replies_on_the_way, ctx, chat_id):
                 return
             with suppress(TimeoutError):
-                await asyncio.wait_for(settled.wait(), min(left, ACK_POLL_SECONDS))
+                await until_closing(
+                    state, asyncio.wait_for(settled.wait(), min(left, ACK_POLL_SECONDS))
+                )
     finally:
         stop()
 

@@ -127,6 +127,8 @@ class TelegramRuntime:
     async def _shutdown(self) -> None:
         if self._initializing is not None:
             self._initializing.cancel()
+        # Follow-up work stops waiting (handlers.until_closing); what it is doing, it finishes.
+        self.state.closing.set()
         await settle(self.application)
         await self.application.shutdown()
 

@@ -32,6 +32,9 @@ class BotState:
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
     last_update_at: datetime | None = None
     last_error: str | None = None
+    # Set (on the bot's loop) when the bot stops: follow-up work stops waiting at once
+    # (handlers.until_closing) instead of holding the stop for as long as its waits last.
+    closing: asyncio.Event = field(default_factory=asyncio.Event)
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Run follow-up work (processing, prompts) after the update was acknowledged."""

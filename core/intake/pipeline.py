@@ -146,7 +146,8 @@ def wait_processed(ctx: Context, record_id: int, timeout: float) -> Processed | 
 
 
 async def wait_processed_async(ctx: Context, record_id: int, timeout: float) -> Processed | None:
-    """`wait_processed` for an event loop: waits without holding a thread."""
+    """`wait_processed` for an event loop: waits without holding a thread, and a cancelled
+    wait (the bot stopping) ends at once, leaving nothing behind that still waits."""
     future = hand_off(ctx, record_id)
     if future is not None:
         try:
@@ -154,7 +155,10 @@ async def wait_processed_async(ctx: Context, record_id: int, timeout: float) -> 
         except TimeoutError:
             _forget(ctx, record_id, future)
             return await asyncio.to_thread(processed_record, ctx, record_id)
-    return await asyncio.to_thread(_poll_processed, ctx, record_id, timeout)
+        except asyncio.CancelledError:
+            _forget(ctx, record_id, future)
+            raise
+    return await _poll_processed_async(ctx, record_id, timeout)
 
 
 def _forget(ctx: Context, record_id: int, future: Future[Processed | None]) -> None:
@@ -172,6 +176,20 @@ def _poll_processed(ctx: Context, record_id: int, timeout: float) -> Processed |
         if found is not None or left <= 0:
             return found
         time.sleep(min(pause, left))
+        pause = min(pause * 2, WAIT_POLL_MAX)
+
+
+async def _poll_processed_async(ctx: Context, record_id: int, timeout: float) -> Processed | None:
+    """`_poll_processed` with its pauses on the event loop (a thread sleeping through them
+    would go on polling for up to `timeout` after its waiter was cancelled)."""
+    loop = asyncio.get_running_loop()
+    deadline, pause = loop.time() + timeout, WAIT_POLL_FIRST
+    while True:
+        found = await asyncio.to_thread(processed_record, ctx, record_id)
+        left = deadline - loop.time()
+        if found is not None or left <= 0:
+            return found
+        await asyncio.sleep(min(pause, left))
         pause = min(pause * 2, WAIT_POLL_MAX)
 
 
