@@ -5,7 +5,7 @@ A worker processes a batch of inbound records in one transaction (core.intake.in
 acknowledgement's outbox item and its events with a statement per table per record: about
 half the statements of a record, each costing SQLAlchemy and psycopg more CPU than its row
 (bench/RESULTS.md, sessions 11 and 15). On PostgreSQL, inside a batch, those rows wait here
-instead and go in one INSERT per table at the end: the objects get their ids from the
+instead and go in one COPY per table at the end (`copy_rows`): the objects get their ids from the
 tables' sequences up front (reserved for the batch, one statement), and are persistent as
 after a flush (core.newrows), so every caller and flush hook sees what it saw before.
 
@@ -29,7 +29,8 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Table, event, insert, text
+from sqlalchemy import Connection, Dialect, Engine, Table, event, insert, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, SessionTransaction
 
 import core.tickets  # noqa: F401  (its event hooks run before these: events reach here first)
@@ -120,8 +121,8 @@ class DeferredRows:
     def add(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         self.rows[table].extend(rows)
 
-    def write(self, connection: Any) -> None:
-        """Every waiting row, one INSERT per table and set of columns, in TABLES' order
+    def write(self, connection: Connection) -> None:
+        """Every waiting row, one COPY per table and set of columns, in TABLES' order
         (what was read of the written ones is forgotten: they are about to change)."""
         self.reads.clear()
         rows, self.rows = self.rows, defaultdict(list)
@@ -129,16 +130,75 @@ class DeferredRows:
             groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
             for row in rows.get(table.name, ()):
                 groups[tuple(sorted(row))].append(row)
-            for group in groups.values():
-                connection.execute(_insert(table), group)
+            for columns, group in groups.items():
+                copy_rows(connection, table, columns, group)
 
     def __bool__(self) -> bool:
         return any(self.rows.values())
 
 
 @cache
-def _insert(table: Table) -> Any:
-    return insert(table)
+def _copy_plan(
+    dialect: Dialect, table: Table, columns: tuple[str, ...]
+) -> tuple[str, tuple[Callable[[Any], Any] | None, ...]]:
+    """The COPY of these columns of `table` and each column's bind processor, as the
+    INSERT's compiled for this dialect (the same values reach the database: JSON
+    serialised, the stored enums as text), built once."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    processors: dict[str, Any] = dict(compiled._bind_processors)
+    names = ", ".join(dialect.identifier_preparer.quote(table.c[key].name) for key in columns)
+    statement = f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+    return statement, tuple(processors.get(key) for key in columns)
+
+
+class _CopyContext:
+    """What the engine's statement listeners are given as the COPY's execution context:
+    its options (a COPY writes waiting rows, it reads none: `_write_before_statement`)."""
+
+    execution_options = {SEES_WAITING: True}
+
+
+def copy_rows(
+    connection: Connection, table: Table, columns: tuple[str, ...], rows: list[Any]
+) -> None:
+    """These rows (column key -> value, the same keys each) into `table` with one COPY.
+
+    An INSERT of many rows (psycopg's pipelined executemany, a Bind and an Execute per row)
+    cost about 35 us of CPU a row in SQLAlchemy's parameters and psycopg's per-row steps,
+    a COPY about 15 (bench/RESULTS.md, session 21), and PostgreSQL parses one statement.
+    The engine's `before_cursor_execute` listeners see it as one statement whose parameters
+    are the rows, as they saw the INSERT; a database error is raised as SQLAlchemy raises
+    an INSERT's (`DBAPIError.instance`: IntegrityError and the like), and a connection
+    lost on the way is invalidated as SQLAlchemy invalidates it."""
+    statement, processors = _copy_plan(connection.dialect, table, columns)
+    values = [
+        tuple(
+            value if process is None else process(value)
+            for value, process in zip(map(row.__getitem__, columns), processors, strict=True)
+        )
+        for row in rows
+    ]
+    dbapi_connection: Any = connection.connection.dbapi_connection
+    cursor = dbapi_connection.cursor()
+    context = _CopyContext()
+    connection.dispatch.before_cursor_execute(connection, cursor, statement, values, context, True)
+    try:
+        with cursor.copy(statement) as copy:
+            for row in values:
+                copy.write_row(row)
+    except connection.dialect.loaded_dbapi.Error as exc:
+        if dbapi_connection.closed:
+            connection.invalidate(exc)
+        raise DBAPIError.instance(
+            statement,
+            None,
+            exc,
+            connection.dialect.loaded_dbapi.Error,
+            connection_invalidated=bool(dbapi_connection.closed),
+        ) from exc
+    finally:
+        cursor.close()
+    connection.dispatch.after_cursor_execute(connection, cursor, statement, values, context, True)
 
 
 def waiting(session: Session, table: str) -> list[dict[str, Any]]:

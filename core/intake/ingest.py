@@ -485,7 +485,7 @@ def process_batch(
                 _lock_senders(session, records)
                 _look_up_batch(ctx, session, records)
             claimed = []
-            # Its new messages, outbox items and events in one INSERT per table at the
+            # Its new messages, outbox items and events in one COPY per table at the
             # end, not one per record (PostgreSQL; core.batchrows). A record alone would
             # only add the ids' reservation to its statements.
             waiting = deferred_rows(session, len(records)) if len(records) > 1 else nullcontext()

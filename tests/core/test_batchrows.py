@@ -1,5 +1,5 @@
 """A batch's new tickets, messages, outbox items and events wait for its end and go in one
-INSERT per table (PostgreSQL; core.batchrows): the same rows as processed alone, read by any statement
+COPY per table (PostgreSQL; core.batchrows): the same rows as processed alone, read by any statement
 that needs them before, kept by a rolled-back savepoint, dropped by a rollback; a record that
 fails makes the batch fail, and each record is then processed alone."""
 
@@ -11,13 +11,15 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, func, inspect, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.batchrows import deferred_rows, derived
+from core.batchrows import copy_rows, deferred_rows, derived
 from core.context import Context
 from core.intake.ingest import accept, process, process_batch
 from core.models import (
     Attachment,
+    Base,
     Contact,
     ContactIdentity,
     Direction,
@@ -47,15 +49,19 @@ OTHER_TEXTS = (
 
 
 def inserted(sent: list[str]) -> list[str]:
-    """The table of each INSERT among the statements sent."""
-    return [s.split()[2] for s in sent if s.startswith("INSERT INTO ")]
+    """The table of each INSERT or COPY (a batch's waiting rows) among the statements sent."""
+    return [
+        s.split()[2] if s.startswith("INSERT INTO ") else s.split()[1]
+        for s in sent
+        if s.startswith(("INSERT INTO ", "COPY "))
+    ]
 
 
 def postgresql(ctx: Context) -> bool:
     return ctx.engine.dialect.name == "postgresql"
 
 
-def test_a_batch_writes_its_tickets_messages_outbox_items_and_events_in_one_insert_each(
+def test_a_batch_writes_its_tickets_messages_outbox_items_and_events_in_one_statement_each(
     ctx: Context, mail: Mail, statements: Statements
 ) -> None:
     for n in range(4):
@@ -68,6 +74,8 @@ def test_a_batch_writes_its_tickets_messages_outbox_items_and_events_in_one_inse
     written = tuple(seen.count(table) for table in tables)
     if postgresql(ctx):
         assert written == (1, 1, 1, 1), seen
+        copied = [s.split()[1] for s in sent if s.startswith("COPY ")]
+        assert all(table in copied for table in tables), sent
     else:  # SQLite writes them per record
         assert min(written) >= 4, seen
     with ctx.sessions() as session:
@@ -75,7 +83,7 @@ def test_a_batch_writes_its_tickets_messages_outbox_items_and_events_in_one_inse
         assert session.execute(select(func.count()).select_from(OutboxItem)).scalar_one() == 4
 
 
-def test_a_batch_writes_its_first_contacts_and_their_identities_in_one_insert_each(
+def test_a_batch_writes_its_first_contacts_and_their_identities_in_one_statement_each(
     ctx: Context, mail: Mail, statements: Statements
 ) -> None:
     senders = [f"first{n}@example.org" for n in range(4)]
@@ -164,6 +172,21 @@ def test_a_batch_writes_the_rows_its_records_write_alone(ctx: Context, mail: Mai
     assert written(ctx, batched, OTHER_TEXTS) == expected
 
 
+def test_a_waiting_row_the_database_refuses_raises_as_its_insert_would(ctx: Context) -> None:
+    """A COPY the database refuses raises SQLAlchemy's error for it (IntegrityError), as the
+    INSERT did, not the driver's own."""
+    if not postgresql(ctx):
+        pytest.skip("SQLite writes each record's rows itself")
+    with ctx.sessions() as session, session.begin():
+        contact = Contact(name="Salim", email="salim@example.org")
+        session.add(contact)
+        session.flush()
+        row = {"id": contact.id, "name": "Salim", "created_at": contact.created_at}
+        with pytest.raises(IntegrityError):
+            copy_rows(session.connection(), Base.metadata.tables["contact"], tuple(row), [row])
+        session.rollback()
+
+
 def test_one_bad_record_in_a_batch_fails_alone_and_the_others_land(
     ctx: Context, mail: Mail
 ) -> None:
@@ -171,7 +194,8 @@ def test_one_bad_record_in_a_batch_fails_alone_and_the_others_land(
     bad = accept(ctx, mail("bad@example.org", "BAD: a leak in Ruwi")).record_id
 
     def refuse(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if statement.startswith("INSERT INTO message") and "BAD: a leak" in str(parameters):
+        writes = statement.startswith(("INSERT INTO message", "COPY message"))
+        if writes and "BAD: a leak" in str(parameters):
             raise RuntimeError("the database refused the row")
 
     event.listen(ctx.engine, "before_cursor_execute", refuse)
