@@ -192,9 +192,9 @@ class CitizenForm(FlaskForm):
                 problems.append(self.t(key, filename=name[:80]))
                 continue
             self.clean_photos.append((name, photo))
-        if problems:
-            field.errors = list(field.errors or []) + problems[1:]
-            raise ValidationError(problems[0])
+        if problems:  # WTForms adds the raised one after the field's errors: the last goes last
+            field.errors = list(field.errors or []) + problems[:-1]
+            raise ValidationError(problems[-1])
 
 
 class ReportForm(CitizenForm):

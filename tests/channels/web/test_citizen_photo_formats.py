@@ -4,6 +4,7 @@ the size limit it enforces."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -12,6 +13,7 @@ from channels.web.citizen import texts
 from channels.web.citizen.photos import ACCEPT, FORMAT_NAMES, FORMATS, PhotoError, clean_photo
 from channels.web.citizen.texts import text
 from core.context import Context
+from tests.citizen_web import submit
 from tests.staffkit import app_for
 
 
@@ -85,3 +87,12 @@ def test_an_image_of_too_many_pixels_is_too_large_rather_than_not_a_photo() -> N
     with pytest.raises(PhotoError) as refused:
         clean_photo(buffer.getvalue())
     assert refused.value.reason == "too_large"
+
+
+def test_refused_photos_are_listed_in_the_order_they_were_chosen(ctx: Context) -> None:
+    """Two refused photos were listed last-chosen first ("b.gif", then "a.jpg")."""
+    client = app_for(ctx).test_client()
+    photos = [(io.BytesIO(b"not an image"), "a.jpg"), (io.BytesIO(b"GIF89a"), "b.gif")]
+    page = submit(client, "en", description="Pothole on Way 12", photos=photos)
+    listed = re.findall(r"The file “(\w\.\w+)” is not a photo", page.get_data(as_text=True))
+    assert listed[:2] == ["a.jpg", "b.gif"]
