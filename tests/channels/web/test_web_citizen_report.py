@@ -168,8 +168,8 @@ def test_validation_errors_are_inline_in_english(client: FlaskClient) -> None:
 def test_a_too_short_phone_number_is_refused_saying_how_many_digits(
     client: FlaskClient, lang: str, says: str
 ) -> None:
-    """"12" was refused with "a valid phone number (digits, may start with +)": the citizen
-    had typed digits only, and was not told that what was missing was length."""
+    """A number "12" was refused as "a valid phone number (digits, may start with +)": the
+    citizen had typed digits only, and was not told that what was missing was length."""
     page = submit(client, lang, description="Pothole on Way 12", phone="12").get_data(as_text=True)
     assert says in page
 
