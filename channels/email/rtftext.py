@@ -11,7 +11,7 @@ font's `\\fcharset178`) or as `\\uN` escapes; both are read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_RTF_CHARS = 2_000_000
 TOKEN = re.compile(
@@ -48,61 +48,105 @@ class _Group:
 def rtf_to_text(rtf: str) -> str:
     """The visible text of an RTF document; bytes it cannot decode become U+FFFD."""
     rtf = rtf[:MAX_RTF_CHARS]
-    codepage = "cp1252"
-    fonts = _font_codepages(rtf)
-    stack: list[_Group] = []
-    group = _Group()
-    out: list[str] = []
-    pending = bytearray()  # \'hh bytes, decoded together (a multi-byte code page needs that)
-    skip_chars = 0  # fallback characters still to drop after a \uN
+    reader = _Reader(_font_codepages(rtf))
     for match in TOKEN.finditer(rtf):
         word, arg, hexbyte, symbol, brace, text = match.groups()
-        if pending and hexbyte is None:
-            out.append(_decode(pending, fonts.get(group.font or "", codepage)))
-            pending.clear()
-        if brace == "{":
-            stack.append(group)
-            group = _Group(group.skip, group.font, group.uc)
-            skip_chars = 0
-        elif brace == "}":
-            group = stack.pop() if stack else _Group()
-            skip_chars = 0
+        if reader.pending and hexbyte is None:
+            reader.decode_pending()
+        if brace is not None:
+            reader.brace(brace)
         elif word is not None:
-            skip_chars = 0
-            if word == "ansicpg" and arg and arg.isdigit():
-                codepage = f"cp{arg}"
-            elif word in SKIPPED:
-                group.skip = True
-            elif word == "f":
-                group.font = arg
-            elif word == "uc" and arg and arg.isdigit():
-                group.uc = min(int(arg), 10)
-            elif group.skip:
-                continue
-            elif word == "u" and arg:
-                out.append(chr(int(arg) % 0x10000))
-                skip_chars = group.uc
-            elif word in BREAKS or word in SYMBOLS:
-                out.append(BREAKS.get(word) or SYMBOLS[word])
+            reader.control_word(word, arg)
         elif symbol is not None:
-            if symbol == "*":
-                group.skip = True  # an optional destination a reader may ignore
-            elif not group.skip and symbol in "\\{}":
-                out.append(symbol)
-            elif not group.skip and symbol in SYMBOLS:
-                out.append(SYMBOLS[symbol])
+            reader.control_symbol(symbol)
         elif hexbyte is not None:
-            if skip_chars:
-                skip_chars -= 1
-            elif not group.skip:
-                pending.append(int(hexbyte, 16))
-        elif text is not None and not group.skip:
-            dropped = min(skip_chars, len(text))
-            skip_chars -= dropped
-            out.append(text[dropped:])
-    if pending:
-        out.append(_decode(pending, fonts.get(group.font or "", codepage)))
-    return re.sub(r"[ \t]+\n", "\n", "".join(out)).strip()
+            reader.hex_byte(hexbyte)
+        elif text is not None:
+            reader.text(text)
+    reader.decode_pending()
+    return re.sub(r"[ \t]+\n", "\n", "".join(reader.out)).strip()
+
+
+@dataclass
+class _Reader:
+    """One pass over a document, a token at a time (`rtf_to_text`): what a token means
+    depends on what came before it (the group it is in, the code page, a `\\uN` whose
+    fallback characters follow), so that state is kept here between tokens."""
+
+    fonts: dict[str, str]  # font number -> code page (`_font_codepages`)
+    codepage: str = "cp1252"  # the document's, until `\\ansicpg` says otherwise
+    group: _Group = field(default_factory=_Group)
+    stack: list[_Group] = field(default_factory=list)  # the groups `group` is inside
+    out: list[str] = field(default_factory=list)
+    # \'hh bytes not yet decoded: a multi-byte code page needs a character's bytes together.
+    pending: bytearray = field(default_factory=bytearray)
+    skip_chars: int = 0  # fallback characters still to drop after a \uN
+
+    def decode_pending(self) -> None:
+        """The waiting bytes, decoded in the current font's code page (else the document's)."""
+        if self.pending:
+            self.out.append(
+                _decode(self.pending, self.fonts.get(self.group.font or "", self.codepage))
+            )
+            self.pending.clear()
+
+    def brace(self, brace: str) -> None:
+        """A group opens (inheriting its parent's skipping, font and \\uc) or closes (the
+        parent's come back; an unbalanced `}` leaves the defaults rather than failing on a
+        stranger's malformed document). Either ends a `\\uN`'s fallback."""
+        if brace == "{":
+            self.stack.append(self.group)
+            self.group = _Group(self.group.skip, self.group.font, self.group.uc)
+        else:
+            self.group = self.stack.pop() if self.stack else _Group()
+        self.skip_chars = 0
+
+    def control_word(self, word: str, arg: str | None) -> None:
+        """A `\\word`: the settings are read even in a skipped group (a font table sets no
+        text, but `\\ansicpg` and `\\f` matter); text (`\\uN`, a break, a symbol) only
+        outside one. Any control word ends a `\\uN`'s fallback."""
+        self.skip_chars = 0
+        group = self.group
+        if word == "ansicpg" and arg and arg.isdigit():
+            self.codepage = f"cp{arg}"
+        elif word in SKIPPED:
+            group.skip = True
+        elif word == "f":
+            group.font = arg
+        elif word == "uc" and arg and arg.isdigit():
+            group.uc = min(int(arg), 10)
+        elif group.skip:
+            return
+        elif word == "u" and arg:
+            self.out.append(chr(int(arg) % 0x10000))
+            self.skip_chars = group.uc  # the characters that follow stand in for it
+        elif word in BREAKS or word in SYMBOLS:
+            self.out.append(BREAKS.get(word) or SYMBOLS[word])
+
+    def control_symbol(self, symbol: str) -> None:
+        """A `\\` and one character: `\\*` marks an optional destination a reader may skip;
+        an escaped brace or backslash, or a symbol such as `\\~`, is text."""
+        if symbol == "*":
+            self.group.skip = True
+        elif not self.group.skip and symbol in "\\{}":
+            self.out.append(symbol)
+        elif not self.group.skip and symbol in SYMBOLS:
+            self.out.append(SYMBOLS[symbol])
+
+    def hex_byte(self, hexbyte: str) -> None:
+        """A `\\'hh` byte: a `\\uN`'s fallback is dropped, else it waits to be decoded."""
+        if self.skip_chars:
+            self.skip_chars -= 1
+        elif not self.group.skip:
+            self.pending.append(int(hexbyte, 16))
+
+    def text(self, text: str) -> None:
+        """Plain text, less a `\\uN`'s fallback characters at its start."""
+        if self.group.skip:
+            return
+        dropped = min(self.skip_chars, len(text))
+        self.skip_chars -= dropped
+        self.out.append(text[dropped:])
 
 
 def _font_codepages(rtf: str) -> dict[str, str]:
