@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import Select, func, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -471,37 +471,59 @@ def process_batch(
     another worker processed meanwhile. Each sender's lock is taken up front for the whole
     batch, in one order for every worker, so two batches never wait on each other for them.
     """
-    query = select(InboundRecord).where(InboundRecord.status == InboundStatus.PENDING)
-    if channels is not None:
-        query = query.where(InboundRecord.channel.in_(channels))
-    query = query.order_by(InboundRecord.id).limit(limit or BATCH_SIZE)
-    query = query.with_for_update(skip_locked=True)
     ids: list[int] = []
     try:
         with ctx.sessions() as session, session.begin():
-            records = list(session.execute(query).scalars())
+            records = list(session.execute(_oldest_pending(channels, limit)).scalars())
             ids = [record.id for record in records]
-            if len(records) > 1:
-                _lock_senders(session, records)
-                _look_up_batch(ctx, session, records)
-            claimed = []
-            # Its new messages, outbox items and events in one COPY per table at the
-            # end, not one per record (PostgreSQL; core.batchrows). A record alone would
-            # only add the ids' reservation to its statements.
-            waiting = deferred_rows(session, len(records)) if len(records) > 1 else nullcontext()
-            with waiting:
-                for record in records:
-                    processed = _handle_locked(ctx, session, record, sender_locked=len(records) > 1)
-                    claimed.append(Claimed(record.id, record.channel, processed, record.normalized))
-                    # What it changed is written now: the batch's answers it changed are
-                    # forgotten before the next record asks (core.batchanswers).
-                    session.flush()
+            claimed = _process_together(ctx, session, records)
             _mark_done(ctx, session, records, [c.processed for c in claimed])
         return BatchResult(claimed, [])
     except Exception as exc:
         if not ids:
             raise
         logger.info("inbound batch of %d failed (%s): each alone", len(ids), type(exc).__name__)
+    return _process_each_alone(ctx, ids)
+
+
+def _oldest_pending(channels: tuple[str, ...] | None, limit: int | None) -> Select[InboundRecord]:
+    """The batch's claim: the oldest pending records (of `channels`), up to `limit`
+    (BATCH_SIZE), locked `FOR UPDATE SKIP LOCKED` so that concurrent workers each get
+    different records and none waits for another's."""
+    query = select(InboundRecord).where(InboundRecord.status == InboundStatus.PENDING)
+    if channels is not None:
+        query = query.where(InboundRecord.channel.in_(channels))
+    query = query.order_by(InboundRecord.id).limit(limit or BATCH_SIZE)
+    return query.with_for_update(skip_locked=True)
+
+
+def _process_together(
+    ctx: Context, session: Session, records: list[InboundRecord]
+) -> list[Claimed]:
+    """A batch's records processed in order in its one transaction. With more than one, the
+    senders' locks and the questions each record would ask the database are taken once for
+    all up front (`_lock_senders`, `_look_up_batch`), and the new rows written in one COPY
+    per table at the end (PostgreSQL; core.batchrows); a record alone would only add the
+    ids' reservation to its statements."""
+    together = len(records) > 1
+    if together:
+        _lock_senders(session, records)
+        _look_up_batch(ctx, session, records)
+    claimed = []
+    with deferred_rows(session, len(records)) if together else nullcontext():
+        for record in records:
+            processed = _handle_locked(ctx, session, record, sender_locked=together)
+            claimed.append(Claimed(record.id, record.channel, processed, record.normalized))
+            # What it changed is written now: the batch's answers it changed are
+            # forgotten before the next record asks (core.batchanswers).
+            session.flush()
+    return claimed
+
+
+def _process_each_alone(ctx: Context, ids: list[int]) -> BatchResult:
+    """After a failed batch (rolled back whole): each of its records again in a transaction
+    of its own (`process`), so that the others land and only a failing record is marked
+    failed; a record another worker processed meanwhile is left as it is."""
     result = BatchResult([], [])
     for record_id in ids:
         try:
