@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -76,7 +76,7 @@ def enqueue(
     session: Session, message: OutboundMessage, *, ticket: Ticket | None, now: datetime
 ) -> OutboxItem:
     """Add one outbound message to the outbox, in the caller's transaction."""
-    payload = asdict(message)
+    payload = _payload(message)
     item = OutboxItem(
         ticket=ticket,
         message_id=message.message_id,
@@ -90,6 +90,38 @@ def enqueue(
     )
     session.add(item)
     return item
+
+
+_FIELDS = tuple(f.name for f in fields(OutboundMessage))
+_SCALARS = (str, int, float, type(None))
+
+
+def _payload(message: OutboundMessage) -> dict[str, Any]:
+    """`asdict(message)`, the outbox item's payload: without attachments or extras (an
+    acknowledgement) and with only plain values, built directly, the same dict (asdict
+    copies each value through its recursion, 15 calls a message, 1.5 % of a storm ticket's
+    worker CPU in session 21's profile); otherwise asdict's."""
+    values = [getattr(message, name) for name in _FIELDS]
+    replies = message.in_reply_to
+    if (
+        type(message) is not OutboundMessage
+        or message.attachments
+        or message.extras
+        or type(replies) is not tuple
+        or not all(type(value) in _SCALARS for value in replies)
+        or not all(
+            type(value) in _SCALARS
+            for name, value in zip(_FIELDS, values, strict=True)
+            if name not in _CONTAINERS
+        )
+    ):
+        return asdict(message)
+    payload = dict(zip(_FIELDS, values, strict=True))
+    payload["in_reply_to"], payload["attachments"], payload["extras"] = tuple(replies), (), {}
+    return payload
+
+
+_CONTAINERS = frozenset({"in_reply_to", "attachments", "extras"})
 
 
 def delivery_key(item: OutboxItem) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import asdict, fields
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select, update
@@ -17,6 +19,7 @@ from core.models import ContactIdentity, Message, OutboxItem
 from core.outbound import (
     CollectingSender,
     DeliveryReceipt,
+    OutboundAttachment,
     OutboundMessage,
     PermanentDeliveryError,
     TemporaryDeliveryError,
@@ -347,3 +350,26 @@ def test_a_sent_id_is_kept_on_the_message_only_on_its_own_channel(
     with ctx.sessions() as session:
         inbound = session.execute(select(Message).where(Message.direction == "in")).scalar_one()
     assert inbound.delivery_status == "sent" and inbound.external_id == "42:1"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"in_reply_to": ("<a@example.org>", "<b@example.org>"), "message_id": 7},
+        {"attachments": (OutboundAttachment("a.jpg", "image/jpeg", "files/a.jpg"),)},
+        {"extras": {"chat": {"id": 5, "names": ["x"]}}},
+        {"in_reply_to": ["<a@example.org>"]},
+    ],
+)
+def test_an_outbox_items_payload_is_its_message_as_a_dict(extra: dict[str, Any]) -> None:
+    """The payload stored is `dataclasses.asdict` of the message, whichever way it is built
+    (an acknowledgement's directly, one with attachments or extras by asdict)."""
+    message = OutboundMessage(
+        channel="email", to="salim@example.org", text="Thank you", language="en",
+        reference="MCT-000001", kind="ack", subject="[MCT-000001] Report", **extra,
+    )  # fmt: skip
+    payload = outbox._payload(message)
+    assert payload == asdict(message)
+    assert list(payload) == [f.name for f in fields(OutboundMessage)]
+    assert [type(v) for v in payload.values()] == [type(v) for v in asdict(message).values()]
