@@ -396,10 +396,17 @@ class InboundPipeline:
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until every worker found nothing left to claim in a search that began after
-        this call (so a record stored before the call is never missed) (tests, a stop)."""
+        this call (so a record stored before the call is never missed) (tests, a stop).
+
+        On PostgreSQL the listener's first LISTEN wakes everyone once more (whatever was
+        stored while nobody here listened): until it has, the pipeline is not idle, and a
+        search before that wake-up would leave it to come later (False after `timeout`)."""
+        deadline = time.monotonic() + timeout
+        if self.listener is not None and not self.listener.listening.wait(timeout):
+            return False
         start = time.monotonic()
         self.wake()
-        while time.monotonic() - start < timeout:
+        while time.monotonic() < deadline:
             with self._lock:
                 # The workers must have looked after the last record the preparer handed on.
                 after = max(start, self._prepared_at)

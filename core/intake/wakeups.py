@@ -76,7 +76,9 @@ class WakeListener:
         self.engine = engine
         self.wake = wake
         self._stopping = threading.Event()
-        self.listening = threading.Event()  # set once LISTEN is in place (tests, health)
+        # Set once LISTEN is in place and what was stored while nobody here listened has
+        # been woken for (tests, health, InboundPipeline.wait_idle).
+        self.listening = threading.Event()
         self.thread = threading.Thread(target=self._run, name="inbound-listen", daemon=True)
         self.thread.start()
 
@@ -96,8 +98,8 @@ class WakeListener:
             conn.rollback()
             conn.autocommit = True
             conn.execute(f"LISTEN {CHANNEL}")
-            self.listening.set()
             self.wake(True)  # whatever was stored while nobody here listened
+            self.listening.set()
             while not self._stopping.is_set():
                 for notification in conn.notifies(timeout=LISTEN_TIMEOUT):
                     self.wake(may_prepare(notification.payload))

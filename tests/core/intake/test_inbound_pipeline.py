@@ -327,6 +327,42 @@ def test_a_stored_mail_wakes_the_workers_but_not_the_preparer(
         stop_pipeline(ctx)
 
 
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # LISTEN/NOTIFY
+def test_the_pipeline_is_idle_only_after_its_listener_woke_it_for_what_came_before(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The listener's first LISTEN wakes everyone once (whatever was stored while nobody
+    listened). `wait_idle` returned before that wake-up when the connection was slow to
+    come up, as under load, and the preparer looked once more afterwards: the race behind
+    test_a_stored_mail_wakes_the_workers_but_not_the_preparer[postgresql] failing at -n 3
+    ('assert 3 == 2'). Here the LISTEN connection comes up half a second late."""
+    monkeypatch.setattr(core.intake.pipeline, "POLL_SECONDS", 3600.0)
+    listen = WakeListener._listen
+
+    def slow_to_listen(listener: WakeListener) -> None:
+        time.sleep(0.5)
+        listen(listener)
+
+    monkeypatch.setattr(WakeListener, "_listen", slow_to_listen)
+    looks: list[int] = []
+    real = core.intake.pipeline.prepare_waiting
+
+    def counted(ctx: Context) -> tuple[int, int]:
+        looks.append(1)
+        return real(ctx)
+
+    monkeypatch.setattr(core.intake.pipeline, "prepare_waiting", counted)
+    register_hook(ctx, "kiosk", prepare=lambda _ctx, message, _attempts: message)
+    pipeline = start_pipeline(ctx)
+    try:
+        assert pipeline.wait_idle(30)
+        idle_at = len(looks)
+        time.sleep(1.0)  # past the late LISTEN and the wake-up it gives
+        assert len(looks) == idle_at  # nothing woke the preparer once it was idle
+    finally:
+        stop_pipeline(ctx)
+
+
 def wait_for(ctx: Context, wanted: dict[str, int], seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while states(ctx) != wanted and time.monotonic() < deadline:
