@@ -89,8 +89,12 @@ def test_a_sure_router_clears_a_message_with_no_sellers_word(form: str, text: st
 
 
 def test_a_hesitant_router_leaves_the_advert_model_to_decide() -> None:
-    text = "el daraj el 5arijee 7ag el 3imara mkassar w el dirabzeen maksoor"
+    # no seller's word and no municipal problem: the advert model decides. Twenty-third
+    # pass: a problem named with no seller's word is a report whatever the model says.
+    text = "Hello dear, I texted you a 6 digit code by mistake, kindly send it back to me"
     assert _screen(text, CLEAR_CONFIDENCE - 0.05) == SPAM
+    problem = "el daraj el 5arijee 7ag el 3imara mkassar w el dirabzeen maksoor"
+    assert _screen(problem, CLEAR_CONFIDENCE - 0.05) is None
 
 
 @pytest.mark.parametrize(
