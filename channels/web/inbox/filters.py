@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Response, flash, redirect, request, url_for
 from flask_login import login_required
+from markupsafe import Markup, escape
 
 from channels.web.inbox.auth import ctx, current_staff, t
 from channels.web.inbox.blueprint import bp
@@ -27,7 +28,9 @@ def save_filter() -> Response:
         flash(refusal(exc), "error")
         kept = saved_filters.filter_query(query)
     else:
-        flash(t("filter_saved", name=name), "info")
+        # the name in its own direction: a Latin or mixed name inside the Arabic sentence
+        named = Markup("<bdi>{}</bdi>").format(name)
+        flash(escape(t("filter_saved")).format(name=named), "info")
     return redirect(url_for("inbox.queue") + (f"?{kept}" if kept else ""))  # type: ignore[return-value]
 
 

@@ -98,3 +98,16 @@ def test_a_filter_name_loses_bidi_overrides_and_a_long_word_wraps(ctx: Context) 
     assert saved(ctx)[0][0] == "exe.pdf " + "F" * 90
     css = client.get("/inbox/static/inbox.css").get_data(as_text=True)
     assert ".saved-filters a { overflow-wrap: anywhere; min-width: 0; }" in css
+
+
+def test_the_saved_message_keeps_a_latin_name_whole_inside_the_arabic_sentence(
+    ctx: Context,
+) -> None:
+    """The Arabic "حُفظت التصفية «Open on email»." let the name's direction run into the
+    sentence (the quotes and the full stop landed in the wrong places); the name is isolated
+    as every other name the inbox shows, and still escaped."""
+    the_roles(ctx)
+    client = signed_in(app_for(ctx), "disp@mct.om", "ar")
+    post_form(client, "/inbox/filters", {"name": "<b>Open</b> on email", "query": ""})
+    page = client.get("/inbox/").get_data(as_text=True)
+    assert "حُفظت التصفية «<bdi>&lt;b&gt;Open&lt;/b&gt; on email</bdi>»." in page
