@@ -138,6 +138,30 @@ def _sender(
     return f"{prefix}:anonymous:{uuid.uuid4().hex}"
 
 
+def _service_code(form: Mapping[str, str], taxonomy: Taxonomy) -> str:
+    """The request's `service_code`, one of our categories: Open311 clients choose it from
+    our service list, so a missing or unknown code is the client's error, refused (400)
+    rather than routed by guess."""
+    code = _field(form, "service_code", 40)
+    if code is None:
+        raise Open311Error(400, "service_code is required.")
+    try:
+        taxonomy.category(code)
+    except KeyError:
+        raise Open311Error(
+            400, f"service_code '{code}' is not a service of this endpoint."
+        ) from None
+    return code
+
+
+def _text(description: str, media_url: str | None) -> str:
+    """What staff read: the description, and the request's media URL after it as a link
+    (never fetched by us: it points anywhere the client chose)."""
+    if not media_url:
+        return description
+    return f"{description}\n\n{media_url}".strip()
+
+
 def parse_submission(
     form: Mapping[str, str],
     taxonomy: Taxonomy,
@@ -148,15 +172,7 @@ def parse_submission(
     language_hint: str | None = None,
 ) -> InboundMessage:
     """The inbound message for one POSTed service request (Open311Error when invalid)."""
-    code = _field(form, "service_code", 40)
-    if code is None:
-        raise Open311Error(400, "service_code is required.")
-    try:
-        taxonomy.category(code)
-    except KeyError:
-        raise Open311Error(
-            400, f"service_code '{code}' is not a service of this endpoint."
-        ) from None
+    code = _service_code(form, taxonomy)
     location, address_id = _location(form)
     description = storable_text(_field(form, "description", MAX_DESCRIPTION) or "").strip()
     email, phone, display_name = _contact(form)
@@ -173,13 +189,10 @@ def parse_submission(
         "account_id": account,
         "jurisdiction_id": _field(form, "jurisdiction_id"),
     }
-    text = description
-    if media_url:  # shown to staff as a link; never fetched by us
-        text = f"{description}\n\n{media_url}".strip()
     return InboundMessage(
         channel=CHANNEL,
         sender=_sender(prefix, email, phone, device, account),
-        text=text,
+        text=_text(description, media_url),
         external_id=external_id(api_key, token),
         display_name=display_name,
         language_hint=language_hint,
