@@ -18,6 +18,7 @@ from babel.dates import get_timezone_name
 from flask import Response, flash, g, render_template, request
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
+from sqlalchemy.orm import Session
 
 from channels.web.dates import long_date
 from channels.web.inbox.auth import (
@@ -221,38 +222,59 @@ def dashboard() -> str | tuple[str, int]:
         flash(refusal(exc), "error")
         return render_template("inbox/dashboard.html", **page), 400
     page["period_words"] = _period_words(since, until)
-    directorate = args["directorate"] or None
-    category = args["category"] or None
-    channel = args["channel"] or None
     with context.sessions() as db:
-        page["figures"] = compute_stats(
+        page |= _period_reads(
             db,
             since,
             until,
-            taxonomy=context.taxonomy,
-            now=context.now(),
-            directorate=directorate,
-            category=category,
-            channel=channel,
-            dispatch_target_minutes=context.settings.dispatch_target_minutes,
-        )
-        page["trend"] = trends(
-            db,
-            since,
-            until,
-            now=context.now(),
-            directorate=directorate,
-            category=category,
-            channel=channel,
-        )
-        page["points"] = map_points(
-            db, since, until, directorate=directorate, category=category, channel=channel
+            directorate=args["directorate"] or None,
+            category=args["category"] or None,
+            channel=args["channel"] or None,
         )
     page["names_of"] = {
         code: _name(code)
         for code in page["trend"]["tickets"]  # type: ignore[index]
     }
     return render_template("inbox/dashboard.html", **page)
+
+
+def _period_reads(
+    db: Session,
+    since: datetime | None,
+    until: datetime | None,
+    *,
+    directorate: str | None,
+    category: str | None,
+    channel: str | None,
+) -> dict[str, object]:
+    """The dashboard's three reads of one period under the same filters, in one session:
+    the figures table, the trend charts and the map's points, so that they agree on what
+    they count."""
+    context = ctx()
+    figures = compute_stats(
+        db,
+        since,
+        until,
+        taxonomy=context.taxonomy,
+        now=context.now(),
+        directorate=directorate,
+        category=category,
+        channel=channel,
+        dispatch_target_minutes=context.settings.dispatch_target_minutes,
+    )
+    trend = trends(
+        db,
+        since,
+        until,
+        now=context.now(),
+        directorate=directorate,
+        category=category,
+        channel=channel,
+    )
+    points = map_points(
+        db, since, until, directorate=directorate, category=category, channel=channel
+    )
+    return {"figures": figures, "trend": trend, "points": points}
 
 
 def _name(code: str) -> str:
