@@ -125,7 +125,13 @@ class Report:
         return out
 
     def to_text(self) -> str:
-        """Human-readable report for the command line."""
+        """Human-readable report for the command line: the headline figures, then the
+        breakdowns (by form, language, category; the frequent confusions)."""
+        return "\n".join([*self._headline_lines(), *self._breakdown_lines()])
+
+    def _headline_lines(self) -> list[str]:
+        """The figures a change to the router is judged by, one line each; the automatic
+        routing, screening and language lines only when the run measured them."""
         lines = [
             f"model {self.model_version or '-'}  messages {self.n}",
             f"category    accuracy {self.accuracy:.3f}  macro-F1 {self.macro_f1:.3f}",
@@ -150,6 +156,12 @@ class Report:
             )
         if self.language_accuracy is not None:
             lines.append(f"language    accuracy {self.language_accuracy:.3f}")
+        return lines
+
+    def _breakdown_lines(self) -> list[str]:
+        """Where the headline figures come from, each table after a blank line: a weak form,
+        language or category, and what is taken for what, show here first."""
+        lines: list[str] = []
         if self.urgent_by_form:
             lines.append("\nurgent by form:")
             lines += [
@@ -175,7 +187,7 @@ class Report:
         if self.confusions:
             lines.append("\nmost frequent confusions (true -> predicted):")
             lines += [f"  {t} -> {p}: {c}" for t, p, c in self.confusions]
-        return "\n".join(lines)
+        return lines
 
     def to_json(self) -> str:
         """The report as one JSON document."""
