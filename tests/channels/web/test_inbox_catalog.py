@@ -49,6 +49,7 @@ def _families() -> dict[str, set[str]]:
     return {
         "status_": set(Status),
         "role_": set(Role),
+        "queue_about_": set(Role),
         "priority_": set(Priority),
         "delivery_": set(Delivery) - {Delivery.FAILED},  # a failure shows its reason instead
         "dir_": set(Direction),

@@ -436,3 +436,23 @@ def test_a_reply_in_the_conversation_names_its_author_as_the_history_does(
     conversation = page.split('<ol class="conversation"')[1].split("</ol>")[0]
     assert '<bdi title="disp@mct.om">خالد الحارثي</bdi>' in conversation
     assert ">disp@mct.om<" not in conversation and " disp@mct.om\n" not in conversation
+
+
+@pytest.mark.parametrize(
+    ("email", "lang", "says"),
+    [
+        ("super@mct.om", "en", "Overdue and escalated tickets."),
+        ("super@mct.om", "ar", "البلاغات المتأخرة عن موعدها والبلاغات المصعَّدة."),
+        ("agent@mct.om", "en", "New reports to classify and register"),
+        ("roads@mct.om", "ar", "البلاغات المحالة إلى مديريتكم"),
+    ],
+)
+def test_ones_own_queue_says_what_it_holds_for_the_role(
+    ctx: Context, app: Flask, email: str, lang: str, says: str
+) -> None:
+    """A supervisor's empty queue said only "No tickets here.": nothing told them it holds the
+    overdue and escalated tickets, so an empty one read as a fault. The other queues say none."""
+    client = signed_in(app, email, lang)
+    mine = client.get("/inbox/").get_data(as_text=True)
+    assert f'<p class="queue-about">{says}' in mine
+    assert 'class="queue-about"' not in client.get("/inbox/?queue=all").get_data(as_text=True)
