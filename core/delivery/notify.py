@@ -41,6 +41,7 @@ ANSWER_BY_MESSAGE = "answer_by_message"
 # The system's texts that ask the citizen for something, and what: each is followed by the
 # text `<what>_by_<way>` that says how to do it on the ticket's channel (`answer_by`).
 ASKS = {
+    "closed": "answer",
     "need_info": "details",
     "awaiting_reminder": "details",
     "resolved": "reopen",

@@ -112,3 +112,12 @@ def test_a_callers_resolved_notice_says_to_call_to_have_it_reopened(
     resolved = _sent(ctx, tid)["resolved"]
     assert ANSWER[language] in resolved
     assert SAYS[language]["call"] in resolved and SAYS[language]["message"] not in resolved
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_callers_closing_notice_says_to_call_to_add_anything(ctx: Context, language: str) -> None:
+    tid = _ticket(ctx, "phone", language)
+    _move(ctx, tid, Status.AWAITING_CITIZEN, QUESTION[language])
+    _move(ctx, tid, Status.CLOSED)
+    closed = _sent(ctx, tid)["closed"]
+    assert SAYS[language]["call"] in closed and SAYS[language]["message"] not in closed
