@@ -17,7 +17,7 @@ its new category follows the move.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -79,6 +79,7 @@ def apply_update(
     before = _snapshot(session, ticket)
     said: list[Change] = []
     moved = bool(update.status) and update.status != ticket.status
+    update = _reply_as_question(update, moved)
     after_move = moved and ticket.status in CATEGORY_KEPT  # reopened first, then recategorised
     if update.category and update.category != ticket.category and not after_move:
         actions.reclassify(ctx, session, staff, ticket, update.category)
@@ -108,6 +109,16 @@ def apply_update(
     after = _snapshot(session, ticket)
     changed = [Change(k, before[k], after[k]) for k in TRACKED if before[k] != after[k]]
     return changed + said
+
+
+def _reply_as_question(update: TicketUpdate, moved: bool) -> TicketUpdate:
+    """A move to "awaiting the citizen" with the question typed in the reply box and no
+    note: the reply is the question, sent once with the move. Staff asking a question wrote
+    it where they write to the citizen, and the whole Update was refused for want of a note."""
+    asking = moved and update.status == Status.AWAITING_CITIZEN
+    if asking and _text(update.reply) and not _text(update.note):
+        return replace(update, note=update.reply, reply=None)
+    return update
 
 
 def _move(

@@ -65,6 +65,22 @@ def test_the_note_goes_with_a_move_and_is_a_note_without_one(
     ]
 
 
+def test_a_question_typed_in_the_reply_box_is_sent_once_with_the_move_to_waiting(
+    ctx: Context, roles: dict[str, Staff]
+) -> None:
+    """Found driving the demo: a dispatcher chose "awaiting the citizen" and typed the
+    question where they write to the citizen; the Update was refused ("write the question
+    (the note)") and nothing was asked. The reply is the question, sent once."""
+    ref = new_ticket(ctx, "Pothole", category="road_damage")
+    asking = TicketUpdate(status="awaiting_citizen", reply="Which side of the road?")
+    assert run(ctx, roles["agent"], ref, asking) == [Change("status", "new", "awaiting_citizen")]
+    with ctx.sessions() as session:
+        sent = session.execute(select(OutboxItem.kind)).scalars().all()
+    assert sent.count("need_info") == 1 and "reply" not in sent
+    texts = [m.text for m in load(ctx, ref).messages if m.direction == "out"]
+    assert sum("Which side of the road?" in text for text in texts) == 1
+
+
 def test_a_duplicate_and_another_status_together_are_refused(
     ctx: Context, roles: dict[str, Staff]
 ) -> None:
