@@ -105,7 +105,12 @@ by the municipality", debris removal, sewage tankers), job and visa agents; and 
 contact details that share their words: a fee paid on a portal or app still shown unpaid, a
 fee on the writer's bill, a price questioned with "?!", a shortage counted against homes, a
 contractor or workshop named as the cause with its number on its sign or a video the writer
-filmed, sarcasm about a problem, a flyer or message asked about. No own row may be a near
+filmed, sarcasm about a problem, a flyer or message asked about. `writers_cat23.jsonl`
+(twenty-third category pass) holds dangers and their calm twins in every form labelled with the
+service responsible for the place or thing (a person hurt or stuck in a park, a child in a
+skip, a wadi or a flooded tunnel, wires from a lamp post, a crane's load over a street and a
+site's unfenced pit, stings and snakes, dogs and camels), and English everyday reports in
+residents' voices for every category. No own row may be a near
 copy of a corpus row (tests/core/routing/test_routing_data.py), or cross-validating the corpus
 would score paraphrases of its own held-out messages.
 """
@@ -155,6 +160,7 @@ OWN_FILES = (
     "writers_u21.jsonl",
     "writers_scr22.jsonl",
     "writers_u22.jsonl",
+    "writers_cat23.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

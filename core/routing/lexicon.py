@@ -59,6 +59,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
             "dawwar=", "duwwar=", "dowar=", "dawar=",
             # fifteenth pass: a bridge carrying a road over another
             "flyover", "overpass"),
+    # Twenty-third category pass: an underpass or tunnel, where rain water gathers and cars
+    # stall in it (the shipped rows: 40 stormwater, 4 its lights, 4 graffiti on its walls);
+    # its own concept, so "the tunnel", "النفق" and "el nafaq" are one token in every form.
+    # نفق is read by no skeleton: "naafiq" (a dead animal) has its consonants.
+    "underpass": ("underpass", "underpasses", "tunnel=", "tunnels=", "نفق=", "النفق=", "انفاق=",
+                  "الانفاق=", "nafaq=", "nafa8=", "nafag=", "nafa2=", "el nafaq", "il nafaq"),
     "light": ("3amood", "3mood", "3amud", "3emood", "layt=", "layts=", "laitat", "laytat", "lambat", "noor=", "nour=", "عمود=", "العمود=", "اناره", "انوار", "ليت=", "ليتات", "لمبه", "مصباح", "مصابيح", "كشاف", "اضاءه", "عمود الاناره", "عمود النور",
               "9oo2=", "9o2=", "9aw2=", "daw=", "dhaw=", "dhoo2=", "street light", "streetlight", "lamp", "light", "lighting", "bulb", "lait=",
               "lamba",
@@ -268,7 +274,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "nest=", "nests=", "nesting", "وزغ", "بريص",
                "سحالي", "الارضه=", "النمل الابيض", "white ants",
                # twenty-first category pass: an insect (حشره: not حشرات's skeleton), spiders
-               "حشره", "7ashara=", "hashara=", "عنكبوت", "عناكب", "3ankaboot=", "3anakib="),
+               "حشره", "7ashara=", "hashara=", "عنكبوت", "عناكب", "3ankaboot=", "3anakib=",
+               # twenty-third category pass: a snake (حية) as Arabizi writers spell it; the
+               # Arabic حيه is also "alive", so only the Latin spellings
+               "7ayya=", "7ayyat=", "7ayyaat=", "7aiya=", "7ayyah="),
     "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "bissa", "bsais", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
@@ -306,7 +315,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                      "building their=", "building another", "site=", "crane", "concrete mixer",
                      "cement mixer", "كرين", "رافعه", "خلاطه", "khalla6a", "5alla6a", "kreen",
                      # twenty-first category pass: a wall round a plot (سور, skeleton سر)
-                     "soor=", "el soor", "el sour"),
+                     "soor=", "el soor", "el sour",
+                     # twenty-third category pass: the Gulf crane (ونش, "wanash")
+                     "ونش=", "الونش=", "wanash=", "wansh=", "el wanash"),
     # Twelfth pass: a house turned into workers' lodgings. Sixteenth pass: the lodgings are
     # their own concept, not building work, so "bedbugs in the labour camp" ("sakan el
     # 3ummal malyan bag") is weighed as insects where workers live, not as a building.
@@ -516,7 +527,9 @@ NOT_BY_SKELETON = frozenset(
      "متشقق", "مشقق", "جذور", "الجذور", "سايب", "سايبين", "سايبات", "اعشاش",
      # twenty-first category pass: "shiqaq", "shigag" (flats, شقق) are no cracks, "6afyaat"
      # (lights gone out) no walls (طوفات)
-     "شقوق", "طوفات"}
+     "شقوق", "طوفات",
+     # twenty-third category pass: a tunnel (نفق) is no dead animal's (نافق) spelling
+     "نفق", "النفق", "انفاق", "الانفاق"}
 )  # fmt: skip
 _ARTICLES = ("ال", "لل")
 
