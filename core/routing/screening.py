@@ -79,6 +79,8 @@ _AD_TERMS = (
     "ما تحتاج تراجع", "بدون ما تراجع", "bdoon ma trajji3", "bdoon ma traji3", "my channel",
     "our channel", "قناتي", "قناتنا", "qanati", "qanatna", "like and subscribe",
     "اشتركوا في", "اشترك في القناه", "اشتركوا بالقناه", "ishtarikoo", "ishtarkoo",
+    "chance to win", "win a free", "فرصه للفوز", "bala ma traji3", "bdoon ma traji3",
+    "بلا ما تراجع",
     "buy now", "order now", "shop now", "call now", "book now", "register now", "join now",
     "limited offer", "limited time", "special offer", "offer=", "offers=", "deal=", "deals=",
     "discount", "sale=", "mega sale", "free delivery", "free installation", "best price",
@@ -1167,7 +1169,9 @@ _PROBLEM_STATE = index_terms(
      "broken": ["broken", "out of order", "not working", "مكسور", "مكسوره", "مكسرة", "مكسره",
      "متكسر", "متكسره", "خربان", "خربانه", "عطلان", "عطلانه", "معطل=", "معطله", "maksoor",
      "maksoora", "mkassar", "mkassra", "5arban", "5arbana", "khirban", "khraban", "3a6lan",
-     "3atlan", "m3a66al"],
+     "3atlan", "m3a66al", "not a single working", "not one working", "nothing works",
+     "ما يشتغل", "ما تشتغل", "مو شغال", "مب شغال", "ma yishtaghil", "ma tishtaghil",
+     "mo shaghal", "mub shaghal"],
      "disturbance": ["loudspeakers", "loud speakers", "speakers blasting", "blasting music",
      "loud music", "can't sleep", "cannot sleep", "السماعات", "سماعات", "مكبرات الصوت",
      "ما نقدر ننام", "ما قدرنا ننام", "لا نستطيع النوم", "mikrofonat", "maykrofonat",
@@ -1516,6 +1520,8 @@ def _reads_as_report(raw: str, words: list[str], intent: _Intent) -> bool:
         return True
     if not chain and (_WITNESSED.search(" ".join(told)) or _charged_over_posted(told)):
         return True  # twenty-second pass: the writer as the business's witness or customer
+    if not chain and _asks_if_genuine(raw):
+        return True  # twenty-third pass: the writer asks whether it is official
     if _plain_report(words, intent) or _asks_for_papers(words, intent):
         return True  # twenty-third pass: only the advert model's margin called these adverts
     if not (chain or offered) and _facility_complaint(raw, words):
@@ -1621,6 +1627,20 @@ def _citizen_voice(
     return ("thanks" in found and bool(_THANKED.find(words))) or (asks and "question" in found)
 
 
+def _asks_if_genuine(raw: str) -> bool:
+    """Twenty-third pass: a question (a sentence ending in ? or ؟) whether something is official
+    or genuine (_GENUINE), not put to the reader's wants (_WANTS: "want the official
+    discount?"): the writer checks an offer or a site with us, whatever it quotes of it."""
+    if "?" not in raw and "؟" not in raw:
+        return False
+    return any(
+        sentence.rstrip().endswith(("?", "؟"))
+        and _GENUINE.search(sentence)
+        and not _WANTS.search(sentence)
+        for sentence in _SENTENCE.findall(raw)
+    )
+
+
 def _has_problem(words: list[str]) -> bool:
     """A municipal problem: one of the lexicon's problem concepts or a state it misses."""
     return not _PROBLEMS.isdisjoint(concepts(words)) or bool(_PROBLEM_STATE.find(words))
@@ -1640,9 +1660,11 @@ def _asks_for_papers(words: list[str], intent: _Intent) -> bool:
     me", ابي، أرجو تزويدي، "3tooni") and a licence, permit, renewal or fee (the lexicon's
     "admin"): a citizen asks us for the link or form of their own paperwork. A seller offers
     to do the paperwork ("we do all the paperwork", نتولى) and never asks to be sent it."""
-    if intent.strong or intent.weak or intent.offer or "admin" not in concepts(words):
+    if intent.strong or intent.weak or intent.offer:
         return False
-    return bool(_REQUEST.search(" ".join(words)))
+    joined = " ".join(words)
+    papers = "admin" in concepts(words) or bool(_PAPERS.search(joined))
+    return papers and bool(_REQUEST.search(joined))
 
 
 def _facility_complaint(raw: str, words: list[str]) -> bool:
@@ -1734,7 +1756,8 @@ _SHORTAGE = re.compile(
     r"|arba3een|5amseen|miya)(?: و\S+)? (?:houses|homes|villas|families|flats|buildings|households|bait"
     r"|byoot|buyoot|manazil|منزل\S*|منازل|بيت|بيوت|فيل\S*|فلل|اسر\S*|عائل\S*|عايل\S*|شق\S*"
     r"|عماره|عمارات|بنايات|طلاب|الطلاب|طالب\S*|students|people|residents|workers|عمال|العمال|السكان"
-    r"|ساكن|nas|sukkan|3ummal)(?!\S)"
+    r"|ساكن|nas|sukkan|3ummal|visitors|users|worshippers|زوار|الزوار|زاير|مستخدم\S*|مصل\S*"
+    r"|zuwwar)(?!\S)"
     r"|(?<!\S)(?:one|a single|only one)(?: \S+){0,4} (?:for|in) (?:the )?(?:whole|entire)"
     r" (?:street|lane|road|neighbourhood|neighborhood|area|building|village|block)(?!\S)"
     r"|(?<!\S)(?:one|وحده|واحده|واحد|wa7da|wa7ed|wa7id)(?: \S+){0,4} (?:كلها|كله|بكامله"
@@ -1744,10 +1767,30 @@ _SHORTAGE = re.compile(
 # (_asks_for_papers); "send us your details" asks the reader, and is left out.
 _REQUEST = re.compile(
     r"(?<!\S)(?:send me|give me|can i get|could i get|where can i find|where is the"
-    r"|i need the|we need the|i want the|please share the|ابي|ابغي|ابا|نبي|نبغي|اريد|نريد|ارجو تزويدي"
+    r"|i need the|we need the|i want the|please share the|please send|could you send"
+    r"|can you send|could you share|can you share|ارجو ارسال|نرجو ارسال|ممكن|mumkin|ابي|ابغي|ابا|نبي|نبغي|اريد|نريد|ارجو تزويدي"
     r"|ارجو تزويدنا|زودوني|زودونا|ارسلوا لي|ارسلو لي|ارسلوا لنا|عطوني|عطونا|وين (?:ال)?رابط"
     r"|3tooni|a3tooni|3touni|3tuni|abi|abgha|abga|ariid|areed|nabi|nabgha|6arrishooli"
     r"|6arrshooli|rsiloo li|rsilooli|dizzooli|wain el link|wein el link)(?!\S)"
+)
+# Twenty-third pass: what a customer paid or was asked to have removed is a problem of ours
+# too: bulky waste ("quoted us 20 and 35 OMR to remove the old furniture"); only beside the
+# writer's own payment or a sum asked of them (_customer_voice), never for a problem and place.
+_CUSTOMER_PROBLEMS = _PROBLEMS | {"bulky"}
+# Twenty-third pass: a licence, permit or its form (the lexicon's "admin" lacks some forms).
+_PAPERS = re.compile(
+    r"licen[cs]e|permit|renewal|application form|رخص|ترخيص|تصريح|تجديد|نموذج|استمار"
+    r"|ru5s|rukh|tasree7|tajdeed",
+    re.I,
+)
+# Twenty-third pass: a question whether a site, page, link, message or offer is official or
+# genuine ("is X an official site of yours?", "رسمي ولا لا؟", "ra7miya?", "هي تبعكم؟"): the
+# writer asks us (_asks_if_genuine). A seller asserts he is official; he never asks.
+_GENUINE = re.compile(
+    r"official|genuine|legit|authentic|(?:is|are) (?:it|this|that|they) (?:real|yours|from you)"
+    r"|of yours|رسمي|تابع\S* لكم|تبعكم|تبعكم|منكم|من عندكم|حقكم|صحيح\S*|حقيقي\S*|ra7mi|rasmi"
+    r"|min 3indkum|mn 3indkum|7agkum|ta3kum|9a7ee7|sa7ee7",
+    re.I,
 )
 # Twenty-third pass: public facilities, and the municipality addressed (_facility_complaint).
 _FACILITY = index_terms(
@@ -1767,10 +1810,10 @@ _TOOK_SUM = re.compile(
     r"(?:omr|ro|rials?|riyals?|baisa|baiza)\b"
     # twenty-third pass: a sum a firm asked of the writer ("quoted 35 OMR", "طلبت مني 40 ريال",
     # "6alabat 25 riyal"): a price told by the one it was asked of; a seller states his own
-    r"|\b(?:quoted|asked|wanted|demanded)\s(?:me\s|us\s|for\s)?\d[\d.,]*\s?"
-    r"(?:omr|ro|rials?|riyals?)\b"
+    r"|\b(?:quoted|asked|wanted|demanded)\s(?:me\s|us\s|for\s)?\d[\d.,]*"
+    r"(?:\s(?:and|or|to|-)\s\d[\d.,]*)?\s?(?:omr|ro|rials?|riyals?)\b"
     r"|(?<!\w)(?:طلب|طلبت|طلبوا|طالب|يطلب|يطلبون|يبون|يبغون|بغوا|بغت|يريدون)"
-    r"\s(?:مني|منا|منّا|منه|منهم)?\s?\d[\d.,]*\s?(?:ريال|ر\.ع|بيس)"
+    r"\s(?:مني|منا|منّا|منه|منهم)?\s?(?:\S+\s)?\d[\d.,]*\s?(?:ريال|ر\.ع|بيس)"
     r"|\b(?:6alab|6alabat|6alabaw|6alboo|yi6lub|y6lub|yibon|yibgon)\s(?:minni|minna|mni|mna)?"
     r"\s?\d[\d.,]*\s?(?:riyal|rial|omr|ro)\b",
     re.I,
@@ -1780,7 +1823,8 @@ _TOOK_SUM = re.compile(
 # asking word ("... ma 3indkum rush lel byoot?"); a seller's opener asks of the reader ("منك").
 _ASKED_OF_ME = re.compile(
     r"\b(?:quoted|asked|wanted|demanded)\s(?:me|us)\s(?:for\s)?\d"
-    r"|(?<!\w)(?:طلب|طلبت|طلبوا|يطلب|يطلبون|يبون|يبغون|بغوا|بغت|يريدون)\s(?:مني|منا|منّا)\s?\d"
+    r"|(?<!\w)(?:طلب|طلبت|طلبوا|يطلب|يطلبون|يبون|يبغون|بغوا|بغت|يريدون)\s(?:مني|منا|منّا)\s?"
+    r"(?:\S+\s)?\d"
     r"|\b(?:6alab|6alabat|6alabaw|6alboo|yi6lub|y6lub|yibon|yibgon)\s(?:minni|minna|mni|mna)\s?\d",
     re.I,
 )
@@ -1822,7 +1866,7 @@ def _customer_voice(raw: str, words: list[str], strong: int) -> bool:
     if (words and words[0] in _FIRST_VERB) or _TOOK_SUM.search(raw):
         done.add("paid")
     wrongs = {label for _, _, label in _GRIEVANCE.find(words)}
-    if not wrongs and done and not _PROBLEMS.isdisjoint(concepts(words)):
+    if not wrongs and done and not _CUSTOMER_PROBLEMS.isdisjoint(concepts(words)):
         wrongs = {"problem"}  # paid, and a problem the municipality handles
     return bool(wrongs) and ("paid" in done or ("bought" in done and wrongs != {"charge"}))
 

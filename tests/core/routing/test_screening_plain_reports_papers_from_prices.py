@@ -1,4 +1,5 @@
 """Twenty-third screening pass (issue 17): a problem named with no seller's word at all, a
+question whether a site, link or discount is official (kin paid through it), a
 request for the link of one's own licence, a public facility's problem told with no contact
 (plain or sarcastic), a firm's price asked of the writer, a sign put up with its owner's
 number, a disturbance and a count against the people served are reports; a price "starting
@@ -25,7 +26,14 @@ REPORTS = [
     # a municipal problem and no seller's word: only the advert model's margin flagged these
     ("msa", "تتراكم أكياس القمامة منذ أسبوع ولم تمر سيارة النفايات لرفعها"),
     ("arabizi", "el zibala mkaddasa min usboo3 w ma 7ad yshilha"),
+    # a question whether a site, page or discount is official, told of kin or a colleague who paid
+    ("english", "Is fines-oman-gov.net one of yours? A colleague paid 55 OMR there last week."),
+    ("gulf", "الصفحة اللي تعطي خصم 40٪ على رسوم البلدية تبعكم ولا لا؟ أبوي حول لهم 20 ريال"),
+    ("arabizi", "el link elli fih 5a9m 25% 3la el rusoom ra7mi? 5ali dafa3 30 riyal"),
+    ("msa", "هل صفحة سداد الرسوم البلدية على الفيسبوك رسمية؟ دفع أخي عليها أربعين ريالاً."),
     # a first-person request for the link or form of one's own licence or permit
+    ("msa", "أرجو إرسال رابط نموذج تجديد رخصة المحل، فالصفحة لا تفتح."),
+    ("english", "Could you share the link for the street vendor permit form please?"),
     ("english", "Please send me the link to renew my shop licence, the old page gives an error."),
     ("gulf", "ابغى رابط طلب تصريح خيمة عزاء، وش الخطوات؟"),
     ("arabizi", "3tooni link tajdeed ru5sat el ma7al, el 9af7a 3atlana"),
@@ -39,6 +47,13 @@ REPORTS = [
      "bulky waste pickup?"),
     ("arabizi", "sharikat el rush 6alabat minni 30 riyal 3shan el 9ar9oor, ma 3indkum "
      "rush lel byoot?"),
+    ("english", "Two firms quoted us 40 and 55 OMR to take the old wardrobes. Is there no "
+     "bulky pickup any more?"),
+    ("msa", "طلب منا مقاول 70 ريالاً لرفع أنقاض الترميم، أليس هذا عمل البلدية؟"),
+    # "not a single working" of a facility, and a count against its visitors
+    ("english", "Great new 'premium' bus shelter: a free oven at noon and not a single working "
+     "fan."),
+    ("msa", "دورة مياه واحدة لأكثر من ثلاثمئة زائر في المنتزه أيام العيد."),
     # a sign put up with its owner's number, and "written on it" with a leading wa
     ("gulf", "المقاول مركب لافتة فيها رقمه والحفرة حق الأساسات مفتوحة بلا حاجز، "
      "ومكتوب عليها اتصل الآن 99001122"),
@@ -62,6 +77,12 @@ ADVERTS = [
     ("english", "Renew your trade licence online with us, no visit needed. WhatsApp 9445 1020"),
     ("gulf", "اشتركوا في قناتي على اليوتيوب youtu.be/x81 كل يوم مقطع جديد عن الديكور"),
     ("mixed", "حل الواجبات والتقارير للطلاب، assignments done on time، تواصل 95001188"),
+    # an official site asserted, not asked about; a licence with no visit; a prize draw
+    ("english", "The official municipality payment portal: settle every fine with 50% off at "
+     "mun-fines.net"),
+    ("arabizi", "ru5sa baladiya fi yomain bala ma traji3 el maktab, kallimna 9300 4411"),
+    ("english", "Follow our page and like the reel for a chance to win a free TV: "
+     "instagram.com/p/tvwin"),
 ]  # fmt: skip
 
 
