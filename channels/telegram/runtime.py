@@ -48,6 +48,7 @@ class TelegramRuntime:
         # Set once the Application is initialized (its getMe answered); until then no update
         # is handled, so none is acknowledged and Telegram delivers it again.
         self.ready = threading.Event()
+        self._ready_here = asyncio.Event()  # the same, for a wait on the bot's loop (polling)
         self._initializing: asyncio.Task[None] | None = None
         # The bot hands citizens' messages to the inbound workers: it starts them when
         # nothing else in this process has (else `balagh serve`'s inbound component did).
@@ -88,8 +89,13 @@ class TelegramRuntime:
 
     def _started(self) -> None:
         self.ready.set()
+        self._ready_here.set()
         # The command menu is a nicety: set it in the background, start-up does not wait.
         self.state.spawn(publish_menu(self.application.bot))
+
+    async def wait_ready(self) -> None:
+        """On the bot's loop: return once the Bot API answered getMe (woken, not polled)."""
+        await self._ready_here.wait()
 
     @property
     def state(self) -> BotState:
@@ -166,8 +172,7 @@ class TelegramPolling:
         state = self.runtime.state
         delay = self.retry_delay
         try:
-            while not self.runtime.ready.is_set():  # the Bot API has not answered getMe yet
-                await asyncio.sleep(self.retry_delay)
+            await self.runtime.wait_ready()  # the Bot API has answered getMe
             await self._call_until_ok(bot.delete_webhook)
             while True:
                 try:

@@ -139,10 +139,14 @@ def test_the_bot_starts_while_the_bot_api_is_down_and_serves_once_it_answers(
 def test_polling_waits_for_the_bot_api_to_answer_at_start(
     tg_ctx: Context, fake_api: FakeBotApi
 ) -> None:
+    """The polling starts when the bot does, woken by it: not at its own next retry (a
+    minute here, past the test's patience; it looked every RETRY_DELAY, 2 s)."""
     fake_api.fail("getMe", 502, times=2)
     update_id = fake_api.push(text_update(936, 1, REPORT, language="en"))
     polling = TelegramPolling(
-        TelegramRuntime(tg_ctx, kick_outbox=False, retry_delay=0.02), poll_timeout=1
+        TelegramRuntime(tg_ctx, kick_outbox=False, retry_delay=0.02),
+        poll_timeout=1,
+        retry_delay=60.0,
     ).start()
     try:
         fake_api.wait_for(lambda: polling.offset == update_id + 1)
