@@ -362,13 +362,29 @@ def _forget_senders(session: Session, previous: SessionTransaction) -> None:
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+_TYPED_REFERENCE = re.compile(r"([A-Z]{2,5})\s*-?\s*(\d{1,9})")
+
+
+def as_reference(text: str) -> str | None:
+    """A reference as staff or citizens type it, in the stored form, or None for text not
+    shaped like one: "mct-12", "MCT 000012" and "MCT-٠٠٠٠١٢" are all MCT-000012, since
+    people drop the leading zeros the centre's references carry."""
+    match = _TYPED_REFERENCE.fullmatch(text.strip().upper().translate(_DIGITS))
+    return None if match is None else format_reference(match.group(1), int(match.group(2)))
+
+
+def typed_reference(text: str) -> str:
+    """`as_reference`, or the text upper-cased with its digits in ASCII when it is not one."""
+    return as_reference(text) or text.strip().upper().translate(_DIGITS)
+
+
 def ticket_by_reference(session: Session, reference: str) -> Ticket | None:
-    """The ticket with this reference, however its digits were typed; None for junk (a NUL
-    from a URL) the database refuses."""
+    """The ticket with this reference, however it was typed (typed_reference); None for junk
+    (a NUL from a URL) the database refuses."""
     if not is_storable(reference):
         return None
     return session.execute(
-        select(Ticket).where(Ticket.reference == reference.strip().upper().translate(_DIGITS))
+        select(Ticket).where(Ticket.reference == typed_reference(reference))
     ).scalar_one_or_none()
 
 

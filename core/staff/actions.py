@@ -58,7 +58,12 @@ from core.staff.permissions import (
 )
 from core.staff.search import search_clause
 from core.storable import is_storable, storable, storable_text, visible_or_empty
-from core.tickets import count_first_response, record_event, ticket_by_reference
+from core.tickets import (
+    as_reference,
+    count_first_response,
+    record_event,
+    ticket_by_reference,
+)
 from core.workflow.transitions import (
     check_reclassify,
     may_move,
@@ -918,9 +923,12 @@ def ticket_query(ctx: Context, staff: Staff, flt: TicketFilter) -> Select[Ticket
     if flt.late_dispatch:
         query = query.where(late_dispatch_clause(dispatch_cutoff(ctx)))
     if flt.q:
-        reference = flt.q.strip().upper()
-        clause = search_clause(flt.q)
+        # A query shaped like a reference ("MCT-12") searches as the stored reference, so
+        # its digits do not also match inside phone numbers.
+        shaped = as_reference(flt.q)
+        clause = search_clause(shaped or flt.q)
         if clause is not None:
+            reference = shaped or flt.q.strip().upper()
             query = query.where(or_(clause, Ticket.reference == reference))
     return query
 

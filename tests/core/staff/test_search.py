@@ -13,6 +13,7 @@ from core.models import Ticket
 from core.staff import actions as staff_actions
 from core.staff.permissions import Staff
 from core.staff.search import reindex
+from core.tickets import ticket_by_reference
 from tests.staffkit import make_staff, new_ticket
 
 POTHOLES = (
@@ -175,3 +176,33 @@ def test_search_finds_a_report_by_the_address_the_citizen_gave(ctx: Context, age
             ticket.search_text = None
         reindex(session)
     assert search(ctx, agent, "السكة ٤٥١٢") == {mine}
+
+
+@pytest.mark.parametrize("typed", ["{p}-{n}", "{p}{n}", "{lp} {n}", "{p}-{z}{n}", "{p}-{ar}"])
+def test_a_reference_typed_without_its_zeros_finds_its_ticket_only(
+    ctx: Context, agent: Staff, typed: str
+) -> None:
+    """Staff type 'MCT-12' for MCT-000012; its digits must not match inside phone numbers."""
+    for _ in range(11):
+        new_ticket(ctx, "Streetlight out on the corniche")
+    twelfth = new_ticket(ctx, "Broken swing in the park")
+    staff_actions.record_phone_call(ctx, agent, "91234512", "A call about 12 bins")
+    prefix, digits = twelfth.split("-")
+    number = str(int(digits))
+    query = typed.format(
+        p=prefix,
+        lp=prefix.lower(),
+        n=number,
+        z="0" * (len(digits) - len(number) - 1),
+        ar=number.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")),
+    )
+    assert search(ctx, agent, query) == {twelfth}
+
+
+def test_ticket_by_reference_reads_a_reference_typed_without_its_zeros(ctx: Context) -> None:
+    reference = new_ticket(ctx, "Broken swing in the park")
+    prefix, digits = reference.split("-")
+    with ctx.sessions() as session:
+        found = ticket_by_reference(session, f" {prefix.lower()}-{int(digits)} ")
+        assert found is not None and found.reference == reference
+        assert ticket_by_reference(session, f"{prefix}-{int(digits) + 1}") is None
