@@ -765,6 +765,9 @@ class Rule:
     # an `unless` match right after a negation does not cancel ("ليس في أمان", not safe; "ما
     # لقيناه", not found): twenty-second pass
     unless_negatable: bool = False
+    # a group whose match over an `unless` word keeps it from cancelling: "من أمس" (since
+    # yesterday) is a span, not "yesterday" (twenty-third pass)
+    unless_not_at: str | None = None
 
 
 _EARLIER_GROUPS: dict[str, list[str]] = {
@@ -917,6 +920,37 @@ _GROUPS: dict[str, list[str]] = {
     "footbridge": meaning.FOOTBRIDGE,
     "crossing_broken": meaning.CROSSING_BROKEN,
     "crossing_in_use": meaning.CROSSING_IN_USE,
+    # twenty-third pass: a person not back, not out or not answering for a span or from a
+    # dangerous place; a confused elder exposed; someone shut in a room; a cracked gas hose;
+    # flood water up to door handles; a board in the only lane at night; a vehicle rolling
+    "not_back": meaning.NOT_BACK,
+    "absence_sign": [*meaning.SPAN, *meaning.DANGER_PLACE],
+    "not_back_over": [
+        *meaning.SAFE_NOW,
+        *meaning.YESTERDAY_OR_ASKED,
+        *meaning.CAME_BACK,
+        *meaning.NOT_BACK_DELAY,
+        *meaning.FOUND,
+    ],
+    "shut_over": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED, *meaning.CAME_BACK],
+    "since_yesterday": meaning.SINCE_YESTERDAY,
+    "confused": meaning.CONFUSED,
+    "elder": meaning.ELDER,
+    "wandering": [*meaning.WANDERING, *meaning.CONFUSED],
+    "exposed_place": meaning.EXPOSED_PLACE,
+    "shut_inside": meaning.SHUT_INSIDE,
+    "shut_sign": meaning.SHUT_SIGN,
+    "gas_thing": meaning.GAS_THING,
+    "gas_hose": meaning.GAS_HOSE,
+    "hose_broken": meaning.HOSE_BROKEN,
+    "flood_water": meaning.FLOOD_WATER,
+    "depth_mark": meaning.DEPTH_MARK,
+    "lane_object": meaning.LANE_OBJECT,
+    "in_lane": meaning.IN_LANE,
+    "unlit": meaning.UNLIT,
+    "rolling_vehicle": meaning.ROLLING_VEHICLE,
+    "by_itself": meaning.BY_ITSELF,
+    "rolling": meaning.ROLLING,
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -932,8 +966,12 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_TWENTIETH.items(),
     meaning.ADDED_TWENTY_FIRST.items(),
     meaning.ADDED_TWENTY_SECOND.items(),
+    meaning.ADDED_TWENTY_THIRD.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
+# Who can be gone, shut in or wandering: every earlier person and the twenty-third pass's
+# neighbours, brothers, divers, young men (not added to "human": "my neighbour's wall fell").
+_GROUPS["absent_person"] = [*_GROUPS["human"], *meaning.HUMAN_TWENTY_THIRD, *meaning.ELDER]
 
 
 def cross_script(terms: list[str]) -> list[str]:
@@ -990,6 +1028,7 @@ _SPELLED: TermIndex = index_terms(
         "hit_verb": meaning.HIT_VERB_SPELLED,
         "vomit": meaning.VOMIT_SPELLED,  # twentieth pass: by fold يطرش is spraying
         "exposed": meaning.EXPOSED_SPELLED,
+        "not_back": meaning.NOT_BACK_LATIN,  # twenty-third pass: by fold "el mai" is "ما"
     }
 )
 
@@ -1388,6 +1427,80 @@ RULES: tuple[Rule, ...] = (
         unless="asking",
         fear_cancels=True,
     ),
+    # twenty-third pass (urgency_meaning.py): a named person not back, not out, not found or
+    # not answering, for a span of minutes or hours or from a dangerous place ("ولم يعد منذ
+    # ثلاث ساعات", "haven't come out of the culvert", "ma 6ala3 min 40 da8eega"); not back,
+    # found, of yesterday, asked about, or a work delay or an office ("the contractor hasn't
+    # come back to finish"); "since yesterday" is a span, not yesterday
+    Rule(
+        "person_not_back_now",
+        ("absent_person", "not_back", "absence_sign"),
+        negatable=(1,),  # "if": "what do we do if he hasn't come back by ..."
+        window=20,
+        unless="not_back_over",
+        fear_cancels=True,
+        unless_negatable=True,
+        unless_not_at="since_yesterday",
+    ),
+    Rule(
+        "confused_person_exposed",
+        ("absent_person", "confused", "exposed_place"),
+        window=20,
+        unless="not_back_over",
+        fear_cancels=True,
+        unless_negatable=True,
+        unless_not_at="since_yesterday",
+    ),
+    Rule(
+        "elder_wandering_exposed",
+        ("elder", "wandering", "exposed_place"),
+        window=14,
+        unless="not_back_over",
+        fear_cancels=True,
+        unless_negatable=True,
+        unless_not_at="since_yesterday",
+    ),
+    Rule(
+        "shut_in_a_room",
+        ("absent_person", "shut_inside", "shut_sign"),
+        negatable=(1,),
+        window=20,
+        unless="shut_over",
+        fear_cancels=True,
+        unless_negatable=True,
+        unless_not_at="since_yesterday",
+    ),
+    Rule(
+        "gas_hose_broken",
+        ("gas_thing", "gas_hose", "hose_broken"),
+        negatable=(2,),
+        window=10,
+        unless="over_or_asked",
+        fear_cancels=True,
+    ),
+    Rule(
+        "flood_water_up_to",
+        ("flood_water", "depth_mark"),  # not negatable: Arabizi "la mgabidh" is "to the handles"
+        window=12,
+        unless="over_or_asked",
+        fear_cancels=True,
+    ),
+    Rule(
+        "obstacle_in_the_lane",
+        ("lane_object", "in_lane", "unlit"),
+        window=16,
+        unless="over_or_asked",
+        fear_cancels=True,
+    ),
+    Rule(
+        "vehicle_moving_by_itself",
+        ("rolling_vehicle", "by_itself", "rolling"),
+        negatable=(2,),
+        window=12,
+        unless="over_or_asked",
+        fear_cancels=True,
+        unless_not_at="by_itself",  # "bro7ha" (by itself) folds as "el bar7a" (yesterday)
+    ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -1751,6 +1864,9 @@ def _unless_spans(
     after a negation (within UNLESS_NEGATION words): "ما لقيناه" (not found) and "ليس في أمان"
     (not safe) keep the danger, "لقيناه" and "في أمان" end it."""
     spans = hits.get(rule.unless or "", [])
+    if rule.unless_not_at:
+        taken = {i for s, e in hits.get(rule.unless_not_at, []) for i in range(s, e)}
+        spans = [(s, e) for s, e in spans if s not in taken]
     if not rule.unless_negatable:
         return spans
     return [
