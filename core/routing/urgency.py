@@ -915,7 +915,7 @@ _GROUPS: dict[str, list[str]] = {
     "hanging_by": meaning.HANGING_BY,
     "fell_down": meaning.FELL_DOWN,
     "not_answering": meaning.NOT_ANSWERING,
-    "over_or_asked": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED],
+    "over_or_asked": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED, *meaning.WHAT_IF],
     "waves_over": [*meaning.YESTERDAY_OR_ASKED, *meaning.WAVES_DAILY],
     "footbridge": meaning.FOOTBRIDGE,
     "crossing_broken": meaning.CROSSING_BROKEN,
@@ -932,7 +932,12 @@ _GROUPS: dict[str, list[str]] = {
         *meaning.NOT_BACK_DELAY,
         *meaning.FOUND,
     ],
-    "shut_over": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED, *meaning.CAME_BACK],
+    "shut_over": [
+        *meaning.SAFE_NOW,
+        *meaning.YESTERDAY_OR_ASKED,
+        *meaning.CAME_BACK,
+        *meaning.WHAT_IF,
+    ],
     "since_yesterday": meaning.SINCE_YESTERDAY,
     "confused": meaning.CONFUSED,
     "elder": meaning.ELDER,
@@ -946,6 +951,7 @@ _GROUPS: dict[str, list[str]] = {
     "flood_water": meaning.FLOOD_WATER,
     "depth_mark": meaning.DEPTH_MARK,
     "lane_object": meaning.LANE_OBJECT,
+    "lane_request": meaning.LANE_REQUEST,
     "in_lane": meaning.IN_LANE,
     "unlit": meaning.UNLIT,
     "rolling_vehicle": meaning.ROLLING_VEHICLE,
@@ -1480,7 +1486,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "flood_water_up_to",
-        ("flood_water", "depth_mark"),  # not negatable: Arabizi "la mgabidh" is "to the handles"
+        ("flood_water", "depth_mark"),
+        negatable=(1,),  # "if it reaches the door handles"; Arabizi "la mgabidh" is "to" them
         window=12,
         unless="over_or_asked",
         fear_cancels=True,
@@ -1489,7 +1496,7 @@ RULES: tuple[Rule, ...] = (
         "obstacle_in_the_lane",
         ("lane_object", "in_lane", "unlit"),
         window=16,
-        unless="over_or_asked",
+        unless="lane_request",  # "please put barriers in the lane at night", a permit
         fear_cancels=True,
     ),
     Rule(

@@ -1954,6 +1954,15 @@ CROSSING_IN_USE = [
 # board or block standing in the only lane at night with no lights; a parked vehicle rolling
 # on its own.
 
+# "What do we do if ...": a question about a danger that has not happened.
+WHAT_IF = [
+    f"{what} {cond}"
+    for what in ("what do we do", "what should we do", "what do i do", "what should i do",
+                 "what to do", "what happens", "who do we call", "who do i call", "شو نسوي",
+                 "شو اسوي", "ايش نسوي", "وش نسوي", "ماذا نفعل", "ماذا افعل", "ما العمل",
+                 "shu nsawwi", "shu asawwi", "wesh nsawwi")
+    for cond in ("if", "when", "لو", "اذا", "عندما", "law", "iza", "itha")
+]  # fmt: skip
 # Not back, not out, not surfaced, not found, not answering: the negation is part of the
 # phrase (person_not_back_now). Not "ما رجع" of a contractor: the rule needs a named person
 # and cancels on a work delay (NOT_BACK_DELAY).
@@ -1969,11 +1978,16 @@ NOT_BACK = [
     "hasn t answered", "has not answered", "not answered", "not picking up",
     "isn t picking up", "no answer from", "not replying", "can t find", "cant find",
     "cannot find", "can t reach", "cannot reach", "can t get hold of", "nobody has seen",
+    "haven t heard from", "not heard from", "lost contact", "can t contact", "cannot contact",
+    "unreachable",
     "no one has seen", "haven t seen", "not been seen",
     "لم يعد", "لم تعد", "لم يعودوا", "لم يرجع", "لم ترجع", "لم يرجعوا", "لم يخرج", "لم تخرج",
     "لم يخرجوا", "لم يصعد", "لم تصعد", "لم يطلع", "لم يظهر", "لم تظهر", "لم يصل", "لم تصل",
     "لا يرد", "لا ترد", "لا يجيب", "لا تجيب", "لم يرد", "لم ترد", "لم نجده", "لم نجدها",
-    "لم نعثر عليه", "لم نعثر عليها", "لم يره احد", "لم يرها احد",
+    "لم نعثر عليه", "لم نعثر عليها", "لم يره احد", "لم يرها احد", "لم نسمع منه", "لم نسمع منها",
+    "لم نسمع من", "انقطع الاتصال", "انقطع اتصاله", "انقطع اتصالها", "انقطع التواصل",
+    "لا نستطيع الوصول اليه", "لا نستطيع الوصول اليها", "لا نستطيع التواصل",
+    "ما سمعنا منه", "ما سمعنا منها", "ما نقدر نوصل له", "ما قدرنا نوصل له", "ما قدرنا نوصل لها",
     "ما رجع", "ما رجعت", "ما رجعوا", "ما ردوا", "ما طلع", "ما طلعت", "ما طلعوا", "ما يرد",
     "ما ترد", "ما يردون", "ما وصل", "ما وصلت", "ما وصلوا", "ما بان", "ما بانت", "ما ظهر",
     "مب راجع", "مو راجع", "ما لقيناه", "ما لقيناها", "ما حصلناه", "ما حصلناها", "ما نلقاه",
@@ -2029,12 +2043,14 @@ DANGER_PLACE = [
 # A work delay, an office or a line that does not answer: not a person gone ("the workers
 # haven't come back to finish", "الخط الساخن ما يرد من ساعة").
 NOT_BACK_DELAY = [
+    *WHAT_IF,
     "to finish", "to fix", "to complete", "to repair", "to collect", "to continue", "to pick up",
     "municipality", "office", "hotline", "helpline", "call centre",
-    "call center", "customer service", "complaint", "the crew", "permit",
+    "call center", "customer service", "complaint", "the crew", "permit", "bus is late",
+    "bus was late", "bus is running late",
     "يكمل", "يكملون", "يكملوا", "لاكمال", "لتكمله", "يصلح", "يصلحون", "لاصلاح", "يخلص",
     "البلديه", "المكتب", "الخط الساخن", "خدمه العملاء", "الموظف",
-    "الموظفين", "بلاغ", "البلاغ", "شكوى", "الشكوى", "تصريح",
+    "الموظفين", "بلاغ", "البلاغ", "شكوى", "الشكوى", "تصريح", "الباص متاخر", "الباص تاخر",
     "ykammil", "ykamloon", "y9alli7", "el baladiya",
 ]  # fmt: skip
 # Back, found, home, out: the absence is over (unless right after a negation: "ما رجع").
@@ -2154,6 +2170,8 @@ DEPTH_MARK = [
     *(f"{to} {part}" for to in ("حتي", "لين", "الي", "وصل", "وصلت")
       for part in ("الخصر", "الصدر", "الرقبه", "صدورهم", "خصورهم")),
     "mgabidh", "mgabid", "maskat el abwab", "draishat el sayyarat", "bonnet", "bonnets",
+    # Arabizi "la" is "to" before the depth ("wa9al la mgabidh"), not "no": read with it
+    "la mgabidh", "lain mgabidh", "la maskat", "la draishat", "lain draishat",
     "halfway up the doors", "up to the seats", "كبوت السيارات", "كبوت السياره", "فوق الكبوت",
 ]  # fmt: skip
 # A board, barrier or block standing in the only lane, unlit at night (obstacle_in_the_lane).
@@ -2180,6 +2198,13 @@ UNLIT = [
     "بدون عاكسات", "بلا عاكسات", "كادت تصدم", "كاد يصدم", "ma 3alaiha 9aw",
     "bidoon idha2a", "mafi lay6", "fi el lail", "bil lail", "9alam", "mdhlim",
 ]  # fmt: skip
+# A request for a board or barrier, not one standing there (obstacle_in_the_lane): "please put
+# barriers in the fast lane at night", a permit for a road-closed board.
+LANE_REQUEST = [
+    *YESTERDAY_OR_ASKED, *WHAT_IF, "please put", "please place", "put up", "install", "permission",
+    "permit", "can we", "can i", "could you put", "حطوا", "ضعوا", "تركيب", "نبي تحطون",
+    "نطالب بوضع", "نرجو وضع", "تصريح", "ممكن نحط", "ممكن وضع", "7a66o", "7u66o", "ti9ree7",
+]  # fmt: skip
 # A parked vehicle moving with nobody driving it (vehicle_moving_by_itself).
 ROLLING_VEHICLE = [
     *VEHICLE, "pick up", "pickup", "truck", "lorry", "tanker", "بيك اب", "البيك اب", "شاحنه",
@@ -2201,7 +2226,8 @@ ROLLING = [
     "rolling", "rolled", "rolls=", "sliding", "slid=", "started moving", "is moving",
     "moving by itself", "moving on its own", "creeping", "downhill", "down the slope",
     "down the hill", "تتدحرج", "يتدحرج", "تنزل", "ينزل", "تتحرك", "يتحرك", "انزلقت", "تنزلق",
-    "tinzil", "tnzil", "titda7raj", "tit7arrak", "yit7arrak", "yinzil",
+    "تحرك=", "تحركت=", "انحدر", "انحدرت", "انزلق", "tinzil", "tnzil", "titda7raj",
+    "tit7arrak", "yit7arrak", "yinzil", "t7arrak", "t7arrakat",
 ]  # fmt: skip
 # Only family words join HUMAN for every earlier rule; "neighbour", "brother", "old man" read
 # for the twenty-third pass's rules only (urgency's "absent_person" group): "my neighbour's

@@ -40,6 +40,11 @@ URGENT = {
         "أمي not answering her phone since the morning وهي ساكنه بروحها", "person_not_back_now"),
     "kids_not_back_mixed": (
         "العيال went to the wadi و ما رجعوا for two hours", "person_not_back_now"),
+    "not_heard_from_father_msa": (
+        "لم نسمع من والدي منذ الصباح وهو يسكن وحده", "person_not_back_now"),
+    "lost_contact_english": (
+        "my husband went hiking up the mountain and we lost contact five hours ago",
+        "person_not_back_now"),
     # confused_person_exposed / elder_wandering_exposed
     "confused_man_on_road_english": (
         "a man is standing by the roundabout in the sun, he can't tell us where he lives",
@@ -111,6 +116,8 @@ CALM = {
     "asked_if_not_back_english": (
         "what should we do if our son hasn't come back from the wadi after an hour?"),
     "not_back_yesterday_arabizi": "wldi elli ma rja3 ams min el ba7ar rja3 w hwa zain",
+    "what_if_not_back_gulf": "شو نسوي لو ولدي ما رجع من البحر من ساعتين؟",
+    "school_bus_late_english": "my son hasn't come back from school, the bus is late 20 minutes",
     # an elder well, a habit, a question
     "elder_picked_up_english": (
         "the old man who was wandering by the roundabout yesterday is home, his son picked him up"),
@@ -124,6 +131,8 @@ CALM = {
     # a permit for a board, a board removed
     "permit_for_road_closed_board_english": (
         "can I get a permit to put a road closed board on our street for a wedding at night?"),
+    "barriers_asked_for_english": "please put barriers in the fast lane at night during the works",
+    "water_to_handles_what_if_english": "what do we do if the water reaches the door handles?",
     # a vehicle parked for weeks, of yesterday, asked
     "pickup_parked_for_weeks_english": "a pick-up has been parked on the slope for three weeks",
     "truck_rolled_yesterday_english": (
