@@ -957,6 +957,16 @@ _GROUPS: dict[str, list[str]] = {
     "rolling_vehicle": meaning.ROLLING_VEHICLE,
     "by_itself": meaning.BY_ITSELF,
     "rolling": meaning.ROLLING,
+    # twenty-third pass, second round
+    "no_cooling": meaning.NO_COOLING,
+    "heat_now": meaning.HEAT_NOW,
+    "vulnerable": meaning.VULNERABLE,
+    "height_edge": meaning.HEIGHT_EDGE,
+    "edge_over": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED, *meaning.EDGE_OVER],
+    "lying": meaning.LYING,
+    "not_moving": meaning.NOT_MOVING,
+    "young_or_person": [*meaning.YOUNG, *meaning.HUMAN, *meaning.HUMAN_TWENTY_SECOND],
+    "cooling_over": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED, *meaning.ASK_IF],
 }
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
@@ -973,6 +983,7 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_TWENTY_FIRST.items(),
     meaning.ADDED_TWENTY_SECOND.items(),
     meaning.ADDED_TWENTY_THIRD.items(),
+    meaning.ADDED_TWENTY_THIRD_ROUND_TWO.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 # Who can be gone, shut in or wandering: every earlier person and the twenty-third pass's
@@ -1508,6 +1519,33 @@ RULES: tuple[Rule, ...] = (
         fear_cancels=True,
         unless_not_at="by_itself",  # "bro7ha" (by itself) folds as "el bar7a" (yesterday)
     ),
+    # twenty-third pass, second round (urgency_meaning.py): an elder, a baby or a sick person
+    # with the air conditioning broken or the power cut in the heat; a child on a balcony's
+    # railing or a roof's low wall; a named person lying and not moving
+    Rule(
+        "no_cooling_in_the_heat",
+        ("vulnerable", "no_cooling", "heat_now"),
+        negatable=(1,),
+        window=20,
+        unless="cooling_over",
+        fear_cancels=True,
+        unless_not_at="since_yesterday",
+    ),
+    Rule(
+        "child_at_a_height_edge",
+        ("young_or_person", "height_edge"),
+        window=10,
+        unless="edge_over",  # "nabi 7adeed 3ala el balkonat" (a railing asked for)
+        fear_cancels=True,
+    ),
+    Rule(
+        "person_lying_still",
+        ("human", "lying", "not_moving"),
+        negatable=(2,),
+        window=12,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work
 
@@ -1545,7 +1583,11 @@ def _not_yet(words: list[str], start: int, end: int) -> bool:
 # "Was" right before a danger's state in Arabic and Arabizi: the state is past ("el wayar elli
 # kan mdalli", the wire that was hanging). Only right before: "elli kan barra da5al el bait"
 # (what was outside came in) is danger now.
-_WAS = frozenset({"كان", "كانت", "kan", "kaan", "kanat", "kanet", "kaanat"})
+_WAS = frozenset(
+    {"كان", "كانت", "kan", "kaan", "kanat", "kanet", "kaanat",
+     # twenty-third pass: "were" ("elli kanaw 3al8een", those who were stuck)
+     "كانوا", "kanaw", "kaanaw", "kanu", "kaanu"}
+)  # fmt: skip
 # English says it with a relative clause: "the wall that was falling", "the wires which were
 # hanging" name a danger by what it was; "the wall was falling" alone may be a report of now.
 _RELATIVE_PAST = frozenset(

@@ -2025,7 +2025,8 @@ SPAN = [
 # span ("the workers went into the culvert and haven't come out"); and who has nobody: living
 # alone, a phone switched off, the dark or the rain coming.
 DANGER_PLACE = [
-    "lives alone", "living alone", "on her own", "on his own", "phone is off", "phone off",
+    "lives alone", "living alone", "alone=", "بروحه", "بروحها", "لحاله", "لحالها", "وحده=",
+    "وحدها=", "bro7ah", "bro7ha", "on her own", "on his own", "phone is off", "phone off",
     "switched off", "after dark", "getting dark", "عايش بروحه", "عايشه بروحها", "ساكن بروحه",
     "ساكنه بروحها", "يعيش وحده", "تعيش وحدها", "يسكن لوحده", "تسكن لوحدها", "يسكن وحده",
     "تلفونه مغلق", "تلفونه مقفل", "هاتفه مغلق", "هاتفها مغلق", "جواله مغلق", "جواله مقفل",
@@ -2072,6 +2073,8 @@ FOUND = [
 SINCE_YESTERDAY = [
     "since yesterday", "since last night", "من امس", "منذ امس", "من البارحه", "منذ البارحه",
     "min ams", "mn ams", "min el bar7a", "mn el bar7a",
+    # alone ("bro7ha") folds as "el bar7a" (yesterday) too
+    "bro7ha", "bro7ah", "bi ro7ha", "bi ro7ah",
 ]  # fmt: skip
 # Named people the earlier lists did not read: brothers, divers, fishermen, young men.
 HUMAN_TWENTY_THIRD = [
@@ -2239,3 +2242,62 @@ ADDED_TWENTY_THIRD: dict[str, list[str]] = {
                 "left the house", "walked out of the house"],
     "still_missing": ["zahaymar", "zahaimar", "zahymar", "alzhaimer", "alzhaymar"],
 }  # fmt: skip
+
+# Twenty-third pass, second round (Arabizi and mixed first): people stuck on a mountain or a
+# cliff who cannot come down; an elder alone with the air conditioning broken in the heat; a
+# child on a balcony railing or a roof's wall; someone lying in the street who does not move.
+
+# Who climbs and gets stuck: hikers, climbers, young men (person_at_risk's people).
+CLIMBERS = ["hikers", "hiker", "climbers", "climber", "shabab", "el shabab", "الشباب", "شباب="]
+# Cannot come down (person_at_risk's peril).
+CANNOT_COME_DOWN = [
+    "can t get down", "cannot get down", "can t come down", "cannot come down",
+    "can t climb down", "ما يقدرون ينزلون", "ما يقدر ينزل", "ما تقدر تنزل", "لا يستطيعون النزول",
+    "ma yigdroon yinzloon", "ma ygdroon ynzloon", "ma yigdar yinzil", "ma tigdar tinzil",
+]  # fmt: skip
+# The air conditioning broken or the power cut, for someone vulnerable in the heat
+# (no_cooling_in_the_heat).
+NO_COOLING = [
+    "ac broke", "ac is broken", "ac broken", "ac not working", "ac stopped", "ac has stopped",
+    "air conditioning failed", "air conditioning broke", "air conditioner broke", "no ac=",
+    "no air conditioning", "power cut", "no power", "no electricity",
+    "المكيف خربان", "المكيف خرب", "تعطل المكيف", "المكيف متعطل", "المكيف عطلان", "المكيف واقف",
+    "المكيفات خربانه", "الكهرباء مقطوعه", "انقطعت الكهرباء", "ما في كهرباء", "مافي كهرباء",
+    "el mukayyif kharban", "el mkayyif kharban", "el mukayyif 3a6lan", "el mkayef kharban",
+    "el kahraba magtoo3a", "mafi kahraba",
+]  # fmt: skip
+HEAT_NOW = [
+    "degrees", "degree", "heat=", "this heat", "so hot", "boiling", "درجه", "درجات", "الحر=",
+    "حر=", "الحراره", "حاره", "حار=", "daraja", "el 7ar", "7ar=", "7arr", "7aar",
+]  # fmt: skip
+# Who suffers the heat: an elder, a baby, a sick person (no_cooling_in_the_heat).
+VULNERABLE = [
+    *ELDER, "baby", "newborn", "sick", "patient", "disabled", "bedridden", "my grandma",
+    "my grandmother", "my grandad", "my grandfather", "رضيع", "مريض", "مريضه", "معاق",
+    "طريح الفراش", "jaddati", "jaddi", "mareedh", "mareedha", "radhee3",
+]  # fmt: skip
+# A child on a balcony's railing, a roof's low wall, a window ledge (child_at_a_height_edge).
+HEIGHT_EDGE = [
+    "balcony railing", "railing of the balcony", "balcony rail", "edge of the roof",
+    "roof edge", "parapet", "window ledge", "ledge of", "edge of the balcony",
+    "سور السطح", "حافه السطح", "طرف السطح", "حافه البلكونه", "درابزين البلكونه", "سور البلكونه",
+    "حافه الشباك", "حافه النافذه", "حافه الشرفه", "سور الشرفه",
+    "7afat el so6a7", "7afat el s6a7", "7afat el balkona", "7afat el balkoona", "soor el so6a7",
+    "soor el balkona", "7afat el shibbak", "dirabzeen el balkona",
+]  # fmt: skip
+EDGE_OVER = [*WHAT_IF, "nabi", "نبي", "please put", "please install", "install", "need a",
+             "need railings", "نطلب", "نرجو تركيب", "تركيب"]  # fmt: skip
+# Lying and not moving, said of a named person (person_lying_still): far apart in a
+# mixed message ("واحد lying في الشارع at night مو قاعد يتحرك").
+LYING = [
+    "lying", "laying", "منسدح", "منسدحه", "طايح", "طايحه", "ممدد", "ملقى", "mnsid7", "minsid7",
+]  # fmt: skip
+NOT_MOVING = [
+    "not moving", "isn t moving", "hasn t moved", "ما يتحرك", "ما تتحرك", "لا يتحرك", "لا تتحرك",
+    "مو قاعد يتحرك", "مب قاعد يتحرك", "ما قاعد يتحرك", "مو قاعده تتحرك", "ma yit7arrak",
+    "ma yt7arrak", "mo gaa3id yit7arrak", "mb gaa3id yit7arrak", "not responding",
+]  # fmt: skip
+ADDED_TWENTY_THIRD_ROUND_TWO: dict[str, list[str]] = {
+    "person": CLIMBERS,
+    "peril": CANNOT_COME_DOWN,
+}

@@ -95,6 +95,25 @@ URGENT = {
         "شاحنة متوقفة بدون سائق تنزل المنحدر باتجاه المدرسة", "vehicle_moving_by_itself"),
     "bus_rolling_arabizi": (
         "el bas waagif w bda yinzil bro7ah 3la el shar3", "vehicle_moving_by_itself"),
+    # second round: stuck on a mountain, no cooling in the heat, a child on a height's edge,
+    # lying still
+    "climbers_cannot_get_down_english": (
+        "three climbers on the cliff path above the wadi can't get down", "person_at_risk"),
+    "shabab_cannot_come_down_arabizi": (
+        "el shabab 3al8een 3ala el jabal w ma yigdroon yinzloon", "person_at_risk"),
+    "elder_no_ac_in_heat_english": (
+        "my grandfather is alone, the AC broke this morning and it is 47 degrees inside",
+        "no_cooling_in_the_heat"),
+    "baby_ac_broken_heat_gulf": (
+        "المكيف خربان عندنا من الظهر وعندنا رضيع والحر ما ينطاق", "no_cooling_in_the_heat"),
+    "elder_no_ac_arabizi": (
+        "yaddi mareedh w el mukayyif kharban w el 7ar wayid", "no_cooling_in_the_heat"),
+    "child_on_roof_wall_gulf": (
+        "ياهل قاعد على سور السطح في البناية المقابلة", "child_at_a_height_edge"),
+    "child_on_roof_edge_arabizi": (
+        "6ifl 9agheer 3ala 7afat el so6a7 fo8 el 3imara", "child_at_a_height_edge"),
+    "man_lying_still_mixed": (
+        "في رجال lying عند الإشارة from an hour, مو قاعد يتحرك", "person_lying_still"),
 }  # fmt: skip
 
 
@@ -138,6 +157,14 @@ CALM = {
     "truck_rolled_yesterday_english": (
         "yesterday a parked truck rolled down the hill by itself, luckily it hit nothing"),
     "shut_in_yesterday_gulf": "امس عامل انقفل عليه باب المخزن وطلعناه بعد ساعة",
+    # second round
+    "were_stuck_yesterday_arabizi": (
+        "el 3yal elli kanaw 3al8een 3ala el jabal nazzalohom el difa3"),
+    "ac_question_arabizi": "abi as2al law el mukayyif kharban 3ind el kbar, fi raqam 6awari?",
+    "ac_fixed_english": "my grandmother's AC broke in the heat last week, it was fixed, thanks",
+    "railing_asked_for_arabizi": "nabi 7adeed 3ala 7afat el so6a7 3ashan el yahal",
+    "man_lying_yesterday_english": (
+        "yesterday a man was lying by the signal and not moving, the ambulance took him"),
 }  # fmt: skip
 
 
