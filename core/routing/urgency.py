@@ -931,6 +931,7 @@ _GROUPS: dict[str, list[str]] = {
         *meaning.CAME_BACK,
         *meaning.NOT_BACK_DELAY,
         *meaning.FOUND,
+        *meaning.NOT_A_PERSON,  # "el gi6wa ... 6ay3a min sa3a w ma lgaina" (a lost cat)
     ],
     "shut_over": [
         *meaning.SAFE_NOW,
@@ -1975,7 +1976,15 @@ _PLACE_GROUPS = frozenset({"road", "on_road", "indoors", "home", "main_road", "c
 # Nor the nineteenth pass's people and events (a body down, a vehicle's blow, a fall, who is in
 # a lift): "el mooter ma t7arrak min sana" (a car that has not moved) is no denied danger, and
 # their words left unnegated would keep a denied one from calming ("mafi tasreeb wala sharar").
-_EVENT_GROUPS = frozenset({"body_down", "hit_verb", "fell_from", "down_on_person", "lift_occupied"})
+_EVENT_GROUPS = frozenset(
+    {"body_down", "hit_verb", "fell_from", "down_on_person", "lift_occupied",
+     # twenty-third pass: its groups are no danger a negation denies for the urgent model.
+     # Some hold their own negation ("ma yit7arrak", not moving; "ما رجع", not back): "el
+     # mooter ... ma t7arrak min sana" (a car that has not moved) must stay denied; others are
+     # common verbs ("ينزل", goes down) a stray "ما" before would deny a real danger with
+     "not_back", "not_moving", "shut_inside", "hose_broken", "depth_mark", "rolling",
+     "no_cooling"}
+)  # fmt: skip
 _DANGER_GROUPS = (
     frozenset(rule.groups[i] for rule in RULES for i in rule.negatable)
     - _PRESENT_GROUPS

@@ -2069,6 +2069,12 @@ FOUND = [
     "حصلناها", "عثرنا عليه", "عثرنا عليها", "تم العثور", "وجدناه", "وجدناها", "lgaina",
     "lgainah", "lgooh", "lgooha",
 ]  # fmt: skip
+# A thing or a pet that is lost, not a person (FOUND_OR_NOT_A_PERSON's things without the
+# phone: "not answering his phone" is said of a person).
+_PHONE = {"phone", "جواله", "تلفونه", "jawal"}
+NOT_A_PERSON = [
+    t for t in FOUND_OR_NOT_A_PERSON[FOUND_OR_NOT_A_PERSON.index("phone") :] if t not in _PHONE
+]
 # "Since yesterday", "من أمس": a span, not "yesterday" (the unless word is then no past).
 SINCE_YESTERDAY = [
     "since yesterday", "since last night", "من امس", "منذ امس", "من البارحه", "منذ البارحه",
