@@ -2069,12 +2069,13 @@ FOUND = [
     "حصلناها", "عثرنا عليه", "عثرنا عليها", "تم العثور", "وجدناه", "وجدناها", "lgaina",
     "lgainah", "lgooh", "lgooha",
 ]  # fmt: skip
-# A thing or a pet that is lost, not a person (FOUND_OR_NOT_A_PERSON's things without the
-# phone: "not answering his phone" is said of a person).
-_PHONE = {"phone", "جواله", "تلفونه", "jawal"}
+# A thing or a pet that is lost, not a person: FOUND_OR_NOT_A_PERSON's things without the
+# phone words ("not answering his phone" is said of a person).
 NOT_A_PERSON = [
-    t for t in FOUND_OR_NOT_A_PERSON[FOUND_OR_NOT_A_PERSON.index("phone") :] if t not in _PHONE
-]
+    "wallet", "keys", "card", "passport", "bag=", "cat=", "cats=", "dog=", "parrot", "محفظته",
+    "مفتاح", "بطاقه", "بطاقته", "جواز", "شنطه", "قطه", "قطتي", "القطوه", "قطوه", "قطو=", "بسه",
+    "كلب", "ببغاء", "gi6wa", "g6wa", "bissa",
+]  # fmt: skip
 # "Since yesterday", "من أمس": a span, not "yesterday" (the unless word is then no past).
 SINCE_YESTERDAY = [
     "since yesterday", "since last night", "من امس", "منذ امس", "من البارحه", "منذ البارحه",
