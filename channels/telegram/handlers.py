@@ -13,6 +13,7 @@ notifications go through the outbox.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Coroutine
 from contextlib import suppress
@@ -322,18 +323,20 @@ class Closing(Exception):
     """The bot is stopping: a follow-up gives up its wait, and its prompt with it."""
 
 
-async def until_closing(state: BotState, wait: Coroutine[Any, Any, T]) -> T:
-    """`wait`'s result, unless the bot starts stopping first: then `wait` is cancelled and
-    Closing raised, so the stop is not held for as long as the wait would last.
+async def until_closing(state: BotState, wait: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """The result of the wait `wait()` starts, unless the bot starts stopping first: then the
+    wait is cancelled and Closing raised, so the stop is not held for as long as the wait
+    would last. `wait` is a function, not a coroutine, so that a bot already stopping starts
+    nothing: a coroutine made and never run (the inner `event.wait()` of a `wait_for`) is
+    a "never awaited" warning.
 
     Only for waits (a record's processing, the outbox's delivery of an acknowledgement):
     what the citizen sent is stored before any follow-up starts, and the acknowledgement is
     in the outbox, which delivers it whether or not this follow-up is there to see it.
     """
     if state.closing.is_set():
-        wait.close()
         raise Closing
-    work = asyncio.ensure_future(wait)
+    work = asyncio.ensure_future(wait())
     closing = asyncio.ensure_future(state.closing.wait())
     try:
         await asyncio.wait((work, closing), return_when=asyncio.FIRST_COMPLETED)
@@ -362,7 +365,7 @@ async def _follow_up_steps(
 ) -> None:
     ctx = state.ctx
     processed = await until_closing(
-        state, pipeline.wait_processed_async(ctx, record_id, FOLLOW_UP_WAIT_SECONDS)
+        state, lambda: pipeline.wait_processed_async(ctx, record_id, FOLLOW_UP_WAIT_SECONDS)
     )
     if processed is None:  # failed (the retry job finishes it) or still queued: no prompt
         logger.info("telegram: record %s not processed yet; no follow-up prompt", record_id)
@@ -428,11 +431,15 @@ async def _after_queued_replies(state: BotState, chat_id: int) -> None:
             if left <= 0 or not await _db(records.replies_on_the_way, ctx, chat_id):
                 return
             with suppress(TimeoutError):
-                await until_closing(
-                    state, asyncio.wait_for(settled.wait(), min(left, ACK_POLL_SECONDS))
-                )
+                timeout = min(left, ACK_POLL_SECONDS)
+                await until_closing(state, functools.partial(_set_within, settled, timeout))
     finally:
         stop()
+
+
+async def _set_within(event: asyncio.Event, timeout: float) -> None:
+    """Wait for `event`, TimeoutError after `timeout` seconds."""
+    await asyncio.wait_for(event.wait(), timeout)
 
 
 async def on_error(update: object, context: Context) -> None:

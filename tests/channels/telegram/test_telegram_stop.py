@@ -10,7 +10,9 @@ stops and the prompt is left out; the message stays stored and the acknowledgeme
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +21,7 @@ from sqlalchemy import func, select
 
 from channels.telegram import handlers, records
 from channels.telegram.runtime import TelegramRuntime
+from channels.telegram.state import BotState
 from core.context import Context
 from core.intake import pipeline
 from core.models import InboundRecord, InboundStatus, OutboxItem
@@ -94,3 +97,27 @@ def test_stop_ends_a_follow_up_waiting_for_a_record_no_worker_here_processes(
     assert fake_api.sent_texts(1002) == []
     threading.Event().wait(1.0)  # a poll left running would look again within half a second
     assert len(looks) == after_stop
+
+
+def test_a_wait_asked_of_a_stopping_bot_is_never_started(ctx: Context) -> None:
+    """A follow-up that reaches a wait after the stop began gets Closing at once, and the wait
+    is not even made: a coroutine made and dropped (a wait_for's inner event.wait()) warned
+    'coroutine was never awaited' in the suite's output."""
+    started: list[str] = []
+
+    async def wait() -> str:
+        started.append("wait")
+        return "done"
+
+    async def scenario() -> tuple[str, bool]:
+        state = BotState(ctx)
+        answer = await handlers.until_closing(state, wait)
+        state.closing.set()
+        with pytest.raises(handlers.Closing):
+            await handlers.until_closing(state, wait)
+        return answer, state.closing.is_set()
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        assert asyncio.run(scenario()) == ("done", True)
+    assert started == ["wait"]  # started once, for the bot still running
