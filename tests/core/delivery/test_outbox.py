@@ -76,6 +76,7 @@ def test_temporary_failure_backs_off_then_succeeds(
 ) -> None:
     flaky = FlakySender(failures=2)
     ctx.senders.register("telegram", flaky)
+    monkeypatch.setattr(ctx.settings, "now", ctx.now())  # "not due yet" must not race the clock
     one_ticket(ctx)
     assert deliver_due(ctx).retrying == 1
     first_retry = only_item(ctx)
@@ -209,6 +210,9 @@ def test_a_later_message_waits_while_an_earlier_one_to_that_recipient_is_in_flig
 def test_a_later_message_waits_for_an_earlier_one_to_that_recipient_to_be_retried(
     ctx: Context,
 ) -> None:
+    # The clock stands still: with the suite's 1 s base delay, a busy machine's pause between
+    # the two rounds made the retry due, and the second round rightly sent both (flaky).
+    ctx.settings.now = ctx.now()
     sender = FlakySender(failures=1)
     ctx.senders.register("telegram", sender)
     queue_texts(ctx, ("chat-1", "ack"), ("chat-1", "already known"))
