@@ -1050,8 +1050,34 @@ _SPELLED: TermIndex = index_terms(
     }
 )
 
+
 # The danger a rule names is in its last group ("exposed", "collapsing"...): that is the group
 # a negation in front of it cancels ("not exposed", "ما طاح").
+def _person_over(
+    name: str,
+    groups: tuple[str, ...],
+    *,
+    over: str,
+    window: int = 20,
+    negatable: tuple[int, ...] = (),
+) -> Rule:
+    """A person at risk until the text says it is over (`over`: back, found, got out). The
+    gates the twenty-third pass's person rules share, said once: a fear nearby cancels it as
+    for every fear_cancels rule ("what if he ..."), an `over` word after a negation ("ما رجع",
+    not back) does not cancel it, and "since yesterday" is how long it has lasted, not a
+    yesterday that ended it."""
+    return Rule(
+        name,
+        groups,
+        negatable=negatable,
+        window=window,
+        unless=over,
+        fear_cancels=True,
+        unless_negatable=True,
+        unless_not_at="since_yesterday",
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule("exposed_wiring", ("wires", "exposed"), negatable=(1,), unless="billing"),
     Rule("open_electricity_box", ("box", "wires", "box_open"), negatable=(2,), window=8),
@@ -1450,43 +1476,29 @@ RULES: tuple[Rule, ...] = (
     # ثلاث ساعات", "haven't come out of the culvert", "ma 6ala3 min 40 da8eega"); not back,
     # found, of yesterday, asked about, or a work delay or an office ("the contractor hasn't
     # come back to finish"); "since yesterday" is a span, not yesterday
-    Rule(
+    # negatable (1): "if": "what do we do if he hasn't come back by ..."
+    _person_over(
         "person_not_back_now",
         ("absent_person", "not_back", "absence_sign"),
-        negatable=(1,),  # "if": "what do we do if he hasn't come back by ..."
-        window=20,
-        unless="not_back_over",
-        fear_cancels=True,
-        unless_negatable=True,
-        unless_not_at="since_yesterday",
+        over="not_back_over",
+        negatable=(1,),
     ),
-    Rule(
+    _person_over(
         "confused_person_exposed",
         ("absent_person", "confused", "exposed_place"),
-        window=20,
-        unless="not_back_over",
-        fear_cancels=True,
-        unless_negatable=True,
-        unless_not_at="since_yesterday",
+        over="not_back_over",
     ),
-    Rule(
+    _person_over(
         "elder_wandering_exposed",
         ("elder", "wandering", "exposed_place"),
+        over="not_back_over",
         window=14,
-        unless="not_back_over",
-        fear_cancels=True,
-        unless_negatable=True,
-        unless_not_at="since_yesterday",
     ),
-    Rule(
+    _person_over(
         "shut_in_a_room",
         ("absent_person", "shut_inside", "shut_sign"),
+        over="shut_over",
         negatable=(1,),
-        window=20,
-        unless="shut_over",
-        fear_cancels=True,
-        unless_negatable=True,
-        unless_not_at="since_yesterday",
     ),
     Rule(
         "gas_hose_broken",
