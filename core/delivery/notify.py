@@ -46,6 +46,7 @@ ASKS = {
     "awaiting_reminder": "details",
     "resolved": "reopen",
     "autoclosed": "reopen",
+    "rejected": "question",
 }
 
 

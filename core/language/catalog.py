@@ -2,8 +2,8 @@
 
 The texts live in `locale/<language>/LC_MESSAGES/balagh.po`. Each msgid is a stable key:
 `ack` for a message body, `subject.ack` for an email subject, `status.closed` for a ticket
-status, `default.directorate` for what an empty optional parameter reads as and `page.closed`
-for the text a citizen reads on the status page instead of `closed`, where "reply to this
+status, `default.directorate` for what an empty optional parameter reads as and `page.satisfaction`
+for the text a citizen reads on the status page instead of `satisfaction`, where "reply to this
 message" has no meaning (`texts.render_on_page`). A msgstr keeps
 its `{name}` fields for `texts.render`. The .po files are parsed once, on first use, so there
 is no build step at install time and no catalog load at start-up.

@@ -442,6 +442,10 @@ def _notice(
         return "duplicate", {"original": ticket.duplicate_of.reference}
     if target == Status.AWAITING_CITIZEN and note:
         return "need_info", {"question": note}
+    if target == Status.REJECTED and not unacknowledged(ctx, ticket):
+        # A report whose acknowledgement a spam flag held back hears nothing of its refusal
+        # either: to a spammer's forged address that would be backscatter.
+        return "rejected", {}
     return None, {}
 
 

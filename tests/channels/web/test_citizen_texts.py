@@ -47,6 +47,7 @@ REQUIRED_KEYS = [
     "incident_reply", "incident_reply_alone", "status_link",
     "answer_by_message", "answer_by_page", "answer_by_call", "details_by_message",
     "details_by_page", "details_by_call", "reopen_by_message", "reopen_by_page", "reopen_by_call",
+    "question_by_message", "question_by_page", "question_by_call",
     "incident_joined", "status_unknown", "status_several", "status_latest", "status_which",
     "status_none",
 ]  # fmt: skip

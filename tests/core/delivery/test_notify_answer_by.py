@@ -26,8 +26,14 @@ SAYS = {
 }
 
 
-def _ticket(ctx: Context, channel: str, language: str) -> int:
-    """A road report assigned to roads at T0: a call an agent typed in, or a chat message."""
+def _ticket(
+    ctx: Context,
+    channel: str,
+    language: str,
+    to: tuple[Status, ...] = (Status.TRIAGED, Status.ASSIGNED),
+) -> int:
+    """A road report assigned to roads at T0 (or moved `to` those statuses): a call an agent
+    typed in, or a chat message."""
     at(ctx, T0)
     add_staff(ctx)
     if channel == "phone":
@@ -47,7 +53,7 @@ def _ticket(ctx: Context, channel: str, language: str) -> int:
         ticket = session.get(Ticket, tid)
         assert ticket is not None and ticket.channel == channel and ticket.language == language
         set_category(ctx, ticket, "road_damage")
-        for status in (Status.TRIAGED, Status.ASSIGNED):
+        for status in to:
             if ticket.status != status:
                 transition(ctx, session, ticket, status, DISPATCHER)
     return tid
@@ -121,3 +127,22 @@ def test_a_callers_closing_notice_says_to_call_to_add_anything(ctx: Context, lan
     _move(ctx, tid, Status.CLOSED)
     closed = _sent(ctx, tid)["closed"]
     assert SAYS[language]["call"] in closed and SAYS[language]["message"] not in closed
+
+
+def _rejected(ctx: Context, channel: str, language: str) -> str:
+    """The refusal a triaged report's citizen gets from the dispatcher."""
+    tid = _ticket(ctx, channel, language, to=(Status.TRIAGED,))
+    _move(ctx, tid, Status.REJECTED)
+    return _sent(ctx, tid)["rejected"]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_callers_refusal_says_to_call_with_a_question(ctx: Context, language: str) -> None:
+    rejected = _rejected(ctx, "phone", language)
+    assert SAYS[language]["call"] in rejected and SAYS[language]["message"] not in rejected
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_chat_citizens_refusal_still_says_to_reply(ctx: Context, language: str) -> None:
+    rejected = _rejected(ctx, "telegram", language)
+    assert SAYS[language]["message"] in rejected and SAYS[language]["call"] not in rejected
