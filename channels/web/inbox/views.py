@@ -33,6 +33,7 @@ from core.errors import Forbidden, InputError, InvalidTransition, NotFound
 from core.files import file_path
 from core.intake.contacts import suggested_links
 from core.models import Attachment, Delivery, Priority, Status, Ticket, User
+from core.sla.clock import SLA_CLOCK_PAUSED, SLA_CLOCK_RUNNING
 from core.staff import actions as staff_actions
 from core.staff import bulk as bulk_actions
 from core.staff import saved_filters
@@ -63,6 +64,27 @@ def _inbox_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     if moment is None:
         return ""
     return moment.astimezone(ctx().zone).strftime(fmt)
+
+
+# Where a due date is still to be met: the SLA clock runs, or waits to run again (the
+# citizen's answer, an original's fate). A resolved ticket met or missed it already, and a
+# closed or rejected one has nothing left due, so neither shows one (core.sla.clock).
+DUE_SHOWN = frozenset(SLA_CLOCK_RUNNING) | frozenset(SLA_CLOCK_PAUSED)
+
+
+@bp.app_template_global("due_to_meet")
+def _due_to_meet(ticket: Ticket) -> datetime | None:
+    """The due date staff still have to meet, or None: a closed ticket showed its old due
+    date in the queue and on its page, marked overdue on the page."""
+    return ticket.due_at if ticket.status in DUE_SHOWN else None
+
+
+@bp.app_template_global("is_overdue")
+def _is_overdue(ticket: Ticket, now: datetime) -> bool:
+    """Overdue as the overdue filter and the SLA job count it (`overdue_clause`): past its due
+    date with the clock running; one waiting on the citizen is not late."""
+    due = ticket.due_at
+    return ticket.status in SLA_CLOCK_RUNNING and due is not None and due < now
 
 
 @bp.app_template_filter("percent")

@@ -456,3 +456,33 @@ def test_ones_own_queue_says_what_it_holds_for_the_role(
     mine = client.get("/inbox/").get_data(as_text=True)
     assert f'<p class="queue-about">{says}' in mine
     assert 'class="queue-about"' not in client.get("/inbox/?queue=all").get_data(as_text=True)
+
+
+def _dated(ctx: Context, reference: str, status: str, due: datetime) -> None:
+    """Give a ticket a status and a due date, as if the workflow had set them (closed now)."""
+    with ctx.sessions() as session, session.begin():
+        ticket = session.execute(select(Ticket).where(Ticket.reference == reference)).scalar_one()
+        ticket.status, ticket.due_at = status, due  # type: ignore[assignment]
+        ticket.closed_at = ctx.now() if status == "closed" else None
+
+
+def test_a_closed_ticket_shows_no_due_date_in_the_queue_nor_an_overdue_one_on_its_page(
+    ctx: Context, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A closed ticket has no due date left to meet: the queue showed its old one and its
+    page marked it overdue. An assigned ticket keeps its due date and its overdue mark."""
+    monkeypatch.setattr(ctx.settings, "now", datetime(2026, 12, 5, 10, 5, tzinfo=UTC))
+    due = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    closed, late = new_ticket(ctx, "Pothole fixed"), new_ticket(ctx, "Pothole open")
+    _dated(ctx, closed, "closed", due)
+    _dated(ctx, late, "assigned", due)
+    client = signed_in(app, "disp@mct.om")
+    queue = client.get("/inbox/?queue=all").get_data(as_text=True)
+    rows = {
+        ref: queue.split(f'data-live-item="{ref}"')[1].split("</tr>")[0] for ref in (closed, late)
+    }
+    assert "3 Dec" not in rows[closed] and "3 Dec" in rows[late]
+    assert 'overdue"' in queue.split(f'data-live-item="{late}"')[1].split(">")[0]
+    page = client.get(f"/inbox/t/{closed}").get_data(as_text=True)
+    assert 'class="overdue"' not in page and "2026-12-03" not in page
+    assert "<dt>Closed</dt>" in page and "2026-12-05 14:05" in page
