@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import instance_state
 from core.digests import same_secret
 from core.models import NAME_MAX, Contact, ContactIdentity, Counter, Event, Ticket, utcnow
 from core.newrows import DEFERRED
-from core.storable import is_storable
+from core.storable import is_storable, plain_label
 
 
 def format_reference(prefix: str, number: int) -> str:
@@ -121,8 +121,9 @@ def new_secret() -> str:
 
 def contact_name(name: str | None) -> str | None:
     """A citizen's name as kept: trimmed and cut to NAME_MAX characters (PostgreSQL would
-    refuse a longer one, and with it the whole message)."""
-    kept = (name or "").strip()[:NAME_MAX].strip()
+    refuse a longer one, and with it the whole message), without bidi overrides: a name
+    stands inside sentences ("Hello {name}, ..."), where one reversed the words after it."""
+    kept = plain_label(name or "").strip()[:NAME_MAX].strip()
     return kept or None
 
 

@@ -192,6 +192,27 @@ def test_a_name_longer_than_the_column_is_kept_cut_and_the_message_becomes_a_tic
         assert ticket.contact.identities[0].display_name == ticket.contact.name
 
 
+def test_a_name_loses_bidi_overrides_that_would_reverse_the_words_after_it(
+    ctx: Context,
+) -> None:
+    """A name is a one-line label put inside sentences (the canned "Hello {name}, please
+    send us the location..."): a right-to-left override in it reversed the rest of the line
+    in the reply staff sent (the QA walk's web form name '<b>Bob</b>\u202e"x')."""
+    message = InboundMessage(
+        channel="email",
+        sender="bob@example.om",
+        text="The streetlight on Way 3021 is out.",
+        external_id="<bidi-name@example.om>",
+        display_name='Bob\u202e"x \u2067\u0633\u0627\u0644\u0645\u2069 \u200f',
+    )
+    processed = ingest(ctx, message)
+    with ctx.sessions() as session:
+        ticket = session.get(Ticket, processed.ticket_id)
+        assert ticket is not None
+        assert ticket.contact.name == 'Bob"x \u0633\u0627\u0644\u0645 \u200f'
+        assert ticket.contact.identities[0].display_name == ticket.contact.name
+
+
 def test_the_stored_form_of_a_message_is_its_fields_with_every_string_storable(
     tmp_path: Path,
 ) -> None:
