@@ -95,9 +95,10 @@ def _percent(share: float) -> str:
 
 @bp.app_template_filter("queue_time")
 def _queue_time(moment: datetime | None) -> Markup:
-    """A time in the queue's narrow date columns, on one line, in the staff member's words
-    (channels.web.dates.short_date: "5 Dec", today's with its time); the full time in the title and
-    `datetime`."""
+    """A time in a list's narrow date column (the queue's, the incidents'), on one line, in
+    the staff member's words (channels.web.dates.short_date: "5 Dec", today's with its time);
+    the full time in the title and `datetime`. One helper, so no two lists write dates two
+    ways."""
     if moment is None:
         return Markup("")
     local = moment.astimezone(ctx().zone)

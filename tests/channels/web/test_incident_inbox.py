@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import UTC, datetime
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
@@ -324,3 +326,20 @@ def test_moving_an_incident_names_the_reports_left_behind_in_arabic(ctx: Context
     post_form(client, f"/inbox/incidents/{incident_id}/transition", {"to": "triaged"})
     said = _flash(client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True))
     assert said == f"تم نقل: {refs[1]}، {refs[2]}؛ وتعذّر نقل: {refs[0]}"
+
+
+# An incident opened at 10:05 UTC on 5 December, 14:05 in Muscat, listed the same day.
+LISTED = {"en": "5 Dec 14:05", "ar": "5 ديسمبر 14:05"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_incidents_list_writes_its_dates_as_the_queue_does(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The list wrote "2026-12-05 14:05" where the queue writes "5 Dec 14:05" (the month
+    named in the staff member's language): both go through one helper (`queue_time`)."""
+    monkeypatch.setattr(ctx.settings, "now", datetime(2026, 12, 5, 10, 5, tzinfo=UTC))
+    app, _refs, incident_id = _three(ctx)
+    listed = signed_in(app, "disp@mct.om", lang).get("/inbox/incidents").get_data(as_text=True)
+    row = listed.split(f'href="/inbox/incidents/{incident_id}"')[1].split("</tr>")[0]
+    assert f'title="2026-12-05 14:05">{LISTED[lang]}</time>' in row
