@@ -10,6 +10,7 @@ so a retry, even by another process after a restart, does not send a delivered p
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -74,6 +75,18 @@ class Sender(Protocol):
     """Delivers one outbound message on one channel."""
 
     def send(self, message: OutboundMessage) -> DeliveryReceipt: ...
+
+
+@runtime_checkable
+class RoundSender(Sender, Protocol):
+    """A sender that can keep what it opens (a relay connection) for a round of sends.
+
+    The outbox sends a round's items inside `round()`: a storm's acknowledgements then share
+    one connection instead of each opening, greeting and closing its own (bench/RESULTS.md,
+    session 22). Outside a round, `send` opens and closes its own as before.
+    """
+
+    def round(self) -> AbstractContextManager[None]: ...
 
 
 @dataclass(frozen=True)

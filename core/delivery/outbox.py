@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -32,6 +33,7 @@ from core.outbound import (
     PermanentDeliveryError,
     Progress,
     ResumableSender,
+    RoundSender,
     TemporaryDeliveryError,
 )
 from core.tickets import record_event
@@ -235,12 +237,19 @@ def deliver_due(ctx: Context, limit: int = 50) -> DeliveryReport:
     stopped: set[tuple[str, str]] = set()  # recipients whose earlier item waits to retry
     sent: list[tuple[Claimed, str | None]] = []  # sent, outcome not recorded yet
     oldest = 0.0  # when the first of them was sent
+    rounds = ExitStack()  # senders that keep a connection for the round: closed at its end
+    in_round: set[str] = set()
     try:
         for claimed in claim_due(ctx, limit):
             recipient = (claimed.channel, claimed.address)
             if recipient in stopped:
                 _release(ctx, claimed.id)  # sent after the earlier one, in a later round
                 continue
+            if claimed.channel not in in_round:
+                in_round.add(claimed.channel)
+                sender = ctx.senders.get(claimed.channel)
+                if isinstance(sender, RoundSender):
+                    rounds.enter_context(sender.round())
             assert claimed.message is not None  # claim_due reads it
             message, progress = claimed.message, claimed.progress
             outcome, external_id = _send(ctx, claimed.id, claimed.channel, message, progress)
@@ -256,6 +265,7 @@ def deliver_due(ctx: Context, limit: int = 50) -> DeliveryReport:
             if outcome == "retrying":
                 stopped.add(recipient)
     finally:
+        rounds.close()
         if sent:
             _record_sent_many(ctx, sent)
     return report

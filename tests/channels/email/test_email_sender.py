@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterator
+
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from channels.email.sender import SmtpSender
 from core.outbound import OutboundMessage, PermanentDeliveryError, TemporaryDeliveryError
-from tests.email_support import Sink, free_port
+from tests.email_support import Sink, SinkHandler, free_port
 
 
 def sender_for(port: int) -> SmtpSender:
@@ -122,3 +128,73 @@ def test_a_bilingual_message_lets_each_paragraph_take_its_own_direction(sink: Si
     assert 'dir="ltr"' not in html and 'dir="rtl"' not in html and 'lang="en"' not in html
     assert '<p dir="auto">وصلنا بلاغكم.</p>' in html
     assert '<p dir="auto">We received your report.</p>' in html
+
+
+class ConnectionCountingHandler(SinkHandler):
+    """The sink's handler, also keeping each mail's connection (aiosmtpd's session)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: list[Session] = []
+        self.servers: list[SMTP] = []
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.sessions.append(session)
+        self.servers.append(server)
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.fixture
+def counting_sink() -> Iterator[Sink]:
+    relay = Sink()
+    relay.controller.stop()
+    relay.handler = ConnectionCountingHandler()
+    relay.controller = Controller(relay.handler, hostname="127.0.0.1", port=relay.port)
+    relay.controller.start()
+    yield relay
+    relay.stop()
+
+
+def connections(sink: Sink) -> int:
+    handler = sink.handler
+    assert isinstance(handler, ConnectionCountingHandler)
+    return len({id(session) for session in handler.sessions})
+
+
+def test_a_rounds_mails_share_one_relay_connection(counting_sink: Sink) -> None:
+    sender = sender_for(counting_sink.port)
+    with sender.round():
+        for n in range(3):
+            sender.send(staff_reply(kind="ack", text=f"Received {n}"))
+    assert len(counting_sink.messages) == 3 and connections(counting_sink) == 1
+
+
+def test_mails_outside_a_round_each_open_and_close_their_own_connection(
+    counting_sink: Sink,
+) -> None:
+    sender = sender_for(counting_sink.port)
+    for n in range(2):
+        sender.send(staff_reply(kind="ack", text=f"Received {n}"))
+    assert len(counting_sink.messages) == 2 and connections(counting_sink) == 2
+
+
+def test_a_kept_connection_the_relay_closed_is_replaced_and_the_mail_sent_once(
+    counting_sink: Sink,
+) -> None:
+    sender = sender_for(counting_sink.port)
+    handler = counting_sink.handler
+    assert isinstance(handler, ConnectionCountingHandler)
+    with sender.round():
+        sender.send(staff_reply(kind="ack", text="first"))
+        closed = threading.Event()
+
+        def close_it() -> None:
+            handler.servers[0].transport.close()  # the relay's idle timeout, say
+            closed.set()
+
+        counting_sink.controller.loop.call_soon_threadsafe(close_it)
+        assert closed.wait(5)
+        time.sleep(0.1)  # the close reaches our socket
+        sender.send(staff_reply(kind="ack", text="second"))
+    texts = [mail.get_body(("plain",)).get_content().strip() for _, mail in counting_sink.messages]
+    assert texts == ["first", "second"] and connections(counting_sink) == 2

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, fields
 from datetime import timedelta
 from typing import Any
@@ -377,3 +379,36 @@ def test_an_outbox_items_payload_is_its_message_as_a_dict(extra: dict[str, Any])
     assert payload == asdict(message)
     assert list(payload) == [f.name for f in fields(OutboundMessage)]
     assert [type(v) for v in payload.values()] == [type(v) for v in asdict(message).values()]
+
+
+class RoundCountingSender:
+    """Collects what it sends and which round (a number; 0 outside any) each went in."""
+
+    def __init__(self) -> None:
+        self.rounds, self.current = 0, 0
+        self.sent: list[tuple[int, str]] = []
+
+    @contextmanager
+    def round(self) -> Iterator[None]:
+        self.rounds += 1
+        self.current = self.rounds
+        try:
+            yield
+        finally:
+            self.current = 0
+
+    def send(self, message: OutboundMessage) -> DeliveryReceipt:
+        self.sent.append((self.current, message.text))
+        return DeliveryReceipt(f"r-{len(self.sent)}")
+
+
+def test_a_rounds_items_are_sent_inside_one_round_of_their_sender_closed_at_its_end(
+    ctx: Context,
+) -> None:
+    sender = RoundCountingSender()
+    ctx.senders.register("telegram", sender)
+    queue_texts(ctx, ("chat-1", "ack 1"), ("chat-2", "ack 2"), ("chat-3", "ack 3"))
+    assert deliver_due(ctx).sent == 3
+    assert sender.sent == [(1, "ack 1"), (1, "ack 2"), (1, "ack 3")]
+    assert sender.current == 0  # closed when deliver_due returned
+    assert deliver_due(ctx).sent == 0 and sender.rounds == 1  # nothing due: no round opened
