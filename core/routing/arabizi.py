@@ -258,7 +258,10 @@ NEVER_FOLDED = frozenset(
      "ma7al", "m7al", "ma7all", "ma7alat", "ma7alaat", "yshta3il", "yishta3il", "tshta3il",
      "tishta3il", "shta3al", "ishta3al", "yshta3al", "tshta3al", *PLACE_NAMES,
      # twenty-first category pass: noon (ظهر) is no exposed (ظاهر) wire
-     "dhuhr", "dhohr", "thuhr", "thohr", "duhr", "dhuhur", "6uhr", "6ohr"}
+     "dhuhr", "dhohr", "thuhr", "thohr", "duhr", "dhuhur", "6uhr", "6ohr",
+     # twenty-fourth urgency pass: "he fixes it" is no "they fixed it" (صلحوها, settled):
+     # "dakhal el manhole y9alli7ha w ma 6ala3" (went in to fix it and has not come out)
+     "y9alli7ha", "y9alli7ah", "y9alli7hom", "ysalli7ha", "ysalli7ah", "y9al7ha", "ysal7ha"}
 )  # fmt: skip
 
 

@@ -968,7 +968,21 @@ _GROUPS: dict[str, list[str]] = {
     "not_moving": meaning.NOT_MOVING,
     "young_or_person": [*meaning.YOUNG, *meaning.HUMAN, *meaning.HUMAN_TWENTY_SECOND],
     "cooling_over": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED, *meaning.ASK_IF],
-}
+    # twenty-fourth pass
+    "not_back_yet": meaning.NOT_BACK_YET,
+    "on_road_posture": meaning.ON_ROAD_POSTURE,
+    "road_spot": [*meaning.ROAD_MIDDLE, *meaning.ASPHALT],
+    "elder_road_over": [*meaning.NOT_ALONE_NOW, *meaning.SAFE_NOW, *meaning.CAME_BACK,
+                        *meaning.FOUND, *meaning.ELDER_ROAD_OVER],
+    "slumped": [*meaning.SLUMPED, *meaning.LYING],
+    "no_response": meaning.NO_RESPONSE,
+    "public_spot": meaning.PUBLIC_SPOT,
+    "went_in": meaning.WENT_IN,
+    "inside_place": meaning.INSIDE_PLACE,
+    "not_out": meaning.NOT_OUT,
+    "out_over": [*meaning.SAFE_NOW, *meaning.YESTERDAY_OR_ASKED, *meaning.WHAT_IF,
+                 *meaning.CAME_BACK, *meaning.FOUND, *meaning.NOT_A_PERSON],
+}  # fmt: skip
 for _name, _terms in itertools.chain(
     meaning.ADDED.items(),
     meaning.ADDED_TWELFTH.items(),
@@ -985,11 +999,17 @@ for _name, _terms in itertools.chain(
     meaning.ADDED_TWENTY_SECOND.items(),
     meaning.ADDED_TWENTY_THIRD.items(),
     meaning.ADDED_TWENTY_THIRD_ROUND_TWO.items(),
+    meaning.ADDED_TWENTY_FOURTH.items(),
 ):
     _GROUPS[_name] = [*_GROUPS[_name], *_terms]
 # Who can be gone, shut in or wandering: every earlier person and the twenty-third pass's
 # neighbours, brothers, divers, young men (not added to "human": "my neighbour's wall fell").
-_GROUPS["absent_person"] = [*_GROUPS["human"], *meaning.HUMAN_TWENTY_THIRD, *meaning.ELDER]
+_GROUPS["absent_person"] = [
+    *_GROUPS["human"],
+    *meaning.HUMAN_TWENTY_THIRD,
+    *_GROUPS["elder"],
+    *meaning.GUARD,  # twenty-fourth pass: "the guard isn't answering anyone"
+]
 
 
 def cross_script(terms: list[str]) -> list[str]:
@@ -1046,7 +1066,11 @@ _SPELLED: TermIndex = index_terms(
         "hit_verb": meaning.HIT_VERB_SPELLED,
         "vomit": meaning.VOMIT_SPELLED,  # twentieth pass: by fold يطرش is spraying
         "exposed": meaning.EXPOSED_SPELLED,
-        "not_back": meaning.NOT_BACK_LATIN,  # twenty-third pass: by fold "el mai" is "ما"
+        "not_back": [*meaning.NOT_BACK_LATIN, *meaning.NOT_SEEN_LATIN],
+        # twenty-fourth pass: as spelled for the same reason
+        "not_back_yet": meaning.NOT_BACK_YET_LATIN,
+        "not_out": meaning.NOT_OUT_LATIN,
+        "no_response": meaning.NO_RESPONSE_LATIN,
     }
 )
 
@@ -1558,6 +1582,46 @@ RULES: tuple[Rule, ...] = (
         window=12,
         unless="not_down_now",
         fear_cancels=True,
+    ),
+    # twenty-fourth pass (urgency_meaning.py): a person not back or answering nobody, the
+    # "yet" in the phrase ("still not home", "لم يرجع إلى الآن", "ما يرد على احد"); an elder
+    # sitting or walking on the road itself; someone slumped or not responding on a bench, at
+    # a bus stop or in a car; someone gone into a chamber, a tank or a manhole and not out,
+    # whatever he went in to do ("to fix it" is no work delay there)
+    _person_over(
+        "person_not_back_yet",
+        ("absent_person", "not_back_yet"),
+        over="not_back_over",
+        window=12,
+    ),
+    Rule(
+        "elder_in_the_road",
+        ("elder", "on_road_posture", "road_spot"),
+        window=10,
+        unless="elder_road_over",
+        fear_cancels=True,
+    ),
+    Rule(
+        "person_unresponsive_in_public",
+        ("human", "public_spot", "no_response"),
+        window=14,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "slumped_not_responding",
+        ("human", "slumped", "no_response"),
+        window=12,
+        unless="not_down_now",
+        fear_cancels=True,
+    ),
+    Rule(
+        "gone_in_and_not_out",
+        ("went_in", "inside_place", "not_out"),
+        window=14,
+        unless="out_over",
+        fear_cancels=True,
+        unless_negatable=True,
     ),
 )
 MAX_HITS = 8  # positions kept per group: enough for the window check, bounded work

@@ -2308,3 +2308,189 @@ ADDED_TWENTY_THIRD_ROUND_TWO: dict[str, list[str]] = {
     "person": CLIMBERS,
     "peril": CANNOT_COME_DOWN,
 }
+
+# Twenty-fourth pass: a person not back or not answering said with no span ("still not home",
+# "لم يرجع إلى الآن", "ما يرد على احد"), a door not opened since yesterday, an elder lost on a
+# road ("ما يدري وين رايح"), someone slumped or not responding in public, a worker gone into a
+# chamber to fix it and not out, a vehicle that slipped its brake, fuel or chemicals in water
+# where children swim.
+
+# Not back, not out or answering nobody, the "yet" said in the phrase: no span is needed
+# (person_not_back_yet). Not "no one answers" of an office: the rule needs a named person and
+# cancels on a work delay or an office (NOT_BACK_DELAY).
+_NOT_BACK_YET_AR = [
+    *(f"{verb} {yet}"
+      for verb in ("لم يرجع", "لم ترجع", "لم يرجعوا", "لم يعد", "لم تعد", "لم يعودوا", "لم يخرج",
+                   "لم تخرج", "لم يخرجوا", "لم يصل", "لم تصل")
+      for yet in ("الى الان", "حتى الان", "الى الحين", "بعد=")),
+    *(f"{yet} {verb}"
+      for yet in ("للحين", "لين الحين", "الين الحين", "الى الحين", "بعده", "بعدها", "بعدهم")
+      for verb in ("ما رجع", "ما رجعت", "ما رجعوا", "ما طلع", "ما طلعت", "ما طلعوا", "ما وصل",
+                   "ما وصلت", "ما يرد", "ما ترد")),
+    *(f"{verb} {yet}"
+      for verb in ("ما رجع", "ما رجعت", "ما رجعوا", "ما طلع", "ما طلعت", "ما طلعوا", "ما وصل",
+                   "ما وصلت")
+      for yet in ("للحين", "لين الحين", "الى الحين", "الين الحين", "لحد الحين")),
+    "لا يرد على احد", "لا ترد على احد", "لا يرد على اي احد", "لا ترد على اي احد",
+    "لم يرد على احد", "لم ترد على احد", "ما يرد على احد", "ما ترد على احد", "ما يرد على اي احد",
+    "ما ترد على اي احد", "ما يرد على حد", "ما ترد على حد", "ما يردون على احد",
+]  # fmt: skip
+NOT_BACK_YET = [
+    *_NOT_BACK_YET_AR,
+    *("و" + t for t in _NOT_BACK_YET_AR if t.startswith(("ما ", "لا ", "لم ", "للحين", "بعد"))),
+]
+# The Latin ones are matched as spelled, as NOT_BACK_LATIN ("el mai" folds as "ما").
+NOT_BACK_YET_LATIN = [
+    "not back yet", "still not back", "still not home", "still isn t home", "still isn t back",
+    "still hasn t come back", "still hasn t come home", "still hasn t returned",
+    "still hasn t come out", "still haven t come out", "still haven t come back",
+    "hasn t come back yet", "hasn t come home yet", "hasn t returned yet", "hasn t come out yet",
+    "haven t come back yet", "haven t come out yet", "not home yet", "still not answering",
+    "not answering anyone", "isn t answering anyone", "not answering anybody",
+    "isn t answering anybody", "radio is silent", "radio has gone silent", "radio went silent",
+    "radio is dead silent",
+    *(f"{yet} {verb}"
+      for yet in ("lel7een", "lil7een", "lain al7een", "lain el7een", "ba3dah", "ba3da", "ba3dhom",
+                  "lessa", "lissa", "lsa")
+      for verb in ("ma rja3", "ma rij3", "ma rja3at", "ma rij3at", "ma rja3aw", "ma 6ala3",
+                   "ma 6il3", "ma 6al3at", "ma yrd", "ma trd")),
+    *(f"{verb} {yet}"
+      for verb in ("ma rja3", "ma rij3", "ma rja3at", "ma rij3at", "ma rja3aw", "ma 6ala3",
+                   "ma 6al3at")
+      for yet in ("lel7een", "lil7een", "lain al7een", "lain el7een")),
+    "ma yrd 3la a7ad", "ma trd 3la a7ad", "ma yrd 3ala a7ad", "ma trd 3ala a7ad",
+    "ma yrid 3la a7ad", "ma trid 3la a7ad", "ma yridd 3la a7ad", "ma yraddoon 3la a7ad",
+]  # fmt: skip
+# A door not opened, a person not seen: with a span ("since yesterday") a person gone quiet
+# (person_not_back_now's NOT_BACK).
+NOT_SEEN_AR = [
+    "لم يفتح الباب", "لم تفتح الباب", "ما فتح الباب", "ما فتحت الباب", "ما يفتح الباب",
+    "ما تفتح الباب", "لا يفتح الباب", "لا تفتح الباب", "ما شافها احد", "ما شافهم احد",
+    "محد شافهم", "ما حد شافها", "ما احد شافها",
+]  # fmt: skip
+NOT_SEEN_LATIN = [
+    "hasn t opened the door", "hasn t opened her door", "hasn t opened his door",
+    "not opened the door", "not opening the door", "not opening her door", "not opening his door",
+    "ma tfta7 el bab", "ma yfta7 el bab", "ma fta7 el bab", "ma fat7 el bab", "ma fat7at el bab",
+    "ma shafha a7ad", "ma shafah a7ad", "ma shafhom a7ad", "m7d shafha", "ma 7ad shafha",
+]  # fmt: skip
+# "Doesn't know where he is going" (confused_person_exposed): who does not know, and going.
+CONFUSED_GOING = [
+    *(f"{who} {where}"
+      for who in ("ما يدري", "ما تدري", "ما يعرف", "ما تعرف", "لا يعرف", "لا تعرف", "لا يدري",
+                  "لا تدري", "مب عارف", "مو عارف", "ma yadri", "ma tadri", "ma ydri", "ma tdri",
+                  "ma y3rf", "ma ya3rif", "ma t3rf", "mb 3arf", "mo 3arf")
+      for where in ("وين رايح", "وين رايحه", "وين يروح", "وين تروح", "الى اين يذهب",
+                    "الى اين تذهب", "اين يذهب", "اين تذهب", "wain rayi7", "wain raayi7",
+                    "ween rayi7", "ween raayi7", "wain ray7a", "ween ray7a", "wain raay7a",
+                    "wain yrou7", "ween yrou7", "wain yroo7", "ween yroo7")),
+    "doesn t know where he s going", "doesn t know where she s going",
+    "no idea where he s going", "no idea where she s going",
+]  # fmt: skip
+# Elders as Gulf speech and Arabizi call them, and the asphalt a confused elder sits on.
+ELDER_SPELLED = ["shayeb", "el shayeb", "shaib", "el shaib", "shaayib", "el shaayib",
+                 "3ajouz", "el 3ajouz", "عجوزه"]  # fmt: skip
+ASPHALT = [
+    "asphalt", "tarmac", "الاسفلت", "اسفلت=", "el asfalt", "asfalt=", "el shari3", "shari3=",
+    "el shaari3", "nos el shari3", "nu9 el shari3", "middle of the roundabout", "وسط الدوار",
+    "نص الدوار", "nos el dowar", "nu9 el dowar",
+    # a traffic signal: a confused elder at one is among the cars
+    "traffic light", "traffic lights", "الاشاره", "اشاره=", "el ishara", "ishara=",
+]  # fmt: skip
+# Sitting, standing or walking, said of an elder on the road itself (elder_in_the_road).
+ON_ROAD_POSTURE = [
+    "sitting", "sat down", "standing", "walking", "lying", "قاعد", "قاعده", "جالس", "جالسه",
+    "واقف", "واقفه", "يمشي", "تمشي", "منسدح", "منسدحه", "ga3id", "ga3da", "gaa3id", "gaa3da",
+    "waqif", "wagif", "waagif", "waagfa", "yimshi", "timshi", "yemshi", "temshi",
+]  # fmt: skip
+# A request, a habit or an elder with someone: no elder stranded on the road now.
+ELDER_ROAD_OVER = [
+    "please build", "please add", "please put", "need a", "need pedestrian", "no pavement",
+    "no sidewalk", "crossing=", "every day", "daily", "كل يوم", "يوميا", "نطلب", "نرجو", "نبي",
+    "kil yoom", "nabi", "ممر مشاة", "جسر مشاة",
+]  # fmt: skip
+# Slumped, collapsed, lying: said of a person in a public place (person_unresponsive_in_public).
+SLUMPED = [
+    "slumped", "collapsed", "keeled over", "مستلق", "مستلقي", "منهار", "منهاره", "منسدح",
+    "منسدحه", "mstalgi", "minhar",
+]  # fmt: skip
+# Not responding, not moving, not waking: the second sign of someone down in public. Not
+# "eyes closed" alone: a man asleep on a bench every night is a complaint, not an emergency.
+NO_RESPONSE = [
+    "not responding", "isn t responding", "unresponsive", "doesn t respond", "won t respond",
+    "won t wake", "not waking", "isn t waking",
+    "لا يستجيب", "لا تستجيب", "ما يستجيب", "ما تستجيب", "لا يتحرك", "لا تتحرك", "ما يتحرك",
+    "ما تتحرك", "ما يرد علينا", "ما ترد علينا", "لا يرد علينا", "لا ترد علينا",
+    "ما يصحى", "ما تصحى", "ma ystajeeb", "ma tistajeeb", "ma yistajeeb", "ma yt7arrak",
+    "ma yit7arrak", "ma tit7arrak", "ma yrd 3leena", "ma trd 3leena", "ma yrd 3alaina",
+    "ma y9a7i", "ma t9a7i",
+]  # fmt: skip
+NO_RESPONSE_LATIN = [t for t in NO_RESPONSE if t.isascii() and t.startswith("ma ")]
+NO_RESPONSE = [t for t in NO_RESPONSE if t not in NO_RESPONSE_LATIN]
+# Where someone slumped or lying is in public: a bench, a bus stop, a booth, a car.
+PUBLIC_SPOT = [
+    "bench", "bus stop", "bus shelter", "booth", "kiosk", "in his car", "in her car",
+    "in the car", "car park", "parking", "pavement", "sidewalk", "the park",
+    "موقف الحافلات", "موقف الباص", "محطه الباص", "محطه الحافلات", "مظله الباص", "الكرسي",
+    "كرسي=", "الكشك", "كشك=", "سيارته", "سيارتها", "المواقف", "الرصيف", "الحديقه",
+    "bus station", "ba9 station", "bas station", "maw8if el ba9", "mawgif el ba9", "kursi",
+    "el kursi", "el kushk", "sayyarta", "sayarta", "el raseef", "el 7adeega",
+]  # fmt: skip
+# Gone into a chamber, a tank or a manhole (worker_gone_in_not_out): the person is the verb's.
+WENT_IN = [
+    "went into", "went in", "went down", "climbed into", "climbed down", "entered",
+    "دخل=", "دخلت=", "دخلوا=", "ودخل", "نزل=", "نزلت=", "نزلوا=", "ونزل",
+    "dakhal", "da5al", "dikhal", "dkhal", "nizal", "nazal", "nzal",
+]  # fmt: skip
+INSIDE_PLACE = [
+    "chamber", "pump room", "pump house", "pumping station", "manhole", "tank=", "the tank",
+    "culvert", "sewer", "the well", "pit=", "shaft", "غرفه التفتيش", "غرفه المضخه",
+    "غرفه المضخات", "المنهول", "منهول", "الخزان", "خزان=", "البياره", "البئر", "البير", "العباره",
+    "المجاري", "البالوعه", "الفتحه", "el manhole", "el khazzan", "khazzan=", "el bir", "el biyara",
+    "el 3abbara", "ghurfat el mu9a", "el majari",
+]  # fmt: skip
+NOT_OUT = [
+    "لم يخرج", "لم تخرج", "لم يخرجوا", "لم يطلع", "لم يصعد", "لم يصعدوا", "ما طلع", "ما طلعت",
+    "ما طلعوا", "ولم يخرج", "ولم يخرجوا", "وما طلع", "وما طلعوا", "ما صعد", "ما رجع", "ولم يعد",
+]  # fmt: skip
+NOT_OUT_LATIN = [
+    "hasn t come out", "haven t come out", "has not come out", "have not come out",
+    "not come out", "not out yet", "still not out", "hasn t come up", "haven t come up",
+    "has not come up", "not come up", "hasn t resurfaced", "not answering",
+    "ma 6ala3", "ma 6il3", "ma 6la3", "ma 6al3at", "ma 6ala3aw", "ma 6il3aw", "ma rja3",
+]  # fmt: skip
+# A vehicle that slipped its brake (vehicle_moving_by_itself's BY_ITSELF).
+SLIPPED_BRAKE = [
+    "slipped its brake", "slipped its handbrake", "handbrake slipped", "brake slipped",
+    "handbrake failed", "brakes failed", "brake failed", "no brakes", "فلت منها الهاند بريك",
+    "فلتت فراملها", "الفرامل فلتت", "الفرامل خربت", "بدون فرامل", "ما فيها فرامل",
+    "el handbrake fallat", "bdoon faramil",
+]  # fmt: skip
+# Water where people swim, paddle or drink, that fuel or chemicals reach.
+SWIM_WATER = [
+    "paddling", "paddle", "swimming", "swim=", "drinking water", "water we drink",
+    "يسبحون", "يسبح=", "تسبح=", "يسبحوا", "مياه الشرب", "ماي الشرب", "نشرب منه",
+    "yisba7oon", "ysb7oon", "yisba7", "mai el shurb",
+]  # fmt: skip
+CHEMICALS = ["chemicals", "chemical", "مواد كيميائيه", "كيماويات", "مواد كيماويه", "kimawiyat"]
+# Who keeps a post and can go quiet there: a guard, a watchman (absent_person only).
+GUARD = ["security guard", "the guard", "watchman", "night watchman", "الحارس", "حارس=",
+         "الناطور", "ناطور=", "el 7aris", "el 7aaris", "7aris=", "el na6oor"]  # fmt: skip
+# A drop a child stands at: a sea wall over rocks, a cliff's edge (child_at_a_height_edge).
+DROP_EDGE = [
+    "sea wall", "above the rocks", "over the rocks", "edge of the cliff", "cliff edge",
+    "فوق الصخور", "سور البحر", "حافه الجرف", "طرف الجرف", "foog el 9ekhoor", "foog el 9u5oor",
+    "fog el 9ekhoor", "7afat el jurf", "soor el ba7ar",
+]  # fmt: skip
+ADDED_TWENTY_FOURTH: dict[str, list[str]] = {
+    "height_edge": DROP_EDGE,
+    "young_or_person": ["bzer", "bzar", "yahhal", "el bzer"],
+    "not_back": NOT_SEEN_AR,
+    "confused": CONFUSED_GOING,
+    "elder": ELDER_SPELLED,
+    "exposed_place": ASPHALT,
+    "by_itself": SLIPPED_BRAKE,
+    "fuel": CHEMICALS,
+    "fuel_near": SWIM_WATER,
+    "box": ["hatch", "hatches", "access hatch"],
+}
