@@ -93,6 +93,18 @@ def _percent(share: float) -> str:
     return percent(share)
 
 
+@bp.app_template_filter("file_size")
+def _file_size(size: int) -> str:
+    """A file's size in the staff member's words: "700 B", "3 KB", "2.4 MB" (binary units,
+    as the form's 10 MB limit counts them); "3136 B" counted bytes out, with a Latin B on
+    the Arabic page."""
+    if size < 1024:
+        return t("size_bytes", n=size)
+    if size < 1024 * 1024:
+        return t("size_kilobytes", n=round(size / 1024))
+    return t("size_megabytes", n=f"{size / (1024 * 1024):.1f}")
+
+
 @bp.app_template_filter("queue_time")
 def _queue_time(moment: datetime | None) -> Markup:
     """A time in a list's narrow date column (the queue's, the incidents'), on one line, in

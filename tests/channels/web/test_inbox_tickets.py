@@ -486,3 +486,33 @@ def test_a_closed_ticket_shows_no_due_date_in_the_queue_nor_an_overdue_one_on_it
     page = client.get(f"/inbox/t/{closed}").get_data(as_text=True)
     assert 'class="overdue"' not in page and "2026-12-03" not in page
     assert "<dt>Closed</dt>" in page and "2026-12-05 14:05" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "sizes"),
+    [
+        ("en", ["3 KB", "2.4 MB", "700 B"]),
+        ("ar", ["3 كيلوبايت", "2.4 ميغابايت", "700 بايت"]),
+    ],
+)
+def test_a_files_size_reads_in_the_staff_members_words(
+    ctx: Context, app: Flask, language: str, sizes: list[str]
+) -> None:
+    """A photo's size read "(image/jpeg, 3136 B)", bytes counted out with a Latin B on the
+    Arabic page (the QA walk): now kilobytes or megabytes, in the page's language."""
+    ref = new_ticket(
+        ctx,
+        "Photos of the rats",
+        category="pest_control",
+        attachments=(
+            InboundAttachment("one.jpg", "image/jpeg", b"\xff" * 3136),
+            InboundAttachment("two.jpg", "image/jpeg", b"\xff" * 2_500_000),
+            InboundAttachment("three.jpg", "image/jpeg", b"\xff" * 700),
+        ),
+    )
+    client = signed_in(app, "health@mct.om")
+    choose_language(client, language)
+    page = client.get(f"/inbox/t/{ref}").get_data(as_text=True)
+    for size in sizes:
+        assert f"image/jpeg, {size})" in page
+    assert "3136 B" not in page
