@@ -6,8 +6,11 @@ their own channel in their own language through the outbox, and each ticket's hi
 records it. A citizen with several reports in one incident is told once.
 
 Visibility follows the tickets' rule (`core.staff.permissions`): department staff see only their
-directorate's incidents; anyone else's incident is NotFound. Attaching, detaching, opening
-and closing by hand is the dispatcher's work (Action.INCIDENT).
+directorate's incidents; anyone else's incident is NotFound. Intake agents see none
+(Action.FOLLOW_INCIDENTS): an incident's reply informs every citizen on it, which DESIGN.md's
+three lines give the dispatcher, and following reports up together is the second line's
+work; an agent works each report on its own ticket. Attaching, detaching, opening and closing
+by hand is the dispatcher's work (Action.INCIDENT).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from core.intake.incidents import link, open_incident, record_update, unlink
 from core.language.detect import detect_language
 from core.models import OPEN_STATUSES, Incident, IncidentStatus, Role, Status, Ticket
 from core.staff.actions import _clean_text, _optional_text
-from core.staff.permissions import Action, Staff, can_see, require
+from core.staff.permissions import Action, Staff, allowed, can_see, require
 from core.tickets import count_first_response, record_event, ticket_by_reference
 from core.workflow.transitions import take_steps, walk
 
@@ -47,13 +50,20 @@ class MoveResult:
 
 
 def incident_visible_clause(staff: Staff) -> ColumnElement[bool]:
-    """Department staff see their directorate's incidents; everyone else sees all."""
+    """Department staff see their directorate's incidents, intake agents none (a role with no
+    FOLLOW_INCIDENTS), everyone else all: `can_see_incident` as a WHERE clause."""
+    if not allowed(staff, Action.FOLLOW_INCIDENTS):
+        return false()
     if staff.role == Role.DEPARTMENT:
         return Incident.directorate == staff.directorate if staff.directorate else false()
     return true()
 
 
 def can_see_incident(staff: Staff, incident: Incident) -> bool:
+    """Whether the incident exists for this member of staff: not for a role that does not
+    follow incidents up (intake), as another directorate's ticket is not for a department."""
+    if not allowed(staff, Action.FOLLOW_INCIDENTS):
+        return False
     if staff.role == Role.DEPARTMENT:
         return bool(staff.directorate) and incident.directorate == staff.directorate
     return True
@@ -80,8 +90,8 @@ def _stand_in(incident: Incident) -> Ticket:
 def list_incidents(
     session: Session, staff: Staff, status: str | None = None, limit: int = 100
 ) -> list[Incident]:
-    """Visible incidents, open ones first, newest first."""
-    require(staff, Action.LIST)
+    """Visible incidents, open ones first, newest first (Forbidden for intake)."""
+    require(staff, Action.FOLLOW_INCIDENTS)
     query = select(Incident).where(incident_visible_clause(staff))
     if status:
         query = query.where(Incident.status == status)
@@ -137,6 +147,8 @@ def reply_all(
     more, in its own language; each language of the citizens who receive it is needed, and
     only those (`reply_versions`). Each ticket records the reply in its history.
     """
+    if not can_see_incident(staff, incident):  # however it was loaded: intake informs no one
+        raise NotFound("No such incident.", "incident_not_found")
     require(staff, Action.REPLY, _any_ticket(incident) or _stand_in(incident))
     tickets = open_tickets(incident)
     if not tickets:

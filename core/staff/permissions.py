@@ -42,6 +42,7 @@ class Action(enum.StrEnum):
     PRIORITY = "priority"
     CONTACTS = "contacts"
     PUBLISH = "publish"
+    FOLLOW_INCIDENTS = "follow_incidents"
 
 
 A, D, DEP, S, ADM = Role.AGENT, Role.DISPATCHER, Role.DEPARTMENT, Role.SUPERVISOR, Role.ADMIN
@@ -69,6 +70,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.PRIORITY: frozenset({A, D, S, ADM}),
     Action.CONTACTS: frozenset({A, D, S, ADM}),
     Action.PUBLISH: frozenset({D, S, ADM}),
+    # An incident is many reports followed up as one, and its reply informs every citizen on
+    # it: the second line's work (the dispatcher follows cases up and informs citizens), with
+    # the third (a department resolves its directorate's). Intake registers each report on
+    # its own ticket; an incident is not theirs to answer, nor to see (core.staff.incident_actions).
+    Action.FOLLOW_INCIDENTS: frozenset({D, DEP, S, ADM}),
 }
 
 # What department staff may also do where the centre lets them answer citizens themselves
@@ -77,7 +83,14 @@ DIRECT_REPLY_ACTIONS = frozenset({Action.REPLY, Action.CALLBACK})
 
 # Actions that need no ticket.
 GLOBAL_ACTIONS = frozenset(
-    {Action.LIST, Action.RECORD_CALL, Action.STATS, Action.DASHBOARD, Action.MANAGE_USERS}
+    {
+        Action.LIST,
+        Action.RECORD_CALL,
+        Action.STATS,
+        Action.DASHBOARD,
+        Action.MANAGE_USERS,
+        Action.FOLLOW_INCIDENTS,
+    }
 )
 
 # How a refusal names each action: "Your role (agent) may not <phrase>."
@@ -100,6 +113,7 @@ PHRASES: dict[Action, str] = {
     Action.PRIORITY: "change a ticket's priority",
     Action.CONTACTS: "link, merge or split contacts",
     Action.PUBLISH: "make a ticket public on Open311",
+    Action.FOLLOW_INCIDENTS: "follow incidents",
 }
 
 

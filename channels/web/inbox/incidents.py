@@ -15,7 +15,7 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from channels.web.inbox.auth import ctx, current_language, current_staff, t
+from channels.web.inbox.auth import ctx, current_language, current_staff, staff_for_page, t
 from channels.web.inbox.blueprint import bp
 from channels.web.inbox.i18n import count_phrase
 from channels.web.inbox.refusals import act_once, refusal
@@ -30,8 +30,9 @@ from core.staff.permissions import Action, Staff, ticket_for
 @bp.get("/incidents")
 @login_required
 def incidents() -> str:
-    """The incidents queue: open ones first, for dispatchers and supervisors."""
-    staff = current_staff()
+    """The incidents queue: open ones first, for the roles that follow incidents up (404 for
+    intake, as any page outside a role: core.staff.incident_actions says why)."""
+    staff = staff_for_page(Action.FOLLOW_INCIDENTS, "incidents_not_for_role")
     asked = request.args.get("status", IncidentStatus.OPEN)
     status = asked if asked in {s.value for s in IncidentStatus} else None
     with ctx().sessions() as db:

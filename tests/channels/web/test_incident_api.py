@@ -80,7 +80,8 @@ def test_agent_may_not_attach_but_dispatcher_may_and_detach(ctx: Context) -> Non
     client, auth, _refs, incident_id = _setup(ctx)
     loner = report(ctx, 9000, 0)
     path = f"/api/v1/incidents/{incident_id}/tickets"
-    assert client.post(path, headers=auth["agent"], json={"reference": loner}).status_code == 403
+    # an incident does not exist for intake (core.staff.permissions FOLLOW_INCIDENTS): 404
+    assert client.post(path, headers=auth["agent"], json={"reference": loner}).status_code == 404
     assert (
         client.post(path, headers=auth["dispatcher"], json={"reference": loner}).status_code == 201
     )
@@ -183,3 +184,15 @@ def test_open311_shows_the_incident_note_on_a_report_staff_made_public(ctx: Cont
         found.public = True
     [request] = client.get(f"/open311/v2/requests/{refs[0]}.json").get_json()
     assert request["status_notes"] == "Pump crews dispatched to the street."
+
+
+def test_an_intake_agent_neither_sees_nor_answers_an_incident(ctx: Context) -> None:
+    """Informing citizens is the dispatcher's (DESIGN.md's three lines): an intake agent's
+    token listed incidents and replied to every citizen on one."""
+    client, auth, _refs, incident_id = _setup(ctx)
+    agent, path = auth["agent"], f"/api/v1/incidents/{incident_id}"
+    assert client.get("/api/v1/incidents", headers=agent).status_code == 403
+    assert client.get(path, headers=agent).status_code == 404
+    reply = client.post(f"{path}/replies", headers=agent, json={"text": "الفرق في الموقع."})
+    assert reply.status_code == 404 and outbox(ctx, "incident_reply") == []
+    assert client.get(path, headers=auth["dispatcher"]).status_code == 200

@@ -188,7 +188,6 @@ def test_the_move_form_offers_only_the_moves_the_role_can_make_on_its_reports(
     assert {ticket(ctx, r).status for r in refs} == {"new"}
     everything = ["triaged", "assigned", "resolved", "closed"]
     assert _offered_moves(app, "disp@mct.om", incident_id) == everything
-    assert _offered_moves(app, "agent@mct.om", incident_id) == ["triaged"]
     assert _offered_moves(app, "roads@mct.om", incident_id) is None  # nothing assigned yet
 
 
@@ -317,13 +316,16 @@ def test_moving_every_report_lists_them_with_the_arabic_comma_and_no_empty_list(
 
 
 def test_moving_an_incident_names_the_reports_left_behind_in_arabic(ctx: Context) -> None:
-    app, refs, incident_id = _three(ctx)
-    with ctx.sessions() as session, session.begin():  # one report is already further on
-        first = session.execute(select(Ticket).where(Ticket.reference == refs[0])).scalar_one()
-        for status in (Status.TRIAGED, Status.ASSIGNED):
-            transition(ctx, session, first, status, Actor(name="disp@mct.om", role="dispatcher"))
-    client = signed_in(app, "agent@mct.om", "ar")  # who may not take it back to triaged
-    post_form(client, f"/inbox/incidents/{incident_id}/transition", {"to": "triaged"})
+    app, refs, incident_id = _three(ctx, category="road_damage")
+    with ctx.sessions() as session, session.begin():  # two reports reached the department
+        for ref in refs[1:]:
+            found = session.execute(select(Ticket).where(Ticket.reference == ref)).scalar_one()
+            for status in (Status.TRIAGED, Status.ASSIGNED):
+                transition(ctx, session, found, status, Actor(name="d@mct.om", role="dispatcher"))
+    client = signed_in(app, "roads@mct.om", "ar")  # who may not register the new one
+    post_form(
+        client, f"/inbox/incidents/{incident_id}/transition", {"to": "resolved", "note": "رُدمت."}
+    )
     said = _flash(client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True))
     assert said == f"تم نقل: {refs[1]}، {refs[2]}؛ وتعذّر نقل: {refs[0]}"
 
@@ -343,3 +345,19 @@ def test_the_incidents_list_writes_its_dates_as_the_queue_does(
     listed = signed_in(app, "disp@mct.om", lang).get("/inbox/incidents").get_data(as_text=True)
     row = listed.split(f'href="/inbox/incidents/{incident_id}"')[1].split("</tr>")[0]
     assert f'title="2026-12-05 14:05">{LISTED[lang]}</time>' in row
+
+
+def test_an_intake_agent_gets_404_on_incidents_and_no_link_to_one(ctx: Context) -> None:
+    """An intake agent opened /inbox/incidents by URL and replied to every citizen on an
+    incident: informing citizens is the dispatcher's (DESIGN.md), so for intake the incident
+    pages are not there (404, as a page outside a role), the reply is refused with nothing
+    sent, and the ticket page names its incident without a link."""
+    app, refs, incident_id = _three(ctx)
+    client = signed_in(app, "agent@mct.om")
+    assert client.get("/inbox/incidents").status_code == 404
+    assert client.get(f"/inbox/incidents/{incident_id}").status_code == 404
+    reply = post_form(client, f"/inbox/incidents/{incident_id}/reply", {"text": "الفرق في الموقع."})
+    assert reply.status_code == 404 and outbox(ctx, "incident_reply") == []
+    page = client.get(f"/inbox/t/{refs[0]}").get_data(as_text=True)
+    assert f"#{incident_id}" in page and f'href="/inbox/incidents/{incident_id}"' not in page
+    assert 'href="/inbox/incidents"' not in page  # nor in the menu

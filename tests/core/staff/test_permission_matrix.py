@@ -82,8 +82,9 @@ NO_SURFACE: dict[str, set[Action]] = {
         Action.DASHBOARD,
         Action.CONTACTS,
         Action.PUBLISH,
+        Action.FOLLOW_INCIDENTS,
     },
-    "ui": {Action.INCIDENT},
+    "ui": {Action.INCIDENT, Action.FOLLOW_INCIDENTS},
 }
 
 

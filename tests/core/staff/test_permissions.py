@@ -43,6 +43,8 @@ EXPECTED = {
     Action.PRIORITY: {"agent", "dispatcher", "supervisor", "admin"},
     Action.CONTACTS: {"agent", "dispatcher", "supervisor", "admin"},
     Action.PUBLISH: {"dispatcher", "supervisor", "admin"},
+    # informing citizens on an incident is the second line's; intake has no incidents
+    Action.FOLLOW_INCIDENTS: {"dispatcher", "department", "supervisor", "admin"},
 }
 
 
