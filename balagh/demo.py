@@ -47,8 +47,9 @@ CASES = [
              "sewage_overflow", Status.RESOLVED),
     DemoCase("telegram", "500002", "kalb sayeb 3ind madrasat al amerat, il 3iyal khayfeen", "stray_animals", Status.CLOSED),
     DemoCase("email", "fatma@example.om", "مطعم في روي المطبخ وسخ جداً وفيه حشرات", "food_safety", Status.AWAITING_CITIZEN),
-    DemoCase("web", "web:demo-7", "Construction debris dumped in the wadi behind Al Mawaleh park.", "illegal_dumping",
-             Status.DUPLICATE),
+    # A second report of the third case's problem (its duplicate needs an original of its kind)
+    DemoCase("web", "web:demo-7", "Rubbish has not been collected in Al Hail South for three days, the smell is bad.",
+             "waste_collection", Status.DUPLICATE, Location(23.6602, 58.2104, "Al Hail South")),
     DemoCase("telegram", "500003", "BUY CHEAP FOLLOWERS NOW!!! http://spam.example", "feedback", Status.REJECTED),
     DemoCase("email", "noura@example.om", "Thank you for fixing the lights quickly in Seeb, great service.", "feedback",
              Status.REOPENED),
