@@ -56,25 +56,36 @@ def _contact_changed(contact: Contact) -> bool:
 
 def _index_new_objects(session: Session, _context: Any, _instances: Any) -> None:
     """Before each flush: fold new tickets' reference, subject, address and contact, new
-    citizen text, and a contact's new name, phone or email into each of its tickets."""
-    new = set(session.new)
-    for obj in list(new) + list(session.dirty):
+    citizen text, and a contact's new name, phone or email into each of its tickets.
+
+    Tickets first, then messages and contacts, each in the session's own order, never a
+    Python set's (which follows memory addresses): a new ticket's words were stored reference
+    first in one run and its message first in the next."""
+    new = session.new
+    changed = [*new, *session.dirty]
+    for obj in changed:
         if isinstance(obj, Ticket):
-            _append(obj, obj.reference)
-            _append(obj, obj.subject)
-            _append(obj, obj.address)
-            if obj in new:
-                contact = obj.contact or (
-                    session.get(Contact, obj.contact_id) if obj.contact_id else None
-                )
-                _append_contact(obj, contact)
-        elif isinstance(obj, Message) and obj.direction == Direction.IN:
+            _index_ticket(session, obj, obj in new)
+    for obj in changed:
+        if isinstance(obj, Message) and obj.direction == Direction.IN:
             ticket = obj.ticket or (session.get(Ticket, obj.ticket_id) if obj.ticket_id else None)
             if ticket is not None:
                 _append(ticket, obj.text)
         elif isinstance(obj, Contact) and obj not in new and _contact_changed(obj):
             for ticket in obj.tickets:
                 _append_contact(ticket, obj)
+
+
+def _index_ticket(session: Session, ticket: Ticket, is_new: bool) -> None:
+    """A ticket's own words (reference, subject, address), and its contact's when new."""
+    _append(ticket, ticket.reference)
+    _append(ticket, ticket.subject)
+    _append(ticket, ticket.address)
+    if is_new:
+        contact = ticket.contact or (
+            session.get(Contact, ticket.contact_id) if ticket.contact_id else None
+        )
+        _append_contact(ticket, contact)
 
 
 def install_search_index(sessions: sessionmaker[Session]) -> None:

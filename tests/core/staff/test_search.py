@@ -206,3 +206,16 @@ def test_ticket_by_reference_reads_a_reference_typed_without_its_zeros(ctx: Cont
         found = ticket_by_reference(session, f" {prefix.lower()}-{int(digits)} ")
         assert found is not None and found.reference == reference
         assert ticket_by_reference(session, f"{prefix}-{int(digits) + 1}") is None
+
+
+def test_a_new_tickets_search_text_has_one_word_order_every_time(ctx: Context) -> None:
+    """The words were folded in a Python set's order (memory addresses): a new ticket's
+    text read "mct 000003 pothole ..." in one ticket and "pothole ... mct 000002" in the next.
+    Now the ticket's own words come first, then the citizen's message, for every ticket."""
+    refs = [new_ticket(ctx, "Pothole near the mosque", sender=f"9000{n}") for n in range(12)]
+    with ctx.sessions() as session:
+        for reference in refs:
+            found = ticket_by_reference(session, reference)
+            assert found is not None
+            number = reference.split("-")[1]
+            assert found.search_text == f"mct {number} pothole near the mosque"
