@@ -721,8 +721,8 @@ _FIRST_VERB = frozenset({"paid", "bought", "ordered", "renewed"})
 # part is common enough alone ("the same day", "80 rials a month" in a complaint), so an
 # offer needs two different ones, or one with a seller's phrase; written by meaning for every
 # form, not from rows.
-_OFFER = index_terms(
-    {"reader_home": ["your home", "your house", "your villa", "your flat", "your apartment",
+_OFFER_GROUPS: dict[str, list[str]] = {
+    "reader_home": ["your home", "your house", "your villa", "your flat", "your apartment",
      "your doorstep", "your door", "منزلك", "منزلكم", "بيتك", "بيتكم", "شقتك", "فيلتك",
      "baitak", "baitik", "baitkum", "bai6ak", "manzilak", "manzilkum", "shigtak"],
      "reader_life": ["your parents", "your children", "your kids", "your family", "your loans",
@@ -832,7 +832,11 @@ _OFFER = index_terms(
      "نقوم بترميم", "نقوم بشفط", "نقوم بتسليك", "نسوي صيانه", "نسوي تنظيف", "نسوي لك",
      "نشيل مخلفات", "نشيل المخلفات", "نشيل الانقاض", "nsawwi siyana", "nsawwi tan9eef",
      "nsawwi lik", "nsheel el mu5allafat", "nsheel mu5allafat", "ونشيل", "نزيل=",
-     "نخدم=", "nkhadim", "n5adim", "n5addim", "we serve", "we cover"],
+     "نخدم=", "nkhadim", "n5adim", "n5addim", "we serve", "we cover",
+     # twenty-fourth screening pass: the trades that clear a problem ("we clear", "نسلكها لك")
+     "we clear", "we unblock", "we remove", "we treat", "we get rid", "we exterminate",
+     "نسلك=", "نسلكها", "نشفط=", "نشفطها", "نكافح", "نعالج", "نخلصك", "nsallik", "nsalikha",
+     "nsallikha", "nshaf6=", "nshaf6ha", "nshafu6ha"],
      # what a seller promises about the work ("safe for kids", مع ضمان, ma3 dhaman); a
      # guarantee named with its length is a promotion (_DISCOUNT)
      "reassurance": ["مع guarantee", "with ضمان", "clean work", "neat finishing",
@@ -904,11 +908,40 @@ _OFFER = index_terms(
      "توصيل مياه", "توصيل ماي", "tawseel may", "tawseel mayy"],
      # the reader asked whether they want a service ("need a cleaner?", تبي تنظيف؟, tabi
      # tnadhif?): counted only in a question (_advert_cues)
+     # twenty-fourth screening pass: a service offered to the reader in words no citizen uses
+     # (an advert that names the problem it sells against, with no price, number or offer
+     # word, was a plain report): an order to reach or book the seller ("call us", كلمونا،
+     # "wts ap", "link in bio"), "for all your ... needs", the seller's hours (24/7 said of a
+     # service), a free inspection, a guarantee. A citizen says "call me", and "كلمنا" alone is
+     # "we spoke"; "24/7" alone is a generator's noise
+     "reader_orders": ["call us", "contact us", "whatsapp us", "message us", "dm us",
+     "inbox us", "text us", "order now", "book now", "visit our page", "visit our website",
+     "visit our profile", "check our page", "link in bio", "in our bio", "in the profile",
+     "follow our page", "اتصلوا بنا", "اتصل بنا", "اتصلو بنا", "تواصل معنا", "تواصلوا معنا",
+     "كلمونا", "كلمنا واتساب", "كلمنا علي", "كلمنا الحين", "راسلنا", "راسلونا", "اطلب الان",
+     "اطلبها الان", "اطلب الحين", "زوروا صفحتنا", "زوروا موقعنا", "زوروا حسابنا", "زور صفحتنا",
+     "احجز now", "kalmona", "kalmoona", "kallimona", "kalmna wts", "rasilna", "raslna",
+     "tawasal ma3na", "tawa9al ma3na", "ittasil bina", "itti9il bina", "wts ap", "wtsap",
+     "fi el profile", "fi el bio", "i7jiz alhin", "i7jiz al7in", "i7jiz al7een",
+     "ot6lub alhin"],
+     "all_needs": ["for all your", "all your needs", "لجميع احتياجاتكم", "لجميع احتياجاتك",
+     "لكل احتياجاتك", "لكل احتياجاتكم", "جميع احتياجاتكم", "كل احتياجاتكم", "l kil i7tiyajatak",
+     "kil i7tiyajatak", "kil e7tiyajatak", "jamee3 i7tiyajatkum"],
+     "service_hours": ["available 24", "open 24", "24 7 service", "service 24", "we work 24",
+     "around the clock", "نعمل علي مدار", "خدمه 24", "متوفرين 24", "متواجدين 24",
+     "علي مدار 24", "khidma 24", "mitwafreen 24", "24 sa3a khidma"],
+     "free_check": ["free inspection", "free quote", "free quotation", "free estimate",
+     "free consultation", "free site visit", "معاينه مجانيه", "المعاينه مجانا", "فحص مجاني",
+     "كشف مجاني", "استشاره مجانيه", "mu3ayana majaniya", "m3aina majaniya", "fa7s majani",
+     "kashf majani"],
+     "guarantee": ["we guarantee", "year guarantee", "years guarantee", "gone for good",
+     "guaranteed results", "نضمن", "نتايج مضمونه", "ضمان سنه", "ضمان سنتين", "n9ammin",
+     "nidhman", "ndhamin", "madhmoon 100", "ma9moon 100"],
      "reader_asked": ["need a", "need an", "want a", "want an", "looking for a",
      "looking for an", "tired of", "shifting house", "moving house", "تبي=", "تبغى=", "تبغي=",
      "تحتاج=", "تدور=", "tabi=", "tibi=", "tibgha=", "tibghi=", "t7taj=", "ti7taj=",
-     "tdawwir="]}
-)  # fmt: skip
+     "tdawwir="]}  # fmt: skip
+_OFFER = index_terms(_OFFER_GROUPS)
 # A trade offered as available: a worker's noun with "available" or "ready" at most four words
 # on ("Experienced babysitter available", "مربية أطفال ذات خبرة متاحة", "9abbagh mitwafir").
 # A report names a worker too ("the park's gardener"), never as on offer.
@@ -986,6 +1019,12 @@ _PAY_DEMAND = index_terms(
      # "pay" or "settle" alone is a citizen's too ("I want to pay my fine"): an order only
      # to a reader addressed as owing ("your parcel ... pay 0.5 OMR at the link")
      "pay_word": ["pay=", "settle=", "clear it", "clear your", "clear the fine"],
+     # twenty-fourth screening pass: an account "suspended" and an order to activate or verify
+     # it through the link, with no pay word (read only beside a threat: a citizen says "I
+     # cannot activate my account")
+     "activate": ["activate", "reactivate", "verify your", "verify it", "فعل=", "فعله=",
+     "فعليه", "بتفعيله", "بتفعيل", "تفعيل=", "تفعيله", "fa3il=", "fa3ila", "fa3ilah",
+     "fa3ilha", "fa33il"],
      "link": ["link", "links", "click", "tap", "رابط", "الرابط", "اضغط", "el link", "3al link",
      "min el link", "rabi6", "el rabi6", "raabi6", "rabit=", "el rabit"],
      "threat": ["overdue", "unpaid", "outstanding", "doubled", "doubles", "penalty",
@@ -997,7 +1036,10 @@ _PAY_DEMAND = index_terms(
      "gabl la", "8abl la", "gabl ma", "qabl la", "tit3aqad", "ma saddadtha", "ma saddadta",
      "muta5ira", "mit2a55ra", "ywagfoon", "ywaqfoon", "iqaaf", "ilgha", "5ilal 24",
      "khilal 24", "final notice", "will be fined", "ستفرض", "سيتم فرض", "tinghalig",
-     "yitsakkar", "tit3aqab"],
+     "yitsakkar", "tit3aqab",
+     # twenty-fourth screening pass: an account suspended ("تم تعليق حسابك", "7isabak mwagaf")
+     "has been suspended", "been blocked", "deactivated", "تعليق", "تم ايقاف", "موقوف",
+     "mwagaf", "mwaggaf", "mawgoof", "maw8oof", "m3allag", "mu3allaq"],
      "owing": ["you have", "your fine", "your parcel", "your package", "your shipment",
      "your card", "your account", "your licence", "your license", "your permit",
      "your vehicle", "عليك", "لديك", "لديكم", "عندك", "شحنتك", "طردك", "بطاقتك", "حسابك",
@@ -1176,7 +1218,10 @@ _PROBLEM_STATE = index_terms(
      "loud music", "can't sleep", "cannot sleep", "السماعات", "سماعات", "مكبرات الصوت",
      "ما نقدر ننام", "ما قدرنا ننام", "لا نستطيع النوم", "mikrofonat", "maykrofonat",
      "sama3at", "sammaa3at", "ma nigdar nnam", "ma nigdar nanam", "ma yigdroon yinamoon",
-     "ma nigdar nnaam"]}
+     "ma nigdar nnaam"],
+     # twenty-fourth screening pass: a firm dumping by the writer's home ("تلقي الكراتين")
+     "dumped": ["dumps=", "ترمي=", "تلقي الكراتين", "تلقي المخلفات", "تلقي النفايات",
+     "تلقي القمامه", "tarmi=", "yarmi=", "yirmi=", "yarmoon", "yirmoon"]}
 )  # fmt: skip
 # A problem the municipality handles: the lexicon's concepts for things broken, dirty,
 # dangerous, unlawful or disturbing (not those for thanks, questions or services).
@@ -1226,14 +1271,14 @@ _WHERE = index_terms(
 _BLOCKING = index_terms(
     {"block": ["block", "blocks=", "blocked", "blocking", "obstruct", "يسد=", "يسدون", "سادين",
      "ساد=", "سدوا", "يغلق", "يغلقون", "مغلقين", "يسكر=", "يسكرون", "مسكر=", "مسكرين", "سكروا",
-     "ysid=", "ysidd", "yisid", "sadeen", "saddeen", "ysakkir", "ysakir", "msakkir", "msakir",
+     "ysid=", "ysidd", "yisid", "تسد=", "سدت=", "tsid=", "tsidd=", "ysiddoon", "sadeen", "saddeen", "ysakkir", "ysakir", "msakkir", "msakir",
      "msakkreen", "msakreen", "sakkaraw", "yghlig", "yighlig"],
      "way": ["road", "street", "lane", "entrance", "exit=", "sidewalk", "pavement", "footpath",
      "walkway", "driveway", "gate=", "traffic", "الطريق", "طريق=", "الشارع", "شارع", "المسار",
      "مسار=", "المدخل", "مدخل=", "المخرج", "الممر", "ممر=", "الرصيف", "الممشى", "السكه",
      "الدوار", "el 6areeq", "6areeq", "el share3", "share3=", "el masar", "masar=",
      "el madkhal", "madkhal=", "el mamar", "el mamsha", "el ra9eef", "ra9eef=", "el sikka",
-     "el dawwar"],
+     "el dawwar", "el darb", "darb="],
      "on_footway": ["on the sidewalk", "on the pavement", "on the footpath", "on the walkway",
      "على الرصيف", "فوق الرصيف", "على الممشى", "3ala el ra9eef", "3al ra9eef",
      "3la el ra9eef", "fog el ra9eef"]}
@@ -1508,13 +1553,17 @@ def _reads_as_report(raw: str, words: list[str], intent: _Intent) -> bool:
     chain's order, in the writer's own words, names the problem it sells against and the
     areas it serves ("تسليك مجاري ... نخدم السيب ... 9445..."); a citizen offers the reader
     nothing, so the problem and place clear no such message; a chain's warning of
-    impersonators ("posing as") is no report of them either.
+    impersonators ("posing as") is no report of them either. Twenty-fourth pass: an order to
+    reach the seller ("WhatsApp us") is a way to reach him, and the writer's own place and
+    problem (_own_problem) is a report.
     """
     strong, weak, offer, waived, own_raw, own = intent
     chain = _passed_on(own_raw, own)
-    offered = chain or (offer >= _OFFER_NEEDED and _has_contact(own_raw))
+    offered = chain or (offer >= _OFFER_NEEDED and _reachable(own_raw, own))
     if (not offered and _problem_and_place(raw, words)) or _either_sum(raw, words):
         return True
+    if not chain and _own_problem(raw, words, intent):
+        return True  # twenty-fourth pass: the writer's own street or house and its problem
     told = _asserted(raw, words, _put_to_reader)  # "Tired of being overcharged?" reports nothing
     if not chain and _reported(told, waived if told is words else _waived_spans(told)):
         return True
@@ -1527,6 +1576,12 @@ def _reads_as_report(raw: str, words: list[str], intent: _Intent) -> bool:
     if not (chain or offered) and _facility_complaint(raw, words):
         return True  # twenty-third pass: a public facility's problem, told with no contact
     return _citizen_voice(raw, words, strong, weak, waived) or _customer_voice(raw, words, strong)
+
+
+def _reachable(own_raw: str, own: list[str]) -> bool:
+    """A way to reach the seller: contact details, or (twenty-fourth pass) an order to call,
+    message or book him ("WhatsApp us", كلمونا) where the number is in his profile or image."""
+    return _has_contact(own_raw) or "reader_orders" in _OFFER.labels(own)
 
 
 def _router_clears(
@@ -1625,6 +1680,23 @@ def _citizen_voice(
         return True  # twenty-second pass: "100 rials for a permit?!", "two bins for 20 houses"
     found = concepts(words)
     return ("thanks" in found and bool(_THANKED.find(words))) or (asks and "question" in found)
+
+
+def _own_problem(raw: str, words: list[str], intent: _Intent) -> bool:
+    """Twenty-fourth pass: the writer's own place (_OWN_PLACE: our street, بيتنا، "sikkatna")
+    and a municipal problem, or thanks for it with no contact (sarcasm: "thanks for the free
+    pool outside our house"), and nothing offered to the reader in the writer's own words
+    (_TO_READER, a demand to pay or activate, a draw): a report, whatever prices, numbers or a
+    business's discount it quotes. A seller's "we" sells to "your" home and asks to be called."""
+    if not _OWN_PLACE.find(words):
+        return False  # most messages: no first-person place
+    if not _TO_READER.isdisjoint(_OFFER.labels(intent.own)):
+        return False
+    if _pay_demand(intent.own_raw, intent.own) or _follow_and_win(intent.own):
+        return False
+    if _has_problem(words) or _way_blocked(words):
+        return True
+    return "thanks" in concepts(words) and not _has_contact(raw)
 
 
 def _asks_if_genuine(raw: str) -> bool:
@@ -1760,9 +1832,29 @@ _SHORTAGE = re.compile(
     r"|zuwwar)(?!\S)"
     r"|(?<!\S)(?:one|a single|only one)(?: \S+){0,4} (?:for|in) (?:the )?(?:whole|entire)"
     r" (?:street|lane|road|neighbourhood|neighborhood|area|building|village|block)(?!\S)"
-    r"|(?<!\S)(?:one|وحده|واحده|واحد|wa7da|wa7ed|wa7id)(?: \S+){0,4} (?:كلها|كله|بكامله"
+    r"|(?<!\S)(?:one|وحده|واحده|واحد|wa7da|wa7ed|wa7id)(?: \S+){0,5} (?:كلها|كله|بكامله"
     r"|بكاملها|kilha|kullaha|kilah)(?!\S)"
 )
+# Twenty-fourth screening pass: the writer's own place, where they live or pray or their
+# children study (_own_problem). Sellers write "your home" and "our team", never "our street".
+_OWN_PLACE = index_terms(
+    {"ours": ["our street", "our road", "our lane", "our house", "our home", "our building",
+     "our neighbourhood", "our neighborhood", "our area", "our block", "our villa", "our flat",
+     "our compound", "our mosque", "our school", "our village", "our district", "my house",
+     "my home", "my street", "my flat", "my villa", "my building", "my neighbourhood",
+     "شارعنا", "بيتنا", "منزلنا", "حارتنا", "حينا=", "فريجنا", "سكتنا", "عمارتنا", "بنايتنا",
+     "منطقتنا", "قريتنا", "مسجدنا", "مدرستنا", "فلتنا", "شقتنا", "جيراننا", "بيتي=", "منزلي=",
+     "شقتي=", "شارعي=", "حارتي=", "baitna", "bai6na", "byootna", "manzilna", "sikkatna",
+     "sikkitna", "7aritna", "7aratna", "7ayna", "fareejna", "fereejna", "frejna", "shari3na",
+     "share3na", "3imaratna", "3maratna", "mantiqatna", "manti8atna", "qaryatna", "garyatna",
+     "masjidna", "madrasatna", "shigatna", "shiqqatna", "baiti=", "jiranna"]}
+)  # fmt: skip
+# Parts of an offer (_OFFER) that address the reader: any one keeps _own_problem from clearing
+_TO_READER = frozenset(
+    {"reader_home", "reader_life", "comes_to_reader", "our_staff", "we_serve", "premises",
+     "listing", "tenancy", "coverage", "reassurance", "shifts", "reader_books", "reader_asked",
+     "reader_orders", "all_needs", "service_hours", "free_check", "guarantee"}
+)  # fmt: skip
 # Twenty-third pass: a first-person request for something sent or given to the writer
 # (_asks_for_papers); "send us your details" asks the reader, and is left out.
 _REQUEST = re.compile(
@@ -1927,6 +2019,16 @@ def _either_sum(raw: str, words: list[str]) -> bool:
     return bool(_QUESTION.search(raw) and _EITHER_SUM.search(" ".join(words)))
 
 
+# Twenty-fourth screening pass: a page or account to follow, and a draw or prize (_follow_and_win)
+_FOLLOW_WIN = index_terms(
+    {"follow": ["follow us", "follow our", "follow my", "تابعونا", "تابع حسابنا", "تابعوا حسابنا",
+     "تابع صفحتنا", "تابعوا صفحتنا", "تابعوني", "follow 7isabna", "follow 9af7atna",
+     "tab3ona", "taba3ona", "tab3oona", "tabi3 7isabna", "tab3o 7isabna"],
+     "draw": ["draw", "giveaway", "win a", "win an", "السحب علي", "السحب الكبير", "ادخل السحب",
+     "وادخل السحب", "في السحب", "جوايز", "اربح", "el sa7b", "fi el sa7b", "jawa2iz", "jawayiz"]}
+)  # fmt: skip
+
+
 def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
     """Distinct strong cues (offer and scam phrases; a demand to pay through a link counts
     two), weak ones (words sellers share with citizens, a percentage, a sum of money) and parts
@@ -1937,6 +2039,7 @@ def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
     strong = len(labels) + bool(_DISCOUNT.search(raw)) + 2 * _pay_demand(raw, words)
     strong += _from_price(raw)  # twenty-third pass: a price "starting from"
     strong += 2 * _passed_on(raw, words)  # a chain message's order: an advert alone
+    strong += 2 * _follow_and_win(words)  # twenty-fourth pass: "follow us and enter the draw"
     if not _PROMO_HINT.isdisjoint(words):  # most messages: no scan
         joined = " ".join(words)
         strong += 2 * bool(_BUY_GET.search(joined)) + bool(_SAVE_UP_TO.search(joined))
@@ -1954,7 +2057,29 @@ def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
         offer = offer | {"call_number"}  # a part alone is nothing: read only beside another
     if "named_trade" in offer and not offer - {"named_trade", "reader_asked", "call_number"}:
         offer = offer - {"named_trade"}
+    if not offer.isdisjoint(_CUE_PARTS):  # twenty-fourth pass: a phrase counts once
+        offer = offer - {part for part in offer & _CUE_PARTS if labels & _cues_of(part)}
     return strong, weak, len(offer)
+
+
+# Twenty-fourth pass: the parts of an offer whose phrases are often strong cues too ("call
+# us", "free inspection"): one phrase is one cue, as before the part was added
+_CUE_PARTS = frozenset({"reader_orders", "free_check", "guarantee"})
+
+
+@lru_cache(maxsize=len(_CUE_PARTS))
+def _cues_of(part: str) -> frozenset[str]:
+    """The strong cues (_AD's labels) found in the phrases of an offer's part."""
+    found = (_AD.labels(list(read(term.rstrip("=")).words)) for term in _OFFER_GROUPS[part])
+    return frozenset().union(*found)
+
+
+def _follow_and_win(words: list[str]) -> bool:
+    """An order to follow the writer's page or account, and a draw or prize in the same text
+    (_FOLLOW_WIN): a giveaway, an advert alone. A citizen "follows up" a matter
+    (تابعوا الموضوع) and the water is pumped (سحب المياه): neither is the writer's page."""
+    found = _FOLLOW_WIN.labels(words)
+    return {"follow", "draw"} <= found
 
 
 def _passed_on(raw: str, words: list[str]) -> bool:
@@ -1970,12 +2095,15 @@ def _company_trading(words: list[str]) -> bool:
 
 
 def _pay_demand(raw: str, words: list[str]) -> bool:
-    """An order to pay through a link, with a threat or the reader addressed as owing."""
+    """An order to pay through a link, with a threat or the reader addressed as owing; or to
+    activate or verify something through it, with a threat (a suspended account)."""
     if not (_LINK_WORD.search(raw) or _URL.search(raw)):
         return False  # most messages: no index scan
     found = _PAY_DEMAND.labels(words)
     order = "pay" in found or {"pay_word", "owing"} <= found
-    return order and bool(found & {"threat", "owing"})
+    if order and found & {"threat", "owing"}:
+        return True
+    return {"activate", "threat"} <= found  # twenty-fourth pass: "suspended, activate it here"
 
 
 def _worker_available(raw: str, words: list[str]) -> bool:
