@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from channels.web.inbox.auth import ctx, current_language, current_staff, staff_for_page, t
 from channels.web.inbox.blueprint import bp
-from channels.web.inbox.i18n import count_phrase
+from channels.web.inbox.i18n import count_phrase, label
 from channels.web.inbox.refusals import act_once, refusal
 from core.errors import InputError
 from core.language.detect import detect_language
@@ -94,8 +94,6 @@ def _act(
     nothing half-done; `said` words what was done from the action's result (else "Done.")."""
 
     def done(result: Any) -> str:
-        if isinstance(result, incident_actions.MoveResult):
-            return _moved_words(result)
         return said(result) if said is not None else t("done")
 
     act_once(
@@ -106,17 +104,18 @@ def _act(
     return redirect(url_for("inbox.incident", incident_id=incident_id))  # type: ignore[return-value]
 
 
-def _moved_words(result: incident_actions.MoveResult) -> str:
-    """Which reports moved, and which were left as they were when some were, listed with the
-    staff member's language's comma: Arabic read "MCT-1, MCT-2" with a Latin comma, and
-    "not moved: —" when every report moved."""
+def _moved_words(result: incident_actions.MoveResult, to: str) -> str:
+    """Which reports moved to which status, and which were left as they were when some were,
+    listed with the staff member's language's comma: Arabic read "MCT-1, MCT-2" with a Latin
+    comma, "not moved: —" when every report moved, and "Moved: ..." named no status."""
     comma = f"{t('list_comma')} "
     moved, skipped = comma.join(result.moved), comma.join(result.skipped)
     if not result.moved:
         return t("done")  # no open report was left to move
+    status = label("status", to, current_language())
     if not result.skipped:
-        return t("incident_moved_all", moved=moved)
-    return t("incident_moved", moved=moved, skipped=skipped)
+        return t("incident_moved_all", moved=moved, status=status)
+    return t("incident_moved", moved=moved, skipped=skipped, status=status)
 
 
 @bp.post("/incidents/<int:incident_id>/reply")
@@ -144,12 +143,16 @@ def incident_transition(incident_id: int) -> Response:
     if to == "closed":
         versions = {"ar": note, "en": request.form.get("note_en", "")}
         return _act(
-            incident_id, lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, "", versions)
+            incident_id,
+            lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, "", versions),
+            lambda result: _moved_words(result, to),
         )
     # a department's answer in English (resolving) is kept for the English citizens' reports
     english = {"en": request.form.get("note_en", "")} if to == "resolved" else None
     return _act(
-        incident_id, lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, note, english)
+        incident_id,
+        lambda s, db, i: incident_actions.move(ctx(), db, s, i, to, note, english),
+        lambda result: _moved_words(result, to),
     )
 
 

@@ -310,7 +310,7 @@ def test_moving_every_report_lists_them_with_the_arabic_comma_and_no_empty_list(
     client = signed_in(app, "disp@mct.om", "ar")
     post_form(client, f"/inbox/incidents/{incident_id}/transition", {"to": "triaged"})
     said = _flash(client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True))
-    assert said.startswith("تم نقل: ") and all(ref in said for ref in refs)
+    assert said.startswith("نُقلت إلى حالة «مسجّل»: ") and all(ref in said for ref in refs)
     assert said.count("، ") == 2 and "," not in said
     assert "—" not in said and "تعذّر" not in said
 
@@ -327,7 +327,8 @@ def test_moving_an_incident_names_the_reports_left_behind_in_arabic(ctx: Context
         client, f"/inbox/incidents/{incident_id}/transition", {"to": "resolved", "note": "رُدمت."}
     )
     said = _flash(client.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True))
-    assert said == f"تم نقل: {refs[1]}، {refs[2]}؛ وتعذّر نقل: {refs[0]}"
+    status = "أجاب القسم — بانتظار إبلاغ المواطن"
+    assert said == f"نُقلت إلى حالة «{status}»: {refs[1]}، {refs[2]}؛ وتعذّر نقل: {refs[0]}"
 
 
 # An incident opened at 10:05 UTC on 5 December, 14:05 in Muscat, listed the same day.
@@ -361,3 +362,17 @@ def test_an_intake_agent_gets_404_on_incidents_and_no_link_to_one(ctx: Context) 
     page = client.get(f"/inbox/t/{refs[0]}").get_data(as_text=True)
     assert f"#{incident_id}" in page and f'href="/inbox/incidents/{incident_id}"' not in page
     assert 'href="/inbox/incidents"' not in page  # nor in the menu
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "Moved to “Assigned”: "), ("ar", "نُقلت إلى حالة «محال للقسم»: ")],
+)
+def test_moving_an_incident_says_where_its_reports_went(ctx: Context, lang: str, said: str) -> None:
+    """Closing or forwarding an incident said only "تم نقل: MCT-1، MCT-2" ("Moved: ..."),
+    not to what (the QA walk's closing of four reports)."""
+    app, refs, incident_id = _three(ctx)
+    dispatcher = signed_in(app, "disp@mct.om", lang)
+    post_form(dispatcher, f"/inbox/incidents/{incident_id}/transition", {"to": "assigned"})
+    page = dispatcher.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
+    assert said + refs[0] in page
