@@ -87,6 +87,11 @@ class DeferredRows:
         # `batch_reads`: what a caller read of the written rows, until the batch's
         # connection runs a statement that may change them.
         self.reads: dict[Any, Any] = {}
+        # The batch's records handled so far (`note_handled`), and the numbers of each
+        # sequence it reserved for its tickets' references and not used yet
+        # (core.tickets.next_reference).
+        self.handled = 0
+        self.numbers: dict[str, list[int]] = {}
 
     def take_ids(self, session: Session, table: str, count: int) -> list[int]:
         """`count` ids of `table` from the batch's reserve (reserving more when it runs
@@ -260,6 +265,14 @@ def deferred_rows(session: Session, records: int) -> Iterator[None]:
     finally:
         session.info.pop(DEFERRED, None)
         on_connection.pop(_ON_CONNECTION, None)
+
+
+def note_handled(session: Session) -> None:
+    """One more of the batch's records handled: a reserve of references taken from now on
+    is for those left (core.tickets.next_reference)."""
+    store: DeferredRows | None = session.info.get(DEFERRED)
+    if store is not None:
+        store.handled += 1
 
 
 # connection.info: the waiting rows of the session that holds this connection.

@@ -10,7 +10,18 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, Sequence, bindparam, event, insert, select, text, update
+from sqlalchemy import (
+    Integer,
+    Select,
+    Sequence,
+    bindparam,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, InvalidRequestError, ProgrammingError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, joinedload
 from sqlalchemy.orm.attributes import instance_state
@@ -34,12 +45,26 @@ def next_reference(session: Session, prefix: str) -> str:
     each commit and serialise them). A number taken by a transaction that rolls back is
     skipped, which a reference may be. SQLite, one writer at a time anyway, keeps a counter
     row, whose number is reused after a rollback.
+
+    Inside a worker's batch (PostgreSQL), the first new ticket takes numbers for the batch's
+    records not handled yet in one statement, and its later tickets take the next of them:
+    a storm's batch of twenty new citizens paid twenty `nextval` statements, each costing
+    SQLAlchemy, psycopg and the server more than its value (~0.24 ms of a worker's CPU a
+    ticket, bench/RESULTS.md session 22). The centre's rules for references hold: never a
+    duplicate (each number comes from the sequence once), the same format, and increasing
+    (within the batch in its order; across workers, as a sequence's numbers already are, by
+    when they were taken, not when their transactions commit). What the batch leaves unused
+    (a record after the first new ticket that was a reply, or a rolled-back batch) is a gap,
+    as a rolled-back transaction's number is; a record alone still takes exactly one.
     """
     # Nothing pending is needed for a number: not flushing here lets a new ticket's contact
     # be written in the same flush as the ticket (one unit of work per record, not two).
     with session.no_autoflush:
         if session.get_bind().dialect.name == "postgresql":
             sequence = _reference_sequence(session, prefix)
+            deferred = session.info.get(DEFERRED)
+            if deferred is not None:
+                return format_reference(prefix, _reserved_number(session, deferred, sequence))
             # A statement with no table: a batch's waiting rows need not be written for
             # it (core.batchrows), as they would for raw SQL.
             # On the session's connection as Core: the ORM's set-up for this one value
@@ -47,6 +72,24 @@ def next_reference(session: Session, prefix: str) -> str:
             value = session.connection().execute(_next_value(sequence)).scalar_one()
             return format_reference(prefix, value)
         return format_reference(prefix, _bump_counter(session, f"ticket:{prefix}"))
+
+
+def _reserved_number(session: Session, deferred: Any, sequence: str) -> int:
+    """The next of the batch's numbers from `sequence`, reserving one for each of its records
+    not handled yet when it has none left (core.batchrows.DeferredRows)."""
+    numbers: list[int] = deferred.numbers.setdefault(sequence, [])
+    if not numbers:
+        wanted = max(1, deferred.records - deferred.handled)
+        taken = session.connection().execute(_next_values(sequence), {"n": wanted}).scalars()
+        numbers.extend(sorted(taken, reverse=True))  # popped from the end: smallest first
+    return numbers.pop()
+
+
+@functools.cache
+def _next_values(sequence: str) -> Select[int]:
+    """`n` numbers of `sequence` in one statement (a batch's references)."""
+    series = func.generate_series(1, bindparam("n", type_=Integer)).table_valued("i")
+    return select(Sequence(sequence).next_value()).select_from(series)
 
 
 @functools.cache

@@ -23,7 +23,7 @@ from sqlalchemy import Select, func, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from core.batchrows import deferred_rows
+from core.batchrows import deferred_rows, note_handled
 from core.context import Context
 from core.db import answer_time_left, answer_within, within
 from core.delivery.notify import look_up_acks
@@ -517,6 +517,7 @@ def _process_together(
             # What it changed is written now: the batch's answers it changed are
             # forgotten before the next record asks (core.batchanswers).
             session.flush()
+            note_handled(session)
     return claimed
 
 

@@ -227,3 +227,28 @@ def test_a_batch_looks_its_messages_up_in_one_query(routed_ctx: Context, mail: M
     again = next(c.processed for c in batch.claimed if c.record_id == done)
     assert again.duplicate and not again.created  # the stored one is still found
     assert [c.processed.created for c in batch.claimed if c.record_id != done] == [True] * 3
+
+
+def test_a_batchs_new_tickets_take_their_references_in_one_statement_in_order(
+    routed_ctx: Context, mail: Mail, statements: Statements
+) -> None:
+    ctx = routed_ctx
+    process(ctx, accept(ctx, mail("warmup@example.org")).record_id)  # the sequence, caches
+    ids = [accept(ctx, mail(f"ref{n}@example.org")).record_id for n in range(4)]
+    with statements(ctx, limit=120) as seen:
+        batch = process_batch(ctx, ("email",))
+    assert sorted(c.record_id for c in batch.claimed) == ids and batch.failed == []
+    with ctx.sessions() as session:
+        by_record = dict(
+            session.execute(
+                select(InboundRecord.id, Ticket.reference)
+                .join(Ticket, Ticket.id == InboundRecord.ticket_id)
+                .where(InboundRecord.id.in_(ids))
+            ).all()
+        )
+    numbers = [int(by_record[i].rsplit("-", 1)[1]) for i in ids]
+    assert numbers == sorted(set(numbers))  # distinct, increasing in the records' order
+    taken = [s for s in seen if "ticket_ref_" in s or "UPDATE counter" in s]
+    # PostgreSQL: one statement for the batch's four (was one per ticket); SQLite keeps its
+    # counter row, one bump per ticket.
+    assert len(taken) == {"postgresql": 1, "sqlite": 4}[dialect(ctx)], taken
