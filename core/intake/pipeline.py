@@ -29,7 +29,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, timedelta
@@ -167,30 +167,39 @@ def _forget(ctx: Context, record_id: int, future: Future[Processed | None]) -> N
         pipeline.forget(record_id, future)
 
 
+def poll_pauses(deadline: float, clock: Callable[[], float]) -> Iterator[float]:
+    """The pauses between two looks at the database for a processed record, the same for a
+    thread and an event loop: doubling from WAIT_POLL_FIRST up to WAIT_POLL_MAX (early looks
+    catch a quick worker, later ones spare the database), the last cut to end at `deadline`
+    on `clock`, and none once it has passed."""
+    pause = WAIT_POLL_FIRST
+    while (left := deadline - clock()) > 0:
+        yield min(pause, left)
+        pause = min(pause * 2, WAIT_POLL_MAX)
+
+
 def _poll_processed(ctx: Context, record_id: int, timeout: float) -> Processed | None:
     """Look in the database, less often as time passes, until processed or `timeout`."""
-    deadline, pause = time.monotonic() + timeout, WAIT_POLL_FIRST
-    while True:
-        found = processed_record(ctx, record_id)
-        left = deadline - time.monotonic()
-        if found is not None or left <= 0:
-            return found
-        time.sleep(min(pause, left))
-        pause = min(pause * 2, WAIT_POLL_MAX)
+    pauses = poll_pauses(time.monotonic() + timeout, time.monotonic)
+    while (found := processed_record(ctx, record_id)) is None:
+        pause = next(pauses, None)
+        if pause is None:
+            return None
+        time.sleep(pause)
+    return found
 
 
 async def _poll_processed_async(ctx: Context, record_id: int, timeout: float) -> Processed | None:
     """`_poll_processed` with its pauses on the event loop (a thread sleeping through them
     would go on polling for up to `timeout` after its waiter was cancelled)."""
     loop = asyncio.get_running_loop()
-    deadline, pause = loop.time() + timeout, WAIT_POLL_FIRST
-    while True:
-        found = await asyncio.to_thread(processed_record, ctx, record_id)
-        left = deadline - loop.time()
-        if found is not None or left <= 0:
-            return found
-        await asyncio.sleep(min(pause, left))
-        pause = min(pause * 2, WAIT_POLL_MAX)
+    pauses = poll_pauses(loop.time() + timeout, loop.time)
+    while (found := await asyncio.to_thread(processed_record, ctx, record_id)) is None:
+        pause = next(pauses, None)
+        if pause is None:
+            return None
+        await asyncio.sleep(pause)
+    return found
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from core.intake.pipeline import (
     InboundPipeline,
     backlog,
     hand_off,
+    poll_pauses,
     register_hook,
     start_pipeline,
     stop_pipeline,
@@ -389,3 +390,16 @@ def test_another_process_hears_whether_a_stored_record_is_one_to_prepare(
     finally:
         other.stop()
         stop_pipeline(ctx)
+
+
+def test_the_waits_pauses_double_up_to_their_cap_and_end_at_the_deadline() -> None:
+    """One generator of pauses serves the thread's wait and the event loop's alike: 20 ms
+    doubling to 0.5 s, the last cut to the deadline, none after it (a fake clock that each
+    pause moves on)."""
+    now = [0.0]
+    pauses = []
+    for pause in poll_pauses(1.5, lambda: now[0]):
+        pauses.append(pause)
+        now[0] += pause
+    assert pauses == pytest.approx([0.02, 0.04, 0.08, 0.16, 0.32, 0.5, 0.38])
+    assert list(poll_pauses(1.0, lambda: 1.0)) == []
