@@ -724,7 +724,10 @@ _FIRST_VERB = frozenset({"paid", "bought", "ordered", "renewed"})
 _OFFER_GROUPS: dict[str, list[str]] = {
     "reader_home": ["your home", "your house", "your villa", "your flat", "your apartment",
      "your doorstep", "your door", "منزلك", "منزلكم", "بيتك", "بيتكم", "شقتك", "فيلتك",
-     "baitak", "baitik", "baitkum", "bai6ak", "manzilak", "manzilkum", "shigtak"],
+     "baitak", "baitik", "baitkum", "bai6ak", "manzilak", "manzilkum", "shigtak",
+     # twenty-fourth screening pass: the reader's other premises ("your restaurant", سطحك)
+     "your restaurant", "your garden", "your roof", "your plot", "your office", "مطعمك",
+     "سطحك", "حديقتك", "مكتبك", "ma63amak", "sa67ak", "7adeeqtak"],
      "reader_life": ["your parents", "your children", "your kids", "your family", "your loans",
      "your debts", "your credit cards", "your salary", "your grades", "your skin", "your weight",
      "your business", "والديك", "والدينك", "اطفالك", "عيالك", "قروضك", "ديونك", "بطاقاتك",
@@ -747,7 +750,8 @@ _OFFER_GROUPS: dict[str, list[str]] = {
      "min mawqi3ak"],
      "our_staff": ["our team", "our technicians", "our technician", "our staff", "our experts",
      "our nurses", "our teachers", "our drivers", "our company", "our services",
-     "our certified", "our trained", "our workers", "فريقنا", "فنيونا", "فنيينا", "كوادرنا",
+     "our certified", "our trained", "our workers", "our crew", "our engineers", "طاقمنا",
+     "مهندسينا", "فريقنا", "فنيونا", "فنيينا", "كوادرنا",
      "خبراؤنا", "ممرضاتنا", "عمالنا", "fareegna", "fareeqna", "farigna", "fanniyeena",
      "kawadirna", "3ummalna",
      # fifteenth pass: the trades that sell to homes ("our painters", صباغينا, 9abbagheena)
@@ -1562,8 +1566,8 @@ def _reads_as_report(raw: str, words: list[str], intent: _Intent) -> bool:
     offered = chain or (offer >= _OFFER_NEEDED and _reachable(own_raw, own))
     if (not offered and _problem_and_place(raw, words)) or _either_sum(raw, words):
         return True
-    if not chain and _own_problem(raw, words, intent):
-        return True  # twenty-fourth pass: the writer's own street or house and its problem
+    if not chain and (_own_problem(raw, words, intent) or _thanked_for_free(raw, words, intent)):
+        return True  # twenty-fourth pass: the writer's own problem, or sarcastic thanks
     told = _asserted(raw, words, _put_to_reader)  # "Tired of being overcharged?" reports nothing
     if not chain and _reported(told, waived if told is words else _waived_spans(told)):
         return True
@@ -1683,12 +1687,12 @@ def _citizen_voice(
 
 
 def _own_problem(raw: str, words: list[str], intent: _Intent) -> bool:
-    """Twenty-fourth pass: the writer's own place (_OWN_PLACE: our street, بيتنا، "sikkatna")
-    and a municipal problem, or thanks for it with no contact (sarcasm: "thanks for the free
+    """Twenty-fourth pass: the writer's own place or payment (_OWN_MARK: our street, بيتنا،
+    "sikkatna", "we paid", ندفع) and a municipal problem, or thanks for it with no contact (sarcasm: "thanks for the free
     pool outside our house"), and nothing offered to the reader in the writer's own words
     (_TO_READER, a demand to pay or activate, a draw): a report, whatever prices, numbers or a
     business's discount it quotes. A seller's "we" sells to "your" home and asks to be called."""
-    if not _OWN_PLACE.find(words):
+    if not _OWN_MARK.find(words):
         return False  # most messages: no first-person place
     if not _TO_READER.isdisjoint(_OFFER.labels(intent.own)):
         return False
@@ -1697,6 +1701,18 @@ def _own_problem(raw: str, words: list[str], intent: _Intent) -> bool:
     if _has_problem(words) or _way_blocked(words):
         return True
     return "thanks" in concepts(words) and not _has_contact(raw)
+
+
+def _thanked_for_free(raw: str, words: list[str], intent: _Intent) -> bool:
+    """Twenty-fourth pass: thanks for something "free" at a place (_FREE: "thanks for the free
+    pool in the underpass", شكراً على الألعاب المجانية في الحديقة), with no contact and nothing
+    offered to the reader: sarcasm about a public place. A seller who thanks his customers
+    gives a way to reach him."""
+    if "thanks" not in concepts(words) or not _FREE.search(" ".join(words)):
+        return False
+    if _has_contact(raw) or not _TO_READER.isdisjoint(_OFFER.labels(intent.own)):
+        return False
+    return _has_place(raw, words) or bool(_FACILITY.find(words) or _OWN_MARK.find(words))
 
 
 def _asks_if_genuine(raw: str) -> bool:
@@ -1836,8 +1852,9 @@ _SHORTAGE = re.compile(
     r"|بكاملها|kilha|kullaha|kilah)(?!\S)"
 )
 # Twenty-fourth screening pass: the writer's own place, where they live or pray or their
-# children study (_own_problem). Sellers write "your home" and "our team", never "our street".
-_OWN_PLACE = index_terms(
+# children study, or what they paid (_own_problem). Sellers write "your home" and "our team",
+# never "our street" or "we paid".
+_OWN_MARK = index_terms(
     {"ours": ["our street", "our road", "our lane", "our house", "our home", "our building",
      "our neighbourhood", "our neighborhood", "our area", "our block", "our villa", "our flat",
      "our compound", "our mosque", "our school", "our village", "our district", "my house",
@@ -1847,8 +1864,13 @@ _OWN_PLACE = index_terms(
      "شقتي=", "شارعي=", "حارتي=", "baitna", "bai6na", "byootna", "manzilna", "sikkatna",
      "sikkitna", "7aritna", "7aratna", "7ayna", "fareejna", "fereejna", "frejna", "shari3na",
      "share3na", "3imaratna", "3maratna", "mantiqatna", "manti8atna", "qaryatna", "garyatna",
-     "masjidna", "madrasatna", "shigatna", "shiqqatna", "baiti=", "jiranna"]}
+     "masjidna", "madrasatna", "shigatna", "shiqqatna", "baiti=", "jiranna"],
+     # what the writer paid or was charged for the problem (a seller says "we pay cash")
+     "paid": ["we paid", "i paid", "i was charged", "we were charged", "charged us",
+     "charged me", "دفعنا", "دفعت=", "ندفع=", "dafa3na", "dafa3t", "nedfa3", "nidfa3"]}
 )  # fmt: skip
+# "Free" said of a thing at a place (_thanked_for_free)
+_FREE = re.compile(r"(?<!\S)(?:free|complimentary|\S*مجاني\S*|majani\S*)(?!\S)")
 # Parts of an offer (_OFFER) that address the reader: any one keeps _own_problem from clearing
 _TO_READER = frozenset(
     {"reader_home", "reader_life", "comes_to_reader", "our_staff", "we_serve", "premises",

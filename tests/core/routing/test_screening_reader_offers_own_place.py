@@ -69,6 +69,18 @@ OWN_PLACE = [
     ("english", "Thank you for the free lake in front of our building every winter."),
     ("gulf", "مشكورين على البحيرة المجانية قدام بيتنا كل شتا."),
     ("arabizi", "shukran 3la el ba7ra el majaniya gidam baitna kil shita"),
+    # what the writer paid for the problem, with no place of their own named
+    ("english", "I paid a drain firm 30 OMR twice and the manhole by the mosque still overflows."),
+    ("gulf", "دفعنا 20 ريال للتانكر مرتين والبيارة العامة طافحة."),
+    ("arabizi", "dafa3na 15 riyal lel sharika w el 9ara9eer ma wa8afat min el majari"),
+    ("arabizi", "nidfa3 lel tanker 20 riyal kil usboo3 w el bayara el 3ama tfee9"),
+]
+
+# sarcastic thanks for something "free" at a public place, with no problem word
+THANKED_FOR_FREE = [
+    ("msa", "شكراً على الساونا المجانية في موقف الحافلات عند الظهر."),
+    ("english", "Thanks for the free mud bath at the park entrance after every shower."),
+    ("mixed", "Thank you على الجاكوزي المجاني at the roundabout كل ما تمطر"),
 ]
 
 
@@ -91,6 +103,21 @@ def test_the_writers_own_place_and_problem_is_a_report_whatever_it_quotes(
     form: str, text: str
 ) -> None:
     assert screen(text, category_confidence=0.5, advert_probability=0.9) is None, form
+
+
+@pytest.mark.parametrize(("form", "text"), THANKED_FOR_FREE, ids=_ids(THANKED_FOR_FREE))
+def test_thanks_for_something_free_at_a_public_place_is_sarcasm(form: str, text: str) -> None:
+    assert screen(text, category_confidence=0.5, advert_probability=0.9) is None, form
+
+
+def test_thanks_for_something_free_with_a_number_to_call_is_an_advert() -> None:
+    text = "Thanks to our customers in Seeb! Free delivery this week, call 92345678."
+    assert screen(text, category_confidence=0.5, advert_probability=0.9) == SPAM
+
+
+def test_a_seller_of_the_readers_premises_offers_to_the_reader() -> None:
+    text = "Grease trap blocked at your restaurant? Our crew pumps it tonight. Call us."
+    assert screen(text, category_confidence=0.5, advert_probability=None) == SPAM
 
 
 def test_a_seller_naming_our_area_still_offers_to_the_reader() -> None:
