@@ -68,8 +68,9 @@ def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
 
     Every string is passed through `storable_text`: a NUL a citizen pasted (or an email's
     quoted-printable `=00`) would make PostgreSQL refuse the ticket. The raw bytes keep it.
-    File names and the subject also lose bidi overrides (`plain_label`), which would make
-    `invoice<U+202E>fdp.exe` look like a PDF in the inbox.
+    File names, the subject and the address also lose bidi overrides (`plain_label`), which
+    would make `invoice<U+202E>fdp.exe` look like a PDF in the inbox, and reverse what follows
+    an address on its line.
     """
     data: dict[str, Any] = {  # attachments (bytes) not walked: replaced below, in place
         f.name: None if f.name == "attachments" else _storable_plain(getattr(message, f.name))
@@ -79,6 +80,8 @@ def serialize(message: InboundMessage, data_dir: Path) -> dict[str, Any]:
     data["received_at"] = message.received_at.isoformat()
     if data.get("subject"):
         data["subject"] = plain_label(data["subject"])
+    if data.get("location") and data["location"].get("address"):
+        data["location"]["address"] = plain_label(data["location"]["address"])
     data["attachments"] = [
         {
             "filename": plain_label(a.filename),

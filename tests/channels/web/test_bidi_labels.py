@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.context import Context
-from core.inbound import InboundAttachment, InboundMessage, ThreadHints
+from core.inbound import InboundAttachment, InboundMessage, Location, ThreadHints
 from core.intake.ingest import ingest
 from core.models import Attachment, Message, Ticket
 
@@ -58,3 +58,23 @@ def test_a_subject_taken_from_the_first_line_loses_bidi_overrides_too(ctx: Conte
         text = session.execute(select(Message.text).where(Message.direction == "in")).scalar_one()
     assert subject == "pothole gnp.exe near the school"
     assert text == body
+
+
+def test_an_address_loses_bidi_overrides_too(ctx: Context) -> None:
+    """An address is a one-line label set inside lines (the incident's "area: {address} ·
+    time", the status page's location): the QA walk's form address '<i>addr</i> 🕳️
+    <U+202E>زقاق' kept its override, which reversed whatever followed it on the line."""
+    ingest(
+        ctx,
+        InboundMessage(
+            channel="web",
+            sender="form:2",
+            text="pothole near the school",
+            external_id="bidi-web-2",
+            thread=ThreadHints(new_ticket=True),
+            location=Location(23.6, 58.4, f"<i>addr</i> {RLO}زقاق{PDF_} {LRI}4512{PDI}\u200f"),
+        ),
+    )
+    with ctx.sessions() as session:
+        address = session.execute(select(Ticket.address)).scalar_one()
+    assert address == "<i>addr</i> زقاق 4512\u200f"
