@@ -376,3 +376,13 @@ def test_moving_an_incident_says_where_its_reports_went(ctx: Context, lang: str,
     post_form(dispatcher, f"/inbox/incidents/{incident_id}/transition", {"to": "assigned"})
     page = dispatcher.get(f"/inbox/incidents/{incident_id}").get_data(as_text=True)
     assert said + refs[0] in page
+
+
+def test_the_incident_page_names_the_directorate_that_handles_it(ctx: Context) -> None:
+    """The incidents list named the directorate under the category; the incident's own page
+    did not, so staff opening it from a ticket could not tell which department had it."""
+    app, _refs, incident_id = _three(ctx)
+    for lang, name in (("en", "Drainage and Stormwater"), ("ar", "الصرف وتصريف مياه الأمطار")):
+        page = signed_in(app, "disp@mct.om", lang).get(f"/inbox/incidents/{incident_id}")
+        head = page.get_data(as_text=True).split('<p class="subject">')[1].split("</p>")[0]
+        assert name in head
