@@ -14,9 +14,11 @@ the same answers in microseconds.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 
 from core.language.normalize import normalize_arabic
 from core.language.wordlists import ARABIZI_WORDS, ENGLISH_WORDS
@@ -164,6 +166,10 @@ class TermIndex:
             key: _by_next_word(entries, _stem_fold) for key, entries in self._folded_phrases.items()
         }
         self._word_cache: dict[str, tuple[frozenset[str], tuple[str, ...], int]] = {}
+        # Cached words that can add nothing here: no labels, no phrase, not read by fold in
+        # any message (_word). Most of a message's words, in most indexes; find skips them.
+        self._inert: set[str] = set()
+        self._fold_floor = _FOLD_IN_ARABIZI if arabizi else _NO_FOLD
         self._folded_cache: dict[str, frozenset[str]] = {}
 
     def _add_folded(self, term: str, label: str) -> None:
@@ -234,6 +240,8 @@ class TermIndex:
         hit = (frozenset(labels), tuple(starts), fold_kind(word))
         if len(self._word_cache) < _CACHE:
             self._word_cache[word] = hit
+            if not (labels or starts or hit[2] >= self._fold_floor):
+                self._inert.add(word)
         return hit
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -245,11 +253,15 @@ class TermIndex:
         # Whether the message looks Arabizi decides only for _FOLD_IN_ARABIZI words (a
         # _FOLD_ALWAYS word folds either way), so it is asked at the first such word
         # (`pending` until then): a message without one, every Arabic one, is never scanned.
+        # Words known to add nothing (_inert) are skipped without a look at their entry: the
+        # walk below visits the few others, in order, so the matches come in the same order.
         fold_from = _FOLD_ALWAYS if self._arabizi else _NO_FOLD
         pending = self._arabizi
         cache = self._word_cache
         nexts = self._phrase_next
-        for i, word in enumerate(words):
+        live = map(operator.not_, map(self._inert.__contains__, words))
+        for i in compress(range(n), live):
+            word = words[i]
             labels, starts, kind = cache.get(word) or self._word(word)
             if pending and kind == _FOLD_IN_ARABIZI:
                 fold_from = _FOLD_IN_ARABIZI if self._reads_arabizi(words) else _FOLD_ALWAYS

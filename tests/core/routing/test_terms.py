@@ -97,3 +97,26 @@ def test_phrases_sharing_a_first_word_match_by_their_next_word(
     and their order are what testing each phrase in turn gave."""
     words = normalize_arabic(text).split()
     assert _SHARED_HEAD.find(words) == expected
+
+
+class _CountingCache(dict[str, object]):
+    """A word cache that records which words `find` looks up."""
+
+    looked_up: list[str]
+
+    def get(self, key: str, default: object = None) -> object:
+        self.looked_up.append(key)
+        return super().get(key, default)
+
+
+def test_a_word_known_to_add_nothing_is_skipped_without_a_look_up() -> None:
+    """Most of a message's words add nothing to most indexes; once a word is known so, find
+    passes it by, and the matches stay the same, in the same order."""
+    index = index_terms(_GROUPS, arabizi=True)
+    words = normalize_arabic("the big 7ufra and the fire under the old tree").split()
+    first = index.find(words)
+    cache = _CountingCache(index._word_cache)
+    cache.looked_up = []
+    index._word_cache = cache  # type: ignore[assignment]
+    assert index.find(words) == first == [(2, 3, "hole"), (5, 6, "fire")]
+    assert cache.looked_up == ["7ufra", "fire"]
