@@ -96,6 +96,16 @@ water up to the bonnets or the door handles, barriers in the fast lane unlit, a 
 rolling with nobody in it; and their calm twins: home safe, a crew that has not come back for
 weeks, a line that does not answer, a permit for barriers, a question about gas hoses or about
 what to do if someone is not back.
+`writers_u24.jsonl` (twenty-fourth pass, urgency in every form) holds 43 rows (31 urgent) of
+danger said with no span or hazard word: a person still not home or answering nobody (an
+uncle on the farm road, a school guard by the generator room), a neighbour not seen or her
+door not opened since yesterday, an elder between lorries or on the tarmac who does not know
+where he is going, someone slumped at a booth or not responding in a hot car or at a bus stop,
+guests vomiting and fainting, children on a rock with the tide rising, an open hatch with
+wires by a splash park, chemicals in a creek where boys swim, a drainage worker down a wet
+well and not up, a lorry whose brakes slipped on a slope; and their calm twins: a son home
+safe, a contractor not back to finish, a line that does not answer, a man who sleeps on a
+bench every afternoon, a box now locked, a brake fixed last month.
 `writers_cat15.jsonl` (fifteenth pass, category) holds reports in every form from a sub-topic
 list of near neighbours: a shop's or pharmacy's glaring sign (not a road sign), bedbugs in
 workers' rooms (not a building violation), a building's pillar (not a lamp post), a bridge's
@@ -171,6 +181,7 @@ OWN_FILES = (
     "writers_u22.jsonl",
     "writers_cat23.jsonl",
     "writers_u23.jsonl",
+    "writers_u24.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

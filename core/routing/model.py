@@ -33,7 +33,7 @@ from core.routing.types import Classification
 
 logger = logging.getLogger(__name__)
 
-MODEL_FORMAT = 24  # bump when the saved structure or the features change
+MODEL_FORMAT = 25  # bump when the saved structure or the features change
 MODEL_FILE = "routing-model.pkl"
 _PROBE = "أُسْرة إلى مستشفى ٣ ROAD Ruwi 7ufra"  # fingerprints the normaliser a model was built with
 

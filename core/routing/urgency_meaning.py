@@ -2444,6 +2444,7 @@ WENT_IN = [
 ]  # fmt: skip
 INSIDE_PLACE = [
     "chamber", "pump room", "pump house", "pumping station", "manhole", "tank=", "the tank",
+    "wet well", "septic tank",
     "culvert", "sewer", "the well", "pit=", "shaft", "غرفه التفتيش", "غرفه المضخه",
     "غرفه المضخات", "المنهول", "منهول", "الخزان", "خزان=", "البياره", "البئر", "البير", "العباره",
     "المجاري", "البالوعه", "الفتحه", "el manhole", "el khazzan", "khazzan=", "el bir", "el biyara",
@@ -2457,6 +2458,7 @@ NOT_OUT_LATIN = [
     "hasn t come out", "haven t come out", "has not come out", "have not come out",
     "not come out", "not out yet", "still not out", "hasn t come up", "haven t come up",
     "has not come up", "not come up", "hasn t resurfaced", "not answering",
+    "not come back up", "hasn t come back up", "has not come back up",
     "ma 6ala3", "ma 6il3", "ma 6la3", "ma 6al3at", "ma 6ala3aw", "ma 6il3aw", "ma rja3",
 ]  # fmt: skip
 # A vehicle that slipped its brake (vehicle_moving_by_itself's BY_ITSELF).

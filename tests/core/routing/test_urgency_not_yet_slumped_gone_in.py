@@ -61,6 +61,9 @@ URGENT = {
     "worker_in_pump_room_english": (
         "a council worker went down into the pump room to repair it and hasn't come up",
         "gone_in_and_not_out"),
+    "worker_in_wet_well_english": (
+        "the fitter climbed down into the wet well with a torch and has not come back up",
+        "gone_in_and_not_out"),
     "worker_in_tank_gulf": ("العامل نزل الخزان عشان يصلحه وما طلع", "gone_in_and_not_out"),
     "worker_in_manhole_arabizi": (
         "el 3aamil nizal el manhole y9alli7ha w ma 6il3", "gone_in_and_not_out"),
