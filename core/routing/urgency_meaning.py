@@ -2323,6 +2323,11 @@ _NOT_BACK_YET_AR = [
       for verb in ("لم يرجع", "لم ترجع", "لم يرجعوا", "لم يعد", "لم تعد", "لم يعودوا", "لم يخرج",
                    "لم تخرج", "لم يخرجوا", "لم يصل", "لم تصل")
       for yet in ("الى الان", "حتى الان", "الى الحين", "بعد=")),
+    # the "yet" first ("وإلى الآن لم تصل")
+    *(f"{yet} {verb}"
+      for yet in ("الى الان", "حتى الان", "لحد الان")
+      for verb in ("لم يرجع", "لم ترجع", "لم يرجعوا", "لم يعد", "لم تعد", "لم يخرج", "لم تخرج",
+                   "لم يصل", "لم تصل")),
     *(f"{yet} {verb}"
       for yet in ("للحين", "لين الحين", "الين الحين", "الى الحين", "بعده", "بعدها", "بعدهم")
       for verb in ("ما رجع", "ما رجعت", "ما رجعوا", "ما طلع", "ما طلعت", "ما طلعوا", "ما وصل",
@@ -2474,9 +2479,10 @@ SWIM_WATER = [
     "يسبحون", "يسبح=", "تسبح=", "يسبحوا", "مياه الشرب", "ماي الشرب", "نشرب منه",
     "yisba7oon", "ysb7oon", "yisba7", "mai el shurb",
 ]  # fmt: skip
-CHEMICALS = ["chemicals", "chemical", "مواد كيميائيه", "كيماويات", "مواد كيماويه", "kimawiyat"]
+CHEMICALS = ["chemicals", "chemical", "كيميائي", "كيميائيه", "كيماويات", "كيماوي", "كيماويه",
+             "kimawiyat"]  # fmt: skip
 # Who keeps a post and can go quiet there: a guard, a watchman (absent_person only).
-GUARD = ["security guard", "the guard", "watchman", "night watchman", "الحارس", "حارس=",
+GUARD = ["security guard", "the guard", "watchman", "night watchman", "attendant", "الحارس", "حارس=",
          "الناطور", "ناطور=", "el 7aris", "el 7aaris", "7aris=", "el na6oor"]  # fmt: skip
 # A drop a child stands at: a sea wall over rocks, a cliff's edge (child_at_a_height_edge).
 DROP_EDGE = [

@@ -25,6 +25,13 @@ URGENT = {
         "the night watchman at the reservoir isn't answering anyone, we tried everything",
         "person_not_back_yet"),
     "son_not_back_to_now_msa": ("خرج ابني الصغير ليلعب عند الجيران ولم يرجع إلى الآن", "person_not_back_yet"),
+    "yet_before_the_verb_msa": (
+        "خرج جدي إلى السوق القديم بعد الظهر وحتى الآن لم يرجع", "person_not_back_yet"),
+    "attendant_answering_nobody_english": (
+        "the car wash attendant locked himself in the back room and isn't answering anyone",
+        "person_not_back_yet"),
+    "chemical_in_swimming_pool_msa": (
+        "تسرب سائل كيماوي من خزان قرب المسبح والأطفال يسبحون فيه", "fuel_leaking_near_people"),
     "neighbour_answering_nobody_msa": ("جارنا المسن لا يرد على أحد ونحن قلقون عليه", "person_not_back_yet"),
     "brother_not_back_still_gulf": ("اخوي طلع بالطراد وللحين ما رجع", "person_not_back_yet"),
     "elder_answering_nobody_gulf": ("الشيبة اللي ساكن جنبنا ما يرد على احد", "person_not_back_yet"),
