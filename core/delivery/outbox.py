@@ -254,9 +254,11 @@ def deliver_due(ctx: Context, limit: int = 50) -> DeliveryReport:
             if outcome == "retrying":
                 stopped.add(recipient)
     finally:
-        rounds.close()
-        if sent:
-            _record_sent_many(ctx, sent)
+        try:
+            if sent:  # recorded first: a connection that fails to close loses no outcome
+                _record_sent_many(ctx, sent)
+        finally:
+            rounds.close()
     return report
 
 

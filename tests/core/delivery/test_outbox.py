@@ -412,3 +412,25 @@ def test_a_rounds_items_are_sent_inside_one_round_of_their_sender_closed_at_its_
     assert sender.sent == [(1, "ack 1"), (1, "ack 2"), (1, "ack 3")]
     assert sender.current == 0  # closed when deliver_due returned
     assert deliver_due(ctx).sent == 0 and sender.rounds == 1  # nothing due: no round opened
+
+
+class BadlyClosingSender(RoundCountingSender):
+    """A round sender whose round fails as it closes (a relay that breaks at QUIT, say)."""
+
+    @contextmanager
+    def round(self) -> Iterator[None]:
+        with super().round():
+            yield
+        raise OSError("connection reset at QUIT")
+
+
+def test_a_rounds_sent_items_are_recorded_even_when_its_sender_fails_to_close_it(
+    ctx: Context,
+) -> None:
+    ctx.senders.register("telegram", BadlyClosingSender())
+    queue_texts(ctx, ("chat-1", "ack 1"), ("chat-2", "ack 2"))
+    with pytest.raises(OSError):
+        deliver_due(ctx)
+    with ctx.sessions() as session:
+        statuses = session.execute(select(OutboxItem.status)).scalars().all()
+    assert [str(s) for s in statuses] == ["sent", "sent"]  # not sent again when the lease ends
