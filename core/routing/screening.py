@@ -2051,6 +2051,9 @@ _FOLLOW_WIN = index_terms(
 )  # fmt: skip
 
 
+_FOLLOW_HINT = re.compile(r"follow|تابع|tab[3i]|taba3")  # the words are lower case
+
+
 def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
     """Distinct strong cues (offer and scam phrases; a demand to pay through a link counts
     two), weak ones (words sellers share with citizens, a percentage, a sum of money) and parts
@@ -2061,7 +2064,7 @@ def _advert_cues(raw: str, words: list[str]) -> tuple[int, int, int]:
     strong = len(labels) + bool(_DISCOUNT.search(raw)) + 2 * _pay_demand(raw, words)
     strong += _from_price(raw)  # twenty-third pass: a price "starting from"
     strong += 2 * _passed_on(raw, words)  # a chain message's order: an advert alone
-    strong += 2 * _follow_and_win(words)  # twenty-fourth pass: "follow us and enter the draw"
+    strong += 2 * _follow_and_win(words)  # twenty-fourth pass: "follow us and win"
     if not _PROMO_HINT.isdisjoint(words):  # most messages: no scan
         joined = " ".join(words)
         strong += 2 * bool(_BUY_GET.search(joined)) + bool(_SAVE_UP_TO.search(joined))
@@ -2100,6 +2103,8 @@ def _follow_and_win(words: list[str]) -> bool:
     """An order to follow the writer's page or account, and a draw or prize in the same text
     (_FOLLOW_WIN): a giveaway, an advert alone. A citizen "follows up" a matter
     (تابعوا الموضوع) and the water is pumped (سحب المياه): neither is the writer's page."""
+    if not _FOLLOW_HINT.search(" ".join(words)):
+        return False  # most messages: no index scan
     found = _FOLLOW_WIN.labels(words)
     return {"follow", "draw"} <= found
 
