@@ -112,7 +112,11 @@ class CompiledLinear:
     ) -> tuple[np.ndarray, float | None, float | None]:
         """Category probabilities, urgent and advert probabilities for one sparse feature row."""
         if cols:
-            scores = np.asarray(vals) @ self._weights[cols] + self._intercepts
+            # Typed conversions and `take`: the same arrays as np.asarray(vals) and
+            # weights[cols], the list conversions' type guessing and fancy indexing left out
+            # (65 -> 50 us a message for ~370 columns, session 22)
+            rows = self._weights.take(np.fromiter(cols, np.intp, len(cols)), axis=0)
+            scores = np.fromiter(vals, np.float64, len(vals)) @ rows + self._intercepts
         else:
             scores = self._intercepts.copy()
         probs, urgent, advert = self._finish(scores[np.newaxis, :])
