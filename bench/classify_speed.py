@@ -68,9 +68,19 @@ def texts(root: Path) -> list[str]:
 
 
 def ensure_model(path: Path) -> None:
-    """Train on the shipped rows and save to `path`, unless a model is already there."""
+    """Train on the shipped rows and save to `path`, unless a model this tree loads is there.
+
+    A model saved by a tree of another MODEL_FORMAT (an earlier session's file in /tmp) does
+    not load here: it is trained again rather than failing every child with ModelLoadError.
+    """
+    from core.routing.model import ModelLoadError, load
+
     if path.exists():
-        return
+        try:
+            load(path)
+            return
+        except ModelLoadError as exc:
+            print(f"{path} does not load here ({exc}): training it again", flush=True)
     from core.routing.classifier import train
     from core.routing.dataset import shipped_rows
     from core.routing.taxonomy import load_taxonomy
