@@ -173,9 +173,7 @@ MISREAD_BY_SKELETON = frozenset(
     {"broo7ah", "broo7a", "brou7ah", "brou7a", "broo7ha", "brou7ha", "broo7o", "broo7ih",
      "bro7ah", "bro7a", "tiwalli3", "twalli3", "yiwalli3", "ywalli3", "tiwali3", "twali3",
      "yiwali3", "ywali3", "dhuhr", "dhohr", "thuhr", "thohr", "duhr", "dhuhur", "6uhr", "6ohr",
-     "mawatir", "mawater", "mwater", "mwatir", "mawaatir",
-     # twenty-fourth category pass: "majra" (a channel, مجرى) is no sewage (مجاري)
-     "majra", "majraa", "mjra", "mijra"}
+     "mawatir", "mawater", "mwater", "mwatir", "mawaatir"}
 )  # fmt: skip
 
 

@@ -129,12 +129,7 @@ filmed, sarcasm about a problem, a flyer or message asked about. `writers_cat23.
 service responsible for the place or thing (a person hurt or stuck in a park, a child in a
 skip, a wadi or a flooded tunnel, wires from a lamp post, a crane's load over a street and a
 site's unfenced pit, stings and snakes, dogs and camels), and English everyday reports in
-residents' voices for every category. `writers_cat24.jsonl` (twenty-fourth category pass)
-holds English everyday reports for every category in many voices (WhatsApp lines, formal
-emails, British, Indian and American words) with their confusable twins, and emergencies in
-every form labelled by the service of the place (a roundabout's signs, a souq's stalls, a
-site's foundation pit, a wadi's bed, a corniche), snakes by name and licence-link requests.
-No own row may be a near
+residents' voices for every category. No own row may be a near
 copy of a corpus row (tests/core/routing/test_routing_data.py), or cross-validating the corpus
 would score paraphrases of its own held-out messages.
 """
@@ -187,7 +182,6 @@ OWN_FILES = (
     "writers_cat23.jsonl",
     "writers_u23.jsonl",
     "writers_u24.jsonl",
-    "writers_cat24.jsonl",
 )
 SHIPPED_FILES = (CORPUS_FILE, *OWN_FILES)
 

@@ -208,12 +208,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
             "سيل=", "السيل=", "يجري الوادي", "جرى الوادي", "جريان الوادي", "الوادي جاري",
             "الوادي يجري", "yijri el wadi", "jara el wadi", "el wadi yijri", "el wadi jari",
             # twenty-first category pass
-            "seil=", "sayl=",
-            # twenty-fourth category pass: a wadi's bed (مجرى الوادي, "majra el wadi") is
-            # where flood water runs (not a bare وادي: Wadi Kabir, Wadi Adai are places)
-            "مجرى الوادي", "مجري الوادي", "مجرى السيل", "مجري السيل", "بطن الوادي",
-            "majra el wadi", "majra al wadi", "majra il wadi", "majra wadi",
-            "majraa el wadi", "mjra el wadi", "majra el seel", "ba6n el wadi", "batn el wadi"),
+            "seil=", "sayl="),
     "pooling": ("maya=", "mayah=", "maay=", "maa2=", "ma2=", "rukba", "ركبه", "rakid", "raakid", "raakda", "rakda", "تجمع", "متجمعه", "راكده", "بحيره", "غرق", "الماي", "تغمر", "غمرت", "pooling",
                 "standing water", "puddle", "مستنقع", "under water", "waterlogged", "stagnant", "mai=",
                 # flooded, as Gulf and Arabizi say it ("النفق غرقان", "el nafaq ghar8an")
@@ -282,10 +277,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "حشره", "7ashara=", "hashara=", "عنكبوت", "عناكب", "3ankaboot=", "3anakib=",
                # twenty-third category pass: a snake (حية) as Arabizi writers spell it; the
                # Arabic حيه is also "alive", so only the Latin spellings
-               "7ayya=", "7ayyat=", "7ayyaat=", "7aiya=", "7ayyah=",
-               # twenty-fourth category pass: snakes by their names (a cobra, a viper, افعى)
-               "cobra", "viper", "vipers=", "adder=", "serpent", "كوبرا", "افعى", "الافعى",
-               "افاعي", "الافاعي", "af3a=", "af3aa=", "af3i=", "afa3i="),
+               "7ayya=", "7ayyat=", "7ayyaat=", "7aiya=", "7ayyah="),
     "animal": ("chalb=", "chlab=", "chlaab=", "chlaib", "klab=", "klaab=", "kalb=", "bsas=", "bsaas=", "biss=", "bessa", "bissa", "bsais", "gu6a6", "g6a6", "qi6a6", "qa66=", "gatt=", "saayba", "sayba", "saiba", "sayiba", "sayba=", "كلاب", "كلب", "قطط", "قطاوه", "قطه", "حمير", "حمار", "جمال=", "ابل=", "بقر=", "بقره", "ابقار", "قطيع", "قطعان", "مواشي",
                "اغنام", "غنم", "ماعز", "حيوان", "سايبه", "سائبه", "ضاله", "نافق", "نافقه", "جيفه",
                "dog", "cat=", "cats=", "kitten", "camel", "donkey", "goat", "cow=", "cows=",
@@ -325,11 +317,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                      # twenty-first category pass: a wall round a plot (سور, skeleton سر)
                      "soor=", "el soor", "el sour",
                      # twenty-third category pass: the Gulf crane (ونش, "wanash")
-                     "ونش=", "الونش=", "wanash=", "wansh=", "el wanash",
-                     # twenty-fourth category pass: a site's foundation pit and its hoarding
-                     # (an open pit at a site is the site's conduct, not a road's hole)
-                     "foundation pit", "foundations=", "الاساسات=", "اساسات=", "حفره الاساسات",
-                     "asasat=", "el asasat", "hoarding"),
+                     "ونش=", "الونش=", "wanash=", "wansh=", "el wanash"),
     # Twelfth pass: a house turned into workers' lodgings. Sixteenth pass: the lodgings are
     # their own concept, not building work, so "bedbugs in the labour camp" ("sakan el
     # 3ummal malyan bag") is weighed as insects where workers live, not as a building.
