@@ -413,3 +413,28 @@ def test_the_status_pages_times_are_the_centres_clock_not_a_fixed_oman_offset(
     )
     page = client.get(link).get_data(as_text=True)
     assert "2 March 2026, 00:30" in page and "01:30" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "Open the report form"), ("ar", "فتح نموذج البلاغ")],
+)
+def test_a_rejected_reports_page_links_the_report_form_its_notice_says_to_ask_through(
+    ctx: Context, client: FlaskClient, lang: str, words: str
+) -> None:
+    """The rejection notice tells a web citizen to ask with the report form (question_by_page),
+    and the page hides its message form for a rejected report: the page must lead there."""
+    link = report(client, lang)
+    before = client.get(link).get_data(as_text=True)
+    assert 'id="ask-rejected"' not in before
+
+    def _reject(session, ticket: Ticket) -> None:  # type: ignore[no-untyped-def]
+        transition(ctx, session, ticket, Status.REJECTED, STAFF)
+
+    with_ticket(ctx, _reject)
+    page = client.get(link).get_data(as_text=True)
+    assert 'name="action" value="message"' not in page  # the message form stays hidden
+    anchor = re.search(r'<a id="ask-rejected" href="([^"]+)">([^<]+)</a>', page)
+    assert anchor is not None
+    assert anchor.group(2) == words
+    assert client.get(anchor.group(1)).status_code == 200
