@@ -1102,6 +1102,17 @@ def _person_over(
     )
 
 
+def _person_down(
+    name: str, groups: tuple[str, ...], *, window: int = WINDOW, negatable: tuple[int, ...] = ()
+) -> Rule:
+    """A person down, hurt, sick, slumped or not responding, until the text says it is over
+    (`not_down_now`: got up, was helped, was yesterday). The gates these rules share, said
+    once: a fear nearby cancels it as for every fear_cancels rule ("what if someone faints")."""
+    return Rule(
+        name, groups, negatable=negatable, window=window, unless="not_down_now", fear_cancels=True
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule("exposed_wiring", ("wires", "exposed"), negatable=(1,), unless="billing"),
     Rule("open_electricity_box", ("box", "wires", "box_open"), negatable=(2,), window=8),
@@ -1318,36 +1329,10 @@ RULES: tuple[Rule, ...] = (
     # not moving, shut in or drowned-in ("واحد طايح في الحمام", "el 3aamil m7boos"), or a harm
     # and a body down in one message ("تكهرب ... وهو ما يستجيب"); a vehicle
     # that struck a person ("سيارة صدمت ولد", "sayyara 9idmat walad"), not a near miss
-    Rule(
-        "person_down_now",
-        ("human", "body_down"),
-        negatable=(1,),
-        window=5,
-        unless="not_down_now",
-        fear_cancels=True,
-    ),
-    Rule(
-        "harmed_and_down",
-        ("harm", "body_down"),
-        negatable=(1,),
-        unless="not_down_now",
-        fear_cancels=True,
-    ),
-    Rule(
-        "fell_from_a_height",
-        ("human", "fell_from", "height"),
-        negatable=(1,),
-        window=6,
-        unless="not_down_now",
-        fear_cancels=True,
-    ),
-    Rule(
-        "came_down_on_a_person",
-        ("down_on_person",),
-        negatable=(0,),
-        unless="not_down_now",
-        fear_cancels=True,
-    ),
+    _person_down("person_down_now", ("human", "body_down"), negatable=(1,), window=5),
+    _person_down("harmed_and_down", ("harm", "body_down"), negatable=(1,)),
+    _person_down("fell_from_a_height", ("human", "fell_from", "height"), negatable=(1,), window=6),
+    _person_down("came_down_on_a_person", ("down_on_person",), negatable=(0,)),
     Rule(
         "vehicle_hit_a_person",
         ("vehicle", "hit_verb", "human"),
@@ -1359,14 +1344,7 @@ RULES: tuple[Rule, ...] = (
     # twentieth pass (Gulf and Omani; urgency_meaning.py): someone vomiting with a second sign
     # of illness ("العجوز تطرش وتدوخ"); a young child alone on a main road or in the middle of
     # one ("ياهل بروحه في نص الخط السريع"); neither said of yesterday nor asked about
-    Rule(
-        "person_sick_now",
-        ("vomit", "sick_sign"),
-        negatable=(0,),
-        window=8,
-        unless="not_down_now",
-        fear_cancels=True,
-    ),
+    _person_down("person_sick_now", ("vomit", "sick_sign"), negatable=(0,), window=8),
     Rule(
         "thing_caught_fire",
         ("burns", "catches"),
@@ -1410,13 +1388,11 @@ RULES: tuple[Rule, ...] = (
         not_at="fuel_place",  # "the petrol station toilets leak"
         fear_cancels=True,
     ),
-    Rule(
+    _person_down(
         "stairs_gone_with_people_above",
         ("stairs", "stairs_gone", "stairs_above"),
         negatable=(1,),
         window=12,
-        unless="not_down_now",
-        fear_cancels=True,
     ),
     Rule(
         "person_shaking_now",
@@ -1479,13 +1455,8 @@ RULES: tuple[Rule, ...] = (
         unless="yesterday_or_asked",
         fear_cancels=True,
     ),
-    Rule(
-        "fell_and_not_answering",
-        ("human", "fell_down", "not_answering"),
-        negatable=(1,),
-        window=14,
-        unless="not_down_now",
-        fear_cancels=True,
+    _person_down(
+        "fell_and_not_answering", ("human", "fell_down", "not_answering"), negatable=(1,), window=14
     ),
     Rule(
         "broken_crossing_in_use",
@@ -1575,14 +1546,7 @@ RULES: tuple[Rule, ...] = (
         unless="edge_over",  # "nabi 7adeed 3ala el balkonat" (a railing asked for)
         fear_cancels=True,
     ),
-    Rule(
-        "person_lying_still",
-        ("human", "lying", "not_moving"),
-        negatable=(2,),
-        window=12,
-        unless="not_down_now",
-        fear_cancels=True,
-    ),
+    _person_down("person_lying_still", ("human", "lying", "not_moving"), negatable=(2,), window=12),
     # twenty-fourth pass (urgency_meaning.py): a person not back or answering nobody, the
     # "yet" in the phrase ("still not home", "لم يرجع إلى الآن", "ما يرد على احد"); an elder
     # sitting or walking on the road itself; someone slumped or not responding on a bench, at
@@ -1601,20 +1565,10 @@ RULES: tuple[Rule, ...] = (
         unless="elder_road_over",
         fear_cancels=True,
     ),
-    Rule(
-        "person_unresponsive_in_public",
-        ("human", "public_spot", "no_response"),
-        window=14,
-        unless="not_down_now",
-        fear_cancels=True,
+    _person_down(
+        "person_unresponsive_in_public", ("human", "public_spot", "no_response"), window=14
     ),
-    Rule(
-        "slumped_not_responding",
-        ("human", "slumped", "no_response"),
-        window=12,
-        unless="not_down_now",
-        fear_cancels=True,
-    ),
+    _person_down("slumped_not_responding", ("human", "slumped", "no_response"), window=12),
     Rule(
         "gone_in_and_not_out",
         ("went_in", "inside_place", "not_out"),
